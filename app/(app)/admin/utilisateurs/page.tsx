@@ -1,0 +1,55 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { AccountToggle } from "@/components/admin/account-toggle";
+import { Pager } from "@/components/ui/pager";
+import { pageCaller } from "@/lib/auth/current-caller";
+import { encodeCursor } from "@/lib/schemas/cursor";
+import { listUsersQuery } from "@/lib/schemas/users";
+import { listAccounts } from "@/lib/services/manage-users";
+import { toggleAccount } from "./actions";
+
+export const metadata: Metadata = { title: "Utilisateurs" };
+
+type Props = { searchParams: Promise<Record<string, string | undefined>> };
+
+export default async function UsersPage({ searchParams }: Props) {
+  const parsed = listUsersQuery.safeParse(await searchParams);
+  const query = parsed.success ? parsed.data : listUsersQuery.parse({});
+  const caller = await pageCaller();
+  const page = await listAccounts(caller, { after: query.cursor, limit: query.limit });
+  if (!page) notFound();
+  const t = await getTranslations();
+
+  return (
+    <section>
+      <h1 className="text-2xl font-semibold">{t("users.title")}</h1>
+      <div className="mt-4 overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <table className="w-full text-left text-sm">
+          <thead className="bg-slate-50 text-slate-600">
+            <tr>
+              <th scope="col" className="px-3 py-2">{t("users.name")}</th>
+              <th scope="col" className="px-3 py-2">{t("users.email")}</th>
+              <th scope="col" className="px-3 py-2">{t("users.role")}</th>
+              <th scope="col" className="px-3 py-2">{t("users.status")}</th>
+              <th scope="col" className="px-3 py-2"><span className="sr-only">Actions</span></th>
+            </tr>
+          </thead>
+          <tbody>
+            {page.items.map((user) => (
+              <tr key={user.id} className="border-t border-slate-100" data-email={user.email}>
+                <td className="px-3 py-2">{user.name}</td>
+                <td className="px-3 py-2">{user.email}</td>
+                <td className="px-3 py-2">{t(`roles.${user.role}`)}</td>
+                <td className="px-3 py-2">{user.disabledAt ? t("users.disabled") : t("users.active")}</td>
+                <td className="px-3 py-2"><AccountToggle userId={user.id} disabled={user.disabledAt !== null} action={toggleAccount} /></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <Pager nextHref={page.next ? `?cursor=${encodeCursor(page.next)}` : null} firstHref={query.cursor ? "?" : null}
+        nextLabel={t("users.next")} firstLabel={t("users.first")} />
+    </section>
+  );
+}

@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import { getServerSession } from "next-auth";
+import { getTranslations } from "next-intl/server";
+import { redirect } from "next/navigation";
+import { SignInForm } from "@/components/auth/sign-in-form";
+import { authOptions } from "@/lib/auth/options";
+import { env } from "@/lib/env";
+
+export const metadata: Metadata = { title: "Connexion" };
+
+type Props = { searchParams: Promise<{ callbackUrl?: string; error?: string }> };
+
+/** Only same-site paths are followed after sign-in. */
+function safeCallback(value: string | undefined): string {
+  return value && value.startsWith("/") && !value.startsWith("//") ? value : "/";
+}
+
+export default async function SignInPage({ searchParams }: Props) {
+  const { callbackUrl, error } = await searchParams;
+  if (await getServerSession(authOptions())) redirect(safeCallback(callbackUrl));
+  const t = await getTranslations();
+  return (
+    <main className="flex min-h-screen items-center justify-center p-4">
+      <div className="w-full max-w-md rounded-xl border border-slate-200 bg-white p-6 shadow-sm sm:p-8">
+        <p className="text-sm font-semibold uppercase tracking-wide text-brand-700">{t("app.name")}</p>
+        <h1 className="mt-1 text-2xl font-semibold">{t("signIn.title")}</h1>
+        <p className="mt-2 text-sm text-slate-600">{t("signIn.intro")}</p>
+        <SignInForm callbackUrl={safeCallback(callbackUrl)} initialError={error ?? null} ssoEnabled={Boolean(env().OIDC_ISSUER)} />
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,13 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+
+export default async function NotFound() {
+  const t = await getTranslations("errors");
+  return (
+    <main className="mx-auto max-w-xl p-8 text-center">
+      <h1 className="text-2xl font-semibold">{t("notFound")}</h1>
+      <p className="mt-2 text-slate-600">{t("notFoundHelp")}</p>
+      <Link className="mt-6 inline-block text-brand-700 underline" href="/">{t("backHome")}</Link>
+    </main>
+  );
+}

@@ -1,0 +1,26 @@
+import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
+import { Pool } from "pg";
+import { env } from "@/lib/env";
+import * as schema from "./schema";
+
+export type Database = NodePgDatabase<typeof schema>;
+/** The handle a service receives: the database itself or an open transaction. */
+export type Executor = Database | Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+export function createDatabase(url: string): { db: Database; pool: Pool } {
+  const pool = new Pool({ connectionString: url, max: 10 });
+  return { db: drizzle({ client: pool, schema, casing: "snake_case" }), pool };
+}
+
+// One pool per process, kept on globalThis so Next's dev reloads do not open new ones.
+const holder = globalThis as unknown as { guichetDb?: { db: Database; pool: Pool } };
+
+export function database(): Database {
+  holder.guichetDb ??= createDatabase(env().DATABASE_URL);
+  return holder.guichetDb.db;
+}
+
+export async function closeDatabase(): Promise<void> {
+  await holder.guichetDb?.pool.end();
+  holder.guichetDb = undefined;
+}

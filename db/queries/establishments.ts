@@ -1,0 +1,45 @@
+import { and, asc, eq, gt, ilike, inArray, or, type SQL } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { establishments, zones } from "@/db/schema";
+
+export type EstablishmentScope = { kind: "all" } | { kind: "ids"; ids: string[] };
+export type EstablishmentCursor = { name: string; id: string };
+
+export type EstablishmentListItem = {
+  id: string; uai: string; name: string; type: string; city: string; departement: string;
+  supportMode: "normal" | "ouvert" | "hors_perimetre"; zone: { code: string; name: string };
+};
+
+/** One keyset page of schools, sorted by name, within what the caller may see. */
+export async function listEstablishments(
+  db: Database,
+  options: { scope: EstablishmentScope; zoneCode?: string; q?: string; after?: EstablishmentCursor; limit: number },
+): Promise<{ items: EstablishmentListItem[]; next: EstablishmentCursor | null }> {
+  const filters: (SQL | undefined)[] = [];
+  if (options.scope.kind === "ids") filters.push(inArray(establishments.id, options.scope.ids.length ? options.scope.ids : ["00000000-0000-0000-0000-000000000000"]));
+  if (options.zoneCode) filters.push(eq(zones.code, options.zoneCode));
+  if (options.q) {
+    const pattern = `%${options.q.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+    filters.push(or(ilike(establishments.name, pattern), ilike(establishments.city, pattern), ilike(establishments.uai, pattern)));
+  }
+  if (options.after) {
+    filters.push(or(gt(establishments.name, options.after.name), and(eq(establishments.name, options.after.name), gt(establishments.id, options.after.id))));
+  }
+  const rows = await db
+    .select({
+      id: establishments.id, uai: establishments.uai, name: establishments.name, type: establishments.type, city: establishments.city,
+      departement: establishments.departement, supportMode: establishments.supportMode, zoneCode: zones.code, zoneName: zones.name,
+    })
+    .from(establishments)
+    .innerJoin(zones, eq(zones.id, establishments.zoneId))
+    .where(and(...filters))
+    .orderBy(asc(establishments.name), asc(establishments.id))
+    .limit(options.limit + 1);
+
+  const page = rows.slice(0, options.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(({ zoneCode, zoneName, ...row }) => ({ ...row, zone: { code: zoneCode, name: zoneName } })),
+    next: rows.length > options.limit && last ? { name: last.name, id: last.id } : null,
+  };
+}

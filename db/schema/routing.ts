@@ -1,0 +1,31 @@
+import { boolean, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { priority } from "./enums";
+import { users } from "./users";
+
+/** Targets per priority, in business minutes: time to own (TTO) and to resolve (TTR). */
+export type SlaTargets = Record<"P1" | "P2" | "P3" | "P4", { own: number; resolve: number }>;
+
+export const slaPolicies = pgTable("sla_policies", {
+  id: uuid().primaryKey().defaultRandom(),
+  code: text().notNull().unique(),
+  name: text().notNull(),
+  targets: jsonb().$type<SlaTargets>().notNull(),
+});
+
+/**
+ * An ordered routing rule: the first enabled rule whose `match` fits the ticket sets its team.
+ * `teamCode` may hold {zone}, {departement} or {uai}, filled from the establishment.
+ */
+export const routingRules = pgTable("routing_rules", {
+  id: uuid().primaryKey().defaultRandom(),
+  position: integer().notNull(),
+  name: text().notNull(),
+  enabled: boolean().notNull().default(true),
+  match: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+  teamCode: text().notNull(),
+  watcherTeamCodes: text().array().notNull().default([]),
+  priorityFloor: priority(),
+  slaPolicyId: uuid().references(() => slaPolicies.id),
+  updatedById: uuid().references(() => users.id),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,0 +1,76 @@
+import { bigserial, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { categories, services } from "./catalogue";
+import { configurationItems } from "./cmdb";
+import { impact, priority, ticketEventKind, ticketStatus, ticketType, urgency, visibility } from "./enums";
+import { establishments } from "./geography";
+import { teams } from "./organisation";
+import { users } from "./users";
+
+export const tickets = pgTable(
+  "tickets",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    /** Human reference, GU-<year>-<six digits>, numbered per year. */
+    reference: text().notNull().unique(),
+    type: ticketType().notNull(),
+    status: ticketStatus().notNull().default("new"),
+    priority: priority().notNull(),
+    impact: impact().notNull(),
+    urgency: urgency().notNull(),
+    title: text().notNull(),
+    description: text().notNull(),
+    /** Answers to the category's own form fields. */
+    fields: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    flags: text().array().notNull().default([]),
+    establishmentId: uuid().notNull().references(() => establishments.id),
+    requesterId: uuid().notNull().references(() => users.id),
+    serviceId: uuid().notNull().references(() => services.id),
+    categoryId: uuid().notNull().references(() => categories.id),
+    assignedTeamId: uuid().references(() => teams.id),
+    assigneeId: uuid().references(() => users.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    resolvedAt: timestamp({ withTimezone: true }),
+    closedAt: timestamp({ withTimezone: true }),
+  },
+  (table) => [
+    // Keyset pagination: every list sorts by (created_at desc, id desc) within its scope.
+    index("tickets_establishment_created_idx").on(table.establishmentId, table.createdAt.desc(), table.id.desc()),
+    index("tickets_requester_created_idx").on(table.requesterId, table.createdAt.desc(), table.id.desc()),
+    index("tickets_team_status_created_idx").on(table.assignedTeamId, table.status, table.createdAt.desc(), table.id.desc()),
+    index("tickets_assignee_status_idx").on(table.assigneeId, table.status),
+    index("tickets_status_created_idx").on(table.status, table.createdAt.desc(), table.id.desc()),
+  ],
+);
+
+/** Per-year counter behind ticket references; one row per year, incremented in the creating transaction. */
+export const ticketCounters = pgTable("ticket_counters", {
+  year: integer().primaryKey(),
+  last: integer().notNull().default(0),
+});
+
+export const ticketCis = pgTable(
+  "ticket_cis",
+  {
+    ticketId: uuid().notNull().references(() => tickets.id, { onDelete: "cascade" }),
+    ciId: uuid().notNull().references(() => configurationItems.id),
+  },
+  (table) => [primaryKey({ columns: [table.ticketId, table.ciId] }), index("ticket_cis_ci_idx").on(table.ciId)],
+);
+
+/** The append-only journal of a ticket: comments and every change, with author and time. */
+export const ticketEvents = pgTable(
+  "ticket_events",
+  {
+    id: bigserial({ mode: "number" }).primaryKey(),
+    ticketId: uuid().notNull().references(() => tickets.id, { onDelete: "cascade" }),
+    kind: ticketEventKind().notNull(),
+    visibility: visibility().notNull().default("public"),
+    /** Null for events the system records itself (SLA, routing). */
+    authorId: uuid().references(() => users.id),
+    body: text(),
+    data: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index("ticket_events_ticket_idx").on(table.ticketId, table.createdAt, table.id)],
+);

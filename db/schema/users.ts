@@ -1,0 +1,56 @@
+import { sql } from "drizzle-orm";
+import { check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { role } from "./enums";
+import { establishments, zones } from "./geography";
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    /** Stored lower-case; unique. */
+    email: text().notNull(),
+    name: text().notNull(),
+    role: role().notNull(),
+    /** Null for accounts that only sign in through the academy's single sign-on. */
+    passwordHash: text(),
+    /** Bumped on sign-out and on disabling: every session issued before is refused. */
+    tokenVersion: integer().notNull().default(0),
+    /** The zone a sector lead leads. */
+    zoneId: uuid().references(() => zones.id),
+    disabledAt: timestamp({ withTimezone: true }),
+    lastSignInAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex("users_email_idx").on(table.email),
+    index("users_role_name_idx").on(table.role, table.name, table.id),
+    index("users_name_idx").on(table.name, table.id),
+    check("users_email_lower", sql`${table.email} = lower(${table.email})`),
+  ],
+);
+
+/** The schools a requester or manager belongs to. */
+export const userEstablishments = pgTable(
+  "user_establishments",
+  {
+    userId: uuid().notNull().references(() => users.id, { onDelete: "cascade" }),
+    establishmentId: uuid().notNull().references(() => establishments.id, { onDelete: "cascade" }),
+  },
+  (table) => [
+    primaryKey({ columns: [table.userId, table.establishmentId] }),
+    index("user_establishments_establishment_idx").on(table.establishmentId),
+  ],
+);
+
+/** Bearer tokens for scripts and other platforms; only a SHA-256 of the token is stored. */
+export const apiTokens = pgTable(
+  "api_tokens",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid().notNull().references(() => users.id, { onDelete: "cascade" }),
+    tokenHash: text().notNull().unique(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index("api_tokens_user_idx").on(table.userId), index("api_tokens_expires_idx").on(table.expiresAt)],
+);

@@ -1,0 +1,31 @@
+import { getServerSession } from "next-auth";
+import { redirect } from "next/navigation";
+import type { Caller } from "@/lib/domain/caller";
+import { userIdForApiToken } from "@/lib/services/api-tokens";
+import { loadCaller } from "@/lib/services/load-caller";
+import { authOptions } from "./options";
+
+async function sessionUserId(): Promise<string | null> {
+  const session = (await getServerSession(authOptions())) as { userId?: string } | null;
+  return session?.userId ?? null;
+}
+
+/** For pages: the signed-in caller, or a redirect to the sign-in page. */
+export async function pageCaller(): Promise<Caller> {
+  const userId = await sessionUserId();
+  const caller = userId ? await loadCaller(userId) : null;
+  if (!caller) redirect("/connexion");
+  return caller;
+}
+
+/** For /api/v1: a bearer token if the request carries one, else the browser session. */
+export async function apiCaller(request: Request): Promise<Caller | null> {
+  const authorization = request.headers.get("authorization");
+  if (authorization) {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+    const userId = match ? await userIdForApiToken(match[1]!, new Date()) : null;
+    return userId ? loadCaller(userId) : null;
+  }
+  const userId = await sessionUserId();
+  return userId ? loadCaller(userId) : null;
+}

@@ -1,0 +1,104 @@
+import { eq, sql } from "drizzle-orm";
+import type { AuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { database } from "@/db/client";
+import { users } from "@/db/schema";
+import { env } from "@/lib/env";
+import { logger } from "@/lib/logger";
+import { authenticateWithPassword } from "@/lib/services/authenticate";
+import { oidcProvider } from "./oidc-provider";
+import { clientIp } from "./client-ip";
+import { SESSION_MAX_AGE_SECONDS, sessionStillValid } from "./session-policy";
+
+async function accountState(userId: string) {
+  const [row] = await database()
+    .select({ tokenVersion: users.tokenVersion, disabledAt: users.disabledAt })
+    .from(users)
+    .where(eq(users.id, userId));
+  return row ? { tokenVersion: row.tokenVersion, disabled: row.disabledAt !== null } : null;
+}
+
+async function accountByEmail(email: string) {
+  const [row] = await database()
+    .select({ id: users.id, tokenVersion: users.tokenVersion, disabledAt: users.disabledAt })
+    .from(users)
+    .where(eq(users.email, email.toLowerCase()));
+  return row ?? null;
+}
+
+/** Signing out revokes every session of the account: the next request carries a stale version. */
+export async function revokeSessions(userId: string): Promise<void> {
+  await database().update(users).set({ tokenVersion: sql`${users.tokenVersion} + 1` }).where(eq(users.id, userId));
+}
+
+let cached: AuthOptions | undefined;
+
+export function authOptions(): AuthOptions {
+  if (cached) return cached;
+  const config = env();
+  // next-auth v4 reads its base URL from NEXTAUTH_URL; ours is APP_URL.
+  process.env.NEXTAUTH_URL ??= config.APP_URL;
+
+  const providers: AuthOptions["providers"] = [
+    CredentialsProvider({
+      id: "credentials",
+      name: "E-mail et mot de passe",
+      credentials: { email: { type: "email" }, password: { type: "password" } },
+      async authorize(credentials, request) {
+        if (!credentials?.email || !credentials.password) return null;
+        const result = await authenticateWithPassword({
+          email: credentials.email, password: credentials.password, ip: clientIp(request.headers ?? {}),
+        });
+        if (result.outcome !== "success") return null;
+        return { id: result.user.id, email: result.user.email, name: result.user.name, tokenVersion: result.user.tokenVersion };
+      },
+    }),
+  ];
+  if (config.OIDC_ISSUER && config.OIDC_CLIENT_ID && config.OIDC_CLIENT_SECRET) {
+    providers.push(oidcProvider({ issuer: config.OIDC_ISSUER, clientId: config.OIDC_CLIENT_ID, clientSecret: config.OIDC_CLIENT_SECRET }));
+  }
+
+  cached = {
+    secret: config.AUTH_SECRET,
+    providers,
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+    jwt: { maxAge: SESSION_MAX_AGE_SECONDS },
+    // Secure cookies in production (HttpOnly and SameSite=Lax are next-auth's defaults).
+    useSecureCookies: config.NODE_ENV === "production",
+    pages: { signIn: "/connexion", error: "/connexion" },
+    logger: {
+      error: (code, metadata) => logger.error({ code, metadata }, "auth error"),
+      warn: (code) => logger.warn({ code }, "auth warning"),
+      debug: () => undefined,
+    },
+    callbacks: {
+      // Single sign-on only opens accounts an administrator created (role and school come from Guichet).
+      async signIn({ user, account }) {
+        if (account?.provider !== "oidc") return true;
+        const known = user.email ? await accountByEmail(user.email) : null;
+        if (!known || known.disabledAt) return "/connexion?error=AccountUnknown";
+        Object.assign(user, { id: known.id, tokenVersion: known.tokenVersion });
+        return true;
+      },
+      async jwt({ token, user }) {
+        if (user) {
+          const signedIn = user as { id: string; tokenVersion?: number };
+          return { ...token, sub: signedIn.id, tokenVersion: signedIn.tokenVersion ?? 0, signedInAt: Math.floor(Date.now() / 1000) };
+        }
+        const claims = { userId: String(token.sub), tokenVersion: Number(token.tokenVersion), signedInAt: Number(token.signedInAt) };
+        // Throwing makes next-auth drop the session and clear its cookie.
+        if (!sessionStillValid(claims, await accountState(claims.userId), Math.floor(Date.now() / 1000))) throw new Error("Session revoked");
+        return token;
+      },
+      async session({ session, token }) {
+        return { ...session, userId: String(token.sub) };
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        if (token?.sub) await revokeSessions(token.sub);
+      },
+    },
+  };
+  return cached;
+}

@@ -1,0 +1,32 @@
+import { expect, test } from "vitest";
+import { navigationFor } from "./navigation";
+import { canSeeEstablishment } from "./permissions";
+import { ROLES } from "./vocabulary";
+
+test.each([
+  ["requester", ["home", "myEstablishments"]],
+  ["manager", ["home", "myEstablishments"]],
+  ["technician", ["home", "establishments"]],
+  ["sector_lead", ["home", "establishments"]],
+  ["service_lead", ["home", "establishments"]],
+  ["academy_agent", ["home", "establishments"]],
+  ["vendor_agent", ["home"]],
+  ["admin", ["home", "establishments", "users"]],
+] as const)("%s sees %j", (role, keys) => {
+  expect(navigationFor({ role }).map((item) => item.key)).toEqual(keys);
+});
+
+test("every role has a menu", () => {
+  for (const role of ROLES) expect(navigationFor({ role }).length).toBeGreaterThan(0);
+});
+
+test.each([
+  { role: "requester", own: ["e1"], target: "e1", allowed: true },
+  { role: "requester", own: ["e1"], target: "e2", allowed: false },
+  { role: "manager", own: ["e2"], target: "e2", allowed: true },
+  { role: "manager", own: [], target: "e2", allowed: false },
+  { role: "technician", own: [], target: "e2", allowed: true },
+  { role: "vendor_agent", own: [], target: "e2", allowed: false },
+] as const)("$role with $own sees $target: $allowed", ({ role, own, target, allowed }) => {
+  expect(canSeeEstablishment({ role, establishmentIds: [...own] }, target)).toBe(allowed);
+});

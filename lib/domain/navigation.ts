@@ -1,0 +1,17 @@
+import { can, type Permission } from "./permissions";
+import type { Caller } from "./caller";
+
+export type NavigationKey = "home" | "myEstablishments" | "establishments" | "users";
+export type NavigationItem = { key: NavigationKey; href: string };
+
+/** The app shell's menu: each entry shows for the callers holding its permission. */
+const ENTRIES: Array<NavigationItem & { permission?: Permission }> = [
+  { key: "home", href: "/" },
+  { key: "myEstablishments", href: "/mon-etablissement", permission: "establishments.read_own" },
+  { key: "establishments", href: "/etablissements", permission: "establishments.read_all" },
+  { key: "users", href: "/admin/utilisateurs", permission: "users.manage" },
+];
+
+export function navigationFor(caller: Pick<Caller, "role">): NavigationItem[] {
+  return ENTRIES.filter((entry) => !entry.permission || can(caller, entry.permission)).map(({ key, href }) => ({ key, href }));
+}

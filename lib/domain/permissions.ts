@@ -1,0 +1,21 @@
+import type { Caller } from "./caller";
+import type { Role } from "./vocabulary";
+
+/** Role → permissions, as data. Later capabilities add their permissions here. */
+const ROLE_PERMISSIONS = {
+  "establishments.read_all": ["technician", "sector_lead", "service_lead", "academy_agent", "admin"],
+  "establishments.read_own": ["requester", "manager"],
+  "users.manage": ["admin"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof ROLE_PERMISSIONS;
+
+export function can(caller: Pick<Caller, "role">, permission: Permission): boolean {
+  return (ROLE_PERMISSIONS[permission] as readonly Role[]).includes(caller.role);
+}
+
+/** Whether the caller may see a school's record; a requester sees only their own schools. */
+export function canSeeEstablishment(caller: Pick<Caller, "role" | "establishmentIds">, establishmentId: string): boolean {
+  if (can(caller, "establishments.read_all")) return true;
+  return can(caller, "establishments.read_own") && caller.establishmentIds.includes(establishmentId);
+}

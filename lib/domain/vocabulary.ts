@@ -1,0 +1,56 @@
+/**
+ * The closed vocabularies of the domain. The database enums, the zod schemas and
+ * the UI labels are all derived from these tuples, so a value exists in one place.
+ */
+export const SUPPORT_MODES = ["normal", "ouvert", "hors_perimetre"] as const;
+export type SupportMode = (typeof SUPPORT_MODES)[number];
+
+export const ROLES = [
+  "requester", "technician", "sector_lead", "service_lead", "academy_agent", "vendor_agent", "manager", "admin",
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PARTIES = ["school", "region", "academy", "vendor"] as const;
+export type Party = (typeof PARTIES)[number];
+
+export const TICKET_TYPES = ["incident", "request"] as const;
+export type TicketType = (typeof TICKET_TYPES)[number];
+
+export const TICKET_STATUSES = [
+  "new", "assigned", "in_progress", "waiting_requester", "waiting_vendor", "resolved", "closed", "cancelled",
+] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+
+export const PRIORITIES = ["P1", "P2", "P3", "P4"] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+/** Impact: the whole school, a room or department, one device or person. */
+export const IMPACTS = ["school", "group", "individual"] as const;
+export type Impact = (typeof IMPACTS)[number];
+
+/** Urgency: lesson or exam blocked, hampered, can wait. */
+export const URGENCIES = ["high", "medium", "low"] as const;
+export type Urgency = (typeof URGENCIES)[number];
+
+export const VISIBILITIES = ["public", "internal"] as const;
+export type Visibility = (typeof VISIBILITIES)[number];
+
+export const TICKET_EVENT_KINDS = [
+  "created", "comment", "status_changed", "assignment_changed", "requalified", "escalated", "linked", "merged", "sla",
+] as const;
+export type TicketEventKind = (typeof TICKET_EVENT_KINDS)[number];
+
+export const CI_CLASSES = [
+  "pc", "laptop", "tablet", "server", "virtual_machine", "network_switch", "wifi_access_point", "router",
+  "firewall", "nas", "ups", "rack", "printer", "video_projector", "ip_phone", "software",
+] as const;
+export type CiClass = (typeof CI_CLASSES)[number];
+
+export const CI_STATUSES = ["stock", "production", "repair", "obsolete", "disposed"] as const;
+export type CiStatus = (typeof CI_STATUSES)[number];
+
+export const CI_CRITICALITIES = ["low", "medium", "high"] as const;
+export type CiCriticality = (typeof CI_CRITICALITIES)[number];
+
+export const FUNDINGS = ["region", "own_funds"] as const;
+export type Funding = (typeof FUNDINGS)[number];

@@ -1,0 +1,73 @@
+import { z } from "zod";
+
+/**
+ * The process environment, parsed once. Every entry point (web, worker, scripts)
+ * calls `env()` before doing anything, so a missing or malformed variable stops
+ * start-up with a message that names it.
+ */
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "doit être une URL postgres://" }),
+    REDIS_URL: z.url({ protocol: /^rediss?$/, error: "doit être une URL redis://" }),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    APP_URL: z.url({ protocol: /^https?$/, error: "doit être une URL http(s)://" }),
+    AUTH_SECRET: z.string().min(1, "est obligatoire"),
+    SMTP_URL: z.url({ protocol: /^smtps?$/, error: "doit être une URL smtp://" }),
+    MAIL_FROM: z.string().min(3, "est obligatoire"),
+    UPLOAD_DIR: z.string().min(1, "est obligatoire"),
+    OIDC_ISSUER: optionalText.pipe(z.url().optional()),
+    OIDC_CLIENT_ID: optionalText,
+    OIDC_CLIENT_SECRET: optionalText,
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    /** Namespace of every Redis key and queue, so parallel test runs never collide. */
+    REDIS_PREFIX: z.string().regex(/^[a-z0-9_-]+$/i).default("guichet"),
+  })
+  .superRefine((value, ctx) => {
+    if (value.NODE_ENV === "production" && value.AUTH_SECRET.length < 32) {
+      ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "doit compter au moins 32 caractères en production" });
+    }
+    const oidc = [value.OIDC_ISSUER, value.OIDC_CLIENT_ID, value.OIDC_CLIENT_SECRET];
+    if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+      for (const name of ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const) {
+        if (!value[name]) ctx.addIssue({ code: "custom", path: [name], message: "est requis dès qu'une variable OIDC_* est définie" });
+      }
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export class ConfigurationError extends Error {
+  constructor(public readonly variables: string[], message: string) {
+    super(message);
+    this.name = "ConfigurationError";
+  }
+}
+
+/** Parses a given environment; pure, so it is unit-tested with plain objects. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => {
+    const name = String(issue.path[0] ?? "?");
+    const message = issue.code === "invalid_type" && source[name] === undefined ? "est obligatoire" : issue.message;
+    return { name, text: `${name} ${message}` };
+  });
+  throw new ConfigurationError(
+    lines.map((line) => line.name),
+    `Configuration invalide :\n${lines.map((line) => `  - ${line.text}`).join("\n")}`,
+  );
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

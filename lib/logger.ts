@@ -1,0 +1,8 @@
+import pino from "pino";
+
+/** Structured JSON logs; the level comes from LOG_LEVEL (read directly so logging works before env() is valid). */
+export const logger = pino({
+  level: process.env.LOG_LEVEL ?? "info",
+  base: { service: process.env.GUICHET_PROCESS ?? "web" },
+  redact: ["password", "*.password", "token", "*.token", "headers.authorization", "headers.cookie"],
+});

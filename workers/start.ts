@@ -1,0 +1,39 @@
+import { Queue, Worker, type Job } from "bullmq";
+import { JOBS } from "@/lib/queue/jobs";
+import { queueConnection, queuePrefix } from "@/lib/queue/connection";
+import { logger } from "@/lib/logger";
+import { purgeExpiredTokens } from "./processors/purge-expired-tokens";
+
+/** Job name → processor; each processor parses its payload with the schema in JOBS. */
+const PROCESSORS: Record<string, (job: Job) => Promise<unknown>> = {
+  purgeExpiredTokens,
+};
+
+/** Starts one BullMQ worker per queue and upserts the recurring job schedulers; returns a closer. */
+export async function startWorkers(): Promise<() => Promise<void>> {
+  const connection = queueConnection();
+  const prefix = queuePrefix();
+  const queueNames = [...new Set(Object.values(JOBS).map((job) => job.queue))];
+
+  const workers = queueNames.map((queueName) => {
+    const worker = new Worker(queueName, async (job) => {
+      const processor = PROCESSORS[job.name];
+      if (!processor) throw new Error(`No processor for job ${job.name}`);
+      return processor(job);
+    }, { connection, prefix, concurrency: 4 });
+    worker.on("failed", (job, error) => logger.warn({ job: job?.name, id: job?.id, err: error }, "job failed"));
+    return worker;
+  });
+
+  const queues = queueNames.map((name) => new Queue(name, { connection, prefix }));
+  for (const [name, job] of Object.entries(JOBS)) {
+    const queue = queues.find((candidate) => candidate.name === job.queue)!;
+    await queue.upsertJobScheduler(name, { every: job.every }, { name, data: {}, opts: job.options });
+  }
+  logger.info({ queues: queueNames }, "worker started");
+
+  return async () => {
+    await Promise.all(workers.map((worker) => worker.close()));
+    await Promise.all(queues.map((queue) => queue.close()));
+  };
+}

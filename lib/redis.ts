@@ -5,7 +5,7 @@ const holder = globalThis as unknown as { guichetRedis?: Redis };
 
 /** The process's Redis client for counters and caches (BullMQ opens its own connections). */
 export function redis(): Redis {
-  holder.guichetRedis ??= new Redis(env().REDIS_URL, { maxRetriesPerRequest: 2, enableOfflineQueue: false, lazyConnect: false });
+  holder.guichetRedis ??= new Redis(env().REDIS_URL, { maxRetriesPerRequest: 1, connectTimeout: 2000, commandTimeout: 2000 });
   return holder.guichetRedis;
 }
 

@@ -1,9 +1,12 @@
 import { getServerSession } from "next-auth";
+import { getToken } from "next-auth/jwt";
+import { NextRequest } from "next/server";
+import { env } from "@/lib/env";
 import { redirect } from "next/navigation";
 import type { Caller } from "@/lib/domain/caller";
 import { userIdForApiToken } from "@/lib/services/api-tokens";
 import { loadCaller } from "@/lib/services/load-caller";
-import { authOptions } from "./options";
+import { authOptions, sessionTokenValid } from "./options";
 
 async function sessionUserId(): Promise<string | null> {
   const session = (await getServerSession(authOptions())) as { userId?: string } | null;
@@ -26,6 +29,7 @@ export async function apiCaller(request: Request): Promise<Caller | null> {
     const userId = match ? await userIdForApiToken(match[1]!, new Date()) : null;
     return userId ? loadCaller(userId) : null;
   }
-  const userId = await sessionUserId();
-  return userId ? loadCaller(userId) : null;
+  // Read the cookie from the request itself (no request-scoped next/headers needed), checked like a page's session.
+  const token = await getToken({ req: new NextRequest(request), secret: env().AUTH_SECRET, secureCookie: env().NODE_ENV === "production" });
+  return token?.sub && (await sessionTokenValid(token)) ? loadCaller(token.sub) : null;
 }

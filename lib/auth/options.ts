@@ -31,6 +31,13 @@ export async function revokeSessions(userId: string): Promise<void> {
   await database().update(users).set({ tokenVersion: sql`${users.tokenVersion} + 1` }).where(eq(users.id, userId));
 }
 
+/** Whether a decoded session token still stands (see sessionStillValid); used on every request. */
+export async function sessionTokenValid(token: { sub?: string; tokenVersion?: unknown; signedInAt?: unknown }): Promise<boolean> {
+  if (!token.sub) return false;
+  const claims = { userId: token.sub, tokenVersion: Number(token.tokenVersion), signedInAt: Number(token.signedInAt) };
+  return sessionStillValid(claims, await accountState(claims.userId), Math.floor(Date.now() / 1000));
+}
+
 let cached: AuthOptions | undefined;
 
 export function authOptions(): AuthOptions {
@@ -85,9 +92,8 @@ export function authOptions(): AuthOptions {
           const signedIn = user as { id: string; tokenVersion?: number };
           return { ...token, sub: signedIn.id, tokenVersion: signedIn.tokenVersion ?? 0, signedInAt: Math.floor(Date.now() / 1000) };
         }
-        const claims = { userId: String(token.sub), tokenVersion: Number(token.tokenVersion), signedInAt: Number(token.signedInAt) };
         // Throwing makes next-auth drop the session and clear its cookie.
-        if (!sessionStillValid(claims, await accountState(claims.userId), Math.floor(Date.now() / 1000))) throw new Error("Session revoked");
+        if (!(await sessionTokenValid(token))) throw new Error("Session revoked");
         return token;
       },
       async session({ session, token }) {

@@ -1,0 +1,42 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts `next start` on the built app and waits until /api/health answers 200. */
+export async function startApp(environment: Record<string, string>, port: number): Promise<ChildProcess> {
+  const child = spawn("npx", ["next", "start", "-p", String(port)], {
+    env: { ...process.env, ...environment, NODE_ENV: "production", PORT: String(port) },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  let output = "";
+  child.stdout?.on("data", (chunk) => (output += chunk));
+  child.stderr?.on("data", (chunk) => (output += chunk));
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`The app exited (${child.exitCode}):\n${output}`);
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/api/health`);
+      if (response.status === 200) return child;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  stopApp(child);
+  throw new Error(`The app did not become healthy within 60 s:\n${output}`);
+}
+
+export function stopApp(child: ChildProcess): void {
+  if (child.pid && child.exitCode === null) process.kill(-child.pid, "SIGTERM");
+}

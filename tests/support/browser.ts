@@ -1,0 +1,26 @@
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { DEMO_PASSWORD } from "@/db/seed/demo-accounts";
+
+/** Debian's Chromium, headless; Playwright downloads no browser here. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage"],
+  });
+}
+
+/**
+ * A browser context seen from its own client address (X-Forwarded-For), so the per-IP
+ * sign-in limit of one test never blocks another.
+ */
+export function newClient(browser: Browser, baseUrl: string, ip: string, viewport = { width: 1280, height: 800 }): Promise<BrowserContext> {
+  return browser.newContext({ baseURL: baseUrl, locale: "fr-FR", viewport, extraHTTPHeaders: { "x-forwarded-for": ip } });
+}
+
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto("/connexion");
+  await page.getByLabel("Adresse e-mail").fill(email);
+  await page.getByLabel("Mot de passe").fill(password);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+}

@@ -1,0 +1,47 @@
+import { describe, expect, test } from "vitest";
+import { ConfigurationError, parseEnv } from "./env";
+
+const valid = {
+  DATABASE_URL: "postgres://postgres@127.0.0.1:5432/guichet",
+  REDIS_URL: "redis://127.0.0.1:6379",
+  APP_URL: "http://localhost:3000",
+  AUTH_SECRET: "short-dev-secret",
+  SMTP_URL: "smtp://127.0.0.1:1025",
+  MAIL_FROM: "Guichet <no-reply@guichet.test>",
+  UPLOAD_DIR: "./uploads",
+};
+
+function problemsWith(source: Record<string, string | undefined>): string[] {
+  try {
+    parseEnv(source);
+    return [];
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect((error as Error).message).toMatch(/^Configuration invalide/);
+    return (error as ConfigurationError).variables;
+  }
+}
+
+describe("parseEnv", () => {
+  test("accepts the documented defaults and fills PORT", () => {
+    const parsed = parseEnv(valid);
+    expect(parsed).toMatchObject({ PORT: 3000, NODE_ENV: "development", REDIS_PREFIX: "guichet" });
+    expect(parsed.OIDC_ISSUER).toBeUndefined();
+  });
+
+  test.each([
+    ["a missing DATABASE_URL", { DATABASE_URL: undefined }, ["DATABASE_URL"]],
+    ["a MySQL URL", { DATABASE_URL: "mysql://x/y" }, ["DATABASE_URL"]],
+    ["a bad REDIS_URL", { REDIS_URL: "localhost:6379" }, ["REDIS_URL"]],
+    ["a port out of range", { PORT: "70000" }, ["PORT"]],
+    ["a short secret in production", { NODE_ENV: "production" }, ["AUTH_SECRET"]],
+    ["half an OIDC configuration", { OIDC_ISSUER: "https://sso.ac-test.fr" }, ["OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"]],
+    ["two things wrong at once", { APP_URL: "ftp://x", SMTP_URL: undefined }, ["APP_URL", "SMTP_URL"]],
+  ])("names the variable for %s", (_, change, names) => {
+    expect(problemsWith({ ...valid, ...change }).sort()).toEqual(names);
+  });
+
+  test("a 32-character secret passes in production; empty OIDC values count as unset", () => {
+    expect(parseEnv({ ...valid, NODE_ENV: "production", AUTH_SECRET: "x".repeat(32), OIDC_ISSUER: "", OIDC_CLIENT_ID: " " }).OIDC_ISSUER).toBeUndefined();
+  });
+});

@@ -1,10 +1,10 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { pageCaller } from "@/lib/auth/current-caller";
 import { callerAffiliations } from "@/lib/services/caller-affiliations";
 
 export default async function HomePage() {
   const caller = await pageCaller();
-  const [t, format, affiliations] = await Promise.all([getTranslations(), getFormatter(), callerAffiliations(caller)]);
+  const [t, affiliations] = await Promise.all([getTranslations(), callerAffiliations(caller)]);
   return (
     <section className="space-y-4">
       <h1 className="text-2xl font-semibold">{t("home.title", { name: caller.name })}</h1>
@@ -24,11 +24,6 @@ export default async function HomePage() {
             {affiliations.teams.map((team) => <li key={team.code}>{team.name} <span className="text-slate-500">({team.code})</span></li>)}
           </ul>
         </div>
-      )}
-      {affiliations.lastSignInAt && (
-        <p className="text-sm text-slate-500">
-          {t("home.lastSignIn", { date: format.dateTime(affiliations.lastSignInAt, { dateStyle: "long", timeStyle: "short" }) })}
-        </p>
       )}
     </section>
   );

@@ -1,10 +1,10 @@
 import { asc, eq, inArray } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { establishments, teams, users, zones } from "@/db/schema";
+import { establishments, teams, zones } from "@/db/schema";
 
 /** The schools and teams a user is attached to, with names for display. */
 export async function affiliationsOf(db: Database, user: { id: string; establishmentIds: string[]; teamIds: string[] }) {
-  const [schools, teamRows, [account]] = await Promise.all([
+  const [schools, teamRows] = await Promise.all([
     user.establishmentIds.length
       ? db.select({ id: establishments.id, uai: establishments.uai, name: establishments.name, city: establishments.city, type: establishments.type,
           supportMode: establishments.supportMode, zoneName: zones.name })
@@ -14,7 +14,6 @@ export async function affiliationsOf(db: Database, user: { id: string; establish
     user.teamIds.length
       ? db.select({ code: teams.code, name: teams.name }).from(teams).where(inArray(teams.id, user.teamIds)).orderBy(asc(teams.name))
       : Promise.resolve([]),
-    db.select({ lastSignInAt: users.lastSignInAt }).from(users).where(eq(users.id, user.id)),
   ]);
-  return { establishments: schools, teams: teamRows, lastSignInAt: account?.lastSignInAt ?? null };
+  return { establishments: schools, teams: teamRows };
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { SupportModeBadge } from "@/components/establishments/support-mode-badge";
+import { DataTable } from "@/components/ui/data-table";
 import { Pager } from "@/components/ui/pager";
 import { pageCaller } from "@/lib/auth/current-caller";
 import { can } from "@/lib/domain/permissions";
@@ -49,30 +50,17 @@ export default async function EstablishmentsPage({ searchParams }: Props) {
       {page.items.length === 0 ? (
         <p className="mt-6 text-slate-600">{t("empty")}</p>
       ) : (
-        <div className="mt-4 overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <thead className="bg-slate-50 text-slate-600">
-              <tr>
-                <th scope="col" className="px-3 py-2">{t("name")}</th>
-                <th scope="col" className="px-3 py-2">{t("uai")}</th>
-                <th scope="col" className="px-3 py-2">{t("city")}</th>
-                <th scope="col" className="px-3 py-2">{t("zone")}</th>
-                <th scope="col" className="px-3 py-2">{t("supportMode")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.items.map((school) => (
-                <tr key={school.id} className="border-t border-slate-100">
-                  <td className="px-3 py-2">{school.name} <span className="text-slate-500">({school.type})</span></td>
-                  <td className="px-3 py-2 font-mono">{school.uai}</td>
-                  <td className="px-3 py-2">{school.city}</td>
-                  <td className="px-3 py-2">{school.zone.name}</td>
-                  <td className="px-3 py-2"><SupportModeBadge mode={school.supportMode} /></td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={[t("name"), t("uai"), t("city"), t("zone"), t("supportMode")]}>
+          {page.items.map((school) => (
+            <tr key={school.id} className="border-t border-slate-100">
+              <td className="px-3 py-2">{school.name} <span className="text-slate-500">({school.type})</span></td>
+              <td className="px-3 py-2 font-mono">{school.uai}</td>
+              <td className="px-3 py-2">{school.city}</td>
+              <td className="px-3 py-2">{school.zone.name}</td>
+              <td className="px-3 py-2"><SupportModeBadge mode={school.supportMode} /></td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <Pager nextHref={nextHref} firstHref={query.cursor ? `?${filters}` : null} nextLabel={t("next")} firstLabel={t("first")} />
     </section>

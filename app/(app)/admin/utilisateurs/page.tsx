@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { AccountToggle } from "@/components/admin/account-toggle";
+import { DataTable } from "@/components/ui/data-table";
 import { Pager } from "@/components/ui/pager";
 import { pageCaller } from "@/lib/auth/current-caller";
 import { encodeCursor } from "@/lib/schemas/cursor";
@@ -24,30 +25,17 @@ export default async function UsersPage({ searchParams }: Props) {
   return (
     <section>
       <h1 className="text-2xl font-semibold">{t("users.title")}</h1>
-      <div className="mt-4 overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-left text-sm">
-          <thead className="bg-slate-50 text-slate-600">
-            <tr>
-              <th scope="col" className="px-3 py-2">{t("users.name")}</th>
-              <th scope="col" className="px-3 py-2">{t("users.email")}</th>
-              <th scope="col" className="px-3 py-2">{t("users.role")}</th>
-              <th scope="col" className="px-3 py-2">{t("users.status")}</th>
-              <th scope="col" className="px-3 py-2"><span className="sr-only">Actions</span></th>
-            </tr>
-          </thead>
-          <tbody>
-            {page.items.map((user) => (
-              <tr key={user.id} className="border-t border-slate-100" data-email={user.email}>
-                <td className="px-3 py-2">{user.name}</td>
-                <td className="px-3 py-2">{user.email}</td>
-                <td className="px-3 py-2">{t(`roles.${user.role}`)}</td>
-                <td className="px-3 py-2">{user.disabledAt ? t("users.disabled") : t("users.active")}</td>
-                <td className="px-3 py-2"><AccountToggle userId={user.id} disabled={user.disabledAt !== null} action={toggleAccount} /></td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable columns={[t("users.name"), t("users.email"), t("users.role"), t("users.status"), <span key="actions" className="sr-only">Actions</span>]}>
+        {page.items.map((user) => (
+          <tr key={user.id} className="border-t border-slate-100" data-email={user.email}>
+            <td className="px-3 py-2">{user.name}</td>
+            <td className="px-3 py-2">{user.email}</td>
+            <td className="px-3 py-2">{t(`roles.${user.role}`)}</td>
+            <td className="px-3 py-2">{user.disabledAt ? t("users.disabled") : t("users.active")}</td>
+            <td className="px-3 py-2"><AccountToggle userId={user.id} disabled={user.disabledAt !== null} action={toggleAccount} /></td>
+          </tr>
+        ))}
+      </DataTable>
       <Pager nextHref={page.next ? `?cursor=${encodeCursor(page.next)}` : null} firstHref={query.cursor ? "?" : null}
         nextLabel={t("users.next")} firstLabel={t("users.first")} />
     </section>

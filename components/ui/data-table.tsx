@@ -1,0 +1,15 @@
+/** A bordered, horizontally scrollable table with a header row of column labels. */
+export function DataTable({ columns, children }: { columns: React.ReactNode[]; children: React.ReactNode }) {
+  return (
+    <div className="mt-4 overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <table className="w-full text-left text-sm">
+        <thead className="bg-slate-50 text-slate-600">
+          <tr>
+            {columns.map((column, index) => <th key={index} scope="col" className="px-3 py-2">{column}</th>)}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
+}

@@ -6,3 +6,4 @@ export * from "./catalogue";
 export * from "./cmdb";
 export * from "./tickets";
 export * from "./routing";
+export * from "./mail";

@@ -1,10 +1,13 @@
-import { bigserial, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { bigint, bigserial, check, customType, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { categories, services } from "./catalogue";
 import { configurationItems } from "./cmdb";
 import { impact, priority, ticketEventKind, ticketStatus, ticketType, urgency, visibility } from "./enums";
 import { establishments } from "./geography";
 import { teams } from "./organisation";
 import { users } from "./users";
+
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
 export const tickets = pgTable(
   "tickets",
@@ -32,8 +35,13 @@ export const tickets = pgTable(
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     resolvedAt: timestamp({ withTimezone: true }),
     closedAt: timestamp({ withTimezone: true }),
+    /** French full-text search, accents ignored (text search configuration fr_unaccent, migration 0001). */
+    search: tsvector().generatedAlwaysAs(
+      sql`setweight(to_tsvector('fr_unaccent', coalesce(reference, '') || ' ' || coalesce(title, '')), 'A') || setweight(to_tsvector('fr_unaccent', coalesce(description, '')), 'B')`,
+    ),
   },
   (table) => [
+    index("tickets_search_idx").using("gin", table.search),
     // Keyset pagination: every list sorts by (created_at desc, id desc) within its scope.
     index("tickets_establishment_created_idx").on(table.establishmentId, table.createdAt.desc(), table.id.desc()),
     index("tickets_requester_created_idx").on(table.requesterId, table.createdAt.desc(), table.id.desc()),
@@ -73,4 +81,36 @@ export const ticketEvents = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [index("ticket_events_ticket_idx").on(table.ticketId, table.createdAt, table.id)],
+);
+
+/** A file attached to a ticket message (the creation or a comment); the bytes live under UPLOAD_DIR. */
+export const attachments = pgTable(
+  "attachments",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    ticketId: uuid().notNull().references(() => tickets.id, { onDelete: "cascade" }),
+    eventId: bigint({ mode: "number" }).notNull().references(() => ticketEvents.id, { onDelete: "cascade" }),
+    fileName: text().notNull(),
+    contentType: text().notNull(),
+    sizeBytes: integer().notNull(),
+    /** Path relative to UPLOAD_DIR; never derived from the user's file name. */
+    storageKey: text().notNull().unique(),
+    uploadedById: uuid().references(() => users.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index("attachments_ticket_idx").on(table.ticketId), index("attachments_event_idx").on(table.eventId)],
+);
+
+/** The requester's satisfaction once the ticket is closed: one per ticket. */
+export const ticketRatings = pgTable(
+  "ticket_ratings",
+  {
+    ticketId: uuid().primaryKey().references(() => tickets.id, { onDelete: "cascade" }),
+    score: smallint().notNull(),
+    comment: text(),
+    /** Null when rated through the signed link of the closing e-mail. */
+    ratedById: uuid().references(() => users.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [check("ticket_ratings_score_range", sql`${table.score} BETWEEN 1 AND 5`)],
 );

@@ -11,4 +11,6 @@ export type Caller = {
   teamIds: string[];
   /** The zone a sector lead leads. */
   zoneId: string | null;
+  /** Zones whose schools the caller covers: the led zone and the zones of the caller's teams. */
+  zoneIds: string[];
 };

@@ -1,0 +1,48 @@
+import type { Caller } from "./caller";
+
+/** What a ticket exposes to the visibility rule. */
+export type TicketScopeFacts = { establishmentId: string; zoneId: string; assignedTeamId: string | null };
+
+/**
+ * Which tickets a caller may see: school staff their schools' tickets; the Région's staff
+ * the tickets of their teams and of their zones' schools; Académie and vendor agents their
+ * teams' tickets; the service lead and admins all of them.
+ */
+export type TicketScope =
+  | { kind: "all" }
+  | { kind: "establishments"; establishmentIds: string[] }
+  | { kind: "teams"; teamIds: string[]; zoneIds: string[] };
+
+export function ticketScope(caller: Caller): TicketScope {
+  switch (caller.role) {
+    case "admin":
+    case "service_lead":
+      return { kind: "all" };
+    case "requester":
+    case "manager":
+      return { kind: "establishments", establishmentIds: caller.establishmentIds };
+    case "technician":
+    case "sector_lead":
+      return { kind: "teams", teamIds: caller.teamIds, zoneIds: caller.zoneIds };
+    case "academy_agent":
+    case "vendor_agent":
+      return { kind: "teams", teamIds: caller.teamIds, zoneIds: [] };
+  }
+}
+
+export function canSeeTicket(caller: Caller, ticket: TicketScopeFacts): boolean {
+  const scope = ticketScope(caller);
+  if (scope.kind === "all") return true;
+  if (scope.kind === "establishments") return scope.establishmentIds.includes(ticket.establishmentId);
+  return (ticket.assignedTeamId !== null && scope.teamIds.includes(ticket.assignedTeamId)) || scope.zoneIds.includes(ticket.zoneId);
+}
+
+/** Filing, cancelling, confirming and rating are for the school's own staff. */
+export function canActAsRequester(caller: Caller, ticket: { establishmentId: string }): boolean {
+  return (caller.role === "requester" || caller.role === "manager") && caller.establishmentIds.includes(ticket.establishmentId);
+}
+
+/** Internal notes are for the people who work tickets, never for the school. */
+export function canSeeInternalNotes(caller: Caller): boolean {
+  return caller.role !== "requester" && caller.role !== "manager";
+}

@@ -1,0 +1,17 @@
+import { eq } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { establishments, tickets } from "@/db/schema";
+import type { TicketScopeFacts } from "@/lib/domain/ticket-visibility";
+
+/** What the visibility rule needs of one ticket, by id or reference; null when there is no such ticket. */
+export async function ticketFacts(db: Executor, by: { id: string } | { reference: string }): Promise<(TicketScopeFacts & { id: string; reference: string; requesterId: string }) | null> {
+  const [row] = await db
+    .select({
+      id: tickets.id, reference: tickets.reference, requesterId: tickets.requesterId, establishmentId: tickets.establishmentId,
+      zoneId: establishments.zoneId, assignedTeamId: tickets.assignedTeamId,
+    })
+    .from(tickets)
+    .innerJoin(establishments, eq(establishments.id, tickets.establishmentId))
+    .where("id" in by ? eq(tickets.id, by.id) : eq(tickets.reference, by.reference));
+  return row ?? null;
+}

@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, ilike, inArray, or, type SQL } from "drizzle-orm";
-import type { Database } from "@/db/client";
+import type { Database, Executor } from "@/db/client";
 import { establishments, zones } from "@/db/schema";
 
 export type EstablishmentScope = { kind: "all" } | { kind: "ids"; ids: string[] };
@@ -42,4 +42,12 @@ export async function listEstablishments(
     items: page.map(({ zoneCode, zoneName, ...row }) => ({ ...row, zone: { code: zoneCode, name: zoneName } })),
     next: rows.length > options.limit && last ? { name: last.name, id: last.id } : null,
   };
+}
+
+export async function establishmentByUai(db: Executor, uai: string) {
+  const [row] = await db
+    .select({ id: establishments.id, uai: establishments.uai, name: establishments.name, supportMode: establishments.supportMode, zoneId: establishments.zoneId })
+    .from(establishments)
+    .where(eq(establishments.uai, uai));
+  return row ?? null;
 }

@@ -1,6 +1,6 @@
 import type { ZodError } from "zod";
-
-export type FieldError = { field: string; message: string };
+import { fieldErrors, type FieldError } from "@/lib/schemas/field-errors";
+import type { ServiceFailure } from "@/lib/services/service-result";
 
 /** An RFC 9457 problem+json response. */
 export function problem(
@@ -21,9 +21,6 @@ export function problem(
   });
 }
 
-export function fieldErrors(error: ZodError): FieldError[] {
-  return error.issues.map((issue) => ({ field: issue.path.join(".") || "(body)", message: issue.message }));
-}
 
 export const invalidRequest = (error: ZodError) =>
   problem(400, "Requête invalide", { detail: "Un ou plusieurs champs sont invalides.", errors: fieldErrors(error) });
@@ -34,3 +31,19 @@ export const unauthenticated = () =>
 export const forbidden = () => problem(403, "Accès refusé", { detail: "Votre rôle ne permet pas cette action." });
 
 export const notFound = () => problem(404, "Introuvable");
+
+/** A service's refusal, as the API answers it. */
+export function problemFromFailure(failure: ServiceFailure): Response {
+  switch (failure.kind) {
+    case "invalid":
+      return problem(400, "Requête invalide", { detail: failure.message, errors: failure.errors });
+    case "forbidden":
+      return problem(403, "Accès refusé", { detail: failure.message });
+    case "not_found":
+      return notFound();
+    case "conflict":
+      return problem(409, "Conflit", { detail: failure.message });
+    case "unprocessable":
+      return problem(422, "Demande impossible", { detail: failure.message, errors: failure.errors });
+  }
+}

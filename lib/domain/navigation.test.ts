@@ -1,6 +1,6 @@
 import { expect, test } from "vitest";
 import { navigationFor } from "./navigation";
-import { canSeeEstablishment } from "./permissions";
+import { canFileTicketFor, canSeeEstablishment } from "./permissions";
 import { ROLES } from "./vocabulary";
 
 test.each([
@@ -29,4 +29,15 @@ test.each([
   { role: "vendor_agent", own: [], target: "e2", allowed: false },
 ] as const)("$role with $own sees $target: $allowed", ({ role, own, target, allowed }) => {
   expect(canSeeEstablishment({ role, establishmentIds: [...own] }, target)).toBe(allowed);
+});
+
+test.each([
+  { role: "requester", own: ["e1"], target: "e1", allowed: true },
+  { role: "requester", own: ["e1"], target: "e2", allowed: false },
+  { role: "manager", own: ["e1"], target: "e1", allowed: true },
+  { role: "academy_agent", own: [], target: "e2", allowed: true },
+  { role: "technician", own: [], target: "e2", allowed: true },
+  { role: "vendor_agent", own: [], target: "e2", allowed: false },
+] as const)("$role with $own files for $target: $allowed", ({ role, own, target, allowed }) => {
+  expect(canFileTicketFor({ role, establishmentIds: [...own] }, target)).toBe(allowed);
 });

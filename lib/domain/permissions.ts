@@ -6,6 +6,8 @@ const ROLE_PERMISSIONS = {
   "establishments.read_all": ["technician", "sector_lead", "service_lead", "academy_agent", "admin"],
   "establishments.read_own": ["requester", "manager"],
   "users.manage": ["admin"],
+  /** Filing for any school: the academy call platform and the Région's staff, on a school's behalf. */
+  "tickets.file_any": ["technician", "sector_lead", "service_lead", "academy_agent", "admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof ROLE_PERMISSIONS;
@@ -18,4 +20,10 @@ export function can(caller: Pick<Caller, "role">, permission: Permission): boole
 export function canSeeEstablishment(caller: Pick<Caller, "role" | "establishmentIds">, establishmentId: string): boolean {
   if (can(caller, "establishments.read_all")) return true;
   return can(caller, "establishments.read_own") && caller.establishmentIds.includes(establishmentId);
+}
+
+/** School staff file for their own schools; the call platform and the Région's staff for any school. */
+export function canFileTicketFor(caller: Pick<Caller, "role" | "establishmentIds">, establishmentId: string): boolean {
+  if (can(caller, "tickets.file_any")) return true;
+  return (caller.role === "requester" || caller.role === "manager") && caller.establishmentIds.includes(establishmentId);
 }

@@ -16,3 +16,40 @@ export const categoryFieldSchema = z.discriminatedUnion("kind", [
 ]);
 
 export type CategoryField = z.infer<typeof categoryFieldSchema>;
+
+const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+
+/** One field's validator, with French messages; form values arrive as strings, API values may be typed. */
+function fieldValidator(field: CategoryField): z.ZodType {
+  const required = "Ce champ est obligatoire.";
+  let base: z.ZodType;
+  switch (field.kind) {
+    case "text":
+      base = z.string({ error: required }).trim().min(1, required).max(2000, "2 000 caractères au plus.");
+      break;
+    case "date":
+      base = z.iso.date({ error: "Date invalide (format AAAA-MM-JJ)." });
+      break;
+    case "url":
+      base = z.url({ protocol: /^https?$/, error: "Adresse web invalide (elle commence par http:// ou https://)." });
+      break;
+    case "integer": {
+      let number = z.coerce.number({ error: "Nombre entier attendu." }).int("Nombre entier attendu.");
+      if (field.min !== undefined) number = number.min(field.min, `Au moins ${field.min}.`);
+      if (field.max !== undefined) number = number.max(field.max, `Au plus ${field.max}.`);
+      base = number;
+      break;
+    }
+    case "enum":
+      base = z.enum(field.options as [string, ...string[]], { error: `Choisissez parmi : ${field.options.join(", ")}.` });
+      break;
+  }
+  const optional = field.required === false;
+  // A missing answer says "obligatoire", not the type's own complaint about undefined.
+  return z.preprocess(blankToUndefined, optional ? base.optional() : z.unknown().refine((value) => value !== undefined, required).pipe(base as z.ZodType<unknown, {} | null>));
+}
+
+/** The answers a category asks for, as one strict object: unknown keys are refused. */
+export function categoryAnswersSchema(fields: CategoryField[]) {
+  return z.strictObject(Object.fromEntries(fields.map((field) => [field.name, fieldValidator(field)])));
+}

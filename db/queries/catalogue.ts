@@ -1,0 +1,36 @@
+import { and, asc, eq } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { categories, services } from "@/db/schema";
+import type { CategoryField } from "@/lib/schemas/category-fields";
+
+export type CatalogueCategory = {
+  id: string; code: string; name: string; type: "incident" | "request"; hardware: boolean; schoolTask: string | null; fields: CategoryField[];
+};
+export type CatalogueService = {
+  id: string; code: string; name: string; deliveryMode: string; domain: string; includes: string[]; excludes: string[]; procedure: string;
+  categories: CatalogueCategory[];
+};
+
+/** The whole catalogue in display order (a dozen services: read at once). */
+export async function listCatalogue(db: Executor): Promise<CatalogueService[]> {
+  const [serviceRows, categoryRows] = await Promise.all([
+    db.select().from(services).orderBy(asc(services.position)),
+    db.select().from(categories).orderBy(asc(categories.position)),
+  ]);
+  return serviceRows.map(({ position: _position, ...service }) => ({
+    ...service,
+    categories: categoryRows
+      .filter((category) => category.serviceId === service.id)
+      .map(({ serviceId: _service, position: _p, ...category }) => category),
+  }));
+}
+
+/** A category by its code within a service's code, or null. */
+export async function findCategory(db: Executor, serviceCode: string, categoryCode: string) {
+  const [row] = await db
+    .select({ serviceId: services.id, serviceCode: services.code, category: categories })
+    .from(categories)
+    .innerJoin(services, eq(services.id, categories.serviceId))
+    .where(and(eq(services.code, serviceCode), eq(categories.code, categoryCode)));
+  return row ?? null;
+}

@@ -1,0 +1,66 @@
+import { asc, eq } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { Executor } from "@/db/client";
+import {
+  categories, configurationItems, establishments, services, teams, ticketCis, ticketEvents, ticketRatings, tickets, users,
+} from "@/db/schema";
+
+const assignee = alias(users, "assignee");
+const requester = alias(users, "requester");
+
+/** One ticket with what its page and the API show; the journal is read separately. */
+export async function ticketDetail(db: Executor, ticketId: string) {
+  const [row] = await db
+    .select({
+      id: tickets.id, reference: tickets.reference, type: tickets.type, status: tickets.status, priority: tickets.priority,
+      impact: tickets.impact, urgency: tickets.urgency, title: tickets.title, description: tickets.description, fields: tickets.fields,
+      flags: tickets.flags, createdAt: tickets.createdAt, updatedAt: tickets.updatedAt, resolvedAt: tickets.resolvedAt, closedAt: tickets.closedAt,
+      establishment: { id: establishments.id, uai: establishments.uai, name: establishments.name, zoneId: establishments.zoneId },
+      service: { code: services.code, name: services.name },
+      category: { code: categories.code, name: categories.name, fields: categories.fields },
+      assignedTeamId: tickets.assignedTeamId,
+      assignedTeam: { code: teams.code, name: teams.name, party: teams.party },
+      assignee: { id: assignee.id, name: assignee.name },
+      requester: { id: requester.id, name: requester.name },
+      rating: { score: ticketRatings.score, comment: ticketRatings.comment },
+    })
+    .from(tickets)
+    .innerJoin(establishments, eq(establishments.id, tickets.establishmentId))
+    .innerJoin(services, eq(services.id, tickets.serviceId))
+    .innerJoin(categories, eq(categories.id, tickets.categoryId))
+    .innerJoin(requester, eq(requester.id, tickets.requesterId))
+    .leftJoin(teams, eq(teams.id, tickets.assignedTeamId))
+    .leftJoin(assignee, eq(assignee.id, tickets.assigneeId))
+    .leftJoin(ticketRatings, eq(ticketRatings.ticketId, tickets.id))
+    .where(eq(tickets.id, ticketId));
+  if (!row) return null;
+  const cis = await db
+    .select({ id: configurationItems.id, name: configurationItems.name, class: configurationItems.class, room: configurationItems.room, serialNumber: configurationItems.serialNumber })
+    .from(ticketCis)
+    .innerJoin(configurationItems, eq(configurationItems.id, ticketCis.ciId))
+    .where(eq(ticketCis.ticketId, ticketId))
+    .orderBy(asc(configurationItems.name));
+  return {
+    ...row,
+    // Left joins give objects of nulls: say "none" plainly.
+    assignedTeam: row.assignedTeam?.code ? row.assignedTeam : null,
+    assignee: row.assignee?.id ? row.assignee : null,
+    rating: row.rating?.score ? { score: row.rating.score, comment: row.rating.comment } : null,
+    cis,
+  };
+}
+
+export type TicketDetail = NonNullable<Awaited<ReturnType<typeof ticketDetail>>>;
+
+/** The journal in order, with author names. */
+export async function ticketJournal(db: Executor, ticketId: string) {
+  return db
+    .select({
+      id: ticketEvents.id, kind: ticketEvents.kind, visibility: ticketEvents.visibility, body: ticketEvents.body, data: ticketEvents.data,
+      createdAt: ticketEvents.createdAt, author: { id: users.id, name: users.name, role: users.role },
+    })
+    .from(ticketEvents)
+    .leftJoin(users, eq(users.id, ticketEvents.authorId))
+    .where(eq(ticketEvents.ticketId, ticketId))
+    .orderBy(asc(ticketEvents.createdAt), asc(ticketEvents.id));
+}

@@ -1,0 +1,73 @@
+import { z } from "zod";
+import { createDocument } from "zod-openapi";
+import { createTokenSchema } from "@/lib/schemas/tokens";
+import { addCommentSchema, createTicketSchema } from "@/lib/schemas/tickets";
+import { commentCreatedSchema, problemSchema, serviceCatalogueSchema, ticketPageSchema, ticketSchema } from "@/lib/schemas/api-responses";
+
+const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } } });
+const problem = (description: string) => ({ description, content: { "application/problem+json": { schema: problemSchema } } });
+const reference = z.object({ reference: z.string().meta({ description: "Référence du ticket", example: "GU-2026-000123" }) });
+const common = { "401": problem("Jeton ou session manquant ou invalide") };
+
+const listQuery = z.object({
+  establishment: z.string().optional().meta({ description: "UAI" }),
+  status: z.string().optional(), service: z.string().optional().meta({ description: "Code de service" }),
+  q: z.string().optional().meta({ description: "Recherche en français, accents ignorés" }),
+  mine: z.enum(["true", "false"]).optional(), cursor: z.string().optional(), limit: z.string().optional(),
+});
+
+/** The /api/v1 contract, built from the schemas the routes themselves parse and answer with. */
+export function openApiDocument() {
+  return createDocument({
+    openapi: "3.1.0",
+    info: { title: "Guichet API", version: "1.0.0", description: "Signalements et demandes d'assistance des établissements. Authentification : `Authorization: Bearer <jeton>` (POST /tokens)." },
+    servers: [{ url: "/api/v1" }],
+    components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } },
+    security: [{ bearer: [] }],
+    paths: {
+      "/tokens": {
+        post: {
+          summary: "Obtenir un jeton d'API (8 heures)", security: [],
+          requestBody: json(createTokenSchema),
+          responses: {
+            "201": { description: "Jeton créé", ...json(z.object({ token: z.string(), expiresAt: z.iso.datetime() })) },
+            "400": problem("Champs invalides"), "401": problem("Identifiants incorrects"), "429": problem("Trop de tentatives ; voir Retry-After"),
+          },
+        },
+      },
+      "/services": {
+        get: { summary: "Catalogue des services", responses: { "200": { description: "Le catalogue", ...json(serviceCatalogueSchema) }, ...common } },
+      },
+      "/tickets": {
+        get: {
+          summary: "Tickets visibles, du plus récent au plus ancien (pagination par curseur)",
+          requestParams: { query: listQuery },
+          responses: { "200": { description: "Une page", ...json(ticketPageSchema) }, "400": problem("Filtre invalide"), ...common },
+        },
+        post: {
+          summary: "Signaler un incident ou faire une demande",
+          requestBody: json(createTicketSchema),
+          responses: {
+            "201": { description: "Ticket créé", ...json(ticketSchema) }, "400": problem("Champs invalides"),
+            "403": problem("Établissement non autorisé"), "422": problem("Service, catégorie ou UAI inconnu, ou demande impossible"), ...common,
+          },
+        },
+      },
+      "/tickets/{reference}": {
+        get: {
+          summary: "Un ticket", requestParams: { path: reference },
+          responses: { "200": { description: "Le ticket", ...json(ticketSchema) }, "404": problem("Introuvable ou non visible"), ...common },
+        },
+      },
+      "/tickets/{reference}/comments": {
+        post: {
+          summary: "Répondre sur un ticket", requestParams: { path: reference }, requestBody: json(addCommentSchema),
+          responses: {
+            "201": { description: "Message ajouté", ...json(commentCreatedSchema) }, "400": problem("Champs invalides"),
+            "403": problem("Note interne refusée"), "404": problem("Introuvable ou non visible"), "409": problem("Ticket clos"), ...common,
+          },
+        },
+      },
+    },
+  });
+}

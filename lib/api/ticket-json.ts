@@ -1,0 +1,24 @@
+import type { TicketListItem } from "@/db/queries/ticket-list";
+import type { TicketDetail } from "@/db/queries/ticket-detail";
+import type { TicketJson, TicketSummaryJson } from "@/lib/schemas/api-responses";
+
+export function ticketSummaryJson(item: TicketListItem): TicketSummaryJson {
+  return {
+    reference: item.reference, type: item.type, status: item.status, priority: item.priority, title: item.title,
+    establishment: item.establishment, service: { code: item.service.code }, category: { code: item.category.code },
+    assignedTeam: item.assignedTeam, flags: item.flags, createdAt: item.createdAt.toISOString(), updatedAt: item.updatedAt.toISOString(),
+  };
+}
+
+export function ticketJson(ticket: TicketDetail): TicketJson {
+  return {
+    reference: ticket.reference, type: ticket.type, status: ticket.status, priority: ticket.priority, title: ticket.title,
+    description: ticket.description, impact: ticket.impact, urgency: ticket.urgency, fields: ticket.fields,
+    establishment: { uai: ticket.establishment.uai, name: ticket.establishment.name },
+    service: { code: ticket.service.code }, category: { code: ticket.category.code },
+    cis: ticket.cis, assignedTeam: ticket.assignedTeam, assignee: ticket.assignee ? { name: ticket.assignee.name } : null,
+    requester: { name: ticket.requester.name }, flags: ticket.flags,
+    createdAt: ticket.createdAt.toISOString(), updatedAt: ticket.updatedAt.toISOString(),
+    resolvedAt: ticket.resolvedAt?.toISOString() ?? null, closedAt: ticket.closedAt?.toISOString() ?? null,
+  };
+}

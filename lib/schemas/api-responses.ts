@@ -1,0 +1,47 @@
+import { z } from "zod";
+import { IMPACTS, PARTIES, PRIORITIES, TICKET_STATUSES, TICKET_TYPES, URGENCIES } from "@/lib/domain/vocabulary";
+import { categoryFieldSchema } from "./category-fields";
+
+/** What /api/v1 returns, declared once: the routes build these shapes and the OpenAPI document describes them. */
+export const problemSchema = z.object({
+  type: z.string(), title: z.string(), status: z.number().int(), detail: z.string().optional(),
+  errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+}).meta({ id: "Problem", description: "RFC 9457 problem details; `errors` names each bad field." });
+
+const teamRef = z.object({ code: z.string(), name: z.string(), party: z.enum(PARTIES) });
+
+export const ticketSummarySchema = z.object({
+  reference: z.string().meta({ example: "GU-2026-000123" }),
+  type: z.enum(TICKET_TYPES), status: z.enum(TICKET_STATUSES), priority: z.enum(PRIORITIES), title: z.string(),
+  establishment: z.object({ uai: z.string(), name: z.string() }),
+  service: z.object({ code: z.string() }), category: z.object({ code: z.string() }),
+  assignedTeam: teamRef.nullable(), flags: z.array(z.string()),
+  createdAt: z.iso.datetime(), updatedAt: z.iso.datetime(),
+}).meta({ id: "TicketSummary" });
+
+export const ticketSchema = ticketSummarySchema.extend({
+  description: z.string(), impact: z.enum(IMPACTS), urgency: z.enum(URGENCIES),
+  fields: z.record(z.string(), z.unknown()),
+  cis: z.array(z.object({ id: z.uuid(), name: z.string(), class: z.string(), room: z.string().nullable(), serialNumber: z.string().nullable() })),
+  assignee: z.object({ name: z.string() }).nullable(),
+  requester: z.object({ name: z.string() }),
+  resolvedAt: z.iso.datetime().nullable(), closedAt: z.iso.datetime().nullable(),
+}).meta({ id: "Ticket" });
+
+export const ticketPageSchema = z.object({ items: z.array(ticketSummarySchema), nextCursor: z.string().nullable() }).meta({ id: "TicketPage" });
+
+export const serviceCatalogueSchema = z.object({
+  items: z.array(z.object({
+    code: z.string(), name: z.string(), deliveryMode: z.string(), domain: z.string(),
+    includes: z.array(z.string()), excludes: z.array(z.string()), procedure: z.string(),
+    categories: z.array(z.object({
+      code: z.string(), name: z.string(), type: z.enum(TICKET_TYPES), hardware: z.boolean(),
+      schoolTask: z.string().nullable(), fields: z.array(categoryFieldSchema),
+    })),
+  })),
+}).meta({ id: "ServiceCatalogue" });
+
+export const commentCreatedSchema = z.object({ id: z.number().int(), reference: z.string() }).meta({ id: "CommentCreated" });
+
+export type TicketJson = z.infer<typeof ticketSchema>;
+export type TicketSummaryJson = z.infer<typeof ticketSummarySchema>;

@@ -1,0 +1,40 @@
+import { z } from "zod";
+import { IMPACTS, TICKET_STATUSES, TICKET_TYPES, URGENCIES } from "@/lib/domain/vocabulary";
+import { cursorParam } from "./cursor";
+
+const uai = z.string({ error: "UAI obligatoire." }).trim().toUpperCase().regex(/^\d{7}[A-Z]$/, "UAI invalide (7 chiffres et une lettre).");
+
+/** Filing a ticket: the same schema serves the API (JSON) and the portal's form. */
+export const createTicketSchema = z.object({
+  type: z.enum(TICKET_TYPES, { error: "Type attendu : incident ou request." }),
+  serviceCode: z.string({ error: "Service obligatoire." }).trim().min(1, "Service obligatoire."),
+  categoryCode: z.string({ error: "Catégorie obligatoire." }).trim().min(1, "Catégorie obligatoire."),
+  establishmentUai: uai,
+  title: z.string({ error: "Titre obligatoire." }).trim().min(3, "Titre trop court (3 caractères au moins).").max(200, "Titre trop long (200 caractères au plus)."),
+  description: z.string({ error: "Description obligatoire." }).trim().min(1, "Décrivez le problème ou la demande.").max(10_000, "Description trop longue (10 000 caractères au plus)."),
+  impact: z.enum(IMPACTS, { error: "Impact attendu : school, group ou individual." }),
+  urgency: z.enum(URGENCIES, { error: "Urgence attendue : high, medium ou low." }),
+  fields: z.record(z.string(), z.unknown(), { error: "fields doit être un objet." }).default({}),
+  ciIds: z.array(z.uuid({ error: "Identifiant d'équipement invalide." })).max(20, "20 équipements au plus.").default([]),
+});
+export type CreateTicketInput = z.infer<typeof createTicketSchema>;
+
+export const ticketCursorSchema = z.object({ createdAt: z.iso.datetime({ offset: true }), id: z.uuid() });
+
+export const listTicketsQuery = z.object({
+  establishment: uai.optional(),
+  status: z.enum(TICKET_STATUSES, { error: "Statut inconnu." }).optional(),
+  service: z.string().trim().optional(),
+  q: z.string().trim().max(200).optional(),
+  mine: z.enum(["true", "false"]).transform((value) => value === "true").optional(),
+  cursor: cursorParam(ticketCursorSchema).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+});
+export type ListTicketsQuery = z.infer<typeof listTicketsQuery>;
+
+export const addCommentSchema = z.object({
+  body: z.string({ error: "Message obligatoire." }).trim().min(1, "Le message est vide.").max(10_000, "Message trop long (10 000 caractères au plus)."),
+  visibility: z.enum(["public", "internal"], { error: "Visibilité attendue : public ou internal." }).default("public"),
+});
+
+export const referenceParam = z.string().regex(/^GU-\d{4}-\d{6}$/);

@@ -1,0 +1,67 @@
+import { eq } from "drizzle-orm";
+import { database } from "@/db/client";
+import { ticketFacts } from "@/db/queries/ticket-facts";
+import { ticketEvents, tickets } from "@/db/schema";
+import type { Caller } from "@/lib/domain/caller";
+import { isOpen, statusAfterRequesterReply } from "@/lib/domain/ticket-status";
+import { canSeeInternalNotes, canSeeTicket } from "@/lib/domain/ticket-visibility";
+import type { Visibility } from "@/lib/domain/vocabulary";
+import { discardStoredFiles, inspectAttachments, recordAttachments, storeFiles, type IncomingFile } from "./attachments";
+import { enqueueOutbox, recordTicketNotifications, type TicketNotification } from "./notifications";
+import { fail, succeed, type ServiceResult } from "./service-result";
+import { lockTicket, transitionTicket } from "./ticket-transition";
+
+/**
+ * A reply (public) or an internal note on a ticket, with its files. A requester's reply
+ * to a ticket waiting for them puts it back in progress; a public reply by anyone else
+ * e-mails the requester. Internal notes are refused to school staff and never mailed.
+ */
+export async function addComment(
+  caller: Caller,
+  reference: string,
+  input: { body: string; visibility: Visibility },
+  attachments: IncomingFile[],
+  now: Date,
+): Promise<ServiceResult<{ eventId: number }>> {
+  const db = database();
+  const facts = await ticketFacts(db, { reference });
+  if (!facts || !canSeeTicket(caller, facts)) return fail({ kind: "not_found" });
+  if (input.visibility === "internal" && !canSeeInternalNotes(caller)) {
+    return fail({ kind: "forbidden", message: "Les notes internes sont réservées aux équipes qui traitent les demandes." });
+  }
+  const inspected = await inspectAttachments(attachments);
+  if (!inspected.ok) {
+    return fail({ kind: "invalid", message: "Une pièce jointe est refusée.", errors: inspected.problems.map((problem) => ({ field: "attachments", message: problem.message })) });
+  }
+
+  const stored = await storeFiles(inspected.files, now);
+  try {
+    const result = await db.transaction(async (tx) => {
+      const ticket = await lockTicket(tx, facts.id);
+      if (!isOpen(ticket.status) && ticket.status !== "resolved") return null;
+      const [event] = await tx.insert(ticketEvents).values({
+        ticketId: ticket.id, kind: "comment", visibility: input.visibility, authorId: caller.id, body: input.body, createdAt: now,
+      }).returning({ id: ticketEvents.id });
+      await recordAttachments(tx, { ticketId: ticket.id, eventId: event!.id, uploadedById: caller.id, files: stored });
+      await tx.update(tickets).set({ updatedAt: now }).where(eq(tickets.id, ticket.id));
+
+      const notifications: TicketNotification[] = [];
+      if (caller.id === ticket.requesterId) {
+        const next = statusAfterRequesterReply(ticket.status);
+        if (next !== ticket.status) await transitionTicket(tx, ticket, next, caller.id, now);
+      } else if (input.visibility === "public") {
+        notifications.push({ kind: "answered", ticketId: ticket.id, eventId: event!.id });
+      }
+      return { eventId: event!.id, outboxIds: await recordTicketNotifications(tx, notifications, now) };
+    });
+    if (!result) {
+      await discardStoredFiles(stored);
+      return fail({ kind: "conflict", message: "Cette demande est close ou annulée : ouvrez une nouvelle demande si besoin." });
+    }
+    await enqueueOutbox(result.outboxIds);
+    return succeed({ eventId: result.eventId });
+  } catch (error) {
+    await discardStoredFiles(stored);
+    throw error;
+  }
+}

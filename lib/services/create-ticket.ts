@@ -1,0 +1,85 @@
+import { and, eq, inArray } from "drizzle-orm";
+import { database } from "@/db/client";
+import { findCategory } from "@/db/queries/catalogue";
+import { establishmentByUai } from "@/db/queries/establishments";
+import { nextTicketReference } from "@/db/queries/ticket-reference";
+import { configurationItems, ticketCis, ticketEvents, tickets } from "@/db/schema";
+import type { Caller } from "@/lib/domain/caller";
+import { filingFlags, filingRefusal } from "@/lib/domain/filing-rules";
+import { canFileTicketFor } from "@/lib/domain/permissions";
+import { priorityOf } from "@/lib/domain/priority";
+import { categoryAnswersSchema } from "@/lib/schemas/category-fields";
+import { fieldErrors } from "@/lib/schemas/field-errors";
+import type { CreateTicketInput } from "@/lib/schemas/tickets";
+import { discardStoredFiles, inspectAttachments, recordAttachments, storeFiles, type IncomingFile } from "./attachments";
+import { enqueueOutbox, recordTicketNotifications } from "./notifications";
+import { fail, succeed, type ServiceResult } from "./service-result";
+
+/**
+ * Files a ticket: checks who may file for the school, that the category exists and is open to it,
+ * its own fields, the equipment and the attachments; then writes the ticket, its links, its first
+ * journal entry, its files and its e-mail in one transaction, and enqueues the e-mail after commit.
+ */
+export async function createTicket(
+  caller: Caller,
+  input: CreateTicketInput,
+  attachments: IncomingFile[],
+  now: Date,
+): Promise<ServiceResult<{ reference: string }>> {
+  const db = database();
+  const establishment = await establishmentByUai(db, input.establishmentUai);
+  if (!establishment) return fail({ kind: "unprocessable", message: `Aucun établissement ne porte l'UAI ${input.establishmentUai}.`, errors: [{ field: "establishmentUai", message: "UAI inconnu." }] });
+  if (!canFileTicketFor(caller, establishment.id)) return fail({ kind: "forbidden", message: "Vous ne pouvez pas signaler pour cet établissement." });
+
+  const found = await findCategory(db, input.serviceCode, input.categoryCode);
+  if (!found) {
+    return fail({ kind: "unprocessable", message: `Le service ${input.serviceCode} n'a pas de catégorie ${input.categoryCode}.`, errors: [{ field: "categoryCode", message: "Service ou catégorie inconnu." }] });
+  }
+  const { category } = found;
+  if (category.type !== input.type) {
+    return fail({ kind: "unprocessable", message: `La catégorie ${category.code} est de type ${category.type}.`, errors: [{ field: "type", message: `Type attendu pour cette catégorie : ${category.type}.` }] });
+  }
+  const refusal = filingRefusal(category, establishment.supportMode, now);
+  if (refusal) return fail({ kind: "unprocessable", message: refusal.message, errors: [{ field: "categoryCode", message: refusal.message }] });
+
+  const answers = categoryAnswersSchema(category.fields).safeParse(input.fields);
+  if (!answers.success) return fail({ kind: "invalid", message: "Certains champs de la catégorie sont invalides.", errors: fieldErrors(answers.error, "fields") });
+
+  const ciIds = [...new Set(input.ciIds)];
+  if (ciIds.length > 0) {
+    const owned = await db.select({ id: configurationItems.id }).from(configurationItems)
+      .where(and(inArray(configurationItems.id, ciIds), eq(configurationItems.establishmentId, establishment.id)));
+    if (owned.length !== ciIds.length) {
+      return fail({ kind: "unprocessable", message: "Un équipement désigné n'appartient pas à l'inventaire de l'établissement.", errors: [{ field: "ciIds", message: "Équipement inconnu pour cet établissement." }] });
+    }
+  }
+
+  const inspected = await inspectAttachments(attachments);
+  if (!inspected.ok) {
+    return fail({ kind: "invalid", message: "Une pièce jointe est refusée.", errors: inspected.problems.map((problem) => ({ field: "attachments", message: problem.message })) });
+  }
+
+  const stored = await storeFiles(inspected.files, now);
+  try {
+    const { reference, outboxIds } = await db.transaction(async (tx) => {
+      const reference = await nextTicketReference(tx, now);
+      const [ticket] = await tx.insert(tickets).values({
+        reference, type: input.type, status: "new", priority: priorityOf(input.impact, input.urgency), impact: input.impact, urgency: input.urgency,
+        title: input.title, description: input.description, fields: answers.data, flags: filingFlags(category, ciIds.length),
+        establishmentId: establishment.id, requesterId: caller.id, serviceId: found.serviceId, categoryId: category.id, createdAt: now, updatedAt: now,
+      }).returning({ id: tickets.id });
+      if (ciIds.length) await tx.insert(ticketCis).values(ciIds.map((ciId) => ({ ticketId: ticket!.id, ciId })));
+      const [event] = await tx.insert(ticketEvents).values({
+        ticketId: ticket!.id, kind: "created", visibility: "public", authorId: caller.id, body: input.description, createdAt: now,
+      }).returning({ id: ticketEvents.id });
+      await recordAttachments(tx, { ticketId: ticket!.id, eventId: event!.id, uploadedById: caller.id, files: stored });
+      const outboxIds = await recordTicketNotifications(tx, [{ kind: "created", ticketId: ticket!.id, eventId: event!.id }], now);
+      return { reference, outboxIds };
+    });
+    await enqueueOutbox(outboxIds);
+    return succeed({ reference });
+  } catch (error) {
+    await discardStoredFiles(stored);
+    throw error;
+  }
+}

@@ -1,0 +1,33 @@
+import { z } from "zod";
+import { notFound, unauthenticated } from "@/lib/api/problem";
+import { apiRoute } from "@/lib/api/route";
+import { contentDisposition, showsInline } from "@/lib/attachments/policy";
+import { apiCaller } from "@/lib/auth/current-caller";
+import { attachmentForDownload } from "@/lib/services/attachments";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * GET /api/v1/attachments/:id → the file, to whoever may see its ticket; 404 for everyone else,
+ * as for an unknown id. `?inline=1` shows images and PDF in the browser instead of downloading them.
+ */
+export const GET = apiRoute(async (request: Request, context: { params: Promise<{ id: string }> }) => {
+  const { id } = await context.params;
+  if (!z.uuid().safeParse(id).success) return notFound();
+  const caller = await apiCaller(request);
+  if (!caller) return unauthenticated();
+
+  const attachment = await attachmentForDownload(caller, id);
+  if (!attachment) return notFound();
+  const inline = new URL(request.url).searchParams.get("inline") === "1" && showsInline(attachment.contentType);
+  return new Response(attachment.file, {
+    headers: {
+      "content-type": attachment.contentType,
+      "content-length": String(attachment.file.size),
+      "content-disposition": contentDisposition(attachment.fileName, inline ? "inline" : "attachment"),
+      // The stored type is what we detected; never let the browser guess another (HTML in a .txt).
+      "x-content-type-options": "nosniff",
+      "cache-control": "private, no-store",
+    },
+  });
+});

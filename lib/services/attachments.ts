@@ -1,0 +1,112 @@
+import { randomUUID } from "node:crypto";
+import { openAsBlob } from "node:fs";
+import { mkdir, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { and, asc, eq } from "drizzle-orm";
+import { fileTypeFromBuffer } from "file-type";
+import { database, type Executor } from "@/db/client";
+import { ticketFacts } from "@/db/queries/ticket-facts";
+import { attachments, ticketEvents } from "@/db/schema";
+import { ATTACHMENT_LIMITS, TOO_MANY_FILES_MESSAGE, judgeAttachment } from "@/lib/attachments/policy";
+import type { Caller } from "@/lib/domain/caller";
+import { canSeeInternalNotes, canSeeTicket } from "@/lib/domain/ticket-visibility";
+import { env } from "@/lib/env";
+
+export type IncomingFile = { name: string; bytes: Uint8Array };
+export type AcceptedFile = { fileName: string; contentType: string; bytes: Uint8Array };
+/** `message` is the French sentence to show, naming the file. */
+export type AttachmentProblem = { file: string; message: string };
+export type StoredFile = AcceptedFile & { storageKey: string };
+export type AttachmentSummary = { id: string; eventId: number; fileName: string; contentType: string; sizeBytes: number };
+
+/** The files of a form field; browsers send an empty nameless File when nothing was chosen. */
+export async function filesFromForm(form: FormData, field = "attachments"): Promise<IncomingFile[]> {
+  const files = form.getAll(field).filter((value): value is File => value instanceof File && !(value.name === "" && value.size === 0));
+  return Promise.all(files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })));
+}
+
+/** Judges every file of one message; a single refusal refuses the message, so all problems are reported at once. */
+export async function inspectAttachments(files: IncomingFile[]): Promise<{ ok: true; files: AcceptedFile[] } | { ok: false; problems: AttachmentProblem[] }> {
+  if (files.length > ATTACHMENT_LIMITS.maxFiles) return { ok: false, problems: [{ file: "(message)", message: TOO_MANY_FILES_MESSAGE }] };
+
+  const verdicts = await Promise.all(files.map(async ({ name, bytes }) => {
+    // A file too damaged for file-type to parse is judged like one it does not recognise.
+    const detected = await fileTypeFromBuffer(bytes).catch(() => undefined);
+    return { bytes, verdict: judgeAttachment({ name, bytes, detected }) };
+  }));
+  const problems = verdicts.flatMap(({ verdict }) => (verdict.ok ? [] : [{ file: verdict.fileName, message: verdict.message }]));
+  if (problems.length) return { ok: false, problems };
+  return { ok: true, files: verdicts.flatMap(({ bytes, verdict }) => (verdict.ok ? [{ fileName: verdict.fileName, contentType: verdict.contentType, bytes }] : [])) };
+}
+
+const storagePath = (storageKey: string) => path.resolve(env().UPLOAD_DIR, storageKey);
+
+/** Writes the files under UPLOAD_DIR before the database transaction (storage key `yyyy/mm/<uuid>`, never the user's name). */
+export async function storeFiles(files: AcceptedFile[], now: Date): Promise<StoredFile[]> {
+  if (!files.length) return [];
+  const month = `${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, "0")}`;
+  await mkdir(path.resolve(env().UPLOAD_DIR, month), { recursive: true });
+  const stored: StoredFile[] = [];
+  try {
+    for (const file of files) {
+      const storedFile = { ...file, storageKey: `${month}/${randomUUID()}` };
+      // Listed before writing, so a write that fails halfway is cleaned up too.
+      stored.push(storedFile);
+      await writeFile(storagePath(storedFile.storageKey), file.bytes, { flag: "wx" });
+    }
+  } catch (error) {
+    await discardStoredFiles(stored);
+    throw error;
+  }
+  return stored;
+}
+
+/** Removes files written for a transaction that then failed. */
+export async function discardStoredFiles(files: StoredFile[]): Promise<void> {
+  await Promise.all(files.map((file) => rm(storagePath(file.storageKey), { force: true })));
+}
+
+/** Inside the caller's transaction: one attachments row per file. */
+export async function recordAttachments(
+  tx: Executor,
+  input: { ticketId: string; eventId: number; uploadedById: string | null; files: StoredFile[] },
+): Promise<void> {
+  if (!input.files.length) return;
+  await tx.insert(attachments).values(input.files.map((file) => ({
+    ticketId: input.ticketId, eventId: input.eventId, uploadedById: input.uploadedById,
+    fileName: file.fileName, contentType: file.contentType, sizeBytes: file.bytes.length, storageKey: file.storageKey,
+  })));
+}
+
+/**
+ * Attachment metadata for a ticket page, oldest message first. Files of internal notes are left
+ * out unless asked for (`includeInternal: canSeeInternalNotes(caller)`), so forgetting cannot leak them.
+ */
+export async function listTicketAttachments(db: Executor, ticketId: string, options: { includeInternal?: boolean } = {}): Promise<AttachmentSummary[]> {
+  return db
+    .select({ id: attachments.id, eventId: attachments.eventId, fileName: attachments.fileName, contentType: attachments.contentType, sizeBytes: attachments.sizeBytes })
+    .from(attachments)
+    .innerJoin(ticketEvents, eq(ticketEvents.id, attachments.eventId))
+    .where(and(eq(attachments.ticketId, ticketId), options.includeInternal ? undefined : eq(ticketEvents.visibility, "public")))
+    // One message's files share created_at (the transaction's time): name order keeps the list stable.
+    .orderBy(asc(attachments.createdAt), asc(attachments.eventId), asc(attachments.fileName));
+}
+
+/**
+ * The attachment's file when the caller may see its ticket (and, for a file of an internal note,
+ * internal notes); null otherwise, exactly as for an unknown id, so nobody learns it exists.
+ */
+export async function attachmentForDownload(caller: Caller, attachmentId: string): Promise<{ fileName: string; contentType: string; file: Blob } | null> {
+  const db = database();
+  const [attachment] = await db
+    .select({ ticketId: attachments.ticketId, fileName: attachments.fileName, contentType: attachments.contentType, storageKey: attachments.storageKey, visibility: ticketEvents.visibility })
+    .from(attachments)
+    .innerJoin(ticketEvents, eq(ticketEvents.id, attachments.eventId))
+    .where(eq(attachments.id, attachmentId));
+  if (!attachment) return null;
+  const ticket = await ticketFacts(db, { id: attachment.ticketId });
+  if (!ticket || !canSeeTicket(caller, ticket)) return null;
+  if (attachment.visibility === "internal" && !canSeeInternalNotes(caller)) return null;
+  // A Blob over the file on disk: the response streams it instead of loading it in memory.
+  return { fileName: attachment.fileName, contentType: attachment.contentType, file: await openAsBlob(storagePath(attachment.storageKey)) };
+}

@@ -3,10 +3,14 @@ import { JOBS } from "@/lib/queue/jobs";
 import { queueConnection, queuePrefix } from "@/lib/queue/connection";
 import { logger } from "@/lib/logger";
 import { purgeExpiredTokens } from "./processors/purge-expired-tokens";
+import { sendEmail } from "./processors/send-email";
+import { sweepOutbox } from "./processors/sweep-outbox";
 
 /** Job name → processor; each processor parses its payload with the schema in JOBS. */
 const PROCESSORS: Record<string, (job: Job) => Promise<unknown>> = {
   purgeExpiredTokens,
+  sendEmail,
+  sweepOutbox,
 };
 
 /** Starts one BullMQ worker per queue and upserts the recurring job schedulers; returns a closer. */
@@ -27,6 +31,7 @@ export async function startWorkers(): Promise<() => Promise<void>> {
 
   const queues = queueNames.map((name) => new Queue(name, { connection, prefix }));
   for (const [name, job] of Object.entries(JOBS)) {
+    if (!("every" in job)) continue; // enqueued by producers, not on a schedule
     const queue = queues.find((candidate) => candidate.name === job.queue)!;
     await queue.upsertJobScheduler(name, { every: job.every }, { name, data: {}, opts: job.options });
   }

@@ -12,6 +12,20 @@ export const JOBS = {
     /** Recurring: a BullMQ job scheduler, upserted at worker start. */
     every: 60 * 60 * 1000,
   },
+  /** One per outbox row, job id = the row's id. Removed on final failure so the sweep can add it again. */
+  sendEmail: {
+    queue: "mail",
+    payload: z.object({ outboxId: z.uuid() }),
+    options: { attempts: 12, backoff: { type: "exponential", delay: 30_000 }, removeOnComplete: true, removeOnFail: true },
+  },
+  /** Re-enqueues outbox rows still pending, whose job was lost (Redis flush, failed enqueue, retries spent). */
+  sweepOutbox: {
+    queue: "mail",
+    payload: z.object({}),
+    // No retries: the next run, a minute later, does the same work.
+    options: { attempts: 1, removeOnComplete: 100, removeOnFail: 100 },
+    every: 60_000,
+  },
 } as const;
 
 export type JobName = keyof typeof JOBS;

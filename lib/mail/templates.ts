@@ -1,0 +1,135 @@
+import { RATING_LINK_LIFETIME_DAYS } from "@/lib/auth/rating-link";
+import { REOPEN_WINDOW_DAYS } from "@/lib/domain/ticket-status";
+
+/** What each ticket e-mail says beyond the ticket itself. Quoted texts are public messages only. */
+export type TicketEmailContent =
+  | { kind: "created" }
+  | { kind: "assigned"; teamName: string | null }
+  | { kind: "answered"; reply: string }
+  | { kind: "waiting_requester"; question: string | null }
+  | { kind: "resolved"; resolution: string | null }
+  | { kind: "closed"; ratingToken: string };
+
+export type TicketEmailInput = {
+  appUrl: string;
+  reference: string;
+  title: string;
+  recipientName: string;
+  content: TicketEmailContent;
+};
+
+export type RenderedEmail = { subject: string; text: string; html: string };
+
+// The body is a list of blocks so that the text and HTML versions always say the same thing.
+type Block = { paragraph: string } | { quote: string } | { link: { label: string; url: string } };
+
+const HTML_ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (character) => HTML_ENTITIES[character]!);
+}
+
+const quoted = (title: string) => `« ${title} »`;
+
+function subjectAndBlocks(input: TicketEmailInput, appUrl: string): { subject: string; blocks: Block[] } {
+  const title = quoted(input.title);
+  const { content } = input;
+  switch (content.kind) {
+    case "created":
+      return {
+        subject: "Votre demande a été enregistrée",
+        blocks: [
+          { paragraph: `Votre demande ${title} a été enregistrée sous la référence ${input.reference}.` },
+          { paragraph: "Une équipe va la prendre en charge. Vous recevrez un e-mail à chaque étape de son traitement." },
+        ],
+      };
+    case "assigned":
+      return {
+        subject: "Votre demande est prise en charge",
+        blocks: [{
+          paragraph: content.teamName
+            ? `Votre demande ${title} a été confiée à l'équipe ${content.teamName}.`
+            : `Votre demande ${title} a été prise en charge.`,
+        }],
+      };
+    case "answered":
+      return {
+        subject: "Nouvelle réponse à votre demande",
+        blocks: [
+          { paragraph: `Une réponse a été apportée à votre demande ${title} :` },
+          { quote: content.reply },
+          { paragraph: "Vous pouvez répondre depuis la page de votre demande." },
+        ],
+      };
+    case "waiting_requester":
+      return {
+        subject: "Une réponse de votre part est attendue",
+        blocks: [
+          { paragraph: `Le technicien chargé de votre demande ${title} a besoin d'une réponse de votre part pour avancer.` },
+          ...(content.question ? [{ quote: content.question }] : []),
+          { paragraph: "Répondez depuis la page de votre demande : son traitement reprendra dès votre réponse." },
+        ],
+      };
+    case "resolved":
+      return {
+        subject: "Votre demande a été résolue",
+        blocks: [
+          { paragraph: `Votre demande ${title} a été marquée comme résolue.` },
+          ...(content.resolution ? [{ quote: content.resolution }] : []),
+          {
+            paragraph: `Si le problème est réglé, confirmez la résolution ; sinon, rouvrez la demande dans les ${REOPEN_WINDOW_DAYS} jours. `
+              + "Passé ce délai, elle sera clôturée automatiquement.",
+          },
+        ],
+      };
+    case "closed":
+      return {
+        subject: "Votre demande est clôturée",
+        blocks: [
+          { paragraph: `Votre demande ${title} est clôturée.` },
+          { paragraph: "Dites-nous en quelques secondes comment elle a été traitée :" },
+          { link: { label: "Évaluer le traitement de votre demande", url: `${appUrl}/evaluation/${encodeURIComponent(content.ratingToken)}` } },
+          { paragraph: `Ce lien fonctionne une seule fois, pendant ${RATING_LINK_LIFETIME_DAYS} jours, sans avoir à vous connecter.` },
+        ],
+      };
+  }
+}
+
+const FOOTER = "Cet e-mail est envoyé automatiquement par Guichet, l'assistance informatique des lycées. "
+  + "Merci de ne pas y répondre : passez par la page de votre demande.";
+
+function textOf(block: Block): string {
+  if ("paragraph" in block) return block.paragraph;
+  if ("quote" in block) return block.quote.split(/\r?\n/).map((line) => `> ${line}`).join("\n");
+  return `${block.link.label} : ${block.link.url}`;
+}
+
+function htmlOf(block: Block): string {
+  if ("paragraph" in block) return `<p>${escapeHtml(block.paragraph)}</p>`;
+  if ("quote" in block) return `<blockquote><p>${escapeHtml(block.quote).replace(/\r?\n/g, "<br>")}</p></blockquote>`;
+  return `<p><a href="${escapeHtml(block.link.url)}">${escapeHtml(block.link.label)}</a></p>`;
+}
+
+/** The French e-mail announcing a ticket's step to its requester; every one links to the ticket's page. */
+export function ticketEmail(input: TicketEmailInput): RenderedEmail {
+  const appUrl = input.appUrl.replace(/\/+$/, "");
+  const { subject: summary, blocks } = subjectAndBlocks(input, appUrl);
+  const subject = `[${input.reference}] ${summary}`;
+  const body: Block[] = [
+    { paragraph: `Bonjour ${input.recipientName},` },
+    ...blocks,
+    { link: { label: "Suivre votre demande", url: `${appUrl}/demandes/${encodeURIComponent(input.reference)}` } },
+  ];
+  const text = `${body.map(textOf).join("\n\n")}\n\n-- \n${FOOTER}\n`;
+  const html = [
+    "<!doctype html>",
+    '<html lang="fr">',
+    `<head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>`,
+    "<body>",
+    ...body.map(htmlOf),
+    `<hr><p><small>${escapeHtml(FOOTER)}</small></p>`,
+    "</body>",
+    "</html>",
+  ].join("\n");
+  return { subject, text, html };
+}

@@ -1,0 +1,121 @@
+import { Queue } from "bullmq";
+import { and, eq } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { outboxEmails, teams, ticketEvents, tickets, users } from "@/db/schema";
+import { createRatingToken } from "@/lib/auth/rating-link";
+import { env } from "@/lib/env";
+import { logger } from "@/lib/logger";
+import { ticketEmail, type TicketEmailContent } from "@/lib/mail/templates";
+import { queuePrefix } from "@/lib/queue/connection";
+import { JOBS, type JobPayload } from "@/lib/queue/jobs";
+
+export type TicketNotificationKind = "created" | "assigned" | "answered" | "waiting_requester" | "resolved" | "closed";
+export type TicketNotification = { kind: TicketNotificationKind; ticketId: string; eventId: number };
+
+type TicketFacts = NonNullable<Awaited<ReturnType<typeof loadTicket>>>;
+type EventFacts = NonNullable<Awaited<ReturnType<typeof loadEvent>>>;
+
+async function loadTicket(tx: Executor, ticketId: string) {
+  const [row] = await tx
+    .select({
+      id: tickets.id, reference: tickets.reference, title: tickets.title, teamName: teams.name,
+      requester: { id: users.id, email: users.email, name: users.name, disabledAt: users.disabledAt },
+    })
+    .from(tickets)
+    .innerJoin(users, eq(users.id, tickets.requesterId))
+    .leftJoin(teams, eq(teams.id, tickets.assignedTeamId))
+    .where(eq(tickets.id, ticketId));
+  return row ?? null;
+}
+
+async function loadEvent(tx: Executor, ticketId: string, eventId: number) {
+  const [row] = await tx
+    .select({ kind: ticketEvents.kind, visibility: ticketEvents.visibility, authorId: ticketEvents.authorId, body: ticketEvents.body })
+    .from(ticketEvents)
+    .where(and(eq(ticketEvents.id, eventId), eq(ticketEvents.ticketId, ticketId)));
+  return row ?? null;
+}
+
+/** What the e-mail says, or null when the requester must not get one. Internal notes never reach an e-mail. */
+function contentFor(kind: TicketNotificationKind, ticket: TicketFacts, event: EventFacts, now: Date): TicketEmailContent | null {
+  const publicBody = event.visibility === "public" ? event.body : null;
+  switch (kind) {
+    case "created":
+      return { kind };
+    case "assigned":
+      return { kind, teamName: ticket.teamName };
+    case "answered":
+      // Only someone else's public reply: the requester's own comment needs no e-mail.
+      if (event.kind !== "comment" || !publicBody || event.authorId === ticket.requester.id) return null;
+      return { kind, reply: publicBody };
+    case "waiting_requester":
+      return { kind, question: publicBody };
+    case "resolved":
+      return { kind, resolution: publicBody };
+    case "closed":
+      return { kind, ratingToken: createRatingToken(ticket.id, now, env().AUTH_SECRET) };
+  }
+}
+
+/** Inside the caller's transaction: one outbox row per (notification, recipient) with idempotency key `${kind}:${eventId}:${recipientId}` (ON CONFLICT DO NOTHING); returns the ids of rows written by this call. */
+export async function recordTicketNotifications(tx: Executor, notifications: TicketNotification[], now: Date): Promise<string[]> {
+  const rows: (typeof outboxEmails.$inferInsert)[] = [];
+  for (const notification of notifications) {
+    const ticket = await loadTicket(tx, notification.ticketId);
+    const event = await loadEvent(tx, notification.ticketId, notification.eventId);
+    // A caller's bug, not a user's: fail the transaction rather than announce something that did not happen.
+    if (!ticket || !event) throw new Error(`No event ${notification.eventId} on ticket ${notification.ticketId}`);
+    const { requester } = ticket;
+    if (requester.disabledAt) continue;
+    const content = contentFor(notification.kind, ticket, event, now);
+    if (!content) continue;
+    const email = ticketEmail({ appUrl: env().APP_URL, reference: ticket.reference, title: ticket.title, recipientName: requester.name, content });
+    rows.push({
+      idempotencyKey: `${notification.kind}:${notification.eventId}:${requester.id}`,
+      ticketId: ticket.id,
+      recipientId: requester.id,
+      toAddress: requester.email,
+      subject: email.subject,
+      textBody: email.text,
+      htmlBody: email.html,
+      createdAt: now,
+    });
+  }
+  if (rows.length === 0) return [];
+  const written = await tx.insert(outboxEmails).values(rows).onConflictDoNothing({ target: outboxEmails.idempotencyKey }).returning({ id: outboxEmails.id });
+  return written.map((row) => row.id);
+}
+
+/** Past this, the request moves on and the sweep sends the e-mails a minute later. */
+const ENQUEUE_TIMEOUT_MS = 3_000;
+
+// One producer per process (kept on globalThis so Next's dev reloads do not open new connections).
+const holder = globalThis as unknown as { guichetMailQueue?: Queue };
+
+function mailQueue(): Queue {
+  // Unlike a worker's, a producer's commands fail instead of waiting for Redis to come back.
+  holder.guichetMailQueue ??= new Queue(JOBS.sendEmail.queue, { connection: { url: env().REDIS_URL, maxRetriesPerRequest: 1 }, prefix: queuePrefix() });
+  return holder.guichetMailQueue;
+}
+
+/** After commit: one BullMQ job per outbox id (jobId = the outbox id, payload {outboxId}). Never throws: a failure is logged and the sweep catches up. */
+export async function enqueueOutbox(ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  const jobs = ids.map((outboxId) => ({
+    name: "sendEmail",
+    data: { outboxId } satisfies JobPayload<"sendEmail">,
+    opts: { ...JOBS.sendEmail.options, jobId: outboxId },
+  }));
+  let timer: NodeJS.Timeout | undefined;
+  // While Redis is unreachable the first command waits for a connection that may never come: bound the wait.
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Redis did not answer within ${ENQUEUE_TIMEOUT_MS} ms`)), ENQUEUE_TIMEOUT_MS);
+  });
+  try {
+    await Promise.race([mailQueue().addBulk(jobs), timeout]);
+  } catch (error) {
+    logger.warn({ err: error, count: ids.length }, "outbox e-mails not enqueued; the sweep will catch up");
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -7,6 +7,8 @@ const nextConfig: NextConfig = {
   // Native and Node-only packages stay out of the server bundle.
   serverExternalPackages: ["@node-rs/argon2", "pino", "pg", "bullmq", "ioredis"],
   poweredByHeader: false,
+  // A message may carry 5 attachments of 10 MB each (plus the form itself).
+  experimental: { serverActions: { bodySizeLimit: "52mb" } },
   // The e2e suite builds into its own folder so it never clobbers a running app's build.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
 };

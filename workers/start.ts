@@ -2,6 +2,7 @@ import { Queue, Worker, type Job } from "bullmq";
 import { JOBS } from "@/lib/queue/jobs";
 import { queueConnection, queuePrefix } from "@/lib/queue/connection";
 import { logger } from "@/lib/logger";
+import { closeStaleResolutions } from "./processors/close-stale-resolutions";
 import { purgeExpiredTokens } from "./processors/purge-expired-tokens";
 import { sendEmail } from "./processors/send-email";
 import { sweepOutbox } from "./processors/sweep-outbox";
@@ -9,6 +10,7 @@ import { sweepOutbox } from "./processors/sweep-outbox";
 /** Job name → processor; each processor parses its payload with the schema in JOBS. */
 const PROCESSORS: Record<string, (job: Job) => Promise<unknown>> = {
   purgeExpiredTokens,
+  closeStaleResolutions,
   sendEmail,
   sweepOutbox,
 };

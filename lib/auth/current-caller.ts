@@ -30,6 +30,6 @@ export async function apiCaller(request: Request): Promise<Caller | null> {
     return userId ? loadCaller(userId) : null;
   }
   // Read the cookie from the request itself (no request-scoped next/headers needed), checked like a page's session.
-  const token = await getToken({ req: new NextRequest(request), secret: env().AUTH_SECRET, secureCookie: env().NODE_ENV === "production" });
+  const token = await getToken({ req: new NextRequest(request.url, { headers: request.headers }), secret: env().AUTH_SECRET, secureCookie: env().NODE_ENV === "production" });
   return token?.sub && (await sessionTokenValid(token)) ? loadCaller(token.sub) : null;
 }

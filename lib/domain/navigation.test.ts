@@ -4,14 +4,14 @@ import { canFileTicketFor, canSeeEstablishment } from "./permissions";
 import { ROLES } from "./vocabulary";
 
 test.each([
-  ["requester", ["home", "myEstablishments"]],
-  ["manager", ["home", "myEstablishments"]],
-  ["technician", ["home", "establishments"]],
-  ["sector_lead", ["home", "establishments"]],
-  ["service_lead", ["home", "establishments"]],
-  ["academy_agent", ["home", "establishments"]],
-  ["vendor_agent", ["home"]],
-  ["admin", ["home", "establishments", "users"]],
+  ["requester", ["home", "file", "myTickets", "catalogue", "myEstablishments"]],
+  ["manager", ["home", "file", "myTickets", "catalogue", "myEstablishments"]],
+  ["technician", ["home", "catalogue", "establishments"]],
+  ["sector_lead", ["home", "catalogue", "establishments"]],
+  ["service_lead", ["home", "catalogue", "establishments"]],
+  ["academy_agent", ["home", "catalogue", "establishments"]],
+  ["vendor_agent", ["home", "catalogue"]],
+  ["admin", ["home", "catalogue", "establishments", "users"]],
 ] as const)("%s sees %j", (role, keys) => {
   expect(navigationFor({ role }).map((item) => item.key)).toEqual(keys);
 });

@@ -1,12 +1,15 @@
 import { can, type Permission } from "./permissions";
 import type { Caller } from "./caller";
 
-export type NavigationKey = "home" | "myEstablishments" | "establishments" | "users";
+export type NavigationKey = "home" | "catalogue" | "file" | "myTickets" | "myEstablishments" | "establishments" | "users";
 export type NavigationItem = { key: NavigationKey; href: string };
 
 /** The app shell's menu: each entry shows for the callers holding its permission. */
 const ENTRIES: Array<NavigationItem & { permission?: Permission }> = [
   { key: "home", href: "/" },
+  { key: "file", href: "/signaler", permission: "portal.use" },
+  { key: "myTickets", href: "/demandes", permission: "portal.use" },
+  { key: "catalogue", href: "/catalogue" },
   { key: "myEstablishments", href: "/mon-etablissement", permission: "establishments.read_own" },
   { key: "establishments", href: "/etablissements", permission: "establishments.read_all" },
   { key: "users", href: "/admin/utilisateurs", permission: "users.manage" },

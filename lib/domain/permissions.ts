@@ -5,6 +5,8 @@ import type { Role } from "./vocabulary";
 const ROLE_PERMISSIONS = {
   "establishments.read_all": ["technician", "sector_lead", "service_lead", "academy_agent", "admin"],
   "establishments.read_own": ["requester", "manager"],
+  /** The school's portal: filing and following its own tickets. */
+  "portal.use": ["requester", "manager"],
   "users.manage": ["admin"],
   /** Filing for any school: the academy call platform and the Région's staff, on a school's behalf. */
   "tickets.file_any": ["technician", "sector_lead", "service_lead", "academy_agent", "admin"],

@@ -26,6 +26,13 @@ export const JOBS = {
     options: { attempts: 1, removeOnComplete: 100, removeOnFail: 100 },
     every: 60_000,
   },
+  /** Closes resolutions nobody confirmed or disputed within 10 days, with the closing e-mail. */
+  closeStaleResolutions: {
+    queue: "maintenance",
+    payload: z.object({}),
+    options: { attempts: 1, removeOnComplete: 100, removeOnFail: 100 },
+    every: 60 * 60 * 1000,
+  },
 } as const;
 
 export type JobName = keyof typeof JOBS;

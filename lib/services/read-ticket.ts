@@ -14,9 +14,11 @@ export async function readTicket(caller: Caller, reference: string, now: Date) {
   const db = database();
   const facts = await ticketFacts(db, { reference });
   if (!facts || !canSeeTicket(caller, facts)) return null;
-  const [detail, journal, attachments] = await Promise.all([ticketDetail(db, facts.id), ticketJournal(db, facts.id), listTicketAttachments(db, facts.id)]);
-  if (!detail) return null;
   const internal = canSeeInternalNotes(caller);
+  const [detail, journal, attachments] = await Promise.all([
+    ticketDetail(db, facts.id), ticketJournal(db, facts.id), listTicketAttachments(db, facts.id, { includeInternal: internal }),
+  ]);
+  if (!detail) return null;
   const visibleEvents = journal.filter((event) => internal || event.visibility === "public");
   const visibleEventIds = new Set(visibleEvents.map((event) => event.id));
   return {

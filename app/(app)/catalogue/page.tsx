@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { ServiceCard } from "@/components/catalogue/service-card";
+import { pageCaller } from "@/lib/auth/current-caller";
+import { searchCatalogue } from "@/lib/catalogue/search";
+import { readCatalogue } from "@/lib/services/catalogue";
+import { portalContext } from "@/lib/services/portal-context";
+
+export const metadata: Metadata = { title: "Catalogue des services" };
+
+type Props = { searchParams: Promise<{ q?: string }> };
+
+export default async function CataloguePage({ searchParams }: Props) {
+  const query = ((await searchParams).q ?? "").slice(0, 100);
+  const caller = await pageCaller();
+  const [t, catalogue, portal] = await Promise.all([getTranslations("catalogue"), readCatalogue(), portalContext(caller)]);
+  const services = searchCatalogue(catalogue, query);
+  return (
+    <section className="space-y-4">
+      <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <p className="text-slate-600">{t("intro")}</p>
+      <form role="search" className="flex flex-wrap gap-2">
+        <label className="sr-only" htmlFor="catalogue-q">{t("search")}</label>
+        <input id="catalogue-q" name="q" defaultValue={query} placeholder={t("search")} className="min-w-0 flex-1 rounded-md border border-slate-300 px-3 py-2" />
+        <button className="rounded-md bg-brand-700 px-4 py-2 text-white">{t("searchButton")}</button>
+      </form>
+      {services.length === 0 && <p>{t("noMatch", { query })}</p>}
+      {services.map((service) => (
+        <ServiceCard key={service.code} canFile={portal.canFile}
+          service={{ ...service, categories: service.categories.map((category) => ({ ...category, open: portal.isOpen(category) })) }} />
+      ))}
+    </section>
+  );
+}

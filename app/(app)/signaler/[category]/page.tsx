@@ -1,0 +1,53 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { SelfHelp } from "@/components/filing/self-help";
+import { TicketForm } from "@/components/filing/ticket-form";
+import { pageCaller } from "@/lib/auth/current-caller";
+import { SELF_HELP } from "@/lib/catalogue/self-help";
+import { filingRefusal, OUT_OF_INVENTORY_NOTICE } from "@/lib/domain/filing-rules";
+import { readCatalogue } from "@/lib/services/catalogue";
+import { portalContext } from "@/lib/services/portal-context";
+import { fileTicket } from "./actions";
+
+export const metadata: Metadata = { title: "Signaler" };
+
+type Props = { params: Promise<{ category: string }>; searchParams: Promise<{ conseil?: string }> };
+
+/** Step 3 of filing: advice first for the school's own tasks, then the category's form. */
+export default async function FileCategoryPage({ params, searchParams }: Props) {
+  const [{ category: code }, { conseil }] = await Promise.all([params, searchParams]);
+  const caller = await pageCaller();
+  const [t, catalogue, portal] = await Promise.all([getTranslations("filing"), readCatalogue(), portalContext(caller)]);
+  const service = catalogue.find((candidate) => candidate.categories.some((category) => category.code === code));
+  const category = service?.categories.find((candidate) => candidate.code === code);
+  if (!service || !category || !portal.canFile) notFound();
+
+  const now = new Date();
+  const refusals = portal.schools.map((school) => ({ school, refusal: filingRefusal(category, school.supportMode, now) }));
+  const open = refusals.filter((entry) => entry.refusal === null).map((entry) => entry.school);
+  const advice = SELF_HELP[category.code];
+
+  return (
+    <section className="space-y-4">
+      <p className="text-sm text-slate-600">{service.name} › {category.name}</p>
+      <h1 className="text-2xl font-semibold">{t("formTitle", { type: category.type })}</h1>
+      {open.length === 0 ? (
+        <div role="alert" className="rounded-lg border border-red-200 bg-red-50 p-4">
+          <h2 className="font-semibold text-red-900">{t("refused")}</h2>
+          <p className="mt-1 text-sm text-red-900">{refusals[0]?.refusal?.message}</p>
+        </div>
+      ) : advice && conseil !== "lu" ? (
+        <SelfHelp task={advice.task} steps={advice.steps} fileAnywayHref={`/signaler/${category.code}?conseil=lu`} />
+      ) : (
+        <TicketForm
+          action={fileTicket}
+          service={{ code: service.code }}
+          category={{ code: category.code, type: category.type, hardware: category.hardware, fields: category.fields }}
+          schools={open.map((school) => ({ uai: school.uai, name: school.name }))}
+          outOfInventoryNotice={OUT_OF_INVENTORY_NOTICE}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,91 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState, useState } from "react";
+import type { Impact, TicketType, Urgency } from "@/lib/domain/vocabulary";
+import type { CategoryField as Field } from "@/lib/schemas/category-fields";
+import { IDLE, type FormState } from "@/lib/schemas/form-state";
+import { CategoryField } from "./category-field";
+import { CiPicker } from "./ci-picker";
+import { FieldMessage } from "./field-message";
+import { PriorityPicker } from "./priority-picker";
+
+type Props = {
+  action: (state: FormState, form: FormData) => Promise<FormState>;
+  service: { code: string };
+  category: { code: string; type: TicketType; hardware: boolean; fields: Field[] };
+  schools: Array<{ uai: string; name: string }>;
+  outOfInventoryNotice: string;
+};
+
+const INPUT = "mt-1 w-full rounded-md border border-slate-300 px-3 py-2";
+const ACCEPT = "image/*,.pdf,.txt,.csv,.log,.md,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods,.odp";
+
+/** The guided form of one category: its own questions, impact and urgency, equipment, files. */
+export function TicketForm({ action, service, category, schools, outOfInventoryNotice }: Props) {
+  const t = useTranslations("filing");
+  const [state, formAction, pending] = useActionState(action, IDLE);
+  const values = state.status === "error" ? state.values : {};
+  const errors = state.status === "error" ? state.fieldErrors : {};
+  const text = (name: string) => (typeof values[name] === "string" ? (values[name] as string) : undefined);
+  const [school, setSchool] = useState(text("establishmentUai") ?? schools[0]!.uai);
+  const hardwareIncident = category.hardware && category.type === "incident";
+
+  return (
+    <form action={formAction} className="space-y-5 rounded-lg border border-slate-200 bg-white p-4" noValidate>
+      {state.status === "error" && (
+        <div role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">
+          <p>{state.message}</p>
+          <p className="mt-1">{t("reattach")}</p>
+        </div>
+      )}
+      <input type="hidden" name="type" value={category.type} />
+      <input type="hidden" name="serviceCode" value={service.code} />
+      <input type="hidden" name="categoryCode" value={category.code} />
+      {schools.length > 1 ? (
+        <div>
+          <label htmlFor="establishmentUai" className="block text-sm font-medium">{t("establishment")}</label>
+          <select id="establishmentUai" name="establishmentUai" value={school} onChange={(event) => setSchool(event.target.value)} className={INPUT}>
+            {schools.map((option) => <option key={option.uai} value={option.uai}>{option.name} ({option.uai})</option>)}
+          </select>
+        </div>
+      ) : (
+        <input type="hidden" name="establishmentUai" value={school} />
+      )}
+      <div>
+        <label htmlFor="title" className="block text-sm font-medium">{t("titleLabel")}</label>
+        <input id="title" name="title" defaultValue={text("title")} aria-describedby="title-help title-error" aria-invalid={Boolean(errors.title)} className={INPUT} />
+        <p id="title-help" className="mt-1 text-xs text-slate-500">{t("titleHelp")}</p>
+        <FieldMessage id="title-error" message={errors.title} />
+      </div>
+      <div>
+        <label htmlFor="description" className="block text-sm font-medium">{t("description")}</label>
+        <textarea id="description" name="description" rows={5} defaultValue={text("description")} aria-describedby="description-help description-error"
+          aria-invalid={Boolean(errors.description)} className={INPUT} />
+        <p id="description-help" className="mt-1 text-xs text-slate-500">{t("descriptionHelp")}</p>
+        <FieldMessage id="description-error" message={errors.description} />
+      </div>
+      {category.fields.length > 0 && (
+        <fieldset className="space-y-3">
+          <legend className="text-sm font-semibold">{t("categoryFields")}</legend>
+          {category.fields.map((field) => (
+            <CategoryField key={field.name} field={field} value={text(`fields.${field.name}`)} error={errors[`fields.${field.name}`]} />
+          ))}
+        </fieldset>
+      )}
+      <PriorityPicker impact={text("impact") as Impact | undefined} urgency={text("urgency") as Urgency | undefined} />
+      <CiPicker key={school} establishmentUai={school} initial={[]} notice={hardwareIncident ? outOfInventoryNotice : null} />
+      <FieldMessage id="ciIds-error" message={errors.ciIds} />
+      <div>
+        <label htmlFor="attachments" className="block text-sm font-medium">{t("attachments")}</label>
+        <input id="attachments" name="attachments" type="file" multiple accept={ACCEPT} aria-describedby="attachments-help attachments-error" className="mt-1 block text-sm" />
+        <p id="attachments-help" className="mt-1 text-xs text-slate-500">{t("attachmentsHelp")}</p>
+        <FieldMessage id="attachments-error" message={errors.attachments} />
+      </div>
+      {errors.categoryCode && <FieldMessage id="category-error" message={errors.categoryCode} />}
+      <button type="submit" disabled={pending} className="rounded-md bg-brand-700 px-5 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60">
+        {pending ? t("submitting") : t("submit")}
+      </button>
+    </form>
+  );
+}

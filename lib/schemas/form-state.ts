@@ -1,0 +1,41 @@
+import type { ZodError } from "zod";
+import type { FieldError } from "./field-errors";
+import { fieldErrors } from "./field-errors";
+
+/**
+ * What a form's `useActionState` receives from a server action: nothing yet, success, or a
+ * French sentence for the form with French messages per field. Services and schemas already
+ * speak French, so their sentences are shown as they are.
+ */
+export type FormState =
+  | { status: "idle" }
+  | { status: "ok" }
+  | { status: "error"; kind: FailureKind; message: string; fields: Record<string, string[]> };
+
+type FailureKind = "invalid" | "forbidden" | "not_found" | "conflict" | "unprocessable";
+
+/** A service's refusal, as far as a form needs it (the shape of `ServiceFailure`). */
+export type FormFailure = { kind: FailureKind; message?: string; errors?: FieldError[] };
+
+export const IDLE: FormState = { status: "idle" };
+export const DONE: FormState = { status: "ok" };
+
+const CHECK_FIELDS = "Vérifiez les champs signalés.";
+const NOT_FOUND = "Cette demande est introuvable.";
+
+function byField(errors: FieldError[]): Record<string, string[]> {
+  const fields: Record<string, string[]> = {};
+  for (const { field, message } of errors) (fields[field] ??= []).push(message);
+  return fields;
+}
+
+/** A form the schema refused: every message next to its field. */
+export function invalidForm(error: ZodError): FormState {
+  return { status: "error", kind: "invalid", message: CHECK_FIELDS, fields: byField(fieldErrors(error)) };
+}
+
+/** A service's refusal; `notFound` names what was not found when "this ticket" is not the right words. */
+export function failedForm(failure: FormFailure, notFound = NOT_FOUND): FormState {
+  const message = failure.kind === "not_found" ? notFound : failure.message ?? CHECK_FIELDS;
+  return { status: "error", kind: failure.kind, message, fields: byField(failure.errors ?? []) };
+}

@@ -25,8 +25,8 @@ const ACCEPT = "image/*,.pdf,.txt,.csv,.log,.md,.doc,.docx,.xls,.xlsx,.ppt,.pptx
 export function TicketForm({ action, service, category, schools, outOfInventoryNotice }: Props) {
   const t = useTranslations("filing");
   const [state, formAction, pending] = useActionState(action, IDLE);
-  const values = state.status === "error" ? state.values : {};
-  const errors = state.status === "error" ? state.fieldErrors : {};
+  const values = state.status === "error" ? state.values ?? {} : {};
+  const errors = Object.fromEntries(Object.entries(state.status === "error" ? state.fields : {}).map(([field, messages]) => [field, messages[0]]));
   const text = (name: string) => (typeof values[name] === "string" ? (values[name] as string) : undefined);
   const [school, setSchool] = useState(text("establishmentUai") ?? schools[0]!.uai);
   const hardwareIncident = category.hardware && category.type === "incident";

@@ -10,7 +10,23 @@ import { fieldErrors } from "./field-errors";
 export type FormState =
   | { status: "idle" }
   | { status: "ok" }
-  | { status: "error"; kind: FailureKind; message: string; fields: Record<string, string[]> };
+  | { status: "error"; kind: FailureKind; message: string; fields: Record<string, string[]>; values?: FormValues };
+
+export type FormError = Extract<FormState, { status: "error" }>;
+
+/** What was typed, handed back so a refused form shows it again (files excepted: browsers cannot refill them). */
+export type FormValues = Record<string, string | string[]>;
+
+/** The text entries of a form, repeated names kept as lists. */
+export function formValues(form: FormData): FormValues {
+  const values: FormValues = {};
+  for (const [name, value] of form.entries()) {
+    if (typeof value !== "string" || name.startsWith("$ACTION")) continue;
+    const previous = values[name];
+    values[name] = previous === undefined ? value : [...(Array.isArray(previous) ? previous : [previous]), value];
+  }
+  return values;
+}
 
 type FailureKind = "invalid" | "forbidden" | "not_found" | "conflict" | "unprocessable";
 
@@ -30,12 +46,12 @@ function byField(errors: FieldError[]): Record<string, string[]> {
 }
 
 /** A form the schema refused: every message next to its field. */
-export function invalidForm(error: ZodError): FormState {
+export function invalidForm(error: ZodError): FormError {
   return { status: "error", kind: "invalid", message: CHECK_FIELDS, fields: byField(fieldErrors(error)) };
 }
 
 /** A service's refusal; `notFound` names what was not found when "this ticket" is not the right words. */
-export function failedForm(failure: FormFailure, notFound = NOT_FOUND): FormState {
+export function failedForm(failure: FormFailure, notFound = NOT_FOUND): FormError {
   const message = failure.kind === "not_found" ? notFound : failure.message ?? CHECK_FIELDS;
   return { status: "error", kind: failure.kind, message, fields: byField(failure.errors ?? []) };
 }

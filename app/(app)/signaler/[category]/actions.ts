@@ -2,8 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { pageCaller } from "@/lib/auth/current-caller";
-import { fieldErrors } from "@/lib/schemas/field-errors";
-import { firstErrors, formValues, type FormState } from "@/lib/schemas/form-state";
+import { failedForm, formValues, invalidForm, type FormState } from "@/lib/schemas/form-state";
 import { createTicketSchema } from "@/lib/schemas/tickets";
 import { filesFromForm } from "@/lib/services/attachments";
 import { createTicket } from "@/lib/services/create-ticket";
@@ -21,16 +20,10 @@ export async function fileTicket(_previous: FormState, form: FormData): Promise<
     fields: Object.fromEntries(Object.entries(values).filter(([name]) => name.startsWith(FIELD_PREFIX)).map(([name, value]) => [name.slice(FIELD_PREFIX.length), value])),
     ciIds: form.getAll("ciIds").filter((id) => typeof id === "string"),
   });
-  const failed = (message: string, errors: Array<{ field: string; message: string }>): FormState =>
-    ({ status: "error", message, fieldErrors: firstErrors(errors), values });
-  if (!parsed.success) return failed("La demande n'a pas été envoyée. Corrigez les points signalés.", fieldErrors(parsed.error));
+  if (!parsed.success) return { ...invalidForm(parsed.error), values };
 
   const caller = await pageCaller();
   const created = await createTicket(caller, parsed.data, await filesFromForm(form), new Date());
-  if (!created.ok) {
-    const failure = created.failure;
-    if (failure.kind === "not_found") return failed("Cette catégorie n'existe plus.", []);
-    return failed(failure.message, "errors" in failure ? failure.errors ?? [] : []);
-  }
+  if (!created.ok) return { ...failedForm(created.failure, "Cette catégorie n'existe plus."), values };
   redirect(`/demandes/${created.value.reference}?cree=1`);
 }

@@ -1,7 +1,11 @@
 import { execSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import type { TestProject } from "vitest/node";
-import { freePort, startApp, stopApp } from "../support/app-server";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { freePort, startApp, startWorker, stopApp } from "../support/app-server";
+import { startSmtpCapture } from "../support/smtp-capture";
 import { createTestStores, testEnvironment } from "../support/test-database";
 
 const E2E_DIST_DIR = ".next-e2e";
@@ -9,6 +13,8 @@ const E2E_DIST_DIR = ".next-e2e";
 declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
+    /** Where the test SMTP server writes each e-mail the worker sends, one JSON file per message. */
+    mailDir: string;
   }
 }
 
@@ -24,10 +30,21 @@ export default async function setup(project: TestProject) {
   if (!/@(127\.0\.0\.1|localhost)[:/]/.test(stores.databaseUrl)) throw new Error("e2e tests only run against a local database");
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
-  const app = await startApp(testEnvironment(stores, { APP_URL: baseUrl, NEXT_DIST_DIR: E2E_DIST_DIR }), port);
+  const mailDir = await mkdtemp(path.join(os.tmpdir(), "guichet-e2e-mail-"));
+  const uploadDir = await mkdtemp(path.join(os.tmpdir(), "guichet-e2e-uploads-"));
+  const smtp = await startSmtpCapture({ dir: mailDir });
+  const environment = testEnvironment(stores, {
+    APP_URL: baseUrl, NEXT_DIST_DIR: E2E_DIST_DIR, SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, UPLOAD_DIR: uploadDir,
+  });
+  const app = await startApp(environment, port);
+  const worker = startWorker(environment);
   project.provide("baseUrl", baseUrl);
+  project.provide("mailDir", mailDir);
   return async () => {
+    stopApp(worker);
     stopApp(app);
+    await smtp.close();
     await stores.drop();
+    await Promise.all([rm(mailDir, { recursive: true, force: true }), rm(uploadDir, { recursive: true, force: true })]);
   };
 }

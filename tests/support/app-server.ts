@@ -12,6 +12,16 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** Starts the BullMQ worker process (`npm run worker`) with the given environment. */
+export function startWorker(environment: Record<string, string>): ChildProcess {
+  const child = spawn("npx", ["tsx", "workers/index.ts"], {
+    env: { ...process.env, ...environment, GUICHET_PROCESS: "worker" },
+    stdio: ["ignore", "inherit", "inherit"],
+    detached: true,
+  });
+  return child;
+}
+
 /** Starts `next start` on the built app and waits until /api/health answers 200. */
 export async function startApp(environment: Record<string, string>, port: number): Promise<ChildProcess> {
   const child = spawn("npx", ["next", "start", "-p", String(port)], {

@@ -1,0 +1,88 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { CategoryAnswers } from "@/components/tickets/category-answers";
+import { GivenRating } from "@/components/tickets/given-rating";
+import { LinkedEquipment } from "@/components/tickets/linked-equipment";
+import { RatingForm } from "@/components/tickets/rating-form";
+import { ReplyForm } from "@/components/tickets/reply-form";
+import { RequesterActions, type Transition } from "@/components/tickets/requester-actions";
+import { TicketFacts } from "@/components/tickets/ticket-facts";
+import { TicketHeader } from "@/components/tickets/ticket-header";
+import { TicketTimeline } from "@/components/tickets/ticket-timeline";
+import { Panel } from "@/components/ui/panel";
+import { pageCaller } from "@/lib/auth/current-caller";
+import { OUT_OF_INVENTORY_NOTICE } from "@/lib/domain/filing-rules";
+import { can } from "@/lib/domain/permissions";
+import { isOpen } from "@/lib/domain/ticket-status";
+import { referenceParam } from "@/lib/schemas/tickets";
+import { readTicket } from "@/lib/services/read-ticket";
+import { actOnTicket, rateFromTicketPage, replyToTicket } from "./actions";
+
+type Props = { params: Promise<{ reference: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: `Demande ${(await params).reference}` };
+}
+
+export default async function TicketPage({ params, searchParams }: Props) {
+  const reference = referenceParam.safeParse((await params).reference);
+  if (!reference.success) notFound();
+  const justFiled = (await searchParams).cree === "1";
+  const caller = await pageCaller();
+  if (!can(caller, "portal.use")) notFound();
+  const found = await readTicket(caller, reference.data, new Date());
+  if (!found) notFound();
+
+  const { ticket, journal, actions } = found;
+  const t = await getTranslations();
+  const transitions = actions.filter((action): action is Transition => action !== "rate");
+  const canReply = isOpen(ticket.status) || ticket.status === "resolved";
+
+  return (
+    <article className="space-y-4">
+      <Link href="/demandes" className="text-sm text-brand-700 underline">{t("tickets.detail.back")}</Link>
+      {justFiled && (
+        <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 p-3 text-emerald-900">
+          {t("tickets.detail.created", { reference: ticket.reference })}
+        </p>
+      )}
+      <TicketHeader ticket={ticket} />
+      {ticket.flags.includes("hors_inventaire") && (
+        <div role="note" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
+          <p className="font-medium">{t("tickets.detail.outOfInventory")}</p>
+          <p className="mt-1">{OUT_OF_INVENTORY_NOTICE}</p>
+        </div>
+      )}
+      <div className="grid gap-4 lg:grid-cols-3">
+        <div className="space-y-4 lg:col-span-2">
+          <TicketTimeline events={journal} />
+          {canReply && (
+            <Panel title={t("tickets.reply.title")}>
+              {ticket.status === "waiting_requester" && <p className="mb-3 text-sm font-medium text-amber-900">{t("tickets.detail.waitingForYou")}</p>}
+              <ReplyForm reference={ticket.reference} action={replyToTicket} />
+            </Panel>
+          )}
+        </div>
+        <div className="space-y-4">
+          {transitions.length > 0 && (
+            <Panel title={t("tickets.actions.title")}>
+              <RequesterActions reference={ticket.reference} allowed={transitions} action={actOnTicket} />
+            </Panel>
+          )}
+          {(ticket.rating || actions.includes("rate")) && (
+            <Panel title={t("rating.title")}>
+              {ticket.rating
+                ? <GivenRating rating={ticket.rating} />
+                : <RatingForm action={rateFromTicketPage} hidden={{ reference: ticket.reference }} />}
+            </Panel>
+          )}
+          <TicketFacts ticket={ticket} />
+          <CategoryAnswers fields={ticket.category.fields} answers={ticket.fields} />
+          <LinkedEquipment items={ticket.cis} />
+        </div>
+      </div>
+    </article>
+  );
+}

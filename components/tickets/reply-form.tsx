@@ -1,0 +1,34 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useId } from "react";
+import { FieldErrors, FormAlert, fieldA11y } from "@/components/ui/form-feedback";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { TextAreaField } from "@/components/ui/text-area-field";
+import { useActionForm, type FormAction } from "@/components/ui/use-action-form";
+import { ATTACHMENT_LIMITS } from "@/lib/attachments/policy";
+import { ATTACHMENT_ACCEPT } from "@/lib/schemas/ticket-forms";
+
+/** A public reply to the ticket, with files; emptied once sent. */
+export function ReplyForm({ reference, action }: { reference: string; action: FormAction }) {
+  const t = useTranslations("tickets.reply");
+  const id = useId();
+  const { state, pending, formProps } = useActionForm(action);
+  return (
+    <form {...formProps} noValidate className="space-y-3">
+      <input type="hidden" name="reference" value={reference} />
+      <TextAreaField formId={id} name="body" label={t("body")} state={state} rows={5} required maxLength={10_000} />
+      <div>
+        <label htmlFor={`${id}-attachments`} className="block text-sm font-medium">{t("attachments")}</label>
+        <input id={`${id}-attachments`} name="attachments" type="file" multiple accept={ATTACHMENT_ACCEPT}
+          className="mt-1 block w-full text-sm" {...fieldA11y(state, id, "attachments", `${id}-hint`)} />
+        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
+          {t("attachmentsHint", { maxFiles: ATTACHMENT_LIMITS.maxFiles, maxMb: ATTACHMENT_LIMITS.maxBytes / 1024 / 1024 })}
+        </p>
+        <FieldErrors state={state} formId={id} field="attachments" />
+      </div>
+      <FormAlert state={state} success={t("sent")} />
+      <SubmitButton pending={pending} label={t("submit")} pendingLabel={t("sending")} />
+    </form>
+  );
+}

@@ -1,0 +1,19 @@
+import { getTranslations } from "next-intl/server";
+import type { TicketStatus } from "@/lib/domain/vocabulary";
+
+const TONE: Record<TicketStatus, string> = {
+  new: "bg-sky-50 text-sky-800 ring-sky-200",
+  assigned: "bg-indigo-50 text-indigo-800 ring-indigo-200",
+  in_progress: "bg-blue-50 text-blue-800 ring-blue-200",
+  waiting_requester: "bg-amber-50 text-amber-900 ring-amber-300",
+  waiting_vendor: "bg-orange-50 text-orange-800 ring-orange-200",
+  resolved: "bg-emerald-50 text-emerald-800 ring-emerald-200",
+  closed: "bg-slate-100 text-slate-700 ring-slate-300",
+  cancelled: "bg-slate-100 text-slate-500 ring-slate-200",
+};
+
+/** A ticket's status as a coloured pill with its French label. */
+export async function StatusBadge({ status }: { status: TicketStatus }) {
+  const t = await getTranslations("tickets.status");
+  return <span className={`inline-block whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ${TONE[status]}`}>{t(status)}</span>;
+}

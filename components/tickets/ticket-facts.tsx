@@ -1,0 +1,45 @@
+import { getTranslations } from "next-intl/server";
+import { DateTime } from "@/components/ui/date-time";
+import { Panel } from "@/components/ui/panel";
+import type { Impact, Urgency } from "@/lib/domain/vocabulary";
+
+type Props = {
+  ticket: {
+    establishment: { uai: string; name: string };
+    service: { name: string };
+    category: { name: string };
+    impact: Impact;
+    urgency: Urgency;
+    createdAt: Date;
+    requester: { name: string };
+    assignedTeam: { name: string } | null;
+    assignee: { name: string } | null;
+  };
+};
+
+/** Who, where and how urgent: the facts beside a ticket's history. */
+export async function TicketFacts({ ticket }: Props) {
+  const t = await getTranslations("tickets");
+  const rows: Array<[string, React.ReactNode]> = [
+    [t("detail.establishment"), <>{ticket.establishment.name} <span className="text-slate-500">({ticket.establishment.uai})</span></>],
+    [t("detail.serviceCategory"), `${ticket.service.name} › ${ticket.category.name}`],
+    [t("detail.impact"), t(`impact.${ticket.impact}`)],
+    [t("detail.urgency"), t(`urgency.${ticket.urgency}`)],
+    [t("detail.createdAt"), <DateTime key="created" value={ticket.createdAt} />],
+    [t("detail.requester"), ticket.requester.name],
+    [t("detail.team"), ticket.assignedTeam?.name ?? <span className="text-slate-500">{t("detail.unassigned")}</span>],
+    [t("detail.technician"), ticket.assignee?.name ?? <span className="text-slate-500">{t("detail.noTechnician")}</span>],
+  ];
+  return (
+    <Panel title={t("detail.facts")}>
+      <dl className="space-y-2 text-sm">
+        {rows.map(([label, value]) => (
+          <div key={label}>
+            <dt className="text-slate-500">{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </Panel>
+  );
+}

@@ -1,0 +1,34 @@
+import type { FormState } from "@/lib/schemas/form-state";
+
+/** The form's outcome: its French error (role="alert") or, once it succeeded, `success`. */
+export function FormAlert({ state, success }: { state: FormState; success?: string }) {
+  if (state.status === "error") {
+    return <p role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">{state.message}</p>;
+  }
+  return <p role="status" className="text-sm text-emerald-800">{state.status === "ok" ? success : null}</p>;
+}
+
+/** The id tying a field to its error messages, for `aria-describedby`. */
+export const errorId = (formId: string, field: string) => `${formId}-${field}-error`;
+
+export function fieldMessages(state: FormState, field: string): string[] {
+  return state.status === "error" ? (state.fields[field] ?? []) : [];
+}
+
+/** Attributes marking a field invalid and pointing at its messages (and at a hint, when it has one). */
+export function fieldA11y(state: FormState, formId: string, field: string, hintId?: string) {
+  const invalid = fieldMessages(state, field).length > 0;
+  const describedBy = [hintId, invalid ? errorId(formId, field) : undefined].filter(Boolean).join(" ");
+  return { "aria-invalid": invalid || undefined, "aria-describedby": describedBy || undefined };
+}
+
+/** The messages for one field, right under it. */
+export function FieldErrors({ state, formId, field }: { state: FormState; formId: string; field: string }) {
+  const messages = fieldMessages(state, field);
+  if (!messages.length) return null;
+  return (
+    <ul id={errorId(formId, field)} className="mt-1 space-y-0.5 text-sm text-red-700">
+      {messages.map((message) => <li key={message}>{message}</li>)}
+    </ul>
+  );
+}

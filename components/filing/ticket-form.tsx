@@ -1,10 +1,12 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useState } from "react";
+import { useState } from "react";
+import { useActionForm } from "@/components/ui/use-action-form";
 import type { Impact, TicketType, Urgency } from "@/lib/domain/vocabulary";
 import type { CategoryField as Field } from "@/lib/schemas/category-fields";
-import { IDLE, type FormState } from "@/lib/schemas/form-state";
+import type { FormState } from "@/lib/schemas/form-state";
+import { ATTACHMENT_ACCEPT } from "@/lib/schemas/ticket-forms";
 import { CategoryField } from "./category-field";
 import { CiPicker } from "./ci-picker";
 import { FieldMessage } from "./field-message";
@@ -19,12 +21,12 @@ type Props = {
 };
 
 const INPUT = "mt-1 w-full rounded-md border border-slate-300 px-3 py-2";
-const ACCEPT = "image/*,.pdf,.txt,.csv,.log,.md,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods,.odp";
 
 /** The guided form of one category: its own questions, impact and urgency, equipment, files. */
 export function TicketForm({ action, service, category, schools, outOfInventoryNotice }: Props) {
   const t = useTranslations("filing");
-  const [state, formAction, pending] = useActionState(action, IDLE);
+  // Submitted without React's form reset: a refused form keeps its text and its chosen files.
+  const { state, pending, formProps } = useActionForm(action);
   const values = state.status === "error" ? state.values ?? {} : {};
   const errors = Object.fromEntries(Object.entries(state.status === "error" ? state.fields : {}).map(([field, messages]) => [field, messages[0]]));
   const text = (name: string) => (typeof values[name] === "string" ? (values[name] as string) : undefined);
@@ -32,11 +34,10 @@ export function TicketForm({ action, service, category, schools, outOfInventoryN
   const hardwareIncident = category.hardware && category.type === "incident";
 
   return (
-    <form action={formAction} className="space-y-5 rounded-lg border border-slate-200 bg-white p-4" noValidate>
+    <form {...formProps} className="space-y-5 rounded-lg border border-slate-200 bg-white p-4" noValidate>
       {state.status === "error" && (
         <div role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">
           <p>{state.message}</p>
-          <p className="mt-1">{t("reattach")}</p>
         </div>
       )}
       <input type="hidden" name="type" value={category.type} />
@@ -78,7 +79,7 @@ export function TicketForm({ action, service, category, schools, outOfInventoryN
       <FieldMessage id="ciIds-error" message={errors.ciIds} />
       <div>
         <label htmlFor="attachments" className="block text-sm font-medium">{t("attachments")}</label>
-        <input id="attachments" name="attachments" type="file" multiple accept={ACCEPT} aria-describedby="attachments-help attachments-error" className="mt-1 block text-sm" />
+        <input id="attachments" name="attachments" type="file" multiple accept={ATTACHMENT_ACCEPT} aria-describedby="attachments-help attachments-error" className="mt-1 block text-sm" />
         <p id="attachments-help" className="mt-1 text-xs text-slate-500">{t("attachmentsHelp")}</p>
         <FieldMessage id="attachments-error" message={errors.attachments} />
       </div>

@@ -2,7 +2,9 @@ import { getServerSession } from "next-auth";
 import { getToken } from "next-auth/jwt";
 import { NextRequest } from "next/server";
 import { env } from "@/lib/env";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { REQUESTED_PATH_HEADER } from "@/proxy";
 import type { Caller } from "@/lib/domain/caller";
 import { userIdForApiToken } from "@/lib/services/api-tokens";
 import { loadCaller } from "@/lib/services/load-caller";
@@ -13,11 +15,14 @@ async function sessionUserId(): Promise<string | null> {
   return session?.userId ?? null;
 }
 
-/** For pages: the signed-in caller, or a redirect to the sign-in page. */
+/** For pages: the signed-in caller, or a redirect to the sign-in page that comes back here (e.g. from an e-mail's link). */
 export async function pageCaller(): Promise<Caller> {
   const userId = await sessionUserId();
   const caller = userId ? await loadCaller(userId) : null;
-  if (!caller) redirect("/connexion");
+  if (!caller) {
+    const requested = (await headers()).get(REQUESTED_PATH_HEADER);
+    redirect(requested && requested !== "/" ? `/connexion?callbackUrl=${encodeURIComponent(requested)}` : "/connexion");
+  }
   return caller;
 }
 

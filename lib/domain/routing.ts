@@ -1,0 +1,121 @@
+import type { CiClass, Priority, SupportMode, TicketType } from "./vocabulary";
+import { PRIORITIES } from "./vocabulary";
+
+/**
+ * Routing rules, as data an admin edits. A rule matches when every criterion it sets holds;
+ * within a criterion, any listed value will do. `services` and `categories` together say what
+ * the ticket is about: its service is listed OR its category is.
+ */
+export type RuleMatch = {
+  types?: TicketType[];
+  services?: string[];
+  categories?: string[];
+  /** The category is one the task-sharing convention gives to the school itself. */
+  schoolTask?: boolean;
+  establishments?: string[];
+  zones?: string[];
+  departements?: string[];
+  establishmentTypes?: string[];
+  supportModes?: SupportMode[];
+  ciClasses?: CiClass[];
+  priorities?: Priority[];
+};
+
+export type RoutingRule = {
+  id: string;
+  name: string;
+  enabled: boolean;
+  match: RuleMatch;
+  /** May hold {zone}, {departement} or {uai}, filled from the ticket's school. */
+  teamCode: string;
+  watcherTeamCodes: string[];
+  priorityFloor: Priority | null;
+  slaPolicyCode: string | null;
+};
+
+export type TicketFacts = {
+  type: TicketType;
+  serviceCode: string;
+  categoryCode: string;
+  schoolTask: boolean;
+  establishment: { uai: string; zone: string; departement: string; type: string; supportMode: SupportMode };
+  ciClasses: CiClass[];
+  priority: Priority;
+};
+
+export type RuleVerdict = { ruleId: string; name: string; matched: boolean; reason: string };
+
+export type RoutingDecision = {
+  rule: { id: string; name: string } | null;
+  teamCode: string | null;
+  watcherTeamCodes: string[];
+  priority: Priority;
+  slaPolicyCode: string | null;
+  /** Every rule looked at, in order, with why it matched or was skipped. */
+  trace: RuleVerdict[];
+};
+
+const list = (values: readonly string[]) => values.join(", ");
+
+/** Why the rule does not fit the ticket, or null when it fits. */
+export function mismatch(match: RuleMatch, facts: TicketFacts): string | null {
+  const checks: Array<[readonly string[] | undefined, readonly string[], string]> = [
+    [match.types, [facts.type], "type"],
+    [match.establishments, [facts.establishment.uai], "établissement"],
+    [match.zones, [facts.establishment.zone], "zone"],
+    [match.departements, [facts.establishment.departement], "département"],
+    [match.establishmentTypes, [facts.establishment.type], "type d'établissement"],
+    [match.supportModes, [facts.establishment.supportMode], "mode de support"],
+    [match.priorities, [facts.priority], "priorité"],
+  ];
+  for (const [wanted, actual, label] of checks) {
+    if (wanted?.length && !actual.some((value) => wanted.includes(value))) return `${label} ${list(actual)} hors de [${list(wanted)}]`;
+  }
+  if (match.services?.length || match.categories?.length) {
+    const byService = match.services?.includes(facts.serviceCode) ?? false;
+    const byCategory = match.categories?.includes(facts.categoryCode) ?? false;
+    if (!byService && !byCategory) {
+      const wanted = [...(match.services ?? []).map((code) => `service ${code}`), ...(match.categories ?? []).map((code) => `catégorie ${code}`)];
+      return `service ${facts.serviceCode} / catégorie ${facts.categoryCode} hors de [${list(wanted)}]`;
+    }
+  }
+  if (match.schoolTask !== undefined && match.schoolTask !== facts.schoolTask) {
+    return match.schoolTask ? "pas une tâche de l'établissement" : "tâche de l'établissement";
+  }
+  if (match.ciClasses?.length && !facts.ciClasses.some((ciClass) => match.ciClasses!.includes(ciClass))) {
+    return facts.ciClasses.length ? `équipements (${list(facts.ciClasses)}) hors de [${list(match.ciClasses)}]` : "aucun équipement lié";
+  }
+  return null;
+}
+
+export function fillTeamCode(template: string, establishment: TicketFacts["establishment"]): string {
+  return template.replaceAll("{zone}", establishment.zone).replaceAll("{departement}", establishment.departement).replaceAll("{uai}", establishment.uai);
+}
+
+const higher = (a: Priority, b: Priority): Priority => (PRIORITIES.indexOf(a) <= PRIORITIES.indexOf(b) ? a : b);
+
+/** The first enabled rule that fits decides the team (and may raise the priority and pick an SLA policy). */
+export function route(rules: RoutingRule[], facts: TicketFacts): RoutingDecision {
+  const trace: RuleVerdict[] = [];
+  for (const rule of rules) {
+    if (!rule.enabled) {
+      trace.push({ ruleId: rule.id, name: rule.name, matched: false, reason: "règle désactivée" });
+      continue;
+    }
+    const why = mismatch(rule.match, facts);
+    if (why) {
+      trace.push({ ruleId: rule.id, name: rule.name, matched: false, reason: why });
+      continue;
+    }
+    trace.push({ ruleId: rule.id, name: rule.name, matched: true, reason: "tous les critères sont remplis" });
+    return {
+      rule: { id: rule.id, name: rule.name },
+      teamCode: fillTeamCode(rule.teamCode, facts.establishment),
+      watcherTeamCodes: rule.watcherTeamCodes.map((code) => fillTeamCode(code, facts.establishment)),
+      priority: rule.priorityFloor ? higher(facts.priority, rule.priorityFloor) : facts.priority,
+      slaPolicyCode: rule.slaPolicyCode,
+      trace,
+    };
+  }
+  return { rule: null, teamCode: null, watcherTeamCodes: [], priority: facts.priority, slaPolicyCode: null, trace };
+}

@@ -20,8 +20,16 @@ export type StoredFile = AcceptedFile & { storageKey: string };
 export type AttachmentSummary = { id: string; eventId: number; fileName: string; contentType: string; sizeBytes: number };
 
 /** The files of a form field; browsers send an empty nameless File when nothing was chosen. */
+/**
+ * A file input left empty still posts one nameless, empty part; once decoded by the server
+ * action its name may read "" or "undefined". A real empty file keeps its name and is refused later.
+ */
+function isUnchosenInput(file: File): boolean {
+  return file.size === 0 && (file.name === "" || file.name === "undefined" || file.name === "blob");
+}
+
 export async function filesFromForm(form: FormData, field = "attachments"): Promise<IncomingFile[]> {
-  const files = form.getAll(field).filter((value): value is File => value instanceof File && !(value.name === "" && value.size === 0));
+  const files = form.getAll(field).filter((value): value is File => value instanceof File && !isUnchosenInput(value));
   return Promise.all(files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })));
 }
 

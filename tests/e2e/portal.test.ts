@@ -52,15 +52,15 @@ test("a requester browses the catalogue, files an incident on an inventoried PC 
   // The guided form of "Poste en panne".
   await service.getByRole("link", { name: "Signaler : Poste en panne (ne démarre pas, matériel défectueux)" }).click();
   await page.waitForURL(/\/signaler\/POSTE-PANNE$/);
-  await page.getByLabel("Titre").fill("Le poste 5 de la salle A107 ne démarre plus");
+  await page.getByLabel("Titre").fill("Le poste 5 de la salle A007 ne démarre plus");
   await page.getByLabel("Description").fill("Aucun voyant à l'allumage depuis ce matin.");
   await page.getByLabel("Une salle ou un service").check();
   await page.getByLabel("Un cours ou un examen est bloqué").check();
   expect(await page.getByTestId("computed-priority").textContent()).toBe("Priorité calculée : P2");
-  await page.getByPlaceholder("Rechercher un équipement").fill("a107-pc05");
-  const add = page.getByRole("button", { name: /^Ajouter 0370037p-a107-pc05/ });
+  await page.getByPlaceholder("Rechercher un équipement").fill("a007-pc05");
+  const add = page.getByRole("button", { name: /^Ajouter 0370037p-a007-pc05/ });
   await add.click();
-  await expect.poll(() => page.getByRole("list", { name: "Équipements choisis" }).textContent()).toContain("0370037p-a107-pc05");
+  await expect.poll(() => page.getByRole("list", { name: "Équipements choisis" }).textContent()).toContain("0370037p-a007-pc05");
   await page.getByLabel("Pièces jointes").setInputFiles({ name: "écran noir.png", mimeType: "image/png", buffer: Buffer.from(sampleFiles.png()) });
   await page.getByRole("button", { name: "Envoyer" }).click();
 
@@ -68,7 +68,7 @@ test("a requester browses the catalogue, files an incident on an inventoried PC 
   const reference = /GU-\d{4}-\d{6}/.exec(page.url())![0];
   expect(await page.getByText(`Votre demande ${reference} est enregistrée`).count()).toBe(1);
   expect(await page.getByRole("link", { name: /écran noir\.png/ }).count()).toBe(1);
-  expect(await page.locator("body").textContent()).toContain("0370037p-a107-pc05");
+  expect(await page.locator("body").textContent()).toContain("0370037p-a007-pc05");
 
   // "My tickets" lists it.
   await page.getByRole("link", { name: "Mes demandes" }).first().click();
@@ -96,16 +96,16 @@ test("a requester browses the catalogue, files an incident on an inventoried PC 
 
 test("an e-mail's link, opened signed out, comes back to the ticket after signing in", async () => {
   const reference = await palissyTicket();
-  const again = await newClient(browser, baseUrl, "10.4.0.3");
-  const second = await again.newPage();
-  await second.goto(`/demandes/${reference}`);
-  await second.waitForURL(/\/connexion\?callbackUrl=/);
-  await second.getByLabel("Adresse e-mail").fill("csl.palissy@guichet.test");
-  await second.getByLabel("Mot de passe").fill("demo-guichet-2026");
-  await second.getByRole("button", { name: "Se connecter" }).click();
-  await second.waitForURL(`${baseUrl}/demandes/${reference}`);
-  expect(await second.getByRole("heading", { level: 1 }).textContent()).toContain("WiFi du CDI instable");
-  await again.close();
+  const context = await newClient(browser, baseUrl, "10.4.0.3");
+  const page = await context.newPage();
+  await page.goto(`/demandes/${reference}`);
+  await page.waitForURL(/\/connexion\?callbackUrl=/);
+  await page.getByLabel("Adresse e-mail").fill("csl.palissy@guichet.test");
+  await page.getByLabel("Mot de passe").fill("demo-guichet-2026");
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await page.waitForURL(`${baseUrl}/demandes/${reference}`);
+  expect(await page.getByRole("heading", { level: 1 }).textContent()).toContain("WiFi du CDI instable");
+  await context.close();
 });
 
 test("a self-help task shows the advice first, and the survey calendar refuses an equipment request out of season", async () => {

@@ -1,25 +1,37 @@
-import { and, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { categories, establishments, services, teams, tickets } from "@/db/schema";
+import { categories, establishments, services, teams, ticketCis, tickets, zones } from "@/db/schema";
 import type { TicketScope } from "@/lib/domain/ticket-visibility";
-import type { TicketStatus } from "@/lib/domain/vocabulary";
+import type { Priority, TicketStatus } from "@/lib/domain/vocabulary";
 
-export type TicketCursor = { createdAt: string; id: string };
+export const TICKET_SORTS = ["created_desc", "created_asc", "priority", "updated_desc"] as const;
+export type TicketSort = (typeof TICKET_SORTS)[number];
+
+/** The keyset cursor: the sort's values of the last row seen. */
+export type TicketCursor = { createdAt: string; id: string; priority?: Priority; updatedAt?: string };
 
 export type TicketListFilters = {
   scope: TicketScope;
   requesterId?: string;
   establishmentUai?: string;
+  zoneCode?: string;
   status?: TicketStatus;
+  statuses?: readonly TicketStatus[];
+  priority?: Priority;
   serviceCode?: string;
+  teamId?: string;
+  /** A user id, or "none" for tickets nobody has taken. */
+  assignee?: string | "none";
+  ciId?: string;
   q?: string;
+  sort?: TicketSort;
   after?: TicketCursor;
   limit: number;
 };
 
 const NONE = sql`false`;
 
-function scopeCondition(scope: TicketScope): SQL | undefined {
+export function scopeCondition(scope: TicketScope): SQL | undefined {
   switch (scope.kind) {
     case "all":
       return undefined;
@@ -33,42 +45,74 @@ function scopeCondition(scope: TicketScope): SQL | undefined {
   }
 }
 
-/** A keyset page of tickets, newest first, within the caller's scope; text search is French and ignores accents. */
+/** Each sort: its ORDER BY and the row comparison that continues after the cursor (one direction per sort). */
+function ordering(sort: TicketSort, after: TicketCursor | undefined): { orderBy: SQL[]; after?: SQL } {
+  switch (sort) {
+    case "created_desc":
+      return { orderBy: [desc(tickets.createdAt), desc(tickets.id)], after: after && sql`(${tickets.createdAt}, ${tickets.id}) < (${after.createdAt}::timestamptz, ${after.id}::uuid)` };
+    case "created_asc":
+      return { orderBy: [asc(tickets.createdAt), asc(tickets.id)], after: after && sql`(${tickets.createdAt}, ${tickets.id}) > (${after.createdAt}::timestamptz, ${after.id}::uuid)` };
+    case "priority":
+      return {
+        orderBy: [asc(tickets.priority), asc(tickets.createdAt), asc(tickets.id)],
+        after: after && sql`(${tickets.priority}, ${tickets.createdAt}, ${tickets.id}) > (${after.priority ?? "P1"}::priority, ${after.createdAt}::timestamptz, ${after.id}::uuid)`,
+      };
+    case "updated_desc":
+      return {
+        orderBy: [desc(tickets.updatedAt), desc(tickets.id)],
+        after: after && sql`(${tickets.updatedAt}, ${tickets.id}) < (${after.updatedAt ?? after.createdAt}::timestamptz, ${after.id}::uuid)`,
+      };
+  }
+}
+
+/** A keyset page of tickets within the caller's scope; text search is French and ignores accents. */
 export async function listTickets(db: Executor, filters: TicketListFilters) {
-  const conditions: (SQL | undefined)[] = [scopeCondition(filters.scope)];
+  const sort = filters.sort ?? "created_desc";
+  const order = ordering(sort, filters.after);
+  const conditions: (SQL | undefined)[] = [scopeCondition(filters.scope), order.after];
   if (filters.requesterId) conditions.push(eq(tickets.requesterId, filters.requesterId));
   if (filters.establishmentUai) conditions.push(eq(establishments.uai, filters.establishmentUai));
+  if (filters.zoneCode) conditions.push(eq(zones.code, filters.zoneCode));
   if (filters.status) conditions.push(eq(tickets.status, filters.status));
+  if (filters.statuses) conditions.push(inArray(tickets.status, [...filters.statuses]));
+  if (filters.priority) conditions.push(eq(tickets.priority, filters.priority));
   if (filters.serviceCode) conditions.push(eq(services.code, filters.serviceCode));
+  if (filters.teamId) conditions.push(eq(tickets.assignedTeamId, filters.teamId));
+  if (filters.assignee) conditions.push(filters.assignee === "none" ? isNull(tickets.assigneeId) : eq(tickets.assigneeId, filters.assignee));
+  if (filters.ciId) conditions.push(sql`exists (select 1 from ${ticketCis} where ${ticketCis.ticketId} = ${tickets.id} and ${ticketCis.ciId} = ${filters.ciId})`);
   if (filters.q) {
     conditions.push(or(
       sql`${tickets.search} @@ websearch_to_tsquery('fr_unaccent', ${filters.q})`,
       eq(tickets.reference, filters.q.toUpperCase()),
     ));
   }
-  if (filters.after) conditions.push(sql`(${tickets.createdAt}, ${tickets.id}) < (${filters.after.createdAt}::timestamptz, ${filters.after.id}::uuid)`);
 
   const rows = await db
     .select({
       id: tickets.id, reference: tickets.reference, type: tickets.type, status: tickets.status, priority: tickets.priority, title: tickets.title,
-      flags: tickets.flags, createdAt: tickets.createdAt, updatedAt: tickets.updatedAt,
+      flags: tickets.flags, createdAt: tickets.createdAt, updatedAt: tickets.updatedAt, assigneeId: tickets.assigneeId,
       establishment: { uai: establishments.uai, name: establishments.name },
+      zone: { code: zones.code },
       service: { code: services.code, name: services.name },
       category: { code: categories.code, name: categories.name },
       assignedTeam: { code: teams.code, name: teams.name, party: teams.party },
     })
     .from(tickets)
     .innerJoin(establishments, eq(establishments.id, tickets.establishmentId))
+    .innerJoin(zones, eq(zones.id, establishments.zoneId))
     .innerJoin(services, eq(services.id, tickets.serviceId))
     .innerJoin(categories, eq(categories.id, tickets.categoryId))
     .leftJoin(teams, eq(teams.id, tickets.assignedTeamId))
     .where(and(...conditions))
-    .orderBy(desc(tickets.createdAt), desc(tickets.id))
+    .orderBy(...order.orderBy)
     .limit(filters.limit + 1);
 
   const page = rows.slice(0, filters.limit).map((row) => ({ ...row, assignedTeam: row.assignedTeam?.code ? row.assignedTeam : null }));
   const last = page.at(-1);
-  return { items: page, next: rows.length > filters.limit && last ? { createdAt: last.createdAt.toISOString(), id: last.id } : null };
+  const next = rows.length > filters.limit && last
+    ? { createdAt: last.createdAt.toISOString(), id: last.id, priority: last.priority, updatedAt: last.updatedAt.toISOString() }
+    : null;
+  return { items: page, next };
 }
 
 export type TicketListItem = Awaited<ReturnType<typeof listTickets>>["items"][number];

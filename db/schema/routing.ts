@@ -1,4 +1,4 @@
-import { boolean, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { priority } from "./enums";
 import { users } from "./users";
 
@@ -26,6 +26,23 @@ export const routingRules = pgTable("routing_rules", {
   watcherTeamCodes: text().array().notNull().default([]),
   priorityFloor: priority(),
   slaPolicyId: uuid().references(() => slaPolicies.id),
+  /** Bumped on every change; an edit made on a stale version is refused. */
+  version: integer().notNull().default(1),
   updatedById: uuid().references(() => users.id),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
+
+/** Every change to the routing rules: who, when, and the rule before and after. */
+export const routingRuleHistory = pgTable(
+  "routing_rule_history",
+  {
+    id: bigserial({ mode: "number" }).primaryKey(),
+    ruleId: uuid().notNull(),
+    action: text({ enum: ["created", "updated", "enabled", "disabled", "moved", "deleted"] }).notNull(),
+    before: jsonb().$type<Record<string, unknown> | null>(),
+    after: jsonb().$type<Record<string, unknown> | null>(),
+    changedById: uuid().references(() => users.id),
+    changedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index("routing_rule_history_changed_idx").on(table.changedAt.desc(), table.id.desc())],
+);

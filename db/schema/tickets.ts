@@ -1,10 +1,10 @@
 import { sql } from "drizzle-orm";
-import { bigint, bigserial, check, customType, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, bigserial, check, customType, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { categories, services } from "./catalogue";
 import { configurationItems } from "./cmdb";
 import { impact, priority, ticketEventKind, ticketStatus, ticketType, urgency, visibility } from "./enums";
 import { establishments } from "./geography";
-import { teams } from "./organisation";
+import { teams, vendors } from "./organisation";
 import { users } from "./users";
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
@@ -31,6 +31,13 @@ export const tickets = pgTable(
     categoryId: uuid().notNull().references(() => categories.id),
     assignedTeamId: uuid().references(() => teams.id),
     assigneeId: uuid().references(() => users.id),
+    /** The routing rule that chose the team, at creation or at the last re-qualification. */
+    routingRuleId: uuid(),
+    /** While escalated to a vendor: who, and the vendor's own ticket reference. */
+    vendorId: uuid().references(() => vendors.id),
+    vendorReference: text(),
+    /** A duplicate points at the ticket it was merged into. */
+    mergedIntoId: uuid().references((): AnyPgColumn => tickets.id),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     resolvedAt: timestamp({ withTimezone: true }),
@@ -113,4 +120,53 @@ export const ticketRatings = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [check("ticket_ratings_score_range", sql`${table.score} BETWEEN 1 AND 5`)],
+);
+
+/** Teams kept informed of a ticket they do not hold (e.g. the Académie's RSSI on security incidents). */
+export const ticketWatchers = pgTable(
+  "ticket_watchers",
+  {
+    ticketId: uuid().notNull().references(() => tickets.id, { onDelete: "cascade" }),
+    teamId: uuid().notNull().references(() => teams.id),
+  },
+  (table) => [primaryKey({ columns: [table.ticketId, table.teamId] }), index("ticket_watchers_team_idx").on(table.teamId)],
+);
+
+/** People who follow a ticket besides its requester: the requesters of duplicates merged into it. */
+export const ticketFollowers = pgTable(
+  "ticket_followers",
+  {
+    ticketId: uuid().notNull().references(() => tickets.id, { onDelete: "cascade" }),
+    userId: uuid().notNull().references(() => users.id, { onDelete: "cascade" }),
+  },
+  (table) => [primaryKey({ columns: [table.ticketId, table.userId] })],
+);
+
+/** Related tickets, stored once per pair with the smaller id first. */
+export const ticketLinks = pgTable(
+  "ticket_links",
+  {
+    ticketId: uuid().notNull().references(() => tickets.id, { onDelete: "cascade" }),
+    relatedId: uuid().notNull().references(() => tickets.id, { onDelete: "cascade" }),
+    createdById: uuid().references(() => users.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.ticketId, table.relatedId] }),
+    index("ticket_links_related_idx").on(table.relatedId),
+    check("ticket_links_ordered", sql`${table.ticketId} < ${table.relatedId}`),
+  ],
+);
+
+/** A technician's saved queue filters. */
+export const savedViews = pgTable(
+  "saved_views",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid().notNull().references(() => users.id, { onDelete: "cascade" }),
+    name: text().notNull(),
+    query: jsonb().$type<Record<string, string>>().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index("saved_views_user_idx").on(table.userId, table.name)],
 );

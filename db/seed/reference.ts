@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { categories, establishments, services, slaPolicies, teams, vendors, zones } from "@/db/schema";
+import { categories, establishments, routingRules, services, slaPolicies, teams, vendors, zones } from "@/db/schema";
+import { defaultRoutingRules } from "./routing-rules";
 import { categoryFieldSchema } from "@/lib/schemas/category-fields";
 import { isValidUai } from "@/lib/domain/uai";
 import { SUPPORT_MODES, TICKET_TYPES } from "@/lib/domain/vocabulary";
@@ -135,4 +136,11 @@ export async function seedReference(tx: Executor): Promise<void> {
     .insert(slaPolicies)
     .values({ code: "DEFAULT", name: "Engagements par défaut (heures ouvrées)", targets: catalogue.default_sla_business_minutes as Record<"P1" | "P2" | "P3" | "P4", { own: number; resolve: number }> })
     .onConflictDoUpdate({ target: slaPolicies.code, set: { name: excluded("name"), targets: excluded("targets") } });
+}
+
+/** The default routing rules, only into an empty table: once an admin edits the rules, they are theirs. */
+export async function seedRoutingRules(tx: Executor): Promise<void> {
+  const [existing] = await tx.select({ id: routingRules.id }).from(routingRules).limit(1);
+  if (existing) return;
+  await tx.insert(routingRules).values(defaultRoutingRules().map(({ id: _id, slaPolicyCode: _sla, ...rule }) => ({ ...rule, match: rule.match as Record<string, unknown> })));
 }

@@ -1,7 +1,7 @@
 import type { Database } from "@/db/client";
 import { seedDemoAccounts } from "./demo-accounts";
 import { seedInventory } from "./inventory";
-import { seedReference } from "./reference";
+import { seedReference, seedRoutingRules } from "./reference";
 
 export type SeedOptions = { demo: boolean };
 
@@ -12,6 +12,7 @@ export type SeedOptions = { demo: boolean };
 export async function seed(db: Database, { demo }: SeedOptions): Promise<void> {
   await db.transaction(async (tx) => {
     await seedReference(tx);
+    await seedRoutingRules(tx);
     await seedInventory(tx, { generated: demo });
     if (demo) await seedDemoAccounts(tx);
   });

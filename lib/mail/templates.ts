@@ -8,7 +8,12 @@ export type TicketEmailContent =
   | { kind: "answered"; reply: string }
   | { kind: "waiting_requester"; question: string | null }
   | { kind: "resolved"; resolution: string | null }
-  | { kind: "closed"; ratingToken: string };
+  | { kind: "closed"; ratingToken: string }
+  | { kind: "merged"; masterReference: string }
+  | { kind: "escalated"; target: string; reason: string };
+
+/** Staff e-mails open the technicians' page of the ticket; the school's open its own. */
+const STAFF_KINDS: ReadonlySet<TicketEmailContent["kind"]> = new Set(["escalated"]);
 
 export type TicketEmailInput = {
   appUrl: string;
@@ -82,6 +87,23 @@ function subjectAndBlocks(input: TicketEmailInput, appUrl: string): { subject: s
           },
         ],
       };
+    case "merged":
+      return {
+        subject: "Votre demande rejoint une demande identique",
+        blocks: [
+          { paragraph: `Votre demande ${title} traite le même problème que la demande ${content.masterReference} : elle y a été rattachée et close.` },
+          { paragraph: `Vous suivez désormais la demande ${content.masterReference} et recevrez ses nouvelles par e-mail.` },
+          { link: { label: `Suivre la demande ${content.masterReference}`, url: `${appUrl}/demandes/${encodeURIComponent(content.masterReference)}` } },
+        ],
+      };
+    case "escalated":
+      return {
+        subject: `Ticket escaladé : ${content.target}`,
+        blocks: [
+          { paragraph: `Le ticket ${title} vous est transmis (${content.target}). Motif :` },
+          { quote: content.reason },
+        ],
+      };
     case "closed":
       return {
         subject: "Votre demande est clôturée",
@@ -115,11 +137,10 @@ export function ticketEmail(input: TicketEmailInput): RenderedEmail {
   const appUrl = input.appUrl.replace(/\/+$/, "");
   const { subject: summary, blocks } = subjectAndBlocks(input, appUrl);
   const subject = `[${input.reference}] ${summary}`;
-  const body: Block[] = [
-    { paragraph: `Bonjour ${input.recipientName},` },
-    ...blocks,
-    { link: { label: "Suivre votre demande", url: `${appUrl}/demandes/${encodeURIComponent(input.reference)}` } },
-  ];
+  const link = STAFF_KINDS.has(input.content.kind)
+    ? { label: "Ouvrir le ticket", url: `${appUrl}/bureau/tickets/${encodeURIComponent(input.reference)}` }
+    : { label: "Suivre votre demande", url: `${appUrl}/demandes/${encodeURIComponent(input.reference)}` };
+  const body: Block[] = [{ paragraph: `Bonjour ${input.recipientName},` }, ...blocks, { link }];
   const text = `${body.map(textOf).join("\n\n")}\n\n-- \n${FOOTER}\n`;
   const html = [
     "<!doctype html>",

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { IMPACTS, TICKET_STATUSES, TICKET_TYPES, URGENCIES } from "@/lib/domain/vocabulary";
+import { TICKET_SORTS } from "@/db/queries/ticket-list";
+import { IMPACTS, PRIORITIES, TICKET_STATUSES, TICKET_TYPES, URGENCIES } from "@/lib/domain/vocabulary";
 import { cursorParam } from "./cursor";
 
 const uai = z.string({ error: "UAI obligatoire." }).trim().toUpperCase().regex(/^\d{7}[A-Z]$/, "UAI invalide (7 chiffres et une lettre).");
@@ -19,7 +20,10 @@ export const createTicketSchema = z.object({
 });
 export type CreateTicketInput = z.infer<typeof createTicketSchema>;
 
-export const ticketCursorSchema = z.object({ createdAt: z.iso.datetime({ offset: true }), id: z.uuid() });
+export const ticketCursorSchema = z.object({
+  createdAt: z.iso.datetime({ offset: true }), id: z.uuid(),
+  priority: z.enum(["P1", "P2", "P3", "P4"]).optional(), updatedAt: z.iso.datetime({ offset: true }).optional(),
+});
 
 export const listTicketsQuery = z.object({
   establishment: uai.optional(),
@@ -38,3 +42,18 @@ export const addCommentSchema = z.object({
 });
 
 export const referenceParam = z.string().regex(/^GU-\d{4}-\d{6}$/);
+
+/** A queue's filters and sort, as the workspace and GET /api/v1/queues/{queue} take them. */
+export const queueQuery = z.object({
+  status: z.enum(TICKET_STATUSES, { error: "Statut inconnu." }).optional(),
+  priority: z.enum(PRIORITIES, { error: "Priorité inconnue." }).optional(),
+  establishment: uai.optional(),
+  zone: z.string().trim().toUpperCase().optional(),
+  service: z.string().trim().optional(),
+  ci: z.uuid({ error: "Équipement invalide." }).optional(),
+  q: z.string().trim().max(200).optional(),
+  sort: z.enum(TICKET_SORTS, { error: "Tri inconnu." }).default("created_desc"),
+  cursor: cursorParam(ticketCursorSchema).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+});
+export type QueueQuery = z.infer<typeof queueQuery>;

@@ -13,6 +13,7 @@ import { fieldErrors } from "@/lib/schemas/field-errors";
 import type { CreateTicketInput } from "@/lib/schemas/tickets";
 import { discardStoredFiles, inspectAttachments, recordAttachments, storeFiles, type IncomingFile } from "./attachments";
 import { enqueueOutbox, recordTicketNotifications } from "./notifications";
+import { applyRouting, decideRouting, routingFacts } from "./route-ticket";
 import { fail, succeed, type ServiceResult } from "./service-result";
 
 /**
@@ -73,6 +74,8 @@ export async function createTicket(
         ticketId: ticket!.id, kind: "created", visibility: "public", authorId: caller.id, body: input.description, createdAt: now,
       }).returning({ id: ticketEvents.id });
       await recordAttachments(tx, { ticketId: ticket!.id, eventId: event!.id, uploadedById: caller.id, files: stored });
+      const facts = await routingFacts(tx, { type: input.type, categoryId: category.id, establishmentId: establishment.id, ciIds, priority: priorityOf(input.impact, input.urgency) });
+      await applyRouting(tx, ticket!.id, await decideRouting(tx, facts), null, now);
       const outboxIds = await recordTicketNotifications(tx, [{ kind: "created", ticketId: ticket!.id, eventId: event!.id }], now);
       return { reference, outboxIds };
     });

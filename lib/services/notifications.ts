@@ -1,7 +1,7 @@
 import { Queue } from "bullmq";
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray, isNull, or } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { outboxEmails, teams, ticketEvents, tickets, users } from "@/db/schema";
+import { outboxEmails, teamMembers, teams, ticketEvents, ticketFollowers, tickets, users } from "@/db/schema";
 import { createRatingToken } from "@/lib/auth/rating-link";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
@@ -9,8 +9,29 @@ import { ticketEmail, type TicketEmailContent } from "@/lib/mail/templates";
 import { queuePrefix } from "@/lib/queue/connection";
 import { JOBS, type JobPayload } from "@/lib/queue/jobs";
 
-export type TicketNotificationKind = "created" | "assigned" | "answered" | "waiting_requester" | "resolved" | "closed";
+export type TicketNotificationKind = "created" | "assigned" | "answered" | "waiting_requester" | "resolved" | "closed" | "merged" | "escalated";
 export type TicketNotification = { kind: TicketNotificationKind; ticketId: string; eventId: number };
+
+/** The school hears about its ticket (requester and followers); staff hear about escalations (the holding team and the assignee). */
+const STAFF_KINDS: ReadonlySet<TicketNotificationKind> = new Set(["escalated"]);
+
+const AUTHOR_SKIPPED: ReadonlySet<TicketNotificationKind> = new Set(["answered", "escalated"]);
+
+type Recipient = { id: string; email: string; name: string };
+
+async function recipientsOf(tx: Executor, kind: TicketNotificationKind, ticketId: string): Promise<Recipient[]> {
+  const person = { id: users.id, email: users.email, name: users.name };
+  const rows = STAFF_KINDS.has(kind)
+    ? await tx.selectDistinct(person).from(tickets)
+        .innerJoin(users, or(eq(users.id, tickets.assigneeId), inArray(users.id,
+          tx.select({ id: teamMembers.userId }).from(teamMembers).where(eq(teamMembers.teamId, tickets.assignedTeamId)))))
+        .where(and(eq(tickets.id, ticketId), isNull(users.disabledAt)))
+    : await tx.selectDistinct(person).from(tickets)
+        .innerJoin(users, or(eq(users.id, tickets.requesterId), inArray(users.id,
+          tx.select({ id: ticketFollowers.userId }).from(ticketFollowers).where(eq(ticketFollowers.ticketId, ticketId)))))
+        .where(and(eq(tickets.id, ticketId), isNull(users.disabledAt)));
+  return rows;
+}
 
 type TicketFacts = NonNullable<Awaited<ReturnType<typeof loadTicket>>>;
 type EventFacts = NonNullable<Awaited<ReturnType<typeof loadEvent>>>;
@@ -30,7 +51,7 @@ async function loadTicket(tx: Executor, ticketId: string) {
 
 async function loadEvent(tx: Executor, ticketId: string, eventId: number) {
   const [row] = await tx
-    .select({ kind: ticketEvents.kind, visibility: ticketEvents.visibility, authorId: ticketEvents.authorId, body: ticketEvents.body })
+    .select({ kind: ticketEvents.kind, visibility: ticketEvents.visibility, authorId: ticketEvents.authorId, body: ticketEvents.body, data: ticketEvents.data })
     .from(ticketEvents)
     .where(and(eq(ticketEvents.id, eventId), eq(ticketEvents.ticketId, ticketId)));
   return row ?? null;
@@ -54,6 +75,10 @@ function contentFor(kind: TicketNotificationKind, ticket: TicketFacts, event: Ev
       return { kind, resolution: publicBody };
     case "closed":
       return { kind, ratingToken: createRatingToken(ticket.id, now, env().AUTH_SECRET) };
+    case "merged":
+      return { kind, masterReference: String(event.data.masterReference) };
+    case "escalated":
+      return { kind, target: String(event.data.targetLabel), reason: event.body ?? "" };
   }
 }
 
@@ -65,21 +90,23 @@ export async function recordTicketNotifications(tx: Executor, notifications: Tic
     const event = await loadEvent(tx, notification.ticketId, notification.eventId);
     // A caller's bug, not a user's: fail the transaction rather than announce something that did not happen.
     if (!ticket || !event) throw new Error(`No event ${notification.eventId} on ticket ${notification.ticketId}`);
-    const { requester } = ticket;
-    if (requester.disabledAt) continue;
     const content = contentFor(notification.kind, ticket, event, now);
     if (!content) continue;
-    const email = ticketEmail({ appUrl: env().APP_URL, reference: ticket.reference, title: ticket.title, recipientName: requester.name, content });
-    rows.push({
-      idempotencyKey: `${notification.kind}:${notification.eventId}:${requester.id}`,
-      ticketId: ticket.id,
-      recipientId: requester.id,
-      toAddress: requester.email,
-      subject: email.subject,
-      textBody: email.text,
-      htmlBody: email.html,
-      createdAt: now,
-    });
+    for (const recipient of await recipientsOf(tx, notification.kind, ticket.id)) {
+      // A reply or an escalation is news to everyone but its author; confirmations (created, closed…) go to the author too.
+      if (AUTHOR_SKIPPED.has(notification.kind) && recipient.id === event.authorId) continue;
+      const email = ticketEmail({ appUrl: env().APP_URL, reference: ticket.reference, title: ticket.title, recipientName: recipient.name, content });
+      rows.push({
+        idempotencyKey: `${notification.kind}:${notification.eventId}:${recipient.id}`,
+        ticketId: ticket.id,
+        recipientId: recipient.id,
+        toAddress: recipient.email,
+        subject: email.subject,
+        textBody: email.text,
+        htmlBody: email.html,
+        createdAt: now,
+      });
+    }
   }
   if (rows.length === 0) return [];
   const written = await tx.insert(outboxEmails).values(rows).onConflictDoNothing({ target: outboxEmails.idempotencyKey }).returning({ id: outboxEmails.id });

@@ -80,7 +80,7 @@ describe("the requester's side of the lifecycle", () => {
     expect(replied.ok).toBe(true);
     expect(await statusOf(reference)).toBe("in_progress");
     const read = await readTicket(requester, reference, new Date());
-    expect(read!.journal.map((event) => event.kind)).toEqual(["created", "comment", "status_changed"]);
+    expect(read!.journal.map((event) => event.kind)).toEqual(["created", "assignment_changed", "comment", "status_changed"]);
     expect(read!.journal.at(-1)!.data).toEqual({ from: "waiting_requester", to: "in_progress" });
   });
 

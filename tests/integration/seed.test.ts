@@ -8,7 +8,7 @@ import catalogue from "@/db/seed/data/service-catalogue.json";
 
 const TABLES = [
   "zones", "establishments", "vendors", "teams", "users", "user_establishments", "team_members", "services",
-  "categories", "configuration_items", "sla_policies",
+  "categories", "configuration_items", "sla_policies", "routing_rules",
 ];
 
 /** Every row of every seeded table, hashed: equal digests mean nothing changed. */

@@ -50,7 +50,8 @@ describe("POST /api/v1/tickets", () => {
     expect(created.body).toMatchObject({
       type: "incident", status: "new", priority: "P2", impact: "group", urgency: "high",
       establishment: { uai: "0370037P", name: "Lycée Choiseul" }, service: { code: "POSTE" }, category: { code: "POSTE-PANNE" },
-      assignedTeam: null, assignee: null, flags: [], requester: { name: "Claire Martin (CSL Choiseul)" },
+      assignedTeam: { code: "PROX-OUEST", name: "Équipe mobile Zone Ouest", party: "region" }, assignee: null, flags: [],
+      requester: { name: "Claire Martin (CSL Choiseul)" },
     });
     expect(created.body.reference).toMatch(/^GU-\d{4}-\d{6}$/);
     expect(created.body.cis.map((ci) => ci.id)).toEqual([choiseulPc]);

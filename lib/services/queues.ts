@@ -1,0 +1,47 @@
+import { eq } from "drizzle-orm";
+import { database } from "@/db/client";
+import { listTickets, type TicketCursor, type TicketSort } from "@/db/queries/ticket-list";
+import { openTicketCounts } from "@/db/queries/queue-counts";
+import { teams } from "@/db/schema";
+import type { Caller } from "@/lib/domain/caller";
+import { can } from "@/lib/domain/permissions";
+import { OPEN_STATUSES } from "@/lib/domain/ticket-status";
+import { ticketScope } from "@/lib/domain/ticket-visibility";
+import type { Priority, TicketStatus } from "@/lib/domain/vocabulary";
+import { fail, succeed, type ServiceResult } from "./service-result";
+
+/** A queue: the caller's own tickets, the unassigned ones they may take, or one team's. */
+export type QueueKey = "mine" | "unassigned" | { teamCode: string };
+
+export type QueueFilters = {
+  status?: TicketStatus; priority?: Priority; establishmentUai?: string; zoneCode?: string; serviceCode?: string;
+  ciId?: string; q?: string; sort?: TicketSort; after?: TicketCursor; limit: number;
+};
+
+const notForSchools = () => fail<never>({ kind: "forbidden", message: "L'espace technicien est réservé aux équipes qui traitent les demandes." });
+
+/** One page of a queue, within what the caller may see; open tickets unless a status is asked for. */
+export async function listQueue(caller: Caller, key: QueueKey, filters: QueueFilters): Promise<ServiceResult<Awaited<ReturnType<typeof listTickets>>>> {
+  if (!can(caller, "desk.use")) return notForSchools();
+  const db = database();
+  let teamId: string | undefined;
+  if (typeof key === "object") {
+    const [team] = await db.select({ id: teams.id }).from(teams).where(eq(teams.code, key.teamCode));
+    if (!team) return fail({ kind: "not_found" });
+    teamId = team.id;
+  }
+  const { status, ...rest } = filters;
+  return succeed(await listTickets(db, {
+    ...rest,
+    scope: ticketScope(caller),
+    teamId,
+    assignee: key === "mine" ? caller.id : key === "unassigned" ? "none" : undefined,
+    ...(status ? { status } : { statuses: OPEN_STATUSES }),
+  }));
+}
+
+/** Open tickets per queue of the caller: theirs, unassigned within their scope, and each of their teams. */
+export async function queueCounts(caller: Caller) {
+  if (!can(caller, "desk.use")) return null;
+  return openTicketCounts(database(), { userId: caller.id, scope: ticketScope(caller), teamIds: caller.teamIds });
+}

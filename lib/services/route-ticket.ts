@@ -1,0 +1,59 @@
+import { eq, inArray } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { loadRoutingRules } from "@/db/queries/routing-rules";
+import { categories, configurationItems, establishments, services, teams, ticketEvents, tickets, ticketWatchers, zones } from "@/db/schema";
+import { route, type RoutingDecision, type TicketFacts } from "@/lib/domain/routing";
+import type { Priority, TicketType } from "@/lib/domain/vocabulary";
+
+/** What the router looks at, read from the database for a category, a school and linked equipment. */
+export async function routingFacts(
+  tx: Executor,
+  input: { type: TicketType; categoryId: string; establishmentId: string; ciIds: string[]; priority: Priority },
+): Promise<TicketFacts> {
+  const [[category], [school], cis] = await Promise.all([
+    tx.select({ code: categories.code, schoolTask: categories.schoolTask, serviceCode: services.code })
+      .from(categories).innerJoin(services, eq(services.id, categories.serviceId)).where(eq(categories.id, input.categoryId)),
+    tx.select({ uai: establishments.uai, zone: zones.code, departement: establishments.departement, type: establishments.type, supportMode: establishments.supportMode })
+      .from(establishments).innerJoin(zones, eq(zones.id, establishments.zoneId)).where(eq(establishments.id, input.establishmentId)),
+    input.ciIds.length ? tx.select({ class: configurationItems.class }).from(configurationItems).where(inArray(configurationItems.id, input.ciIds)) : Promise.resolve([]),
+  ]);
+  return {
+    type: input.type, serviceCode: category!.serviceCode, categoryCode: category!.code, schoolTask: category!.schoolTask !== null,
+    establishment: school!, ciClasses: [...new Set(cis.map((ci) => ci.class))], priority: input.priority,
+  };
+}
+
+export async function decideRouting(tx: Executor, facts: TicketFacts): Promise<RoutingDecision> {
+  return route(await loadRoutingRules(tx), facts);
+}
+
+/**
+ * Gives the ticket to the decided team (unassigning any technician), applies the rule's priority
+ * floor, adds its watchers, and journals it publicly: the school sees which team holds its ticket.
+ */
+export async function applyRouting(
+  tx: Executor,
+  ticketId: string,
+  decision: RoutingDecision,
+  actorId: string | null,
+  now: Date,
+): Promise<{ eventId: number; teamId: string | null }> {
+  const codes = [decision.teamCode, ...decision.watcherTeamCodes].filter((code): code is string => code !== null);
+  const found = codes.length ? await tx.select({ id: teams.id, code: teams.code, name: teams.name }).from(teams).where(inArray(teams.code, codes)) : [];
+  const team = found.find((row) => row.code === decision.teamCode) ?? null;
+  await tx.update(tickets).set({
+    assignedTeamId: team?.id ?? null, assigneeId: null, priority: decision.priority, routingRuleId: decision.rule?.id ?? null, updatedAt: now,
+  }).where(eq(tickets.id, ticketId));
+  const watchers = found.filter((row) => decision.watcherTeamCodes.includes(row.code));
+  if (watchers.length) await tx.insert(ticketWatchers).values(watchers.map((row) => ({ ticketId, teamId: row.id }))).onConflictDoNothing();
+  const [event] = await tx.insert(ticketEvents).values({
+    ticketId, kind: "assignment_changed", visibility: "public", authorId: actorId, createdAt: now,
+    data: {
+      team: team ? { code: team.code, name: team.name } : null,
+      rule: decision.rule?.name ?? null,
+      // A rule naming a team that does not exist leaves the ticket to its zone's unassigned queue; say so.
+      ...(decision.teamCode && !team ? { missingTeam: decision.teamCode } : {}),
+    },
+  }).returning({ id: ticketEvents.id });
+  return { eventId: event!.id, teamId: team?.id ?? null };
+}

@@ -2,11 +2,12 @@ import { asc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Executor } from "@/db/client";
 import {
-  categories, configurationItems, establishments, services, teams, ticketCis, ticketEvents, ticketRatings, tickets, users,
+  categories, configurationItems, establishments, services, teams, ticketCis, ticketEvents, ticketRatings, tickets, users, vendors,
 } from "@/db/schema";
 
 const assignee = alias(users, "assignee");
 const requester = alias(users, "requester");
+const master = alias(tickets, "master");
 
 /** One ticket with what its page and the API show; the journal is read separately. */
 export async function ticketDetail(db: Executor, ticketId: string) {
@@ -23,6 +24,8 @@ export async function ticketDetail(db: Executor, ticketId: string) {
       assignee: { id: assignee.id, name: assignee.name },
       requester: { id: requester.id, name: requester.name },
       rating: { score: ticketRatings.score, comment: ticketRatings.comment },
+      vendor: { name: vendors.name, reference: tickets.vendorReference },
+      mergedInto: { reference: master.reference },
     })
     .from(tickets)
     .innerJoin(establishments, eq(establishments.id, tickets.establishmentId))
@@ -32,6 +35,8 @@ export async function ticketDetail(db: Executor, ticketId: string) {
     .leftJoin(teams, eq(teams.id, tickets.assignedTeamId))
     .leftJoin(assignee, eq(assignee.id, tickets.assigneeId))
     .leftJoin(ticketRatings, eq(ticketRatings.ticketId, tickets.id))
+    .leftJoin(vendors, eq(vendors.id, tickets.vendorId))
+    .leftJoin(master, eq(master.id, tickets.mergedIntoId))
     .where(eq(tickets.id, ticketId));
   if (!row) return null;
   const cis = await db
@@ -46,6 +51,8 @@ export async function ticketDetail(db: Executor, ticketId: string) {
     assignedTeam: row.assignedTeam?.code ? row.assignedTeam : null,
     assignee: row.assignee?.id ? row.assignee : null,
     rating: row.rating?.score ? { score: row.rating.score, comment: row.rating.comment } : null,
+    vendor: row.vendor?.name ? { name: row.vendor.name, reference: row.vendor.reference } : null,
+    mergedInto: row.mergedInto?.reference ? { reference: row.mergedInto.reference } : null,
     cis,
   };
 }

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { establishments, tickets } from "@/db/schema";
+import { establishments, tickets, ticketWatchers } from "@/db/schema";
 import type { TicketScopeFacts } from "@/lib/domain/ticket-visibility";
 
 /** What the visibility rule needs of one ticket, by id or reference; null when there is no such ticket. */
@@ -13,5 +13,7 @@ export async function ticketFacts(db: Executor, by: { id: string } | { reference
     .from(tickets)
     .innerJoin(establishments, eq(establishments.id, tickets.establishmentId))
     .where("id" in by ? eq(tickets.id, by.id) : eq(tickets.reference, by.reference));
-  return row ?? null;
+  if (!row) return null;
+  const watchers = await db.select({ teamId: ticketWatchers.teamId }).from(ticketWatchers).where(eq(ticketWatchers.ticketId, row.id));
+  return { ...row, watcherTeamIds: watchers.map((watcher) => watcher.teamId) };
 }

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { categories, establishments, services, teams, ticketCis, tickets, zones } from "@/db/schema";
+import { categories, establishments, services, teams, ticketCis, tickets, ticketWatchers, zones } from "@/db/schema";
 import type { TicketScope } from "@/lib/domain/ticket-visibility";
 import type { Priority, TicketStatus } from "@/lib/domain/vocabulary";
 
@@ -38,9 +38,13 @@ export function scopeCondition(scope: TicketScope): SQL | undefined {
     case "establishments":
       return scope.establishmentIds.length ? inArray(tickets.establishmentId, scope.establishmentIds) : NONE;
     case "teams": {
+      if (!scope.teamIds.length && !scope.zoneIds.length) return NONE;
       const byTeam = scope.teamIds.length ? inArray(tickets.assignedTeamId, scope.teamIds) : undefined;
+      const byWatch = scope.teamIds.length
+        ? sql`exists (select 1 from ${ticketWatchers} where ${ticketWatchers.ticketId} = ${tickets.id} and ${inArray(ticketWatchers.teamId, scope.teamIds)})`
+        : undefined;
       const byZone = scope.zoneIds.length ? inArray(establishments.zoneId, scope.zoneIds) : undefined;
-      return byTeam || byZone ? or(byTeam, byZone) : NONE;
+      return or(byTeam, byWatch, byZone);
     }
   }
 }

@@ -20,5 +20,6 @@ export function ticketJson(ticket: TicketDetail): TicketJson {
     requester: { name: ticket.requester.name }, flags: ticket.flags,
     createdAt: ticket.createdAt.toISOString(), updatedAt: ticket.updatedAt.toISOString(),
     resolvedAt: ticket.resolvedAt?.toISOString() ?? null, closedAt: ticket.closedAt?.toISOString() ?? null,
+    vendor: ticket.vendor, mergedInto: ticket.mergedInto,
   };
 }

@@ -6,7 +6,7 @@ import type { Role } from "./vocabulary";
 const caller = (role: Role, extra: Partial<Caller> = {}): Caller => ({
   id: "u", email: "u@x", name: "U", role, establishmentIds: [], teamIds: [], zoneId: null, zoneIds: [], ...extra,
 });
-const ticket = { establishmentId: "school-A", zoneId: "zone-OUEST", assignedTeamId: "team-PROX-OUEST" };
+const ticket = { establishmentId: "school-A", zoneId: "zone-OUEST", assignedTeamId: "team-PROX-OUEST", watcherTeamIds: ["team-RSSI"] };
 
 describe("canSeeTicket", () => {
   test.each([
@@ -19,6 +19,7 @@ describe("canSeeTicket", () => {
     ["sector lead of the zone", caller("sector_lead", { zoneIds: ["zone-OUEST"] }), true],
     ["academy agent of another team", caller("academy_agent", { teamIds: ["team-EOLE"], zoneIds: ["zone-OUEST"] }), false],
     ["vendor agent of the holding team", caller("vendor_agent", { teamIds: ["team-PROX-OUEST"] }), true],
+    ["academy agent of a watching team", caller("academy_agent", { teamIds: ["team-RSSI"] }), true],
     ["service lead", caller("service_lead"), true],
     ["admin", caller("admin"), true],
   ])("%s → %s", (_, who, expected) => {

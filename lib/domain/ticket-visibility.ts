@@ -1,12 +1,12 @@
 import type { Caller } from "./caller";
 
 /** What a ticket exposes to the visibility rule. */
-export type TicketScopeFacts = { establishmentId: string; zoneId: string; assignedTeamId: string | null };
+export type TicketScopeFacts = { establishmentId: string; zoneId: string; assignedTeamId: string | null; watcherTeamIds: string[] };
 
 /**
  * Which tickets a caller may see: school staff their schools' tickets; the Région's staff
- * the tickets of their teams and of their zones' schools; Académie and vendor agents their
- * teams' tickets; the service lead and admins all of them.
+ * the tickets their teams hold or watch and those of their zones' schools; Académie and vendor
+ * agents the tickets their teams hold or watch; the service lead and admins all of them.
  */
 export type TicketScope =
   | { kind: "all" }
@@ -34,7 +34,9 @@ export function canSeeTicket(caller: Caller, ticket: TicketScopeFacts): boolean 
   const scope = ticketScope(caller);
   if (scope.kind === "all") return true;
   if (scope.kind === "establishments") return scope.establishmentIds.includes(ticket.establishmentId);
-  return (ticket.assignedTeamId !== null && scope.teamIds.includes(ticket.assignedTeamId)) || scope.zoneIds.includes(ticket.zoneId);
+  return (ticket.assignedTeamId !== null && scope.teamIds.includes(ticket.assignedTeamId))
+    || ticket.watcherTeamIds.some((teamId) => scope.teamIds.includes(teamId))
+    || scope.zoneIds.includes(ticket.zoneId);
 }
 
 /** Filing, cancelling, confirming and rating are for the school's own staff. */

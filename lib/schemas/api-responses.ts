@@ -26,6 +26,8 @@ export const ticketSchema = ticketSummarySchema.extend({
   assignee: z.object({ name: z.string() }).nullable(),
   requester: z.object({ name: z.string() }),
   resolvedAt: z.iso.datetime().nullable(), closedAt: z.iso.datetime().nullable(),
+  vendor: z.object({ name: z.string(), reference: z.string().nullable() }).nullable().meta({ description: "Le prestataire saisi et sa propre référence" }),
+  mergedInto: z.object({ reference: z.string() }).nullable(),
 }).meta({ id: "Ticket" });
 
 export const ticketPageSchema = z.object({ items: z.array(ticketSummarySchema), nextCursor: z.string().nullable() }).meta({ id: "TicketPage" });
@@ -45,3 +47,14 @@ export const commentCreatedSchema = z.object({ id: z.number().int(), reference: 
 
 export type TicketJson = z.infer<typeof ticketSchema>;
 export type TicketSummaryJson = z.infer<typeof ticketSummarySchema>;
+
+const ruleRef = z.object({ id: z.uuid(), name: z.string() });
+
+export const routingTestResultSchema = z.object({
+  rule: ruleRef.nullable().meta({ description: "La première règle active qui prend le ticket ; null si aucune" }),
+  team: z.object({ code: z.string() }).nullable().meta({ description: "L'équipe désignée, variables remplacées ({zone}, {departement}, {uai})" }),
+  priority: z.enum(PRIORITIES).meta({ description: "Priorité de la matrice impact × urgence, relevée au plancher de la règle s'il y en a un" }),
+  watchers: z.array(z.object({ code: z.string() })),
+  trace: z.array(z.object({ rule: ruleRef, matched: z.boolean(), reason: z.string() })).meta({ description: "Chaque règle examinée, dans l'ordre, et pourquoi elle a pris ou écarté le ticket" }),
+}).meta({ id: "RoutingTestResult" });
+export type RoutingTestResultJson = z.infer<typeof routingTestResultSchema>;

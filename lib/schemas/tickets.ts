@@ -57,3 +57,25 @@ export const queueQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
 export type QueueQuery = z.infer<typeof queueQuery>;
+
+/** PATCH /api/v1/tickets/{reference}: any of these, applied together or not at all. */
+export const patchTicketSchema = z.object({
+  status: z.enum(TICKET_STATUSES, { error: "Statut inconnu." }).optional(),
+  message: z.string().trim().max(10_000).optional(),
+  assignee: z.union([z.uuid(), z.literal("me"), z.null()], { error: "assignee : identifiant, « me » ou null." }).optional(),
+  team: z.string().trim().min(1).optional(),
+  type: z.enum(TICKET_TYPES).optional(),
+  serviceCode: z.string().trim().min(1).optional(),
+  categoryCode: z.string().trim().min(1).optional(),
+  impact: z.enum(IMPACTS).optional(),
+  urgency: z.enum(URGENCIES).optional(),
+  ciIds: z.array(z.uuid()).max(20).optional(),
+}).refine((patch) => Object.values(patch).some((value) => value !== undefined), { message: "Rien à modifier." });
+export type PatchTicketInput = z.infer<typeof patchTicketSchema>;
+
+export const escalationSchema = z.object({
+  target: z.enum(["vendor", "expert", "academy"], { error: "Cible attendue : vendor, expert ou academy." }),
+  teamCode: z.string().trim().min(1).optional(),
+  vendorReference: z.string().trim().max(100).optional(),
+  reason: z.string({ error: "Motif obligatoire." }).trim().min(3, "Motif obligatoire (3 caractères au moins).").max(5_000),
+});

@@ -24,6 +24,8 @@ export async function transitionTicket(
   to: TicketStatus,
   actorId: string | null,
   now: Date,
+  /** A public message that goes with the move (the question when waiting for the requester, the resolution…). */
+  body?: string,
 ): Promise<number | null> {
   if (!canTransition(ticket.status, to)) return null;
   await tx.update(tickets).set({
@@ -34,7 +36,7 @@ export async function transitionTicket(
     ...(ticket.status === "resolved" && to === "assigned" ? { resolvedAt: null } : {}),
   }).where(eq(tickets.id, ticket.id));
   const [event] = await tx.insert(ticketEvents).values({
-    ticketId: ticket.id, kind: "status_changed", visibility: "public", authorId: actorId, data: { from: ticket.status, to }, createdAt: now,
+    ticketId: ticket.id, kind: "status_changed", visibility: "public", authorId: actorId, body: body?.trim() || null, data: { from: ticket.status, to }, createdAt: now,
   }).returning({ id: ticketEvents.id });
   return event!.id;
 }

@@ -1,0 +1,42 @@
+import { eq } from "drizzle-orm";
+import { ticketEvents, ticketFollowers, ticketLinks, tickets } from "@/db/schema";
+import { isOpen } from "@/lib/domain/ticket-status";
+import { lockWorkable, refuse, type DeskContext, type LockedTicket } from "./workable-ticket";
+
+async function journal(context: DeskContext, ticketId: string, kind: "linked" | "merged", visibility: "public" | "internal", data: Record<string, unknown>, body?: string) {
+  const [event] = await context.tx.insert(ticketEvents).values({
+    ticketId, kind, visibility, authorId: context.caller.id, body: body ?? null, data, createdAt: context.now,
+  }).returning({ id: ticketEvents.id });
+  return event!.id;
+}
+
+/** Records that two tickets are related (both journals say so). */
+export async function linkTickets(context: DeskContext, ticket: LockedTicket, otherReference: string): Promise<void> {
+  const other = await lockWorkable(context, otherReference);
+  if (other.id === ticket.id) refuse({ kind: "unprocessable", message: "Un ticket ne peut pas être lié à lui-même.", errors: [{ field: "related", message: "Même ticket." }] });
+  const [first, second] = ticket.id < other.id ? [ticket.id, other.id] : [other.id, ticket.id];
+  await context.tx.insert(ticketLinks).values({ ticketId: first, relatedId: second, createdById: context.caller.id, createdAt: context.now }).onConflictDoNothing();
+  await journal(context, ticket.id, "linked", "internal", { related: other.reference });
+  await journal(context, other.id, "linked", "internal", { related: ticket.reference });
+}
+
+/**
+ * Merges a duplicate into its master: the duplicate closes pointing at the master, its requester
+ * (and followers) now follow the master and are told by e-mail.
+ */
+export async function mergeInto(context: DeskContext, duplicate: LockedTicket, masterReference: string, reason: string): Promise<void> {
+  const master = await lockWorkable(context, masterReference);
+  if (master.id === duplicate.id) refuse({ kind: "unprocessable", message: "Un ticket ne peut pas être fusionné avec lui-même.", errors: [{ field: "master", message: "Même ticket." }] });
+  if (!isOpen(duplicate.status)) refuse({ kind: "conflict", message: "Seul un ticket en cours peut être fusionné." });
+  if (master.status === "closed" || master.status === "cancelled") refuse({ kind: "conflict", message: "Le ticket principal est clos." });
+
+  const { tx, now } = context;
+  const followers = await tx.select({ userId: ticketFollowers.userId }).from(ticketFollowers).where(eq(ticketFollowers.ticketId, duplicate.id));
+  const newFollowers = [duplicate.requesterId, ...followers.map((row) => row.userId)].filter((userId) => userId !== master.requesterId);
+  if (newFollowers.length) await tx.insert(ticketFollowers).values(newFollowers.map((userId) => ({ ticketId: master.id, userId }))).onConflictDoNothing();
+
+  await tx.update(tickets).set({ status: "closed", closedAt: now, updatedAt: now, mergedIntoId: master.id }).where(eq(tickets.id, duplicate.id));
+  const eventId = await journal(context, duplicate.id, "merged", "public", { masterReference: master.reference, from: duplicate.status, to: "closed" }, reason);
+  await journal(context, master.id, "merged", "public", { duplicateReference: duplicate.reference });
+  context.notify({ kind: "merged", ticketId: duplicate.id, eventId });
+}

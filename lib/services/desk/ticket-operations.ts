@@ -1,0 +1,131 @@
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { categories, configurationItems, services, teamMembers, teams, ticketCis, ticketEvents, tickets, users } from "@/db/schema";
+import { priorityOf } from "@/lib/domain/priority";
+import { STATUS_LABELS } from "@/lib/domain/ticket-status";
+import type { Impact, TicketStatus, TicketType, Urgency } from "@/lib/domain/vocabulary";
+import type { TicketNotificationKind } from "../notifications";
+import { applyRouting, decideRouting, routingFacts } from "../route-ticket";
+import { transitionTicket } from "../ticket-transition";
+import { refuse, type DeskContext, type LockedTicket } from "./workable-ticket";
+
+const MAILED_STATUSES: Partial<Record<TicketStatus, TicketNotificationKind>> = {
+  waiting_requester: "waiting_requester", resolved: "resolved", closed: "closed",
+};
+
+/** A status change by the desk; the lifecycle table decides, and the school hears of the steps that concern it. */
+export async function setStatus(context: DeskContext, ticket: LockedTicket, to: TicketStatus, message?: string): Promise<void> {
+  if (ticket.status === to) return;
+  const eventId = await transitionTicket(context.tx, ticket, to, context.caller.id, context.now, message);
+  if (eventId === null) refuse({ kind: "conflict", message: `Passage de « ${STATUS_LABELS[ticket.status]} » à « ${STATUS_LABELS[to]} » impossible.` });
+  ticket.status = to;
+  const kind = MAILED_STATUSES[to];
+  if (kind) context.notify({ kind, ticketId: ticket.id, eventId: eventId! });
+}
+
+async function holdingTeam(context: DeskContext, ticketId: string) {
+  const [row] = await context.tx.select({ teamId: tickets.assignedTeamId }).from(tickets).where(eq(tickets.id, ticketId));
+  return row?.teamId ?? null;
+}
+
+async function journalAssignment(context: DeskContext, ticket: LockedTicket, data: Record<string, unknown>): Promise<number> {
+  const [event] = await context.tx.insert(ticketEvents).values({
+    ticketId: ticket.id, kind: "assignment_changed", visibility: "public", authorId: context.caller.id, data, createdAt: context.now,
+  }).returning({ id: ticketEvents.id });
+  return event!.id;
+}
+
+/** Gives the ticket to a team's queue, nobody holding it yet. */
+export async function setTeam(context: DeskContext, ticket: LockedTicket, teamCode: string): Promise<void> {
+  const [team] = await context.tx.select({ id: teams.id, code: teams.code, name: teams.name }).from(teams).where(eq(teams.code, teamCode));
+  if (!team) refuse({ kind: "unprocessable", message: `Aucune équipe ${teamCode}.`, errors: [{ field: "team", message: "Équipe inconnue." }] });
+  await context.tx.update(tickets).set({ assignedTeamId: team!.id, assigneeId: null, updatedAt: context.now }).where(eq(tickets.id, ticket.id));
+  await journalAssignment(context, ticket, { team: { code: team!.code, name: team!.name } });
+}
+
+/**
+ * Names who works the ticket: a member of the holding team, or the caller taking it (the ticket then
+ * moves to the caller's team for the school's zone if they are not in the holding team). Null unassigns.
+ */
+export async function setAssignee(context: DeskContext, ticket: LockedTicket, assigneeId: string | null): Promise<void> {
+  const { tx, caller, now } = context;
+  if (assigneeId === null) {
+    await tx.update(tickets).set({ assigneeId: null, updatedAt: now }).where(eq(tickets.id, ticket.id));
+    await journalAssignment(context, ticket, { assignee: null });
+    return;
+  }
+  const [person] = await tx.select({ id: users.id, name: users.name, role: users.role }).from(users)
+    .where(and(eq(users.id, assigneeId), isNull(users.disabledAt)));
+  if (!person || person.role === "requester" || person.role === "manager") {
+    refuse({ kind: "unprocessable", message: "Cette personne ne peut pas traiter de demandes.", errors: [{ field: "assignee", message: "Technicien inconnu." }] });
+  }
+  let teamId = await holdingTeam(context, ticket.id);
+  const memberships = await tx.select({ teamId: teamMembers.teamId, zoneId: teams.zoneId }).from(teamMembers)
+    .innerJoin(teams, eq(teams.id, teamMembers.teamId)).where(eq(teamMembers.userId, person!.id));
+  if (!memberships.some((membership) => membership.teamId === teamId)) {
+    if (person!.id !== caller.id || memberships.length === 0) {
+      refuse({ kind: "unprocessable", message: "Cette personne n'est pas membre de l'équipe qui détient la demande.", errors: [{ field: "assignee", message: "Hors de l'équipe." }] });
+    }
+    teamId = (memberships.find((membership) => membership.zoneId === ticket.zoneId) ?? memberships[0]!).teamId;
+  }
+  await tx.update(tickets).set({ assigneeId: person!.id, assignedTeamId: teamId, updatedAt: now }).where(eq(tickets.id, ticket.id));
+  const eventId = await journalAssignment(context, ticket, { assignee: { id: person!.id, name: person!.name } });
+  context.notify({ kind: "assigned", ticketId: ticket.id, eventId });
+  if (ticket.status === "new") await setStatus(context, ticket, "assigned");
+}
+
+/** The caller takes the ticket: it is theirs and in progress. */
+export async function takeTicket(context: DeskContext, ticket: LockedTicket): Promise<void> {
+  await setAssignee(context, ticket, context.caller.id);
+  if (ticket.status === "assigned") await setStatus(context, ticket, "in_progress");
+}
+
+export type Requalification = { type?: TicketType; serviceCode?: string; categoryCode?: string; impact?: Impact; urgency?: Urgency };
+
+/** The ticket's facts after a re-qualification, checked, with the routing decision they lead to. */
+export async function requalifiedFacts(context: Pick<DeskContext, "tx">, ticketId: string, changes: Requalification) {
+  const { tx } = context;
+  const [current] = await tx.select({
+    type: tickets.type, impact: tickets.impact, urgency: tickets.urgency, establishmentId: tickets.establishmentId,
+    categoryCode: categories.code, serviceCode: services.code,
+  }).from(tickets).innerJoin(categories, eq(categories.id, tickets.categoryId)).innerJoin(services, eq(services.id, tickets.serviceId))
+    .where(eq(tickets.id, ticketId));
+  const next = { ...current!, ...Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)) } as typeof current & Requalification;
+  const [category] = await tx.select({ id: categories.id, type: categories.type, serviceId: services.id }).from(categories)
+    .innerJoin(services, eq(services.id, categories.serviceId))
+    .where(and(eq(categories.code, next.categoryCode!), eq(services.code, next.serviceCode!)));
+  if (!category) refuse({ kind: "unprocessable", message: `Le service ${next.serviceCode} n'a pas de catégorie ${next.categoryCode}.`, errors: [{ field: "categoryCode", message: "Service ou catégorie inconnu." }] });
+  if (category!.type !== next.type) refuse({ kind: "unprocessable", message: `La catégorie ${next.categoryCode} est de type ${category!.type}.`, errors: [{ field: "type", message: "Type incompatible avec la catégorie." }] });
+  const cis = await tx.select({ id: ticketCis.ciId }).from(ticketCis).where(eq(ticketCis.ticketId, ticketId));
+  const priority = priorityOf(next.impact!, next.urgency!);
+  const facts = await routingFacts(tx, { type: next.type!, categoryId: category!.id, establishmentId: current!.establishmentId, ciIds: cis.map((ci) => ci.id), priority });
+  return { before: current!, after: next, category: category!, priority, decision: await decideRouting(tx, facts) };
+}
+
+/** Applies a re-qualification: new facts, journalled before → after, then routing runs again. */
+export async function requalify(context: DeskContext, ticket: LockedTicket, changes: Requalification): Promise<void> {
+  const { before, after, category, priority, decision } = await requalifiedFacts(context, ticket.id, changes);
+  await context.tx.update(tickets).set({
+    type: after.type, impact: after.impact, urgency: after.urgency, priority, categoryId: category.id, serviceId: category.serviceId, updatedAt: context.now,
+  }).where(eq(tickets.id, ticket.id));
+  await context.tx.insert(ticketEvents).values({
+    ticketId: ticket.id, kind: "requalified", visibility: "public", authorId: context.caller.id, createdAt: context.now,
+    data: { before, after: { type: after.type, serviceCode: after.serviceCode, categoryCode: after.categoryCode, impact: after.impact, urgency: after.urgency }, rule: decision.rule?.name ?? null },
+  });
+  await applyRouting(context.tx, ticket.id, decision, context.caller.id, context.now);
+}
+
+/** Links equipment of the ticket's own school. */
+export async function linkCis(context: DeskContext, ticket: LockedTicket, ciIds: string[]): Promise<void> {
+  const unique = [...new Set(ciIds)];
+  if (unique.length === 0) return;
+  const owned = await context.tx.select({ id: configurationItems.id, name: configurationItems.name }).from(configurationItems)
+    .where(and(inArray(configurationItems.id, unique), eq(configurationItems.establishmentId, ticket.establishmentId)));
+  if (owned.length !== unique.length) refuse({ kind: "unprocessable", message: "Un équipement n'appartient pas à l'inventaire de l'établissement.", errors: [{ field: "ciIds", message: "Équipement inconnu pour cet établissement." }] });
+  await context.tx.insert(ticketCis).values(owned.map((ci) => ({ ticketId: ticket.id, ciId: ci.id }))).onConflictDoNothing();
+  // Once inventoried equipment is named, the ticket is no longer "hors inventaire".
+  await context.tx.update(tickets).set({ flags: sql`array_remove(${tickets.flags}, 'hors_inventaire')`, updatedAt: context.now }).where(eq(tickets.id, ticket.id));
+  await context.tx.insert(ticketEvents).values({
+    ticketId: ticket.id, kind: "linked", visibility: "internal", authorId: context.caller.id, createdAt: context.now,
+    data: { cis: owned.map((ci) => ci.name) },
+  });
+}

@@ -1,0 +1,78 @@
+import { database } from "@/db/client";
+import { ticketFacts } from "@/db/queries/ticket-facts";
+import type { Caller } from "@/lib/domain/caller";
+import { can } from "@/lib/domain/permissions";
+import { canSeeTicket } from "@/lib/domain/ticket-visibility";
+import type { TicketStatus } from "@/lib/domain/vocabulary";
+import { fail, succeed } from "../service-result";
+import { escalate, type Escalation } from "./escalate";
+import { linkTickets, mergeInto } from "./merge-and-link";
+import { linkCis, requalify, requalifiedFacts, setAssignee, setStatus, setTeam, takeTicket, type Requalification } from "./ticket-operations";
+import { deskAction, lockWorkable, Refusal } from "./workable-ticket";
+
+/** What one PATCH may change, applied in this order: re-qualification, team, assignee, equipment, status. */
+export type TicketPatch = {
+  requalify?: Requalification;
+  team?: string;
+  /** A user id, "me" to take the ticket, or null to unassign. */
+  assignee?: string | null;
+  ciIds?: string[];
+  status?: TicketStatus;
+  /** Goes with the status change (the question, the resolution). */
+  message?: string;
+};
+
+/** Every change of one request in one transaction: if any is refused (e.g. a forbidden status move), none is kept. */
+export function updateTicket(caller: Caller, reference: string, patch: TicketPatch, now: Date) {
+  return deskAction(caller, now, async (context) => {
+    const ticket = await lockWorkable(context, reference);
+    if (patch.requalify) await requalify(context, ticket, patch.requalify);
+    if (patch.team) await setTeam(context, ticket, patch.team);
+    if (patch.assignee === "me") await takeTicket(context, ticket);
+    else if (patch.assignee !== undefined) await setAssignee(context, ticket, patch.assignee);
+    if (patch.ciIds) await linkCis(context, ticket, patch.ciIds);
+    if (patch.status) await setStatus(context, ticket, patch.status, patch.message);
+    return { reference: ticket.reference };
+  });
+}
+
+export function escalateTicket(caller: Caller, reference: string, escalation: Escalation, now: Date) {
+  return deskAction(caller, now, async (context) => escalate(context, await lockWorkable(context, reference), escalation));
+}
+
+export function linkRelated(caller: Caller, reference: string, relatedReference: string, now: Date) {
+  return deskAction(caller, now, async (context) => linkTickets(context, await lockWorkable(context, reference), relatedReference));
+}
+
+export function mergeDuplicate(caller: Caller, duplicateReference: string, masterReference: string, reason: string, now: Date) {
+  return deskAction(caller, now, async (context) => mergeInto(context, await lockWorkable(context, duplicateReference), masterReference, reason));
+}
+
+/** The same change on a selection, all or nothing. */
+export function bulkUpdate(caller: Caller, references: string[], patch: Pick<TicketPatch, "assignee" | "team" | "status" | "message">, now: Date) {
+  return deskAction(caller, now, async (context) => {
+    for (const reference of [...new Set(references)].sort()) {
+      const ticket = await lockWorkable(context, reference);
+      if (patch.team) await setTeam(context, ticket, patch.team);
+      if (patch.assignee === "me") await takeTicket(context, ticket);
+      else if (patch.assignee !== undefined) await setAssignee(context, ticket, patch.assignee);
+      if (patch.status) await setStatus(context, ticket, patch.status, patch.message);
+    }
+    return { count: new Set(references).size };
+  });
+}
+
+/** What routing would decide after a re-qualification, before anything is applied. */
+export async function previewRequalification(caller: Caller, reference: string, changes: Requalification) {
+  const db = database();
+  const facts = await ticketFacts(db, { reference });
+  if (!facts || !canSeeTicket(caller, facts)) return fail({ kind: "not_found" });
+  if (!can(caller, "desk.use")) return fail({ kind: "forbidden", message: "Réservé aux équipes qui traitent les demandes." });
+  try {
+    const { after, priority, decision } = await requalifiedFacts({ tx: db }, facts.id, changes);
+    return succeed({ after, priority: decision.priority ?? priority, decision });
+  } catch (error) {
+    if (error instanceof Refusal) return fail(error.failure);
+    throw error;
+  }
+}

@@ -1,0 +1,55 @@
+import { database, type Executor } from "@/db/client";
+import { ticketFacts } from "@/db/queries/ticket-facts";
+import type { Caller } from "@/lib/domain/caller";
+import { can } from "@/lib/domain/permissions";
+import { canSeeTicket } from "@/lib/domain/ticket-visibility";
+import { enqueueOutbox, recordTicketNotifications, type TicketNotification } from "../notifications";
+import { fail, succeed, type ServiceFailure, type ServiceResult } from "../service-result";
+import { lockTicket } from "../ticket-transition";
+
+/** Thrown inside a desk transaction to refuse the whole action: nothing it did is kept. */
+export class Refusal extends Error {
+  constructor(readonly failure: ServiceFailure) {
+    super("refused");
+  }
+}
+
+export const refuse = (failure: ServiceFailure): never => {
+  throw new Refusal(failure);
+};
+
+export type DeskContext = {
+  tx: Executor;
+  caller: Caller;
+  now: Date;
+  /** E-mails to record at the end of the transaction and send after commit. */
+  notify: (notification: TicketNotification) => void;
+};
+
+export type LockedTicket = Awaited<ReturnType<typeof lockTicket>> & { reference: string; establishmentId: string; zoneId: string };
+
+/** Loads a ticket the caller may work on (404 when they may not see it, 403 for school staff) and locks it. */
+export async function lockWorkable(context: DeskContext, reference: string): Promise<LockedTicket> {
+  const facts = await ticketFacts(context.tx, { reference });
+  if (!facts || !canSeeTicket(context.caller, facts)) refuse({ kind: "not_found" });
+  if (!can(context.caller, "desk.use")) refuse({ kind: "forbidden", message: "Réservé aux équipes qui traitent les demandes." });
+  const locked = await lockTicket(context.tx, facts!.id);
+  return { ...locked, reference: facts!.reference, establishmentId: facts!.establishmentId, zoneId: facts!.zoneId };
+}
+
+/** Runs a desk action in one transaction; a Refusal rolls it all back; e-mails go out after commit. */
+export async function deskAction<T>(caller: Caller, now: Date, run: (context: DeskContext) => Promise<T>): Promise<ServiceResult<T>> {
+  if (!can(caller, "desk.use")) return fail({ kind: "forbidden", message: "Réservé aux équipes qui traitent les demandes." });
+  try {
+    const { value, outboxIds } = await database().transaction(async (tx) => {
+      const pending: TicketNotification[] = [];
+      const value = await run({ tx, caller, now, notify: (notification) => pending.push(notification) });
+      return { value, outboxIds: await recordTicketNotifications(tx, pending, now) };
+    });
+    await enqueueOutbox(outboxIds);
+    return succeed(value);
+  } catch (error) {
+    if (error instanceof Refusal) return fail(error.failure);
+    throw error;
+  }
+}

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { createDocument } from "zod-openapi";
 import { createTokenSchema } from "@/lib/schemas/tokens";
 import { addCommentSchema, createTicketSchema } from "@/lib/schemas/tickets";
-import { commentCreatedSchema, problemSchema, serviceCatalogueSchema, ticketPageSchema, ticketSchema } from "@/lib/schemas/api-responses";
+import { commentCreatedSchema, problemSchema, routingTestResultSchema, serviceCatalogueSchema, ticketPageSchema, ticketSchema } from "@/lib/schemas/api-responses";
+import { routingTestSchema } from "@/lib/schemas/routing-rules";
 
 const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } } });
 const problem = (description: string) => ({ description, content: { "application/problem+json": { schema: problemSchema } } });
@@ -65,6 +66,16 @@ export function openApiDocument() {
           responses: {
             "201": { description: "Message ajouté", ...json(commentCreatedSchema) }, "400": problem("Champs invalides"),
             "403": problem("Note interne refusée"), "404": problem("Introuvable ou non visible"), "409": problem("Ticket clos"), ...common,
+          },
+        },
+      },
+      "/routing/test": {
+        post: {
+          summary: "Tester l'aiguillage : quelle règle prendrait un ticket imaginaire, et pourquoi (rien n'est enregistré)",
+          requestBody: json(routingTestSchema),
+          responses: {
+            "200": { description: "La décision et la trace des règles examinées", ...json(routingTestResultSchema) }, "400": problem("Champs invalides"),
+            "403": problem("Réservé aux administrateurs et aux équipes de support"), "422": problem("UAI, service ou catégorie inconnu, ou type contraire à la catégorie"), ...common,
           },
         },
       },

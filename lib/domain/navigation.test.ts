@@ -11,7 +11,7 @@ test.each([
   ["service_lead", ["home", "catalogue", "establishments"]],
   ["academy_agent", ["home", "catalogue", "establishments"]],
   ["vendor_agent", ["home", "catalogue"]],
-  ["admin", ["home", "catalogue", "establishments", "users"]],
+  ["admin", ["home", "catalogue", "establishments", "users", "routing"]],
 ] as const)("%s sees %j", (role, keys) => {
   expect(navigationFor({ role }).map((item) => item.key)).toEqual(keys);
 });

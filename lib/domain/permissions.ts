@@ -12,6 +12,10 @@ const ROLE_PERMISSIONS = {
   "desk.use": ["technician", "sector_lead", "service_lead", "academy_agent", "vendor_agent", "admin"],
   /** Filing for any school: the academy call platform and the Région's staff, on a school's behalf. */
   "tickets.file_any": ["technician", "sector_lead", "service_lead", "academy_agent", "admin"],
+  /** Editing the routing rules: which team gets which tickets. */
+  "routing.manage": ["admin"],
+  /** Trying the routing on an imagined ticket, to see which rule would take it and why. */
+  "routing.test": ["technician", "sector_lead", "service_lead", "academy_agent", "admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof ROLE_PERMISSIONS;

@@ -130,7 +130,7 @@ describe("navigation by role", () => {
     ["csl.palissy@guichet.test", ["Accueil", "Signaler", "Mes demandes", "Catalogue des services", "Mon établissement"]],
     ["tech.ouest@guichet.test", ["Accueil", "Catalogue des services", "Établissements"]],
     ["sav.scc@guichet.test", ["Accueil", "Catalogue des services"]],
-    ["admin@guichet.test", ["Accueil", "Catalogue des services", "Établissements", "Utilisateurs"]],
+    ["admin@guichet.test", ["Accueil", "Catalogue des services", "Établissements", "Utilisateurs", "Routage"]],
   ])("%s sees %j", async (email, expected) => {
     expect(await menuOf(`10.2.0.${expected.length}${email.length}`, email)).toEqual(expected);
   });

@@ -1,0 +1,143 @@
+import { randomUUID } from "node:crypto";
+import { eq, inArray } from "drizzle-orm";
+import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
+import { database, type Executor } from "@/db/client";
+import { listRuleHistory } from "@/db/queries/routing-rule-history";
+import { loadRoutingRules } from "@/db/queries/routing-rules";
+import { categories, establishments, routingRules, services, teams, zones } from "@/db/schema";
+import type { Caller } from "@/lib/domain/caller";
+import { can } from "@/lib/domain/permissions";
+import { insertionIndex, positionsFor } from "@/lib/domain/routing-order";
+import type { FieldError } from "@/lib/schemas/field-errors";
+import { hasPlaceholder, type RoutingRuleInput } from "@/lib/schemas/routing-rules";
+import { recordRuleChange } from "./routing-rule-history";
+import { FORBIDDEN, lockedRules, saveOrder } from "./routing-rule-order";
+import { fail, succeed, type ServiceResult } from "./service-result";
+
+const STALE = "La règle a été modifiée entre-temps : rechargez la page pour repartir de sa dernière version.";
+/** How many changes the rules page shows. */
+export const ROUTING_HISTORY_LENGTH = 50;
+
+export type RoutingRuleView = Awaited<ReturnType<typeof loadRoutingRules>>[number];
+
+export async function listRoutingRules(caller: Caller): Promise<RoutingRuleView[] | null> {
+  if (!can(caller, "routing.manage")) return null;
+  return loadRoutingRules(database());
+}
+
+export async function readRoutingRule(caller: Caller, id: string): Promise<RoutingRuleView | null> {
+  const rules = await listRoutingRules(caller);
+  return rules?.find((rule) => rule.id === id) ?? null;
+}
+
+export async function listRoutingRuleChanges(caller: Caller) {
+  if (!can(caller, "routing.manage")) return null;
+  return listRuleHistory(database(), ROUTING_HISTORY_LENGTH);
+}
+
+/** The codes among `wanted` that `column` does not hold. */
+async function missingCodes(tx: Executor, table: PgTable, column: PgColumn, wanted: string[]): Promise<string[]> {
+  if (!wanted.length) return [];
+  const found = await tx.select({ code: column }).from(table).where(inArray(column, wanted));
+  const known = new Set(found.map((row) => String(row.code)));
+  return wanted.filter((code) => !known.has(code));
+}
+
+/**
+ * Codes that name nothing: a rule with a mistyped category never matches, and one giving tickets to
+ * a team that does not exist leaves them unassigned. Codes with placeholders depend on the school
+ * and are checked only for their syntax (by the schema).
+ */
+async function unknownCodeErrors(tx: Executor, rule: RoutingRuleInput): Promise<FieldError[]> {
+  const fixedTeams = (codes: string[]) => codes.filter((code) => !hasPlaceholder(code));
+  const checks: Array<[field: string, table: PgTable, column: PgColumn, codes: string[] | undefined, what: string]> = [
+    ["teamCode", teams, teams.code, fixedTeams([rule.teamCode]), "Aucune équipe n'a le code"],
+    ["watcherTeamCodes", teams, teams.code, fixedTeams(rule.watcherTeamCodes), "Aucune équipe n'a le code"],
+    ["match.services", services, services.code, rule.match.services, "Service inconnu :"],
+    ["match.categories", categories, categories.code, rule.match.categories, "Catégorie inconnue :"],
+    ["match.establishments", establishments, establishments.uai, rule.match.establishments, "Aucun établissement n'a l'UAI"],
+    ["match.zones", zones, zones.code, rule.match.zones, "Zone inconnue :"],
+  ];
+  const errors: FieldError[] = [];
+  for (const [field, table, column, codes, what] of checks) {
+    for (const code of await missingCodes(tx, table, column, codes ?? [])) errors.push({ field, message: `${what} « ${code} ».` });
+  }
+  return errors;
+}
+
+const invalidCodes = (errors: FieldError[]) => fail<never>({ kind: "invalid", message: "Vérifiez les champs signalés.", errors });
+
+const columnsOf = (rule: RoutingRuleInput) => ({
+  name: rule.name, enabled: rule.enabled, match: rule.match as Record<string, unknown>, teamCode: rule.teamCode,
+  watcherTeamCodes: rule.watcherTeamCodes, priorityFloor: rule.priorityFloor,
+});
+
+/** A new rule goes last, ahead of a final catch-all (which would otherwise hide it). */
+export async function createRoutingRule(caller: Caller, rule: RoutingRuleInput, now: Date): Promise<ServiceResult<{ id: string }>> {
+  if (!can(caller, "routing.manage")) return fail(FORBIDDEN);
+  return database().transaction(async (tx) => {
+    const errors = await unknownCodeErrors(tx, rule);
+    if (errors.length) return invalidCodes(errors);
+    const rows = await lockedRules(tx);
+    const id = randomUUID();
+    const order = rows.map((row) => row.id);
+    order.splice(insertionIndex(rows.map((row) => ({ match: row.match }))), 0, id);
+    // The others keep their place among themselves: only their sort keys change, unjournaled.
+    await saveOrder(tx, rows, order, [], caller.id, now);
+    const [created] = await tx.insert(routingRules)
+      .values({ id, position: positionsFor(order).get(id)!, ...columnsOf(rule), updatedById: caller.id, updatedAt: now })
+      .returning();
+    await recordRuleChange(tx, { action: "created", before: null, after: created!, by: caller.id, at: now });
+    return succeed({ id });
+  });
+}
+
+/** The rule as the admin wrote it, refused if someone changed it since they opened it (`version`). */
+export async function updateRoutingRule(
+  caller: Caller,
+  target: { id: string; version: number },
+  rule: RoutingRuleInput,
+  now: Date,
+): Promise<ServiceResult<null>> {
+  if (!can(caller, "routing.manage")) return fail(FORBIDDEN);
+  return database().transaction(async (tx) => {
+    const [before] = await tx.select().from(routingRules).where(eq(routingRules.id, target.id)).for("update");
+    if (!before) return fail({ kind: "not_found" });
+    if (before.version !== target.version) return fail({ kind: "conflict", message: STALE });
+    const errors = await unknownCodeErrors(tx, rule);
+    if (errors.length) return invalidCodes(errors);
+    const [after] = await tx.update(routingRules)
+      .set({ ...columnsOf(rule), version: before.version + 1, updatedById: caller.id, updatedAt: now })
+      .where(eq(routingRules.id, target.id)).returning();
+    await recordRuleChange(tx, { action: "updated", before, after: after!, by: caller.id, at: now });
+    return succeed(null);
+  });
+}
+
+/** Switches a rule on or off; asking for the state it is already in changes nothing. */
+export async function setRoutingRuleEnabled(caller: Caller, input: { id: string; enabled: boolean }, now: Date): Promise<ServiceResult<null>> {
+  if (!can(caller, "routing.manage")) return fail(FORBIDDEN);
+  return database().transaction(async (tx) => {
+    const [before] = await tx.select().from(routingRules).where(eq(routingRules.id, input.id)).for("update");
+    if (!before) return fail({ kind: "not_found" });
+    if (before.enabled === input.enabled) return succeed(null);
+    const [after] = await tx.update(routingRules)
+      .set({ enabled: input.enabled, version: before.version + 1, updatedById: caller.id, updatedAt: now })
+      .where(eq(routingRules.id, input.id)).returning();
+    await recordRuleChange(tx, { action: input.enabled ? "enabled" : "disabled", before, after: after!, by: caller.id, at: now });
+    return succeed(null);
+  });
+}
+
+/** Deletes the rule the admin saw (`version`); the history keeps what it was. */
+export async function deleteRoutingRule(caller: Caller, target: { id: string; version: number }, now: Date): Promise<ServiceResult<null>> {
+  if (!can(caller, "routing.manage")) return fail(FORBIDDEN);
+  return database().transaction(async (tx) => {
+    const [before] = await tx.select().from(routingRules).where(eq(routingRules.id, target.id)).for("update");
+    if (!before) return fail({ kind: "not_found" });
+    if (before.version !== target.version) return fail({ kind: "conflict", message: STALE });
+    await tx.delete(routingRules).where(eq(routingRules.id, target.id));
+    await recordRuleChange(tx, { action: "deleted", before, after: null, by: caller.id, at: now });
+    return succeed(null);
+  });
+}

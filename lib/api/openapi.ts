@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { createDocument } from "zod-openapi";
 import { createTokenSchema } from "@/lib/schemas/tokens";
-import { addCommentSchema, createTicketSchema } from "@/lib/schemas/tickets";
+import { addCommentSchema, createTicketSchema, escalationSchema, patchTicketSchema, queueQuery } from "@/lib/schemas/tickets";
 import { commentCreatedSchema, problemSchema, routingTestResultSchema, serviceCatalogueSchema, ticketPageSchema, ticketSchema } from "@/lib/schemas/api-responses";
 import { routingTestSchema } from "@/lib/schemas/routing-rules";
 
@@ -58,6 +58,36 @@ export function openApiDocument() {
         get: {
           summary: "Un ticket", requestParams: { path: reference },
           responses: { "200": { description: "Le ticket", ...json(ticketSchema) }, "404": problem("Introuvable ou non visible"), ...common },
+        },
+        patch: {
+          summary: "Traiter un ticket : statut, technicien (« me » pour le prendre), équipe, requalification, équipements — tout ou rien",
+          requestParams: { path: reference }, requestBody: json(patchTicketSchema),
+          responses: {
+            "200": { description: "Le ticket modifié", ...json(ticketSchema) }, "400": problem("Champs invalides"),
+            "403": problem("Réservé aux équipes de support"), "404": problem("Introuvable ou non visible"),
+            "409": problem("Changement de statut interdit par le cycle de vie"), "422": problem("Équipe, technicien, catégorie ou équipement impossible"), ...common,
+          },
+        },
+      },
+      "/tickets/{reference}/escalations": {
+        post: {
+          summary: "Escalader vers un prestataire, un expert (ou le chef de secteur) ou l'Académie, avec un motif",
+          requestParams: { path: reference }, requestBody: json(escalationSchema),
+          responses: {
+            "201": { description: "Le ticket escaladé", ...json(ticketSchema) }, "400": problem("Champs invalides"),
+            "403": problem("Réservé aux équipes de support"), "404": problem("Introuvable ou non visible"),
+            "409": problem("Statut incompatible"), "422": problem("Équipe ou prestataire impossible"), ...common,
+          },
+        },
+      },
+      "/queues/{queue}": {
+        get: {
+          summary: "Une file de l'espace technicien : code d'équipe, « mine » ou « unassigned » (tickets ouverts sauf statut demandé)",
+          requestParams: { path: z.object({ queue: z.string().meta({ example: "PROX-OUEST" }) }), query: queueQuery },
+          responses: {
+            "200": { description: "Une page", ...json(ticketPageSchema) }, "400": problem("Filtre invalide"),
+            "403": problem("Réservé aux équipes de support"), "404": problem("Équipe inconnue"), ...common,
+          },
         },
       },
       "/tickets/{reference}/comments": {

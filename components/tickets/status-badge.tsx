@@ -12,8 +12,15 @@ const TONE: Record<TicketStatus, string> = {
   cancelled: "bg-slate-100 text-slate-500 ring-slate-200",
 };
 
-/** A ticket's status as a coloured pill with its French label. */
-export async function StatusBadge({ status }: { status: TicketStatus }) {
-  const t = await getTranslations("tickets.status");
-  return <span className={`inline-block whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ${TONE[status]}`}>{t(status)}</span>;
+/**
+ * A ticket's status as a coloured pill with its French label; `forStaff` words it for the people
+ * working the ticket ("En attente du demandeur" rather than the school's "En attente de votre réponse").
+ */
+export async function StatusBadge({ status, forStaff = false }: { status: TicketStatus; forStaff?: boolean }) {
+  const t = await getTranslations("tickets");
+  return (
+    <span className={`inline-block whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ${TONE[status]}`}>
+      {t(forStaff ? `staffStatus.${status}` : `status.${status}`)}
+    </span>
+  );
 }

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { DateTime } from "@/components/ui/date-time";
 import { Panel } from "@/components/ui/panel";
@@ -14,11 +15,16 @@ type Props = {
     requester: { name: string };
     assignedTeam: { name: string } | null;
     assignee: { name: string } | null;
+    /** While escalated to a vendor: which one, and its own reference for the ticket. */
+    vendor?: { name: string; reference: string | null } | null;
+    mergedInto?: { reference: string } | null;
   };
+  /** Where another ticket's page is for this reader (the school's portal or the desk). */
+  ticketHref?: (reference: string) => string;
 };
 
 /** Who, where and how urgent: the facts beside a ticket's history. */
-export async function TicketFacts({ ticket }: Props) {
+export async function TicketFacts({ ticket, ticketHref = (reference) => `/demandes/${reference}` }: Props) {
   const t = await getTranslations("tickets");
   const rows: Array<[string, React.ReactNode]> = [
     [t("detail.establishment"), <>{ticket.establishment.name} <span className="text-slate-500">({ticket.establishment.uai})</span></>],
@@ -30,6 +36,12 @@ export async function TicketFacts({ ticket }: Props) {
     [t("detail.team"), ticket.assignedTeam?.name ?? <span className="text-slate-500">{t("detail.unassigned")}</span>],
     [t("detail.technician"), ticket.assignee?.name ?? <span className="text-slate-500">{t("detail.noTechnician")}</span>],
   ];
+  if (ticket.vendor) {
+    rows.push([t("detail.vendor"), ticket.vendor.reference ? t("detail.vendorWithReference", { vendor: ticket.vendor.name, reference: ticket.vendor.reference }) : ticket.vendor.name]);
+  }
+  if (ticket.mergedInto) {
+    rows.push([t("detail.mergedInto"), <Link key="master" className="font-mono text-brand-700 underline" href={ticketHref(ticket.mergedInto.reference)}>{ticket.mergedInto.reference}</Link>]);
+  }
   return (
     <Panel title={t("detail.facts")}>
       <dl className="space-y-2 text-sm">

@@ -20,7 +20,8 @@ export function useActionForm(action: FormAction) {
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
+    // With the clicked button, as the browser would post it: a form with several buttons tells them apart by name and value.
+    const form = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
     startTransition(() => dispatch(form));
   }
 

@@ -6,12 +6,12 @@ import { ROLES } from "./vocabulary";
 test.each([
   ["requester", ["home", "file", "myTickets", "catalogue", "myEstablishments"]],
   ["manager", ["home", "file", "myTickets", "catalogue", "myEstablishments"]],
-  ["technician", ["home", "catalogue", "establishments"]],
-  ["sector_lead", ["home", "catalogue", "establishments"]],
-  ["service_lead", ["home", "catalogue", "establishments"]],
-  ["academy_agent", ["home", "catalogue", "establishments"]],
-  ["vendor_agent", ["home", "catalogue"]],
-  ["admin", ["home", "catalogue", "establishments", "users", "routing"]],
+  ["technician", ["home", "desk", "catalogue", "establishments"]],
+  ["sector_lead", ["home", "desk", "catalogue", "establishments"]],
+  ["service_lead", ["home", "desk", "catalogue", "establishments"]],
+  ["academy_agent", ["home", "desk", "catalogue", "establishments"]],
+  ["vendor_agent", ["home", "desk", "catalogue"]],
+  ["admin", ["home", "desk", "catalogue", "establishments", "users", "routing"]],
 ] as const)("%s sees %j", (role, keys) => {
   expect(navigationFor({ role }).map((item) => item.key)).toEqual(keys);
 });

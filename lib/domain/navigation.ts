@@ -1,12 +1,13 @@
 import { can, type Permission } from "./permissions";
 import type { Caller } from "./caller";
 
-export type NavigationKey = "home" | "catalogue" | "file" | "myTickets" | "myEstablishments" | "establishments" | "users" | "routing";
+export type NavigationKey = "home" | "desk" | "catalogue" | "file" | "myTickets" | "myEstablishments" | "establishments" | "users" | "routing";
 export type NavigationItem = { key: NavigationKey; href: string };
 
 /** The app shell's menu: each entry shows for the callers holding its permission. */
 const ENTRIES: Array<NavigationItem & { permission?: Permission }> = [
   { key: "home", href: "/" },
+  { key: "desk", href: "/bureau", permission: "desk.use" },
   { key: "file", href: "/signaler", permission: "portal.use" },
   { key: "myTickets", href: "/demandes", permission: "portal.use" },
   { key: "catalogue", href: "/catalogue" },

@@ -128,9 +128,9 @@ describe("sessions", () => {
 describe("navigation by role", () => {
   test.each([
     ["csl.palissy@guichet.test", ["Accueil", "Signaler", "Mes demandes", "Catalogue des services", "Mon établissement"]],
-    ["tech.ouest@guichet.test", ["Accueil", "Catalogue des services", "Établissements"]],
-    ["sav.scc@guichet.test", ["Accueil", "Catalogue des services"]],
-    ["admin@guichet.test", ["Accueil", "Catalogue des services", "Établissements", "Utilisateurs", "Routage"]],
+    ["tech.ouest@guichet.test", ["Accueil", "Espace technicien", "Catalogue des services", "Établissements"]],
+    ["sav.scc@guichet.test", ["Accueil", "Espace technicien", "Catalogue des services"]],
+    ["admin@guichet.test", ["Accueil", "Espace technicien", "Catalogue des services", "Établissements", "Utilisateurs", "Routage"]],
   ])("%s sees %j", async (email, expected) => {
     expect(await menuOf(`10.2.0.${expected.length}${email.length}`, email)).toEqual(expected);
   });

@@ -1,0 +1,21 @@
+"use server";
+
+import { formAction } from "@/lib/auth/form-action";
+import { bulkForm, deleteViewForm, saveViewForm } from "@/lib/schemas/desk-forms";
+import { bulkUpdate } from "@/lib/services/desk/update-ticket";
+import { deleteSavedView, saveView } from "@/lib/services/saved-views";
+
+/** The workspace's forms: the bulk bar over the checked tickets, and saving or deleting a view. */
+
+export const updateSelection = formAction(
+  bulkForm,
+  (input, caller, _form, now) =>
+    bulkUpdate(caller, input.references, input.operation === "take" ? { assignee: "me" } : { status: input.status, message: input.message }, now),
+  { revalidate: (input) => ["/bureau", ...input.references.map((reference) => `/bureau/tickets/${reference}`)], notFound: "Un des tickets cochés est introuvable." },
+);
+
+export const saveCurrentView = formAction(saveViewForm, (input, caller) => saveView(caller, input), { revalidate: () => ["/bureau"] });
+
+export const deleteView = formAction(deleteViewForm, (input, caller) => deleteSavedView(caller, input.id), {
+  revalidate: () => ["/bureau"], notFound: "Cette vue n'existe plus.",
+});

@@ -1,0 +1,72 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { BulkForm } from "@/components/desk/bulk-form";
+import { QueueFilters } from "@/components/desk/queue-filters";
+import { QueueNav } from "@/components/desk/queue-nav";
+import { QueueTable } from "@/components/desk/queue-table";
+import { SavedViews } from "@/components/desk/saved-views";
+import { Pager } from "@/components/ui/pager";
+import { pageCaller } from "@/lib/auth/current-caller";
+import { encodeCursor } from "@/lib/schemas/cursor";
+import { SAVED_VIEW_KEYS, viewSearch } from "@/lib/schemas/saved-views";
+import { queueQuery } from "@/lib/schemas/tickets";
+import { readCatalogue } from "@/lib/services/catalogue";
+import { listAllZones } from "@/lib/services/list-establishments";
+import { queueFilters, queueKey } from "@/lib/services/queue-request";
+import { listQueue, queueCounts } from "@/lib/services/queues";
+import { listSavedViews } from "@/lib/services/saved-views";
+import { deleteView, saveCurrentView, updateSelection } from "./actions";
+
+export const metadata: Metadata = { title: "Espace technicien" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function DeskPage({ searchParams }: Props) {
+  const raw = Object.fromEntries(Object.entries(await searchParams).filter((entry): entry is [string, string] => typeof entry[1] === "string" && entry[1] !== ""));
+  const caller = await pageCaller();
+  const counts = await queueCounts(caller);
+  if (!counts) notFound();
+
+  // Every queue opens on "mine", even before the caller holds a ticket: an empty list says so plainly.
+  const file = raw.file?.trim() || "mine";
+  const parsed = queueQuery.safeParse(raw);
+  const query = parsed.success ? parsed.data : queueQuery.parse({});
+  const [t, page, views, zones, catalogue] = await Promise.all([
+    getTranslations("desk"), listQueue(caller, queueKey(file), queueFilters(query)), listSavedViews(caller), listAllZones(), readCatalogue(),
+  ]);
+  if (!page.ok) notFound();
+
+  // The address without its page: what a saved view remembers and what the pager carries on.
+  const current = viewSearch({ ...raw, file });
+  const nextHref = page.value.next ? `?${new URLSearchParams([...current, ["cursor", encodeCursor(page.value.next)]])}` : null;
+  const title = file === "mine" || file === "unassigned" ? t(`queues.${file}`) : counts.teams.find((team) => team.code === file)?.name ?? file;
+  const filtered = SAVED_VIEW_KEYS.some((key) => key !== "file" && key !== "sort" && raw[key]);
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-[15rem_1fr]">
+      <aside className="space-y-6">
+        <QueueNav counts={counts} current={file} />
+        <SavedViews views={views} currentQuery={current.toString()} saveAction={saveCurrentView} deleteAction={deleteView} />
+      </aside>
+      <section className="min-w-0">
+        <p className="text-sm text-slate-500">{t("title")}</p>
+        <h1 className="text-2xl font-semibold">{title}</h1>
+        <div className="mt-4">
+          <QueueFilters file={file} values={raw} zones={zones} services={catalogue} />
+        </div>
+        {!parsed.success && (
+          <ul role="alert" className="mt-3 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">
+            {parsed.error.issues.map((issue) => <li key={issue.path.join(".")}>{issue.message}</li>)}
+          </ul>
+        )}
+        <BulkForm action={updateSelection} hasRows={page.value.items.length > 0}>
+          {page.value.items.length > 0
+            ? <QueueTable items={page.value.items} />
+            : <p className="mt-6 text-slate-600">{t(filtered || query.cursor ? "emptyFiltered" : "empty")}</p>}
+        </BulkForm>
+        <Pager nextHref={nextHref} firstHref={query.cursor ? `?${current}` : null} nextLabel={t("next")} firstLabel={t("first")} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+"use server";
+
+import { formAction } from "@/lib/auth/form-action";
+import { pageCaller } from "@/lib/auth/current-caller";
+import {
+  assignForm, deskReplyForm, escalateForm, linkEquipmentForm, linkTicketForm, mergeForm, moveTeamForm, requalifyForm,
+  statusForm, takeTicketForm, type RequalificationPreviewState,
+} from "@/lib/schemas/desk-forms";
+import { failedForm, formValues, invalidForm } from "@/lib/schemas/form-state";
+import { addComment } from "@/lib/services/add-comment";
+import { filesFromForm } from "@/lib/services/attachments";
+import { escalateTicket, linkRelated, mergeDuplicate, previewRequalification, updateTicket } from "@/lib/services/desk/update-ticket";
+
+/** The desk's ticket page forms: each parsed with its schema, decided by the desk services, then both pages of the ticket refreshed. */
+
+const pagesOf = (...references: string[]) => ["/bureau", ...references.flatMap((reference) => [`/bureau/tickets/${reference}`, `/demandes/${reference}`])];
+const refresh = { revalidate: (input: { reference: string }) => pagesOf(input.reference) };
+
+export const replyFromDesk = formAction(deskReplyForm, async (input, caller, form, now) =>
+  addComment(caller, input.reference, { body: input.body, visibility: input.visibility }, await filesFromForm(form, "attachments"), now), refresh);
+
+export const takeTicket = formAction(takeTicketForm, (input, caller, _form, now) => updateTicket(caller, input.reference, { assignee: "me" }, now), refresh);
+
+export const assignTicket = formAction(assignForm, (input, caller, _form, now) => updateTicket(caller, input.reference, { assignee: input.assignee }, now), refresh);
+
+export const moveToTeam = formAction(moveTeamForm, (input, caller, _form, now) => updateTicket(caller, input.reference, { team: input.team }, now), refresh);
+
+export const changeStatus = formAction(statusForm, (input, caller, _form, now) =>
+  updateTicket(caller, input.reference, { status: input.status, message: input.message }, now), refresh);
+
+export const applyRequalification = formAction(requalifyForm, ({ reference, ...requalify }, caller, _form, now) =>
+  updateTicket(caller, reference, { requalify }, now), refresh);
+
+export const linkEquipment = formAction(linkEquipmentForm, (input, caller, _form, now) => updateTicket(caller, input.reference, { ciIds: input.ciIds }, now), refresh);
+
+export const escalate = formAction(escalateForm, ({ reference, ...escalation }, caller, _form, now) => escalateTicket(caller, reference, escalation, now), refresh);
+
+export const linkTicket = formAction(linkTicketForm, (input, caller, _form, now) => linkRelated(caller, input.reference, input.related, now), {
+  revalidate: (input) => pagesOf(input.reference, input.related), notFound: "Ticket introuvable : vérifiez la référence.",
+});
+
+export const mergeIntoMaster = formAction(mergeForm, (input, caller, _form, now) => mergeDuplicate(caller, input.reference, input.master, input.reason, now), {
+  revalidate: (input) => pagesOf(input.reference, input.master), notFound: "Ticket introuvable : vérifiez la référence.",
+});
+
+/** Where routing would send the ticket once re-qualified; nothing is written. */
+export async function previewRequalify(form: FormData): Promise<RequalificationPreviewState> {
+  const parsed = requalifyForm.safeParse(formValues(form));
+  if (!parsed.success) return invalidForm(parsed.error);
+  const { reference, ...choice } = parsed.data;
+  const result = await previewRequalification(await pageCaller(), reference, choice);
+  if (!result.ok) return failedForm(result.failure);
+  const { priority, decision } = result.value;
+  return { status: "preview", choice, priority, rule: decision.rule?.name ?? null, teamCode: decision.teamCode, trace: decision.trace };
+}

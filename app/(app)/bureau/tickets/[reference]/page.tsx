@@ -1,0 +1,117 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { AssignForm } from "@/components/desk/assign-form";
+import { EscalateForm } from "@/components/desk/escalate-form";
+import { LinkEquipmentForm } from "@/components/desk/link-equipment-form";
+import { LinkTicketForm } from "@/components/desk/link-ticket-form";
+import { MergeForm } from "@/components/desk/merge-form";
+import { MoveTeamForm } from "@/components/desk/move-team-form";
+import { RequalifyForm } from "@/components/desk/requalify-form";
+import { StatusForm } from "@/components/desk/status-form";
+import { TakeTicketForm } from "@/components/desk/take-ticket-form";
+import { CategoryAnswers } from "@/components/tickets/category-answers";
+import { LinkedEquipment } from "@/components/tickets/linked-equipment";
+import { ReplyForm } from "@/components/tickets/reply-form";
+import { TicketFacts } from "@/components/tickets/ticket-facts";
+import { TicketHeader } from "@/components/tickets/ticket-header";
+import { TicketTimeline } from "@/components/tickets/ticket-timeline";
+import { Panel } from "@/components/ui/panel";
+import { pageCaller } from "@/lib/auth/current-caller";
+import { OUT_OF_INVENTORY_NOTICE } from "@/lib/domain/filing-rules";
+import { can } from "@/lib/domain/permissions";
+import { isOpen, TRANSITIONS } from "@/lib/domain/ticket-status";
+import { referenceParam } from "@/lib/schemas/tickets";
+import { readCatalogue } from "@/lib/services/catalogue";
+import { listDeskTeams, listHoldingTeamMembers } from "@/lib/services/desk/desk-options";
+import { readTicket } from "@/lib/services/read-ticket";
+import {
+  applyRequalification, assignTicket, changeStatus, escalate, linkEquipment, linkTicket, mergeIntoMaster, moveToTeam,
+  previewRequalify, replyFromDesk, takeTicket,
+} from "./actions";
+
+type Props = { params: Promise<{ reference: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: `Ticket ${(await params).reference}` };
+}
+
+const deskHref = (reference: string) => `/bureau/tickets/${reference}`;
+
+export default async function DeskTicketPage({ params }: Props) {
+  const reference = referenceParam.safeParse((await params).reference);
+  if (!reference.success) notFound();
+  const caller = await pageCaller();
+  if (!can(caller, "desk.use")) notFound();
+  const [found, teams, members, catalogue, t] = await Promise.all([
+    readTicket(caller, reference.data, new Date()), listDeskTeams(caller), listHoldingTeamMembers(caller, reference.data), readCatalogue(), getTranslations(),
+  ]);
+  if (!found || !teams || !members) notFound();
+
+  const { ticket, journal } = found;
+  const open = isOpen(ticket.status);
+  const nextStatuses = TRANSITIONS[ticket.status];
+  const teamName = Object.fromEntries([...teams.region, ...teams.academy, ...teams.vendor].map((team) => [team.code, team.name]));
+  const services = catalogue.map((service) => ({
+    code: service.code, name: service.name, categories: service.categories.map(({ code, name, type }) => ({ code, name, type })),
+  }));
+
+  return (
+    <article className="space-y-4">
+      <Link href="/bureau" className="text-sm text-brand-700 underline">{t("desk.ticket.back")}</Link>
+      <TicketHeader ticket={ticket} forStaff />
+      {ticket.flags.includes("hors_inventaire") && (
+        <div role="note" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
+          <p className="font-medium">{t("tickets.detail.outOfInventory")}</p>
+          <p className="mt-1">{OUT_OF_INVENTORY_NOTICE}</p>
+        </div>
+      )}
+      <div className="grid gap-4 lg:grid-cols-3">
+        <div className="space-y-4 lg:col-span-2">
+          <TicketTimeline events={journal} forStaff />
+          {(open || ticket.status === "resolved") && (
+            <Panel title={t("tickets.reply.title")}>
+              <ReplyForm reference={ticket.reference} action={replyFromDesk} allowInternal />
+            </Panel>
+          )}
+        </div>
+        <div className="space-y-4">
+          <TicketFacts ticket={ticket} ticketHref={deskHref} />
+          {open && ticket.assignee?.id !== caller.id && (
+            <Panel title={t("desk.take.title")}><TakeTicketForm reference={ticket.reference} action={takeTicket} /></Panel>
+          )}
+          {nextStatuses.length > 0 && (
+            <Panel title={t("desk.status.title")}><StatusForm reference={ticket.reference} action={changeStatus} next={nextStatuses} /></Panel>
+          )}
+          {open && (
+            <>
+              <Panel title={t("desk.assign.title")}>
+                <AssignForm reference={ticket.reference} action={assignTicket} members={members} assigneeId={ticket.assignee?.id ?? null} />
+              </Panel>
+              <Panel title={t("desk.move.title")}>
+                <MoveTeamForm reference={ticket.reference} action={moveToTeam} teams={teams} currentTeam={ticket.assignedTeam?.code ?? null} />
+              </Panel>
+              <Panel title={t("desk.escalate.title")}><EscalateForm reference={ticket.reference} action={escalate} teams={teams} /></Panel>
+              <Panel title={t("desk.requalify.title")}>
+                <RequalifyForm reference={ticket.reference} services={services} teamName={teamName} preview={previewRequalify} apply={applyRequalification}
+                  current={{ type: ticket.type, serviceCode: ticket.service.code, categoryCode: ticket.category.code, impact: ticket.impact, urgency: ticket.urgency }} />
+              </Panel>
+              <Panel title={t("desk.equipment.title")}>
+                <LinkEquipmentForm reference={ticket.reference} action={linkEquipment} establishmentUai={ticket.establishment.uai} />
+              </Panel>
+            </>
+          )}
+          <Panel title={t("desk.link.title")}>
+            <div className="space-y-3">
+              <LinkTicketForm reference={ticket.reference} action={linkTicket} />
+              {open && <MergeForm reference={ticket.reference} action={mergeIntoMaster} />}
+            </div>
+          </Panel>
+          <CategoryAnswers fields={ticket.category.fields} answers={ticket.fields} />
+          <LinkedEquipment items={ticket.cis} />
+        </div>
+      </div>
+    </article>
+  );
+}

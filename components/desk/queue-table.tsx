@@ -1,0 +1,39 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { StatusBadge } from "@/components/tickets/status-badge";
+import { DataTable } from "@/components/ui/data-table";
+import { DateTime } from "@/components/ui/date-time";
+import type { Priority, TicketStatus } from "@/lib/domain/vocabulary";
+import { SelectAllCheckbox } from "./select-all-checkbox";
+
+type Row = {
+  reference: string; title: string; priority: Priority; status: TicketStatus; createdAt: Date;
+  establishment: { uai: string; name: string }; assignedTeam: { name: string } | null;
+};
+
+/** One page of a queue, a checkbox per ticket for the bulk bar around it. */
+export async function QueueTable({ items }: { items: Row[] }) {
+  const t = await getTranslations();
+  const column = (key: string) => t(`desk.columns.${key}`);
+  return (
+    <DataTable columns={[<SelectAllCheckbox key="all" field="references" />, column("reference"), column("title"), column("establishment"),
+      column("priority"), column("status"), column("team"), column("createdAt")]}>
+      {items.map((ticket) => (
+        <tr key={ticket.reference} className="border-t border-slate-100">
+          <td className="px-3 py-2">
+            <input type="checkbox" name="references" value={ticket.reference} aria-label={t("desk.bulk.select", { reference: ticket.reference })} />
+          </td>
+          <td className="whitespace-nowrap px-3 py-2 font-mono">
+            <Link className="text-brand-700 underline" href={`/bureau/tickets/${ticket.reference}`}>{ticket.reference}</Link>
+          </td>
+          <td className="px-3 py-2">{ticket.title}</td>
+          <td className="px-3 py-2">{ticket.establishment.name} <span className="text-slate-500">({ticket.establishment.uai})</span></td>
+          <td className="whitespace-nowrap px-3 py-2">{t(`tickets.priority.${ticket.priority}`)}</td>
+          <td className="px-3 py-2"><StatusBadge status={ticket.status} forStaff /></td>
+          <td className="px-3 py-2">{ticket.assignedTeam?.name ?? <span className="text-slate-500">{t("desk.columns.noTeam")}</span>}</td>
+          <td className="whitespace-nowrap px-3 py-2"><DateTime value={ticket.createdAt} style="short" /></td>
+        </tr>
+      ))}
+    </DataTable>
+  );
+}

@@ -1,0 +1,55 @@
+import { getTranslations } from "next-intl/server";
+import { TICKET_STATUSES, type TicketEventKind, type TicketStatus } from "@/lib/domain/vocabulary";
+
+type Props = { event: { kind: TicketEventKind; data: Record<string, unknown> }; forStaff: boolean };
+
+// The journal's data is JSON written by the services: read it defensively, showing only what is there.
+const asText = (value: unknown): string | null => (typeof value === "string" && value ? value : null);
+const asStatus = (value: unknown): TicketStatus | null => (TICKET_STATUSES.includes(value as TicketStatus) ? (value as TicketStatus) : null);
+const nameOf = (value: unknown): string | null =>
+  typeof value === "object" && value !== null && "name" in value ? asText(value.name) : null;
+const field = (value: unknown, key: string): string | null =>
+  typeof value === "object" && value !== null && key in value ? asText((value as Record<string, unknown>)[key]) : null;
+
+/** What an event changed, in words: a status move, the team or technician now in charge, where it was escalated… */
+export async function EventDetails({ event, forStaff }: Props) {
+  const t = await getTranslations("tickets");
+  const { data } = event;
+  const status = (value: TicketStatus) => t(forStaff ? `staffStatus.${value}` : `status.${value}`);
+  const lines: string[] = [];
+  const from = asStatus(data.from);
+  const to = asStatus(data.to);
+
+  switch (event.kind) {
+    case "status_changed":
+      if (from && to) lines.push(t("timeline.statusChange", { from: status(from), to: status(to) }));
+      break;
+    case "assignment_changed":
+      if ("team" in data) lines.push(nameOf(data.team) ? t("timeline.team", { team: nameOf(data.team)! }) : t("timeline.noTeam"));
+      if ("assignee" in data) lines.push(nameOf(data.assignee) ? t("timeline.assignee", { name: nameOf(data.assignee)! }) : t("timeline.noAssignee"));
+      // Which rule routed the ticket is the desk's business, not the school's.
+      if (forStaff && asText(data.rule)) lines.push(t("timeline.rule", { rule: asText(data.rule)! }));
+      break;
+    case "escalated":
+      if (asText(data.targetLabel)) lines.push(t("timeline.escalatedTo", { target: asText(data.targetLabel)! }));
+      if (asText(data.vendorReference)) lines.push(t("timeline.vendorReference", { reference: asText(data.vendorReference)! }));
+      break;
+    case "linked":
+      if (asText(data.related)) lines.push(t("timeline.related", { reference: asText(data.related)! }));
+      if (Array.isArray(data.cis)) lines.push(t("timeline.equipment", { names: data.cis.filter((name) => typeof name === "string").join(", ") }));
+      break;
+    case "merged":
+      if (asText(data.masterReference)) lines.push(t("timeline.mergedInto", { reference: asText(data.masterReference)! }));
+      if (asText(data.duplicateReference)) lines.push(t("timeline.duplicateMerged", { reference: asText(data.duplicateReference)! }));
+      break;
+    case "requalified": {
+      const before = [field(data.before, "serviceCode"), field(data.before, "categoryCode")].filter(Boolean).join(" › ");
+      const after = [field(data.after, "serviceCode"), field(data.after, "categoryCode")].filter(Boolean).join(" › ");
+      if (before && after) lines.push(t("timeline.requalifiedFromTo", { before, after }));
+      break;
+    }
+    default:
+      break;
+  }
+  return lines.map((line) => <p key={line} className="mt-1 text-sm">{line}</p>);
+}

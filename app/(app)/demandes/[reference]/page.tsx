@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { CategoryAnswers } from "@/components/tickets/category-answers";
 import { GivenRating } from "@/components/tickets/given-rating";
 import { LinkedEquipment } from "@/components/tickets/linked-equipment";
@@ -31,6 +31,8 @@ export default async function TicketPage({ params, searchParams }: Props) {
   if (!reference.success) notFound();
   const justFiled = (await searchParams).cree === "1";
   const caller = await pageCaller();
+  // Staff following a school's link (an e-mail forwarded to them) land on their own page of the ticket.
+  if (can(caller, "desk.use")) redirect(`/bureau/tickets/${reference.data}`);
   if (!can(caller, "portal.use")) notFound();
   const found = await readTicket(caller, reference.data, new Date());
   if (!found) notFound();

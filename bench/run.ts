@@ -1,0 +1,98 @@
+/**
+ * Latency of the technicians' queue endpoint on a volume database (issue target: p95 under 150 ms on the server).
+ *
+ *   npm run bench -- [--db guichet_bench] [--fresh] [--build] [--requests 200] [--warmup 20] [--only <text>] [--json <file>]
+ *
+ * Seeds the bench database unless it already holds the volume (--fresh rebuilds it), builds the app into
+ * .next-bench unless a build is there (--build rebuilds it), starts `next start` against it with its own
+ * Redis prefix, signs in once per account, then times each scenario's sequential requests (wall time of
+ * `fetch` on loopback) after a warm-up. Reports; exits non-zero only when something broke.
+ */
+import { writeFile } from "node:fs/promises";
+import { Client } from "pg";
+import { DEMO_PASSWORD } from "@/db/seed/demo-accounts";
+import { ensureBuild, startBenchApp, type RunningApp } from "./app";
+import { DEFAULT_BENCH_DATABASE, TARGET_P95_MS, flag, option, positiveInteger } from "./config";
+import { requestToken, timedGet } from "./http";
+import { QUEUE_ACCOUNTS, QUEUE_SCENARIOS } from "./queue-scenarios";
+import { context, machine, resultsTable } from "./report";
+import { measure, type Actor, type ScenarioResult, type ScenarioSetup } from "./scenario";
+import { seedVolume } from "./seed-volume";
+
+async function postgresFacts(client: Client): Promise<{ version: string; settings: string }> {
+  const { rows: [row] } = await client.query<{ version: string; shared_buffers: string; work_mem: string; effective_cache_size: string }>(
+    `SELECT current_setting('server_version') AS version, current_setting('shared_buffers') AS shared_buffers,
+            current_setting('work_mem') AS work_mem, current_setting('effective_cache_size') AS effective_cache_size`,
+  );
+  return { version: `PostgreSQL ${row!.version}`, settings: `shared_buffers ${row!.shared_buffers}, work_mem ${row!.work_mem}, effective_cache_size ${row!.effective_cache_size}` };
+}
+
+async function main(argv: readonly string[]): Promise<void> {
+  const name = option(argv, "db") ?? process.env.BENCH_DATABASE ?? DEFAULT_BENCH_DATABASE;
+  const requests = positiveInteger(option(argv, "requests"), 200, "requests");
+  const warmup = positiveInteger(option(argv, "warmup"), 20, "warmup");
+  const only = option(argv, "only");
+  const scenarios = QUEUE_SCENARIOS.filter((scenario) => !only || scenario.name.includes(only));
+
+  const volume = await seedVolume({ name, fresh: flag(argv, "fresh") });
+  const seeding = volume.seeded ? `seeded in ${volume.seconds.toFixed(0)} s` : "reused (--fresh to reseed)";
+  const build = ensureBuild(flag(argv, "build"));
+  console.log(`[bench] ${build}`);
+
+  const client = new Client({ connectionString: volume.databaseUrl });
+  await client.connect();
+  let app: RunningApp | undefined;
+  // Ctrl-C skips `finally`: the server runs in its own process group and would outlive us.
+  const interrupted = (signal: NodeJS.Signals) => {
+    void (app?.stop() ?? Promise.resolve()).finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
+  };
+  process.once("SIGINT", interrupted);
+  process.once("SIGTERM", interrupted);
+  try {
+    const postgres = await postgresFacts(client);
+    app = await startBenchApp(volume.databaseUrl, `${name}_${process.pid}`);
+    const { baseUrl } = app;
+    const tokens: Record<Actor, string> = {
+      technician: await requestToken(baseUrl, QUEUE_ACCOUNTS.technician, DEMO_PASSWORD),
+      admin: await requestToken(baseUrl, QUEUE_ACCOUNTS.admin, DEMO_PASSWORD),
+    };
+    const setup: ScenarioSetup = {
+      get: async (path, actor) => {
+        const answer = await timedGet(`${baseUrl}${path}`, tokens[actor]);
+        if (answer.status !== 200) throw new Error(`GET ${path} answered ${answer.status}`);
+        return answer.body;
+      },
+      query: async <Row extends Record<string, unknown>>(sql: string, params: unknown[] = []) => (await client.query<Row>(sql, params)).rows,
+    };
+
+    const results: ScenarioResult[] = [];
+    for (const scenario of scenarios) {
+      const result = await measure(scenario, setup, { baseUrl, tokens, warmup, requests });
+      console.log(`[bench] ${result.name}: p50 ${result.wall.p50.toFixed(1)} ms, p95 ${result.wall.p95.toFixed(1)} ms`);
+      results.push(result);
+    }
+
+    const host = machine(postgres.version, postgres.settings);
+    console.log(`\nGET /api/v1/queues/… — ${requests} sequential requests per scenario after ${warmup} warm-up ones, wall time of fetch on loopback\n`);
+    console.log(`${context(host, volume.counts, seeding)}\napp: ${build}`);
+    console.log(`\n${resultsTable(results, TARGET_P95_MS)}\n`);
+    const failing = results.filter((result) => result.wall.p95 >= TARGET_P95_MS);
+    console.log(failing.length ? `${failing.length} scenario(s) at or above ${TARGET_P95_MS} ms at p95.` : `Every scenario under ${TARGET_P95_MS} ms at p95.`);
+
+    const jsonPath = option(argv, "json");
+    if (jsonPath) {
+      await writeFile(jsonPath, `${JSON.stringify({ at: new Date().toISOString(), host, counts: volume.counts, requests, warmup, targetP95Ms: TARGET_P95_MS, results }, null, 2)}\n`);
+      console.log(`results written to ${jsonPath}`);
+    }
+  } finally {
+    process.off("SIGINT", interrupted);
+    process.off("SIGTERM", interrupted);
+    await app?.stop();
+    await client.end();
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,123 @@
+/**
+ * Fills a benchmark database: migrations, the reference and demo seed, then the volume
+ * (250,000 tickets over three school years, their journal, 100,000 configuration items,
+ * 30 more technicians and the schools' staff) with set-based SQL, and ANALYZE.
+ *
+ *   npx tsx bench/seed-volume.ts [--db guichet_bench] [--fresh]
+ *
+ * Idempotent: a database that already holds the volume is left as it is; `--fresh` drops it first.
+ */
+import { pathToFileURL } from "node:url";
+import { drizzle } from "drizzle-orm/node-postgres";
+import { Client } from "pg";
+import { createDatabase } from "@/db/client";
+import { migrateDatabase } from "@/db/migrator";
+import * as schema from "@/db/schema";
+import { seed } from "@/db/seed/seed";
+import { BENCH_POSTGRES, DEFAULT_BENCH_DATABASE, VOLUME, databaseUrl, flag, option } from "./config";
+import { topUpInventory } from "./volume/inventory";
+import { seedPeople } from "./volume/people";
+import { loadRoutedCombos } from "./volume/routes";
+import { addTickets } from "./volume/tickets";
+
+export type VolumeCounts = { tickets: number; openTickets: number; events: number; configurationItems: number; users: number };
+export type VolumeResult = { databaseUrl: string; seeded: boolean; seconds: number; counts: VolumeCounts };
+
+const log = (message: string) => console.log(`[seed-volume] ${message}`);
+
+async function dropDatabase(name: string): Promise<void> {
+  // Only ever a benchmark database: --fresh must not be able to wipe the app's own.
+  if (!name.includes("bench")) throw new Error(`refusing to drop "${name}": only databases whose name contains "bench"`);
+  const admin = new Client({ connectionString: `${BENCH_POSTGRES}/postgres` });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+}
+
+export async function volumeCounts(client: Client): Promise<VolumeCounts> {
+  const { rows: [row] } = await client.query<Record<keyof VolumeCounts, string>>(`SELECT
+    (SELECT count(*) FROM tickets) AS tickets,
+    (SELECT count(*) FROM tickets WHERE status IN ('new', 'assigned', 'in_progress', 'waiting_requester', 'waiting_vendor')) AS "openTickets",
+    (SELECT count(*) FROM ticket_events) AS events,
+    (SELECT count(*) FROM configuration_items) AS "configurationItems",
+    (SELECT count(*) FROM users) AS users`);
+  return { tickets: Number(row!.tickets), openTickets: Number(row!.openTickets), events: Number(row!.events), configurationItems: Number(row!.configurationItems), users: Number(row!.users) };
+}
+
+async function countTickets(client: Client): Promise<number> {
+  const { rows: [row] } = await client.query<{ count: string }>("SELECT count(*) FROM tickets");
+  return Number(row!.count);
+}
+
+/** Migrates, seeds and fills `name` unless it already holds the volume; returns what it holds and how long the fill took. */
+export async function seedVolume({ name = DEFAULT_BENCH_DATABASE, fresh = false } = {}): Promise<VolumeResult> {
+  const url = databaseUrl(name);
+  const started = performance.now();
+  if (fresh) {
+    log(`dropping ${name}`);
+    await dropDatabase(name);
+  }
+  await migrateDatabase(url);
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const existing = await countTickets(client);
+    if (existing >= VOLUME.tickets) {
+      log(`${name} already holds ${existing} tickets; nothing to do (--fresh rebuilds it)`);
+      return { databaseUrl: url, seeded: false, seconds: 0, counts: await volumeCounts(client) };
+    }
+
+    log("reference and demo seed");
+    const { db, pool } = createDatabase(url);
+    try {
+      await seed(db, { demo: true });
+    } finally {
+      await pool.end();
+    }
+
+    await client.query("SET synchronous_commit = off");
+    await client.query("SET work_mem = '128MB'");
+    await client.query("SET maintenance_work_mem = '512MB'");
+    // Repeatable: the same seed draws the same volume (ids and the seeding date aside).
+    await client.query("SELECT setseed(0.2026)");
+    await client.query("BEGIN");
+    try {
+      log("technicians and school staff");
+      await seedPeople(client);
+      let step = performance.now();
+      const cis = await topUpInventory(client, VOLUME.configurationItems);
+      log(`configuration items: +${cis} in ${((performance.now() - step) / 1000).toFixed(1)} s`);
+      step = performance.now();
+      const slots = await loadRoutedCombos(client, drizzle({ client, schema, casing: "snake_case" }));
+      const missing = VOLUME.tickets - existing;
+      await addTickets(client, missing, slots, log);
+      log(`tickets: +${missing} with their journal in ${((performance.now() - step) / 1000).toFixed(1)} s`);
+      await client.query("COMMIT");
+    } catch (error) {
+      await client.query("ROLLBACK");
+      throw error;
+    }
+    const step = performance.now();
+    // What autovacuum would have done on a live system: statistics, visibility map, hint bits.
+    await client.query("VACUUM (ANALYZE)");
+    log(`VACUUM (ANALYZE) in ${((performance.now() - step) / 1000).toFixed(1)} s`);
+    const seconds = (performance.now() - started) / 1000;
+    const counts = await volumeCounts(client);
+    log(`done in ${seconds.toFixed(1)} s: ${JSON.stringify(counts)}`);
+    return { databaseUrl: url, seeded: true, seconds, counts };
+  } finally {
+    await client.end();
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const argv = process.argv.slice(2);
+  seedVolume({ name: option(argv, "db") ?? process.env.BENCH_DATABASE ?? DEFAULT_BENCH_DATABASE, fresh: flag(argv, "fresh") })
+    .catch((error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    });
+}

@@ -49,16 +49,14 @@ export const tickets = pgTable(
   },
   (table) => [
     index("tickets_search_idx").using("gin", table.search),
-    // Keyset pagination: every list sorts by (created_at desc, id desc) within its scope.
-    index("tickets_establishment_created_idx").on(table.establishmentId, table.createdAt.desc(), table.id.desc()),
-    index("tickets_requester_created_idx").on(table.requesterId, table.createdAt.desc(), table.id.desc()),
-    index("tickets_team_status_created_idx").on(table.assignedTeamId, table.status, table.createdAt.desc(), table.id.desc()),
-    // A team queue on one status, newest first (e.g. PROX-OUEST's history: 64,000 closed tickets of 250,000). ORDER BY … DESC means
-    // NULLS FIRST, which the DESC NULLS LAST that `.desc()` emits cannot give: PostgreSQL scanned the table and sorted the team
-    // (p95 115–370 ms); in this order it reads one page (p95 13 ms). bench/README.md.
-    index("tickets_team_status_newest_idx").on(table.assignedTeamId, table.status, table.createdAt.desc().nullsFirst(), table.id.desc().nullsFirst()),
+    // Keyset pagination: lists sort by (created_at, id) within their scope, newest first or oldest first. The columns
+    // are ascending on purpose: scanned backwards, an ascending btree gives `ORDER BY … DESC` (NULLS FIRST) exactly,
+    // which a DESC NULLS LAST index cannot (PostgreSQL then scanned and sorted a whole team: bench/README.md).
+    index("tickets_establishment_created_idx").on(table.establishmentId, table.createdAt, table.id),
+    index("tickets_requester_created_idx").on(table.requesterId, table.createdAt, table.id),
+    index("tickets_team_status_created_idx").on(table.assignedTeamId, table.status, table.createdAt, table.id),
     index("tickets_assignee_status_idx").on(table.assigneeId, table.status),
-    index("tickets_status_created_idx").on(table.status, table.createdAt.desc(), table.id.desc()),
+    index("tickets_status_created_idx").on(table.status, table.createdAt, table.id),
   ],
 );
 

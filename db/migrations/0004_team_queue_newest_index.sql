@@ -1,1 +1,0 @@
-CREATE INDEX "tickets_team_status_newest_idx" ON "tickets" USING btree ("assigned_team_id","status","created_at" DESC NULLS FIRST,"id" DESC NULLS FIRST);

@@ -1,4 +1,4 @@
-import { execSync, type ChildProcess } from "node:child_process";
+import { execSync } from "node:child_process";
 import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
@@ -38,17 +38,6 @@ export function ensureBuild(force: boolean): string {
 
 export type RunningApp = { baseUrl: string; stop: () => Promise<void> };
 
-async function exited(child: ChildProcess, timeoutMs: number): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  await new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, timeoutMs);
-    child.once("exit", () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
-}
-
 /** `next start` on the bench build, against `databaseUrl`, with a Redis prefix and an upload folder of its own. */
 export async function startBenchApp(databaseUrl: string, redisPrefix: string): Promise<RunningApp> {
   const port = await freePort();
@@ -70,8 +59,7 @@ export async function startBenchApp(databaseUrl: string, redisPrefix: string): P
   return {
     baseUrl,
     stop: async () => {
-      stopApp(child);
-      await exited(child, 10_000);
+      await stopApp(child);
       await rm(uploadDir, { recursive: true, force: true });
       await deleteRedisKeys(redisPrefix);
     },

@@ -1,6 +1,7 @@
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import { Pool } from "pg";
 import { env } from "@/lib/env";
+import { logger } from "@/lib/logger";
 import * as schema from "./schema";
 
 export type Database = NodePgDatabase<typeof schema>;
@@ -9,6 +10,8 @@ export type Executor = Database | Parameters<Parameters<Database["transaction"]>
 
 export function createDatabase(url: string): { db: Database; pool: Pool } {
   const pool = new Pool({ connectionString: url, max: 10 });
+  // An idle connection cut by the server (restart, failover) must not crash the process: the pool replaces it.
+  pool.on("error", (error) => logger.warn({ err: error }, "idle database connection lost"));
   return { db: drizzle({ client: pool, schema, casing: "snake_case" }), pool };
 }
 

@@ -41,8 +41,7 @@ export default async function setup(project: TestProject) {
   project.provide("baseUrl", baseUrl);
   project.provide("mailDir", mailDir);
   return async () => {
-    stopApp(worker);
-    stopApp(app);
+    await Promise.all([stopApp(worker), stopApp(app)]);
     await smtp.close();
     await stores.drop();
     await Promise.all([rm(mailDir, { recursive: true, force: true }), rm(uploadDir, { recursive: true, force: true })]);

@@ -43,10 +43,14 @@ export async function startApp(environment: Record<string, string>, port: number
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  stopApp(child);
+  await stopApp(child);
   throw new Error(`The app did not become healthy within 60 s:\n${output}`);
 }
 
-export function stopApp(child: ChildProcess): void {
-  if (child.pid && child.exitCode === null) process.kill(-child.pid, "SIGTERM");
+/** Stops a started process group and waits (10 s at most) until it has exited. */
+export async function stopApp(child: ChildProcess): Promise<void> {
+  if (!child.pid || child.exitCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  process.kill(-child.pid, "SIGTERM");
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
 }

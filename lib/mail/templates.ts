@@ -10,10 +10,11 @@ export type TicketEmailContent =
   | { kind: "resolved"; resolution: string | null }
   | { kind: "closed"; ratingToken: string }
   | { kind: "merged"; masterReference: string }
-  | { kind: "escalated"; target: string; reason: string };
+  | { kind: "escalated"; target: string; reason: string }
+  | { kind: "watched"; holdingTeam: string | null };
 
 /** Staff e-mails open the technicians' page of the ticket; the school's open its own. */
-const STAFF_KINDS: ReadonlySet<TicketEmailContent["kind"]> = new Set(["escalated"]);
+const STAFF_KINDS: ReadonlySet<TicketEmailContent["kind"]> = new Set(["escalated", "watched"]);
 
 export type TicketEmailInput = {
   appUrl: string;
@@ -102,6 +103,14 @@ function subjectAndBlocks(input: TicketEmailInput, appUrl: string): { subject: s
         blocks: [
           { paragraph: `Le ticket ${title} vous est transmis (${content.target}). Motif :` },
           { quote: content.reason },
+        ],
+      };
+    case "watched":
+      return {
+        subject: "Ticket transmis pour information",
+        blocks: [
+          { paragraph: `Votre équipe est informée du ticket ${title}${content.holdingTeam ? `, traité par l'équipe ${content.holdingTeam}` : ""}.` },
+          { paragraph: "Vous pouvez le suivre et y laisser des notes internes." },
         ],
       };
     case "closed":

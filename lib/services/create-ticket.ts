@@ -75,8 +75,13 @@ export async function createTicket(
       }).returning({ id: ticketEvents.id });
       await recordAttachments(tx, { ticketId: ticket!.id, eventId: event!.id, uploadedById: caller.id, files: stored });
       const facts = await routingFacts(tx, { type: input.type, categoryId: category.id, establishmentId: establishment.id, ciIds, priority: priorityOf(input.impact, input.urgency) });
-      await applyRouting(tx, ticket!.id, await decideRouting(tx, facts), null, now);
-      const outboxIds = await recordTicketNotifications(tx, [{ kind: "created", ticketId: ticket!.id, eventId: event!.id }], now);
+      const decision = await decideRouting(tx, facts);
+      const routed = await applyRouting(tx, ticket!.id, decision, null, now);
+      const outboxIds = await recordTicketNotifications(tx, [
+        { kind: "created", ticketId: ticket!.id, eventId: event!.id },
+        // Watching teams (the Académie's RSSI on a security incident) are told at once.
+        ...(decision.watcherTeamCodes.length ? [{ kind: "watched" as const, ticketId: ticket!.id, eventId: routed.eventId }] : []),
+      ], now);
       return { reference, outboxIds };
     });
     await enqueueOutbox(outboxIds);

@@ -1,7 +1,7 @@
 import { Queue } from "bullmq";
 import { and, eq, inArray, isNull, or } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { outboxEmails, teamMembers, teams, ticketEvents, ticketFollowers, tickets, users } from "@/db/schema";
+import { outboxEmails, teamMembers, teams, ticketEvents, ticketFollowers, tickets, ticketWatchers, users } from "@/db/schema";
 import { createRatingToken } from "@/lib/auth/rating-link";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
@@ -9,10 +9,14 @@ import { ticketEmail, type TicketEmailContent } from "@/lib/mail/templates";
 import { queuePrefix } from "@/lib/queue/connection";
 import { JOBS, type JobPayload } from "@/lib/queue/jobs";
 
-export type TicketNotificationKind = "created" | "assigned" | "answered" | "waiting_requester" | "resolved" | "closed" | "merged" | "escalated";
+export type TicketNotificationKind =
+  | "created" | "assigned" | "answered" | "waiting_requester" | "resolved" | "closed" | "merged" | "escalated" | "watched";
 export type TicketNotification = { kind: TicketNotificationKind; ticketId: string; eventId: number };
 
-/** The school hears about its ticket (requester and followers); staff hear about escalations (the holding team and the assignee). */
+/**
+ * The school hears about its ticket (requester and followers); staff hear about escalations (the holding
+ * team and the assignee) and about tickets their team watches (e.g. the RSSI on security incidents).
+ */
 const STAFF_KINDS: ReadonlySet<TicketNotificationKind> = new Set(["escalated"]);
 
 const AUTHOR_SKIPPED: ReadonlySet<TicketNotificationKind> = new Set(["answered", "escalated"]);
@@ -21,6 +25,12 @@ type Recipient = { id: string; email: string; name: string };
 
 async function recipientsOf(tx: Executor, kind: TicketNotificationKind, ticketId: string): Promise<Recipient[]> {
   const person = { id: users.id, email: users.email, name: users.name };
+  if (kind === "watched") {
+    return tx.selectDistinct(person).from(ticketWatchers)
+      .innerJoin(teamMembers, eq(teamMembers.teamId, ticketWatchers.teamId))
+      .innerJoin(users, eq(users.id, teamMembers.userId))
+      .where(and(eq(ticketWatchers.ticketId, ticketId), isNull(users.disabledAt)));
+  }
   const rows = STAFF_KINDS.has(kind)
     ? await tx.selectDistinct(person).from(tickets)
         .innerJoin(users, or(eq(users.id, tickets.assigneeId), inArray(users.id,
@@ -79,6 +89,8 @@ function contentFor(kind: TicketNotificationKind, ticket: TicketFacts, event: Ev
       return { kind, masterReference: String(event.data.masterReference) };
     case "escalated":
       return { kind, target: String(event.data.targetLabel), reason: event.body ?? "" };
+    case "watched":
+      return { kind, holdingTeam: ticket.teamName };
   }
 }
 

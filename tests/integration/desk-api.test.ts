@@ -5,7 +5,7 @@ import { PATCH as patch } from "@/app/api/v1/tickets/[reference]/route";
 import { POST as escalations } from "@/app/api/v1/tickets/[reference]/escalations/route";
 import { POST as create } from "@/app/api/v1/tickets/route";
 import { database } from "@/db/client";
-import { configurationItems, establishments, outboxEmails, teams, ticketEvents, ticketFollowers, tickets, users } from "@/db/schema";
+import { configurationItems, establishments, outboxEmails, teamMembers, teams, ticketEvents, ticketFollowers, tickets, users } from "@/db/schema";
 import type { Caller } from "@/lib/domain/caller";
 import type { TicketJson } from "@/lib/schemas/api-responses";
 import { bulkUpdate, linkRelated, mergeDuplicate, previewRequalification } from "@/lib/services/desk/update-ticket";
@@ -70,6 +70,23 @@ describe("routing at creation", () => {
     expect(await readTicket(dsiCaller, ticket.reference, new Date())).toBeNull();
     const rssiAgent = { ...dsiCaller, teamIds: [rssi!.id] };
     expect((await readTicket(rssiAgent, ticket.reference, new Date()))?.ticket.assignedTeam?.code).toBe("EQ-E-INFRA_SECU");
+  });
+
+  test("the watching team's members are mailed when the ticket is filed", async () => {
+    const [rssi] = await database().select({ id: teams.id }).from(teams).where(eq(teams.code, "ACAD-RSSI"));
+    const [dsiUser] = await database().select({ id: users.id }).from(users).where(eq(users.email, "dsi@guichet.test"));
+    await database().insert(teamMembers).values({ teamId: rssi!.id, userId: dsiUser!.id });
+    try {
+      const ticket = await file({ serviceCode: "SECURITE", categoryCode: "SEC-INCIDENT", fields: {} });
+      const mails = await database().select({ to: outboxEmails.toAddress, subject: outboxEmails.subject, text: outboxEmails.textBody }).from(outboxEmails)
+        .innerJoin(tickets, eq(tickets.id, outboxEmails.ticketId)).where(eq(tickets.reference, ticket.reference));
+      const watched = mails.find((mail) => mail.to === "dsi@guichet.test");
+      expect(watched?.subject).toBe(`[${ticket.reference}] Ticket transmis pour information`);
+      expect(watched?.text).toContain(`/bureau/tickets/${ticket.reference}`);
+      expect(mails.map((mail) => mail.to).sort()).toEqual(["csl.choiseul@guichet.test", "dsi@guichet.test"]);
+    } finally {
+      await database().delete(teamMembers).where(and(eq(teamMembers.teamId, rssi!.id), eq(teamMembers.userId, dsiUser!.id)));
+    }
   });
 });
 

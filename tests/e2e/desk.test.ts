@@ -1,26 +1,18 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, inject, test } from "vitest";
-import { launchBrowser, newClient, signIn } from "../support/browser";
+import type { Page } from "playwright-core";
+import { expect, inject, test } from "vitest";
+import { browserForFile, newClient, signIn } from "../support/browser";
 import { readMailbox } from "../support/mailbox";
 
 const baseUrl = inject("baseUrl");
 const mailDir = inject("mailDir");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 const INTERNAL_NOTE = "Switch SR11 à remplacer (note interne)";
 const ESCALATION_REASON = "Commutateur défectueux, sous garantie du marché postes et serveurs.";
 const RESOLUTION = "Le commutateur a été remplacé par le prestataire : le réseau est rétabli en salle B204.";
 
 async function signedIn(ip: string, email: string): Promise<Page> {
-  const context = await newClient(browser, baseUrl, ip);
+  const context = await newClient(browser(), baseUrl, ip);
   const page = await context.newPage();
   await signIn(page, email);
   await page.waitForURL(`${baseUrl}/`);
@@ -32,7 +24,7 @@ const headerStatus = (page: Page) => page.locator("article > header").textConten
 
 /** Files tickets for Lycée Choiseul through the API, as its correspondent; their references. */
 async function fileThroughApi(ip: string, titles: string[]): Promise<string[]> {
-  const context = await newClient(browser, baseUrl, ip);
+  const context = await newClient(browser(), baseUrl, ip);
   const token = await context.request.post("/api/v1/tokens", { data: { email: "csl.choiseul@guichet.test", password: "demo-guichet-2026" } });
   const authorization = `Bearer ${((await token.json()) as { token: string }).token}`;
   const references: string[] = [];

@@ -1,24 +1,15 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, expect, inject, test } from "vitest";
-import { launchBrowser, newClient, signIn } from "../support/browser";
+import { expect, inject, test } from "vitest";
+import { browserForFile, newClient, signIn } from "../support/browser";
 import { readMailbox } from "../support/mailbox";
 import { sampleFiles } from "../support/sample-files";
 
 const baseUrl = inject("baseUrl");
 const mailDir = inject("mailDir");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 /** Files a ticket for Lycée Bernard Palissy through the API, as its correspondent. */
 async function palissyTicket(): Promise<string> {
-  const context = await newClient(browser, baseUrl, "10.4.0.9");
+  const context = await newClient(browser(), baseUrl, "10.4.0.9");
   const token = await context.request.post("/api/v1/tokens", { data: { email: "csl.palissy@guichet.test", password: "demo-guichet-2026" } });
   const created = await context.request.post("/api/v1/tickets", {
     headers: { authorization: `Bearer ${((await token.json()) as { token: string }).token}` },
@@ -35,7 +26,7 @@ async function palissyTicket(): Promise<string> {
 
 test("a requester browses the catalogue, files an incident on an inventoried PC with a photo, is mailed, follows and answers it", async () => {
   const foreign = await palissyTicket();
-  const context = await newClient(browser, baseUrl, "10.4.0.1");
+  const context = await newClient(browser(), baseUrl, "10.4.0.1");
   const page = await context.newPage();
   await signIn(page, "csl.choiseul@guichet.test");
   await page.waitForURL(`${baseUrl}/`);
@@ -96,7 +87,7 @@ test("a requester browses the catalogue, files an incident on an inventoried PC 
 
 test("an e-mail's link, opened signed out, comes back to the ticket after signing in", async () => {
   const reference = await palissyTicket();
-  const context = await newClient(browser, baseUrl, "10.4.0.3");
+  const context = await newClient(browser(), baseUrl, "10.4.0.3");
   const page = await context.newPage();
   await page.goto(`/demandes/${reference}`);
   await page.waitForURL(/\/connexion\?callbackUrl=/);
@@ -109,7 +100,7 @@ test("an e-mail's link, opened signed out, comes back to the ticket after signin
 });
 
 test("a self-help task shows the advice first, and the survey calendar refuses an equipment request out of season", async () => {
-  const context = await newClient(browser, baseUrl, "10.4.0.4");
+  const context = await newClient(browser(), baseUrl, "10.4.0.4");
   const page = await context.newPage();
   await signIn(page, "csl.choiseul@guichet.test");
   await page.waitForURL(`${baseUrl}/`);

@@ -1,20 +1,11 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { launchBrowser, newClient, signIn } from "../support/browser";
+import { describe, expect, inject, test } from "vitest";
+import { browserForFile, newClient, signIn } from "../support/browser";
 
 const baseUrl = inject("baseUrl");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 async function menuOf(ip: string, email: string): Promise<string[]> {
-  const context = await newClient(browser, baseUrl, ip);
+  const context = await newClient(browser(), baseUrl, ip);
   const page = await context.newPage();
   await signIn(page, email);
   await page.waitForURL(`${baseUrl}/`);
@@ -25,7 +16,7 @@ async function menuOf(ip: string, email: string): Promise<string[]> {
 
 describe("sign-in", () => {
   test("a school requester signs in and finds their school", async () => {
-    const context = await newClient(browser, baseUrl, "10.1.0.1");
+    const context = await newClient(browser(), baseUrl, "10.1.0.1");
     const page = await context.newPage();
     await page.goto("/");
     await page.waitForURL(/\/connexion$/);
@@ -48,7 +39,7 @@ describe("sign-in", () => {
   });
 
   test("a wrong password gets a French message that does not say which field was wrong", async () => {
-    const context = await newClient(browser, baseUrl, "10.1.0.2");
+    const context = await newClient(browser(), baseUrl, "10.1.0.2");
     const page = await context.newPage();
     await signIn(page, "csl.choiseul@guichet.test", "mauvais-mot-de-passe");
     await expect.poll(() => page.locator("form [role=alert]").textContent()).toBe("Adresse e-mail ou mot de passe incorrect.");
@@ -59,7 +50,7 @@ describe("sign-in", () => {
   });
 
   test("after ten failures the account is locked out with the wait in minutes", async () => {
-    const context = await newClient(browser, baseUrl, "10.1.0.3");
+    const context = await newClient(browser(), baseUrl, "10.1.0.3");
     const page = await context.newPage();
     for (let attempt = 0; attempt < 10; attempt++) {
       const response = await context.request.post("/api/v1/tokens", {
@@ -78,7 +69,7 @@ describe("sign-in", () => {
 
 describe("sessions", () => {
   test("signing out ends the session: the old cookie no longer opens a page", async () => {
-    const context = await newClient(browser, baseUrl, "10.1.0.4");
+    const context = await newClient(browser(), baseUrl, "10.1.0.4");
     const page = await context.newPage();
     await signIn(page, "proviseur.choiseul@guichet.test");
     await page.waitForURL(`${baseUrl}/`);
@@ -88,7 +79,7 @@ describe("sessions", () => {
     await page.getByRole("button", { name: "Se déconnecter" }).click();
     await page.waitForURL(/\/connexion/);
 
-    const replay = await newClient(browser, baseUrl, "10.1.0.5");
+    const replay = await newClient(browser(), baseUrl, "10.1.0.5");
     await replay.addCookies(stolen);
     const replayPage = await replay.newPage();
     await replayPage.goto("/");
@@ -100,12 +91,12 @@ describe("sessions", () => {
   });
 
   test("an administrator disabling an account ends its open session on the next request", async () => {
-    const tech = await newClient(browser, baseUrl, "10.1.0.6");
+    const tech = await newClient(browser(), baseUrl, "10.1.0.6");
     const techPage = await tech.newPage();
     await signIn(techPage, "tech.est@guichet.test");
     await techPage.waitForURL(`${baseUrl}/`);
 
-    const admin = await newClient(browser, baseUrl, "10.1.0.7");
+    const admin = await newClient(browser(), baseUrl, "10.1.0.7");
     const adminPage = await admin.newPage();
     await signIn(adminPage, "admin@guichet.test");
     await adminPage.waitForURL(`${baseUrl}/`);
@@ -136,7 +127,7 @@ describe("navigation by role", () => {
   });
 
   test("a technician filters the schools by zone", async () => {
-    const context = await newClient(browser, baseUrl, "10.1.0.8");
+    const context = await newClient(browser(), baseUrl, "10.1.0.8");
     const page = await context.newPage();
     await signIn(page, "tech.ouest@guichet.test");
     await page.waitForURL(`${baseUrl}/`);

@@ -15,11 +15,11 @@ import { CategoryAnswers } from "@/components/tickets/category-answers";
 import { LinkedEquipment } from "@/components/tickets/linked-equipment";
 import { ReplyForm } from "@/components/tickets/reply-form";
 import { TicketFacts } from "@/components/tickets/ticket-facts";
+import { OutOfInventoryNotice } from "@/components/tickets/out-of-inventory-notice";
 import { TicketHeader } from "@/components/tickets/ticket-header";
 import { TicketTimeline } from "@/components/tickets/ticket-timeline";
 import { Panel } from "@/components/ui/panel";
 import { pageCaller } from "@/lib/auth/current-caller";
-import { OUT_OF_INVENTORY_NOTICE } from "@/lib/domain/filing-rules";
 import { can } from "@/lib/domain/permissions";
 import { isOpen, TRANSITIONS } from "@/lib/domain/ticket-status";
 import { referenceParam } from "@/lib/schemas/tickets";
@@ -61,12 +61,7 @@ export default async function DeskTicketPage({ params }: Props) {
     <article className="space-y-4">
       <Link href="/bureau" className="text-sm text-brand-700 underline">{t("desk.ticket.back")}</Link>
       <TicketHeader ticket={ticket} forStaff />
-      {ticket.flags.includes("hors_inventaire") && (
-        <div role="note" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
-          <p className="font-medium">{t("tickets.detail.outOfInventory")}</p>
-          <p className="mt-1">{OUT_OF_INVENTORY_NOTICE}</p>
-        </div>
-      )}
+      <OutOfInventoryNotice flags={ticket.flags} />
       <div className="grid gap-4 lg:grid-cols-3">
         <div className="space-y-4 lg:col-span-2">
           <TicketTimeline events={journal} forStaff />

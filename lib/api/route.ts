@@ -15,8 +15,13 @@ export function apiRoute<Context>(handler: Handler<Context>): Handler<Context> {
   };
 }
 
-/** The JSON body, or undefined when it is missing or not JSON (the schema then reports it). */
+/**
+ * The JSON body, or undefined when it is missing, not JSON, or not sent as application/json (the schema
+ * then reports it). Requiring the JSON content type keeps cookie-authenticated writes out of reach of
+ * plain HTML forms on other sites: a cross-origin JSON request needs a CORS preflight, which we never grant.
+ */
 export async function jsonBody(request: Request): Promise<unknown> {
+  if (!request.headers.get("content-type")?.toLowerCase().startsWith("application/json")) return undefined;
   try {
     return await request.json();
   } catch {

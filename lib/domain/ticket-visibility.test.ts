@@ -6,7 +6,7 @@ import type { Role } from "./vocabulary";
 const caller = (role: Role, extra: Partial<Caller> = {}): Caller => ({
   id: "u", email: "u@x", name: "U", role, establishmentIds: [], teamIds: [], zoneId: null, zoneIds: [], ...extra,
 });
-const ticket = { establishmentId: "school-A", zoneId: "zone-OUEST", assignedTeamId: "team-PROX-OUEST", watcherTeamIds: ["team-RSSI"] };
+const ticket = { establishmentId: "school-A", zoneId: "zone-OUEST", assignedTeamId: "team-PROX-OUEST", watcherTeamIds: ["team-RSSI"], requesterId: "someone" };
 
 describe("canSeeTicket", () => {
   test.each([
@@ -20,6 +20,7 @@ describe("canSeeTicket", () => {
     ["academy agent of another team", caller("academy_agent", { teamIds: ["team-EOLE"], zoneIds: ["zone-OUEST"] }), false],
     ["vendor agent of the holding team", caller("vendor_agent", { teamIds: ["team-PROX-OUEST"] }), true],
     ["academy agent of a watching team", caller("academy_agent", { teamIds: ["team-RSSI"] }), true],
+    ["academy agent who filed it for the school", caller("academy_agent", { id: "someone", teamIds: ["team-EOLE"] }), true],
     ["service lead", caller("service_lead"), true],
     ["admin", caller("admin"), true],
   ])("%s → %s", (_, who, expected) => {

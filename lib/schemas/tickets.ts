@@ -70,7 +70,9 @@ export const patchTicketSchema = z.object({
   impact: z.enum(IMPACTS).optional(),
   urgency: z.enum(URGENCIES).optional(),
   ciIds: z.array(z.uuid()).max(20).optional(),
-}).refine((patch) => Object.values(patch).some((value) => value !== undefined), { message: "Rien à modifier." });
+})
+  .refine((patch) => Object.values(patch).some((value) => value !== undefined), { message: "Rien à modifier." })
+  .refine((patch) => patch.message === undefined || patch.status !== undefined, { path: ["message"], message: "Le message accompagne un changement de statut (pour répondre : POST …/comments)." });
 export type PatchTicketInput = z.infer<typeof patchTicketSchema>;
 
 export const escalationSchema = z.object({

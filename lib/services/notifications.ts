@@ -1,5 +1,5 @@
 import { Queue } from "bullmq";
-import { and, eq, inArray, isNull, or } from "drizzle-orm";
+import { and, eq, inArray, isNull, notInArray, or } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { outboxEmails, teamMembers, teams, ticketEvents, ticketFollowers, tickets, ticketWatchers, users } from "@/db/schema";
 import { createRatingToken } from "@/lib/auth/rating-link";
@@ -23,24 +23,30 @@ const AUTHOR_SKIPPED: ReadonlySet<TicketNotificationKind> = new Set(["answered",
 
 type Recipient = { id: string; email: string; name: string };
 
-async function recipientsOf(tx: Executor, kind: TicketNotificationKind, ticketId: string): Promise<Recipient[]> {
+/** Staff e-mails may carry internal text: whatever the team holds, school staff never get them. */
+const staffOnly = () => notInArray(users.role, ["requester", "manager"]);
+
+async function recipientsOf(tx: Executor, kind: TicketNotificationKind, ticketId: string, event: EventFacts): Promise<Recipient[]> {
   const person = { id: users.id, email: users.email, name: users.name };
-  if (kind === "watched") {
-    return tx.selectDistinct(person).from(ticketWatchers)
-      .innerJoin(teamMembers, eq(teamMembers.teamId, ticketWatchers.teamId))
-      .innerJoin(users, eq(users.id, teamMembers.userId))
-      .where(and(eq(ticketWatchers.ticketId, ticketId), isNull(users.disabledAt)));
+  const active = isNull(users.disabledAt);
+  if (kind === "watched" || (kind === "escalated" && typeof event.data.notifyTeamId === "string")) {
+    // Watching teams; for an escalation to a vendor, that vendor's queue.
+    const teamIds = kind === "watched"
+      ? tx.select({ id: ticketWatchers.teamId }).from(ticketWatchers).where(eq(ticketWatchers.ticketId, ticketId))
+      : tx.select({ id: teams.id }).from(teams).where(eq(teams.id, String(event.data.notifyTeamId)));
+    return tx.selectDistinct(person).from(teamMembers).innerJoin(users, eq(users.id, teamMembers.userId))
+      .where(and(inArray(teamMembers.teamId, teamIds), active, staffOnly()));
   }
-  const rows = STAFF_KINDS.has(kind)
-    ? await tx.selectDistinct(person).from(tickets)
-        .innerJoin(users, or(eq(users.id, tickets.assigneeId), inArray(users.id,
-          tx.select({ id: teamMembers.userId }).from(teamMembers).where(eq(teamMembers.teamId, tickets.assignedTeamId)))))
-        .where(and(eq(tickets.id, ticketId), isNull(users.disabledAt)))
-    : await tx.selectDistinct(person).from(tickets)
-        .innerJoin(users, or(eq(users.id, tickets.requesterId), inArray(users.id,
-          tx.select({ id: ticketFollowers.userId }).from(ticketFollowers).where(eq(ticketFollowers.ticketId, ticketId)))))
-        .where(and(eq(tickets.id, ticketId), isNull(users.disabledAt)));
-  return rows;
+  if (STAFF_KINDS.has(kind)) {
+    return tx.selectDistinct(person).from(tickets)
+      .innerJoin(users, or(eq(users.id, tickets.assigneeId), inArray(users.id,
+        tx.select({ id: teamMembers.userId }).from(teamMembers).where(eq(teamMembers.teamId, tickets.assignedTeamId)))))
+      .where(and(eq(tickets.id, ticketId), active, staffOnly()));
+  }
+  return tx.selectDistinct(person).from(tickets)
+    .innerJoin(users, or(eq(users.id, tickets.requesterId), inArray(users.id,
+      tx.select({ id: ticketFollowers.userId }).from(ticketFollowers).where(eq(ticketFollowers.ticketId, ticketId)))))
+    .where(and(eq(tickets.id, ticketId), active));
 }
 
 type TicketFacts = NonNullable<Awaited<ReturnType<typeof loadTicket>>>;
@@ -104,7 +110,7 @@ export async function recordTicketNotifications(tx: Executor, notifications: Tic
     if (!ticket || !event) throw new Error(`No event ${notification.eventId} on ticket ${notification.ticketId}`);
     const content = contentFor(notification.kind, ticket, event, now);
     if (!content) continue;
-    for (const recipient of await recipientsOf(tx, notification.kind, ticket.id)) {
+    for (const recipient of await recipientsOf(tx, notification.kind, ticket.id, event)) {
       // A reply or an escalation is news to everyone but its author; confirmations (created, closed…) go to the author too.
       if (AUTHOR_SKIPPED.has(notification.kind) && recipient.id === event.authorId) continue;
       const email = ticketEmail({ appUrl: env().APP_URL, reference: ticket.reference, title: ticket.title, recipientName: recipient.name, content });

@@ -154,6 +154,28 @@ describe("PATCH /api/v1/tickets/{reference}", () => {
     expect(row).toEqual({ assigneeId: null, status: "new" });
   });
 
+  test("a ticket cannot be moved to another school's own queue", async () => {
+    const ticket = await file();
+    expect((await patchTicket(ticket.reference, techOuest, { team: "ETAB-0450029M" })).status).toBe(422);
+    expect((await patchTicket(ticket.reference, techOuest, { team: "ETAB-0370037P" })).body.assignedTeam?.code).toBe("ETAB-0370037P");
+  });
+
+  test("staff e-mails never reach school staff, even when the school's own queue holds the ticket", async () => {
+    const ticket = await file({ serviceCode: "IMPRESSION", categoryCode: "IMPR-CONSOMMABLE", fields: {} });
+    expect(ticket.assignedTeam?.code).toBe("ETAB-0370037P");
+    await escalate(ticket.reference, techOuest, { target: "expert", reason: "Raison interne à ne pas montrer" });
+    const mails = await database().select({ to: outboxEmails.toAddress, text: outboxEmails.textBody }).from(outboxEmails)
+      .innerJoin(tickets, eq(tickets.id, outboxEmails.ticketId)).where(eq(tickets.reference, ticket.reference));
+    expect(mails.filter((mail) => mail.text.includes("Raison interne")).map((mail) => mail.to)).toEqual(["chef.ouest@guichet.test"]);
+  });
+
+  test("a message without a status change is refused rather than ignored", async () => {
+    const ticket = await file();
+    const response = await patchTicket(ticket.reference, techOuest, { message: "Bonjour" });
+    expect(response.status).toBe(400);
+    expect(response.body.errors?.[0]?.field).toBe("message");
+  });
+
   test("assign to a member of the holding team; someone outside it is refused", async () => {
     const ticket = await file();
     const [chef] = await database().select({ id: users.id }).from(users).where(eq(users.email, "chef.ouest@guichet.test"));
@@ -203,6 +225,9 @@ describe("POST /api/v1/tickets/{reference}/escalations", () => {
     expect(escalated.status).toBe(201);
     expect(escalated.body).toMatchObject({ status: "waiting_vendor", vendor: { name: "SCC", reference: "SCC-48213" }, assignedTeam: { code: "PROX-OUEST" } });
     expect((await listQueue("PREST-SCC", scc)).status).toBe(200);
+    const mails = await database().select({ to: outboxEmails.toAddress, text: outboxEmails.textBody }).from(outboxEmails)
+      .innerJoin(tickets, eq(tickets.id, outboxEmails.ticketId)).where(eq(tickets.reference, ticket.reference));
+    expect(mails.find((mail) => mail.to === "sav.scc@guichet.test")?.text).toContain("Carte réseau HS sous garantie");
     const seen = await patchTicket(ticket.reference, scc, { status: "in_progress", message: "Pièce commandée." });
     expect(seen.body.status).toBe("in_progress");
   });
@@ -252,23 +277,32 @@ describe("POST /api/v1/tickets/{reference}/escalations", () => {
 describe("links, merges and bulk changes", () => {
   test("merging a duplicate closes it with a pointer; its requester follows the master and is told", async () => {
     const master = await file();
-    const duplicate = await file({ establishmentUai: "0450029M", fields: { rooms: "CDI" } }, palissy);
+    const duplicate = await file({}, await tokenFor("proviseur.choiseul@guichet.test"));
     const admin = (await loadCaller((await database().select({ id: users.id }).from(users).where(eq(users.email, "admin@guichet.test")))[0]!.id))!;
-    expect((await mergeDuplicate(admin, duplicate.reference, master.reference, "Même coupure du réseau régional", new Date())).ok).toBe(true);
+    expect((await mergeDuplicate(admin, duplicate.reference, master.reference, "Même coupure du réseau", new Date())).ok).toBe(true);
     const read = await readTicket(admin, duplicate.reference, new Date());
     expect(read!.ticket).toMatchObject({ status: "closed", mergedInto: { reference: master.reference } });
     const followers = await database().select({ email: users.email }).from(ticketFollowers).innerJoin(users, eq(users.id, ticketFollowers.userId))
       .innerJoin(tickets, eq(tickets.id, ticketFollowers.ticketId)).where(eq(tickets.reference, master.reference));
-    expect(followers.map((row) => row.email)).toEqual(["csl.palissy@guichet.test"]);
+    expect(followers.map((row) => row.email)).toEqual(["proviseur.choiseul@guichet.test"]);
     const mails = await database().select({ to: outboxEmails.toAddress, subject: outboxEmails.subject }).from(outboxEmails)
       .innerJoin(tickets, eq(tickets.id, outboxEmails.ticketId)).where(eq(tickets.reference, duplicate.reference));
-    expect(mails.find((mail) => mail.subject.includes("rejoint"))?.to).toBe("csl.palissy@guichet.test");
+    expect(mails.find((mail) => mail.subject.includes("rejoint"))?.to).toBe("proviseur.choiseul@guichet.test");
     // Later news of the master reaches the follower too.
     await patchTicket(master.reference, techOuest, { assignee: "me" });
-    await patchTicket(master.reference, techOuest, { status: "resolved", message: "Lien régional rétabli." });
+    await patchTicket(master.reference, techOuest, { status: "resolved", message: "Lien rétabli." });
     const masterMails = await database().select({ to: outboxEmails.toAddress, key: outboxEmails.idempotencyKey }).from(outboxEmails)
       .innerJoin(tickets, eq(tickets.id, outboxEmails.ticketId)).where(eq(tickets.reference, master.reference));
-    expect(masterMails.filter((mail) => mail.key.startsWith("resolved")).map((mail) => mail.to).sort()).toEqual(["csl.choiseul@guichet.test", "csl.palissy@guichet.test"]);
+    expect(masterMails.filter((mail) => mail.key.startsWith("resolved")).map((mail) => mail.to).sort()).toEqual(["csl.choiseul@guichet.test", "proviseur.choiseul@guichet.test"]);
+  });
+
+  test("a duplicate of another school is not merged (its staff would get this school's news)", async () => {
+    const master = await file();
+    const foreign = await file({ establishmentUai: "0450029M", fields: { rooms: "CDI" } }, palissy);
+    const admin = (await loadCaller((await database().select({ id: users.id }).from(users).where(eq(users.email, "admin@guichet.test")))[0]!.id))!;
+    expect(await mergeDuplicate(admin, foreign.reference, master.reference, "Même panne", new Date())).toMatchObject({ ok: false, failure: { kind: "unprocessable" } });
+    const [row] = await database().select({ status: tickets.status }).from(tickets).where(eq(tickets.reference, foreign.reference));
+    expect(row!.status).toBe("new");
   });
 
   test("linking two tickets journals both", async () => {

@@ -8,7 +8,7 @@ import { GET as openapi } from "@/app/api/v1/openapi.json/route";
 import { database } from "@/db/client";
 import { configurationItems, establishments, outboxEmails, tickets } from "@/db/schema";
 import type { TicketJson } from "@/lib/schemas/api-responses";
-import { callRoute, tokenFor, type ProblemBody } from "../support/api-client";
+import { API, callRoute, tokenFor, type ProblemBody } from "../support/api-client";
 
 type Page = { items: TicketJson[]; nextCursor: string | null };
 type Ref = { reference: string };
@@ -134,6 +134,22 @@ describe("POST /api/v1/tickets", () => {
     expect(software.status).toBe(422);
     expect(software.body.detail).toContain("hors périmètre");
     expect((await post(incident({ establishmentUai: "0180010N" }), admin)).status).toBe(201);
+  });
+
+  test("the call platform files for a school and can follow the ticket it filed", async () => {
+    const dsi = await tokenFor("dsi@guichet.test");
+    const created = await post<TicketJson>(incident(), dsi);
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ establishment: { uai: "0370037P" }, assignedTeam: { code: "PROX-OUEST" } });
+    const read = await callRoute<TicketJson, Ref>(getOne, { path: `/tickets/${created.body.reference}`, token: dsi, params: { reference: created.body.reference } });
+    expect(read.status).toBe(200);
+  });
+
+  test("a body not sent as JSON is refused: no HTML form of another site can post with the session cookie", async () => {
+    const response = await create(new Request(`${API}/tickets`, {
+      method: "POST", headers: { authorization: `Bearer ${choiseul}`, "content-type": "text/plain" }, body: JSON.stringify(incident()),
+    }), { params: Promise.resolve({}) } as never);
+    expect(response.status).toBe(400);
   });
 
   test("403 for another school's requester and for a vendor; 401 without a token", async () => {

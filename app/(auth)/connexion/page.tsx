@@ -4,20 +4,17 @@ import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { authOptions } from "@/lib/auth/options";
+import { safeCallbackPath } from "@/lib/auth/safe-callback";
 import { env } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Connexion" };
 
 type Props = { searchParams: Promise<{ callbackUrl?: string; error?: string }> };
 
-/** Only same-site paths are followed after sign-in. */
-function safeCallback(value: string | undefined): string {
-  return value && value.startsWith("/") && !value.startsWith("//") ? value : "/";
-}
-
 export default async function SignInPage({ searchParams }: Props) {
-  const { callbackUrl, error } = await searchParams;
-  if (await getServerSession(authOptions())) redirect(safeCallback(callbackUrl));
+  const { callbackUrl: requested, error } = await searchParams;
+  const callbackUrl = safeCallbackPath(requested, env().APP_URL);
+  if (await getServerSession(authOptions())) redirect(callbackUrl);
   const t = await getTranslations();
   return (
     <main className="flex min-h-screen items-center justify-center p-4">
@@ -25,7 +22,7 @@ export default async function SignInPage({ searchParams }: Props) {
         <p className="text-sm font-semibold uppercase tracking-wide text-brand-700">{t("app.name")}</p>
         <h1 className="mt-1 text-2xl font-semibold">{t("signIn.title")}</h1>
         <p className="mt-2 text-sm text-slate-600">{t("signIn.intro")}</p>
-        <SignInForm callbackUrl={safeCallback(callbackUrl)} initialError={error ?? null} ssoEnabled={Boolean(env().OIDC_ISSUER)} />
+        <SignInForm callbackUrl={callbackUrl} initialError={error ?? null} ssoEnabled={Boolean(env().OIDC_ISSUER)} />
       </div>
     </main>
   );

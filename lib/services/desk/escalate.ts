@@ -36,7 +36,11 @@ export async function escalate(context: DeskContext, ticket: LockedTicket, escal
     const [vendor] = await tx.select({ name: vendors.name }).from(vendors).where(eq(vendors.id, team.vendorId!));
     await tx.update(tickets).set({ vendorId: team.vendorId, vendorReference: escalation.vendorReference?.trim() || null, updatedAt: now }).where(eq(tickets.id, ticket.id));
     await tx.insert(ticketWatchers).values({ ticketId: ticket.id, teamId: team.id }).onConflictDoNothing();
-    await journal(context, ticket, escalation, { targetLabel: `prestataire ${vendor!.name}`, vendor: vendor!.name, vendorReference: escalation.vendorReference ?? null });
+    const eventId = await journal(context, ticket, escalation, {
+      targetLabel: `prestataire ${vendor!.name}`, vendor: vendor!.name, vendorReference: escalation.vendorReference ?? null, notifyTeamId: team.id,
+    });
+    // The vendor's agents are told: they take over the repair.
+    context.notify({ kind: "escalated", ticketId: ticket.id, eventId });
     await setStatus(context, ticket, "waiting_vendor", `Transmise au prestataire ${vendor!.name}${escalation.vendorReference ? ` (référence ${escalation.vendorReference})` : ""}.`);
     return;
   }

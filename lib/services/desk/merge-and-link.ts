@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { ticketEvents, ticketFollowers, ticketLinks, tickets } from "@/db/schema";
 import { isOpen } from "@/lib/domain/ticket-status";
-import { lockWorkable, refuse, type DeskContext, type LockedTicket } from "./workable-ticket";
+import { refuse, type DeskContext, type LockedTicket } from "./workable-ticket";
 
 async function journal(context: DeskContext, ticketId: string, kind: "linked" | "merged", visibility: "public" | "internal", data: Record<string, unknown>, body?: string) {
   const [event] = await context.tx.insert(ticketEvents).values({
@@ -11,8 +11,7 @@ async function journal(context: DeskContext, ticketId: string, kind: "linked" | 
 }
 
 /** Records that two tickets are related (both journals say so). */
-export async function linkTickets(context: DeskContext, ticket: LockedTicket, otherReference: string): Promise<void> {
-  const other = await lockWorkable(context, otherReference);
+export async function linkTickets(context: DeskContext, ticket: LockedTicket, other: LockedTicket): Promise<void> {
   if (other.id === ticket.id) refuse({ kind: "unprocessable", message: "Un ticket ne peut pas être lié à lui-même.", errors: [{ field: "related", message: "Même ticket." }] });
   const [first, second] = ticket.id < other.id ? [ticket.id, other.id] : [other.id, ticket.id];
   await context.tx.insert(ticketLinks).values({ ticketId: first, relatedId: second, createdById: context.caller.id, createdAt: context.now }).onConflictDoNothing();
@@ -24,9 +23,12 @@ export async function linkTickets(context: DeskContext, ticket: LockedTicket, ot
  * Merges a duplicate into its master: the duplicate closes pointing at the master, its requester
  * (and followers) now follow the master and are told by e-mail.
  */
-export async function mergeInto(context: DeskContext, duplicate: LockedTicket, masterReference: string, reason: string): Promise<void> {
-  const master = await lockWorkable(context, masterReference);
+export async function mergeInto(context: DeskContext, duplicate: LockedTicket, master: LockedTicket, reason: string): Promise<void> {
   if (master.id === duplicate.id) refuse({ kind: "unprocessable", message: "Un ticket ne peut pas être fusionné avec lui-même.", errors: [{ field: "master", message: "Même ticket." }] });
+  // Followers get the master's news: another school's must not (link the tickets instead).
+  if (master.establishmentId !== duplicate.establishmentId) {
+    refuse({ kind: "unprocessable", message: "Seul un doublon du même établissement peut être fusionné ; liez plutôt les deux tickets.", errors: [{ field: "master", message: "Autre établissement." }] });
+  }
   if (!isOpen(duplicate.status)) refuse({ kind: "conflict", message: "Seul un ticket en cours peut être fusionné." });
   if (master.status === "closed" || master.status === "cancelled") refuse({ kind: "conflict", message: "Le ticket principal est clos." });
 

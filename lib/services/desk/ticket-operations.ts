@@ -36,8 +36,12 @@ async function journalAssignment(context: DeskContext, ticket: LockedTicket, dat
 
 /** Gives the ticket to a team's queue, nobody holding it yet. */
 export async function setTeam(context: DeskContext, ticket: LockedTicket, teamCode: string): Promise<void> {
-  const [team] = await context.tx.select({ id: teams.id, code: teams.code, name: teams.name }).from(teams).where(eq(teams.code, teamCode));
+  const [team] = await context.tx.select({ id: teams.id, code: teams.code, name: teams.name, establishmentId: teams.establishmentId }).from(teams).where(eq(teams.code, teamCode));
   if (!team) refuse({ kind: "unprocessable", message: `Aucune équipe ${teamCode}.`, errors: [{ field: "team", message: "Équipe inconnue." }] });
+  // A school's own queue takes only that school's tickets.
+  if (team!.establishmentId && team!.establishmentId !== ticket.establishmentId) {
+    refuse({ kind: "unprocessable", message: `${team!.code} est la file d'un autre établissement.`, errors: [{ field: "team", message: "File d'un autre établissement." }] });
+  }
   await context.tx.update(tickets).set({ assignedTeamId: team!.id, assigneeId: null, updatedAt: context.now }).where(eq(tickets.id, ticket.id));
   await journalAssignment(context, ticket, { team: { code: team!.code, name: team!.name } });
 }

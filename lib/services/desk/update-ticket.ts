@@ -8,7 +8,7 @@ import { fail, succeed } from "../service-result";
 import { escalate, type Escalation } from "./escalate";
 import { linkTickets, mergeInto } from "./merge-and-link";
 import { linkCis, requalify, requalifiedFacts, setAssignee, setStatus, setTeam, takeTicket, type Requalification } from "./ticket-operations";
-import { deskAction, lockWorkable, Refusal } from "./workable-ticket";
+import { deskAction, lockWorkable, lockWorkablePair, Refusal } from "./workable-ticket";
 
 /** What one PATCH may change, applied in this order: re-qualification, team, assignee, equipment, status. */
 export type TicketPatch = {
@@ -41,11 +41,14 @@ export function escalateTicket(caller: Caller, reference: string, escalation: Es
 }
 
 export function linkRelated(caller: Caller, reference: string, relatedReference: string, now: Date) {
-  return deskAction(caller, now, async (context) => linkTickets(context, await lockWorkable(context, reference), relatedReference));
+  return deskAction(caller, now, async (context) => linkTickets(context, ...(await lockWorkablePair(context, reference, relatedReference))));
 }
 
 export function mergeDuplicate(caller: Caller, duplicateReference: string, masterReference: string, reason: string, now: Date) {
-  return deskAction(caller, now, async (context) => mergeInto(context, await lockWorkable(context, duplicateReference), masterReference, reason));
+  return deskAction(caller, now, async (context) => {
+    const [duplicate, master] = await lockWorkablePair(context, duplicateReference, masterReference);
+    return mergeInto(context, duplicate, master, reason);
+  });
 }
 
 /** The same change on a selection, all or nothing. */

@@ -37,6 +37,17 @@ export async function lockWorkable(context: DeskContext, reference: string): Pro
   return { ...locked, reference: facts!.reference, establishmentId: facts!.establishmentId, zoneId: facts!.zoneId };
 }
 
+/** Two tickets locked in id order, so two actions on the same pair in opposite directions never deadlock. */
+export async function lockWorkablePair(context: DeskContext, first: string, second: string): Promise<[LockedTicket, LockedTicket]> {
+  const [a, b] = await Promise.all([ticketFacts(context.tx, { reference: first }), ticketFacts(context.tx, { reference: second })]);
+  // Unknown or invisible references are refused by lockWorkable, whatever the order.
+  const order = a && b && b.id < a.id ? [1, 0] : [0, 1];
+  const references = [first, second];
+  const locked: LockedTicket[] = [];
+  for (const index of order) locked[index] = await lockWorkable(context, references[index]!);
+  return [locked[0]!, locked[1]!];
+}
+
 /** Runs a desk action in one transaction; a Refusal rolls it all back; e-mails go out after commit. */
 export async function deskAction<T>(caller: Caller, now: Date, run: (context: DeskContext) => Promise<T>): Promise<ServiceResult<T>> {
   if (!can(caller, "desk.use")) return fail({ kind: "forbidden", message: "Réservé aux équipes qui traitent les demandes." });

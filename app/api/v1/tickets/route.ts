@@ -20,7 +20,8 @@ export const POST = apiRoute(async (request: Request) => {
   const created = await createTicket(caller, parsed.data, [], now);
   if (!created.ok) return problemFromFailure(created.failure);
   const ticket = await readTicket(caller, created.value.reference, now);
-  return Response.json(ticketJson(ticket!.ticket), { status: 201, headers: { location: `/api/v1/tickets/${created.value.reference}` } });
+  const location = { location: `/api/v1/tickets/${created.value.reference}` };
+  return Response.json(ticket ? ticketJson(ticket.ticket) : { reference: created.value.reference }, { status: 201, headers: location });
 });
 
 /** GET /api/v1/tickets?establishment=&status=&service=&q=&mine=&cursor=&limit= → {items, nextCursor}, newest first. */

@@ -22,6 +22,7 @@ export const PATCH = ticketRoute(patchTicketSchema, async ({ reference, input, c
   const now = new Date();
   const updated = await updateTicket(caller, reference, ticketPatch(input), now);
   if (!updated.ok) return problemFromFailure(updated.failure);
+  // Moved out of the caller's sight (e.g. to another team): the change stands; say which ticket it was.
   const found = await readTicket(caller, reference, now);
-  return found ? Response.json(ticketJson(found.ticket)) : notFound();
+  return Response.json(found ? ticketJson(found.ticket) : { reference });
 });

@@ -1,4 +1,4 @@
-import { notFound, problemFromFailure } from "@/lib/api/problem";
+import { problemFromFailure } from "@/lib/api/problem";
 import { ticketJson } from "@/lib/api/ticket-json";
 import { ticketRoute } from "@/lib/api/ticket-route";
 import { escalationSchema } from "@/lib/schemas/tickets";
@@ -11,5 +11,6 @@ export const POST = ticketRoute(escalationSchema, async ({ reference, input, cal
   const escalated = await escalateTicket(caller, reference, input, now);
   if (!escalated.ok) return problemFromFailure(escalated.failure);
   const found = await readTicket(caller, reference, now);
-  return found ? Response.json(ticketJson(found.ticket), { status: 201 }) : notFound();
+  // Escalated out of the caller's sight (e.g. to the Académie): the change stands; say which ticket it was.
+  return Response.json(found ? ticketJson(found.ticket) : { reference }, { status: 201 });
 });

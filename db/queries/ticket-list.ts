@@ -36,15 +36,16 @@ export function scopeCondition(scope: TicketScope): SQL | undefined {
     case "all":
       return undefined;
     case "establishments":
-      return scope.establishmentIds.length ? inArray(tickets.establishmentId, scope.establishmentIds) : NONE;
+      return or(scope.establishmentIds.length ? inArray(tickets.establishmentId, scope.establishmentIds) : NONE, eq(tickets.requesterId, scope.requesterId));
     case "teams": {
-      if (!scope.teamIds.length && !scope.zoneIds.length) return NONE;
+      const byFiling = eq(tickets.requesterId, scope.requesterId);
+      if (!scope.teamIds.length && !scope.zoneIds.length) return byFiling;
       const byTeam = scope.teamIds.length ? inArray(tickets.assignedTeamId, scope.teamIds) : undefined;
       const byWatch = scope.teamIds.length
         ? sql`exists (select 1 from ${ticketWatchers} where ${ticketWatchers.ticketId} = ${tickets.id} and ${inArray(ticketWatchers.teamId, scope.teamIds)})`
         : undefined;
       const byZone = scope.zoneIds.length ? inArray(establishments.zoneId, scope.zoneIds) : undefined;
-      return or(byTeam, byWatch, byZone);
+      return or(byTeam, byWatch, byZone, byFiling);
     }
   }
 }

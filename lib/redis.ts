@@ -1,11 +1,17 @@
 import { Redis } from "ioredis";
 import { env } from "@/lib/env";
+import { logger } from "@/lib/logger";
 
 const holder = globalThis as unknown as { guichetRedis?: Redis };
 
 /** The process's Redis client for counters and caches (BullMQ opens its own connections). */
 export function redis(): Redis {
-  holder.guichetRedis ??= new Redis(env().REDIS_URL, { maxRetriesPerRequest: 1, connectTimeout: 2000, commandTimeout: 2000 });
+  if (!holder.guichetRedis) {
+    const client = new Redis(env().REDIS_URL, { maxRetriesPerRequest: 1, connectTimeout: 2000, commandTimeout: 2000 });
+    // ioredis reconnects by itself; without a listener each failed attempt is an "unhandled error event" on stderr.
+    client.on("error", (error) => logger.warn({ err: error }, "redis unavailable"));
+    holder.guichetRedis = client;
+  }
   return holder.guichetRedis;
 }
 

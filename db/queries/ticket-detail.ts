@@ -2,7 +2,7 @@ import { asc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Executor } from "@/db/client";
 import {
-  categories, configurationItems, establishments, services, teams, ticketCis, ticketEvents, ticketRatings, tickets, users, vendors,
+  categories, configurationItems, establishments, services, slaPolicies, teams, ticketCis, ticketEvents, ticketRatings, tickets, users, vendors,
 } from "@/db/schema";
 
 const assignee = alias(users, "assignee");
@@ -26,6 +26,7 @@ export async function ticketDetail(db: Executor, ticketId: string) {
       rating: { score: ticketRatings.score, comment: ticketRatings.comment },
       vendor: { name: vendors.name, reference: tickets.vendorReference },
       mergedInto: { reference: master.reference },
+      slaPolicyCode: slaPolicies.code, ownBy: tickets.ownBy, resolveBy: tickets.resolveBy, slaState: tickets.slaState, slaPausedMinutes: tickets.slaPausedMinutes,
     })
     .from(tickets)
     .innerJoin(establishments, eq(establishments.id, tickets.establishmentId))
@@ -37,6 +38,7 @@ export async function ticketDetail(db: Executor, ticketId: string) {
     .leftJoin(ticketRatings, eq(ticketRatings.ticketId, tickets.id))
     .leftJoin(vendors, eq(vendors.id, tickets.vendorId))
     .leftJoin(master, eq(master.id, tickets.mergedIntoId))
+    .leftJoin(slaPolicies, eq(slaPolicies.id, tickets.slaPolicyId))
     .where(eq(tickets.id, ticketId));
   if (!row) return null;
   const cis = await db

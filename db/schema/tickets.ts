@@ -5,6 +5,7 @@ import { configurationItems } from "./cmdb";
 import { impact, priority, ticketEventKind, ticketStatus, ticketType, urgency, visibility } from "./enums";
 import { establishments } from "./geography";
 import { teams, vendors } from "./organisation";
+import { slaPolicies } from "./routing";
 import { users } from "./users";
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
@@ -42,6 +43,21 @@ export const tickets = pgTable(
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     resolvedAt: timestamp({ withTimezone: true }),
     closedAt: timestamp({ withTimezone: true }),
+    /** The SLA policy set by routing; null means the default policy. */
+    slaPolicyId: uuid().references(() => slaPolicies.id),
+    /** Deadlines to own and to resolve; null when the ticket has no commitment (hors périmètre). */
+    ownBy: timestamp({ withTimezone: true }),
+    resolveBy: timestamp({ withTimezone: true }),
+    /** Business minutes spent waiting for the requester. */
+    slaPausedMinutes: integer().notNull().default(0),
+    /** computeSla's state; null when the ticket has no commitment. */
+    slaState: text({ enum: ["ok", "at_risk", "breached"] }),
+    /** The first time the ticket had an assignee while in progress. */
+    takenAt: timestamp({ withTimezone: true }),
+    /** The first public comment by someone other than the requester. */
+    firstPublicReplyAt: timestamp({ withTimezone: true }),
+    /** Bumped whenever ownBy or resolveBy changes: SLA job ids derive from it. */
+    slaVersion: integer().notNull().default(0),
     /** French full-text search, accents ignored (text search configuration fr_unaccent, migration 0001). */
     search: tsvector().generatedAlwaysAs(
       sql`setweight(to_tsvector('fr_unaccent', coalesce(reference, '') || ' ' || coalesce(title, '')), 'A') || setweight(to_tsvector('fr_unaccent', coalesce(description, '')), 'B')`,
@@ -57,6 +73,7 @@ export const tickets = pgTable(
     index("tickets_team_status_created_idx").on(table.assignedTeamId, table.status, table.createdAt, table.id),
     index("tickets_assignee_status_idx").on(table.assigneeId, table.status),
     index("tickets_status_created_idx").on(table.status, table.createdAt, table.id),
+    index("tickets_sla_state_resolve_by_idx").on(table.slaState, table.resolveBy),
   ],
 );
 

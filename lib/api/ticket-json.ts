@@ -21,5 +21,11 @@ export function ticketJson(ticket: TicketDetail): TicketJson {
     createdAt: ticket.createdAt.toISOString(), updatedAt: ticket.updatedAt.toISOString(),
     resolvedAt: ticket.resolvedAt?.toISOString() ?? null, closedAt: ticket.closedAt?.toISOString() ?? null,
     vendor: ticket.vendor, mergedInto: ticket.mergedInto,
+    sla: ticket.ownBy && ticket.resolveBy && ticket.slaState
+      ? {
+        policy: ticket.slaPolicyCode ?? "DEFAULT", ownBy: ticket.ownBy.toISOString(), resolveBy: ticket.resolveBy.toISOString(),
+        state: ticket.slaState, pausedMinutes: ticket.slaPausedMinutes,
+      }
+      : null,
   };
 }

@@ -28,6 +28,13 @@ export const ticketSchema = ticketSummarySchema.extend({
   resolvedAt: z.iso.datetime().nullable(), closedAt: z.iso.datetime().nullable(),
   vendor: z.object({ name: z.string(), reference: z.string().nullable() }).nullable().meta({ description: "Le prestataire saisi et sa propre référence" }),
   mergedInto: z.object({ reference: z.string() }).nullable(),
+  sla: z.object({
+    policy: z.string().meta({ description: "Code de la politique de SLA ; DEFAULT pour la politique par défaut" }),
+    ownBy: z.iso.datetime().meta({ description: "Échéance de prise en charge" }),
+    resolveBy: z.iso.datetime().meta({ description: "Échéance de résolution" }),
+    state: z.enum(["ok", "at_risk", "breached"]),
+    pausedMinutes: z.number().int().meta({ description: "Minutes ouvrées passées en attente du demandeur" }),
+  }).nullable().meta({ description: "Les engagements de service du ticket ; null quand il n'en a pas (hors périmètre)" }),
 }).meta({ id: "Ticket" });
 
 export const ticketPageSchema = z.object({ items: z.array(ticketSummarySchema), nextCursor: z.string().nullable() }).meta({ id: "TicketPage" });

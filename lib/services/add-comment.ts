@@ -9,6 +9,7 @@ import type { Visibility } from "@/lib/domain/vocabulary";
 import { discardStoredFiles, inspectAttachments, recordAttachments, storeFiles, type IncomingFile } from "./attachments";
 import { enqueueOutbox, recordTicketNotifications, type TicketNotification } from "./notifications";
 import { fail, succeed, type ServiceResult } from "./service-result";
+import { refreshSla } from "./sla/refresh-sla";
 import { lockTicket, transitionTicket } from "./ticket-transition";
 
 /**
@@ -52,6 +53,7 @@ export async function addComment(
       } else if (input.visibility === "public") {
         notifications.push({ kind: "answered", ticketId: ticket.id, eventId: event!.id });
       }
+      await refreshSla(tx, ticket.id, now);
       return { eventId: event!.id, outboxIds: await recordTicketNotifications(tx, notifications, now) };
     });
     if (!result) {

@@ -14,6 +14,7 @@ import type { CreateTicketInput } from "@/lib/schemas/tickets";
 import { discardStoredFiles, inspectAttachments, recordAttachments, storeFiles, type IncomingFile } from "./attachments";
 import { enqueueOutbox, recordTicketNotifications } from "./notifications";
 import { applyRouting, decideRouting, routingFacts } from "./route-ticket";
+import { refreshSla } from "./sla/refresh-sla";
 import { fail, succeed, type ServiceResult } from "./service-result";
 
 /**
@@ -77,6 +78,7 @@ export async function createTicket(
       const facts = await routingFacts(tx, { type: input.type, categoryId: category.id, establishmentId: establishment.id, ciIds, priority: priorityOf(input.impact, input.urgency) });
       const decision = await decideRouting(tx, facts);
       const routed = await applyRouting(tx, ticket!.id, decision, null, now);
+      await refreshSla(tx, ticket!.id, now);
       const outboxIds = await recordTicketNotifications(tx, [
         { kind: "created", ticketId: ticket!.id, eventId: event!.id },
         // Watching teams (the Académie's RSSI on a security incident) are told at once.

@@ -10,6 +10,7 @@ import type { TicketStatus } from "@/lib/domain/vocabulary";
 import { env } from "@/lib/env";
 import { enqueueOutbox, recordTicketNotifications } from "./notifications";
 import { fail, succeed, type ServiceResult } from "./service-result";
+import { refreshSla } from "./sla/refresh-sla";
 import { lockTicket, transitionTicket } from "./ticket-transition";
 
 const TARGET: Record<Exclude<RequesterAction, "rate">, TicketStatus> = { cancel: "cancelled", confirm: "closed", reopen: "assigned" };
@@ -46,6 +47,7 @@ export async function requesterTransition(
       await tx.insert(ticketEvents).values({ ticketId: ticket.id, kind: "comment", visibility: "public", authorId: caller.id, body: reason.trim(), createdAt: now });
     }
     const eventId = await transitionTicket(tx, ticket, TARGET[action], caller.id, now);
+    await refreshSla(tx, ticket.id, now);
     const outboxIds = action === "confirm" && eventId !== null ? await recordTicketNotifications(tx, [{ kind: "closed", ticketId: ticket.id, eventId }], now) : [];
     return { outboxIds };
   });
@@ -103,6 +105,7 @@ export async function closeStaleResolutions(now: Date): Promise<number> {
       const ticket = await lockTicket(tx, id);
       if (ticket.status !== "resolved" || !ticket.resolvedAt || ticket.resolvedAt >= cutoff) return [];
       const eventId = await transitionTicket(tx, ticket, "closed", null, now);
+      await refreshSla(tx, id, now);
       closed++;
       return eventId === null ? [] : recordTicketNotifications(tx, [{ kind: "closed", ticketId: id, eventId }], now);
     });

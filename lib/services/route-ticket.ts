@@ -1,7 +1,7 @@
 import { eq, inArray } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { loadRoutingRules } from "@/db/queries/routing-rules";
-import { categories, configurationItems, establishments, services, teams, ticketEvents, tickets, ticketWatchers, zones } from "@/db/schema";
+import { categories, configurationItems, establishments, services, slaPolicies, teams, ticketEvents, tickets, ticketWatchers, zones } from "@/db/schema";
 import { route, type RoutingDecision, type TicketFacts } from "@/lib/domain/routing";
 import type { Priority, TicketType } from "@/lib/domain/vocabulary";
 
@@ -29,7 +29,7 @@ export async function decideRouting(tx: Executor, facts: TicketFacts): Promise<R
 
 /**
  * Gives the ticket to the decided team (unassigning any technician), applies the rule's priority
- * floor, adds its watchers, and journals it publicly: the school sees which team holds its ticket.
+ * floor and SLA policy, adds its watchers, and journals it publicly: the school sees which team holds its ticket.
  */
 export async function applyRouting(
   tx: Executor,
@@ -41,8 +41,11 @@ export async function applyRouting(
   const codes = [decision.teamCode, ...decision.watcherTeamCodes].filter((code): code is string => code !== null);
   const found = codes.length ? await tx.select({ id: teams.id, code: teams.code, name: teams.name }).from(teams).where(inArray(teams.code, codes)) : [];
   const team = found.find((row) => row.code === decision.teamCode) ?? null;
+  // The rule's SLA policy, when it names one; otherwise the default policy (null).
+  const [policy] = decision.slaPolicyCode ? await tx.select({ id: slaPolicies.id }).from(slaPolicies).where(eq(slaPolicies.code, decision.slaPolicyCode)) : [];
   await tx.update(tickets).set({
-    assignedTeamId: team?.id ?? null, assigneeId: null, priority: decision.priority, routingRuleId: decision.rule?.id ?? null, updatedAt: now,
+    assignedTeamId: team?.id ?? null, assigneeId: null, priority: decision.priority, routingRuleId: decision.rule?.id ?? null,
+    slaPolicyId: policy?.id ?? null, updatedAt: now,
   }).where(eq(tickets.id, ticketId));
   const watchers = found.filter((row) => decision.watcherTeamCodes.includes(row.code));
   if (watchers.length) await tx.insert(ticketWatchers).values(watchers.map((row) => ({ ticketId, teamId: row.id }))).onConflictDoNothing();

@@ -5,6 +5,7 @@ import { can } from "@/lib/domain/permissions";
 import { canSeeTicket } from "@/lib/domain/ticket-visibility";
 import { enqueueOutbox, recordTicketNotifications, type TicketNotification } from "../notifications";
 import { fail, succeed, type ServiceFailure, type ServiceResult } from "../service-result";
+import { refreshSla } from "../sla/refresh-sla";
 import { lockTicket } from "../ticket-transition";
 
 /** Thrown inside a desk transaction to refuse the whole action: nothing it did is kept. */
@@ -24,6 +25,8 @@ export type DeskContext = {
   now: Date;
   /** E-mails to record at the end of the transaction and send after commit. */
   notify: (notification: TicketNotification) => void;
+  /** Ids of the tickets locked through {@link lockWorkable}: their SLA is refreshed before the transaction ends. */
+  touched: Set<string>;
 };
 
 export type LockedTicket = Awaited<ReturnType<typeof lockTicket>> & { reference: string; establishmentId: string; zoneId: string };
@@ -34,6 +37,7 @@ export async function lockWorkable(context: DeskContext, reference: string): Pro
   if (!facts || !canSeeTicket(context.caller, facts)) refuse({ kind: "not_found" });
   if (!can(context.caller, "desk.use")) refuse({ kind: "forbidden", message: "Réservé aux équipes qui traitent les demandes." });
   const locked = await lockTicket(context.tx, facts!.id);
+  context.touched.add(locked.id);
   return { ...locked, reference: facts!.reference, establishmentId: facts!.establishmentId, zoneId: facts!.zoneId };
 }
 
@@ -54,7 +58,9 @@ export async function deskAction<T>(caller: Caller, now: Date, run: (context: De
   try {
     const { value, outboxIds } = await database().transaction(async (tx) => {
       const pending: TicketNotification[] = [];
-      const value = await run({ tx, caller, now, notify: (notification) => pending.push(notification) });
+      const touched = new Set<string>();
+      const value = await run({ tx, caller, now, notify: (notification) => pending.push(notification), touched });
+      for (const ticketId of touched) await refreshSla(tx, ticketId, now);
       return { value, outboxIds: await recordTicketNotifications(tx, pending, now) };
     });
     await enqueueOutbox(outboxIds);

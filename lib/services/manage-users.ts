@@ -4,8 +4,7 @@ import { listUsers, type UserCursor } from "@/db/queries/users";
 import { apiTokens, users } from "@/db/schema";
 import type { Caller } from "@/lib/domain/caller";
 import { can } from "@/lib/domain/permissions";
-
-export type ManageUsersError = "forbidden" | "not_found" | "self";
+import { fail, succeed, type ServiceResult } from "./service-result";
 
 export async function listAccounts(caller: Caller, options: { after?: UserCursor; limit: number }) {
   if (!can(caller, "users.manage")) return null;
@@ -20,16 +19,16 @@ export async function setAccountDisabled(
   caller: Caller,
   input: { userId: string; disabled: boolean },
   now: Date,
-): Promise<{ ok: true } | { ok: false; error: ManageUsersError }> {
-  if (!can(caller, "users.manage")) return { ok: false, error: "forbidden" };
-  if (input.userId === caller.id && input.disabled) return { ok: false, error: "self" };
+): Promise<ServiceResult<null>> {
+  if (!can(caller, "users.manage")) return fail({ kind: "forbidden", message: "Seuls les administrateurs gèrent les comptes." });
+  if (input.userId === caller.id && input.disabled) return fail({ kind: "unprocessable", message: "Vous ne pouvez pas désactiver votre propre compte." });
   return database().transaction(async (tx) => {
     const [target] = await tx.select({ id: users.id }).from(users).where(eq(users.id, input.userId)).for("update");
-    if (!target) return { ok: false as const, error: "not_found" as const };
+    if (!target) return fail<null>({ kind: "not_found" });
     await tx.update(users)
       .set(input.disabled ? { disabledAt: now, tokenVersion: sql`${users.tokenVersion} + 1` } : { disabledAt: null })
       .where(eq(users.id, target.id));
     if (input.disabled) await tx.delete(apiTokens).where(eq(apiTokens.userId, target.id));
-    return { ok: true as const };
+    return succeed(null);
   });
 }

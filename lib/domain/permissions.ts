@@ -24,12 +24,6 @@ export function can(caller: Pick<Caller, "role">, permission: Permission): boole
   return (ROLE_PERMISSIONS[permission] as readonly Role[]).includes(caller.role);
 }
 
-/** Whether the caller may see a school's record; a requester sees only their own schools. */
-export function canSeeEstablishment(caller: Pick<Caller, "role" | "establishmentIds">, establishmentId: string): boolean {
-  if (can(caller, "establishments.read_all")) return true;
-  return can(caller, "establishments.read_own") && caller.establishmentIds.includes(establishmentId);
-}
-
 /** School staff file for their own schools; the call platform and the Région's staff for any school. */
 export function canFileTicketFor(caller: Pick<Caller, "role" | "establishmentIds">, establishmentId: string): boolean {
   if (can(caller, "tickets.file_any")) return true;

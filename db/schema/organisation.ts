@@ -1,4 +1,7 @@
-import { index, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { check, date, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import type { WeeklyHours } from "@/lib/domain/business-calendar";
+import type { EscalationLevel, VendorCommitment } from "@/lib/domain/sla";
 import { party } from "./enums";
 import { establishments, zones } from "./geography";
 import { users } from "./users";
@@ -16,6 +19,10 @@ export const teams = pgTable(
     /** Set on a school's own queue only. */
     establishmentId: uuid().references(() => establishments.id),
     vendorId: uuid().references(() => vendors.id),
+    /** The team's weekly opening hours (Europe/Paris); null means the default calendar (Mon–Fri 07:30–17:30). */
+    weeklyHours: jsonb().$type<WeeklyHours>(),
+    /** Who is alerted as the team's tickets overrun their TTR; null means the default ladder (sector lead, then service lead). */
+    escalationLevels: jsonb().$type<EscalationLevel[]>(),
   },
   (table) => [index("teams_zone_idx").on(table.zoneId), index("teams_establishment_idx").on(table.establishmentId)],
 );
@@ -36,4 +43,25 @@ export const vendors = pgTable("vendors", {
   name: text().notNull().unique(),
   scope: text(),
   contract: text(),
+  /** The vendor's own repair time while a ticket waits for it (underpinning contract); null: none agreed. */
+  repairCommitment: jsonb().$type<VendorCommitment>(),
 });
+
+/** Days a calendar is closed besides public holidays (e.g. school holidays for on-site teams): one team's, or every team's when teamId is null. */
+export const calendarClosures = pgTable(
+  "calendar_closures",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    teamId: uuid().references(() => teams.id, { onDelete: "cascade" }),
+    /** Inclusive local dates (Europe/Paris). */
+    fromDate: date().notNull(),
+    toDate: date().notNull(),
+    label: text().notNull(),
+    createdById: uuid().references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    index("calendar_closures_team_idx").on(table.teamId, table.fromDate),
+    check("calendar_closures_ordered", sql`${table.fromDate} <= ${table.toDate}`),
+  ],
+);

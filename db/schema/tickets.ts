@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, bigserial, check, customType, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { bigint, bigserial, boolean, check, customType, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { categories, services } from "./catalogue";
 import { configurationItems } from "./cmdb";
 import { impact, priority, ticketEventKind, ticketStatus, ticketType, urgency, visibility } from "./enums";
@@ -58,6 +58,17 @@ export const tickets = pgTable(
     firstPublicReplyAt: timestamp({ withTimezone: true }),
     /** Bumped whenever ownBy or resolveBy changes: SLA job ids derive from it. */
     slaVersion: integer().notNull().default(0),
+    /** SLA alarms (warnings, breaches, escalations) not yet recorded in the journal: the worker's delayed jobs mirror them. */
+    slaAlarms: jsonb().$type<{ key: string; fireAt: string }[]>().notNull().default([]),
+    /** The earliest fireAt of slaAlarms: the reconciliation reads it to rebuild lost jobs. */
+    slaNextCheckAt: timestamp({ withTimezone: true }),
+    /** How far the ticket has climbed the escalation ladder (0: not escalated). */
+    escalationLevel: smallint().notNull().default(0),
+    /** Once a commitment's clock stopped: whether it was met, and the business minutes it used (for compliance and dashboards). */
+    ownMet: boolean(),
+    ownedMinutes: integer(),
+    resolveMet: boolean(),
+    resolvedMinutes: integer(),
     /** French full-text search, accents ignored (text search configuration fr_unaccent, migration 0001). */
     search: tsvector().generatedAlwaysAs(
       sql`setweight(to_tsvector('fr_unaccent', coalesce(reference, '') || ' ' || coalesce(title, '')), 'A') || setweight(to_tsvector('fr_unaccent', coalesce(description, '')), 'B')`,
@@ -74,6 +85,8 @@ export const tickets = pgTable(
     index("tickets_assignee_status_idx").on(table.assigneeId, table.status),
     index("tickets_status_created_idx").on(table.status, table.createdAt, table.id),
     index("tickets_sla_state_resolve_by_idx").on(table.slaState, table.resolveBy),
+    index("tickets_sla_next_check_idx").on(table.slaNextCheckAt).where(sql`${table.slaNextCheckAt} IS NOT NULL`),
+    index("tickets_team_resolved_idx").on(table.assignedTeamId, table.resolvedAt),
   ],
 );
 
@@ -104,9 +117,28 @@ export const ticketEvents = pgTable(
     authorId: uuid().references(() => users.id),
     body: text(),
     data: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    /** Set on events the worker records (SLA alarms, escalations): a job run twice records once. */
+    idempotencyKey: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [index("ticket_events_ticket_idx").on(table.ticketId, table.createdAt, table.id)],
+  (table) => [
+    index("ticket_events_ticket_idx").on(table.ticketId, table.createdAt, table.id),
+    uniqueIndex("ticket_events_idempotency_idx").on(table.ticketId, table.idempotencyKey).where(sql`${table.idempotencyKey} IS NOT NULL`),
+  ],
+);
+
+/** Each stretch a ticket waited for a vendor, against the vendor's own repair time: per-vendor compliance reads it. */
+export const vendorWaits = pgTable(
+  "vendor_waits",
+  {
+    ticketId: uuid().notNull().references(() => tickets.id, { onDelete: "cascade" }),
+    since: timestamp({ withTimezone: true }).notNull(),
+    vendorId: uuid().notNull().references(() => vendors.id),
+    /** Null when the vendor has no agreed repair time. */
+    dueAt: timestamp({ withTimezone: true }),
+    endedAt: timestamp({ withTimezone: true }),
+  },
+  (table) => [primaryKey({ columns: [table.ticketId, table.since] }), index("vendor_waits_vendor_idx").on(table.vendorId, table.since)],
 );
 
 /** A file attached to a ticket message (the creation or a comment); the bytes live under UPLOAD_DIR. */

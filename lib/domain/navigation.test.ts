@@ -4,14 +4,14 @@ import { canFileTicketFor } from "./permissions";
 import { ROLES } from "./vocabulary";
 
 test.each([
-  ["requester", ["home", "file", "myTickets", "catalogue", "myEstablishments"]],
-  ["manager", ["home", "file", "myTickets", "catalogue", "myEstablishments"]],
-  ["technician", ["home", "desk", "catalogue", "establishments"]],
-  ["sector_lead", ["home", "desk", "catalogue", "establishments"]],
-  ["service_lead", ["home", "desk", "catalogue", "establishments"]],
-  ["academy_agent", ["home", "desk", "catalogue", "establishments"]],
+  ["requester", ["home", "file", "myTickets", "catalogue", "myEstablishments", "inventory"]],
+  ["manager", ["home", "file", "myTickets", "catalogue", "myEstablishments", "inventory"]],
+  ["technician", ["home", "desk", "catalogue", "establishments", "inventory"]],
+  ["sector_lead", ["home", "desk", "catalogue", "establishments", "inventory"]],
+  ["service_lead", ["home", "desk", "catalogue", "establishments", "inventory"]],
+  ["academy_agent", ["home", "desk", "catalogue", "establishments", "inventory"]],
   ["vendor_agent", ["home", "desk", "catalogue"]],
-  ["admin", ["home", "desk", "catalogue", "establishments", "users", "routing"]],
+  ["admin", ["home", "desk", "catalogue", "establishments", "inventory", "users", "routing"]],
 ] as const)("%s sees %j", (role, keys) => {
   expect(navigationFor({ role }).map((item) => item.key)).toEqual(keys);
 });

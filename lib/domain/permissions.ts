@@ -16,6 +16,12 @@ const ROLE_PERMISSIONS = {
   "routing.manage": ["admin"],
   /** Trying the routing on an imagined ticket, to see which rule would take it and why. */
   "routing.test": ["technician", "sector_lead", "service_lead", "academy_agent", "admin"],
+  /** The inventory (CMDB): school staff read their schools' items, the Région's and Académie's staff every school's. */
+  "cmdb.read": ["requester", "manager", "technician", "sector_lead", "service_lead", "academy_agent", "admin"],
+  "cmdb.read_all": ["technician", "sector_lead", "service_lead", "academy_agent", "admin"],
+  /** Keeping it: on-site technicians and sector leads for their zones' schools (lib/domain/ci-access.ts), the service lead and admins everywhere. */
+  "cmdb.write_zone": ["technician", "sector_lead"],
+  "cmdb.write_all": ["service_lead", "admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof ROLE_PERMISSIONS;

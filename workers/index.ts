@@ -2,6 +2,7 @@ import "@/lib/load-dotenv";
 import { closeDatabase } from "@/db/client";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
+import { closeRedis } from "@/lib/redis";
 import { startWorkers } from "./start";
 
 async function main() {
@@ -16,6 +17,7 @@ async function main() {
       logger.info({ signal }, "worker stopping");
       close()
         .then(() => closeDatabase())
+        .then(() => closeRedis())
         .then(() => process.exit(0))
         .catch((error: unknown) => {
           logger.error({ err: error }, "worker did not stop cleanly");

@@ -2,8 +2,13 @@ import { Queue, Worker, type Job } from "bullmq";
 import { JOBS } from "@/lib/queue/jobs";
 import { queueConnection, queuePrefix } from "@/lib/queue/connection";
 import { logger } from "@/lib/logger";
+import { database } from "@/db/client";
+import { closeProducers } from "@/lib/queue/producer";
+import { reconcileSlaTimers as rebuildSlaTimers } from "@/lib/services/sla/sla-timers";
+import { checkSla } from "./processors/check-sla";
 import { closeStaleResolutions } from "./processors/close-stale-resolutions";
 import { purgeExpiredTokens } from "./processors/purge-expired-tokens";
+import { reconcileSlaTimers } from "./processors/reconcile-sla-timers";
 import { sendEmail } from "./processors/send-email";
 import { sweepOutbox } from "./processors/sweep-outbox";
 
@@ -13,6 +18,8 @@ const PROCESSORS: Record<string, (job: Job) => Promise<unknown>> = {
   closeStaleResolutions,
   sendEmail,
   sweepOutbox,
+  checkSla,
+  reconcileSlaTimers,
 };
 
 /** Starts one BullMQ worker per queue and upserts the recurring job schedulers; returns a closer. */
@@ -37,10 +44,13 @@ export async function startWorkers(): Promise<() => Promise<void>> {
     const queue = queues.find((candidate) => candidate.name === job.queue)!;
     await queue.upsertJobScheduler(name, { every: job.every }, { name, data: {}, opts: job.options });
   }
-  logger.info({ queues: queueNames }, "worker started");
+  // A deploy, a crash or a Redis flush may have lost delayed jobs: hold every pending SLA alarm again before anything else.
+  const rebuilt = await rebuildSlaTimers(database(), new Date(), { full: true });
+  logger.info({ queues: queueNames, slaJobs: rebuilt.jobs }, "worker started");
 
   return async () => {
     await Promise.all(workers.map((worker) => worker.close()));
     await Promise.all(queues.map((queue) => queue.close()));
+    await closeProducers();
   };
 }

@@ -11,10 +11,11 @@ export type TicketEmailContent =
   | { kind: "closed"; ratingToken: string }
   | { kind: "merged"; masterReference: string }
   | { kind: "escalated"; target: string; reason: string }
-  | { kind: "watched"; holdingTeam: string | null };
+  | { kind: "watched"; holdingTeam: string | null }
+  | { kind: "sla"; headline: string; detail: string };
 
 /** Staff e-mails open the technicians' page of the ticket; the school's open its own. */
-const STAFF_KINDS: ReadonlySet<TicketEmailContent["kind"]> = new Set(["escalated", "watched"]);
+const STAFF_KINDS: ReadonlySet<TicketEmailContent["kind"]> = new Set(["escalated", "watched", "sla"]);
 
 export type TicketEmailInput = {
   appUrl: string;
@@ -113,6 +114,8 @@ function subjectAndBlocks(input: TicketEmailInput, appUrl: string): { subject: s
           { paragraph: "Vous pouvez le suivre et y laisser des notes internes." },
         ],
       };
+    case "sla":
+      return { subject: content.headline, blocks: [{ paragraph: `Ticket ${title} : ${content.detail}` }] };
     case "closed":
       return {
         subject: "Votre demande est clôturée",

@@ -33,6 +33,23 @@ export const JOBS = {
     options: { attempts: 1, removeOnComplete: 100, removeOnFail: 100 },
     every: 60 * 60 * 1000,
   },
+  /**
+   * A reminder to check one ticket's SLA: one delayed job per pending alarm (75 %, breach, escalation rung, vendor
+   * deadline), job id from the ticket, its deadlines' version and the alarm (lib/domain/sla-plan.ts). The processor
+   * reads PostgreSQL and fires whatever is due; failed jobs are removed so the reconciliation can add them again.
+   */
+  checkSla: {
+    queue: "sla",
+    payload: z.object({ ticketId: z.uuid() }),
+    options: { attempts: 5, backoff: { type: "exponential", delay: 5_000 }, removeOnComplete: true, removeOnFail: true },
+  },
+  /** Recreates the missing checkSla jobs of open tickets from PostgreSQL (Redis flush, lost job, deploy). */
+  reconcileSlaTimers: {
+    queue: "sla",
+    payload: z.object({}),
+    options: { attempts: 1, removeOnComplete: 100, removeOnFail: 100 },
+    every: 60_000,
+  },
 } as const;
 
 export type JobName = keyof typeof JOBS;

@@ -7,7 +7,8 @@ import { isOpen, statusAfterRequesterReply } from "@/lib/domain/ticket-status";
 import { canSeeInternalNotes, canSeeTicket } from "@/lib/domain/ticket-visibility";
 import type { Visibility } from "@/lib/domain/vocabulary";
 import { discardStoredFiles, inspectAttachments, recordAttachments, storeFiles, type IncomingFile } from "./attachments";
-import { enqueueOutbox, recordTicketNotifications, type TicketNotification } from "./notifications";
+import { afterCommit } from "./after-commit";
+import { recordTicketNotifications, type TicketNotification } from "./notifications";
 import { fail, succeed, type ServiceResult } from "./service-result";
 import { refreshSla } from "./sla/refresh-sla";
 import { lockTicket, transitionTicket } from "./ticket-transition";
@@ -53,14 +54,14 @@ export async function addComment(
       } else if (input.visibility === "public") {
         notifications.push({ kind: "answered", ticketId: ticket.id, eventId: event!.id });
       }
-      await refreshSla(tx, ticket.id, now);
-      return { eventId: event!.id, outboxIds: await recordTicketNotifications(tx, notifications, now) };
+      const sla = await refreshSla(tx, ticket.id, now);
+      return { eventId: event!.id, outboxIds: await recordTicketNotifications(tx, notifications, now), slaSchedules: [sla] };
     });
     if (!result) {
       await discardStoredFiles(stored);
       return fail({ kind: "conflict", message: "Cette demande est close ou annulée : ouvrez une nouvelle demande si besoin." });
     }
-    await enqueueOutbox(result.outboxIds);
+    await afterCommit(result);
     return succeed({ eventId: result.eventId });
   } catch (error) {
     await discardStoredFiles(stored);

@@ -12,7 +12,8 @@ import { categoryAnswersSchema } from "@/lib/schemas/category-fields";
 import { fieldErrors } from "@/lib/schemas/field-errors";
 import type { CreateTicketInput } from "@/lib/schemas/tickets";
 import { discardStoredFiles, inspectAttachments, recordAttachments, storeFiles, type IncomingFile } from "./attachments";
-import { enqueueOutbox, recordTicketNotifications } from "./notifications";
+import { afterCommit } from "./after-commit";
+import { recordTicketNotifications } from "./notifications";
 import { applyRouting, decideRouting, routingFacts } from "./route-ticket";
 import { refreshSla } from "./sla/refresh-sla";
 import { fail, succeed, type ServiceResult } from "./service-result";
@@ -63,7 +64,7 @@ export async function createTicket(
 
   const stored = await storeFiles(inspected.files, now);
   try {
-    const { reference, outboxIds } = await db.transaction(async (tx) => {
+    const { reference, outboxIds, slaSchedules } = await db.transaction(async (tx) => {
       const reference = await nextTicketReference(tx, now);
       const [ticket] = await tx.insert(tickets).values({
         reference, type: input.type, status: "new", priority: priorityOf(input.impact, input.urgency), impact: input.impact, urgency: input.urgency,
@@ -78,15 +79,15 @@ export async function createTicket(
       const facts = await routingFacts(tx, { type: input.type, categoryId: category.id, establishmentId: establishment.id, ciIds, priority: priorityOf(input.impact, input.urgency) });
       const decision = await decideRouting(tx, facts);
       const routed = await applyRouting(tx, ticket!.id, decision, null, now);
-      await refreshSla(tx, ticket!.id, now);
+      const sla = await refreshSla(tx, ticket!.id, now);
       const outboxIds = await recordTicketNotifications(tx, [
         { kind: "created", ticketId: ticket!.id, eventId: event!.id },
         // Watching teams (the Académie's RSSI on a security incident) are told at once.
         ...(decision.watcherTeamCodes.length ? [{ kind: "watched" as const, ticketId: ticket!.id, eventId: routed.eventId }] : []),
       ], now);
-      return { reference, outboxIds };
+      return { reference, outboxIds, slaSchedules: [sla] };
     });
-    await enqueueOutbox(outboxIds);
+    await afterCommit({ outboxIds, slaSchedules });
     return succeed({ reference });
   } catch (error) {
     await discardStoredFiles(stored);

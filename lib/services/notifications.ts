@@ -1,16 +1,15 @@
-import { Queue } from "bullmq";
-import { and, eq, inArray, isNull, notInArray, or } from "drizzle-orm";
+import { and, eq, inArray, isNull, notInArray, or, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { outboxEmails, teamMembers, teams, ticketEvents, ticketFollowers, tickets, ticketWatchers, users } from "@/db/schema";
 import { createRatingToken } from "@/lib/auth/rating-link";
 import { env } from "@/lib/env";
-import { logger } from "@/lib/logger";
 import { ticketEmail, type TicketEmailContent } from "@/lib/mail/templates";
-import { queuePrefix } from "@/lib/queue/connection";
+import { bestEffort, producerQueue } from "@/lib/queue/producer";
 import { JOBS, type JobPayload } from "@/lib/queue/jobs";
 
 export type TicketNotificationKind =
-  | "created" | "assigned" | "answered" | "waiting_requester" | "resolved" | "closed" | "merged" | "escalated" | "watched";
+  | "created" | "assigned" | "answered" | "waiting_requester" | "resolved" | "closed" | "merged" | "escalated" | "watched"
+  | "sla_alert" | "sla_escalated";
 export type TicketNotification = { kind: TicketNotificationKind; ticketId: string; eventId: number };
 
 /**
@@ -36,6 +35,15 @@ async function recipientsOf(tx: Executor, kind: TicketNotificationKind, ticketId
       : tx.select({ id: teams.id }).from(teams).where(eq(teams.id, String(event.data.notifyTeamId)));
     return tx.selectDistinct(person).from(teamMembers).innerJoin(users, eq(users.id, teamMembers.userId))
       .where(and(inArray(teamMembers.teamId, teamIds), active, staffOnly()));
+  }
+  if (kind === "sla_alert" || kind === "sla_escalated") {
+    // An SLA alert goes to the assignee, or the holding team when nobody holds the ticket; an escalation also to the rung's people.
+    const named = kind === "sla_escalated" && Array.isArray(event.data.notifyUserIds) ? event.data.notifyUserIds.map(String) : [];
+    const holders = tx.select({ id: sql<string>`coalesce(${tickets.assigneeId}, ${teamMembers.userId})` }).from(tickets)
+      .leftJoin(teamMembers, and(isNull(tickets.assigneeId), eq(teamMembers.teamId, tickets.assignedTeamId)))
+      .where(eq(tickets.id, ticketId));
+    return tx.selectDistinct(person).from(users)
+      .where(and(or(inArray(users.id, holders), ...(named.length ? [inArray(users.id, named)] : [])), active, staffOnly()));
   }
   if (STAFF_KINDS.has(kind)) {
     return tx.selectDistinct(person).from(tickets)
@@ -97,6 +105,9 @@ function contentFor(kind: TicketNotificationKind, ticket: TicketFacts, event: Ev
       return { kind, target: String(event.data.targetLabel), reason: event.body ?? "" };
     case "watched":
       return { kind, holdingTeam: ticket.teamName };
+    case "sla_alert":
+    case "sla_escalated":
+      return { kind: "sla", headline: String(event.data.headline), detail: event.body ?? "" };
   }
 }
 
@@ -131,18 +142,6 @@ export async function recordTicketNotifications(tx: Executor, notifications: Tic
   return written.map((row) => row.id);
 }
 
-/** Past this, the request moves on and the sweep sends the e-mails a minute later. */
-const ENQUEUE_TIMEOUT_MS = 3_000;
-
-// One producer per process (kept on globalThis so Next's dev reloads do not open new connections).
-const holder = globalThis as unknown as { guichetMailQueue?: Queue };
-
-function mailQueue(): Queue {
-  // Unlike a worker's, a producer's commands fail instead of waiting for Redis to come back.
-  holder.guichetMailQueue ??= new Queue(JOBS.sendEmail.queue, { connection: { url: env().REDIS_URL, maxRetriesPerRequest: 1 }, prefix: queuePrefix() });
-  return holder.guichetMailQueue;
-}
-
 /** After commit: one BullMQ job per outbox id (jobId = the outbox id, payload {outboxId}). Never throws: a failure is logged and the sweep catches up. */
 export async function enqueueOutbox(ids: string[]): Promise<void> {
   if (ids.length === 0) return;
@@ -151,16 +150,5 @@ export async function enqueueOutbox(ids: string[]): Promise<void> {
     data: { outboxId } satisfies JobPayload<"sendEmail">,
     opts: { ...JOBS.sendEmail.options, jobId: outboxId },
   }));
-  let timer: NodeJS.Timeout | undefined;
-  // While Redis is unreachable the first command waits for a connection that may never come: bound the wait.
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`Redis did not answer within ${ENQUEUE_TIMEOUT_MS} ms`)), ENQUEUE_TIMEOUT_MS);
-  });
-  try {
-    await Promise.race([mailQueue().addBulk(jobs), timeout]);
-  } catch (error) {
-    logger.warn({ err: error, count: ids.length }, "outbox e-mails not enqueued; the sweep will catch up");
-  } finally {
-    clearTimeout(timer);
-  }
+  await bestEffort("outbox e-mails not enqueued; the sweep will catch up", () => producerQueue(JOBS.sendEmail.queue).addBulk(jobs));
 }

@@ -8,7 +8,8 @@ import { REOPEN_WINDOW_DAYS, requesterActions, type RequesterAction } from "@/li
 import { canActAsRequester, canSeeTicket } from "@/lib/domain/ticket-visibility";
 import type { TicketStatus } from "@/lib/domain/vocabulary";
 import { env } from "@/lib/env";
-import { enqueueOutbox, recordTicketNotifications } from "./notifications";
+import { afterCommit } from "./after-commit";
+import { recordTicketNotifications } from "./notifications";
 import { fail, succeed, type ServiceResult } from "./service-result";
 import { refreshSla } from "./sla/refresh-sla";
 import { lockTicket, transitionTicket } from "./ticket-transition";
@@ -47,12 +48,12 @@ export async function requesterTransition(
       await tx.insert(ticketEvents).values({ ticketId: ticket.id, kind: "comment", visibility: "public", authorId: caller.id, body: reason.trim(), createdAt: now });
     }
     const eventId = await transitionTicket(tx, ticket, TARGET[action], caller.id, now);
-    await refreshSla(tx, ticket.id, now);
+    const sla = await refreshSla(tx, ticket.id, now);
     const outboxIds = action === "confirm" && eventId !== null ? await recordTicketNotifications(tx, [{ kind: "closed", ticketId: ticket.id, eventId }], now) : [];
-    return { outboxIds };
+    return { outboxIds, slaSchedules: [sla] };
   });
   if (!outcome) return fail({ kind: "conflict", message: REFUSED[action] });
-  await enqueueOutbox(outcome.outboxIds);
+  await afterCommit(outcome);
   return succeed({ status: TARGET[action] });
 }
 
@@ -101,15 +102,15 @@ export async function closeStaleResolutions(now: Date): Promise<number> {
     .where(and(eq(tickets.status, "resolved"), lt(tickets.resolvedAt, cutoff))).limit(500);
   let closed = 0;
   for (const { id } of stale) {
-    const outboxIds = await db.transaction(async (tx) => {
+    const work = await db.transaction(async (tx) => {
       const ticket = await lockTicket(tx, id);
-      if (ticket.status !== "resolved" || !ticket.resolvedAt || ticket.resolvedAt >= cutoff) return [];
+      if (ticket.status !== "resolved" || !ticket.resolvedAt || ticket.resolvedAt >= cutoff) return {};
       const eventId = await transitionTicket(tx, ticket, "closed", null, now);
-      await refreshSla(tx, id, now);
+      const sla = await refreshSla(tx, id, now);
       closed++;
-      return eventId === null ? [] : recordTicketNotifications(tx, [{ kind: "closed", ticketId: id, eventId }], now);
+      return { slaSchedules: [sla], outboxIds: eventId === null ? [] : await recordTicketNotifications(tx, [{ kind: "closed", ticketId: id, eventId }], now) };
     });
-    await enqueueOutbox(outboxIds);
+    await afterCommit(work);
   }
   return closed;
 }

@@ -3,7 +3,8 @@ import { ticketFacts } from "@/db/queries/ticket-facts";
 import type { Caller } from "@/lib/domain/caller";
 import { can } from "@/lib/domain/permissions";
 import { canSeeTicket } from "@/lib/domain/ticket-visibility";
-import { enqueueOutbox, recordTicketNotifications, type TicketNotification } from "../notifications";
+import { afterCommit } from "../after-commit";
+import { recordTicketNotifications, type TicketNotification } from "../notifications";
 import { fail, succeed, type ServiceFailure, type ServiceResult } from "../service-result";
 import { refreshSla } from "../sla/refresh-sla";
 import { lockTicket } from "../ticket-transition";
@@ -56,14 +57,15 @@ export async function lockWorkablePair(context: DeskContext, first: string, seco
 export async function deskAction<T>(caller: Caller, now: Date, run: (context: DeskContext) => Promise<T>): Promise<ServiceResult<T>> {
   if (!can(caller, "desk.use")) return fail({ kind: "forbidden", message: "Réservé aux équipes qui traitent les demandes." });
   try {
-    const { value, outboxIds } = await database().transaction(async (tx) => {
+    const { value, outboxIds, slaSchedules } = await database().transaction(async (tx) => {
       const pending: TicketNotification[] = [];
       const touched = new Set<string>();
       const value = await run({ tx, caller, now, notify: (notification) => pending.push(notification), touched });
-      for (const ticketId of touched) await refreshSla(tx, ticketId, now);
-      return { value, outboxIds: await recordTicketNotifications(tx, pending, now) };
+      const slaSchedules = [];
+      for (const ticketId of touched) slaSchedules.push(await refreshSla(tx, ticketId, now));
+      return { value, outboxIds: await recordTicketNotifications(tx, pending, now), slaSchedules };
     });
-    await enqueueOutbox(outboxIds);
+    await afterCommit({ outboxIds, slaSchedules });
     return succeed(value);
   } catch (error) {
     if (error instanceof Refusal) return fail(error.failure);

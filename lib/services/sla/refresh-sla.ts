@@ -1,63 +1,78 @@
-import { and, asc, eq, isNotNull, ne } from "drizzle-orm";
+import { and, eq, isNotNull } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { categories, establishments, slaPolicies, ticketEvents, tickets } from "@/db/schema";
-import { DEFAULT_CALENDAR } from "@/lib/domain/business-calendar";
-import { commitmentFor, computeSla, DEFAULT_SLA_TARGETS, type SlaStatusChange } from "@/lib/domain/sla";
-import type { TicketStatus } from "@/lib/domain/vocabulary";
+import { ticketEvents, tickets, vendorWaits } from "@/db/schema";
+import { computeSla, vendorDeadline, type SlaTimer } from "@/lib/domain/sla";
+import { pendingAlarms, plannedAlarms, type PlannedAlarm } from "@/lib/domain/sla-plan";
+import { loadSlaFacts, VENDOR_CALENDAR } from "./sla-facts";
+
+/** What the worker must hold for a ticket after a change: its pending alarms, under the version of its deadlines. */
+export type SlaSchedule = {
+  ticketId: string;
+  version: number;
+  /** Alarms not recorded yet, past ones included (they fire at once). */
+  alarms: PlannedAlarm[];
+  /** Jobs of the previous schedule to remove (all of them when the deadlines moved). */
+  replaced: { version: number; keys: string[] } | null;
+};
+
+/** Whether a stopped commitment was met, and the business minutes it used; nulls while it runs or when cancelled in time. */
+function outcome(timer: SlaTimer | undefined): { met: boolean | null; minutes: number | null } {
+  if (!timer || timer.stoppedAt === null || timer.state === "cancelled") return { met: null, minutes: null };
+  return { met: timer.state === "met", minutes: Math.round(timer.usedMinutes) };
+}
 
 /**
  * Recomputes a ticket's SLA from its facts and stores it on the ticket, inside the caller's
- * transaction: call it at the end of every change to a ticket. Records when the ticket was first
- * taken in charge and first answered publicly, then asks lib/domain/sla for the deadlines
- * (on the default calendar: team calendars come later). `slaVersion` is bumped whenever a
- * deadline moves, so jobs keyed on it can tell a stale schedule.
+ * transaction: call it at the end of every change to a ticket, and hand the returned schedule to
+ * `afterCommit`. Stores the deadlines, state, paused time, the outcome of stopped commitments, the
+ * vendor waits, and the alarms not yet recorded in the journal (with the earliest, for the
+ * reconciliation). `slaVersion` is bumped whenever a deadline moves, so jobs keyed on it can tell
+ * a stale schedule.
  */
-export async function refreshSla(tx: Executor, ticketId: string, now: Date): Promise<void> {
-  const [ticket] = await tx
-    .select({
-      createdAt: tickets.createdAt, status: tickets.status, priority: tickets.priority, type: tickets.type, assigneeId: tickets.assigneeId,
-      requesterId: tickets.requesterId, takenAt: tickets.takenAt, firstPublicReplyAt: tickets.firstPublicReplyAt,
-      ownBy: tickets.ownBy, resolveBy: tickets.resolveBy, slaVersion: tickets.slaVersion,
-      hardware: categories.hardware, supportMode: establishments.supportMode, targets: slaPolicies.targets,
-    })
-    .from(tickets)
-    .innerJoin(categories, eq(categories.id, tickets.categoryId))
-    .innerJoin(establishments, eq(establishments.id, tickets.establishmentId))
-    .leftJoin(slaPolicies, eq(slaPolicies.id, tickets.slaPolicyId))
-    .where(eq(tickets.id, ticketId));
-  if (!ticket) return;
+export async function refreshSla(tx: Executor, ticketId: string, now: Date): Promise<SlaSchedule | null> {
+  const loaded = await loadSlaFacts(tx, ticketId, now);
+  if (!loaded) return null;
+  const { ticket, facts, settings, commitment, vendorCommitment, waits } = loaded;
+  const status = commitment ? computeSla(settings.calendar, commitment, facts, now) : null;
 
-  const takenAt = ticket.takenAt ?? (ticket.assigneeId !== null && ticket.status === "in_progress" ? now : null);
-  let firstPublicReplyAt = ticket.firstPublicReplyAt;
-  if (firstPublicReplyAt === null) {
-    const [reply] = await tx.select({ at: ticketEvents.createdAt }).from(ticketEvents)
-      .where(and(
-        eq(ticketEvents.ticketId, ticketId), eq(ticketEvents.kind, "comment"), eq(ticketEvents.visibility, "public"),
-        isNotNull(ticketEvents.authorId), ne(ticketEvents.authorId, ticket.requesterId),
-      ))
-      .orderBy(asc(ticketEvents.createdAt), asc(ticketEvents.id)).limit(1);
-    firstPublicReplyAt = reply?.at ?? null;
+  if (ticket.vendorId) {
+    for (const wait of waits) {
+      await tx.insert(vendorWaits).values({
+        ticketId, since: wait.since, vendorId: ticket.vendorId, endedAt: wait.endedAt,
+        dueAt: vendorCommitment ? vendorDeadline(VENDOR_CALENDAR, vendorCommitment, wait.since) : null,
+      }).onConflictDoUpdate({ target: [vendorWaits.ticketId, vendorWaits.since], set: { endedAt: sql`excluded.ended_at` } });
+    }
   }
 
-  const commitment = commitmentFor({
-    targets: ticket.targets ?? DEFAULT_SLA_TARGETS, priority: ticket.priority, supportMode: ticket.supportMode,
-    category: { type: ticket.type, hardware: ticket.hardware },
-  });
-  let sla: { ownBy: Date | null; resolveBy: Date | null; slaPausedMinutes: number; slaState: "ok" | "at_risk" | "breached" | null } = {
-    ownBy: null, resolveBy: null, slaPausedMinutes: 0, slaState: null,
-  };
-  if (commitment) {
-    const events = await tx.select({ at: ticketEvents.createdAt, data: ticketEvents.data }).from(ticketEvents)
-      .where(and(eq(ticketEvents.ticketId, ticketId), eq(ticketEvents.kind, "status_changed")))
-      .orderBy(asc(ticketEvents.createdAt), asc(ticketEvents.id));
-    const statusChanges: SlaStatusChange[] = events.map((event) => ({
-      at: event.at, from: event.data.from as TicketStatus, to: event.data.to as TicketStatus,
-    }));
-    const status = computeSla(DEFAULT_CALENDAR, commitment, { createdAt: ticket.createdAt, statusChanges, firstTakenAt: takenAt, firstPublicReplyAt }, now);
-    sla = { ownBy: status.ownBy, resolveBy: status.resolveBy, slaPausedMinutes: Math.round(status.pausedMinutes), slaState: status.state };
-  }
-  const moved = sla.ownBy?.getTime() !== ticket.ownBy?.getTime() || sla.resolveBy?.getTime() !== ticket.resolveBy?.getTime();
+  const recorded = await tx.select({ key: ticketEvents.idempotencyKey }).from(ticketEvents)
+    .where(and(eq(ticketEvents.ticketId, ticketId), isNotNull(ticketEvents.idempotencyKey)));
+  const currentWait = waits.at(-1);
+  const pending = pendingAlarms(plannedAlarms({
+    calendar: settings.calendar, commitment, facts, levels: settings.escalationLevels, now,
+    vendor: vendorCommitment && currentWait?.endedAt === null ? { calendar: VENDOR_CALENDAR, commitment: vendorCommitment, wait: currentWait } : null,
+  }), new Set(recorded.map((row) => row.key!)));
+
+  const own = outcome(status?.tto);
+  const resolve = outcome(status?.ttr);
+  const ownBy = status?.ownBy ?? null;
+  const resolveBy = status?.resolveBy ?? null;
+  const moved = ownBy?.getTime() !== ticket.ownBy?.getTime() || resolveBy?.getTime() !== ticket.resolveBy?.getTime();
+  const version = moved ? ticket.slaVersion + 1 : ticket.slaVersion;
   await tx.update(tickets).set({
-    ...sla, takenAt, firstPublicReplyAt, slaVersion: moved ? ticket.slaVersion + 1 : ticket.slaVersion,
+    ownBy, resolveBy,
+    slaPausedMinutes: status ? Math.round(status.pausedMinutes) : 0,
+    slaState: status?.state ?? null,
+    takenAt: facts.firstTakenAt,
+    firstPublicReplyAt: facts.firstPublicReplyAt,
+    slaVersion: version,
+    slaAlarms: pending.map((alarm) => ({ key: alarm.key, fireAt: alarm.fireAt.toISOString() })),
+    slaNextCheckAt: pending[0]?.fireAt ?? null,
+    ownMet: own.met, ownedMinutes: own.minutes, resolveMet: resolve.met, resolvedMinutes: resolve.minutes,
   }).where(eq(tickets.id, ticketId));
+
+  // Jobs of the previous schedule that no longer stand: all of them when the deadlines moved.
+  const kept = new Set(moved ? [] : pending.map((alarm) => alarm.key));
+  const dropped = ticket.slaAlarms.map((alarm) => alarm.key).filter((key) => !kept.has(key));
+  return { ticketId, version, alarms: pending, replaced: dropped.length ? { version: ticket.slaVersion, keys: dropped } : null };
 }

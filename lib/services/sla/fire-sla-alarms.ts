@@ -1,0 +1,83 @@
+import { and, eq, isNull, or, sql } from "drizzle-orm";
+import { database, type Executor } from "@/db/client";
+import { establishments, ticketEvents, tickets, users, vendors } from "@/db/schema";
+import { alarmText } from "@/lib/domain/sla-alarm-text";
+import { dueAlarms, type PlannedAlarm } from "@/lib/domain/sla-plan";
+import { afterCommit } from "../after-commit";
+import { recordTicketNotifications, type TicketNotification } from "../notifications";
+import { refreshSla } from "./refresh-sla";
+
+type AlarmTicket = { id: string; zoneId: string; ownBy: Date | null; resolveBy: Date | null; escalationLevel: number; vendorName: string | null };
+
+async function loadAlarmTicket(tx: Executor, ticketId: string): Promise<AlarmTicket> {
+  const [row] = await tx
+    .select({ id: tickets.id, zoneId: establishments.zoneId, ownBy: tickets.ownBy, resolveBy: tickets.resolveBy, escalationLevel: tickets.escalationLevel, vendorName: vendors.name })
+    .from(tickets)
+    .innerJoin(establishments, eq(establishments.id, tickets.establishmentId))
+    .leftJoin(vendors, eq(vendors.id, tickets.vendorId))
+    .where(eq(tickets.id, ticketId));
+  return row!;
+}
+
+/** The active holders of a ladder's role for the school: its zone's (a sector lead) or the Région-wide ones (no zone). */
+function peopleFor(tx: Executor, role: Extract<PlannedAlarm, { kind: "escalation" }>["role"], zoneId: string) {
+  return tx.select({ id: users.id, name: users.name }).from(users)
+    .where(and(eq(users.role, role), isNull(users.disabledAt), or(isNull(users.zoneId), eq(users.zoneId, zoneId))))
+    .orderBy(users.name);
+}
+
+/**
+ * Records one due alarm in the journal under its idempotency key, with its side effects (the
+ * escalation level, the e-mail). Returns the notification to send, or null when another run
+ * already recorded it: whatever the number of jobs, an alarm acts once.
+ */
+async function recordAlarm(tx: Executor, ticket: AlarmTicket, alarm: PlannedAlarm, now: Date): Promise<TicketNotification | null> {
+  const people = alarm.kind === "escalation" ? await peopleFor(tx, alarm.role, ticket.zoneId) : [];
+  const text = alarmText(alarm, { ownBy: ticket.ownBy, resolveBy: ticket.resolveBy, people: people.map((person) => person.name), vendorName: ticket.vendorName });
+  const escalation = alarm.kind === "escalation";
+  const [event] = await tx.insert(ticketEvents).values({
+    ticketId: ticket.id, kind: escalation ? "escalated" : "sla", visibility: "internal", authorId: null, body: text.body, createdAt: now,
+    idempotencyKey: alarm.key,
+    data: {
+      alarm: alarm.kind, key: alarm.key, dueAt: alarm.dueAt.toISOString(), headline: text.headline,
+      ...("timer" in alarm ? { timer: alarm.timer } : {}),
+      ...(escalation ? { target: "sla", level: alarm.level, role: alarm.role, targetLabel: text.headline, notifyUserIds: people.map((person) => person.id) } : {}),
+    },
+  }).onConflictDoNothing().returning({ id: ticketEvents.id });
+  if (!event) return null;
+  if (escalation) {
+    await tx.update(tickets).set({ escalationLevel: sql`greatest(${tickets.escalationLevel}, ${alarm.level})` }).where(eq(tickets.id, ticket.id));
+  }
+  return { kind: escalation ? "sla_escalated" : "sla_alert", ticketId: ticket.id, eventId: event.id };
+}
+
+/**
+ * What a checkSla job does: a job is a reminder, PostgreSQL is the truth. Locks the ticket,
+ * recomputes its SLA at `now` (which stores at_risk / breached), records every alarm that is due
+ * and not yet recorded, and after commit sends the e-mails and holds the jobs of what remains.
+ * Returns the keys of the alarms it recorded.
+ */
+export async function fireDueSlaAlarms(ticketId: string, now: Date): Promise<string[]> {
+  const outcome = await database().transaction(async (tx) => {
+    const [locked] = await tx.select({ id: tickets.id }).from(tickets).where(eq(tickets.id, ticketId)).for("update");
+    if (!locked) return null;
+    const before = await refreshSla(tx, ticketId, now);
+    const due = dueAlarms(before?.alarms ?? [], now);
+    if (due.length === 0) return { fired: [], outboxIds: [], slaSchedules: [before] };
+    const ticket = await loadAlarmTicket(tx, ticketId);
+    const notifications: TicketNotification[] = [];
+    const fired: string[] = [];
+    for (const alarm of due) {
+      const notification = await recordAlarm(tx, ticket, alarm, now);
+      if (!notification) continue;
+      notifications.push(notification);
+      fired.push(alarm.key);
+    }
+    // Recorded alarms leave the pending list; the schedule after them is what the worker must hold.
+    const after = await refreshSla(tx, ticketId, now);
+    return { fired, outboxIds: await recordTicketNotifications(tx, notifications, now), slaSchedules: [after] };
+  });
+  if (!outcome) return [];
+  await afterCommit(outcome);
+  return outcome.fired;
+}

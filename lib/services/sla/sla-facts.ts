@@ -1,0 +1,86 @@
+import { and, asc, eq, isNotNull, ne } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { categories, establishments, slaPolicies, ticketEvents, tickets, vendors } from "@/db/schema";
+import { DEFAULT_CALENDAR } from "@/lib/domain/business-calendar";
+import { commitmentFor, DEFAULT_SLA_TARGETS, vendorWaits, type SlaCommitment, type SlaFacts, type SlaStatusChange, type VendorCommitment, type VendorWait } from "@/lib/domain/sla";
+import type { TicketStatus } from "@/lib/domain/vocabulary";
+import { teamSlaSettings, type TeamSlaSettings } from "./team-calendar";
+
+/** Vendors keep office hours, not the Région's closures: their timers run on the default calendar. */
+export const VENDOR_CALENDAR = DEFAULT_CALENDAR;
+
+export type TicketSlaFacts = {
+  ticket: {
+    id: string; status: TicketStatus; assignedTeamId: string | null; assigneeId: string | null; vendorId: string | null;
+    ownBy: Date | null; resolveBy: Date | null; slaVersion: number; slaAlarms: { key: string; fireAt: string }[];
+    escalationLevel: number; policyCode: string | null;
+  };
+  facts: SlaFacts;
+  settings: TeamSlaSettings;
+  /** Null when the ticket has no commitment (hors périmètre, other than hardware incidents). */
+  commitment: SlaCommitment | null;
+  /** The vendor's repair time, when the ticket is with a vendor that has one. */
+  vendorCommitment: VendorCommitment | null;
+  vendorName: string | null;
+  /** Every stretch spent waiting for a vendor, the last one possibly under way. */
+  waits: VendorWait[];
+};
+
+/**
+ * Everything a ticket's SLA depends on, read in the caller's transaction. `takenAt` is recorded
+ * the first time the ticket has an assignee while in progress (at `now`, by the change that made
+ * it so); the first public reply by someone other than the requester is read from the journal.
+ */
+export async function loadSlaFacts(tx: Executor, ticketId: string, now: Date): Promise<TicketSlaFacts | null> {
+  const [row] = await tx
+    .select({
+      id: tickets.id, createdAt: tickets.createdAt, status: tickets.status, priority: tickets.priority, type: tickets.type,
+      assignedTeamId: tickets.assignedTeamId, assigneeId: tickets.assigneeId, requesterId: tickets.requesterId, vendorId: tickets.vendorId,
+      takenAt: tickets.takenAt, firstPublicReplyAt: tickets.firstPublicReplyAt, ownBy: tickets.ownBy, resolveBy: tickets.resolveBy,
+      slaVersion: tickets.slaVersion, slaAlarms: tickets.slaAlarms, escalationLevel: tickets.escalationLevel,
+      hardware: categories.hardware, supportMode: establishments.supportMode, targets: slaPolicies.targets, policyCode: slaPolicies.code,
+      vendorCommitment: vendors.repairCommitment, vendorName: vendors.name,
+    })
+    .from(tickets)
+    .innerJoin(categories, eq(categories.id, tickets.categoryId))
+    .innerJoin(establishments, eq(establishments.id, tickets.establishmentId))
+    .leftJoin(slaPolicies, eq(slaPolicies.id, tickets.slaPolicyId))
+    .leftJoin(vendors, eq(vendors.id, tickets.vendorId))
+    .where(eq(tickets.id, ticketId));
+  if (!row) return null;
+
+  const firstTakenAt = row.takenAt ?? (row.assigneeId !== null && row.status === "in_progress" ? now : null);
+  let firstPublicReplyAt = row.firstPublicReplyAt;
+  if (firstPublicReplyAt === null) {
+    const [reply] = await tx.select({ at: ticketEvents.createdAt }).from(ticketEvents)
+      .where(and(
+        eq(ticketEvents.ticketId, ticketId), eq(ticketEvents.kind, "comment"), eq(ticketEvents.visibility, "public"),
+        isNotNull(ticketEvents.authorId), ne(ticketEvents.authorId, row.requesterId),
+      ))
+      .orderBy(asc(ticketEvents.createdAt), asc(ticketEvents.id)).limit(1);
+    firstPublicReplyAt = reply?.at ?? null;
+  }
+  const events = await tx.select({ at: ticketEvents.createdAt, data: ticketEvents.data }).from(ticketEvents)
+    .where(and(eq(ticketEvents.ticketId, ticketId), eq(ticketEvents.kind, "status_changed")))
+    .orderBy(asc(ticketEvents.createdAt), asc(ticketEvents.id));
+  const statusChanges: SlaStatusChange[] = events.map((event) => ({ at: event.at, from: event.data.from as TicketStatus, to: event.data.to as TicketStatus }));
+  const facts: SlaFacts = { createdAt: row.createdAt, statusChanges, firstTakenAt, firstPublicReplyAt };
+
+  const commitment = commitmentFor({
+    targets: row.targets ?? DEFAULT_SLA_TARGETS, priority: row.priority, supportMode: row.supportMode,
+    category: { type: row.type, hardware: row.hardware },
+  });
+  return {
+    ticket: {
+      id: row.id, status: row.status, assignedTeamId: row.assignedTeamId, assigneeId: row.assigneeId, vendorId: row.vendorId,
+      ownBy: row.ownBy, resolveBy: row.resolveBy, slaVersion: row.slaVersion, slaAlarms: row.slaAlarms,
+      escalationLevel: row.escalationLevel, policyCode: row.policyCode,
+    },
+    facts,
+    settings: await teamSlaSettings(tx, row.assignedTeamId, now),
+    commitment,
+    vendorCommitment: row.vendorCommitment,
+    vendorName: row.vendorName,
+    waits: vendorWaits(facts, now),
+  };
+}

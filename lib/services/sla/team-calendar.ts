@@ -1,0 +1,30 @@
+import { and, eq, gte, isNull, or } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { calendarClosures, teams } from "@/db/schema";
+import { DEFAULT_CALENDAR, type BusinessCalendar } from "@/lib/domain/business-calendar";
+import { DEFAULT_ESCALATION_LEVELS, type EscalationLevel } from "@/lib/domain/sla";
+
+export type TeamSlaSettings = { calendar: BusinessCalendar; escalationLevels: readonly EscalationLevel[] };
+
+/** Closures older than this cannot move a deadline any more (the longest commitment is 300 business hours). */
+const CLOSURE_LOOKBACK_DAYS = 400;
+
+/**
+ * The business calendar and escalation ladder of the team holding a ticket: its own weekly hours
+ * (else the default), the closures of every team plus its own, its ladder (else the default).
+ * No team (a ticket not routed yet) gets the defaults and the closures of every team.
+ */
+export async function teamSlaSettings(tx: Executor, teamId: string | null, now: Date): Promise<TeamSlaSettings> {
+  const [team] = teamId
+    ? await tx.select({ weeklyHours: teams.weeklyHours, escalationLevels: teams.escalationLevels }).from(teams).where(eq(teams.id, teamId))
+    : [];
+  const since = new Date(now.getTime() - CLOSURE_LOOKBACK_DAYS * 86_400_000).toISOString().slice(0, 10);
+  const closures = await tx.select({ from: calendarClosures.fromDate, to: calendarClosures.toDate, label: calendarClosures.label })
+    .from(calendarClosures)
+    .where(and(gte(calendarClosures.toDate, since), teamId ? or(isNull(calendarClosures.teamId), eq(calendarClosures.teamId, teamId)) : isNull(calendarClosures.teamId)))
+    .orderBy(calendarClosures.fromDate);
+  return {
+    calendar: { ...DEFAULT_CALENDAR, weekly: team?.weeklyHours ?? DEFAULT_CALENDAR.weekly, closures },
+    escalationLevels: team?.escalationLevels ?? DEFAULT_ESCALATION_LEVELS,
+  };
+}

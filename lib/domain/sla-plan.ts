@@ -49,16 +49,12 @@ export function plannedAlarms(input: SlaPlanInput): PlannedAlarm[] {
     }
     const firstBreach = alarms.filter((alarm) => alarm.kind === "breach").sort((x, y) => x.dueAt.getTime() - y.dueAt.getTime())[0];
     const ladder = escalationSchedule(calendar, commitment, facts, now, levels);
+    // The TTO never runs without the TTR (a pause stops both, a resolution meets both), so the ladder is there when a TTO breach is.
     const first = ladder[0];
     ladder.forEach((rung) => {
       const dueAt = rung === first && firstBreach && firstBreach.dueAt < rung.dueAt ? firstBreach.dueAt : rung.dueAt;
       planned.push({ kind: "escalation", level: rung.level, role: rung.role, key: `escalation-${rung.level}`, dueAt, fireAt: alarmFireAt(calendar, dueAt) });
     });
-    // Without a running TTR (a paused ticket has no ladder) a running TTO breach still calls the first rung.
-    const lowest = [...levels].sort((x, y) => x.level - y.level)[0];
-    if (ladder.length === 0 && firstBreach && lowest) {
-      planned.push({ kind: "escalation", level: lowest.level, role: lowest.role, key: `escalation-${lowest.level}`, dueAt: firstBreach.dueAt, fireAt: firstBreach.fireAt });
-    }
   }
   if (vendor && vendor.wait.endedAt === null) {
     const dueAt = vendorDeadline(vendor.calendar, vendor.commitment, vendor.wait.since);

@@ -87,6 +87,8 @@ export const tickets = pgTable(
     index("tickets_sla_state_resolve_by_idx").on(table.slaState, table.resolveBy),
     index("tickets_sla_next_check_idx").on(table.slaNextCheckAt).where(sql`${table.slaNextCheckAt} IS NOT NULL`),
     index("tickets_team_resolved_idx").on(table.assignedTeamId, table.resolvedAt),
+    // Per-team SLA summary: tickets whose time to own stopped in a period (taken, first reply or resolved, whichever came first).
+    index("tickets_team_owned_idx").on(table.assignedTeamId, sql`least(${table.takenAt}, ${table.firstPublicReplyAt}, ${table.resolvedAt})`),
   ],
 );
 
@@ -124,6 +126,8 @@ export const ticketEvents = pgTable(
   (table) => [
     index("ticket_events_ticket_idx").on(table.ticketId, table.createdAt, table.id),
     uniqueIndex("ticket_events_idempotency_idx").on(table.ticketId, table.idempotencyKey).where(sql`${table.idempotencyKey} IS NOT NULL`),
+    // Per-team SLA summary: the escalations the worker recorded in a period.
+    index("ticket_events_sla_escalations_idx").on(table.createdAt).where(sql`${table.kind} = 'escalated' AND ${table.data}->>'target' = 'sla'`),
   ],
 );
 
@@ -138,7 +142,13 @@ export const vendorWaits = pgTable(
     dueAt: timestamp({ withTimezone: true }),
     endedAt: timestamp({ withTimezone: true }),
   },
-  (table) => [primaryKey({ columns: [table.ticketId, table.since] }), index("vendor_waits_vendor_idx").on(table.vendorId, table.since)],
+  (table) => [
+    primaryKey({ columns: [table.ticketId, table.since] }),
+    index("vendor_waits_vendor_idx").on(table.vendorId, table.since),
+    // Per-vendor compliance: waits ended in a period or still under way (ended_at null) past their due date, and waits due in a period.
+    index("vendor_waits_ended_due_idx").on(table.endedAt, table.dueAt),
+    index("vendor_waits_due_idx").on(table.dueAt),
+  ],
 );
 
 /** A file attached to a ticket message (the creation or a comment); the bytes live under UPLOAD_DIR. */

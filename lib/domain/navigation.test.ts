@@ -5,13 +5,13 @@ import { ROLES } from "./vocabulary";
 
 test.each([
   ["requester", ["home", "file", "myTickets", "catalogue", "myEstablishments", "inventory"]],
-  ["manager", ["home", "file", "myTickets", "catalogue", "myEstablishments", "inventory"]],
+  ["manager", ["home", "file", "myTickets", "catalogue", "myEstablishments", "inventory", "dashboards"]],
   ["technician", ["home", "desk", "catalogue", "establishments", "inventory"]],
-  ["sector_lead", ["home", "desk", "catalogue", "establishments", "inventory"]],
-  ["service_lead", ["home", "desk", "catalogue", "establishments", "inventory"]],
+  ["sector_lead", ["home", "desk", "catalogue", "establishments", "inventory", "dashboards"]],
+  ["service_lead", ["home", "desk", "catalogue", "establishments", "inventory", "dashboards"]],
   ["academy_agent", ["home", "desk", "catalogue", "establishments", "inventory"]],
   ["vendor_agent", ["home", "desk", "catalogue"]],
-  ["admin", ["home", "desk", "catalogue", "establishments", "inventory", "users", "routing"]],
+  ["admin", ["home", "desk", "catalogue", "establishments", "inventory", "dashboards", "users", "routing"]],
 ] as const)("%s sees %j", (role, keys) => {
   expect(navigationFor({ role }).map((item) => item.key)).toEqual(keys);
 });

@@ -1,7 +1,7 @@
 import { can, type Permission } from "./permissions";
 import type { Caller } from "./caller";
 
-export type NavigationKey = "home" | "desk" | "catalogue" | "file" | "myTickets" | "myEstablishments" | "establishments" | "inventory" | "users" | "routing";
+export type NavigationKey = "home" | "desk" | "catalogue" | "file" | "myTickets" | "myEstablishments" | "establishments" | "inventory" | "dashboards" | "users" | "routing";
 export type NavigationItem = { key: NavigationKey; href: string };
 
 /** The app shell's menu: each entry shows for the callers holding its permission. */
@@ -14,6 +14,7 @@ const ENTRIES: Array<NavigationItem & { permission?: Permission }> = [
   { key: "myEstablishments", href: "/mon-etablissement", permission: "establishments.read_own" },
   { key: "establishments", href: "/etablissements", permission: "establishments.read_all" },
   { key: "inventory", href: "/inventaire", permission: "cmdb.read" },
+  { key: "dashboards", href: "/tableaux-de-bord", permission: "dashboards.establishment" },
   { key: "users", href: "/admin/utilisateurs", permission: "users.manage" },
   { key: "routing", href: "/admin/routage", permission: "routing.manage" },
 ];

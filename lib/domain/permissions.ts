@@ -22,6 +22,10 @@ const ROLE_PERMISSIONS = {
   /** Keeping it: on-site technicians and sector leads for their zones' schools (lib/domain/ci-access.ts), the service lead and admins everywhere. */
   "cmdb.write_zone": ["technician", "sector_lead"],
   "cmdb.write_all": ["service_lead", "admin"],
+  /** Dashboards (issue 7): a school's, for its head, its zone's leads and the Région's deciders; the regional view for leads; every school and zone. */
+  "dashboards.establishment": ["manager", "sector_lead", "service_lead", "admin"],
+  "dashboards.regional": ["sector_lead", "service_lead", "admin"],
+  "dashboards.all": ["service_lead", "admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof ROLE_PERMISSIONS;

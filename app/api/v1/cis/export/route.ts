@@ -1,0 +1,23 @@
+import { apiRoute } from "@/lib/api/route";
+import { invalidRequest, unauthenticated } from "@/lib/api/problem";
+import { apiCaller } from "@/lib/auth/current-caller";
+import { listCisQuery } from "@/lib/schemas/cis";
+import { exportCis } from "@/lib/services/cmdb/export-cis";
+import { parisToday } from "@/lib/services/cmdb/ci-view";
+
+export const dynamic = "force-dynamic";
+
+/** GET /api/v1/cis/export?<the list's filters> → text/csv of every matching item the caller may see (the import's columns, then the computed ones). */
+export const GET = apiRoute(async (request: Request) => {
+  const query = listCisQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!query.success) return invalidRequest(query.error);
+  const caller = await apiCaller(request);
+  if (!caller) return unauthenticated();
+  const { cursor: _cursor, limit: _limit, ...filters } = query.data;
+  const now = new Date();
+  const school = filters.establishment && /^[0-9A-Z]{8}$/.test(filters.establishment) ? filters.establishment : "guichet";
+  const name = `inventaire-${school}-${parisToday(now)}.csv`;
+  return new Response(exportCis(caller, filters, now), {
+    headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${name}"`, "cache-control": "no-store" },
+  });
+});

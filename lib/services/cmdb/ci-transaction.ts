@@ -1,0 +1,93 @@
+import { eq, inArray, sql } from "drizzle-orm";
+import { database, type Executor } from "@/db/client";
+import { ciById, type CiRecord } from "@/db/queries/ci-detail";
+import { ciHistory, configurationItems, establishments } from "@/db/schema";
+import type { Caller } from "@/lib/domain/caller";
+import { canReadCisOf, canWriteCisOf } from "@/lib/domain/ci-access";
+import type { CiFields, FieldChange } from "@/lib/domain/ci-fields";
+import { fail, succeed, type ServiceFailure, type ServiceResult } from "../service-result";
+
+export type CiSource = "form" | "api" | "import" | "bulk";
+
+/** Thrown inside a CMDB transaction to refuse the whole action: nothing it wrote is kept. */
+class CiRefusal extends Error {
+  constructor(readonly failure: ServiceFailure) {
+    super("refused");
+  }
+}
+
+export const refuse = (failure: ServiceFailure): never => {
+  throw new CiRefusal(failure);
+};
+
+/** One user action, one transaction; a refusal anywhere rolls it all back and comes back as the failure. */
+export async function inCmdbTransaction<T>(run: (tx: Executor) => Promise<T>): Promise<ServiceResult<T>> {
+  try {
+    return succeed(await database().transaction(run));
+  } catch (error) {
+    if (error instanceof CiRefusal) return fail(error.failure);
+    if (isUniqueViolation(error)) return fail({ kind: "conflict", message: "Un autre équipement de l'établissement porte déjà ce nom ; choisissez-en un autre." });
+    throw error;
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const cause = (error as { cause?: { code?: string } } | null)?.cause ?? error;
+  return (cause as { code?: string } | null)?.code === "23505";
+}
+
+/** A school by UAI, with its zone for the write rule. */
+export async function schoolByUai(tx: Executor, uai: string) {
+  const [school] = await tx.select({ id: establishments.id, uai: establishments.uai, name: establishments.name, zoneId: establishments.zoneId })
+    .from(establishments).where(eq(establishments.uai, uai));
+  return school ?? null;
+}
+
+/**
+ * Locks an item and loads it for a change: 404 when missing or out of the caller's sight (the same
+ * answer, so nothing leaks), 403 when the caller reads but may not keep that school's inventory.
+ */
+export async function lockWritable(tx: Executor, caller: Caller, id: string): Promise<CiRecord> {
+  await tx.select({ id: configurationItems.id }).from(configurationItems).where(eq(configurationItems.id, id)).for("update");
+  const record = await ciById(tx, id);
+  if (!record || !canReadCisOf(caller, record)) return refuse({ kind: "not_found" });
+  if (!canWriteCisOf(caller, record)) refuse({ kind: "forbidden", message: "Vous ne pouvez pas modifier l'inventaire de cet établissement." });
+  return record;
+}
+
+/** The stored fields of a loaded item, as the domain compares them. */
+export function fieldsOf(record: CiRecord): CiFields {
+  return {
+    name: record.name, class: record.class, establishmentId: record.establishmentId, building: record.building, room: record.room,
+    status: record.status, criticality: record.criticality, brand: record.brand, model: record.model, serialNumber: record.serialNumber,
+    assetNumber: record.assetNumber, regionNumber: record.regionNumber, purchaseDate: record.purchaseDate, deliveryDate: record.deliveryDate,
+    warrantyEndOverride: record.warrantyEndOverride, funding: record.funding, maintainerId: record.maintainerId, parentId: record.parentId,
+    notes: record.notes, attributes: record.attributes,
+  };
+}
+
+/**
+ * History lines readers understand: a parent, a maintainer or a school by its name rather than its id.
+ * `names` maps the ids a change may mention to what to show.
+ */
+export async function readableChanges(tx: Executor, changes: FieldChange[]): Promise<FieldChange[]> {
+  const ids = (field: string) => changes.filter((change) => change.field === field).flatMap((change) => [change.from, change.to]).filter((v): v is string => typeof v === "string");
+  const [cis, schools, vendorNames] = await Promise.all([
+    ids("parentId").length ? tx.select({ id: configurationItems.id, label: configurationItems.name }).from(configurationItems).where(inArray(configurationItems.id, ids("parentId"))) : [],
+    ids("establishmentId").length ? tx.select({ id: establishments.id, label: establishments.uai }).from(establishments).where(inArray(establishments.id, ids("establishmentId"))) : [],
+    ids("maintainerId").length ? tx.execute<{ id: string; label: string }>(sql`select id, name as label from vendors where id = any(${ids("maintainerId")}::uuid[])`).then((r) => r.rows) : [],
+  ]);
+  const label = new Map([...cis, ...schools, ...vendorNames].map((row) => [row.id, row.label]));
+  const rename: Record<string, string> = { parentId: "parent", establishmentId: "establishment", maintainerId: "maintainer" };
+  return changes.map((change) => rename[change.field]
+    ? { field: rename[change.field]!, from: typeof change.from === "string" ? label.get(change.from) ?? change.from : change.from, to: typeof change.to === "string" ? label.get(change.to) ?? change.to : change.to }
+    : change);
+}
+
+export async function recordHistory(tx: Executor, entries: Array<{ ciId: string; changes: FieldChange[] }>, authorId: string, source: CiSource, now: Date) {
+  const kept = entries.filter((entry) => entry.changes.length > 0);
+  if (!kept.length) return;
+  for (let i = 0; i < kept.length; i += 1000) {
+    await tx.insert(ciHistory).values(kept.slice(i, i + 1000).map((entry) => ({ ciId: entry.ciId, authorId, source, changes: entry.changes, createdAt: now })));
+  }
+}

@@ -1,0 +1,59 @@
+import { parse } from "csv-parse/sync";
+import { stringify } from "csv-stringify/sync";
+
+/**
+ * CSV as French inventory exports write it: UTF-8 (with or without BOM) or Windows-1252, separated by
+ * semicolons (Excel in French) or commas. What we write: UTF-8 with a BOM and semicolons, which Excel
+ * in French opens as it is and the import reads back.
+ */
+export type CsvEncoding = "utf-8" | "windows-1252";
+export type CsvDelimiter = ";" | "," | "\t";
+
+export function decodeCsv(bytes: Uint8Array): { text: string; encoding: CsvEncoding } {
+  try {
+    // Fatal: bytes that are not UTF-8 (an é written as 0xE9) throw, and the file is read as Windows-1252.
+    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf-8" };
+  } catch {
+    return { text: new TextDecoder("windows-1252").decode(bytes), encoding: "windows-1252" };
+  }
+}
+
+/** The separator of the header line: the one that occurs most outside quotes (semicolon on a tie, as French exports do). */
+export function detectDelimiter(text: string): CsvDelimiter {
+  const counts: Record<CsvDelimiter, number> = { ";": 0, ",": 0, "\t": 0 };
+  let quoted = false;
+  for (const char of text) {
+    if (char === '"') quoted = !quoted;
+    else if (!quoted && (char === "\n" || char === "\r")) break;
+    else if (!quoted && char in counts) counts[char as CsvDelimiter] += 1;
+  }
+  const best = (Object.entries(counts) as Array<[CsvDelimiter, number]>).sort((a, b) => b[1] - a[1])[0]!;
+  return best[1] > 0 && best[1] > counts[";"] ? best[0] : ";";
+}
+
+export type CsvTable = { encoding: CsvEncoding; delimiter: CsvDelimiter; headers: string[]; rows: Array<{ line: number; cells: string[] }> };
+
+/** Reads a whole file: headers, then each non-empty row with the line it ends on. Throws a French message on broken quoting. */
+export function readCsv(bytes: Uint8Array): CsvTable {
+  const { text, encoding } = decodeCsv(bytes);
+  const delimiter = detectDelimiter(text);
+  let records: Array<{ record: string[]; info: { lines: number } }>;
+  try {
+    records = parse(text, { delimiter, info: true, skip_empty_lines: true, relax_column_count: true, bom: true }) as unknown as typeof records;
+  } catch (error) {
+    throw new CsvError(`Le fichier n'est pas un CSV lisible : ${(error as Error).message}`);
+  }
+  const [header, ...rest] = records;
+  return {
+    encoding, delimiter, headers: header ? header.record.map((cell) => cell.trim()) : [],
+    rows: rest.filter((row) => row.record.some((cell) => cell.trim() !== "")).map((row) => ({ line: row.info.lines, cells: row.record })),
+  };
+}
+
+export class CsvError extends Error {}
+
+/** Rows → CSV text (UTF-8 BOM, semicolons, CRLF), as Excel in French expects. */
+export function writeCsv(rows: ReadonlyArray<ReadonlyArray<unknown>>, options: { bom?: boolean } = {}): string {
+  const text = stringify(rows.map((row) => row.map((cell) => (cell === null || cell === undefined ? "" : cell))), { delimiter: ";", record_delimiter: "windows" });
+  return options.bom === false ? text : `\ufeff${text}`;
+}

@@ -291,7 +291,8 @@ function resolveParents(planned: Array<PlannedRow & { parentName: string | null;
         if (row.action === "unchanged") row.action = "update";
         row.parent = ref;
         const parentName = fromFile?.name ?? stored!.name;
-        row.changes = [...(row.changes ?? []).filter((change) => change.field !== "parentId"), { field: "parentId", from: row.fields.parentId ? nameOf(bySchool, school, row.fields.parentId) : null, to: parentName }];
+        // By name, as the history shows it (a parent the file creates has no id yet).
+        row.changes = [...(row.changes ?? []).filter((change) => change.field !== "parent"), { field: "parent", from: row.fields.parentId ? nameOf(bySchool, school, row.fields.parentId) : null, to: parentName }];
       }
     }
     // Loops, over the stored links with the file's laid over them: every row on one is refused.

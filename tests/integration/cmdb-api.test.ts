@@ -36,7 +36,7 @@ const patch = (token: string, id: string, body: unknown) => callRoute<Ci & Probl
 
 async function upload(token: string, content: Uint8Array | string, dryRun: boolean) {
   const form = new FormData();
-  form.append("file", new Blob([content]), "inventaire.csv");
+  form.append("file", new Blob([typeof content === "string" ? content : new Uint8Array(content)]), "inventaire.csv");
   const response = await importCsv(new Request(`${API}/cis/import?dryRun=${dryRun}`, { method: "POST", headers: { authorization: `Bearer ${token}` }, body: form }), {} as never);
   return { status: response.status, body: (await response.json()) as ImportAnswer & ProblemBody };
 }

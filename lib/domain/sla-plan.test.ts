@@ -96,7 +96,7 @@ describe("plannedAlarms", () => {
       input: {
         commitment: null,
         facts: facts("2026-11-16T08:00:00Z", [change("2026-11-16T09:00:00Z", "new", "waiting_vendor")]),
-        vendor: { calendar: DEFAULT_CALENDAR, commitment: { nextBusinessDay: true }, wait: { since: at("2026-11-16T09:00:00Z"), endedAt: null } },
+        vendor: { calendar: DEFAULT_CALENDAR, commitment: { nextBusinessDay: true as const }, wait: { since: at("2026-11-16T09:00:00Z"), endedAt: null } },
         now: at("2026-11-16T09:00:00Z"),
       },
       expected: [["vendor-breach", "2026-11-17T16:30:00.000Z", "2026-11-18T06:30:00.000Z"]], // Tuesday 17:30, fires Wednesday 07:30

@@ -12,9 +12,9 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Starts the BullMQ worker process (`npm run worker`) with the given environment. */
+/** Starts the BullMQ worker process (`npm run worker`) with the given environment. tsx relays signals and exits with the worker's code. */
 export function startWorker(environment: Record<string, string>): ChildProcess {
-  const child = spawn("npx", ["tsx", "workers/index.ts"], {
+  const child = spawn("node_modules/.bin/tsx", ["workers/index.ts"], {
     env: { ...process.env, ...environment, GUICHET_PROCESS: "worker" },
     stdio: ["ignore", "inherit", "inherit"],
     detached: true,

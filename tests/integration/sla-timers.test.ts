@@ -1,0 +1,303 @@
+import type { ChildProcess } from "node:child_process";
+import { Queue } from "bullmq";
+import { and, asc, eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { database } from "@/db/client";
+import { outboxEmails, slaPolicies, teamMembers, teams, ticketEvents, tickets, users, vendors, vendorWaits, zones } from "@/db/schema";
+import { isOpenAt, type BusinessCalendar, type WeeklyHours, DEFAULT_CALENDAR } from "@/lib/domain/business-calendar";
+import type { Caller } from "@/lib/domain/caller";
+import { alarmJobId } from "@/lib/domain/sla-plan";
+import { env } from "@/lib/env";
+import { redis } from "@/lib/redis";
+import { queueConnection, queuePrefix } from "@/lib/queue/connection";
+import { afterCommit } from "@/lib/services/after-commit";
+import { addComment } from "@/lib/services/add-comment";
+import { createTicket } from "@/lib/services/create-ticket";
+import { escalateTicket, updateTicket } from "@/lib/services/desk/update-ticket";
+import { loadCaller } from "@/lib/services/load-caller";
+import { fireDueSlaAlarms } from "@/lib/services/sla/fire-sla-alarms";
+import { refreshSla } from "@/lib/services/sla/refresh-sla";
+import { reconcileSlaTimers } from "@/lib/services/sla/sla-timers";
+import { startWorkers } from "@/workers/start";
+import { startWorker } from "../support/app-server";
+import { deleteRedisKeys } from "../support/test-database";
+
+// Queues of our own, so no other file's worker takes these jobs.
+const redisPrefix = `${inject("redisPrefix")}_sla`;
+const poll = { timeout: 45_000, interval: 200 };
+
+/** A team open round the clock, so the worker tests run on real time (business minutes = minutes). */
+const ROUND_THE_CLOCK: WeeklyHours = { 1: [{ start: "00:00", end: "24:00" }], 2: [{ start: "00:00", end: "24:00" }], 3: [{ start: "00:00", end: "24:00" }], 4: [{ start: "00:00", end: "24:00" }], 5: [{ start: "00:00", end: "24:00" }], 6: [{ start: "00:00", end: "24:00" }], 7: [{ start: "00:00", end: "24:00" }] };
+/** Commitments in minutes: owned within 2, resolved within 4 (warnings at 1.5 and 3, second rung at 6). */
+const MINUTES = { own: 2, resolve: 4 };
+
+let requester: Caller, technician: Caller;
+let team: { id: string } | undefined, policy: { id: string } | undefined;
+let queue: Queue;
+
+async function callerFor(email: string) {
+  const [user] = await database().select({ id: users.id }).from(users).where(eq(users.email, email));
+  return (await loadCaller(user!.id))!;
+}
+
+beforeAll(async () => {
+  process.env.REDIS_PREFIX = redisPrefix;
+  expect(env().REDIS_PREFIX).toBe(redisPrefix);
+  const db = database();
+  [requester, technician] = await Promise.all([callerFor("csl.choiseul@guichet.test"), callerFor("tech.ouest@guichet.test")]);
+  const [ouest] = await db.select({ id: zones.id }).from(zones).where(eq(zones.code, "OUEST"));
+  [team] = await db.insert(teams).values({ code: "TEST-H24", name: "Astreinte 24/7", party: "region", zoneId: ouest!.id, weeklyHours: ROUND_THE_CLOCK }).returning({ id: teams.id });
+  await db.insert(teamMembers).values({ teamId: team!.id, userId: technician.id });
+  [policy] = await db.insert(slaPolicies).values({ code: "TEST-MINUTES", name: "Test en minutes", targets: { P1: MINUTES, P2: MINUTES, P3: MINUTES, P4: MINUTES } }).returning({ id: slaPolicies.id });
+  queue = new Queue("sla", { connection: queueConnection(), prefix: queuePrefix() });
+  // Public holidays close every calendar, this one too: say so rather than time out.
+  const open: BusinessCalendar = { ...DEFAULT_CALENDAR, weekly: ROUND_THE_CLOCK };
+  expect(isOpenAt(open, new Date()) && isOpenAt(open, new Date(Date.now() + 15 * 60_000)), "the worker tests need the next 15 minutes open: not on a French public holiday").toBe(true);
+});
+
+afterAll(async () => {
+  await queue?.close();
+  await deleteRedisKeys(redisPrefix);
+});
+
+/** Files a ticket at `now` (routed as usual) on the default policy. */
+async function file(now: Date, impact: "group" | "school" = "school") {
+  const created = await createTicket(requester, {
+    type: "incident", serviceCode: "POSTE", categoryCode: "POSTE-PANNE", establishmentUai: "0370037P",
+    title: "Le poste ne démarre plus", description: "Écran noir, salle B204.", impact, urgency: "high", fields: {}, ciIds: [],
+  }, [], now);
+  if (!created.ok) throw new Error(JSON.stringify(created.failure));
+  const [row] = await database().select({ id: tickets.id }).from(tickets).where(eq(tickets.reference, created.value.reference));
+  return { id: row!.id, reference: created.value.reference };
+}
+
+/**
+ * A ticket held by the 24/7 team on the minutes policy, as if filed `agoMs` ago — what a routing rule
+ * choosing that team and policy gives, with the clock set back. Its jobs are held after commit, as after any change.
+ */
+async function fileOnMinutes(agoMs: number) {
+  const now = new Date();
+  const ticket = await file(now);
+  const schedule = await database().transaction(async (tx) => {
+    await tx.update(tickets).set({ assignedTeamId: team!.id, slaPolicyId: policy!.id, createdAt: new Date(now.getTime() - agoMs) }).where(eq(tickets.id, ticket.id));
+    return refreshSla(tx, ticket.id, now);
+  });
+  await afterCommit({ slaSchedules: [schedule] });
+  return ticket;
+}
+
+async function slaEvents(ticketId: string) {
+  return database().select({ kind: ticketEvents.kind, key: ticketEvents.idempotencyKey, body: ticketEvents.body, data: ticketEvents.data })
+    .from(ticketEvents)
+    .where(and(eq(ticketEvents.ticketId, ticketId), sql`${ticketEvents.idempotencyKey} IS NOT NULL`))
+    .orderBy(asc(ticketEvents.id));
+}
+const keysOf = (events: { key: string | null }[]) => events.map((event) => event.key!.replace(/-\d{10,}$/, ""));
+
+async function stateOf(ticketId: string) {
+  const [row] = await database().select({
+    slaState: tickets.slaState, escalationLevel: tickets.escalationLevel, slaVersion: tickets.slaVersion, slaAlarms: tickets.slaAlarms,
+    ownBy: tickets.ownBy, resolveBy: tickets.resolveBy,
+  }).from(tickets).where(eq(tickets.id, ticketId));
+  return row!;
+}
+
+/** Recipients of the e-mails announcing one journal event. */
+async function mailedFor(ticketId: string, key: string) {
+  const [event] = await database().select({ id: ticketEvents.id }).from(ticketEvents)
+    .where(and(eq(ticketEvents.ticketId, ticketId), sql`${ticketEvents.idempotencyKey} LIKE ${`${key}%`}`));
+  const rows = await database().select({ to: outboxEmails.toAddress }).from(outboxEmails)
+    .where(and(eq(outboxEmails.ticketId, ticketId), sql`${outboxEmails.idempotencyKey} LIKE ${`%:${event!.id}:%`}`));
+  return rows.map((row) => row.to).sort();
+}
+
+async function jobIdsOf(ticketId: string) {
+  const { slaVersion, slaAlarms } = await stateOf(ticketId);
+  return slaAlarms.map((alarm) => alarmJobId(ticketId, slaVersion, alarm.key));
+}
+async function heldJobs(ids: string[]) {
+  const jobs = await Promise.all(ids.map((id) => queue.getJob(id)));
+  return jobs.filter((job) => job !== undefined).map((job) => job.id);
+}
+
+function workerProcess(): ChildProcess {
+  const keys = ["DATABASE_URL", "REDIS_URL", "APP_URL", "AUTH_SECRET", "SMTP_URL", "MAIL_FROM", "UPLOAD_DIR", "LOG_LEVEL"] as const;
+  return startWorker({ ...Object.fromEntries(keys.map((key) => [key, process.env[key]!])), REDIS_PREFIX: redisPrefix });
+}
+const REBUILT_MARKER = `${redisPrefix}:sla:timers-rebuilt`;
+async function workerReady() {
+  // The worker upserts its schedulers, then rebuilds every SLA job and leaves the rebuild marker.
+  await expect.poll(async () => (await queue.getJobSchedulers()).map((scheduler) => scheduler.key), poll).toContain("reconcileSlaTimers");
+  await expect.poll(() => redis().exists(REBUILT_MARKER), poll).toBe(1);
+}
+function exited(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once("exit", (code) => resolve(code))));
+}
+
+describe("the worker fires SLA alarms on real time", () => {
+  test("a ticket whose deadline passes is warned, breached and escalated exactly once", async () => {
+    const ticket = await fileOnMinutes(115_000); // TTO due in 5 s; its 75 % warning is already due
+    expect((await stateOf(ticket.id)).escalationLevel).toBe(0);
+    const stop = await startWorkers();
+    try {
+      await expect.poll(async () => keysOf(await slaEvents(ticket.id)), poll).toEqual(["tto-warning", "escalation-1", "tto-breach"]);
+      // Duplicates change nothing: a second job for the ticket, direct runs, a reconciliation.
+      await queue.add("checkSla", { ticketId: ticket.id }, { jobId: `duplicate-${ticket.id}` });
+      expect(await fireDueSlaAlarms(ticket.id, new Date())).toEqual([]);
+      await reconcileSlaTimers(database(), new Date(), { full: true });
+      await expect.poll(async () => (await queue.getJob(`duplicate-${ticket.id}`))?.finishedOn ?? null, poll).not.toBeNull();
+    } finally {
+      await stop();
+    }
+    expect(keysOf(await slaEvents(ticket.id))).toEqual(["tto-warning", "escalation-1", "tto-breach"]);
+    expect(await stateOf(ticket.id)).toMatchObject({ slaState: "breached", escalationLevel: 1 });
+    // The escalation reaches the zone's sector lead and the holding team (nobody is assigned); the warning, the team only.
+    expect(await mailedFor(ticket.id, "escalation-1")).toEqual(["chef.ouest@guichet.test", "tech.ouest@guichet.test"]);
+    expect(await mailedFor(ticket.id, "tto-warning")).toEqual(["tech.ouest@guichet.test"]);
+  });
+
+  test("killing the worker between scheduling and firing, then starting a new one, still escalates once", async () => {
+    await redis().del(REBUILT_MARKER); // left by the previous test's worker
+    const first = workerProcess();
+    let second: ChildProcess | undefined;
+    try {
+      await workerReady();
+      const ticket = await fileOnMinutes(110_000); // TTO due in 10 s, held as delayed jobs
+      expect(await heldJobs(await jobIdsOf(ticket.id))).toHaveLength((await jobIdsOf(ticket.id)).length);
+      process.kill(-first.pid!, "SIGKILL");
+      await exited(first);
+
+      await new Promise((resolve) => setTimeout(resolve, 12_000)); // the deadline passes with no worker
+      expect(keysOf(await slaEvents(ticket.id))).not.toContain("escalation-1"); // nobody fired the breach
+
+      second = workerProcess();
+      await expect.poll(async () => keysOf(await slaEvents(ticket.id)), poll).toEqual(["tto-warning", "escalation-1", "tto-breach"]);
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+      expect(keysOf(await slaEvents(ticket.id))).toEqual(["tto-warning", "escalation-1", "tto-breach"]);
+      expect(await mailedFor(ticket.id, "escalation-1")).toEqual(["chef.ouest@guichet.test", "tech.ouest@guichet.test"]);
+
+      // SIGTERM: the worker closes its queues and connections and exits cleanly.
+      second.kill("SIGTERM");
+      expect(await exited(second)).toBe(0);
+    } finally {
+      for (const child of [first, second]) if (child && child.exitCode === null && child.signalCode === null) process.kill(-child.pid!, "SIGKILL");
+    }
+  });
+
+  test("after a Redis flush, a restarted worker rebuilds every job, and so does the next reconciliation", async () => {
+    const ticket = await fileOnMinutes(0); // alarms from 90 s on
+    const ids = await jobIdsOf(ticket.id);
+    expect(ids.length).toBeGreaterThanOrEqual(5);
+    expect(await heldJobs(ids)).toEqual(ids);
+
+    // FLUSHALL would wipe the other runs sharing this Redis: delete this namespace, which is all the app has there.
+    await deleteRedisKeys(redisPrefix);
+    expect(await heldJobs(ids)).toEqual([]);
+    const stop = await startWorkers();
+    try {
+      expect(await heldJobs(ids)).toEqual(ids);
+      const { slaAlarms } = await stateOf(ticket.id);
+      for (const alarm of slaAlarms) {
+        const job = await queue.getJob(alarmJobId(ticket.id, (await stateOf(ticket.id)).slaVersion, alarm.key));
+        expect(Math.abs(job!.timestamp + job!.opts.delay! - new Date(alarm.fireAt).getTime())).toBeLessThan(1_000);
+      }
+    } finally {
+      await stop();
+    }
+
+    // Without a restart: the minute's reconciliation finds its marker gone and rebuilds everything.
+    await deleteRedisKeys(redisPrefix);
+    const result = await reconcileSlaTimers(database(), new Date(), { full: false });
+    expect(result.full).toBe(true);
+    expect(await heldJobs(ids)).toEqual(ids);
+    const again = await reconcileSlaTimers(database(), new Date(), { full: false });
+    expect(again.full).toBe(false);
+  });
+});
+
+// From here on no worker runs: alarms are fired by calling the job's service with a chosen clock.
+// Monday 23 November 2026, Paris (CET, UTC+1); the default calendar (Mon–Fri 07:30–17:30).
+const at = (iso: string) => new Date(iso);
+
+describe("alarms on the default calendar, with a controlled clock", () => {
+  test("a P1 climbs the ladder: warning, breach and sector lead at the TTO, service lead at 150 % of the TTR", async () => {
+    const ticket = await file(at("2026-11-23T08:00:00Z")); // 09:00
+    expect(await fireDueSlaAlarms(ticket.id, at("2026-11-23T08:20:00Z"))).toEqual([]);
+    expect(keysOf((await fireDueSlaAlarms(ticket.id, at("2026-11-23T08:23:00Z"))).map((key) => ({ key })))).toEqual(["tto-warning"]);
+    expect((await stateOf(ticket.id)).slaState).toBe("at_risk");
+
+    expect(keysOf((await fireDueSlaAlarms(ticket.id, at("2026-11-23T08:31:00Z"))).map((key) => ({ key })))).toEqual(["escalation-1", "tto-breach"]);
+    expect(await fireDueSlaAlarms(ticket.id, at("2026-11-23T08:32:00Z"))).toEqual([]);
+    expect(await stateOf(ticket.id)).toMatchObject({ slaState: "breached", escalationLevel: 1 });
+    expect(await mailedFor(ticket.id, "escalation-1")).toEqual(["chef.ouest@guichet.test", "tech.ouest@guichet.test"]);
+
+    // The technician takes it at 09:40: the TTO is met late; the TTR runs to 13:00, the second rung to 15:00.
+    const taken = await updateTicket(technician, ticket.reference, { assignee: "me", status: "in_progress" }, at("2026-11-23T08:40:00Z"));
+    expect(taken.ok).toBe(true);
+    expect(keysOf((await fireDueSlaAlarms(ticket.id, at("2026-11-23T14:01:00Z"))).map((key) => ({ key })))).toEqual(["ttr-warning", "ttr-breach", "escalation-2"]);
+    expect((await stateOf(ticket.id)).escalationLevel).toBe(2);
+    // Now assigned: the breach goes to the assignee only; the second rung to the service lead and the assignee.
+    expect(await mailedFor(ticket.id, "ttr-breach")).toEqual(["tech.ouest@guichet.test"]);
+    expect(await mailedFor(ticket.id, "escalation-2")).toEqual(["chef.service@guichet.test", "tech.ouest@guichet.test"]);
+    const [escalation] = (await slaEvents(ticket.id)).filter((event) => event.key === "escalation-2");
+    expect(escalation!.body).toBe("Le ticket n'est toujours pas résolu (lundi 23 novembre à 15:00) : il est escaladé au chef de service (Nadia Roux (Cheffe de service)).");
+  });
+
+  test("a deadline at the evening closing fires at the next opening, not at night", async () => {
+    const ticket = await file(at("2026-11-23T14:30:00Z"), "group"); // P2 at 15:30: owned by 17:30
+    expect((await stateOf(ticket.id)).ownBy).toEqual(at("2026-11-23T16:30:00Z"));
+    expect(keysOf((await fireDueSlaAlarms(ticket.id, at("2026-11-23T20:00:00Z"))).map((key) => ({ key })))).toEqual(["tto-warning"]);
+    expect(await fireDueSlaAlarms(ticket.id, at("2026-11-24T06:29:00Z"))).toEqual([]); // Tuesday 07:29
+    expect(keysOf((await fireDueSlaAlarms(ticket.id, at("2026-11-24T06:30:00Z"))).map((key) => ({ key })))).toEqual(["escalation-1", "tto-breach"]);
+  });
+
+  test("pausing and resuming moves the deadline by the paused business time and replaces the jobs", async () => {
+    const ticket = await file(at("2026-11-23T08:00:00Z"));
+    await updateTicket(technician, ticket.reference, { assignee: "me", status: "in_progress" }, at("2026-11-23T08:10:00Z"));
+    const running = await stateOf(ticket.id);
+    expect(running.resolveBy).toEqual(at("2026-11-23T12:00:00Z"));
+    const runningJobs = await jobIdsOf(ticket.id);
+    expect(await heldJobs(runningJobs)).toEqual(runningJobs);
+
+    await updateTicket(technician, ticket.reference, { status: "waiting_requester", message: "Quel poste exactement ?" }, at("2026-11-23T08:30:00Z"));
+    expect((await stateOf(ticket.id)).slaAlarms).toEqual([]); // nothing can fire while the requester has the ball
+    expect(await heldJobs(runningJobs)).toEqual([]);
+
+    // The requester answers 75 business minutes later, across no closing: the deadline moves by 75 minutes.
+    const answered = await addComment(requester, ticket.reference, { body: "Le poste 12 de la salle B204.", visibility: "public" }, [], at("2026-11-23T09:45:00Z"));
+    expect(answered.ok).toBe(true);
+    const resumed = await stateOf(ticket.id);
+    expect(resumed.resolveBy).toEqual(at("2026-11-23T13:15:00Z"));
+    expect(resumed.slaVersion).toBeGreaterThan(running.slaVersion);
+    const resumedJobs = await jobIdsOf(ticket.id);
+    expect(resumedJobs.every((id) => id.includes(`-v${resumed.slaVersion}-`))).toBe(true);
+    expect(await heldJobs(resumedJobs)).toEqual(resumedJobs);
+  });
+
+  test("a vendor past its repair time is reported against it, the ticket's own TTR still runs", async () => {
+    await database().update(vendors).set({ repairCommitment: { nextBusinessDay: true } }).where(eq(vendors.name, "SCC"));
+    const ticket = await file(at("2026-11-23T08:00:00Z"), "group"); // P2
+    await updateTicket(technician, ticket.reference, { assignee: "me", status: "in_progress" }, at("2026-11-23T08:10:00Z"));
+    const escalated = await escalateTicket(technician, ticket.reference, { target: "vendor", teamCode: "PREST-SCC", vendorReference: "SCC-4411", reason: "Carte mère sous garantie." }, at("2026-11-23T09:00:00Z"));
+    expect(escalated.ok).toBe(true);
+    const [wait] = await database().select().from(vendorWaits).where(eq(vendorWaits.ticketId, ticket.id));
+    expect(wait).toMatchObject({ since: at("2026-11-23T09:00:00Z"), dueAt: at("2026-11-24T16:30:00Z"), endedAt: null }); // Tuesday 17:30
+
+    // Wednesday 07:31: the P2's TTR (Tuesday 09:00) and SCC's repair time (Tuesday 17:30) have both passed.
+    const fired = await fireDueSlaAlarms(ticket.id, at("2026-11-25T06:31:00Z"));
+    expect(keysOf(fired.map((key) => ({ key }))).sort()).toEqual(["escalation-1", "escalation-2", "ttr-breach", "ttr-warning", "vendor-breach"]);
+    expect(await mailedFor(ticket.id, "vendor-breach")).toEqual(["tech.ouest@guichet.test"]);
+
+    await updateTicket(technician, ticket.reference, { status: "in_progress", message: "Retour SCC : carte remplacée." }, at("2026-11-25T09:00:00Z"));
+    const [ended] = await database().select().from(vendorWaits).where(eq(vendorWaits.ticketId, ticket.id));
+    expect(ended!.endedAt).toEqual(at("2026-11-25T09:00:00Z"));
+    expect(ended!.endedAt! > ended!.dueAt!).toBe(true); // late: counted against SCC
+  });
+});
+
+test("SLA job payloads carry the ticket id only", async () => {
+  const ticket = await fileOnMinutes(0);
+  const [id] = await jobIdsOf(ticket.id);
+  const job = await queue.getJob(id!);
+  expect(job!.data).toEqual({ ticketId: ticket.id });
+});

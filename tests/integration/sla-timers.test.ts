@@ -13,7 +13,7 @@ import { queueConnection, queuePrefix } from "@/lib/queue/connection";
 import { afterCommit } from "@/lib/services/after-commit";
 import { addComment } from "@/lib/services/add-comment";
 import { createTicket } from "@/lib/services/create-ticket";
-import { escalateTicket, updateTicket } from "@/lib/services/desk/update-ticket";
+import { escalateTicket, mergeDuplicate, updateTicket } from "@/lib/services/desk/update-ticket";
 import { loadCaller } from "@/lib/services/load-caller";
 import { fireDueSlaAlarms } from "@/lib/services/sla/fire-sla-alarms";
 import { refreshSla } from "@/lib/services/sla/refresh-sla";
@@ -293,6 +293,18 @@ describe("alarms on the default calendar, with a controlled clock", () => {
     expect(ended!.endedAt).toEqual(at("2026-11-25T09:00:00Z"));
     expect(ended!.endedAt! > ended!.dueAt!).toBe(true); // late: counted against SCC
   });
+});
+
+test("a duplicate merged into its master stops its own clocks: no alarm left, nothing met or missed", async () => {
+  const master = await file(at("2026-11-23T08:00:00Z"));
+  const duplicate = await file(at("2026-11-23T08:05:00Z"));
+  expect((await stateOf(duplicate.id)).slaAlarms.length).toBeGreaterThan(0);
+  const merged = await mergeDuplicate(technician, duplicate.reference, master.reference, "Même panne signalée deux fois.", at("2026-11-23T08:10:00Z"));
+  expect(merged.ok).toBe(true);
+  const [row] = await database().select({ slaAlarms: tickets.slaAlarms, next: tickets.slaNextCheckAt, resolveMet: tickets.resolveMet, ownMet: tickets.ownMet })
+    .from(tickets).where(eq(tickets.id, duplicate.id));
+  expect(row).toEqual({ slaAlarms: [], next: null, resolveMet: null, ownMet: null });
+  expect(await fireDueSlaAlarms(duplicate.id, at("2026-11-23T16:00:00Z"))).toEqual([]);
 });
 
 test("SLA job payloads carry the ticket id only", async () => {

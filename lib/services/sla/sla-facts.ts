@@ -1,4 +1,4 @@
-import { and, asc, eq, isNotNull, ne } from "drizzle-orm";
+import { and, asc, eq, isNotNull, ne, or, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { categories, establishments, slaPolicies, ticketEvents, tickets, vendors } from "@/db/schema";
 import { DEFAULT_CALENDAR } from "@/lib/domain/business-calendar";
@@ -60,10 +60,14 @@ export async function loadSlaFacts(tx: Executor, ticketId: string, now: Date): P
       .orderBy(asc(ticketEvents.createdAt), asc(ticketEvents.id)).limit(1);
     firstPublicReplyAt = reply?.at ?? null;
   }
-  const events = await tx.select({ at: ticketEvents.createdAt, data: ticketEvents.data }).from(ticketEvents)
-    .where(and(eq(ticketEvents.ticketId, ticketId), eq(ticketEvents.kind, "status_changed")))
+  // A duplicate closes through its "merged" event (data {from, to}): its master carries the commitment, so for
+  // the SLA the duplicate was withdrawn (cancelled), neither resolved on time nor missed unless already late.
+  const events = await tx.select({ at: ticketEvents.createdAt, kind: ticketEvents.kind, data: ticketEvents.data }).from(ticketEvents)
+    .where(and(eq(ticketEvents.ticketId, ticketId), or(eq(ticketEvents.kind, "status_changed"), and(eq(ticketEvents.kind, "merged"), sql`${ticketEvents.data} ? 'to'`))))
     .orderBy(asc(ticketEvents.createdAt), asc(ticketEvents.id));
-  const statusChanges: SlaStatusChange[] = events.map((event) => ({ at: event.at, from: event.data.from as TicketStatus, to: event.data.to as TicketStatus }));
+  const statusChanges: SlaStatusChange[] = events.map((event) => ({
+    at: event.at, from: event.data.from as TicketStatus, to: event.kind === "merged" ? "cancelled" : event.data.to as TicketStatus,
+  }));
   const facts: SlaFacts = { createdAt: row.createdAt, statusChanges, firstTakenAt, firstPublicReplyAt };
 
   const commitment = commitmentFor({

@@ -89,6 +89,19 @@ export const tickets = pgTable(
     index("tickets_team_resolved_idx").on(table.assignedTeamId, table.resolvedAt),
     // Per-team SLA summary: tickets whose time to own stopped in a period (taken, first reply or resolved, whichever came first).
     index("tickets_team_owned_idx").on(table.assignedTeamId, sql`least(${table.takenAt}, ${table.firstPublicReplyAt}, ${table.resolvedAt})`),
+    // Dashboards (issue 7): each population of a school read index-only, school by school (db/queries/dashboard-tickets.ts).
+    // Open now (the predicate is OPEN_STATUSES, as the queries spell it): counts, oldest and most urgent.
+    index("tickets_dashboard_open_idx")
+      .on(table.establishmentId, table.createdAt, table.id, table.status, table.priority, table.slaState, table.resolveBy, table.assignedTeamId)
+      .where(sql`${table.status} IN ('new', 'assigned', 'in_progress', 'waiting_requester', 'waiting_vendor')`),
+    // Opened in a period: per week, type, service, team; time to own and its compliance.
+    index("tickets_dashboard_created_idx").on(
+      table.establishmentId, table.createdAt, table.type, table.serviceId, table.assignedTeamId, table.status, table.ownMet, table.ownedMinutes, table.ownBy, table.id,
+    ),
+    // Resolved in a period: per week, type, service, who resolved, team; time to resolve and its compliance; the id joins the ratings.
+    index("tickets_dashboard_resolved_idx").on(
+      table.establishmentId, table.resolvedAt, table.status, table.type, table.serviceId, table.assignedTeamId, table.vendorId, table.resolveMet, table.resolvedMinutes, table.id,
+    ),
   ],
 );
 

@@ -1,0 +1,3 @@
+CREATE INDEX "tickets_dashboard_open_idx" ON "tickets" USING btree ("establishment_id","created_at","id","status","priority","sla_state","resolve_by","assigned_team_id") WHERE "tickets"."status" IN ('new', 'assigned', 'in_progress', 'waiting_requester', 'waiting_vendor');--> statement-breakpoint
+CREATE INDEX "tickets_dashboard_created_idx" ON "tickets" USING btree ("establishment_id","created_at","type","service_id","assigned_team_id","status","own_met","owned_minutes","own_by","id");--> statement-breakpoint
+CREATE INDEX "tickets_dashboard_resolved_idx" ON "tickets" USING btree ("establishment_id","resolved_at","status","type","service_id","assigned_team_id","vendor_id","resolve_met","resolved_minutes","id");

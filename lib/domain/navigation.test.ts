@@ -7,11 +7,11 @@ test.each([
   ["requester", ["home", "file", "myTickets", "catalogue", "myEstablishments", "inventory"]],
   ["manager", ["home", "file", "myTickets", "catalogue", "myEstablishments", "inventory", "dashboards"]],
   ["technician", ["home", "desk", "catalogue", "establishments", "inventory"]],
-  ["sector_lead", ["home", "desk", "catalogue", "establishments", "inventory", "dashboards"]],
-  ["service_lead", ["home", "desk", "catalogue", "establishments", "inventory", "dashboards"]],
+  ["sector_lead", ["home", "desk", "slaSummary", "catalogue", "establishments", "inventory", "dashboards"]],
+  ["service_lead", ["home", "desk", "slaSummary", "catalogue", "establishments", "inventory", "dashboards"]],
   ["academy_agent", ["home", "desk", "catalogue", "establishments", "inventory"]],
   ["vendor_agent", ["home", "desk", "catalogue"]],
-  ["admin", ["home", "desk", "catalogue", "establishments", "inventory", "dashboards", "users", "routing"]],
+  ["admin", ["home", "desk", "slaSummary", "catalogue", "establishments", "inventory", "dashboards", "users", "routing", "calendars"]],
 ] as const)("%s sees %j", (role, keys) => {
   expect(navigationFor({ role }).map((item) => item.key)).toEqual(keys);
 });

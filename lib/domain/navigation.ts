@@ -1,13 +1,14 @@
 import { can, type Permission } from "./permissions";
 import type { Caller } from "./caller";
 
-export type NavigationKey = "home" | "desk" | "catalogue" | "file" | "myTickets" | "myEstablishments" | "establishments" | "inventory" | "dashboards" | "users" | "routing";
+export type NavigationKey = "home" | "desk" | "catalogue" | "file" | "myTickets" | "myEstablishments" | "establishments" | "inventory" | "dashboards" | "users" | "routing" | "slaSummary" | "calendars";
 export type NavigationItem = { key: NavigationKey; href: string };
 
 /** The app shell's menu: each entry shows for the callers holding its permission. */
 const ENTRIES: Array<NavigationItem & { permission?: Permission }> = [
   { key: "home", href: "/" },
   { key: "desk", href: "/bureau", permission: "desk.use" },
+  { key: "slaSummary", href: "/engagements", permission: "sla.summary" },
   { key: "file", href: "/signaler", permission: "portal.use" },
   { key: "myTickets", href: "/demandes", permission: "portal.use" },
   { key: "catalogue", href: "/catalogue" },
@@ -17,6 +18,7 @@ const ENTRIES: Array<NavigationItem & { permission?: Permission }> = [
   { key: "dashboards", href: "/tableaux-de-bord", permission: "dashboards.establishment" },
   { key: "users", href: "/admin/utilisateurs", permission: "users.manage" },
   { key: "routing", href: "/admin/routage", permission: "routing.manage" },
+  { key: "calendars", href: "/admin/calendriers", permission: "sla.manage" },
 ];
 
 export function navigationFor(caller: Pick<Caller, "role">): NavigationItem[] {

@@ -22,6 +22,10 @@ const ROLE_PERMISSIONS = {
   /** Keeping it: on-site technicians and sector leads for their zones' schools (lib/domain/ci-access.ts), the service lead and admins everywhere. */
   "cmdb.write_zone": ["technician", "sector_lead"],
   "cmdb.write_all": ["service_lead", "admin"],
+  /** The per-team SLA summary (compliance over 30 days, open tickets at risk, escalations, vendors): sector leads for their zone, the service lead and admins everywhere. */
+  "sla.summary": ["sector_lead", "service_lead", "admin"],
+  /** Business calendars (weekly hours, closures), escalation ladders and vendors' repair times. */
+  "sla.manage": ["admin"],
   /** Dashboards (issue 7): a school's, for its head, its zone's leads and the Région's deciders; the regional view for leads; every school and zone. */
   "dashboards.establishment": ["manager", "sector_lead", "service_lead", "admin"],
   "dashboards.regional": ["sector_lead", "service_lead", "admin"],

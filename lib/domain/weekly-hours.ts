@@ -1,0 +1,106 @@
+/**
+ * A team's weekly opening hours as an admin edits them: the checks the business calendar relies
+ * on (HH:MM, start before end, no overlap, at least one opening in the week), in French, and a
+ * short French summary ("lun.–ven. 07:30–17:30"). Pure.
+ */
+import { DEFAULT_CALENDAR, type IsoWeekday, type OpeningInterval, type WeeklyHours } from "./business-calendar";
+
+export const ISO_WEEKDAYS: readonly IsoWeekday[] = [1, 2, 3, 4, 5, 6, 7];
+
+/** Two intervals a day at most: a morning and an afternoon around a lunch break. */
+export const MAX_INTERVALS_PER_DAY = 2;
+
+export const WEEKDAY_NAMES: Record<IsoWeekday, string> = {
+  1: "lundi", 2: "mardi", 3: "mercredi", 4: "jeudi", 5: "vendredi", 6: "samedi", 7: "dimanche",
+};
+
+const SHORT_NAMES: Record<IsoWeekday, string> = { 1: "lun.", 2: "mar.", 3: "mer.", 4: "jeu.", 5: "ven.", 6: "sam.", 7: "dim." };
+
+const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+/** Minutes from midnight of "HH:MM" ("24:00" only as an end), or null when malformed. */
+export function minutesOfTime(text: string, asEnd: boolean): number | null {
+  if (asEnd && text === "24:00") return 24 * 60;
+  const match = TIME.exec(text);
+  return match ? Number(match[1]) * 60 + Number(match[2]) : null;
+}
+
+export type WeeklyHoursProblem = { readonly day: IsoWeekday | null; readonly message: string };
+
+/** Everything wrong with a week, per day, in French; empty when the business calendar accepts it. */
+export function weeklyHoursProblems(weekly: WeeklyHours): WeeklyHoursProblem[] {
+  const problems: WeeklyHoursProblem[] = [];
+  let open = 0;
+  for (const day of ISO_WEEKDAYS) {
+    const intervals = weekly[day] ?? [];
+    const name = WEEKDAY_NAMES[day];
+    if (intervals.length > MAX_INTERVALS_PER_DAY) {
+      problems.push({ day, message: `${capitalize(name)} : deux plages au plus.` });
+      continue;
+    }
+    const spans: Array<[number, number]> = [];
+    for (const { start, end } of intervals) {
+      const from = minutesOfTime(start, false);
+      const to = minutesOfTime(end, true);
+      if (from === null || to === null) {
+        problems.push({ day, message: `${capitalize(name)} : heures attendues au format HH:MM (par exemple 07:30 ; 24:00 pour minuit en fin de plage).` });
+      } else if (from >= to) {
+        problems.push({ day, message: `${capitalize(name)} : la fin (${end}) doit venir après le début (${start}).` });
+      } else {
+        spans.push([from, to]);
+      }
+    }
+    spans.sort((x, y) => x[0] - y[0]);
+    if (spans.length === 2 && spans[1]![0] < spans[0]![1]) problems.push({ day, message: `${capitalize(name)} : les deux plages se chevauchent.` });
+    open += spans.length;
+  }
+  if (open === 0 && problems.length === 0) problems.push({ day: null, message: "Ouvrez au moins une plage dans la semaine : une équipe jamais ouverte n'aurait aucune échéance." });
+  return problems;
+}
+
+/** Each day's intervals in time order, so equal weeks compare equal. */
+export function normalizeWeeklyHours(weekly: WeeklyHours): WeeklyHours {
+  const sorted = (intervals: readonly OpeningInterval[]) =>
+    [...intervals].map(({ start, end }) => ({ start, end })).sort((x, y) => (x.start < y.start ? -1 : x.start > y.start ? 1 : 0));
+  return { 1: sorted(weekly[1]), 2: sorted(weekly[2]), 3: sorted(weekly[3]), 4: sorted(weekly[4]), 5: sorted(weekly[5]), 6: sorted(weekly[6]), 7: sorted(weekly[7]) };
+}
+
+const dayKey = (intervals: readonly OpeningInterval[]) => intervals.map(({ start, end }) => `${start}–${end}`).join(", ");
+
+export function sameWeeklyHours(a: WeeklyHours, b: WeeklyHours): boolean {
+  const x = normalizeWeeklyHours(a);
+  const y = normalizeWeeklyHours(b);
+  return ISO_WEEKDAYS.every((day) => dayKey(x[day]) === dayKey(y[day]));
+}
+
+/** Whether a week is the default calendar's (Monday–Friday 07:30–17:30). */
+export function isDefaultWeeklyHours(weekly: WeeklyHours): boolean {
+  return sameWeeklyHours(weekly, DEFAULT_CALENDAR.weekly);
+}
+
+/**
+ * The week in a few words, consecutive days with the same hours grouped: "lun.–ven. 07:30–17:30",
+ * "lun.–jeu. 08:00–12:00, 13:30–17:00 ; ven. 08:00–12:00"; "fermé toute la semaine" when closed.
+ */
+export function describeWeeklyHours(weekly: WeeklyHours): string {
+  const normalized = normalizeWeeklyHours(weekly);
+  const groups: Array<{ first: IsoWeekday; last: IsoWeekday; hours: string }> = [];
+  for (const day of ISO_WEEKDAYS) {
+    const hours = dayKey(normalized[day]);
+    const previous = groups.at(-1);
+    if (previous && previous.hours === hours && previous.last === day - 1) previous.last = day;
+    else groups.push({ first: day, last: day, hours });
+  }
+  const open = groups.filter((group) => group.hours !== "");
+  if (open.length === 0) return "fermé toute la semaine";
+  return open
+    .map(({ first, last, hours }) => {
+      const days = first === last ? SHORT_NAMES[first] : `${SHORT_NAMES[first]}${last === first + 1 ? ", " : "–"}${SHORT_NAMES[last]}`;
+      return `${days} ${hours}`;
+    })
+    .join(" ; ");
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

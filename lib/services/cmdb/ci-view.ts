@@ -10,7 +10,7 @@ export function parisToday(now: Date): string {
  * An item as lists, pages, the API and the export show it: its stored fields with its lifecycle
  * (warranty, ownership, age, renewal) computed for `today`.
  */
-export function ciView(row: CiListRow, today: string, renewalAgeYears: number) {
+export function ciView<Row extends CiListRow>(row: Row, today: string, renewalAgeYears: number) {
   const life = lifecycleOf(row, today, renewalAgeYears);
   const { warrantyEndOverride: _override, updatedAt, ...fields } = row;
   return {
@@ -23,4 +23,4 @@ export function ciView(row: CiListRow, today: string, renewalAgeYears: number) {
   };
 }
 
-export type CiView = ReturnType<typeof ciView>;
+export type CiView = ReturnType<typeof ciView<CiListRow>>;

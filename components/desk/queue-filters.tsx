@@ -12,10 +12,12 @@ type Props = {
   values: Partial<Record<"status" | "priority" | "establishment" | "zone" | "service" | "ci" | "q" | "sort", string>>;
   zones: Array<{ code: string; name: string }>;
   services: Array<{ code: string; name: string }>;
+  /** The sort this queue uses when none is asked for. */
+  defaultSort?: string;
 };
 
 /** The queue's filters and sort, as a plain GET form: the address says what is shown, so it can be saved or shared. */
-export async function QueueFilters({ file, values, zones, services }: Props) {
+export async function QueueFilters({ file, values, zones, services, defaultSort = "created_desc" }: Props) {
   const t = await getTranslations();
   const label = (key: string) => t(`desk.filters.${key}`);
   return (
@@ -63,7 +65,7 @@ export async function QueueFilters({ file, values, zones, services }: Props) {
       </label>
       <label>
         <span className="block">{label("sort")}</span>
-        <select name="sort" defaultValue={values.sort ?? "created_desc"} className={FIELD}>
+        <select name="sort" defaultValue={values.sort ?? defaultSort} className={FIELD}>
           {SORTS.map((sort) => <option key={sort} value={sort}>{t(`desk.sorts.${sort}`)}</option>)}
         </select>
       </label>

@@ -2,17 +2,18 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
 type Props = {
-  counts: { mine: number; unassigned: number; teams: Array<{ code: string; name: string; count: number }> };
-  /** The queue shown: "mine", "unassigned" or a team's code. */
+  counts: { mine: number; unassigned: number; atRisk: number; teams: Array<{ code: string; name: string; count: number }> };
+  /** The queue shown: "mine", "unassigned", "at-risk" or a team's code. */
   current: string;
 };
 
-/** The caller's queues with their open tickets: their own, the unassigned ones they may take, each of their teams'. */
+/** The caller's queues with their open tickets: their own, the unassigned ones they may take, those at risk of missing their SLA, each of their teams'. */
 export async function QueueNav({ counts, current }: Props) {
-  const t = await getTranslations("desk.queues");
+  const [t, tSla] = await Promise.all([getTranslations("desk.queues"), getTranslations("sla.queue")]);
   const queues = [
     { key: "mine", label: t("mine"), count: counts.mine },
     { key: "unassigned", label: t("unassigned"), count: counts.unassigned },
+    { key: "at-risk", label: tSla("atRisk"), count: counts.atRisk },
     ...counts.teams.map((team) => ({ key: team.code, label: team.name, count: team.count })),
   ];
   return (

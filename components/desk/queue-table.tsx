@@ -2,13 +2,16 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { StatusBadge } from "@/components/tickets/status-badge";
 import { DataTable } from "@/components/ui/data-table";
+import { SlaListCell } from "@/components/sla/sla-list-cell";
 import { DateTime } from "@/components/ui/date-time";
+import type { SlaState } from "@/lib/domain/sla";
 import type { Priority, TicketStatus } from "@/lib/domain/vocabulary";
 import { SelectAllCheckbox } from "./select-all-checkbox";
 
 type Row = {
   reference: string; title: string; priority: Priority; status: TicketStatus; createdAt: Date;
   establishment: { uai: string; name: string }; assignedTeam: { name: string } | null;
+  sla: { state: SlaState | null; ownBy: Date | null; resolveBy: Date | null; ownMet: boolean | null; resolveMet: boolean | null };
 };
 
 /** One page of a queue, a checkbox per ticket for the bulk bar around it. */
@@ -17,7 +20,7 @@ export async function QueueTable({ items }: { items: Row[] }) {
   const column = (key: string) => t(`desk.columns.${key}`);
   return (
     <DataTable columns={[<SelectAllCheckbox key="all" field="references" />, column("reference"), column("title"), column("establishment"),
-      column("priority"), column("status"), column("team"), column("createdAt")]}>
+      column("priority"), column("status"), t("sla.column"), column("team"), column("createdAt")]}>
       {items.map((ticket) => (
         <tr key={ticket.reference} className="border-t border-slate-100">
           <td className="px-3 py-2">
@@ -30,6 +33,7 @@ export async function QueueTable({ items }: { items: Row[] }) {
           <td className="px-3 py-2">{ticket.establishment.name} <span className="text-slate-500">({ticket.establishment.uai})</span></td>
           <td className="whitespace-nowrap px-3 py-2">{t(`tickets.priority.${ticket.priority}`)}</td>
           <td className="px-3 py-2"><StatusBadge status={ticket.status} forStaff /></td>
+          <td className="px-3 py-2"><SlaListCell status={ticket.status} sla={ticket.sla} /></td>
           <td className="px-3 py-2">{ticket.assignedTeam?.name ?? <span className="text-slate-500">{t("desk.columns.noTeam")}</span>}</td>
           <td className="whitespace-nowrap px-3 py-2"><DateTime value={ticket.createdAt} style="short" /></td>
         </tr>

@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { TICKET_STATUSES, type TicketEventKind, type TicketStatus } from "@/lib/domain/vocabulary";
 
 type Props = { event: { kind: TicketEventKind; data: Record<string, unknown> }; forStaff: boolean };
@@ -13,8 +13,10 @@ const field = (value: unknown, key: string): string | null =>
 
 /** What an event changed, in words: a status move, the team or technician now in charge, where it was escalated… */
 export async function EventDetails({ event, forStaff }: Props) {
-  const t = await getTranslations("tickets");
+  const [t, tSla, format] = await Promise.all([getTranslations("tickets"), getTranslations("sla.timeline"), getFormatter()]);
   const { data } = event;
+  const dueAt = asText(data.dueAt) && !Number.isNaN(Date.parse(asText(data.dueAt)!)) ? new Date(asText(data.dueAt)!) : null;
+  const due = dueAt ? tSla("dueAt", { date: format.dateTime(dueAt, { dateStyle: "long", timeStyle: "short" }) }) : null;
   const status = (value: TicketStatus) => t(forStaff ? `staffStatus.${value}` : `status.${value}`);
   const lines: string[] = [];
   const from = asStatus(data.from);
@@ -31,6 +33,12 @@ export async function EventDetails({ event, forStaff }: Props) {
       if (forStaff && asText(data.rule)) lines.push(t("timeline.rule", { rule: asText(data.rule)! }));
       break;
     case "escalated":
+      // The worker's escalations (internal, staff only) climb the SLA ladder: say which rung, and for which deadline.
+      if (data.target === "sla") {
+        if (asText(data.headline)) lines.push(tSla("escalated", { headline: asText(data.headline)! }));
+        if (due) lines.push(due);
+        break;
+      }
       if (asText(data.targetLabel)) lines.push(t("timeline.escalatedTo", { target: asText(data.targetLabel)! }));
       if (asText(data.vendorReference)) lines.push(t("timeline.vendorReference", { reference: asText(data.vendorReference)! }));
       break;
@@ -48,6 +56,11 @@ export async function EventDetails({ event, forStaff }: Props) {
       if (before && after) lines.push(t("timeline.requalifiedFromTo", { before, after }));
       break;
     }
+    case "sla":
+      // The worker's warnings and breaches (internal): what happened, and the deadline concerned; the body explains.
+      if (asText(data.headline)) lines.push(tSla("alarm", { headline: asText(data.headline)! }));
+      if (due) lines.push(due);
+      break;
     default:
       break;
   }

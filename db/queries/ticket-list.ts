@@ -2,13 +2,15 @@ import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from "drizzle-
 import type { Executor } from "@/db/client";
 import { categories, establishments, services, teams, ticketCis, tickets, ticketWatchers, zones } from "@/db/schema";
 import type { TicketScope } from "@/lib/domain/ticket-visibility";
+import type { SlaState } from "@/lib/domain/sla";
 import type { Priority, TicketStatus } from "@/lib/domain/vocabulary";
 
-export const TICKET_SORTS = ["created_desc", "created_asc", "priority", "updated_desc"] as const;
+/** `due_asc`: the soonest deadline to resolve first, tickets without one last (the at-risk queue's order). */
+export const TICKET_SORTS = ["created_desc", "created_asc", "priority", "updated_desc", "due_asc"] as const;
 export type TicketSort = (typeof TICKET_SORTS)[number];
 
 /** The keyset cursor: the sort's values of the last row seen. */
-export type TicketCursor = { createdAt: string; id: string; priority?: Priority; updatedAt?: string };
+export type TicketCursor = { createdAt: string; id: string; priority?: Priority; updatedAt?: string; resolveBy?: string | null };
 
 export type TicketListFilters = {
   scope: TicketScope;
@@ -20,6 +22,8 @@ export type TicketListFilters = {
   priority?: Priority;
   serviceCode?: string;
   teamId?: string;
+  /** Stored SLA states to keep (the at-risk queue: at_risk and breached). */
+  slaStates?: readonly SlaState[];
   /** A user id, or "none" for tickets nobody has taken. */
   assignee?: string | "none";
   ciId?: string;
@@ -67,6 +71,14 @@ function ordering(sort: TicketSort, after: TicketCursor | undefined): { orderBy:
         orderBy: [desc(tickets.updatedAt), desc(tickets.id)],
         after: after && sql`(${tickets.updatedAt}, ${tickets.id}) < (${after.updatedAt ?? after.createdAt}::timestamptz, ${after.id}::uuid)`,
       };
+    case "due_asc":
+      // NULLS LAST: after a dated row come later dates, then every undated row; after an undated row, undated ones only.
+      return {
+        orderBy: [sql`${tickets.resolveBy} asc nulls last`, asc(tickets.id)],
+        after: after && (after.resolveBy
+          ? sql`((${tickets.resolveBy}, ${tickets.id}) > (${after.resolveBy}::timestamptz, ${after.id}::uuid) or ${tickets.resolveBy} is null)`
+          : sql`(${tickets.resolveBy} is null and ${tickets.id} > ${after.id}::uuid)`),
+      };
   }
 }
 
@@ -81,6 +93,7 @@ export async function listTickets(db: Executor, filters: TicketListFilters) {
   if (filters.status) conditions.push(eq(tickets.status, filters.status));
   if (filters.statuses) conditions.push(inArray(tickets.status, [...filters.statuses]));
   if (filters.priority) conditions.push(eq(tickets.priority, filters.priority));
+  if (filters.slaStates) conditions.push(inArray(tickets.slaState, [...filters.slaStates]));
   if (filters.serviceCode) conditions.push(eq(services.code, filters.serviceCode));
   if (filters.teamId) conditions.push(eq(tickets.assignedTeamId, filters.teamId));
   if (filters.assignee) conditions.push(filters.assignee === "none" ? isNull(tickets.assigneeId) : eq(tickets.assigneeId, filters.assignee));
@@ -101,6 +114,7 @@ export async function listTickets(db: Executor, filters: TicketListFilters) {
       service: { code: services.code, name: services.name },
       category: { code: categories.code, name: categories.name },
       assignedTeam: { code: teams.code, name: teams.name, party: teams.party },
+      sla: { state: tickets.slaState, ownBy: tickets.ownBy, resolveBy: tickets.resolveBy, ownMet: tickets.ownMet, resolveMet: tickets.resolveMet },
     })
     .from(tickets)
     .innerJoin(establishments, eq(establishments.id, tickets.establishmentId))
@@ -115,7 +129,7 @@ export async function listTickets(db: Executor, filters: TicketListFilters) {
   const page = rows.slice(0, filters.limit).map((row) => ({ ...row, assignedTeam: row.assignedTeam?.code ? row.assignedTeam : null }));
   const last = page.at(-1);
   const next = rows.length > filters.limit && last
-    ? { createdAt: last.createdAt.toISOString(), id: last.id, priority: last.priority, updatedAt: last.updatedAt.toISOString() }
+    ? { createdAt: last.createdAt.toISOString(), id: last.id, priority: last.priority, updatedAt: last.updatedAt.toISOString(), resolveBy: last.sla.resolveBy?.toISOString() ?? null }
     : null;
   return { items: page, next };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { complianceRate, nextDeadline, repairCommitment, repairTimeChoice, slaBadge, timerBadge, vendorBadge, type StoredSla } from "./sla-display";
+import { complianceRate, latestEscalationRole, nextDeadline, repairCommitment, repairTimeChoice, slaBadge, timerBadge, vendorBadge, type StoredSla } from "./sla-display";
 
 const OWN_BY = new Date("2026-11-23T10:00:00Z");
 const RESOLVE_BY = new Date("2026-11-24T08:00:00Z");
@@ -80,4 +80,15 @@ test.each([
 ] as const)("repair time %o ↔ %o", (commitment, choice) => {
   expect(repairTimeChoice(commitment)).toEqual(choice);
   expect(repairCommitment(choice)).toEqual(commitment);
+});
+
+test("latestEscalationRole reads the last SLA escalation, not a manual one", () => {
+  expect(latestEscalationRole([])).toBeNull();
+  expect(latestEscalationRole([
+    { kind: "escalated", data: { target: "sla", level: 1, role: "sector_lead" } },
+    { kind: "comment", data: {} },
+    { kind: "escalated", data: { target: "sla", level: 2, role: "service_lead" } },
+    { kind: "escalated", data: { target: "vendor", targetLabel: "SCC" } },
+  ])).toBe("service_lead");
+  expect(latestEscalationRole([{ kind: "escalated", data: { target: "sla", role: 42 } }])).toBeNull();
 });

@@ -5,7 +5,7 @@
  */
 import type { SlaState, SlaTimerState, VendorCommitment, VendorSlaState } from "./sla";
 import { OPEN_STATUSES } from "./ticket-status";
-import type { TicketStatus } from "./vocabulary";
+import { ROLES, type Role, type TicketStatus } from "./vocabulary";
 
 /**
  * - `ok`, `at_risk`, `breached`: an open ticket, by its stored state;
@@ -89,4 +89,11 @@ export function repairCommitment(choice: RepairTimeChoice): VendorCommitment | n
     case "hours":
       return { businessMinutes: Math.round(choice.hours * 60) };
   }
+}
+
+/** Who the latest SLA escalation in a ticket's journal called (the worker records `escalated` events with target "sla"); null when none. */
+export function latestEscalationRole(journal: readonly { readonly kind: string; readonly data: Record<string, unknown> }[]): Role | null {
+  const event = journal.findLast((entry) => entry.kind === "escalated" && entry.data.target === "sla");
+  const role = event?.data.role;
+  return typeof role === "string" && (ROLES as readonly string[]).includes(role) ? (role as Role) : null;
 }

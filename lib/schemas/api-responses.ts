@@ -17,6 +17,11 @@ export const ticketSummarySchema = z.object({
   service: z.object({ code: z.string() }), category: z.object({ code: z.string() }),
   assignedTeam: teamRef.nullable(), flags: z.array(z.string()),
   createdAt: z.iso.datetime(), updatedAt: z.iso.datetime(),
+  sla: z.object({
+    state: z.enum(["ok", "at_risk", "breached"]).meta({ description: "État enregistré : à risque dès 75 % d'un délai consommé, dépassé à l'échéance" }),
+    ownBy: z.iso.datetime().meta({ description: "Échéance de prise en charge" }),
+    resolveBy: z.iso.datetime().meta({ description: "Échéance de résolution" }),
+  }).nullable().meta({ description: "Les échéances du ticket ; null quand il n'a pas d'engagement (hors périmètre)" }),
 }).meta({ id: "TicketSummary" });
 
 export const ticketSchema = ticketSummarySchema.extend({

@@ -23,6 +23,7 @@ export type CreateTicketInput = z.infer<typeof createTicketSchema>;
 export const ticketCursorSchema = z.object({
   createdAt: z.iso.datetime({ offset: true }), id: z.uuid(),
   priority: z.enum(["P1", "P2", "P3", "P4"]).optional(), updatedAt: z.iso.datetime({ offset: true }).optional(),
+  resolveBy: z.iso.datetime({ offset: true }).nullable().optional(),
 });
 
 export const listTicketsQuery = z.object({
@@ -52,7 +53,8 @@ export const queueQuery = z.object({
   service: z.string().trim().optional(),
   ci: z.uuid({ error: "Équipement invalide." }).optional(),
   q: z.string().trim().max(200).optional(),
-  sort: z.enum(TICKET_SORTS, { error: "Tri inconnu." }).default("created_desc"),
+  /** Each queue has its own default: the soonest deadline for the at-risk queue, the newest ticket for the others. */
+  sort: z.enum(TICKET_SORTS, { error: "Tri inconnu." }).optional(),
   cursor: cursorParam(ticketCursorSchema).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });

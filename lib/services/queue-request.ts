@@ -1,9 +1,9 @@
 import type { QueueQuery } from "@/lib/schemas/tickets";
 import type { QueueFilters, QueueKey } from "./queues";
 
-/** "mine" and "unassigned" are the reserved names of the personal queues; anything else is a team code. */
+/** "mine", "unassigned" and "at-risk" are reserved queue names (team codes are upper case); anything else is a team code. */
 export function queueKey(name: string): QueueKey {
-  return name === "mine" || name === "unassigned" ? name : { teamCode: name };
+  return name === "mine" || name === "unassigned" || name === "at-risk" ? name : { teamCode: name };
 }
 
 export function queueFilters(query: QueueQuery): QueueFilters {

@@ -10,8 +10,11 @@ import { ticketScope } from "@/lib/domain/ticket-visibility";
 import type { Priority, TicketStatus } from "@/lib/domain/vocabulary";
 import { fail, succeed, type ServiceResult } from "./service-result";
 
-/** A queue: the caller's own tickets, the unassigned ones they may take, or one team's. */
-export type QueueKey = "mine" | "unassigned" | { teamCode: string };
+/** A queue: the caller's own tickets, the unassigned ones they may take, those at risk of missing their SLA, or one team's. */
+export type QueueKey = "mine" | "unassigned" | "at-risk" | { teamCode: string };
+
+/** What the at-risk queue holds: tickets whose stored SLA state is at risk (75 % of a commitment used) or breached. */
+export const AT_RISK_STATES = ["at_risk", "breached"] as const;
 
 export type QueueFilters = {
   status?: TicketStatus; priority?: Priority; establishmentUai?: string; zoneCode?: string; serviceCode?: string;
@@ -30,18 +33,20 @@ export async function listQueue(caller: Caller, key: QueueKey, filters: QueueFil
     if (!team) return fail({ kind: "not_found" });
     teamId = team.id;
   }
-  const { status, ...rest } = filters;
+  const { status, sort, ...rest } = filters;
   return succeed(await listTickets(db, {
     ...rest,
+    sort: sort ?? (key === "at-risk" ? "due_asc" : "created_desc"),
     scope: ticketScope(caller),
     teamId,
+    slaStates: key === "at-risk" ? AT_RISK_STATES : undefined,
     assignee: key === "mine" ? caller.id : key === "unassigned" ? "none" : undefined,
     ...(status ? { status } : { statuses: OPEN_STATUSES }),
   }));
 }
 
-/** Open tickets per queue of the caller: theirs, unassigned within their scope, and each of their teams. */
+/** Open tickets per queue of the caller: theirs, unassigned within their scope, at risk within their scope, and each of their teams. */
 export async function queueCounts(caller: Caller) {
   if (!can(caller, "desk.use")) return null;
-  return openTicketCounts(database(), { userId: caller.id, scope: ticketScope(caller), teamIds: caller.teamIds });
+  return openTicketCounts(database(), { userId: caller.id, scope: ticketScope(caller), teamIds: caller.teamIds, atRiskStates: AT_RISK_STATES });
 }

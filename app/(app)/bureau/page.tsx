@@ -32,15 +32,16 @@ export default async function DeskPage({ searchParams }: Props) {
   const file = raw.file?.trim() || "mine";
   const parsed = queueQuery.safeParse(raw);
   const query = parsed.success ? parsed.data : queueQuery.parse({});
-  const [t, page, views, zones, catalogue] = await Promise.all([
-    getTranslations("desk"), listQueue(caller, queueKey(file), queueFilters(query)), listSavedViews(caller), listAllZones(), readCatalogue(),
+  const [t, tSla, page, views, zones, catalogue] = await Promise.all([
+    getTranslations("desk"), getTranslations("sla.queue"), listQueue(caller, queueKey(file), queueFilters(query)), listSavedViews(caller), listAllZones(), readCatalogue(),
   ]);
   if (!page.ok) notFound();
 
   // The address without its page: what a saved view remembers and what the pager carries on.
   const current = viewSearch({ ...raw, file });
   const nextHref = page.value.next ? `?${new URLSearchParams([...current, ["cursor", encodeCursor(page.value.next)]])}` : null;
-  const title = file === "mine" || file === "unassigned" ? t(`queues.${file}`) : counts.teams.find((team) => team.code === file)?.name ?? file;
+  const atRisk = file === "at-risk";
+  const title = file === "mine" || file === "unassigned" ? t(`queues.${file}`) : atRisk ? tSla("atRisk") : counts.teams.find((team) => team.code === file)?.name ?? file;
   const filtered = SAVED_VIEW_KEYS.some((key) => key !== "file" && key !== "sort" && raw[key]);
 
   return (
@@ -52,8 +53,9 @@ export default async function DeskPage({ searchParams }: Props) {
       <section className="min-w-0">
         <p className="text-sm text-slate-500">{t("title")}</p>
         <h1 className="text-2xl font-semibold">{title}</h1>
+        {atRisk && <p className="mt-1 text-sm text-slate-600">{tSla("atRiskIntro")}</p>}
         <div className="mt-4">
-          <QueueFilters file={file} values={raw} zones={zones} services={catalogue} />
+          <QueueFilters file={file} values={raw} zones={zones} services={catalogue} defaultSort={atRisk ? "due_asc" : undefined} />
         </div>
         {!parsed.success && (
           <ul role="alert" className="mt-3 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">
@@ -63,7 +65,7 @@ export default async function DeskPage({ searchParams }: Props) {
         <BulkForm action={updateSelection} hasRows={page.value.items.length > 0}>
           {page.value.items.length > 0
             ? <QueueTable items={page.value.items} />
-            : <p className="mt-6 text-slate-600">{t(filtered || query.cursor ? "emptyFiltered" : "empty")}</p>}
+            : <p className="mt-6 text-slate-600">{filtered || query.cursor ? t("emptyFiltered") : atRisk ? tSla("empty") : t("empty")}</p>}
         </BulkForm>
         <Pager nextHref={nextHref} firstHref={query.cursor ? `?${current}` : null} nextLabel={t("next")} firstLabel={t("first")} />
       </section>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
+import { SlaListCell } from "@/components/sla/sla-list-cell";
 import { TicketViewTabs } from "@/components/tickets/ticket-view-tabs";
 import { StatusBadge } from "@/components/tickets/status-badge";
 import { DataTable } from "@/components/ui/data-table";
@@ -30,8 +31,9 @@ export default async function MyTicketsPage({ searchParams }: Props) {
   const caller = await pageCaller();
   if (!can(caller, "portal.use")) notFound();
 
-  const [t, catalogue, page] = await Promise.all([
+  const [t, tSla, catalogue, page] = await Promise.all([
     getTranslations("tickets"),
+    getTranslations("sla"),
     readCatalogue(),
     listVisibleTickets(caller, { mine: !schoolWide, status: query.status, serviceCode: query.service, q: query.q, after: query.cursor, limit: query.limit }),
   ]);
@@ -74,7 +76,7 @@ export default async function MyTicketsPage({ searchParams }: Props) {
       {page.items.length === 0 ? (
         <p className="mt-6 text-slate-600">{filtered || query.cursor ? t("list.empty") : t(schoolWide ? "list.emptyEstablishment" : "list.emptyMine")}</p>
       ) : (
-        <DataTable columns={[t("list.reference"), t("list.ticketTitle"), t("list.status"), t("list.priority"), t("list.service"), t("list.createdAt")]}>
+        <DataTable columns={[t("list.reference"), t("list.ticketTitle"), t("list.status"), tSla("column"), t("list.priority"), t("list.service"), t("list.createdAt")]}>
           {page.items.map((ticket) => (
             <tr key={ticket.reference} className="border-t border-slate-100">
               <td className="whitespace-nowrap px-3 py-2 font-mono">
@@ -82,6 +84,7 @@ export default async function MyTicketsPage({ searchParams }: Props) {
               </td>
               <td className="px-3 py-2">{ticket.title}</td>
               <td className="px-3 py-2"><StatusBadge status={ticket.status} /></td>
+              <td className="px-3 py-2"><SlaListCell status={ticket.status} sla={ticket.sla} forSchool /></td>
               <td className="whitespace-nowrap px-3 py-2">{t(`priority.${ticket.priority}`)}</td>
               <td className="px-3 py-2">{ticket.service.name}</td>
               <td className="whitespace-nowrap px-3 py-2"><DateTime value={ticket.createdAt} style="short" /></td>

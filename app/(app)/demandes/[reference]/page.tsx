@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { notFound, redirect } from "next/navigation";
+import { TicketSlaPanel } from "@/components/sla/ticket-sla-panel";
 import { CategoryAnswers } from "@/components/tickets/category-answers";
 import { GivenRating } from "@/components/tickets/given-rating";
 import { LinkedEquipment } from "@/components/tickets/linked-equipment";
@@ -18,6 +19,7 @@ import { can } from "@/lib/domain/permissions";
 import { isOpen } from "@/lib/domain/ticket-status";
 import { referenceParam } from "@/lib/schemas/tickets";
 import { readTicket } from "@/lib/services/read-ticket";
+import { readTicketSla } from "@/lib/services/sla/read-ticket-sla";
 import { actOnTicket, rateFromTicketPage, replyToTicket } from "./actions";
 
 type Props = { params: Promise<{ reference: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -38,7 +40,7 @@ export default async function TicketPage({ params, searchParams }: Props) {
   if (!found) notFound();
 
   const { ticket, journal, actions } = found;
-  const t = await getTranslations();
+  const [t, sla] = await Promise.all([getTranslations(), readTicketSla(ticket.id, new Date())]);
   const transitions = actions.filter((action): action is Transition => action !== "rate");
   const canReply = isOpen(ticket.status) || ticket.status === "resolved";
 
@@ -75,6 +77,7 @@ export default async function TicketPage({ params, searchParams }: Props) {
                 : <RatingForm action={rateFromTicketPage} hidden={{ reference: ticket.reference }} />}
             </Panel>
           )}
+          {sla && <TicketSlaPanel view={sla} forSchool />}
           <TicketFacts ticket={ticket} />
           <CategoryAnswers fields={ticket.category.fields} answers={ticket.fields} />
           <LinkedEquipment items={ticket.cis} />

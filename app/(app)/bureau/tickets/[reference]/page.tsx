@@ -11,6 +11,7 @@ import { MoveTeamForm } from "@/components/desk/move-team-form";
 import { RequalifyForm } from "@/components/desk/requalify-form";
 import { StatusForm } from "@/components/desk/status-form";
 import { TakeTicketForm } from "@/components/desk/take-ticket-form";
+import { TicketSlaPanel } from "@/components/sla/ticket-sla-panel";
 import { CategoryAnswers } from "@/components/tickets/category-answers";
 import { LinkedEquipment } from "@/components/tickets/linked-equipment";
 import { ReplyForm } from "@/components/tickets/reply-form";
@@ -21,11 +22,13 @@ import { TicketTimeline } from "@/components/tickets/ticket-timeline";
 import { Panel } from "@/components/ui/panel";
 import { pageCaller } from "@/lib/auth/current-caller";
 import { can } from "@/lib/domain/permissions";
+import { latestEscalationRole } from "@/lib/domain/sla-display";
 import { isOpen, TRANSITIONS } from "@/lib/domain/ticket-status";
 import { referenceParam } from "@/lib/schemas/tickets";
 import { readCatalogue } from "@/lib/services/catalogue";
 import { listDeskTeams, listHoldingTeamMembers } from "@/lib/services/desk/desk-options";
 import { readTicket } from "@/lib/services/read-ticket";
+import { readTicketSla } from "@/lib/services/sla/read-ticket-sla";
 import {
   applyRequalification, assignTicket, changeStatus, escalate, linkEquipment, linkTicket, mergeIntoMaster, moveToTeam,
   previewRequalify, replyFromDesk, takeTicket,
@@ -50,6 +53,7 @@ export default async function DeskTicketPage({ params }: Props) {
   if (!found || !teams || !members) notFound();
 
   const { ticket, journal } = found;
+  const sla = await readTicketSla(ticket.id, new Date());
   const open = isOpen(ticket.status);
   const nextStatuses = TRANSITIONS[ticket.status];
   const teamName = Object.fromEntries([...teams.region, ...teams.academy, ...teams.vendor].map((team) => [team.code, team.name]));
@@ -72,6 +76,7 @@ export default async function DeskTicketPage({ params }: Props) {
           )}
         </div>
         <div className="space-y-4">
+          {sla && <TicketSlaPanel view={sla} escalationRole={latestEscalationRole(journal)} />}
           <TicketFacts ticket={ticket} ticketHref={deskHref} />
           {open && ticket.assignee?.id !== caller.id && (
             <Panel title={t("desk.take.title")}><TakeTicketForm reference={ticket.reference} action={takeTicket} /></Panel>

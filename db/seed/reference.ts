@@ -5,6 +5,7 @@ import { defaultRoutingRules } from "./routing-rules";
 import { categoryFieldSchema } from "@/lib/schemas/category-fields";
 import { isValidUai } from "@/lib/domain/uai";
 import { SUPPORT_MODES, TICKET_TYPES } from "@/lib/domain/vocabulary";
+import type { VendorCommitment } from "@/lib/domain/sla";
 import { z } from "zod";
 import establishmentsData from "./data/establishments.json";
 import teamsData from "./data/teams.json";
@@ -54,6 +55,17 @@ export function schoolQueueCode(uai: string): string {
 
 const excluded = (column: string) => sql.raw(`excluded.${column}`);
 
+/**
+ * Vendors' repair times as agreed in their contracts (warranty repairs next business day, network
+ * maintenance 8 business hours), set when a vendor is first inserted only: an admin's later change stays.
+ */
+export const DEFAULT_REPAIR_COMMITMENTS: Readonly<Record<string, VendorCommitment>> = {
+  SCC: { nextBusinessDay: true },
+  Solutions30: { nextBusinessDay: true },
+  SPIE: { businessMinutes: 8 * 60 },
+  Adista: { businessMinutes: 8 * 60 },
+};
+
 /** Zones, schools, teams, vendors, the service catalogue and the default SLA policy; upserts by natural key. */
 export async function seedReference(tx: Executor): Promise<void> {
   const geography = establishmentsFile.parse(establishmentsData);
@@ -83,7 +95,7 @@ export async function seedReference(tx: Executor): Promise<void> {
 
   const vendorRows = await tx
     .insert(vendors)
-    .values(organisation.vendors)
+    .values(organisation.vendors.map((vendor) => ({ ...vendor, repairCommitment: DEFAULT_REPAIR_COMMITMENTS[vendor.name] ?? null })))
     .onConflictDoUpdate({ target: vendors.name, set: { scope: excluded("scope"), contract: excluded("contract") } })
     .returning({ id: vendors.id, name: vendors.name });
 

@@ -1,0 +1,14 @@
+"use server";
+
+import { formAction } from "@/lib/auth/form-action";
+import { ladderSchema, resetTeamSchema, weeklyHoursSchema } from "@/lib/schemas/sla-settings";
+import { resetTeamSetting, setTeamLadder, setTeamWeeklyHours } from "@/lib/services/sla/sla-settings";
+
+const pages = ({ teamCode }: { teamCode: string }) => ["/admin/calendriers", `/admin/calendriers/${encodeURIComponent(teamCode)}`];
+const GONE = "Cette équipe n'existe plus.";
+
+export const saveWeeklyHours = formAction(weeklyHoursSchema, (input, caller, _form, now) => setTeamWeeklyHours(caller, input, now), { revalidate: pages, notFound: GONE });
+
+export const saveLadder = formAction(ladderSchema, (input, caller, _form, now) => setTeamLadder(caller, input, now), { revalidate: pages, notFound: GONE });
+
+export const resetSetting = formAction(resetTeamSchema, (input, caller, _form, now) => resetTeamSetting(caller, input, now), { revalidate: pages, notFound: GONE });

@@ -1,0 +1,19 @@
+"use server";
+
+import { formAction } from "@/lib/auth/form-action";
+import { addClosureSchema, deleteClosureSchema, repairTimeSchema } from "@/lib/schemas/sla-settings";
+import { addClosure, deleteClosure, setVendorRepairTime } from "@/lib/services/sla/sla-settings";
+
+const PAGES = () => ["/admin/calendriers", "/engagements"];
+
+export const addClosureAction = formAction(addClosureSchema, (input, caller, _form, now) => addClosure(caller, input, now), { revalidate: PAGES });
+
+export const deleteClosureAction = formAction(deleteClosureSchema, (input, caller, _form, now) => deleteClosure(caller, input, now), {
+  revalidate: PAGES,
+  notFound: "Cette fermeture n'existe plus : rechargez la page.",
+});
+
+export const setRepairTimeAction = formAction(repairTimeSchema, (input, caller, _form, now) => setVendorRepairTime(caller, input, now), {
+  revalidate: PAGES,
+  notFound: "Ce prestataire n'existe plus.",
+});

@@ -1,0 +1,129 @@
+import { and, eq, isNull } from "drizzle-orm";
+import { database, type Executor } from "@/db/client";
+import { listClosures, listVendorsWithRepairTime, teamByCode, teamsWithSlaSettings } from "@/db/queries/sla-settings";
+import { calendarClosures, teams, tickets, vendors, vendorWaits } from "@/db/schema";
+import { DEFAULT_CALENDAR } from "@/lib/domain/business-calendar";
+import type { Caller } from "@/lib/domain/caller";
+import { can } from "@/lib/domain/permissions";
+import { DEFAULT_ESCALATION_LEVELS, vendorDeadline } from "@/lib/domain/sla";
+import { OPEN_STATUSES } from "@/lib/domain/ticket-status";
+import { isDefaultWeeklyHours } from "@/lib/domain/weekly-hours";
+import type { AddClosureInput, LadderInput, RepairTimeInput, WeeklyHoursInput } from "@/lib/schemas/sla-settings";
+import { fail, succeed, type ServiceFailure, type ServiceResult } from "../service-result";
+import { changeAndRecompute } from "./recompute-open-tickets";
+import { VENDOR_CALENDAR } from "./sla-facts";
+
+const FORBIDDEN: ServiceFailure = { kind: "forbidden", message: "Seuls les administrateurs règlent les calendriers, les escalades et les délais des prestataires." };
+/** How far back the closures page lists closures that are over. */
+const PAST_CLOSURES_DAYS = 365;
+
+const parisDate = (instant: Date) => instant.toLocaleDateString("sv-SE", { timeZone: "Europe/Paris" });
+
+/** Everything the calendars page shows: teams with their settings, closures (current and of the last year), vendors. */
+export async function readSlaSettings(caller: Caller, now: Date) {
+  if (!can(caller, "sla.manage")) return null;
+  const db = database();
+  const [teamRows, closures, vendorRows] = await Promise.all([
+    teamsWithSlaSettings(db, OPEN_STATUSES),
+    listClosures(db, parisDate(new Date(now.getTime() - PAST_CLOSURES_DAYS * 86_400_000))),
+    listVendorsWithRepairTime(db),
+  ]);
+  return { teams: teamRows, closures, vendors: vendorRows, today: parisDate(now) };
+}
+
+/** One team's settings, with the defaults it falls back to. */
+export async function readTeamSlaSettings(caller: Caller, code: string) {
+  if (!can(caller, "sla.manage")) return null;
+  const team = await teamByCode(database(), code);
+  if (!team) return null;
+  return {
+    ...team,
+    customHours: team.weeklyHours !== null,
+    customLadder: team.escalationLevels !== null,
+    weekly: team.weeklyHours ?? DEFAULT_CALENDAR.weekly,
+    levels: team.escalationLevels ?? DEFAULT_ESCALATION_LEVELS,
+  };
+}
+
+const unknownTeam = (field: string) => fail<never>({ kind: "invalid", message: "Vérifiez les champs signalés.", errors: [{ field, message: "Équipe inconnue." }] });
+
+async function teamId(tx: Executor, code: string): Promise<string | null> {
+  const [team] = await tx.select({ id: teams.id }).from(teams).where(eq(teams.code, code)).for("update");
+  return team?.id ?? null;
+}
+
+/** The open tickets a closure of one team (or of every team, when null) touches. */
+const heldBy = (id: string | null) => (id ? eq(tickets.assignedTeamId, id) : undefined);
+
+export async function addClosure(caller: Caller, input: AddClosureInput, now: Date): Promise<ServiceResult<{ id: string; recomputed: number }>> {
+  if (!can(caller, "sla.manage")) return fail(FORBIDDEN);
+  return changeAndRecompute(async (tx) => {
+    const team = input.teamCode ? await teamId(tx, input.teamCode) : null;
+    if (input.teamCode && !team) return unknownTeam("teamCode");
+    const [created] = await tx.insert(calendarClosures)
+      .values({ teamId: team, fromDate: input.from, toDate: input.to, label: input.label, createdById: caller.id, createdAt: now })
+      .returning({ id: calendarClosures.id });
+    return succeed({ id: created!.id, teamId: team });
+  }, (added) => heldBy(added.teamId), now);
+}
+
+export async function deleteClosure(caller: Caller, input: { id: string }, now: Date): Promise<ServiceResult<{ recomputed: number }>> {
+  if (!can(caller, "sla.manage")) return fail(FORBIDDEN);
+  return changeAndRecompute(async (tx) => {
+    const [removed] = await tx.delete(calendarClosures).where(eq(calendarClosures.id, input.id)).returning({ teamId: calendarClosures.teamId });
+    return removed ? succeed({ teamId: removed.teamId }) : fail({ kind: "not_found" });
+  }, (removed) => heldBy(removed.teamId), now);
+}
+
+/** A week equal to the default is stored as the default (null), so the team follows it. */
+export async function setTeamWeeklyHours(caller: Caller, input: WeeklyHoursInput, now: Date): Promise<ServiceResult<{ recomputed: number }>> {
+  if (!can(caller, "sla.manage")) return fail(FORBIDDEN);
+  return changeAndRecompute(async (tx) => {
+    const id = await teamId(tx, input.teamCode);
+    if (!id) return fail({ kind: "not_found" });
+    await tx.update(teams).set({ weeklyHours: isDefaultWeeklyHours(input.weekly) ? null : input.weekly }).where(eq(teams.id, id));
+    return succeed({ id });
+  }, (team) => heldBy(team.id), now);
+}
+
+export async function setTeamLadder(caller: Caller, input: LadderInput, now: Date): Promise<ServiceResult<{ recomputed: number }>> {
+  if (!can(caller, "sla.manage")) return fail(FORBIDDEN);
+  return changeAndRecompute(async (tx) => {
+    const id = await teamId(tx, input.teamCode);
+    if (!id) return fail({ kind: "not_found" });
+    await tx.update(teams).set({ escalationLevels: input.levels }).where(eq(teams.id, id));
+    return succeed({ id });
+  }, (team) => heldBy(team.id), now);
+}
+
+/** Back to the default weekly hours or ladder. */
+export async function resetTeamSetting(caller: Caller, input: { teamCode: string; what: "hours" | "ladder" }, now: Date): Promise<ServiceResult<{ recomputed: number }>> {
+  if (!can(caller, "sla.manage")) return fail(FORBIDDEN);
+  return changeAndRecompute(async (tx) => {
+    const id = await teamId(tx, input.teamCode);
+    if (!id) return fail({ kind: "not_found" });
+    await tx.update(teams).set(input.what === "hours" ? { weeklyHours: null } : { escalationLevels: null }).where(eq(teams.id, id));
+    return succeed({ id });
+  }, (team) => heldBy(team.id), now);
+}
+
+/**
+ * A vendor's repair time. It applies to the waits under way too (their deadline is recomputed from when
+ * they started, so the ticket page, the vendor's alarm and its compliance agree); waits already over keep
+ * the deadline they had. The open tickets waiting for the vendor are recomputed (their vendor alarm moves).
+ */
+export async function setVendorRepairTime(caller: Caller, input: RepairTimeInput, now: Date): Promise<ServiceResult<{ recomputed: number }>> {
+  if (!can(caller, "sla.manage")) return fail(FORBIDDEN);
+  return changeAndRecompute(async (tx) => {
+    const [vendor] = await tx.update(vendors).set({ repairCommitment: input.commitment }).where(eq(vendors.id, input.vendorId)).returning({ id: vendors.id });
+    if (!vendor) return fail({ kind: "not_found" });
+    const current = await tx.select({ ticketId: vendorWaits.ticketId, since: vendorWaits.since }).from(vendorWaits)
+      .where(and(eq(vendorWaits.vendorId, vendor.id), isNull(vendorWaits.endedAt)));
+    for (const wait of current) {
+      await tx.update(vendorWaits)
+        .set({ dueAt: input.commitment ? vendorDeadline(VENDOR_CALENDAR, input.commitment, wait.since) : null })
+        .where(and(eq(vendorWaits.ticketId, wait.ticketId), eq(vendorWaits.since, wait.since)));
+    }
+    return succeed({});
+  }, () => eq(tickets.vendorId, input.vendorId), now);
+}

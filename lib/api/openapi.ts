@@ -90,6 +90,16 @@ export function openApiDocument() {
           },
         },
       },
+      "/queues/at-risk": {
+        get: {
+          summary: "La file « À risque » : tickets ouverts visibles dont un délai est à risque (75 % consommés) ou dépassé, l'échéance de résolution la plus proche d'abord (tri due_asc par défaut)",
+          requestParams: { query: queueQuery },
+          responses: {
+            "200": { description: "Une page", ...json(ticketPageSchema) }, "400": problem("Filtre invalide"),
+            "403": problem("Réservé aux équipes de support"), ...common,
+          },
+        },
+      },
       "/tickets/{reference}/comments": {
         post: {
           summary: "Répondre sur un ticket", requestParams: { path: reference }, requestBody: json(addCommentSchema),

@@ -4,6 +4,7 @@ import { createTokenSchema } from "@/lib/schemas/tokens";
 import { addCommentSchema, createTicketSchema, escalationSchema, patchTicketSchema, queueQuery } from "@/lib/schemas/tickets";
 import { commentCreatedSchema, problemSchema, routingTestResultSchema, serviceCatalogueSchema, ticketPageSchema, ticketSchema } from "@/lib/schemas/api-responses";
 import { routingTestSchema } from "@/lib/schemas/routing-rules";
+import { ciPaths } from "./openapi-cis";
 
 const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } } });
 const problem = (description: string) => ({ description, content: { "application/problem+json": { schema: problemSchema } } });
@@ -26,6 +27,7 @@ export function openApiDocument() {
     components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } },
     security: [{ bearer: [] }],
     paths: {
+      ...ciPaths({ json, problem, common }),
       "/tokens": {
         post: {
           summary: "Obtenir un jeton d'API (8 heures)", security: [],

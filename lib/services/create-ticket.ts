@@ -7,7 +7,9 @@ import { configurationItems, ticketCis, ticketEvents, tickets } from "@/db/schem
 import type { Caller } from "@/lib/domain/caller";
 import { filingFlags, filingRefusal } from "@/lib/domain/filing-rules";
 import { canFileTicketFor } from "@/lib/domain/permissions";
+import { raiseImpact } from "@/lib/domain/ci-impact";
 import { priorityOf } from "@/lib/domain/priority";
+import type { CiCriticality } from "@/lib/domain/vocabulary";
 import { categoryAnswersSchema } from "@/lib/schemas/category-fields";
 import { fieldErrors } from "@/lib/schemas/field-errors";
 import type { CreateTicketInput } from "@/lib/schemas/tickets";
@@ -49,13 +51,17 @@ export async function createTicket(
   if (!answers.success) return fail({ kind: "invalid", message: "Certains champs de la catégorie sont invalides.", errors: fieldErrors(answers.error, "fields") });
 
   const ciIds = [...new Set(input.ciIds)];
+  let criticalities: CiCriticality[] = [];
   if (ciIds.length > 0) {
-    const owned = await db.select({ id: configurationItems.id }).from(configurationItems)
+    const owned = await db.select({ id: configurationItems.id, criticality: configurationItems.criticality }).from(configurationItems)
       .where(and(inArray(configurationItems.id, ciIds), eq(configurationItems.establishmentId, establishment.id)));
     if (owned.length !== ciIds.length) {
       return fail({ kind: "unprocessable", message: "Un équipement désigné n'appartient pas à l'inventaire de l'établissement.", errors: [{ field: "ciIds", message: "Équipement inconnu pour cet établissement." }] });
     }
+    criticalities = owned.map((ci) => ci.criticality);
   }
+  // Critical equipment (core switch, server…) raises the impact to its floor: lib/domain/ci-impact.ts.
+  const impact = raiseImpact(input.impact, criticalities);
 
   const inspected = await inspectAttachments(attachments);
   if (!inspected.ok) {
@@ -67,16 +73,17 @@ export async function createTicket(
     const { reference, outboxIds, slaSchedules } = await db.transaction(async (tx) => {
       const reference = await nextTicketReference(tx, now);
       const [ticket] = await tx.insert(tickets).values({
-        reference, type: input.type, status: "new", priority: priorityOf(input.impact, input.urgency), impact: input.impact, urgency: input.urgency,
+        reference, type: input.type, status: "new", priority: priorityOf(impact, input.urgency), impact, urgency: input.urgency,
         title: input.title, description: input.description, fields: answers.data, flags: filingFlags(category, ciIds.length),
         establishmentId: establishment.id, requesterId: caller.id, serviceId: found.serviceId, categoryId: category.id, createdAt: now, updatedAt: now,
       }).returning({ id: tickets.id });
       if (ciIds.length) await tx.insert(ticketCis).values(ciIds.map((ciId) => ({ ticketId: ticket!.id, ciId })));
       const [event] = await tx.insert(ticketEvents).values({
         ticketId: ticket!.id, kind: "created", visibility: "public", authorId: caller.id, body: input.description, createdAt: now,
+        data: impact !== input.impact ? { impactRaised: { from: input.impact, to: impact } } : {},
       }).returning({ id: ticketEvents.id });
       await recordAttachments(tx, { ticketId: ticket!.id, eventId: event!.id, uploadedById: caller.id, files: stored });
-      const facts = await routingFacts(tx, { type: input.type, categoryId: category.id, establishmentId: establishment.id, ciIds, priority: priorityOf(input.impact, input.urgency) });
+      const facts = await routingFacts(tx, { type: input.type, categoryId: category.id, establishmentId: establishment.id, ciIds, priority: priorityOf(impact, input.urgency) });
       const decision = await decideRouting(tx, facts);
       const routed = await applyRouting(tx, ticket!.id, decision, null, now);
       const sla = await refreshSla(tx, ticket!.id, now);

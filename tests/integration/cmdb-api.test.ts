@@ -6,6 +6,7 @@ import { POST as importCsv } from "@/app/api/v1/cis/import/route";
 import { GET as listCis, POST as createCi } from "@/app/api/v1/cis/route";
 import { POST as createTicket } from "@/app/api/v1/tickets/route";
 import { database } from "@/db/client";
+import { openApiDocument } from "@/lib/api/openapi";
 import { ciHistory, configurationItems, establishments, users } from "@/db/schema";
 import { bulkSetStatus } from "@/lib/services/cmdb/save-ci";
 import { ciPage } from "@/lib/services/cmdb/read-ci";
@@ -201,6 +202,16 @@ describe("tickets and the inventory", () => {
   });
 });
 
+test("a ticket about critical equipment takes its impact floor: a high-criticality server makes it the whole school's", async () => {
+  const server = await create(techOuest, { name: "srv-critique-test", class: "server", criticality: "high" });
+  const filed = await callRoute<{ reference: string; impact: string; priority: string }>(createTicket, {
+    path: "/tickets", token: choiseul,
+    body: { type: "incident", serviceCode: "SERVEUR", categoryCode: "SRV-INCIDENT", establishmentUai: "0370037P", title: "Le serveur ne répond plus", description: "Plus d'accès aux partages.", impact: "individual", urgency: "medium", fields: {}, ciIds: [server.body.id] },
+  });
+  expect(filed.status, JSON.stringify(filed.body)).toBe(201);
+  expect(filed.body).toMatchObject({ impact: "school", priority: "P2" });
+});
+
 const HEADER = "name;class;establishment_uai;status;criticality;room;brand;model;serial_number;asset_number;region_number;os_family;os_version;os_install_date;cpu;ram_mb;disk_gb;purchase_date;funding;parent";
 
 describe("import", () => {
@@ -297,6 +308,14 @@ describe("export", () => {
     const response = await exportCsv(new Request(`${API}/cis/export?q=a107-sev`, { headers: { authorization: `Bearer ${choiseul}` } }), {} as never);
     expect((await response.text()).replace(/^\ufeff/, "").trim().split("\r\n")).toHaveLength(1);
   });
+});
+
+test("the OpenAPI document describes the CMDB routes with their schemas", async () => {
+  const document = openApiDocument() as unknown as { paths: Record<string, Record<string, unknown>>; components: { schemas: Record<string, { properties?: Record<string, unknown> }> } };
+  expect(Object.keys(document.paths["/cis"]!).sort()).toEqual(["get", "post"]);
+  expect(Object.keys(document.paths["/cis/{id}"]!).sort()).toEqual(["get", "patch"]);
+  expect(Object.keys(document.paths["/cis/import"]!)).toEqual(["post"]);
+  expect(Object.keys(document.components.schemas.Ci!.properties!)).toEqual(expect.arrayContaining(["warranty", "ownership", "renewal", "attributes", "parent"]));
 });
 
 test("unknown ids answer 404; a malformed one too", async () => {

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { SupportModeBadge } from "@/components/establishments/support-mode-badge";
 import { DataTable } from "@/components/ui/data-table";
@@ -50,7 +51,7 @@ export default async function EstablishmentsPage({ searchParams }: Props) {
       {page.items.length === 0 ? (
         <p className="mt-6 text-slate-600">{t("empty")}</p>
       ) : (
-        <DataTable columns={[t("name"), t("uai"), t("city"), t("zone"), t("supportMode")]}>
+        <DataTable columns={[t("name"), t("uai"), t("city"), t("zone"), t("supportMode"), t("inventory")]}>
           {page.items.map((school) => (
             <tr key={school.id} className="border-t border-slate-100">
               <td className="px-3 py-2">{school.name} <span className="text-slate-500">({school.type})</span></td>
@@ -58,6 +59,7 @@ export default async function EstablishmentsPage({ searchParams }: Props) {
               <td className="px-3 py-2">{school.city}</td>
               <td className="px-3 py-2">{school.zone.name}</td>
               <td className="px-3 py-2"><SupportModeBadge mode={school.supportMode} /></td>
+              <td className="px-3 py-2"><Link className="text-brand-700 underline" href={`/inventaire/etablissements/${school.uai}`}>{t("inventory")}</Link></td>
             </tr>
           ))}
         </DataTable>

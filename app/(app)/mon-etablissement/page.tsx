@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { SupportModeBadge } from "@/components/establishments/support-mode-badge";
 import { pageCaller } from "@/lib/auth/current-caller";
@@ -26,6 +27,7 @@ export default async function MyEstablishmentPage() {
             <dt className="text-slate-500">{t("supportMode")}</dt>
             <dd><SupportModeBadge mode={school.supportMode} /> <span className="text-slate-600">{t(`modeHelp.${school.supportMode}`)}</span></dd>
           </dl>
+          <p className="mt-3 text-sm"><Link className="text-brand-700 underline" href={`/inventaire/etablissements/${school.uai}`}>{t("inventory")}</Link></p>
         </article>
       ))}
     </section>

@@ -5,6 +5,7 @@ import { addCommentSchema, createTicketSchema, escalationSchema, patchTicketSche
 import { commentCreatedSchema, problemSchema, routingTestResultSchema, serviceCatalogueSchema, ticketPageSchema, ticketSchema } from "@/lib/schemas/api-responses";
 import { routingTestSchema } from "@/lib/schemas/routing-rules";
 import { ciPaths } from "./openapi-cis";
+import { dashboardApiQuery, establishmentDashboardSchema, zoneDashboardSchema } from "@/lib/schemas/dashboards";
 
 const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } } });
 const problem = (description: string) => ({ description, content: { "application/problem+json": { schema: problemSchema } } });
@@ -108,6 +109,26 @@ export function openApiDocument() {
           responses: {
             "201": { description: "Message ajouté", ...json(commentCreatedSchema) }, "400": problem("Champs invalides"),
             "403": problem("Note interne refusée"), "404": problem("Introuvable ou non visible"), "409": problem("Ticket clos"), ...common,
+          },
+        },
+      },
+      "/dashboards/establishments/{uai}": {
+        get: {
+          summary: "Tableau de bord d'un établissement sur une période : tickets ouverts, flux, délais en minutes ouvrées (médiane, 90e centile), respect des SLA, satisfaction, équipements",
+          requestParams: { path: z.object({ uai: z.string().meta({ example: "0370037P" }) }), query: dashboardApiQuery },
+          responses: {
+            "200": { description: "Les indicateurs", ...json(establishmentDashboardSchema) }, "400": problem("Période invalide"),
+            "403": problem("Réservé aux chefs d'établissement, chefs de secteur et de service, administrateurs"), "404": problem("Établissement inconnu ou hors de votre périmètre"), ...common,
+          },
+        },
+      },
+      "/dashboards/zones/{code}": {
+        get: {
+          summary: "Vue régionale d'une zone : mêmes indicateurs, puis par équipe, par établissement et par prestataire",
+          requestParams: { path: z.object({ code: z.string().meta({ example: "OUEST" }) }), query: dashboardApiQuery },
+          responses: {
+            "200": { description: "Les indicateurs", ...json(zoneDashboardSchema) }, "400": problem("Période invalide"),
+            "403": problem("Réservé aux chefs de secteur et de service, administrateurs"), "404": problem("Zone inconnue ou hors de votre périmètre"), ...common,
           },
         },
       },

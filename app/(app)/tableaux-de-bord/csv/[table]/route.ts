@@ -1,0 +1,34 @@
+import { getLocale } from "next-intl/server";
+import { problemFromFailure, unauthenticated, invalidRequest } from "@/lib/api/problem";
+import { apiRoute } from "@/lib/api/route";
+import { apiCaller } from "@/lib/auth/current-caller";
+import { drillDownQuery } from "@/lib/schemas/dashboards";
+import { dashboardCsv, drillDownCsv } from "@/lib/services/dashboards/dashboard-csv";
+import { dashboardLabels } from "@/components/dashboard/dashboard-labels";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * GET /tableaux-de-bord/csv/{table}?establishment=|zone=&from=&to= → one table of a dashboard as CSV;
+ * /tableaux-de-bord/csv/tickets?… → the list behind a figure (the drill-down's filters). The page's session.
+ */
+export const GET = apiRoute(async (request: Request, { params }: { params: Promise<{ table: string }> }) => {
+  const { table } = await params;
+  const search = Object.fromEntries(new URL(request.url).searchParams);
+  const caller = await apiCaller(request);
+  if (!caller) return unauthenticated();
+  const [{ t }, locale] = await Promise.all([dashboardLabels(), getLocale()]);
+  const now = new Date();
+  let file;
+  if (table === "tickets") {
+    const query = drillDownQuery.safeParse(search);
+    if (!query.success) return invalidRequest(query.error);
+    file = await drillDownCsv(caller, query.data, t, locale, now);
+  } else {
+    file = await dashboardCsv(caller, { table, establishment: search.establishment, zone: search.zone, a: search.a, b: search.b, from: search.from, to: search.to }, t, locale, now);
+  }
+  if (!file.ok) return problemFromFailure(file.failure);
+  return new Response(file.value.text, {
+    headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${file.value.fileName}"`, "cache-control": "no-store" },
+  });
+});

@@ -1,0 +1,56 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getLocale } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { dashboardLabels } from "@/components/dashboard/dashboard-labels";
+import { EstablishmentView } from "@/components/dashboard/establishment-view";
+import { PeriodPicker } from "@/components/dashboard/period-picker";
+import { pageCaller } from "@/lib/auth/current-caller";
+import { csvHref, dashboardLinks, regionalHref, reportHref } from "@/lib/domain/dashboard-links";
+import { schoolYearLabel } from "@/lib/domain/dashboard-period";
+import { dateTime, establishmentTables } from "@/lib/domain/dashboard-tables";
+import { can } from "@/lib/domain/permissions";
+import { dashboardPageQuery, uaiParam } from "@/lib/schemas/dashboards";
+import { pagePeriodOrDefault } from "@/lib/services/dashboards/dashboard-scope";
+import { readEstablishmentDashboard } from "@/lib/services/dashboards/establishment-dashboard";
+
+export const metadata: Metadata = { title: "Tableau de bord de l'établissement" };
+
+type Props = { params: Promise<{ uai: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function EstablishmentDashboardPage({ params, searchParams }: Props) {
+  const raw = Object.fromEntries(Object.entries(await searchParams).filter((entry): entry is [string, string] => typeof entry[1] === "string" && entry[1] !== ""));
+  const uai = uaiParam.safeParse((await params).uai);
+  const caller = await pageCaller();
+  if (!uai.success) notFound();
+  const now = new Date();
+  const parsed = dashboardPageQuery.safeParse(raw);
+  const { period, error } = pagePeriodOrDefault(parsed.success ? parsed.data : {}, now);
+  const found = await readEstablishmentDashboard(caller, uai.data, period, now);
+  if (!found.ok) notFound();
+  const dashboard = found.value;
+  const [{ t, table, period: periodLabels }, locale] = await Promise.all([dashboardLabels(), getLocale()]);
+  const links = dashboardLinks(caller, { establishment: dashboard.establishment.uai }, period);
+  const tables = establishmentTables(dashboard, t, links, { locale, now });
+
+  return (
+    <article className="space-y-6">
+      <header className="space-y-3">
+        <p className="text-sm text-slate-500"><Link href="/tableaux-de-bord" className="underline">{t("title")}</Link></p>
+        <h1 className="text-2xl font-semibold">{dashboard.establishment.name}</h1>
+        <p className="text-sm text-slate-600">
+          {dashboard.establishment.uai} · {dashboard.establishment.city} · {dashboard.establishment.zone.name}
+          {" · "}{t("computedAt", { at: dateTime(dashboard.computedAt, locale) })}
+        </p>
+        <nav className="flex flex-wrap gap-3 text-sm print:hidden">
+          <Link className="text-brand-700 underline" href={reportHref({ establishment: dashboard.establishment.uai }, schoolYearLabel(period.to))}>{t("annualReport")}</Link>
+          {can(caller, "dashboards.regional") && <Link className="text-brand-700 underline" href={regionalHref(dashboard.establishment.zone.code, period)}>{t("regional")}</Link>}
+        </nav>
+        <PeriodPicker period={period} labels={periodLabels} />
+        {error !== null && <p role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">{t("invalidPeriod", { message: error })}</p>}
+      </header>
+      <EstablishmentView dashboard={dashboard} tables={tables} t={t} links={links} locale={locale}
+        csv={(id) => csvHref("establishment", dashboard.establishment.uai, id, period)} tableLabels={table} />
+    </article>
+  );
+}

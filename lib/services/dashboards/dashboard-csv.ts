@@ -1,0 +1,70 @@
+import type { Caller } from "@/lib/domain/caller";
+import { dashboardLinks, drillHref, regionalHref, schoolDashboardHref } from "@/lib/domain/dashboard-links";
+import { compareTable, establishmentTables, lineTableFor, regionalTables, tableRows, type Translate } from "@/lib/domain/dashboard-tables";
+import type { DrillDownQuery } from "@/lib/schemas/dashboards";
+import { writeCsv } from "@/lib/services/cmdb/csv";
+import { fail, succeed, type ServiceResult } from "@/lib/services/service-result";
+import { apiPeriod } from "./dashboard-scope";
+import { readDrillDown } from "./drill-down";
+import { readEstablishmentDashboard } from "./establishment-dashboard";
+import { readRegionalDashboard } from "./regional-dashboard";
+
+export type CsvFile = { fileName: string; text: string };
+
+/** The most rows a drill-down export writes (the list's pages, followed). */
+const DRILL_EXPORT_MAX = 5_000;
+
+/**
+ * One table of a dashboard as CSV (UTF-8 with BOM, semicolons: Excel in French), computed exactly as
+ * the page shows it (lib/domain/dashboard-tables.ts), with the same access rules.
+ */
+export async function dashboardCsv(
+  caller: Caller, input: { table: string; establishment?: string; zone?: string; a?: string; b?: string; from?: string; to?: string }, t: Translate, locale: string, now: Date,
+): Promise<ServiceResult<CsvFile>> {
+  const period = apiPeriod(input.from, input.to, now);
+  if (!period.ok) return period;
+  const formats = { locale, now };
+  if (input.table === "compare") {
+    const [a, b] = await Promise.all([
+      readEstablishmentDashboard(caller, input.a ?? "-", period.value, now), readEstablishmentDashboard(caller, input.b ?? "-", period.value, now),
+    ]);
+    if (!a.ok) return a;
+    if (!b.ok) return b;
+    const table = compareTable(a.value, b.value, t, { school: (uai) => schoolDashboardHref(uai, period.value) }, formats);
+    return succeed({ fileName: `${input.a}-${input.b}-${period.value.from}-${period.value.to}.csv`, text: writeCsv(tableRows(table)) });
+  }
+  if (input.establishment) {
+    const dashboard = await readEstablishmentDashboard(caller, input.establishment, period.value, now);
+    if (!dashboard.ok) return dashboard;
+    const table = establishmentTables(dashboard.value, t, dashboardLinks(caller, { establishment: input.establishment }, period.value), formats).find((spec) => spec.id === input.table);
+    if (!table) return fail({ kind: "not_found" });
+    return succeed({ fileName: `${input.establishment}-${input.table}-${period.value.from}-${period.value.to}.csv`, text: writeCsv(tableRows(table)) });
+  }
+  const dashboard = await readRegionalDashboard(caller, input.zone ?? null, period.value, now);
+  if (!dashboard.ok) return dashboard;
+  const scope = { zone: input.zone };
+  const table = regionalTables(dashboard.value, t, {
+    ...dashboardLinks(caller, scope, period.value),
+    zone: (code) => regionalHref(code, period.value), schoolDrill: (uai, filters) => drillHref({ establishment: uai }, filters),
+    zoneDrill: (code, filters) => drillHref({ zone: code }, filters),
+  }, formats, dashboard.value.establishments).find((spec) => spec.id === input.table);
+  if (!table) return fail({ kind: "not_found" });
+  return succeed({ fileName: `${input.zone ?? "region"}-${input.table}-${period.value.from}-${period.value.to}.csv`, text: writeCsv(tableRows(table)) });
+}
+
+/** The list behind a figure as CSV: every page of it, up to {@link DRILL_EXPORT_MAX} tickets. */
+export async function drillDownCsv(caller: Caller, query: DrillDownQuery, t: Translate, locale: string, now: Date): Promise<ServiceResult<CsvFile>> {
+  const lines = [];
+  let after = query.cursor;
+  let scopeKey = "";
+  do {
+    const page = await readDrillDown(caller, { ...query, cursor: after, limit: 100 });
+    if (!page.ok) return page;
+    scopeKey = page.value.scope.kind === "establishment" ? page.value.scope.uai : page.value.scope.code;
+    lines.push(...page.value.items);
+    after = page.value.next ?? undefined;
+  } while (after && lines.length < DRILL_EXPORT_MAX);
+  const links = dashboardLinks(caller, {}, { kind: "90d", from: "", to: "" });
+  const table = lineTableFor("tickets", t("tables.tickets"), lines.slice(0, DRILL_EXPORT_MAX), t, { ...links, school: (uai) => schoolDashboardHref(uai) }, { locale, now }, true);
+  return succeed({ fileName: `${scopeKey}-tickets.csv`, text: writeCsv(tableRows(table)) });
+}

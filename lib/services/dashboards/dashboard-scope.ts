@@ -1,0 +1,77 @@
+import { database } from "@/db/client";
+import { allEstablishments, allZones } from "@/db/queries/dashboard-scope";
+import type { Caller } from "@/lib/domain/caller";
+import { establishmentDashboardAccess, visibleZoneIds, zoneDashboardAccess, type DashboardAccess } from "@/lib/domain/dashboard-access";
+import { customPeriod, parisDay, resolvePeriod, type Period, type PeriodChoice } from "@/lib/domain/dashboard-period";
+import { fail, succeed, type ServiceResult } from "@/lib/services/service-result";
+
+export type School = Awaited<ReturnType<typeof allEstablishments>>[number];
+export type Zone = Awaited<ReturnType<typeof allZones>>[number];
+
+/** The refusal for an access that is not "allowed". */
+export function refusal(access: Exclude<DashboardAccess, "allowed">) {
+  return access === "forbidden"
+    ? fail<never>({ kind: "forbidden", message: "Les tableaux de bord sont réservés aux chefs d'établissement, aux chefs de secteur et de service et aux administrateurs." })
+    : fail<never>({ kind: "not_found" });
+}
+
+/** A school by its UAI, if the caller may read its dashboard. */
+export async function dashboardSchool(caller: Caller, uai: string): Promise<ServiceResult<School>> {
+  const schools = await allEstablishments(database());
+  const school = schools.find((candidate) => candidate.uai === uai.toUpperCase());
+  // An unknown UAI answers like a school out of scope, after the role check: 403 first for those who may read none.
+  const access = school ? establishmentDashboardAccess(caller, school) : establishmentDashboardAccess(caller, { id: "", zoneId: "" });
+  if (access !== "allowed") return refusal(access);
+  return school ? succeed(school) : fail({ kind: "not_found" });
+}
+
+/** The schools whose dashboards the caller may read, by name. */
+export async function readableSchools(caller: Caller): Promise<School[]> {
+  const schools = await allEstablishments(database());
+  return schools.filter((school) => establishmentDashboardAccess(caller, school) === "allowed");
+}
+
+/** A zone by its code, or the whole Région (null), if the caller may read it; with its schools. */
+export async function dashboardZone(caller: Caller, code: string | null): Promise<ServiceResult<{ zone: Zone | null; zones: Zone[]; schools: School[] }>> {
+  const db = database();
+  const [zones, schools] = await Promise.all([allZones(db), allEstablishments(db)]);
+  if (code === null) {
+    const visible = new Set(visibleZoneIds(caller, zones.map((zone) => zone.id)));
+    if (visible.size === 0) return refusal(zoneDashboardAccess(caller, { id: "" }) === "forbidden" ? "forbidden" : "not_found");
+    // A sector lead's "Région" is their zone(s).
+    return succeed({ zone: null, zones: zones.filter((zone) => visible.has(zone.id)), schools: schools.filter((school) => visible.has(school.zoneId)) });
+  }
+  const zone = zones.find((candidate) => candidate.code === code.toUpperCase());
+  const access = zoneDashboardAccess(caller, { id: zone?.id ?? "" });
+  if (access !== "allowed") return refusal(access);
+  if (!zone) return fail({ kind: "not_found" });
+  return succeed({ zone, zones: [zone], schools: schools.filter((school) => school.zoneId === zone.id) });
+}
+
+/**
+ * The period asked for on a page: a preset, or a custom range. The form sends the dates with any
+ * preset; dates edited away from the preset's own mean a custom range.
+ */
+export function pagePeriod(choice: PeriodChoice, now: Date): ServiceResult<Period> {
+  const today = parisDay(now);
+  let resolved = resolvePeriod(choice, today);
+  if (resolved.ok && choice.kind !== "custom" && choice.from && choice.to && (choice.from !== resolved.period.from || choice.to !== resolved.period.to)) {
+    resolved = resolvePeriod({ kind: "custom", from: choice.from, to: choice.to }, today);
+  }
+  return resolved.ok ? succeed(resolved.period) : fail({ kind: "invalid", message: resolved.message, errors: [{ field: "period", message: resolved.message }] });
+}
+
+/** The period of the API's from/to. */
+export function apiPeriod(from: string | undefined, to: string | undefined, now: Date): ServiceResult<Period> {
+  const resolved = customPeriod(from, to, parisDay(now));
+  return resolved.ok ? succeed(resolved.period) : fail({ kind: "invalid", message: resolved.message, errors: [{ field: /début/.test(resolved.message) ? "from" : "to", message: resolved.message }] });
+}
+
+/** The page's period, or the default one (90 days) with the reason the asked one was refused. */
+export function pagePeriodOrDefault(choice: PeriodChoice, now: Date): { period: Period; error: string | null } {
+  const asked = pagePeriod(choice, now);
+  if (asked.ok) return { period: asked.value, error: null };
+  const fallback = resolvePeriod({}, parisDay(now));
+  if (!fallback.ok) throw new Error("the default period cannot be refused");
+  return { period: fallback.period, error: asked.failure.kind === "invalid" ? asked.failure.message : "" };
+}

@@ -1,0 +1,49 @@
+import { database } from "@/db/client";
+import { drillDownTickets, type Instants } from "@/db/queries/dashboard-tickets";
+import type { Caller } from "@/lib/domain/caller";
+import type { TicketLine } from "@/lib/domain/dashboard";
+import { isDay, periodInstants } from "@/lib/domain/dashboard-period";
+import type { DrillDownQuery } from "@/lib/schemas/dashboards";
+import { fail, succeed, type ServiceResult } from "@/lib/services/service-result";
+import { dashboardSchool, dashboardZone } from "./dashboard-scope";
+
+export type DrillDown = {
+  scope: { kind: "establishment"; uai: string; name: string } | { kind: "zone"; code: string; name: string };
+  items: TicketLine[];
+  next: { createdAt: string; id: string } | null;
+};
+
+/** "2026-01-05..2026-01-11" → its instants, or null when it is not two days in order. */
+function range(value: string | undefined): Instants | null | undefined {
+  if (value === undefined) return undefined;
+  const [from, to] = value.split("..");
+  if (!from || !to || !isDay(from) || !isDay(to) || from > to) return null;
+  return periodInstants({ from, to });
+}
+
+/** The tickets behind a dashboard figure, within a school or zone the caller may read (same access as the dashboard). */
+export async function readDrillDown(caller: Caller, query: DrillDownQuery): Promise<ServiceResult<DrillDown>> {
+  let scope: DrillDown["scope"];
+  let ids: string[];
+  if (query.establishment) {
+    const school = await dashboardSchool(caller, query.establishment);
+    if (!school.ok) return school;
+    scope = { kind: "establishment", uai: school.value.uai, name: school.value.name };
+    ids = [school.value.id];
+  } else {
+    const zone = await dashboardZone(caller, query.zone!);
+    if (!zone.ok) return zone;
+    scope = { kind: "zone", code: zone.value.zone!.code, name: zone.value.zone!.name };
+    ids = zone.value.schools.map((school) => school.id);
+  }
+  const opened = range(query.opened);
+  const resolved = range(query.resolved);
+  if (opened === null || resolved === null) {
+    return fail({ kind: "invalid", message: "Intervalle de dates invalide.", errors: [{ field: opened === null ? "opened" : "resolved", message: "Intervalle de dates invalide." }] });
+  }
+  const page = await drillDownTickets(database(), {
+    ids, open: query.open, opened, resolved, status: query.status, priority: query.priority, sla: query.sla, type: query.type,
+    serviceCode: query.service, party: query.party, teamCode: query.team, ownQueue: query.own, after: query.cursor, limit: query.limit,
+  });
+  return succeed({ scope, ...page });
+}

@@ -14,6 +14,7 @@ import { DEMO_PASSWORD } from "@/db/seed/demo-accounts";
 import { ensureBuild, startBenchApp, type RunningApp } from "./app";
 import { DEFAULT_BENCH_DATABASE, TARGET_P95_MS, flag, option, positiveInteger } from "./config";
 import { requestToken, timedGet } from "./http";
+import { CMDB_SCENARIOS } from "./cmdb-scenarios";
 import { QUEUE_ACCOUNTS, QUEUE_SCENARIOS } from "./queue-scenarios";
 import { context, machine, resultsTable } from "./report";
 import { measure, type Actor, type ScenarioResult, type ScenarioSetup } from "./scenario";
@@ -32,7 +33,7 @@ async function main(argv: readonly string[]): Promise<void> {
   const requests = positiveInteger(option(argv, "requests"), 200, "requests");
   const warmup = positiveInteger(option(argv, "warmup"), 20, "warmup");
   const only = option(argv, "only");
-  const scenarios = QUEUE_SCENARIOS.filter((scenario) => !only || scenario.name.includes(only));
+  const scenarios = [...QUEUE_SCENARIOS, ...CMDB_SCENARIOS].filter((scenario) => !only || scenario.name.includes(only));
 
   const volume = await seedVolume({ name, fresh: flag(argv, "fresh") });
   const seeding = volume.seeded ? `seeded in ${volume.seconds.toFixed(0)} s` : "reused (--fresh to reseed)";
@@ -73,7 +74,7 @@ async function main(argv: readonly string[]): Promise<void> {
     }
 
     const host = machine(postgres.version, postgres.settings);
-    console.log(`\nGET /api/v1/queues/… — ${requests} sequential requests per scenario after ${warmup} warm-up ones, wall time of fetch on loopback\n`);
+    console.log(`\nGET /api/v1/queues/… and /api/v1/cis… — ${requests} sequential requests per scenario after ${warmup} warm-up ones, wall time of fetch on loopback\n`);
     console.log(`${context(host, volume.counts, seeding)}\napp: ${build}`);
     console.log(`\n${resultsTable(results, TARGET_P95_MS)}\n`);
     const failing = results.filter((result) => result.wall.p95 >= TARGET_P95_MS);

@@ -24,55 +24,22 @@ export async function CiFilters({ values, schools, zones, action }: Props) {
         <input name="q" type="search" defaultValue={values.q} className={FIELD} />
       </label>
       {schools ? (
-        <label>
-          <span className="block">{label("establishment")}</span>
-          <select name="establishment" defaultValue={values.establishment ?? ""} className={FIELD}>
-            <option value="">{label("allEstablishments")}</option>
-            {schools.map((school) => <option key={school.uai} value={school.uai}>{school.name}</option>)}
-          </select>
-        </label>
+        <Choice name="establishment" label={label("establishment")} value={values.establishment} all={label("allEstablishments")} options={schools.map((school) => [school.uai, school.name])} />
       ) : (
         <label>
           <span className="block">{label("establishment")}</span>
           <input name="establishment" defaultValue={values.establishment} placeholder="0370037P" maxLength={8} className={FIELD} />
         </label>
       )}
-      {zones && (
-        <label>
-          <span className="block">{label("zone")}</span>
-          <select name="zone" defaultValue={values.zone ?? ""} className={FIELD}>
-            <option value="">{label("allZones")}</option>
-            {zones.map((zone) => <option key={zone.code} value={zone.code}>{zone.name}</option>)}
-          </select>
-        </label>
-      )}
-      <label>
-        <span className="block">{label("class")}</span>
-        <select name="class" defaultValue={values.class ?? ""} className={FIELD}>
-          <option value="">{label("allClasses")}</option>
-          {CI_CLASSES.map((ciClass) => <option key={ciClass} value={ciClass}>{t(`classes.${ciClass}`)}</option>)}
-        </select>
-      </label>
-      <label>
-        <span className="block">{label("status")}</span>
-        <select name="status" defaultValue={values.status ?? ""} className={FIELD}>
-          <option value="">{label("allStatuses")}</option>
-          {CI_STATUSES.map((status) => <option key={status} value={status}>{t(`statuses.${status}`)}</option>)}
-        </select>
-      </label>
+      {zones && <Choice name="zone" label={label("zone")} value={values.zone} all={label("allZones")} options={zones.map((zone) => [zone.code, zone.name])} />}
+      <Choice name="class" label={label("class")} value={values.class} all={label("allClasses")} options={CI_CLASSES.map((ciClass) => [ciClass, t(`classes.${ciClass}`)])} />
+      <Choice name="status" label={label("status")} value={values.status} all={label("allStatuses")} options={CI_STATUSES.map((status) => [status, t(`statuses.${status}`)])} />
       <label>
         <span className="block">{label("room")}</span>
         <input name="room" defaultValue={values.room} className={FIELD} />
       </label>
-      <label>
-        <span className="block">{label("warranty")}</span>
-        <select name="warranty" defaultValue={values.warranty ?? ""} className={FIELD}>
-          <option value="">{label("anyWarranty")}</option>
-          <option value="under">{label("warrantyUnder")}</option>
-          <option value="expired">{label("warrantyExpired")}</option>
-          <option value="unknown">{label("warrantyUnknown")}</option>
-        </select>
-      </label>
+      <Choice name="warranty" label={label("warranty")} value={values.warranty} all={label("anyWarranty")}
+        options={[["under", label("warrantyUnder")], ["expired", label("warrantyExpired")], ["unknown", label("warrantyUnknown")]]} />
       <label className="flex items-center gap-2 self-end pb-2">
         <input type="checkbox" name="renewal" value="true" defaultChecked={values.renewal === "true"} />
         <span>{label("renewal")}</span>
@@ -86,5 +53,18 @@ export async function CiFilters({ values, schools, zones, action }: Props) {
         <Link className="text-brand-700 underline" href={action}>{label("reset")}</Link>
       </div>
     </form>
+  );
+}
+
+/** A labelled select of the filters, its first option meaning "any". */
+function Choice({ name, label, value, all, options }: { name: string; label: string; value?: string; all: string; options: Array<[string, string]> }) {
+  return (
+    <label>
+      <span className="block">{label}</span>
+      <select name={name} defaultValue={value ?? ""} className={FIELD}>
+        <option value="">{all}</option>
+        {options.map(([code, text]) => <option key={code} value={code}>{text}</option>)}
+      </select>
+    </label>
   );
 }

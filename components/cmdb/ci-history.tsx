@@ -13,6 +13,11 @@ export async function CiHistory({ entries }: { entries: Entry[] }) {
     const key = field === "warrantyEndOverride" ? "warrantyEnd" : field;
     return t.has(`fields.${key}`) ? t(`fields.${key}`) : field;
   };
+  const VOCABULARIES: Record<string, string> = { status: "statuses", criticality: "criticalities", funding: "fundings", class: "classes" };
+  const word = (field: string, value: unknown) => {
+    const vocabulary = VOCABULARIES[field];
+    return vocabulary && typeof value === "string" && t.has(`${vocabulary}.${value}`) ? t(`${vocabulary}.${value}`) : value;
+  };
   const show = (value: unknown) => (value === null || value === undefined || value === "" || (Array.isArray(value) && !value.length)
     ? <em className="text-slate-400">{t("detail.empty")}</em>
     : <span>{Array.isArray(value) ? value.join(", ") : String(value)}</span>);
@@ -28,7 +33,7 @@ export async function CiHistory({ entries }: { entries: Entry[] }) {
           <ul className="mt-1">
             {entry.changes.map((change) => (
               <li key={change.field}>
-                <span className="font-medium">{fieldLabel(change.field)}</span> : {show(change.from)} → {show(change.to)}
+                <span className="font-medium">{fieldLabel(change.field)}</span> : {show(word(change.field, change.from))} → {show(word(change.field, change.to))}
               </li>
             ))}
           </ul>

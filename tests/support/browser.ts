@@ -37,3 +37,12 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByLabel("Mot de passe").fill(password);
   await page.getByRole("button", { name: "Se connecter" }).click();
 }
+
+/** A page of its own client address, signed in as `email` and landed on the home page. */
+export async function signedInPage(browser: Browser, baseUrl: string, ip: string, email: string): Promise<Page> {
+  const context = await newClient(browser, baseUrl, ip);
+  const page = await context.newPage();
+  await signIn(page, email);
+  await page.waitForURL(`${baseUrl}/`);
+  return page;
+}

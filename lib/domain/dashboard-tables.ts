@@ -263,9 +263,9 @@ export function regionalTables(
   ];
 }
 
-/** A table as CSV rows: the header, then each cell as read on screen, numbers as numbers (shares in percent). */
+/** A table as CSV rows: the header, then each cell as read on screen, numbers as numbers (shares in percent), no figure as an empty cell. */
 export function tableRows(table: TableSpec): Array<Array<string | number | null>> {
-  return [table.columns.map((column) => column.label), ...table.rows.map((row) => row.map((value) => (typeof value.value === "number" ? value.value : value.text ?? value.value)))];
+  return [table.columns.map((column) => column.label), ...table.rows.map((row) => row.map((value) => (typeof value.value === "number" || value.value === null ? value.value : value.text ?? value.value)))];
 }
 
 /** Two schools side by side, one indicator per row; each school's column header links to its dashboard. */

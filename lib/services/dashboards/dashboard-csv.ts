@@ -1,3 +1,6 @@
+import { createTranslator } from "next-intl";
+import { loadMessages } from "@/i18n/messages";
+import { LOCALE_COOKIE } from "@/i18n/request";
 import type { Caller } from "@/lib/domain/caller";
 import { dashboardLinks, drillHref, regionalHref, schoolDashboardHref } from "@/lib/domain/dashboard-links";
 import { compareTable, establishmentTables, lineTableFor, regionalTables, tableRows, type Translate } from "@/lib/domain/dashboard-tables";
@@ -10,6 +13,14 @@ import { readEstablishmentDashboard } from "./establishment-dashboard";
 import { readRegionalDashboard } from "./regional-dashboard";
 
 export type CsvFile = { fileName: string; text: string };
+
+/** The dashboards' labels in the reader's language (the locale cookie, French by default), outside a page's render. */
+export async function csvTranslator(cookieHeader: string | null): Promise<{ t: Translate; locale: string }> {
+  const chosen = cookieHeader?.split(/;\s*/).find((part) => part.startsWith(`${LOCALE_COOKIE}=`))?.slice(LOCALE_COOKIE.length + 1);
+  const locale = chosen === "en" ? "en" : "fr";
+  const translate = createTranslator({ locale, messages: await loadMessages(locale), namespace: "dashboards" });
+  return { t: (key, values) => translate(key as never, values as never), locale: locale === "fr" ? "fr-FR" : "en-GB" };
+}
 
 /** The most rows a drill-down export writes (the list's pages, followed). */
 const DRILL_EXPORT_MAX = 5_000;

@@ -64,7 +64,7 @@ export default async function AnnualReportPage({ searchParams }: Props) {
     title = found.value.establishment.name;
     body = <EstablishmentView dashboard={found.value} tables={establishmentTables(found.value, t, links, { locale, now })} t={t} links={links} locale={locale} csv={noCsv} tableLabels={table} />;
   } else {
-    const found = await readRegionalDashboard(caller, scope.zone, period, now);
+    const found = await readRegionalDashboard(caller, scope.zone ?? null, period, now);
     if (!found.ok) notFound();
     const links = dashboardLinks(caller, scope, period);
     title = found.value.scope.kind === "zone" ? found.value.scope.name : t("zoneAll");

@@ -1,10 +1,8 @@
-import { getLocale } from "next-intl/server";
 import { problemFromFailure, unauthenticated, invalidRequest } from "@/lib/api/problem";
 import { apiRoute } from "@/lib/api/route";
 import { apiCaller } from "@/lib/auth/current-caller";
 import { drillDownQuery } from "@/lib/schemas/dashboards";
-import { dashboardCsv, drillDownCsv } from "@/lib/services/dashboards/dashboard-csv";
-import { dashboardLabels } from "@/components/dashboard/dashboard-labels";
+import { csvTranslator, dashboardCsv, drillDownCsv } from "@/lib/services/dashboards/dashboard-csv";
 
 export const dynamic = "force-dynamic";
 
@@ -17,7 +15,7 @@ export const GET = apiRoute(async (request: Request, { params }: { params: Promi
   const search = Object.fromEntries(new URL(request.url).searchParams);
   const caller = await apiCaller(request);
   if (!caller) return unauthenticated();
-  const [{ t }, locale] = await Promise.all([dashboardLabels(), getLocale()]);
+  const { t, locale } = await csvTranslator(request.headers.get("cookie"));
   const now = new Date();
   let file;
   if (table === "tickets") {

@@ -4,7 +4,7 @@ import { formatBusinessDuration } from "@/lib/domain/business-calendar";
 import type { SlaState, SlaTimerState, VendorSlaState } from "@/lib/domain/sla";
 import { formatRemaining } from "@/lib/domain/sla";
 import { ESCALATION_ROLE_LABELS } from "@/lib/domain/sla-alarm-text";
-import { timerBadge, vendorBadge } from "@/lib/domain/sla-display";
+import { timerBadge, vendorBadge, type TimerBadge } from "@/lib/domain/sla-display";
 import type { Role } from "@/lib/domain/vocabulary";
 import { SlaBadge } from "./sla-badge";
 
@@ -26,6 +26,9 @@ type Props = {
   forSchool?: boolean;
 };
 
+/** The school's word for a commitment's state (its catalogue has no "late" nor "cancelled"). */
+const SCHOOL_WORD: Record<TimerBadge, string> = { ok: "ok", at_risk: "at_risk", breached: "breached", paused: "paused", met: "met", late: "missed", cancelled: "none" };
+
 const LONG = { weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" } as const;
 
 /** Both commitments with their deadline and remaining business time, the pause, the escalation level and the vendor's own timer. */
@@ -40,7 +43,7 @@ export async function TicketSlaPanel({ view, escalationRole = null, forSchool = 
       <div key={key} data-sla-timer={key}>
         <dt className="flex flex-wrap items-center justify-between gap-2 font-medium">
           <span>{t(forSchool ? `${key}School` : key)}</span>
-          <SlaBadge group={forSchool ? "schoolBadge" : "timerBadge"} state={forSchool && badge === "late" ? "missed" : badge} />
+          <SlaBadge group={forSchool ? "schoolBadge" : "timerBadge"} state={forSchool ? SCHOOL_WORD[badge] : badge} />
         </dt>
         {badge !== "cancelled" && (
           <dd className="mt-1 text-slate-700">

@@ -124,7 +124,7 @@ describe("the at-risk queue", () => {
   });
 
   test("the OpenAPI document describes it", async () => {
-    const document = await callRoute<{ paths: Record<string, { get?: { summary: string } }> }>(openApi, { path: "/openapi.json" });
+    const document = await callRoute<{ paths: Record<string, { get?: { summary: string } }> }>(async () => openApi(), { path: "/openapi.json" });
     expect(document.body.paths["/queues/at-risk"]?.get?.summary).toContain("À risque");
   });
 

@@ -75,36 +75,29 @@ export async function deleteClosure(caller: Caller, input: { id: string }, now: 
   }, (removed) => heldBy(removed.teamId), now);
 }
 
-/** A week equal to the default is stored as the default (null), so the team follows it. */
-export async function setTeamWeeklyHours(caller: Caller, input: WeeklyHoursInput, now: Date): Promise<ServiceResult<{ recomputed: number }>> {
-  if (!can(caller, "sla.manage")) return fail(FORBIDDEN);
+/** Changes one team's columns and recomputes the open tickets it holds. */
+function updateTeam(caller: Caller, teamCode: string, values: Pick<typeof teams.$inferInsert, "weeklyHours" | "escalationLevels">, now: Date) {
+  if (!can(caller, "sla.manage")) return Promise.resolve(fail<never>(FORBIDDEN));
   return changeAndRecompute(async (tx) => {
-    const id = await teamId(tx, input.teamCode);
+    const id = await teamId(tx, teamCode);
     if (!id) return fail({ kind: "not_found" });
-    await tx.update(teams).set({ weeklyHours: isDefaultWeeklyHours(input.weekly) ? null : input.weekly }).where(eq(teams.id, id));
+    await tx.update(teams).set(values).where(eq(teams.id, id));
     return succeed({ id });
   }, (team) => heldBy(team.id), now);
 }
 
-export async function setTeamLadder(caller: Caller, input: LadderInput, now: Date): Promise<ServiceResult<{ recomputed: number }>> {
-  if (!can(caller, "sla.manage")) return fail(FORBIDDEN);
-  return changeAndRecompute(async (tx) => {
-    const id = await teamId(tx, input.teamCode);
-    if (!id) return fail({ kind: "not_found" });
-    await tx.update(teams).set({ escalationLevels: input.levels }).where(eq(teams.id, id));
-    return succeed({ id });
-  }, (team) => heldBy(team.id), now);
+/** A week equal to the default is stored as the default (null), so the team follows it. */
+export function setTeamWeeklyHours(caller: Caller, input: WeeklyHoursInput, now: Date): Promise<ServiceResult<{ recomputed: number }>> {
+  return updateTeam(caller, input.teamCode, { weeklyHours: isDefaultWeeklyHours(input.weekly) ? null : input.weekly }, now);
+}
+
+export function setTeamLadder(caller: Caller, input: LadderInput, now: Date): Promise<ServiceResult<{ recomputed: number }>> {
+  return updateTeam(caller, input.teamCode, { escalationLevels: input.levels }, now);
 }
 
 /** Back to the default weekly hours or ladder. */
-export async function resetTeamSetting(caller: Caller, input: { teamCode: string; what: "hours" | "ladder" }, now: Date): Promise<ServiceResult<{ recomputed: number }>> {
-  if (!can(caller, "sla.manage")) return fail(FORBIDDEN);
-  return changeAndRecompute(async (tx) => {
-    const id = await teamId(tx, input.teamCode);
-    if (!id) return fail({ kind: "not_found" });
-    await tx.update(teams).set(input.what === "hours" ? { weeklyHours: null } : { escalationLevels: null }).where(eq(teams.id, id));
-    return succeed({ id });
-  }, (team) => heldBy(team.id), now);
+export function resetTeamSetting(caller: Caller, input: { teamCode: string; what: "hours" | "ladder" }, now: Date): Promise<ServiceResult<{ recomputed: number }>> {
+  return updateTeam(caller, input.teamCode, input.what === "hours" ? { weeklyHours: null } : { escalationLevels: null }, now);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { and, asc, count, eq, ilike, inArray, sql, type SQL } from "drizzle-orm";
+import { unionAll } from "drizzle-orm/pg-core";
 import type { Executor } from "@/db/client";
 import { configurationItems, establishments, zones } from "@/db/schema";
 import type { CiReadScope } from "@/lib/domain/ci-access";
@@ -55,15 +56,9 @@ function warrantyCondition(filter: WarrantyFilter, today: string): SQL {
 /** Escapes LIKE's wildcards: the text is looked for as typed. */
 export const containing = (text: string) => `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 
-export function scopeCondition(scope: CiReadScope): SQL | undefined {
-  if (scope.kind === "all") return undefined;
-  return scope.ids.length ? inArray(ci.establishmentId, scope.ids) : sql`false`;
-}
-
-function conditions(filters: Omit<CiListFilters, "after" | "limit">): (SQL | undefined)[] {
-  const where: (SQL | undefined)[] = [scopeCondition(filters.scope)];
-  if (filters.establishmentUai) where.push(eq(establishments.uai, filters.establishmentUai));
-  if (filters.zoneCode) where.push(eq(zones.code, filters.zoneCode));
+/** What narrows the list to items, on the items' own columns (the schools are handled apart). */
+function itemConditions(filters: Omit<CiListFilters, "limit" | "scope" | "establishmentUai" | "zoneCode">): (SQL | undefined)[] {
+  const where: (SQL | undefined)[] = [];
   if (filters.class) where.push(eq(ci.class, filters.class));
   if (filters.status) where.push(eq(ci.status, filters.status));
   if (filters.building) where.push(eq(ci.building, filters.building));
@@ -73,42 +68,67 @@ function conditions(filters: Omit<CiListFilters, "after" | "limit">): (SQL | und
   if (filters.q) where.push(ilike(ci.searchText, containing(filters.q)));
   if (filters.renewal) where.push(renewalCandidate(filters.today, filters.renewalAgeYears));
   if (filters.warranty) where.push(warrantyCondition(filters.warranty, filters.today));
+  if (filters.after) where.push(sql`(${ci.name}, ${ci.id}) > (${filters.after.name}, ${filters.after.id}::uuid)`);
   return where;
 }
 
-export const ciListColumns = {
+/**
+ * The schools a list is limited to: the caller's (school staff), the one asked for, a zone's; null for
+ * every school. Worked out first, so each school's items are read from its own index (below).
+ */
+async function schoolsOf(db: Executor, filters: Pick<CiListFilters, "scope" | "establishmentUai" | "zoneCode">): Promise<string[] | null> {
+  const where: (SQL | undefined)[] = [];
+  if (filters.scope.kind === "establishments") where.push(filters.scope.ids.length ? inArray(establishments.id, filters.scope.ids) : sql`false`);
+  if (filters.establishmentUai) where.push(eq(establishments.uai, filters.establishmentUai));
+  if (filters.zoneCode) where.push(eq(zones.code, filters.zoneCode));
+  if (!where.length) return null;
+  const rows = await db.select({ id: establishments.id }).from(establishments).innerJoin(zones, eq(zones.id, establishments.zoneId)).where(and(...where));
+  return rows.map((row) => row.id);
+}
+
+const itemColumns = {
   id: ci.id, name: ci.name, class: ci.class, status: ci.status, criticality: ci.criticality, building: ci.building, room: ci.room,
   brand: ci.brand, model: ci.model, serialNumber: ci.serialNumber, assetNumber: ci.assetNumber, regionNumber: ci.regionNumber,
   purchaseDate: ci.purchaseDate, deliveryDate: ci.deliveryDate, warrantyEndOverride: ci.warrantyEndOverride, funding: ci.funding,
   maintainerId: ci.maintainerId, parentId: ci.parentId, attributes: ci.attributes, notes: ci.notes, updatedAt: ci.updatedAt,
-  establishment: { uai: establishments.uai, name: establishments.name },
 };
 
-/** A keyset page of configuration items by name, within the caller's scope, for lists, pickers and exports. */
+export const ciListColumns = { ...itemColumns, establishment: { uai: establishments.uai, name: establishments.name } };
+
+/**
+ * A keyset page of configuration items by name, within the caller's scope, for lists, pickers and exports.
+ * Over a set of schools (a zone, a school's staff) each school's page is read from its own index and
+ * PostgreSQL merges them (UNION ALL of per-school LIMITs): names start with the school's code, so one
+ * scan by name across the zone would first wade through every other zone's items (bench/README.md).
+ */
 export async function listCis(db: Executor, filters: CiListFilters) {
-  const where = conditions(filters);
-  if (filters.after) where.push(sql`(${ci.name}, ${ci.id}) > (${filters.after.name}, ${filters.after.id}::uuid)`);
-  let query = db.select(ciListColumns).from(ci).innerJoin(establishments, eq(establishments.id, ci.establishmentId)).$dynamic();
-  if (filters.zoneCode) query = query.innerJoin(zones, eq(zones.id, establishments.zoneId));
-  const rows = await query.where(and(...where)).orderBy(asc(ci.name), asc(ci.id)).limit(filters.limit + 1);
-  const page = rows.slice(0, filters.limit);
-  const last = page.at(-1);
-  return { items: page, next: rows.length > filters.limit && last ? { name: last.name, id: last.id } : null };
+  const schools = await schoolsOf(db, filters);
+  if (schools && !schools.length) return { items: [], next: null };
+  const where = itemConditions(filters);
+  const page = (establishmentId?: string) => db.select({ ...itemColumns, establishmentId: ci.establishmentId }).from(ci)
+    .where(and(...where, establishmentId ? eq(ci.establishmentId, establishmentId) : undefined))
+    .orderBy(asc(ci.name), asc(ci.id)).limit(filters.limit + 1);
+  const [first, second, ...rest] = schools ?? [undefined];
+  const rows = second === undefined ? await page(first)
+    : await unionAll(page(first), page(second), ...rest.map((id) => page(id))).orderBy(asc(ci.name), asc(ci.id)).limit(filters.limit + 1);
+  const schoolIds = [...new Set(rows.map((row) => row.establishmentId))];
+  const names = schoolIds.length
+    ? new Map((await db.select({ id: establishments.id, uai: establishments.uai, name: establishments.name }).from(establishments).where(inArray(establishments.id, schoolIds))).map((school) => [school.id, school]))
+    : new Map<string, { uai: string; name: string }>();
+  const items = rows.slice(0, filters.limit).map(({ establishmentId, ...row }) => {
+    const school = names.get(establishmentId)!;
+    return { ...row, establishment: { uai: school.uai, name: school.name } };
+  });
+  const last = items.at(-1);
+  return { items, next: rows.length > filters.limit && last ? { name: last.name, id: last.id } : null };
 }
 
 export type CiListRow = Awaited<ReturnType<typeof listCis>>["items"][number];
 
 /** How many items a filtered list holds (a school's renewal candidates…). */
 export async function countCis(db: Executor, filters: Omit<CiListFilters, "after" | "limit">): Promise<number> {
-  let query = db.select({ n: count() }).from(ci).innerJoin(establishments, eq(establishments.id, ci.establishmentId)).$dynamic();
-  if (filters.zoneCode) query = query.innerJoin(zones, eq(zones.id, establishments.zoneId));
-  const [row] = await query.where(and(...conditions(filters)));
+  const schools = await schoolsOf(db, filters);
+  if (schools && !schools.length) return 0;
+  const [row] = await db.select({ n: count() }).from(ci).where(and(...itemConditions(filters), schools ? inArray(ci.establishmentId, schools) : undefined));
   return row?.n ?? 0;
-}
-
-/** The ids of every item a filtered list shows (bounded), for a bulk change over "all the items of this list". */
-export async function ciIdsMatching(db: Executor, filters: Omit<CiListFilters, "after" | "limit">, max: number): Promise<string[]> {
-  let query = db.select({ id: ci.id }).from(ci).innerJoin(establishments, eq(establishments.id, ci.establishmentId)).$dynamic();
-  if (filters.zoneCode) query = query.innerJoin(zones, eq(zones.id, establishments.zoneId));
-  return (await query.where(and(...conditions(filters))).orderBy(asc(ci.name), asc(ci.id)).limit(max)).map((row) => row.id);
 }

@@ -25,6 +25,17 @@ export const uuidArray = (ids: readonly string[]): SQL => sql`${`{${ids.join(","
 
 const rows = async <Row extends Record<string, unknown>>(db: Executor, query: SQL): Promise<Row[]> => (await db.execute<Row>(query)).rows as Row[];
 
+/**
+ * A grouping-sets aggregate with room to hash every set in memory: at the default work_mem (4 MB) a
+ * zone's school year is sorted on disk set after set (bench: 226 ms instead of about 60).
+ */
+async function aggregate<Row extends Record<string, unknown>>(db: Executor, query: SQL): Promise<Row[]> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`SET LOCAL work_mem = '32MB'`);
+    return (await tx.execute<Row>(query)).rows as Row[];
+  });
+}
+
 /** Open tickets now, counted by status × priority × SLA state × party of the team, and by school × team. */
 export async function openGroups(db: Executor, ids: TicketScopeIds): Promise<{ groups: OpenGroup[]; scope: Array<Pick<ScopeGroup, "establishmentId" | "teamId" | "backlog" | "breachedOpen">> }> {
   if (ids.length === 0) return { groups: [], scope: [] };
@@ -93,20 +104,19 @@ export type OpenedPopulation = {
 export async function openedPopulation(db: Executor, ids: TicketScopeIds, period: Instants, now: Date): Promise<OpenedPopulation> {
   const empty: OpenedPopulation = { weeks: [], services: [], scope: [], timeToOwn: [], ttoMet: 0, ttoCounted: 0 };
   if (ids.length === 0) return empty;
-  const result = await rows<{
+  const result = await aggregate<{
     set: number; week: string | null; type: TicketType | null; service_id: string | null; establishment_id: string | null; assigned_team_id: string | null;
     minutes: number | null; count: number; met: number; counted: number;
   }>(db, sql`
-    WITH p AS (
-      SELECT (date_trunc('week', t.created_at AT TIME ZONE 'Europe/Paris'))::date::text AS week, t.type, t.service_id, t.establishment_id, t.assigned_team_id,
+    SELECT GROUPING(week, service_id, establishment_id, assigned_team_id, minutes) AS set, week::date::text AS week, type, service_id, establishment_id, assigned_team_id, minutes,
+      count(*)::int AS count, count(*) FILTER (WHERE met)::int AS met, count(*) FILTER (WHERE counted)::int AS counted
+    FROM (
+      SELECT date_trunc('week', t.created_at AT TIME ZONE 'Europe/Paris') AS week, t.type, t.service_id, t.establishment_id, t.assigned_team_id,
         t.owned_minutes AS minutes, t.own_met AS met,
         (t.own_met IS NOT NULL OR (t.status IN (${OPEN_STATUS_LIST}) AND t.own_by < ${now.toISOString()}::timestamptz)) AS counted
       FROM tickets t
       WHERE t.establishment_id = ANY(${uuidArray(ids)}) AND t.created_at >= ${period.start.toISOString()}::timestamptz AND t.created_at < ${period.end.toISOString()}::timestamptz
-    )
-    SELECT GROUPING(week, service_id, establishment_id, assigned_team_id, minutes) AS set, week, type, service_id, establishment_id, assigned_team_id, minutes,
-      count(*)::int AS count, count(*) FILTER (WHERE met)::int AS met, count(*) FILTER (WHERE counted)::int AS counted
-    FROM p
+    ) p
     GROUP BY GROUPING SETS ((week, type), (service_id, type), (establishment_id, assigned_team_id), (minutes))`);
   // GROUPING(week, service_id, establishment_id, assigned_team_id, minutes): a bit per column left out, week the highest.
   const WEEK = 0b01111, SERVICE = 0b10111, SCOPE = 0b11001, MINUTES = 0b11110;
@@ -126,7 +136,8 @@ export async function openedPopulation(db: Executor, ids: TicketScopeIds, period
 export type ResolvedPopulation = {
   weeks: WeekGroup[];
   services: Array<{ serviceId: string; count: number }>;
-  parties: Array<{ party: ResolverParty; count: number }>;
+  /** Per team, and whether the tickets had been sent to a vendor: who resolved them (lib/domain/dashboard.ts resolverParty). */
+  resolvers: Array<{ teamId: string | null; vendored: boolean; count: number }>;
   scope: Array<Pick<ScopeGroup, "establishmentId" | "teamId" | "resolved" | "ttrMet" | "ttrCounted" | "ratingSum" | "ratings">>;
   timeToResolve: HistogramBin[];
   ttrMet: number;
@@ -136,48 +147,54 @@ export type ResolvedPopulation = {
 };
 
 /**
- * Tickets resolved in the period (resolved or closed since), grouped by week × type, service, who
- * resolved, school × team, and by the business minutes their time to resolve used; with the ratings
+ * Tickets resolved in the period (resolved or closed since), grouped by week × type, service, school ×
+ * team × sent to a vendor, and by the business minutes their time to resolve used; with the ratings
  * their requesters gave.
  */
 export async function resolvedPopulation(db: Executor, ids: TicketScopeIds, period: Instants): Promise<ResolvedPopulation> {
-  const empty: ResolvedPopulation = { weeks: [], services: [], parties: [], scope: [], timeToResolve: [], ttrMet: 0, ttrCounted: 0, ratingSum: 0, ratings: 0 };
+  const empty: ResolvedPopulation = { weeks: [], services: [], resolvers: [], scope: [], timeToResolve: [], ttrMet: 0, ttrCounted: 0, ratingSum: 0, ratings: 0 };
   if (ids.length === 0) return empty;
-  const result = await rows<{
-    set: number; week: string | null; type: TicketType | null; service_id: string | null; party: ResolverParty | null;
-    establishment_id: string | null; assigned_team_id: string | null; minutes: number | null;
+  const result = await aggregate<{
+    set: number; week: string | null; type: TicketType | null; service_id: string | null;
+    establishment_id: string | null; assigned_team_id: string | null; vendored: boolean | null; minutes: number | null;
     count: number; met: number; counted: number; rating_sum: number; ratings: number;
   }>(db, sql`
-    WITH p AS (
-      SELECT (date_trunc('week', t.resolved_at AT TIME ZONE 'Europe/Paris'))::date::text AS week, t.type, t.service_id, t.establishment_id, t.assigned_team_id,
-        CASE WHEN t.vendor_id IS NOT NULL THEN 'vendor' ELSE coalesce(tm.party::text, 'none') END AS party,
-        t.resolved_minutes AS minutes, t.resolve_met AS met, r.score
-      FROM tickets t LEFT JOIN teams tm ON tm.id = t.assigned_team_id LEFT JOIN ticket_ratings r ON r.ticket_id = t.id
-      WHERE t.establishment_id = ANY(${uuidArray(ids)}) AND t.resolved_at >= ${period.start.toISOString()}::timestamptz
-        AND t.resolved_at < ${period.end.toISOString()}::timestamptz AND t.status IN ('resolved', 'closed')
-    )
-    SELECT GROUPING(week, service_id, party, establishment_id, assigned_team_id, minutes) AS set, week, type, service_id, party, establishment_id, assigned_team_id, minutes,
+    SELECT GROUPING(week, service_id, establishment_id, assigned_team_id, vendored, minutes) AS set, week::date::text AS week, type, service_id,
+      establishment_id, assigned_team_id, vendored, minutes,
       count(*)::int AS count, count(*) FILTER (WHERE met)::int AS met, count(met)::int AS counted,
       coalesce(sum(score), 0)::int AS rating_sum, count(score)::int AS ratings
-    FROM p
-    GROUP BY GROUPING SETS ((week, type), (service_id), (party), (establishment_id, assigned_team_id), (minutes))`);
-  const WEEK = 0b011111, SERVICE = 0b101111, PARTY = 0b110111, SCOPE = 0b111001, MINUTES = 0b111110;
+    FROM (
+      SELECT date_trunc('week', t.resolved_at AT TIME ZONE 'Europe/Paris') AS week, t.type, t.service_id, t.establishment_id, t.assigned_team_id,
+        t.vendor_id IS NOT NULL AS vendored, t.resolved_minutes AS minutes, t.resolve_met AS met, r.score
+      FROM tickets t LEFT JOIN ticket_ratings r ON r.ticket_id = t.id
+      WHERE t.establishment_id = ANY(${uuidArray(ids)}) AND t.resolved_at >= ${period.start.toISOString()}::timestamptz
+        AND t.resolved_at < ${period.end.toISOString()}::timestamptz AND t.status IN ('resolved', 'closed')
+    ) p
+    GROUP BY GROUPING SETS ((week, type), (service_id), (establishment_id, assigned_team_id, vendored), (minutes))`);
+  // GROUPING(week, service_id, establishment_id, assigned_team_id, vendored, minutes): a bit per column left out, week the highest.
+  const WEEK = 0b011111, SERVICE = 0b101111, SCOPE = 0b110001, MINUTES = 0b111110;
   const population = { ...empty };
+  const scope = new Map<string, ResolvedPopulation["scope"][number]>();
   for (const row of result) {
     if (row.set === WEEK) population.weeks.push({ week: row.week!, type: row.type!, count: row.count });
     else if (row.set === SERVICE) population.services.push({ serviceId: row.service_id!, count: row.count });
-    else if (row.set === PARTY) population.parties.push({ party: row.party!, count: row.count });
     else if (row.set === SCOPE) {
-      population.scope.push({
-        establishmentId: row.establishment_id!, teamId: row.assigned_team_id, resolved: row.count, ttrMet: row.met, ttrCounted: row.counted,
-        ratingSum: row.rating_sum, ratings: row.ratings,
-      });
+      population.resolvers.push({ teamId: row.assigned_team_id, vendored: row.vendored!, count: row.count });
+      const key = `${row.establishment_id}|${row.assigned_team_id ?? ""}`;
+      const group = scope.get(key) ?? { establishmentId: row.establishment_id!, teamId: row.assigned_team_id, resolved: 0, ttrMet: 0, ttrCounted: 0, ratingSum: 0, ratings: 0 };
+      group.resolved += row.count;
+      group.ttrMet += row.met;
+      group.ttrCounted += row.counted;
+      group.ratingSum += row.rating_sum;
+      group.ratings += row.ratings;
+      scope.set(key, group);
       population.ttrMet += row.met;
       population.ttrCounted += row.counted;
       population.ratingSum += row.rating_sum;
       population.ratings += row.ratings;
     } else if (row.set === MINUTES && row.minutes !== null) population.timeToResolve.push({ value: row.minutes, count: row.count });
   }
+  population.scope = [...scope.values()];
   return population;
 }
 

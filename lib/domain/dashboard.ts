@@ -85,6 +85,11 @@ export const RESOLVER_PARTIES = ["school", "region", "academy", "vendor", "none"
 export type ResolverParty = (typeof RESOLVER_PARTIES)[number];
 export type ResolverShare = { party: ResolverParty; count: number; share: number | null };
 
+/** Who resolved a ticket: a vendor when it had been sent to one, else the party of the team holding it ("none" without a team). */
+export function resolverParty(vendored: boolean, teamParty: Party | null): ResolverParty {
+  return vendored ? "vendor" : teamParty ?? "none";
+}
+
 export function resolverShares(groups: ReadonlyArray<{ party: ResolverParty; count: number }>): ResolverShare[] {
   const total = groups.reduce((sum, group) => sum + group.count, 0);
   return RESOLVER_PARTIES.map((party) => {

@@ -1,15 +1,16 @@
 import type { Executor } from "@/db/client";
-import { allServices } from "@/db/queries/dashboard-scope";
+import { allServices, allTeams } from "@/db/queries/dashboard-scope";
 import { openedPopulation, openGroups, resolvedPopulation, type Instants } from "@/db/queries/dashboard-tickets";
-import { compliance, openFigures, typeSplit, weeklyFlows, resolverShares, type ScopeGroup, type ServiceFlow } from "@/lib/domain/dashboard";
+import { compliance, openFigures, resolverParty, resolverShares, typeSplit, weeklyFlows, type ScopeGroup, type ServiceFlow } from "@/lib/domain/dashboard";
 import { weeksOf, type Period } from "@/lib/domain/dashboard-period";
 import { average, durationFigures } from "@/lib/domain/dashboard-statistics";
 
 /** The ticket figures every dashboard shares: open now, opened and resolved in the period, durations, compliance, satisfaction. */
 export async function ticketFigures(db: Executor, ids: readonly string[], period: Period, instants: Instants, now: Date) {
-  const [open, opened, resolved, services] = await Promise.all([
-    openGroups(db, ids), openedPopulation(db, ids, instants, now), resolvedPopulation(db, ids, instants), allServices(db),
+  const [open, opened, resolved, services, teams] = await Promise.all([
+    openGroups(db, ids), openedPopulation(db, ids, instants, now), resolvedPopulation(db, ids, instants), allServices(db), allTeams(db),
   ]);
+  const partyOf = new Map(teams.map((team) => [team.id, team.party]));
   const byService: ServiceFlow[] = services.map((service) => ({
     code: service.code, name: service.name,
     openedIncidents: opened.services.filter((row) => row.serviceId === service.id && row.type === "incident").reduce((sum, row) => sum + row.count, 0),
@@ -48,7 +49,7 @@ export async function ticketFigures(db: Executor, ids: readonly string[], period
       breachedOpen: openNow.breached, atRiskOpen: openNow.atRisk,
     },
     satisfaction: { average: average(resolved.ratingSum, resolved.ratings), count: resolved.ratings },
-    resolvedBy: resolverShares(resolved.parties),
+    resolvedBy: resolverShares(resolved.resolvers.map((row) => ({ party: resolverParty(row.vendored, row.teamId === null ? null : partyOf.get(row.teamId) ?? null), count: row.count }))),
     scopeGroups: [...scope.values()],
   };
 }

@@ -25,11 +25,14 @@ export default async function RegionalPage({ searchParams }: Props) {
   const caller = await pageCaller();
   const now = new Date();
   const { period, error } = pagePeriodOrDefault(query, now);
-  const zone = query.zone ?? null;
-  const [found, scope] = await Promise.all([readRegionalDashboard(caller, zone, period, now), dashboardZone(caller, null)]);
+  const scope = await dashboardZone(caller, null);
+  if (!scope.ok) notFound();
+  const zones = scope.value.zones;
+  // A reader of a single zone (a sector lead) reads it as such: its name, its lists, its annual report.
+  const zone = query.zone ?? (zones.length === 1 ? zones[0]!.code : null);
+  const found = await readRegionalDashboard(caller, zone, period, now);
   if (!found.ok) notFound();
   const dashboard = found.value;
-  const zones = scope.ok ? scope.value.zones : [];
   const [{ t, table, period: periodLabels }, locale] = await Promise.all([dashboardLabels(), getLocale()]);
   const drillScope = zone ? { zone } : {};
   const links = dashboardLinks(caller, drillScope, period);

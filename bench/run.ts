@@ -15,6 +15,7 @@ import { ensureBuild, startBenchApp, type RunningApp } from "./app";
 import { DEFAULT_BENCH_DATABASE, TARGET_P95_MS, flag, option, positiveInteger } from "./config";
 import { requestToken, timedGet } from "./http";
 import { CMDB_SCENARIOS } from "./cmdb-scenarios";
+import { DASHBOARD_ACCOUNTS, DASHBOARD_SCENARIOS } from "./dashboard-scenarios";
 import { QUEUE_ACCOUNTS, QUEUE_SCENARIOS } from "./queue-scenarios";
 import { context, machine, resultsTable } from "./report";
 import { measure, type Actor, type ScenarioResult, type ScenarioSetup } from "./scenario";
@@ -33,7 +34,7 @@ async function main(argv: readonly string[]): Promise<void> {
   const requests = positiveInteger(option(argv, "requests"), 200, "requests");
   const warmup = positiveInteger(option(argv, "warmup"), 20, "warmup");
   const only = option(argv, "only");
-  const scenarios = [...QUEUE_SCENARIOS, ...CMDB_SCENARIOS].filter((scenario) => !only || scenario.name.includes(only));
+  const scenarios = [...QUEUE_SCENARIOS, ...CMDB_SCENARIOS, ...DASHBOARD_SCENARIOS].filter((scenario) => !only || scenario.name.includes(only));
 
   const volume = await seedVolume({ name, fresh: flag(argv, "fresh") });
   const seeding = volume.seeded ? `seeded in ${volume.seconds.toFixed(0)} s` : "reused (--fresh to reseed)";
@@ -56,6 +57,8 @@ async function main(argv: readonly string[]): Promise<void> {
     const tokens: Record<Actor, string> = {
       technician: await requestToken(baseUrl, QUEUE_ACCOUNTS.technician, DEMO_PASSWORD),
       admin: await requestToken(baseUrl, QUEUE_ACCOUNTS.admin, DEMO_PASSWORD),
+      manager: await requestToken(baseUrl, DASHBOARD_ACCOUNTS.manager, DEMO_PASSWORD),
+      sectorLead: await requestToken(baseUrl, DASHBOARD_ACCOUNTS.sectorLead, DEMO_PASSWORD),
     };
     const setup: ScenarioSetup = {
       get: async (path, actor) => {
@@ -74,11 +77,11 @@ async function main(argv: readonly string[]): Promise<void> {
     }
 
     const host = machine(postgres.version, postgres.settings);
-    console.log(`\nGET /api/v1/queues/… and /api/v1/cis… — ${requests} sequential requests per scenario after ${warmup} warm-up ones, wall time of fetch on loopback\n`);
+    console.log(`\nGET /api/v1/queues/…, /api/v1/cis… and /api/v1/dashboards/… — ${requests} sequential requests per scenario after ${warmup} warm-up ones, wall time of fetch on loopback\n`);
     console.log(`${context(host, volume.counts, seeding)}\napp: ${build}`);
     console.log(`\n${resultsTable(results, TARGET_P95_MS)}\n`);
-    const failing = results.filter((result) => result.wall.p95 >= TARGET_P95_MS);
-    console.log(failing.length ? `${failing.length} scenario(s) at or above ${TARGET_P95_MS} ms at p95.` : `Every scenario under ${TARGET_P95_MS} ms at p95.`);
+    const failing = results.filter((result) => result.wall.p95 >= (result.target ?? TARGET_P95_MS));
+    console.log(failing.length ? `${failing.length} scenario(s) at or above their p95 target.` : `Every scenario under its p95 target (${TARGET_P95_MS} ms unless said).`);
 
     const jsonPath = option(argv, "json");
     if (jsonPath) {

@@ -2,7 +2,7 @@ import { timedGet } from "./http";
 import { summarize, type Summary } from "./stats";
 
 /** Who a scenario signs in as; run.ts holds one token per actor. */
-export type Actor = "technician" | "admin";
+export type Actor = "technician" | "admin" | "manager" | "sectorLead";
 
 /** What a scenario may use to work out its request before timing starts (a cursor, an id from the data…). */
 export type ScenarioSetup = {
@@ -11,7 +11,11 @@ export type ScenarioSetup = {
 };
 
 /** One GET the benchmark repeats; `path` is worked out once, before the warm-up. */
-export type Scenario = { name: string; actor: Actor; path: (setup: ScenarioSetup) => Promise<string> | string };
+export type Scenario = {
+  name: string; actor: Actor; path: (setup: ScenarioSetup) => Promise<string> | string;
+  /** The p95 this scenario is held to, when not the default (bench/config.ts TARGET_P95_MS). */
+  target?: number;
+};
 
 export type ScenarioResult = {
   name: string;
@@ -21,6 +25,7 @@ export type ScenarioResult = {
   serverTiming: Summary | null;
   /** Items in the (last) answer, as a sanity check that the request does what it says. */
   items: number | null;
+  target?: number;
 };
 
 export type MeasureOptions = { baseUrl: string; tokens: Record<Actor, string>; warmup: number; requests: number };
@@ -45,5 +50,5 @@ export async function measure(scenario: Scenario, setup: ScenarioSetup, options:
     if (timing.serverTimingMs !== null) server.push(timing.serverTimingMs);
     items = itemCount(timing.body);
   }
-  return { name: scenario.name, path, wall: summarize(wall), serverTiming: server.length ? summarize(server) : null, items };
+  return { name: scenario.name, path, wall: summarize(wall), serverTiming: server.length ? summarize(server) : null, items, ...(scenario.target ? { target: scenario.target } : {}) };
 }

@@ -33,7 +33,7 @@ export function dashboardLinks(caller: Pick<Caller, "role">, scope: { establishm
     drill: (filters) => drillHref(scope, filters),
     ticket: (reference) => (staff ? `/bureau/tickets/${reference}` : `/demandes/${reference}`),
     inventory: (filters) => (inventory ? `/inventaire${query({ ...scope, ...filters })}` : null),
-    ci: (id) => (inventory ? `/inventaire/${id}` : null),
+    ci: (id) => (inventory ? `/inventaire/equipements/${id}` : null),
     school: (uai) => schoolDashboardHref(uai, period),
   };
 }

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { SupportModeBadge } from "@/components/establishments/support-mode-badge";
 import { pageCaller } from "@/lib/auth/current-caller";
+import { schoolDashboardHref } from "@/lib/domain/dashboard-links";
 import { can } from "@/lib/domain/permissions";
 import { callerAffiliations } from "@/lib/services/caller-affiliations";
 
@@ -12,7 +13,7 @@ export const metadata: Metadata = { title: "Mon établissement" };
 export default async function MyEstablishmentPage() {
   const caller = await pageCaller();
   if (!can(caller, "establishments.read_own")) notFound();
-  const [t, { establishments }] = await Promise.all([getTranslations("establishments"), callerAffiliations(caller)]);
+  const [t, tDashboards, { establishments }] = await Promise.all([getTranslations("establishments"), getTranslations("dashboards"), callerAffiliations(caller)]);
   return (
     <section className="space-y-4">
       <h1 className="text-2xl font-semibold">{t("mineTitle")}</h1>
@@ -27,7 +28,10 @@ export default async function MyEstablishmentPage() {
             <dt className="text-slate-500">{t("supportMode")}</dt>
             <dd><SupportModeBadge mode={school.supportMode} /> <span className="text-slate-600">{t(`modeHelp.${school.supportMode}`)}</span></dd>
           </dl>
-          <p className="mt-3 text-sm"><Link className="text-brand-700 underline" href={`/inventaire/etablissements/${school.uai}`}>{t("inventory")}</Link></p>
+          <p className="mt-3 flex flex-wrap gap-4 text-sm">
+            <Link className="text-brand-700 underline" href={`/inventaire/etablissements/${school.uai}`}>{t("inventory")}</Link>
+            {can(caller, "dashboards.establishment") && <Link className="text-brand-700 underline" href={schoolDashboardHref(school.uai)}>{tDashboards("openDashboard")}</Link>}
+          </p>
         </article>
       ))}
     </section>

@@ -49,15 +49,13 @@ export async function dashboardZone(caller: Caller, code: string | null): Promis
 }
 
 /**
- * The period asked for on a page: a preset, or a custom range. The form sends the dates with any
- * preset; dates edited away from the preset's own mean a custom range.
+ * The period asked for on a page: a preset (its dates, which the form sends along, are then ignored),
+ * or a custom range (`period=custom`, or dates without a preset).
  */
 export function pagePeriod(choice: PeriodChoice, now: Date): ServiceResult<Period> {
   const today = parisDay(now);
-  let resolved = resolvePeriod(choice, today);
-  if (resolved.ok && choice.kind !== "custom" && choice.from && choice.to && (choice.from !== resolved.period.from || choice.to !== resolved.period.to)) {
-    resolved = resolvePeriod({ kind: "custom", from: choice.from, to: choice.to }, today);
-  }
+  const custom = choice.kind === "custom" || (choice.kind === undefined && (choice.from !== undefined || choice.to !== undefined));
+  const resolved = custom ? resolvePeriod({ kind: "custom", from: choice.from, to: choice.to }, today) : resolvePeriod({ kind: choice.kind }, today);
   return resolved.ok ? succeed(resolved.period) : fail({ kind: "invalid", message: resolved.message, errors: [{ field: "period", message: resolved.message }] });
 }
 

@@ -16,6 +16,17 @@ import type { Party, Priority, TicketStatus, TicketType } from "@/lib/domain/voc
 /** The schools a dashboard covers; a zone's or the Région's are listed, so every read stays on the per-school indexes. */
 export type TicketScopeIds = readonly string[];
 export type Instants = { start: Date; end: Date };
+/** A period and the instants its weeks start (Monday 00:00 Paris, the first one on or before the start). */
+export type WeeklyInstants = Instants & { weeks: ReadonlyArray<{ monday: string; start: Date }> };
+
+/**
+ * The week a timestamp falls in, as the 1-based index of `weeks`: a binary search over the weeks' starting
+ * instants (width_bucket), where date_trunc('week', t AT TIME ZONE 'Europe/Paris') converted every row's
+ * time zone (a third of a zone's school-year aggregate).
+ */
+const weekBucket = (column: SQL, weeks: WeeklyInstants["weeks"]): SQL =>
+  sql`width_bucket(${column}, ${`{${weeks.map((week) => `"${week.start.toISOString()}"`).join(",")}}`}::timestamptz[])`;
+const mondayOf = (weeks: WeeklyInstants["weeks"], bucket: number | null) => (bucket ? weeks[bucket - 1]?.monday ?? null : null);
 
 /** OPEN_STATUSES as an SQL list; the same text as the partial index's predicate (migration 0008), so the planner matches them. */
 export const OPEN_STATUS_LIST = sql.raw(OPEN_STATUSES.map((status) => `'${status}'`).join(", "));
@@ -101,17 +112,17 @@ export type OpenedPopulation = {
  * business minutes their time to take in charge used. TTO counts the tickets taken in charge (met or
  * not) and those still open past their deadline to take in charge.
  */
-export async function openedPopulation(db: Executor, ids: TicketScopeIds, period: Instants, now: Date): Promise<OpenedPopulation> {
+export async function openedPopulation(db: Executor, ids: TicketScopeIds, period: WeeklyInstants, now: Date): Promise<OpenedPopulation> {
   const empty: OpenedPopulation = { weeks: [], services: [], scope: [], timeToOwn: [], ttoMet: 0, ttoCounted: 0 };
   if (ids.length === 0) return empty;
   const result = await aggregate<{
-    set: number; week: string | null; type: TicketType | null; service_id: string | null; establishment_id: string | null; assigned_team_id: string | null;
+    set: number; week: number | null; type: TicketType | null; service_id: string | null; establishment_id: string | null; assigned_team_id: string | null;
     minutes: number | null; count: number; met: number; counted: number;
   }>(db, sql`
-    SELECT GROUPING(week, service_id, establishment_id, assigned_team_id, minutes) AS set, week::date::text AS week, type, service_id, establishment_id, assigned_team_id, minutes,
+    SELECT GROUPING(week, service_id, establishment_id, assigned_team_id, minutes) AS set, week, type, service_id, establishment_id, assigned_team_id, minutes,
       count(*)::int AS count, count(*) FILTER (WHERE met)::int AS met, count(*) FILTER (WHERE counted)::int AS counted
     FROM (
-      SELECT date_trunc('week', t.created_at AT TIME ZONE 'Europe/Paris') AS week, t.type, t.service_id, t.establishment_id, t.assigned_team_id,
+      SELECT ${weekBucket(sql`t.created_at`, period.weeks)} AS week, t.type, t.service_id, t.establishment_id, t.assigned_team_id,
         t.owned_minutes AS minutes, t.own_met AS met,
         (t.own_met IS NOT NULL OR (t.status IN (${OPEN_STATUS_LIST}) AND t.own_by < ${now.toISOString()}::timestamptz)) AS counted
       FROM tickets t
@@ -122,7 +133,7 @@ export async function openedPopulation(db: Executor, ids: TicketScopeIds, period
   const WEEK = 0b01111, SERVICE = 0b10111, SCOPE = 0b11001, MINUTES = 0b11110;
   const population = { ...empty };
   for (const row of result) {
-    if (row.set === WEEK) population.weeks.push({ week: row.week!, type: row.type!, count: row.count });
+    if (row.set === WEEK) population.weeks.push({ week: mondayOf(period.weeks, row.week) ?? "", type: row.type!, count: row.count });
     else if (row.set === SERVICE) population.services.push({ serviceId: row.service_id!, type: row.type!, count: row.count });
     else if (row.set === SCOPE) {
       population.scope.push({ establishmentId: row.establishment_id!, teamId: row.assigned_team_id, opened: row.count, ttoMet: row.met, ttoCounted: row.counted });
@@ -151,32 +162,39 @@ export type ResolvedPopulation = {
  * team × sent to a vendor, and by the business minutes their time to resolve used; with the ratings
  * their requesters gave.
  */
-export async function resolvedPopulation(db: Executor, ids: TicketScopeIds, period: Instants): Promise<ResolvedPopulation> {
+export async function resolvedPopulation(db: Executor, ids: TicketScopeIds, period: WeeklyInstants): Promise<ResolvedPopulation> {
   const empty: ResolvedPopulation = { weeks: [], services: [], resolvers: [], scope: [], timeToResolve: [], ttrMet: 0, ttrCounted: 0, ratingSum: 0, ratings: 0 };
   if (ids.length === 0) return empty;
-  const result = await aggregate<{
-    set: number; week: string | null; type: TicketType | null; service_id: string | null;
+  // The ratings are joined in a query of their own, which runs beside this one on another connection.
+  const [result, rated] = await Promise.all([aggregate<{
+    set: number; week: number | null; type: TicketType | null; service_id: string | null;
     establishment_id: string | null; assigned_team_id: string | null; vendored: boolean | null; minutes: number | null;
-    count: number; met: number; counted: number; rating_sum: number; ratings: number;
+    count: number; met: number; counted: number;
   }>(db, sql`
-    SELECT GROUPING(week, service_id, establishment_id, assigned_team_id, vendored, minutes) AS set, week::date::text AS week, type, service_id,
+    SELECT GROUPING(week, service_id, establishment_id, assigned_team_id, vendored, minutes) AS set, week, type, service_id,
       establishment_id, assigned_team_id, vendored, minutes,
-      count(*)::int AS count, count(*) FILTER (WHERE met)::int AS met, count(met)::int AS counted,
-      coalesce(sum(score), 0)::int AS rating_sum, count(score)::int AS ratings
+      count(*)::int AS count, count(*) FILTER (WHERE met)::int AS met, count(met)::int AS counted
     FROM (
-      SELECT date_trunc('week', t.resolved_at AT TIME ZONE 'Europe/Paris') AS week, t.type, t.service_id, t.establishment_id, t.assigned_team_id,
-        t.vendor_id IS NOT NULL AS vendored, t.resolved_minutes AS minutes, t.resolve_met AS met, r.score
-      FROM tickets t LEFT JOIN ticket_ratings r ON r.ticket_id = t.id
+      SELECT ${weekBucket(sql`t.resolved_at`, period.weeks)} AS week, t.type, t.service_id, t.establishment_id, t.assigned_team_id,
+        t.vendor_id IS NOT NULL AS vendored, t.resolved_minutes AS minutes, t.resolve_met AS met
+      FROM tickets t
       WHERE t.establishment_id = ANY(${uuidArray(ids)}) AND t.resolved_at >= ${period.start.toISOString()}::timestamptz
         AND t.resolved_at < ${period.end.toISOString()}::timestamptz AND t.status IN ('resolved', 'closed')
     ) p
-    GROUP BY GROUPING SETS ((week, type), (service_id), (establishment_id, assigned_team_id, vendored), (minutes))`);
+    GROUP BY GROUPING SETS ((week, type), (service_id), (establishment_id, assigned_team_id, vendored), (minutes))`),
+  rows<{ establishment_id: string; assigned_team_id: string | null; rating_sum: number; ratings: number }>(db, sql`
+    SELECT t.establishment_id, t.assigned_team_id, sum(r.score)::int AS rating_sum, count(*)::int AS ratings
+    FROM tickets t JOIN ticket_ratings r ON r.ticket_id = t.id
+    WHERE t.establishment_id = ANY(${uuidArray(ids)}) AND t.resolved_at >= ${period.start.toISOString()}::timestamptz
+      AND t.resolved_at < ${period.end.toISOString()}::timestamptz AND t.status IN ('resolved', 'closed')
+    GROUP BY 1, 2`),
+  ]);
   // GROUPING(week, service_id, establishment_id, assigned_team_id, vendored, minutes): a bit per column left out, week the highest.
   const WEEK = 0b011111, SERVICE = 0b101111, SCOPE = 0b110001, MINUTES = 0b111110;
   const population = { ...empty };
   const scope = new Map<string, ResolvedPopulation["scope"][number]>();
   for (const row of result) {
-    if (row.set === WEEK) population.weeks.push({ week: row.week!, type: row.type!, count: row.count });
+    if (row.set === WEEK) population.weeks.push({ week: mondayOf(period.weeks, row.week) ?? "", type: row.type!, count: row.count });
     else if (row.set === SERVICE) population.services.push({ serviceId: row.service_id!, count: row.count });
     else if (row.set === SCOPE) {
       population.resolvers.push({ teamId: row.assigned_team_id, vendored: row.vendored!, count: row.count });
@@ -185,14 +203,19 @@ export async function resolvedPopulation(db: Executor, ids: TicketScopeIds, peri
       group.resolved += row.count;
       group.ttrMet += row.met;
       group.ttrCounted += row.counted;
-      group.ratingSum += row.rating_sum;
-      group.ratings += row.ratings;
       scope.set(key, group);
       population.ttrMet += row.met;
       population.ttrCounted += row.counted;
-      population.ratingSum += row.rating_sum;
-      population.ratings += row.ratings;
     } else if (row.set === MINUTES && row.minutes !== null) population.timeToResolve.push({ value: row.minutes, count: row.count });
+  }
+  for (const row of rated) {
+    const key = `${row.establishment_id}|${row.assigned_team_id ?? ""}`;
+    const group = scope.get(key) ?? { establishmentId: row.establishment_id, teamId: row.assigned_team_id, resolved: 0, ttrMet: 0, ttrCounted: 0, ratingSum: 0, ratings: 0 };
+    group.ratingSum += row.rating_sum;
+    group.ratings += row.ratings;
+    scope.set(key, group);
+    population.ratingSum += row.rating_sum;
+    population.ratings += row.ratings;
   }
   population.scope = [...scope.values()];
   return population;

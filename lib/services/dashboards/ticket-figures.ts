@@ -2,11 +2,12 @@ import type { Executor } from "@/db/client";
 import { allServices, allTeams } from "@/db/queries/dashboard-scope";
 import { openedPopulation, openGroups, resolvedPopulation, type Instants } from "@/db/queries/dashboard-tickets";
 import { compliance, openFigures, resolverParty, resolverShares, typeSplit, weeklyFlows, type ScopeGroup, type ServiceFlow } from "@/lib/domain/dashboard";
-import { weeksOf, type Period } from "@/lib/domain/dashboard-period";
+import { periodInstants, weeksOf, type Period } from "@/lib/domain/dashboard-period";
 import { average, durationFigures } from "@/lib/domain/dashboard-statistics";
 
 /** The ticket figures every dashboard shares: open now, opened and resolved in the period, durations, compliance, satisfaction. */
-export async function ticketFigures(db: Executor, ids: readonly string[], period: Period, instants: Instants, now: Date) {
+export async function ticketFigures(db: Executor, ids: readonly string[], period: Period, periodStartEnd: Instants, now: Date) {
+  const instants = { ...periodStartEnd, weeks: weeksOf(period).map((monday) => ({ monday, start: periodInstants({ from: monday, to: monday }).start })) };
   const [open, opened, resolved, services, teams] = await Promise.all([
     openGroups(db, ids), openedPopulation(db, ids, instants, now), resolvedPopulation(db, ids, instants), allServices(db), allTeams(db),
   ]);

@@ -38,7 +38,7 @@ export default async function InventoryPage({ searchParams }: Props) {
         <nav className="flex flex-wrap gap-3 text-sm">
           {school && <Link className="text-brand-700 underline" href={`/inventaire/etablissements/${school}`}>{t("schoolView")}</Link>}
           <a className="text-brand-700 underline" href={`/api/v1/cis/export?${filters}`} download>{t("export")}</a>
-          {context.keeps && <Link className="text-brand-700 underline" href="/inventaire/import">{t("import")}</Link>}
+          {context.keeps && <Link className="text-brand-700 underline" href="/inventaire/import">{t("importLink")}</Link>}
           {context.keeps && <Link className="text-brand-700 underline" href={`/inventaire/nouveau${school ? `?etablissement=${school}` : ""}`}>{t("create")}</Link>}
         </nav>
       </div>

@@ -46,7 +46,7 @@ export const compareQuery = dashboardPageQuery.extend({
 });
 
 /**
- * The list behind a dashboard's number: a school's or a zone's tickets, with the same filters the
+ * The list behind a dashboard's number: a school's, a zone's or (neither) every zone the reader sees, with the same filters the
  * figure was counted with (open now, or opened/resolved in a period; status, priority, SLA state,
  * type, service, who resolved, team).
  */
@@ -67,7 +67,7 @@ export const drillDownQuery = z.object({
   own: z.enum(["true"]).transform(() => true as const).optional(),
   cursor: cursorParam(ticketCursorSchema).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
-}).refine((query) => Boolean(query.establishment) || Boolean(query.zone), { message: "Un établissement ou une zone." });
+});
 export type DrillDownQuery = z.infer<typeof drillDownQuery>;
 
 /** The CSV tables of a dashboard, by name. */

@@ -285,6 +285,14 @@ describe("the lists behind the figures and the CSV exports", () => {
     expect(p1.items.map((line) => line.reference)).toEqual([refs.t3]);
   });
 
+  test("without a school or zone: every zone the reader leads (a sector lead's is theirs); none for a school's head", async () => {
+    const lead = await callerFor("lead.ztest@guichet.test");
+    const open = await ok(readDrillDown(lead, drillDownQuery.parse({ open: "true" })));
+    expect(open.scope).toEqual({ kind: "all" });
+    expect(open.items.map((line) => line.reference)).toEqual([refs.t4]);
+    expect(await readDrillDown(headA, drillDownQuery.parse({ open: "true" }))).toEqual({ ok: false, failure: expect.objectContaining({ kind: "forbidden" }) });
+  });
+
   test("another school's head cannot list this school's tickets", async () => {
     const headB = await callerFor("head.beta@guichet.test");
     const refused = await readDrillDown(headB, drillDownQuery.parse({ establishment: A, open: "true" }));

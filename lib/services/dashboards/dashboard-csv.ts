@@ -71,7 +71,7 @@ export async function drillDownCsv(caller: Caller, query: DrillDownQuery, t: Tra
   do {
     const page = await readDrillDown(caller, { ...query, cursor: after, limit: 100 });
     if (!page.ok) return page;
-    scopeKey = page.value.scope.kind === "establishment" ? page.value.scope.uai : page.value.scope.code;
+    scopeKey = page.value.scope.kind === "establishment" ? page.value.scope.uai : page.value.scope.kind === "zone" ? page.value.scope.code : "region";
     lines.push(...page.value.items);
     after = page.value.next ?? undefined;
   } while (after && lines.length < DRILL_EXPORT_MAX);

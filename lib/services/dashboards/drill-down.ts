@@ -8,7 +8,7 @@ import { fail, succeed, type ServiceResult } from "@/lib/services/service-result
 import { dashboardSchool, dashboardZone } from "./dashboard-scope";
 
 export type DrillDown = {
-  scope: { kind: "establishment"; uai: string; name: string } | { kind: "zone"; code: string; name: string };
+  scope: { kind: "establishment"; uai: string; name: string } | { kind: "zone"; code: string; name: string } | { kind: "all" };
   items: TicketLine[];
   next: { createdAt: string; id: string } | null;
 };
@@ -21,7 +21,7 @@ function range(value: string | undefined): Instants | null | undefined {
   return periodInstants({ from, to });
 }
 
-/** The tickets behind a dashboard figure, within a school or zone the caller may read (same access as the dashboard). */
+/** The tickets behind a dashboard figure, within a school, a zone or the zones the caller may read (same access as the dashboards). */
 export async function readDrillDown(caller: Caller, query: DrillDownQuery): Promise<ServiceResult<DrillDown>> {
   let scope: DrillDown["scope"];
   let ids: string[];
@@ -31,9 +31,10 @@ export async function readDrillDown(caller: Caller, query: DrillDownQuery): Prom
     scope = { kind: "establishment", uai: school.value.uai, name: school.value.name };
     ids = [school.value.id];
   } else {
-    const zone = await dashboardZone(caller, query.zone!);
+    // No school nor zone: every zone the reader sees (the regional view of the whole Région).
+    const zone = await dashboardZone(caller, query.zone ?? null);
     if (!zone.ok) return zone;
-    scope = { kind: "zone", code: zone.value.zone!.code, name: zone.value.zone!.name };
+    scope = zone.value.zone ? { kind: "zone", code: zone.value.zone.code, name: zone.value.zone.name } : { kind: "all" };
     ids = zone.value.schools.map((school) => school.id);
   }
   const opened = range(query.opened);

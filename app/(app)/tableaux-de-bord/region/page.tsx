@@ -36,7 +36,7 @@ export default async function RegionalPage({ searchParams }: Props) {
   const [{ t, table, period: periodLabels }, locale] = await Promise.all([dashboardLabels(), getLocale()]);
   const drillScope = zone ? { zone } : {};
   const links = dashboardLinks(caller, drillScope, period);
-  const drill = (filters: Record<string, string>) => (zone ? drillHref({ zone }, filters) : null);
+  const drill = (filters: Record<string, string>) => drillHref(drillScope, filters);
   const schools = sortRows(dashboard.establishments, query.sort, query.dir);
   const tables = regionalTables(dashboard, t, {
     ...links, zone: (code) => regionalHref(code, period), schoolDrill: (uai, filters) => drillHref({ establishment: uai }, filters),

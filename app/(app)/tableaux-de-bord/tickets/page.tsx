@@ -30,7 +30,7 @@ export default async function DrillDownPage({ searchParams }: Props) {
   const [{ t, table }, locale] = await Promise.all([dashboardLabels(), getLocale()]);
   const { scope, items, next } = page.value;
   const filters = new URLSearchParams(FILTER_KEYS.flatMap((key) => (raw[key] ? [[key, raw[key]!]] : [])));
-  const zoneScope = scope.kind === "zone";
+  const zoneScope = scope.kind !== "establishment";
   const links = { ...dashboardLinks(caller, {}, { kind: "90d", from: "", to: "" }), school: (uai: string) => schoolDashboardHref(uai) };
   const spec = lineTableFor("tickets", t("tables.tickets"), items, t, links, { locale, now: new Date() }, zoneScope);
   const q = parsed.data;
@@ -41,12 +41,13 @@ export default async function DrillDownPage({ searchParams }: Props) {
     q.status && t(`statuses.${q.status}`), q.priority, q.sla && (q.sla === "alert" ? `${t("slaStates.at_risk")} / ${t("slaStates.breached")}` : t(`slaStates.${q.sla}`)),
     q.type && t(`types.${q.type}`), q.service, q.party && t(`parties.${q.party}`), q.team, q.own && t("drill.own"),
   ].filter((chip): chip is string => Boolean(chip));
-  const back = scope.kind === "establishment" ? schoolDashboardHref(scope.uai) : regionalHref(scope.code);
+  const back = scope.kind === "establishment" ? schoolDashboardHref(scope.uai) : regionalHref(scope.kind === "zone" ? scope.code : null);
+  const scopeName = scope.kind === "all" ? t("zoneAll") : scope.name;
 
   return (
     <section className="space-y-4">
       <p className="text-sm"><Link href={back} className="text-brand-700 underline">{t("drill.back")}</Link></p>
-      <h1 className="text-2xl font-semibold">{t("drill.title")} · {scope.name}</h1>
+      <h1 className="text-2xl font-semibold">{t("drill.title")} · {scopeName}</h1>
       <ul aria-label={t("drill.filters")} className="flex flex-wrap gap-2 text-sm">
         {chips.map((chip) => <li key={chip} className="rounded-full bg-brand-50 px-3 py-1 text-brand-800">{chip}</li>)}
       </ul>

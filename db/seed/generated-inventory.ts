@@ -20,26 +20,10 @@
  * Serial numbers end with 8 characters that encode (school, item index) bijectively, so
  * two items of the whole generated set never share a serial, whatever the brand prefix.
  */
-import type { CiClass, CiCriticality, CiStatus } from "../../lib/domain/vocabulary";
+import type { CiFields } from "../../lib/domain/ci-fields";
 
-export type SeedCi = {
-  name: string;
-  class: CiClass;
-  building: string | null;
-  room: string | null;
-  status: CiStatus;
-  criticality: CiCriticality;
-  brand: string | null;
-  model: string | null;
-  serialNumber: string | null;
-  assetNumber: string | null;
-  regionNumber: string | null;
-  purchaseDate: string | null;
-  deliveryDate: string | null;
-  funding: "region" | "own_funds";
-  attributes: Record<string, unknown>;
-  parentName: string | null;
-};
+/** An item as the seed writes it: the stored fields (lib/domain/ci-fields.ts) but its school, and its parent by name. */
+export type SeedCi = Omit<CiFields, "establishmentId" | "warrantyEndOverride" | "maintainerId" | "parentId" | "notes"> & { parentName: string | null };
 
 /* ------------------------------------------------------------------------------------ */
 /* Randomness                                                                             */

@@ -14,7 +14,8 @@ import { readDrillDown } from "@/lib/services/dashboards/drill-down";
 import { updateTicket } from "@/lib/services/desk/update-ticket";
 import { loadCaller } from "@/lib/services/load-caller";
 import { refreshSla } from "@/lib/services/sla/refresh-sla";
-import { drillDownQuery } from "@/lib/schemas/dashboards";
+import { dashboardPageQuery, drillDownQuery } from "@/lib/schemas/dashboards";
+import { pagePeriod } from "@/lib/services/dashboards/dashboard-scope";
 import { callRoute, tokenFor, type ProblemBody } from "../support/api-client";
 
 /**
@@ -213,6 +214,19 @@ describe("a school's dashboard, computed by hand", () => {
     expect(answer.body.sla.ttrCompliance).toBeNull();
     expect(answer.body.satisfaction).toEqual({ average: null, count: 0, comments: [] });
     expect(answer.body.weeks).toEqual([{ week: "2026-10-05", openedIncidents: 0, openedRequests: 0, resolvedIncidents: 0, resolvedRequests: 0 }]);
+  });
+});
+
+describe("the pages' period, from their query string", () => {
+  const now = paris("2026-11-23T10:00:00");
+  test.each([
+    [{ period: "school-year", from: "2026-08-26", to: "2026-11-23" }, { kind: "school-year", from: "2026-09-01", to: "2026-11-23" }],
+    [{ period: "30d", from: "2026-08-26", to: "2026-11-23" }, { kind: "30d", from: "2026-10-25", to: "2026-11-23" }],
+    [{ period: "custom", from: "2026-11-02", to: "2026-11-15" }, { kind: "custom", from: "2026-11-02", to: "2026-11-15" }],
+    [{ from: "2026-11-02", to: "2026-11-15" }, { kind: "custom", from: "2026-11-02", to: "2026-11-15" }],
+    [{}, { kind: "90d", from: "2026-08-26", to: "2026-11-23" }],
+  ])("%j → %j", (query, period) => {
+    expect(pagePeriod(dashboardPageQuery.parse(query), now)).toEqual({ ok: true, value: period });
   });
 });
 

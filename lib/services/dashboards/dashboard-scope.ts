@@ -2,8 +2,11 @@ import { database } from "@/db/client";
 import { allEstablishments, allZones } from "@/db/queries/dashboard-scope";
 import type { Caller } from "@/lib/domain/caller";
 import { establishmentDashboardAccess, visibleZoneIds, zoneDashboardAccess, type DashboardAccess } from "@/lib/domain/dashboard-access";
-import { customPeriod, parisDay, resolvePeriod, type Period, type PeriodChoice } from "@/lib/domain/dashboard-period";
+import { customPeriod, parisDay, resolvePeriod, type Period, type PeriodKind } from "@/lib/domain/dashboard-period";
 import { fail, succeed, type ServiceResult } from "@/lib/services/service-result";
+
+/** The period as a page's query string gives it (lib/schemas/dashboards.ts dashboardPageQuery). */
+export type PageQueryPeriod = { period?: PeriodKind; from?: string; to?: string };
 
 export type School = Awaited<ReturnType<typeof allEstablishments>>[number];
 export type Zone = Awaited<ReturnType<typeof allZones>>[number];
@@ -52,10 +55,10 @@ export async function dashboardZone(caller: Caller, code: string | null): Promis
  * The period asked for on a page: a preset (its dates, which the form sends along, are then ignored),
  * or a custom range (`period=custom`, or dates without a preset).
  */
-export function pagePeriod(choice: PeriodChoice, now: Date): ServiceResult<Period> {
+export function pagePeriod(query: PageQueryPeriod, now: Date): ServiceResult<Period> {
   const today = parisDay(now);
-  const custom = choice.kind === "custom" || (choice.kind === undefined && (choice.from !== undefined || choice.to !== undefined));
-  const resolved = custom ? resolvePeriod({ kind: "custom", from: choice.from, to: choice.to }, today) : resolvePeriod({ kind: choice.kind }, today);
+  const custom = query.period === "custom" || (query.period === undefined && (query.from !== undefined || query.to !== undefined));
+  const resolved = custom ? resolvePeriod({ kind: "custom", from: query.from, to: query.to }, today) : resolvePeriod({ kind: query.period }, today);
   return resolved.ok ? succeed(resolved.period) : fail({ kind: "invalid", message: resolved.message, errors: [{ field: "period", message: resolved.message }] });
 }
 
@@ -66,8 +69,8 @@ export function apiPeriod(from: string | undefined, to: string | undefined, now:
 }
 
 /** The page's period, or the default one (90 days) with the reason the asked one was refused. */
-export function pagePeriodOrDefault(choice: PeriodChoice, now: Date): { period: Period; error: string | null } {
-  const asked = pagePeriod(choice, now);
+export function pagePeriodOrDefault(query: PageQueryPeriod, now: Date): { period: Period; error: string | null } {
+  const asked = pagePeriod(query, now);
   if (asked.ok) return { period: asked.value, error: null };
   const fallback = resolvePeriod({}, parisDay(now));
   if (!fallback.ok) throw new Error("the default period cannot be refused");

@@ -1,6 +1,7 @@
 import type { Page } from "playwright-core";
 import { expect, inject, test } from "vitest";
-import { browserForFile, newClient, signIn } from "../support/browser";
+import { browserForFile, signedInPage } from "../support/browser";
+import { fileThroughApi as fileTickets } from "../support/file-through-api";
 import { readMailbox } from "../support/mailbox";
 
 const baseUrl = inject("baseUrl");
@@ -11,37 +12,14 @@ const INTERNAL_NOTE = "Switch SR11 à remplacer (note interne)";
 const ESCALATION_REASON = "Commutateur défectueux, sous garantie du marché postes et serveurs.";
 const RESOLUTION = "Le commutateur a été remplacé par le prestataire : le réseau est rétabli en salle B204.";
 
-async function signedIn(ip: string, email: string): Promise<Page> {
-  const context = await newClient(browser(), baseUrl, ip);
-  const page = await context.newPage();
-  await signIn(page, email);
-  await page.waitForURL(`${baseUrl}/`);
-  return page;
-}
+const signedIn = (ip: string, email: string) => signedInPage(browser(), baseUrl, ip, email);
 
 /** The status shown in the ticket's header (the page's own, not the app shell's). */
 const headerStatus = (page: Page) => page.locator("article > header").textContent();
 
-/** Files tickets for Lycée Choiseul through the API, as its correspondent; their references. */
-async function fileThroughApi(ip: string, titles: string[]): Promise<string[]> {
-  const context = await newClient(browser(), baseUrl, ip);
-  const token = await context.request.post("/api/v1/tokens", { data: { email: "csl.choiseul@guichet.test", password: "demo-guichet-2026" } });
-  const authorization = `Bearer ${((await token.json()) as { token: string }).token}`;
-  const references: string[] = [];
-  for (const title of titles) {
-    const created = await context.request.post("/api/v1/tickets", {
-      headers: { authorization },
-      data: {
-        type: "incident", serviceCode: "RESEAU", categoryCode: "RES-WIFI", establishmentUai: "0370037P", title,
-        description: "Coupures fréquentes.", impact: "group", urgency: "medium", fields: { area: "CDI" },
-      },
-    });
-    expect(created.status()).toBe(201);
-    references.push(((await created.json()) as { reference: string }).reference);
-  }
-  await context.close();
-  return references;
-}
+/** Wi-Fi incidents for Lycée Choiseul, filed through the API by its correspondent. */
+const fileThroughApi = (ip: string, titles: string[]) =>
+  fileTickets(browser(), baseUrl, ip, titles, { categoryCode: "RES-WIFI", description: "Coupures fréquentes.", urgency: "medium", fields: { area: "CDI" } });
 
 test("a school's network incident reaches the zone's team, is taken, noted internally, escalated to SCC and resolved; the school sees only what is public", async () => {
   // The requester files through the portal.

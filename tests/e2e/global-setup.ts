@@ -15,6 +15,8 @@ declare module "vitest" {
     baseUrl: string;
     /** Where the test SMTP server writes each e-mail the worker sends, one JSON file per message. */
     mailDir: string;
+    /** The app's throw-away database, for a test that must set up what only time would (a ticket filed days ago). */
+    e2eDatabaseUrl: string;
   }
 }
 
@@ -40,6 +42,7 @@ export default async function setup(project: TestProject) {
   const worker = startWorker(environment);
   project.provide("baseUrl", baseUrl);
   project.provide("mailDir", mailDir);
+  project.provide("e2eDatabaseUrl", stores.databaseUrl);
   return async () => {
     await Promise.all([stopApp(worker), stopApp(app)]);
     await smtp.close();

@@ -23,6 +23,11 @@ export default async function TeamCalendarPage({ params }: Props) {
   const team = await readTeamSlaSettings(caller, decodeURIComponent((await params).team));
   if (!team) notFound();
   const t = await getTranslations("sla.admin");
+  const reset = (what: "hours" | "ladder") => (
+    <div className="mt-3">
+      <HiddenFieldsButton action={resetSetting} fields={{ teamCode: team.code, what }} label={t("team.reset")} pendingLabel={t("team.saving")} />
+    </div>
+  );
 
   return (
     <section className="space-y-4">
@@ -35,21 +40,13 @@ export default async function TeamCalendarPage({ params }: Props) {
           {t("team.current", { hours: describeWeeklyHours(team.weekly) })} {t(team.customHours ? "team.customHours" : "team.defaultHours")}
         </p>
         <div className="mt-3"><WeeklyHoursForm action={saveWeeklyHours} teamCode={team.code} weekly={team.weekly} /></div>
-        {team.customHours && (
-          <div className="mt-3">
-            <HiddenFieldsButton action={resetSetting} fields={{ teamCode: team.code, what: "hours" }} label={t("team.reset")} pendingLabel={t("team.saving")} />
-          </div>
-        )}
+        {team.customHours && reset("hours")}
       </Panel>
       <Panel title={t("team.ladderTitle")}>
         <p className="text-sm text-slate-600">{t("team.ladderIntro")}</p>
         <p className="mt-1 text-sm">{t(team.customLadder ? "team.customLadder" : "team.defaultLadder")}</p>
         <div className="mt-3"><LadderForm action={saveLadder} teamCode={team.code} levels={team.levels} /></div>
-        {team.customLadder && (
-          <div className="mt-3">
-            <HiddenFieldsButton action={resetSetting} fields={{ teamCode: team.code, what: "ladder" }} label={t("team.reset")} pendingLabel={t("team.saving")} />
-          </div>
-        )}
+        {team.customLadder && reset("ladder")}
       </Panel>
     </section>
   );

@@ -45,6 +45,13 @@ test("a school head on a phone opens the school's dashboard and follows a number
   await expect.poll(() => page.locator("figure svg.recharts-surface").count()).toBeGreaterThan(0);
   expect(await overflows(page)).toBe(false);
 
+  // Another period: the last 30 days.
+  await page.getByRole("combobox", { name: "Période" }).selectOption("30d");
+  await page.getByRole("button", { name: "Afficher" }).click();
+  await page.waitForURL(/period=30d/);
+  expect(await page.getByRole("combobox", { name: "Période" }).inputValue()).toBe("30d");
+  expect(await overflows(page)).toBe(false);
+
   // The "Nouveau" count of the open tickets by status leads to the list behind it.
   const statusTable = page.getByRole("table", { name: "Tickets ouverts par statut" });
   const newCount = statusTable.getByRole("row", { name: /Nouveau/ }).getByRole("link");

@@ -24,6 +24,8 @@ export const CMDB_SCENARIOS: Scenario[] = [
   { name: "cis: all schools, page 2 (cursor)", actor: "technician", path: secondPage },
   { name: `cis: establishment=${OUEST_SCHOOL}`, actor: "technician", path: () => `${CIS}?establishment=${OUEST_SCHOOL}` },
   { name: "cis: zone=OUEST&class=pc", actor: "technician", path: () => `${CIS}?zone=OUEST&class=pc` },
+  // Zone Est's schools come last by name (045…): a single scan by name would read the other zones' items first.
+  { name: "cis: zone=EST&class=pc", actor: "technician", path: () => `${CIS}?zone=EST&class=pc` },
   { name: "cis: class=server (rare)", actor: "technician", path: () => `${CIS}?class=server` },
   { name: "cis: q=<part of a serial number>", actor: "technician", path: partialSerial },
   { name: "cis: q=optiplex (many matches)", actor: "technician", path: () => `${CIS}?q=optiplex` },

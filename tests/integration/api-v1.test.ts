@@ -80,7 +80,7 @@ describe("bearer tokens on /api/v1", () => {
   test("GET /me answers for the token's owner", async () => {
     const response = await get(me, "/me", await tokenFor("csl.choiseul@guichet.test"));
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ email: "csl.choiseul@guichet.test", role: "requester", navigation: ["home", "file", "myTickets", "catalogue", "myEstablishments"] });
+    expect(await response.json()).toMatchObject({ email: "csl.choiseul@guichet.test", role: "requester", navigation: ["home", "file", "myTickets", "catalogue", "myEstablishments", "inventory"] });
   });
 
   test.each([

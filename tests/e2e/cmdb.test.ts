@@ -75,3 +75,37 @@ test("a school's head reads the school's inventory, mixed rooms flagged, and can
   expect(await page.getByRole("checkbox", { name: "Tout sélectionner" }).count()).toBe(0);
   expect((await page.goto("/inventaire/import"))?.status()).toBe(404);
 });
+
+test("a technician adds a switch with its class's own fields, is told what is wrong next to the field, then edits it", async () => {
+  const page = await signedIn("10.6.0.3", "tech.ouest@guichet.test");
+  await page.goto("/inventaire/etablissements/0370037P");
+  await page.getByRole("link", { name: "Ajouter un équipement" }).click();
+  await page.waitForURL(/\/inventaire\/nouveau\?etablissement=0370037P$/);
+  await page.getByLabel("Nom", { exact: true }).fill("e2e-sw-cdi");
+  await page.getByLabel("Classe", { exact: true }).selectOption("network_switch");
+  // The class's own fields follow the class: a switch has ports and a management address, no OS.
+  expect(await page.getByLabel("Famille d'OS").count()).toBe(0);
+  await page.getByLabel("Nombre de ports").fill("48");
+  await page.getByLabel("Adresse IP d'administration").fill("10.37.1.300");
+  await page.getByLabel("Salle", { exact: true }).fill("CDI");
+  await page.getByRole("button", { name: "Enregistrer" }).click();
+  await expect.poll(() => page.getByText("Adresse IP invalide.").count()).toBe(1);
+  expect(await page.getByLabel("Nom", { exact: true }).inputValue()).toBe("e2e-sw-cdi");
+
+  await page.getByLabel("Adresse IP d'administration").fill("10.37.1.30");
+  await page.getByRole("button", { name: "Enregistrer" }).click();
+  await page.waitForURL(/\/inventaire\/equipements\/[0-9a-f-]{36}$/);
+  expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("e2e-sw-cdi");
+  const specific = await page.locator("section", { has: page.getByRole("heading", { name: "Informations propres à la classe" }) }).textContent();
+  expect(specific).toContain("Adresse IP d'administration10.37.1.30");
+  expect(specific).toContain("Nombre de ports48");
+
+  await page.getByRole("link", { name: "Modifier" }).click();
+  await page.waitForURL(/\/modifier$/);
+  await page.getByLabel("Salle", { exact: true }).fill("CDI étage");
+  await page.getByRole("button", { name: "Enregistrer" }).click();
+  await page.waitForURL(/\/inventaire\/equipements\/[0-9a-f-]{36}$/);
+  const history = page.locator("section", { has: page.getByRole("heading", { name: "Historique" }) });
+  await expect.poll(() => history.textContent()).toContain("Salle : CDI → CDI étage");
+  expect(await history.textContent()).toContain("formulaire");
+});

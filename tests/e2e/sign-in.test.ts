@@ -118,10 +118,10 @@ describe("sessions", () => {
 
 describe("navigation by role", () => {
   test.each([
-    ["csl.palissy@guichet.test", ["Accueil", "Signaler", "Mes demandes", "Catalogue des services", "Mon établissement"]],
-    ["tech.ouest@guichet.test", ["Accueil", "Espace technicien", "Catalogue des services", "Établissements"]],
+    ["csl.palissy@guichet.test", ["Accueil", "Signaler", "Mes demandes", "Catalogue des services", "Mon établissement", "Inventaire"]],
+    ["tech.ouest@guichet.test", ["Accueil", "Espace technicien", "Catalogue des services", "Établissements", "Inventaire"]],
     ["sav.scc@guichet.test", ["Accueil", "Espace technicien", "Catalogue des services"]],
-    ["admin@guichet.test", ["Accueil", "Espace technicien", "Catalogue des services", "Établissements", "Utilisateurs", "Routage"]],
+    ["admin@guichet.test", ["Accueil", "Espace technicien", "Engagements", "Catalogue des services", "Établissements", "Inventaire", "Tableaux de bord", "Utilisateurs", "Routage", "Calendriers"]],
   ])("%s sees %j", async (email, expected) => {
     expect(await menuOf(`10.2.0.${expected.length}${email.length}`, email)).toEqual(expected);
   });

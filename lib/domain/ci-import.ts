@@ -173,6 +173,23 @@ function attributeReasons(fields: CiFields): string[] {
 
 const DEFAULTS = { building: null, room: null, status: "production", criticality: "low", brand: null, model: null, serialNumber: null, assetNumber: null, regionNumber: null, purchaseDate: null, deliveryDate: null, warrantyEndOverride: null, funding: "region", maintainerId: null, parentId: null, notes: null, attributes: {} } as const;
 
+/** A school's stored items by serial and asset number (upper-cased), name (lower-cased) and id: one lookup per row, whatever the size. */
+type SchoolIndex = { bySerial: Map<string, ExistingCi>; byAsset: Map<string, ExistingCi>; byName: Map<string, ExistingCi>; byId: Map<string, ExistingCi> };
+const EMPTY_SCHOOL: SchoolIndex = { bySerial: new Map(), byAsset: new Map(), byName: new Map(), byId: new Map() };
+
+function indexBySchool(items: readonly ExistingCi[]): Map<string, SchoolIndex> {
+  const schools = new Map<string, SchoolIndex>();
+  for (const ci of items) {
+    let school = schools.get(ci.establishmentId);
+    if (!school) schools.set(ci.establishmentId, (school = { bySerial: new Map(), byAsset: new Map(), byName: new Map(), byId: new Map() }));
+    if (ci.serialNumber && !school.bySerial.has(ci.serialNumber.toUpperCase())) school.bySerial.set(ci.serialNumber.toUpperCase(), ci);
+    if (ci.assetNumber && !school.byAsset.has(ci.assetNumber.toUpperCase())) school.byAsset.set(ci.assetNumber.toUpperCase(), ci);
+    school.byName.set(ci.name.toLowerCase(), ci);
+    school.byId.set(ci.id, ci);
+  }
+  return schools;
+}
+
 export function planImport(records: readonly ImportRecord[], context: ImportContext): ImportPlan {
   const parsed = records.map((record) => ({ record, ...parseRecord(record, context) }));
 
@@ -190,18 +207,15 @@ export function planImport(records: readonly ImportRecord[], context: ImportCont
     if (nameLines.length > 1) row.reasons.push(`Nom ${row.name} en double pour ${row.uai} dans le fichier (lignes ${nameLines.join(", ")}).`);
   }
 
-  const bySchool = new Map<string, ExistingCi[]>();
-  for (const ci of context.existing) bySchool.set(ci.establishmentId, [...(bySchool.get(ci.establishmentId) ?? []), ci]);
+  const bySchool = indexBySchool(context.existing);
 
   const planned: Array<PlannedRow & { parentName: string | null; establishmentId?: string }> = parsed.map((row) => {
     const base = { line: row.record.line, uai: row.uai, name: row.name, parentName: row.parentName, establishmentId: row.school?.id };
     if (row.reasons.length) return { ...base, action: "reject" as const, reasons: row.reasons };
-    const schoolItems = bySchool.get(row.school!.id) ?? [];
+    const school = bySchool.get(row.school!.id) ?? EMPTY_SCHOOL;
     const serial = row.serial;
     const asset = upper(row.fields.assetNumber ?? null);
-    const match = (serial && schoolItems.find((ci) => upper(ci.serialNumber) === serial))
-      || (asset && schoolItems.find((ci) => upper(ci.assetNumber) === asset))
-      || schoolItems.find((ci) => ci.name.toLowerCase() === row.name.toLowerCase());
+    const match = (serial && school.bySerial.get(serial)) || (asset && school.byAsset.get(asset)) || school.byName.get(row.name.toLowerCase());
     const reasons: string[] = [];
     const elsewhere = serial ? context.serialsElsewhere.get(serial) : undefined;
     if (elsewhere && elsewhere.establishmentId !== row.school!.id) {
@@ -213,8 +227,8 @@ export function planImport(records: readonly ImportRecord[], context: ImportCont
       if (row.fields.class && row.fields.class !== match.class) {
         reasons.push(`L'équipement ${match.name} existe déjà avec la classe ${CI_CLASS_LABELS[match.class]} ; changez sa classe depuis sa fiche.`);
       }
-      const renamedOnto = schoolItems.find((ci) => ci.id !== match.id && ci.name.toLowerCase() === row.name.toLowerCase());
-      if (renamedOnto) reasons.push(`Le nom ${row.name} est déjà celui d'un autre équipement de l'établissement.`);
+      const renamedOnto = school.byName.get(row.name.toLowerCase());
+      if (renamedOnto && renamedOnto.id !== match.id) reasons.push(`Le nom ${row.name} est déjà celui d'un autre équipement de l'établissement.`);
       reasons.push(...attributeReasons(merged));
       if (reasons.length) return { ...base, action: "reject" as const, reasons };
       const changes = ciChanges(match, next);
@@ -256,9 +270,9 @@ function reject(row: PlannedRow, reason: string) {
  * Parents by name within the school: a stored item or a row of the file. A parent the file refuses
  * takes its children down with it, a parent of the wrong class or a loop refuses the row, until nothing moves.
  */
-function resolveParents(planned: Array<PlannedRow & { parentName: string | null; establishmentId?: string }>, bySchool: Map<string, ExistingCi[]>) {
-  const fileRow = (establishmentId: string, name: string) =>
-    planned.find((row) => row.establishmentId === establishmentId && row.name.toLowerCase() === name.toLowerCase());
+function resolveParents(planned: Array<PlannedRow & { parentName: string | null; establishmentId?: string }>, bySchool: Map<string, SchoolIndex>) {
+  const inFile = new Map(planned.map((row) => [`${row.establishmentId}|${row.name.toLowerCase()}`, row]));
+  const fileRow = (establishmentId: string, name: string) => inFile.get(`${establishmentId}|${name.toLowerCase()}`);
   let moved = true;
   while (moved) {
     moved = false;
@@ -266,7 +280,7 @@ function resolveParents(planned: Array<PlannedRow & { parentName: string | null;
       if (row.action === "reject" || !row.parentName || !row.fields) continue;
       const school = row.establishmentId!;
       const fromFile = fileRow(school, row.parentName);
-      const stored = (bySchool.get(school) ?? []).find((ci) => ci.name.toLowerCase() === row.parentName!.toLowerCase());
+      const stored = bySchool.get(school)?.byName.get(row.parentName.toLowerCase());
       if (fromFile?.action === "reject") {
         reject(row, `L'équipement parent ${row.parentName} est refusé (ligne ${fromFile.line}).`);
         moved = true;
@@ -298,7 +312,7 @@ function resolveParents(planned: Array<PlannedRow & { parentName: string | null;
     // Loops, over the stored links with the file's laid over them: every row on one is refused.
     const key = (row: PlannedRow) => row.ciId ?? `line:${row.line}`;
     const overlay = new Map<string, string | null>();
-    for (const ci of [...bySchool.values()].flat()) overlay.set(ci.id, ci.parentId);
+    for (const indexed of bySchool.values()) for (const ci of indexed.byId.values()) overlay.set(ci.id, ci.parentId);
     for (const row of planned) {
       if (row.action === "reject" || !row.parent) continue;
       overlay.set(key(row), row.parent.kind === "existing" ? row.parent.id : `line:${row.parent.line}`);
@@ -313,6 +327,6 @@ function resolveParents(planned: Array<PlannedRow & { parentName: string | null;
   }
 }
 
-function nameOf(bySchool: Map<string, ExistingCi[]>, school: string, id: string): string {
-  return (bySchool.get(school) ?? []).find((ci) => ci.id === id)?.name ?? id;
+function nameOf(bySchool: Map<string, SchoolIndex>, school: string, id: string): string {
+  return bySchool.get(school)?.byId.get(id)?.name ?? id;
 }

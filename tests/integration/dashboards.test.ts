@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { GET as csvRoute } from "@/app/(app)/tableaux-de-bord/csv/[table]/route";
 import { GET as establishmentRoute } from "@/app/api/v1/dashboards/establishments/[uai]/route";
 import { GET as zoneRoute } from "@/app/api/v1/dashboards/zones/[code]/route";
@@ -17,6 +17,7 @@ import { refreshSla } from "@/lib/services/sla/refresh-sla";
 import { dashboardPageQuery, drillDownQuery } from "@/lib/schemas/dashboards";
 import { pagePeriod } from "@/lib/services/dashboards/dashboard-scope";
 import { callRoute, tokenFor, type ProblemBody } from "../support/api-client";
+import { useOwnDatabase } from "../support/own-database";
 
 /**
  * Dashboards on a fixture whose answers are known by hand: a zone of its own (ZTEST) with two schools
@@ -71,7 +72,12 @@ async function work(reference: string, takenAt: Date, resolvedAt: Date) {
   await ok(updateTicket(technician, reference, { status: "resolved", message: "Réparé." }, resolvedAt));
 }
 
+let dropOwnDatabase: (() => Promise<void>) | undefined;
+afterAll(async () => dropOwnDatabase?.());
+
 beforeAll(async () => {
+  // Its fixtures (schools, accounts, tickets filed for other schools) must not reach the other files.
+  dropOwnDatabase = await useOwnDatabase("dash");
   const db = database();
   const [zone] = await db.insert(zones).values({ code: "ZTEST", name: "Zone de test" }).returning({ id: zones.id });
   const [schoolA, schoolB] = await db.insert(establishments).values([

@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import { beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { GET as atRiskQueue } from "@/app/api/v1/queues/at-risk/route";
 import { GET as namedQueue } from "@/app/api/v1/queues/[queue]/route";
 import { GET as openApi } from "@/app/api/v1/openapi.json/route";
@@ -19,6 +19,7 @@ import { readSlaSummary } from "@/lib/services/sla/sla-summary";
 import { addClosure, deleteClosure, resetTeamSetting, setTeamLadder, setTeamWeeklyHours, setVendorRepairTime } from "@/lib/services/sla/sla-settings";
 import { readTicketSla } from "@/lib/services/sla/read-ticket-sla";
 import { callRoute, tokenFor, type ProblemBody } from "../support/api-client";
+import { useOwnDatabase } from "../support/own-database";
 
 type Page = { items: TicketSummaryJson[]; nextCursor: string | null };
 
@@ -29,7 +30,12 @@ async function callerFor(email: string) {
   return (await loadCaller(user!.id))!;
 }
 
+let dropOwnDatabase: (() => Promise<void>) | undefined;
+afterAll(async () => dropOwnDatabase?.());
+
 beforeAll(async () => {
+  // Its fixtures (schools, accounts, tickets filed for other schools) must not reach the other files.
+  dropOwnDatabase = await useOwnDatabase("slaviews");
   [admin, choiseul, techOuest, chefOuest, chefService] = await Promise.all([
     callerFor("admin@guichet.test"), callerFor("csl.choiseul@guichet.test"), callerFor("tech.ouest@guichet.test"),
     callerFor("chef.ouest@guichet.test"), callerFor("chef.service@guichet.test"),

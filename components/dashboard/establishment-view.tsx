@@ -38,7 +38,7 @@ export function EstablishmentView({ dashboard: d, tables, t, links, locale, csv,
           <FigureCard label={t("figures.ownQueue")} value={number(d.open.waitingForSchool.ownQueue)} hint={t("figures.ownQueueHint")} hintLabel={hint} href={links.drill({ open: "true", own: "true" })} />
           <FigureCard label={t("figures.waitingRequester")} value={number(d.open.waitingForSchool.waitingRequester)} hint={t("figures.waitingRequesterHint")} hintLabel={hint} href={links.drill({ open: "true", status: "waiting_requester" })} />
         </div>
-        <div className="grid gap-4 md:grid-cols-2">
+        <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
           <div className="space-y-2">
             <BarsChart title={table("open-status").title} empty={t("noData")} valueLabel={t("chart.count")}
               rows={table("open-status").rows.map((row) => ({ label: row[0]!.text ?? String(row[0]!.value), value: Number(row[1]!.value) }))} />
@@ -78,7 +78,7 @@ export function EstablishmentView({ dashboard: d, tables, t, links, locale, csv,
           rows={d.weeks.map((week) => ({ week: week.week.slice(5).split("-").reverse().join("/"), opened: week.openedIncidents + week.openedRequests, resolved: week.resolvedIncidents + week.resolvedRequests }))}
           series={[{ key: "opened", label: t("chart.opened"), color: COLORS.opened }, { key: "resolved", label: t("chart.resolved"), color: COLORS.resolved }]} />
         {render("weeks")}
-        <div className="grid gap-4 md:grid-cols-2">
+        <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
           <div className="space-y-2">
             <BarsChart title={table("services").title} empty={t("noData")} valueLabel={t("chart.opened")}
               rows={d.byService.map((service) => ({ label: service.name, value: service.openedIncidents + service.openedRequests }))} />
@@ -90,7 +90,7 @@ export function EstablishmentView({ dashboard: d, tables, t, links, locale, csv,
             {render("resolved-by")}
           </div>
         </div>
-        <div className="grid gap-4 md:grid-cols-2">
+        <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
           {render("durations")}
           {render("ratings")}
         </div>
@@ -106,7 +106,7 @@ export function EstablishmentView({ dashboard: d, tables, t, links, locale, csv,
           <FigureCard label={t("figures.renewal")} value={number(d.equipment.renewalCandidates)} hint={t("figures.renewalHint")} hintLabel={hint} href={links.inventory({ renewal: "true" })} />
           <FigureCard label={t("figures.mixedRooms")} value={number(d.equipment.mixedRooms.length)} hint={t("figures.mixedRoomsHint")} hintLabel={hint} />
         </div>
-        <div className="grid gap-4 md:grid-cols-2">
+        <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
           <div className="space-y-2">
             <BarsChart title={table("equipment-classes").title} empty={t("noData")} valueLabel={t("chart.count")}
               rows={d.equipment.byClass.map((row) => ({ label: t(`classes.${row.class}`), value: row.count }))} />
@@ -118,7 +118,7 @@ export function EstablishmentView({ dashboard: d, tables, t, links, locale, csv,
             {render("equipment-ages")}
           </div>
         </div>
-        <div className="grid gap-4 md:grid-cols-2">
+        <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
           {render("equipment-statuses")}
           {render("most-incidents")}
         </div>

@@ -23,7 +23,14 @@ async function choiseulTicket(): Promise<string> {
 }
 
 /** Whether the page is wider than the phone (a table or chart that pushes the layout sideways). */
-const overflows = (page: import("playwright-core").Page) => page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+/** Elements sticking out of the phone's width (none when the page fits), named so a failure says which. */
+const overflows = (page: import("playwright-core").Page) => page.evaluate(() => {
+  if (document.documentElement.scrollWidth <= window.innerWidth + 1) return [];
+  return [...document.querySelectorAll("body *")]
+    .filter((element) => element.getBoundingClientRect().right > window.innerWidth + 1 && !element.closest(".overflow-x-auto"))
+    .slice(0, 5)
+    .map((element) => `${element.tagName.toLowerCase()}.${element.className} « ${(element.textContent ?? "").slice(0, 60)} »`);
+});
 
 test("a school head on a phone opens the school's dashboard and follows a number to the tickets behind it", async () => {
   const reference = await choiseulTicket();
@@ -43,14 +50,14 @@ test("a school head on a phone opens the school's dashboard and follows a number
   expect(await page.getByRole("button", { name: "Comment est calculé cet indicateur" }).count()).toBeGreaterThan(10);
   // A chart is drawn (recharts' SVG) and nothing is wider than the phone.
   await expect.poll(() => page.locator("figure svg.recharts-surface").count()).toBeGreaterThan(0);
-  expect(await overflows(page)).toBe(false);
+  expect(await overflows(page)).toEqual([]);
 
   // Another period: the last 30 days.
   await page.getByRole("combobox", { name: "Période" }).selectOption("30d");
   await page.getByRole("button", { name: "Afficher" }).click();
   await page.waitForURL(/period=30d/);
   expect(await page.getByRole("combobox", { name: "Période" }).inputValue()).toBe("30d");
-  expect(await overflows(page)).toBe(false);
+  expect(await overflows(page)).toEqual([]);
 
   // The "Nouveau" count of the open tickets by status leads to the list behind it.
   const statusTable = page.getByRole("table", { name: "Tickets ouverts par statut" });
@@ -61,7 +68,7 @@ test("a school head on a phone opens the school's dashboard and follows a number
   expect(await page.getByRole("heading", { level: 1, name: /Tickets derrière l'indicateur · Lycée Choiseul/ }).count()).toBe(1);
   const row = page.getByRole("row", { name: new RegExp(reference) });
   expect(await row.count()).toBe(1);
-  expect(await overflows(page)).toBe(false);
+  expect(await overflows(page)).toEqual([]);
 
   // The list exports as CSV, and the ticket opens on the school's own ticket page.
   const csv = await page.request.get(await page.getByRole("link", { name: /Exporter « Tickets » en CSV/ }).getAttribute("href") ?? "");
@@ -97,7 +104,7 @@ test("a sector lead compares two schools of the zone from the regional view", as
   expect(await comparison.getByRole("columnheader", { name: "Lycée Choiseul" }).count()).toBe(1);
   expect(await comparison.getByRole("columnheader", { name: "Lycée Ronsard" }).count()).toBe(1);
   expect(await comparison.getByRole("row", { name: /Tickets ouverts/ }).first().count()).toBe(1);
-  expect(await overflows(page)).toBe(false);
+  expect(await overflows(page)).toEqual([]);
 
   // A school of another zone is not theirs to read.
   const foreign = await page.goto("/tableaux-de-bord/etablissements/0450029M");

@@ -20,6 +20,7 @@ import { refreshSla } from "@/lib/services/sla/refresh-sla";
 import { reconcileSlaTimers } from "@/lib/services/sla/sla-timers";
 import { startWorkers } from "@/workers/start";
 import { startWorker } from "../support/app-server";
+import { startSmtpCapture, type SmtpCapture } from "../support/smtp-capture";
 import { deleteRedisKeys } from "../support/test-database";
 
 // Queues of our own, so no other file's worker takes these jobs.
@@ -40,9 +41,14 @@ async function callerFor(email: string) {
   return (await loadCaller(user!.id))!;
 }
 
+let capture: SmtpCapture | undefined;
+
 beforeAll(async () => {
+  // First thing in the file: env() and the mail transport read the environment once per process.
+  capture = await startSmtpCapture();
+  process.env.SMTP_URL = `smtp://127.0.0.1:${capture.port}`;
   process.env.REDIS_PREFIX = redisPrefix;
-  expect(env().REDIS_PREFIX).toBe(redisPrefix);
+  expect(env()).toMatchObject({ REDIS_PREFIX: redisPrefix, SMTP_URL: process.env.SMTP_URL });
   const db = database();
   [requester, technician] = await Promise.all([callerFor("csl.choiseul@guichet.test"), callerFor("tech.ouest@guichet.test")]);
   const [ouest] = await db.select({ id: zones.id }).from(zones).where(eq(zones.code, "OUEST"));
@@ -57,6 +63,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await queue?.close();
+  await capture?.close();
   await deleteRedisKeys(redisPrefix);
 });
 
@@ -154,6 +161,20 @@ describe("the worker fires SLA alarms on real time", () => {
     // The escalation reaches the zone's sector lead and the holding team (nobody is assigned); the warning, the team only.
     expect(await mailedFor(ticket.id, "escalation-1")).toEqual(["chef.ouest@guichet.test", "tech.ouest@guichet.test"]);
     expect(await mailedFor(ticket.id, "tto-warning")).toEqual(["tech.ouest@guichet.test"]);
+  });
+
+  test("the worker delivers the escalation e-mail to the sector lead, in French, linking to the desk", async () => {
+    const ticket = await fileOnMinutes(118_000); // TTO due in 2 s
+    const stop = await startWorkers();
+    try {
+      await expect.poll(() => capture!.messages().filter((mail) => mail.subject.includes(ticket.reference) && mail.to.includes("chef.ouest@guichet.test")).length, poll).toBe(1);
+    } finally {
+      await stop();
+    }
+    const [mail] = capture!.messages().filter((message) => message.subject.includes(ticket.reference) && message.to.includes("chef.ouest@guichet.test"));
+    expect(mail!.subject).toBe(`[${ticket.reference}] Escalade de niveau 1 : chef de secteur`);
+    expect(mail!.text).toContain("il est escaladé au chef de secteur (Luc Girard (Chef de secteur Ouest))");
+    expect(mail!.text).toContain(`/bureau/tickets/${ticket.reference}`);
   });
 
   test("killing the worker between scheduling and firing, then starting a new one, still escalates once", async () => {

@@ -20,6 +20,7 @@ import { refreshSla } from "@/lib/services/sla/refresh-sla";
 import { reconcileSlaTimers } from "@/lib/services/sla/sla-timers";
 import { startWorkers } from "@/workers/start";
 import { startWorker } from "../support/app-server";
+import { useOwnDatabase } from "../support/own-database";
 import { startSmtpCapture, type SmtpCapture } from "../support/smtp-capture";
 import { deleteRedisKeys } from "../support/test-database";
 
@@ -42,13 +43,16 @@ async function callerFor(email: string) {
 }
 
 let capture: SmtpCapture | undefined;
+let dropOwnDatabase: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  // First thing in the file: env() and the mail transport read the environment once per process.
+  // First thing in the file: env() and the mail transport read the environment once per process. A database of its
+  // own: its 24/7 team, its policy and its vendor's repair time must not reach other files, nor its workers their tickets.
   capture = await startSmtpCapture();
   process.env.SMTP_URL = `smtp://127.0.0.1:${capture.port}`;
   process.env.REDIS_PREFIX = redisPrefix;
-  expect(env()).toMatchObject({ REDIS_PREFIX: redisPrefix, SMTP_URL: process.env.SMTP_URL });
+  dropOwnDatabase = await useOwnDatabase("slatimers");
+  expect(env()).toMatchObject({ REDIS_PREFIX: redisPrefix, SMTP_URL: process.env.SMTP_URL, DATABASE_URL: process.env.DATABASE_URL });
   const db = database();
   [requester, technician] = await Promise.all([callerFor("csl.choiseul@guichet.test"), callerFor("tech.ouest@guichet.test")]);
   const [ouest] = await db.select({ id: zones.id }).from(zones).where(eq(zones.code, "OUEST"));
@@ -64,6 +68,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await queue?.close();
   await capture?.close();
+  await dropOwnDatabase?.();
   await deleteRedisKeys(redisPrefix);
 });
 

@@ -20,7 +20,8 @@ export const outboxEmails = pgTable(
     subject: text().notNull(),
     textBody: text().notNull(),
     htmlBody: text().notNull(),
-    status: text({ enum: ["pending", "sent"] }).notNull().default("pending"),
+    /** `failed`: the server refused it for good (5xx, e.g. an unknown address); kept with its error, never retried. */
+    status: text({ enum: ["pending", "sent", "failed"] }).notNull().default("pending"),
     attempts: integer().notNull().default(0),
     lastError: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

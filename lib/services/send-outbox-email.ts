@@ -3,6 +3,7 @@ import { createTransport, type Transporter } from "nodemailer";
 import { database } from "@/db/client";
 import { outboxEmails } from "@/db/schema";
 import { env } from "@/lib/env";
+import { logger } from "@/lib/logger";
 import { enqueueOutbox } from "./notifications";
 
 /** A row younger than this still has its own job on the way; the sweep leaves it alone. */
@@ -19,16 +20,24 @@ function mailTransport(): Transporter {
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 1000);
 
+/** SMTP's permanent refusals (5xx: no such mailbox, rejected content): sending again would fail again. */
+function permanentlyRefused(error: unknown): boolean {
+  const code = (error as { responseCode?: unknown }).responseCode;
+  return typeof code === "number" && code >= 500 && code < 600;
+}
+
 /**
  * Sends one outbox e-mail and marks it sent. At least once: a crash between the SMTP
  * acceptance and the update sends it again, which the stable Message-ID lets clients fold.
- * An SMTP failure is counted on the row and rethrown, so BullMQ retries with backoff.
+ * A temporary SMTP failure is counted on the row and rethrown, so BullMQ retries with backoff;
+ * a permanent refusal (5xx) marks the row failed with the server's answer, and it is not retried.
  */
-export async function sendOutboxEmail(outboxId: string, now: Date): Promise<"sent" | "already_sent" | "missing"> {
+export async function sendOutboxEmail(outboxId: string, now: Date): Promise<"sent" | "already_sent" | "missing" | "failed"> {
   const db = database();
   const [email] = await db.select().from(outboxEmails).where(eq(outboxEmails.id, outboxId));
   if (!email) return "missing";
   if (email.status === "sent") return "already_sent";
+  if (email.status === "failed") return "failed";
 
   const { MAIL_FROM, APP_URL } = env();
   try {
@@ -43,10 +52,15 @@ export async function sendOutboxEmail(outboxId: string, now: Date): Promise<"sen
       headers: { "Auto-Submitted": "auto-generated" },
     });
   } catch (error) {
+    const failed = permanentlyRefused(error);
     await db
       .update(outboxEmails)
-      .set({ attempts: sql`${outboxEmails.attempts} + 1`, lastError: errorText(error) })
+      .set({ attempts: sql`${outboxEmails.attempts} + 1`, lastError: errorText(error), ...(failed ? { status: "failed" as const } : {}) })
       .where(eq(outboxEmails.id, email.id));
+    if (failed) {
+      logger.warn({ outboxId: email.id, err: error }, "e-mail refused for good by the SMTP server; not retried");
+      return "failed";
+    }
     throw error;
   }
   await db.update(outboxEmails).set({ status: "sent", sentAt: now }).where(eq(outboxEmails.id, email.id));

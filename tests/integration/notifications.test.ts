@@ -143,6 +143,22 @@ describe("ticket e-mails go through the outbox and the worker", () => {
     expect(mailsAbout(ticket.reference)).toHaveLength(1);
   });
 
+  test("a permanent refusal (550) marks the row failed with the server's answer: neither retried nor swept again", async () => {
+    const ticket = await newTicket();
+    const [id] = await record({ kind: "created", ticketId: ticket.id, eventId: ticket.createdEventId });
+
+    capture.failNext(1, 550);
+    expect(await sendOutboxEmail(id!, new Date())).toBe("failed");
+    expect(await outboxRow(id!)).toMatchObject({ status: "failed", attempts: 1, lastError: expect.stringContaining("550") });
+
+    // The sweep leaves it alone, and another run does not call the server again.
+    await sweepPendingOutbox(new Date(Date.now() + 2 * 60_000));
+    expect(await sendOutboxEmail(id!, new Date())).toBe("failed");
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(mailsAbout(ticket.reference)).toEqual([]);
+    expect(await outboxRow(id!)).toMatchObject({ status: "failed", attempts: 1 });
+  });
+
   test("the sweep re-enqueues a pending row whose job was lost, and the worker sends it", async () => {
     const ticket = await newTicket();
     // Recorded but never enqueued: as if Redis had lost the job before a worker took it.

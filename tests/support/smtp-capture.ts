@@ -9,8 +9,8 @@ export type SmtpCapture = {
   port: number;
   messages(): CapturedMail[];
   close(): Promise<void>;
-  /** The next `count` messages are refused with a 451, as during an SMTP outage. */
-  failNext(count: number): void;
+  /** The next `count` messages are refused: 451 (the default) as during an SMTP outage, 550 as for an address that does not exist. */
+  failNext(count: number, responseCode?: 451 | 550): void;
 };
 
 /**
@@ -20,6 +20,7 @@ export type SmtpCapture = {
 export async function startSmtpCapture(options: { port?: number; dir?: string } = {}): Promise<SmtpCapture> {
   const captured: CapturedMail[] = [];
   let failuresLeft = 0;
+  let failureCode: 451 | 550 = 451;
   if (options.dir) await mkdir(options.dir, { recursive: true });
 
   const server = new SMTPServer({
@@ -34,7 +35,9 @@ export async function startSmtpCapture(options: { port?: number; dir?: string } 
       stream.on("end", () => {
         if (failuresLeft > 0) {
           failuresLeft -= 1;
-          const refusal: SMTPServerError = Object.assign(new Error("Service temporairement indisponible (test)"), { responseCode: 451 });
+          const refusal: SMTPServerError = Object.assign(
+            new Error(failureCode === 451 ? "Service temporairement indisponible (test)" : "Adresse inconnue (test)"), { responseCode: failureCode },
+          );
           callback(refusal);
           return;
         }
@@ -61,8 +64,9 @@ export async function startSmtpCapture(options: { port?: number; dir?: string } 
     port: (server.server.address() as AddressInfo).port,
     messages: () => [...captured],
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-    failNext: (count) => {
+    failNext: (count, responseCode = 451) => {
       failuresLeft = count;
+      failureCode = responseCode;
     },
   };
 }

@@ -16,7 +16,7 @@
  *
  * Durations are business minutes: real elapsed minutes counted only while open.
  */
-import { IANAZone } from "luxon";
+import { DateTime, IANAZone } from "luxon";
 
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
 export type IsoWeekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
@@ -50,6 +50,11 @@ export const DEFAULT_CALENDAR: BusinessCalendar = Object.freeze({
   holidays: "france",
   closures: Object.freeze([]),
 });
+
+/** The local date in Paris (YYYY-MM-DD) at an instant: "today" for closures, lifecycles and periods. */
+export function parisDay(instant: Date): string {
+  return DateTime.fromJSDate(instant, { zone: DEFAULT_CALENDAR.timeZone }).toISODate()!;
+}
 
 /**
  * How many consecutive days without any opening a search crosses before giving up: a calendar

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { customPeriod, parisDay, periodInstants, resolvePeriod, schoolYearLabel, schoolYearPeriod, schoolYearStart, weeksOf, weekStart } from "./dashboard-period";
+import { parisDay } from "./business-calendar";
+import { customPeriod, periodInstants, resolvePeriod, schoolYearLabel, schoolYearPeriod, schoolYearStart, weeksOf, weekStart } from "./dashboard-period";
 
 describe("resolvePeriod", () => {
   test.each([

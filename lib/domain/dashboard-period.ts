@@ -27,11 +27,6 @@ function day(value: string): DateTime {
 
 export const isDay = (value: string): boolean => DAY.test(value) && DateTime.fromISO(value, { zone: ZONE }).isValid;
 
-/** Today in Paris, for a given instant. */
-export function parisDay(instant: Date): string {
-  return DateTime.fromJSDate(instant, { zone: ZONE }).toISODate()!;
-}
-
 export function addDays(value: string, days: number): string {
   return day(value).plus({ days }).toISODate()!;
 }

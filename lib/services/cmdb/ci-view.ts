@@ -1,11 +1,6 @@
 import type { CiListRow } from "@/db/queries/ci-list";
 import { lifecycleOf } from "@/lib/domain/ci-lifecycle";
 
-/** Today in Paris, as an ISO day: the lifecycle's clock. */
-export function parisToday(now: Date): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-}
-
 /**
  * An item as lists, pages, the API and the export show it: its stored fields with its lifecycle
  * (warranty, ownership, age, renewal) computed for `today`.

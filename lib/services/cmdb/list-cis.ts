@@ -4,12 +4,13 @@ import type { Caller } from "@/lib/domain/caller";
 import { ciReadScope } from "@/lib/domain/ci-access";
 import { DEFAULT_RENEWAL_AGE_YEARS } from "@/lib/domain/ci-lifecycle";
 import type { ListCisQuery } from "@/lib/schemas/cis";
-import { ciView, parisToday } from "./ci-view";
+import { parisDay } from "@/lib/domain/business-calendar";
+import { ciView } from "./ci-view";
 
 /** A list's filters as the query string gave them, turned into the query's. */
 export function listFilters(query: Omit<ListCisQuery, "cursor" | "limit">, now: Date): Omit<CiListFilters, "scope" | "after" | "limit"> {
   const { establishment, zone, renewalAge, ...rest } = query;
-  return { ...rest, establishmentUai: establishment, zoneCode: zone, today: parisToday(now), renewalAgeYears: renewalAge ?? DEFAULT_RENEWAL_AGE_YEARS };
+  return { ...rest, establishmentUai: establishment, zoneCode: zone, today: parisDay(now), renewalAgeYears: renewalAge ?? DEFAULT_RENEWAL_AGE_YEARS };
 }
 
 /**

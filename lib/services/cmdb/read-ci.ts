@@ -5,7 +5,8 @@ import { canReadCisOf, canWriteCisOf } from "@/lib/domain/ci-access";
 import { DEFAULT_RENEWAL_AGE_YEARS } from "@/lib/domain/ci-lifecycle";
 import { parentRule } from "@/lib/domain/ci-relations";
 import { ticketScope } from "@/lib/domain/ticket-visibility";
-import { ciView, parisToday } from "./ci-view";
+import { parisDay } from "@/lib/domain/business-calendar";
+import { ciView } from "./ci-view";
 
 const CHILDREN_SHOWN = 200;
 
@@ -14,7 +15,7 @@ export async function readCi(caller: Caller, id: string, now: Date) {
   const record = await ciById(database(), id);
   if (!record || !canReadCisOf(caller, record)) return null;
   const { establishmentId: _e, zoneId: _z, createdAt, ...row } = record;
-  return { ...ciView(row, parisToday(now), DEFAULT_RENEWAL_AGE_YEARS), createdAt: createdAt.toISOString(), record };
+  return { ...ciView(row, parisDay(now), DEFAULT_RENEWAL_AGE_YEARS), createdAt: createdAt.toISOString(), record };
 }
 
 /**

@@ -2,7 +2,8 @@ import { database } from "@/db/client";
 import { allEstablishments, allZones } from "@/db/queries/dashboard-scope";
 import type { Caller } from "@/lib/domain/caller";
 import { establishmentDashboardAccess, visibleZoneIds, zoneDashboardAccess, type DashboardAccess } from "@/lib/domain/dashboard-access";
-import { customPeriod, parisDay, resolvePeriod, type Period, type PeriodKind } from "@/lib/domain/dashboard-period";
+import { parisDay } from "@/lib/domain/business-calendar";
+import { customPeriod, resolvePeriod, type Period, type PeriodKind } from "@/lib/domain/dashboard-period";
 import { fail, succeed, type ServiceResult } from "@/lib/services/service-result";
 
 /** The period as a page's query string gives it (lib/schemas/dashboards.ts dashboardPageQuery). */

@@ -2,7 +2,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { database, type Executor } from "@/db/client";
 import { listClosures, listVendorsWithRepairTime, teamByCode, teamsWithSlaSettings } from "@/db/queries/sla-settings";
 import { calendarClosures, teams, tickets, vendors, vendorWaits } from "@/db/schema";
-import { DEFAULT_CALENDAR } from "@/lib/domain/business-calendar";
+import { DEFAULT_CALENDAR, parisDay } from "@/lib/domain/business-calendar";
 import type { Caller } from "@/lib/domain/caller";
 import { can } from "@/lib/domain/permissions";
 import { DEFAULT_ESCALATION_LEVELS, vendorDeadline } from "@/lib/domain/sla";
@@ -17,18 +17,16 @@ const FORBIDDEN: ServiceFailure = { kind: "forbidden", message: "Seuls les admin
 /** How far back the closures page lists closures that are over. */
 const PAST_CLOSURES_DAYS = 365;
 
-const parisDate = (instant: Date) => instant.toLocaleDateString("sv-SE", { timeZone: "Europe/Paris" });
-
 /** Everything the calendars page shows: teams with their settings, closures (current and of the last year), vendors. */
 export async function readSlaSettings(caller: Caller, now: Date) {
   if (!can(caller, "sla.manage")) return null;
   const db = database();
   const [teamRows, closures, vendorRows] = await Promise.all([
     teamsWithSlaSettings(db, OPEN_STATUSES),
-    listClosures(db, parisDate(new Date(now.getTime() - PAST_CLOSURES_DAYS * 86_400_000))),
+    listClosures(db, parisDay(new Date(now.getTime() - PAST_CLOSURES_DAYS * 86_400_000))),
     listVendorsWithRepairTime(db),
   ]);
-  return { teams: teamRows, closures, vendors: vendorRows, today: parisDate(now) };
+  return { teams: teamRows, closures, vendors: vendorRows, today: parisDay(now) };
 }
 
 /** One team's settings, with the defaults it falls back to. */

@@ -1,7 +1,7 @@
 import { and, eq, gte, isNull, or } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { calendarClosures, teams } from "@/db/schema";
-import { DEFAULT_CALENDAR, type BusinessCalendar } from "@/lib/domain/business-calendar";
+import { DEFAULT_CALENDAR, parisDay, type BusinessCalendar } from "@/lib/domain/business-calendar";
 import { DEFAULT_ESCALATION_LEVELS, type EscalationLevel } from "@/lib/domain/sla";
 
 export type TeamSlaSettings = { calendar: BusinessCalendar; escalationLevels: readonly EscalationLevel[] };
@@ -18,7 +18,7 @@ export async function teamSlaSettings(tx: Executor, teamId: string | null, now: 
   const [team] = teamId
     ? await tx.select({ weeklyHours: teams.weeklyHours, escalationLevels: teams.escalationLevels }).from(teams).where(eq(teams.id, teamId))
     : [];
-  const since = new Date(now.getTime() - CLOSURE_LOOKBACK_DAYS * 86_400_000).toISOString().slice(0, 10);
+  const since = parisDay(new Date(now.getTime() - CLOSURE_LOOKBACK_DAYS * 86_400_000));
   const closures = await tx.select({ from: calendarClosures.fromDate, to: calendarClosures.toDate, label: calendarClosures.label })
     .from(calendarClosures)
     .where(and(gte(calendarClosures.toDate, since), teamId ? or(isNull(calendarClosures.teamId), eq(calendarClosures.teamId, teamId)) : isNull(calendarClosures.teamId)))

@@ -1,9 +1,9 @@
 import { apiRoute } from "@/lib/api/route";
+import { parisDay } from "@/lib/domain/business-calendar";
 import { invalidRequest, unauthenticated } from "@/lib/api/problem";
 import { apiCaller } from "@/lib/auth/current-caller";
 import { listCisQuery } from "@/lib/schemas/cis";
 import { exportCis } from "@/lib/services/cmdb/export-cis";
-import { parisToday } from "@/lib/services/cmdb/ci-view";
 
 export const dynamic = "force-dynamic";
 
@@ -16,7 +16,7 @@ export const GET = apiRoute(async (request: Request) => {
   const { cursor: _cursor, limit: _limit, ...filters } = query.data;
   const now = new Date();
   const school = filters.establishment && /^[0-9A-Z]{8}$/.test(filters.establishment) ? filters.establishment : "guichet";
-  const name = `inventaire-${school}-${parisToday(now)}.csv`;
+  const name = `inventaire-${school}-${parisDay(now)}.csv`;
   return new Response(exportCis(caller, filters, now), {
     headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${name}"`, "cache-control": "no-store" },
   });

@@ -1,5 +1,4 @@
-import { and, eq, isNotNull } from "drizzle-orm";
-import { sql } from "drizzle-orm";
+import { and, eq, isNotNull, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { ticketEvents, tickets, vendorWaits } from "@/db/schema";
 import { computeSla, vendorDeadline, type SlaTimer } from "@/lib/domain/sla";

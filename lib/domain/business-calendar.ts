@@ -217,11 +217,17 @@ function compile(calendar: BusinessCalendar): Compiled {
   return { zone, weekly, closures };
 }
 
-function parseLocalTime(text: string, isEnd: boolean): number {
-  if (isEnd && text === "24:00") return 24 * 60;
+/** Minutes from midnight of "HH:MM" ("24:00" only as an end), or null when malformed. */
+export function minutesOfTime(text: string, asEnd: boolean): number | null {
+  if (asEnd && text === "24:00") return 24 * 60;
   const match = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(text);
-  if (!match) throw new RangeError(`Expected a local time as HH:MM, got "${text}"`);
-  return Number(match[1]) * 60 + Number(match[2]);
+  return match ? Number(match[1]) * 60 + Number(match[2]) : null;
+}
+
+function parseLocalTime(text: string, isEnd: boolean): number {
+  const minutes = minutesOfTime(text, isEnd);
+  if (minutes === null) throw new RangeError(`Expected a local time as HH:MM, got "${text}"`);
+  return minutes;
 }
 
 /** Offset of the zone from UTC at an instant, in milliseconds. */

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { DEFAULT_CALENDAR, type WeeklyHours } from "./business-calendar";
-import { describeWeeklyHours, isDefaultWeeklyHours, minutesOfTime, sameWeeklyHours, weeklyHoursProblems } from "./weekly-hours";
+import { minutesOfTime } from "./business-calendar";
+import { describeWeeklyHours, isDefaultWeeklyHours, sameWeeklyHours, weeklyHoursProblems } from "./weekly-hours";
 
 const CLOSED: WeeklyHours = { 1: [], 2: [], 3: [], 4: [], 5: [], 6: [], 7: [] };
 const week = (days: Partial<WeeklyHours>): WeeklyHours => ({ ...CLOSED, ...days });

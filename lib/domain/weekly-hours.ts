@@ -3,7 +3,7 @@
  * on (HH:MM, start before end, no overlap, at least one opening in the week), in French, and a
  * short French summary ("lun.–ven. 07:30–17:30"). Pure.
  */
-import { DEFAULT_CALENDAR, type IsoWeekday, type OpeningInterval, type WeeklyHours } from "./business-calendar";
+import { DEFAULT_CALENDAR, minutesOfTime, type IsoWeekday, type OpeningInterval, type WeeklyHours } from "./business-calendar";
 
 export const ISO_WEEKDAYS: readonly IsoWeekday[] = [1, 2, 3, 4, 5, 6, 7];
 
@@ -16,14 +16,6 @@ export const WEEKDAY_NAMES: Record<IsoWeekday, string> = {
 
 const SHORT_NAMES: Record<IsoWeekday, string> = { 1: "lun.", 2: "mar.", 3: "mer.", 4: "jeu.", 5: "ven.", 6: "sam.", 7: "dim." };
 
-const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
-
-/** Minutes from midnight of "HH:MM" ("24:00" only as an end), or null when malformed. */
-export function minutesOfTime(text: string, asEnd: boolean): number | null {
-  if (asEnd && text === "24:00") return 24 * 60;
-  const match = TIME.exec(text);
-  return match ? Number(match[1]) * 60 + Number(match[2]) : null;
-}
 
 export type WeeklyHoursProblem = { readonly day: IsoWeekday | null; readonly message: string };
 

@@ -2,8 +2,8 @@ import { and, asc, count, eq, ilike, inArray, sql, type SQL } from "drizzle-orm"
 import { unionAll } from "drizzle-orm/pg-core";
 import type { Executor } from "@/db/client";
 import { configurationItems, establishments, zones } from "@/db/schema";
+import { ciStartDate, ciWarrantyEnd } from "./ci-lifecycle-sql";
 import type { CiReadScope } from "@/lib/domain/ci-access";
-import { REGION_WARRANTY_YEARS } from "@/lib/domain/ci-lifecycle";
 import type { CiClass, CiStatus } from "@/lib/domain/vocabulary";
 
 export type CiCursor = { name: string; id: string };
@@ -30,24 +30,16 @@ export type CiListFilters = {
 };
 
 const ci = configurationItems;
-const start = sql`coalesce(${ci.deliveryDate}, ${ci.purchaseDate})`;
-
-/** lib/domain/ci-lifecycle.ts's warranty rule, as SQL: the override, else the Région's years for the class from the start date. */
-function warrantyEnd(): SQL {
-  const rules = Object.entries(REGION_WARRANTY_YEARS).map(([ciClass, years]) =>
-    sql`when ${ci.funding} = 'region' and ${ci.class} = ${ciClass}::ci_class then (${start} + make_interval(years => ${years}::int))::date`);
-  return sql`coalesce(${ci.warrantyEndOverride}, case ${sql.join(rules, sql` `)} end)`;
-}
 
 /** lifecycleOf().renewalCandidate, as SQL: obsolete, or not under a known warranty and at least the renewal age; never disposed. */
 function renewalCandidate(today: string, years: number): SQL {
-  const end = warrantyEnd();
+  const end = ciWarrantyEnd();
   return sql`(${ci.status} <> 'disposed' and (${ci.status} = 'obsolete' or ((${end} is null or ${end} < ${today}::date)
-    and ${start} is not null and (${start} + make_interval(years => ${years}::int))::date <= ${today}::date)))`;
+    and ${ciStartDate} is not null and (${ciStartDate} + make_interval(years => ${years}::int))::date <= ${today}::date)))`;
 }
 
 function warrantyCondition(filter: WarrantyFilter, today: string): SQL {
-  const end = warrantyEnd();
+  const end = ciWarrantyEnd();
   if (filter === "under") return sql`${end} >= ${today}::date`;
   if (filter === "expired") return sql`${end} < ${today}::date`;
   return sql`${end} is null`;

@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { REGION_WARRANTY_YEARS } from "@/lib/domain/ci-lifecycle";
+import { ciStartDate, ciWarrantyEnd } from "./ci-lifecycle-sql";
 import type { RoomModelCount } from "@/lib/domain/ci-rooms";
 import { HOMOGENEOUS_CLASSES } from "@/lib/domain/ci-rooms";
 import type { CiClass, CiStatus } from "@/lib/domain/vocabulary";
@@ -12,23 +12,15 @@ import { uuidArray, type Instants, type TicketScopeIds } from "./dashboard-ticke
  * The lifecycle rules are lib/domain/ci-lifecycle.ts's (issue 6: warranty from delivery by class
  * for Région-funded items unless entered by hand, whole years of age by the birthday rule, renewal
  * when obsolete or out of warranty and old enough). A school holds thousands of distinct dates, so
- * they are applied here in SQL, once, from the same constants; dashboard-equipment.test.ts
+ * they are applied here in SQL, once, from the same constants; dashboards.test.ts
  * (integration) checks this SQL against lifecycleOf() item by item.
  */
 
-const start = sql.raw("coalesce(delivery_date, purchase_date)");
-
-/** lifecycleOf().warrantyEnd: the override, else the Région's years for the class from the start date. */
-function warrantyEnd(): SQL {
-  const rules = Object.entries(REGION_WARRANTY_YEARS).map(([ciClass, years]) =>
-    sql`WHEN funding = 'region' AND class = ${ciClass}::ci_class THEN (${start} + make_interval(years => ${years}::int))::date`);
-  return sql`coalesce(warranty_end_override, CASE ${sql.join(rules, sql` `)} END)`;
-}
 
 /** wholeYears(start, today): the difference of years, less one before the anniversary (29 February counts on 28 February, like addYears). */
 function ageYears(today: string): SQL {
-  const years = sql`(extract(year FROM ${today}::date)::int - extract(year FROM ${start})::int)`;
-  return sql`CASE WHEN ${start} IS NULL THEN NULL ELSE ${years} - CASE WHEN (${start} + make_interval(years => ${years}))::date > ${today}::date THEN 1 ELSE 0 END END`;
+  const years = sql`(extract(year FROM ${today}::date)::int - extract(year FROM ${ciStartDate})::int)`;
+  return sql`CASE WHEN ${ciStartDate} IS NULL THEN NULL ELSE ${years} - CASE WHEN (${ciStartDate} + make_interval(years => ${years}))::date > ${today}::date THEN 1 ELSE 0 END END`;
 }
 
 export type LifecycleGroup = {
@@ -38,10 +30,10 @@ export type LifecycleGroup = {
 /** Items in service (not disposed), grouped by class × status × age × warranty × renewal candidacy. */
 export async function lifecycleGroups(db: Executor, ids: TicketScopeIds, today: string, renewalAgeYears: number): Promise<LifecycleGroup[]> {
   if (ids.length === 0) return [];
-  const end = warrantyEnd();
+  const end = ciWarrantyEnd();
   const result = await db.execute<{ class: CiClass; status: CiStatus; age: number | null; known: boolean; expired: boolean; renewal: boolean; count: number }>(sql`
     WITH c AS (
-      SELECT class, status, ${ageYears(today)} AS age, ${end} AS warranty_end, ${start} AS start_date
+      SELECT class, status, ${ageYears(today)} AS age, ${end} AS warranty_end, ${ciStartDate} AS start_date
       FROM configuration_items WHERE establishment_id = ANY(${uuidArray(ids)}) AND status <> 'disposed'
     )
     SELECT class, status, age, warranty_end IS NOT NULL AS known, coalesce(warranty_end < ${today}::date, false) AS expired,

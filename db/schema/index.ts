@@ -7,3 +7,4 @@ export * from "./cmdb";
 export * from "./tickets";
 export * from "./routing";
 export * from "./mail";
+export * from "./audit";

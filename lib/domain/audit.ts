@@ -1,0 +1,55 @@
+/**
+ * What the audit trail records. Each action names one kind of change; the object is what it changed.
+ * The list is closed so that the journal's filters and its French labels cover every row.
+ */
+export const AUDIT_ACTIONS = [
+  "account.created",
+  "account.updated",
+  "account.disabled",
+  "account.enabled",
+  "sign_in.succeeded",
+  "sign_in.failed",
+  "sign_in.locked",
+  "token.issued",
+  "token.revoked",
+  "sla.hours_changed",
+  "sla.ladder_changed",
+  "sla.closure_added",
+  "sla.closure_deleted",
+  "vendor.repair_time_changed",
+  "routing_rule.created",
+  "routing_rule.updated",
+  "routing_rule.deleted",
+  "routing_rule.reordered",
+  "export.downloaded",
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export const AUDIT_OBJECT_TYPES = ["user", "api_token", "team", "closure", "vendor", "routing_rule", "export"] as const;
+export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[number];
+
+/** Who acted and from where: the request's facts, taken once at the entry point. */
+export type AuditActor = {
+  /** Null for an anonymous attempt (unknown e-mail) or the system (the worker). */
+  userId: string | null;
+  /** The e-mail as typed or known at the time. */
+  label: string | null;
+  ip: string | null;
+  requestId: string | null;
+};
+
+export type AuditEntry = {
+  action: AuditAction;
+  objectType: AuditObjectType;
+  objectId: string | null;
+  before?: unknown;
+  after?: unknown;
+};
+
+/** The default retention of the audit trail (CNIL: 6 to 12 months for access logs). */
+export const DEFAULT_AUDIT_RETENTION_DAYS = 365;
+
+/** The instant before which audit rows are purged. */
+export function auditPurgeBefore(now: Date, retentionDays: number): Date {
+  return new Date(now.getTime() - retentionDays * 24 * 60 * 60 * 1000);
+}

@@ -1,4 +1,4 @@
-type HeaderBag = Headers | Record<string, string | string[] | undefined>;
+export type HeaderBag = Headers | Record<string, string | string[] | undefined>;
 
 function header(headers: HeaderBag, name: string): string | undefined {
   if (headers instanceof Headers) return headers.get(name) ?? undefined;

@@ -1,0 +1,18 @@
+import { clientIp, type HeaderBag } from "@/lib/auth/client-ip";
+import type { AuditActor } from "@/lib/domain/audit";
+
+function requestId(headers: HeaderBag): string | null {
+  const value = headers instanceof Headers ? headers.get("x-request-id") : headers["x-request-id"];
+  return (Array.isArray(value) ? value[0] : value) ?? null;
+}
+
+/**
+ * The audit actor of a request: the signed-in person (or, for an attempt, the e-mail typed), the client
+ * address as the sign-in throttle sees it, and the request id.
+ */
+export function auditActor(headers: HeaderBag, who: { id: string | null; email: string | null }): AuditActor {
+  return { userId: who.id, label: who.email, ip: clientIp(headers), requestId: requestId(headers) };
+}
+
+/** The worker acting on its own (retention purge, scheduled sweeps). */
+export const SYSTEM_ACTOR: AuditActor = { userId: null, label: "système", ip: null, requestId: null };

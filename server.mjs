@@ -6,7 +6,10 @@
 // header is set on every request, replacing whatever a client sent under that name; lib/auth/client-ip.ts
 // reads it, and believes X-Forwarded-For only when that peer is a proxy listed in TRUSTED_PROXIES.
 import { createServer } from "node:http";
-import next from "next";
+
+// As `next start` does: a production server unless told otherwise.
+process.env.NODE_ENV ??= "production";
+const { default: next } = await import("next");
 
 const PEER_ADDRESS_HEADER = "x-guichet-peer";
 const port = Number(process.env.PORT ?? 3000);

@@ -38,9 +38,9 @@ export async function userIdForApiToken(token: string, now: Date): Promise<strin
   return row.userId;
 }
 
-/** Deletes the tokens matched by `where` and writes one audit row per token; returns how many went. */
-async function revokeWhere(executor: Executor, where: SQL | undefined, actor: AuditActor): Promise<number> {
-  const revoked = await executor.delete(apiTokens).where(where).returning({ id: apiTokens.id, userId: apiTokens.userId });
+/** Deletes the tokens matching every condition (at least one) and writes one audit row per token; returns how many went. */
+async function revokeWhere(executor: Executor, conditions: [SQL, ...SQL[]], actor: AuditActor): Promise<number> {
+  const revoked = await executor.delete(apiTokens).where(and(...conditions)).returning({ id: apiTokens.id, userId: apiTokens.userId });
   for (const token of revoked) {
     await recordAudit(executor, actor, { action: "token.revoked", objectType: "api_token", objectId: token.id, before: { userId: token.userId } });
   }
@@ -49,7 +49,7 @@ async function revokeWhere(executor: Executor, where: SQL | undefined, actor: Au
 
 /** `DELETE /api/v1/tokens`: the token the caller authenticated with revokes itself. */
 export async function revokePresentedApiToken(token: string, actor: AuditActor): Promise<void> {
-  await database().transaction((tx) => revokeWhere(tx, eq(apiTokens.tokenHash, hashToken(token)), actor));
+  await database().transaction((tx) => revokeWhere(tx, [eq(apiTokens.tokenHash, hashToken(token))], actor));
 }
 
 /** "Mon compte": the caller's own live tokens. */
@@ -60,14 +60,14 @@ export function listOwnApiTokens(caller: Caller, now: Date) {
 /** "Mon compte": revokes one of the caller's own tokens; another account's token is "not found". */
 export async function revokeOwnApiToken(caller: Caller, tokenId: string, actor: AuditActor): Promise<ServiceResult<null>> {
   return database().transaction(async (tx) => {
-    const revoked = await revokeWhere(tx, and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, caller.id)), actor);
+    const revoked = await revokeWhere(tx, [eq(apiTokens.id, tokenId), eq(apiTokens.userId, caller.id)], actor);
     return revoked > 0 ? succeed(null) : fail<null>({ kind: "not_found" });
   });
 }
 
 /** Revokes every token of an account, inside the caller's transaction (sign-out everywhere, disabling). */
 export async function revokeAllApiTokens(executor: Executor, userId: string, actor: AuditActor): Promise<number> {
-  return revokeWhere(executor, eq(apiTokens.userId, userId), actor);
+  return revokeWhere(executor, [eq(apiTokens.userId, userId)], actor);
 }
 
 /** Deletes tokens that expired before `now`; run hourly by the worker. Returns how many went. */

@@ -18,7 +18,8 @@ export async function shareWithVendor(tx: Executor, input: { ticketId: string; t
   if (!input.teamIds.length) return;
   await tx.update(vendorAccess).set({
     sharedEventIds: sql`array_append(${vendorAccess.sharedEventIds}, ${input.eventId}::bigint)`,
-    sharedAttachmentIds: sql`${vendorAccess.sharedAttachmentIds} || ${input.attachmentIds}::uuid[]`,
+    // One array parameter (an array literal of uuids), not a list of parameters.
+    sharedAttachmentIds: sql`${vendorAccess.sharedAttachmentIds} || ${`{${input.attachmentIds.join(",")}}`}::uuid[]`,
   }).where(and(eq(vendorAccess.ticketId, input.ticketId), inArray(vendorAccess.teamId, input.teamIds), isNull(vendorAccess.endedAt)));
 }
 

@@ -14,6 +14,7 @@ import type { TicketJson } from "@/lib/schemas/api-responses";
 import { addComment } from "@/lib/services/add-comment";
 import { linkRelated, mergeDuplicate } from "@/lib/services/desk/update-ticket";
 import { loadCaller } from "@/lib/services/load-caller";
+import { queueCounts } from "@/lib/services/queues";
 import { readTicket } from "@/lib/services/read-ticket";
 import { callRoute, tokenFor, type ProblemBody } from "../support/api-client";
 import { sampleFiles } from "../support/sample-files";
@@ -108,7 +109,10 @@ describe("escalating to a vendor", () => {
     const [access] = await database().select().from(vendorAccess).where(eq(vendorAccess.ticketId, ticket!.id));
     expect(access).toMatchObject({ endedAt: null, sharedAttachmentIds: [shared.fileId] });
     expect(access!.sharedEventIds).toContain(shared.eventId);
-    expect((await queueOf("PREST-SCC", scc)).body.items.map((item) => item.reference)).toContain(reference);
+    const listed = (await queueOf("PREST-SCC", scc)).body.items.map((item) => item.reference);
+    expect(listed).toContain(reference);
+    // The queue's count is what it lists.
+    expect((await queueCounts(vendor))!.teams).toEqual([{ code: "PREST-SCC", name: "Prestataire SCC", count: listed.length }]);
   });
 
   test.each([

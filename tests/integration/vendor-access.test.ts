@@ -130,6 +130,15 @@ describe("escalating to a vendor", () => {
     expect(after.access).toEqual([]);
   });
 
+  test("a vendor's queue takes a ticket by escalation only, not by a transfer", async () => {
+    const ticket = await file();
+    const before = await snapshot(ticket.reference);
+    const moved = await patchTicket(ticket.reference, techOuest, { team: "PREST-SCC" });
+    expect(moved.status).toBe(422);
+    expect(moved.body.errors?.map((error) => error.field)).toEqual(["team"]);
+    expect(await snapshot(ticket.reference)).toEqual(before);
+  });
+
   test("sharing goes with an escalation to a vendor only", async () => {
     const ticket = await file();
     const note = await internalNote(ticket.reference, "Note", "note.txt");

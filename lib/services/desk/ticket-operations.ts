@@ -35,10 +35,17 @@ async function journalAssignment(context: DeskContext, ticket: LockedTicket, dat
   return event!.id;
 }
 
-/** Gives the ticket to a team's queue, nobody holding it yet. */
+/**
+ * Gives the ticket to a team's queue, nobody holding it yet. Not a vendor's own queue: a vendor gets a
+ * ticket by escalation, which opens its narrow access (lib/domain/vendor-access.ts) and its wait.
+ */
 export async function setTeam(context: DeskContext, ticket: LockedTicket, teamCode: string): Promise<void> {
-  const [team] = await context.tx.select({ id: teams.id, code: teams.code, name: teams.name, establishmentId: teams.establishmentId }).from(teams).where(eq(teams.code, teamCode));
+  const [team] = await context.tx.select({ id: teams.id, code: teams.code, name: teams.name, establishmentId: teams.establishmentId, vendorId: teams.vendorId })
+    .from(teams).where(eq(teams.code, teamCode));
   if (!team) refuse({ kind: "unprocessable", message: `Aucune équipe ${teamCode}.`, errors: [{ field: "team", message: "Équipe inconnue." }] });
+  if (team!.vendorId) {
+    refuse({ kind: "unprocessable", message: `${team!.code} est la file d'un prestataire : escaladez le ticket vers lui.`, errors: [{ field: "team", message: "Escaladez vers le prestataire." }] });
+  }
   // A school's own queue takes only that school's tickets.
   if (team!.establishmentId && team!.establishmentId !== ticket.establishmentId) {
     refuse({ kind: "unprocessable", message: `${team!.code} est la file d'un autre établissement.`, errors: [{ field: "team", message: "File d'un autre établissement." }] });

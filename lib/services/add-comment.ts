@@ -61,6 +61,9 @@ export async function addComment(
         if (next !== ticket.status) await transitionTicket(tx, ticket, next, caller.id, now);
       } else if (input.visibility === "public") {
         notifications.push({ kind: "answered", ticketId: ticket.id, eventId: event!.id });
+      } else if (action === "vendor_reply") {
+        // The Région's team hears from its vendor; the school only through the team.
+        notifications.push({ kind: "vendor_message", ticketId: ticket.id, eventId: event!.id });
       }
       const sla = await refreshSla(tx, ticket.id, now);
       return { eventId: event!.id, outboxIds: await recordTicketNotifications(tx, notifications, now), slaSchedules: [sla] };

@@ -239,9 +239,13 @@ describe("what the vendor may do while the ticket waits for it", () => {
     expect(await bodies(technician)).toContain("Pièce commandée, passage jeudi.");
     expect(await bodies(vendor)).toContain("Pièce commandée, passage jeudi.");
     expect(await bodies(requester)).not.toContain("Pièce commandée, passage jeudi.");
-    const mails = await database().select({ to: outboxEmails.toAddress, text: outboxEmails.textBody }).from(outboxEmails)
+    // E-mailed to the Région's team holding the ticket, never to the school nor back to the vendor.
+    const mails = await database().select({ to: outboxEmails.toAddress, subject: outboxEmails.subject, text: outboxEmails.textBody }).from(outboxEmails)
       .innerJoin(tickets, eq(tickets.id, outboxEmails.ticketId)).where(eq(tickets.reference, reference));
-    expect(mails.filter((mail) => mail.text.includes("Pièce commandée"))).toEqual([]);
+    const told = mails.filter((mail) => mail.text.includes("Pièce commandée")).map((mail) => mail.to);
+    expect(told).toContain("tech.ouest@guichet.test");
+    expect(told).not.toContain("csl.choiseul@guichet.test");
+    expect(told).not.toContain("sav.scc@guichet.test");
   });
 
   test("its reply's files are the Région's and its own: the school cannot download them", async () => {
@@ -275,6 +279,10 @@ describe("what the vendor may do while the ticket waits for it", () => {
     const technicianView = (await readTicket(technician, reference, new Date()))!;
     expect(technicianView.journal.find((event) => event.body?.startsWith("Switch remplacé"))?.visibility).toBe("internal");
     expect((await readTicket(requester, reference, new Date()))!.journal.map((event) => event.body)).not.toContain("Switch remplacé (n° de série CN999), tests OK.");
+    const mails = await database().select({ to: outboxEmails.toAddress, subject: outboxEmails.subject }).from(outboxEmails)
+      .innerJoin(tickets, eq(tickets.id, outboxEmails.ticketId)).where(eq(tickets.reference, reference));
+    expect(mails.filter((mail) => mail.subject.includes("rendu par le prestataire")).map((mail) => mail.to)).toContain("tech.ouest@guichet.test");
+    expect(mails.filter((mail) => mail.to === "csl.choiseul@guichet.test").map((mail) => mail.subject).join()).not.toMatch(/prestataire|résolue/);
 
     // Read-only: it still reads, every write is refused and changes nothing.
     expect((await read(reference, scc)).status).toBe(200);

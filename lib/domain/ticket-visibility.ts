@@ -93,12 +93,12 @@ export function messageAction(caller: Caller, visibility: Visibility): Extract<T
 
 /**
  * Whether the caller may do `action` on a ticket it sees: a vendor agent what its standing allows
- * (lib/domain/vendor-access.ts); the desk's staff everything but the vendor's own moves; anyone who
- * sees the ticket may answer the school.
+ * (lib/domain/vendor-access.ts); the desk's staff everything but the vendor's own moves; anyone else
+ * who sees the ticket may answer the school.
  */
 export function canActOnTicket(caller: Caller, ticket: TicketScopeFacts, action: TicketAction, now: Date): boolean {
   if (caller.role === "vendor_agent") return vendorMay(vendorStanding(caller.teamIds, ticket.vendorGrants, now), action);
   if (action === "public_reply") return true;
   if (action === "hand_back" || action === "vendor_reply") return false;
-  return can(caller, "desk.use");
+  return can(caller, "tickets.work");
 }

@@ -43,8 +43,12 @@ test("the technician escalates to SCC sharing one note; the vendor reads it and 
 
   // The vendor: the shared note and the reason, never the other note (not even in the data the page hydrates from),
   // and none of the desk's own moves.
+  // It finds the ticket in its queue, which offers no bulk change.
   const vendor = await signedIn("10.7.0.3", "sav.scc@guichet.test");
-  await vendor.goto(`/bureau/tickets/${reference}`);
+  await vendor.goto("/bureau?file=PREST-SCC");
+  expect(await vendor.getByRole("button", { name: "M'attribuer" }).count()).toBe(0);
+  await vendor.getByRole("link", { name: reference }).click();
+  await vendor.waitForURL(`${baseUrl}/bureau/tickets/${reference}`);
   const shown = await vendor.locator("main").innerText();
   expect(shown).toContain(SHARED_NOTE);
   expect(shown).toContain(REASON);

@@ -6,7 +6,7 @@ import { POST as comments } from "@/app/api/v1/tickets/[reference]/comments/rout
 import { POST as escalations } from "@/app/api/v1/tickets/[reference]/escalations/route";
 import { POST as handBack } from "@/app/api/v1/tickets/[reference]/hand-back/route";
 import { GET as getTicket, PATCH as patch } from "@/app/api/v1/tickets/[reference]/route";
-import { POST as create } from "@/app/api/v1/tickets/route";
+import { POST as create, GET as list } from "@/app/api/v1/tickets/route";
 import { database } from "@/db/client";
 import { attachments, outboxEmails, teams, ticketEvents, tickets, ticketWatchers, users, vendorAccess, vendorWaits } from "@/db/schema";
 import type { Caller } from "@/lib/domain/caller";
@@ -50,6 +50,9 @@ const giveBack = (reference: string, token: string, body: unknown) =>
 const read = (reference: string, token: string) => callRoute<Answer, Ref>(getTicket, { path: `/tickets/${reference}`, token, params: { reference } });
 const queueOf = (name: string, token: string) =>
   callRoute<{ items: TicketJson[] } & ProblemBody, { queue: string }>(queue, { path: `/queues/${name}?limit=100`, token, params: { queue: name } });
+/** The references GET /api/v1/tickets lists for a search on one reference. */
+const listed = async (reference: string, token: string) =>
+  (await callRoute<{ items: TicketJson[] }>(list, { path: `/tickets?q=${reference}`, token })).body.items.map((item) => item.reference);
 const download = (id: string, token: string) =>
   downloadAttachment(new Request(`http://localhost:3000/api/v1/attachments/${id}`, { headers: { authorization: `Bearer ${token}` } }), { params: Promise.resolve({ id }) });
 
@@ -318,6 +321,7 @@ describe("30 days after the wait ended", () => {
   test("the vendor no longer sees the ticket nor its files: 404 as for an unknown one", async () => {
     const { reference, shared } = await escalatedToScc();
     expect((await giveBack(reference, scc, { report: "Réparé." })).status).toBe(200);
+    expect(await listed(reference, scc)).toEqual([reference]);
     const [ticket] = await database().select({ id: tickets.id }).from(tickets).where(eq(tickets.reference, reference));
     // The clock moves on: the wait ended 30 days and a minute ago.
     await database().update(vendorAccess).set({ endedAt: new Date(Date.now() - 30 * 86_400_000 - 60_000) }).where(eq(vendorAccess.ticketId, ticket!.id));
@@ -326,6 +330,7 @@ describe("30 days after the wait ended", () => {
     expect((await comment(reference, scc, { body: "Encore là ?", visibility: "internal" })).status).toBe(404);
     expect((await patchTicket(reference, scc, { vendorReference: "SCC-5" })).status).toBe(404);
     expect(await readTicket(vendor, reference, new Date())).toBeNull();
+    expect(await listed(reference, scc)).toEqual([]);
     expect((await read(reference, techOuest)).status).toBe(200);
   });
 });

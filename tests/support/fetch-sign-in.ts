@@ -20,3 +20,13 @@ export async function sessionCookie(baseUrl: string, email: string, ip: string):
   expect(setCookie, `no session cookie for ${email}`).toBeDefined();
   return { cookie: setCookie!.split(";")[0]!, setCookie: setCookie! };
 }
+
+/** A bearer token for a demo account, asked with plain fetch from an address of its own: the `Authorization` header's value. */
+export async function bearerFor(baseUrl: string, email: string, ip: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/api/v1/tokens`, {
+    method: "POST", headers: { "content-type": "application/json", "x-forwarded-for": ip },
+    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+  });
+  expect(response.status).toBe(201);
+  return `Bearer ${((await response.json()) as { token: string }).token}`;
+}

@@ -51,6 +51,8 @@ export const apiTokens = pgTable(
     tokenHash: text().notNull().unique(),
     expiresAt: timestamp({ withTimezone: true }).notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** When the token last opened a request (recorded at most once a minute). */
+    lastUsedAt: timestamp({ withTimezone: true }),
   },
   (table) => [index("api_tokens_user_idx").on(table.userId), index("api_tokens_expires_idx").on(table.expiresAt)],
 );

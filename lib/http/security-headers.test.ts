@@ -16,10 +16,10 @@ test.each([
 });
 
 test.each([
-  { production: true, hsts: "max-age=31536000; includeSubDomains" },
-  { production: false, hsts: undefined },
-])("common headers (production: $production): HSTS $hsts", ({ production, hsts }) => {
-  const headers = Object.fromEntries(commonSecurityHeaders(production).map(({ key, value }) => [key, value]));
+  { built: true, hsts: "max-age=31536000; includeSubDomains" },
+  { built: false, hsts: undefined },
+])("common headers (built: $built): HSTS $hsts", ({ built, hsts }) => {
+  const headers = Object.fromEntries(commonSecurityHeaders(built).map(({ key, value }) => [key, value]));
   expect(headers).toMatchObject({ "X-Frame-Options": "DENY", "X-Content-Type-Options": "nosniff", "Referrer-Policy": "strict-origin-when-cross-origin" });
   expect(headers["Permissions-Policy"]).toContain("camera=()");
   expect(headers["Strict-Transport-Security"]).toBe(hsts);

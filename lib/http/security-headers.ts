@@ -9,14 +9,14 @@ const PERMISSIONS_POLICY = [
   "magnetometer", "microphone", "midi", "payment", "serial", "usb", "xr-spatial-tracking",
 ].map((feature) => `${feature}=()`).join(", ");
 
-/** On every answer (pages, API, files): the headers that are not the page's CSP. HSTS in production only. */
-export function commonSecurityHeaders(production: boolean): Array<{ key: string; value: string }> {
+/** On every answer (pages, API, files): the headers that are not the page's CSP. HSTS for a built app, not the dev server. */
+export function commonSecurityHeaders(built: boolean): Array<{ key: string; value: string }> {
   return [
     { key: "X-Frame-Options", value: "DENY" },
     { key: "X-Content-Type-Options", value: "nosniff" },
     { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
     { key: "Permissions-Policy", value: PERMISSIONS_POLICY },
-    ...(production ? [{ key: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains" }] : []),
+    ...(built ? [{ key: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains" }] : []),
   ];
 }
 

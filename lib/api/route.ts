@@ -1,14 +1,22 @@
+import { CrossSiteRequestError } from "@/lib/auth/request-origin";
 import { logger } from "@/lib/logger";
 import { problem } from "./problem";
 
 type Handler<Context> = (request: Request, context: Context) => Promise<Response>;
 
-/** Every /api route goes through this: an unexpected error becomes a 500 problem+json, logged once. */
+/**
+ * Every /api route goes through this: a session's write from another site (see apiCaller) becomes a 403, an
+ * unexpected error a 500 problem+json, logged once.
+ */
 export function apiRoute<Context>(handler: Handler<Context>): Handler<Context> {
   return async (request, context) => {
     try {
       return await handler(request, context);
     } catch (error) {
+      if (error instanceof CrossSiteRequestError) {
+        logger.warn({ method: request.method, url: request.url, origin: error.origin }, "cross-site request refused");
+        return problem(403, "Accès refusé", { detail: "Cette requête vient d'un autre site que Guichet : elle est refusée avec votre session. Un outil doit utiliser un jeton « Authorization: Bearer »." });
+      }
       logger.error({ err: error, method: request.method, url: request.url }, "api route failed");
       return problem(500, "Erreur interne", { detail: "Une erreur inattendue est survenue ; elle a été journalisée." });
     }

@@ -8,7 +8,8 @@ import { REQUESTED_PATH_HEADER } from "@/proxy";
 import type { Caller } from "@/lib/domain/caller";
 import { userIdForApiToken } from "@/lib/services/api-tokens";
 import { loadCaller } from "@/lib/services/load-caller";
-import { authOptions, sessionTokenValid } from "./options";
+import { authOptions, sessionCookieName, sessionTokenValid } from "./options";
+import { CrossSiteRequestError, sameOriginWrite } from "./request-origin";
 
 async function sessionUserId(): Promise<string | null> {
   const session = (await getServerSession(authOptions())) as { userId?: string } | null;
@@ -31,7 +32,11 @@ export function presentedBearerToken(request: Request): string | null {
   return /^Bearer\s+(\S+)$/i.exec(request.headers.get("authorization") ?? "")?.[1] ?? null;
 }
 
-/** For /api/v1: a bearer token if the request carries one, else the browser session. */
+/**
+ * For /api/v1: a bearer token if the request carries one, else the browser session. A session's unsafe request
+ * (POST, PATCH…) must come from the app itself: from another origin it throws CrossSiteRequestError (403), since
+ * the browser attaches the cookie to whatever site sends it. A token is never sent by the browser on its own.
+ */
 export async function apiCaller(request: Request): Promise<Caller | null> {
   if (request.headers.get("authorization")) {
     const token = presentedBearerToken(request);
@@ -39,6 +44,11 @@ export async function apiCaller(request: Request): Promise<Caller | null> {
     return userId ? loadCaller(userId) : null;
   }
   // Read the cookie from the request itself (no request-scoped next/headers needed), checked like a page's session.
-  const token = await getToken({ req: new NextRequest(request.url, { headers: request.headers }), secret: env().AUTH_SECRET, secureCookie: env().NODE_ENV === "production" });
-  return token?.sub && (await sessionTokenValid(token)) ? loadCaller(token.sub) : null;
+  const token = await getToken({ req: new NextRequest(request.url, { headers: request.headers }), secret: env().AUTH_SECRET, cookieName: sessionCookieName() });
+  if (!token?.sub || !(await sessionTokenValid(token))) return null;
+  const origin = request.headers.get("origin");
+  if (!sameOriginWrite({ method: request.method, origin, secFetchSite: request.headers.get("sec-fetch-site") }, env().APP_URL)) {
+    throw new CrossSiteRequestError(origin);
+  }
+  return loadCaller(token.sub);
 }

@@ -1,6 +1,7 @@
 import { problemFromFailure, unauthenticated, invalidRequest } from "@/lib/api/problem";
 import { apiRoute } from "@/lib/api/route";
 import { apiCaller } from "@/lib/auth/current-caller";
+import { DOWNLOAD_HEADERS } from "@/lib/http/security-headers";
 import { drillDownQuery } from "@/lib/schemas/dashboards";
 import { csvTranslator, dashboardCsv, drillDownCsv } from "@/lib/services/dashboards/dashboard-csv";
 
@@ -27,6 +28,6 @@ export const GET = apiRoute(async (request: Request, { params }: { params: Promi
   }
   if (!file.ok) return problemFromFailure(file.failure);
   return new Response(file.value.text, {
-    headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${file.value.fileName}"`, "cache-control": "no-store" },
+    headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${file.value.fileName}"`, "cache-control": "no-store", ...DOWNLOAD_HEADERS },
   });
 });

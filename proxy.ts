@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { REQUEST_ID_HEADER, requestIdFrom } from "@/lib/request/request-id";
 
 /** The path (and query) a page was asked for, so a sign-in redirect can bring the user back to it. */
 export const REQUESTED_PATH_HEADER = "x-guichet-requested-path";
@@ -6,7 +7,12 @@ export const REQUESTED_PATH_HEADER = "x-guichet-requested-path";
 export function proxy(request: NextRequest) {
   const headers = new Headers(request.headers);
   headers.set(REQUESTED_PATH_HEADER, request.nextUrl.pathname + request.nextUrl.search);
-  return NextResponse.next({ request: { headers } });
+  // Pages and server actions read it from their headers (audit rows, refusal logs); /api routes get theirs from apiRoute.
+  const requestId = requestIdFrom(request.headers.get(REQUEST_ID_HEADER));
+  headers.set(REQUEST_ID_HEADER, requestId);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set(REQUEST_ID_HEADER, requestId);
+  return response;
 }
 
 // Pages only: the API, Next's assets and files need nothing from here.

@@ -4,6 +4,7 @@ import { createTokenSchema } from "@/lib/schemas/tokens";
 import { addCommentSchema, createTicketSchema, escalationSchema, patchTicketSchema, queueQuery } from "@/lib/schemas/tickets";
 import { commentCreatedSchema, problemSchema, routingTestResultSchema, serviceCatalogueSchema, ticketPageSchema, ticketSchema } from "@/lib/schemas/api-responses";
 import { routingTestSchema } from "@/lib/schemas/routing-rules";
+import { auditPaths } from "./openapi-audit";
 import { ciPaths } from "./openapi-cis";
 import { dashboardApiQuery, establishmentDashboardSchema, zoneDashboardSchema } from "@/lib/schemas/dashboards";
 
@@ -29,6 +30,7 @@ export function openApiDocument() {
     security: [{ bearer: [] }],
     paths: {
       ...ciPaths({ json, problem, common }),
+      ...auditPaths({ json, problem, common }),
       "/tokens": {
         post: {
           summary: "Obtenir un jeton d'API (8 heures)", security: [],

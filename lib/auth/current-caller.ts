@@ -8,6 +8,7 @@ import { REQUESTED_PATH_HEADER } from "@/proxy";
 import type { Caller } from "@/lib/domain/caller";
 import { userIdForApiToken } from "@/lib/services/api-tokens";
 import { loadCaller } from "@/lib/services/load-caller";
+import { noteCaller } from "@/lib/request/request-context";
 import { authOptions, sessionTokenValid } from "./options";
 
 async function sessionUserId(): Promise<string | null> {
@@ -26,8 +27,14 @@ export async function pageCaller(): Promise<Caller> {
   return caller;
 }
 
-/** For /api/v1: a bearer token if the request carries one, else the browser session. */
+/** For /api/v1: a bearer token if the request carries one, else the browser session. Noted for the request's refusal log. */
 export async function apiCaller(request: Request): Promise<Caller | null> {
+  const caller = await bearerOrSessionCaller(request);
+  noteCaller(caller);
+  return caller;
+}
+
+async function bearerOrSessionCaller(request: Request): Promise<Caller | null> {
   const authorization = request.headers.get("authorization");
   if (authorization) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);

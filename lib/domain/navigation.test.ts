@@ -11,7 +11,7 @@ test.each([
   ["service_lead", ["home", "desk", "slaSummary", "catalogue", "establishments", "inventory", "dashboards"]],
   ["academy_agent", ["home", "desk", "catalogue", "establishments", "inventory"]],
   ["vendor_agent", ["home", "desk", "catalogue"]],
-  ["admin", ["home", "desk", "slaSummary", "catalogue", "establishments", "inventory", "dashboards", "users", "routing", "calendars"]],
+  ["admin", ["home", "desk", "slaSummary", "catalogue", "establishments", "inventory", "dashboards", "users", "routing", "calendars", "journal"]],
 ] as const)("%s sees %j", (role, keys) => {
   expect(navigationFor({ role }).map((item) => item.key)).toEqual(keys);
 });

@@ -4,7 +4,7 @@ import { routingRules } from "@/db/schema";
 import type { Caller } from "@/lib/domain/caller";
 import { can } from "@/lib/domain/permissions";
 import { isPermutation, moveOne, movedIds, positionsFor, type MoveDirection } from "@/lib/domain/routing-order";
-import { recordRuleChange } from "./routing-rule-history";
+import { auditRuleOrder, recordRuleChange } from "./routing-rule-history";
 import { fail, succeed, type ServiceFailure, type ServiceResult } from "./service-result";
 
 type RuleRow = typeof routingRules.$inferSelect;
@@ -42,7 +42,10 @@ export async function moveRoutingRule(caller: Caller, input: { id: string; direc
     const ids = rows.map((row) => row.id);
     if (!ids.includes(input.id)) return fail({ kind: "not_found" });
     const order = moveOne(ids, input.id, input.direction);
-    if (order) await saveOrder(tx, rows, order, movedIds(ids, order), caller.id, now);
+    if (order) {
+      await saveOrder(tx, rows, order, movedIds(ids, order), caller.id, now);
+      await auditRuleOrder(tx, caller, input.id, rows, order);
+    }
     return succeed(null);
   });
 }
@@ -56,7 +59,9 @@ export async function reorderRoutingRules(caller: Caller, ids: string[], now: Da
     if (!isPermutation(current, ids)) {
       return fail({ kind: "conflict", message: "Les règles ont changé entre-temps : rechargez la page avant de les réordonner." });
     }
-    await saveOrder(tx, rows, ids, movedIds(current, ids), caller.id, now);
+    const moved = movedIds(current, ids);
+    await saveOrder(tx, rows, ids, moved, caller.id, now);
+    if (moved.length) await auditRuleOrder(tx, caller, null, rows, ids);
     return succeed(null);
   });
 }

@@ -10,7 +10,7 @@ import { can } from "@/lib/domain/permissions";
 import { insertionIndex, positionsFor } from "@/lib/domain/routing-order";
 import type { FieldError } from "@/lib/schemas/field-errors";
 import { hasPlaceholder, type RoutingRuleInput } from "@/lib/schemas/routing-rules";
-import { recordRuleChange } from "./routing-rule-history";
+import { auditRuleChange, recordRuleChange } from "./routing-rule-history";
 import { FORBIDDEN, lockedRules, saveOrder } from "./routing-rule-order";
 import { fail, succeed, type ServiceResult } from "./service-result";
 
@@ -88,6 +88,7 @@ export async function createRoutingRule(caller: Caller, rule: RoutingRuleInput, 
       .values({ id, position: positionsFor(order).get(id)!, ...columnsOf(rule), updatedById: caller.id, updatedAt: now })
       .returning();
     await recordRuleChange(tx, { action: "created", before: null, after: created!, by: caller.id, at: now });
+    await auditRuleChange(tx, caller, { action: "routing_rule.created", before: null, after: created! });
     return succeed({ id });
   });
 }
@@ -110,6 +111,7 @@ export async function updateRoutingRule(
       .set({ ...columnsOf(rule), version: before.version + 1, updatedById: caller.id, updatedAt: now })
       .where(eq(routingRules.id, target.id)).returning();
     await recordRuleChange(tx, { action: "updated", before, after: after!, by: caller.id, at: now });
+    await auditRuleChange(tx, caller, { action: "routing_rule.updated", before, after: after! });
     return succeed(null);
   });
 }
@@ -125,6 +127,7 @@ export async function setRoutingRuleEnabled(caller: Caller, input: { id: string;
       .set({ enabled: input.enabled, version: before.version + 1, updatedById: caller.id, updatedAt: now })
       .where(eq(routingRules.id, input.id)).returning();
     await recordRuleChange(tx, { action: input.enabled ? "enabled" : "disabled", before, after: after!, by: caller.id, at: now });
+    await auditRuleChange(tx, caller, { action: "routing_rule.updated", before, after: after! });
     return succeed(null);
   });
 }
@@ -138,6 +141,7 @@ export async function deleteRoutingRule(caller: Caller, target: { id: string; ve
     if (before.version !== target.version) return fail({ kind: "conflict", message: STALE });
     await tx.delete(routingRules).where(eq(routingRules.id, target.id));
     await recordRuleChange(tx, { action: "deleted", before, after: null, by: caller.id, at: now });
+    await auditRuleChange(tx, caller, { action: "routing_rule.deleted", before, after: null });
     return succeed(null);
   });
 }

@@ -16,10 +16,15 @@ async function sessionUserId(): Promise<string | null> {
   return session?.userId ?? null;
 }
 
+/** The session's caller, or null when nobody is signed in (or the account is gone or disabled). */
+export async function signedInCaller(): Promise<Caller | null> {
+  const userId = await sessionUserId();
+  return userId ? loadCaller(userId) : null;
+}
+
 /** For pages: the signed-in caller, or a redirect to the sign-in page that comes back here (e.g. from an e-mail's link). */
 export async function pageCaller(): Promise<Caller> {
-  const userId = await sessionUserId();
-  const caller = userId ? await loadCaller(userId) : null;
+  const caller = await signedInCaller();
   if (!caller) {
     const requested = (await headers()).get(REQUESTED_PATH_HEADER);
     redirect(requested && requested !== "/" ? `/connexion?callbackUrl=${encodeURIComponent(requested)}` : "/connexion");

@@ -3,8 +3,9 @@
 import { revalidatePath } from "next/cache";
 import type { z } from "zod";
 import { pageCaller } from "@/lib/auth/current-caller";
+import { refusedForm } from "@/lib/auth/refusal";
 import type { Caller } from "@/lib/domain/caller";
-import { DONE, failedForm, invalidForm, type FormState } from "@/lib/schemas/form-state";
+import { DONE, invalidForm, type FormState } from "@/lib/schemas/form-state";
 import { deleteRuleSchema, moveRuleSchema, setRuleEnabledSchema } from "@/lib/schemas/routing-rules";
 import { moveRoutingRule } from "@/lib/services/routing-rule-order";
 import { deleteRoutingRule, setRoutingRuleEnabled } from "@/lib/services/routing-rules";
@@ -17,8 +18,9 @@ function ruleListAction<Schema extends z.ZodType>(schema: Schema, run: (input: z
   return async (_previous: FormState, form: FormData): Promise<FormState> => {
     const parsed = schema.safeParse(Object.fromEntries(form));
     if (!parsed.success) return invalidForm(parsed.error);
-    const result = await run(parsed.data, await pageCaller(), new Date());
-    if (!result.ok) return failedForm(result.failure, GONE);
+    const caller = await pageCaller();
+    const result = await run(parsed.data, caller, new Date());
+    if (!result.ok) return refusedForm(result.failure, caller, GONE);
     revalidatePath("/admin/routage");
     return DONE;
   };

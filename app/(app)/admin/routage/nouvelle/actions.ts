@@ -2,7 +2,8 @@
 
 import { redirect } from "next/navigation";
 import { pageCaller } from "@/lib/auth/current-caller";
-import { failedForm, formValues, invalidForm, type FormState } from "@/lib/schemas/form-state";
+import { refusedForm } from "@/lib/auth/refusal";
+import { formValues, invalidForm, type FormState } from "@/lib/schemas/form-state";
 import { routingRuleFromForm } from "@/lib/schemas/routing-rule-form";
 import { routingRuleSchema } from "@/lib/schemas/routing-rules";
 import { createRoutingRule } from "@/lib/services/routing-rules";
@@ -11,7 +12,8 @@ export async function createRule(_previous: FormState, form: FormData): Promise<
   const values = formValues(form);
   const rule = routingRuleSchema.safeParse(routingRuleFromForm(form));
   if (!rule.success) return { ...invalidForm(rule.error), values };
-  const created = await createRoutingRule(await pageCaller(), rule.data, new Date());
-  if (!created.ok) return { ...failedForm(created.failure), values };
+  const caller = await pageCaller();
+  const created = await createRoutingRule(caller, rule.data, new Date());
+  if (!created.ok) return { ...(await refusedForm(created.failure, caller)), values };
   redirect("/admin/routage");
 }

@@ -3,9 +3,10 @@ import { clientIp, type HeaderBag } from "@/lib/auth/client-ip";
 import { requestContext } from "@/lib/request/request-context";
 import type { AuditActor } from "@/lib/domain/audit";
 
+/** The request's id: its header (set by the proxy for pages), else the one apiRoute gave this /api request. */
 function requestId(headers: HeaderBag): string | null {
   const value = headers instanceof Headers ? headers.get("x-request-id") : headers["x-request-id"];
-  return (Array.isArray(value) ? value[0] : value) ?? null;
+  return (Array.isArray(value) ? value[0] : value) ?? requestContext()?.requestId ?? null;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { logger } from "@/lib/logger";
 import type { ContextCaller } from "./request-context";
 
-export type Refusal = {
+export type RefusalEntry = {
   /** 403, or a 404 that may hide an object the caller may not see (the same answer as a missing one). */
   status: 403 | 404;
   /** Null when nobody is signed in. */
@@ -14,7 +14,7 @@ export type Refusal = {
 };
 
 /** One warn line per refused authorization, with who and what, never the request's body. */
-export function logRefusal(refusal: Refusal): void {
+export function logRefusal(refusal: RefusalEntry): void {
   const { requestId, ...rest } = refusal;
   logger.warn({ ...(requestId ? { requestId } : {}), ...rest }, "authorization refused");
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DEFAULT_AUDIT_RETENTION_DAYS } from "@/lib/domain/audit";
+import { parseCidrList } from "./auth/client-address";
 
 /**
  * The process environment, parsed once. Every entry point (web, worker, scripts)
@@ -11,6 +12,15 @@ const optionalText = z
   .trim()
   .transform((value) => (value === "" ? undefined : value))
   .optional();
+
+/**
+ * The AUTH_SECRET values shipped in .env.example and docker-compose.yml (before it required the variable):
+ * anyone who read them could mint a session, so production refuses them.
+ */
+export const PUBLISHED_AUTH_SECRETS: readonly string[] = [
+  "dev-only-secret-change-me-0123456789abcdef",
+  "demo-only-insecure-secret-change-me-0123456789abcdef",
+];
 
 const envSchema = z
   .object({
@@ -31,10 +41,20 @@ const envSchema = z
     REDIS_PREFIX: z.string().regex(/^[a-z0-9_-]+$/i).default("guichet"),
     /** Days the audit trail keeps its rows; the worker purges older ones (CNIL: 6 to 12 months for access logs). */
     AUDIT_RETENTION_DAYS: z.coerce.number({ error: "doit être un nombre de jours" }).int("doit être un nombre entier de jours").min(1, "doit valoir au moins 1").default(DEFAULT_AUDIT_RETENTION_DAYS),
+    /** Reverse proxies whose X-Forwarded-For is believed (comma-separated CIDRs); none by default. */
+    TRUSTED_PROXIES: z.string().default("").transform((value, ctx) => {
+      const parsed = parseCidrList(value);
+      if (parsed) return parsed;
+      ctx.addIssue({ code: "custom", message: "doit être une liste d'adresses ou de plages CIDR séparées par des virgules (ex. 10.0.0.0/8, ::1)" });
+      return z.NEVER;
+    }),
   })
   .superRefine((value, ctx) => {
     if (value.NODE_ENV === "production" && value.AUTH_SECRET.length < 32) {
       ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "doit compter au moins 32 caractères en production" });
+    }
+    if (value.NODE_ENV === "production" && PUBLISHED_AUTH_SECRETS.includes(value.AUTH_SECRET)) {
+      ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "est une valeur d'exemple publiée avec Guichet ; générez-en une (openssl rand -base64 32)" });
     }
     const oidc = [value.OIDC_ISSUER, value.OIDC_CLIENT_ID, value.OIDC_CLIENT_SECRET];
     if (oidc.some(Boolean) && !oidc.every(Boolean)) {

@@ -1,10 +1,11 @@
 import { eq, sql } from "drizzle-orm";
 import { database } from "@/db/client";
 import { listUsers, type UserCursor } from "@/db/queries/users";
-import { apiTokens, users } from "@/db/schema";
+import { users } from "@/db/schema";
+import type { AuditActor } from "@/lib/domain/audit";
 import type { Caller } from "@/lib/domain/caller";
 import { can } from "@/lib/domain/permissions";
-import { currentActor } from "./audit/audit-actor";
+import { revokeAllApiTokens } from "./api-tokens";
 import { recordAudit } from "./audit/record-audit";
 import { fail, succeed, type ServiceResult } from "./service-result";
 
@@ -21,6 +22,7 @@ export async function setAccountDisabled(
   caller: Caller,
   input: { userId: string; disabled: boolean },
   now: Date,
+  actor: AuditActor,
 ): Promise<ServiceResult<null>> {
   if (!can(caller, "users.manage")) return fail({ kind: "forbidden", message: "Seuls les administrateurs gèrent les comptes." });
   if (input.userId === caller.id && input.disabled) return fail({ kind: "unprocessable", message: "Vous ne pouvez pas désactiver votre propre compte." });
@@ -30,8 +32,8 @@ export async function setAccountDisabled(
     await tx.update(users)
       .set(input.disabled ? { disabledAt: now, tokenVersion: sql`${users.tokenVersion} + 1` } : { disabledAt: null })
       .where(eq(users.id, target.id));
-    if (input.disabled) await tx.delete(apiTokens).where(eq(apiTokens.userId, target.id));
-    await recordAudit(tx, await currentActor(caller), {
+    if (input.disabled) await revokeAllApiTokens(tx, target.id, actor);
+    await recordAudit(tx, actor, {
       action: input.disabled ? "account.disabled" : "account.enabled", objectType: "user", objectId: target.id,
       before: { email: target.email, disabled: target.disabledAt !== null }, after: { email: target.email, disabled: input.disabled },
     });

@@ -1,11 +1,10 @@
 import { database } from "@/db/client";
 import { listAuditEvents, type AuditEventRow, type AuditFilters } from "@/db/queries/audit-events";
-import { auditPeriod } from "@/lib/domain/audit";
+import { auditPeriod, type AuditActor } from "@/lib/domain/audit";
 import type { Caller } from "@/lib/domain/caller";
 import { can } from "@/lib/domain/permissions";
 import type { AuditQuery } from "@/lib/schemas/audit";
 import { writeCsv } from "@/lib/services/cmdb/csv";
-import { currentActor } from "./audit-actor";
 import { recordAudit } from "./record-audit";
 
 /** The most rows one CSV download writes: narrow the filters for more. */
@@ -30,7 +29,7 @@ export type AuditCsvLabels = { header: string[]; action: (action: AuditEventRow[
  * Every row under the filters (up to {@link AUDIT_EXPORT_MAX}, newest first) as CSV, for admins only. The
  * file carries people's e-mails and addresses: its download is itself audited.
  */
-export async function auditCsv(caller: Caller, query: AuditQuery, labels: AuditCsvLabels): Promise<{ text: string; rows: number } | null> {
+export async function auditCsv(caller: Caller, query: AuditQuery, labels: AuditCsvLabels, actor: AuditActor): Promise<{ text: string; rows: number } | null> {
   if (!can(caller, "audit.read")) return null;
   const db = database();
   const filters = filtersOf(query);
@@ -50,6 +49,6 @@ export async function auditCsv(caller: Caller, query: AuditQuery, labels: AuditC
     ]),
   ]);
   const { cursor: _cursor, limit: _limit, ...shown } = query;
-  await recordAudit(db, await currentActor(caller), { action: "export.downloaded", objectType: "export", objectId: "journal", after: { filters: shown, rows: rows.length } });
+  await recordAudit(db, actor, { action: "export.downloaded", objectType: "export", objectId: "journal", after: { filters: shown, rows: rows.length } });
   return { text, rows: rows.length };
 }

@@ -1,12 +1,12 @@
 import { createTranslator } from "next-intl";
 import { loadMessages } from "@/i18n/messages";
 import { LOCALE_COOKIE } from "@/i18n/request";
+import type { AuditActor } from "@/lib/domain/audit";
 import type { Caller } from "@/lib/domain/caller";
 import { dashboardLinks, drillHref, regionalHref, schoolDashboardHref } from "@/lib/domain/dashboard-links";
 import { compareTable, establishmentTables, lineTableFor, regionalTables, tableRows, type TableSpec, type Translate } from "@/lib/domain/dashboard-tables";
 import type { DrillDownQuery } from "@/lib/schemas/dashboards";
 import { database } from "@/db/client";
-import { currentActor } from "@/lib/services/audit/audit-actor";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 import { writeCsv } from "@/lib/services/cmdb/csv";
 import { fail, succeed, type ServiceResult } from "@/lib/services/service-result";
@@ -38,9 +38,9 @@ const DRILL_EXPORT_MAX = 5_000;
  * A download is audited (one row, after it is built): dashboards' lists carry tickets, their titles and
  * the comments people wrote, and leave the application in a spreadsheet.
  */
-async function audited(caller: Caller, filters: Record<string, unknown>, file: ServiceResult<CsvFile>): Promise<ServiceResult<CsvFile>> {
+async function audited(actor: AuditActor, filters: Record<string, unknown>, file: ServiceResult<CsvFile>): Promise<ServiceResult<CsvFile>> {
   if (file.ok) {
-    await recordAudit(database(), await currentActor(caller), {
+    await recordAudit(database(), actor, {
       action: "export.downloaded", objectType: "export", objectId: file.value.fileName, after: { filters, rows: file.value.rows },
     });
   }
@@ -53,8 +53,8 @@ type DashboardCsvInput = { table: string; establishment?: string; zone?: string;
  * One table of a dashboard as CSV (UTF-8 with BOM, semicolons: Excel in French), computed exactly as
  * the page shows it (lib/domain/dashboard-tables.ts), with the same access rules; audited.
  */
-export async function dashboardCsv(caller: Caller, input: DashboardCsvInput, t: Translate, locale: string, now: Date): Promise<ServiceResult<CsvFile>> {
-  return audited(caller, input, await buildDashboardCsv(caller, input, t, locale, now));
+export async function dashboardCsv(caller: Caller, input: DashboardCsvInput, t: Translate, locale: string, now: Date, actor: AuditActor): Promise<ServiceResult<CsvFile>> {
+  return audited(actor, input, await buildDashboardCsv(caller, input, t, locale, now));
 }
 
 async function buildDashboardCsv(caller: Caller, input: DashboardCsvInput, t: Translate, locale: string, now: Date): Promise<ServiceResult<CsvFile>> {
@@ -90,9 +90,9 @@ async function buildDashboardCsv(caller: Caller, input: DashboardCsvInput, t: Tr
 }
 
 /** The list behind a figure as CSV: every page of it, up to {@link DRILL_EXPORT_MAX} tickets; audited. */
-export async function drillDownCsv(caller: Caller, query: DrillDownQuery, t: Translate, locale: string, now: Date): Promise<ServiceResult<CsvFile>> {
+export async function drillDownCsv(caller: Caller, query: DrillDownQuery, t: Translate, locale: string, now: Date, actor: AuditActor): Promise<ServiceResult<CsvFile>> {
   const { cursor: _cursor, limit: _limit, ...filters } = query;
-  return audited(caller, { table: "tickets", ...filters }, await buildDrillDownCsv(caller, query, t, locale, now));
+  return audited(actor, { table: "tickets", ...filters }, await buildDrillDownCsv(caller, query, t, locale, now));
 }
 
 async function buildDrillDownCsv(caller: Caller, query: DrillDownQuery, t: Translate, locale: string, now: Date): Promise<ServiceResult<CsvFile>> {

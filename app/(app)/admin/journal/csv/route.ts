@@ -4,6 +4,7 @@ import { apiRoute } from "@/lib/api/route";
 import { apiCaller } from "@/lib/auth/current-caller";
 import { parisDay } from "@/lib/domain/business-calendar";
 import { auditQuery } from "@/lib/schemas/audit";
+import { auditActor } from "@/lib/services/audit/audit-actor";
 import { auditCsv } from "@/lib/services/audit/read-audit";
 
 export const dynamic = "force-dynamic";
@@ -21,7 +22,7 @@ export const GET = apiRoute(async (request: Request) => {
   const file = await auditCsv(caller, query.data, {
     header: columns.map((column) => t(`columns.${column}`)),
     action: (action) => t(`actions.${action}`), objectType: (type) => t(`objectTypes.${type}`), at: (date) => format.dateTime(date, { dateStyle: "short", timeStyle: "medium" }),
-  });
+  }, auditActor(request.headers, caller));
   // The page answers "not found" to anyone but an admin; its download does the same.
   if (!file) return notFound();
   return new Response(file.text, {

@@ -4,13 +4,13 @@ import { formAction } from "@/lib/auth/form-action";
 import { pageCaller } from "@/lib/auth/current-caller";
 import { refusedForm } from "@/lib/auth/refusal";
 import {
-  assignForm, deskReplyForm, escalateForm, linkEquipmentForm, linkTicketForm, mergeForm, moveTeamForm, requalifyForm,
-  statusForm, takeTicketForm, type RequalificationPreviewState,
+  assignForm, deskReplyForm, escalateForm, handBackForm, linkEquipmentForm, linkTicketForm, mergeForm, moveTeamForm, requalifyForm,
+  statusForm, takeTicketForm, vendorReferenceForm, type RequalificationPreviewState,
 } from "@/lib/schemas/desk-forms";
 import { formValues, invalidForm } from "@/lib/schemas/form-state";
 import { addComment } from "@/lib/services/add-comment";
 import { filesFromForm } from "@/lib/services/attachments";
-import { escalateTicket, linkRelated, mergeDuplicate, previewRequalification, updateTicket } from "@/lib/services/desk/update-ticket";
+import { escalateTicket, handBackTicket, linkRelated, mergeDuplicate, previewRequalification, updateTicket } from "@/lib/services/desk/update-ticket";
 
 /** The desk's ticket page forms: each parsed with its schema, decided by the desk services, then both pages of the ticket refreshed. */
 
@@ -35,6 +35,12 @@ export const applyRequalification = formAction(requalifyForm, ({ reference, ...r
 export const linkEquipment = formAction(linkEquipmentForm, (input, caller, _form, now) => updateTicket(caller, input.reference, { ciIds: input.ciIds }, now), refresh);
 
 export const escalate = formAction(escalateForm, ({ reference, ...escalation }, caller, _form, now) => escalateTicket(caller, reference, escalation, now), refresh);
+
+/** The vendor's moves while the ticket waits for it: its own reference, and the hand-back with its report. */
+export const setVendorReference = formAction(vendorReferenceForm, (input, caller, _form, now) =>
+  updateTicket(caller, input.reference, { vendorReference: input.vendorReference }, now), refresh);
+
+export const handBack = formAction(handBackForm, (input, caller, _form, now) => handBackTicket(caller, input.reference, input.report, now), refresh);
 
 export const linkTicket = formAction(linkTicketForm, (input, caller, _form, now) => linkRelated(caller, input.reference, input.related, now), {
   revalidate: (input) => pagesOf(input.reference, input.related), notFound: "Ticket introuvable : vérifiez la référence.",

@@ -17,7 +17,7 @@ export const GET = apiRoute(async (request: Request, context: { params: Promise<
   const caller = await apiCaller(request);
   if (!caller) return unauthenticated();
 
-  const attachment = await attachmentForDownload(caller, id);
+  const attachment = await attachmentForDownload(caller, id, new Date());
   if (!attachment) return notFound();
   const inline = new URL(request.url).searchParams.get("inline") === "1" && showsInline(attachment.contentType);
   return new Response(attachment.file, {

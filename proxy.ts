@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { DOWNLOAD_HEADERS, isDownloadPath, newNonce, pageContentSecurityPolicy } from "@/lib/http/security-headers";
+import { REQUEST_ID_HEADER, requestIdFrom } from "@/lib/request/request-id";
 
 /** The path (and query) a page was asked for, so a sign-in redirect can bring the user back to it. */
 export const REQUESTED_PATH_HEADER = "x-guichet-requested-path";
@@ -12,8 +13,12 @@ export function proxy(request: NextRequest) {
     ? DOWNLOAD_HEADERS["content-security-policy"]
     : pageContentSecurityPolicy(newNonce(), process.env.NODE_ENV === "development");
   headers.set("content-security-policy", csp);
+  // Pages and server actions read it from their headers (audit rows, refusal logs); /api routes get theirs from apiRoute.
+  const requestId = requestIdFrom(request.headers.get(REQUEST_ID_HEADER));
+  headers.set(REQUEST_ID_HEADER, requestId);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("content-security-policy", csp);
+  response.headers.set(REQUEST_ID_HEADER, requestId);
   return response;
 }
 

@@ -5,6 +5,7 @@ import { addCommentSchema, createTicketSchema, escalationSchema, handBackSchema,
 import { commentCreatedSchema, problemSchema, routingTestResultSchema, serviceCatalogueSchema, ticketPageSchema, ticketSchema } from "@/lib/schemas/api-responses";
 import { routingTestSchema } from "@/lib/schemas/routing-rules";
 import { accountPaths } from "./openapi-account";
+import { auditPaths } from "./openapi-audit";
 import { ciPaths } from "./openapi-cis";
 import { dashboardApiQuery, establishmentDashboardSchema, zoneDashboardSchema } from "@/lib/schemas/dashboards";
 
@@ -31,6 +32,7 @@ export function openApiDocument() {
     paths: {
       ...ciPaths({ json, problem, common }),
       ...accountPaths({ json, problem, common }),
+      ...auditPaths({ json, problem, common }),
       "/tokens": {
         post: {
           summary: "Obtenir un jeton d'API (8 heures)", security: [],

@@ -2,11 +2,12 @@
 
 import { formAction } from "@/lib/auth/form-action";
 import { pageCaller } from "@/lib/auth/current-caller";
+import { refusedForm } from "@/lib/auth/refusal";
 import {
   assignForm, deskReplyForm, escalateForm, handBackForm, linkEquipmentForm, linkTicketForm, mergeForm, moveTeamForm, requalifyForm,
   statusForm, takeTicketForm, vendorReferenceForm, type RequalificationPreviewState,
 } from "@/lib/schemas/desk-forms";
-import { failedForm, formValues, invalidForm } from "@/lib/schemas/form-state";
+import { formValues, invalidForm } from "@/lib/schemas/form-state";
 import { addComment } from "@/lib/services/add-comment";
 import { filesFromForm } from "@/lib/services/attachments";
 import { escalateTicket, handBackTicket, linkRelated, mergeDuplicate, previewRequalification, updateTicket } from "@/lib/services/desk/update-ticket";
@@ -54,8 +55,9 @@ export async function previewRequalify(form: FormData): Promise<RequalificationP
   const parsed = requalifyForm.safeParse(formValues(form));
   if (!parsed.success) return invalidForm(parsed.error);
   const { reference, ...choice } = parsed.data;
-  const result = await previewRequalification(await pageCaller(), reference, choice);
-  if (!result.ok) return failedForm(result.failure);
+  const caller = await pageCaller();
+  const result = await previewRequalification(caller, reference, choice);
+  if (!result.ok) return refusedForm(result.failure, caller);
   const { priority, decision } = result.value;
   return { status: "preview", choice, priority, rule: decision.rule?.name ?? null, teamCode: decision.teamCode, trace: decision.trace };
 }

@@ -1,5 +1,8 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { titled } from "@/i18n/page-title";
+
+export const generateMetadata = titled("notFound");
 
 export default async function NotFound() {
   const t = await getTranslations("errors");

@@ -20,7 +20,7 @@ export async function QueueTable({ items, selectable = true }: { items: QueueRow
   const t = await getTranslations();
   const column = (key: string) => t(`desk.columns.${key}`);
   return (
-    <DataTable cards columns={[...(selectable ? [<SelectAllCheckbox key="all" field="references" />] : []), column("reference"), column("title"),
+    <DataTable cards columns={[...(selectable ? [<SelectAllCheckbox key="all" field="references" />] : []), column("reference"), `${column("title")} · ${column("establishment")}`,
       column("priority"), column("status"), t("sla.column"), column("team"), column("createdAt")]}>
       {items.map((ticket) => (
         <tr key={ticket.reference} className={`border-t border-slate-100 ${urgencyRowClass(ticket)}`}>
@@ -39,8 +39,8 @@ export async function QueueTable({ items, selectable = true }: { items: QueueRow
           <td className="px-3 py-2"><PriorityWithUrgency ticket={ticket} /></td>
           <td className="px-3 py-2"><StatusBadge status={ticket.status} forStaff /></td>
           <td className="px-3 py-2"><SlaListCell status={ticket.status} sla={ticket.sla} /></td>
-          <td className="px-3 py-2 max-md:hidden">{ticket.assignedTeam?.name ?? <span className="text-slate-500">{t("desk.columns.noTeam")}</span>}</td>
-          <td className="whitespace-nowrap px-3 py-2 max-md:hidden"><DateTime value={ticket.createdAt} style="short" /></td>
+          <td className="px-3 py-2" data-wide-only>{ticket.assignedTeam?.name ?? <span className="text-slate-500">{t("desk.columns.noTeam")}</span>}</td>
+          <td className="whitespace-nowrap px-3 py-2" data-wide-only><DateTime value={ticket.createdAt} style="short" /></td>
         </tr>
       ))}
     </DataTable>

@@ -27,8 +27,8 @@ export async function RequesterTicketTable({ tickets }: { tickets: RequesterTick
           <td className="px-3 py-2"><StatusBadge status={ticket.status} /></td>
           <td className="px-3 py-2"><SlaListCell status={ticket.status} sla={ticket.sla} forSchool /></td>
           <td className="px-3 py-2"><PriorityWithUrgency ticket={ticket} /></td>
-          <td className="px-3 py-2 max-md:hidden">{ticket.service.name}</td>
-          <td className="whitespace-nowrap px-3 py-2 max-md:hidden"><DateTime value={ticket.createdAt} style="short" /></td>
+          <td className="px-3 py-2" data-wide-only>{ticket.service.name}</td>
+          <td className="whitespace-nowrap px-3 py-2" data-wide-only><DateTime value={ticket.createdAt} style="short" /></td>
         </tr>
       ))}
     </DataTable>

@@ -1,9 +1,9 @@
 /**
  * Below the md breakpoint a `cards` table shows each row as a card, its cells one under the other and the header
  * row gone: the rows' cells must then speak for themselves (a status badge, a priority's words), and cells not worth
- * a phone's room carry `max-md:hidden`.
+ * a phone's room carry `data-wide-only`.
  */
-const CARDS = "max-md:[&_thead]:hidden max-md:[&_table]:block max-md:[&_tbody]:block max-md:[&_tr]:block max-md:[&_tr]:py-2 max-md:[&_td]:block max-md:[&_td]:py-0.5";
+const CARDS = "max-md:[&_thead]:hidden max-md:[&_table]:block max-md:[&_tbody]:block max-md:[&_tr]:block max-md:[&_tr]:py-2 max-md:[&_td]:block max-md:[&_td]:py-0.5 max-md:[&_[data-wide-only]]:hidden";
 
 /** A bordered, horizontally scrollable table with a header row of column labels; `cards` for a list of cards on phones. */
 export function DataTable({ columns, cards = false, children }: { columns: React.ReactNode[]; cards?: boolean; children: React.ReactNode }) {

@@ -57,7 +57,9 @@ export default async function DeskPage({ searchParams }: Props) {
     <div className="grid gap-6 lg:grid-cols-[15rem_1fr]">
       <aside className="space-y-6">
         <QueueNav counts={counts} current={file} />
-        <SavedViews views={views} currentQuery={current.toString()} saveAction={saveCurrentView} deleteAction={deleteView} />
+        <Fold label={tShell("fold.views")} closeLabel={tShell("fold.hideViews")}>
+          <SavedViews views={views} currentQuery={current.toString()} saveAction={saveCurrentView} deleteAction={deleteView} />
+        </Fold>
       </aside>
       <section className="min-w-0">
         <p className="text-sm text-slate-500">{t("title")}</p>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { QueueTable, type QueueRow } from "@/components/desk/queue-table";
+import { HomeSection } from "./home-section";
 
 type Desk = {
   counts: { mine: number; unassigned: number; atRisk: number; teams: Array<{ code: string; name: string; count: number }> };
@@ -18,8 +19,7 @@ export async function DeskHome({ desk }: { desk: Desk }) {
   ];
   return (
     <>
-      <section aria-labelledby="home-queues">
-        <h2 id="home-queues" className="text-lg font-semibold">{t("queuesTitle")}</h2>
+      <HomeSection id="home-queues" title={t("queuesTitle")}>
         <ul className="mt-2 grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-5">
           {queues.map((queue) => (
             <li key={queue.key}>
@@ -31,14 +31,10 @@ export async function DeskHome({ desk }: { desk: Desk }) {
             </li>
           ))}
         </ul>
-      </section>
-      <section aria-labelledby="home-at-risk">
-        <div className="flex flex-wrap items-baseline justify-between gap-2">
-          <h2 id="home-at-risk" className="text-lg font-semibold">{t("atRiskTitle")}</h2>
-          <Link href="/bureau?file=at-risk" className="text-sm text-brand-700 underline">{t("allAtRisk")}</Link>
-        </div>
-        {desk.atRisk.length === 0 ? <p className="mt-1 text-slate-600">{tSla("empty")}</p> : <QueueTable items={desk.atRisk} selectable={false} />}
-      </section>
+      </HomeSection>
+      <HomeSection id="home-at-risk" title={t("atRiskTitle")} more={{ href: "/bureau?file=at-risk", label: t("allAtRisk") }} empty={desk.atRisk.length === 0 && tSla("empty")}>
+        <QueueTable items={desk.atRisk} selectable={false} />
+      </HomeSection>
     </>
   );
 }

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { RequesterTicketTable, type RequesterTicketRow } from "@/components/tickets/requester-ticket-table";
 import { StatusBadge } from "@/components/tickets/status-badge";
+import { HomeSection } from "./home-section";
 import type { Role, TicketStatus } from "@/lib/domain/vocabulary";
 
 type Ticket = { reference: string; title: string; status: TicketStatus };
@@ -28,48 +29,35 @@ export async function PortalHome({ portal }: { portal: Portal }) {
         <Link href="/catalogue" className={`${ACTION} border-brand-700 bg-white text-brand-800 hover:bg-brand-50`}>{t("makeRequest")}</Link>
       </nav>
 
-      <section aria-labelledby="home-waiting">
-        <h2 id="home-waiting" className="text-lg font-semibold">{t("waitingTitle")}</h2>
-        {waiting.length === 0 ? <p className="mt-1 text-slate-600">{t("nothingWaiting")}</p> : (
-          <ul className="mt-2 space-y-2">
-            {waiting.map(({ ticket, why }) => (
-              <li key={ticket.reference} className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm">
-                <span className="font-semibold">{t(`waiting.${why}`)}</span>{" "}
-                <Link className="font-mono text-brand-700 underline" href={`/demandes/${ticket.reference}`}>{ticket.reference}</Link> · {ticket.title}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <HomeSection id="home-waiting" title={t("waitingTitle")} empty={waiting.length === 0 && t("nothingWaiting")}>
+        <ul className="mt-2 space-y-2">
+          {waiting.map(({ ticket, why }) => (
+            <li key={ticket.reference} className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm">
+              <span className="font-semibold">{t(`waiting.${why}`)}</span>{" "}
+              <Link className="font-mono text-brand-700 underline" href={`/demandes/${ticket.reference}`}>{ticket.reference}</Link> · {ticket.title}
+            </li>
+          ))}
+        </ul>
+      </HomeSection>
 
-      <section aria-labelledby="home-mine">
-        <div className="flex flex-wrap items-baseline justify-between gap-2">
-          <h2 id="home-mine" className="text-lg font-semibold">{t("mineTitle")}</h2>
-          <Link href="/demandes" className="text-sm text-brand-700 underline">{t("allMine")}</Link>
-        </div>
-        {portal.mine.length === 0 ? <p className="mt-1 text-slate-600">{t("noneMine")}</p> : <RequesterTicketTable tickets={portal.mine} />}
-      </section>
+      <HomeSection id="home-mine" title={t("mineTitle")} more={{ href: "/demandes", label: t("allMine") }} empty={portal.mine.length === 0 && t("noneMine")}>
+        <RequesterTicketTable tickets={portal.mine} />
+      </HomeSection>
 
-      <section aria-labelledby="home-incidents">
-        <div className="flex flex-wrap items-baseline justify-between gap-2">
-          <h2 id="home-incidents" className="text-lg font-semibold">{t("incidentsTitle")}</h2>
-          <Link href="/demandes?vue=etablissement" className="text-sm text-brand-700 underline">{t("allSchool")}</Link>
-        </div>
-        {portal.incidents.length === 0 ? <p className="mt-1 text-slate-600">{t("noIncidents")}</p> : (
-          <ul className="mt-2 divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm">
-            {portal.incidents.map((ticket) => (
-              <li key={ticket.reference} className="flex flex-wrap items-center gap-x-3 gap-y-1 p-3">
-                <Link className="font-mono text-brand-700 underline" href={`/demandes/${ticket.reference}`}>{ticket.reference}</Link>
-                <span className="min-w-0 flex-1">{ticket.title} <span className="text-slate-500">({ticket.establishment.name})</span></span>
-                <StatusBadge status={ticket.status} />
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <HomeSection id="home-incidents" title={t("incidentsTitle")} more={{ href: "/demandes?vue=etablissement", label: t("allSchool") }}
+        empty={portal.incidents.length === 0 && t("noIncidents")}>
+        <ul className="mt-2 divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm">
+          {portal.incidents.map((ticket) => (
+            <li key={ticket.reference} className="flex flex-wrap items-center gap-x-3 gap-y-1 p-3">
+              <Link className="font-mono text-brand-700 underline" href={`/demandes/${ticket.reference}`}>{ticket.reference}</Link>
+              <span className="min-w-0 flex-1">{ticket.title} <span className="text-slate-500">({ticket.establishment.name})</span></span>
+              <StatusBadge status={ticket.status} />
+            </li>
+          ))}
+        </ul>
+      </HomeSection>
 
-      <section aria-labelledby="home-contacts">
-        <h2 id="home-contacts" className="text-lg font-semibold">{t("contactsTitle")}</h2>
+      <HomeSection id="home-contacts" title={t("contactsTitle")}>
         <ul className="mt-2 grid gap-2 text-sm sm:grid-cols-2">
           {portal.contacts.teams.map((team) => (
             <li key={team.code} className="rounded-lg border border-slate-200 bg-white p-3">
@@ -86,7 +74,7 @@ export async function PortalHome({ portal }: { portal: Portal }) {
             </li>
           ))}
         </ul>
-      </section>
+      </HomeSection>
     </>
   );
 }

@@ -23,7 +23,9 @@ async function portalHome(caller: Caller, now: Date) {
     listTickets(db, { scope, type: "incident", statuses: OPEN_STATUSES, sort: "priority", limit: HOME_LIST }),
     schoolContacts(db, caller.establishmentIds),
   ]);
-  return { mine: mine.items, waiting: waitingForRequester(mine.items), incidents: incidents.items, contacts };
+  // The caller is no contact of their own.
+  const others = { ...contacts, staff: contacts.staff.filter((person) => person.id !== caller.id) };
+  return { mine: mine.items, waiting: waitingForRequester(mine.items), incidents: incidents.items, contacts: others };
 }
 
 /** The desk side: the caller's queue counts and the tickets at risk within their scope, soonest deadline first. */

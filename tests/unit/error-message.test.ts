@@ -7,7 +7,7 @@ import fr from "@/messages/fr/shell.json";
 
 // The page shown for a server error (app/error.tsx, app/global-error.tsx), as French readers get it.
 const render = (props: Parameters<typeof ErrorMessage>[0]) =>
-  renderToStaticMarkup(createElement(NextIntlClientProvider, { locale: "fr", messages: { shell: fr }, timeZone: "Europe/Paris" }, createElement(ErrorMessage, props)));
+  renderToStaticMarkup(createElement(NextIntlClientProvider, { locale: "fr", messages: { shell: fr }, timeZone: "Europe/Paris", children: createElement(ErrorMessage, props) }));
 
 describe("the server error page", () => {
   test("says what happened in French, under its own title, with the digest to quote, a retry and a way home", () => {

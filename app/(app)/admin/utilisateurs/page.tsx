@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { AccountToggle } from "@/components/admin/account-toggle";
@@ -9,8 +8,9 @@ import { encodeCursor } from "@/lib/schemas/cursor";
 import { listUsersQuery } from "@/lib/schemas/users";
 import { listAccounts } from "@/lib/services/manage-users";
 import { toggleAccount } from "./actions";
+import { titled } from "@/i18n/page-title";
 
-export const metadata: Metadata = { title: "Utilisateurs" };
+export const generateMetadata = titled("users");
 
 type Props = { searchParams: Promise<Record<string, string | undefined>> };
 

@@ -1,20 +1,15 @@
 import { z } from "zod";
-import type { ZodOpenApiPathsObject, ZodOpenApiResponseObject } from "zod-openapi";
-import { createCiSchema, importQuery, listCisQuery, patchCiSchema } from "@/lib/schemas/cis";
+import type { ZodOpenApiPathsObject } from "zod-openapi";
+import { createCiSchema, listCisQuery, patchCiSchema } from "@/lib/schemas/cis";
 import { ciImportResultSchema, ciPageSchema, ciSchema } from "@/lib/schemas/ci-responses";
-
-type Helpers = {
-  json: <T extends z.ZodType>(schema: T) => { content: { "application/json": { schema: T } } };
-  problem: (description: string) => ZodOpenApiResponseObject;
-  common: Record<string, ZodOpenApiResponseObject>;
-};
+import { csvImportOperation, type OpenApiHelpers } from "./openapi-imports";
 
 const id = z.object({ id: z.uuid().meta({ description: "Identifiant de l'équipement" }) });
 const listQuery = z.object(Object.fromEntries(Object.keys(listCisQuery.shape).map((key) => [key, z.string().optional()])))
   .extend({ q: z.string().optional().meta({ description: "Une partie du nom, du numéro de série, d'inventaire ou de région, du modèle ou de la salle" }) });
 
 /** The CMDB's part of the /api/v1 contract. */
-export function ciPaths({ json, problem, common }: Helpers): ZodOpenApiPathsObject {
+export function ciPaths({ json, problem, common }: OpenApiHelpers): ZodOpenApiPathsObject {
   return {
     "/cis": {
       get: {
@@ -47,15 +42,12 @@ export function ciPaths({ json, problem, common }: Helpers): ZodOpenApiPathsObje
       },
     },
     "/cis/import": {
-      post: {
-        summary: "Importer un CSV d'inventaire (UTF-8 ou Windows-1252, « ; » ou « , ») : essai à blanc par défaut, ligne par ligne",
-        requestParams: { query: importQuery },
-        requestBody: { content: { "multipart/form-data": { schema: z.object({ file: z.string().meta({ format: "binary" }) }) } } },
-        responses: {
-          "200": { description: "Ce qui est (ou serait) créé, mis à jour, inchangé ou refusé", ...json(ciImportResultSchema) },
-          "400": problem("Fichier manquant, vide, illisible ou sans les colonnes obligatoires"), "403": problem("Réservé aux équipes qui tiennent l'inventaire"), ...common,
-        },
-      },
+      post: csvImportOperation(
+        { json, problem, common },
+        "Importer un CSV d'inventaire (UTF-8 ou Windows-1252, « ; » ou « , ») : essai à blanc par défaut, ligne par ligne",
+        ciImportResultSchema,
+        "Réservé aux équipes qui tiennent l'inventaire",
+      ),
     },
     "/cis/export": {
       get: {

@@ -1,23 +1,15 @@
-import { Client } from "pg";
 import type { Page } from "playwright-core";
 import { describe, expect, inject, test } from "vitest";
-import { browserForFile, newClient } from "../support/browser";
+import { browserForFile, newClient, signedInPage } from "../support/browser";
 import { setOidcAccount } from "../support/oidc-accounts";
+import { queryE2eDatabase } from "../support/e2e-database";
 
 const baseUrl = inject("baseUrl");
 const issuer = inject("oidcIssuer");
 const databaseUrl = inject("e2eDatabaseUrl");
 const browser = browserForFile();
 
-async function query<Row extends Record<string, unknown>>(text: string, values: unknown[]): Promise<Row[]> {
-  const database = new Client({ connectionString: databaseUrl });
-  await database.connect();
-  try {
-    return (await database.query<Row>(text, values)).rows;
-  } finally {
-    await database.end();
-  }
-}
+const query = <Row extends Record<string, unknown>>(text: string, values: unknown[]) => queryE2eDatabase<Row>(databaseUrl, text, values);
 
 /** A fresh browser (no session at the IdP nor at Guichet) signs in through the test provider's login form. */
 async function ssoSignIn(ip: string, sub: string): Promise<Page> {
@@ -27,7 +19,7 @@ async function ssoSignIn(ip: string, sub: string): Promise<Page> {
   await page.getByRole("button", { name: "Se connecter avec l'ENT / l'Académie" }).click();
   await page.waitForURL(`${issuer}/interaction/**`);
   await page.getByLabel("Identifiant").fill(sub);
-  await page.getByRole("button", { name: "Se connecter" }).click();
+  await page.getByRole("button", { name: "Se connecter", exact: true }).click();
   await page.waitForURL((url) => url.origin === baseUrl);
   await page.waitForLoadState("networkidle");
   return page;
@@ -131,5 +123,48 @@ describe("single sign-on against a real OpenID provider", () => {
     await page.context().close();
     const [account] = await query<{ role: string; sso_subject: string }>("select role, sso_subject from users where email = 'chef.service@guichet.test'", []);
     expect(account).toEqual({ role: "service_lead", sso_subject: "sso-tech-1" });
+  });
+});
+
+describe("bulk import of accounts", () => {
+  const file = [
+    "E-mail;Nom;Prénom;UAI;Fonction",
+    "paul.vidal@import.test;Vidal;Paul;0370037P;DIR",
+    "zoe.blanc@import.test;Blanc;Zoé;0370037P;CSL",
+    "hors.champ@import.test;Champ;Hors;0450029M;ENS",
+  ].join("\r\n");
+
+  test("a head checks a directory export, imports the rows of their school, and an imported head then signs in by SSO", async () => {
+    const page = await signedInPage(browser(), baseUrl, "10.13.1.1", "proviseur.choiseul@guichet.test");
+    await page.goto("/admin/utilisateurs/import");
+    await page.getByLabel("Fichier CSV").setInputFiles({ name: "annuaire.csv", mimeType: "text/csv", buffer: Buffer.from(file) });
+    await page.getByRole("button", { name: "Vérifier (essai à blanc)" }).click();
+    await expect.poll(() => page.getByText("Essai à blanc : rien n'a été enregistré.").count()).toBe(1);
+    expect(await page.getByText("2 à créer, 0 à mettre à jour, 0 inchangés, 1 refusés").count()).toBe(1);
+    expect(await page.locator("tr[data-action=reject]").textContent()).toContain("Vous ne gérez pas les comptes de l'établissement 0450029M.");
+    expect(await page.getByRole("link", { name: "Télécharger le rapport d'erreurs (CSV)" }).count()).toBe(1);
+    expect(await query("select id from users where email like '%@import.test'", [])).toEqual([]);
+
+    await page.getByRole("button", { name: "Importer les lignes acceptées" }).click();
+    await expect.poll(() => page.getByText("Import terminé.").count()).toBe(1);
+    expect(await page.getByText("2 créés, 0 mis à jour, 0 inchangés, 1 refusés").count()).toBe(1);
+    await page.context().close();
+    expect(await query("select email, role, function_code, password_hash from users where email like '%@import.test' order by email", [])).toEqual([
+      { email: "paul.vidal@import.test", role: "manager", function_code: "chef_etablissement", password_hash: null },
+      { email: "zoe.blanc@import.test", role: "requester", function_code: "csl", password_hash: null },
+    ]);
+
+    // Imported without a password, he signs in through the ENT, which names his school.
+    await setOidcAccount(issuer, "sso-import-1", { email: "paul.vidal@import.test", name: "Paul Vidal", uai: "0370037P", fonction: "DIR" });
+    const sso = await ssoSignIn("10.13.1.2", "sso-import-1");
+    expect(new URL(sso.url()).pathname).toBe("/");
+    expect(await sso.getByTestId("signed-in-user").textContent()).toContain("Direction d'établissement");
+    await sso.context().close();
+  });
+
+  test("school staff do not reach the import page", async () => {
+    const page = await signedInPage(browser(), baseUrl, "10.13.1.3", "csl.palissy@guichet.test");
+    expect((await page.goto("/admin/utilisateurs/import"))?.status()).toBe(404);
+    await page.context().close();
   });
 });

@@ -8,14 +8,14 @@ import { recordAudit } from "../audit/record-audit";
 export type SsoSignIn = { ok: true; user: { id: string; tokenVersion: number } } | { ok: false; reason: SsoRefusal };
 
 /** The schools (id by UAI) among those named. */
-export async function schoolsByUai(db: Executor, uais: readonly string[]): Promise<Map<string, string>> {
+async function schoolsByUai(db: Executor, uais: readonly string[]): Promise<Map<string, string>> {
   if (!uais.length) return new Map();
   const rows = await db.select({ id: establishments.id, uai: establishments.uai }).from(establishments).where(inArray(establishments.uai, [...uais]));
   return new Map(rows.map((row) => [row.uai, row.id]));
 }
 
 /** A function code as stored, or null when the configured one is not (yet) among the staff functions. */
-export async function knownFunctionCode(db: Executor, code: string | null): Promise<string | null> {
+async function knownFunctionCode(db: Executor, code: string | null): Promise<string | null> {
   if (!code) return null;
   const [row] = await db.select({ code: staffFunctions.code }).from(staffFunctions).where(eq(staffFunctions.code, code));
   return row?.code ?? null;

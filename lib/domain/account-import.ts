@@ -168,15 +168,19 @@ export function planAccountImport(records: readonly ImportRecord[], context: Acc
       }
       continue;
     }
+    // The person's first row carries the account's changes; a further row of an updated account updates it
+    // only when it brings a school.
     for (const row of group) {
-      const action = plan.action === "update" && !plan.gained.includes(row.uai) && row !== group[0] ? "unchanged" : plan.action;
-      rows.push({ line: row.line, email, uai: row.uai, action, reasons: [], userId: account?.id, changes: row === group[0] ? plan.changes : [] });
+      const first = row === group[0];
+      const action = plan.action === "update" && !first && !plan.gained.includes(row.uai) ? "unchanged" : plan.action;
+      rows.push({ line: row.line, email, uai: row.uai, action, reasons: [], userId: account?.id, changes: first ? plan.changes : [] });
     }
     if (plan.action !== "unchanged") {
+      // A known account here is a requester's or a head's (others were refused above).
+      const target = fn ?? (account ? { role: account.role as SsoRole, functionCode: account.functionCode } : DEFAULT_SSO_FUNCTION);
       accounts.push({
         email, lines: group.map((row) => row.line), userId: account?.id ?? null, name: name || account?.name || email,
-        role: (plan.changes.find((change) => change.field === "role")?.to as SsoRole | undefined) ?? (account?.role as SsoRole),
-        functionCode: fn ? fn.functionCode : account?.functionCode ?? null, uais: plan.gained, changes: plan.changes,
+        role: target.role, functionCode: target.functionCode, uais: plan.gained, changes: plan.changes,
       });
     }
   }

@@ -1,8 +1,14 @@
 import { z } from "zod";
-import type { ZodOpenApiPathsObject } from "zod-openapi";
+import type { ZodOpenApiPathsObject, ZodOpenApiResponseObject } from "zod-openapi";
 import { createCiSchema, listCisQuery, patchCiSchema } from "@/lib/schemas/cis";
 import { ciImportResultSchema, ciPageSchema, ciSchema } from "@/lib/schemas/ci-responses";
-import { csvImportOperation, type OpenApiHelpers } from "./openapi-imports";
+import { csvImportOperation } from "./openapi-imports";
+
+export type OpenApiHelpers = {
+  json: <T extends z.ZodType>(schema: T) => { content: { "application/json": { schema: T } } };
+  problem: (description: string) => ZodOpenApiResponseObject;
+  common: Record<string, ZodOpenApiResponseObject>;
+};
 
 const id = z.object({ id: z.uuid().meta({ description: "Identifiant de l'équipement" }) });
 const listQuery = z.object(Object.fromEntries(Object.keys(listCisQuery.shape).map((key) => [key, z.string().optional()])))

@@ -1,13 +1,8 @@
 import { z } from "zod";
-import type { ZodOpenApiOperationObject, ZodOpenApiPathsObject, ZodOpenApiResponseObject } from "zod-openapi";
+import type { ZodOpenApiOperationObject, ZodOpenApiPathsObject } from "zod-openapi";
 import { importQuery } from "@/lib/schemas/cis";
 import { accountImportResultSchema } from "@/lib/schemas/import-result";
-
-export type OpenApiHelpers = {
-  json: <T extends z.ZodType>(schema: T) => { content: { "application/json": { schema: T } } };
-  problem: (description: string) => ZodOpenApiResponseObject;
-  common: Record<string, ZodOpenApiResponseObject>;
-};
+import type { OpenApiHelpers } from "./openapi-cis";
 
 /** A CSV import (see csvImportRoute): the file in multipart/form-data, a dry run by default. */
 export function csvImportOperation({ json, problem, common }: OpenApiHelpers, summary: string, result: z.ZodType, forbidden: string): ZodOpenApiOperationObject {

@@ -1,9 +1,9 @@
 import type { ImportFormRow, ImportFormState } from "@/components/import/import-form";
 import type { Caller } from "@/lib/domain/caller";
-import { failedForm } from "@/lib/schemas/form-state";
 import type { ImportOutcome } from "@/lib/services/csv-import";
 import type { ServiceResult } from "@/lib/services/service-result";
 import { pageCaller } from "./current-caller";
+import { refusedForm } from "./refusal";
 
 /**
  * The server action of a CSV import page: the chosen file, a dry run or the import itself by the button
@@ -17,7 +17,8 @@ export async function runImportForm<Row>(
   const file = form.get("file");
   if (!(file instanceof File) || file.size === 0) return { status: "error", message: "Choisissez un fichier CSV." };
   const dryRun = form.get("mode") !== "apply";
-  const imported = await run(await pageCaller(), new Uint8Array(await file.arrayBuffer()), dryRun);
-  if (!imported.ok) return { status: "error", message: failedForm(imported.failure).message };
+  const caller = await pageCaller();
+  const imported = await run(caller, new Uint8Array(await file.arrayBuffer()), dryRun);
+  if (!imported.ok) return { status: "error", message: (await refusedForm(imported.failure, caller)).message };
   return { status: "ok", result: { ...imported.value, rows: imported.value.rows.map((row) => view(row, dryRun)) } };
 }

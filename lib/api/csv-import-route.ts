@@ -1,0 +1,39 @@
+import type { Caller } from "@/lib/domain/caller";
+import { invalidRequest, problem, problemFromFailure, unauthenticated } from "@/lib/api/problem";
+import { apiRoute } from "@/lib/api/route";
+import { apiCaller } from "@/lib/auth/current-caller";
+import { importQuery } from "@/lib/schemas/cis";
+import type { ImportOutcome } from "@/lib/services/csv-import";
+import type { ServiceResult } from "@/lib/services/service-result";
+
+type Importer<Row> = (caller: Caller, bytes: Uint8Array, dryRun: boolean, request: Request) => Promise<ServiceResult<ImportOutcome<Row>>>;
+
+/**
+ * POST …/import?dryRun=true|false, multipart/form-data with the CSV as `file` (UTF-8 or Windows-1252,
+ * semicolons or commas) → {created, updated, unchanged, rejected: [{line, reasons}], rows, …}. A dry run (the
+ * default) writes nothing. The route of every CSV import (inventory, accounts): the importer checks who may.
+ */
+export function csvImportRoute<Row>(importer: Importer<Row>) {
+  return apiRoute(async (request: Request) => {
+    const query = importQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+    if (!query.success) return invalidRequest(query.error);
+    const file = await uploadedFile(request);
+    if (!file) return problem(400, "Requête invalide", { detail: "Envoyez le fichier CSV en multipart/form-data, champ « file ».", errors: [{ field: "file", message: "Fichier manquant." }] });
+    const caller = await apiCaller(request);
+    if (!caller) return unauthenticated();
+    const imported = await importer(caller, new Uint8Array(await file.arrayBuffer()), query.data.dryRun, request);
+    if (!imported.ok) return problemFromFailure(imported.failure);
+    const { errorReport: _report, ...result } = imported.value;
+    return Response.json(result);
+  });
+}
+
+async function uploadedFile(request: Request): Promise<File | null> {
+  if (!request.headers.get("content-type")?.toLowerCase().startsWith("multipart/form-data")) return null;
+  try {
+    const file = (await request.formData()).get("file");
+    return file instanceof File ? file : null;
+  } catch {
+    return null;
+  }
+}

@@ -5,12 +5,13 @@ import { DataTable } from "@/components/ui/data-table";
 import { SlaListCell } from "@/components/sla/sla-list-cell";
 import { DateTime } from "@/components/ui/date-time";
 import type { SlaState } from "@/lib/domain/sla";
-import type { Priority, TicketStatus } from "@/lib/domain/vocabulary";
+import type { OnboardingState, Priority, TicketStatus } from "@/lib/domain/vocabulary";
+import { OnboardingNotice } from "@/components/establishments/onboarding-notice";
 import { SelectAllCheckbox } from "./select-all-checkbox";
 
 type Row = {
   reference: string; title: string; priority: Priority; status: TicketStatus; createdAt: Date;
-  establishment: { uai: string; name: string }; assignedTeam: { name: string } | null;
+  establishment: { uai: string; name: string; onboardingState: OnboardingState }; assignedTeam: { name: string } | null;
   sla: { state: SlaState | null; ownBy: Date | null; resolveBy: Date | null; ownMet: boolean | null; resolveMet: boolean | null };
 };
 
@@ -30,7 +31,7 @@ export async function QueueTable({ items }: { items: Row[] }) {
             <Link className="text-brand-700 underline" href={`/bureau/tickets/${ticket.reference}`}>{ticket.reference}</Link>
           </td>
           <td className="px-3 py-2">{ticket.title}</td>
-          <td className="px-3 py-2">{ticket.establishment.name} <span className="text-slate-500">({ticket.establishment.uai})</span></td>
+          <td className="px-3 py-2">{ticket.establishment.name} <span className="text-slate-500">({ticket.establishment.uai})</span><OnboardingNotice state={ticket.establishment.onboardingState} /></td>
           <td className="whitespace-nowrap px-3 py-2">{t(`tickets.priority.${ticket.priority}`)}</td>
           <td className="px-3 py-2"><StatusBadge status={ticket.status} forStaff /></td>
           <td className="px-3 py-2"><SlaListCell status={ticket.status} sla={ticket.sla} /></td>

@@ -1,7 +1,7 @@
 import { can, type Permission } from "./permissions";
 import type { Caller } from "./caller";
 
-export type NavigationKey = "home" | "desk" | "catalogue" | "file" | "myTickets" | "myEstablishments" | "establishments" | "inventory" | "dashboards" | "users" | "routing" | "slaSummary" | "calendars" | "account";
+export type NavigationKey = "home" | "desk" | "catalogue" | "file" | "myTickets" | "myEstablishments" | "establishments" | "inventory" | "dashboards" | "users" | "routing" | "slaSummary" | "calendars" | "organisation" | "onboarding" | "account";
 export type NavigationItem = { key: NavigationKey; href: string };
 
 /** The app shell's menu: each entry shows for the callers holding its permission. */
@@ -19,6 +19,8 @@ const ENTRIES: Array<NavigationItem & { permission?: Permission }> = [
   { key: "users", href: "/admin/utilisateurs", permission: "users.manage" },
   { key: "routing", href: "/admin/routage", permission: "routing.manage" },
   { key: "calendars", href: "/admin/calendriers", permission: "sla.manage" },
+  { key: "organisation", href: "/admin/etablissements", permission: "organisation.manage" },
+  { key: "onboarding", href: "/integration", permission: "onboarding.overview" },
   { key: "account", href: "/mon-compte" },
 ];
 

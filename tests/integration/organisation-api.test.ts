@@ -5,12 +5,14 @@ import { POST as createEstablishment } from "@/app/api/v1/establishments/route";
 import { PATCH as patchTeam } from "@/app/api/v1/teams/[code]/route";
 import { GET as listTeams, POST as createTeam } from "@/app/api/v1/teams/route";
 import { database } from "@/db/client";
-import { auditEvents, configurationItems, establishments, teamMembers, teams, tickets, users } from "@/db/schema";
+import { auditEvents, configurationItems, establishments, teamMembers, teams, tickets, users, vendors, zones } from "@/db/schema";
 import type { Caller } from "@/lib/domain/caller";
 import type { EstablishmentJson, TeamJson } from "@/lib/schemas/organisation-responses";
 import { createTicket } from "@/lib/services/create-ticket";
 import { loadCaller } from "@/lib/services/load-caller";
 import { readOnboardingBoard } from "@/lib/services/organisation/onboarding-board";
+import { saveVendor } from "@/lib/services/organisation/save-vendor";
+import { saveZone } from "@/lib/services/organisation/save-zone";
 import { setOnboardingMeeting } from "@/lib/services/organisation/set-onboarding-meeting";
 import { SYSTEM_ACTOR } from "@/lib/services/audit/audit-actor";
 import { callRoute, tokenFor, type ProblemBody } from "../support/api-client";
@@ -202,7 +204,12 @@ describe("teams", () => {
     const unknown = await postTeam(admin, { code: "EQ-FANTOME", name: "Fantôme", party: "region", members: [{ email: "personne@guichet.test" }] });
     expect(unknown.status).toBe(422);
     expect(unknown.body.errors).toEqual([{ field: "members", message: "Aucun compte pour personne@guichet.test." }]);
+    expect(unknown.body.detail).toBe("Vérifiez les membres : Aucun compte pour personne@guichet.test.");
     expect((await postTeam(admin, { code: "EQ-FANTOME", name: "Fantôme", party: "nulle" })).status).toBe(400);
+    await database().update(users).set({ disabledAt: new Date() }).where(eq(users.email, "dane37@guichet.test"));
+    const disabled = await postTeam(admin, { code: "EQ-FANTOME", name: "Fantôme", party: "academy", members: [{ email: "dane37@guichet.test" }] });
+    expect(disabled.status).toBe(422);
+    expect(disabled.body.errors).toEqual([{ field: "members", message: "Le compte dane37@guichet.test est désactivé." }]);
     for (const token of [requester, manager, technician]) expect((await postTeam(token, { code: "EQ-FANTOME", name: "Fantôme", party: "region" })).status).toBe(403);
     expect(await database().select({ id: teams.id }).from(teams).where(eq(teams.code, "EQ-FANTOME"))).toEqual([]);
   });
@@ -252,5 +259,34 @@ describe("onboarding", () => {
     expect(sectorBoard.schools.length).toBeLessThan(board.schools.length);
     expect(await readOnboardingBoard(await callerFor("proviseur.choiseul@guichet.test"))).toBeNull();
     expect(await readOnboardingBoard(await callerFor("tech.ouest@guichet.test"))).toBeNull();
+  });
+});
+
+describe("vendors and zones", () => {
+  test("an admin adds a vendor (with its agents' queue) and edits it; a name taken is refused; one audit row each", async () => {
+    const adminCaller = await callerFor("admin@guichet.test");
+    const created = await saveVendor(adminCaller, { id: null, name: "Axians", contractReference: "MAR-2026-014", contactEmail: "support@axians.test" }, SYSTEM_ACTOR);
+    if (!created.ok) throw new Error(JSON.stringify(created.failure));
+    expect(await database().select({ code: teams.code }).from(teams).where(eq(teams.vendorId, created.value.id))).toEqual([{ code: "PREST-AXIANS" }]);
+    const edited = await saveVendor(adminCaller, { id: created.value.id, name: "Axians", contractReference: "MAR-2026-015", contactEmail: null }, SYSTEM_ACTOR);
+    expect(edited.ok).toBe(true);
+    expect((await database().select({ ref: vendors.contractReference, contact: vendors.contactEmail }).from(vendors).where(eq(vendors.id, created.value.id)))[0])
+      .toEqual({ ref: "MAR-2026-015", contact: null });
+    expect(await auditCount("vendor.created")).toBe(1);
+    expect(await auditCount("vendor.updated")).toBe(1);
+    expect(await saveVendor(adminCaller, { id: created.value.id, name: "SCC" }, SYSTEM_ACTOR)).toMatchObject({ ok: false, failure: { kind: "conflict" } });
+    expect(await saveVendor(await callerFor("tech.ouest@guichet.test"), { name: "Pirate" }, SYSTEM_ACTOR)).toMatchObject({ ok: false, failure: { kind: "forbidden" } });
+    expect(await database().select({ id: vendors.id }).from(vendors).where(eq(vendors.name, "Pirate"))).toEqual([]);
+  });
+
+  test("an admin creates a zone, then edits it by its code; others are refused", async () => {
+    const adminCaller = await callerFor("admin@guichet.test");
+    expect(await saveZone(adminCaller, { code: "CENTRE", name: "Zone Centre", departements: ["41"] }, SYSTEM_ACTOR)).toEqual({ ok: true, value: { created: true } });
+    expect(await saveZone(adminCaller, { code: "CENTRE", name: "Zone Centre", departements: ["41", "36"] }, SYSTEM_ACTOR)).toEqual({ ok: true, value: { created: false } });
+    expect((await database().select({ departements: zones.departements }).from(zones).where(eq(zones.code, "CENTRE")))[0]!.departements).toEqual(["41", "36"]);
+    expect(await auditCount("zone.created")).toBe(1);
+    expect(await auditCount("zone.updated")).toBe(1);
+    expect(await saveZone(await callerFor("chef.ouest@guichet.test"), { code: "CENTRE", name: "X", departements: [] }, SYSTEM_ACTOR)).toMatchObject({ ok: false, failure: { kind: "forbidden" } });
+    expect((await database().select({ name: zones.name }).from(zones).where(eq(zones.code, "CENTRE")))[0]!.name).toBe("Zone Centre");
   });
 });

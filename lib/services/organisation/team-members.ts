@@ -23,7 +23,7 @@ export async function resolveMembers(tx: Executor, members: TeamMemberInput[]): 
     if (!account) return [{ field: "members", message: `Aucun compte pour ${member.email}.` }];
     return account.disabledAt ? [{ field: "members", message: `Le compte ${member.email} est désactivé.` }] : [];
   });
-  if (errors.length) return fail({ kind: "unprocessable", message: "Vérifiez les membres.", errors });
+  if (errors.length) return fail({ kind: "unprocessable", message: `Vérifiez les membres : ${errors.map((error) => error.message).join(" ")}`, errors });
   return succeed(members.map((member) => ({ userId: byEmail.get(member.email)!.id, primary: member.primary })));
 }
 

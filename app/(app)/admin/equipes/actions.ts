@@ -1,8 +1,8 @@
 "use server";
 
 import { headers } from "next/headers";
-import { redirect } from "next/navigation";
 import { formAction } from "@/lib/auth/form-action";
+import { redirectOnSuccess } from "@/lib/auth/redirect-on-success";
 import { createTeamSchema, editTeamFormSchema, removeTeamMemberFormSchema, teamCodeParam, teamMemberFormSchema } from "@/lib/schemas/organisation";
 import { auditActor } from "@/lib/services/audit/audit-actor";
 import { createTeam } from "@/lib/services/organisation/create-team";
@@ -11,15 +11,10 @@ import { addTeamMember, removeTeamMember, updateTeam } from "@/lib/services/orga
 const pages = (code: string) => ["/admin/equipes", `/admin/equipes/${code}`, "/admin/calendriers"];
 const NOT_FOUND = "Cette équipe n'existe plus.";
 
-const create = formAction(createTeamSchema, async (input, caller, _form, now) =>
-  createTeam(caller, input, now, auditActor(await headers(), caller)), { revalidate: (input) => pages(input.code) });
-
 /** Creates the team, then opens its page to add its members. */
-export async function createTeamAction(...args: Parameters<typeof create>) {
-  const state = await create(...args);
-  if (state.status === "ok") redirect(`/admin/equipes/${teamCodeParam.parse(args[1].get("code"))}`);
-  return state;
-}
+export const createTeamAction = redirectOnSuccess(formAction(createTeamSchema, async (input, caller, _form, now) =>
+  createTeam(caller, input, now, auditActor(await headers(), caller)), { revalidate: (input) => pages(input.code) }),
+(form) => `/admin/equipes/${teamCodeParam.parse(form.get("code"))}`);
 
 export const updateTeamAction = formAction(editTeamFormSchema, async ({ code, ...patch }, caller, _form, now) =>
   updateTeam(caller, code, patch, now, auditActor(await headers(), caller)), { revalidate: (input) => pages(input.code), notFound: NOT_FOUND });

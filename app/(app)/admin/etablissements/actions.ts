@@ -1,8 +1,8 @@
 "use server";
 
 import { headers } from "next/headers";
-import { redirect } from "next/navigation";
 import { formAction } from "@/lib/auth/form-action";
+import { redirectOnSuccess } from "@/lib/auth/redirect-on-success";
 import { createEstablishmentSchema, onboardingMeetingSchema, patchEstablishmentSchema, removeRoomFormSchema, roomFormSchema, uaiSchema } from "@/lib/schemas/organisation";
 import { auditActor } from "@/lib/services/audit/audit-actor";
 import { createEstablishment } from "@/lib/services/organisation/create-establishment";
@@ -12,15 +12,10 @@ import { declareRoom, removeRoom, updateEstablishment } from "@/lib/services/org
 const pages = (uai: string) => ["/admin/etablissements", `/admin/etablissements/${uai}`, "/etablissements", "/mon-etablissement", "/integration"];
 const NOT_FOUND = "Cet établissement n'existe plus.";
 
-const create = formAction(createEstablishmentSchema, async (input, caller, _form, now) =>
-  createEstablishment(caller, input, now, auditActor(await headers(), caller)), { revalidate: (input) => pages(input.uai) });
-
 /** Creates the school, then opens its page (rooms, onboarding meetings). */
-export async function createEstablishmentAction(...args: Parameters<typeof create>) {
-  const state = await create(...args);
-  if (state.status === "ok") redirect(`/admin/etablissements/${uaiSchema.parse(args[1].get("uai"))}`);
-  return state;
-}
+export const createEstablishmentAction = redirectOnSuccess(formAction(createEstablishmentSchema, async (input, caller, _form, now) =>
+  createEstablishment(caller, input, now, auditActor(await headers(), caller)), { revalidate: (input) => pages(input.uai) }),
+(form) => `/admin/etablissements/${uaiSchema.parse(form.get("uai"))}`);
 
 const editSchema = patchEstablishmentSchema.omit({ rooms: true }).required().extend({ uai: uaiSchema });
 export const updateEstablishmentAction = formAction(editSchema, async ({ uai, ...patch }, caller, _form, now) =>

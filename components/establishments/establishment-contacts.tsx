@@ -1,16 +1,21 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { pageCaller } from "@/lib/auth/current-caller";
-import { readEstablishment } from "@/lib/services/organisation/read-establishment";
+import type { SupportMode } from "@/lib/domain/vocabulary";
 import { SupportModeBadge } from "./support-mode-badge";
+
+type Person = { id: string; name: string; email: string; phone: string | null };
+
+/** What the contacts show of a school (its record as the organisation service reads it). */
+export type SchoolContacts = {
+  uai: string; updatedAt: Date; updatedBy: string | null;
+  rooms: Array<{ room: string; supportMode: SupportMode }>;
+  contacts: { staff: Array<Person & { functionLabel: string | null }>; sectorLeads: Person[] };
+};
 
 /**
  * A school's contacts by function, its zone's sector lead, its rooms in another support mode, and the date and
- * author of its last change — on "Mon établissement", "Établissements" and the admins' page. Nothing for a
- * school the reader may not see.
+ * author of its last change — on "Mon établissement", "Établissements" and the admins' page.
  */
-export async function EstablishmentContacts({ uai }: { uai: string }) {
-  const school = await readEstablishment(await pageCaller(), uai);
-  if (!school) return null;
+export async function EstablishmentContacts({ school }: { school: SchoolContacts }) {
   const [t, format] = await Promise.all([getTranslations("schools.contacts"), getFormatter()]);
   const person = (someone: { name: string; email: string; phone: string | null }) => (
     <>

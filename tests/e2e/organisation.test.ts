@@ -24,6 +24,9 @@ test("an admin creates a school, sets its first onboarding meeting, and creates 
   await schoolForm.getByRole("button", { name: "Créer l'établissement" }).click();
   await page.waitForURL(`${baseUrl}/admin/etablissements/0371234R`);
   expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Lycée Rabelais 0371234R");
+  // Its contacts: nobody yet, the zone's sector lead, and who created it.
+  const contacts = page.locator("[data-contacts='0371234R']");
+  expect(await contacts.textContent()).toMatch(/Aucun personnel enregistré\..*Luc Girard \(Chef de secteur Ouest\).*Dernière modification le .+ par Administratrice Guichet/);
 
   // RDV1 planned, with its notes.
   const rdv1 = page.getByRole("form", { name: "RDV1 — lancement" });
@@ -75,4 +78,16 @@ test("a technician may not reach the organisation pages; a sector lead sees the 
   expect(await lead.getByText("Établissements de votre zone.").count()).toBe(1);
   expect(await lead.locator("tr[data-uai]").allTextContents()).not.toContainEqual(expect.stringMatching(/Zone Est/));
   await lead.context().close();
+});
+
+test("a head sees on Mon établissement the school's staff, its sector lead and its last change", async () => {
+  const head = await signedInPage(browser(), baseUrl, "10.13.0.4", "proviseur.choiseul@guichet.test");
+  await head.getByRole("link", { name: "Mon établissement" }).click();
+  await head.waitForURL(`${baseUrl}/mon-etablissement`);
+  const contacts = head.locator("[data-contacts='0370037P']");
+  const text = await contacts.textContent();
+  expect(text).toMatch(/Personnels de l'établissement.*Paul Bernard \(Proviseur Choiseul\).*Chef de secteur.*Luc Girard/);
+  expect(text).toMatch(/Personnels de l'établissement.*Claire Martin \(CSL Choiseul\).*Chef de secteur/);
+  expect(text).toMatch(/Dernière modification le /);
+  await head.context().close();
 });

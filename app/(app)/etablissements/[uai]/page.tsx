@@ -33,7 +33,7 @@ export default async function EstablishmentPage({ params }: Props) {
           <dd><SupportModeBadge mode={school.supportMode} /> <span className="text-slate-600">{t(`modeHelp.${school.supportMode}`)}</span></dd>
           <dt className="text-slate-500">{tFields("onboardingState")}</dt><dd>{tStates(school.onboardingState)}</dd>
         </dl>
-        <div className="mt-3"><EstablishmentContacts uai={school.uai} /></div>
+        <div className="mt-3"><EstablishmentContacts school={school} /></div>
         <p className="mt-3 text-sm"><Link className="text-brand-700 underline" href={`/inventaire/etablissements/${school.uai}`}>{t("inventory")}</Link></p>
       </article>
     </section>

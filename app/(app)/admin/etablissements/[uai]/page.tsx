@@ -89,7 +89,7 @@ export default async function SchoolAdminPage({ params }: Props) {
         </div>
       </section>
 
-      <EstablishmentContacts uai={school.uai} />
+      <EstablishmentContacts school={school} />
     </section>
   );
 }

@@ -6,12 +6,13 @@ import { DataTable } from "@/components/ui/data-table";
 import { SlaListCell } from "@/components/sla/sla-list-cell";
 import { DateTime } from "@/components/ui/date-time";
 import type { SlaState } from "@/lib/domain/sla";
-import type { Priority, TicketStatus } from "@/lib/domain/vocabulary";
+import type { OnboardingState, Priority, TicketStatus } from "@/lib/domain/vocabulary";
+import { OnboardingNotice } from "@/components/establishments/onboarding-notice";
 import { SelectAllCheckbox } from "./select-all-checkbox";
 
 export type QueueRow = {
   reference: string; title: string; priority: Priority; status: TicketStatus; createdAt: Date;
-  establishment: { uai: string; name: string }; assignedTeam: { name: string } | null;
+  establishment: { uai: string; name: string; onboardingState: OnboardingState }; assignedTeam: { name: string } | null;
   sla: { state: SlaState | null; ownBy: Date | null; resolveBy: Date | null; ownMet: boolean | null; resolveMet: boolean | null };
 };
 
@@ -35,6 +36,7 @@ export async function QueueTable({ items, selectable = true }: { items: QueueRow
           <td className="px-3 py-2">
             {ticket.title}
             <span className="block text-xs text-slate-500">{ticket.establishment.name} ({ticket.establishment.uai})</span>
+            <OnboardingNotice state={ticket.establishment.onboardingState} />
           </td>
           <td className="px-3 py-2"><PriorityWithUrgency ticket={ticket} /></td>
           <td className="px-3 py-2"><StatusBadge status={ticket.status} forStaff /></td>

@@ -17,7 +17,7 @@ export async function ticketDetail(db: Executor, ticketId: string) {
       id: tickets.id, reference: tickets.reference, type: tickets.type, status: tickets.status, priority: tickets.priority,
       impact: tickets.impact, urgency: tickets.urgency, title: tickets.title, description: tickets.description, fields: tickets.fields,
       flags: tickets.flags, createdAt: tickets.createdAt, updatedAt: tickets.updatedAt, resolvedAt: tickets.resolvedAt, closedAt: tickets.closedAt,
-      establishment: { id: establishments.id, uai: establishments.uai, name: establishments.name, zoneId: establishments.zoneId },
+      establishment: { id: establishments.id, uai: establishments.uai, name: establishments.name, zoneId: establishments.zoneId, onboardingState: establishments.onboardingState },
       service: { code: services.code, name: services.name },
       category: { code: categories.code, name: categories.name, fields: categories.fields },
       assignedTeamId: tickets.assignedTeamId,

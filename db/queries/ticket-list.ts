@@ -122,7 +122,7 @@ export async function listTickets(db: Executor, filters: TicketListFilters) {
     .select({
       id: tickets.id, reference: tickets.reference, type: tickets.type, status: tickets.status, priority: tickets.priority, title: tickets.title,
       flags: tickets.flags, createdAt: tickets.createdAt, updatedAt: tickets.updatedAt, assigneeId: tickets.assigneeId,
-      establishment: { uai: establishments.uai, name: establishments.name },
+      establishment: { uai: establishments.uai, name: establishments.name, onboardingState: establishments.onboardingState },
       zone: { code: zones.code },
       service: { code: services.code, name: services.name },
       category: { code: categories.code, name: categories.name },

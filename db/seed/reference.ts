@@ -10,6 +10,7 @@ import { z } from "zod";
 import establishmentsData from "./data/establishments.json";
 import teamsData from "./data/teams.json";
 import catalogueData from "./data/service-catalogue.json";
+import { schoolQueueCode, vendorTeamCode } from "@/lib/domain/team-codes";
 
 /** Reference files are parsed, not trusted: a typo fails the seed with the field that is wrong. */
 const establishmentsFile = z.object({
@@ -44,14 +45,7 @@ const catalogueFile = z.object({
   ),
 });
 
-/** A team code per vendor, so a vendor's agents have a queue escalations can land in. */
-export function vendorTeamCode(vendorName: string): string {
-  return `PREST-${vendorName.toUpperCase().replace(/[^A-Z0-9]+/g, "_")}`;
-}
-
-export function schoolQueueCode(uai: string): string {
-  return `ETAB-${uai}`;
-}
+export { schoolQueueCode, vendorTeamCode };
 
 const excluded = (column: string) => sql.raw(`excluded.${column}`);
 

@@ -8,6 +8,7 @@ import { accountPaths } from "./openapi-account";
 import { auditPaths } from "./openapi-audit";
 import { ciPaths } from "./openapi-cis";
 import { accountImportPaths } from "./openapi-imports";
+import { organisationPaths } from "./openapi-organisation";
 import { dashboardApiQuery, establishmentDashboardSchema, zoneDashboardSchema } from "@/lib/schemas/dashboards";
 
 const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } } });
@@ -35,6 +36,7 @@ export function openApiDocument() {
       ...accountPaths({ json, problem, common }),
       ...auditPaths({ json, problem, common }),
       ...accountImportPaths({ json, problem, common }),
+      ...organisationPaths({ json, problem, common }),
       "/tokens": {
         post: {
           summary: "Obtenir un jeton d'API (8 heures)", security: [],

@@ -5,7 +5,7 @@ import type { TicketJson, TicketSummaryJson } from "@/lib/schemas/api-responses"
 export function ticketSummaryJson(item: TicketListItem): TicketSummaryJson {
   return {
     reference: item.reference, type: item.type, status: item.status, priority: item.priority, title: item.title,
-    establishment: item.establishment, service: { code: item.service.code }, category: { code: item.category.code },
+    establishment: { uai: item.establishment.uai, name: item.establishment.name }, service: { code: item.service.code }, category: { code: item.category.code },
     assignedTeam: item.assignedTeam, flags: item.flags, createdAt: item.createdAt.toISOString(), updatedAt: item.updatedAt.toISOString(),
     sla: item.sla.state && item.sla.ownBy && item.sla.resolveBy
       ? { state: item.sla.state, ownBy: item.sla.ownBy.toISOString(), resolveBy: item.sla.resolveBy.toISOString() }

@@ -24,10 +24,19 @@ export const AUDIT_ACTIONS = [
   "routing_rule.deleted",
   "routing_rule.reordered",
   "export.downloaded",
+  "establishment.created",
+  "establishment.updated",
+  "onboarding.meeting_updated",
+  "team.created",
+  "team.updated",
+  "vendor.created",
+  "vendor.updated",
+  "zone.created",
+  "zone.updated",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_OBJECT_TYPES = ["user", "api_token", "team", "closure", "vendor", "routing_rule", "export"] as const;
+export const AUDIT_OBJECT_TYPES = ["user", "api_token", "team", "closure", "vendor", "routing_rule", "export", "establishment", "zone"] as const;
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[number];
 
 /** Who acted and from where: the request's facts, taken once at the entry point. */

@@ -7,11 +7,11 @@ test.each([
   ["requester", ["home", "file", "myTickets", "catalogue", "myEstablishments", "inventory", "account"]],
   ["manager", ["home", "file", "myTickets", "catalogue", "myEstablishments", "inventory", "dashboards", "account"]],
   ["technician", ["home", "desk", "catalogue", "establishments", "inventory", "account"]],
-  ["sector_lead", ["home", "desk", "slaSummary", "catalogue", "establishments", "inventory", "dashboards", "account"]],
-  ["service_lead", ["home", "desk", "slaSummary", "catalogue", "establishments", "inventory", "dashboards", "account"]],
+  ["sector_lead", ["home", "desk", "slaSummary", "catalogue", "establishments", "inventory", "dashboards", "onboarding", "account"]],
+  ["service_lead", ["home", "desk", "slaSummary", "catalogue", "establishments", "inventory", "dashboards", "onboarding", "account"]],
   ["academy_agent", ["home", "desk", "catalogue", "establishments", "inventory", "account"]],
   ["vendor_agent", ["home", "desk", "catalogue", "account"]],
-  ["admin", ["home", "desk", "slaSummary", "catalogue", "establishments", "inventory", "dashboards", "users", "routing", "calendars", "journal", "account"]],
+  ["admin", ["home", "desk", "slaSummary", "catalogue", "establishments", "inventory", "dashboards", "users", "routing", "calendars", "journal", "organisation", "onboarding", "account"]],
 ] as const)("%s sees %j", (role, keys) => {
   expect(navigationFor({ role }).map((item) => item.key)).toEqual(keys);
 });

@@ -10,6 +10,10 @@ const ROLE_PERMISSIONS = {
   "users.manage": ["admin"],
   /** The audit trail (/admin/journal, GET /api/v1/audit): who changed what, from where. */
   "audit.read": ["admin"],
+  /** Schools (and their support modes, rooms, onboarding), teams, vendors and zones. */
+  "organisation.manage": ["admin"],
+  /** Where every school stands in joining the scheme: sector leads for their zone, the service lead and admins everywhere. */
+  "onboarding.overview": ["sector_lead", "service_lead", "admin"],
   /** The technicians' workspace: queues, working tickets, escalations. */
   "desk.use": ["technician", "sector_lead", "service_lead", "academy_agent", "vendor_agent", "admin"],
   /** Working any ticket one sees there (taking, statuses, transfers, escalations, bulk changes); vendor agents act only on what is escalated to them (lib/domain/vendor-access.ts). */
@@ -46,4 +50,17 @@ export function can(caller: Pick<Caller, "role">, permission: Permission): boole
 export function canFileTicketFor(caller: Pick<Caller, "role" | "establishmentIds">, establishmentId: string): boolean {
   if (can(caller, "tickets.file_any")) return true;
   return (caller.role === "requester" || caller.role === "manager") && caller.establishmentIds.includes(establishmentId);
+}
+
+/** A school's page and record: every school for the Région's and Académie's staff, their own for school staff. */
+export function canSeeEstablishment(caller: Pick<Caller, "role" | "establishmentIds">, establishmentId: string): boolean {
+  if (can(caller, "establishments.read_all")) return true;
+  return can(caller, "establishments.read_own") && caller.establishmentIds.includes(establishmentId);
+}
+
+/** Which schools' onboarding the caller follows: every zone, the zone they lead (sector lead), or none. */
+export function onboardingScope(caller: Pick<Caller, "role" | "zoneId">): { kind: "all" } | { kind: "zone"; zoneId: string } | null {
+  if (!can(caller, "onboarding.overview")) return null;
+  if (caller.role !== "sector_lead") return { kind: "all" };
+  return caller.zoneId ? { kind: "zone", zoneId: caller.zoneId } : null;
 }

@@ -54,7 +54,7 @@ export default async function EstablishmentsPage({ searchParams }: Props) {
         <DataTable columns={[t("name"), t("uai"), t("city"), t("zone"), t("supportMode"), t("inventory")]}>
           {page.items.map((school) => (
             <tr key={school.id} className="border-t border-slate-100">
-              <td className="px-3 py-2">{school.name} <span className="text-slate-500">({school.type})</span></td>
+              <td className="px-3 py-2"><Link className="text-brand-700 underline" href={`/etablissements/${school.uai}`}>{school.name}</Link> <span className="text-slate-500">({school.type})</span></td>
               <td className="px-3 py-2 font-mono">{school.uai}</td>
               <td className="px-3 py-2">{school.city}</td>
               <td className="px-3 py-2">{school.zone.name}</td>

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { SchoolContacts } from "./school-contacts";
 import { SupportModeBadge } from "@/components/establishments/support-mode-badge";
 import { pageCaller } from "@/lib/auth/current-caller";
 import { schoolDashboardHref } from "@/lib/domain/dashboard-links";
@@ -28,6 +29,7 @@ export default async function MyEstablishmentPage() {
             <dt className="text-slate-500">{t("supportMode")}</dt>
             <dd><SupportModeBadge mode={school.supportMode} /> <span className="text-slate-600">{t(`modeHelp.${school.supportMode}`)}</span></dd>
           </dl>
+          <div className="mt-3"><SchoolContacts uai={school.uai} /></div>
           <p className="mt-3 flex flex-wrap gap-4 text-sm">
             <Link className="text-brand-700 underline" href={`/inventaire/etablissements/${school.uai}`}>{t("inventory")}</Link>
             {can(caller, "dashboards.establishment") && <Link className="text-brand-700 underline" href={schoolDashboardHref(school.uai)}>{tDashboards("openDashboard")}</Link>}

@@ -1,9 +1,10 @@
 import { and, asc, eq, isNotNull, ne, or, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { categories, establishments, slaPolicies, ticketEvents, tickets, vendors } from "@/db/schema";
+import { categories, configurationItems, establishments, roomSupportModes, slaPolicies, ticketCis, ticketEvents, tickets, vendors } from "@/db/schema";
 import { DEFAULT_CALENDAR } from "@/lib/domain/business-calendar";
+import { ticketSupportMode } from "@/lib/domain/room-support-mode";
 import { commitmentFor, DEFAULT_SLA_TARGETS, vendorWaits, type SlaCommitment, type SlaFacts, type SlaStatusChange, type VendorCommitment, type VendorWait } from "@/lib/domain/sla";
-import type { TicketStatus } from "@/lib/domain/vocabulary";
+import type { SupportMode, TicketStatus } from "@/lib/domain/vocabulary";
 import { teamSlaSettings, type TeamSlaSettings } from "./team-calendar";
 
 /** Vendors keep office hours, not the Région's closures: their timers run on the default calendar. */
@@ -26,6 +27,17 @@ export type TicketSlaFacts = {
   waits: VendorWait[];
 };
 
+/** The ticket's support mode: its school's, or that of the declared room its equipment stands in (lib/domain/room-support-mode.ts). */
+async function supportModeOf(tx: Executor, ticketId: string, establishmentId: string, schoolMode: SupportMode): Promise<SupportMode> {
+  const declared = await tx.select({ room: roomSupportModes.room, supportMode: roomSupportModes.supportMode }).from(roomSupportModes)
+    .where(eq(roomSupportModes.establishmentId, establishmentId));
+  if (declared.length === 0) return schoolMode;
+  const items = await tx.select({ room: configurationItems.room }).from(ticketCis)
+    .innerJoin(configurationItems, eq(configurationItems.id, ticketCis.ciId))
+    .where(eq(ticketCis.ticketId, ticketId));
+  return ticketSupportMode(schoolMode, items.map((item) => item.room), declared);
+}
+
 /**
  * Everything a ticket's SLA depends on, read in the caller's transaction. `takenAt` is recorded
  * the first time the ticket has an assignee while in progress (at `now`, by the change that made
@@ -34,7 +46,7 @@ export type TicketSlaFacts = {
 export async function loadSlaFacts(tx: Executor, ticketId: string, now: Date): Promise<TicketSlaFacts | null> {
   const [row] = await tx
     .select({
-      id: tickets.id, createdAt: tickets.createdAt, status: tickets.status, priority: tickets.priority, type: tickets.type,
+      id: tickets.id, establishmentId: tickets.establishmentId, createdAt: tickets.createdAt, status: tickets.status, priority: tickets.priority, type: tickets.type,
       assignedTeamId: tickets.assignedTeamId, assigneeId: tickets.assigneeId, requesterId: tickets.requesterId, vendorId: tickets.vendorId,
       takenAt: tickets.takenAt, firstPublicReplyAt: tickets.firstPublicReplyAt, ownBy: tickets.ownBy, resolveBy: tickets.resolveBy,
       slaVersion: tickets.slaVersion, slaAlarms: tickets.slaAlarms, escalationLevel: tickets.escalationLevel,
@@ -71,7 +83,8 @@ export async function loadSlaFacts(tx: Executor, ticketId: string, now: Date): P
   const facts: SlaFacts = { createdAt: row.createdAt, statusChanges, firstTakenAt, firstPublicReplyAt };
 
   const commitment = commitmentFor({
-    targets: row.targets ?? DEFAULT_SLA_TARGETS, priority: row.priority, supportMode: row.supportMode,
+    targets: row.targets ?? DEFAULT_SLA_TARGETS, priority: row.priority,
+    supportMode: await supportModeOf(tx, ticketId, row.establishmentId, row.supportMode),
     category: { type: row.type, hardware: row.hardware },
   });
   return {

@@ -21,6 +21,7 @@ import { ReplyForm } from "@/components/tickets/reply-form";
 import { TicketFacts } from "@/components/tickets/ticket-facts";
 import { OutOfInventoryNotice } from "@/components/tickets/out-of-inventory-notice";
 import { TicketHeader } from "@/components/tickets/ticket-header";
+import { OnboardingNotice } from "@/components/establishments/onboarding-notice";
 import { TicketTimeline } from "@/components/tickets/ticket-timeline";
 import { AttachmentLink } from "@/components/tickets/attachment-link";
 import { Panel } from "@/components/ui/panel";
@@ -128,6 +129,7 @@ export default async function DeskTicketPage({ params }: Props) {
       <Link href="/bureau" className="text-sm text-brand-700 underline">{t("desk.ticket.back")}</Link>
       <TicketHeader ticket={ticket} forStaff />
       <OutOfInventoryNotice flags={ticket.flags} />
+      <OnboardingNotice state={ticket.establishment.onboardingState} long />
       <div className="grid gap-4 lg:grid-cols-3">
         <div className="space-y-4 lg:col-span-2">
           <TicketTimeline events={journal} forStaff />

@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { EstablishmentContacts } from "@/components/establishments/establishment-contacts";
+import { SupportModeBadge } from "@/components/establishments/support-mode-badge";
+import { pageCaller } from "@/lib/auth/current-caller";
+import { uaiSchema } from "@/lib/schemas/organisation";
+import { readEstablishment } from "@/lib/services/organisation/read-establishment";
+
+export const metadata: Metadata = { title: "Établissement" };
+
+type Props = { params: Promise<{ uai: string }> };
+
+/** One school for the Région's and Académie's staff: its record, support mode, onboarding state and contacts. */
+export default async function EstablishmentPage({ params }: Props) {
+  const uai = uaiSchema.safeParse(decodeURIComponent((await params).uai));
+  if (!uai.success) notFound();
+  const school = await readEstablishment(await pageCaller(), uai.data);
+  if (!school) notFound();
+  const [t, tStates, tFields] = await Promise.all([getTranslations("establishments"), getTranslations("schools.states"), getTranslations("schools.fields")]);
+  return (
+    <section className="space-y-4">
+      <p><Link href="/etablissements" className="text-sm text-brand-700 underline">{t("title")}</Link></p>
+      <article className="rounded-lg border border-slate-200 bg-white p-4">
+        <h1 className="text-2xl font-semibold">{school.name}</h1>
+        <dl className="mt-2 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
+          <dt className="text-slate-500">{t("uai")}</dt><dd className="font-mono">{school.uai}</dd>
+          <dt className="text-slate-500">{t("type")}</dt><dd>{school.type}</dd>
+          <dt className="text-slate-500">{t("city")}</dt><dd>{school.city} ({school.departement})</dd>
+          <dt className="text-slate-500">{t("zone")}</dt><dd>{school.zone.name}</dd>
+          <dt className="text-slate-500">{t("supportMode")}</dt>
+          <dd><SupportModeBadge mode={school.supportMode} /> <span className="text-slate-600">{t(`modeHelp.${school.supportMode}`)}</span></dd>
+          <dt className="text-slate-500">{tFields("onboardingState")}</dt><dd>{tStates(school.onboardingState)}</dd>
+        </dl>
+        <div className="mt-3"><EstablishmentContacts school={school} /></div>
+        <p className="mt-3 text-sm"><Link className="text-brand-700 underline" href={`/inventaire/etablissements/${school.uai}`}>{t("inventory")}</Link></p>
+      </article>
+    </section>
+  );
+}

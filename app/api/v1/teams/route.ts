@@ -1,0 +1,31 @@
+import { teamJson } from "@/lib/api/organisation-json";
+import { forbidden, invalidRequest, notFound, problemFromFailure, unauthenticated } from "@/lib/api/problem";
+import { apiRoute, jsonBody } from "@/lib/api/route";
+import { apiCaller } from "@/lib/auth/current-caller";
+import { createTeamSchema } from "@/lib/schemas/organisation";
+import { auditActor } from "@/lib/services/audit/audit-actor";
+import { createTeam } from "@/lib/services/organisation/create-team";
+import { listTeams } from "@/lib/services/organisation/list-teams";
+
+export const dynamic = "force-dynamic";
+
+/** GET /api/v1/teams → {items}: the teams and their members, for support staff (school staff: 403). */
+export const GET = apiRoute(async (request: Request) => {
+  const caller = await apiCaller(request);
+  if (!caller) return unauthenticated();
+  const teams = await listTeams(caller);
+  return teams ? Response.json({ items: teams.map(teamJson) }) : forbidden();
+});
+
+/** POST /api/v1/teams {code, name, party, zone?, members?: [{email, primary?}]} → 201 with the team (admins). */
+export const POST = apiRoute(async (request: Request) => {
+  const parsed = createTeamSchema.safeParse(await jsonBody(request));
+  if (!parsed.success) return invalidRequest(parsed.error);
+  const caller = await apiCaller(request);
+  if (!caller) return unauthenticated();
+  const created = await createTeam(caller, parsed.data, new Date(), auditActor(request.headers, caller));
+  if (!created.ok) return problemFromFailure(created.failure);
+  const [team] = (await listTeams(caller, created.value.code)) ?? [];
+  if (!team) return notFound();
+  return Response.json(teamJson(team), { status: 201, headers: { location: `/api/v1/teams/${created.value.code}` } });
+});

@@ -1,0 +1,78 @@
+import { z } from "zod";
+import type { ZodOpenApiPathsObject, ZodOpenApiResponseObject } from "zod-openapi";
+import { createEstablishmentSchema, createTeamSchema, patchEstablishmentSchema, patchTeamSchema } from "@/lib/schemas/organisation";
+import { establishmentSchema, teamListSchema, teamSchema } from "@/lib/schemas/organisation-responses";
+
+type Helpers = {
+  json: <T extends z.ZodType>(schema: T) => { content: { "application/json": { schema: T } } };
+  problem: (description: string) => ZodOpenApiResponseObject;
+  common: Record<string, ZodOpenApiResponseObject>;
+};
+
+const uai = z.object({ uai: z.string().meta({ example: "0370037P" }) });
+const code = z.object({ code: z.string().meta({ example: "PROX-OUEST" }) });
+const establishmentItem = z.object({
+  uai: z.string(), name: z.string(), type: z.string(), city: z.string(), departement: z.string(),
+  supportMode: z.string(), zone: z.object({ code: z.string(), name: z.string() }),
+});
+
+/** Schools and teams: their part of the /api/v1 contract. */
+export function organisationPaths({ json, problem, common }: Helpers): ZodOpenApiPathsObject {
+  const adminOnly = problem("Réservé aux administrateurs");
+  return {
+    "/establishments": {
+      get: {
+        summary: "Établissements visibles, par nom (pagination par curseur) ; les établissements voient les leurs",
+        requestParams: { query: z.object({ zone: z.string().optional(), q: z.string().optional(), cursor: z.string().optional(), limit: z.string().optional() }) },
+        responses: { "200": { description: "Une page", ...json(z.object({ items: z.array(establishmentItem), nextCursor: z.string().nullable() })) }, "400": problem("Filtre invalide"), "403": problem("Rôle sans établissement"), ...common },
+      },
+      post: {
+        summary: "Créer un établissement (UAI avec sa lettre de contrôle) et sa file ETAB-<UAI>",
+        requestBody: json(createEstablishmentSchema),
+        responses: {
+          "201": { description: "Établissement créé", ...json(establishmentSchema) }, "400": problem("Champs invalides ou zone inconnue"),
+          "403": adminOnly, "409": problem("UAI déjà connu"), ...common,
+        },
+      },
+    },
+    "/establishments/{uai}": {
+      get: {
+        summary: "Un établissement : mode de support et salles dans un autre mode, intégration (RDV1 à RDV4), contacts par fonction, chef de secteur, dernière modification",
+        requestParams: { path: uai },
+        responses: { "200": { description: "L'établissement", ...json(establishmentSchema) }, "404": problem("Inconnu ou hors de votre périmètre"), ...common },
+      },
+      patch: {
+        summary: "Modifier un établissement ; un changement de mode de support ou de salles recalcule les échéances des tickets ouverts. `rooms` remplace la liste des salles",
+        requestParams: { path: uai }, requestBody: json(patchEstablishmentSchema),
+        responses: {
+          "200": { description: "L'établissement modifié", ...json(establishmentSchema) }, "400": problem("Champs invalides ou zone inconnue"),
+          "403": adminOnly, "404": problem("Établissement inconnu"), ...common,
+        },
+      },
+    },
+    "/teams": {
+      get: {
+        summary: "Équipes de la Région, de l'Académie et des prestataires, avec leurs membres (files des établissements exclues)",
+        responses: { "200": { description: "Les équipes", ...json(teamListSchema) }, "403": problem("Réservé aux équipes de support"), ...common },
+      },
+      post: {
+        summary: "Créer une équipe ; membres désignés par l'adresse de leur compte, `primary` en fait leur équipe principale",
+        requestBody: json(createTeamSchema),
+        responses: {
+          "201": { description: "Équipe créée", ...json(teamSchema) }, "400": problem("Champs invalides ou zone inconnue"), "403": adminOnly,
+          "409": problem("Code déjà pris"), "422": problem("Compte inconnu ou désactivé parmi les membres"), ...common,
+        },
+      },
+    },
+    "/teams/{code}": {
+      patch: {
+        summary: "Modifier une équipe ; `members`, s'il est fourni, est la liste complète (adresses des comptes, `primary` : équipe principale)",
+        requestParams: { path: code }, requestBody: json(patchTeamSchema),
+        responses: {
+          "200": { description: "L'équipe modifiée", ...json(teamSchema) }, "400": problem("Champs invalides ou zone inconnue"), "403": adminOnly,
+          "404": problem("Équipe inconnue (les files des établissements suivent leur établissement)"), "422": problem("Compte inconnu ou désactivé parmi les membres"), ...common,
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import { database } from "@/db/client";
+import { establishments, teams } from "@/db/schema";
+import type { AuditActor } from "@/lib/domain/audit";
+import type { Caller } from "@/lib/domain/caller";
+import { can } from "@/lib/domain/permissions";
+import { schoolQueueCode } from "@/lib/domain/team-codes";
+import type { CreateEstablishmentInput } from "@/lib/schemas/organisation";
+import { recordAudit } from "../audit/record-audit";
+import { fail, succeed, type ServiceResult } from "../service-result";
+import { FORBIDDEN, invalidField, zoneIdByCode } from "./shared";
+
+/** A new school, with its own queue (ETAB-<UAI>) as the seed gives every school. */
+export async function createEstablishment(caller: Caller, input: CreateEstablishmentInput, now: Date, actor: AuditActor): Promise<ServiceResult<{ id: string; uai: string }>> {
+  if (!can(caller, "organisation.manage")) return fail(FORBIDDEN);
+  return database().transaction(async (tx) => {
+    const zoneId = await zoneIdByCode(tx, input.zone);
+    if (!zoneId) return invalidField("zone", "Zone inconnue.");
+    const { zone: _zone, ...fields } = input;
+    const [created] = await tx.insert(establishments)
+      .values({ ...fields, zoneId, createdAt: now, updatedAt: now, updatedById: caller.id })
+      .onConflictDoNothing({ target: establishments.uai })
+      .returning({ id: establishments.id });
+    if (!created) return fail({ kind: "conflict", message: `Un établissement porte déjà l'UAI ${input.uai}.` });
+    await tx.insert(teams).values({
+      code: schoolQueueCode(input.uai), name: `File de l'établissement – ${input.name}`, party: "school",
+      scope: "Tâches réalisées par l'établissement lui-même", establishmentId: created.id,
+    }).onConflictDoNothing({ target: teams.code });
+    await recordAudit(tx, actor, { action: "establishment.created", objectType: "establishment", objectId: created.id, after: input });
+    return succeed({ id: created.id, uai: input.uai });
+  });
+}

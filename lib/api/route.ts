@@ -7,6 +7,9 @@ type Handler<Context> = (request: Request, context: Context) => Promise<Response
 /** A JSON body's limit unless its route says otherwise. */
 export const JSON_BODY_LIMIT = 1024 * 1024;
 
+/** A sign-in (token request, next-auth's forms) is an e-mail and a password: anonymous, so nothing bigger is read. */
+export const SIGN_IN_BODY_LIMIT = 16 * 1024;
+
 export type RouteOptions = {
   /** The most a request body may weigh, in bytes (JSON_BODY_LIMIT unless said). */
   maxBodyBytes?: number;

@@ -1,12 +1,9 @@
-import { apiRoute, jsonBody } from "@/lib/api/route";
+import { apiRoute, jsonBody, SIGN_IN_BODY_LIMIT } from "@/lib/api/route";
 import { invalidRequest, problem } from "@/lib/api/problem";
 import { clientIp } from "@/lib/auth/client-ip";
 import { createTokenSchema } from "@/lib/schemas/tokens";
 import { issueApiToken } from "@/lib/services/api-tokens";
 import { authenticateWithPassword } from "@/lib/services/authenticate";
-
-/** An e-mail and a password weigh well under this: the route is anonymous, so nothing bigger is read. */
-const SIGN_IN_BODY_LIMIT = 16 * 1024;
 
 /** Exchanges e-mail + password for an 8-hour bearer token, under the sign-in rate limit. */
 export const POST = apiRoute(async (request: Request) => {

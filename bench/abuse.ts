@@ -23,6 +23,8 @@ import { summarize, type Summary } from "./stats";
 
 const MEGABYTE = 1024 * 1024;
 const NORMAL_REQUEST_LIMIT_MS = 1000;
+/** Normal requests timed before each flood, and at least as many during it (every 100 ms). */
+const NORMAL_TURNS = 10;
 /** Every wait of the run is bounded: a flood that has not been answered by then is a failure, not a hang. */
 const FLOOD_TIMEOUT_MS = 120_000;
 
@@ -97,7 +99,7 @@ function oversizedSignIn(url: URL, body: Buffer, announced: boolean): Promise<Fl
 }
 
 /** A normal request during the flood, timed: GET /api/health, or a sign-in of an ordinary size with the right password. */
-async function normalRequest(baseUrl: string, turn: number): Promise<{ kind: string; ms: number; status: number }> {
+async function normalRequest(baseUrl: string, turn: number): Promise<Timed> {
   const started = performance.now();
   const signIn = turn % 2 === 1;
   const response = signIn
@@ -111,14 +113,21 @@ async function normalRequest(baseUrl: string, turn: number): Promise<{ kind: str
 }
 
 type FloodResult = {
-  name: string; parallel: number; megabytes: number; statuses: Record<string, number>; answer: Summary; seconds: number;
-  baselineRssMb: number; peakRssMb: number; normal: Record<string, Summary>; normalFailures: string[];
+  name: string; parallel: number; megabytes: number; statuses: Record<string, number>; refusals: FloodAnswer[]; answer: Summary; seconds: number;
+  baselineRssMb: number; peakRssMb: number; quiet: Record<string, Summary>; normal: Record<string, Summary>; normalFailures: string[];
 };
+
+type Timed = { kind: string; ms: number; status: number };
+const byKind = (timings: readonly Timed[]) =>
+  Object.fromEntries([...new Set(timings.map((timing) => timing.kind))].map((kind) => [kind, summarize(timings.filter((timing) => timing.kind === kind).map((timing) => timing.ms))]));
 
 async function flood(name: string, baseUrl: string, serverPid: number, options: { parallel: number; megabytes: number; announced: boolean }): Promise<FloodResult> {
   const body = Buffer.alloc(options.megabytes * MEGABYTE, 0x20);
   body.write(`{"email":"admin@guichet.test","password":"x","padding":"`);
   body.write(`"}`, body.length - 2);
+  // The same normal requests first without the flood: what the machine gives when nothing else hits the app.
+  const quiet: Timed[] = [];
+  for (let turn = 0; turn < NORMAL_TURNS; turn++) quiet.push(await normalRequest(baseUrl, turn));
   const baseline = treeRss(serverPid);
   let peak = baseline;
   const sampler = setInterval(() => (peak = Math.max(peak, treeRss(serverPid))), 50);
@@ -127,10 +136,10 @@ async function flood(name: string, baseUrl: string, serverPid: number, options: 
   let done = false;
   const floodDone = Promise.all(Array.from({ length: options.parallel }, () => oversizedSignIn(new URL(`${baseUrl}/api/v1/tokens`), body, options.announced)))
     .finally(() => (done = true));
-  const normals: Array<{ kind: string; ms: number; status: number }> = [];
+  const normals: Timed[] = [];
   const normalFailures: string[] = [];
-  // At least a few normal requests, then until the flood is answered; bounded by the flood's own timeout.
-  for (let turn = 0; (turn < 6 || !done) && performance.now() - started < FLOOD_TIMEOUT_MS; turn++) {
+  // At least NORMAL_TURNS normal requests, then until the flood is answered; bounded by the flood's own timeout.
+  for (let turn = 0; (turn < NORMAL_TURNS || !done) && performance.now() - started < FLOOD_TIMEOUT_MS; turn++) {
     try {
       const timed = await normalRequest(baseUrl, turn);
       normals.push(timed);
@@ -147,12 +156,10 @@ async function flood(name: string, baseUrl: string, serverPid: number, options: 
 
   const statuses: Record<string, number> = {};
   for (const answer of answers) statuses[String(answer.status)] = (statuses[String(answer.status)] ?? 0) + 1;
-  const kinds = [...new Set(normals.map((normal) => normal.kind))];
   return {
-    name, parallel: options.parallel, megabytes: options.megabytes, statuses, answer: summarize(answers.map((answer) => answer.ms)), seconds,
+    name, parallel: options.parallel, megabytes: options.megabytes, statuses, refusals: answers, answer: summarize(answers.map((answer) => answer.ms)), seconds,
     baselineRssMb: baseline / MEGABYTE, peakRssMb: peak / MEGABYTE,
-    normal: Object.fromEntries(kinds.map((kind) => [kind, summarize(normals.filter((normal) => normal.kind === kind).map((normal) => normal.ms))])),
-    normalFailures,
+    quiet: byKind(quiet), normal: byKind(normals), normalFailures,
   };
 }
 
@@ -177,19 +184,21 @@ export async function runAbuse(argv: readonly string[], build: boolean): Promise
 
     const mb = (value: number) => value.toFixed(0);
     const ms = (value: number) => value.toFixed(0);
+    const timings = (summaries: Record<string, Summary>) =>
+      Object.entries(summaries).map(([kind, summary]) => `${kind}: ${ms(summary.p50)} / ${ms(summary.max)} (n ${summary.n})`).join("; ");
     console.log(`\n${parallel} parallel POST /api/v1/tokens of ${megabytes} MB each, loopback; ${built}\n`);
     console.log(table(
-      ["flood", "answers", "answer p50 / max ms", "server RSS before MB", "server RSS peak MB", "normal requests: p50 / max ms"],
+      ["flood", "answers", "answer p50 / max ms", "server RSS before MB", "server RSS peak MB", "normal requests without flood: p50 / max ms", "during the flood: p50 / max ms"],
       results.map((result) => [
         result.name, Object.entries(result.statuses).map(([status, n]) => `${n} × ${status}`).join(", "),
         `${ms(result.answer.p50)} / ${ms(result.answer.max)}`, mb(result.baselineRssMb), mb(result.peakRssMb),
-        Object.entries(result.normal).map(([kind, summary]) => `${kind}: ${ms(summary.p50)} / ${ms(summary.max)} (n ${summary.n})`).join("; "),
+        timings(result.quiet), timings(result.normal),
       ]),
     ));
     console.log(`\nlargest VmHWM of a server process over the run: ${mb(hwm)} MB`);
 
     const failures = results.flatMap((result) => [
-      ...Object.keys(result.statuses).filter((status) => status !== "413").map((status) => `${result.name}: ${result.statuses[status]} answer(s) ${status}, expected 413`),
+      ...result.refusals.filter((answer) => answer.status !== 413).map((answer) => `${result.name}: ${answer.status}${answer.detail ? ` (${answer.detail})` : ""} after ${answer.ms.toFixed(0)} ms, expected 413`),
       ...result.normalFailures.map((failure) => `${result.name}: ${failure}`),
     ]);
     console.log(failures.length ? `\nFAILED:\n${failures.join("\n")}` : `\nEvery flood request refused with 413; every normal request answered within ${NORMAL_REQUEST_LIMIT_MS} ms.`);

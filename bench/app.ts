@@ -39,7 +39,7 @@ export function ensureBuild(force: boolean): string {
 /** `pid`: the started `npx next start`, root of the server's process tree. */
 export type RunningApp = { baseUrl: string; pid: number; stop: () => Promise<void> };
 
-/** `next start` on the bench build, against `databaseUrl`, with a Redis prefix and an upload folder of its own. */
+/** The bench build served as in production (server.mjs), against `databaseUrl`, with a Redis prefix and an upload folder of its own. */
 export async function startBenchApp(databaseUrl: string, redisPrefix: string): Promise<RunningApp> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;

@@ -5,7 +5,7 @@
  *   npm run bench -- --only abuse [--build] [--parallel 20] [--megabytes 50] [--json <file>]   (bench/abuse.ts: oversized bodies, no volume)
  *
  * Seeds the bench database unless it already holds the volume (--fresh rebuilds it), builds the app into
- * .next-bench unless a build is there (--build rebuilds it), starts `next start` against it with its own
+ * .next-bench unless a build is there (--build rebuilds it), starts it (server.mjs, as `npm run start`) against it with its own
  * Redis prefix, signs in once per account, then times each scenario's sequential requests (wall time of
  * `fetch` on loopback) after a warm-up. Reports; exits non-zero only when something broke.
  */

@@ -36,6 +36,9 @@ describe("parseEnv", () => {
     ["a port out of range", { PORT: "70000" }, ["PORT"]],
     ["a short secret in production", { NODE_ENV: "production" }, ["AUTH_SECRET"]],
     ["half an OIDC configuration", { OIDC_ISSUER: "https://sso.ac-test.fr" }, ["OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"]],
+    ["the secret of .env.example in production", { NODE_ENV: "production", AUTH_SECRET: "dev-only-secret-change-me-0123456789abcdef" }, ["AUTH_SECRET"]],
+    ["the old docker-compose secret in production", { NODE_ENV: "production", AUTH_SECRET: "demo-only-insecure-secret-change-me-0123456789abcdef" }, ["AUTH_SECRET"]],
+    ["a host name among the trusted proxies", { TRUSTED_PROXIES: "10.0.0.0/8, proxy.local" }, ["TRUSTED_PROXIES"]],
     ["two things wrong at once", { APP_URL: "ftp://x", SMTP_URL: undefined }, ["APP_URL", "SMTP_URL"]],
   ])("names the variable for %s", (_, change, names) => {
     expect(problemsWith({ ...valid, ...change }).sort()).toEqual(names);
@@ -43,5 +46,15 @@ describe("parseEnv", () => {
 
   test("a 32-character secret passes in production; empty OIDC values count as unset", () => {
     expect(parseEnv({ ...valid, NODE_ENV: "production", AUTH_SECRET: "x".repeat(32), OIDC_ISSUER: "", OIDC_CLIENT_ID: " " }).OIDC_ISSUER).toBeUndefined();
+  });
+
+  test("the published secrets still serve development and tests", () => {
+    expect(parseEnv({ ...valid, AUTH_SECRET: "dev-only-secret-change-me-0123456789abcdef" }).AUTH_SECRET).toBe("dev-only-secret-change-me-0123456789abcdef");
+  });
+
+  test("TRUSTED_PROXIES: none by default, else the listed ranges", () => {
+    expect(parseEnv(valid).TRUSTED_PROXIES.check("127.0.0.1", "ipv4")).toBe(false);
+    const trusted = parseEnv({ ...valid, TRUSTED_PROXIES: "10.0.0.0/8,::1" }).TRUSTED_PROXIES;
+    expect([trusted.check("10.2.3.4", "ipv4"), trusted.check("::1", "ipv6"), trusted.check("11.0.0.1", "ipv4")]).toEqual([true, true, false]);
   });
 });

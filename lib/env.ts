@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseCidrList } from "./auth/client-address";
 
 /**
  * The process environment, parsed once. Every entry point (web, worker, scripts)
@@ -10,6 +11,15 @@ const optionalText = z
   .trim()
   .transform((value) => (value === "" ? undefined : value))
   .optional();
+
+/**
+ * The AUTH_SECRET values shipped in .env.example and docker-compose.yml (before it required the variable):
+ * anyone who read them could mint a session, so production refuses them.
+ */
+export const PUBLISHED_AUTH_SECRETS: readonly string[] = [
+  "dev-only-secret-change-me-0123456789abcdef",
+  "demo-only-insecure-secret-change-me-0123456789abcdef",
+];
 
 const envSchema = z
   .object({
@@ -28,10 +38,20 @@ const envSchema = z
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     /** Namespace of every Redis key and queue, so parallel test runs never collide. */
     REDIS_PREFIX: z.string().regex(/^[a-z0-9_-]+$/i).default("guichet"),
+    /** Reverse proxies whose X-Forwarded-For is believed (comma-separated CIDRs); none by default. */
+    TRUSTED_PROXIES: z.string().default("").transform((value, ctx) => {
+      const parsed = parseCidrList(value);
+      if (parsed) return parsed;
+      ctx.addIssue({ code: "custom", message: "doit être une liste d'adresses ou de plages CIDR séparées par des virgules (ex. 10.0.0.0/8, ::1)" });
+      return z.NEVER;
+    }),
   })
   .superRefine((value, ctx) => {
     if (value.NODE_ENV === "production" && value.AUTH_SECRET.length < 32) {
       ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "doit compter au moins 32 caractères en production" });
+    }
+    if (value.NODE_ENV === "production" && PUBLISHED_AUTH_SECRETS.includes(value.AUTH_SECRET)) {
+      ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "est une valeur d'exemple publiée avec Guichet ; générez-en une (openssl rand -base64 32)" });
     }
     const oidc = [value.OIDC_ISSUER, value.OIDC_CLIENT_ID, value.OIDC_CLIENT_SECRET];
     if (oidc.some(Boolean) && !oidc.every(Boolean)) {

@@ -5,7 +5,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-[ -f .env ] || { cp .env.example .env; echo "Created .env from .env.example"; }
+if [ ! -f .env ]; then
+  # The sample AUTH_SECRET is refused in production (what `npm run start` runs): make this machine's own.
+  secret="$(node -e 'process.stdout.write(require("node:crypto").randomBytes(32).toString("base64"))')"
+  sed "s|^AUTH_SECRET=.*|AUTH_SECRET=${secret}|" .env.example > .env
+  echo "Created .env from .env.example, with a fresh AUTH_SECRET"
+fi
 npm ci --no-audit --no-fund
 npm run db:migrate
 npm run db:seed

@@ -1,10 +1,11 @@
 import { pgEnum } from "drizzle-orm/pg-core";
 import {
   CI_CLASSES, CI_CRITICALITIES, CI_STATUSES, FUNDINGS, IMPACTS, PARTIES, PRIORITIES, ROLES,
-  SUPPORT_MODES, TICKET_EVENT_KINDS, TICKET_STATUSES, TICKET_TYPES, URGENCIES, VISIBILITIES,
+  ONBOARDING_STATES, SUPPORT_MODES, TICKET_EVENT_KINDS, TICKET_STATUSES, TICKET_TYPES, URGENCIES, VISIBILITIES,
 } from "@/lib/domain/vocabulary";
 
 export const supportMode = pgEnum("support_mode", SUPPORT_MODES);
+export const onboardingState = pgEnum("onboarding_state", ONBOARDING_STATES);
 export const role = pgEnum("role", ROLES);
 export const party = pgEnum("party", PARTIES);
 export const ticketType = pgEnum("ticket_type", TICKET_TYPES);

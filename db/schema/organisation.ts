@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, date, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, date, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import type { WeeklyHours } from "@/lib/domain/business-calendar";
 import type { EscalationLevel, VendorCommitment } from "@/lib/domain/sla";
 import { party } from "./enums";
@@ -33,8 +33,14 @@ export const teamMembers = pgTable(
     teamId: uuid().notNull().references(() => teams.id, { onDelete: "cascade" }),
     userId: uuid().notNull().references(() => users.id, { onDelete: "cascade" }),
     joinedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** The person's main team (one per person): the one shown and used by default. */
+    isPrimary: boolean().notNull().default(false),
   },
-  (table) => [primaryKey({ columns: [table.teamId, table.userId] }), index("team_members_user_idx").on(table.userId)],
+  (table) => [
+    primaryKey({ columns: [table.teamId, table.userId] }),
+    index("team_members_user_idx").on(table.userId),
+    uniqueIndex("team_members_one_primary_idx").on(table.userId).where(sql`${table.isPrimary}`),
+  ],
 );
 
 /** A contractor the Région works with (warranty repair, network, print…). */
@@ -43,6 +49,9 @@ export const vendors = pgTable("vendors", {
   name: text().notNull().unique(),
   scope: text(),
   contract: text(),
+  /** The vendor's contract (marché) reference and where the Région writes to it. */
+  contractReference: text(),
+  contactEmail: text(),
   /** The vendor's own repair time while a ticket waits for it (underpinning contract); null: none agreed. */
   repairCommitment: jsonb().$type<VendorCommitment>(),
 });

@@ -38,6 +38,10 @@ export function openApiDocument() {
             "400": problem("Champs invalides"), "401": problem("Identifiants incorrects"), "429": problem("Trop de tentatives ; voir Retry-After"),
           },
         },
+        delete: {
+          summary: "Révoquer le jeton présenté (Authorization: Bearer) ; il est refusé ensuite",
+          responses: { "204": { description: "Jeton révoqué" }, ...common },
+        },
       },
       "/services": {
         get: { summary: "Catalogue des services", responses: { "200": { description: "Le catalogue", ...json(serviceCatalogueSchema) }, ...common } },

@@ -26,12 +26,16 @@ export async function pageCaller(): Promise<Caller> {
   return caller;
 }
 
+/** The token of an `Authorization: Bearer` header, or null (none, or not a bearer token). */
+export function presentedBearerToken(request: Request): string | null {
+  return /^Bearer\s+(\S+)$/i.exec(request.headers.get("authorization") ?? "")?.[1] ?? null;
+}
+
 /** For /api/v1: a bearer token if the request carries one, else the browser session. */
 export async function apiCaller(request: Request): Promise<Caller | null> {
-  const authorization = request.headers.get("authorization");
-  if (authorization) {
-    const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-    const userId = match ? await userIdForApiToken(match[1]!, new Date()) : null;
+  if (request.headers.get("authorization")) {
+    const token = presentedBearerToken(request);
+    const userId = token ? await userIdForApiToken(token, new Date()) : null;
     return userId ? loadCaller(userId) : null;
   }
   // Read the cookie from the request itself (no request-scoped next/headers needed), checked like a page's session.

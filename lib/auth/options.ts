@@ -5,9 +5,12 @@ import { database } from "@/db/client";
 import { users } from "@/db/schema";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
+import { revokeAllApiTokens } from "@/lib/services/api-tokens";
+import { auditActor } from "@/lib/services/audit/audit-actor";
 import { authenticateWithPassword } from "@/lib/services/authenticate";
+import type { AuditActor } from "@/lib/domain/audit";
+import { headers } from "next/headers";
 import { oidcProvider } from "./oidc-provider";
-import { clientIp } from "./client-ip";
 import { SESSION_MAX_AGE_SECONDS, sessionStillValid } from "./session-policy";
 
 async function accountState(userId: string) {
@@ -26,9 +29,24 @@ async function accountByEmail(email: string) {
   return row ?? null;
 }
 
-/** Signing out revokes every session of the account: the next request carries a stale version. */
-export async function revokeSessions(userId: string): Promise<void> {
-  await database().update(users).set({ tokenVersion: sql`${users.tokenVersion} + 1` }).where(eq(users.id, userId));
+/**
+ * Signing out revokes every session of the account (the next request carries a stale version) and
+ * every API token, with an audit row per token.
+ */
+export async function revokeSessions(userId: string, actor: AuditActor): Promise<void> {
+  await database().transaction(async (tx) => {
+    await tx.update(users).set({ tokenVersion: sql`${users.tokenVersion} + 1` }).where(eq(users.id, userId));
+    await revokeAllApiTokens(tx, userId, actor);
+  });
+}
+
+/** The request's headers; none when next-auth's events run outside a request (tests call them directly). */
+async function requestHeaders(): Promise<Headers> {
+  try {
+    return new Headers(await headers());
+  } catch {
+    return new Headers();
+  }
 }
 
 /** Whether a decoded session token still stands (see sessionStillValid); used on every request. */
@@ -54,7 +72,7 @@ export function authOptions(): AuthOptions {
       async authorize(credentials, request) {
         if (!credentials?.email || !credentials.password) return null;
         const result = await authenticateWithPassword({
-          email: credentials.email, password: credentials.password, ip: clientIp(request.headers ?? {}),
+          email: credentials.email, password: credentials.password, headers: request.headers ?? {},
         });
         if (result.outcome !== "success") return null;
         return { id: result.user.id, email: result.user.email, name: result.user.name, tokenVersion: result.user.tokenVersion };
@@ -102,7 +120,7 @@ export function authOptions(): AuthOptions {
     },
     events: {
       async signOut({ token }) {
-        if (token?.sub) await revokeSessions(token.sub);
+        if (token?.sub) await revokeSessions(token.sub, auditActor(await requestHeaders(), { id: token.sub, email: token.email ?? null }));
       },
     },
   };

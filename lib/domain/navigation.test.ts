@@ -4,14 +4,14 @@ import { canFileTicketFor } from "./permissions";
 import { ROLES } from "./vocabulary";
 
 test.each([
-  ["requester", ["home", "file", "myTickets", "catalogue", "myEstablishments", "inventory"]],
-  ["manager", ["home", "file", "myTickets", "catalogue", "myEstablishments", "inventory", "dashboards"]],
-  ["technician", ["home", "desk", "catalogue", "establishments", "inventory"]],
-  ["sector_lead", ["home", "desk", "slaSummary", "catalogue", "establishments", "inventory", "dashboards"]],
-  ["service_lead", ["home", "desk", "slaSummary", "catalogue", "establishments", "inventory", "dashboards"]],
-  ["academy_agent", ["home", "desk", "catalogue", "establishments", "inventory"]],
-  ["vendor_agent", ["home", "desk", "catalogue"]],
-  ["admin", ["home", "desk", "slaSummary", "catalogue", "establishments", "inventory", "dashboards", "users", "routing", "calendars"]],
+  ["requester", ["home", "file", "myTickets", "catalogue", "myEstablishments", "inventory", "account"]],
+  ["manager", ["home", "file", "myTickets", "catalogue", "myEstablishments", "inventory", "dashboards", "account"]],
+  ["technician", ["home", "desk", "catalogue", "establishments", "inventory", "account"]],
+  ["sector_lead", ["home", "desk", "slaSummary", "catalogue", "establishments", "inventory", "dashboards", "account"]],
+  ["service_lead", ["home", "desk", "slaSummary", "catalogue", "establishments", "inventory", "dashboards", "account"]],
+  ["academy_agent", ["home", "desk", "catalogue", "establishments", "inventory", "account"]],
+  ["vendor_agent", ["home", "desk", "catalogue", "account"]],
+  ["admin", ["home", "desk", "slaSummary", "catalogue", "establishments", "inventory", "dashboards", "users", "routing", "calendars", "account"]],
 ] as const)("%s sees %j", (role, keys) => {
   expect(navigationFor({ role }).map((item) => item.key)).toEqual(keys);
 });

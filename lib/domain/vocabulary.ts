@@ -4,6 +4,9 @@
  */
 export const SUPPORT_MODES = ["normal", "ouvert", "hors_perimetre"] as const;
 export type SupportMode = (typeof SUPPORT_MODES)[number];
+/** Where a school stands in joining the support scheme (seed 004): to integrate, under way (RDV1–RDV4), integrated. */
+export const ONBOARDING_STATES = ["a_integrer", "en_cours", "integre"] as const;
+export type OnboardingState = (typeof ONBOARDING_STATES)[number];
 
 export const ROLES = [
   "requester", "technician", "sector_lead", "service_lead", "academy_agent", "vendor_agent", "manager", "admin",

@@ -1,9 +1,11 @@
 import { eq, sql } from "drizzle-orm";
 import { database } from "@/db/client";
 import { listUsers, type UserCursor } from "@/db/queries/users";
-import { apiTokens, users } from "@/db/schema";
+import { users } from "@/db/schema";
+import type { AuditActor } from "@/lib/domain/audit";
 import type { Caller } from "@/lib/domain/caller";
 import { can } from "@/lib/domain/permissions";
+import { revokeAllApiTokens } from "./api-tokens";
 import { fail, succeed, type ServiceResult } from "./service-result";
 
 export async function listAccounts(caller: Caller, options: { after?: UserCursor; limit: number }) {
@@ -19,6 +21,7 @@ export async function setAccountDisabled(
   caller: Caller,
   input: { userId: string; disabled: boolean },
   now: Date,
+  actor: AuditActor,
 ): Promise<ServiceResult<null>> {
   if (!can(caller, "users.manage")) return fail({ kind: "forbidden", message: "Seuls les administrateurs gèrent les comptes." });
   if (input.userId === caller.id && input.disabled) return fail({ kind: "unprocessable", message: "Vous ne pouvez pas désactiver votre propre compte." });
@@ -28,7 +31,7 @@ export async function setAccountDisabled(
     await tx.update(users)
       .set(input.disabled ? { disabledAt: now, tokenVersion: sql`${users.tokenVersion} + 1` } : { disabledAt: null })
       .where(eq(users.id, target.id));
-    if (input.disabled) await tx.delete(apiTokens).where(eq(apiTokens.userId, target.id));
+    if (input.disabled) await revokeAllApiTokens(tx, target.id, actor);
     return succeed(null);
   });
 }

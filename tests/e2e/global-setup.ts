@@ -9,6 +9,7 @@ import { startSmtpCapture } from "../support/smtp-capture";
 import { createTestStores, testEnvironment } from "../support/test-database";
 
 const E2E_DIST_DIR = ".next-e2e";
+export const E2E_TRUSTED_PROXIES = "127.0.0.1/32,::1/128";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -37,6 +38,9 @@ export default async function setup(project: TestProject) {
   const smtp = await startSmtpCapture({ dir: mailDir });
   const environment = testEnvironment(stores, {
     APP_URL: baseUrl, NEXT_DIST_DIR: E2E_DIST_DIR, SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, UPLOAD_DIR: uploadDir,
+    // The tests play the reverse proxy from the usual loopback address (their X-Forwarded-For is the
+    // client's); sign-in-throttle.test.ts connects from 127.0.0.2 and up as clients facing the app directly.
+    TRUSTED_PROXIES: E2E_TRUSTED_PROXIES,
   });
   const app = await startApp(environment, port);
   const worker = startWorker(environment);

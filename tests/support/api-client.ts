@@ -1,6 +1,7 @@
 import { expect } from "vitest";
 import { POST as createToken } from "@/app/api/v1/tokens/route";
 import { DEMO_PASSWORD } from "@/db/seed/demo-accounts";
+import { PEER_ADDRESS_HEADER } from "@/lib/auth/client-ip";
 
 export const API = "http://localhost:3000/api/v1";
 
@@ -10,7 +11,7 @@ export async function tokenFor(email: string): Promise<string> {
   address++;
   const response = await createToken(new Request(`${API}/tokens`, {
     method: "POST",
-    headers: { "content-type": "application/json", "x-forwarded-for": `100.64.${address >> 8}.${address & 255}` },
+    headers: { "content-type": "application/json", [PEER_ADDRESS_HEADER]: `100.64.${address >> 8}.${address & 255}` },
     body: JSON.stringify({ email, password: DEMO_PASSWORD }),
   }), {} as never);
   expect(response.status).toBe(201);

@@ -22,9 +22,9 @@ export function startWorker(environment: Record<string, string>): ChildProcess {
   return child;
 }
 
-/** Starts `next start` on the built app and waits until /api/health answers 200. */
+/** Starts the built app as production does (server.mjs, `npm run start`) and waits until /api/health answers 200. */
 export async function startApp(environment: Record<string, string>, port: number): Promise<ChildProcess> {
-  const child = spawn("npx", ["next", "start", "-p", String(port)], {
+  const child = spawn("node", ["server.mjs"], {
     env: { ...process.env, ...environment, NODE_ENV: "production", PORT: String(port) },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,

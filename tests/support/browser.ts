@@ -24,8 +24,8 @@ export function browserForFile(): () => Browser {
 }
 
 /**
- * A browser context seen from its own client address (X-Forwarded-For), so the per-IP
- * sign-in limit of one test never blocks another.
+ * A browser context seen from its own client address (X-Forwarded-For, believed because the e2e app
+ * trusts the loopback proxy), so the per-address sign-in limits of one test never block another.
  */
 export function newClient(browser: Browser, baseUrl: string, ip: string, viewport = { width: 1280, height: 800 }): Promise<BrowserContext> {
   return browser.newContext({ baseURL: baseUrl, locale: "fr-FR", viewport, extraHTTPHeaders: { "x-forwarded-for": ip } });

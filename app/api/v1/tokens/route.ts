@@ -1,8 +1,9 @@
 import { apiRoute, jsonBody, SIGN_IN_BODY_LIMIT } from "@/lib/api/route";
-import { invalidRequest, problem } from "@/lib/api/problem";
-import { clientIp } from "@/lib/auth/client-ip";
+import { invalidRequest, problem, unauthenticated } from "@/lib/api/problem";
+import { apiCaller, presentedBearerToken } from "@/lib/auth/current-caller";
 import { createTokenSchema } from "@/lib/schemas/tokens";
-import { issueApiToken } from "@/lib/services/api-tokens";
+import { issueApiToken, revokePresentedApiToken } from "@/lib/services/api-tokens";
+import { auditActor } from "@/lib/services/audit/audit-actor";
 import { authenticateWithPassword } from "@/lib/services/authenticate";
 
 /** Exchanges e-mail + password for an 8-hour bearer token, under the sign-in rate limit. */
@@ -10,7 +11,8 @@ export const POST = apiRoute(async (request: Request) => {
   const parsed = createTokenSchema.safeParse(await jsonBody(request));
   if (!parsed.success) return invalidRequest(parsed.error);
 
-  const result = await authenticateWithPassword({ ...parsed.data, ip: clientIp(request.headers) });
+  const now = new Date();
+  const result = await authenticateWithPassword({ ...parsed.data, headers: request.headers }, (tx, user, actor) => issueApiToken(tx, user.id, now, actor));
   if (result.outcome === "throttled") {
     return problem(429, "Trop de tentatives", {
       detail: `Trop d'échecs de connexion. Réessayez dans ${Math.ceil(result.retryAfterSeconds / 60)} minute(s).`,
@@ -19,6 +21,15 @@ export const POST = apiRoute(async (request: Request) => {
   }
   if (result.outcome === "invalid") return problem(401, "Identifiants incorrects", { detail: "Adresse e-mail ou mot de passe incorrect." });
 
-  const { token, expiresAt } = await issueApiToken(result.user.id, new Date());
+  const { token, expiresAt } = result.then;
   return Response.json({ token, expiresAt: expiresAt.toISOString() }, { status: 201, headers: { "cache-control": "no-store" } });
 }, { maxBodyBytes: SIGN_IN_BODY_LIMIT });
+
+/** Revokes the bearer token the request presents (a script signing out); it is refused from then on. */
+export const DELETE = apiRoute(async (request: Request) => {
+  const token = presentedBearerToken(request);
+  const caller = token ? await apiCaller(request) : null;
+  if (!token || !caller) return unauthenticated();
+  await revokePresentedApiToken(token, auditActor(request.headers, caller));
+  return new Response(null, { status: 204 });
+});

@@ -1,0 +1,3 @@
+import { z } from "zod";
+
+export const revokeApiTokenSchema = z.object({ tokenId: z.uuid() });

@@ -20,7 +20,7 @@ function trackedBody(totalBytes: number, chunkBytes = 64 * 1024) {
     cancel() {
       state.cancelled = true;
     },
-  });
+  }, { highWaterMark: 0 }); // pulled only when read, as a socket's body is
   return { stream, state };
 }
 
@@ -62,6 +62,14 @@ test("no Content-Length: counted while read, 413 once past the limit, and the re
   expect(((await answer.json()) as Problem).detail).toContain("1 Mo");
   expect(state.cancelled).toBe(true);
   expect(state.pulled).toBeLessThan(JSON_BODY_LIMIT + 4 * 64 * 1024);
+});
+
+test("a handler that answers before reading (401) has not pulled a byte of the body", async () => {
+  const route = apiRoute(async () => new Response(null, { status: 401 }));
+  const { stream, state } = trackedBody(10 * 1024 * 1024);
+  expect((await route(post(stream), {})).status).toBe(401);
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  expect(state.pulled).toBe(0);
 });
 
 test("a body over the limit is 413 however the handler reads it (formData, arrayBuffer, text)", async () => {

@@ -44,17 +44,25 @@ export function apiRoute<Context>(handler: Handler<Context>, options: RouteOptio
   };
 }
 
-/** The same request, its body counted as it is read: past `limit` bytes the read fails with BodyTooLarge and the upload is dropped. */
+/**
+ * The same request, its body counted as it is read, and only when it is read (nothing is pulled ahead): past
+ * `limit` bytes the read fails with BodyTooLarge and the rest of the upload is dropped.
+ */
 function withBodyLimit(request: Request, limit: number): Request {
   if (!request.body) return request;
+  const source = request.body.getReader();
   let received = 0;
-  const body = request.body.pipeThrough(new TransformStream<Uint8Array, Uint8Array>({
-    transform(chunk, controller) {
-      received += chunk.byteLength;
-      if (received > limit) controller.error(new BodyTooLarge(`body over ${limit} bytes`));
-      else controller.enqueue(chunk);
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const { done, value } = await source.read();
+      if (done) return controller.close();
+      received += value.byteLength;
+      if (received <= limit) return controller.enqueue(value);
+      controller.error(new BodyTooLarge(`body over ${limit} bytes`));
+      await source.cancel();
     },
-  }));
+    cancel: (reason) => source.cancel(reason),
+  }, { highWaterMark: 0 });
   return new Request(request.url, { method: request.method, headers: request.headers, body, signal: request.signal, duplex: "half" } as RequestInit);
 }
 

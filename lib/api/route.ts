@@ -1,5 +1,9 @@
+import { CrossSiteRequestError } from "@/lib/auth/request-origin";
 import { logger } from "@/lib/logger";
 import { parameterWithControlCharacter } from "@/lib/domain/query-text";
+import { logRefusal } from "@/lib/request/log-refusal";
+import { runWithRequestContext, type RequestContext } from "@/lib/request/request-context";
+import { REQUEST_ID_HEADER, requestIdFrom } from "@/lib/request/request-id";
 import { controlCharacterInQuery, payloadTooLarge, problem } from "./problem";
 
 type Handler<Context> = (request: Request, context: Context) => Promise<Response>;
@@ -22,26 +26,58 @@ const isBodyTooLarge = (error: unknown): boolean =>
   error instanceof BodyTooLarge || (error instanceof Error && error.cause instanceof BodyTooLarge);
 
 /**
- * Every /api route goes through this. A control character anywhere in the query string is 400 naming the
- * parameter; a body announced (Content-Length) over the route's limit is 413 unread; a body sent without
- * Content-Length is counted as it is read, and reading stops with 413 past the limit. Nothing reads the body
- * until the handler does, so a handler loads the caller first and an anonymous request never costs its body.
- * An unexpected error becomes a 500 problem+json, logged once.
+ * Every /api route goes through this. It gives the request its id (logs, audit rows and the x-request-id
+ * answer share it), logs each refused authorization (403, or 404 that may hide an object) with the caller
+ * `apiCaller` noted, turns a session's write from another site (see apiCaller) into a 403, and an unexpected
+ * error into a 500 problem+json, logged once.
+ *
+ * Before the handler: a control character anywhere in the query string is 400 naming the parameter; a body
+ * announced (Content-Length) over the route's limit is 413 unread. A body sent without Content-Length is counted
+ * as it is read, and reading stops with 413 past the limit. Nothing reads the body until the handler does, so a
+ * handler loads the caller first and an anonymous request never costs its body.
  */
 export function apiRoute<Context>(handler: Handler<Context>, options: RouteOptions = {}): Handler<Context> {
   const limit = options.maxBodyBytes ?? JSON_BODY_LIMIT;
   return async (request, context) => {
-    const tainted = parameterWithControlCharacter(new URL(request.url).searchParams);
-    if (tainted !== null) return controlCharacterInQuery(tainted);
-    if (Number(request.headers.get("content-length")) > limit) return payloadTooLarge(limit);
-    try {
-      return await handler(withBodyLimit(request, limit), context);
-    } catch (error) {
-      if (isBodyTooLarge(error)) return payloadTooLarge(limit);
-      logger.error({ err: error, method: request.method, url: request.url }, "api route failed");
-      return problem(500, "Erreur interne", { detail: "Une erreur inattendue est survenue ; elle a été journalisée." });
+    const url = new URL(request.url);
+    const requestId = requestIdFrom(request.headers.get(REQUEST_ID_HEADER));
+    const headers = new Headers(request.headers);
+    headers.set(REQUEST_ID_HEADER, requestId);
+    // The context object itself: `apiCaller` notes the caller on it while the handler runs.
+    const facts: RequestContext = { requestId, headers, method: request.method, path: url.pathname + url.search, caller: null };
+    const response = await runWithRequestContext(facts, async () => {
+      const tainted = parameterWithControlCharacter(url.searchParams);
+      if (tainted !== null) return controlCharacterInQuery(tainted);
+      if (Number(request.headers.get("content-length")) > limit) return payloadTooLarge(limit);
+      try {
+        return await handler(withBodyLimit(request, limit), context);
+      } catch (error) {
+        if (isBodyTooLarge(error)) return payloadTooLarge(limit);
+        if (error instanceof CrossSiteRequestError) {
+          logger.warn({ method: request.method, url: request.url, origin: error.origin }, "cross-site request refused");
+          return problem(403, "Accès refusé", { detail: "Cette requête vient d'un autre site que Guichet : elle est refusée avec votre session. Un outil doit utiliser un jeton « Authorization: Bearer »." });
+        }
+        logger.error({ err: error, method: request.method, url: request.url }, "api route failed");
+        return problem(500, "Erreur interne", { detail: "Une erreur inattendue est survenue ; elle a été journalisée." });
+      }
+    });
+    if (response.status === 403 || response.status === 404) {
+      logRefusal({ status: response.status, caller: facts.caller, method: facts.method, object: facts.path, requestId });
     }
+    return withHeader(response, REQUEST_ID_HEADER, requestId);
   };
+}
+
+/** Sets a header on an answer, copying it first when its headers are immutable (a redirect, a fetched response). */
+function withHeader(response: Response, name: string, value: string): Response {
+  try {
+    response.headers.set(name, value);
+    return response;
+  } catch {
+    const copy = new Response(response.body, response);
+    copy.headers.set(name, value);
+    return copy;
+  }
 }
 
 /**

@@ -16,8 +16,10 @@ export function controlCharacterPage(searchParams: URLSearchParams): Response | 
   const t = createTranslator({ locale: "fr", messages: { limits: messages }, namespace: "limits.badQuery" });
   const html = `<!DOCTYPE html>
 <html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(t("documentTitle"))}</title></head>
-<body style="font-family: system-ui, sans-serif; max-width: 36rem; margin: 4rem auto; padding: 0 1rem; text-align: center">
+<body>
 <main><h1>${escapeHtml(t("title"))}</h1><p>${escapeHtml(t("body", { parameter }))}</p><p><a href="/">${escapeHtml(t("backHome"))}</a></p></main>
 </body></html>`;
-  return new Response(html, { status: 400, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" } });
+  // A page of text and one link: nothing to load, run or frame.
+  const csp = "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+  return new Response(html, { status: 400, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", "content-security-policy": csp } });
 }

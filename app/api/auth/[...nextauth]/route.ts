@@ -8,9 +8,8 @@ import { env } from "@/lib/env";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 
-export async function GET(request: Request, context: Context) {
-  return NextAuth(request as never, context as never, authOptions());
-}
+// apiRoute: sign-ins get their request id (logs, audit rows, x-request-id) like every /api route.
+export const GET = apiRoute(async (request: Request, context: Context) => NextAuth(request as never, context as never, authOptions()));
 
 /**
  * Credentials sign-ins are throttled before next-auth sees them, so a blocked

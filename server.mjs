@@ -21,7 +21,19 @@ const app = next({ dev: false, port });
 await app.prepare();
 const handle = app.getRequestHandler();
 
+/** Whether Next can decode the path: it answers a malformed percent-encoding with a bare English "Internal Server Error". */
+function decodablePath(url) {
+  try {
+    decodeURIComponent((url ?? "/").split("?")[0]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 createServer((request, response) => {
+  // A path that decodes to nothing names no page: the app's own French "page not found" says so.
+  if (!decodablePath(request.url)) request.url = "/adresse-invalide";
   const peer = request.socket.remoteAddress;
   if (peer) request.headers[PEER_ADDRESS_HEADER] = peer;
   else delete request.headers[PEER_ADDRESS_HEADER];

@@ -41,6 +41,8 @@ describe("parseEnv", () => {
     ["the secret of .env.example in production", { NODE_ENV: "production", AUTH_SECRET: "dev-only-secret-change-me-0123456789abcdef" }, ["AUTH_SECRET"]],
     ["the old docker-compose secret in production", { NODE_ENV: "production", AUTH_SECRET: "demo-only-insecure-secret-change-me-0123456789abcdef" }, ["AUTH_SECRET"]],
     ["a host name among the trusted proxies", { TRUSTED_PROXIES: "10.0.0.0/8, proxy.local" }, ["TRUSTED_PROXIES"]],
+    ["a function map that is not JSON", { OIDC_FUNCTION_MAP: "DIR=manager" }, ["OIDC_FUNCTION_MAP"]],
+    ["a function map giving a technician", { OIDC_FUNCTION_MAP: '{"DIR": {"role": "technician"}}' }, ["OIDC_FUNCTION_MAP"]],
     ["two things wrong at once", { APP_URL: "ftp://x", SMTP_URL: undefined }, ["APP_URL", "SMTP_URL"]],
   ])("names the variable for %s", (_, change, names) => {
     expect(problemsWith({ ...valid, ...change }).sort()).toEqual(names);
@@ -52,6 +54,16 @@ describe("parseEnv", () => {
 
   test("a 32-character secret passes in production; empty OIDC values count as unset", () => {
     expect(parseEnv({ ...valid, NODE_ENV: "production", AUTH_SECRET: "x".repeat(32), OIDC_ISSUER: "", OIDC_CLIENT_ID: " " }).OIDC_ISSUER).toBeUndefined();
+  });
+
+  test("OIDC claims: defaults, then the configured names and function table", () => {
+    expect(parseEnv(valid)).toMatchObject({
+      OIDC_CLAIM_EMAIL: "email", OIDC_CLAIM_UAI: "uai", OIDC_CLAIM_FUNCTION: "fonction",
+      OIDC_FUNCTION_MAP: { DIR: { role: "manager", functionCode: "chef_etablissement" } },
+    });
+    const parsed = parseEnv({ ...valid, OIDC_CLAIM_UAI: "ENTPersonStructRattachRNE", OIDC_FUNCTION_MAP: '{"DIR": {"role": "manager", "function": "chef_etablissement"}, "DOC": {"role": "requester"}}' });
+    expect(parsed.OIDC_CLAIM_UAI).toBe("ENTPersonStructRattachRNE");
+    expect(parsed.OIDC_FUNCTION_MAP).toEqual({ DIR: { role: "manager", functionCode: "chef_etablissement" }, DOC: { role: "requester", functionCode: null } });
   });
 
   test("the published secrets still serve development and tests", () => {

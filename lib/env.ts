@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DEFAULT_AUDIT_RETENTION_DAYS } from "@/lib/domain/audit";
 import { parseCidrList } from "./auth/client-address";
+import type { SsoFunction } from "./domain/sso-provisioning";
 
 /**
  * The process environment, parsed once. Every entry point (web, worker, scripts)
@@ -22,6 +23,17 @@ export const PUBLISHED_AUTH_SECRETS: readonly string[] = [
   "demo-only-insecure-secret-change-me-0123456789abcdef",
 ];
 
+const DEFAULT_FUNCTION_MAP = '{"DIR": {"role": "manager", "function": "chef_etablissement"}}';
+const functionMapSchema = z.record(z.string().min(1), z.object({ role: z.enum(["manager", "requester"]), function: z.string().min(1).optional() }).strict());
+
+function parseJson(value: string): unknown {
+  try {
+    return JSON.parse(value);
+  } catch {
+    return undefined;
+  }
+}
+
 const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -36,6 +48,22 @@ const envSchema = z
     OIDC_ISSUER: optionalText.pipe(z.url().optional()),
     OIDC_CLIENT_ID: optionalText,
     OIDC_CLIENT_SECRET: optionalText,
+    /** The scopes asked of the IdP; the claims below must come in its ID token. */
+    OIDC_SCOPE: z.string().trim().min(1).default("openid email profile"),
+    /** Which claim holds the e-mail, the name, the school UAIs (one or several) and the function. */
+    OIDC_CLAIM_EMAIL: z.string().trim().min(1).default("email"),
+    OIDC_CLAIM_NAME: z.string().trim().min(1).default("name"),
+    OIDC_CLAIM_UAI: z.string().trim().min(1).default("uai"),
+    OIDC_CLAIM_FUNCTION: z.string().trim().min(1).default("fonction"),
+    /** JSON: function value → {role: "manager" | "requester", function: staff function code}; any other value opens a requester. */
+    OIDC_FUNCTION_MAP: z.string().default(DEFAULT_FUNCTION_MAP).transform((value, ctx) => {
+      const parsed = functionMapSchema.safeParse(parseJson(value));
+      if (parsed.success) {
+        return Object.fromEntries(Object.entries(parsed.data).map(([key, entry]) => [key, { role: entry.role, functionCode: entry.function ?? null }])) as Record<string, SsoFunction>;
+      }
+      ctx.addIssue({ code: "custom", message: 'doit être un objet JSON {"VALEUR": {"role": "manager" | "requester", "function": "code"}} (ex. {"DIR": {"role": "manager", "function": "chef_etablissement"}})' });
+      return z.NEVER;
+    }),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     /** Namespace of every Redis key and queue, so parallel test runs never collide. */
     REDIS_PREFIX: z.string().regex(/^[a-z0-9_-]+$/i).default("guichet"),

@@ -6,11 +6,10 @@ import { useState, type FormEvent } from "react";
 
 type Props = { callbackUrl: string; initialError: string | null; ssoEnabled: boolean };
 
-type Failure = { key: "invalid" | "accountUnknown" | "unavailable" | "missing" } | { key: "rateLimited"; minutes: number };
+type Failure = { key: "invalid" | "unavailable" | "missing" } | { key: "rateLimited"; minutes: number };
 
 function failureFromQuery(error: string | null): Failure | null {
   if (!error) return null;
-  if (error === "AccountUnknown") return { key: "accountUnknown" };
   if (error === "RateLimited") return { key: "rateLimited", minutes: 15 };
   return { key: "invalid" };
 }

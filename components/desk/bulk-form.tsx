@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useId } from "react";
+import { Fold } from "@/components/shell/fold";
 import { FieldErrors, FormAlert } from "@/components/ui/form-feedback";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { TextAreaField } from "@/components/ui/text-area-field";
@@ -20,12 +21,15 @@ const TARGET_STATUSES = TICKET_STATUSES.filter((status) => status !== "new");
  */
 export function BulkForm({ action, hasRows, children }: { action: FormAction; hasRows: boolean; children: React.ReactNode }) {
   const t = useTranslations("desk");
+  const tShell = useTranslations("shell");
   const formId = useId();
   const { state, pending, formProps } = useActionForm(action);
   return (
     <form {...formProps} noValidate aria-label={t("bulk.label")}>
       {hasRows ? (
-        <div className="mt-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3">
+        <div className="mt-3">
+        <Fold label={tShell("fold.bulk")} closeLabel={tShell("fold.hideBulk")}>
+        <div className="mt-1 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3">
           <p className="w-full text-sm font-medium">{t("bulk.label")}</p>
           <SubmitButton pending={pending} name="operation" value="take" label={t("bulk.take")} pendingLabel={t("pending")} tone="secondary" />
           <div className="min-w-48">
@@ -39,6 +43,8 @@ export function BulkForm({ action, hasRows, children }: { action: FormAction; ha
             <FieldErrors state={state} formId={formId} field="references" />
             <FormAlert state={state} success={t("bulk.done")} />
           </div>
+        </div>
+        </Fold>
         </div>
       ) : (
         <div className="mt-4"><FormAlert state={state} success={t("bulk.done")} /></div>

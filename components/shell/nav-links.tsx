@@ -8,8 +8,8 @@ type Props = { items: Array<{ href: string; label: string }>; label: string };
 export function NavLinks({ items, label }: Props) {
   const pathname = usePathname();
   return (
-    <nav aria-label={label} className="overflow-x-auto">
-      <ul className="flex gap-1 text-sm">
+    <nav aria-label={label}>
+      <ul className="flex flex-col gap-1 text-sm md:flex-row md:flex-wrap">
         {items.map((item) => {
           const active = item.href === "/" ? pathname === "/" : pathname.startsWith(item.href);
           return (

@@ -3,7 +3,7 @@ import type { Executor } from "@/db/client";
 import { categories, establishments, services, teams, ticketCis, tickets, ticketWatchers, vendorAccess, zones } from "@/db/schema";
 import type { TicketScope } from "@/lib/domain/ticket-visibility";
 import type { SlaState } from "@/lib/domain/sla";
-import type { Priority, TicketStatus } from "@/lib/domain/vocabulary";
+import type { Priority, TicketStatus, TicketType } from "@/lib/domain/vocabulary";
 
 /** `due_asc`: the soonest deadline to resolve first, tickets without one last (the at-risk queue's order). */
 export const TICKET_SORTS = ["created_desc", "created_asc", "priority", "updated_desc", "due_asc"] as const;
@@ -17,6 +17,7 @@ export type TicketListFilters = {
   requesterId?: string;
   establishmentUai?: string;
   zoneCode?: string;
+  type?: TicketType;
   status?: TicketStatus;
   statuses?: readonly TicketStatus[];
   priority?: Priority;
@@ -98,6 +99,7 @@ export async function listTickets(db: Executor, filters: TicketListFilters) {
   if (filters.requesterId) conditions.push(eq(tickets.requesterId, filters.requesterId));
   if (filters.establishmentUai) conditions.push(eq(establishments.uai, filters.establishmentUai));
   if (filters.zoneCode) conditions.push(eq(zones.code, filters.zoneCode));
+  if (filters.type) conditions.push(eq(tickets.type, filters.type));
   if (filters.status) conditions.push(eq(tickets.status, filters.status));
   if (filters.statuses) conditions.push(inArray(tickets.status, [...filters.statuses]));
   if (filters.priority) conditions.push(eq(tickets.priority, filters.priority));

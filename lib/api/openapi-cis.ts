@@ -1,7 +1,8 @@
 import { z } from "zod";
 import type { ZodOpenApiPathsObject, ZodOpenApiResponseObject } from "zod-openapi";
-import { createCiSchema, importQuery, listCisQuery, patchCiSchema } from "@/lib/schemas/cis";
+import { createCiSchema, listCisQuery, patchCiSchema } from "@/lib/schemas/cis";
 import { ciImportResultSchema, ciPageSchema, ciSchema } from "@/lib/schemas/ci-responses";
+import { csvImportOperation } from "./openapi-imports";
 
 export type OpenApiHelpers = {
   json: <T extends z.ZodType>(schema: T) => { content: { "application/json": { schema: T } } };
@@ -47,15 +48,12 @@ export function ciPaths({ json, problem, common }: OpenApiHelpers): ZodOpenApiPa
       },
     },
     "/cis/import": {
-      post: {
-        summary: "Importer un CSV d'inventaire (UTF-8 ou Windows-1252, « ; » ou « , ») : essai à blanc par défaut, ligne par ligne",
-        requestParams: { query: importQuery },
-        requestBody: { content: { "multipart/form-data": { schema: z.object({ file: z.string().meta({ format: "binary" }) }) } } },
-        responses: {
-          "200": { description: "Ce qui est (ou serait) créé, mis à jour, inchangé ou refusé", ...json(ciImportResultSchema) },
-          "400": problem("Fichier manquant, vide, illisible ou sans les colonnes obligatoires"), "403": problem("Réservé aux équipes qui tiennent l'inventaire"), ...common,
-        },
-      },
+      post: csvImportOperation(
+        { json, problem, common },
+        "Importer un CSV d'inventaire (UTF-8 ou Windows-1252, « ; » ou « , ») : essai à blanc par défaut, ligne par ligne",
+        ciImportResultSchema,
+        "Réservé aux équipes qui tiennent l'inventaire",
+      ),
     },
     "/cis/export": {
       get: {

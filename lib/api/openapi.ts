@@ -7,6 +7,7 @@ import { routingTestSchema } from "@/lib/schemas/routing-rules";
 import { accountPaths } from "./openapi-account";
 import { auditPaths } from "./openapi-audit";
 import { ciPaths } from "./openapi-cis";
+import { accountImportPaths } from "./openapi-imports";
 import { dashboardApiQuery, establishmentDashboardSchema, zoneDashboardSchema } from "@/lib/schemas/dashboards";
 
 const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } } });
@@ -33,6 +34,7 @@ export function openApiDocument() {
       ...ciPaths({ json, problem, common }),
       ...accountPaths({ json, problem, common }),
       ...auditPaths({ json, problem, common }),
+      ...accountImportPaths({ json, problem, common }),
       "/tokens": {
         post: {
           summary: "Obtenir un jeton d'API (8 heures)", security: [],

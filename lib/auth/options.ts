@@ -7,6 +7,7 @@ import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { revokeAllApiTokens } from "@/lib/services/api-tokens";
 import { auditActor } from "@/lib/services/audit/audit-actor";
+import { provisionFromSso } from "@/lib/services/accounts/provision-from-sso";
 import { authenticateWithPassword } from "@/lib/services/authenticate";
 import type { AuditActor } from "@/lib/domain/audit";
 import { headers } from "next/headers";
@@ -19,14 +20,6 @@ async function accountState(userId: string) {
     .from(users)
     .where(eq(users.id, userId));
   return row ? { tokenVersion: row.tokenVersion, disabled: row.disabledAt !== null } : null;
-}
-
-async function accountByEmail(email: string) {
-  const [row] = await database()
-    .select({ id: users.id, tokenVersion: users.tokenVersion, disabledAt: users.disabledAt })
-    .from(users)
-    .where(eq(users.email, email.toLowerCase()));
-  return row ?? null;
 }
 
 /**
@@ -89,7 +82,7 @@ export function authOptions(): AuthOptions {
     }),
   ];
   if (config.OIDC_ISSUER && config.OIDC_CLIENT_ID && config.OIDC_CLIENT_SECRET) {
-    providers.push(oidcProvider({ issuer: config.OIDC_ISSUER, clientId: config.OIDC_CLIENT_ID, clientSecret: config.OIDC_CLIENT_SECRET }));
+    providers.push(oidcProvider({ issuer: config.OIDC_ISSUER, clientId: config.OIDC_CLIENT_ID, clientSecret: config.OIDC_CLIENT_SECRET, scope: config.OIDC_SCOPE, emailClaim: config.OIDC_CLAIM_EMAIL }));
   }
 
   cached = {
@@ -109,12 +102,18 @@ export function authOptions(): AuthOptions {
       debug: () => undefined,
     },
     callbacks: {
-      // Single sign-on only opens accounts an administrator created (role and school come from Guichet).
-      async signIn({ user, account }) {
+      // Single sign-on opens the account of school staff whose claims name a school Guichet knows, and
+      // refreshes their schools at each sign-in (see provisionFromSso); a refusal shows why and whom to ask.
+      async signIn({ user, account, profile }) {
         if (account?.provider !== "oidc") return true;
-        const known = user.email ? await accountByEmail(user.email) : null;
-        if (!known || known.disabledAt) return "/connexion?error=AccountUnknown";
-        Object.assign(user, { id: known.id, tokenVersion: known.tokenVersion });
+        const mapping = {
+          email: config.OIDC_CLAIM_EMAIL, name: config.OIDC_CLAIM_NAME, uai: config.OIDC_CLAIM_UAI, function: config.OIDC_CLAIM_FUNCTION,
+          functionMap: config.OIDC_FUNCTION_MAP,
+        };
+        const actorHeaders = await requestHeaders();
+        const signedIn = await provisionFromSso({ ...profile }, mapping, (who) => auditActor(actorHeaders, who), new Date());
+        if (!signedIn.ok) return `/connexion/refusee?raison=${signedIn.reason}`;
+        Object.assign(user, signedIn.user);
         return true;
       },
       async jwt({ token, user }) {

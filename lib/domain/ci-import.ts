@@ -4,6 +4,7 @@ import {
 } from "./ci-classes";
 import { ciChanges, creationChanges, type CiFields, type FieldChange } from "./ci-fields";
 import { cycleFrom, parentRule } from "./ci-relations";
+import { columnReader, importCounts, type ImportAction, type ImportCounts, type ImportRecord } from "./csv-import";
 import { normalizeUai, uaiProblem } from "./uai";
 
 /**
@@ -33,13 +34,9 @@ const HEADER_ALIASES: Record<string, string> = {
 };
 
 /** A header as the import understands it: our column name, or null for a column it ignores. */
-export function importColumn(header: string): string | null {
-  const snake = header.trim().toLowerCase().replace(/\s+/g, "_");
-  if (IMPORT_COLUMNS.includes(snake)) return snake;
-  return HEADER_ALIASES[foldLabel(header)] ?? IMPORT_COLUMNS.find((column) => foldLabel(column) === foldLabel(header)) ?? null;
-}
+export const importColumn = columnReader(IMPORT_COLUMNS, HEADER_ALIASES);
 
-export type ImportRecord = { line: number; values: Record<string, string> };
+export type { ImportRecord };
 
 export type ExistingCi = CiFields & { id: string };
 export type ImportSchool = { id: string; uai: string; writable: boolean };
@@ -61,7 +58,7 @@ export type PlannedRow = {
   line: number;
   uai: string;
   name: string;
-  action: "create" | "update" | "unchanged" | "reject";
+  action: ImportAction;
   reasons: string[];
   /** The item the row matched (update, unchanged). */
   ciId?: string;
@@ -72,7 +69,7 @@ export type PlannedRow = {
   parent?: ParentRef;
 };
 
-export type ImportPlan = { rows: PlannedRow[]; created: number; updated: number; unchanged: number; rejected: Array<{ line: number; reasons: string[] }> };
+export type ImportPlan = ImportCounts & { rows: PlannedRow[] };
 
 const upper = (value: string | null) => (value ? value.toUpperCase() : null);
 
@@ -251,11 +248,7 @@ export function planImport(records: readonly ImportRecord[], context: ImportCont
   resolveParents(planned, bySchool);
 
   const rows = planned.map(({ parentName: _parent, establishmentId: _school, ...row }) => row);
-  const count = (action: PlannedRow["action"]) => rows.filter((row) => row.action === action).length;
-  return {
-    rows, created: count("create"), updated: count("update"), unchanged: count("unchanged"),
-    rejected: rows.filter((row) => row.action === "reject").map((row) => ({ line: row.line, reasons: row.reasons })),
-  };
+  return { rows, ...importCounts(rows) };
 }
 
 function reject(row: PlannedRow, reason: string) {

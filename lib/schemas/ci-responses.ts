@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { importResultSchema } from "./import-result";
 import { CI_CLASSES, CI_CRITICALITIES, CI_STATUSES, FUNDINGS } from "@/lib/domain/vocabulary";
 
 /** What /api/v1/cis answers, declared once for the OpenAPI document (lib/services/cmdb/ci-view.ts builds it). */
@@ -28,12 +29,4 @@ export const ciSchema = ciSummarySchema.extend({
 
 export const ciPageSchema = z.object({ items: z.array(ciSummarySchema), nextCursor: z.string().nullable() }).meta({ id: "CiPage" });
 
-export const ciImportResultSchema = z.object({
-  dryRun: z.boolean(), encoding: z.enum(["utf-8", "windows-1252"]), delimiter: z.string(), ignoredColumns: z.array(z.string()),
-  created: z.number().int(), updated: z.number().int(), unchanged: z.number().int(),
-  rejected: z.array(z.object({ line: z.number().int(), reasons: z.array(z.string()) })),
-  rows: z.array(z.object({
-    line: z.number().int(), action: z.enum(["create", "update", "unchanged", "reject"]), uai: z.string(), name: z.string(), ciId: z.uuid().nullable(),
-    changes: z.array(z.object({ field: z.string(), from: z.unknown(), to: z.unknown() })), reasons: z.array(z.string()),
-  })),
-}).meta({ id: "CiImportResult" });
+export const ciImportResultSchema = importResultSchema(z.object({ name: z.string(), ciId: z.uuid().nullable() })).meta({ id: "CiImportResult" });

@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
-import { Client } from "pg";
 import { describe, expect, inject, test } from "vitest";
 import { DEMO_PASSWORD } from "@/db/seed/demo-accounts";
 import { browserForFile, signedInPage } from "../support/browser";
 import { requestFrom, tokenRequestFrom } from "../support/from-address";
+import { queryE2eDatabase } from "../support/e2e-database";
 
 const baseUrl = inject("baseUrl");
 const databaseUrl = inject("e2eDatabaseUrl");
@@ -23,15 +23,7 @@ async function issue(email: string): Promise<string> {
 const withToken = (method: string, path: string, token: string) =>
   requestFrom(PROXY, baseUrl, path, { method, headers: { authorization: `Bearer ${token}`, "x-forwarded-for": nextAddress() } });
 
-async function query<Row extends Record<string, unknown>>(text: string, values: unknown[]): Promise<Row[]> {
-  const database = new Client({ connectionString: databaseUrl });
-  await database.connect();
-  try {
-    return (await database.query<Row>(text, values)).rows;
-  } finally {
-    await database.end();
-  }
-}
+const query = <Row extends Record<string, unknown>>(text: string, values: unknown[]) => queryE2eDatabase<Row>(databaseUrl, text, values);
 
 /** The row id of a token, as Mon compte's form carries it (the database stores only the token's hash). */
 async function tokenId(token: string): Promise<string> {

@@ -5,6 +5,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { freePort, startApp, startWorker, stopApp } from "../support/app-server";
+import { startOidcProvider } from "../support/oidc-provider";
 import { startSmtpCapture } from "../support/smtp-capture";
 import { createTestStores, testEnvironment } from "../support/test-database";
 
@@ -18,6 +19,8 @@ declare module "vitest" {
     mailDir: string;
     /** The app's throw-away database, for a test that must set up what only time would (a ticket filed days ago). */
     e2eDatabaseUrl: string;
+    /** The test OpenID provider the app's single sign-on points to (set its accounts with setOidcAccount). */
+    oidcIssuer: string;
   }
 }
 
@@ -36,20 +39,23 @@ export default async function setup(project: TestProject) {
   const mailDir = await mkdtemp(path.join(os.tmpdir(), "guichet-e2e-mail-"));
   const uploadDir = await mkdtemp(path.join(os.tmpdir(), "guichet-e2e-uploads-"));
   const smtp = await startSmtpCapture({ dir: mailDir });
+  const idp = await startOidcProvider({ redirectUri: `${baseUrl}/api/auth/callback/oidc` });
   const environment = testEnvironment(stores, {
     APP_URL: baseUrl, NEXT_DIST_DIR: E2E_DIST_DIR, SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, UPLOAD_DIR: uploadDir,
     // The tests play the reverse proxy from the usual loopback address (their X-Forwarded-For is the
     // client's); sign-in-throttle.test.ts connects from 127.0.0.2 and up as clients facing the app directly.
     TRUSTED_PROXIES: E2E_TRUSTED_PROXIES,
+    OIDC_ISSUER: idp.issuer, OIDC_CLIENT_ID: idp.clientId, OIDC_CLIENT_SECRET: idp.clientSecret,
   });
   const app = await startApp(environment, port);
   const worker = startWorker(environment);
   project.provide("baseUrl", baseUrl);
   project.provide("mailDir", mailDir);
   project.provide("e2eDatabaseUrl", stores.databaseUrl);
+  project.provide("oidcIssuer", idp.issuer);
   return async () => {
     await Promise.all([stopApp(worker), stopApp(app)]);
-    await smtp.close();
+    await Promise.all([smtp.close(), idp.close()]);
     await stores.drop();
     await Promise.all([rm(mailDir, { recursive: true, force: true }), rm(uploadDir, { recursive: true, force: true })]);
   };

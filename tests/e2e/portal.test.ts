@@ -93,7 +93,7 @@ test("an e-mail's link, opened signed out, comes back to the ticket after signin
   await page.waitForURL(/\/connexion\?callbackUrl=/);
   await page.getByLabel("Adresse e-mail").fill("csl.palissy@guichet.test");
   await page.getByLabel("Mot de passe").fill("demo-guichet-2026");
-  await page.getByRole("button", { name: "Se connecter" }).click();
+  await page.getByRole("button", { name: "Se connecter", exact: true }).click();
   await page.waitForURL(`${baseUrl}/demandes/${reference}`);
   expect(await page.getByRole("heading", { level: 1 }).textContent()).toContain("WiFi du CDI instable");
   await context.close();

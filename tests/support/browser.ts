@@ -43,7 +43,7 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.goto("/connexion");
   await page.getByLabel("Adresse e-mail").fill(email);
   await page.getByLabel("Mot de passe").fill(password);
-  await page.getByRole("button", { name: "Se connecter" }).click();
+  await page.getByRole("button", { name: "Se connecter", exact: true }).click();
 }
 
 /** A page of its own client address, signed in as `email` and landed on the home page. */

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { pageTitle } from "@/i18n/page-title";
 import { notFound } from "next/navigation";
 import { BulkForm } from "@/components/desk/bulk-form";
 import { QueueFilters } from "@/components/desk/queue-filters";
 import { QueueNav } from "@/components/desk/queue-nav";
 import { QueueTable } from "@/components/desk/queue-table";
 import { SavedViews } from "@/components/desk/saved-views";
+import { Fold } from "@/components/shell/fold";
 import { Pager } from "@/components/ui/pager";
 import { pageCaller } from "@/lib/auth/current-caller";
 import { can } from "@/lib/domain/permissions";
@@ -19,9 +21,14 @@ import { listQueue, queueCounts } from "@/lib/services/queues";
 import { listSavedViews } from "@/lib/services/saved-views";
 import { deleteView, saveCurrentView, updateSelection } from "./actions";
 
-export const metadata: Metadata = { title: "Espace technicien" };
-
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** Each queue has its own title: the caller's, the unassigned, at risk, or a team's (by its code). */
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const { file } = await searchParams;
+  const queue = typeof file === "string" && file.trim() ? file.trim() : "mine";
+  return queue === "mine" || queue === "unassigned" || queue === "at-risk" ? pageTitle(`desk.${queue}`) : pageTitle("desk.team", { team: queue });
+}
 
 export default async function DeskPage({ searchParams }: Props) {
   const raw = Object.fromEntries(Object.entries(await searchParams).filter((entry): entry is [string, string] => typeof entry[1] === "string" && entry[1] !== ""));
@@ -33,8 +40,8 @@ export default async function DeskPage({ searchParams }: Props) {
   const file = raw.file?.trim() || "mine";
   const parsed = queueQuery.safeParse(raw);
   const query = parsed.success ? parsed.data : queueQuery.parse({});
-  const [t, tSla, page, views, zones, catalogue] = await Promise.all([
-    getTranslations("desk"), getTranslations("sla.queue"), listQueue(caller, queueKey(file), queueFilters(query)), listSavedViews(caller), listAllZones(), readCatalogue(),
+  const [t, tSla, tShell, page, views, zones, catalogue] = await Promise.all([
+    getTranslations("desk"), getTranslations("sla.queue"), getTranslations("shell"), listQueue(caller, queueKey(file), queueFilters(query)), listSavedViews(caller), listAllZones(), readCatalogue(),
   ]);
   if (!page.ok) notFound();
 
@@ -50,14 +57,18 @@ export default async function DeskPage({ searchParams }: Props) {
     <div className="grid gap-6 lg:grid-cols-[15rem_1fr]">
       <aside className="space-y-6">
         <QueueNav counts={counts} current={file} />
-        <SavedViews views={views} currentQuery={current.toString()} saveAction={saveCurrentView} deleteAction={deleteView} />
+        <Fold label={tShell("fold.views")} closeLabel={tShell("fold.hideViews")}>
+          <SavedViews views={views} currentQuery={current.toString()} saveAction={saveCurrentView} deleteAction={deleteView} />
+        </Fold>
       </aside>
       <section className="min-w-0">
         <p className="text-sm text-slate-500">{t("title")}</p>
         <h1 className="text-2xl font-semibold">{title}</h1>
         {atRisk && <p className="mt-1 text-sm text-slate-600">{tSla("atRiskIntro")}</p>}
         <div className="mt-4">
-          <QueueFilters file={file} values={raw} zones={zones} services={catalogue} defaultSort={atRisk ? "due_asc" : undefined} />
+          <Fold label={tShell(filtered ? "fold.filtersActive" : "fold.filters")} closeLabel={tShell("fold.hideFilters")}>
+            <QueueFilters file={file} values={raw} zones={zones} services={catalogue} defaultSort={atRisk ? "due_asc" : undefined} />
+          </Fold>
         </div>
         {!parsed.success && (
           <ul role="alert" className="mt-3 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">

@@ -1,12 +1,12 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ServiceCard } from "@/components/catalogue/service-card";
 import { pageCaller } from "@/lib/auth/current-caller";
 import { searchCatalogue } from "@/lib/catalogue/search";
 import { readCatalogue } from "@/lib/services/catalogue";
 import { portalContext } from "@/lib/services/portal-context";
+import { titled } from "@/i18n/page-title";
 
-export const metadata: Metadata = { title: "Catalogue des services" };
+export const generateMetadata = titled("catalogue");
 
 type Props = { searchParams: Promise<{ q?: string }> };
 

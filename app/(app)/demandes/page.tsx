@@ -1,12 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { pageTitle } from "@/i18n/page-title";
 import { notFound } from "next/navigation";
-import { SlaListCell } from "@/components/sla/sla-list-cell";
+import { RequesterTicketTable } from "@/components/tickets/requester-ticket-table";
 import { TicketViewTabs } from "@/components/tickets/ticket-view-tabs";
-import { StatusBadge } from "@/components/tickets/status-badge";
-import { DataTable } from "@/components/ui/data-table";
-import { DateTime } from "@/components/ui/date-time";
 import { Pager } from "@/components/ui/pager";
 import { pageCaller } from "@/lib/auth/current-caller";
 import { can } from "@/lib/domain/permissions";
@@ -16,9 +14,11 @@ import { listTicketsQuery } from "@/lib/schemas/tickets";
 import { readCatalogue } from "@/lib/services/catalogue";
 import { listVisibleTickets } from "@/lib/services/list-tickets";
 
-export const metadata: Metadata = { title: "Mes demandes" };
-
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  return pageTitle((await searchParams).vue === "etablissement" ? "schoolTickets" : "myTickets");
+}
 
 const FIELD = "mt-1 rounded-md border border-slate-300 px-3 py-2";
 
@@ -31,9 +31,8 @@ export default async function MyTicketsPage({ searchParams }: Props) {
   const caller = await pageCaller();
   if (!can(caller, "portal.use")) notFound();
 
-  const [t, tSla, catalogue, page] = await Promise.all([
+  const [t, catalogue, page] = await Promise.all([
     getTranslations("tickets"),
-    getTranslations("sla"),
     readCatalogue(),
     listVisibleTickets(caller, { mine: !schoolWide, status: query.status, serviceCode: query.service, q: query.q, after: query.cursor, limit: query.limit }),
   ]);
@@ -76,21 +75,7 @@ export default async function MyTicketsPage({ searchParams }: Props) {
       {page.items.length === 0 ? (
         <p className="mt-6 text-slate-600">{filtered || query.cursor ? t("list.empty") : t(schoolWide ? "list.emptyEstablishment" : "list.emptyMine")}</p>
       ) : (
-        <DataTable columns={[t("list.reference"), t("list.ticketTitle"), t("list.status"), tSla("column"), t("list.priority"), t("list.service"), t("list.createdAt")]}>
-          {page.items.map((ticket) => (
-            <tr key={ticket.reference} className="border-t border-slate-100">
-              <td className="whitespace-nowrap px-3 py-2 font-mono">
-                <Link className="text-brand-700 underline" href={`/demandes/${ticket.reference}`}>{ticket.reference}</Link>
-              </td>
-              <td className="px-3 py-2">{ticket.title}</td>
-              <td className="px-3 py-2"><StatusBadge status={ticket.status} /></td>
-              <td className="px-3 py-2"><SlaListCell status={ticket.status} sla={ticket.sla} forSchool /></td>
-              <td className="whitespace-nowrap px-3 py-2">{t(`priority.${ticket.priority}`)}</td>
-              <td className="px-3 py-2">{ticket.service.name}</td>
-              <td className="whitespace-nowrap px-3 py-2"><DateTime value={ticket.createdAt} style="short" /></td>
-            </tr>
-          ))}
-        </DataTable>
+        <RequesterTicketTable tickets={page.items} />
       )}
       <Pager nextHref={nextHref} firstHref={query.cursor ? `?${filters}` : null} nextLabel={t("list.next")} firstLabel={t("list.first")} />
     </section>

@@ -1,12 +1,12 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { SlaSummaryTables } from "@/components/sla/sla-summary-tables";
 import { pageCaller } from "@/lib/auth/current-caller";
 import { readSlaSummary, SUMMARY_DAYS } from "@/lib/services/sla/sla-summary";
+import { titled } from "@/i18n/page-title";
 
-export const metadata: Metadata = { title: "Engagements de service" };
+export const generateMetadata = titled("slaSummary");
 
 /** Per-team and per-vendor SLA compliance over 30 days, for sector leads (their zone), the service lead and admins. */
 export default async function SlaSummaryPage() {

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -10,8 +9,9 @@ import { can } from "@/lib/domain/permissions";
 import { encodeCursor } from "@/lib/schemas/cursor";
 import { listEstablishmentsQuery } from "@/lib/schemas/establishments";
 import { listAllZones, listVisibleEstablishments } from "@/lib/services/list-establishments";
+import { titled } from "@/i18n/page-title";
 
-export const metadata: Metadata = { title: "Établissements" };
+export const generateMetadata = titled("establishments");
 
 type Props = { searchParams: Promise<Record<string, string | undefined>> };
 

@@ -7,7 +7,8 @@ import { refusedForm } from "@/lib/auth/refusal";
 import { formValues, invalidForm, type FormState } from "@/lib/schemas/form-state";
 import { bulkStatusForm, ciEditFormSchema, ciFormSchema } from "@/lib/schemas/cis";
 import { importCis } from "@/lib/services/cmdb/import-cis";
-import type { ImportFormState } from "@/components/cmdb/import-form";
+import type { ImportFormState } from "@/components/import/import-form";
+import { runImportForm } from "@/lib/auth/import-action";
 import { bulkSetStatus, createCi, updateCi } from "@/lib/services/cmdb/save-ci";
 
 /** The inventory's forms: bulk status, create and edit an item, import a file. */
@@ -49,11 +50,6 @@ export type ImportState = ImportFormState;
 
 /** A dry run or the import itself, by the button pressed; the result comes back to show row by row. */
 export async function importInventory(_previous: ImportState, form: FormData): Promise<ImportState> {
-  const file = form.get("file");
-  if (!(file instanceof File) || file.size === 0) return { status: "error", message: "Choisissez un fichier CSV." };
-  const dryRun = form.get("mode") !== "apply";
-  const caller = await pageCaller();
-  const imported = await importCis(caller, new Uint8Array(await file.arrayBuffer()), { dryRun }, new Date());
-  if (!imported.ok) return { status: "error", message: (await refusedForm(imported.failure, caller)).message };
-  return { status: "ok", result: imported.value };
+  return runImportForm(form, (caller, bytes, dryRun) => importCis(caller, bytes, { dryRun }, new Date()),
+    ({ ciId, ...row }, dryRun) => ({ ...row, href: ciId && !dryRun ? `/inventaire/equipements/${ciId}` : null }));
 }

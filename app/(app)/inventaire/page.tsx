@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
@@ -12,8 +11,9 @@ import { listVisibleCis } from "@/lib/services/cmdb/list-cis";
 import { inventoryContext } from "@/lib/services/cmdb/page-context";
 import { setStatusOfSelection } from "./actions";
 import { parseListParams } from "./list-params";
+import { titled } from "@/i18n/page-title";
 
-export const metadata: Metadata = { title: "Inventaire" };
+export const generateMetadata = titled("inventory");
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

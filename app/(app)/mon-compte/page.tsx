@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { RevokeTokenButton } from "@/components/account/revoke-token-button";
 import { DataTable } from "@/components/ui/data-table";
@@ -6,8 +5,9 @@ import { DateTime } from "@/components/ui/date-time";
 import { pageCaller } from "@/lib/auth/current-caller";
 import { listOwnApiTokens } from "@/lib/services/api-tokens";
 import { revokeToken } from "./actions";
+import { titled } from "@/i18n/page-title";
 
-export const metadata: Metadata = { title: "Mon compte" };
+export const generateMetadata = titled("account");
 
 /** The signed-in person's own account: for now, the API tokens issued to it. */
 export default async function AccountPage() {

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -7,8 +6,9 @@ import { pageCaller } from "@/lib/auth/current-caller";
 import { schoolDashboardHref } from "@/lib/domain/dashboard-links";
 import { can } from "@/lib/domain/permissions";
 import { callerAffiliations } from "@/lib/services/caller-affiliations";
+import { titled } from "@/i18n/page-title";
 
-export const metadata: Metadata = { title: "Mon établissement" };
+export const generateMetadata = titled("myEstablishment");
 
 export default async function MyEstablishmentPage() {
   const caller = await pageCaller();

@@ -1,15 +1,21 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { pageTitle } from "@/i18n/page-title";
 import { notFound } from "next/navigation";
 import { ServiceCard } from "@/components/catalogue/service-card";
 import { pageCaller } from "@/lib/auth/current-caller";
 import { readCatalogue } from "@/lib/services/catalogue";
 import { portalContext } from "@/lib/services/portal-context";
 
-export const metadata: Metadata = { title: "Signaler" };
-
 type Props = { searchParams: Promise<{ service?: string }> };
+
+/** Step 1 (the service) and step 2 (its categories) have their own titles. */
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const { service: code } = await searchParams;
+  const service = code ? (await readCatalogue()).find((candidate) => candidate.code === code) : undefined;
+  return service ? pageTitle("fileCategory", { service: service.name }) : pageTitle("fileService");
+}
 
 /** Steps 1 and 2 of filing: the service, then the category (step 3 is /signaler/[category]). */
 export default async function FilePage({ searchParams }: Props) {

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { dashboardLabels } from "@/components/dashboard/dashboard-labels";
@@ -6,8 +5,9 @@ import { pageCaller } from "@/lib/auth/current-caller";
 import { regionalHref, reportHref, schoolDashboardHref } from "@/lib/domain/dashboard-links";
 import { can } from "@/lib/domain/permissions";
 import { readableSchools } from "@/lib/services/dashboards/dashboard-scope";
+import { titled } from "@/i18n/page-title";
 
-export const metadata: Metadata = { title: "Tableaux de bord" };
+export const generateMetadata = titled("dashboards");
 
 /** The way in: a head of one school goes straight to its dashboard; others choose a school or the regional view. */
 export default async function DashboardsPage() {

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getServerSession } from "next-auth";
 import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
@@ -6,8 +5,9 @@ import { SignInForm } from "@/components/auth/sign-in-form";
 import { authOptions } from "@/lib/auth/options";
 import { safeCallbackPath } from "@/lib/auth/safe-callback";
 import { env } from "@/lib/env";
+import { titled } from "@/i18n/page-title";
 
-export const metadata: Metadata = { title: "Connexion" };
+export const generateMetadata = titled("signIn");
 
 type Props = { searchParams: Promise<{ callbackUrl?: string; error?: string }> };
 

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { pageTitle } from "@/i18n/page-title";
 import { notFound } from "next/navigation";
 import { RatingForm } from "@/components/tickets/rating-form";
 import { RATING_LINK_LIFETIME_DAYS, verifyRatingToken } from "@/lib/auth/rating-link";
@@ -8,7 +9,9 @@ import { env } from "@/lib/env";
 import { rateThroughLink } from "./actions";
 
 // The token is a credential: keep the page out of search engines and the token out of Referer headers.
-export const metadata: Metadata = { title: "Évaluer votre demande", robots: { index: false, follow: false }, referrer: "no-referrer" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { ...(await pageTitle("rating")), robots: { index: false, follow: false }, referrer: "no-referrer" };
+}
 
 type Props = { params: Promise<{ token: string }> };
 

@@ -6,29 +6,14 @@ import { canWriteCisOf, keepsInventory } from "@/lib/domain/ci-access";
 import { foldLabel } from "@/lib/domain/ci-classes";
 import type { CiFields } from "@/lib/domain/ci-fields";
 import { importColumn, planImport, REQUIRED_COLUMNS, type ImportContext, type ImportPlan, type ImportRecord } from "@/lib/domain/ci-import";
+import { importOutcome, readImportFile, type ImportFile, type ImportOutcome } from "../csv-import";
 import { normalizeUai } from "@/lib/domain/uai";
 import { fail, succeed, type ServiceResult } from "../service-result";
 import { inCmdbTransaction, readableChanges, recordHistory } from "./ci-transaction";
-import { CsvError, readCsv, writeCsv, type CsvTable } from "./csv";
 
-export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
-/** The multipart request around the file: room for its part's headers and the boundaries, nothing more. */
-export const MAX_IMPORT_REQUEST_BYTES = MAX_IMPORT_BYTES + 64 * 1024;
-export const MAX_IMPORT_ROWS = 50_000;
-
-export type ImportResult = {
-  dryRun: boolean;
-  encoding: string;
-  delimiter: string;
-  ignoredColumns: string[];
-  created: number;
-  updated: number;
-  unchanged: number;
-  rejected: Array<{ line: number; reasons: string[] }>;
-  rows: Array<{ line: number; action: ImportPlan["rows"][number]["action"]; uai: string; name: string; ciId: string | null; changes: Array<{ field: string; from: unknown; to: unknown }>; reasons: string[] }>;
-  /** The rejected rows as they were in the file, each with its reasons first: to fix and import again. Null when none was rejected. */
-  errorReport: string | null;
-};
+export type ImportResult = ImportOutcome<{
+  line: number; action: ImportPlan["rows"][number]["action"]; uai: string; name: string; ciId: string | null; changes: Array<{ field: string; from: unknown; to: unknown }>; reasons: string[];
+}>;
 
 const forbidden = () => fail<never>({ kind: "forbidden", message: "L'import est réservé aux équipes qui tiennent l'inventaire." });
 
@@ -39,31 +24,13 @@ const forbidden = () => fail<never>({ kind: "forbidden", message: "L'import est 
  */
 export async function importCis(caller: Caller, bytes: Uint8Array, options: { dryRun: boolean }, now: Date): Promise<ServiceResult<ImportResult>> {
   if (!keepsInventory(caller)) return forbidden();
-  if (bytes.byteLength === 0) return fail({ kind: "invalid", message: "Le fichier est vide.", errors: [{ field: "file", message: "Fichier vide." }] });
-  if (bytes.byteLength > MAX_IMPORT_BYTES) return fail({ kind: "invalid", message: "Le fichier dépasse 10 Mo ; découpez-le par établissement.", errors: [{ field: "file", message: "Fichier trop gros (10 Mo au plus)." }] });
-  let table: CsvTable;
-  try {
-    table = readCsv(bytes);
-  } catch (error) {
-    if (error instanceof CsvError) return fail({ kind: "invalid", message: error.message, errors: [{ field: "file", message: error.message }] });
-    throw error;
-  }
-  const columns = table.headers.map(importColumn);
-  const missing = REQUIRED_COLUMNS.filter((column) => !columns.includes(column));
-  if (missing.length) {
-    const message = `Colonnes obligatoires absentes : ${missing.join(", ")} (en-têtes lus : ${table.headers.join(", ") || "aucun"}).`;
-    return fail({ kind: "invalid", message, errors: [{ field: "file", message }] });
-  }
-  if (table.rows.length > MAX_IMPORT_ROWS) return fail({ kind: "invalid", message: `Plus de ${MAX_IMPORT_ROWS} lignes ; découpez le fichier.`, errors: [{ field: "file", message: "Trop de lignes." }] });
-  const records: ImportRecord[] = table.rows.map((row) => ({
-    line: row.line,
-    values: Object.fromEntries(columns.flatMap((column, index) => (column ? [[column, row.cells[index] ?? ""]] : []))),
-  }));
-  const shape = { encoding: table.encoding, delimiter: table.delimiter, ignoredColumns: table.headers.filter((_, index) => columns[index] === null) };
+  const file = readImportFile(bytes, { of: importColumn, required: REQUIRED_COLUMNS });
+  if (!file.ok) return file;
+  const { records } = file.value;
 
   if (options.dryRun) {
     const plan = planImport(records, await importContext(database(), caller, records));
-    return succeed(result(plan, table, shape, true));
+    return succeed(result(plan, file.value, true));
   }
   const applied = await inCmdbTransaction(async (tx) => {
     // One import at a time: two concurrent files cannot both create the same machine.
@@ -72,17 +39,13 @@ export async function importCis(caller: Caller, bytes: Uint8Array, options: { dr
     await applyPlan(tx, caller, plan, now);
     return plan;
   });
-  return applied.ok ? succeed(result(applied.value, table, shape, false)) : applied;
+  return applied.ok ? succeed(result(applied.value, file.value, false)) : applied;
 }
 
-function result(plan: ImportPlan, table: CsvTable, shape: Pick<ImportResult, "encoding" | "delimiter" | "ignoredColumns">, dryRun: boolean): ImportResult {
-  const rejectedLines = new Map(plan.rejected.map((row) => [row.line, row.reasons]));
-  const errorRows = table.rows.filter((row) => rejectedLines.has(row.line)).map((row) => [row.line, rejectedLines.get(row.line)!.join(" | "), ...row.cells]);
-  return {
-    dryRun, ...shape, created: plan.created, updated: plan.updated, unchanged: plan.unchanged, rejected: plan.rejected,
-    rows: plan.rows.map((row) => ({ line: row.line, action: row.action, uai: row.uai, name: row.name, ciId: row.ciId ?? null, changes: row.changes ?? [], reasons: row.reasons })),
-    errorReport: errorRows.length ? writeCsv([["ligne", "erreurs", ...table.headers], ...errorRows]) : null,
-  };
+function result(plan: ImportPlan, file: ImportFile, dryRun: boolean): ImportResult {
+  return importOutcome(plan, file, dryRun, plan.rows.map((row) => ({
+    line: row.line, action: row.action, uai: row.uai, name: row.name, ciId: row.ciId ?? null, changes: row.changes ?? [], reasons: row.reasons,
+  })));
 }
 
 /** What the planner needs from the database: the schools the file names, their items, serial numbers held elsewhere, vendors. */

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
@@ -16,8 +15,9 @@ import { PARTIES } from "@/lib/domain/vocabulary";
 import { describeWeeklyHours } from "@/lib/domain/weekly-hours";
 import { readSlaSettings } from "@/lib/services/sla/sla-settings";
 import { addClosureAction, deleteClosureAction, setRepairTimeAction } from "./actions";
+import { titled } from "@/i18n/page-title";
 
-export const metadata: Metadata = { title: "Calendriers et escalades" };
+export const generateMetadata = titled("calendars");
 
 const Tag = ({ custom, label }: { custom: boolean; label: string }) =>
   <span className={`ml-1 rounded px-1.5 py-0.5 text-xs ${custom ? "bg-brand-50 text-brand-800" : "bg-slate-100 text-slate-600"}`}>{label}</span>;

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -7,8 +6,9 @@ import { RuleTable } from "@/components/routing/rule-table";
 import { pageCaller } from "@/lib/auth/current-caller";
 import { listRoutingRuleChanges, listRoutingRules, ROUTING_HISTORY_LENGTH } from "@/lib/services/routing-rules";
 import { deleteRule, moveRule, setRuleEnabled } from "./actions";
+import { titled } from "@/i18n/page-title";
 
-export const metadata: Metadata = { title: "Règles d'aiguillage" };
+export const generateMetadata = titled("routing");
 
 export default async function RoutingRulesPage() {
   const caller = await pageCaller();

@@ -1,5 +1,5 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AccountToggle } from "@/components/admin/account-toggle";
 import { DataTable } from "@/components/ui/data-table";
@@ -9,8 +9,9 @@ import { encodeCursor } from "@/lib/schemas/cursor";
 import { listUsersQuery } from "@/lib/schemas/users";
 import { listAccounts } from "@/lib/services/manage-users";
 import { toggleAccount } from "./actions";
+import { titled } from "@/i18n/page-title";
 
-export const metadata: Metadata = { title: "Utilisateurs" };
+export const generateMetadata = titled("users");
 
 type Props = { searchParams: Promise<Record<string, string | undefined>> };
 
@@ -25,6 +26,7 @@ export default async function UsersPage({ searchParams }: Props) {
   return (
     <section>
       <h1 className="text-2xl font-semibold">{t("users.title")}</h1>
+      <p className="my-2"><Link className="text-brand-700 underline" href="/admin/utilisateurs/import">{t("sso.import.link")}</Link></p>
       <DataTable columns={[t("users.name"), t("users.email"), t("users.role"), t("users.status"), <span key="actions" className="sr-only">Actions</span>]}>
         {page.items.map((user) => (
           <tr key={user.id} className="border-t border-slate-100" data-email={user.email}>

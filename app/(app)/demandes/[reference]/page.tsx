@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { pageTitle } from "@/i18n/page-title";
 import { notFound, redirect } from "next/navigation";
 import { TicketSlaPanel } from "@/components/sla/ticket-sla-panel";
 import { CategoryAnswers } from "@/components/tickets/category-answers";
@@ -25,7 +26,7 @@ import { actOnTicket, rateFromTicketPage, replyToTicket } from "./actions";
 type Props = { params: Promise<{ reference: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Demande ${(await params).reference}` };
+  return pageTitle("ticket", { reference: (await params).reference });
 }
 
 export default async function TicketPage({ params, searchParams }: Props) {

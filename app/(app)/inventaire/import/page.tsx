@@ -1,12 +1,12 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
-import { ImportForm } from "@/components/cmdb/import-form";
+import { ImportForm } from "@/components/import/import-form";
 import { pageCaller } from "@/lib/auth/current-caller";
 import { keepsInventory } from "@/lib/domain/ci-access";
 import { importInventory } from "../actions";
+import { titled } from "@/i18n/page-title";
 
-export const metadata: Metadata = { title: "Importer un inventaire" };
+export const generateMetadata = titled("inventoryImport");
 
 /** CSV import of an inventory export: a dry run first, then the accepted rows in one transaction. */
 export default async function ImportPage() {
@@ -17,7 +17,7 @@ export default async function ImportPage() {
     <section className="space-y-4">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <p className="max-w-3xl text-sm text-slate-600">{t("help")}</p>
-      <ImportForm action={importInventory} />
+      <ImportForm action={importInventory} messages="cmdb.import" />
     </section>
   );
 }

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { CiForm } from "@/components/cmdb/ci-form";
@@ -6,8 +5,9 @@ import { pageCaller } from "@/lib/auth/current-caller";
 import { keepsInventory } from "@/lib/domain/ci-access";
 import { ciFormOptions } from "@/lib/services/cmdb/form-options";
 import { saveNewCi } from "../actions";
+import { titled } from "@/i18n/page-title";
 
-export const metadata: Metadata = { title: "Nouvel équipement" };
+export const generateMetadata = titled("equipmentNew");
 
 type Props = { searchParams: Promise<{ etablissement?: string }> };
 

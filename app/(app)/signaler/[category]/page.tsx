@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { pageTitle } from "@/i18n/page-title";
 import { notFound } from "next/navigation";
 import { SelfHelp } from "@/components/filing/self-help";
 import { TicketForm } from "@/components/filing/ticket-form";
@@ -10,9 +11,14 @@ import { readCatalogue } from "@/lib/services/catalogue";
 import { portalContext } from "@/lib/services/portal-context";
 import { fileTicket } from "./actions";
 
-export const metadata: Metadata = { title: "Signaler" };
-
 type Props = { params: Promise<{ category: string }>; searchParams: Promise<{ conseil?: string }> };
+
+/** Step 3 of filing, named after its category. */
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { category: code } = await params;
+  const category = (await readCatalogue()).flatMap((service) => service.categories).find((candidate) => candidate.code === code);
+  return category ? pageTitle("fileForm", { category: category.name }) : pageTitle("fileService");
+}
 
 /** Step 3 of filing: advice first for the school's own tasks, then the category's form. */
 export default async function FileCategoryPage({ params, searchParams }: Props) {

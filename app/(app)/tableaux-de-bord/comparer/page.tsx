@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
@@ -11,8 +10,9 @@ import { compareTable } from "@/lib/domain/dashboard-tables";
 import { dashboardPageQuery, uaiParam } from "@/lib/schemas/dashboards";
 import { pagePeriodOrDefault } from "@/lib/services/dashboards/dashboard-scope";
 import { readEstablishmentDashboard } from "@/lib/services/dashboards/establishment-dashboard";
+import { titled } from "@/i18n/page-title";
 
-export const metadata: Metadata = { title: "Comparer deux établissements" };
+export const generateMetadata = titled("compare");
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

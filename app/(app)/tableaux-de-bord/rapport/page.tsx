@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
@@ -14,8 +13,9 @@ import { dateTime, establishmentTables, regionalTables } from "@/lib/domain/dash
 import { annualReportQuery } from "@/lib/schemas/dashboards";
 import { readEstablishmentDashboard } from "@/lib/services/dashboards/establishment-dashboard";
 import { readRegionalDashboard } from "@/lib/services/dashboards/regional-dashboard";
+import { titled } from "@/i18n/page-title";
 
-export const metadata: Metadata = { title: "Rapport annuel" };
+export const generateMetadata = titled("report");
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
@@ -13,8 +12,9 @@ import { dateTime, regionalTables } from "@/lib/domain/dashboard-tables";
 import { regionalPageQuery } from "@/lib/schemas/dashboards";
 import { dashboardZone, pagePeriodOrDefault } from "@/lib/services/dashboards/dashboard-scope";
 import { readRegionalDashboard } from "@/lib/services/dashboards/regional-dashboard";
+import { titled } from "@/i18n/page-title";
 
-export const metadata: Metadata = { title: "Vue régionale" };
+export const generateMetadata = titled("regional");
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

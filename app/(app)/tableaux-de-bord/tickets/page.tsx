@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
@@ -11,8 +10,9 @@ import { lineTableFor } from "@/lib/domain/dashboard-tables";
 import { encodeCursor } from "@/lib/schemas/cursor";
 import { drillDownQuery } from "@/lib/schemas/dashboards";
 import { readDrillDown } from "@/lib/services/dashboards/drill-down";
+import { titled } from "@/i18n/page-title";
 
-export const metadata: Metadata = { title: "Tickets derrière l'indicateur" };
+export const generateMetadata = titled("drillDown");
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { pageTitle } from "@/i18n/page-title";
 import { notFound } from "next/navigation";
 import { HiddenFieldsButton } from "@/components/sla-admin/hidden-fields-button";
 import { LadderForm } from "@/components/sla-admin/ladder-form";
@@ -14,7 +15,7 @@ import { resetSetting, saveLadder, saveWeeklyHours } from "./actions";
 type Props = { params: Promise<{ team: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Calendrier ${decodeURIComponent((await params).team)}` };
+  return pageTitle("calendar", { team: decodeURIComponent((await params).team) });
 }
 
 /** One team's weekly hours and escalation ladder, each with a way back to the default. */

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { z } from "zod";
@@ -7,8 +6,9 @@ import { pageCaller } from "@/lib/auth/current-caller";
 import { listAllZones } from "@/lib/services/list-establishments";
 import { readRoutingRule } from "@/lib/services/routing-rules";
 import { saveRule } from "./actions";
+import { titled } from "@/i18n/page-title";
 
-export const metadata: Metadata = { title: "Modifier une règle d'aiguillage" };
+export const generateMetadata = titled("routingEdit");
 
 type Props = { params: Promise<{ id: string }> };
 

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { RuleForm, type RuleFormDefaults } from "@/components/routing/rule-form";
@@ -6,8 +5,9 @@ import { pageCaller } from "@/lib/auth/current-caller";
 import { can } from "@/lib/domain/permissions";
 import { listAllZones } from "@/lib/services/list-establishments";
 import { createRule } from "./actions";
+import { titled } from "@/i18n/page-title";
 
-export const metadata: Metadata = { title: "Nouvelle règle d'aiguillage" };
+export const generateMetadata = titled("routingNew");
 
 const BLANK_RULE: RuleFormDefaults = { name: "", enabled: true, match: {}, teamCode: "", watcherTeamCodes: [], priorityFloor: null };
 

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -12,8 +11,9 @@ import { routingTestSchema } from "@/lib/schemas/routing-rules";
 import { readCatalogue } from "@/lib/services/catalogue";
 import { listVisibleEstablishments } from "@/lib/services/list-establishments";
 import { testRouting } from "@/lib/services/test-routing";
+import { titled } from "@/i18n/page-title";
 
-export const metadata: Metadata = { title: "Tester l'aiguillage d'un ticket" };
+export const generateMetadata = titled("routingTest");
 
 /** A Région has about a hundred lycées: one list holds them all. */
 const SCHOOL_LIMIT = 500;

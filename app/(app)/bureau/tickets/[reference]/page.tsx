@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { pageTitle } from "@/i18n/page-title";
 import { notFound } from "next/navigation";
 import { AssignForm } from "@/components/desk/assign-form";
 import { EscalateForm, type Shareable } from "@/components/desk/escalate-form";
@@ -40,7 +41,7 @@ import {
 type Props = { params: Promise<{ reference: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Ticket ${(await params).reference}` };
+  return pageTitle("deskTicket", { reference: (await params).reference });
 }
 
 const deskHref = (reference: string) => `/bureau/tickets/${reference}`;

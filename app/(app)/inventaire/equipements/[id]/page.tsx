@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
@@ -12,8 +11,9 @@ import { attributeKeysFor } from "@/lib/domain/ci-classes";
 import { can } from "@/lib/domain/permissions";
 import { ciIdParam } from "@/lib/schemas/cis";
 import { ciPage } from "@/lib/services/cmdb/read-ci";
+import { titled } from "@/i18n/page-title";
 
-export const metadata: Metadata = { title: "Équipement" };
+export const generateMetadata = titled("equipment");
 
 type Props = { params: Promise<{ id: string }> };
 

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
@@ -8,8 +7,9 @@ import { pageCaller } from "@/lib/auth/current-caller";
 import { CI_STATUSES } from "@/lib/domain/vocabulary";
 import { listCisQuery } from "@/lib/schemas/cis";
 import { schoolInventory } from "@/lib/services/cmdb/school-inventory";
+import { titled } from "@/i18n/page-title";
 
-export const metadata: Metadata = { title: "Inventaire de l'établissement" };
+export const generateMetadata = titled("schoolInventory");
 
 type Props = { params: Promise<{ uai: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
@@ -13,8 +12,9 @@ import { can } from "@/lib/domain/permissions";
 import { dashboardPageQuery, uaiParam } from "@/lib/schemas/dashboards";
 import { pagePeriodOrDefault } from "@/lib/services/dashboards/dashboard-scope";
 import { readEstablishmentDashboard } from "@/lib/services/dashboards/establishment-dashboard";
+import { titled } from "@/i18n/page-title";
 
-export const metadata: Metadata = { title: "Tableau de bord de l'établissement" };
+export const generateMetadata = titled("schoolDashboard");
 
 type Props = { params: Promise<{ uai: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { CiForm } from "@/components/cmdb/ci-form";
@@ -7,8 +6,9 @@ import { ciIdParam } from "@/lib/schemas/cis";
 import { ciFormOptions } from "@/lib/services/cmdb/form-options";
 import { readCi } from "@/lib/services/cmdb/read-ci";
 import { saveCiChanges } from "../../../actions";
+import { titled } from "@/i18n/page-title";
 
-export const metadata: Metadata = { title: "Modifier un équipement" };
+export const generateMetadata = titled("equipmentEdit");
 
 type Props = { params: Promise<{ id: string }> };
 

@@ -4,22 +4,24 @@ import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useMemo, useRef, startTransition, type FormEvent } from "react";
 import { DataTable } from "@/components/ui/data-table";
 
-type Row = { line: number; action: "create" | "update" | "unchanged" | "reject"; uai: string; name: string; ciId: string | null; changes: Array<{ field: string }>; reasons: string[] };
+/** A row as the form shows it: what it names (an item, an e-mail) and, once written, where to open it. */
+export type ImportFormRow = { line: number; action: "create" | "update" | "unchanged" | "reject"; uai: string; name: string; href: string | null; changes: Array<{ field: string }>; reasons: string[] };
 type Result = {
   dryRun: boolean; encoding: string; delimiter: string; ignoredColumns: string[]; created: number; updated: number; unchanged: number;
-  rejected: Array<{ line: number }>; rows: Row[]; errorReport: string | null;
+  rejected: Array<{ line: number }>; rows: ImportFormRow[]; errorReport: string | null;
 };
 export type ImportFormState = { status: "idle" } | { status: "error"; message: string } | { status: "ok"; result: Result };
 type Action = (state: ImportFormState, form: FormData) => Promise<ImportFormState>;
 
-const TONE: Record<Row["action"], string> = { create: "text-emerald-800", update: "text-sky-800", unchanged: "text-slate-500", reject: "text-red-800 font-medium" };
+const TONE: Record<ImportFormRow["action"], string> = { create: "text-emerald-800", update: "text-sky-800", unchanged: "text-slate-500", reject: "text-red-800 font-medium" };
 
 /**
  * Choose a file, check it (dry run: nothing written), then import the accepted rows. The file stays
  * chosen between the two steps; the rejected rows can be downloaded with their reasons, to fix and retry.
+ * Every CSV import (inventory, accounts) uses it, with its own texts.
  */
-export function ImportForm({ action }: { action: Action }) {
-  const t = useTranslations("cmdb.import");
+export function ImportForm({ action, messages }: { action: Action; messages: "cmdb.import" | "sso.import" }) {
+  const t = useTranslations(messages);
   const [state, dispatch, pending] = useActionState(action, { status: "idle" } as ImportFormState);
   const ref = useRef<HTMLFormElement>(null);
   const report = useMemo(() => (state.status === "ok" && state.result.errorReport
@@ -61,7 +63,7 @@ export function ImportForm({ action }: { action: Action }) {
             {result.rows.map((row) => (
               <tr key={row.line} className="border-t border-slate-100" data-action={row.action}>
                 <td className="px-3 py-1.5 tabular-nums">{row.line}</td>
-                <td className="px-3 py-1.5">{row.ciId && !result.dryRun ? <a className="text-brand-700 underline" href={`/inventaire/equipements/${row.ciId}`}>{row.name}</a> : row.name}</td>
+                <td className="px-3 py-1.5">{row.href ? <a className="text-brand-700 underline" href={row.href}>{row.name}</a> : row.name}</td>
                 <td className="px-3 py-1.5 font-mono">{row.uai}</td>
                 <td className={`px-3 py-1.5 ${TONE[row.action]}`}>{t(`actions.${row.action}`)}</td>
                 <td className="px-3 py-1.5 text-sm">{row.action === "reject" ? row.reasons.join(" ") : row.changes.map((change) => change.field).join(", ")}</td>

@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { ImportForm } from "@/components/import/import-form";
+import { pageCaller } from "@/lib/auth/current-caller";
+import { accountImportScope } from "@/lib/domain/account-import";
+import { importAccountsForm } from "./actions";
+
+export const metadata: Metadata = { title: "Importer des comptes" };
+
+/** CSV import of accounts from a directory or ENT export: administrators for every school, heads for their own. */
+export default async function AccountsImportPage() {
+  const scope = accountImportScope(await pageCaller());
+  if (!scope) notFound();
+  const t = await getTranslations("sso.import");
+  return (
+    <section className="space-y-4">
+      <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <p className="max-w-3xl text-sm text-slate-600">{t("help")}</p>
+      {scope !== "all" && <p className="max-w-3xl text-sm text-slate-600">{t("headHelp")}</p>}
+      <ImportForm action={importAccountsForm} messages="sso.import" />
+    </section>
+  );
+}

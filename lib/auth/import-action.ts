@@ -1,0 +1,24 @@
+import type { ImportFormRow, ImportFormState } from "@/components/import/import-form";
+import type { Caller } from "@/lib/domain/caller";
+import type { ImportOutcome } from "@/lib/services/csv-import";
+import type { ServiceResult } from "@/lib/services/service-result";
+import { pageCaller } from "./current-caller";
+import { refusedForm } from "./refusal";
+
+/**
+ * The server action of a CSV import page: the chosen file, a dry run or the import itself by the button
+ * pressed, the result back to show row by row (each row as the form shows it), refusals as a French sentence.
+ */
+export async function runImportForm<Row>(
+  form: FormData,
+  run: (caller: Caller, bytes: Uint8Array, dryRun: boolean) => Promise<ServiceResult<ImportOutcome<Row>>>,
+  view: (row: Row, dryRun: boolean) => ImportFormRow,
+): Promise<ImportFormState> {
+  const file = form.get("file");
+  if (!(file instanceof File) || file.size === 0) return { status: "error", message: "Choisissez un fichier CSV." };
+  const dryRun = form.get("mode") !== "apply";
+  const caller = await pageCaller();
+  const imported = await run(caller, new Uint8Array(await file.arrayBuffer()), dryRun);
+  if (!imported.ok) return { status: "error", message: (await refusedForm(imported.failure, caller)).message };
+  return { status: "ok", result: { ...imported.value, rows: imported.value.rows.map((row) => view(row, dryRun)) } };
+}

@@ -1,0 +1,109 @@
+import { eq, inArray, sql } from "drizzle-orm";
+import { database, type Executor } from "@/db/client";
+import { establishments, staffFunctions, userEstablishments, users } from "@/db/schema";
+import {
+  accountImportColumn, accountImportScope, planAccountImport, REQUIRED_ACCOUNT_COLUMNS,
+  type AccountChange, type AccountImportContext, type AccountImportPlan, type PlannedAccountRow,
+} from "@/lib/domain/account-import";
+import type { AuditActor } from "@/lib/domain/audit";
+import type { Caller } from "@/lib/domain/caller";
+import { foldLabel } from "@/lib/domain/ci-classes";
+import type { ImportRecord } from "@/lib/domain/csv-import";
+import { normalizeUai } from "@/lib/domain/uai";
+import { env } from "@/lib/env";
+import { recordAudit } from "../audit/record-audit";
+import { importOutcome, readImportFile, type ImportFile, type ImportOutcome } from "../csv-import";
+import { fail, succeed, type ServiceResult } from "../service-result";
+
+export type AccountImportRow = Omit<PlannedAccountRow, "userId"> & { userId: string | null };
+export type AccountImportResult = ImportOutcome<AccountImportRow>;
+
+/**
+ * Imports accounts from a directory or ENT export. A dry run says row by row what would be created, updated,
+ * left unchanged or refused and why; applying writes every accepted account in one transaction, each with its
+ * audit row, and a second run of the same file finds nothing to change. Accounts are created without a
+ * password: their holders sign in by single sign-on, or are sent an invitation to choose one.
+ * Administrators import for every school, a head for their own schools only.
+ */
+export async function importAccounts(
+  caller: Caller, bytes: Uint8Array, options: { dryRun: boolean }, now: Date, actor: AuditActor,
+): Promise<ServiceResult<AccountImportResult>> {
+  const scope = accountImportScope(caller);
+  if (!scope) return fail({ kind: "forbidden", message: "L'import de comptes est réservé aux administrateurs et aux chefs d'établissement." });
+  const file = readImportFile(bytes, { of: accountImportColumn, required: REQUIRED_ACCOUNT_COLUMNS });
+  if (!file.ok) return file;
+  const { records } = file.value;
+
+  if (options.dryRun) {
+    const plan = planAccountImport(records, await importContext(database(), scope, records));
+    return succeed(result(plan, file.value, true, new Map()));
+  }
+  const { plan, created } = await database().transaction(async (tx) => {
+    // One import at a time: two files naming one new e-mail cannot both create it.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('guichet:accounts-import'))`);
+    const planned = planAccountImport(records, await importContext(tx, scope, records));
+    return { plan: planned, created: await applyPlan(tx, planned, now, actor, caller.id) };
+  });
+  return succeed(result(plan, file.value, false, created));
+}
+
+function result(plan: AccountImportPlan, file: ImportFile, dryRun: boolean, created: ReadonlyMap<string, string>): AccountImportResult {
+  return importOutcome(plan, file, dryRun, plan.rows.map((row) => ({ ...row, userId: row.userId ?? created.get(row.email) ?? null })));
+}
+
+/** What the planner needs from the database: the schools the file names (and whether the caller manages them), the accounts its e-mails designate, the functions. */
+async function importContext(db: Executor, scope: "all" | readonly string[], records: ImportRecord[]): Promise<AccountImportContext> {
+  const inScope = (establishmentId: string) => scope === "all" || scope.includes(establishmentId);
+  const uais = [...new Set(records.map((record) => normalizeUai(record.values.uai ?? "")).filter(Boolean))];
+  const emails = [...new Set(records.map((record) => record.values.email?.trim().toLowerCase()).filter((email): email is string => Boolean(email)))];
+  // One after the other: inside the import's transaction they share one connection.
+  const schoolRows = uais.length ? await db.select({ id: establishments.id, uai: establishments.uai }).from(establishments).where(inArray(establishments.uai, uais)) : [];
+  const accountRows = emails.length ? await db.select({
+    id: users.id, email: users.email, name: users.name, role: users.role, functionCode: users.functionCode, disabledAt: users.disabledAt,
+  }).from(users).where(inArray(users.email, emails)) : [];
+  const memberships = accountRows.length ? await db.select({ userId: userEstablishments.userId, id: establishments.id, uai: establishments.uai }).from(userEstablishments)
+    .innerJoin(establishments, eq(establishments.id, userEstablishments.establishmentId)).where(inArray(userEstablishments.userId, accountRows.map((account) => account.id))) : [];
+  const functionRows = await db.select({ code: staffFunctions.code, label: staffFunctions.label }).from(staffFunctions);
+  const codes = new Set(functionRows.map((row) => row.code));
+  return {
+    schools: new Map(schoolRows.map((school) => [school.uai, { ...school, writable: inScope(school.id) }])),
+    accounts: new Map(accountRows.map((account) => {
+      const schools = memberships.filter((membership) => membership.userId === account.id);
+      return [account.email, {
+        id: account.id, email: account.email, name: account.name, role: account.role, functionCode: account.functionCode, disabled: account.disabledAt !== null,
+        uais: schools.map((school) => school.uai), manageable: schools.every((school) => inScope(school.id)),
+      }];
+    })),
+    // A configured function the Région has not (yet) recorded opens the account without a function.
+    functionMap: Object.fromEntries(Object.entries(env().OIDC_FUNCTION_MAP).map(([value, fn]) => [value, { ...fn, functionCode: fn.functionCode && codes.has(fn.functionCode) ? fn.functionCode : null }])),
+    functions: new Map(functionRows.flatMap((row) => [[foldLabel(row.code), row.code], [foldLabel(row.label), row.code]] as const)),
+  };
+}
+
+const changeValues = (changes: AccountChange[], side: "from" | "to") => Object.fromEntries(changes.map((change) => [change.field, change[side]]));
+
+/** Writes the accepted accounts, each with its audit row; returns the ids of the created ones by e-mail. */
+async function applyPlan(tx: Executor, plan: AccountImportPlan, now: Date, actor: AuditActor, callerId: string): Promise<Map<string, string>> {
+  const created = new Map<string, string>();
+  if (!plan.accounts.length) return created;
+  const schools = new Map((await tx.select({ id: establishments.id, uai: establishments.uai }).from(establishments)
+    .where(inArray(establishments.uai, [...new Set(plan.accounts.flatMap((account) => account.uais))]))).map((school) => [school.uai, school.id]));
+  for (const account of plan.accounts) {
+    let userId = account.userId;
+    if (!userId) {
+      const [inserted] = await tx.insert(users).values({
+        email: account.email, name: account.name, role: account.role, functionCode: account.functionCode, passwordHash: null,
+        createdAt: now, updatedAt: now, updatedById: callerId,
+      }).returning({ id: users.id });
+      userId = inserted!.id;
+      created.set(account.email, userId);
+    } else {
+      await tx.update(users).set({ name: account.name, role: account.role, functionCode: account.functionCode, updatedAt: now, updatedById: callerId }).where(eq(users.id, userId));
+    }
+    if (account.uais.length) await tx.insert(userEstablishments).values(account.uais.map((uai) => ({ userId: userId!, establishmentId: schools.get(uai)! })));
+    await recordAudit(tx, actor, account.userId
+      ? { action: "account.updated", objectType: "user", objectId: userId, before: changeValues(account.changes, "from"), after: { ...changeValues(account.changes, "to"), source: "import" } }
+      : { action: "account.created", objectType: "user", objectId: userId, after: { email: account.email, ...changeValues(account.changes, "to"), source: "import" } });
+  }
+  return created;
+}

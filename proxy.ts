@@ -1,11 +1,14 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { DOWNLOAD_HEADERS, isDownloadPath, newNonce, pageContentSecurityPolicy } from "@/lib/http/security-headers";
+import { controlCharacterPage } from "@/lib/pages/control-character-page";
 import { REQUEST_ID_HEADER, requestIdFrom } from "@/lib/request/request-id";
 
 /** The path (and query) a page was asked for, so a sign-in redirect can bring the user back to it. */
 export const REQUESTED_PATH_HEADER = "x-guichet-requested-path";
 
 export function proxy(request: NextRequest) {
+  const refused = controlCharacterPage(request.nextUrl.searchParams);
+  if (refused) return refused;
   const headers = new Headers(request.headers);
   headers.set(REQUESTED_PATH_HEADER, request.nextUrl.pathname + request.nextUrl.search);
   // Next reads the nonce from the request's CSP and signs its scripts and styles with it. A download's CSP is its sandbox.

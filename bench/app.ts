@@ -36,7 +36,8 @@ export function ensureBuild(force: boolean): string {
   return `built ${BENCH_DIST_DIR} in ${((performance.now() - started) / 1000).toFixed(0)} s`;
 }
 
-export type RunningApp = { baseUrl: string; stop: () => Promise<void> };
+/** `pid`: the started `npx next start`, root of the server's process tree. */
+export type RunningApp = { baseUrl: string; pid: number; stop: () => Promise<void> };
 
 /** The bench build served as in production (server.mjs), against `databaseUrl`, with a Redis prefix and an upload folder of its own. */
 export async function startBenchApp(databaseUrl: string, redisPrefix: string): Promise<RunningApp> {
@@ -58,6 +59,7 @@ export async function startBenchApp(databaseUrl: string, redisPrefix: string): P
   }, port);
   return {
     baseUrl,
+    pid: child.pid!,
     stop: async () => {
       await stopApp(child);
       await rm(uploadDir, { recursive: true, force: true });

@@ -2,6 +2,7 @@
  * Latency of the technicians' queue endpoint on a volume database (issue target: p95 under 150 ms on the server).
  *
  *   npm run bench -- [--db guichet_bench] [--fresh] [--build] [--requests 200] [--warmup 20] [--only <text>] [--json <file>]
+ *   npm run bench -- --only abuse [--build] [--parallel 20] [--megabytes 50] [--json <file>]   (bench/abuse.ts: oversized bodies, no volume)
  *
  * Seeds the bench database unless it already holds the volume (--fresh rebuilds it), builds the app into
  * .next-bench unless a build is there (--build rebuilds it), starts it (server.mjs, as `npm run start`) against it with its own
@@ -11,6 +12,7 @@
 import { writeFile } from "node:fs/promises";
 import { Client } from "pg";
 import { DEMO_PASSWORD } from "@/db/seed/demo-accounts";
+import { runAbuse } from "./abuse";
 import { ensureBuild, startBenchApp, type RunningApp } from "./app";
 import { DEFAULT_BENCH_DATABASE, TARGET_P95_MS, flag, option, positiveInteger } from "./config";
 import { requestToken, timedGet } from "./http";
@@ -30,6 +32,10 @@ async function postgresFacts(client: Client): Promise<{ version: string; setting
 }
 
 async function main(argv: readonly string[]): Promise<void> {
+  if (option(argv, "only") === "abuse") {
+    if (!(await runAbuse(argv, flag(argv, "build")))) process.exitCode = 1;
+    return;
+  }
   const name = option(argv, "db") ?? process.env.BENCH_DATABASE ?? DEFAULT_BENCH_DATABASE;
   const requests = positiveInteger(option(argv, "requests"), 200, "requests");
   const warmup = positiveInteger(option(argv, "warmup"), 20, "warmup");

@@ -32,6 +32,19 @@ export const forbidden = () => problem(403, "Accès refusé", { detail: "Votre r
 
 export const notFound = () => problem(404, "Introuvable");
 
+const KILOBYTE = 1024;
+const MEGABYTE = 1024 * KILOBYTE;
+const sizeLabel = (bytes: number) => (bytes >= MEGABYTE ? `${Math.floor(bytes / MEGABYTE)} Mo` : `${Math.floor(bytes / KILOBYTE)} Ko`);
+
+export const payloadTooLarge = (limitBytes: number) =>
+  problem(413, "Requête trop volumineuse", { detail: `Le corps de la requête dépasse ${sizeLabel(limitBytes)}, la limite de cette opération.` });
+
+export const controlCharacterInQuery = (parameter: string) =>
+  problem(400, "Requête invalide", {
+    detail: `Le paramètre « ${parameter} » de l'adresse contient un caractère de contrôle.`,
+    errors: [{ field: parameter, message: "Aucun caractère de contrôle n'est admis (NUL, tabulation, retour à la ligne…)." }],
+  });
+
 /** A service's refusal, as the API answers it. */
 export function problemFromFailure(failure: ServiceFailure): Response {
   switch (failure.kind) {

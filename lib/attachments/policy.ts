@@ -6,6 +6,12 @@
 
 export const ATTACHMENT_LIMITS = { maxBytes: 10 * 1024 * 1024, maxFiles: 5 } as const;
 
+/**
+ * The most a form posting one message may weigh: its files at their limit, plus 2 MB for its text fields and
+ * the multipart framing. next.config.ts gives it to Next (server actions, and the proxy that buffers page requests).
+ */
+export const MESSAGE_REQUEST_MAX_BYTES = ATTACHMENT_LIMITS.maxFiles * ATTACHMENT_LIMITS.maxBytes + 2 * 1024 * 1024;
+
 export const TOO_MANY_FILES_MESSAGE = `${ATTACHMENT_LIMITS.maxFiles} fichiers au plus par message.`;
 const NOT_ACCEPTED = "ce type de fichier n'est pas accepté (images, PDF, texte, documents bureautiques).";
 

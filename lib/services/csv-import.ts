@@ -9,6 +9,8 @@ import { fail, succeed, type ServiceResult } from "./service-result";
  */
 
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+/** The multipart request around the file: room for its part's headers and the boundaries, nothing more. */
+export const MAX_IMPORT_REQUEST_BYTES = MAX_IMPORT_BYTES + 64 * 1024;
 export const MAX_IMPORT_ROWS = 50_000;
 
 /** How the file was read, echoed in every result. */

@@ -10,6 +10,8 @@ import { openApiDocument } from "@/lib/api/openapi";
 import { ciHistory, configurationItems, establishments, users } from "@/db/schema";
 import { bulkSetStatus } from "@/lib/services/cmdb/save-ci";
 import { ciPage } from "@/lib/services/cmdb/read-ci";
+import { exportCis } from "@/lib/services/cmdb/export-cis";
+import { listCisQuery } from "@/lib/schemas/cis";
 import { loadCaller } from "@/lib/services/load-caller";
 import { API, callRoute, tokenFor, type ProblemBody } from "../support/api-client";
 
@@ -307,6 +309,12 @@ describe("export", () => {
   test("the export holds only what the caller may see", async () => {
     const response = await exportCsv(new Request(`${API}/cis/export?q=a107-sev`, { headers: { authorization: `Bearer ${choiseul}` } }), {} as never);
     expect((await response.text()).replace(/^\ufeff/, "").trim().split("\r\n")).toHaveLength(1);
+  });
+
+  test("a first page that fails rejects before any byte is sent (the route answers 500, never a 200 with a header alone)", async () => {
+    // The API refuses a NUL in the query string before this; the service is fed one to make PostgreSQL fail for real.
+    const { cursor: _cursor, limit: _limit, ...filters } = listCisQuery.parse({ building: "A\u0000" });
+    await expect(exportCis(await callerFor("tech.ouest@guichet.test"), filters, new Date())).rejects.toThrow();
   });
 });
 

@@ -9,6 +9,7 @@ import { IMPORT_COLUMNS } from "@/lib/domain/ci-import";
 import type { ListCisQuery } from "@/lib/schemas/cis";
 import { ciView } from "./ci-view";
 import { writeCsv } from "./csv";
+import { startedStream } from "../started-stream";
 import { listFilters } from "./list-cis";
 
 const PAGE = 1000;
@@ -17,45 +18,46 @@ const COMPUTED = ["computed_warranty_end", "ownership_transfer", "age_years", "r
 
 /**
  * Any filtered list as CSV, streamed page by page. Its columns are the import's (so an exported file,
- * edited and imported again, changes only what was edited), then the computed lifecycle.
+ * edited and imported again, changes only what was edited), then the computed lifecycle. The first page is
+ * read before this resolves (a failing query is an error answer, not a 200); a later failure breaks the
+ * transfer (startedStream).
  */
-export function exportCis(caller: Caller, query: Omit<ListCisQuery, "cursor" | "limit">, now: Date): ReadableStream<Uint8Array> {
+export function exportCis(caller: Caller, query: Omit<ListCisQuery, "cursor" | "limit">, now: Date): Promise<ReadableStream<Uint8Array>> {
+  return startedStream(csvChunks(caller, query, now));
+}
+
+async function* csvChunks(caller: Caller, query: Omit<ListCisQuery, "cursor" | "limit">, now: Date): AsyncGenerator<Uint8Array> {
   const filters = listFilters(query, now);
   const scope = ciReadScope(caller);
   const encoder = new TextEncoder();
+  const db = database();
   let after: CiCursor | undefined;
-  let started = false;
-  return new ReadableStream({
-    async pull(controller) {
-      if (!started) {
-        started = true;
-        controller.enqueue(encoder.encode(writeCsv([[...IMPORT_COLUMNS, ...COMPUTED]])));
-        return;
-      }
-      const db = database();
-      const page = await listCis(db, { ...filters, scope, after, limit: PAGE });
-      const parentIds = [...new Set(page.items.map((item) => item.parentId).filter((id): id is string => id !== null))];
-      const [parents, vendorRows] = await Promise.all([
-        parentIds.length ? db.select({ id: configurationItems.id, name: configurationItems.name }).from(configurationItems).where(inArray(configurationItems.id, parentIds)) : [],
-        db.select({ id: vendors.id, name: vendors.name }).from(vendors),
-      ]);
-      const parentName = new Map(parents.map((parent) => [parent.id, parent.name]));
-      const vendorName = new Map(vendorRows.map((vendor) => [vendor.id, vendor.name]));
-      const rows = page.items.map((item) => {
-        const view = ciView(item, filters.today, filters.renewalAgeYears);
-        const cells: Record<string, unknown> = {
-          name: item.name, class: item.class, establishment_uai: item.establishment.uai, status: item.status, criticality: item.criticality,
-          building: item.building, room: item.room, brand: item.brand, model: item.model, serial_number: item.serialNumber, asset_number: item.assetNumber,
-          region_number: item.regionNumber, purchase_date: item.purchaseDate, delivery_date: item.deliveryDate, warranty_end: item.warrantyEndOverride,
-          funding: item.funding, maintainer: item.maintainerId ? vendorName.get(item.maintainerId) : null,
-          parent: item.parentId ? parentName.get(item.parentId) : null, notes: item.notes,
-          ...Object.fromEntries(Object.keys(CI_ATTRIBUTES).map((key) => [key, item.attributes[key]])),
-        };
-        return [...IMPORT_COLUMNS.map((column) => cells[column]), view.warranty.end, view.ownership.transfer, view.ageYears, view.renewal.candidate ? "oui" : "non"];
-      });
-      if (rows.length) controller.enqueue(encoder.encode(writeCsv(rows, { bom: false })));
-      if (!page.next) controller.close();
-      else after = page.next;
-    },
-  });
+  let header = writeCsv([[...IMPORT_COLUMNS, ...COMPUTED]]);
+  do {
+    const page = await listCis(db, { ...filters, scope, after, limit: PAGE });
+    const parentIds = [...new Set(page.items.map((item) => item.parentId).filter((id): id is string => id !== null))];
+    const [parents, vendorRows] = await Promise.all([
+      parentIds.length ? db.select({ id: configurationItems.id, name: configurationItems.name }).from(configurationItems).where(inArray(configurationItems.id, parentIds)) : [],
+      db.select({ id: vendors.id, name: vendors.name }).from(vendors),
+    ]);
+    const parentName = new Map(parents.map((parent) => [parent.id, parent.name]));
+    const vendorName = new Map(vendorRows.map((vendor) => [vendor.id, vendor.name]));
+    const rows = page.items.map((item) => {
+      const view = ciView(item, filters.today, filters.renewalAgeYears);
+      const cells: Record<string, unknown> = {
+        name: item.name, class: item.class, establishment_uai: item.establishment.uai, status: item.status, criticality: item.criticality,
+        building: item.building, room: item.room, brand: item.brand, model: item.model, serial_number: item.serialNumber, asset_number: item.assetNumber,
+        region_number: item.regionNumber, purchase_date: item.purchaseDate, delivery_date: item.deliveryDate, warranty_end: item.warrantyEndOverride,
+        funding: item.funding, maintainer: item.maintainerId ? vendorName.get(item.maintainerId) : null,
+        parent: item.parentId ? parentName.get(item.parentId) : null, notes: item.notes,
+        ...Object.fromEntries(Object.keys(CI_ATTRIBUTES).map((key) => [key, item.attributes[key]])),
+      };
+      return [...IMPORT_COLUMNS.map((column) => cells[column]), view.warranty.end, view.ownership.transfer, view.ageYears, view.renewal.candidate ? "oui" : "non"];
+    });
+    // The header goes out with the first page, so nothing is sent before that page is read.
+    const text = header + (rows.length ? writeCsv(rows, { bom: false }) : "");
+    header = "";
+    if (text) yield encoder.encode(text);
+    after = page.next ?? undefined;
+  } while (after);
 }

@@ -1,5 +1,6 @@
 import NextAuth from "next-auth";
-import { apiRoute } from "@/lib/api/route";
+import { NextRequest } from "next/server";
+import { apiRoute, SIGN_IN_BODY_LIMIT } from "@/lib/api/route";
 import { authOptions } from "@/lib/auth/options";
 import { clientIp } from "@/lib/auth/client-ip";
 import { checkSignInThrottle } from "@/lib/services/sign-in-throttle";
@@ -13,8 +14,10 @@ export const GET = apiRoute(async (request: Request, context: Context) => NextAu
 /**
  * Credentials sign-ins are throttled before next-auth sees them, so a blocked
  * account or address gets a real 429 with Retry-After (authorize() can only say "no").
+ * Anonymous: the form is read within the sign-in limit (413 past it), then handed to next-auth whole.
  */
-export const POST = apiRoute(async (request: Request, context: Context) => {
+export const POST = apiRoute(async (limited: Request, context: Context) => {
+  const request = new NextRequest(limited.url, { method: limited.method, headers: limited.headers, body: await limited.arrayBuffer() });
   const { nextauth } = await context.params;
   if (nextauth.join("/") === "callback/credentials") {
     const form = await request.clone().formData().catch(() => null);
@@ -27,4 +30,4 @@ export const POST = apiRoute(async (request: Request, context: Context) => {
     }
   }
   return NextAuth(request as never, context as never, authOptions());
-});
+}, { maxBodyBytes: SIGN_IN_BODY_LIMIT });

@@ -25,10 +25,10 @@ export const GET = apiRoute(async (request: Request) => {
 
 /** POST /api/v1/cis → 201 with the item as GET /cis/{id} returns it. */
 export const POST = apiRoute(async (request: Request) => {
-  const parsed = createCiSchema.safeParse(await jsonBody(request));
-  if (!parsed.success) return invalidRequest(parsed.error);
   const caller = await apiCaller(request);
   if (!caller) return unauthenticated();
+  const parsed = createCiSchema.safeParse(await jsonBody(request));
+  if (!parsed.success) return invalidRequest(parsed.error);
   const now = new Date();
   const created = await createCi(caller, parsed.data, "api", now);
   if (!created.ok) return problemFromFailure(created.failure);

@@ -12,10 +12,10 @@ export const dynamic = "force-dynamic";
 
 /** POST /api/v1/tickets → 201 with the ticket as GET returns it. */
 export const POST = apiRoute(async (request: Request) => {
-  const parsed = createTicketSchema.safeParse(await jsonBody(request));
-  if (!parsed.success) return invalidRequest(parsed.error);
   const caller = await apiCaller(request);
   if (!caller) return unauthenticated();
+  const parsed = createTicketSchema.safeParse(await jsonBody(request));
+  if (!parsed.success) return invalidRequest(parsed.error);
   const now = new Date();
   const created = await createTicket(caller, parsed.data, [], now);
   if (!created.ok) return problemFromFailure(created.failure);

@@ -1,4 +1,4 @@
-import { apiRoute, jsonBody } from "@/lib/api/route";
+import { apiRoute, jsonBody, SIGN_IN_BODY_LIMIT } from "@/lib/api/route";
 import { invalidRequest, problem, unauthenticated } from "@/lib/api/problem";
 import { apiCaller, presentedBearerToken } from "@/lib/auth/current-caller";
 import { createTokenSchema } from "@/lib/schemas/tokens";
@@ -23,7 +23,7 @@ export const POST = apiRoute(async (request: Request) => {
 
   const { token, expiresAt } = result.then;
   return Response.json({ token, expiresAt: expiresAt.toISOString() }, { status: 201, headers: { "cache-control": "no-store" } });
-});
+}, { maxBodyBytes: SIGN_IN_BODY_LIMIT });
 
 /** Revokes the bearer token the request presents (a script signing out); it is refused from then on. */
 export const DELETE = apiRoute(async (request: Request) => {

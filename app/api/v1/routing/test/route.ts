@@ -9,10 +9,10 @@ export const dynamic = "force-dynamic";
 
 /** POST /api/v1/routing/test → which rule would take a ticket with these facts, its team, priority and watchers, and why. */
 export const POST = apiRoute(async (request: Request) => {
-  const parsed = routingTestSchema.safeParse(await jsonBody(request));
-  if (!parsed.success) return invalidRequest(parsed.error);
   const caller = await apiCaller(request);
   if (!caller) return unauthenticated();
+  const parsed = routingTestSchema.safeParse(await jsonBody(request));
+  if (!parsed.success) return invalidRequest(parsed.error);
   const tested = await testRouting(caller, parsed.data);
   if (!tested.ok) return problemFromFailure(tested.failure);
   const { decision } = tested.value;

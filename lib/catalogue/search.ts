@@ -27,10 +27,10 @@ function alternatives(word: string): string[] {
 function serviceText(service: SearchableService): string {
   return words([
     service.name, service.procedure, ...service.includes, ...service.excludes,
-    ...service.categories.flatMap((category) => [
-      category.name, category.code, ...(KEYWORDS[category.code] ?? []),
-      ...(SELF_HELP[category.code] ? [SELF_HELP[category.code].task, ...SELF_HELP[category.code].steps] : []),
-    ]),
+    ...service.categories.flatMap((category) => {
+      const selfHelp = SELF_HELP[category.code];
+      return [category.name, category.code, ...(KEYWORDS[category.code] ?? []), ...(selfHelp ? [selfHelp.task, ...selfHelp.steps] : [])];
+    }),
   ].join(" "));
 }
 

@@ -19,7 +19,7 @@ export async function CiHistory({ entries }: { entries: Entry[] }) {
     return vocabulary && typeof value === "string" && t.has(`${vocabulary}.${value}`) ? t(`${vocabulary}.${value}`) : value;
   };
   const show = (value: unknown) => (value === null || value === undefined || value === "" || (Array.isArray(value) && !value.length)
-    ? <em className="text-slate-400">{t("detail.empty")}</em>
+    ? <em className="text-slate-500">{t("detail.empty")}</em>
     : <span>{Array.isArray(value) ? value.join(", ") : write.dayOrValue(String(value))}</span>);
   const created = (entry: Entry) => entry.changes.some((change) => change.field === "name" && change.from === null);
   return (

@@ -34,7 +34,7 @@ export async function DateTime({ value, style = "long" }: { value: Date; style?:
 
 /** A calendar day (ISO `2021-09-01`) in the user's locale; a dash when there is none. */
 export async function Day({ value, style = "day" }: { value: string | null; style?: "day" | "longDay" }) {
-  if (!value) return <span className="text-slate-400">—</span>;
+  if (!value) return <span className="text-slate-500">—</span>;
   const write = await dateWriter();
   return <time dateTime={value}>{write.day(value, style)}</time>;
 }

@@ -1,3 +1,6 @@
+import { appendFileSync, existsSync, readFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import axe from "axe-core";
 import type { Browser, Page } from "playwright-core";
 import { NAMESPACES } from "@/i18n/messages";
@@ -10,8 +13,13 @@ const ENGLISH = /Internal Server Error|\b(years?|months?|days? ago|ago)\b/;
 
 /** What the checks found on the pages of this test file; browserForFile fails the file unless it stays empty. */
 export const pageProblems: string[] = [];
-const checkedRoutes = new Set<string>();
-let queue: Promise<void> = Promise.resolve();
+type Visit = { url: string; session: Promise<Session | undefined>; browser: Browser; clientIp: string };
+const visits: Visit[] = [];
+const seenRoutes = new Set<string>();
+
+/** Routes already checked in this e2e run (one app, one port), by this file or an earlier one: a file of keys. */
+const runLedger = (url: string) => path.join(os.tmpdir(), `guichet-page-checks-${new URL(url).port}.txt`);
+const checkedInRun = (url: string) => (existsSync(runLedger(url)) ? readFileSync(runLedger(url), "utf8").split("\n") : []);
 
 /**
  * One check per route: path segments holding a digit (ids, references, UAI) and query values do not
@@ -24,29 +32,34 @@ export function routeKey(url: string): string {
 }
 
 /**
- * Watches the pages a test opens: each new route it reaches is loaded again, in a context of its own
- * holding the same session, and checked at both widths (axe on WCAG 2.1 AA, serious and critical
- * impacts; no message key; no English). The checks run one after another beside the test, which never
- * waits for them, and settlePageChecks waits for the last before the file ends.
+ * Notes the routes a test's page reaches, with the session it had there. settlePageChecks (before the
+ * file's browser closes) loads each route not yet checked in this run again, in a context of its own
+ * holding that session, and checks it at both widths (axe on WCAG 2.1 AA, serious and critical
+ * impacts; no message key; no English). Checking after the tests keeps their timing as it was.
  */
 export function checkPage(page: Page, clientIp: string): void {
   page.on("framenavigated", (frame) => {
     if (frame !== page.mainFrame() || !/^https?:/.test(frame.url())) return;
     const url = frame.url();
     const key = routeKey(url);
-    if (checkedRoutes.has(key)) return;
-    checkedRoutes.add(key);
-    const session = page.context().storageState().catch(() => undefined);
     const browser = page.context().browser();
-    if (!browser) return;
-    queue = queue.then(async () => checkUrl(browser, url, await session, clientIp)).catch((error: unknown) => {
-      pageProblems.push(`${url}: the check failed (${error instanceof Error ? error.message : String(error)})`);
-    });
+    if (seenRoutes.has(key) || !browser) return;
+    seenRoutes.add(key);
+    visits.push({ url, session: page.context().storageState().catch(() => undefined), browser, clientIp });
   });
 }
 
 export async function settlePageChecks(): Promise<void> {
-  await queue;
+  for (const visit of visits.splice(0)) {
+    const key = routeKey(visit.url);
+    if (checkedInRun(visit.url).includes(key)) continue;
+    try {
+      await checkUrl(visit.browser, visit.url, await visit.session, visit.clientIp);
+    } catch (error) {
+      pageProblems.push(`${visit.url}: the check failed (${error instanceof Error ? error.message : String(error)})`);
+    }
+    appendFileSync(runLedger(visit.url), `${key}\n`);
+  }
 }
 
 type Session = Awaited<ReturnType<ReturnType<Page["context"]>["storageState"]>>;

@@ -28,7 +28,7 @@ export default async function CiPage({ params }: Props) {
   const { ci } = page;
   const ticketBase = can(caller, "desk.use") ? "/bureau/tickets" : "/demandes";
   const fact = (label: string, value: React.ReactNode) => (
-    <><dt className="text-slate-500">{label}</dt><dd>{value ?? <span className="text-slate-400">—</span>}</dd></>
+    <><dt className="text-slate-500">{label}</dt><dd>{value ?? <span className="text-slate-500">—</span>}</dd></>
   );
   const link = (item: { id: string; name: string }) => <Link className="text-brand-700 underline" href={`/inventaire/equipements/${item.id}`}>{item.name}</Link>;
   const attributeKeys = attributeKeysFor(ci.class).filter((key) => ci.attributes[key] !== undefined);

@@ -1,12 +1,12 @@
 import { getTranslations } from "next-intl/server";
-import { DateTime } from "@/components/ui/date-time";
+import { DateTime, dateWriter } from "@/components/ui/date-time";
 import type { FieldChange } from "@/lib/domain/ci-fields";
 
 type Entry = { id: number; source: "form" | "api" | "import" | "bulk"; changes: FieldChange[]; createdAt: Date; author: string | null };
 
 /** An item's history, newest first: who, when, how, and each field's old → new value. */
 export async function CiHistory({ entries }: { entries: Entry[] }) {
-  const t = await getTranslations("cmdb");
+  const [t, write] = await Promise.all([getTranslations("cmdb"), dateWriter()]);
   if (!entries.length) return <p className="text-sm text-slate-600">{t("detail.noHistory")}</p>;
   const fieldLabel = (field: string) => {
     if (field.startsWith("attributes.")) return t.has(`attributes.${field.slice(11)}`) ? t(`attributes.${field.slice(11)}`) : field.slice(11);
@@ -19,8 +19,8 @@ export async function CiHistory({ entries }: { entries: Entry[] }) {
     return vocabulary && typeof value === "string" && t.has(`${vocabulary}.${value}`) ? t(`${vocabulary}.${value}`) : value;
   };
   const show = (value: unknown) => (value === null || value === undefined || value === "" || (Array.isArray(value) && !value.length)
-    ? <em className="text-slate-400">{t("detail.empty")}</em>
-    : <span>{Array.isArray(value) ? value.join(", ") : String(value)}</span>);
+    ? <em className="text-slate-500">{t("detail.empty")}</em>
+    : <span>{Array.isArray(value) ? value.join(", ") : write.dayOrValue(String(value))}</span>);
   const created = (entry: Entry) => entry.changes.some((change) => change.field === "name" && change.from === null);
   return (
     <ol className="space-y-3 text-sm">

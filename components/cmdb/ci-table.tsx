@@ -4,7 +4,7 @@ import { DataTable } from "@/components/ui/data-table";
 import type { CiClass, CiStatus } from "@/lib/domain/vocabulary";
 import { CiSelectAll } from "./ci-select-all";
 import { CiStatusBadge } from "./ci-status-badge";
-import { Day } from "./day";
+import { Day } from "@/components/ui/date-time";
 
 export type CiRow = {
   id: string; name: string; class: CiClass; status: CiStatus; room: string | null; building: string | null; brand: string | null; model: string | null;

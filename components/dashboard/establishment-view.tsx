@@ -1,6 +1,7 @@
 import type { EstablishmentDashboard } from "@/lib/domain/dashboard";
 import { formatBusinessMinutes } from "@/lib/domain/dashboard-statistics";
 import { percent, type DashboardLinks, type TableSpec, type Translate } from "@/lib/domain/dashboard-tables";
+import { ChartPanel } from "./chart-panel";
 import { BarsChart, ColumnsChart } from "./charts";
 import { FigureCard } from "./figure-card";
 import { SpecTable } from "./spec-table";
@@ -13,7 +14,7 @@ type Props = {
   locale: string;
   /** The CSV address of a table; null on the printed report. */
   csv: (table: string) => string | null;
-  tableLabels: (title: string) => { csv: string; csvLabel: string; noData: string; hint: string };
+  tableLabels: (title: string) => { csv: string; csvLabel: string; noData: string; hint: string; seeData: string };
 };
 
 const COLORS = { opened: "#1d4ed8", openedLight: "#93c5fd", resolved: "#047857", resolvedLight: "#6ee7b7" };
@@ -22,6 +23,9 @@ const COLORS = { opened: "#1d4ed8", openedLight: "#93c5fd", resolved: "#047857",
 export function EstablishmentView({ dashboard: d, tables, t, links, locale, csv, tableLabels }: Props) {
   const table = (id: string) => tables.find((spec) => spec.id === id)!;
   const render = (id: string) => <SpecTable table={table(id)} csvHref={csv(id)} labels={tableLabels(table(id).title)} />;
+  // The printed report (no CSV) shows each chart's figures; the page folds them under the chart.
+  const charted = (id: string, chart: React.ReactNode) =>
+    <ChartPanel table={table(id)} chart={chart} csvHref={csv(id)} labels={tableLabels(table(id).title)} open={csv(id) === null} />;
   const hint = t("howComputed");
   const number = (value: number) => value.toLocaleString(locale);
   const range = `${d.period.from}..${d.period.to}`;
@@ -39,16 +43,10 @@ export function EstablishmentView({ dashboard: d, tables, t, links, locale, csv,
           <FigureCard label={t("figures.waitingRequester")} value={number(d.open.waitingForSchool.waitingRequester)} hint={t("figures.waitingRequesterHint")} hintLabel={hint} href={links.drill({ open: "true", status: "waiting_requester" })} />
         </div>
         <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
-          <div className="space-y-2">
-            <BarsChart title={table("open-status").title} empty={t("noData")} valueLabel={t("chart.count")}
-              rows={table("open-status").rows.map((row) => ({ label: row[0]!.text ?? String(row[0]!.value), value: Number(row[1]!.value) }))} />
-            {render("open-status")}
-          </div>
-          <div className="space-y-2">
-            <BarsChart title={table("open-priority").title} empty={t("noData")} valueLabel={t("chart.count")} color="#b45309"
-              rows={table("open-priority").rows.map((row) => ({ label: String(row[0]!.value), value: Number(row[1]!.value) }))} />
-            {render("open-priority")}
-          </div>
+          {charted("open-status", <BarsChart empty={t("noData")} valueLabel={t("chart.count")}
+              rows={table("open-status").rows.map((row) => ({ label: row[0]!.text ?? String(row[0]!.value), value: Number(row[1]!.value) }))} />)}
+          {charted("open-priority", <BarsChart empty={t("noData")} valueLabel={t("chart.count")} color="#b45309"
+              rows={table("open-priority").rows.map((row) => ({ label: String(row[0]!.value), value: Number(row[1]!.value) }))} />)}
         </div>
         {render("oldest")}
         {render("sla-alerts")}
@@ -74,21 +72,14 @@ export function EstablishmentView({ dashboard: d, tables, t, links, locale, csv,
           <FigureCard label={t("figures.satisfaction")} value={d.satisfaction.average === null ? "–" : t("figures.satisfactionValue", { average: d.satisfaction.average.toLocaleString(locale) })}
             detail={t("figures.ratings", { count: d.satisfaction.count })} hint={t("figures.satisfactionHint")} hintLabel={hint} testId="figure-satisfaction" />
         </div>
-        <ColumnsChart title={table("weeks").title} empty={t("noData")} categoryKey="week"
+        {charted("weeks", <ColumnsChart empty={t("noData")} categoryKey="week"
           rows={d.weeks.map((week) => ({ week: week.week.slice(5).split("-").reverse().join("/"), opened: week.openedIncidents + week.openedRequests, resolved: week.resolvedIncidents + week.resolvedRequests }))}
-          series={[{ key: "opened", label: t("chart.opened"), color: COLORS.opened }, { key: "resolved", label: t("chart.resolved"), color: COLORS.resolved }]} />
-        {render("weeks")}
+          series={[{ key: "opened", label: t("chart.opened"), color: COLORS.opened }, { key: "resolved", label: t("chart.resolved"), color: COLORS.resolved }]} />)}
         <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
-          <div className="space-y-2">
-            <BarsChart title={table("services").title} empty={t("noData")} valueLabel={t("chart.opened")}
-              rows={d.byService.map((service) => ({ label: service.name, value: service.openedIncidents + service.openedRequests }))} />
-            {render("services")}
-          </div>
-          <div className="space-y-2">
-            <BarsChart title={table("resolved-by").title} empty={t("noData")} valueLabel={t("chart.resolved")} color={COLORS.resolved}
-              rows={d.resolvedBy.map((row) => ({ label: t(`parties.${row.party}`), value: row.count }))} />
-            {render("resolved-by")}
-          </div>
+          {charted("services", <BarsChart empty={t("noData")} valueLabel={t("chart.opened")}
+              rows={d.byService.map((service) => ({ label: service.name, value: service.openedIncidents + service.openedRequests }))} />)}
+          {charted("resolved-by", <BarsChart empty={t("noData")} valueLabel={t("chart.resolved")} color={COLORS.resolved}
+              rows={d.resolvedBy.map((row) => ({ label: t(`parties.${row.party}`), value: row.count }))} />)}
         </div>
         <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
           {render("durations")}
@@ -107,16 +98,10 @@ export function EstablishmentView({ dashboard: d, tables, t, links, locale, csv,
           <FigureCard label={t("figures.mixedRooms")} value={number(d.equipment.mixedRooms.length)} hint={t("figures.mixedRoomsHint")} hintLabel={hint} />
         </div>
         <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
-          <div className="space-y-2">
-            <BarsChart title={table("equipment-classes").title} empty={t("noData")} valueLabel={t("chart.count")}
-              rows={d.equipment.byClass.map((row) => ({ label: t(`classes.${row.class}`), value: row.count }))} />
-            {render("equipment-classes")}
-          </div>
-          <div className="space-y-2">
-            <BarsChart title={table("equipment-ages").title} empty={t("noData")} valueLabel={t("chart.count")} color="#7c3aed"
-              rows={d.equipment.ageBands.map((band) => ({ label: band.years === "unknown" ? t("ageUnknown") : band.years, value: band.count }))} />
-            {render("equipment-ages")}
-          </div>
+          {charted("equipment-classes", <BarsChart empty={t("noData")} valueLabel={t("chart.count")}
+              rows={d.equipment.byClass.map((row) => ({ label: t(`classes.${row.class}`), value: row.count }))} />)}
+          {charted("equipment-ages", <BarsChart empty={t("noData")} valueLabel={t("chart.count")} color="#7c3aed"
+              rows={d.equipment.ageBands.map((band) => ({ label: band.years === "unknown" ? t("ageUnknown") : band.years, value: band.count }))} />)}
         </div>
         <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
           {render("equipment-statuses")}

@@ -1,6 +1,7 @@
 import type { RegionalDashboard } from "@/lib/domain/dashboard";
 import { formatBusinessMinutes } from "@/lib/domain/dashboard-statistics";
 import { percent, type TableSpec, type Translate } from "@/lib/domain/dashboard-tables";
+import { ChartPanel } from "./chart-panel";
 import { ColumnsChart } from "./charts";
 import { FigureCard } from "./figure-card";
 import { SpecTable } from "./spec-table";
@@ -12,7 +13,7 @@ type Props = {
   locale: string;
   drill: (filters: Record<string, string>) => string | null;
   csv: (table: string) => string | null;
-  tableLabels: (title: string) => { csv: string; csvLabel: string; noData: string; hint: string };
+  tableLabels: (title: string) => { csv: string; csvLabel: string; noData: string; hint: string; seeData: string };
   /** The schools' table: sortable headers and the compare form. */
   schools: { sortHref: (key: string) => string | null; sorted: { key: string; direction: "asc" | "desc" }; compareAction: string; periodFields: Record<string, string> } | null;
 };
@@ -46,9 +47,10 @@ export function RegionalView({ dashboard: d, tables, t, locale, drill, csv, tabl
         <FigureCard label={t("figures.outOfWarranty")} value={percent(d.equipment.outOfWarranty.share, locale)} hint={t("figures.outOfWarrantyHint")} hintLabel={hint} />
         <FigureCard label={t("figures.renewal")} value={number(d.equipment.renewalCandidates)} hint={t("figures.renewalHint")} hintLabel={hint} />
       </div>
-      <ColumnsChart title={table("weeks").title} empty={t("noData")} categoryKey="week"
+      <ChartPanel table={table("weeks")} csvHref={csv("weeks")} labels={tableLabels(table("weeks").title)} open={csv("weeks") === null}
+        chart={<ColumnsChart empty={t("noData")} categoryKey="week"
         rows={d.weeks.map((week) => ({ week: week.week.slice(5).split("-").reverse().join("/"), opened: week.openedIncidents + week.openedRequests, resolved: week.resolvedIncidents + week.resolvedRequests }))}
-        series={[{ key: "opened", label: t("chart.opened"), color: "#1d4ed8" }, { key: "resolved", label: t("chart.resolved"), color: "#047857" }]} />
+        series={[{ key: "opened", label: t("chart.opened"), color: "#1d4ed8" }, { key: "resolved", label: t("chart.resolved"), color: "#047857" }]} />} />
       {d.zones.length > 1 && render("zones")}
       {schools ? (
         <form action={schools.compareAction} className="space-y-2">
@@ -62,7 +64,6 @@ export function RegionalView({ dashboard: d, tables, t, locale, drill, csv, tabl
       ) : render("establishments")}
       {render("teams")}
       {render("vendors")}
-      {render("weeks")}
     </div>
   );
 }

@@ -15,15 +15,18 @@ type Props = {
   /** A first column of checkboxes (comparing schools): the row's key value. */
   selectName?: string;
   selectLabel?: string;
+  /** Under a chart that already shows the title (chart-panel.tsx): the caption names the table, no heading repeats it. */
+  untitled?: boolean;
 };
 
 /** A dashboard table: caption, header cells with scope, right-aligned numbers, links to the lists behind them, its CSV export. */
-export function SpecTable({ table, csvHref, labels, sortHref, sortLabel, sorted, selectName, selectLabel }: Props) {
+export function SpecTable({ table, csvHref, labels, sortHref, sortLabel, sorted, selectName, selectLabel, untitled = false }: Props) {
   const captionId = `table-${table.id}`;
   return (
-    <section className="min-w-0 break-inside-avoid" aria-labelledby={captionId}>
+    <section className="min-w-0 break-inside-avoid" aria-labelledby={untitled ? undefined : captionId} aria-label={untitled ? table.title : undefined}>
       <div className="flex items-center justify-between gap-2">
-        <h3 id={captionId} className="font-medium">{table.title}{table.hint && <InfoTip label={labels.hint} text={table.hint} />}</h3>
+        {untitled ? <span id={captionId}>{table.hint && <InfoTip label={labels.hint} text={table.hint} />}</span>
+          : <h3 id={captionId} className="font-medium">{table.title}{table.hint && <InfoTip label={labels.hint} text={table.hint} />}</h3>}
         {csvHref && (
           <a href={csvHref} className="shrink-0 rounded-md border border-slate-300 px-2 py-1 text-xs text-slate-700 hover:bg-slate-50 print:hidden" aria-label={labels.csvLabel} download>
             {labels.csv}
@@ -33,7 +36,7 @@ export function SpecTable({ table, csvHref, labels, sortHref, sortLabel, sorted,
       {table.rows.length === 0 ? (
         <p className="mt-2 rounded-md border border-dashed border-slate-300 p-3 text-sm text-slate-500">{labels.noData}</p>
       ) : (
-        <div className="mt-2 overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <div className="mt-2 overflow-x-auto rounded-lg border border-slate-200 bg-white" tabIndex={0} role="region" aria-label={table.title}>
           <table className="w-full text-left text-sm">
             <caption className="sr-only">{table.title}</caption>
             <thead className="bg-slate-50 text-slate-600">

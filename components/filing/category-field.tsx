@@ -18,9 +18,9 @@ export function CategoryField({ field, value, error }: { field: Field; value?: s
         {field.label} {field.required === false && <span className="font-normal text-slate-500">{t("optional")}</span>}
       </label>
       {field.kind === "enum" ? (
-        <select {...common}>
-          <option value="" />
-          {field.options.map((option) => <option key={option} value={option}>{option}</option>)}
+        <select {...common} defaultValue={value ?? field.default ?? ""}>
+          {field.default === undefined && <option value="" />}
+          {field.options.map((option, index) => <option key={option} value={option}>{field.labels?.[index] ?? option}</option>)}
         </select>
       ) : field.kind === "integer" ? (
         <input {...common} type="number" inputMode="numeric" min={field.min} max={field.max} step={1} />

@@ -57,7 +57,7 @@ export function CiPicker({ establishmentUai, initial, notice }: { establishmentU
         {results.length === 0 && <li className="p-2 text-slate-500">{t("equipmentNone")}</li>}
         {results.map((ci) => (
           <li key={ci.id}>
-            <button type="button" onClick={() => add(ci)} aria-label={t("equipmentAdd", { name: ci.name })}
+            <button type="button" onClick={() => add(ci)} aria-label={t("equipmentAdd", { name: describe(ci) })}
               className="block w-full px-2 py-1.5 text-left hover:bg-slate-50">{describe(ci)}</button>
           </li>
         ))}

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useActionForm } from "@/components/ui/use-action-form";
+import { asksSignedRequest } from "@/lib/domain/filing-rules";
 import type { Impact, TicketType, Urgency } from "@/lib/domain/vocabulary";
 import type { CategoryField as Field } from "@/lib/schemas/category-fields";
 import type { FormState } from "@/lib/schemas/form-state";
@@ -25,6 +26,7 @@ const INPUT = "mt-1 w-full rounded-md border border-slate-300 px-3 py-2";
 /** The guided form of one category: its own questions, impact and urgency, equipment, files. */
 export function TicketForm({ action, service, category, schools, outOfInventoryNotice }: Props) {
   const t = useTranslations("filing");
+  const tWords = useTranslations("words");
   // Submitted without React's form reset: a refused form keeps its text and its chosen files.
   const { state, pending, formProps } = useActionForm(action);
   const values = state.status === "error" ? state.values ?? {} : {};
@@ -32,6 +34,7 @@ export function TicketForm({ action, service, category, schools, outOfInventoryN
   const text = (name: string) => (typeof values[name] === "string" ? (values[name] as string) : undefined);
   const [school, setSchool] = useState(text("establishmentUai") ?? schools[0]!.uai);
   const hardwareIncident = category.hardware && category.type === "incident";
+  const signed = asksSignedRequest(category.fields);
 
   return (
     <form {...formProps} className="space-y-5 rounded-lg border border-slate-200 bg-white p-4" noValidate>
@@ -56,14 +59,14 @@ export function TicketForm({ action, service, category, schools, outOfInventoryN
       <div>
         <label htmlFor="title" className="block text-sm font-medium">{t("titleLabel")}</label>
         <input id="title" name="title" defaultValue={text("title")} aria-describedby="title-help title-error" aria-invalid={Boolean(errors.title)} className={INPUT} />
-        <p id="title-help" className="mt-1 text-xs text-slate-500">{t("titleHelp")}</p>
+        <p id="title-help" className="mt-1 text-xs text-slate-500">{t("titleHelp", { type: category.type })}</p>
         <FieldMessage id="title-error" message={errors.title} />
       </div>
       <div>
         <label htmlFor="description" className="block text-sm font-medium">{t("description")}</label>
         <textarea id="description" name="description" rows={5} defaultValue={text("description")} aria-describedby="description-help description-error"
           aria-invalid={Boolean(errors.description)} className={INPUT} />
-        <p id="description-help" className="mt-1 text-xs text-slate-500">{t("descriptionHelp")}</p>
+        <p id="description-help" className="mt-1 text-xs text-slate-500">{t("descriptionHelp", { type: category.type })}</p>
         <FieldMessage id="description-error" message={errors.description} />
       </div>
       {category.fields.length > 0 && (
@@ -78,9 +81,9 @@ export function TicketForm({ action, service, category, schools, outOfInventoryN
       <CiPicker key={school} establishmentUai={school} initial={[]} notice={hardwareIncident ? outOfInventoryNotice : null} />
       <FieldMessage id="ciIds-error" message={errors.ciIds} />
       <div>
-        <label htmlFor="attachments" className="block text-sm font-medium">{t("attachments")}</label>
+        <label htmlFor="attachments" className="block text-sm font-medium">{signed ? tWords("signedRequest") : t("attachments")}</label>
         <input id="attachments" name="attachments" type="file" multiple accept={ATTACHMENT_ACCEPT} aria-describedby="attachments-help attachments-error" className="mt-1 block text-sm" />
-        <p id="attachments-help" className="mt-1 text-xs text-slate-500">{t("attachmentsHelp")}</p>
+        <p id="attachments-help" className="mt-1 text-xs text-slate-500">{signed && <>{tWords("signedRequestHelp")} </>}{t("attachmentsHelp")}</p>
         <FieldMessage id="attachments-error" message={errors.attachments} />
       </div>
       {errors.categoryCode && <FieldMessage id="category-error" message={errors.categoryCode} />}

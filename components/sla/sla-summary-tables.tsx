@@ -46,13 +46,13 @@ export async function SlaSummaryTables({ teams, total, vendors }: Props) {
     <>
       <h2 className="mt-6 text-xl font-semibold">{t("teams")}</h2>
       {teams.length === 0 ? <p className="mt-2 text-slate-600">{t("noTeams")}</p> : (
-        <DataTable columns={[t("team"), t("ownMeasured"), t("ownRate"), t("resolveMeasured"), t("resolveRate"), t("openAtRisk"), t("openBreached"), t("escalations")]}>
+        <DataTable label={t("teams")} columns={[t("team"), t("ownMeasured"), t("ownRate"), t("resolveMeasured"), t("resolveRate"), t("openAtRisk"), t("openBreached"), t("escalations")]}>
           {teams.map((team) => row(team.code, <>{team.name} <span className="font-mono text-xs text-slate-500">{team.code}</span></>, team))}
           {teams.length > 1 && row("total", t("total"), total, true)}
         </DataTable>
       )}
       <h2 className="mt-8 text-xl font-semibold">{t("vendors")}</h2>
-      <DataTable columns={[t("vendor"), t("repairTime"), t("measured"), t("onTimeRate"), t("unmeasured"), t("lateNow")]}>
+      <DataTable label={t("vendors")} columns={[t("vendor"), t("repairTime"), t("measured"), t("onTimeRate"), t("unmeasured"), t("lateNow")]}>
         {vendors.map((vendor) => (
           <tr key={vendor.vendorId} data-vendor={vendor.name} className="border-t border-slate-100">
             <th scope="row" className="px-3 py-2 text-left font-normal">{vendor.name}</th>

@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { Day } from "@/components/ui/date-time";
 import { Panel } from "@/components/ui/panel";
 import type { CategoryField } from "@/lib/schemas/category-fields";
 
@@ -19,10 +20,10 @@ function answersOf({ fields, answers }: Props): Answer[] {
 export async function CategoryAnswers(props: Props) {
   const list = answersOf(props);
   if (!list.length) return null;
-  const [t, format] = await Promise.all([getTranslations("tickets.detail"), getFormatter()]);
+  const t = await getTranslations("tickets.detail");
   const shown = (answer: Answer) => {
     if (answer.kind === "date" && /^\d{4}-\d{2}-\d{2}$/.test(answer.value)) {
-      return format.dateTime(new Date(`${answer.value}T00:00:00Z`), { dateStyle: "long", timeZone: "UTC" });
+      return <Day value={answer.value} style="longDay" />;
     }
     if (answer.kind === "url" && /^https?:\/\//i.test(answer.value)) {
       return <a className="break-all text-brand-700 underline" href={answer.value} rel="noopener noreferrer nofollow" target="_blank">{answer.value}</a>;

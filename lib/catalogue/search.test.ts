@@ -17,6 +17,19 @@ test.each([
   ["SIECLE", ["LOG-ADMIN"]],
   ["licences", ["POSTE", "LOG-ADMIN", "LOG-PEDA"]],
   ["introuvable-xyz", []],
+  // Symptoms, in the words of the person it happens to (search-words.json, self-help advice).
+  ["écran noir", ["POSTE", "AUDIOVISUEL"]],
+  ["ECRAN NOIR", ["POSTE", "AUDIOVISUEL"]],
+  ["pc", ["POSTE", "IMPRESSION", "EQUIPEMENT", "AUDIOVISUEL"]],
+  ["ordinateur lent", ["POSTE"]],
+  ["imprimante bloquée", ["IMPRESSION"]],
+  ["papier coincé", ["IMPRESSION"]],
+  ["site bloqué", ["SECURITE"]],
+  ["mdp", ["COMPTES"]],
+  ["hdmi", ["AUDIOVISUEL"]],
+  // Words match from their start, not inside another word.
+  ["imprim", ["IMPRESSION"]],
+  ["cran", []],
 ])("%j finds %j", (query, expected) => {
   expect(codes(query)).toEqual(expected);
 });

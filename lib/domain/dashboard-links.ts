@@ -25,6 +25,12 @@ export const reportHref = (scope: { establishment?: string; zone?: string }, yea
 export const csvHref = (view: "establishment" | "zone", key: string, table: string, period: Period) =>
   `${DASHBOARDS}/csv/${table}${query({ [view === "establishment" ? "establishment" : "zone"]: key, from: period.from, to: period.to })}`;
 
+/**
+ * Where a page offering other schools leads this reader: the regional view for those who may read it
+ * (sector leads, the service lead, admins), else the dashboards' home, which opens a head's own school.
+ */
+export const schoolsHref = (caller: Pick<Caller, "role">) => (can(caller, "dashboards.regional") ? regionalHref(null) : DASHBOARDS);
+
 /** The links of a school's or a zone's dashboard for this reader: the desk's ticket page for staff, the portal's for the school. */
 export function dashboardLinks(caller: Pick<Caller, "role">, scope: { establishment?: string; zone?: string }, period: Period): DashboardLinks {
   const staff = can(caller, "desk.use");

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { equipmentSurveyOpen, filingFlags, filingRefusal } from "./filing-rules";
+import catalogue from "@/db/seed/data/service-catalogue.json";
+import { asksSignedRequest, equipmentSurveyOpen, filingFlags, filingRefusal } from "./filing-rules";
 
 const dotation = { code: "EQUIP-DOTATION", type: "request", hardware: false } as const;
 const pcDown = { code: "POSTE-PANNE", type: "incident", hardware: true } as const;
@@ -48,4 +49,16 @@ test.each([
   [toner, 0, []],
 ] as const)("flags for %o with %d CIs", (category, count, flags) => {
   expect(filingFlags(category, count)).toEqual(flags);
+});
+
+const catalogueCategory = (code: string) => catalogue.services.flatMap((service) => service.categories).find((category) => category.code === code);
+test.each([
+  ["SEC-FILTRAGE", true],
+  ["SRV-DELEGATION", true],
+  ["POSTE-IMAC", false],
+  ["POSTE-PANNE", false],
+])("%s asks for a signed request: %s", (code, expected) => {
+  const category = catalogueCategory(code);
+  expect(category).toBeDefined();
+  expect(asksSignedRequest(category?.fields ?? [])).toBe(expected);
 });

@@ -53,3 +53,11 @@ export function filingFlags(category: FilingCategory, linkedCiCount: number): st
 
 export const OUT_OF_INVENTORY_NOTICE =
   "Aucun équipement de l'inventaire n'est désigné. « Tout élément non référencé dans l'outil de gestion de parc ne peut être pris en charge » : le technicien devra d'abord l'inventorier, ce qui peut retarder l'intervention.";
+
+/**
+ * Whether the catalogue asks this category for a signed request: its form names a signatory
+ * ("signed_by": filtering exceptions, administrator delegations), so the signed document is attached.
+ */
+export function asksSignedRequest(fields: ReadonlyArray<{ name: string }>): boolean {
+  return fields.some((field) => field.name === "signed_by");
+}

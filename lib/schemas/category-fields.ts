@@ -12,6 +12,10 @@ export const categoryFieldSchema = z.discriminatedUnion("kind", [
   z.object({
     name: z.string(), label: z.string(), kind: z.literal("enum"), required: z.boolean().optional(),
     options: z.array(z.string()).min(1),
+    /** What each option reads as, in the order of the options ("autoriser" → "Autoriser le site"); the option itself when absent. */
+    labels: z.array(z.string()).optional(),
+    /** The option chosen before the person picks one. */
+    default: z.string().optional(),
   }),
 ]);
 

@@ -59,8 +59,16 @@ test("a school head on a phone opens the school's dashboard and follows a number
   expect(await page.getByRole("combobox", { name: "Période" }).inputValue()).toBe("30d");
   expect(await overflows(page)).toEqual([]);
 
-  // The "Nouveau" count of the open tickets by status leads to the list behind it.
+  // Each chart is titled above it, its table folded under "Voir les données": the page is the charts.
+  const statusChart = page.getByRole("region", { name: "Tickets ouverts par statut" });
+  expect(await statusChart.getByRole("heading", { name: "Tickets ouverts par statut" }).count()).toBe(1);
   const statusTable = page.getByRole("table", { name: "Tickets ouverts par statut" });
+  expect(await statusTable.isVisible()).toBe(false);
+  await statusChart.getByText("Voir les données").click();
+  // The chart's SVG is a drawing only: hidden from assistive technology, out of the tab order.
+  expect(await statusChart.locator("svg.recharts-surface").getAttribute("tabindex")).toBeNull();
+
+  // The "Nouveau" count of the open tickets by status leads to the list behind it.
   const newCount = statusTable.getByRole("row", { name: /Nouveau/ }).getByRole("link");
   expect(Number(await newCount.textContent())).toBeGreaterThanOrEqual(1);
   await newCount.click();

@@ -244,7 +244,7 @@ describe("POST /api/v1/tickets/{reference}/escalations", () => {
   test("re-routed to the Académie: the DSI team holds it and sees it", async () => {
     const ticket = await file();
     const escalated = await escalate(ticket.reference, techOuest, { target: "academy", teamCode: "EQ-E-EOLE", reason: "Relève du pare-feu AMON de l'Académie" });
-    expect(escalated.body.assignedTeam).toEqual({ code: "EQ-E-EOLE", name: "Equipe DSI Eole", party: "academy" });
+    expect(escalated.body.assignedTeam).toEqual({ code: "EQ-E-EOLE", name: "Équipe DSI Eole", party: "academy" });
     expect((await listQueue("EQ-E-EOLE", dsi)).body.items.map((item) => item.reference)).toContain(ticket.reference);
   });
 

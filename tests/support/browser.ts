@@ -1,6 +1,7 @@
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect } from "vitest";
 import { DEMO_PASSWORD } from "@/db/seed/demo-accounts";
+import { checkPage, pageProblems, settlePageChecks } from "./page-checks";
 
 /** Debian's Chromium, headless; Playwright downloads no browser here. */
 export function launchBrowser(): Promise<Browser> {
@@ -21,8 +22,10 @@ export function browserForFile(): () => Browser {
     browser = await launchBrowser();
   });
   afterAll(async () => {
+    await settlePageChecks();
     await browser?.close();
     expect(cspViolations).toEqual([]);
+    expect(pageProblems).toEqual([]);
   });
   return () => browser!;
 }
@@ -30,12 +33,14 @@ export function browserForFile(): () => Browser {
 /**
  * A browser context seen from its own client address (X-Forwarded-For, believed because the e2e app
  * trusts the loopback proxy), so the per-address sign-in limits of one test never block another.
+ * Every page it loads is checked (page-checks.ts: axe, message keys, English words) and the file fails on a problem.
  */
 export async function newClient(browser: Browser, baseUrl: string, ip: string, viewport = { width: 1280, height: 800 }): Promise<BrowserContext> {
   const context = await browser.newContext({ baseURL: baseUrl, locale: "fr-FR", viewport, extraHTTPHeaders: { "x-forwarded-for": ip } });
   context.on("console", (message) => {
     if (/Content Security Policy/i.test(message.text())) cspViolations.push(`${message.location().url}: ${message.text()}`);
   });
+  context.on("page", (page) => checkPage(page, ip));
   return context;
 }
 

@@ -1,7 +1,8 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { SlaSummaryTables } from "@/components/sla/sla-summary-tables";
+import { dateWriter } from "@/components/ui/date-time";
 import { pageCaller } from "@/lib/auth/current-caller";
 import { readSlaSummary, SUMMARY_DAYS } from "@/lib/services/sla/sla-summary";
 import { titled } from "@/i18n/page-title";
@@ -13,8 +14,8 @@ export default async function SlaSummaryPage() {
   const caller = await pageCaller();
   const summary = await readSlaSummary(caller, new Date());
   if (!summary) notFound();
-  const [t, format] = await Promise.all([getTranslations("sla.summary"), getFormatter()]);
-  const day = (value: Date) => format.dateTime(value, { dateStyle: "long" });
+  const [t, write] = await Promise.all([getTranslations("sla.summary"), dateWriter()]);
+  const day = (value: Date) => write.moment(value, "date");
 
   return (
     <section>

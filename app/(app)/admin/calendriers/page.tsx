@@ -1,17 +1,17 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { RepairTime } from "@/components/sla/repair-time";
 import { ClosureForm } from "@/components/sla-admin/closure-form";
 import { HiddenFieldsButton } from "@/components/sla-admin/hidden-fields-button";
 import { RepairTimeForm } from "@/components/sla-admin/repair-time-form";
 import { DataTable } from "@/components/ui/data-table";
+import { dateWriter } from "@/components/ui/date-time";
 import { pageCaller } from "@/lib/auth/current-caller";
 import { DEFAULT_CALENDAR } from "@/lib/domain/business-calendar";
 import { DEFAULT_ESCALATION_LEVELS } from "@/lib/domain/sla";
-import { ESCALATION_ROLE_LABELS } from "@/lib/domain/sla-alarm-text";
 import { repairTimeChoice } from "@/lib/domain/sla-display";
-import { PARTIES } from "@/lib/domain/vocabulary";
+import { PARTIES, type Role } from "@/lib/domain/vocabulary";
 import { describeWeeklyHours } from "@/lib/domain/weekly-hours";
 import { readSlaSettings } from "@/lib/services/sla/sla-settings";
 import { addClosureAction, deleteClosureAction, setRepairTimeAction } from "./actions";
@@ -27,11 +27,11 @@ export default async function CalendarsPage() {
   const caller = await pageCaller();
   const settings = await readSlaSettings(caller, new Date());
   if (!settings) notFound();
-  const [t, format] = await Promise.all([getTranslations("sla"), getFormatter()]);
-  const day = (iso: string) => format.dateTime(new Date(`${iso}T12:00:00Z`), { dateStyle: "long" });
+  const [t, tRoles, write] = await Promise.all([getTranslations("sla"), getTranslations("roles"), dateWriter()]);
+  const day = (iso: string) => write.day(iso, "longDay");
   const ladder = (levels: readonly { level: number; role: string; afterPercentOfResolve: number }[]) =>
     [...levels].sort((x, y) => x.level - y.level)
-      .map((level) => `${ESCALATION_ROLE_LABELS[level.role as keyof typeof ESCALATION_ROLE_LABELS] ?? level.role} à ${level.afterPercentOfResolve} %`).join(", ");
+      .map((level) => t("admin.teams.ladderStep", { role: tRoles(level.role as Role).toLowerCase(), percent: level.afterPercentOfResolve })).join(", ");
 
   return (
     <section className="space-y-8">

@@ -5,7 +5,7 @@ import { dashboardLabels } from "@/components/dashboard/dashboard-labels";
 import { PeriodPicker } from "@/components/dashboard/period-picker";
 import { SpecTable } from "@/components/dashboard/spec-table";
 import { pageCaller } from "@/lib/auth/current-caller";
-import { DASHBOARDS, regionalHref, schoolDashboardHref } from "@/lib/domain/dashboard-links";
+import { DASHBOARDS, schoolDashboardHref, schoolsHref } from "@/lib/domain/dashboard-links";
 import { compareTable } from "@/lib/domain/dashboard-tables";
 import { dashboardPageQuery, uaiParam } from "@/lib/schemas/dashboards";
 import { pagePeriodOrDefault } from "@/lib/services/dashboards/dashboard-scope";
@@ -29,7 +29,7 @@ export default async function ComparePage({ searchParams }: Props) {
       <section className="space-y-3">
         <h1 className="text-2xl font-semibold">{t("compareTitle")}</h1>
         <p role="alert" className="rounded-md border border-amber-200 bg-amber-50 p-3 text-sm">{t("compareNeedsTwo")}</p>
-        <Link href={regionalHref(null)} className="text-brand-700 underline">{t("regional")}</Link>
+        <Link href={schoolsHref(caller)} className="text-brand-700 underline">{t(schoolsHref(caller) === DASHBOARDS ? "title" : "regional")}</Link>
       </section>
     );
   }

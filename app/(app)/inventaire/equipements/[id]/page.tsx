@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { CiHistory } from "@/components/cmdb/ci-history";
 import { CiStatusBadge } from "@/components/cmdb/ci-status-badge";
 import { CiTicketList } from "@/components/cmdb/ci-ticket-list";
-import { Day } from "@/components/cmdb/day";
+import { Day, dateWriter } from "@/components/ui/date-time";
 import { Panel } from "@/components/ui/panel";
 import { pageCaller } from "@/lib/auth/current-caller";
 import { attributeKeysFor } from "@/lib/domain/ci-classes";
@@ -24,11 +24,11 @@ export default async function CiPage({ params }: Props) {
   const caller = await pageCaller();
   const page = await ciPage(caller, id.data, new Date());
   if (!page) notFound();
-  const t = await getTranslations("cmdb");
+  const [t, write] = await Promise.all([getTranslations("cmdb"), dateWriter()]);
   const { ci } = page;
   const ticketBase = can(caller, "desk.use") ? "/bureau/tickets" : "/demandes";
   const fact = (label: string, value: React.ReactNode) => (
-    <><dt className="text-slate-500">{label}</dt><dd>{value ?? <span className="text-slate-400">—</span>}</dd></>
+    <><dt className="text-slate-500">{label}</dt><dd>{value ?? <span className="text-slate-500">—</span>}</dd></>
   );
   const link = (item: { id: string; name: string }) => <Link className="text-brand-700 underline" href={`/inventaire/equipements/${item.id}`}>{item.name}</Link>;
   const attributeKeys = attributeKeysFor(ci.class).filter((key) => ci.attributes[key] !== undefined);
@@ -70,8 +70,8 @@ export default async function CiPage({ params }: Props) {
               ? <><Day value={ci.warranty.end} /> ({t(ci.warranty.active ? "lifecycle.warrantyActive" : "lifecycle.warrantyOver")}, {t(ci.warranty.source === "override" ? "lifecycle.warrantyOverride" : "lifecycle.warrantyRule")})</>
               : t("lifecycle.warrantyNone"))}
             {fact(t("lifecycle.ownership"), ci.ownership.school
-              ? (ci.ownership.transfer ? t("lifecycle.ownershipSince", { date: ci.ownership.transfer }) : t("lifecycle.ownershipSchool"))
-              : (ci.ownership.transfer ? t("lifecycle.ownershipRegion", { date: ci.ownership.transfer }) : t("lifecycle.ownershipRegionUnknown")))}
+              ? (ci.ownership.transfer ? t("lifecycle.ownershipSince", { date: write.day(ci.ownership.transfer) }) : t("lifecycle.ownershipSchool"))
+              : (ci.ownership.transfer ? t("lifecycle.ownershipRegion", { date: write.day(ci.ownership.transfer) }) : t("lifecycle.ownershipRegionUnknown")))}
             {fact(t("lifecycle.age"), ci.ageYears === null ? t("lifecycle.ageUnknown") : t("lifecycle.ageYears", { years: ci.ageYears }))}
             {fact(t("lifecycle.renewal"), ci.renewal.reason
               ? <strong className="text-orange-800">{t("lifecycle.renewalCandidate", { reason: t(`renewal.${ci.renewal.reason}`) })}</strong>

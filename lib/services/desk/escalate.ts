@@ -2,7 +2,8 @@ import { and, eq, inArray, isNull } from "drizzle-orm";
 import { attachments, teams, ticketEvents, tickets, users, vendors } from "@/db/schema";
 import { endVendorAccess, grantVendorAccess } from "../vendor-access";
 import { setStatus } from "./ticket-operations";
-import { refuse, type DeskContext, type LockedTicket } from "./workable-ticket";
+import { refuse } from "../refusal";
+import { type DeskContext, type LockedTicket } from "./workable-ticket";
 
 export type Escalation = {
   target: "vendor" | "expert" | "academy"; teamCode?: string; vendorReference?: string; reason: string;
@@ -54,10 +55,10 @@ export async function escalate(context: DeskContext, ticket: LockedTicket, escal
   const { tx, now } = context;
   if (escalation.target === "vendor") {
     if (!escalation.teamCode) refuse({ kind: "invalid", message: "Choisissez le prestataire.", errors: [{ field: "teamCode", message: "Prestataire obligatoire (équipe PREST-…)." }] });
-    const team = await teamByCode(context, escalation.teamCode!);
+    const team = await teamByCode(context, escalation.teamCode);
     if (team.party !== "vendor" || !team.vendorId) refuse({ kind: "unprocessable", message: `${team.code} n'est pas un prestataire.`, errors: [{ field: "teamCode", message: "Équipe de prestataire attendue." }] });
     const shared = await checkShared(context, ticket, escalation);
-    const [vendor] = await tx.select({ name: vendors.name }).from(vendors).where(eq(vendors.id, team.vendorId!));
+    const [vendor] = await tx.select({ name: vendors.name }).from(vendors).where(eq(vendors.id, team.vendorId));
     await tx.update(tickets).set({ vendorId: team.vendorId, vendorReference: escalation.vendorReference?.trim() || null, updatedAt: now }).where(eq(tickets.id, ticket.id));
     const eventId = await journal(context, ticket, escalation, {
       targetLabel: `prestataire ${vendor!.name}`, vendor: vendor!.name, vendorReference: escalation.vendorReference ?? null, notifyTeamId: team.id,
@@ -75,8 +76,8 @@ export async function escalate(context: DeskContext, ticket: LockedTicket, escal
     const [lead] = await tx.select({ id: users.id, name: users.name }).from(users)
       .where(and(eq(users.role, "sector_lead"), eq(users.zoneId, ticket.zoneId), isNull(users.disabledAt))).limit(1);
     if (!lead) refuse({ kind: "unprocessable", message: "Aucun chef de secteur pour la zone de l'établissement.", errors: [{ field: "teamCode", message: "Nommez une équipe d'experts." }] });
-    await tx.update(tickets).set({ assigneeId: lead!.id, updatedAt: now }).where(eq(tickets.id, ticket.id));
-    const eventId = await journal(context, ticket, escalation, { targetLabel: `chef de secteur ${lead!.name}`, assignee: { id: lead!.id, name: lead!.name } });
+    await tx.update(tickets).set({ assigneeId: lead.id, updatedAt: now }).where(eq(tickets.id, ticket.id));
+    const eventId = await journal(context, ticket, escalation, { targetLabel: `chef de secteur ${lead.name}`, assignee: { id: lead.id, name: lead.name } });
     context.notify({ kind: "escalated", ticketId: ticket.id, eventId });
     return;
   }

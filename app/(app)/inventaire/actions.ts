@@ -1,10 +1,8 @@
 "use server";
 
-import { redirect } from "next/navigation";
 import { formAction } from "@/lib/auth/form-action";
-import { pageCaller } from "@/lib/auth/current-caller";
-import { failedForm, formValues, invalidForm, type FormState } from "@/lib/schemas/form-state";
-import { bulkStatusForm, ciEditFormSchema, ciFormSchema } from "@/lib/schemas/cis";
+import { bulkStatusForm, ciEditFormSchema, ciFormSchema, importForm } from "@/lib/schemas/cis";
+import type { FormValues } from "@/lib/schemas/form-state";
 import { importCis } from "@/lib/services/cmdb/import-cis";
 import type { ImportFormState } from "@/components/cmdb/import-form";
 import { bulkSetStatus, createCi, updateCi } from "@/lib/services/cmdb/save-ci";
@@ -16,40 +14,27 @@ export const setStatusOfSelection = formAction(bulkStatusForm, (input, caller, _
 });
 
 /** Software checkboxes arrive as `software` ids with `softwareVersion.<id>` beside them. */
-function withSoftware(form: FormData, values: Record<string, unknown>) {
+function withSoftware(form: FormData, values: FormValues) {
   const { software: _ids, ...rest } = Object.fromEntries(Object.entries(values).filter(([key]) => !key.startsWith("softwareVersion.")));
   if (!form.has("softwareListed")) return rest;
   const ids = form.getAll("software").filter((id): id is string => typeof id === "string");
   return { ...rest, software: ids.map((id) => ({ id, version: String(form.get(`softwareVersion.${id}`) ?? "") })) };
 }
 
-export async function saveNewCi(_previous: FormState, form: FormData): Promise<FormState> {
-  const values = formValues(form);
-  const parsed = ciFormSchema.safeParse(withSoftware(form, values));
-  if (!parsed.success) return { ...invalidForm(parsed.error), values };
-  const created = await createCi(await pageCaller(), parsed.data, "form", new Date());
-  if (!created.ok) return { ...failedForm(created.failure), values };
-  redirect(`/inventaire/equipements/${created.value.id}`);
-}
+export const saveNewCi = formAction(ciFormSchema, (input, caller, _form, now) => createCi(caller, input, "form", now), {
+  read: withSoftware, redirectTo: (created) => `/inventaire/equipements/${created.id}`,
+});
 
-export async function saveCiChanges(_previous: FormState, form: FormData): Promise<FormState> {
-  const values = formValues(form);
-  const parsed = ciEditFormSchema.safeParse(withSoftware(form, values));
-  if (!parsed.success) return { ...invalidForm(parsed.error), values };
-  const { id, ...patch } = parsed.data;
-  const updated = await updateCi(await pageCaller(), id, patch, { source: "form", replaceAttributes: true }, new Date());
-  if (!updated.ok) return { ...failedForm(updated.failure, "Cet équipement est introuvable."), values };
-  redirect(`/inventaire/equipements/${id}`);
-}
+export const saveCiChanges = formAction(ciEditFormSchema, ({ id, ...patch }, caller, _form, now) =>
+  updateCi(caller, id, patch, { source: "form", replaceAttributes: true }, now), {
+  read: withSoftware, notFound: "Cet équipement est introuvable.", redirectTo: (_updated, input) => `/inventaire/equipements/${input.id}`,
+});
 
 export type ImportState = ImportFormState;
 
 /** A dry run or the import itself, by the button pressed; the result comes back to show row by row. */
-export async function importInventory(_previous: ImportState, form: FormData): Promise<ImportState> {
-  const file = form.get("file");
-  if (!(file instanceof File) || file.size === 0) return { status: "error", message: "Choisissez un fichier CSV." };
-  const dryRun = form.get("mode") !== "apply";
-  const imported = await importCis(await pageCaller(), new Uint8Array(await file.arrayBuffer()), { dryRun }, new Date());
-  if (!imported.ok) return { status: "error", message: failedForm(imported.failure).message };
-  return { status: "ok", result: imported.value };
-}
+export const importInventory = formAction(importForm, async (input, caller, _form, now) =>
+  importCis(caller, new Uint8Array(await input.file.arrayBuffer()), { dryRun: input.mode !== "apply" }, now), {
+  read: (form) => ({ file: form.get("file"), mode: form.get("mode") }),
+  done: (result): ImportState => ({ status: "ok", result }),
+});

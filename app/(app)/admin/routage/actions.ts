@@ -1,31 +1,15 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import type { z } from "zod";
-import { pageCaller } from "@/lib/auth/current-caller";
-import type { Caller } from "@/lib/domain/caller";
-import { DONE, failedForm, invalidForm, type FormState } from "@/lib/schemas/form-state";
+import { formAction } from "@/lib/auth/form-action";
 import { deleteRuleSchema, moveRuleSchema, setRuleEnabledSchema } from "@/lib/schemas/routing-rules";
 import { moveRoutingRule } from "@/lib/services/routing-rule-order";
 import { deleteRoutingRule, setRoutingRuleEnabled } from "@/lib/services/routing-rules";
-import type { ServiceResult } from "@/lib/services/service-result";
 
-const GONE = "Cette règle n'existe plus : rechargez la page.";
+/** The rule list's buttons; each refreshes the list. */
+const list = { revalidate: () => ["/admin/routage"], notFound: "Cette règle n'existe plus : rechargez la page." };
 
-/** The rule list's buttons: parse, load the caller, let the service decide, refresh the list. */
-function ruleListAction<Schema extends z.ZodType>(schema: Schema, run: (input: z.infer<Schema>, caller: Caller, now: Date) => Promise<ServiceResult<unknown>>) {
-  return async (_previous: FormState, form: FormData): Promise<FormState> => {
-    const parsed = schema.safeParse(Object.fromEntries(form));
-    if (!parsed.success) return invalidForm(parsed.error);
-    const result = await run(parsed.data, await pageCaller(), new Date());
-    if (!result.ok) return failedForm(result.failure, GONE);
-    revalidatePath("/admin/routage");
-    return DONE;
-  };
-}
+export const moveRule = formAction(moveRuleSchema, (input, caller, _form, now) => moveRoutingRule(caller, input, now), list);
 
-export const moveRule = ruleListAction(moveRuleSchema, (input, caller, now) => moveRoutingRule(caller, input, now));
+export const setRuleEnabled = formAction(setRuleEnabledSchema, (input, caller, _form, now) => setRoutingRuleEnabled(caller, input, now), list);
 
-export const setRuleEnabled = ruleListAction(setRuleEnabledSchema, (input, caller, now) => setRoutingRuleEnabled(caller, input, now));
-
-export const deleteRule = ruleListAction(deleteRuleSchema, (input, caller, now) => deleteRoutingRule(caller, input, now));
+export const deleteRule = formAction(deleteRuleSchema, (input, caller, _form, now) => deleteRoutingRule(caller, input, now), list);

@@ -1,17 +1,11 @@
 "use server";
 
-import { redirect } from "next/navigation";
-import { pageCaller } from "@/lib/auth/current-caller";
-import { failedForm, formValues, invalidForm, type FormState } from "@/lib/schemas/form-state";
+import { formAction } from "@/lib/auth/form-action";
 import { routingRuleFromForm } from "@/lib/schemas/routing-rule-form";
 import { routingRuleSchema } from "@/lib/schemas/routing-rules";
 import { createRoutingRule } from "@/lib/services/routing-rules";
 
-export async function createRule(_previous: FormState, form: FormData): Promise<FormState> {
-  const values = formValues(form);
-  const rule = routingRuleSchema.safeParse(routingRuleFromForm(form));
-  if (!rule.success) return { ...invalidForm(rule.error), values };
-  const created = await createRoutingRule(await pageCaller(), rule.data, new Date());
-  if (!created.ok) return { ...failedForm(created.failure), values };
-  redirect("/admin/routage");
-}
+export const createRule = formAction(routingRuleSchema, (rule, caller, _form, now) => createRoutingRule(caller, rule, now), {
+  read: routingRuleFromForm,
+  redirectTo: () => "/admin/routage",
+});

@@ -56,16 +56,17 @@ export function useActionForm(action: FormAction, options: Options = {}) {
   const [state, dispatch, pending] = useActionState(action, IDLE);
   const ref = useRef<HTMLFormElement>(null);
   const [corrected, setCorrected] = useState<{ of: FormState; fields: ReadonlySet<string> }>({ of: state, fields: new Set() });
-  const { keep, draft } = options;
-  const draftKey = draft ? DRAFT_PREFIX + draft : null;
+  const draftKey = options.draft ? DRAFT_PREFIX + options.draft : null;
+  // As text, so a new `keep` array on every render does not count as a change: only a new state empties the form or moves the focus.
+  const kept = (options.keep ?? []).join(" ");
 
   useEffect(() => {
     const form = ref.current;
     if (!form) return;
     if (state.status === "ok") {
-      const kept = (keep ?? []).map((name) => [name, new FormData(form).get(name)] as const);
+      const values = kept.split(" ").filter(Boolean).map((name) => [name, new FormData(form).get(name)] as const);
       form.reset();
-      for (const [name, value] of kept) {
+      for (const [name, value] of values) {
         const field = form.elements.namedItem(name);
         if (field instanceof RadioNodeList && typeof value === "string") field.value = value;
       }
@@ -73,7 +74,7 @@ export function useActionForm(action: FormAction, options: Options = {}) {
     } else if (state.status === "error") {
       form.querySelector<HTMLElement>(`[${ERROR_SUMMARY_ATTRIBUTE}]`)?.focus();
     }
-  }, [state, keep, draftKey]);
+  }, [state, kept, draftKey]);
 
   // The draft left by a submit that met an expired session: filled in again once.
   useEffect(() => {

@@ -34,12 +34,17 @@ export function FieldErrors({ state, formId, field }: { state: FormState; formId
   );
 }
 
-/** A field's label, marked with an asterisk when the field is required (the field's own `required` tells screen readers). */
+/**
+ * A field's label, followed by an asterisk when the field is required (the field's own `required` tells
+ * screen readers; the asterisk stays out of the label so the field's name is the label's words only).
+ */
 export function FieldLabel({ htmlFor, label, required }: { htmlFor: string; label: string; required?: boolean }) {
+  const text = <label htmlFor={htmlFor} className="block text-sm font-medium">{label}</label>;
+  if (!required) return text;
   return (
-    <label htmlFor={htmlFor} className="block text-sm font-medium">
-      {label}
-      {required && <span aria-hidden="true" className="ml-0.5 text-red-700">*</span>}
-    </label>
+    <div className="flex items-baseline gap-0.5">
+      {text}
+      <span aria-hidden="true" className="text-sm text-red-700">*</span>
+    </div>
   );
 }

@@ -48,7 +48,7 @@ test("a failed submit focuses the error summary, its links lead to the fields, e
   await page.goto("/signaler/POSTE-PANNE");
   const title = page.locator("#title");
   expect(await title.getAttribute("required")).not.toBeNull();
-  expect(await page.locator("label[for=title]").textContent()).toContain("*");
+  expect(await page.locator("label[for=title] + [aria-hidden=true]").textContent()).toBe("*");
   expect(await page.getByText("Les champs marqués d'un astérisque (*) sont obligatoires.").count()).toBe(1);
 
   await page.getByRole("button", { name: "Envoyer" }).click();

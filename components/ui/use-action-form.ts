@@ -2,6 +2,7 @@
 
 import { startTransition, useActionState, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import { formValues, IDLE, type FormState, type FormValues } from "@/lib/schemas/form-state";
+import { markSent, saveDraft, settleDraft, takeDraft } from "./drafts";
 import { ERROR_SUMMARY_ATTRIBUTE } from "./form-feedback";
 
 export type FormAction = (state: FormState, form: FormData) => Promise<FormState>;
@@ -10,14 +11,12 @@ type Options = {
   /** Fields that keep their value when the form empties after a success (a choice the next message reuses). */
   keep?: string[];
   /**
-   * Where the browser keeps what is typed until it is sent (sessionStorage, one tab), so a submit that
+   * The name under which the browser keeps what is typed until it is sent (./drafts.ts), so a submit that
    * meets an expired session loses nothing: the form is filled again when it comes back after sign-in.
-   * Name the form and its record ("desk-reply:GU-2026-000123"); files are not kept (browsers cannot refill them).
+   * Name the form and its record ("reply:GU-2026-000123"); files are not kept (browsers cannot refill them).
    */
   draft?: string;
 };
-
-const DRAFT_PREFIX = "guichet:draft:";
 
 type Field = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
 const isField = (element: Element): element is Field =>
@@ -56,7 +55,7 @@ export function useActionForm(action: FormAction, options: Options = {}) {
   const [state, dispatch, pending] = useActionState(action, IDLE);
   const ref = useRef<HTMLFormElement>(null);
   const [corrected, setCorrected] = useState<{ of: FormState; fields: ReadonlySet<string> }>({ of: state, fields: new Set() });
-  const draftKey = options.draft ? DRAFT_PREFIX + options.draft : null;
+  const draftKey = options.draft ?? null;
   // As text, so a new `keep` array on every render does not count as a change: only a new state empties the form or moves the focus.
   const kept = (options.keep ?? []).join(" ");
 
@@ -70,29 +69,25 @@ export function useActionForm(action: FormAction, options: Options = {}) {
         const field = form.elements.namedItem(name);
         if (field instanceof RadioNodeList && typeof value === "string") field.value = value;
       }
-      if (draftKey) sessionStorage.removeItem(draftKey);
+      if (draftKey) settleDraft(draftKey, true);
     } else if (state.status === "error") {
+      if (draftKey) settleDraft(draftKey, false);
       form.querySelector<HTMLElement>(`[${ERROR_SUMMARY_ATTRIBUTE}]`)?.focus();
     }
   }, [state, kept, draftKey]);
 
-  // The draft left by a submit that met an expired session: filled in again once.
+  // What was typed and not sent (or sent into an expired session): filled in again.
   useEffect(() => {
     const form = ref.current;
-    const saved = draftKey ? sessionStorage.getItem(draftKey) : null;
-    if (!form || !saved) return;
-    const values = JSON.parse(saved) as FormValues;
+    const values = draftKey ? takeDraft(draftKey) : null;
+    if (!form || !values) return;
     for (const element of [...form.elements].filter(isField)) {
       if (element.name in values) fill(element, values[element.name]!);
     }
   }, [draftKey]);
 
-  function saveDraft(form: HTMLFormElement) {
-    if (draftKey) sessionStorage.setItem(draftKey, JSON.stringify(typedValues(form)));
-  }
-
   function onChange(event: FormEvent<HTMLFormElement>) {
-    saveDraft(event.currentTarget);
+    if (draftKey) saveDraft(draftKey, typedValues(event.currentTarget));
     const target = event.target;
     if (!(target instanceof Element) || !isField(target) || !target.name || state.status !== "error") return;
     const fields = new Set(corrected.of === state ? corrected.fields : []);
@@ -103,7 +98,10 @@ export function useActionForm(action: FormAction, options: Options = {}) {
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    saveDraft(event.currentTarget);
+    if (draftKey) {
+      saveDraft(draftKey, typedValues(event.currentTarget));
+      markSent(draftKey);
+    }
     // With the clicked button, as the browser would post it: a form with several buttons tells them apart by name and value.
     const form = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
     startTransition(() => dispatch(form));

@@ -35,7 +35,7 @@ test("Enter in the equipment search picks the highlighted item and files nothing
   await search.press("Enter");
   await page.waitForTimeout(500);
   expect(new URL(page.url()).pathname).toBe("/signaler/POSTE-PANNE");
-  expect(await page.getByRole("alert").count()).toBe(0);
+  expect(await page.locator("[data-error-summary]").count()).toBe(0);
 
   await search.press("Escape");
   expect(await search.getAttribute("aria-expanded")).toBe("false");

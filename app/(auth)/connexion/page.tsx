@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getServerSession } from "next-auth";
 import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
+import { KeepDrafts } from "@/components/auth/keep-drafts";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { authOptions } from "@/lib/auth/options";
 import { safeCallbackPath } from "@/lib/auth/safe-callback";
@@ -23,7 +24,7 @@ export default async function SignInPage({ searchParams }: Props) {
         <p className="text-sm font-semibold uppercase tracking-wide text-brand-700">{t("app.name")}</p>
         <h1 className="mt-1 text-2xl font-semibold">{t("signIn.title")}</h1>
         {session === EXPIRED_VALUE
-          ? <p role="status" className="mt-3 rounded-md border-l-4 border-amber-500 bg-amber-50 p-3 text-sm text-amber-900">{t("signIn.sessionExpired")}</p>
+          ? <p role="status" className="mt-3 rounded-md border-l-4 border-amber-500 bg-amber-50 p-3 text-sm text-amber-900">{t("signIn.sessionExpired")}<KeepDrafts /></p>
           : <p className="mt-2 text-sm text-slate-600">{t("signIn.intro")}</p>}
         <SignInForm callbackUrl={callbackUrl} initialError={error ?? null} ssoEnabled={Boolean(env().OIDC_ISSUER)} />
       </div>

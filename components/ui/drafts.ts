@@ -38,7 +38,8 @@ export function settleDraft(key: string, accepted: boolean) {
 /** On the sign-in page after an expired session: every form sent meanwhile gets its draft back. */
 export function restoreSentDrafts() {
   for (const key of Object.keys(sessionStorage).filter((name) => name.startsWith(SENT))) {
-    sessionStorage.setItem(DRAFT + key.slice(SENT.length), sessionStorage.getItem(key)!);
+    const sent = sessionStorage.getItem(key);
+    if (sent) sessionStorage.setItem(DRAFT + key.slice(SENT.length), sent);
     sessionStorage.removeItem(key);
   }
 }

@@ -82,7 +82,8 @@ export function useActionForm(action: FormAction, options: Options = {}) {
     const values = draftKey ? takeDraft(draftKey) : null;
     if (!form || !values) return;
     for (const element of [...form.elements].filter(isField)) {
-      if (element.name in values) fill(element, values[element.name]!);
+      const value = values[element.name];
+      if (value !== undefined) fill(element, value);
     }
   }, [draftKey]);
 

@@ -7,6 +7,7 @@ import { SelectField } from "@/components/ui/select-field";
 import { TextAreaField } from "@/components/ui/text-area-field";
 import { TextField } from "@/components/ui/text-field";
 import type { FormAction } from "@/components/ui/use-action-form";
+import type { TicketStatus } from "@/lib/domain/vocabulary";
 import { DeskForm } from "./desk-form";
 import { TeamOptions, type TeamGroups } from "./team-options";
 
@@ -19,15 +20,18 @@ const ACADEMY_DEFAULT = "EQ-E-EOLE";
 /** The ticket's internal notes and files the technician may share with a vendor. */
 export type Shareable = { notes: Array<{ id: number; label: string }>; files: Array<{ id: string; fileName: string }> };
 
-type Props = { reference: string; action: FormAction; teams: Required<TeamGroups>; shareable: Shareable };
+/** `status` and, when the lifecycle goes through other steps to reach "waiting for the vendor", those steps (said before sending). */
+type Props = { reference: string; action: FormAction; teams: Required<TeamGroups>; shareable: Shareable; status: TicketStatus; vendorVia: TicketStatus[] };
 
 /**
  * "Escalader": to a vendor (its queue, with the vendor's own reference), to experts (a Région team,
  * or the zone's sector lead) or to the Académie; always with a reason. A vendor reads only the public
  * journal, the reason and the internal notes and files ticked here.
  */
-export function EscalateForm({ reference, action, teams, shareable }: Props) {
+export function EscalateForm({ reference, action, teams, shareable, status, vendorVia }: Props) {
   const t = useTranslations("desk.escalate");
+  const tForms = useTranslations("forms.escalate");
+  const statusName = useTranslations("tickets.staffStatus");
   const share = useTranslations("vendorAccess.share");
   const [target, setTarget] = useState<Target>("vendor");
   // Only vendors' own queues can take an escalation: the generic "prestation" teams have no vendor behind them.
@@ -56,6 +60,11 @@ export function EscalateForm({ reference, action, teams, shareable }: Props) {
             <option value="" disabled={target !== "expert"}>{t(target === "expert" ? "sectorLead" : "choose")}</option>
             <TeamOptions groups={groups[target]} />
           </SelectField>
+          {target === "vendor" && vendorVia.length > 0 && (
+            <p role="note" data-testid="escalate-via" className="rounded-md border-l-4 border-sky-600 bg-sky-50 p-2 text-sm text-sky-900">
+              {tForms("via", { from: statusName(status), via: vendorVia.map((step) => statusName(step)).join(" », « "), to: statusName("waiting_vendor") })}
+            </p>
+          )}
           {target === "vendor" && <TextField formId={formId} name="vendorReference" label={t("vendorReference")} state={state} maxLength={100} />}
           {target === "vendor" && (
             <fieldset>

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { FieldLabel, FormAlert } from "@/components/ui/form-feedback";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { asksSignedRequest } from "@/lib/domain/filing-rules";
 import type { Impact, TicketType, Urgency } from "@/lib/domain/vocabulary";
@@ -27,8 +28,10 @@ const INPUT = "mt-1 w-full rounded-md border border-slate-300 px-3 py-2";
 export function TicketForm({ action, service, category, schools, outOfInventoryNotice }: Props) {
   const t = useTranslations("filing");
   const tWords = useTranslations("words");
+  const tForms = useTranslations("forms");
   // Submitted without React's form reset: a refused form keeps its text and its chosen files.
-  const { state, pending, formProps } = useActionForm(action);
+  // The draft survives a submit that meets an expired session, until the ticket is filed.
+  const { state, pending, formProps } = useActionForm(action, { draft: `filing:${category.code}` });
   const values = state.status === "error" ? state.values ?? {} : {};
   const errors = Object.fromEntries(Object.entries(state.status === "error" ? state.fields : {}).map(([field, messages]) => [field, messages[0]]));
   const text = (name: string) => (typeof values[name] === "string" ? (values[name] as string) : undefined);
@@ -38,11 +41,8 @@ export function TicketForm({ action, service, category, schools, outOfInventoryN
 
   return (
     <form {...formProps} className="space-y-5 rounded-lg border border-slate-200 bg-white p-4" noValidate>
-      {state.status === "error" && (
-        <div role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">
-          <p>{state.message}</p>
-        </div>
-      )}
+      <FormAlert state={state} />
+      <p className="text-xs text-slate-500">{tForms("requiredLegend")}</p>
       <input type="hidden" name="type" value={category.type} />
       <input type="hidden" name="serviceCode" value={service.code} />
       <input type="hidden" name="categoryCode" value={category.code} />
@@ -57,14 +57,14 @@ export function TicketForm({ action, service, category, schools, outOfInventoryN
         <input type="hidden" name="establishmentUai" value={school} />
       )}
       <div>
-        <label htmlFor="title" className="block text-sm font-medium">{t("titleLabel")}</label>
-        <input id="title" name="title" defaultValue={text("title")} aria-describedby="title-help title-error" aria-invalid={Boolean(errors.title)} className={INPUT} />
+        <FieldLabel htmlFor="title" label={t("titleLabel")} required />
+        <input id="title" name="title" required minLength={3} maxLength={200} defaultValue={text("title")} aria-describedby="title-help title-error" aria-invalid={Boolean(errors.title)} className={INPUT} />
         <p id="title-help" className="mt-1 text-xs text-slate-500">{t("titleHelp", { type: category.type })}</p>
         <FieldMessage id="title-error" message={errors.title} />
       </div>
       <div>
-        <label htmlFor="description" className="block text-sm font-medium">{t("description")}</label>
-        <textarea id="description" name="description" rows={5} defaultValue={text("description")} aria-describedby="description-help description-error"
+        <FieldLabel htmlFor="description" label={t("description")} required />
+        <textarea id="description" name="description" rows={5} required maxLength={10_000} defaultValue={text("description")} aria-describedby="description-help description-error"
           aria-invalid={Boolean(errors.description)} className={INPUT} />
         <p id="description-help" className="mt-1 text-xs text-slate-500">{t("descriptionHelp", { type: category.type })}</p>
         <FieldMessage id="description-error" message={errors.description} />

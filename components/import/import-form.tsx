@@ -3,6 +3,8 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useMemo, useRef, startTransition, type FormEvent } from "react";
 import { DataTable } from "@/components/ui/data-table";
+import { ErrorSummary } from "@/components/ui/error-summary";
+import type { FormError } from "@/lib/schemas/form-state";
 
 /** A row as the form shows it: what it names (an item, an e-mail) and, once written, where to open it. */
 export type ImportFormRow = { line: number; action: "create" | "update" | "unchanged" | "reject"; uai: string; name: string; href: string | null; changes: Array<{ field: string }>; reasons: string[] };
@@ -10,7 +12,7 @@ type Result = {
   dryRun: boolean; encoding: string; delimiter: string; ignoredColumns: string[]; created: number; updated: number; unchanged: number;
   rejected: Array<{ line: number }>; rows: ImportFormRow[]; errorReport: string | null;
 };
-export type ImportFormState = { status: "idle" } | { status: "error"; message: string } | { status: "ok"; result: Result };
+export type ImportFormState = { status: "idle" } | FormError | { status: "ok"; result: Result };
 type Action = (state: ImportFormState, form: FormData) => Promise<ImportFormState>;
 
 const TONE: Record<ImportFormRow["action"], string> = { create: "text-emerald-800", update: "text-sky-800", unchanged: "text-slate-500", reject: "text-red-800 font-medium" };
@@ -50,8 +52,8 @@ export function ImportForm({ action, messages }: { action: Action; messages: "cm
             <button type="submit" name="mode" value="apply" disabled={pending} className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800 disabled:opacity-60">{t("apply")}</button>
           )}
         </div>
+        {state.status === "error" && <ErrorSummary state={state} />}
       </form>
-      {state.status === "error" && <p role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">{state.message}</p>}
       {result && (
         <section aria-label={result.dryRun ? t("dryRunDone") : t("applied")} className="space-y-2">
           <p role="status" className="font-medium">{result.dryRun ? t("dryRunDone") : t("applied")}</p>

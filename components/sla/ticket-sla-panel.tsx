@@ -86,7 +86,8 @@ export async function TicketSlaPanel({ view, escalationRole = null, forSchool = 
         {forSchool
           ? view.escalationLevel > 0 && <p className="text-slate-700">{t("escalationSchool")}</p>
           : (
-            <p className="text-slate-700">
+            // "No escalation yet" would contradict the vendor's timer below: said only when nothing is escalated.
+            !(view.escalationLevel === 0 && vendor?.endedAt === null) && <p className="text-slate-700">
               {view.escalationLevel === 0
                 ? t("noEscalation")
                 : escalationRole && ESCALATION_ROLE_LABELS[escalationRole]

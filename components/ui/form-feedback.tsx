@@ -1,10 +1,11 @@
 import type { FormState } from "@/lib/schemas/form-state";
+import { ErrorSummary } from "./error-summary";
 
-/** The form's outcome: its French error (role="alert") or, once it succeeded, `success`. */
+export { ERROR_SUMMARY_ATTRIBUTE } from "./error-summary";
+
+/** The form's outcome: its error summary (focused after a refusal) or, once it succeeded, `success`. */
 export function FormAlert({ state, success }: { state: FormState; success?: string }) {
-  if (state.status === "error") {
-    return <p role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">{state.message}</p>;
-  }
+  if (state.status === "error") return <ErrorSummary state={state} />;
   return <p role="status" className="text-sm text-emerald-800">{state.status === "ok" ? success : null}</p>;
 }
 
@@ -30,5 +31,20 @@ export function FieldErrors({ state, formId, field }: { state: FormState; formId
     <ul id={errorId(formId, field)} className="mt-1 space-y-0.5 text-sm text-red-700">
       {messages.map((message) => <li key={message}>{message}</li>)}
     </ul>
+  );
+}
+
+/**
+ * A field's label, followed by an asterisk when the field is required (the field's own `required` tells
+ * screen readers; the asterisk stays out of the label so the field's name is the label's words only).
+ */
+export function FieldLabel({ htmlFor, label, required }: { htmlFor: string; label: string; required?: boolean }) {
+  const text = <label htmlFor={htmlFor} className="block text-sm font-medium">{label}</label>;
+  if (!required) return text;
+  return (
+    <div className="flex items-baseline gap-0.5">
+      {text}
+      <span aria-hidden="true" className="text-sm text-red-700">*</span>
+    </div>
   );
 }

@@ -1,5 +1,5 @@
 import type { FormState } from "@/lib/schemas/form-state";
-import { FieldErrors, fieldA11y } from "./form-feedback";
+import { FieldErrors, FieldLabel, fieldA11y } from "./form-feedback";
 
 type Props = { formId: string; name: string; label: string; state: FormState; rows?: number; required?: boolean; maxLength?: number };
 
@@ -8,7 +8,7 @@ export function TextAreaField({ formId, name, label, state, rows = 4, required =
   const id = `${formId}-${name}`;
   return (
     <div>
-      <label htmlFor={id} className="block text-sm font-medium">{label}</label>
+      <FieldLabel htmlFor={id} label={label} required={required} />
       <textarea id={id} name={name} rows={rows} required={required} maxLength={maxLength}
         className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-base aria-[invalid=true]:border-red-600"
         {...fieldA11y(state, formId, name)} />

@@ -2,7 +2,7 @@ import { getServerSession } from "next-auth";
 import { getToken } from "next-auth/jwt";
 import { NextRequest } from "next/server";
 import { env } from "@/lib/env";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { REQUESTED_PATH_HEADER } from "@/proxy";
 import type { Caller } from "@/lib/domain/caller";
@@ -11,6 +11,7 @@ import { loadCaller } from "@/lib/services/load-caller";
 import { authOptions, sessionCookieName, sessionTokenValid } from "./options";
 import { CrossSiteRequestError, sameOriginWrite } from "./request-origin";
 import { noteCaller } from "@/lib/request/request-context";
+import { signInPath } from "./sign-in-path";
 
 async function sessionUserId(): Promise<string | null> {
   const session = (await getServerSession(authOptions())) as { userId?: string } | null;
@@ -23,12 +24,17 @@ export async function signedInCaller(): Promise<Caller | null> {
   return userId ? loadCaller(userId) : null;
 }
 
-/** For pages: the signed-in caller, or a redirect to the sign-in page that comes back here (e.g. from an e-mail's link). */
+/**
+ * For pages and their actions: the signed-in caller, or a redirect to the sign-in page that comes back here
+ * (e.g. from an e-mail's link). A form sent, or a session cookie no longer valid, means the session ended
+ * while the person worked: the sign-in page then says their typing is kept (forms keep drafts in the tab).
+ */
 export async function pageCaller(): Promise<Caller> {
   const caller = await signedInCaller();
   if (!caller) {
-    const requested = (await headers()).get(REQUESTED_PATH_HEADER);
-    redirect(requested && requested !== "/" ? `/connexion?callbackUrl=${encodeURIComponent(requested)}` : "/connexion");
+    const requestHeaders = await headers();
+    const expired = requestHeaders.has("next-action") || (await cookies()).has(sessionCookieName());
+    redirect(signInPath(requestHeaders.get(REQUESTED_PATH_HEADER), expired));
   }
   return caller;
 }

@@ -15,10 +15,10 @@ export async function runImportForm<Row>(
   view: (row: Row, dryRun: boolean) => ImportFormRow,
 ): Promise<ImportFormState> {
   const file = form.get("file");
-  if (!(file instanceof File) || file.size === 0) return { status: "error", message: "Choisissez un fichier CSV." };
+  if (!(file instanceof File) || file.size === 0) return { status: "error", kind: "invalid", message: "Choisissez un fichier CSV.", fields: { file: ["Choisissez un fichier CSV."] } };
   const dryRun = form.get("mode") !== "apply";
   const caller = await pageCaller();
   const imported = await run(caller, new Uint8Array(await file.arrayBuffer()), dryRun);
-  if (!imported.ok) return { status: "error", message: (await refusedForm(imported.failure, caller)).message };
+  if (!imported.ok) return refusedForm(imported.failure, caller);
   return { status: "ok", result: { ...imported.value, rows: imported.value.rows.map((row) => view(row, dryRun)) } };
 }

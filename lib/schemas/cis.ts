@@ -88,3 +88,9 @@ export const bulkStatusForm = z.object({
 });
 
 export const importQuery = z.object({ dryRun: z.enum(["true", "false"], { error: "dryRun vaut true ou false." }).default("true").transform((value) => value === "true") });
+
+/** The import page's form: a CSV file, checked (dry run) or applied by the button pressed. */
+export const importForm = z.object({
+  file: z.instanceof(File, { error: "Choisissez un fichier CSV." }).refine((file) => file.size > 0, "Choisissez un fichier CSV."),
+  mode: z.enum(["dry-run", "apply"]).catch("dry-run"),
+});

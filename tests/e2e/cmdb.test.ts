@@ -89,7 +89,9 @@ test("a technician adds a switch with its class's own fields, is told what is wr
   await page.getByLabel("Adresse IP d'administration").fill("10.37.1.300");
   await page.getByLabel("Salle", { exact: true }).fill("CDI");
   await page.getByRole("button", { name: "Enregistrer" }).click();
-  await expect.poll(() => page.getByText("Adresse IP invalide.").count()).toBe(1);
+  // Next to the field, and as a link to it in the form's error summary.
+  await expect.poll(() => page.locator("[id$=-error]").getByText("Adresse IP invalide.").count()).toBe(1);
+  expect(await page.locator("[data-error-summary]").getByRole("link", { name: "Adresse IP invalide." }).count()).toBe(1);
   expect(await page.getByLabel("Nom", { exact: true }).inputValue()).toBe("e2e-sw-cdi");
 
   await page.getByLabel("Adresse IP d'administration").fill("10.37.1.30");

@@ -49,7 +49,7 @@ test("a requester browses the catalogue, files an incident on an inventoried PC 
   await page.getByLabel("Un cours ou un examen est bloqué").check();
   expect(await page.getByTestId("computed-priority").textContent()).toBe("Priorité calculée : P2");
   await page.getByPlaceholder("Rechercher un équipement").fill("a007-pc05");
-  const add = page.getByRole("button", { name: /^Ajouter 0370037p-a007-pc05/ });
+  const add = page.getByRole("option", { name: /^0370037p-a007-pc05/ });
   await add.click();
   await expect.poll(() => page.getByRole("list", { name: "Équipements choisis" }).textContent()).toContain("0370037p-a007-pc05");
   await page.getByLabel("Pièces jointes").setInputFiles({ name: "écran noir.png", mimeType: "image/png", buffer: Buffer.from(sampleFiles.png()) });

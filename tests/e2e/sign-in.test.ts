@@ -82,7 +82,8 @@ describe("sessions", () => {
     await replay.addCookies(stolen);
     const replayPage = await replay.newPage();
     await replayPage.goto("/");
-    expect(replayPage.url()).toMatch(/\/connexion$/);
+    // The old cookie is a session that ended: the sign-in page says so (a form's typing would be kept).
+    expect(replayPage.url()).toMatch(/\/connexion\?session=expiree$/);
     const api = await replay.request.get("/api/v1/me");
     expect(api.status()).toBe(401);
     await replay.close();
@@ -106,7 +107,7 @@ describe("sessions", () => {
     await expect.poll(() => row.locator("td").nth(3).textContent()).toBe("Désactivé");
 
     await techPage.reload();
-    expect(techPage.url()).toMatch(/\/connexion$/);
+    expect(techPage.url()).toMatch(/\/connexion\?session=expiree$/);
 
     await row.getByRole("button", { name: "Réactiver" }).click();
     await expect.poll(() => row.locator("td").nth(3).textContent()).toBe("Actif");

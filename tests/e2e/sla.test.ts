@@ -102,7 +102,8 @@ test("an admin adds a closure for the zone's team: refused while the dates are b
   await admin.getByLabel("Au (inclus)").fill(parisDate(0));
   await admin.getByLabel("Libellé").fill("Fermeture de test");
   await admin.getByRole("button", { name: "Ajouter la fermeture" }).click();
-  await expect.poll(() => admin.getByText("La fin doit être le même jour que le début ou après.").count()).toBe(1);
+  await expect.poll(() => admin.locator("[id$=-error]").getByText("La fin doit être le même jour que le début ou après.").count()).toBe(1);
+  expect(await admin.locator("[data-error-summary]").getByRole("link", { name: "La fin doit être le même jour que le début ou après." }).count()).toBe(1);
 
   await admin.getByLabel("Du", { exact: true }).fill(parisDate(0));
   await admin.getByLabel("Au (inclus)").fill(parisDate(7));

@@ -232,6 +232,22 @@ describe("POST /api/v1/tickets/{reference}/escalations", () => {
     // What the vendor may do there, and may not: tests/integration/vendor-access.test.ts.
   });
 
+  test("to a vendor from 'waiting for the requester': through 'in progress', both steps in the journal; not once resolved", async () => {
+    const ticket = await file();
+    expect((await patchTicket(ticket.reference, techOuest, { status: "waiting_requester", message: "Quelle salle ?" })).status).toBe(200);
+    const escalated = await escalate(ticket.reference, techOuest, { target: "vendor", teamCode: "PREST-SCC", reason: "Sous garantie" });
+    expect(escalated.status).toBe(201);
+    expect(escalated.body.status).toBe("waiting_vendor");
+    const steps = await database().select({ data: ticketEvents.data }).from(ticketEvents).innerJoin(tickets, eq(tickets.id, ticketEvents.ticketId))
+      .where(and(eq(tickets.reference, ticket.reference), eq(ticketEvents.kind, "status_changed"))).orderBy(ticketEvents.id);
+    expect(steps.map((step) => step.data.to)).toEqual(["waiting_requester", "in_progress", "waiting_vendor"]);
+
+    expect((await patchTicket(ticket.reference, techOuest, { status: "resolved", message: "Réparé." })).status).toBe(200);
+    const refused = await escalate(ticket.reference, techOuest, { target: "vendor", teamCode: "PREST-SCC", reason: "Encore" });
+    expect(refused.status).toBe(409);
+    expect(refused.body.detail).toBe("Un ticket « Résolu » ne peut plus être transmis à un prestataire.");
+  });
+
   test("to the sector lead (expert without a team), who is mailed", async () => {
     const ticket = await file();
     const escalated = await escalate(ticket.reference, techOuest, { target: "expert", reason: "Panne récurrente : besoin d'un arbitrage" });

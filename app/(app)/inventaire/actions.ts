@@ -1,11 +1,8 @@
 "use server";
 
-import { redirect } from "next/navigation";
 import { formAction } from "@/lib/auth/form-action";
-import { pageCaller } from "@/lib/auth/current-caller";
-import { refusedForm } from "@/lib/auth/refusal";
-import { formValues, invalidForm, type FormState } from "@/lib/schemas/form-state";
 import { bulkStatusForm, ciEditFormSchema, ciFormSchema } from "@/lib/schemas/cis";
+import type { FormValues } from "@/lib/schemas/form-state";
 import { importCis } from "@/lib/services/cmdb/import-cis";
 import type { ImportFormState } from "@/components/import/import-form";
 import { runImportForm } from "@/lib/auth/import-action";
@@ -18,33 +15,21 @@ export const setStatusOfSelection = formAction(bulkStatusForm, (input, caller, _
 });
 
 /** Software checkboxes arrive as `software` ids with `softwareVersion.<id>` beside them. */
-function withSoftware(form: FormData, values: Record<string, unknown>) {
+function withSoftware(form: FormData, values: FormValues) {
   const { software: _ids, ...rest } = Object.fromEntries(Object.entries(values).filter(([key]) => !key.startsWith("softwareVersion.")));
   if (!form.has("softwareListed")) return rest;
   const ids = form.getAll("software").filter((id): id is string => typeof id === "string");
   return { ...rest, software: ids.map((id) => ({ id, version: String(form.get(`softwareVersion.${id}`) ?? "") })) };
 }
 
-export async function saveNewCi(_previous: FormState, form: FormData): Promise<FormState> {
-  const values = formValues(form);
-  const parsed = ciFormSchema.safeParse(withSoftware(form, values));
-  if (!parsed.success) return { ...invalidForm(parsed.error), values };
-  const caller = await pageCaller();
-  const created = await createCi(caller, parsed.data, "form", new Date());
-  if (!created.ok) return { ...(await refusedForm(created.failure, caller)), values };
-  redirect(`/inventaire/equipements/${created.value.id}`);
-}
+export const saveNewCi = formAction(ciFormSchema, (input, caller, _form, now) => createCi(caller, input, "form", now), {
+  read: withSoftware, redirectTo: (created) => `/inventaire/equipements/${created.id}`,
+});
 
-export async function saveCiChanges(_previous: FormState, form: FormData): Promise<FormState> {
-  const values = formValues(form);
-  const parsed = ciEditFormSchema.safeParse(withSoftware(form, values));
-  if (!parsed.success) return { ...invalidForm(parsed.error), values };
-  const { id, ...patch } = parsed.data;
-  const caller = await pageCaller();
-  const updated = await updateCi(caller, id, patch, { source: "form", replaceAttributes: true }, new Date());
-  if (!updated.ok) return { ...(await refusedForm(updated.failure, caller, "Cet équipement est introuvable.")), values };
-  redirect(`/inventaire/equipements/${id}`);
-}
+export const saveCiChanges = formAction(ciEditFormSchema, ({ id, ...patch }, caller, _form, now) =>
+  updateCi(caller, id, patch, { source: "form", replaceAttributes: true }, now), {
+  read: withSoftware, notFound: "Cet équipement est introuvable.", redirectTo: (_updated, input) => `/inventaire/equipements/${input.id}`,
+});
 
 export type ImportState = ImportFormState;
 

@@ -1,34 +1,19 @@
 import { eq, inArray, sql } from "drizzle-orm";
-import { database, type Executor } from "@/db/client";
+import type { Executor } from "@/db/client";
 import { ciById, type CiRecord } from "@/db/queries/ci-detail";
 import { ciHistory, configurationItems, establishments } from "@/db/schema";
 import type { Caller } from "@/lib/domain/caller";
 import { canReadCisOf, canWriteCisOf } from "@/lib/domain/ci-access";
 import type { CiFields, FieldChange } from "@/lib/domain/ci-fields";
-import { fail, succeed, type ServiceFailure, type ServiceResult } from "../service-result";
+import { refusableTransaction, refuse } from "../refusal";
+import type { ServiceResult } from "../service-result";
 
 export type CiSource = "form" | "api" | "import" | "bulk";
 
-/** Thrown inside a CMDB transaction to refuse the whole action: nothing it wrote is kept. */
-class CiRefusal extends Error {
-  constructor(readonly failure: ServiceFailure) {
-    super("refused");
-  }
-}
-
-export const refuse = (failure: ServiceFailure): never => {
-  throw new CiRefusal(failure);
-};
-
 /** One user action, one transaction; a refusal anywhere rolls it all back and comes back as the failure. */
-export async function inCmdbTransaction<T>(run: (tx: Executor) => Promise<T>): Promise<ServiceResult<T>> {
-  try {
-    return succeed(await database().transaction(run));
-  } catch (error) {
-    if (error instanceof CiRefusal) return fail(error.failure);
-    if (isUniqueViolation(error)) return fail({ kind: "conflict", message: "Un autre équipement de l'établissement porte déjà ce nom ; choisissez-en un autre." });
-    throw error;
-  }
+export function inCmdbTransaction<T>(run: (tx: Executor) => Promise<T>): Promise<ServiceResult<T>> {
+  return refusableTransaction(run, (error) =>
+    isUniqueViolation(error) ? { kind: "conflict", message: "Un autre équipement de l'établissement porte déjà ce nom ; choisissez-en un autre." } : null);
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -50,7 +35,7 @@ export async function schoolByUai(tx: Executor, uai: string) {
 export async function lockWritable(tx: Executor, caller: Caller, id: string): Promise<CiRecord> {
   await tx.select({ id: configurationItems.id }).from(configurationItems).where(eq(configurationItems.id, id)).for("update");
   const record = await ciById(tx, id);
-  if (!record || !canReadCisOf(caller, record)) return refuse({ kind: "not_found" });
+  if (!record || !canReadCisOf(caller, record)) refuse({ kind: "not_found" });
   if (!canWriteCisOf(caller, record)) refuse({ kind: "forbidden", message: "Vous ne pouvez pas modifier l'inventaire de cet établissement." });
   return record;
 }

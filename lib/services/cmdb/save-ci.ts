@@ -10,7 +10,8 @@ import { installationRefusal, parentRefusal } from "@/lib/domain/ci-relations";
 import type { CiStatus } from "@/lib/domain/vocabulary";
 import type { CreateCiInput, PatchCiInput } from "@/lib/schemas/cis";
 import type { ServiceResult } from "../service-result";
-import { fieldsOf, inCmdbTransaction, lockWritable, readableChanges, recordHistory, refuse, schoolByUai, type CiSource } from "./ci-transaction";
+import { refuse } from "../refusal";
+import { fieldsOf, inCmdbTransaction, lockWritable, readableChanges, recordHistory, schoolByUai, type CiSource } from "./ci-transaction";
 
 type SoftwareInput = NonNullable<CreateCiInput["software"]>;
 
@@ -36,7 +37,7 @@ async function checkParent(tx: Executor, item: { id: string; class: CiFields["cl
   const parent = await ciById(tx, parentId);
   if (!parent) refuse({ kind: "unprocessable", message: "Équipement parent introuvable.", errors: [{ field: "parentId", message: "Équipement inconnu." }] });
   const chain = await ancestorIds(tx, parentId);
-  const refusal = parentRefusal(item, { id: parent!.id, class: parent!.class, establishmentId: parent!.establishmentId, name: parent!.name }, chain);
+  const refusal = parentRefusal(item, { id: parent.id, class: parent.class, establishmentId: parent.establishmentId, name: parent.name }, chain);
   if (refusal) refuse({ kind: "unprocessable", message: refusal, errors: [{ field: "parentId", message: refusal }] });
 }
 
@@ -79,7 +80,7 @@ async function setSoftware(tx: Executor, host: { id: string; class: CiFields["cl
 export function createCi(caller: Caller, input: CreateCiInput, source: CiSource, now: Date): Promise<ServiceResult<{ id: string }>> {
   return inCmdbTransaction(async (tx) => {
     const school = await schoolByUai(tx, input.establishment);
-    if (!school) return refuse({ kind: "unprocessable", message: `Aucun établissement ne porte l'UAI ${input.establishment}.`, errors: [{ field: "establishment", message: "UAI inconnu." }] });
+    if (!school) refuse({ kind: "unprocessable", message: `Aucun établissement ne porte l'UAI ${input.establishment}.`, errors: [{ field: "establishment", message: "UAI inconnu." }] });
     if (!canWriteCisOf(caller, { establishmentId: school.id, zoneId: school.zoneId })) refuse({ kind: "forbidden", message: "Vous ne pouvez pas modifier l'inventaire de cet établissement." });
     const fields: CiFields = {
       name: input.name, class: input.class, establishmentId: school.id, building: input.building ?? null, room: input.room ?? null,
@@ -142,7 +143,7 @@ export function updateCi(caller: Caller, id: string, patch: PatchCiInput, option
 async function moveSchool(tx: Executor, caller: Caller, record: CiRecord, uai: string, next: Partial<CiFields>) {
   if (uai === record.establishment.uai) return;
   const school = await schoolByUai(tx, uai);
-  if (!school) return refuse({ kind: "unprocessable", message: `Aucun établissement ne porte l'UAI ${uai}.`, errors: [{ field: "establishment", message: "UAI inconnu." }] });
+  if (!school) refuse({ kind: "unprocessable", message: `Aucun établissement ne porte l'UAI ${uai}.`, errors: [{ field: "establishment", message: "UAI inconnu." }] });
   if (!canWriteCisOf(caller, { establishmentId: school.id, zoneId: school.zoneId })) refuse({ kind: "forbidden", message: "Vous ne pouvez pas modifier l'inventaire de l'établissement de destination." });
   if ((await childCount(tx, record.id)) > 0) refuse({ kind: "conflict", message: "Des équipements sont rattachés à celui-ci : rattachez-les ailleurs avant de le changer d'établissement." });
   next.establishmentId = school.id;

@@ -1,8 +1,11 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { attachments, teams, ticketEvents, tickets, users, vendors } from "@/db/schema";
+import { lifecyclePath } from "@/lib/domain/desk-actions";
+import { STATUS_LABELS } from "@/lib/domain/ticket-status";
+import { refuse } from "../refusal";
 import { endVendorAccess, grantVendorAccess } from "../vendor-access";
 import { setStatus } from "./ticket-operations";
-import { refuse, type DeskContext, type LockedTicket } from "./workable-ticket";
+import { type DeskContext, type LockedTicket } from "./workable-ticket";
 
 export type Escalation = {
   target: "vendor" | "expert" | "academy"; teamCode?: string; vendorReference?: string; reason: string;
@@ -53,11 +56,14 @@ async function journal(context: DeskContext, ticket: LockedTicket, escalation: E
 export async function escalate(context: DeskContext, ticket: LockedTicket, escalation: Escalation): Promise<void> {
   const { tx, now } = context;
   if (escalation.target === "vendor") {
+    // Through "in progress" when the lifecycle asks for it (a ticket waiting for its requester): the journal shows both steps.
+    const path = lifecyclePath(ticket.status, "waiting_vendor");
+    if (!path) refuse({ kind: "conflict", message: `Un ticket « ${STATUS_LABELS[ticket.status]} » ne peut plus être transmis à un prestataire.` });
     if (!escalation.teamCode) refuse({ kind: "invalid", message: "Choisissez le prestataire.", errors: [{ field: "teamCode", message: "Prestataire obligatoire (équipe PREST-…)." }] });
-    const team = await teamByCode(context, escalation.teamCode!);
+    const team = await teamByCode(context, escalation.teamCode);
     if (team.party !== "vendor" || !team.vendorId) refuse({ kind: "unprocessable", message: `${team.code} n'est pas un prestataire.`, errors: [{ field: "teamCode", message: "Équipe de prestataire attendue." }] });
     const shared = await checkShared(context, ticket, escalation);
-    const [vendor] = await tx.select({ name: vendors.name }).from(vendors).where(eq(vendors.id, team.vendorId!));
+    const [vendor] = await tx.select({ name: vendors.name }).from(vendors).where(eq(vendors.id, team.vendorId));
     await tx.update(tickets).set({ vendorId: team.vendorId, vendorReference: escalation.vendorReference?.trim() || null, updatedAt: now }).where(eq(tickets.id, ticket.id));
     const eventId = await journal(context, ticket, escalation, {
       targetLabel: `prestataire ${vendor!.name}`, vendor: vendor!.name, vendorReference: escalation.vendorReference ?? null, notifyTeamId: team.id,
@@ -67,6 +73,7 @@ export async function escalate(context: DeskContext, ticket: LockedTicket, escal
     await grantVendorAccess(tx, { ticketId: ticket.id, teamId: team.id, now, sharedEventIds: [...shared.eventIds, eventId], sharedAttachmentIds: shared.attachmentIds });
     // The vendor's agents are told: they take over the repair.
     context.notify({ kind: "escalated", ticketId: ticket.id, eventId });
+    for (const step of path.slice(0, -1)) await setStatus(context, ticket, step, "Reprise par l'équipe pour être transmise au prestataire.");
     await setStatus(context, ticket, "waiting_vendor", `Transmise au prestataire ${vendor!.name}${escalation.vendorReference ? ` (référence ${escalation.vendorReference})` : ""}.`);
     return;
   }
@@ -75,8 +82,8 @@ export async function escalate(context: DeskContext, ticket: LockedTicket, escal
     const [lead] = await tx.select({ id: users.id, name: users.name }).from(users)
       .where(and(eq(users.role, "sector_lead"), eq(users.zoneId, ticket.zoneId), isNull(users.disabledAt))).limit(1);
     if (!lead) refuse({ kind: "unprocessable", message: "Aucun chef de secteur pour la zone de l'établissement.", errors: [{ field: "teamCode", message: "Nommez une équipe d'experts." }] });
-    await tx.update(tickets).set({ assigneeId: lead!.id, updatedAt: now }).where(eq(tickets.id, ticket.id));
-    const eventId = await journal(context, ticket, escalation, { targetLabel: `chef de secteur ${lead!.name}`, assignee: { id: lead!.id, name: lead!.name } });
+    await tx.update(tickets).set({ assigneeId: lead.id, updatedAt: now }).where(eq(tickets.id, ticket.id));
+    const eventId = await journal(context, ticket, escalation, { targetLabel: `chef de secteur ${lead.name}`, assignee: { id: lead.id, name: lead.name } });
     context.notify({ kind: "escalated", ticketId: ticket.id, eventId });
     return;
   }

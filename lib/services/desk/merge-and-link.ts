@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import { ticketEvents, ticketFollowers, ticketLinks, tickets } from "@/db/schema";
 import { isOpen } from "@/lib/domain/ticket-status";
-import { refuse, type DeskContext, type LockedTicket } from "./workable-ticket";
+import { refuse } from "../refusal";
+import { type DeskContext, type LockedTicket } from "./workable-ticket";
 
 async function journal(context: DeskContext, ticketId: string, kind: "linked" | "merged", visibility: "public" | "internal", data: Record<string, unknown>, body?: string) {
   const [event] = await context.tx.insert(ticketEvents).values({

@@ -7,7 +7,8 @@ import type { TicketNotificationKind } from "../notifications";
 import { applyRouting, decideRouting, routingFacts } from "../route-ticket";
 import { transitionTicket } from "../ticket-transition";
 import { shareWithVendor } from "../vendor-access";
-import { refuse, type DeskContext, type LockedTicket } from "./workable-ticket";
+import { refuse } from "../refusal";
+import { type DeskContext, type LockedTicket } from "./workable-ticket";
 
 const MAILED_STATUSES: Partial<Record<TicketStatus, TicketNotificationKind>> = {
   waiting_requester: "waiting_requester", resolved: "resolved", closed: "closed",
@@ -20,7 +21,7 @@ export async function setStatus(context: DeskContext, ticket: LockedTicket, to: 
   if (eventId === null) refuse({ kind: "conflict", message: `Passage de « ${STATUS_LABELS[ticket.status]} » à « ${STATUS_LABELS[to]} » impossible.` });
   ticket.status = to;
   const kind = MAILED_STATUSES[to];
-  if (kind) context.notify({ kind, ticketId: ticket.id, eventId: eventId! });
+  if (kind) context.notify({ kind, ticketId: ticket.id, eventId });
 }
 
 async function holdingTeam(context: DeskContext, ticketId: string) {
@@ -43,15 +44,15 @@ export async function setTeam(context: DeskContext, ticket: LockedTicket, teamCo
   const [team] = await context.tx.select({ id: teams.id, code: teams.code, name: teams.name, establishmentId: teams.establishmentId, vendorId: teams.vendorId })
     .from(teams).where(eq(teams.code, teamCode));
   if (!team) refuse({ kind: "unprocessable", message: `Aucune équipe ${teamCode}.`, errors: [{ field: "team", message: "Équipe inconnue." }] });
-  if (team!.vendorId) {
-    refuse({ kind: "unprocessable", message: `${team!.code} est la file d'un prestataire : escaladez le ticket vers lui.`, errors: [{ field: "team", message: "Escaladez vers le prestataire." }] });
+  if (team.vendorId) {
+    refuse({ kind: "unprocessable", message: `${team.code} est la file d'un prestataire : escaladez le ticket vers lui.`, errors: [{ field: "team", message: "Escaladez vers le prestataire." }] });
   }
   // A school's own queue takes only that school's tickets.
-  if (team!.establishmentId && team!.establishmentId !== ticket.establishmentId) {
-    refuse({ kind: "unprocessable", message: `${team!.code} est la file d'un autre établissement.`, errors: [{ field: "team", message: "File d'un autre établissement." }] });
+  if (team.establishmentId && team.establishmentId !== ticket.establishmentId) {
+    refuse({ kind: "unprocessable", message: `${team.code} est la file d'un autre établissement.`, errors: [{ field: "team", message: "File d'un autre établissement." }] });
   }
-  await context.tx.update(tickets).set({ assignedTeamId: team!.id, assigneeId: null, updatedAt: context.now }).where(eq(tickets.id, ticket.id));
-  await journalAssignment(context, ticket, { team: { code: team!.code, name: team!.name } });
+  await context.tx.update(tickets).set({ assignedTeamId: team.id, assigneeId: null, updatedAt: context.now }).where(eq(tickets.id, ticket.id));
+  await journalAssignment(context, ticket, { team: { code: team.code, name: team.name } });
 }
 
 /**
@@ -72,15 +73,15 @@ export async function setAssignee(context: DeskContext, ticket: LockedTicket, as
   }
   let teamId = await holdingTeam(context, ticket.id);
   const memberships = await tx.select({ teamId: teamMembers.teamId, zoneId: teams.zoneId }).from(teamMembers)
-    .innerJoin(teams, eq(teams.id, teamMembers.teamId)).where(eq(teamMembers.userId, person!.id));
+    .innerJoin(teams, eq(teams.id, teamMembers.teamId)).where(eq(teamMembers.userId, person.id));
   if (!memberships.some((membership) => membership.teamId === teamId)) {
-    if (person!.id !== caller.id || memberships.length === 0) {
+    if (person.id !== caller.id || memberships.length === 0) {
       refuse({ kind: "unprocessable", message: "Cette personne n'est pas membre de l'équipe qui détient la demande.", errors: [{ field: "assignee", message: "Hors de l'équipe." }] });
     }
     teamId = (memberships.find((membership) => membership.zoneId === ticket.zoneId) ?? memberships[0]!).teamId;
   }
-  await tx.update(tickets).set({ assigneeId: person!.id, assignedTeamId: teamId, updatedAt: now }).where(eq(tickets.id, ticket.id));
-  const eventId = await journalAssignment(context, ticket, { assignee: { id: person!.id, name: person!.name } });
+  await tx.update(tickets).set({ assigneeId: person.id, assignedTeamId: teamId, updatedAt: now }).where(eq(tickets.id, ticket.id));
+  const eventId = await journalAssignment(context, ticket, { assignee: { id: person.id, name: person.name } });
   context.notify({ kind: "assigned", ticketId: ticket.id, eventId });
   if (ticket.status === "new") await setStatus(context, ticket, "assigned");
 }
@@ -106,11 +107,11 @@ export async function requalifiedFacts(context: Pick<DeskContext, "tx">, ticketI
     .innerJoin(services, eq(services.id, categories.serviceId))
     .where(and(eq(categories.code, next.categoryCode!), eq(services.code, next.serviceCode!)));
   if (!category) refuse({ kind: "unprocessable", message: `Le service ${next.serviceCode} n'a pas de catégorie ${next.categoryCode}.`, errors: [{ field: "categoryCode", message: "Service ou catégorie inconnu." }] });
-  if (category!.type !== next.type) refuse({ kind: "unprocessable", message: `La catégorie ${next.categoryCode} est de type ${category!.type}.`, errors: [{ field: "type", message: "Type incompatible avec la catégorie." }] });
+  if (category.type !== next.type) refuse({ kind: "unprocessable", message: `La catégorie ${next.categoryCode} est de type ${category.type}.`, errors: [{ field: "type", message: "Type incompatible avec la catégorie." }] });
   const cis = await tx.select({ id: ticketCis.ciId }).from(ticketCis).where(eq(ticketCis.ticketId, ticketId));
   const priority = priorityOf(next.impact!, next.urgency!);
-  const facts = await routingFacts(tx, { type: next.type!, categoryId: category!.id, establishmentId: current!.establishmentId, ciIds: cis.map((ci) => ci.id), priority });
-  return { before: current!, after: next, category: category!, priority, decision: await decideRouting(tx, facts) };
+  const facts = await routingFacts(tx, { type: next.type!, categoryId: category.id, establishmentId: current!.establishmentId, ciIds: cis.map((ci) => ci.id), priority });
+  return { before: current!, after: next, category, priority, decision: await decideRouting(tx, facts) };
 }
 
 /** Applies a re-qualification: new facts, journalled before → after, then routing runs again. */

@@ -10,7 +10,8 @@ import { escalate, type Escalation } from "./escalate";
 import { linkTickets, mergeInto } from "./merge-and-link";
 import { linkCis, requalify, requalifiedFacts, setAssignee, setStatus, setTeam, setVendorReference, takeTicket, type Requalification } from "./ticket-operations";
 import { handBack } from "./hand-back";
-import { deskAction, lockWorkable, lockWorkablePair, Refusal } from "./workable-ticket";
+import { Refusal } from "../refusal";
+import { deskAction, lockWorkable, lockWorkablePair } from "./workable-ticket";
 
 /** What one PATCH may change, applied in this order: re-qualification, team, assignee, equipment, vendor's reference, status. */
 export type TicketPatch = {

@@ -1,4 +1,4 @@
-import { database, type Executor } from "@/db/client";
+import type { Executor } from "@/db/client";
 import { ticketFacts } from "@/db/queries/ticket-facts";
 import type { Caller } from "@/lib/domain/caller";
 import { can } from "@/lib/domain/permissions";
@@ -6,20 +6,10 @@ import { canActOnTicket, canSeeTicket } from "@/lib/domain/ticket-visibility";
 import type { TicketAction } from "@/lib/domain/vendor-access";
 import { afterCommit } from "../after-commit";
 import { recordTicketNotifications, type TicketNotification } from "../notifications";
-import { fail, succeed, type ServiceFailure, type ServiceResult } from "../service-result";
+import { refusableTransaction, refuse } from "../refusal";
+import { fail, succeed, type ServiceResult } from "../service-result";
 import { refreshSla } from "../sla/refresh-sla";
 import { lockTicket } from "../ticket-transition";
-
-/** Thrown inside a desk transaction to refuse the whole action: nothing it did is kept. */
-export class Refusal extends Error {
-  constructor(readonly failure: ServiceFailure) {
-    super("refused");
-  }
-}
-
-export const refuse = (failure: ServiceFailure): never => {
-  throw new Refusal(failure);
-};
 
 export type DeskContext = {
   tx: Executor;
@@ -47,11 +37,11 @@ export async function lockWorkable(context: DeskContext, reference: string, acti
   const facts = await ticketFacts(context.tx, { reference });
   if (!facts || !canSeeTicket(context.caller, facts, context.now)) refuse({ kind: "not_found" });
   if (!can(context.caller, "desk.use")) refuse({ kind: "forbidden", message: "Réservé aux équipes qui traitent les demandes." });
-  const refused = actions.find((action) => !canActOnTicket(context.caller, facts!, action, context.now));
+  const refused = actions.find((action) => !canActOnTicket(context.caller, facts, action, context.now));
   if (refused) refuse({ kind: "forbidden", message: refusedAction(refused) });
-  const locked = await lockTicket(context.tx, facts!.id);
+  const locked = await lockTicket(context.tx, facts.id);
   context.touched.add(locked.id);
-  return { ...locked, reference: facts!.reference, establishmentId: facts!.establishmentId, zoneId: facts!.zoneId };
+  return { ...locked, reference: facts.reference, establishmentId: facts.establishmentId, zoneId: facts.zoneId };
 }
 
 /** Two tickets locked in id order, so two actions on the same pair in opposite directions never deadlock. */
@@ -68,19 +58,15 @@ export async function lockWorkablePair(context: DeskContext, first: string, seco
 /** Runs a desk action in one transaction; a Refusal rolls it all back; e-mails go out after commit. */
 export async function deskAction<T>(caller: Caller, now: Date, run: (context: DeskContext) => Promise<T>): Promise<ServiceResult<T>> {
   if (!can(caller, "desk.use")) return fail({ kind: "forbidden", message: "Réservé aux équipes qui traitent les demandes." });
-  try {
-    const { value, outboxIds, slaSchedules } = await database().transaction(async (tx) => {
-      const pending: TicketNotification[] = [];
-      const touched = new Set<string>();
-      const value = await run({ tx, caller, now, notify: (notification) => pending.push(notification), touched });
-      const slaSchedules = [];
-      for (const ticketId of touched) slaSchedules.push(await refreshSla(tx, ticketId, now));
-      return { value, outboxIds: await recordTicketNotifications(tx, pending, now), slaSchedules };
-    });
-    await afterCommit({ outboxIds, slaSchedules });
-    return succeed(value);
-  } catch (error) {
-    if (error instanceof Refusal) return fail(error.failure);
-    throw error;
-  }
+  const done = await refusableTransaction(async (tx) => {
+    const pending: TicketNotification[] = [];
+    const touched = new Set<string>();
+    const value = await run({ tx, caller, now, notify: (notification) => pending.push(notification), touched });
+    const slaSchedules = [];
+    for (const ticketId of touched) slaSchedules.push(await refreshSla(tx, ticketId, now));
+    return { value, outboxIds: await recordTicketNotifications(tx, pending, now), slaSchedules };
+  });
+  if (!done.ok) return done;
+  await afterCommit({ outboxIds: done.value.outboxIds, slaSchedules: done.value.slaSchedules });
+  return succeed(done.value.value);
 }

@@ -1,13 +1,11 @@
 "use server";
 
 import { formAction } from "@/lib/auth/form-action";
-import { pageCaller } from "@/lib/auth/current-caller";
-import { refusedForm } from "@/lib/auth/refusal";
 import {
   assignForm, deskReplyForm, escalateForm, handBackForm, linkEquipmentForm, linkTicketForm, mergeForm, moveTeamForm, requalifyForm,
   statusForm, takeTicketForm, vendorReferenceForm, type RequalificationPreviewState,
 } from "@/lib/schemas/desk-forms";
-import { formValues, invalidForm } from "@/lib/schemas/form-state";
+import { IDLE } from "@/lib/schemas/form-state";
 import { addComment } from "@/lib/services/add-comment";
 import { filesFromForm } from "@/lib/services/attachments";
 import { escalateTicket, handBackTicket, linkRelated, mergeDuplicate, previewRequalification, updateTicket } from "@/lib/services/desk/update-ticket";
@@ -51,13 +49,11 @@ export const mergeIntoMaster = formAction(mergeForm, (input, caller, _form, now)
 });
 
 /** Where routing would send the ticket once re-qualified; nothing is written. */
+const previewAction = formAction(requalifyForm, ({ reference, ...choice }, caller) => previewRequalification(caller, reference, choice), {
+  done: ({ priority, decision }, { reference: _reference, ...choice }): RequalificationPreviewState =>
+    ({ status: "preview", choice, priority, rule: decision.rule?.name ?? null, teamCode: decision.teamCode, trace: decision.trace }),
+});
+
 export async function previewRequalify(form: FormData): Promise<RequalificationPreviewState> {
-  const parsed = requalifyForm.safeParse(formValues(form));
-  if (!parsed.success) return invalidForm(parsed.error);
-  const { reference, ...choice } = parsed.data;
-  const caller = await pageCaller();
-  const result = await previewRequalification(caller, reference, choice);
-  if (!result.ok) return refusedForm(result.failure, caller);
-  const { priority, decision } = result.value;
-  return { status: "preview", choice, priority, rule: decision.rule?.name ?? null, teamCode: decision.teamCode, trace: decision.trace };
+  return previewAction(IDLE, form);
 }

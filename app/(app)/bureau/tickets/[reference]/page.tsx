@@ -28,7 +28,8 @@ import { Panel } from "@/components/ui/panel";
 import { pageCaller } from "@/lib/auth/current-caller";
 import { can } from "@/lib/domain/permissions";
 import { latestEscalationRole } from "@/lib/domain/sla-display";
-import { isOpen, TRANSITIONS } from "@/lib/domain/ticket-status";
+import { deskActions, lifecyclePath } from "@/lib/domain/desk-actions";
+import { TRANSITIONS } from "@/lib/domain/ticket-status";
 import { referenceParam } from "@/lib/schemas/tickets";
 import { readCatalogue } from "@/lib/services/catalogue";
 import { listDeskTeams, listHoldingTeamMembers } from "@/lib/services/desk/desk-options";
@@ -117,7 +118,8 @@ export default async function DeskTicketPage({ params }: Props) {
 
   const { ticket, journal } = found;
   const sla = await readTicketSla(ticket.id, new Date());
-  const open = isOpen(ticket.status);
+  // The lifecycle table decides which moves the page offers.
+  const actions = new Set(deskActions(ticket.status));
   const nextStatuses = TRANSITIONS[ticket.status];
   const teamName = Object.fromEntries([...teams.region, ...teams.academy, ...teams.vendor].map((team) => [team.code, team.name]));
   const services = catalogue.map((service) => ({
@@ -133,7 +135,7 @@ export default async function DeskTicketPage({ params }: Props) {
       <div className="grid gap-4 lg:grid-cols-3">
         <div className="space-y-4 lg:col-span-2">
           <TicketTimeline events={journal} forStaff />
-          {(open || ticket.status === "resolved") && (
+          {actions.has("reply") && (
             <Panel title={t("tickets.reply.title")}>
               <ReplyForm reference={ticket.reference} action={replyFromDesk} allowInternal />
             </Panel>
@@ -142,13 +144,13 @@ export default async function DeskTicketPage({ params }: Props) {
         <div className="space-y-4">
           {sla && <TicketSlaPanel view={sla} escalationRole={latestEscalationRole(journal)} />}
           <TicketFacts ticket={ticket} ticketHref={deskHref} />
-          {open && ticket.assignee?.id !== caller.id && (
+          {actions.has("take") && ticket.assignee?.id !== caller.id && (
             <Panel title={t("desk.take.title")}><TakeTicketForm reference={ticket.reference} action={takeTicket} /></Panel>
           )}
-          {nextStatuses.length > 0 && (
+          {actions.has("status") && (
             <Panel title={t("desk.status.title")}><StatusForm reference={ticket.reference} action={changeStatus} next={nextStatuses} /></Panel>
           )}
-          {open && (
+          {actions.has("assign") && (
             <>
               <Panel title={t("desk.assign.title")}>
                 <AssignForm reference={ticket.reference} action={assignTicket} members={members} assigneeId={ticket.assignee?.id ?? null} />
@@ -156,7 +158,12 @@ export default async function DeskTicketPage({ params }: Props) {
               <Panel title={t("desk.move.title")}>
                 <MoveTeamForm reference={ticket.reference} action={moveToTeam} teams={teams} currentTeam={ticket.assignedTeam?.code ?? null} />
               </Panel>
-              <Panel title={t("desk.escalate.title")}><EscalateForm reference={ticket.reference} action={escalate} teams={teams} shareable={shareableOf(journal)} /></Panel>
+              {actions.has("escalate") && (
+                <Panel title={t("desk.escalate.title")}>
+                  <EscalateForm reference={ticket.reference} action={escalate} teams={teams} shareable={shareableOf(journal)}
+                    status={ticket.status} vendorVia={(lifecyclePath(ticket.status, "waiting_vendor") ?? []).slice(0, -1)} />
+                </Panel>
+              )}
               <Panel title={t("desk.requalify.title")}>
                 <RequalifyForm reference={ticket.reference} services={services} teamName={teamName} preview={previewRequalify} apply={applyRequalification}
                   current={{ type: ticket.type, serviceCode: ticket.service.code, categoryCode: ticket.category.code, impact: ticket.impact, urgency: ticket.urgency }} />
@@ -169,7 +176,7 @@ export default async function DeskTicketPage({ params }: Props) {
           <Panel title={t("desk.link.title")}>
             <div className="space-y-3">
               <LinkTicketForm reference={ticket.reference} action={linkTicket} />
-              {open && <MergeForm reference={ticket.reference} action={mergeIntoMaster} />}
+              {actions.has("merge") && <MergeForm reference={ticket.reference} action={mergeIntoMaster} />}
             </div>
           </Panel>
           <CategoryAnswers fields={ticket.category.fields} answers={ticket.fields} />

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { accountAccess, accountChange, accountShapeProblem, type AccountShape } from "./account-permissions";
+import { accountAccess, accountChange, accountShapeProblem, managesAccounts, type AccountShape } from "./account-permissions";
+import { ROLES } from "./vocabulary";
 import type { Role } from "./vocabulary";
 
 const who = (role: Role, establishmentIds: string[] = []) => ({ role, establishmentIds });
@@ -56,12 +57,17 @@ describe("accountChange: who may create an account or give it a role, schools an
 });
 
 test.each([
-  [account("requester", ["A"]), null],
-  [account("requester"), "school_staff_need_a_school"],
-  [account("manager", ["A"], ["T"]), "school_staff_have_no_team"],
-  [account("technician", [], ["T"]), null],
-  [account("admin"), null],
-  [account("technician", ["A"]), "staff_have_no_school"],
-] as const)("shape of %j → %s", (shape, expected) => {
-  expect(accountShapeProblem(shape)).toBe(expected);
+  [account("requester", ["A"]), false, null],
+  [account("requester"), false, "school_staff_need_a_school"],
+  [account("requester"), true, null],
+  [account("requester", ["A"], ["QUEUE-A"]), false, null],
+  [account("technician", [], ["T"]), false, null],
+  [account("admin"), false, null],
+  [account("technician", ["A"]), false, "staff_have_no_school"],
+] as const)("shape of %j (disabled: %s) → %s", (shape, disabled, expected) => {
+  expect(accountShapeProblem({ ...shape, disabled })).toBe(expected);
+});
+
+test.each(ROLES.map((role) => [role, role === "admin" || role === "manager"] as const))("%s manages accounts: %s", (role, expected) => {
+  expect(managesAccounts({ role })).toBe(expected);
 });

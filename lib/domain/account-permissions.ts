@@ -12,6 +12,9 @@ export type AccountShape = { role: Role; establishmentIds: readonly string[]; te
 /** `not_found` hides an account (or a school) the caller may not know about; `forbidden` refuses what they see. */
 export type AccountDecision = "allowed" | "forbidden" | "not_found";
 
+/** Admins manage every account, heads their schools' staff; nobody else manages accounts at all. */
+export const managesAccounts = (caller: Pick<Caller, "role">) => caller.role === "admin" || caller.role === "manager";
+
 const within = (ids: readonly string[], allowed: readonly string[]) => ids.every((id) => allowed.includes(id));
 const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && within(a, b);
 const changed = (before: readonly string[], after: readonly string[]) =>
@@ -50,14 +53,15 @@ export function accountChange(caller: Pick<Caller, "role" | "establishmentIds">,
   return "allowed";
 }
 
-export type AccountShapeProblem = "school_staff_need_a_school" | "school_staff_have_no_team" | "staff_have_no_school";
+export type AccountShapeProblem = "school_staff_need_a_school" | "staff_have_no_school";
 
-/** School staff belong to at least one school and no team; the Région's, Académie's and vendors' staff to no school. */
-export function accountShapeProblem(account: AccountShape): AccountShapeProblem | null {
+/**
+ * School staff belong to at least one school (unless disabled: removed from their last school; a CSL may
+ * also be in the school's own queue); the Région's, Académie's and vendors' staff to no school.
+ */
+export function accountShapeProblem(account: AccountShape & { disabled: boolean }): AccountShapeProblem | null {
   if (isSchoolRole(account.role)) {
-    if (account.establishmentIds.length === 0) return "school_staff_need_a_school";
-    if (account.teamIds.length > 0) return "school_staff_have_no_team";
-    return null;
+    return account.establishmentIds.length === 0 && !account.disabled ? "school_staff_need_a_school" : null;
   }
   return account.establishmentIds.length > 0 ? "staff_have_no_school" : null;
 }

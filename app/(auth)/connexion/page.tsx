@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getServerSession } from "next-auth";
 import { getTranslations } from "next-intl/server";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { authOptions } from "@/lib/auth/options";
@@ -23,6 +24,7 @@ export default async function SignInPage({ searchParams }: Props) {
         <h1 className="mt-1 text-2xl font-semibold">{t("signIn.title")}</h1>
         <p className="mt-2 text-sm text-slate-600">{t("signIn.intro")}</p>
         <SignInForm callbackUrl={callbackUrl} initialError={error ?? null} ssoEnabled={Boolean(env().OIDC_ISSUER)} />
+        <Link href="/mot-de-passe-oublie" className="mt-4 inline-block text-sm text-brand-700 underline">{t("people.forgotLink")}</Link>
       </div>
     </main>
   );

@@ -5,6 +5,7 @@ import { addCommentSchema, createTicketSchema, escalationSchema, patchTicketSche
 import { commentCreatedSchema, problemSchema, routingTestResultSchema, serviceCatalogueSchema, ticketPageSchema, ticketSchema } from "@/lib/schemas/api-responses";
 import { routingTestSchema } from "@/lib/schemas/routing-rules";
 import { ciPaths } from "./openapi-cis";
+import { userPaths } from "./openapi-users";
 import { dashboardApiQuery, establishmentDashboardSchema, zoneDashboardSchema } from "@/lib/schemas/dashboards";
 
 const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } } });
@@ -29,6 +30,7 @@ export function openApiDocument() {
     security: [{ bearer: [] }],
     paths: {
       ...ciPaths({ json, problem, common }),
+      ...userPaths({ json, problem, common }),
       "/tokens": {
         post: {
           summary: "Obtenir un jeton d'API (8 heures)", security: [],

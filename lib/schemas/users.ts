@@ -90,3 +90,17 @@ export const ownProfileSchema = z.object({
   phone: formNullable(phone),
   notificationEmail: formNullable(z.email("Adresse e-mail invalide.").max(254).nullable()),
 });
+
+/** An account as the API answers it (see accountJson). */
+export const userSchema = z.object({
+  id: z.uuid(),
+  email: z.email(),
+  name: z.string(),
+  phone: z.string().nullable(),
+  role: z.enum(ROLES),
+  function: z.string().nullable().meta({ description: "Code de la fonction (staff_functions), ex. « csl », « chef_etablissement »" }),
+  establishments: z.array(z.string()).meta({ description: "UAI des établissements (personnel d'établissement)" }),
+  teams: z.array(z.string()).meta({ description: "Codes des équipes, l'équipe principale en premier" }),
+  disabled: z.boolean(),
+}).meta({ id: "User" });
+export const userPageSchema = z.object({ items: z.array(userSchema), nextCursor: z.string().nullable() }).meta({ id: "UserPage" });

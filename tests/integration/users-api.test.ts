@@ -5,6 +5,7 @@ import { GET as getUser, PATCH as patchUser } from "@/app/api/v1/users/[id]/rout
 import { GET as listUsersRoute, POST as createUser } from "@/app/api/v1/users/route";
 import { POST as createToken } from "@/app/api/v1/tokens/route";
 import { database } from "@/db/client";
+import { openApiDocument } from "@/lib/api/openapi";
 import { apiTokens, auditEvents, outboxEmails, users } from "@/db/schema";
 import { PEER_ADDRESS_HEADER } from "@/lib/auth/client-ip";
 import { issueApiToken } from "@/lib/services/api-tokens";
@@ -205,4 +206,12 @@ describe("/api/v1/users as anyone else", () => {
     const response = await listUsersRoute(new Request(`${BASE}/users`), noContext);
     expect(response.status).toBe(401);
   });
+});
+
+test("the OpenAPI document describes every /users route", () => {
+  const document = openApiDocument() as unknown as { paths: Record<string, Record<string, unknown>>; components: { schemas: Record<string, { properties?: Record<string, unknown> }> } };
+  expect(Object.keys(document.paths["/users"]!).sort()).toEqual(["get", "post"]);
+  expect(Object.keys(document.paths["/users/{id}"]!).sort()).toEqual(["get", "patch"]);
+  expect(Object.keys(document.components.schemas.User!.properties!).sort())
+    .toEqual(["disabled", "email", "establishments", "function", "id", "name", "phone", "role", "teams"]);
 });

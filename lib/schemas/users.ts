@@ -64,7 +64,7 @@ export const accountFormSchema = z.object({
 
 /** A head's forms on "Mon établissement". */
 export const inviteStaffSchema = z.object({
-  establishmentId: z.uuid(),
+  establishment: z.string().trim().min(1).max(20),
   email,
   name,
   role: z.enum(["requester", "manager"]),

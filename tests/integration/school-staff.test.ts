@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
 import { database } from "@/db/client";
+import { ticketDetail } from "@/db/queries/ticket-detail";
 import { auditEvents, establishments, outboxEmails, ticketFollowers, tickets, users } from "@/db/schema";
 import type { Caller } from "@/lib/domain/caller";
 import { createAccount } from "@/lib/services/accounts/create-account";
@@ -39,12 +40,15 @@ describe("a head removes someone from their school", () => {
     }, [], new Date());
     if (!created.ok) throw new Error(JSON.stringify(created.failure));
 
+    const ticketId = (await database().select({ id: tickets.id }).from(tickets).where(eq(tickets.reference, created.value.reference)))[0]!.id;
+    expect((await ticketDetail(database(), ticketId))?.requester.leftSchool).toBe(false);
     expect(await removeStaffFromSchool(head, { userId: leaving.id, establishmentId: choiseul, successorId: colleague.id }, new Date(), SYSTEM_ACTOR))
       .toEqual({ ok: true, value: null });
     expect(await loadCaller(leaving.id)).toBeNull();
     const [ticket] = await database().select({ id: tickets.id, establishmentId: tickets.establishmentId, requesterId: tickets.requesterId })
       .from(tickets).where(eq(tickets.reference, created.value.reference));
     expect(ticket).toMatchObject({ establishmentId: choiseul, requesterId: leaving.id });
+    expect((await ticketDetail(database(), ticketId))?.requester).toMatchObject({ id: leaving.id, leftSchool: true });
     expect(await database().select({ userId: ticketFollowers.userId }).from(ticketFollowers).where(eq(ticketFollowers.ticketId, ticket!.id)))
       .toEqual([{ userId: colleague.id }]);
     const [mail] = await database().select({ subject: outboxEmails.subject, text: outboxEmails.textBody }).from(outboxEmails)

@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
 import { database } from "@/db/client";
 import { ticketDetail } from "@/db/queries/ticket-detail";
-import { auditEvents, establishments, outboxEmails, ticketFollowers, tickets, users } from "@/db/schema";
+import { auditEvents, establishments, outboxEmails, teams, ticketFollowers, tickets, users } from "@/db/schema";
 import type { Caller } from "@/lib/domain/caller";
 import { createAccount } from "@/lib/services/accounts/create-account";
 import { removeStaffFromSchool } from "@/lib/services/accounts/remove-staff";
@@ -18,9 +18,9 @@ let head: Caller;
 const schoolId = async (uai: string) => (await database().select({ id: establishments.id }).from(establishments).where(eq(establishments.uai, uai)))[0]!.id;
 const idOf = async (email: string) => (await database().select({ id: users.id }).from(users).where(eq(users.email, email)))[0]!.id;
 
-async function person(role: "requester" | "manager", uais = ["0370037P"]): Promise<{ id: string; email: string }> {
+async function person(role: "requester" | "manager", uais = ["0370037P"], teams: string[] = []): Promise<{ id: string; email: string }> {
   const email = `staff.${randomUUID().slice(0, 8)}@guichet.test`;
-  const created = await createAccount(admin, { email, name: `Personne ${email.slice(6, 14)}`, role, establishments: uais }, new Date(), SYSTEM_ACTOR);
+  const created = await createAccount(admin, { email, name: `Personne ${email.slice(6, 14)}`, role, establishments: uais, teams }, new Date(), SYSTEM_ACTOR);
   if (!created.ok) throw new Error(JSON.stringify(created.failure));
   return { id: created.value.id, email };
 }
@@ -59,11 +59,14 @@ describe("a head removes someone from their school", () => {
     expect(actions.map((row) => row.action)).toEqual(["account.created", "account.disabled"]);
   });
 
-  test("someone in two schools only leaves this one and stays enabled", async () => {
-    const twoSchools = await person("requester", ["0370037P", "0450029M"]);
+  test("someone in two schools only leaves this one and its queue, and stays enabled", async () => {
+    const twoSchools = await person("requester", ["0370037P", "0450029M"], ["ETAB-0370037P", "ETAB-0450029M"]);
     const headOfBoth = (await loadCaller((await person("manager", ["0370037P", "0450029M"])).id))!;
     expect(await removeStaffFromSchool(headOfBoth, { userId: twoSchools.id, establishmentId: choiseul, successorId: null }, new Date(), SYSTEM_ACTOR)).toMatchObject({ ok: true });
-    expect((await loadCaller(twoSchools.id))?.establishmentIds).toEqual([await schoolId("0450029M")]);
+    const after = (await loadCaller(twoSchools.id))!;
+    expect(after.establishmentIds).toEqual([await schoolId("0450029M")]);
+    const palissyQueue = (await database().select({ id: teams.id }).from(teams).where(eq(teams.code, "ETAB-0450029M")))[0]!.id;
+    expect(after.teamIds).toEqual([palissyQueue]);
   });
 
   test("refusals: another school's staff (404), a successor from elsewhere (422), themselves (422), a requester (403)", async () => {

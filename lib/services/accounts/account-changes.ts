@@ -137,7 +137,8 @@ const schoolNames = async (tx: Executor, ids: string[]) => ids.length
   : new Map<string, string>();
 
 /**
- * Applies a change to an existing account, in the caller's transaction: its facts, schools and teams; on
+ * Applies a change to an existing account, in the caller's transaction: its facts, schools and teams (leaving
+ * a school also leaves that school's own queue); on
  * disabling, its sessions (token version) and API tokens end at once. One audit row records the change;
  * the person gets an e-mail for each change that concerns them (schools, function, disabled). Returns
  * the outbox ids for `afterCommit`.
@@ -146,11 +147,17 @@ export async function applyAccountChange(
   tx: Executor,
   author: AccountAuthor,
   account: AccountRecord,
-  after: AccountState,
+  requested: AccountState,
   now: Date,
   actor: AuditActor,
 ): Promise<string[]> {
   const before = stateOf(account);
+  // Leaving a school is leaving its own queue too: its tickets are no longer the person's to see.
+  const leftSchools = before.establishmentIds.filter((id) => !requested.establishmentIds.includes(id));
+  const leftQueues = leftSchools.length
+    ? (await tx.select({ id: teams.id }).from(teams).where(inArray(teams.establishmentId, leftSchools))).map((row) => row.id)
+    : [];
+  const after = { ...requested, teamIds: requested.teamIds.filter((id) => !leftQueues.includes(id)) };
   const disabling = after.disabled && !before.disabled;
   await tx.update(users).set({
     name: after.name, phone: after.phone, role: after.role, functionCode: after.functionCode,

@@ -275,7 +275,7 @@ describe("GET /api/v1/services and the OpenAPI document", () => {
     const document = (await response.json()) as { openapi: string; paths: Record<string, Record<string, unknown>>; components: { schemas: Record<string, { properties?: Record<string, unknown> }> } };
     expect(document.openapi).toBe("3.1.0");
     expect(Object.keys(document.paths).sort()).toEqual([
-      "/cis", "/cis/export", "/cis/import", "/cis/{id}", "/dashboards/establishments/{uai}", "/dashboards/zones/{code}", "/queues/at-risk", "/queues/{queue}", "/routing/test", "/services", "/tickets", "/tickets/{reference}", "/tickets/{reference}/comments", "/tickets/{reference}/escalations", "/tokens",
+      "/cis", "/cis/export", "/cis/import", "/cis/{id}", "/dashboards/establishments/{uai}", "/dashboards/zones/{code}", "/queues/at-risk", "/queues/{queue}", "/routing/test", "/services", "/tickets", "/tickets/{reference}", "/tickets/{reference}/comments", "/tickets/{reference}/escalations", "/tokens", "/users", "/users/{id}",
     ]);
     expect(Object.keys(document.paths["/tickets/{reference}"]!).sort()).toEqual(["get", "patch"]);
     expect(Object.keys(document.paths["/tickets"]!).sort()).toEqual(["get", "post"]);

@@ -6,7 +6,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { freePort, startApp, startWorker, stopApp } from "../support/app-server";
 import { browserForFile, newClient, signIn } from "../support/browser";
-import { readMailbox } from "../support/mailbox";
+import { choosePassword, passwordLinkSentTo } from "../support/password-links";
 import { startSmtpCapture } from "../support/smtp-capture";
 import { createTestStores, testEnvironment, type TestStores } from "../support/test-database";
 import { E2E_TRUSTED_PROXIES } from "./global-setup";
@@ -42,16 +42,6 @@ afterAll(async () => {
   await rm(mailDir, { recursive: true, force: true });
 });
 
-async function invitationPath(to: string): Promise<string> {
-  let link: string | undefined;
-  await expect.poll(async () => {
-    const mail = (await readMailbox(mailDir)).find((message) => message.to.includes(to) && message.subject === "Votre compte Guichet est ouvert");
-    link = mail ? /https?:\/\/\S+\/mot-de-passe\/[\w-]+/.exec(mail.text)?.[0] : undefined;
-    return link;
-  }, { timeout: 30_000 }).toBeDefined();
-  return new URL(link!).pathname;
-}
-
 test("the first admin, opened by user:create, invites a technician through the UI, who sets a password and sees the team's queue", async () => {
   // No mail server answers the command: it prints the link.
   const deadPort = await freePort();
@@ -63,11 +53,7 @@ test("the first admin, opened by user:create, invites a technician through the U
 
   const adminContext = await newClient(browser(), baseUrl, "10.14.0.1");
   const admin = await adminContext.newPage();
-  await admin.goto(adminLink);
-  await admin.getByLabel("Nouveau mot de passe").fill("la Région ouvre le guichet");
-  await admin.getByLabel("Confirmez le mot de passe").fill("la Région ouvre le guichet");
-  await admin.getByRole("button", { name: "Enregistrer le mot de passe" }).click();
-  await expect.poll(() => admin.getByText("Votre mot de passe est enregistré.", { exact: false }).count()).toBe(1);
+  await choosePassword(admin, adminLink, "la Région ouvre le guichet");
   await signIn(admin, "premiere.admin@region.test", "la Région ouvre le guichet");
   await admin.waitForURL(`${baseUrl}/`);
 
@@ -85,11 +71,7 @@ test("the first admin, opened by user:create, invites a technician through the U
   // The technician opens the invitation, sets a password, signs in and sees the team's queue.
   const techContext = await newClient(browser(), baseUrl, "10.14.0.2");
   const tech = await techContext.newPage();
-  await tech.goto(await invitationPath("technicien.neuf@region.test"));
-  await tech.getByLabel("Nouveau mot de passe").fill("les câbles de la salle B12");
-  await tech.getByLabel("Confirmez le mot de passe").fill("les câbles de la salle B12");
-  await tech.getByRole("button", { name: "Enregistrer le mot de passe" }).click();
-  await expect.poll(() => tech.getByText("Votre mot de passe est enregistré.", { exact: false }).count()).toBe(1);
+  await choosePassword(tech, await passwordLinkSentTo(mailDir, "technicien.neuf@region.test"), "les câbles de la salle B12");
   await signIn(tech, "technicien.neuf@region.test", "les câbles de la salle B12");
   await tech.waitForURL(`${baseUrl}/`);
   await tech.goto("/bureau");

@@ -1,6 +1,6 @@
 import { expect, inject, test } from "vitest";
 import { browserForFile, newClient, signIn, signedInPage } from "../support/browser";
-import { readMailbox } from "../support/mailbox";
+import { choosePassword, passwordLinkSentTo, submitPassword } from "../support/password-links";
 
 const baseUrl = inject("baseUrl");
 const mailDir = inject("mailDir");
@@ -8,17 +8,6 @@ const browser = browserForFile();
 
 const CSL_EMAIL = `nouvelle.csl.${Date.now()}@guichet.test`;
 const PASSWORD = "le préau du lycée Choiseul";
-
-/** The one-time link of the latest invitation e-mail to an address, once the worker has sent it. */
-async function invitationLink(to: string): Promise<string> {
-  let link: string | undefined;
-  await expect.poll(async () => {
-    const mail = (await readMailbox(mailDir)).find((message) => message.to.includes(to) && message.subject === "Votre compte Guichet est ouvert");
-    link = mail ? /https?:\/\/\S+\/mot-de-passe\/[\w-]+/.exec(mail.text)?.[0] : undefined;
-    return link;
-  }, { timeout: 30_000 }).toBeDefined();
-  return new URL(link!).pathname;
-}
 
 test("a head invites a CSL, who chooses a password and files a ticket; once removed, they can no longer sign in nor read it", async () => {
   // The head invites a CSL from "Mon établissement".
@@ -36,15 +25,11 @@ test("a head invites a CSL, who chooses a password and files a ticket; once remo
   // The CSL opens the invitation e-mail and chooses a password: a common one is refused first.
   const context = await newClient(browser(), baseUrl, "10.13.0.2");
   const page = await context.newPage();
-  await page.goto(await invitationLink(CSL_EMAIL));
-  await page.getByLabel("Nouveau mot de passe").fill("azerty123456");
-  await page.getByLabel("Confirmez le mot de passe").fill("azerty123456");
-  await page.getByRole("button", { name: "Enregistrer le mot de passe" }).click();
+  const link = await passwordLinkSentTo(mailDir, CSL_EMAIL);
+  await page.goto(link);
+  await submitPassword(page, "azerty123456");
   await expect.poll(() => page.getByText("Ce mot de passe est trop courant", { exact: false }).count()).toBeGreaterThan(0);
-  await page.getByLabel("Nouveau mot de passe").fill(PASSWORD);
-  await page.getByLabel("Confirmez le mot de passe").fill(PASSWORD);
-  await page.getByRole("button", { name: "Enregistrer le mot de passe" }).click();
-  await expect.poll(() => page.getByText("Votre mot de passe est enregistré.", { exact: false }).count()).toBe(1);
+  await choosePassword(page, link, PASSWORD);
 
   // They sign in and file a ticket.
   await signIn(page, CSL_EMAIL, PASSWORD);

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getServerSession } from "next-auth";
 import { getTranslations } from "next-intl/server";
+import { AuthCard } from "@/components/auth/auth-card";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
@@ -18,14 +19,10 @@ export default async function SignInPage({ searchParams }: Props) {
   if (await getServerSession(authOptions())) redirect(callbackUrl);
   const t = await getTranslations();
   return (
-    <main className="flex min-h-screen items-center justify-center p-4">
-      <div className="w-full max-w-md rounded-xl border border-slate-200 bg-white p-6 shadow-sm sm:p-8">
-        <p className="text-sm font-semibold uppercase tracking-wide text-brand-700">{t("app.name")}</p>
-        <h1 className="mt-1 text-2xl font-semibold">{t("signIn.title")}</h1>
-        <p className="mt-2 text-sm text-slate-600">{t("signIn.intro")}</p>
-        <SignInForm callbackUrl={callbackUrl} initialError={error ?? null} ssoEnabled={Boolean(env().OIDC_ISSUER)} />
-        <Link href="/mot-de-passe-oublie" className="mt-4 inline-block text-sm text-brand-700 underline">{t("people.forgotLink")}</Link>
-      </div>
-    </main>
+    <AuthCard appName={t("app.name")} title={t("signIn.title")}>
+      <p className="mt-2 text-sm text-slate-600">{t("signIn.intro")}</p>
+      <SignInForm callbackUrl={callbackUrl} initialError={error ?? null} ssoEnabled={Boolean(env().OIDC_ISSUER)} />
+      <Link href="/mot-de-passe-oublie" className="mt-4 inline-block text-sm text-brand-700 underline">{t("people.forgotLink")}</Link>
+    </AuthCard>
   );
 }

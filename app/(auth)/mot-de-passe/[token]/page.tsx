@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { AuthCard } from "@/components/auth/auth-card";
 import { PasswordForm } from "@/components/people/password-form";
 import { readPasswordLink } from "@/lib/services/accounts/password-links";
 import { choosePasswordThroughLink } from "./actions";
@@ -17,22 +18,18 @@ export default async function ChoosePasswordPage({ params }: Props) {
   const link = await readPasswordLink(token, new Date());
   const t = await getTranslations();
   return (
-    <main className="flex min-h-screen items-center justify-center p-4">
-      <div className="w-full max-w-md rounded-xl border border-slate-200 bg-white p-6 shadow-sm sm:p-8">
-        <p className="text-sm font-semibold uppercase tracking-wide text-brand-700">{t("app.name")}</p>
-        <h1 className="mt-1 text-2xl font-semibold">{t(link?.purpose === "reset" ? "people.resetPasswordTitle" : "people.choosePasswordTitle")}</h1>
-        {link ? (
-          <>
-            <p className="mt-2 text-sm text-slate-600">{t("people.choosePasswordIntro", { name: link.name, email: link.email })}</p>
-            <div className="mt-6">
-              <PasswordForm action={choosePasswordThroughLink} hidden={{ token }} submitLabel={t("people.savePassword")} success={t("people.passwordSaved")} />
-            </div>
-          </>
-        ) : (
-          <p role="alert" className="mt-4">{t("people.linkInvalid")}</p>
-        )}
-        <Link href="/connexion" className="mt-6 inline-block text-sm text-brand-700 underline">{t("people.signIn")}</Link>
-      </div>
-    </main>
+    <AuthCard appName={t("app.name")} title={t(link?.purpose === "reset" ? "people.resetPasswordTitle" : "people.choosePasswordTitle")}>
+      {link ? (
+        <>
+          <p className="mt-2 text-sm text-slate-600">{t("people.choosePasswordIntro", { name: link.name, email: link.email })}</p>
+          <div className="mt-6">
+            <PasswordForm action={choosePasswordThroughLink} hidden={{ token }} submitLabel={t("people.savePassword")} success={t("people.passwordSaved")} />
+          </div>
+        </>
+      ) : (
+        <p role="alert" className="mt-4">{t("people.linkInvalid")}</p>
+      )}
+      <Link href="/connexion" className="mt-6 inline-block text-sm text-brand-700 underline">{t("people.signIn")}</Link>
+    </AuthCard>
   );
 }

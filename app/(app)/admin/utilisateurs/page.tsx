@@ -59,14 +59,14 @@ export default async function UsersPage({ searchParams }: Props) {
         <div><button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">{t("people.search")}</button></div>
       </form>
       {page.value.items.length === 0 ? <p className="mt-4 text-sm text-slate-600">{t("people.noAccounts")}</p> : (
-        <DataTable columns={[t("people.name"), t("people.email"), t("people.role"), t("people.schools"), t("people.status"), <span key="actions" className="sr-only">{t("people.actions")}</span>]}>
+        <DataTable columns={[t("people.name"), t("people.email"), t("people.role"), t("people.status"), t("people.affiliations"), <span key="actions" className="sr-only">{t("people.actions")}</span>]}>
           {page.value.items.map((user) => (
             <tr key={user.id} className="border-t border-slate-100" data-email={user.email}>
               <td className="px-3 py-2"><Link className="text-brand-700 underline" href={`/admin/utilisateurs/${user.id}`}>{user.name}</Link></td>
               <td className="px-3 py-2">{user.email}</td>
               <td className="px-3 py-2">{t(`roles.${user.role}`)}</td>
-              <td className="px-3 py-2">{[...user.establishments.map((school) => school.uai), ...user.teams.map((team) => team.code)].join(", ")}</td>
               <td className="px-3 py-2">{user.disabledAt ? t("people.disabled") : t("people.active")}</td>
+              <td className="px-3 py-2">{[...user.establishments.map((school) => school.uai), ...user.teams.map((team) => team.code)].join(", ")}</td>
               <td className="px-3 py-2"><AccountToggle userId={user.id} disabled={user.disabledAt !== null} action={toggleAccount} /></td>
             </tr>
           ))}

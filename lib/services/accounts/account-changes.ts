@@ -168,7 +168,8 @@ export async function applyAccountChange(
   await writeAffiliations(tx, account.id, before, after, now);
   if (disabling) await revokeAllApiTokens(tx, account.id, actor);
   const action = after.disabled === before.disabled ? "account.updated" : after.disabled ? "account.disabled" : "account.enabled";
-  await recordAudit(tx, actor, { action, objectType: "user", objectId: account.id, before, after });
+  // The e-mail names the account in the journal's before → after.
+  await recordAudit(tx, actor, { action, objectType: "user", objectId: account.id, before: { email: account.email, ...before }, after: { email: account.email, ...after } });
 
   const added = after.establishmentIds.filter((id) => !before.establishmentIds.includes(id));
   const removed = before.establishmentIds.filter((id) => !after.establishmentIds.includes(id));

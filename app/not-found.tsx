@@ -1,7 +1,15 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { signedInCaller } from "@/lib/auth/current-caller";
+import { logPageRefusal } from "@/lib/auth/refusal";
 
+/**
+ * Every page's notFound() ends here: for a signed-in caller it may hide an object they may not see, so it
+ * is logged as a refusal (anonymous visitors are sent to the sign-in page before any object is looked up).
+ */
 export default async function NotFound() {
+  const caller = await signedInCaller();
+  if (caller) await logPageRefusal(404, caller);
   const t = await getTranslations("errors");
   return (
     <main className="mx-auto max-w-xl p-8 text-center">

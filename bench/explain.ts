@@ -56,7 +56,7 @@ async function main(argv: readonly string[]): Promise<void> {
     }
     statements.length = 0;
     await listTickets(recording, {
-      ...rest, scope: ticketScope(caller), teamId,
+      ...rest, scope: ticketScope(caller, new Date()), teamId,
       assignee: key === "mine" ? caller.id : key === "unassigned" ? "none" : undefined,
       ...(status ? { status } : { statuses: OPEN_STATUSES }),
     });

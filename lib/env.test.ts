@@ -25,7 +25,7 @@ function problemsWith(source: Record<string, string | undefined>): string[] {
 describe("parseEnv", () => {
   test("accepts the documented defaults and fills PORT", () => {
     const parsed = parseEnv(valid);
-    expect(parsed).toMatchObject({ PORT: 3000, NODE_ENV: "development", REDIS_PREFIX: "guichet" });
+    expect(parsed).toMatchObject({ PORT: 3000, NODE_ENV: "development", REDIS_PREFIX: "guichet", AUDIT_RETENTION_DAYS: 365 });
     expect(parsed.OIDC_ISSUER).toBeUndefined();
   });
 
@@ -36,12 +36,18 @@ describe("parseEnv", () => {
     ["a port out of range", { PORT: "70000" }, ["PORT"]],
     ["a short secret in production", { NODE_ENV: "production" }, ["AUTH_SECRET"]],
     ["half an OIDC configuration", { OIDC_ISSUER: "https://sso.ac-test.fr" }, ["OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"]],
+    ["a retention of zero days", { AUDIT_RETENTION_DAYS: "0" }, ["AUDIT_RETENTION_DAYS"]],
+    ["a retention that is not a number of days", { AUDIT_RETENTION_DAYS: "un an" }, ["AUDIT_RETENTION_DAYS"]],
     ["the secret of .env.example in production", { NODE_ENV: "production", AUTH_SECRET: "dev-only-secret-change-me-0123456789abcdef" }, ["AUTH_SECRET"]],
     ["the old docker-compose secret in production", { NODE_ENV: "production", AUTH_SECRET: "demo-only-insecure-secret-change-me-0123456789abcdef" }, ["AUTH_SECRET"]],
     ["a host name among the trusted proxies", { TRUSTED_PROXIES: "10.0.0.0/8, proxy.local" }, ["TRUSTED_PROXIES"]],
     ["two things wrong at once", { APP_URL: "ftp://x", SMTP_URL: undefined }, ["APP_URL", "SMTP_URL"]],
   ])("names the variable for %s", (_, change, names) => {
     expect(problemsWith({ ...valid, ...change }).sort()).toEqual(names);
+  });
+
+  test("AUDIT_RETENTION_DAYS is read as a number of days", () => {
+    expect(parseEnv({ ...valid, AUDIT_RETENTION_DAYS: "180" }).AUDIT_RETENTION_DAYS).toBe(180);
   });
 
   test("a 32-character secret passes in production; empty OIDC values count as unset", () => {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_AUDIT_RETENTION_DAYS } from "@/lib/domain/audit";
 import { parseCidrList } from "./auth/client-address";
 
 /**
@@ -38,6 +39,8 @@ const envSchema = z
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     /** Namespace of every Redis key and queue, so parallel test runs never collide. */
     REDIS_PREFIX: z.string().regex(/^[a-z0-9_-]+$/i).default("guichet"),
+    /** Days the audit trail keeps its rows; the worker purges older ones (CNIL: 6 to 12 months for access logs). */
+    AUDIT_RETENTION_DAYS: z.coerce.number({ error: "doit être un nombre de jours" }).int("doit être un nombre entier de jours").min(1, "doit valoir au moins 1").default(DEFAULT_AUDIT_RETENTION_DAYS),
     /** Reverse proxies whose X-Forwarded-For is believed (comma-separated CIDRs); none by default. */
     TRUSTED_PROXIES: z.string().default("").transform((value, ctx) => {
       const parsed = parseCidrList(value);

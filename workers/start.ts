@@ -7,6 +7,7 @@ import { closeProducers } from "@/lib/queue/producer";
 import { reconcileSlaTimers as rebuildSlaTimers } from "@/lib/services/sla/sla-timers";
 import { checkSla } from "./processors/check-sla";
 import { closeStaleResolutions } from "./processors/close-stale-resolutions";
+import { purgeAuditEvents } from "./processors/purge-audit-events";
 import { purgeExpiredTokens } from "./processors/purge-expired-tokens";
 import { reconcileSlaTimers } from "./processors/reconcile-sla-timers";
 import { sendEmail } from "./processors/send-email";
@@ -15,6 +16,7 @@ import { sweepOutbox } from "./processors/sweep-outbox";
 /** Job name → processor; each processor parses its payload with the schema in JOBS. */
 const PROCESSORS: Record<string, (job: Job) => Promise<unknown>> = {
   purgeExpiredTokens,
+  purgeAuditEvents,
   closeStaleResolutions,
   sendEmail,
   sweepOutbox,

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { FieldErrors } from "@/components/ui/form-feedback";
 import { SelectField } from "@/components/ui/select-field";
 import { TextAreaField } from "@/components/ui/text-area-field";
 import { TextField } from "@/components/ui/text-field";
@@ -15,14 +16,19 @@ type Target = (typeof TARGETS)[number];
 /** The Académie's IT department takes what is escalated to the Académie unless another of its teams is named. */
 const ACADEMY_DEFAULT = "EQ-E-EOLE";
 
-type Props = { reference: string; action: FormAction; teams: Required<TeamGroups> };
+/** The ticket's internal notes and files the technician may share with a vendor. */
+export type Shareable = { notes: Array<{ id: number; label: string }>; files: Array<{ id: string; fileName: string }> };
+
+type Props = { reference: string; action: FormAction; teams: Required<TeamGroups>; shareable: Shareable };
 
 /**
  * "Escalader": to a vendor (its queue, with the vendor's own reference), to experts (a Région team,
- * or the zone's sector lead) or to the Académie; always with a reason.
+ * or the zone's sector lead) or to the Académie; always with a reason. A vendor reads only the public
+ * journal, the reason and the internal notes and files ticked here.
  */
-export function EscalateForm({ reference, action, teams }: Props) {
+export function EscalateForm({ reference, action, teams, shareable }: Props) {
   const t = useTranslations("desk.escalate");
+  const share = useTranslations("vendorAccess.share");
   const [target, setTarget] = useState<Target>("vendor");
   // Only vendors' own queues can take an escalation: the generic "prestation" teams have no vendor behind them.
   const groups: Record<Target, TeamGroups> = {
@@ -51,6 +57,35 @@ export function EscalateForm({ reference, action, teams }: Props) {
             <TeamOptions groups={groups[target]} />
           </SelectField>
           {target === "vendor" && <TextField formId={formId} name="vendorReference" label={t("vendorReference")} state={state} maxLength={100} />}
+          {target === "vendor" && (
+            <fieldset>
+              <legend className="text-sm font-medium">{share("legend")}</legend>
+              <p className="text-xs text-slate-500">{share("hint")}</p>
+              {shareable.notes.length === 0 && shareable.files.length === 0 && <p className="mt-1 text-sm text-slate-600">{share("none")}</p>}
+              {shareable.notes.length > 0 && (
+                <div className="mt-1 space-y-1">
+                  <p className="text-sm">{share("notes")}</p>
+                  {shareable.notes.map((note) => (
+                    <label key={note.id} className="flex items-start gap-2 text-sm">
+                      <input type="checkbox" name="sharedEventIds" value={note.id} className="mt-1" /> <span className="break-words">{note.label}</span>
+                    </label>
+                  ))}
+                </div>
+              )}
+              {shareable.files.length > 0 && (
+                <div className="mt-1 space-y-1">
+                  <p className="text-sm">{share("files")}</p>
+                  {shareable.files.map((file) => (
+                    <label key={file.id} className="flex items-center gap-2 text-sm">
+                      <input type="checkbox" name="sharedAttachmentIds" value={file.id} /> {file.fileName}
+                    </label>
+                  ))}
+                </div>
+              )}
+              <FieldErrors state={state} formId={formId} field="sharedEventIds" />
+              <FieldErrors state={state} formId={formId} field="sharedAttachmentIds" />
+            </fieldset>
+          )}
           <TextAreaField formId={formId} name="reason" label={t("reason")} state={state} rows={3} required maxLength={5_000} />
         </>
       )}

@@ -14,18 +14,20 @@ type Row = {
   sla: { state: SlaState | null; ownBy: Date | null; resolveBy: Date | null; ownMet: boolean | null; resolveMet: boolean | null };
 };
 
-/** One page of a queue, a checkbox per ticket for the bulk bar around it. */
-export async function QueueTable({ items }: { items: Row[] }) {
+/** One page of a queue, a checkbox per ticket for the bulk bar around it when the caller may make bulk changes (`selectable`). */
+export async function QueueTable({ items, selectable = true }: { items: Row[]; selectable?: boolean }) {
   const t = await getTranslations();
   const column = (key: string) => t(`desk.columns.${key}`);
   return (
-    <DataTable columns={[<SelectAllCheckbox key="all" field="references" />, column("reference"), column("title"), column("establishment"),
+    <DataTable columns={[...(selectable ? [<SelectAllCheckbox key="all" field="references" />] : []), column("reference"), column("title"), column("establishment"),
       column("priority"), column("status"), t("sla.column"), column("team"), column("createdAt")]}>
       {items.map((ticket) => (
         <tr key={ticket.reference} className="border-t border-slate-100">
-          <td className="px-3 py-2">
-            <input type="checkbox" name="references" value={ticket.reference} aria-label={t("desk.bulk.select", { reference: ticket.reference })} />
-          </td>
+          {selectable && (
+            <td className="px-3 py-2">
+              <input type="checkbox" name="references" value={ticket.reference} aria-label={t("desk.bulk.select", { reference: ticket.reference })} />
+            </td>
+          )}
           <td className="whitespace-nowrap px-3 py-2 font-mono">
             <Link className="text-brand-700 underline" href={`/bureau/tickets/${ticket.reference}`}>{ticket.reference}</Link>
           </td>

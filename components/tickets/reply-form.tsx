@@ -14,16 +14,24 @@ type Props = {
   action: FormAction;
   /** The desk may write an internal note instead: a choice, public by default, posted as `visibility`. */
   allowInternal?: boolean;
+  /** A vendor's message is always internal (to the Région's team): no choice, this hint instead. */
+  internalOnlyHint?: string;
 };
 
 /** A reply to the ticket, with files; emptied once sent (back to a public reply). */
-export function ReplyForm({ reference, action, allowInternal = false }: Props) {
+export function ReplyForm({ reference, action, allowInternal = false, internalOnlyHint }: Props) {
   const t = useTranslations("tickets.reply");
   const id = useId();
   const { state, pending, formProps } = useActionForm(action);
   return (
     <form {...formProps} noValidate className="space-y-3">
       <input type="hidden" name="reference" value={reference} />
+      {internalOnlyHint && (
+        <>
+          <input type="hidden" name="visibility" value="internal" />
+          <p className="text-sm text-slate-600">{internalOnlyHint}</p>
+        </>
+      )}
       {allowInternal && (
         <fieldset {...fieldA11y(state, id, "visibility", `${id}-visibility-hint`)}>
           <legend className="text-sm font-medium">{t("visibility")}</legend>

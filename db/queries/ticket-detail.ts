@@ -1,9 +1,10 @@
-import { asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Executor } from "@/db/client";
 import {
   categories, configurationItems, establishments, services, slaPolicies, teams, ticketCis, ticketEvents, ticketRatings, tickets, userEstablishments, users, vendors,
 } from "@/db/schema";
+import type { InternalSight } from "@/lib/domain/ticket-visibility";
 
 const assignee = alias(users, "assignee");
 const requester = alias(users, "requester");
@@ -66,8 +67,16 @@ export async function ticketDetail(db: Executor, ticketId: string) {
 
 export type TicketDetail = NonNullable<Awaited<ReturnType<typeof ticketDetail>>>;
 
-/** The journal in order, with author names. */
-export async function ticketJournal(db: Executor, ticketId: string) {
+/** The public journal and, of the internal one, what the caller's sight allows (filtered here, never later). */
+function journalSight(sight: InternalSight) {
+  const isPublic = eq(ticketEvents.visibility, "public");
+  if (sight.kind === "all") return undefined;
+  if (sight.kind === "none" || !sight.eventIds.length) return isPublic;
+  return or(isPublic, inArray(ticketEvents.id, sight.eventIds));
+}
+
+/** The journal in order, with author names: the events the caller's sight allows. */
+export async function ticketJournal(db: Executor, ticketId: string, sight: InternalSight) {
   return db
     .select({
       id: ticketEvents.id, kind: ticketEvents.kind, visibility: ticketEvents.visibility, body: ticketEvents.body, data: ticketEvents.data,
@@ -75,6 +84,6 @@ export async function ticketJournal(db: Executor, ticketId: string) {
     })
     .from(ticketEvents)
     .leftJoin(users, eq(users.id, ticketEvents.authorId))
-    .where(eq(ticketEvents.ticketId, ticketId))
+    .where(and(eq(ticketEvents.ticketId, ticketId), journalSight(sight)))
     .orderBy(asc(ticketEvents.createdAt), asc(ticketEvents.id));
 }

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { categories, establishments, services, teams, ticketCis, tickets, ticketWatchers, zones } from "@/db/schema";
+import { categories, establishments, services, teams, ticketCis, tickets, ticketWatchers, vendorAccess, zones } from "@/db/schema";
 import type { TicketScope } from "@/lib/domain/ticket-visibility";
 import type { SlaState } from "@/lib/domain/sla";
 import type { Priority, TicketStatus } from "@/lib/domain/vocabulary";
@@ -22,6 +22,8 @@ export type TicketListFilters = {
   priority?: Priority;
   serviceCode?: string;
   teamId?: string;
+  /** A vendor's queue: tickets whose wait for it is under way. */
+  waitingForTeamId?: string;
   /** Stored SLA states to keep (the at-risk queue: at_risk and breached). */
   slaStates?: readonly SlaState[];
   /** A user id, or "none" for tickets nobody has taken. */
@@ -50,6 +52,12 @@ export function scopeCondition(scope: TicketScope): SQL | undefined {
         : undefined;
       const byZone = scope.zoneIds.length ? inArray(establishments.zoneId, scope.zoneIds) : undefined;
       return or(byTeam, byWatch, byZone, byFiling);
+    }
+    case "vendor": {
+      const byFiling = eq(tickets.requesterId, scope.requesterId);
+      if (!scope.teamIds.length) return byFiling;
+      return or(byFiling, sql`exists (select 1 from ${vendorAccess} where ${vendorAccess.ticketId} = ${tickets.id} and ${inArray(vendorAccess.teamId, scope.teamIds)}
+        and (${vendorAccess.endedAt} is null or ${vendorAccess.endedAt} > ${scope.endedAfter.toISOString()}::timestamptz))`);
     }
   }
 }
@@ -96,6 +104,9 @@ export async function listTickets(db: Executor, filters: TicketListFilters) {
   if (filters.slaStates) conditions.push(inArray(tickets.slaState, [...filters.slaStates]));
   if (filters.serviceCode) conditions.push(eq(services.code, filters.serviceCode));
   if (filters.teamId) conditions.push(eq(tickets.assignedTeamId, filters.teamId));
+  if (filters.waitingForTeamId) {
+    conditions.push(sql`exists (select 1 from ${vendorAccess} where ${vendorAccess.ticketId} = ${tickets.id} and ${vendorAccess.teamId} = ${filters.waitingForTeamId} and ${vendorAccess.endedAt} is null)`);
+  }
   if (filters.assignee) conditions.push(filters.assignee === "none" ? isNull(tickets.assigneeId) : eq(tickets.assigneeId, filters.assignee));
   if (filters.ciId) conditions.push(sql`exists (select 1 from ${ticketCis} where ${ticketCis.ticketId} = ${tickets.id} and ${ticketCis.ciId} = ${filters.ciId})`);
   if (filters.q) {

@@ -164,6 +164,33 @@ export const vendorWaits = pgTable(
   ],
 );
 
+/**
+ * A vendor's access to a ticket escalated to it, one row per escalation (lib/domain/vendor-access.ts):
+ * it works on the ticket while its wait runs, reads it until 30 days after the wait ended, and reads
+ * of the internal journal only what is listed here.
+ */
+export const vendorAccess = pgTable(
+  "vendor_access",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    ticketId: uuid().notNull().references(() => tickets.id, { onDelete: "cascade" }),
+    /** The vendor's queue (a team of party vendor). */
+    teamId: uuid().notNull().references(() => teams.id),
+    grantedAt: timestamp({ withTimezone: true }).notNull(),
+    /** When the vendor's wait ended (handed back, moved on by the Région's team, another escalation); null while it runs. */
+    endedAt: timestamp({ withTimezone: true }),
+    /** Internal events shared with the vendor: the notes picked at escalation, the escalation itself, the vendor's replies and report. */
+    sharedEventIds: bigint({ mode: "number" }).array().notNull().default([]),
+    /** Files of internal notes picked at escalation, and the vendor's own. */
+    sharedAttachmentIds: uuid().array().notNull().default([]),
+  },
+  (table) => [
+    index("vendor_access_ticket_idx").on(table.ticketId),
+    // A vendor's scope: its teams' grants still running or ended within the reading period.
+    index("vendor_access_team_idx").on(table.teamId, table.endedAt),
+  ],
+);
+
 /** A file attached to a ticket message (the creation or a comment); the bytes live under UPLOAD_DIR. */
 export const attachments = pgTable(
   "attachments",

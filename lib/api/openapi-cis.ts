@@ -3,7 +3,7 @@ import type { ZodOpenApiPathsObject, ZodOpenApiResponseObject } from "zod-openap
 import { createCiSchema, importQuery, listCisQuery, patchCiSchema } from "@/lib/schemas/cis";
 import { ciImportResultSchema, ciPageSchema, ciSchema } from "@/lib/schemas/ci-responses";
 
-type Helpers = {
+export type OpenApiHelpers = {
   json: <T extends z.ZodType>(schema: T) => { content: { "application/json": { schema: T } } };
   problem: (description: string) => ZodOpenApiResponseObject;
   common: Record<string, ZodOpenApiResponseObject>;
@@ -14,7 +14,7 @@ const listQuery = z.object(Object.fromEntries(Object.keys(listCisQuery.shape).ma
   .extend({ q: z.string().optional().meta({ description: "Une partie du nom, du numéro de série, d'inventaire ou de région, du modèle ou de la salle" }) });
 
 /** The CMDB's part of the /api/v1 contract. */
-export function ciPaths({ json, problem, common }: Helpers): ZodOpenApiPathsObject {
+export function ciPaths({ json, problem, common }: OpenApiHelpers): ZodOpenApiPathsObject {
   return {
     "/cis": {
       get: {

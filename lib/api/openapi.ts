@@ -1,9 +1,11 @@
 import { z } from "zod";
 import { createDocument } from "zod-openapi";
 import { createTokenSchema } from "@/lib/schemas/tokens";
-import { addCommentSchema, createTicketSchema, escalationSchema, patchTicketSchema, queueQuery } from "@/lib/schemas/tickets";
+import { addCommentSchema, createTicketSchema, escalationSchema, handBackSchema, patchTicketSchema, queueQuery } from "@/lib/schemas/tickets";
 import { commentCreatedSchema, problemSchema, routingTestResultSchema, serviceCatalogueSchema, ticketPageSchema, ticketSchema } from "@/lib/schemas/api-responses";
 import { routingTestSchema } from "@/lib/schemas/routing-rules";
+import { accountPaths } from "./openapi-account";
+import { auditPaths } from "./openapi-audit";
 import { ciPaths } from "./openapi-cis";
 import { userPaths } from "./openapi-users";
 import { dashboardApiQuery, establishmentDashboardSchema, zoneDashboardSchema } from "@/lib/schemas/dashboards";
@@ -30,6 +32,8 @@ export function openApiDocument() {
     security: [{ bearer: [] }],
     paths: {
       ...ciPaths({ json, problem, common }),
+      ...accountPaths({ json, problem, common }),
+      ...auditPaths({ json, problem, common }),
       ...userPaths({ json, problem, common }),
       "/tokens": {
         post: {
@@ -69,7 +73,8 @@ export function openApiDocument() {
           responses: { "200": { description: "Le ticket", ...json(ticketSchema) }, "404": problem("Introuvable ou non visible"), ...common },
         },
         patch: {
-          summary: "Traiter un ticket : statut, technicien (« me » pour le prendre), équipe, requalification, équipements — tout ou rien",
+          summary: "Traiter un ticket : statut, technicien (« me » pour le prendre), équipe, requalification, équipements, référence du prestataire — tout ou rien",
+          description: "L'agent d'un prestataire ne peut modifier que `vendorReference`, pendant que le ticket l'attend ; tout autre champ lui est refusé (403).",
           requestParams: { path: reference }, requestBody: json(patchTicketSchema),
           responses: {
             "200": { description: "Le ticket modifié", ...json(ticketSchema) }, "400": problem("Champs invalides"),
@@ -81,11 +86,22 @@ export function openApiDocument() {
       "/tickets/{reference}/escalations": {
         post: {
           summary: "Escalader vers un prestataire, un expert (ou le chef de secteur) ou l'Académie, avec un motif",
+          description: "Vers un prestataire : il lit le journal public, le motif, et les notes internes (`sharedEventIds`) et fichiers (`sharedAttachmentIds`) partagés ; rien d'autre.",
           requestParams: { path: reference }, requestBody: json(escalationSchema),
           responses: {
             "201": { description: "Le ticket escaladé", ...json(ticketSchema) }, "400": problem("Champs invalides"),
             "403": problem("Réservé aux équipes de support"), "404": problem("Introuvable ou non visible"),
             "409": problem("Statut incompatible"), "422": problem("Équipe ou prestataire impossible"), ...common,
+          },
+        },
+      },
+      "/tickets/{reference}/hand-back": {
+        post: {
+          summary: "Rendre un ticket à l'équipe de la Région avec son rapport (agent du prestataire, pendant que le ticket l'attend) : l'attente du prestataire prend fin, la Région résout",
+          requestParams: { path: reference }, requestBody: json(handBackSchema),
+          responses: {
+            "200": { description: "Le ticket rendu", ...json(ticketSchema) }, "400": problem("Champs invalides"),
+            "403": problem("Réservé au prestataire pendant son intervention"), "404": problem("Introuvable ou non visible"), ...common,
           },
         },
       },
@@ -112,6 +128,7 @@ export function openApiDocument() {
       "/tickets/{reference}/comments": {
         post: {
           summary: "Répondre sur un ticket", requestParams: { path: reference }, requestBody: json(addCommentSchema),
+          description: "L'agent d'un prestataire écrit à l'équipe de la Région (`visibility: internal`), pendant que le ticket l'attend ; une réponse publique lui est refusée (403).",
           responses: {
             "201": { description: "Message ajouté", ...json(commentCreatedSchema) }, "400": problem("Champs invalides"),
             "403": problem("Note interne refusée"), "404": problem("Introuvable ou non visible"), "409": problem("Ticket clos"), ...common,

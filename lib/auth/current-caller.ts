@@ -8,17 +8,24 @@ import { REQUESTED_PATH_HEADER } from "@/proxy";
 import type { Caller } from "@/lib/domain/caller";
 import { userIdForApiToken } from "@/lib/services/api-tokens";
 import { loadCaller } from "@/lib/services/load-caller";
-import { authOptions, sessionTokenValid } from "./options";
+import { authOptions, sessionCookieName, sessionTokenValid } from "./options";
+import { CrossSiteRequestError, sameOriginWrite } from "./request-origin";
+import { noteCaller } from "@/lib/request/request-context";
 
 async function sessionUserId(): Promise<string | null> {
   const session = (await getServerSession(authOptions())) as { userId?: string } | null;
   return session?.userId ?? null;
 }
 
+/** The session's caller, or null when nobody is signed in (or the account is gone or disabled). */
+export async function signedInCaller(): Promise<Caller | null> {
+  const userId = await sessionUserId();
+  return userId ? loadCaller(userId) : null;
+}
+
 /** For pages: the signed-in caller, or a redirect to the sign-in page that comes back here (e.g. from an e-mail's link). */
 export async function pageCaller(): Promise<Caller> {
-  const userId = await sessionUserId();
-  const caller = userId ? await loadCaller(userId) : null;
+  const caller = await signedInCaller();
   if (!caller) {
     const requested = (await headers()).get(REQUESTED_PATH_HEADER);
     redirect(requested && requested !== "/" ? `/connexion?callbackUrl=${encodeURIComponent(requested)}` : "/connexion");
@@ -31,14 +38,30 @@ export function presentedBearerToken(request: Request): string | null {
   return /^Bearer\s+(\S+)$/i.exec(request.headers.get("authorization") ?? "")?.[1] ?? null;
 }
 
-/** For /api/v1: a bearer token if the request carries one, else the browser session. */
+/**
+ * For /api/v1: a bearer token if the request carries one, else the browser session. A session's unsafe request
+ * (POST, PATCH…) must come from the app itself: from another origin it throws CrossSiteRequestError (403), since
+ * the browser attaches the cookie to whatever site sends it. A token is never sent by the browser on its own.
+ * Noted for the request's refusal log.
+ */
 export async function apiCaller(request: Request): Promise<Caller | null> {
+  const caller = await bearerOrSessionCaller(request);
+  noteCaller(caller);
+  return caller;
+}
+
+async function bearerOrSessionCaller(request: Request): Promise<Caller | null> {
   if (request.headers.get("authorization")) {
     const token = presentedBearerToken(request);
     const userId = token ? await userIdForApiToken(token, new Date()) : null;
     return userId ? loadCaller(userId) : null;
   }
   // Read the cookie from the request itself (no request-scoped next/headers needed), checked like a page's session.
-  const token = await getToken({ req: new NextRequest(request.url, { headers: request.headers }), secret: env().AUTH_SECRET, secureCookie: env().NODE_ENV === "production" });
-  return token?.sub && (await sessionTokenValid(token)) ? loadCaller(token.sub) : null;
+  const token = await getToken({ req: new NextRequest(request.url, { headers: request.headers }), secret: env().AUTH_SECRET, cookieName: sessionCookieName() });
+  if (!token?.sub || !(await sessionTokenValid(token))) return null;
+  const origin = request.headers.get("origin");
+  if (!sameOriginWrite({ method: request.method, origin, secFetchSite: request.headers.get("sec-fetch-site") }, env().APP_URL)) {
+    throw new CrossSiteRequestError(origin);
+  }
+  return loadCaller(token.sub);
 }

@@ -56,6 +56,15 @@ export async function sessionTokenValid(token: { sub?: string; tokenVersion?: un
   return sessionStillValid(claims, await accountState(claims.userId), Math.floor(Date.now() / 1000));
 }
 
+/**
+ * The session cookie: `__Host-` in production, so the browser takes it only over a secure origin, for the
+ * whole host and no other (no Domain, Path=/). Browsers count http://localhost as secure, so a production
+ * build still signs in there.
+ */
+export function sessionCookieName(): string {
+  return env().NODE_ENV === "production" ? "__Host-next-auth.session-token" : "next-auth.session-token";
+}
+
 let cached: AuthOptions | undefined;
 
 export function authOptions(): AuthOptions {
@@ -90,6 +99,9 @@ export function authOptions(): AuthOptions {
     jwt: { maxAge: SESSION_MAX_AGE_SECONDS },
     // Secure cookies in production (HttpOnly and SameSite=Lax are next-auth's defaults).
     useSecureCookies: config.NODE_ENV === "production",
+    cookies: {
+      sessionToken: { name: sessionCookieName(), options: { httpOnly: true, sameSite: "lax", path: "/", secure: config.NODE_ENV === "production" } },
+    },
     pages: { signIn: "/connexion", error: "/connexion" },
     logger: {
       error: (code, metadata) => logger.error({ code, metadata }, "auth error"),

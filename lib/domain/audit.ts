@@ -1,3 +1,5 @@
+import { DateTime } from "luxon";
+
 /**
  * What the audit trail records. Each action names one kind of change; the object is what it changed.
  * The list is closed so that the journal's filters and its French labels cover every row.
@@ -54,4 +56,16 @@ export const DEFAULT_AUDIT_RETENTION_DAYS = 365;
 /** The instant before which audit rows are purged. */
 export function auditPurgeBefore(now: Date, retentionDays: number): Date {
   return new Date(now.getTime() - retentionDays * 24 * 60 * 60 * 1000);
+}
+
+/**
+ * A period of Paris days (YYYY-MM-DD, both included) as instants: from the start of `from` to the start of
+ * the day after `to`, whatever the offset of each day (summer time changes within a period).
+ */
+export function auditPeriod(from: string | undefined, to: string | undefined): { since?: Date; until?: Date } {
+  const start = (day: string) => DateTime.fromISO(day, { zone: "Europe/Paris" }).startOf("day");
+  return {
+    ...(from ? { since: start(from).toJSDate() } : {}),
+    ...(to ? { until: start(to).plus({ days: 1 }).toJSDate() } : {}),
+  };
 }

@@ -8,8 +8,12 @@ const ROLE_PERMISSIONS = {
   /** The school's portal: filing and following its own tickets. */
   "portal.use": ["requester", "manager"],
   "users.manage": ["admin"],
+  /** The audit trail (/admin/journal, GET /api/v1/audit): who changed what, from where. */
+  "audit.read": ["admin"],
   /** The technicians' workspace: queues, working tickets, escalations. */
   "desk.use": ["technician", "sector_lead", "service_lead", "academy_agent", "vendor_agent", "admin"],
+  /** Working any ticket one sees there (taking, statuses, transfers, escalations, bulk changes); vendor agents act only on what is escalated to them (lib/domain/vendor-access.ts). */
+  "tickets.work": ["technician", "sector_lead", "service_lead", "academy_agent", "admin"],
   /** Filing for any school: the academy call platform and the Région's staff, on a school's behalf. */
   "tickets.file_any": ["technician", "sector_lead", "service_lead", "academy_agent", "admin"],
   /** Editing the routing rules: which team gets which tickets. */

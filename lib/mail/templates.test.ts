@@ -55,3 +55,15 @@ test.each([
 ])("escapeHtml(%j)", (raw, escaped) => {
   expect(escapeHtml(raw)).toBe(escaped);
 });
+
+test.each([
+  [false, "[GU-2026-000123] Message du prestataire", "Le prestataire écrit sur le ticket « Imprimante en panne » :"],
+  [true, "[GU-2026-000123] Ticket rendu par le prestataire", "À votre équipe de le résoudre et d'informer l'établissement."],
+])("a vendor's message to the Région's team (handed back: %s) quotes it and opens the desk's page", (handedBack, subject, phrase) => {
+  const email = ticketEmail({ ...base, content: { kind: "vendor_message", message: "Pièce commandée.\nPassage jeudi.", handedBack } });
+  expect(email.subject).toBe(subject);
+  expect(email.text).toContain(phrase);
+  expect(email.text).toContain("> Pièce commandée.\n> Passage jeudi.");
+  expect(email.text).toContain("Ouvrir le ticket : https://guichet.example.fr/bureau/tickets/GU-2026-000123");
+  expect(email.text).not.toContain(ticketUrl);
+});

@@ -12,10 +12,12 @@ export type TicketEmailContent =
   | { kind: "merged"; masterReference: string }
   | { kind: "escalated"; target: string; reason: string }
   | { kind: "watched"; holdingTeam: string | null }
+  /** To the Région's team: a vendor's message or, when it handed the ticket back, its report (internal texts, staff only). */
+  | { kind: "vendor_message"; message: string; handedBack: boolean }
   | { kind: "sla"; headline: string; detail: string };
 
 /** Staff e-mails open the technicians' page of the ticket; the school's open its own. */
-const STAFF_KINDS: ReadonlySet<TicketEmailContent["kind"]> = new Set(["escalated", "watched", "sla"]);
+const STAFF_KINDS: ReadonlySet<TicketEmailContent["kind"]> = new Set(["escalated", "watched", "sla", "vendor_message"]);
 
 export type TicketEmailInput = {
   appUrl: string;
@@ -114,6 +116,17 @@ function subjectAndBlocks(input: TicketEmailInput, appUrl: string): { subject: s
           { paragraph: "Vous pouvez le suivre et y laisser des notes internes." },
         ],
       };
+    case "vendor_message":
+      return content.handedBack
+        ? {
+          subject: "Ticket rendu par le prestataire",
+          blocks: [
+            { paragraph: `Le prestataire a rendu le ticket ${title} avec son rapport :` },
+            { quote: content.message },
+            { paragraph: "À votre équipe de le résoudre et d'informer l'établissement." },
+          ],
+        }
+        : { subject: "Message du prestataire", blocks: [{ paragraph: `Le prestataire écrit sur le ticket ${title} :` }, { quote: content.message }] };
     case "sla":
       return { subject: content.headline, blocks: [{ paragraph: `Ticket ${title} : ${content.detail}` }] };
     case "closed":

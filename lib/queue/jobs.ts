@@ -12,6 +12,14 @@ export const JOBS = {
     /** Recurring: a BullMQ job scheduler, upserted at worker start. */
     every: 60 * 60 * 1000,
   },
+  /** Deletes the audit rows older than AUDIT_RETENTION_DAYS (the only deletion the table's trigger lets through). */
+  purgeAuditEvents: {
+    queue: "maintenance",
+    payload: z.object({}),
+    // No retries: the next run, an hour later, deletes the same rows.
+    options: { attempts: 1, removeOnComplete: 100, removeOnFail: 100 },
+    every: 60 * 60 * 1000,
+  },
   /** One per outbox row, job id = the row's id. Removed on final failure so the sweep can add it again. */
   sendEmail: {
     queue: "mail",

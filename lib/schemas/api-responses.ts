@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { IMPACTS, PARTIES, PRIORITIES, TICKET_STATUSES, TICKET_TYPES, URGENCIES } from "@/lib/domain/vocabulary";
+import { IMPACTS, PARTIES, PRIORITIES, ROLES, SUPPORT_MODES, TICKET_STATUSES, TICKET_TYPES, URGENCIES } from "@/lib/domain/vocabulary";
 import { categoryFieldSchema } from "./category-fields";
 
 /** What /api/v1 returns, declared once: the routes build these shapes and the OpenAPI document describes them. */
@@ -70,3 +70,19 @@ export const routingTestResultSchema = z.object({
   trace: z.array(z.object({ rule: ruleRef, matched: z.boolean(), reason: z.string() })).meta({ description: "Chaque règle examinée, dans l'ordre, et pourquoi elle a pris ou écarté le ticket" }),
 }).meta({ id: "RoutingTestResult" });
 export type RoutingTestResultJson = z.infer<typeof routingTestResultSchema>;
+
+export const meSchema = z.object({
+  id: z.uuid(), email: z.string(), name: z.string(), role: z.enum(ROLES),
+  navigation: z.array(z.string()).meta({ description: "Les entrées du menu de l'application offertes à ce rôle (home, desk, inventory…)" }),
+}).meta({ id: "Me" });
+export type MeJson = z.infer<typeof meSchema>;
+
+export const establishmentPageSchema = z.object({
+  items: z.array(z.object({
+    uai: z.string().meta({ example: "0370037P" }), name: z.string(), type: z.string().meta({ example: "LPO" }), city: z.string(), departement: z.string(),
+    supportMode: z.enum(SUPPORT_MODES).meta({ description: "normal (engagements complets), ouvert (droits d'administration délégués, engagements réduits) ou hors_perimetre (maintenance matérielle seulement)" }),
+    zone: z.object({ code: z.string(), name: z.string() }),
+  })),
+  nextCursor: z.string().nullable(),
+}).meta({ id: "EstablishmentPage" });
+export type EstablishmentPageJson = z.infer<typeof establishmentPageSchema>;

@@ -3,7 +3,7 @@ import type { RoutingDecision } from "@/lib/domain/routing";
 import { IMPACTS, TICKET_STATUSES, TICKET_TYPES, URGENCIES, VISIBILITIES, type Priority } from "@/lib/domain/vocabulary";
 import type { FormState } from "./form-state";
 import { savedViewInput } from "./saved-views";
-import { addCommentSchema, escalationSchema, referenceParam } from "./tickets";
+import { addCommentSchema, escalationSchema, handBackSchema, patchTicketSchema, referenceParam } from "./tickets";
 
 /** The technicians' workspace forms, with French messages; each carries the ticket's reference (or a selection of them). */
 
@@ -51,7 +51,15 @@ export const escalateForm = z.object({
   teamCode: z.preprocess(blankToUndefined, escalationSchema.shape.teamCode),
   vendorReference: z.preprocess(blankToUndefined, z.string().trim().max(100, "Référence trop longue (100 caractères au plus).").optional()),
   reason: escalationSchema.shape.reason,
+  /** To a vendor: the internal notes and files the technician ticks for it. */
+  sharedEventIds: z.preprocess(asList, z.array(z.coerce.number({ error: "Note invalide." }).int().positive()).max(50, "50 notes au plus.")),
+  sharedAttachmentIds: z.preprocess(asList, z.array(z.uuid({ error: "Fichier invalide." })).max(50, "50 fichiers au plus.")),
 });
+
+/** The vendor's forms: its own reference, and the hand-back with its report. */
+export const vendorReferenceForm = z.object({ reference, vendorReference: patchTicketSchema.shape.vendorReference.unwrap() });
+
+export const handBackForm = z.object({ reference, report: handBackSchema.shape.report });
 
 export const linkTicketForm = z.object({ reference, related: otherReference });
 

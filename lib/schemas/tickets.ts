@@ -72,6 +72,8 @@ export const patchTicketSchema = z.object({
   impact: z.enum(IMPACTS).optional(),
   urgency: z.enum(URGENCIES).optional(),
   ciIds: z.array(z.uuid()).max(20).optional(),
+  vendorReference: z.string().trim().max(100, "Référence trop longue (100 caractères au plus).").optional()
+    .meta({ description: "La référence du prestataire pour ce ticket (vide : effacée). Seul champ permis à l'agent du prestataire, pendant son intervention." }),
 })
   .refine((patch) => Object.values(patch).some((value) => value !== undefined), { message: "Rien à modifier." })
   .refine((patch) => patch.message === undefined || patch.status !== undefined, { path: ["message"], message: "Le message accompagne un changement de statut (pour répondre : POST …/comments)." });
@@ -82,4 +84,17 @@ export const escalationSchema = z.object({
   teamCode: z.string().trim().min(1).optional(),
   vendorReference: z.string().trim().max(100).optional(),
   reason: z.string({ error: "Motif obligatoire." }).trim().min(3, "Motif obligatoire (3 caractères au moins).").max(5_000),
+  sharedEventIds: z.array(z.int({ error: "Identifiant de note invalide." }).positive({ error: "Identifiant de note invalide." }), { error: "Liste de notes attendue." })
+    .max(50, "50 notes au plus.").optional()
+    .meta({ description: "Vers un prestataire : les notes internes du ticket qu'il pourra lire (il ne lit sinon que le journal public, le motif et ses propres messages)." }),
+  sharedAttachmentIds: z.array(z.uuid({ error: "Identifiant de fichier invalide." }), { error: "Liste de fichiers attendue." })
+    .max(50, "50 fichiers au plus.").optional()
+    .meta({ description: "Vers un prestataire : les pièces jointes de notes internes qu'il pourra télécharger." }),
+}).refine((escalation) => escalation.target === "vendor" || (!escalation.sharedEventIds?.length && !escalation.sharedAttachmentIds?.length), {
+  path: ["sharedEventIds"], message: "Le partage de notes et de fichiers accompagne une escalade vers un prestataire.",
+});
+
+/** POST /api/v1/tickets/{reference}/hand-back: the vendor's report, read by the Région's team. */
+export const handBackSchema = z.object({
+  report: z.string({ error: "Rapport obligatoire." }).trim().min(3, "Rapport obligatoire (3 caractères au moins).").max(10_000, "Rapport trop long (10 000 caractères au plus)."),
 });

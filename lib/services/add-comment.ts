@@ -4,7 +4,7 @@ import { ticketFacts } from "@/db/queries/ticket-facts";
 import { ticketEvents, tickets } from "@/db/schema";
 import type { Caller } from "@/lib/domain/caller";
 import { isOpen, statusAfterRequesterReply } from "@/lib/domain/ticket-status";
-import { canSeeInternalNotes, canSeeTicket } from "@/lib/domain/ticket-visibility";
+import { canActOnTicket, canSeeTicket, messageAction } from "@/lib/domain/ticket-visibility";
 import type { Visibility } from "@/lib/domain/vocabulary";
 import { discardStoredFiles, inspectAttachments, recordAttachments, storeFiles, type IncomingFile } from "./attachments";
 import { afterCommit } from "./after-commit";
@@ -12,11 +12,19 @@ import { recordTicketNotifications, type TicketNotification } from "./notificati
 import { fail, succeed, type ServiceResult } from "./service-result";
 import { refreshSla } from "./sla/refresh-sla";
 import { lockTicket, transitionTicket } from "./ticket-transition";
+import { shareWithVendor } from "./vendor-access";
+
+const REFUSED_MESSAGES = {
+  internal_note: "Les notes internes sont réservées aux équipes qui traitent les demandes.",
+  public_reply: "Votre message va à l'équipe de la Région, qui le transmet à l'établissement : envoyez-le en interne.",
+  vendor_reply: "Le ticket vous a été repris : vous ne pouvez plus que le consulter.",
+} as const;
 
 /**
  * A reply (public) or an internal note on a ticket, with its files. A requester's reply
  * to a ticket waiting for them puts it back in progress; a public reply by anyone else
- * e-mails the requester. Internal notes are refused to school staff and never mailed.
+ * e-mails the requester. Internal notes are refused to school staff and never mailed. A vendor's
+ * message is internal, to the Région's team, while the ticket waits for it; it reads it back.
  */
 export async function addComment(
   caller: Caller,
@@ -27,10 +35,9 @@ export async function addComment(
 ): Promise<ServiceResult<{ eventId: number }>> {
   const db = database();
   const facts = await ticketFacts(db, { reference });
-  if (!facts || !canSeeTicket(caller, facts)) return fail({ kind: "not_found" });
-  if (input.visibility === "internal" && !canSeeInternalNotes(caller)) {
-    return fail({ kind: "forbidden", message: "Les notes internes sont réservées aux équipes qui traitent les demandes." });
-  }
+  if (!facts || !canSeeTicket(caller, facts, now)) return fail({ kind: "not_found" });
+  const action = messageAction(caller, input.visibility);
+  if (!canActOnTicket(caller, facts, action, now)) return fail({ kind: "forbidden", message: REFUSED_MESSAGES[action] });
   const inspected = await inspectAttachments(attachments);
   if (!inspected.ok) {
     return fail({ kind: "invalid", message: "Une pièce jointe est refusée.", errors: inspected.problems.map((problem) => ({ field: "attachments", message: problem.message })) });
@@ -44,7 +51,8 @@ export async function addComment(
       const [event] = await tx.insert(ticketEvents).values({
         ticketId: ticket.id, kind: "comment", visibility: input.visibility, authorId: caller.id, body: input.body, createdAt: now,
       }).returning({ id: ticketEvents.id });
-      await recordAttachments(tx, { ticketId: ticket.id, eventId: event!.id, uploadedById: caller.id, files: stored });
+      const attachmentIds = await recordAttachments(tx, { ticketId: ticket.id, eventId: event!.id, uploadedById: caller.id, files: stored });
+      if (action === "vendor_reply") await shareWithVendor(tx, { ticketId: ticket.id, teamIds: caller.teamIds, eventId: event!.id, attachmentIds });
       await tx.update(tickets).set({ updatedAt: now }).where(eq(tickets.id, ticket.id));
 
       const notifications: TicketNotification[] = [];
@@ -53,6 +61,9 @@ export async function addComment(
         if (next !== ticket.status) await transitionTicket(tx, ticket, next, caller.id, now);
       } else if (input.visibility === "public") {
         notifications.push({ kind: "answered", ticketId: ticket.id, eventId: event!.id });
+      } else if (action === "vendor_reply") {
+        // The Région's team hears from its vendor; the school only through the team.
+        notifications.push({ kind: "vendor_message", ticketId: ticket.id, eventId: event!.id });
       }
       const sla = await refreshSla(tx, ticket.id, now);
       return { eventId: event!.id, outboxIds: await recordTicketNotifications(tx, notifications, now), slaSchedules: [sla] };

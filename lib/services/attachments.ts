@@ -2,14 +2,14 @@ import { randomUUID } from "node:crypto";
 import { openAsBlob } from "node:fs";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, inArray, or } from "drizzle-orm";
 import { fileTypeFromBuffer } from "file-type";
 import { database, type Executor } from "@/db/client";
 import { ticketFacts } from "@/db/queries/ticket-facts";
 import { attachments, ticketEvents } from "@/db/schema";
 import { ATTACHMENT_LIMITS, TOO_MANY_FILES_MESSAGE, judgeAttachment } from "@/lib/attachments/policy";
 import type { Caller } from "@/lib/domain/caller";
-import { canSeeInternalNotes, canSeeTicket } from "@/lib/domain/ticket-visibility";
+import { canSeeTicket, internalSight, seesAttachment, type InternalSight } from "@/lib/domain/ticket-visibility";
 import { env } from "@/lib/env";
 
 export type IncomingFile = { name: string; bytes: Uint8Array };
@@ -74,37 +74,47 @@ export async function discardStoredFiles(files: StoredFile[]): Promise<void> {
   await Promise.all(files.map((file) => rm(storagePath(file.storageKey), { force: true })));
 }
 
-/** Inside the caller's transaction: one attachments row per file. */
+/** Inside the caller's transaction: one attachments row per file; their ids. */
 export async function recordAttachments(
   tx: Executor,
   input: { ticketId: string; eventId: number; uploadedById: string | null; files: StoredFile[] },
-): Promise<void> {
-  if (!input.files.length) return;
-  await tx.insert(attachments).values(input.files.map((file) => ({
+): Promise<string[]> {
+  if (!input.files.length) return [];
+  const rows = await tx.insert(attachments).values(input.files.map((file) => ({
     ticketId: input.ticketId, eventId: input.eventId, uploadedById: input.uploadedById,
     fileName: file.fileName, contentType: file.contentType, sizeBytes: file.bytes.length, storageKey: file.storageKey,
-  })));
+  }))).returning({ id: attachments.id });
+  return rows.map((row) => row.id);
+}
+
+/** Files of public messages, and of internal ones as far as the sight goes. */
+function attachmentSight(sight: InternalSight) {
+  const isPublic = eq(ticketEvents.visibility, "public");
+  if (sight.kind === "all") return undefined;
+  if (sight.kind === "none" || !sight.attachmentIds.length) return isPublic;
+  return or(isPublic, inArray(attachments.id, sight.attachmentIds));
 }
 
 /**
  * Attachment metadata for a ticket page, oldest message first. Files of internal notes are left
- * out unless asked for (`includeInternal: canSeeInternalNotes(caller)`), so forgetting cannot leak them.
+ * out unless the caller's sight includes them (`internalSight(caller, …)`), so forgetting cannot leak them.
  */
-export async function listTicketAttachments(db: Executor, ticketId: string, options: { includeInternal?: boolean } = {}): Promise<AttachmentSummary[]> {
+export async function listTicketAttachments(db: Executor, ticketId: string, sight: InternalSight = { kind: "none" }): Promise<AttachmentSummary[]> {
   return db
     .select({ id: attachments.id, eventId: attachments.eventId, fileName: attachments.fileName, contentType: attachments.contentType, sizeBytes: attachments.sizeBytes })
     .from(attachments)
     .innerJoin(ticketEvents, eq(ticketEvents.id, attachments.eventId))
-    .where(and(eq(attachments.ticketId, ticketId), options.includeInternal ? undefined : eq(ticketEvents.visibility, "public")))
+    .where(and(eq(attachments.ticketId, ticketId), attachmentSight(sight)))
     // One message's files share created_at (the transaction's time): name order keeps the list stable.
     .orderBy(asc(attachments.createdAt), asc(attachments.eventId), asc(attachments.fileName));
 }
 
 /**
- * The attachment's file when the caller may see its ticket (and, for a file of an internal note,
- * internal notes); null otherwise, exactly as for an unknown id, so nobody learns it exists.
+ * The attachment's file when the caller may see its ticket (and, for a file of an internal note, that
+ * file: all of them for the desk, those shared with it for a vendor); null otherwise, exactly as for an
+ * unknown id, so nobody learns it exists.
  */
-export async function attachmentForDownload(caller: Caller, attachmentId: string): Promise<{ fileName: string; contentType: string; file: Blob } | null> {
+export async function attachmentForDownload(caller: Caller, attachmentId: string, now: Date): Promise<{ fileName: string; contentType: string; file: Blob } | null> {
   const db = database();
   const [attachment] = await db
     .select({ ticketId: attachments.ticketId, fileName: attachments.fileName, contentType: attachments.contentType, storageKey: attachments.storageKey, visibility: ticketEvents.visibility })
@@ -113,8 +123,8 @@ export async function attachmentForDownload(caller: Caller, attachmentId: string
     .where(eq(attachments.id, attachmentId));
   if (!attachment) return null;
   const ticket = await ticketFacts(db, { id: attachment.ticketId });
-  if (!ticket || !canSeeTicket(caller, ticket)) return null;
-  if (attachment.visibility === "internal" && !canSeeInternalNotes(caller)) return null;
+  if (!ticket || !canSeeTicket(caller, ticket, now)) return null;
+  if (!seesAttachment(internalSight(caller, ticket, now), { id: attachmentId, eventVisibility: attachment.visibility })) return null;
   // A Blob over the file on disk: the response streams it instead of loading it in memory.
   return { fileName: attachment.fileName, contentType: attachment.contentType, file: await openAsBlob(storagePath(attachment.storageKey)) };
 }

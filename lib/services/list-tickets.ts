@@ -10,5 +10,5 @@ export function listVisibleTickets(
   options: { mine?: boolean; establishmentUai?: string; status?: TicketStatus; serviceCode?: string; q?: string; after?: TicketCursor; limit: number },
 ) {
   const { mine, ...filters } = options;
-  return listTickets(database(), { ...filters, scope: ticketScope(caller), requesterId: mine ? caller.id : undefined });
+  return listTickets(database(), { ...filters, scope: ticketScope(caller, new Date()), requesterId: mine ? caller.id : undefined });
 }

@@ -9,16 +9,16 @@ import { JOBS, type JobPayload } from "@/lib/queue/jobs";
 
 export type TicketNotificationKind =
   | "created" | "assigned" | "answered" | "waiting_requester" | "resolved" | "closed" | "merged" | "escalated" | "watched"
-  | "sla_alert" | "sla_escalated";
+  | "sla_alert" | "sla_escalated" | "vendor_message";
 export type TicketNotification = { kind: TicketNotificationKind; ticketId: string; eventId: number };
 
 /**
- * The school hears about its ticket (requester and followers); staff hear about escalations (the holding
- * team and the assignee) and about tickets their team watches (e.g. the RSSI on security incidents).
+ * The school hears about its ticket (requester and followers); staff hear about escalations and vendors'
+ * messages (the holding team and the assignee) and about tickets their team watches (e.g. the RSSI on security incidents).
  */
-const STAFF_KINDS: ReadonlySet<TicketNotificationKind> = new Set(["escalated"]);
+const STAFF_KINDS: ReadonlySet<TicketNotificationKind> = new Set(["escalated", "vendor_message"]);
 
-const AUTHOR_SKIPPED: ReadonlySet<TicketNotificationKind> = new Set(["answered", "escalated"]);
+const AUTHOR_SKIPPED: ReadonlySet<TicketNotificationKind> = new Set(["answered", "escalated", "vendor_message"]);
 
 type Recipient = { id: string; email: string; name: string };
 
@@ -105,6 +105,8 @@ function contentFor(kind: TicketNotificationKind, ticket: TicketFacts, event: Ev
       return { kind, target: String(event.data.targetLabel), reason: event.body ?? "" };
     case "watched":
       return { kind, holdingTeam: ticket.teamName };
+    case "vendor_message":
+      return { kind, message: event.body ?? "", handedBack: event.data.handBack === true };
     case "sla_alert":
     case "sla_escalated":
       return { kind: "sla", headline: String(event.data.headline), detail: event.body ?? "" };

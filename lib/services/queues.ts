@@ -28,17 +28,21 @@ export async function listQueue(caller: Caller, key: QueueKey, filters: QueueFil
   if (!can(caller, "desk.use")) return notForSchools();
   const db = database();
   let teamId: string | undefined;
+  let waitingForTeamId: string | undefined;
   if (typeof key === "object") {
-    const [team] = await db.select({ id: teams.id }).from(teams).where(eq(teams.code, key.teamCode));
+    const [team] = await db.select({ id: teams.id, party: teams.party }).from(teams).where(eq(teams.code, key.teamCode));
     if (!team) return fail({ kind: "not_found" });
-    teamId = team.id;
+    // A vendor's queue holds no ticket: it lists those waiting for the vendor (escalated to it, wait under way).
+    if (team.party === "vendor") waitingForTeamId = team.id;
+    else teamId = team.id;
   }
   const { status, sort, ...rest } = filters;
   return succeed(await listTickets(db, {
     ...rest,
     sort: sort ?? (key === "at-risk" ? "due_asc" : "created_desc"),
-    scope: ticketScope(caller),
+    scope: ticketScope(caller, new Date()),
     teamId,
+    waitingForTeamId,
     slaStates: key === "at-risk" ? AT_RISK_STATES : undefined,
     assignee: key === "mine" ? caller.id : key === "unassigned" ? "none" : undefined,
     ...(status ? { status } : { statuses: OPEN_STATUSES }),
@@ -48,5 +52,5 @@ export async function listQueue(caller: Caller, key: QueueKey, filters: QueueFil
 /** Open tickets per queue of the caller: theirs, unassigned within their scope, at risk within their scope, and each of their teams. */
 export async function queueCounts(caller: Caller) {
   if (!can(caller, "desk.use")) return null;
-  return openTicketCounts(database(), { userId: caller.id, scope: ticketScope(caller), teamIds: caller.teamIds, atRiskStates: AT_RISK_STATES });
+  return openTicketCounts(database(), { userId: caller.id, scope: ticketScope(caller, new Date()), teamIds: caller.teamIds, atRiskStates: AT_RISK_STATES });
 }

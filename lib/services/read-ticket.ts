@@ -3,29 +3,31 @@ import { ticketFacts } from "@/db/queries/ticket-facts";
 import { ticketDetail, ticketJournal } from "@/db/queries/ticket-detail";
 import type { Caller } from "@/lib/domain/caller";
 import { requesterActions } from "@/lib/domain/ticket-status";
-import { canActAsRequester, canSeeInternalNotes, canSeeTicket } from "@/lib/domain/ticket-visibility";
+import { canActAsRequester, canSeeTicket, internalSight } from "@/lib/domain/ticket-visibility";
+import { vendorStanding } from "@/lib/domain/vendor-access";
 import { listTicketAttachments } from "./attachments";
 
 /**
  * A ticket as the caller may see it, or null — for a ticket they may not see as for one
- * that does not exist, so another school's reference answers 404, never 403.
+ * that does not exist, so another school's reference answers 404, never 403. The journal
+ * and files are those of the caller's sight (a vendor: the public ones and what was shared with it).
  */
 export async function readTicket(caller: Caller, reference: string, now: Date) {
   const db = database();
   const facts = await ticketFacts(db, { reference });
-  if (!facts || !canSeeTicket(caller, facts)) return null;
-  const internal = canSeeInternalNotes(caller);
+  if (!facts || !canSeeTicket(caller, facts, now)) return null;
+  const sight = internalSight(caller, facts, now);
   const [detail, journal, attachments] = await Promise.all([
-    ticketDetail(db, facts.id), ticketJournal(db, facts.id), listTicketAttachments(db, facts.id, { includeInternal: internal }),
+    ticketDetail(db, facts.id), ticketJournal(db, facts.id, sight), listTicketAttachments(db, facts.id, sight),
   ]);
   if (!detail) return null;
-  const visibleEvents = journal.filter((event) => internal || event.visibility === "public");
-  const visibleEventIds = new Set(visibleEvents.map((event) => event.id));
   return {
     ticket: detail,
-    journal: visibleEvents.map((event) => ({ ...event, attachments: attachments.filter((file) => file.eventId === event.id) })),
-    attachments: attachments.filter((file) => visibleEventIds.has(file.eventId)),
+    journal: journal.map((event) => ({ ...event, attachments: attachments.filter((file) => file.eventId === event.id) })),
+    attachments,
     actions: canActAsRequester(caller, facts) ? requesterActions({ status: detail.status, resolvedAt: detail.resolvedAt, rated: detail.rating !== null }, now) : [],
+    /** A vendor agent's standing on the ticket (working during its wait, then read-only); null for everyone else. */
+    vendorStage: caller.role === "vendor_agent" ? vendorStanding(caller.teamIds, facts.vendorGrants, now).stage : null,
   };
 }
 

@@ -36,7 +36,7 @@ export async function requesterTransition(
 ): Promise<ServiceResult<{ status: TicketStatus }>> {
   const db = database();
   const facts = await ticketFacts(db, { reference });
-  if (!facts || !canSeeTicket(caller, facts)) return fail({ kind: "not_found" });
+  if (!facts || !canSeeTicket(caller, facts, now)) return fail({ kind: "not_found" });
   if (!canActAsRequester(caller, facts)) return fail({ kind: "forbidden", message: "Seul le personnel de l'établissement peut faire cela." });
   if (action === "reopen" && !reason?.trim()) return fail({ kind: "invalid", message: "Dites pourquoi la demande n'est pas résolue.", errors: [{ field: "reason", message: "Motif obligatoire." }] });
 
@@ -73,7 +73,7 @@ async function recordRating(tx: Executor, ticketId: string, input: RatingInput, 
 export async function rateTicket(caller: Caller, reference: string, input: RatingInput, now: Date): Promise<ServiceResult<null>> {
   const db = database();
   const facts = await ticketFacts(db, { reference });
-  if (!facts || !canSeeTicket(caller, facts)) return fail({ kind: "not_found" });
+  if (!facts || !canSeeTicket(caller, facts, now)) return fail({ kind: "not_found" });
   if (!canActAsRequester(caller, facts)) return fail({ kind: "forbidden", message: "Seul le personnel de l'établissement évalue ses demandes." });
   const rated = await db.transaction((tx) => recordRating(tx, facts.id, input, caller.id, now));
   return rated ? succeed(null) : fail({ kind: "conflict", message: REFUSED.rate });

@@ -1,10 +1,11 @@
 import { asc, eq } from "drizzle-orm";
 import { database, type Executor } from "@/db/client";
 import { routingRules } from "@/db/schema";
+import type { AuditActor } from "@/lib/domain/audit";
 import type { Caller } from "@/lib/domain/caller";
 import { can } from "@/lib/domain/permissions";
 import { isPermutation, moveOne, movedIds, positionsFor, type MoveDirection } from "@/lib/domain/routing-order";
-import { recordRuleChange } from "./routing-rule-history";
+import { auditRuleOrder, recordRuleChange } from "./routing-rule-history";
 import { fail, succeed, type ServiceFailure, type ServiceResult } from "./service-result";
 
 type RuleRow = typeof routingRules.$inferSelect;
@@ -35,20 +36,23 @@ export async function saveOrder(tx: Executor, rows: RuleRow[], order: string[], 
 }
 
 /** Swaps a rule with its neighbour above or below; a rule already at that end stays put. */
-export async function moveRoutingRule(caller: Caller, input: { id: string; direction: MoveDirection }, now: Date): Promise<ServiceResult<null>> {
+export async function moveRoutingRule(caller: Caller, input: { id: string; direction: MoveDirection }, now: Date, actor: AuditActor): Promise<ServiceResult<null>> {
   if (!can(caller, "routing.manage")) return fail(FORBIDDEN);
   return database().transaction(async (tx) => {
     const rows = await lockedRules(tx);
     const ids = rows.map((row) => row.id);
     if (!ids.includes(input.id)) return fail({ kind: "not_found" });
     const order = moveOne(ids, input.id, input.direction);
-    if (order) await saveOrder(tx, rows, order, movedIds(ids, order), caller.id, now);
+    if (order) {
+      await saveOrder(tx, rows, order, movedIds(ids, order), caller.id, now);
+      await auditRuleOrder(tx, actor, input.id, rows, order);
+    }
     return succeed(null);
   });
 }
 
 /** Puts every rule in the given order; the list must name each rule once, as the caller last saw them. */
-export async function reorderRoutingRules(caller: Caller, ids: string[], now: Date): Promise<ServiceResult<null>> {
+export async function reorderRoutingRules(caller: Caller, ids: string[], now: Date, actor: AuditActor): Promise<ServiceResult<null>> {
   if (!can(caller, "routing.manage")) return fail(FORBIDDEN);
   return database().transaction(async (tx) => {
     const rows = await lockedRules(tx);
@@ -56,7 +60,9 @@ export async function reorderRoutingRules(caller: Caller, ids: string[], now: Da
     if (!isPermutation(current, ids)) {
       return fail({ kind: "conflict", message: "Les règles ont changé entre-temps : rechargez la page avant de les réordonner." });
     }
-    await saveOrder(tx, rows, ids, movedIds(current, ids), caller.id, now);
+    const moved = movedIds(current, ids);
+    await saveOrder(tx, rows, ids, moved, caller.id, now);
+    if (moved.length) await auditRuleOrder(tx, actor, null, rows, ids);
     return succeed(null);
   });
 }

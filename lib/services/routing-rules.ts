@@ -5,12 +5,13 @@ import { database, type Executor } from "@/db/client";
 import { listRuleHistory } from "@/db/queries/routing-rule-history";
 import { loadRoutingRules } from "@/db/queries/routing-rules";
 import { categories, establishments, routingRules, services, teams, zones } from "@/db/schema";
+import type { AuditActor } from "@/lib/domain/audit";
 import type { Caller } from "@/lib/domain/caller";
 import { can } from "@/lib/domain/permissions";
 import { insertionIndex, positionsFor } from "@/lib/domain/routing-order";
 import type { FieldError } from "@/lib/schemas/field-errors";
 import { hasPlaceholder, type RoutingRuleInput } from "@/lib/schemas/routing-rules";
-import { recordRuleChange } from "./routing-rule-history";
+import { auditRuleChange, recordRuleChange } from "./routing-rule-history";
 import { FORBIDDEN, lockedRules, saveOrder } from "./routing-rule-order";
 import { fail, succeed, type ServiceResult } from "./service-result";
 
@@ -73,7 +74,7 @@ const columnsOf = (rule: RoutingRuleInput) => ({
 });
 
 /** A new rule goes last, ahead of a final catch-all (which would otherwise hide it). */
-export async function createRoutingRule(caller: Caller, rule: RoutingRuleInput, now: Date): Promise<ServiceResult<{ id: string }>> {
+export async function createRoutingRule(caller: Caller, rule: RoutingRuleInput, now: Date, actor: AuditActor): Promise<ServiceResult<{ id: string }>> {
   if (!can(caller, "routing.manage")) return fail(FORBIDDEN);
   return database().transaction(async (tx) => {
     const errors = await unknownCodeErrors(tx, rule);
@@ -88,6 +89,7 @@ export async function createRoutingRule(caller: Caller, rule: RoutingRuleInput, 
       .values({ id, position: positionsFor(order).get(id)!, ...columnsOf(rule), updatedById: caller.id, updatedAt: now })
       .returning();
     await recordRuleChange(tx, { action: "created", before: null, after: created!, by: caller.id, at: now });
+    await auditRuleChange(tx, actor, { action: "routing_rule.created", before: null, after: created! });
     return succeed({ id });
   });
 }
@@ -98,6 +100,7 @@ export async function updateRoutingRule(
   target: { id: string; version: number },
   rule: RoutingRuleInput,
   now: Date,
+  actor: AuditActor,
 ): Promise<ServiceResult<null>> {
   if (!can(caller, "routing.manage")) return fail(FORBIDDEN);
   return database().transaction(async (tx) => {
@@ -110,12 +113,13 @@ export async function updateRoutingRule(
       .set({ ...columnsOf(rule), version: before.version + 1, updatedById: caller.id, updatedAt: now })
       .where(eq(routingRules.id, target.id)).returning();
     await recordRuleChange(tx, { action: "updated", before, after: after!, by: caller.id, at: now });
+    await auditRuleChange(tx, actor, { action: "routing_rule.updated", before, after: after! });
     return succeed(null);
   });
 }
 
 /** Switches a rule on or off; asking for the state it is already in changes nothing. */
-export async function setRoutingRuleEnabled(caller: Caller, input: { id: string; enabled: boolean }, now: Date): Promise<ServiceResult<null>> {
+export async function setRoutingRuleEnabled(caller: Caller, input: { id: string; enabled: boolean }, now: Date, actor: AuditActor): Promise<ServiceResult<null>> {
   if (!can(caller, "routing.manage")) return fail(FORBIDDEN);
   return database().transaction(async (tx) => {
     const [before] = await tx.select().from(routingRules).where(eq(routingRules.id, input.id)).for("update");
@@ -125,12 +129,13 @@ export async function setRoutingRuleEnabled(caller: Caller, input: { id: string;
       .set({ enabled: input.enabled, version: before.version + 1, updatedById: caller.id, updatedAt: now })
       .where(eq(routingRules.id, input.id)).returning();
     await recordRuleChange(tx, { action: input.enabled ? "enabled" : "disabled", before, after: after!, by: caller.id, at: now });
+    await auditRuleChange(tx, actor, { action: "routing_rule.updated", before, after: after! });
     return succeed(null);
   });
 }
 
 /** Deletes the rule the admin saw (`version`); the history keeps what it was. */
-export async function deleteRoutingRule(caller: Caller, target: { id: string; version: number }, now: Date): Promise<ServiceResult<null>> {
+export async function deleteRoutingRule(caller: Caller, target: { id: string; version: number }, now: Date, actor: AuditActor): Promise<ServiceResult<null>> {
   if (!can(caller, "routing.manage")) return fail(FORBIDDEN);
   return database().transaction(async (tx) => {
     const [before] = await tx.select().from(routingRules).where(eq(routingRules.id, target.id)).for("update");
@@ -138,6 +143,7 @@ export async function deleteRoutingRule(caller: Caller, target: { id: string; ve
     if (before.version !== target.version) return fail({ kind: "conflict", message: STALE });
     await tx.delete(routingRules).where(eq(routingRules.id, target.id));
     await recordRuleChange(tx, { action: "deleted", before, after: null, by: caller.id, at: now });
+    await auditRuleChange(tx, actor, { action: "routing_rule.deleted", before, after: null });
     return succeed(null);
   });
 }

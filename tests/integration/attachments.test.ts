@@ -128,7 +128,7 @@ describe("storing and recording", () => {
   test("files of internal notes are listed only when asked for", async () => {
     const { ticketId } = await ticketWithFiles(await inspectOk([{ name: "diagnostic.txt", bytes: sampleFiles.text() }]), "internal");
     expect(await listTicketAttachments(database(), ticketId)).toEqual([]);
-    expect(await listTicketAttachments(database(), ticketId, { includeInternal: true })).toHaveLength(1);
+    expect(await listTicketAttachments(database(), ticketId, { kind: "all" })).toHaveLength(1);
   });
 
   test("a failed transaction leaves no row, and its files are discarded", async () => {

@@ -8,6 +8,7 @@ import { routingRuleHistory, routingRules, users } from "@/db/schema";
 import type { Caller } from "@/lib/domain/caller";
 import type { RoutingTestResultJson } from "@/lib/schemas/api-responses";
 import type { RoutingRuleInput } from "@/lib/schemas/routing-rules";
+import { auditActor } from "@/lib/services/audit/audit-actor";
 import { loadCaller } from "@/lib/services/load-caller";
 import { moveRoutingRule, reorderRoutingRules } from "@/lib/services/routing-rule-order";
 import { createRoutingRule, deleteRoutingRule, listRoutingRules, setRoutingRuleEnabled, updateRoutingRule } from "@/lib/services/routing-rules";
@@ -37,7 +38,7 @@ const printers = (overrides: Partial<RoutingRuleInput> = {}): RoutingRuleInput =
 });
 
 async function created(rule: RoutingRuleInput = printers()): Promise<string> {
-  const result = await createRoutingRule(admin, rule, new Date());
+  const result = await createRoutingRule(admin, rule, new Date(), auditActor({}, admin));
   if (!result.ok) throw new Error(JSON.stringify(result.failure));
   return result.value.id;
 }
@@ -65,35 +66,35 @@ describe("editing the rules, each change journaled", () => {
       action: "created", before: null, changedById: admin.id,
       after: { name: printers().name, enabled: true, match: { services: ["IMPRESSION"], departements: ["45"] }, teamCode: "PROX-EST", version: 1 },
     });
-    await deleteRoutingRule(admin, { id, version: 1 }, new Date());
+    await deleteRoutingRule(admin, { id, version: 1 }, new Date(), auditActor({}, admin));
   });
 
   test("an update on the version edited bumps it and keeps before and after; a stale one is refused and writes nothing", async () => {
     const id = await created();
     const renamed = printers({ name: `${PREFIX} Imprimantes 45`, watcherTeamCodes: ["EQ-E-DCL"], priorityFloor: "P3" });
-    expect(await updateRoutingRule(admin, { id, version: 1 }, renamed, new Date())).toEqual({ ok: true, value: null });
+    expect(await updateRoutingRule(admin, { id, version: 1 }, renamed, new Date(), auditActor({}, admin))).toEqual({ ok: true, value: null });
     expect(await ruleRow(id)).toMatchObject({ name: renamed.name, watcherTeamCodes: ["EQ-E-DCL"], priorityFloor: "P3", version: 2, updatedById: admin.id });
     expect((await historyOf(id)).at(-1)).toMatchObject({
       action: "updated", changedById: admin.id, before: { name: printers().name, version: 1 }, after: { name: renamed.name, version: 2, priorityFloor: "P3" },
     });
 
-    const stale = await updateRoutingRule(admin, { id, version: 1 }, printers({ name: `${PREFIX} écrasée` }), new Date());
+    const stale = await updateRoutingRule(admin, { id, version: 1 }, printers({ name: `${PREFIX} écrasée` }), new Date(), auditActor({}, admin));
     expect(stale).toMatchObject({ ok: false, failure: { kind: "conflict", message: expect.stringContaining("La règle a été modifiée entre-temps") } });
     expect(await ruleRow(id)).toMatchObject({ name: renamed.name, version: 2 });
     expect(await historyOf(id)).toHaveLength(2);
-    await deleteRoutingRule(admin, { id, version: 2 }, new Date());
+    await deleteRoutingRule(admin, { id, version: 2 }, new Date(), auditActor({}, admin));
   });
 
   test("disabling and enabling are journaled; asking for the current state changes nothing", async () => {
     const id = await created();
-    await setRoutingRuleEnabled(admin, { id, enabled: false }, new Date());
-    await setRoutingRuleEnabled(admin, { id, enabled: false }, new Date());
-    await setRoutingRuleEnabled(admin, { id, enabled: true }, new Date());
+    await setRoutingRuleEnabled(admin, { id, enabled: false }, new Date(), auditActor({}, admin));
+    await setRoutingRuleEnabled(admin, { id, enabled: false }, new Date(), auditActor({}, admin));
+    await setRoutingRuleEnabled(admin, { id, enabled: true }, new Date(), auditActor({}, admin));
     const entries = await historyOf(id);
     expect(entries.map((entry) => entry.action)).toEqual(["created", "disabled", "enabled"]);
     expect(entries[1]).toMatchObject({ before: { enabled: true, version: 1 }, after: { enabled: false, version: 2 }, changedById: admin.id });
     expect(entries[2]).toMatchObject({ before: { enabled: false }, after: { enabled: true, version: 3 } });
-    await deleteRoutingRule(admin, { id, version: 3 }, new Date());
+    await deleteRoutingRule(admin, { id, version: 3 }, new Date(), auditActor({}, admin));
   });
 
   test("moving up swaps with the neighbour, both journaled; moving back restores the order", async () => {
@@ -102,7 +103,7 @@ describe("editing the rules, each change journaled", () => {
     const index = start.indexOf(printers().name);
     const neighbour = await ruleNamed(start[index - 1]!);
 
-    expect(await moveRoutingRule(admin, { id, direction: "up" }, new Date())).toEqual({ ok: true, value: null });
+    expect(await moveRoutingRule(admin, { id, direction: "up" }, new Date(), auditActor({}, admin))).toEqual({ ok: true, value: null });
     const moved = await order();
     expect(moved[index - 1]).toBe(printers().name);
     expect(moved[index]).toBe(neighbour.name);
@@ -114,15 +115,15 @@ describe("editing the rules, each change journaled", () => {
     // Moves change no version: an edit opened before them may still be saved.
     expect(await ruleRow(id)).toMatchObject({ version: 1 });
 
-    await moveRoutingRule(admin, { id, direction: "down" }, new Date());
+    await moveRoutingRule(admin, { id, direction: "down" }, new Date(), auditActor({}, admin));
     expect(await order()).toEqual(start);
-    await deleteRoutingRule(admin, { id, version: 1 }, new Date());
+    await deleteRoutingRule(admin, { id, version: 1 }, new Date(), auditActor({}, admin));
   });
 
   test("the first rule cannot go up: nothing changes", async () => {
     const [first] = await loadRoutingRules(database());
     const entries = (await historyOf(first!.id)).length;
-    expect(await moveRoutingRule(admin, { id: first!.id, direction: "up" }, new Date())).toEqual({ ok: true, value: null });
+    expect(await moveRoutingRule(admin, { id: first!.id, direction: "up" }, new Date(), auditActor({}, admin))).toEqual({ ok: true, value: null });
     expect(await historyOf(first!.id)).toHaveLength(entries);
   });
 
@@ -133,29 +134,29 @@ describe("editing the rules, each change journaled", () => {
     const counts = async () => Promise.all(ids.map(async (id) => (await historyOf(id)).length));
     const before = await counts();
 
-    expect(await reorderRoutingRules(admin, swapped, new Date())).toEqual({ ok: true, value: null });
+    expect(await reorderRoutingRules(admin, swapped, new Date(), auditActor({}, admin))).toEqual({ ok: true, value: null });
     expect(await order()).toEqual([rules[1]!.name, rules[0]!.name, ...rules.slice(2).map((rule) => rule.name)]);
     expect((await counts()).map((count, index) => count - before[index]!)).toEqual([1, 1, ...ids.slice(2).map(() => 0)]);
 
-    expect(await reorderRoutingRules(admin, ids.slice(1), new Date())).toMatchObject({ ok: false, failure: { kind: "conflict" } });
-    expect(await reorderRoutingRules(admin, ids, new Date())).toEqual({ ok: true, value: null });
+    expect(await reorderRoutingRules(admin, ids.slice(1), new Date(), auditActor({}, admin))).toMatchObject({ ok: false, failure: { kind: "conflict" } });
+    expect(await reorderRoutingRules(admin, ids, new Date(), auditActor({}, admin))).toEqual({ ok: true, value: null });
     expect(await order()).toEqual(rules.map((rule) => rule.name));
   });
 
   test("deleting needs the version seen, and the history keeps the rule as it was", async () => {
     const id = await created();
-    await setRoutingRuleEnabled(admin, { id, enabled: false }, new Date());
-    expect(await deleteRoutingRule(admin, { id, version: 1 }, new Date())).toMatchObject({ ok: false, failure: { kind: "conflict" } });
-    expect(await deleteRoutingRule(admin, { id, version: 2 }, new Date())).toEqual({ ok: true, value: null });
+    await setRoutingRuleEnabled(admin, { id, enabled: false }, new Date(), auditActor({}, admin));
+    expect(await deleteRoutingRule(admin, { id, version: 1 }, new Date(), auditActor({}, admin))).toMatchObject({ ok: false, failure: { kind: "conflict" } });
+    expect(await deleteRoutingRule(admin, { id, version: 2 }, new Date(), auditActor({}, admin))).toEqual({ ok: true, value: null });
     expect(await ruleRow(id)).toBeUndefined();
     expect((await historyOf(id)).at(-1)).toMatchObject({
       action: "deleted", after: null, changedById: admin.id, before: { name: printers().name, teamCode: "PROX-EST", enabled: false, version: 2 },
     });
-    expect(await deleteRoutingRule(admin, { id, version: 2 }, new Date())).toEqual({ ok: false, failure: { kind: "not_found" } });
+    expect(await deleteRoutingRule(admin, { id, version: 2 }, new Date(), auditActor({}, admin))).toEqual({ ok: false, failure: { kind: "not_found" } });
   });
 
   test("a team or catalogue code that names nothing is refused on its field; a placeholder team is accepted", async () => {
-    const refused = await createRoutingRule(admin, printers({ teamCode: "EQ-INEXISTANTE", watcherTeamCodes: ["ACAD-RSSI", "NULLE-PART"], match: { categories: ["IMPR-PANNE-X"] } }), new Date());
+    const refused = await createRoutingRule(admin, printers({ teamCode: "EQ-INEXISTANTE", watcherTeamCodes: ["ACAD-RSSI", "NULLE-PART"], match: { categories: ["IMPR-PANNE-X"] } }), new Date(), auditActor({}, admin));
     expect(refused).toMatchObject({
       ok: false,
       failure: {
@@ -170,18 +171,18 @@ describe("editing the rules, each change journaled", () => {
     expect(await order()).not.toContain(printers().name);
 
     const id = await created(printers({ teamCode: "PROX-{zone}" }));
-    await deleteRoutingRule(admin, { id, version: 1 }, new Date());
+    await deleteRoutingRule(admin, { id, version: 1 }, new Date(), auditActor({}, admin));
   });
 
   test("only an administrator edits the rules", async () => {
     const [first] = await loadRoutingRules(database());
     const forbidden = { ok: false, failure: { kind: "forbidden" } };
     expect(await listRoutingRules(technician)).toBeNull();
-    expect(await createRoutingRule(technician, printers(), new Date())).toMatchObject(forbidden);
-    expect(await updateRoutingRule(technician, { id: first!.id, version: first!.version }, printers(), new Date())).toMatchObject(forbidden);
-    expect(await setRoutingRuleEnabled(technician, { id: first!.id, enabled: false }, new Date())).toMatchObject(forbidden);
-    expect(await moveRoutingRule(technician, { id: first!.id, direction: "down" }, new Date())).toMatchObject(forbidden);
-    expect(await deleteRoutingRule(technician, { id: first!.id, version: first!.version }, new Date())).toMatchObject(forbidden);
+    expect(await createRoutingRule(technician, printers(), new Date(), auditActor({}, technician))).toMatchObject(forbidden);
+    expect(await updateRoutingRule(technician, { id: first!.id, version: first!.version }, printers(), new Date(), auditActor({}, technician))).toMatchObject(forbidden);
+    expect(await setRoutingRuleEnabled(technician, { id: first!.id, enabled: false }, new Date(), auditActor({}, technician))).toMatchObject(forbidden);
+    expect(await moveRoutingRule(technician, { id: first!.id, direction: "down" }, new Date(), auditActor({}, technician))).toMatchObject(forbidden);
+    expect(await deleteRoutingRule(technician, { id: first!.id, version: first!.version }, new Date(), auditActor({}, technician))).toMatchObject(forbidden);
     expect(await ruleRow(first!.id)).toMatchObject({ enabled: true, version: first!.version });
   });
 });
@@ -203,7 +204,7 @@ describe("POST /api/v1/routing/test", () => {
 
   test("with the mobile team's rule disabled, the same ticket falls to the service desk", async () => {
     const mobile = await ruleNamed(MOBILE_TEAM);
-    await setRoutingRuleEnabled(admin, { id: mobile.id, enabled: false }, new Date());
+    await setRoutingRuleEnabled(admin, { id: mobile.id, enabled: false }, new Date(), auditActor({}, admin));
     try {
       const response = await post<RoutingTestResultJson>(deskPc, adminToken);
       expect(response.status).toBe(200);
@@ -212,7 +213,7 @@ describe("POST /api/v1/routing/test", () => {
         rule: { id: mobile.id, name: MOBILE_TEAM }, matched: false, reason: "règle désactivée",
       });
     } finally {
-      await setRoutingRuleEnabled(admin, { id: mobile.id, enabled: true }, new Date());
+      await setRoutingRuleEnabled(admin, { id: mobile.id, enabled: true }, new Date(), auditActor({}, admin));
     }
     expect((await post<RoutingTestResultJson>(deskPc)).body.team).toEqual({ code: "PROX-OUEST" });
   });

@@ -11,6 +11,7 @@ import { fieldErrors } from "@/lib/schemas/field-errors";
 import { addClosureSchema, ladderSchema, repairTimeSchema, weeklyHoursSchema } from "@/lib/schemas/sla-settings";
 import { createTicket } from "@/lib/services/create-ticket";
 import { updateTicket } from "@/lib/services/desk/update-ticket";
+import { auditActor } from "@/lib/services/audit/audit-actor";
 import { loadCaller } from "@/lib/services/load-caller";
 import { queueCounts } from "@/lib/services/queues";
 import { readTicket } from "@/lib/services/read-ticket";
@@ -237,27 +238,27 @@ describe("calendars, ladders and repair times", () => {
   }
 
   test("a closure added moves an open ticket's deadline, and removing it moves it back", async () => {
-    const added = await ok(addClosure(admin, { teamCode: "TEST-SLA-CAL", from: "2026-12-01", to: "2026-12-01", label: "Journée pédagogique" }, LATER));
+    const added = await ok(addClosure(admin, { teamCode: "TEST-SLA-CAL", from: "2026-12-01", to: "2026-12-01", label: "Journée pédagogique" }, LATER, auditActor({}, admin)));
     expect(added.recomputed).toBe(1);
     // Tuesday closed: the 10 business hours end on Wednesday at 09:00.
     expect((await slaColumns(ticket.id)).resolveBy).toEqual(new Date("2026-12-02T08:00:00Z"));
-    await ok(deleteClosure(admin, { id: added.id }, LATER));
+    await ok(deleteClosure(admin, { id: added.id }, LATER, auditActor({}, admin)));
     expect((await slaColumns(ticket.id)).resolveBy).toEqual(new Date("2026-12-01T08:00:00Z"));
   });
 
   test("another team's closure does not move it", async () => {
-    const added = await ok(addClosure(admin, { teamCode: "PROX-EST", from: "2026-12-01", to: "2026-12-01", label: "Fermeture Est" }, LATER));
+    const added = await ok(addClosure(admin, { teamCode: "PROX-EST", from: "2026-12-01", to: "2026-12-01", label: "Fermeture Est" }, LATER, auditActor({}, admin)));
     expect((await slaColumns(ticket.id)).resolveBy).toEqual(new Date("2026-12-01T08:00:00Z"));
-    await ok(deleteClosure(admin, { id: added.id }, LATER));
+    await ok(deleteClosure(admin, { id: added.id }, LATER, auditActor({}, admin)));
   });
 
   test("weekly hours: a shorter day moves the deadline; back to the default moves it back", async () => {
     const fields: Record<string, string> = { teamCode: "TEST-SLA-CAL" };
     for (const day of [1, 2, 3, 4, 5]) Object.assign(fields, { [`d${day}s1`]: "08:00", [`d${day}e1`]: "12:00", [`d${day}s2`]: "13:00", [`d${day}e2`]: "17:00" });
-    expect(await submit(weeklyHoursSchema, fields, (input) => setTeamWeeklyHours(admin, input, LATER))).toEqual({ ok: true });
+    expect(await submit(weeklyHoursSchema, fields, (input) => setTeamWeeklyHours(admin, input, LATER, auditActor({}, admin)))).toEqual({ ok: true });
     // Monday 09:00 (opened at 08:00 Paris) → 10 business hours of 8 a day: Monday 7 h, Tuesday 3 h → Tuesday 11:00 Paris.
     expect((await slaColumns(ticket.id)).resolveBy).toEqual(new Date("2026-12-01T10:00:00Z"));
-    await ok(resetTeamSetting(admin, { teamCode: "TEST-SLA-CAL", what: "hours" }, LATER));
+    await ok(resetTeamSetting(admin, { teamCode: "TEST-SLA-CAL", what: "hours" }, LATER, auditActor({}, admin)));
     expect((await slaColumns(ticket.id)).resolveBy).toEqual(new Date("2026-12-01T08:00:00Z"));
     const [team] = await database().select({ weeklyHours: teams.weeklyHours }).from(teams).where(eq(teams.code, "TEST-SLA-CAL"));
     expect(team!.weeklyHours).toBeNull();
@@ -270,7 +271,7 @@ describe("calendars, ladders and repair times", () => {
         { field: "to", message: "La fin doit être le même jour que le début ou après." },
       ],
     });
-    expect(await submit(addClosureSchema, { teamCode: "NOPE", from: "2026-12-01", to: "2026-12-02", label: "Pont" }, (input) => addClosure(admin, input, LATER)))
+    expect(await submit(addClosureSchema, { teamCode: "NOPE", from: "2026-12-01", to: "2026-12-02", label: "Pont" }, (input) => addClosure(admin, input, LATER, auditActor({}, admin))))
       .toEqual({ failure: { kind: "invalid", message: "Vérifiez les champs signalés.", errors: [{ field: "teamCode", message: "Équipe inconnue." }] } });
     expect(await submit(weeklyHoursSchema, { teamCode: "TEST-SLA-CAL", d1s1: "12:00", d1e1: "08:00", d2s1: "08:00", d2e1: "12:00", d2s2: "11:00", d2e2: "17:00" }, () => Promise.resolve({ ok: true })))
       .toEqual({ errors: [{ field: "d1", message: "Lundi : la fin (08:00) doit venir après le début (12:00)." }, { field: "d2", message: "Mardi : les deux plages se chevauchent." }] });
@@ -279,15 +280,15 @@ describe("calendars, ladders and repair times", () => {
     expect(await submit(repairTimeSchema, { vendorId: "6f1c1c1e-7c55-4d38-9a0c-4f0f6b1f2a11", mode: "hours", hours: "0" }, () => Promise.resolve({ ok: true })))
       .toEqual({ errors: [{ field: "hours", message: "Nombre d'heures ouvrées attendu : un entier de 1 à 300." }] });
     // Only admins: a sector lead is refused, whatever the form.
-    expect(await submit(addClosureSchema, { teamCode: "", from: "2026-12-01", to: "2026-12-02", label: "Pont" }, (input) => addClosure(chefOuest, input, LATER)))
+    expect(await submit(addClosureSchema, { teamCode: "", from: "2026-12-01", to: "2026-12-02", label: "Pont" }, (input) => addClosure(chefOuest, input, LATER, auditActor({}, chefOuest))))
       .toEqual({ failure: { kind: "forbidden", message: expect.stringContaining("Seuls les administrateurs") } });
   });
 
   test("a ladder is stored as levels and reset to the default", async () => {
-    expect(await submit(ladderSchema, { teamCode: "TEST-SLA-CAL", role1: "sector_lead", percent1: "80", role2: "admin", percent2: "200" }, (input) => setTeamLadder(admin, input, LATER))).toEqual({ ok: true });
+    expect(await submit(ladderSchema, { teamCode: "TEST-SLA-CAL", role1: "sector_lead", percent1: "80", role2: "admin", percent2: "200" }, (input) => setTeamLadder(admin, input, LATER, auditActor({}, admin)))).toEqual({ ok: true });
     const [team] = await database().select({ levels: teams.escalationLevels }).from(teams).where(eq(teams.code, "TEST-SLA-CAL"));
     expect(team!.levels).toEqual([{ level: 1, role: "sector_lead", afterPercentOfResolve: 80 }, { level: 2, role: "admin", afterPercentOfResolve: 200 }]);
-    await ok(resetTeamSetting(admin, { teamCode: "TEST-SLA-CAL", what: "ladder" }, LATER));
+    await ok(resetTeamSetting(admin, { teamCode: "TEST-SLA-CAL", what: "ladder" }, LATER, auditActor({}, admin)));
     const [reset] = await database().select({ levels: teams.escalationLevels }).from(teams).where(eq(teams.code, "TEST-SLA-CAL"));
     expect(reset!.levels).toBeNull();
   });
@@ -297,7 +298,7 @@ describe("calendars, ladders and repair times", () => {
     const since = new Date("2026-11-30T09:00:00Z"); // Monday 10:00 Paris
     await database().update(tickets).set({ vendorId: vendor!.id }).where(eq(tickets.id, ticket.id));
     await database().insert(vendorWaits).values({ ticketId: ticket.id, vendorId: vendor!.id, since, dueAt: null, endedAt: null });
-    await ok(setVendorRepairTime(admin, { vendorId: vendor!.id, commitment: { businessMinutes: 8 * 60 } }, LATER));
+    await ok(setVendorRepairTime(admin, { vendorId: vendor!.id, commitment: { businessMinutes: 8 * 60 } }, LATER, auditActor({}, admin)));
     const [wait] = await database().select({ dueAt: vendorWaits.dueAt }).from(vendorWaits).where(and(eq(vendorWaits.ticketId, ticket.id), eq(vendorWaits.since, since)));
     // 8 business hours from Monday 10:00: Monday 7 h 30, Tuesday 30 min → Tuesday 08:00 Paris.
     expect(wait!.dueAt).toEqual(new Date("2026-12-01T07:00:00Z"));

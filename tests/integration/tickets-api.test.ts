@@ -270,15 +270,15 @@ describe("GET /api/v1/services and the OpenAPI document", () => {
     expect((await callRoute(services, { path: "/services" })).status).toBe(401);
   });
 
-  test("openapi.json documents every route with the same schemas", async () => {
+  // That every route is in it is tests/unit/openapi-contract.test.ts's job.
+  test("openapi.json serves the document with the routes' own schemas", async () => {
     const response = await openapi();
     const document = (await response.json()) as { openapi: string; paths: Record<string, Record<string, unknown>>; components: { schemas: Record<string, { properties?: Record<string, unknown> }> } };
     expect(document.openapi).toBe("3.1.0");
-    expect(Object.keys(document.paths).sort()).toEqual([
-      "/cis", "/cis/export", "/cis/import", "/cis/{id}", "/dashboards/establishments/{uai}", "/dashboards/zones/{code}", "/queues/at-risk", "/queues/{queue}", "/routing/test", "/services", "/tickets", "/tickets/{reference}", "/tickets/{reference}/comments", "/tickets/{reference}/escalations", "/tokens", "/users", "/users/{id}",
-    ]);
     expect(Object.keys(document.paths["/tickets/{reference}"]!).sort()).toEqual(["get", "patch"]);
     expect(Object.keys(document.paths["/tickets"]!).sort()).toEqual(["get", "post"]);
     expect(Object.keys(document.components.schemas.Ticket!.properties!)).toEqual(expect.arrayContaining(["reference", "establishment", "cis", "assignedTeam", "flags"]));
+    expect(Object.keys(document.components.schemas.Me!.properties!)).toEqual(["id", "email", "name", "role", "navigation"]);
+    expect(Object.keys(document.components.schemas.EstablishmentPage!.properties!)).toEqual(["items", "nextCursor"]);
   });
 });

@@ -1,5 +1,5 @@
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { DEMO_PASSWORD } from "@/db/seed/demo-accounts";
 
 /** Debian's Chromium, headless; Playwright downloads no browser here. */
@@ -11,7 +11,10 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** One Chromium per test file: launched before its tests, closed after them. */
+/** What the browser refused under a page's Content-Security-Policy, as its console reported it (see newClient). */
+const cspViolations: string[] = [];
+
+/** One Chromium per test file: launched before its tests, closed after them; the file fails if any page broke the CSP. */
 export function browserForFile(): () => Browser {
   let browser: Browser | undefined;
   beforeAll(async () => {
@@ -19,6 +22,7 @@ export function browserForFile(): () => Browser {
   });
   afterAll(async () => {
     await browser?.close();
+    expect(cspViolations).toEqual([]);
   });
   return () => browser!;
 }
@@ -27,8 +31,12 @@ export function browserForFile(): () => Browser {
  * A browser context seen from its own client address (X-Forwarded-For, believed because the e2e app
  * trusts the loopback proxy), so the per-address sign-in limits of one test never block another.
  */
-export function newClient(browser: Browser, baseUrl: string, ip: string, viewport = { width: 1280, height: 800 }): Promise<BrowserContext> {
-  return browser.newContext({ baseURL: baseUrl, locale: "fr-FR", viewport, extraHTTPHeaders: { "x-forwarded-for": ip } });
+export async function newClient(browser: Browser, baseUrl: string, ip: string, viewport = { width: 1280, height: 800 }): Promise<BrowserContext> {
+  const context = await browser.newContext({ baseURL: baseUrl, locale: "fr-FR", viewport, extraHTTPHeaders: { "x-forwarded-for": ip } });
+  context.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) cspViolations.push(`${message.location().url}: ${message.text()}`);
+  });
+  return context;
 }
 
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {

@@ -8,6 +8,7 @@ import { QueueTable } from "@/components/desk/queue-table";
 import { SavedViews } from "@/components/desk/saved-views";
 import { Pager } from "@/components/ui/pager";
 import { pageCaller } from "@/lib/auth/current-caller";
+import { can } from "@/lib/domain/permissions";
 import { encodeCursor } from "@/lib/schemas/cursor";
 import { SAVED_VIEW_KEYS, viewSearch } from "@/lib/schemas/saved-views";
 import { queueQuery } from "@/lib/schemas/tickets";
@@ -43,6 +44,7 @@ export default async function DeskPage({ searchParams }: Props) {
   const atRisk = file === "at-risk";
   const title = file === "mine" || file === "unassigned" ? t(`queues.${file}`) : atRisk ? tSla("atRisk") : counts.teams.find((team) => team.code === file)?.name ?? file;
   const filtered = SAVED_VIEW_KEYS.some((key) => key !== "file" && key !== "sort" && raw[key]);
+  const empty = <p className="mt-6 text-slate-600">{filtered || query.cursor ? t("emptyFiltered") : atRisk ? tSla("empty") : t("empty")}</p>;
 
   return (
     <div className="grid gap-6 lg:grid-cols-[15rem_1fr]">
@@ -62,11 +64,11 @@ export default async function DeskPage({ searchParams }: Props) {
             {parsed.error.issues.map((issue) => <li key={issue.path.join(".")}>{issue.message}</li>)}
           </ul>
         )}
-        <BulkForm action={updateSelection} hasRows={page.value.items.length > 0}>
-          {page.value.items.length > 0
-            ? <QueueTable items={page.value.items} />
-            : <p className="mt-6 text-slate-600">{filtered || query.cursor ? t("emptyFiltered") : atRisk ? tSla("empty") : t("empty")}</p>}
-        </BulkForm>
+        {can(caller, "tickets.work") ? (
+          <BulkForm action={updateSelection} hasRows={page.value.items.length > 0}>
+            {page.value.items.length > 0 ? <QueueTable items={page.value.items} /> : empty}
+          </BulkForm>
+        ) : page.value.items.length > 0 ? <div className="mt-4"><QueueTable items={page.value.items} selectable={false} /></div> : empty}
         <Pager nextHref={nextHref} firstHref={query.cursor ? `?${current}` : null} nextLabel={t("next")} firstLabel={t("first")} />
       </section>
     </div>

@@ -3,7 +3,8 @@
 import { redirect } from "next/navigation";
 import { formAction } from "@/lib/auth/form-action";
 import { pageCaller } from "@/lib/auth/current-caller";
-import { failedForm, formValues, invalidForm, type FormState } from "@/lib/schemas/form-state";
+import { refusedForm } from "@/lib/auth/refusal";
+import { formValues, invalidForm, type FormState } from "@/lib/schemas/form-state";
 import { bulkStatusForm, ciEditFormSchema, ciFormSchema } from "@/lib/schemas/cis";
 import { importCis } from "@/lib/services/cmdb/import-cis";
 import type { ImportFormState } from "@/components/cmdb/import-form";
@@ -27,8 +28,9 @@ export async function saveNewCi(_previous: FormState, form: FormData): Promise<F
   const values = formValues(form);
   const parsed = ciFormSchema.safeParse(withSoftware(form, values));
   if (!parsed.success) return { ...invalidForm(parsed.error), values };
-  const created = await createCi(await pageCaller(), parsed.data, "form", new Date());
-  if (!created.ok) return { ...failedForm(created.failure), values };
+  const caller = await pageCaller();
+  const created = await createCi(caller, parsed.data, "form", new Date());
+  if (!created.ok) return { ...(await refusedForm(created.failure, caller)), values };
   redirect(`/inventaire/equipements/${created.value.id}`);
 }
 
@@ -37,8 +39,9 @@ export async function saveCiChanges(_previous: FormState, form: FormData): Promi
   const parsed = ciEditFormSchema.safeParse(withSoftware(form, values));
   if (!parsed.success) return { ...invalidForm(parsed.error), values };
   const { id, ...patch } = parsed.data;
-  const updated = await updateCi(await pageCaller(), id, patch, { source: "form", replaceAttributes: true }, new Date());
-  if (!updated.ok) return { ...failedForm(updated.failure, "Cet équipement est introuvable."), values };
+  const caller = await pageCaller();
+  const updated = await updateCi(caller, id, patch, { source: "form", replaceAttributes: true }, new Date());
+  if (!updated.ok) return { ...(await refusedForm(updated.failure, caller, "Cet équipement est introuvable.")), values };
   redirect(`/inventaire/equipements/${id}`);
 }
 
@@ -49,7 +52,8 @@ export async function importInventory(_previous: ImportState, form: FormData): P
   const file = form.get("file");
   if (!(file instanceof File) || file.size === 0) return { status: "error", message: "Choisissez un fichier CSV." };
   const dryRun = form.get("mode") !== "apply";
-  const imported = await importCis(await pageCaller(), new Uint8Array(await file.arrayBuffer()), { dryRun }, new Date());
-  if (!imported.ok) return { status: "error", message: failedForm(imported.failure).message };
+  const caller = await pageCaller();
+  const imported = await importCis(caller, new Uint8Array(await file.arrayBuffer()), { dryRun }, new Date());
+  if (!imported.ok) return { status: "error", message: (await refusedForm(imported.failure, caller)).message };
   return { status: "ok", result: imported.value };
 }

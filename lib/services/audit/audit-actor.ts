@@ -1,9 +1,11 @@
 import { clientIp, type HeaderBag } from "@/lib/auth/client-ip";
+import { requestContext } from "@/lib/request/request-context";
 import type { AuditActor } from "@/lib/domain/audit";
 
+/** The request's id: its header (set by the proxy for pages), else the one apiRoute gave this /api request. */
 function requestId(headers: HeaderBag): string | null {
   const value = headers instanceof Headers ? headers.get("x-request-id") : headers["x-request-id"];
-  return (Array.isArray(value) ? value[0] : value) ?? null;
+  return (Array.isArray(value) ? value[0] : value) ?? requestContext()?.requestId ?? null;
 }
 
 /**
@@ -16,3 +18,4 @@ export function auditActor(headers: HeaderBag, who: { id: string | null; email: 
 
 /** The worker acting on its own (retention purge, scheduled sweeps). */
 export const SYSTEM_ACTOR: AuditActor = { userId: null, label: "système", ip: null, requestId: null };
+

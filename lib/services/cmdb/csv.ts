@@ -43,7 +43,7 @@ export function readCsv(bytes: Uint8Array): CsvTable {
   } catch (error) {
     throw new CsvError(`Le fichier n'est pas un CSV lisible : ${(error as Error).message}`);
   }
-  const [header, ...rest] = records;
+  const [header, ...rest] = records.map((row) => ({ ...row, record: row.record.map(restoreFormulaCell) }));
   return {
     encoding, delimiter, headers: header ? header.record.map((cell) => cell.trim()) : [],
     rows: rest.filter((row) => row.record.some((cell) => cell.trim() !== "")).map((row) => ({ line: row.info.lines, cells: row.record })),
@@ -52,8 +52,32 @@ export function readCsv(bytes: Uint8Array): CsvTable {
 
 export class CsvError extends Error {}
 
-/** Rows → CSV text (UTF-8 BOM, semicolons, CRLF), as Excel in French expects. */
+/**
+ * A text a spreadsheet would run as a formula (=, +, -, @, tab, carriage return first: `=HYPERLINK(…)` sending the
+ * sheet to another site, `-2+3+cmd|…`) gets a leading `'`, so Excel and LibreOffice show it as text. Any text
+ * starting so is neutralised, "-12" included: telling a harmless number from a formula would take a spreadsheet's
+ * own parser. The full-width ＝ ＋ － ＠ count too (Apple Numbers reads them as the ASCII ones). Numbers (counts,
+ * ages) are numbers, written as they are. Texts already starting with `'` before such a character get one more,
+ * so {@link restoreFormulaCell} always gives back the original.
+ */
+const FORMULA_START = /^'*[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+
+function neutraliseFormulaCell(cell: unknown): unknown {
+  return typeof cell === "string" && FORMULA_START.test(cell) ? `'${cell}` : cell;
+}
+
+/** The reverse, on reading a file: the `'` our export (or a spreadsheet user) put before a formula character goes. */
+function restoreFormulaCell(cell: string): string {
+  return cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
+}
+
+/**
+ * Rows → CSV text (UTF-8 BOM, semicolons, CRLF), as Excel in French expects. Every CSV Guichet hands out is
+ * written here, formula-like texts neutralised.
+ */
 export function writeCsv(rows: ReadonlyArray<ReadonlyArray<unknown>>, options: { bom?: boolean } = {}): string {
-  const text = stringify(rows.map((row) => row.map((cell) => (cell === null || cell === undefined ? "" : cell))), { delimiter: ";", record_delimiter: "windows" });
+  const cells = rows.map((row) => row.map((cell) => (cell === null || cell === undefined ? "" : neutraliseFormulaCell(cell))));
+  // A line break inside a cell is quoted (csv-stringify leaves a lone \n or \r bare when the record delimiter is \r\n).
+  const text = stringify(cells, { delimiter: ";", record_delimiter: "windows", quoted_match: /[\r\n]/ });
   return options.bom === false ? text : `\ufeff${text}`;
 }

@@ -27,7 +27,7 @@ export async function ciPage(caller: Caller, id: string, now: Date) {
   const item = await readCi(caller, id, now);
   if (!item) return null;
   const db = database();
-  const scope = ticketScope(caller);
+  const scope = ticketScope(caller, now);
   const below = await descendantIds(db, id);
   const [children, childTotal, installed, openTickets, pastTickets, openBelow, history] = await Promise.all([
     childrenOf(db, id, CHILDREN_SHOWN), childCount(db, id),

@@ -26,6 +26,6 @@ export async function listHoldingTeamMembers(caller: Caller, reference: string):
   if (!can(caller, "desk.use")) return null;
   const db = database();
   const facts = await ticketFacts(db, { reference });
-  if (!facts || !canSeeTicket(caller, facts)) return null;
+  if (!facts || !canSeeTicket(caller, facts, new Date())) return null;
   return facts.assignedTeamId ? activeTeamMembers(db, facts.assignedTeamId) : [];
 }

@@ -1,9 +1,30 @@
-import { and, eq, isNull } from "drizzle-orm";
-import { teams, ticketEvents, tickets, ticketWatchers, users, vendors } from "@/db/schema";
+import { and, eq, inArray, isNull } from "drizzle-orm";
+import { attachments, teams, ticketEvents, tickets, users, vendors } from "@/db/schema";
+import { endVendorAccess, grantVendorAccess } from "../vendor-access";
 import { setStatus } from "./ticket-operations";
 import { refuse, type DeskContext, type LockedTicket } from "./workable-ticket";
 
-export type Escalation = { target: "vendor" | "expert" | "academy"; teamCode?: string; vendorReference?: string; reason: string };
+export type Escalation = {
+  target: "vendor" | "expert" | "academy"; teamCode?: string; vendorReference?: string; reason: string;
+  /** To a vendor: the internal notes and the files of the ticket it may read besides the public journal. */
+  sharedEventIds?: number[]; sharedAttachmentIds?: string[];
+};
+
+/** What the technician shares with the vendor must be this ticket's internal notes and files. */
+async function checkShared(context: DeskContext, ticket: LockedTicket, escalation: Escalation): Promise<{ eventIds: number[]; attachmentIds: string[] }> {
+  const eventIds = [...new Set(escalation.sharedEventIds ?? [])];
+  const attachmentIds = [...new Set(escalation.sharedAttachmentIds ?? [])];
+  const notes = eventIds.length
+    ? await context.tx.select({ id: ticketEvents.id }).from(ticketEvents)
+      .where(and(inArray(ticketEvents.id, eventIds), eq(ticketEvents.ticketId, ticket.id), eq(ticketEvents.kind, "comment"), eq(ticketEvents.visibility, "internal")))
+    : [];
+  if (notes.length !== eventIds.length) refuse({ kind: "unprocessable", message: "Une note partagée n'est pas une note interne de ce ticket.", errors: [{ field: "sharedEventIds", message: "Note inconnue pour ce ticket." }] });
+  const files = attachmentIds.length
+    ? await context.tx.select({ id: attachments.id }).from(attachments).where(and(inArray(attachments.id, attachmentIds), eq(attachments.ticketId, ticket.id)))
+    : [];
+  if (files.length !== attachmentIds.length) refuse({ kind: "unprocessable", message: "Un fichier partagé n'est pas une pièce jointe de ce ticket.", errors: [{ field: "sharedAttachmentIds", message: "Fichier inconnu pour ce ticket." }] });
+  return { eventIds, attachmentIds };
+}
 
 async function teamByCode(context: DeskContext, code: string) {
   const [team] = await context.tx.select({ id: teams.id, code: teams.code, name: teams.name, party: teams.party, vendorId: teams.vendorId })
@@ -22,8 +43,10 @@ async function journal(context: DeskContext, ticket: LockedTicket, escalation: E
 
 /**
  * Escalates with a reason, journalled and mailed to whoever takes over:
- * - vendor: the vendor's queue watches the ticket, its own reference is kept, and the ticket waits
- *   for the vendor while the Région's team keeps it (it stays accountable to the school);
+ * - vendor: the vendor's queue gets access to the ticket (the public journal, the escalation and
+ *   the notes and files shared with it; lib/domain/vendor-access.ts), its own reference is kept, and
+ *   the ticket waits for the vendor while the Région's team keeps it (it stays accountable to the school);
+ *   a vendor that was waited for until now keeps read-only access;
  * - expert: another Région team, or without a team the sector lead of the school's zone;
  * - academy: an Académie team (the IT department unless named) when the ticket is theirs.
  */
@@ -33,12 +56,15 @@ export async function escalate(context: DeskContext, ticket: LockedTicket, escal
     if (!escalation.teamCode) refuse({ kind: "invalid", message: "Choisissez le prestataire.", errors: [{ field: "teamCode", message: "Prestataire obligatoire (équipe PREST-…)." }] });
     const team = await teamByCode(context, escalation.teamCode!);
     if (team.party !== "vendor" || !team.vendorId) refuse({ kind: "unprocessable", message: `${team.code} n'est pas un prestataire.`, errors: [{ field: "teamCode", message: "Équipe de prestataire attendue." }] });
+    const shared = await checkShared(context, ticket, escalation);
     const [vendor] = await tx.select({ name: vendors.name }).from(vendors).where(eq(vendors.id, team.vendorId!));
     await tx.update(tickets).set({ vendorId: team.vendorId, vendorReference: escalation.vendorReference?.trim() || null, updatedAt: now }).where(eq(tickets.id, ticket.id));
-    await tx.insert(ticketWatchers).values({ ticketId: ticket.id, teamId: team.id }).onConflictDoNothing();
     const eventId = await journal(context, ticket, escalation, {
       targetLabel: `prestataire ${vendor!.name}`, vendor: vendor!.name, vendorReference: escalation.vendorReference ?? null, notifyTeamId: team.id,
+      sharedEventIds: shared.eventIds, sharedAttachmentIds: shared.attachmentIds,
     });
+    await endVendorAccess(tx, ticket.id, now);
+    await grantVendorAccess(tx, { ticketId: ticket.id, teamId: team.id, now, sharedEventIds: [...shared.eventIds, eventId], sharedAttachmentIds: shared.attachmentIds });
     // The vendor's agents are told: they take over the repair.
     context.notify({ kind: "escalated", ticketId: ticket.id, eventId });
     await setStatus(context, ticket, "waiting_vendor", `Transmise au prestataire ${vendor!.name}${escalation.vendorReference ? ` (référence ${escalation.vendorReference})` : ""}.`);

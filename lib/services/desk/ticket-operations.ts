@@ -6,6 +6,7 @@ import type { Impact, TicketStatus, TicketType, Urgency } from "@/lib/domain/voc
 import type { TicketNotificationKind } from "../notifications";
 import { applyRouting, decideRouting, routingFacts } from "../route-ticket";
 import { transitionTicket } from "../ticket-transition";
+import { shareWithVendor } from "../vendor-access";
 import { refuse, type DeskContext, type LockedTicket } from "./workable-ticket";
 
 const MAILED_STATUSES: Partial<Record<TicketStatus, TicketNotificationKind>> = {
@@ -34,10 +35,17 @@ async function journalAssignment(context: DeskContext, ticket: LockedTicket, dat
   return event!.id;
 }
 
-/** Gives the ticket to a team's queue, nobody holding it yet. */
+/**
+ * Gives the ticket to a team's queue, nobody holding it yet. Not a vendor's own queue: a vendor gets a
+ * ticket by escalation, which opens its narrow access (lib/domain/vendor-access.ts) and its wait.
+ */
 export async function setTeam(context: DeskContext, ticket: LockedTicket, teamCode: string): Promise<void> {
-  const [team] = await context.tx.select({ id: teams.id, code: teams.code, name: teams.name, establishmentId: teams.establishmentId }).from(teams).where(eq(teams.code, teamCode));
+  const [team] = await context.tx.select({ id: teams.id, code: teams.code, name: teams.name, establishmentId: teams.establishmentId, vendorId: teams.vendorId })
+    .from(teams).where(eq(teams.code, teamCode));
   if (!team) refuse({ kind: "unprocessable", message: `Aucune équipe ${teamCode}.`, errors: [{ field: "team", message: "Équipe inconnue." }] });
+  if (team!.vendorId) {
+    refuse({ kind: "unprocessable", message: `${team!.code} est la file d'un prestataire : escaladez le ticket vers lui.`, errors: [{ field: "team", message: "Escaladez vers le prestataire." }] });
+  }
   // A school's own queue takes only that school's tickets.
   if (team!.establishmentId && team!.establishmentId !== ticket.establishmentId) {
     refuse({ kind: "unprocessable", message: `${team!.code} est la file d'un autre établissement.`, errors: [{ field: "team", message: "File d'un autre établissement." }] });
@@ -132,4 +140,24 @@ export async function linkCis(context: DeskContext, ticket: LockedTicket, ciIds:
     ticketId: ticket.id, kind: "linked", visibility: "internal", authorId: context.caller.id, createdAt: context.now,
     data: { cis: owned.map((ci) => ci.name) },
   });
+}
+
+/** An internal journal entry; a vendor's own reads it back (its replies, reference and report). */
+export async function journalNote(context: DeskContext, ticket: LockedTicket, body: string, data: Record<string, unknown>): Promise<number> {
+  const [event] = await context.tx.insert(ticketEvents).values({
+    ticketId: ticket.id, kind: "comment", visibility: "internal", authorId: context.caller.id, body, data, createdAt: context.now,
+  }).returning({ id: ticketEvents.id });
+  if (context.caller.role === "vendor_agent") {
+    await shareWithVendor(context.tx, { ticketId: ticket.id, teamIds: context.caller.teamIds, eventId: event!.id, attachmentIds: [] });
+  }
+  return event!.id;
+}
+
+/** The vendor's own reference for a ticket escalated to it (set by the vendor, or by the desk on its behalf); empty clears it. */
+export async function setVendorReference(context: DeskContext, ticket: LockedTicket, reference: string): Promise<void> {
+  const [row] = await context.tx.select({ vendorId: tickets.vendorId }).from(tickets).where(eq(tickets.id, ticket.id));
+  if (!row?.vendorId) refuse({ kind: "unprocessable", message: "Ce ticket n'a pas été transmis à un prestataire.", errors: [{ field: "vendorReference", message: "Aucun prestataire." }] });
+  const value = reference.trim() || null;
+  await context.tx.update(tickets).set({ vendorReference: value, updatedAt: context.now }).where(eq(tickets.id, ticket.id));
+  await journalNote(context, ticket, value ? `Référence du prestataire : ${value}.` : "Référence du prestataire effacée.", { vendorReference: value });
 }

@@ -2,51 +2,74 @@ import { database } from "@/db/client";
 import { ticketFacts } from "@/db/queries/ticket-facts";
 import type { Caller } from "@/lib/domain/caller";
 import { can } from "@/lib/domain/permissions";
-import { canSeeTicket } from "@/lib/domain/ticket-visibility";
+import { canActOnTicket, canSeeTicket } from "@/lib/domain/ticket-visibility";
+import type { TicketAction } from "@/lib/domain/vendor-access";
 import type { TicketStatus } from "@/lib/domain/vocabulary";
 import { fail, succeed } from "../service-result";
 import { escalate, type Escalation } from "./escalate";
 import { linkTickets, mergeInto } from "./merge-and-link";
-import { linkCis, requalify, requalifiedFacts, setAssignee, setStatus, setTeam, takeTicket, type Requalification } from "./ticket-operations";
+import { linkCis, requalify, requalifiedFacts, setAssignee, setStatus, setTeam, setVendorReference, takeTicket, type Requalification } from "./ticket-operations";
+import { handBack } from "./hand-back";
 import { deskAction, lockWorkable, lockWorkablePair, Refusal } from "./workable-ticket";
 
-/** What one PATCH may change, applied in this order: re-qualification, team, assignee, equipment, status. */
+/** What one PATCH may change, applied in this order: re-qualification, team, assignee, equipment, vendor's reference, status. */
 export type TicketPatch = {
   requalify?: Requalification;
   team?: string;
   /** A user id, "me" to take the ticket, or null to unassign. */
   assignee?: string | null;
   ciIds?: string[];
+  /** The vendor's own reference for the ticket; empty clears it. */
+  vendorReference?: string;
   status?: TicketStatus;
   /** Goes with the status change (the question, the resolution). */
   message?: string;
 };
 
+/** The actions a patch amounts to, each checked against the caller's standing on the ticket. */
+function patchActions(patch: Omit<TicketPatch, "message">): TicketAction[] {
+  const actions: [unknown, TicketAction][] = [
+    [patch.requalify, "requalify"], [patch.team, "transfer"], [patch.assignee, "assign"], [patch.ciIds, "link_equipment"],
+    [patch.vendorReference, "set_vendor_reference"], [patch.status, "change_status"],
+  ];
+  return actions.filter(([value]) => value !== undefined).map(([, action]) => action);
+}
+
 /** Every change of one request in one transaction: if any is refused (e.g. a forbidden status move), none is kept. */
 export function updateTicket(caller: Caller, reference: string, patch: TicketPatch, now: Date) {
   return deskAction(caller, now, async (context) => {
-    const ticket = await lockWorkable(context, reference);
+    const ticket = await lockWorkable(context, reference, patchActions(patch));
     if (patch.requalify) await requalify(context, ticket, patch.requalify);
     if (patch.team) await setTeam(context, ticket, patch.team);
     if (patch.assignee === "me") await takeTicket(context, ticket);
     else if (patch.assignee !== undefined) await setAssignee(context, ticket, patch.assignee);
     if (patch.ciIds) await linkCis(context, ticket, patch.ciIds);
+    if (patch.vendorReference !== undefined) await setVendorReference(context, ticket, patch.vendorReference);
     if (patch.status) await setStatus(context, ticket, patch.status, patch.message);
     return { reference: ticket.reference };
   });
 }
 
 export function escalateTicket(caller: Caller, reference: string, escalation: Escalation, now: Date) {
-  return deskAction(caller, now, async (context) => escalate(context, await lockWorkable(context, reference), escalation));
+  return deskAction(caller, now, async (context) => escalate(context, await lockWorkable(context, reference, ["escalate"]), escalation));
+}
+
+/** The vendor hands the ticket back with its report: its wait ends, the Région's team resolves. */
+export function handBackTicket(caller: Caller, reference: string, report: string, now: Date) {
+  return deskAction(caller, now, async (context) => {
+    const ticket = await lockWorkable(context, reference, ["hand_back"]);
+    await handBack(context, ticket, report);
+    return { reference: ticket.reference };
+  });
 }
 
 export function linkRelated(caller: Caller, reference: string, relatedReference: string, now: Date) {
-  return deskAction(caller, now, async (context) => linkTickets(context, ...(await lockWorkablePair(context, reference, relatedReference))));
+  return deskAction(caller, now, async (context) => linkTickets(context, ...(await lockWorkablePair(context, reference, relatedReference, "link"))));
 }
 
 export function mergeDuplicate(caller: Caller, duplicateReference: string, masterReference: string, reason: string, now: Date) {
   return deskAction(caller, now, async (context) => {
-    const [duplicate, master] = await lockWorkablePair(context, duplicateReference, masterReference);
+    const [duplicate, master] = await lockWorkablePair(context, duplicateReference, masterReference, "merge");
     return mergeInto(context, duplicate, master, reason);
   });
 }
@@ -55,7 +78,7 @@ export function mergeDuplicate(caller: Caller, duplicateReference: string, maste
 export function bulkUpdate(caller: Caller, references: string[], patch: Pick<TicketPatch, "assignee" | "team" | "status" | "message">, now: Date) {
   return deskAction(caller, now, async (context) => {
     for (const reference of [...new Set(references)].sort()) {
-      const ticket = await lockWorkable(context, reference);
+      const ticket = await lockWorkable(context, reference, patchActions(patch));
       if (patch.team) await setTeam(context, ticket, patch.team);
       if (patch.assignee === "me") await takeTicket(context, ticket);
       else if (patch.assignee !== undefined) await setAssignee(context, ticket, patch.assignee);
@@ -69,8 +92,9 @@ export function bulkUpdate(caller: Caller, references: string[], patch: Pick<Tic
 export async function previewRequalification(caller: Caller, reference: string, changes: Requalification) {
   const db = database();
   const facts = await ticketFacts(db, { reference });
-  if (!facts || !canSeeTicket(caller, facts)) return fail({ kind: "not_found" });
-  if (!can(caller, "desk.use")) return fail({ kind: "forbidden", message: "Réservé aux équipes qui traitent les demandes." });
+  const now = new Date();
+  if (!facts || !canSeeTicket(caller, facts, now)) return fail({ kind: "not_found" });
+  if (!can(caller, "desk.use") || !canActOnTicket(caller, facts, "requalify", now)) return fail({ kind: "forbidden", message: "Réservé aux équipes qui traitent les demandes." });
   try {
     const { after, priority, decision } = await requalifiedFacts({ tx: db }, facts.id, changes);
     return succeed({ after, priority: decision.priority ?? priority, decision });

@@ -2,7 +2,8 @@ import { database, type Executor } from "@/db/client";
 import { ticketFacts } from "@/db/queries/ticket-facts";
 import type { Caller } from "@/lib/domain/caller";
 import { can } from "@/lib/domain/permissions";
-import { canSeeTicket } from "@/lib/domain/ticket-visibility";
+import { canActOnTicket, canSeeTicket } from "@/lib/domain/ticket-visibility";
+import type { TicketAction } from "@/lib/domain/vendor-access";
 import { afterCommit } from "../after-commit";
 import { recordTicketNotifications, type TicketNotification } from "../notifications";
 import { fail, succeed, type ServiceFailure, type ServiceResult } from "../service-result";
@@ -32,24 +33,35 @@ export type DeskContext = {
 
 export type LockedTicket = Awaited<ReturnType<typeof lockTicket>> & { reference: string; establishmentId: string; zoneId: string };
 
-/** Loads a ticket the caller may work on (404 when they may not see it, 403 for school staff) and locks it. */
-export async function lockWorkable(context: DeskContext, reference: string): Promise<LockedTicket> {
+/** Why a desk action is refused to someone who sees the ticket. */
+function refusedAction(action: TicketAction): string {
+  if (action === "hand_back") return "Seul le prestataire à qui le ticket est transmis le rend, pendant son intervention.";
+  return "Un prestataire ne peut que répondre à l'équipe de la Région, donner sa référence et rendre le ticket avec son rapport, pendant son intervention.";
+}
+
+/**
+ * Loads a ticket the caller may do `actions` on and locks it: 404 when they may not see it, 403 for
+ * school staff and for an action their standing refuses (a vendor's, lib/domain/vendor-access.ts).
+ */
+export async function lockWorkable(context: DeskContext, reference: string, actions: readonly TicketAction[]): Promise<LockedTicket> {
   const facts = await ticketFacts(context.tx, { reference });
-  if (!facts || !canSeeTicket(context.caller, facts)) refuse({ kind: "not_found" });
+  if (!facts || !canSeeTicket(context.caller, facts, context.now)) refuse({ kind: "not_found" });
   if (!can(context.caller, "desk.use")) refuse({ kind: "forbidden", message: "Réservé aux équipes qui traitent les demandes." });
+  const refused = actions.find((action) => !canActOnTicket(context.caller, facts!, action, context.now));
+  if (refused) refuse({ kind: "forbidden", message: refusedAction(refused) });
   const locked = await lockTicket(context.tx, facts!.id);
   context.touched.add(locked.id);
   return { ...locked, reference: facts!.reference, establishmentId: facts!.establishmentId, zoneId: facts!.zoneId };
 }
 
 /** Two tickets locked in id order, so two actions on the same pair in opposite directions never deadlock. */
-export async function lockWorkablePair(context: DeskContext, first: string, second: string): Promise<[LockedTicket, LockedTicket]> {
+export async function lockWorkablePair(context: DeskContext, first: string, second: string, action: TicketAction): Promise<[LockedTicket, LockedTicket]> {
   const [a, b] = await Promise.all([ticketFacts(context.tx, { reference: first }), ticketFacts(context.tx, { reference: second })]);
   // Unknown or invisible references are refused by lockWorkable, whatever the order.
   const order = a && b && b.id < a.id ? [1, 0] : [0, 1];
   const references = [first, second];
   const locked: LockedTicket[] = [];
-  for (const index of order) locked[index] = await lockWorkable(context, references[index]!);
+  for (const index of order) locked[index] = await lockWorkable(context, references[index]!, [action]);
   return [locked[0]!, locked[1]!];
 }
 

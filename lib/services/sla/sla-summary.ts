@@ -27,7 +27,7 @@ const FIGURES = ["ownMeasured", "ownMet", "resolveMeasured", "resolveMet", "open
 export async function readSlaSummary(caller: Caller, now: Date): Promise<SlaSummary | null> {
   if (!can(caller, "sla.summary")) return null;
   const since = new Date(now.getTime() - SUMMARY_DAYS * 86_400_000);
-  const window = { scope: ticketScope(caller), since, now, openStatuses: OPEN_STATUSES };
+  const window = { scope: ticketScope(caller, now), since, now, openStatuses: OPEN_STATUSES };
   const db = database();
   const [teams, vendors] = await Promise.all([teamSlaFigures(db, window), vendorSlaFigures(db, window)]);
   const shown = teams.filter((team) => caller.teamIds.includes(team.teamId) || FIGURES.some((figure) => team[figure] > 0));

@@ -6,14 +6,14 @@ import { addClosure, deleteClosure, setVendorRepairTime } from "@/lib/services/s
 
 const PAGES = () => ["/admin/calendriers", "/engagements"];
 
-export const addClosureAction = formAction(addClosureSchema, (input, caller, _form, now) => addClosure(caller, input, now), { revalidate: PAGES });
+export const addClosureAction = formAction(addClosureSchema, (input, caller, _form, now, actor) => addClosure(caller, input, now, actor), { revalidate: PAGES });
 
-export const deleteClosureAction = formAction(deleteClosureSchema, (input, caller, _form, now) => deleteClosure(caller, input, now), {
+export const deleteClosureAction = formAction(deleteClosureSchema, (input, caller, _form, now, actor) => deleteClosure(caller, input, now, actor), {
   revalidate: PAGES,
   notFound: "Cette fermeture n'existe plus : rechargez la page.",
 });
 
-export const setRepairTimeAction = formAction(repairTimeSchema, (input, caller, _form, now) => setVendorRepairTime(caller, input, now), {
+export const setRepairTimeAction = formAction(repairTimeSchema, (input, caller, _form, now, actor) => setVendorRepairTime(caller, input, now, actor), {
   revalidate: PAGES,
   notFound: "Ce prestataire n'existe plus.",
 });

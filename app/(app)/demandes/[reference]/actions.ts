@@ -3,8 +3,9 @@
 import { revalidatePath } from "next/cache";
 import type { z } from "zod";
 import { pageCaller } from "@/lib/auth/current-caller";
+import { refusedForm } from "@/lib/auth/refusal";
 import type { Caller } from "@/lib/domain/caller";
-import { DONE, failedForm, invalidForm, type FormState } from "@/lib/schemas/form-state";
+import { DONE, invalidForm, type FormState } from "@/lib/schemas/form-state";
 import { replyForm, requesterActionForm, ticketRatingForm } from "@/lib/schemas/ticket-forms";
 import { addComment } from "@/lib/services/add-comment";
 import { filesFromForm } from "@/lib/services/attachments";
@@ -24,7 +25,7 @@ function ticketAction<Schema extends z.ZodType<{ reference: string }>>(
     if (!parsed.success) return invalidForm(parsed.error);
     const caller = await pageCaller();
     const result = await run(parsed.data, caller, form, new Date());
-    if (!result.ok) return failedForm(result.failure);
+    if (!result.ok) return refusedForm(result.failure, caller);
     revalidatePath(`/demandes/${parsed.data.reference}`);
     revalidatePath("/demandes");
     return DONE;

@@ -2,7 +2,8 @@
 
 import { redirect } from "next/navigation";
 import { pageCaller } from "@/lib/auth/current-caller";
-import { failedForm, formValues, invalidForm, type FormState } from "@/lib/schemas/form-state";
+import { refusedForm } from "@/lib/auth/refusal";
+import { formValues, invalidForm, type FormState } from "@/lib/schemas/form-state";
 import { createTicketSchema } from "@/lib/schemas/tickets";
 import { filesFromForm } from "@/lib/services/attachments";
 import { createTicket } from "@/lib/services/create-ticket";
@@ -24,6 +25,6 @@ export async function fileTicket(_previous: FormState, form: FormData): Promise<
 
   const caller = await pageCaller();
   const created = await createTicket(caller, parsed.data, await filesFromForm(form), new Date());
-  if (!created.ok) return { ...failedForm(created.failure, "Cette catégorie n'existe plus."), values };
+  if (!created.ok) return { ...(await refusedForm(created.failure, caller, "Cette catégorie n'existe plus.")), values };
   redirect(`/demandes/${created.value.reference}?cree=1`);
 }

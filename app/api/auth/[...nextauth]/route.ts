@@ -1,4 +1,5 @@
 import NextAuth from "next-auth";
+import { apiRoute } from "@/lib/api/route";
 import { authOptions } from "@/lib/auth/options";
 import { clientIp } from "@/lib/auth/client-ip";
 import { checkSignInThrottle } from "@/lib/services/sign-in-throttle";
@@ -6,15 +7,14 @@ import { env } from "@/lib/env";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 
-export async function GET(request: Request, context: Context) {
-  return NextAuth(request as never, context as never, authOptions());
-}
+// apiRoute: sign-ins get their request id (logs, audit rows, x-request-id) like every /api route.
+export const GET = apiRoute(async (request: Request, context: Context) => NextAuth(request as never, context as never, authOptions()));
 
 /**
  * Credentials sign-ins are throttled before next-auth sees them, so a blocked
  * account or address gets a real 429 with Retry-After (authorize() can only say "no").
  */
-export async function POST(request: Request, context: Context) {
+export const POST = apiRoute(async (request: Request, context: Context) => {
   const { nextauth } = await context.params;
   if (nextauth.join("/") === "callback/credentials") {
     const form = await request.clone().formData().catch(() => null);
@@ -27,4 +27,4 @@ export async function POST(request: Request, context: Context) {
     }
   }
   return NextAuth(request as never, context as never, authOptions());
-}
+});

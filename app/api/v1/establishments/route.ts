@@ -3,6 +3,7 @@ import { forbidden, invalidRequest, unauthenticated } from "@/lib/api/problem";
 import { apiCaller } from "@/lib/auth/current-caller";
 import { can } from "@/lib/domain/permissions";
 import { encodeCursor } from "@/lib/schemas/cursor";
+import type { EstablishmentPageJson } from "@/lib/schemas/api-responses";
 import { listEstablishmentsQuery } from "@/lib/schemas/establishments";
 import { listVisibleEstablishments } from "@/lib/services/list-establishments";
 
@@ -20,5 +21,5 @@ export const GET = apiRoute(async (request: Request) => {
   return Response.json({
     items: page.items.map(({ id: _id, ...item }) => item),
     nextCursor: page.next ? encodeCursor(page.next) : null,
-  });
+  } satisfies EstablishmentPageJson);
 });

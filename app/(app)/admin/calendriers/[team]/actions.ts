@@ -7,8 +7,8 @@ import { resetTeamSetting, setTeamLadder, setTeamWeeklyHours } from "@/lib/servi
 const pages = ({ teamCode }: { teamCode: string }) => ["/admin/calendriers", `/admin/calendriers/${encodeURIComponent(teamCode)}`];
 const GONE = "Cette équipe n'existe plus.";
 
-export const saveWeeklyHours = formAction(weeklyHoursSchema, (input, caller, _form, now) => setTeamWeeklyHours(caller, input, now), { revalidate: pages, notFound: GONE });
+export const saveWeeklyHours = formAction(weeklyHoursSchema, (input, caller, _form, now, actor) => setTeamWeeklyHours(caller, input, now, actor), { revalidate: pages, notFound: GONE });
 
-export const saveLadder = formAction(ladderSchema, (input, caller, _form, now) => setTeamLadder(caller, input, now), { revalidate: pages, notFound: GONE });
+export const saveLadder = formAction(ladderSchema, (input, caller, _form, now, actor) => setTeamLadder(caller, input, now, actor), { revalidate: pages, notFound: GONE });
 
-export const resetSetting = formAction(resetTeamSchema, (input, caller, _form, now) => resetTeamSetting(caller, input, now), { revalidate: pages, notFound: GONE });
+export const resetSetting = formAction(resetTeamSchema, (input, caller, _form, now, actor) => resetTeamSetting(caller, input, now, actor), { revalidate: pages, notFound: GONE });

@@ -2,14 +2,15 @@
 
 import { formAction } from "@/lib/auth/form-action";
 import { pageCaller } from "@/lib/auth/current-caller";
+import { refusedForm } from "@/lib/auth/refusal";
 import {
-  assignForm, deskReplyForm, escalateForm, linkEquipmentForm, linkTicketForm, mergeForm, moveTeamForm, requalifyForm,
-  statusForm, takeTicketForm, type RequalificationPreviewState,
+  assignForm, deskReplyForm, escalateForm, handBackForm, linkEquipmentForm, linkTicketForm, mergeForm, moveTeamForm, requalifyForm,
+  statusForm, takeTicketForm, vendorReferenceForm, type RequalificationPreviewState,
 } from "@/lib/schemas/desk-forms";
-import { failedForm, formValues, invalidForm } from "@/lib/schemas/form-state";
+import { formValues, invalidForm } from "@/lib/schemas/form-state";
 import { addComment } from "@/lib/services/add-comment";
 import { filesFromForm } from "@/lib/services/attachments";
-import { escalateTicket, linkRelated, mergeDuplicate, previewRequalification, updateTicket } from "@/lib/services/desk/update-ticket";
+import { escalateTicket, handBackTicket, linkRelated, mergeDuplicate, previewRequalification, updateTicket } from "@/lib/services/desk/update-ticket";
 
 /** The desk's ticket page forms: each parsed with its schema, decided by the desk services, then both pages of the ticket refreshed. */
 
@@ -35,6 +36,12 @@ export const linkEquipment = formAction(linkEquipmentForm, (input, caller, _form
 
 export const escalate = formAction(escalateForm, ({ reference, ...escalation }, caller, _form, now) => escalateTicket(caller, reference, escalation, now), refresh);
 
+/** The vendor's moves while the ticket waits for it: its own reference, and the hand-back with its report. */
+export const setVendorReference = formAction(vendorReferenceForm, (input, caller, _form, now) =>
+  updateTicket(caller, input.reference, { vendorReference: input.vendorReference }, now), refresh);
+
+export const handBack = formAction(handBackForm, (input, caller, _form, now) => handBackTicket(caller, input.reference, input.report, now), refresh);
+
 export const linkTicket = formAction(linkTicketForm, (input, caller, _form, now) => linkRelated(caller, input.reference, input.related, now), {
   revalidate: (input) => pagesOf(input.reference, input.related), notFound: "Ticket introuvable : vérifiez la référence.",
 });
@@ -48,8 +55,9 @@ export async function previewRequalify(form: FormData): Promise<RequalificationP
   const parsed = requalifyForm.safeParse(formValues(form));
   if (!parsed.success) return invalidForm(parsed.error);
   const { reference, ...choice } = parsed.data;
-  const result = await previewRequalification(await pageCaller(), reference, choice);
-  if (!result.ok) return failedForm(result.failure);
+  const caller = await pageCaller();
+  const result = await previewRequalification(caller, reference, choice);
+  if (!result.ok) return refusedForm(result.failure, caller);
   const { priority, decision } = result.value;
   return { status: "preview", choice, priority, rule: decision.rule?.name ?? null, teamCode: decision.teamCode, trace: decision.trace };
 }

@@ -3,7 +3,8 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { AssignForm } from "@/components/desk/assign-form";
-import { EscalateForm } from "@/components/desk/escalate-form";
+import { EscalateForm, type Shareable } from "@/components/desk/escalate-form";
+import { HandBackForm } from "@/components/desk/hand-back-form";
 import { LinkEquipmentForm } from "@/components/desk/link-equipment-form";
 import { LinkTicketForm } from "@/components/desk/link-ticket-form";
 import { MergeForm } from "@/components/desk/merge-form";
@@ -11,6 +12,7 @@ import { MoveTeamForm } from "@/components/desk/move-team-form";
 import { RequalifyForm } from "@/components/desk/requalify-form";
 import { StatusForm } from "@/components/desk/status-form";
 import { TakeTicketForm } from "@/components/desk/take-ticket-form";
+import { VendorReferenceForm } from "@/components/desk/vendor-reference-form";
 import { TicketSlaPanel } from "@/components/sla/ticket-sla-panel";
 import { CategoryAnswers } from "@/components/tickets/category-answers";
 import { LinkedEquipment } from "@/components/tickets/linked-equipment";
@@ -19,6 +21,7 @@ import { TicketFacts } from "@/components/tickets/ticket-facts";
 import { OutOfInventoryNotice } from "@/components/tickets/out-of-inventory-notice";
 import { TicketHeader } from "@/components/tickets/ticket-header";
 import { TicketTimeline } from "@/components/tickets/ticket-timeline";
+import { AttachmentLink } from "@/components/tickets/attachment-link";
 import { Panel } from "@/components/ui/panel";
 import { pageCaller } from "@/lib/auth/current-caller";
 import { can } from "@/lib/domain/permissions";
@@ -27,11 +30,11 @@ import { isOpen, TRANSITIONS } from "@/lib/domain/ticket-status";
 import { referenceParam } from "@/lib/schemas/tickets";
 import { readCatalogue } from "@/lib/services/catalogue";
 import { listDeskTeams, listHoldingTeamMembers } from "@/lib/services/desk/desk-options";
-import { readTicket } from "@/lib/services/read-ticket";
+import { readTicket, type ReadableTicket } from "@/lib/services/read-ticket";
 import { readTicketSla } from "@/lib/services/sla/read-ticket-sla";
 import {
-  applyRequalification, assignTicket, changeStatus, escalate, linkEquipment, linkTicket, mergeIntoMaster, moveToTeam,
-  previewRequalify, replyFromDesk, takeTicket,
+  applyRequalification, assignTicket, changeStatus, escalate, handBack, linkEquipment, linkTicket, mergeIntoMaster, moveToTeam,
+  previewRequalify, replyFromDesk, setVendorReference, takeTicket,
 } from "./actions";
 
 type Props = { params: Promise<{ reference: string }> };
@@ -42,15 +45,73 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 const deskHref = (reference: string) => `/bureau/tickets/${reference}`;
 
+/** What the technician may share with a vendor when escalating: the internal notes and their files. */
+function shareableOf(journal: ReadableTicket["journal"]): Shareable {
+  const internal = journal.filter((event) => event.visibility === "internal" && event.kind === "comment");
+  return {
+    notes: internal.map((event) => ({ id: event.id, label: `${event.author?.name ?? ""} : ${(event.body ?? "").slice(0, 120)}` })),
+    files: internal.flatMap((event) => event.attachments.map((file) => ({ id: file.id, fileName: file.fileName }))),
+  };
+}
+
+/** A vendor's page of a ticket escalated to it: what it reads, and its three moves while the ticket waits for it. */
+async function VendorTicket({ found }: { found: ReadableTicket }) {
+  const t = await getTranslations();
+  const { ticket, journal, attachments } = found;
+  const working = found.vendorStage === "working";
+  const inJournal = new Set(journal.flatMap((event) => event.attachments.map((file) => file.id)));
+  const sharedFiles = attachments.filter((file) => !inJournal.has(file.id));
+  return (
+    <article className="space-y-4">
+      <Link href="/bureau" className="text-sm text-brand-700 underline">{t("desk.ticket.back")}</Link>
+      <TicketHeader ticket={ticket} forStaff />
+      <div className="grid gap-4 lg:grid-cols-3">
+        <div className="space-y-4 lg:col-span-2">
+          <TicketTimeline events={journal} forStaff />
+          {working && (
+            <Panel title={t("vendorAccess.reply.title")}>
+              <ReplyForm reference={ticket.reference} action={replyFromDesk} internalOnlyHint={t("vendorAccess.reply.hint")} />
+            </Panel>
+          )}
+        </div>
+        <div className="space-y-4">
+          <Panel title={t("vendorAccess.panel.title")}>
+            <p className="text-sm" data-vendor-stage={found.vendorStage}>{t(working ? "vendorAccess.panel.working" : "vendorAccess.panel.readOnly")}</p>
+          </Panel>
+          {sharedFiles.length > 0 && (
+            <Panel title={t("vendorAccess.shared.title")}>
+              <ul className="space-y-0.5 text-sm">{sharedFiles.map((file) => <li key={file.id}><AttachmentLink file={file} /></li>)}</ul>
+            </Panel>
+          )}
+          {working && (
+            <>
+              <Panel title={t("vendorAccess.reference.title")}>
+                <VendorReferenceForm reference={ticket.reference} action={setVendorReference} current={ticket.vendor?.reference ?? null} />
+              </Panel>
+              <Panel title={t("vendorAccess.handBack.title")}><HandBackForm reference={ticket.reference} action={handBack} /></Panel>
+            </>
+          )}
+          <TicketFacts ticket={ticket} ticketHref={deskHref} />
+          <CategoryAnswers fields={ticket.category.fields} answers={ticket.fields} />
+          <LinkedEquipment items={ticket.cis} />
+        </div>
+      </div>
+    </article>
+  );
+}
+
 export default async function DeskTicketPage({ params }: Props) {
   const reference = referenceParam.safeParse((await params).reference);
   if (!reference.success) notFound();
   const caller = await pageCaller();
   if (!can(caller, "desk.use")) notFound();
-  const [found, teams, members, catalogue, t] = await Promise.all([
-    readTicket(caller, reference.data, new Date()), listDeskTeams(caller), listHoldingTeamMembers(caller, reference.data), readCatalogue(), getTranslations(),
+  const found = await readTicket(caller, reference.data, new Date());
+  if (!found) notFound();
+  if (found.vendorStage) return <VendorTicket found={found} />;
+  const [teams, members, catalogue, t] = await Promise.all([
+    listDeskTeams(caller), listHoldingTeamMembers(caller, reference.data), readCatalogue(), getTranslations(),
   ]);
-  if (!found || !teams || !members) notFound();
+  if (!teams || !members) notFound();
 
   const { ticket, journal } = found;
   const sla = await readTicketSla(ticket.id, new Date());
@@ -92,7 +153,7 @@ export default async function DeskTicketPage({ params }: Props) {
               <Panel title={t("desk.move.title")}>
                 <MoveTeamForm reference={ticket.reference} action={moveToTeam} teams={teams} currentTeam={ticket.assignedTeam?.code ?? null} />
               </Panel>
-              <Panel title={t("desk.escalate.title")}><EscalateForm reference={ticket.reference} action={escalate} teams={teams} /></Panel>
+              <Panel title={t("desk.escalate.title")}><EscalateForm reference={ticket.reference} action={escalate} teams={teams} shareable={shareableOf(journal)} /></Panel>
               <Panel title={t("desk.requalify.title")}>
                 <RequalifyForm reference={ticket.reference} services={services} teamName={teamName} preview={previewRequalify} apply={applyRequalification}
                   current={{ type: ticket.type, serviceCode: ticket.service.code, categoryCode: ticket.category.code, impact: ticket.impact, urgency: ticket.urgency }} />

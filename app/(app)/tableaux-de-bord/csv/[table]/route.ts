@@ -1,7 +1,9 @@
 import { problemFromFailure, unauthenticated, invalidRequest } from "@/lib/api/problem";
 import { apiRoute } from "@/lib/api/route";
 import { apiCaller } from "@/lib/auth/current-caller";
+import { DOWNLOAD_HEADERS } from "@/lib/http/security-headers";
 import { drillDownQuery } from "@/lib/schemas/dashboards";
+import { auditActor } from "@/lib/services/audit/audit-actor";
 import { csvTranslator, dashboardCsv, drillDownCsv } from "@/lib/services/dashboards/dashboard-csv";
 
 export const dynamic = "force-dynamic";
@@ -17,16 +19,17 @@ export const GET = apiRoute(async (request: Request, { params }: { params: Promi
   if (!caller) return unauthenticated();
   const { t, locale } = await csvTranslator(request.headers.get("cookie"));
   const now = new Date();
+  const actor = auditActor(request.headers, caller);
   let file;
   if (table === "tickets") {
     const query = drillDownQuery.safeParse(search);
     if (!query.success) return invalidRequest(query.error);
-    file = await drillDownCsv(caller, query.data, t, locale, now);
+    file = await drillDownCsv(caller, query.data, t, locale, now, actor);
   } else {
-    file = await dashboardCsv(caller, { table, establishment: search.establishment, zone: search.zone, a: search.a, b: search.b, from: search.from, to: search.to }, t, locale, now);
+    file = await dashboardCsv(caller, { table, establishment: search.establishment, zone: search.zone, a: search.a, b: search.b, from: search.from, to: search.to }, t, locale, now, actor);
   }
   if (!file.ok) return problemFromFailure(file.failure);
   return new Response(file.value.text, {
-    headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${file.value.fileName}"`, "cache-control": "no-store" },
+    headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${file.value.fileName}"`, "cache-control": "no-store", ...DOWNLOAD_HEADERS },
   });
 });

@@ -3,6 +3,7 @@ import { notFound, unauthenticated } from "@/lib/api/problem";
 import { apiRoute } from "@/lib/api/route";
 import { contentDisposition, showsInline } from "@/lib/attachments/policy";
 import { apiCaller } from "@/lib/auth/current-caller";
+import { DOWNLOAD_HEADERS } from "@/lib/http/security-headers";
 import { attachmentForDownload } from "@/lib/services/attachments";
 
 export const dynamic = "force-dynamic";
@@ -17,7 +18,7 @@ export const GET = apiRoute(async (request: Request, context: { params: Promise<
   const caller = await apiCaller(request);
   if (!caller) return unauthenticated();
 
-  const attachment = await attachmentForDownload(caller, id);
+  const attachment = await attachmentForDownload(caller, id, new Date());
   if (!attachment) return notFound();
   const inline = new URL(request.url).searchParams.get("inline") === "1" && showsInline(attachment.contentType);
   return new Response(attachment.file, {
@@ -25,8 +26,8 @@ export const GET = apiRoute(async (request: Request, context: { params: Promise<
       "content-type": attachment.contentType,
       "content-length": String(attachment.file.size),
       "content-disposition": contentDisposition(attachment.fileName, inline ? "inline" : "attachment"),
-      // The stored type is what we detected; never let the browser guess another (HTML in a .txt).
-      "x-content-type-options": "nosniff",
+      // The stored type is what we detected; never let the browser guess another (HTML in a .txt), nor run it.
+      ...DOWNLOAD_HEADERS,
       "cache-control": "private, no-store",
     },
   });

@@ -2,6 +2,7 @@ import { apiRoute } from "@/lib/api/route";
 import { parisDay } from "@/lib/domain/business-calendar";
 import { invalidRequest, unauthenticated } from "@/lib/api/problem";
 import { apiCaller } from "@/lib/auth/current-caller";
+import { DOWNLOAD_HEADERS } from "@/lib/http/security-headers";
 import { listCisQuery } from "@/lib/schemas/cis";
 import { exportCis } from "@/lib/services/cmdb/export-cis";
 
@@ -18,6 +19,6 @@ export const GET = apiRoute(async (request: Request) => {
   const school = filters.establishment && /^[0-9A-Z]{8}$/.test(filters.establishment) ? filters.establishment : "guichet";
   const name = `inventaire-${school}-${parisDay(now)}.csv`;
   return new Response(exportCis(caller, filters, now), {
-    headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${name}"`, "cache-control": "no-store" },
+    headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${name}"`, "cache-control": "no-store", ...DOWNLOAD_HEADERS },
   });
 });

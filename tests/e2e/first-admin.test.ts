@@ -6,7 +6,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { freePort, startApp, startWorker, stopApp } from "../support/app-server";
 import { browserForFile, newClient, signIn } from "../support/browser";
-import { choosePassword, passwordLinkSentTo } from "../support/password-links";
+import { ACTION, choosePassword, passwordLinkSentTo } from "../support/password-links";
 import { startSmtpCapture } from "../support/smtp-capture";
 import { createTestStores, testEnvironment, type TestStores } from "../support/test-database";
 import { E2E_TRUSTED_PROXIES } from "./global-setup";
@@ -64,7 +64,7 @@ test("the first admin, opened by user:create, invites a technician through the U
   await admin.locator("#new-account-role").selectOption("technician");
   await admin.locator("#new-account-teams").fill("PROX-OUEST");
   await admin.getByRole("button", { name: "Créer le compte et envoyer l'invitation" }).click();
-  await expect.poll(() => admin.getByText("Compte créé ; l'invitation est envoyée.").count()).toBe(1);
+  await expect.poll(() => admin.getByText("Compte créé ; l'invitation est envoyée.").count(), ACTION).toBe(1);
   await admin.goto("/admin/utilisateurs?role=technician");
   expect(await admin.locator('tr[data-email="technicien.neuf@region.test"]').count()).toBe(1);
 

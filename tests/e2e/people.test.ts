@@ -1,6 +1,6 @@
 import { expect, inject, test } from "vitest";
 import { browserForFile, newClient, signIn, signedInPage } from "../support/browser";
-import { choosePassword, passwordLinkSentTo, submitPassword } from "../support/password-links";
+import { ACTION, choosePassword, passwordLinkSentTo, submitPassword } from "../support/password-links";
 
 const baseUrl = inject("baseUrl");
 const mailDir = inject("mailDir");
@@ -18,7 +18,7 @@ test("a head invites a CSL, who chooses a password and files a ticket; once remo
   await head.locator("#invite-0370037P-role").selectOption("requester");
   await head.locator("#invite-0370037P-function").selectOption("csl");
   await head.getByRole("button", { name: "Inviter" }).click();
-  await expect.poll(() => head.getByText("Invitation envoyée.").count()).toBe(1);
+  await expect.poll(() => head.getByText("Invitation envoyée.").count(), ACTION).toBe(1);
   await head.reload();
   expect(await head.locator(`tr[data-email="${CSL_EMAIL}"]`).count()).toBe(1);
 
@@ -28,7 +28,7 @@ test("a head invites a CSL, who chooses a password and files a ticket; once remo
   const link = await passwordLinkSentTo(mailDir, CSL_EMAIL);
   await page.goto(link);
   await submitPassword(page, "azerty123456");
-  await expect.poll(() => page.getByText("Ce mot de passe est trop courant", { exact: false }).count()).toBeGreaterThan(0);
+  await expect.poll(() => page.getByText("Ce mot de passe est trop courant", { exact: false }).count(), ACTION).toBeGreaterThan(0);
   await choosePassword(page, link, PASSWORD);
 
   // They sign in and file a ticket.
@@ -53,7 +53,7 @@ test("a head invites a CSL, who chooses a password and files a ticket; once remo
   await head.goto("/mon-etablissement");
   await head.locator(`tr[data-email="${CSL_EMAIL}"]`).getByRole("button", { name: "Retirer de l'établissement" }).click();
   // Their row leaves the staff list (and its form with it).
-  await expect.poll(() => head.locator(`tr[data-email="${CSL_EMAIL}"]`).count()).toBe(0);
+  await expect.poll(() => head.locator(`tr[data-email="${CSL_EMAIL}"]`).count(), ACTION).toBe(0);
 
   // Their session, their token and their password stop at once; the ticket stays with the school.
   await page.goto(`/demandes/${reference}`);

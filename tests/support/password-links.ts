@@ -2,6 +2,9 @@ import type { Page } from "playwright-core";
 import { expect } from "vitest";
 import { readMailbox } from "./mailbox";
 
+/** Server actions answer within seconds on a loaded machine; the default second of expect.poll is too short. */
+export const ACTION = { timeout: 15_000 };
+
 /** The path of the one-time link in the latest e-mail with this subject to an address, once the worker has sent it. */
 export async function passwordLinkSentTo(mailDir: string, to: string, subject = "Votre compte Guichet est ouvert"): Promise<string> {
   let link: string | undefined;
@@ -24,5 +27,5 @@ export async function submitPassword(page: Page, password: string): Promise<void
 export async function choosePassword(page: Page, linkPath: string, password: string): Promise<void> {
   await page.goto(linkPath);
   await submitPassword(page, password);
-  await expect.poll(() => page.getByText("Votre mot de passe est enregistré.", { exact: false }).count()).toBe(1);
+  await expect.poll(() => page.getByText("Votre mot de passe est enregistré.", { exact: false }).count(), ACTION).toBe(1);
 }

@@ -12,7 +12,7 @@ type Props = {
     impact: Impact;
     urgency: Urgency;
     createdAt: Date;
-    requester: { name: string };
+    requester: { name: string; leftSchool: boolean };
     assignedTeam: { name: string } | null;
     assignee: { name: string } | null;
     /** While escalated to a vendor: which one, and its own reference for the ticket. */
@@ -25,14 +25,16 @@ type Props = {
 
 /** Who, where and how urgent: the facts beside a ticket's history. */
 export async function TicketFacts({ ticket, ticketHref = (reference) => `/demandes/${reference}` }: Props) {
-  const t = await getTranslations("tickets");
+  const [t, tPeople] = await Promise.all([getTranslations("tickets"), getTranslations("people")]);
   const rows: Array<[string, React.ReactNode]> = [
     [t("detail.establishment"), <>{ticket.establishment.name} <span className="text-slate-500">({ticket.establishment.uai})</span></>],
     [t("detail.serviceCategory"), `${ticket.service.name} › ${ticket.category.name}`],
     [t("detail.impact"), t(`impact.${ticket.impact}`)],
     [t("detail.urgency"), t(`urgency.${ticket.urgency}`)],
     [t("detail.createdAt"), <DateTime key="created" value={ticket.createdAt} />],
-    [t("detail.requester"), ticket.requester.name],
+    [t("detail.requester"), ticket.requester.leftSchool
+      ? <>{ticket.requester.name} <span className="text-slate-500" data-left-school>({tPeople("leftSchool")})</span></>
+      : ticket.requester.name],
     [t("detail.team"), ticket.assignedTeam?.name ?? <span className="text-slate-500">{t("detail.unassigned")}</span>],
     [t("detail.technician"), ticket.assignee?.name ?? <span className="text-slate-500">{t("detail.noTechnician")}</span>],
   ];

@@ -1,8 +1,8 @@
-import { and, asc, eq, inArray, or } from "drizzle-orm";
+import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Executor } from "@/db/client";
 import {
-  categories, configurationItems, establishments, services, slaPolicies, teams, ticketCis, ticketEvents, ticketRatings, tickets, users, vendors,
+  categories, configurationItems, establishments, services, slaPolicies, teams, ticketCis, ticketEvents, ticketRatings, tickets, userEstablishments, users, vendors,
 } from "@/db/schema";
 import type { InternalSight } from "@/lib/domain/ticket-visibility";
 
@@ -23,7 +23,12 @@ export async function ticketDetail(db: Executor, ticketId: string) {
       assignedTeamId: tickets.assignedTeamId,
       assignedTeam: { code: teams.code, name: teams.name, party: teams.party },
       assignee: { id: assignee.id, name: assignee.name },
-      requester: { id: requester.id, name: requester.name },
+      requester: {
+        id: requester.id, name: requester.name,
+        // School staff no longer attached to the ticket's school (removed by its head): the ticket stays with the school.
+        leftSchool: sql<boolean>`(${requester.role} in ('requester', 'manager') and not exists (select 1 from ${userEstablishments}
+          where ${userEstablishments.userId} = ${requester.id} and ${userEstablishments.establishmentId} = ${tickets.establishmentId}))`,
+      },
       rating: { score: ticketRatings.score, comment: ticketRatings.comment },
       vendor: { name: vendors.name, reference: tickets.vendorReference },
       mergedInto: { reference: master.reference },

@@ -1,18 +1,109 @@
-import { and, asc, eq, gt, or } from "drizzle-orm";
-import type { Database } from "@/db/client";
-import { users } from "@/db/schema";
+import { and, asc, eq, exists, gt, ilike, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
+import type { Database, Executor } from "@/db/client";
+import { establishments, staffFunctions, teamMembers, teams, userEstablishments, users, zones } from "@/db/schema";
+import type { Role } from "@/lib/domain/vocabulary";
 
 export type UserCursor = { name: string; id: string };
 
-/** One keyset page of accounts, sorted by name. */
-export async function listUsers(db: Database, options: { after?: UserCursor; limit: number }) {
+export type UserFilters = {
+  /** Part of the name or the e-mail. */
+  q?: string;
+  role?: Role;
+  /** A school's UAI. */
+  establishment?: string;
+  /** A zone's code: its schools' staff, its teams' members and its sector lead. */
+  zone?: string;
+  /** A team's code. */
+  team?: string;
+  disabled?: boolean;
+};
+
+/** Which accounts a finder may list: all of them, or school staff of some schools (a head's). */
+export type UserScope = { all: true } | { all: false; establishmentIds: string[]; roles: readonly Role[] };
+
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+
+function filterConditions(db: Executor, filters: UserFilters, scope: UserScope): SQL[] {
+  const inSchools = (condition: SQL) => exists(db.select({ one: userEstablishments.userId }).from(userEstablishments)
+    .innerJoin(establishments, eq(establishments.id, userEstablishments.establishmentId))
+    .where(and(eq(userEstablishments.userId, users.id), condition)));
+  const inTeams = (condition: SQL) => exists(db.select({ one: teamMembers.userId }).from(teamMembers)
+    .innerJoin(teams, eq(teams.id, teamMembers.teamId))
+    .where(and(eq(teamMembers.userId, users.id), condition)));
+  const conditions: SQL[] = [];
+  if (!scope.all) {
+    conditions.push(inArray(users.role, [...scope.roles]));
+    conditions.push(scope.establishmentIds.length ? inSchools(inArray(establishments.id, scope.establishmentIds)) : sql`false`);
+  }
+  if (filters.q) conditions.push(or(ilike(users.name, likePattern(filters.q)), ilike(users.email, likePattern(filters.q)))!);
+  if (filters.role) conditions.push(eq(users.role, filters.role));
+  if (filters.establishment) conditions.push(inSchools(eq(establishments.uai, filters.establishment)));
+  if (filters.team) conditions.push(inTeams(eq(teams.code, filters.team)));
+  if (filters.zone) {
+    const zoneId = db.select({ id: zones.id }).from(zones).where(eq(zones.code, filters.zone));
+    conditions.push(or(inArray(users.zoneId, zoneId), inSchools(inArray(establishments.zoneId, zoneId)), inTeams(inArray(teams.zoneId, zoneId)))!);
+  }
+  if (filters.disabled !== undefined) conditions.push(filters.disabled ? isNotNull(users.disabledAt) : isNull(users.disabledAt));
+  return conditions;
+}
+
+/** One keyset page of accounts within a scope, sorted by name, with their schools' UAIs and teams' codes. */
+export async function listUsers(db: Database, options: { filters: UserFilters; scope: UserScope; after?: UserCursor; limit: number }) {
+  const after = options.after;
   const rows = await db
-    .select({ id: users.id, name: users.name, email: users.email, role: users.role, disabledAt: users.disabledAt })
+    .select({ id: users.id, name: users.name, email: users.email, role: users.role, functionCode: users.functionCode, phone: users.phone, disabledAt: users.disabledAt })
     .from(users)
-    .where(options.after ? or(gt(users.name, options.after.name), and(eq(users.name, options.after.name), gt(users.id, options.after.id))) : undefined)
+    .where(and(
+      ...filterConditions(db, options.filters, options.scope),
+      after ? or(gt(users.name, after.name), and(eq(users.name, after.name), gt(users.id, after.id))) : undefined,
+    ))
     .orderBy(asc(users.name), asc(users.id))
     .limit(options.limit + 1);
   const page = rows.slice(0, options.limit);
+  const affiliations = await affiliationsOf(db, page.map((row) => row.id));
   const last = page.at(-1);
-  return { items: page, next: rows.length > options.limit && last ? { name: last.name, id: last.id } : null };
+  return {
+    items: page.map((row) => ({ ...row, ...(affiliations.get(row.id) ?? { establishments: [], teams: [] }) })),
+    next: rows.length > options.limit && last ? { name: last.name, id: last.id } : null,
+  };
+}
+
+type Affiliations = { establishments: { id: string; uai: string; name: string }[]; teams: { id: string; code: string; name: string; isPrimary: boolean }[] };
+
+/** Each account's schools (by name) and teams (primary first, then by code). */
+async function affiliationsOf(db: Executor, userIds: string[]): Promise<Map<string, Affiliations>> {
+  const result = new Map<string, Affiliations>(userIds.map((id) => [id, { establishments: [], teams: [] }]));
+  if (userIds.length === 0) return result;
+  const [schoolRows, teamRows] = await Promise.all([
+    db.select({ userId: userEstablishments.userId, id: establishments.id, uai: establishments.uai, name: establishments.name })
+      .from(userEstablishments).innerJoin(establishments, eq(establishments.id, userEstablishments.establishmentId))
+      .where(inArray(userEstablishments.userId, userIds)).orderBy(asc(establishments.name)),
+    db.select({ userId: teamMembers.userId, id: teams.id, code: teams.code, name: teams.name, isPrimary: teamMembers.isPrimary })
+      .from(teamMembers).innerJoin(teams, eq(teams.id, teamMembers.teamId))
+      .where(inArray(teamMembers.userId, userIds)),
+  ]);
+  for (const { userId, ...school } of schoolRows) result.get(userId)!.establishments.push(school);
+  for (const { userId, ...team } of teamRows) result.get(userId)!.teams.push(team);
+  for (const entry of result.values()) entry.teams.sort((a, b) => Number(b.isPrimary) - Number(a.isPrimary) || a.code.localeCompare(b.code));
+  return result;
+}
+
+/** One account with its schools and teams, or null. */
+export async function accountById(db: Executor, id: string) {
+  const [row] = await db
+    .select({
+      id: users.id, name: users.name, email: users.email, role: users.role, functionCode: users.functionCode, phone: users.phone,
+      disabledAt: users.disabledAt, notificationEmail: users.notificationEmail, passwordSetAt: users.passwordSetAt,
+    })
+    .from(users)
+    .where(eq(users.id, id));
+  if (!row) return null;
+  return { ...row, ...(await affiliationsOf(db, [id])).get(id)! };
+}
+
+export type AccountRecord = NonNullable<Awaited<ReturnType<typeof accountById>>>;
+
+/** The staff functions, in their order. */
+export function listStaffFunctions(db: Executor) {
+  return db.select().from(staffFunctions).orderBy(asc(staffFunctions.position));
 }

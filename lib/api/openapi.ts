@@ -9,6 +9,7 @@ import { auditPaths } from "./openapi-audit";
 import { ciPaths } from "./openapi-cis";
 import { accountImportPaths } from "./openapi-imports";
 import { organisationPaths } from "./openapi-organisation";
+import { userPaths } from "./openapi-users";
 import { dashboardApiQuery, establishmentDashboardSchema, zoneDashboardSchema } from "@/lib/schemas/dashboards";
 
 const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } } });
@@ -37,6 +38,7 @@ export function openApiDocument() {
       ...auditPaths({ json, problem, common }),
       ...accountImportPaths({ json, problem, common }),
       ...organisationPaths({ json, problem, common }),
+      ...userPaths({ json, problem, common }),
       "/tokens": {
         post: {
           summary: "Obtenir un jeton d'API (8 heures)", security: [],

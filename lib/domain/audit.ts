@@ -9,6 +9,8 @@ export const AUDIT_ACTIONS = [
   "account.updated",
   "account.disabled",
   "account.enabled",
+  "account.password_set",
+  "account.password_changed",
   "sign_in.succeeded",
   "sign_in.failed",
   "sign_in.locked",

@@ -30,7 +30,7 @@ export type TicketEmailInput = {
 export type RenderedEmail = { subject: string; text: string; html: string };
 
 // The body is a list of blocks so that the text and HTML versions always say the same thing.
-type Block = { paragraph: string } | { quote: string } | { link: { label: string; url: string } };
+export type Block = { paragraph: string } | { quote: string } | { link: { label: string; url: string } };
 
 const HTML_ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
@@ -165,15 +165,19 @@ export function ticketEmail(input: TicketEmailInput): RenderedEmail {
   const link = STAFF_KINDS.has(input.content.kind)
     ? { label: "Ouvrir le ticket", url: `${appUrl}/bureau/tickets/${encodeURIComponent(input.reference)}` }
     : { label: "Suivre votre demande", url: `${appUrl}/demandes/${encodeURIComponent(input.reference)}` };
-  const body: Block[] = [{ paragraph: `Bonjour ${input.recipientName},` }, ...blocks, { link }];
-  const text = `${body.map(textOf).join("\n\n")}\n\n-- \n${FOOTER}\n`;
+  return renderEmail(subject, [{ paragraph: `Bonjour ${input.recipientName},` }, ...blocks, { link }], FOOTER);
+}
+
+/** The text and HTML versions of one e-mail, from the same blocks so they always say the same thing. */
+export function renderEmail(subject: string, body: Block[], footer: string): RenderedEmail {
+  const text = `${body.map(textOf).join("\n\n")}\n\n-- \n${footer}\n`;
   const html = [
     "<!doctype html>",
     '<html lang="fr">',
     `<head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>`,
     "<body>",
     ...body.map(htmlOf),
-    `<hr><p><small>${escapeHtml(FOOTER)}</small></p>`,
+    `<hr><p><small>${escapeHtml(footer)}</small></p>`,
     "</body>",
     "</html>",
   ].join("\n");

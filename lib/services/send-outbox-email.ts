@@ -78,3 +78,12 @@ export async function sweepPendingOutbox(now: Date): Promise<number> {
   await enqueueOutbox(pending.map((row) => row.id));
   return pending.length;
 }
+
+/** Whether the mail server answers (connection and greeting); the command line prints links itself when it does not. */
+export async function mailServerAnswers(): Promise<boolean> {
+  try {
+    return await mailTransport().verify();
+  } catch {
+    return false;
+  }
+}

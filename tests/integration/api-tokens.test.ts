@@ -11,7 +11,7 @@ import { authOptions } from "@/lib/auth/options";
 import { listOwnApiTokens, revokeOwnApiToken } from "@/lib/services/api-tokens";
 import { auditActor } from "@/lib/services/audit/audit-actor";
 import { loadCaller } from "@/lib/services/load-caller";
-import { setAccountDisabled } from "@/lib/services/manage-users";
+import { updateAccount } from "@/lib/services/accounts/update-account";
 
 const BASE = "http://localhost:3000/api/v1";
 const noContext = {} as never;
@@ -114,14 +114,14 @@ describe("API tokens", () => {
     const admin = (await loadCaller(await userId("admin@guichet.test")))!;
     const target = await userId("dane37@guichet.test");
     const requestId = randomUUID();
-    await setAccountDisabled(admin, { userId: target, disabled: true }, new Date(), auditActor({ "x-request-id": requestId }, admin));
+    await updateAccount(admin, target, { disabled: true }, new Date(), auditActor({ "x-request-id": requestId }, admin));
     try {
       expect((await call(me, "GET", first.token)).status).toBe(401);
       const revoked = (await auditRowsOf(requestId)).filter((row) => row.action === "token.revoked");
       expect(revoked.map((row) => row.objectId).sort()).toEqual([first.id, second.id].sort());
       expect(revoked.every((row) => row.actorId === admin.id)).toBe(true);
     } finally {
-      await setAccountDisabled(admin, { userId: target, disabled: false }, new Date(), auditActor({}, admin));
+      await updateAccount(admin, target, { disabled: false }, new Date(), auditActor({}, admin));
     }
     expect((await call(me, "GET", second.token)).status).toBe(401);
   });

@@ -9,7 +9,7 @@ import { DEMO_PASSWORD } from "@/db/seed/demo-accounts";
 import { PEER_ADDRESS_HEADER } from "@/lib/auth/client-ip";
 import { redis, redisKey } from "@/lib/redis";
 import { auditActor } from "@/lib/services/audit/audit-actor";
-import { setAccountDisabled } from "@/lib/services/manage-users";
+import { updateAccount } from "@/lib/services/accounts/update-account";
 import { loadCaller } from "@/lib/services/load-caller";
 
 const BASE = "http://localhost:3000/api/v1";
@@ -108,11 +108,11 @@ describe("bearer tokens on /api/v1", () => {
     const [admin] = await database().select({ id: users.id }).from(users).where(eq(users.email, "admin@guichet.test"));
     const [target] = await database().select({ id: users.id }).from(users).where(eq(users.email, "dane37@guichet.test"));
     const adminCaller = (await loadCaller(admin!.id))!;
-    await setAccountDisabled(adminCaller, { userId: target!.id, disabled: true }, new Date(), auditActor({}, adminCaller));
+    await updateAccount(adminCaller, target!.id, { disabled: true }, new Date(), auditActor({}, adminCaller));
     try {
       expect((await get(me, "/me", token)).status).toBe(401);
     } finally {
-      await setAccountDisabled(adminCaller, { userId: target!.id, disabled: false }, new Date(), auditActor({}, adminCaller));
+      await updateAccount(adminCaller, target!.id, { disabled: false }, new Date(), auditActor({}, adminCaller));
     }
   });
 });

@@ -15,8 +15,8 @@ import { auditActor } from "@/lib/services/audit/audit-actor";
 import { purgeAuditEvents } from "@/lib/services/audit/purge-audit";
 import { auditCsv } from "@/lib/services/audit/read-audit";
 import { drillDownCsv } from "@/lib/services/dashboards/dashboard-csv";
+import { updateAccount } from "@/lib/services/accounts/update-account";
 import { loadCaller } from "@/lib/services/load-caller";
-import { setAccountDisabled } from "@/lib/services/manage-users";
 import { moveRoutingRule, reorderRoutingRules } from "@/lib/services/routing-rule-order";
 import { createRoutingRule, deleteRoutingRule, setRoutingRuleEnabled, updateRoutingRule } from "@/lib/services/routing-rules";
 import { addClosure, deleteClosure, resetTeamSetting, setTeamLadder, setTeamWeeklyHours, setVendorRepairTime } from "@/lib/services/sla/sla-settings";
@@ -109,12 +109,12 @@ describe("each audited change writes one row in its transaction, before → afte
   test("disabling and re-enabling an account", async () => {
     await newRows();
     const target = await callerFor("dane37@guichet.test");
-    await ok(setAccountDisabled(admin, { userId: target.id, disabled: true }, new Date(), ACTOR));
+    await ok(updateAccount(admin, target.id, { disabled: true }, new Date(), ACTOR));
     expect(await oneRow()).toMatchObject({
       action: "account.disabled", objectType: "user", objectId: target.id,
       before: { email: target.email, disabled: false }, after: { email: target.email, disabled: true },
     });
-    await ok(setAccountDisabled(admin, { userId: target.id, disabled: false }, new Date(), ACTOR));
+    await ok(updateAccount(admin, target.id, { disabled: false }, new Date(), ACTOR));
     expect(await oneRow()).toMatchObject({ action: "account.enabled", before: { disabled: true }, after: { disabled: false } });
   });
 
@@ -122,9 +122,9 @@ describe("each audited change writes one row in its transaction, before → afte
     await newRows();
     const target = await callerFor("dane37@guichet.test");
     const asTechnician = auditActor({}, technician);
-    expect(await setAccountDisabled(technician, { userId: target.id, disabled: true }, new Date(), asTechnician)).toMatchObject({ ok: false, failure: { kind: "forbidden" } });
+    expect(await updateAccount(technician, target.id, { disabled: true }, new Date(), asTechnician)).toMatchObject({ ok: false, failure: { kind: "forbidden" } });
     expect(await addClosure(technician, { teamCode: "", from: "2026-12-24", to: "2026-12-24", label: "Refusée" }, new Date(), asTechnician)).toMatchObject({ ok: false });
-    expect(await setAccountDisabled(admin, { userId: "00000000-0000-4000-8000-000000000000", disabled: true }, new Date(), ACTOR)).toMatchObject({ ok: false, failure: { kind: "not_found" } });
+    expect(await updateAccount(admin, "00000000-0000-4000-8000-000000000000", { disabled: true }, new Date(), ACTOR)).toMatchObject({ ok: false, failure: { kind: "not_found" } });
     expect(await newRows()).toEqual([]);
   });
 

@@ -57,13 +57,22 @@ describe("seed", () => {
 
   test("creates the demo accounts with their roles and attachments", async () => {
     const rows = (await database().execute(sql`
-      SELECT u.email, u.role, array_remove(array_agg(DISTINCT e.uai), NULL) AS schools, array_remove(array_agg(DISTINCT t.code), NULL) AS teams
+      SELECT u.email, u.role, u.function_code AS "functionCode", u.password_set_at IS NOT NULL AS "passwordSet",
+        array_remove(array_agg(DISTINCT e.uai), NULL) AS schools, array_remove(array_agg(DISTINCT t.code), NULL) AS teams,
+        array_remove(array_agg(DISTINCT t.code) FILTER (WHERE tm.is_primary), NULL) AS "primaryTeams"
       FROM users u LEFT JOIN user_establishments ue ON ue.user_id = u.id LEFT JOIN establishments e ON e.id = ue.establishment_id
-      LEFT JOIN team_members tm ON tm.user_id = u.id LEFT JOIN teams t ON t.id = tm.team_id GROUP BY u.email, u.role`)).rows;
+      LEFT JOIN team_members tm ON tm.user_id = u.id LEFT JOIN teams t ON t.id = tm.team_id
+      -- Other test files add accounts of their own to the shared database.
+      WHERE u.email IN ${DEMO_ACCOUNTS.map((account) => account.email)}
+      GROUP BY u.email, u.role, u.function_code, u.password_set_at`)).rows;
     const byEmail = new Map(rows.map((row) => [row.email, row]));
     expect(byEmail.size).toBe(DEMO_ACCOUNTS.length);
     expect(byEmail.get("csl.choiseul@guichet.test")).toMatchObject({ role: "requester", schools: ["0370037P"] });
-    expect(byEmail.get("proviseur.choiseul@guichet.test")).toMatchObject({ role: "manager", schools: ["0370037P"] });
+    expect(byEmail.get("proviseur.choiseul@guichet.test")).toMatchObject({ role: "manager", schools: ["0370037P"], functionCode: "chef_etablissement" });
+    expect(byEmail.get("csl.palissy@guichet.test")).toMatchObject({ functionCode: "csl", primaryTeams: ["ETAB-0450029M"] });
+    expect(rows.every((row) => row.passwordSet === true)).toBe(true);
+    // Everyone in a team has exactly one primary team: their first.
+    expect(rows.filter((row) => (row.teams as string[]).length > 0 && (row.primaryTeams as string[]).length !== 1)).toEqual([]);
     expect(byEmail.get("tech.ouest@guichet.test")).toMatchObject({ role: "technician", teams: ["PROX-OUEST"] });
     expect(byEmail.get("secu@guichet.test")).toMatchObject({ role: "technician", teams: ["EQ-E-INFRA_SECU"] });
     expect(byEmail.get("dane37@guichet.test")).toMatchObject({ role: "academy_agent", teams: ["EQ-E-CAN37"] });

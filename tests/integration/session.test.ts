@@ -5,7 +5,7 @@ import { database } from "@/db/client";
 import { users } from "@/db/schema";
 import { authOptions } from "@/lib/auth/options";
 import { auditActor } from "@/lib/services/audit/audit-actor";
-import { setAccountDisabled } from "@/lib/services/manage-users";
+import { updateAccount } from "@/lib/services/accounts/update-account";
 import { loadCaller } from "@/lib/services/load-caller";
 
 async function account(email: string) {
@@ -51,20 +51,20 @@ describe("sessions", () => {
     const admin = (await loadCaller((await account("admin@guichet.test")).id))!;
     const target = await account("sav.scc@guichet.test");
     const token = await signIn("sav.scc@guichet.test");
-    expect(await setAccountDisabled(admin, { userId: target.id, disabled: true }, new Date(), auditActor({}, admin))).toEqual({ ok: true, value: null });
+    expect(await updateAccount(admin, target.id, { disabled: true }, new Date(), auditActor({}, admin))).toMatchObject({ ok: true });
     await expect(nextRequest(token)).rejects.toThrow("Session revoked");
     expect(await loadCaller(target.id)).toBeNull();
-    expect(await setAccountDisabled(admin, { userId: target.id, disabled: false }, new Date(), auditActor({}, admin))).toEqual({ ok: true, value: null });
+    expect(await updateAccount(admin, target.id, { disabled: false }, new Date(), auditActor({}, admin))).toMatchObject({ ok: true });
     await expect(nextRequest(await signIn("sav.scc@guichet.test"))).resolves.toBeTruthy();
   });
 
   test("only an admin may disable an account, and never their own", async () => {
     const admin = (await loadCaller((await account("admin@guichet.test")).id))!;
     const technician = (await loadCaller((await account("tech.ouest@guichet.test")).id))!;
-    expect(await setAccountDisabled(technician, { userId: admin.id, disabled: true }, new Date(), auditActor({}, technician))).toMatchObject({ ok: false, failure: { kind: "forbidden" } });
-    expect(await setAccountDisabled(admin, { userId: admin.id, disabled: true }, new Date(), auditActor({}, admin)))
-      .toEqual({ ok: false, failure: { kind: "unprocessable", message: "Vous ne pouvez pas désactiver votre propre compte." } });
-    expect(await setAccountDisabled(admin, { userId: "00000000-0000-4000-8000-000000000000", disabled: true }, new Date(), auditActor({}, admin)))
+    expect(await updateAccount(technician, admin.id, { disabled: true }, new Date(), auditActor({}, technician))).toMatchObject({ ok: false, failure: { kind: "forbidden" } });
+    expect(await updateAccount(admin, admin.id, { disabled: true }, new Date(), auditActor({}, admin)))
+      .toEqual({ ok: false, failure: { kind: "unprocessable", message: "Vous ne pouvez ni désactiver votre propre compte ni changer votre propre rôle." } });
+    expect(await updateAccount(admin, "00000000-0000-4000-8000-000000000000", { disabled: true }, new Date(), auditActor({}, admin)))
       .toEqual({ ok: false, failure: { kind: "not_found" } });
   });
 });

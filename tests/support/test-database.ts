@@ -11,7 +11,8 @@ export const TEST_REDIS = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379"
 /** A database and a Redis namespace of their own, so runs never see each other's data. */
 export type TestStores = { databaseUrl: string; redisPrefix: string; drop: () => Promise<void> };
 
-export async function createTestStores(kind: string): Promise<TestStores> {
+/** `demo: false` seeds reference data only, as `npm run db:seed -- --reference-only` does. */
+export async function createTestStores(kind: string, options: { demo: boolean } = { demo: true }): Promise<TestStores> {
   const suffix = `${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
   const databaseName = `guichet_${kind}_${suffix}`;
   const databaseUrl = `${TEST_POSTGRES}/${databaseName}`;
@@ -19,7 +20,7 @@ export async function createTestStores(kind: string): Promise<TestStores> {
   await migrateDatabase(databaseUrl);
   const { db, pool } = createDatabase(databaseUrl);
   try {
-    await seed(db, { demo: true });
+    await seed(db, { demo: options.demo });
   } finally {
     await pool.end();
   }

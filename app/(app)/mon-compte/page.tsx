@@ -1,24 +1,36 @@
 import { getTranslations } from "next-intl/server";
 import { RevokeTokenButton } from "@/components/account/revoke-token-button";
+import { PasswordForm } from "@/components/people/password-form";
+import { ProfileForm } from "@/components/people/profile-form";
 import { DataTable } from "@/components/ui/data-table";
 import { DateTime } from "@/components/ui/date-time";
 import { pageCaller } from "@/lib/auth/current-caller";
+import { readOwnAccount } from "@/lib/services/accounts/own-account";
 import { listOwnApiTokens } from "@/lib/services/api-tokens";
-import { revokeToken } from "./actions";
+import { changePassword, revokeToken, saveProfile } from "./actions";
 import { titled } from "@/i18n/page-title";
 
 export const generateMetadata = titled("account");
 
-/** The signed-in person's own account: for now, the API tokens issued to it. */
+/** The signed-in person's own account: their details, their password, the API tokens issued to them. */
 export default async function AccountPage() {
   const caller = await pageCaller();
-  const tokens = await listOwnApiTokens(caller, new Date());
-  const t = await getTranslations("account");
+  const [tokens, profile, t, tPeople] = await Promise.all([
+    listOwnApiTokens(caller, new Date()), readOwnAccount(caller), getTranslations("account"), getTranslations("people"),
+  ]);
 
   return (
     <section>
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
-      <h2 className="mt-6 text-lg font-semibold">{t("tokens")}</h2>
+      <h2 className="mt-6 text-lg font-semibold">{tPeople("profileTitle")}</h2>
+      <p className="mt-1 text-sm text-slate-600">{caller.email}</p>
+      <div className="mt-3">{profile && <ProfileForm action={saveProfile} profile={profile} />}</div>
+      <h2 className="mt-8 text-lg font-semibold">{tPeople("passwordTitle")}</h2>
+      <p className="mt-1 text-sm text-slate-600">{tPeople("passwordHelp")}</p>
+      <div className="mt-3 max-w-md">
+        <PasswordForm action={changePassword} askCurrent submitLabel={tPeople("changePassword")} success={tPeople("passwordChanged")} />
+      </div>
+      <h2 className="mt-8 text-lg font-semibold">{t("tokens")}</h2>
       <p className="mt-1 text-sm text-slate-600">{t("tokensHelp")}</p>
       {tokens.length === 0 ? (
         <p className="mt-4 text-sm text-slate-600">{t("noTokens")}</p>

@@ -3,11 +3,17 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { SchoolContacts } from "./school-contacts";
 import { SupportModeBadge } from "@/components/establishments/support-mode-badge";
+import { InviteStaffForm, RemoveStaffForm, StaffFunctionForm } from "@/components/people/staff-forms";
+import { DataTable } from "@/components/ui/data-table";
+import type { Caller } from "@/lib/domain/caller";
 import { pageCaller } from "@/lib/auth/current-caller";
 import { schoolDashboardHref } from "@/lib/domain/dashboard-links";
 import { can } from "@/lib/domain/permissions";
+import { findAccounts } from "@/lib/services/accounts/find-accounts";
+import { staffFunctionOptions } from "@/lib/services/accounts/staff-functions";
 import { callerAffiliations } from "@/lib/services/caller-affiliations";
 import { titled } from "@/i18n/page-title";
+import { inviteStaff, removeStaff, setStaffFunction } from "./actions";
 
 export const generateMetadata = titled("myEstablishment");
 
@@ -34,8 +40,37 @@ export default async function MyEstablishmentPage() {
             <Link className="text-brand-700 underline" href={`/inventaire/etablissements/${school.uai}`}>{t("inventory")}</Link>
             {can(caller, "dashboards.establishment") && <Link className="text-brand-700 underline" href={schoolDashboardHref(school.uai)}>{tDashboards("openDashboard")}</Link>}
           </p>
+          {caller.role === "manager" && <SchoolStaff caller={caller} school={school} />}
         </article>
       ))}
+    </section>
+  );
+}
+
+/** A head's delegated administration: the school's staff, their functions, removals and invitations. */
+async function SchoolStaff({ caller, school }: { caller: Caller; school: { id: string; uai: string } }) {
+  const [page, functions, t] = await Promise.all([
+    findAccounts(caller, { filters: { establishment: school.uai, disabled: false }, limit: 100 }), staffFunctionOptions(), getTranslations("people"),
+  ]);
+  if (!page.ok) return null;
+  const staff = page.value.items;
+  return (
+    <section className="mt-6" aria-labelledby={`staff-${school.uai}`}>
+      <h3 id={`staff-${school.uai}`} className="text-base font-semibold">{t("staffTitle")}</h3>
+      <p className="mt-1 text-sm text-slate-600">{t("staffHelp")}</p>
+      <DataTable columns={[t("name"), t("function"), <span key="remove" className="sr-only">{t("remove")}</span>]}>
+        {staff.map((person) => (
+          <tr key={person.id} className="border-t border-slate-100 align-top" data-email={person.email}>
+            <td className="px-3 py-2">{person.name}<br /><span className="text-slate-500">{person.email}</span></td>
+            <td className="px-3 py-2"><StaffFunctionForm action={setStaffFunction} person={person} functionCode={person.functionCode} functions={functions} /></td>
+            <td className="px-3 py-2">
+              {person.id !== caller.id && <RemoveStaffForm action={removeStaff} person={person} establishmentId={school.id} colleagues={staff} />}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
+      <h3 className="mt-4 text-base font-semibold">{t("inviteTitle")}</h3>
+      <div className="mt-2"><InviteStaffForm action={inviteStaff} uai={school.uai} functions={functions} /></div>
     </section>
   );
 }

@@ -1,0 +1,49 @@
+import { and, eq, inArray, isNull } from "drizzle-orm";
+import { database } from "@/db/client";
+import { ticketFollowers, tickets, userEstablishments, users } from "@/db/schema";
+import { isSchoolRole, managesAccounts } from "@/lib/domain/account-permissions";
+import type { AuditActor } from "@/lib/domain/audit";
+import type { Caller } from "@/lib/domain/caller";
+import { OPEN_STATUSES } from "@/lib/domain/ticket-status";
+import { afterCommit } from "../after-commit";
+import { fail, succeed, type ServiceResult } from "../service-result";
+import { applyAccountChange, checkedState, lockedAccount, refusal, stateOf } from "./account-changes";
+
+/**
+ * A head removes someone from one of their schools ("Mon établissement"). Removed from their last school,
+ * the person is disabled. Their open tickets of that school stay with it; the head may name a colleague
+ * who follows them from now on (else the ticket pages say the requester left the school).
+ */
+export async function removeStaffFromSchool(
+  caller: Caller,
+  input: { userId: string; establishmentId: string; successorId: string | null },
+  now: Date,
+  actor: AuditActor,
+): Promise<ServiceResult<null>> {
+  if (!managesAccounts(caller)) return fail(refusal("forbidden", caller));
+  const result = await database().transaction(async (tx) => {
+    const account = await lockedAccount(tx, input.userId);
+    if (!account) return fail<string[]>({ kind: "not_found" });
+    const before = stateOf(account);
+    if (!before.establishmentIds.includes(input.establishmentId)) return fail<string[]>({ kind: "not_found" });
+    const after = checkedState(caller, before, { ...before, establishmentIds: before.establishmentIds.filter((id) => id !== input.establishmentId) });
+    if (!after.ok) return after;
+    if (input.userId === caller.id) return fail<string[]>({ kind: "unprocessable", message: "Vous ne pouvez pas vous retirer vous-même de l'établissement." });
+    if (input.successorId) {
+      const [successor] = await tx.select({ role: users.role }).from(users)
+        .innerJoin(userEstablishments, and(eq(userEstablishments.userId, users.id), eq(userEstablishments.establishmentId, input.establishmentId)))
+        .where(and(eq(users.id, input.successorId), isNull(users.disabledAt)));
+      if (!successor || !isSchoolRole(successor.role) || input.successorId === input.userId) {
+        return fail<string[]>({ kind: "unprocessable", message: "Choisissez une personne de l'établissement pour suivre ses demandes.", errors: [{ field: "successorId", message: "Personne inconnue dans cet établissement." }] });
+      }
+      const open = tx.select({ id: tickets.id }).from(tickets)
+        .where(and(eq(tickets.requesterId, input.userId), eq(tickets.establishmentId, input.establishmentId), inArray(tickets.status, [...OPEN_STATUSES])));
+      const openIds = (await open).map((row) => ({ ticketId: row.id, userId: input.successorId! }));
+      if (openIds.length) await tx.insert(ticketFollowers).values(openIds).onConflictDoNothing();
+    }
+    return succeed(await applyAccountChange(tx, caller, account, after.value, now, actor));
+  });
+  if (!result.ok) return result;
+  await afterCommit({ outboxIds: result.value });
+  return succeed(null);
+}

@@ -41,9 +41,13 @@ describe("parseEnv", () => {
     ["the secret of .env.example in production", { NODE_ENV: "production", AUTH_SECRET: "dev-only-secret-change-me-0123456789abcdef" }, ["AUTH_SECRET"]],
     ["the old docker-compose secret in production", { NODE_ENV: "production", AUTH_SECRET: "demo-only-insecure-secret-change-me-0123456789abcdef" }, ["AUTH_SECRET"]],
     ["a host name among the trusted proxies", { TRUSTED_PROXIES: "10.0.0.0/8, proxy.local" }, ["TRUSTED_PROXIES"]],
-    ["two things wrong at once", { APP_URL: "ftp://x", SMTP_URL: undefined }, ["APP_URL", "SMTP_URL"]],
+    ["two things wrong at once", { APP_URL: "ftp://x", SMTP_URL: "http://mail" }, ["APP_URL", "SMTP_URL"]],
   ])("names the variable for %s", (_, change, names) => {
     expect(problemsWith({ ...valid, ...change }).sort()).toEqual(names);
+  });
+
+  test("SMTP_URL is optional: unset or empty means no SMTP server", () => {
+    expect([parseEnv({ ...valid, SMTP_URL: undefined }).SMTP_URL, parseEnv({ ...valid, SMTP_URL: "" }).SMTP_URL]).toEqual([undefined, undefined]);
   });
 
   test("AUDIT_RETENTION_DAYS is read as a number of days", () => {

@@ -1,7 +1,7 @@
 import { can, type Permission } from "./permissions";
 import type { Caller } from "./caller";
 
-export type NavigationKey = "home" | "desk" | "catalogue" | "file" | "myTickets" | "myEstablishments" | "establishments" | "inventory" | "dashboards" | "users" | "routing" | "slaSummary" | "calendars" | "journal" | "account";
+export type NavigationKey = "home" | "desk" | "catalogue" | "file" | "myTickets" | "myEstablishments" | "establishments" | "inventory" | "dashboards" | "users" | "routing" | "slaSummary" | "calendars" | "journal" | "mail" | "account";
 export type NavigationItem = { key: NavigationKey; href: string };
 
 /** The app shell's menu: each entry shows for the callers holding its permission. */
@@ -20,6 +20,7 @@ const ENTRIES: Array<NavigationItem & { permission?: Permission }> = [
   { key: "routing", href: "/admin/routage", permission: "routing.manage" },
   { key: "calendars", href: "/admin/calendriers", permission: "sla.manage" },
   { key: "journal", href: "/admin/journal", permission: "audit.read" },
+  { key: "mail", href: "/admin/courriels", permission: "outbox.manage" },
   { key: "account", href: "/mon-compte" },
 ];
 

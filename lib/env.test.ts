@@ -43,9 +43,13 @@ describe("parseEnv", () => {
     ["a host name among the trusted proxies", { TRUSTED_PROXIES: "10.0.0.0/8, proxy.local" }, ["TRUSTED_PROXIES"]],
     ["a function map that is not JSON", { OIDC_FUNCTION_MAP: "DIR=manager" }, ["OIDC_FUNCTION_MAP"]],
     ["a function map giving a technician", { OIDC_FUNCTION_MAP: '{"DIR": {"role": "technician"}}' }, ["OIDC_FUNCTION_MAP"]],
-    ["two things wrong at once", { APP_URL: "ftp://x", SMTP_URL: undefined }, ["APP_URL", "SMTP_URL"]],
+    ["two things wrong at once", { APP_URL: "ftp://x", SMTP_URL: "http://mail" }, ["APP_URL", "SMTP_URL"]],
   ])("names the variable for %s", (_, change, names) => {
     expect(problemsWith({ ...valid, ...change }).sort()).toEqual(names);
+  });
+
+  test("SMTP_URL is optional: unset or empty means no SMTP server", () => {
+    expect([parseEnv({ ...valid, SMTP_URL: undefined }).SMTP_URL, parseEnv({ ...valid, SMTP_URL: "" }).SMTP_URL]).toEqual([undefined, undefined]);
   });
 
   test("AUDIT_RETENTION_DAYS is read as a number of days", () => {

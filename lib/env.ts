@@ -42,7 +42,8 @@ const envSchema = z
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     APP_URL: z.url({ protocol: /^https?$/, error: "doit être une URL http(s)://" }),
     AUTH_SECRET: z.string().min(1, "est obligatoire"),
-    SMTP_URL: z.url({ protocol: /^smtps?$/, error: "doit être une URL smtp://" }),
+    /** Absent: no SMTP server; the worker keeps every e-mail in the outbox, readable in /admin/courriels. */
+    SMTP_URL: optionalText.pipe(z.url({ protocol: /^smtps?$/, error: "doit être une URL smtp://" }).optional()),
     MAIL_FROM: z.string().min(3, "est obligatoire"),
     UPLOAD_DIR: z.string().min(1, "est obligatoire"),
     OIDC_ISSUER: optionalText.pipe(z.url().optional()),

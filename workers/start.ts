@@ -1,5 +1,5 @@
 import { Queue, Worker, type Job } from "bullmq";
-import { JOBS } from "@/lib/queue/jobs";
+import { JOBS, type JobName } from "@/lib/queue/jobs";
 import { queueConnection, queuePrefix } from "@/lib/queue/connection";
 import { logger } from "@/lib/logger";
 import { database } from "@/db/client";
@@ -13,8 +13,11 @@ import { reconcileSlaTimers } from "./processors/reconcile-sla-timers";
 import { sendEmail } from "./processors/send-email";
 import { sweepOutbox } from "./processors/sweep-outbox";
 
-/** Job name → processor; each processor parses its payload with the schema in JOBS. */
-const PROCESSORS: Record<string, (job: Job) => Promise<unknown>> = {
+/**
+ * Job name → processor; each processor parses its payload with the schema in JOBS. Typed over JOBS' names:
+ * a job declared there without its processor here (or a processor for no job) does not compile.
+ */
+const PROCESSORS: { [Name in JobName]: (job: Job) => Promise<unknown> } = {
   purgeExpiredTokens,
   purgeAuditEvents,
   closeStaleResolutions,
@@ -32,11 +35,12 @@ export async function startWorkers(): Promise<() => Promise<void>> {
 
   const workers = queueNames.map((queueName) => {
     const worker = new Worker(queueName, async (job) => {
-      const processor = PROCESSORS[job.name];
-      if (!processor) throw new Error(`No processor for job ${job.name}`);
-      return processor(job);
+      if (!Object.hasOwn(PROCESSORS, job.name)) throw new Error(`No processor for job ${job.name}`);
+      return PROCESSORS[job.name as JobName](job);
     }, { connection, prefix, concurrency: 4 });
-    worker.on("failed", (job, error) => logger.warn({ job: job?.name, id: job?.id, err: error }, "job failed"));
+    worker.on("failed", (job, error) => logger.warn({ queue: queueName, job: job?.name, id: job?.id, attempts: job?.attemptsMade, err: error }, "job failed"));
+    // Connection and processing errors outside a job (Redis lost, a stalled-job check failing); unheard, Node prints them to stderr.
+    worker.on("error", (error) => logger.error({ queue: queueName, err: error }, "worker error"));
     return worker;
   });
 

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { OUTBOX_STATUSES } from "@/lib/domain/outbox";
 import { tickets } from "./tickets";
 import { users } from "./users";
 
@@ -21,7 +22,7 @@ export const outboxEmails = pgTable(
     textBody: text().notNull(),
     htmlBody: text().notNull(),
     /** `failed`: the server refused it for good (5xx, e.g. an unknown address); kept with its error, never retried. */
-    status: text({ enum: ["pending", "sent", "failed"] }).notNull().default("pending"),
+    status: text({ enum: OUTBOX_STATUSES }).notNull().default("pending"),
     attempts: integer().notNull().default(0),
     lastError: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

@@ -11,7 +11,7 @@ test.each([
   ["service_lead", ["home", "desk", "slaSummary", "catalogue", "establishments", "inventory", "dashboards", "onboarding", "account"]],
   ["academy_agent", ["home", "desk", "catalogue", "establishments", "inventory", "account"]],
   ["vendor_agent", ["home", "desk", "catalogue", "account"]],
-  ["admin", ["home", "desk", "slaSummary", "catalogue", "establishments", "inventory", "dashboards", "users", "routing", "calendars", "journal", "organisation", "onboarding", "account"]],
+  ["admin", ["home", "desk", "slaSummary", "catalogue", "establishments", "inventory", "dashboards", "users", "routing", "calendars", "journal", "organisation", "onboarding", "mail", "account"]],
 ] as const)("%s sees %j", (role, keys) => {
   expect(navigationFor({ role }).map((item) => item.key)).toEqual(keys);
 });

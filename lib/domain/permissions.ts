@@ -14,6 +14,8 @@ const ROLE_PERMISSIONS = {
   "organisation.manage": ["admin"],
   /** Where every school stands in joining the scheme: sector leads for their zone, the service lead and admins everywhere. */
   "onboarding.overview": ["sector_lead", "service_lead", "admin"],
+  /** The e-mail outbox (/admin/courriels): every message Guichet wrote, as sent, and sending a failed one again. */
+  "outbox.manage": ["admin"],
   /** The technicians' workspace: queues, working tickets, escalations. */
   "desk.use": ["technician", "sector_lead", "service_lead", "academy_agent", "vendor_agent", "admin"],
   /** Working any ticket one sees there (taking, statuses, transfers, escalations, bulk changes); vendor agents act only on what is escalated to them (lib/domain/vendor-access.ts). */

@@ -45,7 +45,6 @@ function ticket(createdAt: string, statusChanges: SlaStatusChange[] = [], extra:
 
 const P1: SlaCommitment = { own: 30, resolve: 240 };
 const P2: SlaCommitment = { own: 120, resolve: 600 };
-const P3: SlaCommitment = { own: 240, resolve: 1800 };
 const P4: SlaCommitment = { own: 600, resolve: 6000 };
 
 const HARDWARE_INCIDENT = { type: "incident", hardware: true } as const;

@@ -50,7 +50,7 @@ function fieldValidator(field: CategoryField): z.ZodType {
   }
   const optional = field.required === false;
   // A missing answer says "obligatoire", not the type's own complaint about undefined.
-  return z.preprocess(blankToUndefined, optional ? base.optional() : z.unknown().refine((value) => value !== undefined, required).pipe(base as z.ZodType<unknown, {} | null>));
+  return z.preprocess(blankToUndefined, optional ? base.optional() : z.unknown().refine((value) => value !== undefined, required).pipe(base as z.ZodType<unknown, NonNullable<unknown> | null>));
 }
 
 /** The answers a category asks for, as one strict object: unknown keys are refused. */

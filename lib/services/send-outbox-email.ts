@@ -2,6 +2,7 @@ import { and, asc, eq, lt, sql } from "drizzle-orm";
 import { createTransport, type Transporter } from "nodemailer";
 import { database } from "@/db/client";
 import { outboxEmails } from "@/db/schema";
+import { NO_SMTP_SERVER } from "@/lib/domain/outbox";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { enqueueOutbox } from "./notifications";
@@ -10,11 +11,14 @@ import { enqueueOutbox } from "./notifications";
 const SWEEP_GRACE_MS = 60_000;
 const SWEEP_BATCH = 500;
 
-let transport: Transporter | undefined;
+let transport: Transporter | null | undefined;
 
-// Built at the first send, once per process: the SMTP connection settings never change while it runs.
-function mailTransport(): Transporter {
-  transport ??= createTransport(env().SMTP_URL);
+// Built at the first send, once per process: the SMTP connection settings never change while it runs. Null without SMTP_URL.
+function mailTransport(): Transporter | null {
+  if (transport === undefined) {
+    const url = env().SMTP_URL;
+    transport = url ? createTransport(url) : null;
+  }
   return transport;
 }
 
@@ -31,6 +35,7 @@ function permanentlyRefused(error: unknown): boolean {
  * acceptance and the update sends it again, which the stable Message-ID lets clients fold.
  * A temporary SMTP failure is counted on the row and rethrown, so BullMQ retries with backoff;
  * a permanent refusal (5xx) marks the row failed with the server's answer, and it is not retried.
+ * Without SMTP_URL the row is marked failed with {@link NO_SMTP_SERVER} at once: kept for admins to read, never retried.
  */
 export async function sendOutboxEmail(outboxId: string, now: Date): Promise<"sent" | "already_sent" | "missing" | "failed"> {
   const db = database();
@@ -40,8 +45,13 @@ export async function sendOutboxEmail(outboxId: string, now: Date): Promise<"sen
   if (email.status === "failed") return "failed";
 
   const { MAIL_FROM, APP_URL } = env();
+  const mailer = mailTransport();
+  if (!mailer) {
+    await db.update(outboxEmails).set({ attempts: sql`${outboxEmails.attempts} + 1`, lastError: NO_SMTP_SERVER, status: "failed" }).where(eq(outboxEmails.id, email.id));
+    return "failed";
+  }
   try {
-    await mailTransport().sendMail({
+    await mailer.sendMail({
       from: MAIL_FROM,
       to: email.toAddress,
       subject: email.subject,
@@ -79,10 +89,12 @@ export async function sweepPendingOutbox(now: Date): Promise<number> {
   return pending.length;
 }
 
-/** Whether the mail server answers (connection and greeting); the command line prints links itself when it does not. */
+/** Whether a mail server is configured and answers (connection and greeting); the command line prints links itself when not. */
 export async function mailServerAnswers(): Promise<boolean> {
+  const transport = mailTransport();
+  if (!transport) return false;
   try {
-    return await mailTransport().verify();
+    return await transport.verify();
   } catch {
     return false;
   }

@@ -1,0 +1,54 @@
+import { and, desc, eq, sql } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { outboxEmails } from "@/db/schema";
+import type { OutboxStatus } from "@/lib/domain/outbox";
+
+export type OutboxCursor = { at: string; id: string };
+
+/**
+ * One keyset page of the outbox, newest first, without the bodies. The cursor keeps the instant as
+ * PostgreSQL writes it: a JavaScript date would lose the microseconds and skip rows on the page boundary.
+ */
+export async function listOutboxEmails(db: Executor, options: { status?: OutboxStatus; after?: OutboxCursor; limit: number }) {
+  const rows = await db
+    .select({
+      at: sql<string>`${outboxEmails.createdAt}::text`,
+      id: outboxEmails.id, toAddress: outboxEmails.toAddress, subject: outboxEmails.subject, status: outboxEmails.status,
+      attempts: outboxEmails.attempts, lastError: outboxEmails.lastError, createdAt: outboxEmails.createdAt, sentAt: outboxEmails.sentAt,
+    })
+    .from(outboxEmails)
+    .where(and(
+      options.status ? eq(outboxEmails.status, options.status) : undefined,
+      options.after ? sql`(${outboxEmails.createdAt}, ${outboxEmails.id}) < (${options.after.at}::timestamptz, ${options.after.id}::uuid)` : undefined,
+    ))
+    .orderBy(desc(outboxEmails.createdAt), desc(outboxEmails.id))
+    .limit(options.limit + 1);
+  const page = rows.slice(0, options.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(({ at: _at, ...row }) => row),
+    next: rows.length > options.limit && last ? { at: last.at, id: last.id } : null,
+  };
+}
+
+/** One outbox e-mail with its bodies, as it was (or will be) sent. */
+export async function findOutboxEmail(db: Executor, id: string) {
+  const [email] = await db
+    .select({
+      id: outboxEmails.id, toAddress: outboxEmails.toAddress, subject: outboxEmails.subject, textBody: outboxEmails.textBody, htmlBody: outboxEmails.htmlBody,
+      status: outboxEmails.status, attempts: outboxEmails.attempts, lastError: outboxEmails.lastError, createdAt: outboxEmails.createdAt, sentAt: outboxEmails.sentAt,
+    })
+    .from(outboxEmails)
+    .where(eq(outboxEmails.id, id));
+  return email ?? null;
+}
+
+/** Puts a failed e-mail back to pending for the worker; false when it is not (or no longer) failed. */
+export async function requeueFailedEmail(db: Executor, id: string): Promise<boolean> {
+  const rows = await db
+    .update(outboxEmails)
+    .set({ status: "pending" })
+    .where(and(eq(outboxEmails.id, id), eq(outboxEmails.status, "failed")))
+    .returning({ id: outboxEmails.id });
+  return rows.length > 0;
+}

@@ -7,6 +7,8 @@ import fr from "@/messages/fr/shell.json";
 
 // The page shown for a server error (app/error.tsx, app/global-error.tsx), as French readers get it.
 const render = (props: Parameters<typeof ErrorMessage>[0]) =>
+  // The provider's props type requires `children` as a prop, so it is passed there rather than as an argument.
+  // eslint-disable-next-line react/no-children-prop
   renderToStaticMarkup(createElement(NextIntlClientProvider, { locale: "fr", messages: { shell: fr }, timeZone: "Europe/Paris", children: createElement(ErrorMessage, props) }));
 
 describe("the server error page", () => {

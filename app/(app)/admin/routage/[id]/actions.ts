@@ -3,7 +3,6 @@
 import { formAction } from "@/lib/auth/form-action";
 import { routingRuleFromForm } from "@/lib/schemas/routing-rule-form";
 import { routingRuleSchema, ruleVersionSchema } from "@/lib/schemas/routing-rules";
-import { auditActor } from "@/lib/services/audit/audit-actor";
 import { updateRoutingRule } from "@/lib/services/routing-rules";
 
 /** Saves the edited rule, refused when someone changed it since the form was opened. */

@@ -3,7 +3,6 @@
 import { formAction } from "@/lib/auth/form-action";
 import { routingRuleFromForm } from "@/lib/schemas/routing-rule-form";
 import { routingRuleSchema } from "@/lib/schemas/routing-rules";
-import { auditActor } from "@/lib/services/audit/audit-actor";
 import { createRoutingRule } from "@/lib/services/routing-rules";
 
 export const createRule = formAction(routingRuleSchema, (rule, caller, _form, now, actor) => createRoutingRule(caller, rule, now, actor), {

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, inject, test } from "vitest";
-import { browserForFile, newClient, signedInPage } from "../support/browser";
+import { browserForFile, newClient, signedInPage, menuLink } from "../support/browser";
 
 const baseUrl = inject("baseUrl");
 const browser = browserForFile();
@@ -9,7 +9,7 @@ const TARGET = "dane37@guichet.test";
 describe("the audit journal", () => {
   test("an admin disables and re-enables an account, then finds both rows by action and downloads them as CSV", async () => {
     const page = await signedInPage(browser(), baseUrl, "10.9.0.1", "admin@guichet.test");
-    await page.getByRole("link", { name: "Utilisateurs" }).click();
+    await menuLink(page, "Utilisateurs").click();
     await page.waitForURL(`${baseUrl}/admin/utilisateurs`);
     const row = page.locator(`tr[data-email="${TARGET}"]`);
 

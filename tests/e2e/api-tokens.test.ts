@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { describe, expect, inject, test } from "vitest";
 import { DEMO_PASSWORD } from "@/db/seed/demo-accounts";
-import { browserForFile, signedInPage } from "../support/browser";
+import { browserForFile, signedInPage, menuLink } from "../support/browser";
 import { requestFrom, tokenRequestFrom } from "../support/from-address";
 import { queryE2eDatabase } from "../support/e2e-database";
 
@@ -97,7 +97,7 @@ describe("API tokens against the running app", () => {
   test("disabling an account revokes its tokens; re-enabling does not bring them back", async () => {
     const token = await issue("csl.palissy@guichet.test");
     const admin = await signedInPage(browser(), baseUrl, nextAddress(), "admin@guichet.test");
-    await admin.getByRole("link", { name: "Utilisateurs" }).click();
+    await menuLink(admin, "Utilisateurs").click();
     const row = admin.locator('tr[data-email="csl.palissy@guichet.test"]');
     await row.getByRole("button", { name: "Désactiver" }).click();
     await expect.poll(() => row.locator("td").nth(3).textContent()).toBe("Désactivé");

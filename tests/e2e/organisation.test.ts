@@ -1,5 +1,5 @@
 import { expect, inject, test } from "vitest";
-import { browserForFile, signedInPage } from "../support/browser";
+import { browserForFile, signedInPage, menuLink } from "../support/browser";
 
 const baseUrl = inject("baseUrl");
 const browser = browserForFile();
@@ -8,7 +8,7 @@ test("an admin creates a school, sets its first onboarding meeting, and creates 
   const page = await signedInPage(browser(), baseUrl, "10.13.0.1", "admin@guichet.test");
 
   // From the menu to the schools, then a new school: its page opens once created.
-  await page.getByRole("link", { name: "Organisation" }).click();
+  await menuLink(page, "Organisation").click();
   await page.waitForURL(`${baseUrl}/admin/etablissements`);
   const schoolForm = page.getByRole("form", { name: "Nouvel établissement" });
   await schoolForm.getByLabel("UAI").fill("0371234A");
@@ -36,7 +36,7 @@ test("an admin creates a school, sets its first onboarding meeting, and creates 
   await expect.poll(() => rdv1.getByRole("status").textContent()).toBe("Rendez-vous enregistré.");
 
   // The Région's board shows where the school stands.
-  await page.getByRole("link", { name: "Intégration", exact: true }).first().click();
+  await menuLink(page, "Intégration").click();
   await page.waitForURL(`${baseUrl}/integration`);
   const row = page.locator("tr[data-uai='0371234R']");
   expect(await row.textContent()).toMatch(/Lycée Rabelais.*À intégrer.*prévu le 12 janv\. 2027/);
@@ -73,7 +73,7 @@ test("a technician may not reach the organisation pages; a sector lead sees the 
   await technician.context().close();
 
   const lead = await signedInPage(browser(), baseUrl, "10.13.0.3", "chef.ouest@guichet.test");
-  await lead.getByRole("link", { name: "Intégration" }).click();
+  await menuLink(lead, "Intégration").click();
   await lead.waitForURL(`${baseUrl}/integration`);
   expect(await lead.getByText("Établissements de votre zone.").count()).toBe(1);
   expect(await lead.locator("tr[data-uai]").allTextContents()).not.toContainEqual(expect.stringMatching(/Zone Est/));
@@ -82,7 +82,7 @@ test("a technician may not reach the organisation pages; a sector lead sees the 
 
 test("a head sees on Mon établissement the school's staff, its sector lead and its last change", async () => {
   const head = await signedInPage(browser(), baseUrl, "10.13.0.4", "proviseur.choiseul@guichet.test");
-  await head.getByRole("link", { name: "Mon établissement" }).click();
+  await menuLink(head, "Mon établissement").click();
   await head.waitForURL(`${baseUrl}/mon-etablissement`);
   const contacts = head.locator("[data-contacts='0370037P']");
   const text = await contacts.textContent();

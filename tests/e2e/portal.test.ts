@@ -1,5 +1,5 @@
 import { expect, inject, test } from "vitest";
-import { browserForFile, newClient, signIn } from "../support/browser";
+import { browserForFile, newClient, signIn, menuLink } from "../support/browser";
 import { readMailbox } from "../support/mailbox";
 import { sampleFiles } from "../support/sample-files";
 
@@ -32,7 +32,7 @@ test("a requester browses the catalogue, files an incident on an inventoried PC 
   await page.waitForURL(`${baseUrl}/`);
 
   // The catalogue, searched without accents.
-  await page.getByRole("link", { name: "Catalogue des services" }).click();
+  await menuLink(page, "Catalogue des services").click();
   await page.getByPlaceholder("Rechercher un service (accents ignorés)").fill("poste de travail");
   await page.getByRole("button", { name: "Rechercher" }).click();
   await page.waitForURL(/q=poste/);

@@ -1,5 +1,5 @@
 import { describe, expect, inject, test } from "vitest";
-import { browserForFile, newClient, signIn } from "../support/browser";
+import { browserForFile, newClient, signIn, menuLink } from "../support/browser";
 
 const baseUrl = inject("baseUrl");
 const browser = browserForFile();
@@ -27,7 +27,7 @@ describe("sign-in", () => {
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Bonjour Claire Martin (CSL Choiseul)");
     expect(await page.getByTestId("signed-in-user").textContent()).toContain("Demandeur (établissement)");
 
-    await page.getByRole("link", { name: "Mon établissement" }).click();
+    await menuLink(page, "Mon établissement").click();
     await page.waitForURL(`${baseUrl}/mon-etablissement`);
     expect(await page.getByRole("heading", { level: 2 }).textContent()).toBe("Lycée Choiseul");
     expect(await page.locator("dl").textContent()).toContain("0370037P");
@@ -100,7 +100,7 @@ describe("sessions", () => {
     const adminPage = await admin.newPage();
     await signIn(adminPage, "admin@guichet.test");
     await adminPage.waitForURL(`${baseUrl}/`);
-    await adminPage.getByRole("link", { name: "Utilisateurs" }).click();
+    await menuLink(adminPage, "Utilisateurs").click();
     const row = adminPage.locator('tr[data-email="tech.est@guichet.test"]');
     await row.getByRole("button", { name: "Désactiver" }).click();
     await expect.poll(() => row.getByRole("status").textContent()).toBe("Compte mis à jour.");
@@ -121,7 +121,7 @@ describe("navigation by role", () => {
     ["csl.palissy@guichet.test", ["Accueil", "Signaler", "Mes demandes", "Catalogue des services", "Mon établissement", "Inventaire", "Mon compte"]],
     ["tech.ouest@guichet.test", ["Accueil", "Espace technicien", "Catalogue des services", "Établissements", "Inventaire", "Mon compte"]],
     ["sav.scc@guichet.test", ["Accueil", "Espace technicien", "Catalogue des services", "Mon compte"]],
-    ["admin@guichet.test", ["Accueil", "Espace technicien", "Engagements", "Catalogue des services", "Établissements", "Inventaire", "Tableaux de bord", "Utilisateurs", "Routage", "Calendriers", "Journal d'audit", "Mon compte"]],
+    ["admin@guichet.test", ["Accueil", "Espace technicien", "Engagements", "Catalogue des services", "Établissements", "Inventaire", "Tableaux de bord", "Utilisateurs", "Routage", "Calendriers", "Journal d'audit", "Organisation", "Intégration", "Courriels", "Mon compte"]],
   ])("%s sees %j", async (email, expected) => {
     expect(await menuOf(`10.2.0.${expected.length}${email.length}`, email)).toEqual(expected);
   });
@@ -131,7 +131,7 @@ describe("navigation by role", () => {
     const page = await context.newPage();
     await signIn(page, "tech.ouest@guichet.test");
     await page.waitForURL(`${baseUrl}/`);
-    await page.getByRole("link", { name: "Établissements" }).click();
+    await menuLink(page, "Établissements").click();
     await page.getByLabel("Zone").selectOption("NORD");
     await page.getByRole("button", { name: "Filtrer" }).click();
     await page.waitForURL(/zone=NORD/);

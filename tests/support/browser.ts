@@ -1,4 +1,4 @@
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect } from "vitest";
 import { DEMO_PASSWORD } from "@/db/seed/demo-accounts";
 import { checkPage, pageProblems, settlePageChecks } from "./page-checks";
@@ -58,4 +58,9 @@ export async function signedInPage(browser: Browser, baseUrl: string, ip: string
   await signIn(page, email);
   await page.waitForURL(`${baseUrl}/`);
   return page;
+}
+
+/** A link of the main menu (the home page repeats some of them as shortcuts, so a page-wide lookup is ambiguous). */
+export function menuLink(page: Page, name: string): Locator {
+  return page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name, exact: true });
 }

@@ -21,20 +21,15 @@ const ROOTS = ["app", "components"];
  * with lib/. A file leaves this list when its French is gone (the second test says when).
  */
 const REMAINING = new Set([
-  // Page titles in `metadata`.
-  "app/(app)/admin/calendriers/page.tsx", "app/(app)/admin/routage/[id]/page.tsx", "app/(app)/admin/routage/nouvelle/page.tsx",
-  "app/(app)/admin/routage/page.tsx", "app/(app)/admin/routage/tester/page.tsx", "app/(app)/catalogue/page.tsx",
-  "app/(app)/etablissements/page.tsx", "app/(app)/inventaire/equipements/[id]/modifier/page.tsx", "app/(app)/inventaire/equipements/[id]/page.tsx",
-  "app/(app)/inventaire/etablissements/[uai]/page.tsx", "app/(app)/inventaire/import/page.tsx", "app/(app)/inventaire/nouveau/page.tsx",
-  "app/(app)/mon-etablissement/page.tsx", "app/(app)/tableaux-de-bord/comparer/page.tsx", "app/(app)/tableaux-de-bord/etablissements/[uai]/page.tsx",
-  "app/(app)/tableaux-de-bord/region/page.tsx", "app/(app)/tableaux-de-bord/tickets/page.tsx", "app/evaluation/[token]/page.tsx", "app/layout.tsx",
-  // Refusals written in server actions.
-  "app/(app)/admin/calendriers/[team]/actions.ts", "app/(app)/admin/calendriers/actions.ts", "app/(app)/admin/routage/[id]/actions.ts",
-  "app/(app)/admin/routage/actions.ts", "app/(app)/admin/utilisateurs/actions.ts", "app/(app)/bureau/actions.ts",
-  "app/(app)/bureau/tickets/[reference]/actions.ts", "app/(app)/inventaire/actions.ts", "app/(app)/mon-compte/actions.ts",
-  "app/(app)/signaler/[category]/actions.ts", "app/evaluation/[token]/actions.ts",
+  // Refusals written in server actions (the services' and schemas' French moves with them).
+  "app/(app)/admin/calendriers/[team]/actions.ts", "app/(app)/admin/calendriers/actions.ts", "app/(app)/admin/courriels/actions.ts",
+  "app/(app)/admin/equipes/actions.ts", "app/(app)/admin/etablissements/actions.ts", "app/(app)/admin/prestataires/actions.ts",
+  "app/(app)/admin/routage/[id]/actions.ts", "app/(app)/admin/routage/actions.ts", "app/(app)/admin/utilisateurs/actions.ts",
+  "app/(app)/bureau/actions.ts", "app/(app)/bureau/tickets/[reference]/actions.ts", "app/(app)/inventaire/actions.ts",
+  "app/(app)/mon-compte/actions.ts", "app/(app)/mon-etablissement/actions.ts", "app/(app)/signaler/[category]/actions.ts",
+  "app/(auth)/mot-de-passe/[token]/actions.ts", "app/(auth)/mot-de-passe-oublie/actions.ts", "app/evaluation/[token]/actions.ts",
   // problem+json texts of the API.
-  "app/api/v1/cis/import/route.ts", "app/api/v1/tokens/route.ts",
+  "app/api/v1/tokens/route.ts",
 ]);
 
 const ACCENTED = /[àâäçéèêëîïôöùûüÿœæÀÂÇÉÈÊËÎÏÔÖÙÛÜŒ]/;

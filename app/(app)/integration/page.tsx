@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
@@ -9,8 +8,9 @@ import { can } from "@/lib/domain/permissions";
 import { ONBOARDING_STATES } from "@/lib/domain/vocabulary";
 import { ONBOARDING_MEETINGS } from "@/lib/schemas/organisation";
 import { readOnboardingBoard } from "@/lib/services/organisation/onboarding-board";
+import { titled } from "@/i18n/page-title";
 
-export const metadata: Metadata = { title: "Intégration des établissements" };
+export const generateMetadata = titled("onboarding");
 
 /** Where every school stands in joining the scheme (RDV1 to RDV4): the Région's leads and admins; a sector lead sees their zone. */
 export default async function OnboardingBoardPage() {

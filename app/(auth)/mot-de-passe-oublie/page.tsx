@@ -1,11 +1,11 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { AuthCard } from "@/components/auth/auth-card";
 import { ResetRequestForm } from "@/components/people/reset-request-form";
 import { askForPasswordReset } from "./actions";
+import { titled } from "@/i18n/page-title";
 
-export const metadata: Metadata = { title: "Mot de passe oublié" };
+export const generateMetadata = titled("forgotPassword");
 
 export default async function ForgotPasswordPage() {
   const t = await getTranslations();

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
@@ -14,8 +13,9 @@ import { encodeCursor } from "@/lib/schemas/cursor";
 import { listEstablishmentsQuery } from "@/lib/schemas/establishments";
 import { listAllZones, listVisibleEstablishments } from "@/lib/services/list-establishments";
 import { createEstablishmentAction } from "./actions";
+import { titled } from "@/i18n/page-title";
 
-export const metadata: Metadata = { title: "Établissements — administration" };
+export const generateMetadata = titled("adminSchools");
 
 type Props = { searchParams: Promise<Record<string, string | undefined>> };
 

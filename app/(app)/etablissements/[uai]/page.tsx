@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
@@ -7,8 +6,9 @@ import { SupportModeBadge } from "@/components/establishments/support-mode-badge
 import { pageCaller } from "@/lib/auth/current-caller";
 import { uaiSchema } from "@/lib/schemas/organisation";
 import { readEstablishment } from "@/lib/services/organisation/read-establishment";
+import { titled } from "@/i18n/page-title";
 
-export const metadata: Metadata = { title: "Établissement" };
+export const generateMetadata = titled("establishment");
 
 type Props = { params: Promise<{ uai: string }> };
 

@@ -1,9 +1,9 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import type { SsoRefusal } from "@/lib/domain/sso-provisioning";
+import { titled } from "@/i18n/page-title";
 
-export const metadata: Metadata = { title: "Connexion refusée" };
+export const generateMetadata = titled("signInRefused");
 
 const REASONS: readonly SsoRefusal[] = ["etablissement-inconnu", "compte-desactive", "adresse-manquante"];
 

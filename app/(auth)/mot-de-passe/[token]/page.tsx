@@ -5,9 +5,12 @@ import { AuthCard } from "@/components/auth/auth-card";
 import { PasswordForm } from "@/components/people/password-form";
 import { readPasswordLink } from "@/lib/services/accounts/password-links";
 import { choosePasswordThroughLink } from "./actions";
+import { pageTitle } from "@/i18n/page-title";
 
 // The token is a credential: keep the page out of search engines and the token out of Referer headers.
-export const metadata: Metadata = { title: "Choisir votre mot de passe", robots: { index: false, follow: false }, referrer: "no-referrer" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { ...(await pageTitle("choosePassword")), robots: { index: false, follow: false }, referrer: "no-referrer" };
+}
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ token: string }> };

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
@@ -11,8 +10,9 @@ import { can } from "@/lib/domain/permissions";
 import { listAllZones } from "@/lib/services/list-establishments";
 import { listTeams } from "@/lib/services/organisation/list-teams";
 import { addMemberAction, removeMemberAction, updateTeamAction } from "../actions";
+import { titled } from "@/i18n/page-title";
 
-export const metadata: Metadata = { title: "Équipe — administration" };
+export const generateMetadata = titled("adminTeam");
 
 type Props = { params: Promise<{ code: string }> };
 

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
@@ -13,8 +12,9 @@ import { ONBOARDING_MEETINGS } from "@/lib/schemas/organisation";
 import { listAllZones } from "@/lib/services/list-establishments";
 import { readEstablishment } from "@/lib/services/organisation/read-establishment";
 import { declareRoomAction, removeRoomAction, setMeetingAction, updateEstablishmentAction } from "../actions";
+import { titled } from "@/i18n/page-title";
 
-export const metadata: Metadata = { title: "Établissement — administration" };
+export const generateMetadata = titled("adminSchool");
 
 type Props = { params: Promise<{ uai: string }> };
 

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -11,8 +10,9 @@ import { accountJson } from "@/lib/services/accounts/account-json";
 import { readAccount } from "@/lib/services/accounts/read-account";
 import { staffFunctionOptions } from "@/lib/services/accounts/staff-functions";
 import { saveAccountFromForm, toggleAccount } from "../actions";
+import { titled } from "@/i18n/page-title";
 
-export const metadata: Metadata = { title: "Modifier un compte" };
+export const generateMetadata = titled("userEdit");
 
 type Props = { params: Promise<{ id: string }> };
 

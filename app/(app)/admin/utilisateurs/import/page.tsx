@@ -1,12 +1,12 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { ImportForm } from "@/components/import/import-form";
 import { pageCaller } from "@/lib/auth/current-caller";
 import { accountImportScope } from "@/lib/domain/account-import";
 import { importAccountsForm } from "./actions";
+import { titled } from "@/i18n/page-title";
 
-export const metadata: Metadata = { title: "Importer des comptes" };
+export const generateMetadata = titled("usersImport");
 
 /** CSV import of accounts from a directory or ENT export: administrators for every school, heads for their own. */
 export default async function AccountsImportPage() {

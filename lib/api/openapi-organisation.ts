@@ -11,21 +11,12 @@ type Helpers = {
 
 const uai = z.object({ uai: z.string().meta({ example: "0370037P" }) });
 const code = z.object({ code: z.string().meta({ example: "PROX-OUEST" }) });
-const establishmentItem = z.object({
-  uai: z.string(), name: z.string(), type: z.string(), city: z.string(), departement: z.string(),
-  supportMode: z.string(), zone: z.object({ code: z.string(), name: z.string() }),
-});
 
 /** Schools and teams: their part of the /api/v1 contract. */
 export function organisationPaths({ json, problem, common }: Helpers): ZodOpenApiPathsObject {
   const adminOnly = problem("Réservé aux administrateurs");
   return {
     "/establishments": {
-      get: {
-        summary: "Établissements visibles, par nom (pagination par curseur) ; les établissements voient les leurs",
-        requestParams: { query: z.object({ zone: z.string().optional(), q: z.string().optional(), cursor: z.string().optional(), limit: z.string().optional() }) },
-        responses: { "200": { description: "Une page", ...json(z.object({ items: z.array(establishmentItem), nextCursor: z.string().nullable() })) }, "400": problem("Filtre invalide"), "403": problem("Rôle sans établissement"), ...common },
-      },
       post: {
         summary: "Créer un établissement (UAI avec sa lettre de contrôle) et sa file ETAB-<UAI>",
         requestBody: json(createEstablishmentSchema),

@@ -96,7 +96,7 @@ test("a filing form sent after the session ended is kept: the sign-in page says 
 
   await page.getByLabel("Adresse e-mail").fill("csl.choiseul@guichet.test");
   await page.getByLabel("Mot de passe").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Se connecter" }).click();
+  await page.getByRole("button", { name: "Se connecter", exact: true }).click();
   await page.waitForURL(`${baseUrl}/signaler/POSTE-PANNE`);
   await expect.poll(() => page.getByLabel("Titre").inputValue()).toBe(title);
   expect(await page.getByLabel("Description").inputValue()).toBe("Plus de son depuis la mise à jour.");

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { Client } from "pg";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { readMailbox } from "../support/mailbox";
-import { browserForFile, signedInPage } from "../support/browser";
+import { browserForFile, signedInPage, menuLink } from "../support/browser";
 
 const baseUrl = inject("baseUrl");
 const databaseUrl = inject("e2eDatabaseUrl");
@@ -39,7 +39,7 @@ afterAll(async () => {
 describe("/admin/courriels", () => {
   test("an admin reads a sent e-mail as sent, sees a failed one with the server's answer, and Renvoyer sends it", async () => {
     const page = await signedInPage(browser(), baseUrl, "10.9.12.1", "admin@guichet.test");
-    await page.getByRole("link", { name: "Courriels" }).click();
+    await menuLink(page, "Courriels").click();
     await page.waitForURL(`${baseUrl}/admin/courriels`);
 
     const failedRow = page.locator("tr", { hasText: FAILED.subject });
@@ -68,7 +68,7 @@ describe("/admin/courriels", () => {
 
   test("anyone but an admin gets a 404, and Renvoyer is not theirs to press", async () => {
     const page = await signedInPage(browser(), baseUrl, "10.9.12.2", "tech.ouest@guichet.test");
-    expect(await page.getByRole("link", { name: "Courriels" }).count()).toBe(0);
+    expect(await menuLink(page, "Courriels").count()).toBe(0);
     const response = await page.goto(`${baseUrl}/admin/courriels`);
     expect(response?.status()).toBe(404);
     expect((await page.goto(`${baseUrl}/admin/courriels/${failedId}`))?.status()).toBe(404);

@@ -1,3 +1,4 @@
+import { inject } from "vitest";
 import { appendFileSync, existsSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -41,6 +42,8 @@ export function checkPage(page: Page, clientIp: string): void {
   page.on("framenavigated", (frame) => {
     if (frame !== page.mainFrame() || !/^https?:/.test(frame.url())) return;
     const url = frame.url();
+    // Only the run's own app: a file's second app (first-admin) or the test OpenID provider is gone by the checks.
+    if (new URL(url).origin !== new URL(inject("baseUrl")).origin) return;
     const key = routeKey(url);
     const browser = page.context().browser();
     if (seenRoutes.has(key) || !browser) return;

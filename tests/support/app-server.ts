@@ -1,7 +1,11 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 
-export async function freePort(): Promise<number> {
+// Ports this process handed out: the kernel may give a just-released port again, and two servers of one run
+// (the app, the test OpenID provider, the SMTP capture) must never be handed the same one.
+const handedOut = new Set<number>();
+
+function unusedPort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once("error", reject);
@@ -10,6 +14,16 @@ export async function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+export async function freePort(): Promise<number> {
+  for (;;) {
+    const port = await unusedPort();
+    if (!handedOut.has(port)) {
+      handedOut.add(port);
+      return port;
+    }
+  }
 }
 
 /** Starts the BullMQ worker process (`npm run worker`) with the given environment. tsx relays signals and exits with the worker's code. */

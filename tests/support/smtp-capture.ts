@@ -2,6 +2,7 @@ import { mkdir, rename, writeFile } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { SMTPServer, type SMTPServerError } from "smtp-server";
+import { freePort } from "./app-server";
 
 export type CapturedMail = { from: string; to: string[]; subject: string; text: string; raw: string };
 
@@ -55,9 +56,10 @@ export async function startSmtpCapture(options: { port?: number; dir?: string } 
     },
   });
 
+  const port = options.port ?? (await freePort());
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
+    server.listen(port, "127.0.0.1", () => resolve());
   });
 
   return {

@@ -19,7 +19,7 @@ test("an admin creates a school, sets its first onboarding meeting, and creates 
   await schoolForm.getByLabel("Zone").selectOption("OUEST");
   await schoolForm.getByRole("button", { name: "Créer l'établissement" }).click();
   // A wrong check letter is refused next to the field, and nothing is created.
-  await expect.poll(() => schoolForm.getByText("UAI : la lettre de contrôle ne correspond pas aux chiffres.").count()).toBe(1);
+  await expect.poll(() => schoolForm.getByText("UAI : la lettre de contrôle ne correspond pas aux chiffres.").count()).toBe(2); // beside the field and in the error summary
   await schoolForm.getByLabel("UAI").fill("0371234R");
   await schoolForm.getByRole("button", { name: "Créer l'établissement" }).click();
   await page.waitForURL(`${baseUrl}/admin/etablissements/0371234R`);

@@ -30,7 +30,7 @@ describe("sign-in", () => {
     await menuLink(page, "Mon établissement").click();
     await page.waitForURL(`${baseUrl}/mon-etablissement`);
     expect(await page.getByRole("heading", { level: 2 }).textContent()).toBe("Lycée Choiseul");
-    expect(await page.locator("dl").textContent()).toContain("0370037P");
+    expect(await page.locator("dl").first().textContent()).toContain("0370037P");
 
     // Pages for other roles are not reachable by typing their address.
     const forbidden = await page.goto("/etablissements");

@@ -24,7 +24,7 @@ export function accountImportPaths(helpers: OpenApiHelpers): ZodOpenApiPathsObje
       post: csvImportOperation(
         helpers,
         "Importer des comptes d'un annuaire ou de l'ENT (CSV : e-mail, nom, prénom, UAI, fonction ; UTF-8 ou Windows-1252, « ; » ou « , ») : essai à blanc par défaut, ligne par ligne. "
-          + "Comptes reconnus par e-mail, créés sans mot de passe ; une fonction « DIR » (table OIDC_FUNCTION_MAP) ouvre un compte de chef d'établissement.",
+          + "Comptes reconnus par e-mail ; chaque compte créé reçoit une invitation à choisir son mot de passe (les comptes existants ne sont pas invités à nouveau) ; une fonction « DIR » (table OIDC_FUNCTION_MAP) ouvre un compte de chef d'établissement.",
         accountImportResultSchema,
         "Réservé aux administrateurs, et aux chefs d'établissement pour leurs établissements",
       ),

@@ -5,7 +5,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { freePort, startApp, startWorker, stopApp } from "../support/app-server";
-import { browserForFile, newClient, signIn } from "../support/browser";
+import { browserForFile, menuLink, newClient, signIn } from "../support/browser";
 import { ACTION, choosePassword, passwordLinkSentTo } from "../support/password-links";
 import { startSmtpCapture } from "../support/smtp-capture";
 import { createTestStores, testEnvironment, type TestStores } from "../support/test-database";
@@ -42,7 +42,7 @@ afterAll(async () => {
   await rm(mailDir, { recursive: true, force: true });
 });
 
-test("the first admin, opened by user:create, invites a technician through the UI, who sets a password and sees the team's queue", async () => {
+test("the first admin, opened by user:create, sets up a school, a technicians' team and its technician through the UI; the technician sets a password and sees the team's queue", async () => {
   // No mail server answers the command: it prints the link.
   const deadPort = await freePort();
   const { stdout } = await promisify(execFile)("node_modules/.bin/tsx", [
@@ -57,24 +57,59 @@ test("the first admin, opened by user:create, invites a technician through the U
   await signIn(admin, "premiere.admin@region.test", "la Région ouvre le guichet");
   await admin.waitForURL(`${baseUrl}/`);
 
-  // The admin creates a technician of the Ouest mobile team.
-  await admin.goto("/admin/utilisateurs");
+  // A school joins: from the menu to the schools, then the new school (its UAI with its check letter) of the Ouest zone.
+  await menuLink(admin, "Organisation").click();
+  await admin.waitForURL(`${baseUrl}/admin/etablissements`);
+  const schoolForm = admin.getByRole("form", { name: "Nouvel établissement" });
+  await schoolForm.getByLabel("UAI").fill("0371505K");
+  await schoolForm.getByLabel("Nom").fill("Lycée Agnès Sorel");
+  await schoolForm.getByLabel("Type").fill("LPO");
+  await schoolForm.getByLabel("Commune").fill("Loches");
+  await schoolForm.getByLabel("Département").fill("37");
+  await schoolForm.getByLabel("Zone").selectOption("OUEST");
+  await schoolForm.getByRole("button", { name: "Créer l'établissement" }).click();
+  await admin.waitForURL(`${baseUrl}/admin/etablissements/0371505K`);
+  expect(await admin.getByRole("heading", { level: 1 }).textContent()).toBe("Lycée Agnès Sorel 0371505K");
+  expect(await admin.locator("[data-contacts='0371505K']").textContent()).toMatch(/Dernière modification le .+ par Première Admin/);
+
+  // A technicians' team for the school's zone.
+  await admin.getByRole("navigation", { name: "Organisation" }).getByRole("link", { name: "Équipes" }).click();
+  await admin.waitForURL(`${baseUrl}/admin/equipes`);
+  const teamForm = admin.getByRole("form", { name: "Nouvelle équipe" });
+  await teamForm.getByLabel("Code").fill("prox-loches");
+  await teamForm.getByLabel("Nom").fill("Proximité Loches");
+  await teamForm.getByLabel("Zone").selectOption("OUEST");
+  await teamForm.getByRole("button", { name: "Créer l'équipe" }).click();
+  await admin.waitForURL(`${baseUrl}/admin/equipes/PROX-LOCHES`);
+
+  // Its technician, whose account is created in that team.
+  await menuLink(admin, "Utilisateurs").click();
+  await admin.waitForURL(`${baseUrl}/admin/utilisateurs`);
   await admin.locator("#new-account-email").fill("Technicien.Neuf@region.test");
   await admin.locator("#new-account-name").fill("Tristan Neuf");
   await admin.locator("#new-account-role").selectOption("technician");
-  await admin.locator("#new-account-teams").fill("PROX-OUEST");
+  await admin.locator("#new-account-teams").fill("PROX-LOCHES");
   await admin.getByRole("button", { name: "Créer le compte et envoyer l'invitation" }).click();
   await expect.poll(() => admin.getByText("Compte créé ; l'invitation est envoyée.").count(), ACTION).toBe(1);
   await admin.goto("/admin/utilisateurs?role=technician");
-  expect(await admin.locator('tr[data-email="technicien.neuf@region.test"]').count()).toBe(1);
+  expect(await admin.locator('tr[data-email="technicien.neuf@region.test"]').textContent()).toContain("PROX-LOCHES");
+  await admin.goto("/admin/equipes/PROX-LOCHES");
+  expect(await admin.locator("li[data-member='technicien.neuf@region.test']").count()).toBe(1);
+  await admin.goto("/admin/equipes");
+  expect(await admin.locator("tr[data-team='PROX-LOCHES']").textContent()).toContain("1 membre");
 
-  // The technician opens the invitation, sets a password, signs in and sees the team's queue.
+  // The technician opens the invitation, sets a password, signs in and sees the new team's queue, and no other team's.
   const techContext = await newClient(browser(), baseUrl, "10.14.0.2");
   const tech = await techContext.newPage();
   await choosePassword(tech, await passwordLinkSentTo(mailDir, "technicien.neuf@region.test"), "les câbles de la salle B12");
   await signIn(tech, "technicien.neuf@region.test", "les câbles de la salle B12");
   await tech.waitForURL(`${baseUrl}/`);
   await tech.goto("/bureau");
-  expect(await tech.getByRole("navigation", { name: "Files" }).getByRole("link", { name: /Équipe mobile Zone Ouest/ }).count()).toBe(1);
+  const queues = tech.getByRole("navigation", { name: "Files" });
+  expect(await queues.getByRole("link", { name: /Proximité Loches/ }).count()).toBe(1);
+  expect(await queues.getByRole("link", { name: /Équipe mobile Zone Ouest/ }).count()).toBe(0);
+  await queues.getByRole("link", { name: /Proximité Loches/ }).click();
+  await tech.waitForURL(`${baseUrl}/bureau?file=PROX-LOCHES`);
+  expect(await tech.getByRole("heading", { level: 1 }).textContent()).toBe("Proximité Loches");
   await Promise.all([adminContext.close(), techContext.close()]);
 });

@@ -2,7 +2,7 @@ import { and, count, eq, inArray, like } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
 import { POST as importUsers } from "@/app/api/v1/users/import/route";
 import { database } from "@/db/client";
-import { auditEvents, establishments, userEstablishments, users } from "@/db/schema";
+import { auditEvents, establishments, outboxEmails, passwordLinks, userEstablishments, users } from "@/db/schema";
 import { openApiDocument } from "@/lib/api/openapi";
 import { importAccounts } from "@/lib/services/accounts/import-accounts";
 import { SYSTEM_ACTOR } from "@/lib/services/audit/audit-actor";
@@ -43,6 +43,15 @@ async function accountsOf(domain: string) {
 const auditCount = async (ids: string[]) => ids.length
   ? (await database().select({ n: count() }).from(auditEvents).where(and(inArray(auditEvents.objectId, ids), eq(auditEvents.objectType, "user"))))[0]!.n : 0;
 
+/** The e-mails the outbox holds for addresses of the domain, and the invitation links of its accounts, by address. */
+async function invitationsOf(domain: string) {
+  const mails = await database().select({ to: outboxEmails.toAddress, subject: outboxEmails.subject, text: outboxEmails.textBody }).from(outboxEmails)
+    .where(like(outboxEmails.toAddress, `%@${domain}`)).orderBy(outboxEmails.toAddress);
+  const links = await database().select({ email: users.email, purpose: passwordLinks.purpose }).from(passwordLinks)
+    .innerJoin(users, eq(users.id, passwordLinks.userId)).where(like(users.email, `%@${domain}`)).orderBy(users.email);
+  return { mails, links };
+}
+
 const DIRECTORY = [
   "E-mail;Nom;Prénom;UAI;Fonction;Téléphone",
   "nadia.roussel@annuaire.test;Roussel;Nadia;0410718H;DIR;02 00 00 00 00",
@@ -67,6 +76,7 @@ describe("POST /api/v1/users/import", () => {
       { line: 7, reasons: ["E-mail invalide : « pas-une-adresse »."] },
     ]);
     expect(await accountsOf("annuaire.test")).toEqual([]);
+    expect(await invitationsOf("annuaire.test")).toEqual({ mails: [], links: [] });
 
     const applied = await upload(admin, DIRECTORY, false);
     expect(applied.status).toBe(200);
@@ -83,12 +93,18 @@ describe("POST /api/v1/users/import", () => {
     expect(created).toMatchObject({ actorLabel: "admin@guichet.test", after: { email: "nadia.roussel@annuaire.test", role: "manager", establishments: ["0410718H"], source: "import" } });
     const audited = await auditCount(stored.map((row) => row.id));
     expect(audited).toBe(3);
+    // Each created account is mailed one invitation to choose its password, from whoever imported it.
+    const invited = await invitationsOf("annuaire.test");
+    expect(invited.mails.map(({ to, subject }) => [to, subject])).toEqual(stored.map((row) => [row.email, "Votre compte Guichet est ouvert"]));
+    expect(invited.mails[0]!.text).toMatch(/Administratrice Guichet vous a ouvert un compte sur Guichet.*\/mot-de-passe\//s);
+    expect(invited.links).toEqual(stored.map((row) => ({ email: row.email, purpose: "invitation" })));
 
     const again = await upload(admin, DIRECTORY, false);
     expect(again.body).toMatchObject({ created: 0, updated: 0, unchanged: 4 });
     expect(again.body.rejected.map((row) => row.line)).toEqual([6, 7]);
     expect(await accountsOf("annuaire.test")).toEqual(stored);
     expect(await auditCount(stored.map((row) => row.id))).toBe(audited);
+    expect(await invitationsOf("annuaire.test")).toEqual(invited);
 
     // A later export where Marc also works at a third school and Inès became head: both updated, with one audit row each.
     const later = await upload(admin, "email;nom;prenom;uai;fonction\nmarc.lenoir@annuaire.test;Lenoir;Marc;0360003H;ENS\nines.petit@annuaire.test;Petit;Inès;0360002G;DIR\n", false);
@@ -97,6 +113,8 @@ describe("POST /api/v1/users/import", () => {
     expect(after.find((row) => row.email === "marc.lenoir@annuaire.test")!.uais).toEqual(["0360002G", "0360003H", "0410718H"]);
     expect(after.find((row) => row.email === "ines.petit@annuaire.test")).toMatchObject({ role: "manager", functionCode: "chef_etablissement" });
     expect(await auditCount(stored.map((row) => row.id))).toBe(audited + 2);
+    // Updated accounts are not invited again.
+    expect(await invitationsOf("annuaire.test")).toEqual(invited);
   });
 
   test("Windows-1252 with commas reads as well as UTF-8 with semicolons", async () => {

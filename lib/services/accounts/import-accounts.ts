@@ -11,9 +11,11 @@ import { foldLabel } from "@/lib/domain/ci-classes";
 import type { ImportRecord } from "@/lib/domain/csv-import";
 import { normalizeUai } from "@/lib/domain/uai";
 import { env } from "@/lib/env";
+import { afterCommit } from "../after-commit";
 import { recordAudit } from "../audit/record-audit";
 import { importOutcome, readImportFile, type ImportFile, type ImportOutcome } from "../csv-import";
 import { fail, succeed, type ServiceResult } from "../service-result";
+import { issuePasswordLink } from "./password-links";
 
 export type AccountImportRow = Omit<PlannedAccountRow, "userId"> & { userId: string | null };
 export type AccountImportResult = ImportOutcome<AccountImportRow>;
@@ -22,7 +24,8 @@ export type AccountImportResult = ImportOutcome<AccountImportRow>;
  * Imports accounts from a directory or ENT export. A dry run says row by row what would be created, updated,
  * left unchanged or refused and why; applying writes every accepted account in one transaction, each with its
  * audit row, and a second run of the same file finds nothing to change. Accounts are created without a
- * password: their holders sign in by single sign-on, or are sent an invitation to choose one.
+ * password, and each is mailed an invitation to choose one (its holder may also sign in by single sign-on);
+ * the dry run sends nothing, and accounts that already exist are not invited again.
  * Administrators import for every school, a head for their own schools only.
  */
 export async function importAccounts(
@@ -38,12 +41,13 @@ export async function importAccounts(
     const plan = planAccountImport(records, await importContext(database(), scope, records));
     return succeed(result(plan, file.value, true, new Map()));
   }
-  const { plan, created } = await database().transaction(async (tx) => {
+  const { plan, created, outboxIds } = await database().transaction(async (tx) => {
     // One import at a time: two files naming one new e-mail cannot both create it.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('guichet:accounts-import'))`);
     const planned = planAccountImport(records, await importContext(tx, scope, records));
-    return { plan: planned, created: await applyPlan(tx, planned, now, actor, caller.id) };
+    return { plan: planned, ...await applyPlan(tx, planned, now, actor, caller) };
   });
+  await afterCommit({ outboxIds });
   return succeed(result(plan, file.value, false, created));
 }
 
@@ -82,10 +86,16 @@ async function importContext(db: Executor, scope: "all" | readonly string[], rec
 
 const changeValues = (changes: AccountChange[], side: "from" | "to") => Object.fromEntries(changes.map((change) => [change.field, change[side]]));
 
-/** Writes the accepted accounts, each with its audit row; returns the ids of the created ones by e-mail. */
-async function applyPlan(tx: Executor, plan: AccountImportPlan, now: Date, actor: AuditActor, callerId: string): Promise<Map<string, string>> {
+/**
+ * Writes the accepted accounts, each with its audit row, and an invitation for each created one (as an admin's
+ * creation does); returns the ids of the created accounts by e-mail and the invitations' outbox ids.
+ */
+async function applyPlan(
+  tx: Executor, plan: AccountImportPlan, now: Date, actor: AuditActor, caller: Caller,
+): Promise<{ created: Map<string, string>; outboxIds: string[] }> {
   const created = new Map<string, string>();
-  if (!plan.accounts.length) return created;
+  const outboxIds: string[] = [];
+  if (!plan.accounts.length) return { created, outboxIds };
   const schools = new Map((await tx.select({ id: establishments.id, uai: establishments.uai }).from(establishments)
     .where(inArray(establishments.uai, [...new Set(plan.accounts.flatMap((account) => account.uais))]))).map((school) => [school.uai, school.id]));
   for (const account of plan.accounts) {
@@ -93,17 +103,19 @@ async function applyPlan(tx: Executor, plan: AccountImportPlan, now: Date, actor
     if (!userId) {
       const [inserted] = await tx.insert(users).values({
         email: account.email, name: account.name, role: account.role, functionCode: account.functionCode, passwordHash: null,
-        createdAt: now, updatedAt: now, updatedById: callerId,
+        createdAt: now, updatedAt: now, updatedById: caller.id,
       }).returning({ id: users.id });
       userId = inserted!.id;
       created.set(account.email, userId);
+      const invitation = await issuePasswordLink(tx, { id: userId, email: account.email, name: account.name }, { purpose: "invitation", invitedBy: caller.name }, now);
+      outboxIds.push(invitation.outboxId);
     } else {
-      await tx.update(users).set({ name: account.name, role: account.role, functionCode: account.functionCode, updatedAt: now, updatedById: callerId }).where(eq(users.id, userId));
+      await tx.update(users).set({ name: account.name, role: account.role, functionCode: account.functionCode, updatedAt: now, updatedById: caller.id }).where(eq(users.id, userId));
     }
     if (account.uais.length) await tx.insert(userEstablishments).values(account.uais.map((uai) => ({ userId: userId!, establishmentId: schools.get(uai)! })));
     await recordAudit(tx, actor, account.userId
       ? { action: "account.updated", objectType: "user", objectId: userId, before: changeValues(account.changes, "from"), after: { ...changeValues(account.changes, "to"), source: "import" } }
       : { action: "account.created", objectType: "user", objectId: userId, after: { email: account.email, ...changeValues(account.changes, "to"), source: "import" } });
   }
-  return created;
+  return { created, outboxIds };
 }

@@ -1,10 +1,10 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { addOnboardingDocumentAction, deleteOnboardingDocumentAction } from "@/app/(app)/admin/etablissements/actions";
 import { HiddenFieldsButton } from "@/components/sla-admin/hidden-fields-button";
-import { AttachmentLink } from "@/components/tickets/attachment-link";
 import type { OnboardingDocumentInput } from "@/lib/schemas/organisation";
 import { ATTACHMENT_ACCEPT } from "@/lib/schemas/ticket-forms";
 import { FieldsForm } from "./fields-form";
+import { OnboardingDocumentLink } from "./onboarding-document-link";
 
 type Document = { id: string; fileName: string; sizeBytes: number; uploadedAt: Date; uploadedBy: string | null };
 type Props = { uai: string; meeting: OnboardingDocumentInput["meeting"]; title: string; documents: Document[] };
@@ -19,7 +19,7 @@ export async function MeetingDocuments({ uai, meeting, title, documents }: Props
         <ul className="space-y-1 text-sm">
           {documents.map((document) => (
             <li key={document.id} className="flex flex-wrap items-center gap-2">
-              <AttachmentLink file={document} href={`/api/v1/establishments/${encodeURIComponent(uai)}/documents/${encodeURIComponent(document.id)}`} />
+              <OnboardingDocumentLink uai={uai} document={document} />
               <span className="text-slate-500">
                 {t("uploaded", { date: format.dateTime(document.uploadedAt, { dateStyle: "short", timeZone: "Europe/Paris" }), name: document.uploadedBy ?? t("unknown") })}
               </span>

@@ -10,6 +10,7 @@ import { auditEvents, onboardingDocuments, users, zones } from "@/db/schema";
 import type { Caller } from "@/lib/domain/caller";
 import type { AuditActor } from "@/lib/domain/audit";
 import { loadCaller } from "@/lib/services/load-caller";
+import { readOnboardingBoard } from "@/lib/services/organisation/onboarding-board";
 import {
   addOnboardingDocument, deleteOnboardingDocument, listOnboardingDocuments, onboardingDocumentForDownload,
 } from "@/lib/services/organisation/onboarding-documents";
@@ -123,6 +124,15 @@ describe("onboarding documents", () => {
     expect(await onboardingDocumentForDownload(otherLead, SCHOOL, documentId)).toBeNull();
     expect(await listOnboardingDocuments(otherLead, SCHOOL)).toEqual([]);
     expect(await onboardingDocumentForDownload(await callerFor("chef.ouest@guichet.test"), SCHOOL, documentId)).not.toBeNull();
+  });
+
+  test("the onboarding board lists it under its meeting for the zone's sector lead, not for another zone's", async () => {
+    const board = await readOnboardingBoard(await callerFor("chef.ouest@guichet.test"));
+    expect(board!.schools.find((school) => school.uai === SCHOOL)!.documents)
+      .toEqual([expect.objectContaining({ id: documentId, meeting: "rdv1", fileName: "compte rendu RDV1.pdf" })]);
+    const [otherZone] = await database().select({ id: zones.id }).from(zones).where(ne(zones.code, "OUEST")).limit(1);
+    const otherBoard = await readOnboardingBoard({ ...(await callerFor("chef.ouest@guichet.test")), zoneId: otherZone!.id });
+    expect(otherBoard!.schools.map((school) => school.uai)).not.toContain(SCHOOL);
   });
 
   test("only an admin deletes it: the row, the file and one audit row go; a second deletion finds nothing", async () => {

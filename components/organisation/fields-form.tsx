@@ -12,7 +12,8 @@ export type FormField =
   | { kind: "select"; name: string; label: string; options: Array<{ value: string; label: string }>; defaultValue?: string | null }
   | { kind: "textarea"; name: string; label: string; defaultValue?: string | null }
   | { kind: "checkbox"; name: string; label: string; defaultChecked?: boolean }
-  | { kind: "hidden"; name: string; value: string };
+  | { kind: "hidden"; name: string; value: string }
+  | { kind: "file"; name: string; label: string; accept: string };
 
 type Props = { id: string; action: FormAction; fields: FormField[]; labels: { submit: string; pending: string; done: string }; title?: string };
 
@@ -42,6 +43,14 @@ export function FieldsForm({ id, action, fields, labels, title }: Props) {
                 <label htmlFor={`${id}-${field.name}`} className="block text-sm font-medium">{field.label}</label>
                 <textarea id={`${id}-${field.name}`} name={field.name} rows={3} defaultValue={field.defaultValue ?? ""}
                   className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-base aria-[invalid=true]:border-red-600" {...fieldA11y(state, id, field.name)} />
+                <FieldErrors state={state} formId={id} field={field.name} />
+              </div>
+            );
+          case "file":
+            return (
+              <div key={key} className="sm:col-span-2 lg:col-span-3">
+                <label htmlFor={`${id}-${field.name}`} className="block text-sm font-medium">{field.label}</label>
+                <input id={`${id}-${field.name}`} name={field.name} type="file" accept={field.accept} className="mt-1 block text-sm" {...fieldA11y(state, id, field.name)} />
                 <FieldErrors state={state} formId={id} field={field.name} />
               </div>
             );

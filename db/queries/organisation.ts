@@ -1,7 +1,7 @@
 import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Database, Executor } from "@/db/client";
-import { establishments, onboardingMeetings, roomSupportModes, staffFunctions, teamMembers, teams, userEstablishments, users, vendors, zones } from "@/db/schema";
+import { establishments, onboardingDocuments, onboardingMeetings, roomSupportModes, staffFunctions, teamMembers, teams, userEstablishments, users, vendors, zones } from "@/db/schema";
 import type { OnboardingState } from "@/lib/domain/vocabulary";
 
 const author = alias(users, "author");
@@ -57,10 +57,19 @@ export async function onboardingBoard(db: Database, zoneId: string | null) {
     .select({ establishmentId: onboardingMeetings.establishmentId, meeting: onboardingMeetings.meeting, plannedOn: onboardingMeetings.plannedOn, heldOn: onboardingMeetings.heldOn })
     .from(onboardingMeetings).innerJoin(establishments, eq(establishments.id, onboardingMeetings.establishmentId))
     .where(zoneId ? eq(establishments.zoneId, zoneId) : undefined);
+  const documents = await db
+    .select({ establishmentId: onboardingDocuments.establishmentId, meeting: onboardingDocuments.meeting, id: onboardingDocuments.id, fileName: onboardingDocuments.fileName, sizeBytes: onboardingDocuments.sizeBytes })
+    .from(onboardingDocuments).innerJoin(establishments, eq(establishments.id, onboardingDocuments.establishmentId))
+    .where(zoneId ? eq(establishments.zoneId, zoneId) : undefined)
+    .orderBy(asc(onboardingDocuments.uploadedAt), asc(onboardingDocuments.id));
   const counts = await db.select({ state: establishments.onboardingState, n: count() }).from(establishments)
     .where(zoneId ? eq(establishments.zoneId, zoneId) : undefined).groupBy(establishments.onboardingState);
   return {
-    schools: schools.map((school) => ({ ...school, meetings: meetings.filter((meeting) => meeting.establishmentId === school.id) })),
+    schools: schools.map((school) => ({
+      ...school,
+      meetings: meetings.filter((meeting) => meeting.establishmentId === school.id),
+      documents: documents.filter((document) => document.establishmentId === school.id),
+    })),
     counts: Object.fromEntries(counts.map((row) => [row.state, row.n])) as Partial<Record<OnboardingState, number>>,
   };
 }

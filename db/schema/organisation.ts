@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, date, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import type { WeeklyHours } from "@/lib/domain/business-calendar";
 import type { EscalationLevel, VendorCommitment } from "@/lib/domain/sla";
 import { party } from "./enums";
@@ -73,4 +73,22 @@ export const calendarClosures = pgTable(
     index("calendar_closures_team_idx").on(table.teamId, table.fromDate),
     check("calendar_closures_ordered", sql`${table.fromDate} <= ${table.toDate}`),
   ],
+);
+
+/** A file kept with one onboarding meeting of a school (minutes, audit report, signed convention): stored like attachments. */
+export const onboardingDocuments = pgTable(
+  "onboarding_documents",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    establishmentId: uuid().notNull().references(() => establishments.id, { onDelete: "cascade" }),
+    meeting: text({ enum: ["rdv1", "rdv2", "rdv3", "rdv4"] }).notNull(),
+    fileName: text().notNull(),
+    contentType: text().notNull(),
+    sizeBytes: integer().notNull(),
+    /** Path relative to UPLOAD_DIR; never derived from the user's file name. */
+    storageKey: text().notNull().unique("onboarding_documents_storage_key_unique"),
+    uploadedById: uuid().references(() => users.id),
+    uploadedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index("onboarding_documents_establishment_meeting_idx").on(table.establishmentId, table.meeting, table.uploadedAt)],
 );

@@ -41,6 +41,16 @@ export function organisationPaths({ json, problem, common }: Helpers): ZodOpenAp
         },
       },
     },
+    "/establishments/{uai}/documents/{id}": {
+      get: {
+        summary: "Un document de l'intégration d'un établissement (RDV1 à RDV4), téléchargé (administrateurs, responsable du service, chef de secteur de la zone)",
+        requestParams: { path: uai.extend({ id: z.uuid() }) },
+        responses: {
+          "200": { description: "Le fichier, avec le type détecté à son dépôt", content: { "application/octet-stream": { schema: z.string().meta({ format: "binary" }) } } },
+          "404": problem("Inconnu ou hors de votre périmètre"), ...common,
+        },
+      },
+    },
     "/teams": {
       get: {
         summary: "Équipes de la Région, de l'Académie et des prestataires, avec leurs membres (files des établissements exclues)",

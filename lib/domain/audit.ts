@@ -29,6 +29,8 @@ export const AUDIT_ACTIONS = [
   "establishment.created",
   "establishment.updated",
   "onboarding.meeting_updated",
+  "onboarding.document_added",
+  "onboarding.document_deleted",
   "team.created",
   "team.updated",
   "vendor.created",
@@ -38,7 +40,7 @@ export const AUDIT_ACTIONS = [
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_OBJECT_TYPES = ["user", "api_token", "team", "closure", "vendor", "routing_rule", "export", "establishment", "zone"] as const;
+export const AUDIT_OBJECT_TYPES = ["user", "api_token", "team", "closure", "vendor", "routing_rule", "export", "establishment", "zone", "onboarding_document"] as const;
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[number];
 
 /** Who acted and from where: the request's facts, taken once at the entry point. */

@@ -60,6 +60,11 @@ export const onboardingMeetingSchema = z.object({
 });
 export type OnboardingMeetingInput = z.infer<typeof onboardingMeetingSchema>;
 
+/** The fields posted with an onboarding document (the file itself is read from the form). */
+export const onboardingDocumentFormSchema = onboardingMeetingSchema.pick({ uai: true, meeting: true });
+export type OnboardingDocumentInput = z.infer<typeof onboardingDocumentFormSchema>;
+export const deleteOnboardingDocumentFormSchema = z.object({ uai: uaiSchema, id: z.uuid({ error: "Document inconnu." }) });
+
 const email = z.string({ error: "Adresse obligatoire." }).trim().toLowerCase().pipe(z.email({ error: "Adresse électronique invalide." }));
 const booleanish = z.union([z.boolean(), z.enum(["true", "false", "on"]).transform((value) => value !== "false")]);
 

@@ -69,10 +69,13 @@ export async function storeFiles(files: AcceptedFile[], now: Date): Promise<Stor
   return stored;
 }
 
-/** Removes files written for a transaction that then failed. */
-export async function discardStoredFiles(files: StoredFile[]): Promise<void> {
+/** Removes files written for a transaction that then failed, or whose record was deleted. */
+export async function discardStoredFiles(files: Array<Pick<StoredFile, "storageKey">>): Promise<void> {
   await Promise.all(files.map((file) => rm(storagePath(file.storageKey), { force: true })));
 }
+
+/** A Blob over a stored file: a response streams it instead of loading it in memory. */
+export const openStoredFile = (storageKey: string): Promise<Blob> => openAsBlob(storagePath(storageKey));
 
 /** Inside the caller's transaction: one attachments row per file; their ids. */
 export async function recordAttachments(
@@ -125,6 +128,5 @@ export async function attachmentForDownload(caller: Caller, attachmentId: string
   const ticket = await ticketFacts(db, { id: attachment.ticketId });
   if (!ticket || !canSeeTicket(caller, ticket, now)) return null;
   if (!seesAttachment(internalSight(caller, ticket, now), { id: attachmentId, eventVisibility: attachment.visibility })) return null;
-  // A Blob over the file on disk: the response streams it instead of loading it in memory.
-  return { fileName: attachment.fileName, contentType: attachment.contentType, file: await openAsBlob(storagePath(attachment.storageKey)) };
+  return { fileName: attachment.fileName, contentType: attachment.contentType, file: await openStoredFile(attachment.storageKey) };
 }

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
+import { OnboardingDocumentLink } from "@/components/organisation/onboarding-document-link";
 import { OrganisationTabs } from "@/components/organisation/organisation-tabs";
 import { DataTable } from "@/components/ui/data-table";
 import { pageCaller } from "@/lib/auth/current-caller";
@@ -12,7 +13,7 @@ import { titled } from "@/i18n/page-title";
 
 export const generateMetadata = titled("onboarding");
 
-/** Where every school stands in joining the scheme (RDV1 to RDV4): the Région's leads and admins; a sector lead sees their zone. */
+/** Where every school stands in joining the scheme (RDV1 to RDV4), with each meeting's documents: the Région's leads and admins; a sector lead sees their zone. */
 export default async function OnboardingBoardPage() {
   const caller = await pageCaller();
   const board = await readOnboardingBoard(caller);
@@ -47,9 +48,15 @@ export default async function OnboardingBoardPage() {
             <td className="px-3 py-2">{tStates(school.state)}</td>
             {ONBOARDING_MEETINGS.map((meeting) => {
               const row = school.meetings.find((item) => item.meeting === meeting);
+              const documents = school.documents.filter((document) => document.meeting === meeting);
               return (
                 <td key={meeting} className="px-3 py-2 text-xs">
                   {row?.heldOn ? t("held", { date: day(row.heldOn) }) : row?.plannedOn ? t("planned", { date: day(row.plannedOn) }) : t("none")}
+                  {documents.length > 0 && (
+                    <ul className="mt-1 space-y-0.5">
+                      {documents.map((document) => <li key={document.id}><OnboardingDocumentLink uai={school.uai} document={document} /></li>)}
+                    </ul>
+                  )}
                 </td>
               );
             })}

@@ -3,9 +3,11 @@
 import { headers } from "next/headers";
 import { formAction } from "@/lib/auth/form-action";
 import { redirectOnSuccess } from "@/lib/auth/redirect-on-success";
-import { createEstablishmentSchema, onboardingMeetingSchema, patchEstablishmentSchema, removeRoomFormSchema, roomFormSchema, uaiSchema } from "@/lib/schemas/organisation";
+import { createEstablishmentSchema, deleteOnboardingDocumentFormSchema, onboardingDocumentFormSchema, onboardingMeetingSchema, patchEstablishmentSchema, removeRoomFormSchema, roomFormSchema, uaiSchema } from "@/lib/schemas/organisation";
+import { filesFromForm } from "@/lib/services/attachments";
 import { auditActor } from "@/lib/services/audit/audit-actor";
 import { createEstablishment } from "@/lib/services/organisation/create-establishment";
+import { addOnboardingDocument, deleteOnboardingDocument } from "@/lib/services/organisation/onboarding-documents";
 import { setOnboardingMeeting } from "@/lib/services/organisation/set-onboarding-meeting";
 import { declareRoom, removeRoom, updateEstablishment } from "@/lib/services/organisation/update-establishment";
 
@@ -29,3 +31,10 @@ export const removeRoomAction = formAction(removeRoomFormSchema, async (input, c
 
 export const setMeetingAction = formAction(onboardingMeetingSchema, async (input, caller, _form, now) =>
   setOnboardingMeeting(caller, input, now, auditActor(await headers(), caller)), { revalidate: (input) => pages(input.uai), notFound: NOT_FOUND });
+
+/** One file kept with an onboarding meeting; judged on its bytes like a ticket's attachments. */
+export const addOnboardingDocumentAction = formAction(onboardingDocumentFormSchema, async (input, caller, form, now, actor) =>
+  addOnboardingDocument(caller, input, await filesFromForm(form, "document"), now, actor), { revalidate: (input) => pages(input.uai), notFound: NOT_FOUND });
+
+export const deleteOnboardingDocumentAction = formAction(deleteOnboardingDocumentFormSchema, (input, caller, _form, now, actor) =>
+  deleteOnboardingDocument(caller, input, now, actor), { revalidate: (input) => pages(input.uai), notFound: "Ce document n'existe plus." });

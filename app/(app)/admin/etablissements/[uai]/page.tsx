@@ -4,12 +4,14 @@ import { notFound } from "next/navigation";
 import { EstablishmentContacts } from "@/components/establishments/establishment-contacts";
 import { fieldOptions } from "@/components/organisation/field-options";
 import { FieldsForm } from "@/components/organisation/fields-form";
+import { MeetingDocuments } from "@/components/organisation/meeting-documents";
 import { OrganisationTabs } from "@/components/organisation/organisation-tabs";
 import { HiddenFieldsButton } from "@/components/sla-admin/hidden-fields-button";
 import { pageCaller } from "@/lib/auth/current-caller";
 import { can } from "@/lib/domain/permissions";
 import { ONBOARDING_MEETINGS } from "@/lib/schemas/organisation";
 import { listAllZones } from "@/lib/services/list-establishments";
+import { listOnboardingDocuments } from "@/lib/services/organisation/onboarding-documents";
 import { readEstablishment } from "@/lib/services/organisation/read-establishment";
 import { declareRoomAction, removeRoomAction, setMeetingAction, updateEstablishmentAction } from "../actions";
 import { titled } from "@/i18n/page-title";
@@ -18,15 +20,16 @@ export const generateMetadata = titled("adminSchool");
 
 type Props = { params: Promise<{ uai: string }> };
 
-/** Admins: a school's fields, its rooms in another mode and its onboarding meetings. */
+/** Admins: a school's fields, its rooms in another mode and its onboarding meetings with their documents. */
 export default async function SchoolAdminPage({ params }: Props) {
   const { uai } = await params;
   const caller = await pageCaller();
   if (!can(caller, "organisation.manage")) notFound();
   const school = await readEstablishment(caller, decodeURIComponent(uai));
   if (!school) notFound();
-  const [t, tFields, tMeetings, options, zones] = await Promise.all([
+  const [t, tFields, tMeetings, options, zones, documents] = await Promise.all([
     getTranslations("schools.school"), getTranslations("schools.fields"), getTranslations("schools.meetings"), fieldOptions(), listAllZones(),
+    listOnboardingDocuments(caller, school.uai),
   ]);
   const hidden = { kind: "hidden", name: "uai", value: school.uai } as const;
   return (
@@ -71,19 +74,21 @@ export default async function SchoolAdminPage({ params }: Props) {
 
       <section aria-labelledby="onboarding" className="space-y-3">
         <h2 id="onboarding" className="text-xl font-semibold">{t("onboarding")}</h2>
-        <p className="text-sm text-slate-600">{t("documents")}</p>
         <div className="grid gap-3 lg:grid-cols-2">
           {ONBOARDING_MEETINGS.map((meeting) => {
             const held = school.meetings.find((row) => row.meeting === meeting);
             return (
-              <FieldsForm key={meeting} id={`meeting-${meeting}`} action={setMeetingAction} title={tMeetings(meeting)}
-                labels={{ submit: t("saveMeeting"), pending: t("savingMeeting"), done: t("meetingSaved") }}
-                fields={[
-                  hidden, { kind: "hidden", name: "meeting", value: meeting },
-                  { kind: "date", name: "plannedOn", label: tFields("plannedOn"), defaultValue: held?.plannedOn },
-                  { kind: "date", name: "heldOn", label: tFields("heldOn"), defaultValue: held?.heldOn },
-                  { kind: "textarea", name: "notes", label: tFields("notes"), defaultValue: held?.notes },
-                ]} />
+              <div key={meeting} className="space-y-3">
+                <FieldsForm id={`meeting-${meeting}`} action={setMeetingAction} title={tMeetings(meeting)}
+                  labels={{ submit: t("saveMeeting"), pending: t("savingMeeting"), done: t("meetingSaved") }}
+                  fields={[
+                    hidden, { kind: "hidden", name: "meeting", value: meeting },
+                    { kind: "date", name: "plannedOn", label: tFields("plannedOn"), defaultValue: held?.plannedOn },
+                    { kind: "date", name: "heldOn", label: tFields("heldOn"), defaultValue: held?.heldOn },
+                    { kind: "textarea", name: "notes", label: tFields("notes"), defaultValue: held?.notes },
+                  ]} />
+                <MeetingDocuments uai={school.uai} meeting={meeting} title={tMeetings(meeting)} documents={documents.filter((document) => document.meeting === meeting)} />
+              </div>
             );
           })}
         </div>

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { notFound, unauthenticated } from "@/lib/api/problem";
 import { apiRoute } from "@/lib/api/route";
-import { contentDisposition, showsInline } from "@/lib/attachments/policy";
+import { showsInline } from "@/lib/attachments/policy";
 import { apiCaller } from "@/lib/auth/current-caller";
-import { DOWNLOAD_HEADERS } from "@/lib/http/security-headers";
+import { fileDownloadResponse } from "@/lib/http/file-download";
 import { attachmentForDownload } from "@/lib/services/attachments";
 
 export const dynamic = "force-dynamic";
@@ -21,14 +21,5 @@ export const GET = apiRoute(async (request: Request, context: { params: Promise<
   const attachment = await attachmentForDownload(caller, id, new Date());
   if (!attachment) return notFound();
   const inline = new URL(request.url).searchParams.get("inline") === "1" && showsInline(attachment.contentType);
-  return new Response(attachment.file, {
-    headers: {
-      "content-type": attachment.contentType,
-      "content-length": String(attachment.file.size),
-      "content-disposition": contentDisposition(attachment.fileName, inline ? "inline" : "attachment"),
-      // The stored type is what we detected; never let the browser guess another (HTML in a .txt), nor run it.
-      ...DOWNLOAD_HEADERS,
-      "cache-control": "private, no-store",
-    },
-  });
+  return fileDownloadResponse(attachment, inline ? "inline" : "attachment");
 });

@@ -1,5 +1,6 @@
 import { expect, inject, test } from "vitest";
 import { browserForFile, signedInPage, menuLink } from "../support/browser";
+import { sampleFiles } from "../support/sample-files";
 
 const baseUrl = inject("baseUrl");
 const browser = browserForFile();
@@ -29,17 +30,29 @@ test("an admin creates a school, sets its first onboarding meeting, and creates 
   expect(await contacts.textContent()).toMatch(/Aucun personnel enregistré\..*Luc Girard \(Chef de secteur Ouest\).*Dernière modification le .+ par Administratrice Guichet/);
 
   // RDV1 planned, with its notes.
-  const rdv1 = page.getByRole("form", { name: "RDV1 — lancement" });
+  const rdv1 = page.getByRole("form", { name: "RDV1 — lancement", exact: true });
   await rdv1.getByLabel("Date prévue").fill("2027-01-12");
   await rdv1.getByLabel("Notes").fill("Lancement avec le proviseur et le gestionnaire.");
   await rdv1.getByRole("button", { name: "Enregistrer le rendez-vous" }).click();
   await expect.poll(() => rdv1.getByRole("status").textContent()).toBe("Rendez-vous enregistré.");
 
+  // Its minutes kept with RDV1: listed under the meeting, downloaded as a file.
+  const upload = page.getByRole("form", { name: "Déposer un document — RDV1 — lancement" });
+  await upload.getByLabel("Fichier (PDF, image, document bureautique ; 10 Mo au plus)")
+    .setInputFiles({ name: "compte-rendu-rdv1.pdf", mimeType: "application/pdf", buffer: Buffer.from(sampleFiles.pdf()) });
+  await upload.getByRole("button", { name: "Déposer" }).click();
+  await expect.poll(() => upload.getByRole("status").textContent()).toBe("Document déposé.");
+  const document = page.locator("[data-documents='rdv1']").getByRole("link", { name: /compte-rendu-rdv1\.pdf/ });
+  await expect.poll(() => document.count()).toBe(1);
+  const file = await page.request.get(`${baseUrl}${await document.getAttribute("href")}`);
+  expect([file.status(), file.headers()["content-disposition"], file.headers()["content-security-policy"]])
+    .toEqual([200, "attachment; filename=\"compte-rendu-rdv1.pdf\"; filename*=UTF-8''compte-rendu-rdv1.pdf", "sandbox"]);
+
   // The Région's board shows where the school stands.
   await menuLink(page, "Intégration").click();
   await page.waitForURL(`${baseUrl}/integration`);
   const row = page.locator("tr[data-uai='0371234R']");
-  expect(await row.textContent()).toMatch(/Lycée Rabelais.*À intégrer.*prévu le 12 janv\. 2027/);
+  expect(await row.textContent()).toMatch(/Lycée Rabelais.*À intégrer.*prévu le 12 janv\. 2027.*compte-rendu-rdv1\.pdf/);
 
   // A technicians' team, then its member.
   await page.getByRole("navigation", { name: "Organisation" }).getByRole("link", { name: "Équipes" }).click();

@@ -27,8 +27,8 @@ export default defineConfig([
   },
   {
     name: "guichet/domain-is-pure",
-    files: ["lib/domain/**/*.ts"],
-    ignores: ["lib/domain/**/*.test.ts"],
+    files: ["lib/domain/**/*.ts", "lib/presentation/**/*.ts"],
+    ignores: ["**/*.test.ts"],
     rules: {
       "no-restricted-imports": ["error", { patterns: [{ group: IO_MODULES, message: "lib/domain is pure (ARCHITECTURE.md): I/O belongs in lib/services or db/queries." }] }],
       "no-restricted-syntax": [
@@ -44,6 +44,16 @@ export default defineConfig([
     rules: {
       "no-restricted-imports": ["error", {
         patterns: [{ group: ["@/db", "@/db/**", "@/lib/services", "@/lib/services/**", "**/db/**", "**/lib/services/**"], message: "components/ never imports db/ or lib/services (ARCHITECTURE.md): a page loads the data and passes it down." }],
+      }],
+    },
+  },
+  {
+    name: "guichet/auth-above-services",
+    files: ["lib/services/**/*.ts", "db/**/*.ts"],
+    ignores: ["**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": ["error", {
+        patterns: [{ group: ["@/lib/auth", "@/lib/auth/**", "**/lib/auth/**", "../auth/**", "../../auth/**"], message: "lib/auth sits above services (ARCHITECTURE.md): move what both need below it." }],
       }],
     },
   },

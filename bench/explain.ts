@@ -18,8 +18,8 @@ import { closeDatabase } from "@/db/client";
 import { OPEN_STATUSES } from "@/lib/domain/ticket-status";
 import { ticketScope } from "@/lib/domain/ticket-visibility";
 import { queueQuery } from "@/lib/schemas/tickets";
-import { queueFilters, queueKey } from "@/lib/services/queue-request";
-import { loadCaller } from "@/lib/services/load-caller";
+import { queueFilters, queueKey } from "@/lib/services/desk/queue-request";
+import { loadCaller } from "@/lib/services/accounts/load-caller";
 import { BENCH_REDIS, DEFAULT_BENCH_DATABASE, databaseUrl, option } from "./config";
 import { QUEUE_ACCOUNTS } from "./queue-scenarios";
 

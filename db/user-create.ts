@@ -6,7 +6,7 @@ import { env } from "@/lib/env";
 import { closeProducers } from "@/lib/queue/producer";
 import { closeRedis } from "@/lib/redis";
 import { createAccount } from "@/lib/services/accounts/create-account";
-import { mailServerAnswers } from "@/lib/services/send-outbox-email";
+import { mailServerAnswers } from "@/lib/services/mail/send-outbox-email";
 
 /**
  * `npm run user:create -- --email … --name … --role admin [--establishment UAI…] [--team CODE…]`: opens an

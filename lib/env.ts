@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DEFAULT_AUDIT_RETENTION_DAYS } from "@/lib/domain/audit";
-import { parseCidrList } from "./auth/client-address";
+import { parseCidrList } from "./http/client-address";
 import type { SsoFunction } from "./domain/sso-provisioning";
 
 /**

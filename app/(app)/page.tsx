@@ -5,7 +5,7 @@ import { PortalHome } from "@/components/home/portal-home";
 import { SchoolSummary } from "@/components/home/school-summary";
 import { titled } from "@/i18n/page-title";
 import { pageCaller } from "@/lib/auth/current-caller";
-import { readHome } from "@/lib/services/home";
+import { readHome } from "@/lib/services/portal/home";
 
 export const generateMetadata = titled("home");
 

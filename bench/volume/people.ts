@@ -1,5 +1,5 @@
 import type { ClientBase } from "pg";
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword } from "@/lib/services/accounts/password-hash";
 import { DEMO_PASSWORD } from "@/db/seed/demo-accounts";
 import { FIRST_NAMES, LAST_NAMES, SCHOOL_FUNCTIONS } from "./vocabulary";
 

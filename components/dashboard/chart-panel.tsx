@@ -1,4 +1,4 @@
-import type { TableSpec } from "@/lib/domain/dashboard-tables";
+import type { TableSpec } from "@/lib/presentation/dashboard-tables";
 import { SpecTable } from "./spec-table";
 
 type Props = {

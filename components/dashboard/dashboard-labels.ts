@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import type { Translate } from "@/lib/domain/dashboard-tables";
+import type { Translate } from "@/lib/presentation/dashboard-tables";
 import { PERIOD_KINDS } from "@/lib/domain/dashboard-period";
 
 /** The dashboards' catalogue as a plain translate function, with the labels the shared components take. */

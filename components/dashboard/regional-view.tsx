@@ -1,6 +1,6 @@
 import type { RegionalDashboard } from "@/lib/domain/dashboard";
 import { formatBusinessMinutes } from "@/lib/domain/dashboard-statistics";
-import { percent, type TableSpec, type Translate } from "@/lib/domain/dashboard-tables";
+import { percent, type TableSpec, type Translate } from "@/lib/presentation/dashboard-tables";
 import { ChartPanel } from "./chart-panel";
 import { ColumnsChart } from "./charts";
 import { FigureCard } from "./figure-card";

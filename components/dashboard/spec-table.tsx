@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { TableSpec } from "@/lib/domain/dashboard-tables";
+import type { TableSpec } from "@/lib/presentation/dashboard-tables";
 import { InfoTip } from "./info-tip";
 
 type Props = {

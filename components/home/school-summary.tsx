@@ -1,8 +1,8 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { FigureCard } from "@/components/dashboard/figure-card";
-import { schoolDashboardHref } from "@/lib/domain/dashboard-links";
+import { schoolDashboardHref } from "@/lib/presentation/dashboard-links";
 import type { EstablishmentDashboard } from "@/lib/domain/dashboard";
-import { percent } from "@/lib/domain/dashboard-tables";
+import { percent } from "@/lib/presentation/dashboard-tables";
 import { HomeSection } from "./home-section";
 
 /** A head's school at a glance: the dashboard's headline figures over 30 days, each one a step from the full dashboard. */

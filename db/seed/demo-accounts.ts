@@ -1,7 +1,7 @@
 import { eq, inArray } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { establishments, teamMembers, teams, userEstablishments, users, zones } from "@/db/schema";
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword } from "@/lib/services/accounts/password-hash";
 import type { Role } from "@/lib/domain/vocabulary";
 import { schoolQueueCode, vendorTeamCode } from "./reference";
 

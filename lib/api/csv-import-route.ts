@@ -3,7 +3,7 @@ import { invalidRequest, problem, problemFromFailure, unauthenticated } from "@/
 import { apiRoute, rethrowIfTooLarge } from "@/lib/api/route";
 import { apiCaller } from "@/lib/auth/current-caller";
 import { importQuery } from "@/lib/schemas/cis";
-import { MAX_IMPORT_REQUEST_BYTES, type ImportOutcome } from "@/lib/services/csv-import";
+import { MAX_IMPORT_REQUEST_BYTES, type ImportOutcome } from "@/lib/services/csv/csv-import";
 import type { ServiceResult } from "@/lib/services/service-result";
 
 type Importer<Row> = (caller: Caller, bytes: Uint8Array, dryRun: boolean, request: Request) => Promise<ServiceResult<ImportOutcome<Row>>>;

@@ -3,8 +3,8 @@ import { ticketSummaryJson } from "@/lib/api/ticket-json";
 import { apiCaller } from "@/lib/auth/current-caller";
 import { encodeCursor } from "@/lib/schemas/cursor";
 import { queueQuery } from "@/lib/schemas/tickets";
-import { queueFilters } from "@/lib/services/queue-request";
-import { listQueue, type QueueKey } from "@/lib/services/queues";
+import { queueFilters } from "@/lib/services/desk/queue-request";
+import { listQueue, type QueueKey } from "@/lib/services/desk/queues";
 
 /** GET of one queue: parse the filters, load the caller, list within their scope → {items, nextCursor} or problem+json. */
 export async function queueResponse(request: Request, key: QueueKey): Promise<Response> {

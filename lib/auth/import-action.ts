@@ -1,6 +1,6 @@
 import type { ImportFormRow, ImportFormState } from "@/components/import/import-form";
 import type { Caller } from "@/lib/domain/caller";
-import type { ImportOutcome } from "@/lib/services/csv-import";
+import type { ImportOutcome } from "@/lib/services/csv/csv-import";
 import type { ServiceResult } from "@/lib/services/service-result";
 import { pageCaller } from "./current-caller";
 import { refusedForm } from "./refusal";

@@ -1,4 +1,4 @@
-import { RATING_LINK_LIFETIME_DAYS } from "@/lib/auth/rating-link";
+import { RATING_LINK_LIFETIME_DAYS } from "@/lib/services/tickets/rating-link";
 import { REOPEN_WINDOW_DAYS } from "@/lib/domain/ticket-status";
 
 /** What each ticket e-mail says beyond the ticket itself. Quoted texts are public messages only. */

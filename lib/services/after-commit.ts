@@ -1,4 +1,4 @@
-import { enqueueOutbox } from "./notifications";
+import { enqueueOutbox } from "./mail/notifications";
 import type { SlaSchedule } from "./sla/refresh-sla";
 import { scheduleSlaTimers } from "./sla/sla-timers";
 

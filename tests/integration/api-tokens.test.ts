@@ -6,11 +6,11 @@ import { DELETE as revokeToken, POST as createToken } from "@/app/api/v1/tokens/
 import { database } from "@/db/client";
 import { apiTokens, auditEvents, users } from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed/demo-accounts";
-import { PEER_ADDRESS_HEADER } from "@/lib/auth/client-ip";
+import { PEER_ADDRESS_HEADER } from "@/lib/http/client-ip";
 import { authOptions } from "@/lib/auth/options";
-import { listOwnApiTokens, revokeOwnApiToken } from "@/lib/services/api-tokens";
+import { listOwnApiTokens, revokeOwnApiToken } from "@/lib/services/accounts/api-tokens";
 import { auditActor } from "@/lib/services/audit/audit-actor";
-import { loadCaller } from "@/lib/services/load-caller";
+import { loadCaller } from "@/lib/services/accounts/load-caller";
 import { updateAccount } from "@/lib/services/accounts/update-account";
 
 const BASE = "http://localhost:3000/api/v1";

@@ -6,11 +6,11 @@ import { GET as listEstablishments } from "@/app/api/v1/establishments/route";
 import { database } from "@/db/client";
 import { users } from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed/demo-accounts";
-import { PEER_ADDRESS_HEADER } from "@/lib/auth/client-ip";
+import { PEER_ADDRESS_HEADER } from "@/lib/http/client-ip";
 import { redis, redisKey } from "@/lib/redis";
 import { auditActor } from "@/lib/services/audit/audit-actor";
 import { updateAccount } from "@/lib/services/accounts/update-account";
-import { loadCaller } from "@/lib/services/load-caller";
+import { loadCaller } from "@/lib/services/accounts/load-caller";
 
 const BASE = "http://localhost:3000/api/v1";
 const noContext = {} as never;

@@ -13,7 +13,7 @@ import { DEMO_PASSWORD } from "@/db/seed/demo-accounts";
 import {
   discardStoredFiles, filesFromForm, inspectAttachments, listTicketAttachments, recordAttachments, storeFiles,
   type AcceptedFile, type IncomingFile,
-} from "@/lib/services/attachments";
+} from "@/lib/services/tickets/attachments";
 import { sampleFiles } from "@/tests/support/sample-files";
 
 // env() reads UPLOAD_DIR on first use, after this line: every file of this test lands in a folder of its own.

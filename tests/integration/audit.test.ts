@@ -16,9 +16,9 @@ import { purgeAuditEvents } from "@/lib/services/audit/purge-audit";
 import { auditCsv } from "@/lib/services/audit/read-audit";
 import { drillDownCsv } from "@/lib/services/dashboards/dashboard-csv";
 import { updateAccount } from "@/lib/services/accounts/update-account";
-import { loadCaller } from "@/lib/services/load-caller";
-import { moveRoutingRule, reorderRoutingRules } from "@/lib/services/routing-rule-order";
-import { createRoutingRule, deleteRoutingRule, setRoutingRuleEnabled, updateRoutingRule } from "@/lib/services/routing-rules";
+import { loadCaller } from "@/lib/services/accounts/load-caller";
+import { moveRoutingRule, reorderRoutingRules } from "@/lib/services/routing/routing-rule-order";
+import { createRoutingRule, deleteRoutingRule, setRoutingRuleEnabled, updateRoutingRule } from "@/lib/services/routing/routing-rules";
 import { addClosure, deleteClosure, resetTeamSetting, setTeamLadder, setTeamWeeklyHours, setVendorRepairTime } from "@/lib/services/sla/sla-settings";
 import { API, callRoute, tokenFor } from "../support/api-client";
 

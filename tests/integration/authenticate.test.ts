@@ -4,8 +4,8 @@ import { afterEach, describe, expect, test } from "vitest";
 import { database } from "@/db/client";
 import { auditEvents, users } from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed/demo-accounts";
-import { PEER_ADDRESS_HEADER } from "@/lib/auth/client-ip";
-import { authenticateWithPassword } from "@/lib/services/authenticate";
+import { PEER_ADDRESS_HEADER } from "@/lib/http/client-ip";
+import { authenticateWithPassword } from "@/lib/services/accounts/authenticate";
 import { redis, redisKey } from "@/lib/redis";
 
 async function resetCounters() {

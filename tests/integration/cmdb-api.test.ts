@@ -12,7 +12,7 @@ import { bulkSetStatus } from "@/lib/services/cmdb/save-ci";
 import { ciPage } from "@/lib/services/cmdb/read-ci";
 import { exportCis } from "@/lib/services/cmdb/export-cis";
 import { listCisQuery } from "@/lib/schemas/cis";
-import { loadCaller } from "@/lib/services/load-caller";
+import { loadCaller } from "@/lib/services/accounts/load-caller";
 import { API, callRoute, tokenFor, type ProblemBody } from "../support/api-client";
 
 type Ci = {

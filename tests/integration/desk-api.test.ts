@@ -9,8 +9,8 @@ import { configurationItems, establishments, outboxEmails, teamMembers, teams, t
 import type { Caller } from "@/lib/domain/caller";
 import type { TicketJson } from "@/lib/schemas/api-responses";
 import { bulkUpdate, linkRelated, mergeDuplicate, previewRequalification } from "@/lib/services/desk/update-ticket";
-import { loadCaller } from "@/lib/services/load-caller";
-import { readTicket } from "@/lib/services/read-ticket";
+import { loadCaller } from "@/lib/services/accounts/load-caller";
+import { readTicket } from "@/lib/services/tickets/read-ticket";
 import { callRoute, tokenFor, type ProblemBody } from "../support/api-client";
 
 type Ref = { reference: string };

@@ -3,9 +3,9 @@ import { beforeAll, expect, test } from "vitest";
 import { database } from "@/db/client";
 import { users } from "@/db/schema";
 import type { Caller } from "@/lib/domain/caller";
-import { createTicket } from "@/lib/services/create-ticket";
+import { createTicket } from "@/lib/services/tickets/create-ticket";
 import { listDeskTeams, listHoldingTeamMembers } from "@/lib/services/desk/desk-options";
-import { loadCaller } from "@/lib/services/load-caller";
+import { loadCaller } from "@/lib/services/accounts/load-caller";
 
 let requester: Caller, techOuest: Caller, techEst: Caller;
 

@@ -9,7 +9,7 @@ import { database } from "@/db/client";
 import { auditEvents, onboardingDocuments, users, zones } from "@/db/schema";
 import type { Caller } from "@/lib/domain/caller";
 import type { AuditActor } from "@/lib/domain/audit";
-import { loadCaller } from "@/lib/services/load-caller";
+import { loadCaller } from "@/lib/services/accounts/load-caller";
 import { readOnboardingBoard } from "@/lib/services/organisation/onboarding-board";
 import {
   addOnboardingDocument, deleteOnboardingDocument, listOnboardingDocuments, onboardingDocumentForDownload,

@@ -6,9 +6,9 @@ import { outboxEmails, users } from "@/db/schema";
 import type { Caller } from "@/lib/domain/caller";
 import { NO_SMTP_SERVER } from "@/lib/domain/outbox";
 import { env } from "@/lib/env";
-import { readOutbox, readOutboxEmail, resendOutboxEmail } from "@/lib/services/outbox-admin";
-import { sendOutboxEmail, sweepPendingOutbox } from "@/lib/services/send-outbox-email";
-import { loadCaller } from "@/lib/services/load-caller";
+import { readOutbox, readOutboxEmail, resendOutboxEmail } from "@/lib/services/mail/outbox-admin";
+import { sendOutboxEmail, sweepPendingOutbox } from "@/lib/services/mail/send-outbox-email";
+import { loadCaller } from "@/lib/services/accounts/load-caller";
 import { startWorkers } from "@/workers/start";
 import { deleteRedisKeys } from "../support/test-database";
 

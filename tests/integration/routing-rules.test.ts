@@ -9,9 +9,9 @@ import type { Caller } from "@/lib/domain/caller";
 import type { RoutingTestResultJson } from "@/lib/schemas/api-responses";
 import type { RoutingRuleInput } from "@/lib/schemas/routing-rules";
 import { auditActor } from "@/lib/services/audit/audit-actor";
-import { loadCaller } from "@/lib/services/load-caller";
-import { moveRoutingRule, reorderRoutingRules } from "@/lib/services/routing-rule-order";
-import { createRoutingRule, deleteRoutingRule, listRoutingRules, setRoutingRuleEnabled, updateRoutingRule } from "@/lib/services/routing-rules";
+import { loadCaller } from "@/lib/services/accounts/load-caller";
+import { moveRoutingRule, reorderRoutingRules } from "@/lib/services/routing/routing-rule-order";
+import { createRoutingRule, deleteRoutingRule, listRoutingRules, setRoutingRuleEnabled, updateRoutingRule } from "@/lib/services/routing/routing-rules";
 import { callRoute, tokenFor, type ProblemBody } from "../support/api-client";
 
 // Rules made here carry this prefix, so a failed run leaves nothing behind for the next files.

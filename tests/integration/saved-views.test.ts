@@ -3,8 +3,8 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { database } from "@/db/client";
 import { savedViews, users } from "@/db/schema";
 import type { Caller } from "@/lib/domain/caller";
-import { loadCaller } from "@/lib/services/load-caller";
-import { deleteSavedView, listSavedViews, saveView } from "@/lib/services/saved-views";
+import { loadCaller } from "@/lib/services/accounts/load-caller";
+import { deleteSavedView, listSavedViews, saveView } from "@/lib/services/tickets/saved-views";
 
 let technician: Caller, otherTechnician: Caller, requester: Caller;
 

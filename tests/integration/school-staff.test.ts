@@ -8,8 +8,8 @@ import type { Caller } from "@/lib/domain/caller";
 import { createAccount } from "@/lib/services/accounts/create-account";
 import { removeStaffFromSchool } from "@/lib/services/accounts/remove-staff";
 import { SYSTEM_ACTOR } from "@/lib/services/audit/audit-actor";
-import { createTicket } from "@/lib/services/create-ticket";
-import { loadCaller } from "@/lib/services/load-caller";
+import { createTicket } from "@/lib/services/tickets/create-ticket";
+import { loadCaller } from "@/lib/services/accounts/load-caller";
 
 const admin = { id: null, name: "L'administratrice", role: "admin" as const, establishmentIds: [] };
 let choiseul: string;

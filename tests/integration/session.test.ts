@@ -6,7 +6,7 @@ import { users } from "@/db/schema";
 import { authOptions } from "@/lib/auth/options";
 import { auditActor } from "@/lib/services/audit/audit-actor";
 import { updateAccount } from "@/lib/services/accounts/update-account";
-import { loadCaller } from "@/lib/services/load-caller";
+import { loadCaller } from "@/lib/services/accounts/load-caller";
 
 async function account(email: string) {
   const [row] = await database().select({ id: users.id, email: users.email, name: users.name, tokenVersion: users.tokenVersion })

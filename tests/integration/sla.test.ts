@@ -6,10 +6,10 @@ import { tickets, users } from "@/db/schema";
 import type { Caller } from "@/lib/domain/caller";
 import type { Impact, TicketType, Urgency } from "@/lib/domain/vocabulary";
 import type { TicketJson } from "@/lib/schemas/api-responses";
-import { addComment } from "@/lib/services/add-comment";
-import { createTicket } from "@/lib/services/create-ticket";
+import { addComment } from "@/lib/services/tickets/add-comment";
+import { createTicket } from "@/lib/services/tickets/create-ticket";
 import { updateTicket } from "@/lib/services/desk/update-ticket";
-import { loadCaller } from "@/lib/services/load-caller";
+import { loadCaller } from "@/lib/services/accounts/load-caller";
 import { callRoute, tokenFor } from "../support/api-client";
 
 let choiseul: Caller, palissy: Caller, technician: Caller, admin: Caller;

@@ -7,11 +7,11 @@ import { POST as createToken } from "@/app/api/v1/tokens/route";
 import { database } from "@/db/client";
 import { openApiDocument } from "@/lib/api/openapi";
 import { apiTokens, auditEvents, outboxEmails, users } from "@/db/schema";
-import { PEER_ADDRESS_HEADER } from "@/lib/auth/client-ip";
-import { issueApiToken } from "@/lib/services/api-tokens";
+import { PEER_ADDRESS_HEADER } from "@/lib/http/client-ip";
+import { issueApiToken } from "@/lib/services/accounts/api-tokens";
 import { setPasswordWithLink } from "@/lib/services/accounts/password-links";
 import { SYSTEM_ACTOR } from "@/lib/services/audit/audit-actor";
-import { loadCaller } from "@/lib/services/load-caller";
+import { loadCaller } from "@/lib/services/accounts/load-caller";
 
 const BASE = "http://localhost:3000/api/v1";
 const noContext = {} as never;

@@ -6,7 +6,7 @@ import { auditEvents, establishments, outboxEmails, passwordLinks, userEstablish
 import { openApiDocument } from "@/lib/api/openapi";
 import { importAccounts } from "@/lib/services/accounts/import-accounts";
 import { SYSTEM_ACTOR } from "@/lib/services/audit/audit-actor";
-import { loadCaller } from "@/lib/services/load-caller";
+import { loadCaller } from "@/lib/services/accounts/load-caller";
 import { API, tokenFor, type ProblemBody } from "../support/api-client";
 
 type Answer = {

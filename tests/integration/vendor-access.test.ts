@@ -11,11 +11,11 @@ import { database } from "@/db/client";
 import { attachments, outboxEmails, teams, ticketEvents, tickets, ticketWatchers, users, vendorAccess, vendorWaits } from "@/db/schema";
 import type { Caller } from "@/lib/domain/caller";
 import type { TicketJson } from "@/lib/schemas/api-responses";
-import { addComment } from "@/lib/services/add-comment";
+import { addComment } from "@/lib/services/tickets/add-comment";
 import { linkRelated, mergeDuplicate } from "@/lib/services/desk/update-ticket";
-import { loadCaller } from "@/lib/services/load-caller";
-import { queueCounts } from "@/lib/services/queues";
-import { readTicket } from "@/lib/services/read-ticket";
+import { loadCaller } from "@/lib/services/accounts/load-caller";
+import { queueCounts } from "@/lib/services/desk/queues";
+import { readTicket } from "@/lib/services/tickets/read-ticket";
 import { callRoute, tokenFor, type ProblemBody } from "../support/api-client";
 import { sampleFiles } from "../support/sample-files";
 

@@ -1,7 +1,7 @@
 import { expect } from "vitest";
 import { POST as createToken } from "@/app/api/v1/tokens/route";
 import { DEMO_PASSWORD } from "@/db/seed/demo-accounts";
-import { PEER_ADDRESS_HEADER } from "@/lib/auth/client-ip";
+import { PEER_ADDRESS_HEADER } from "@/lib/http/client-ip";
 
 export const API = "http://localhost:3000/api/v1";
 

@@ -1,7 +1,7 @@
 import type { Job } from "bullmq";
 import { JOBS } from "@/lib/queue/jobs";
 import { logger } from "@/lib/logger";
-import { closeStaleResolutions as closeStale } from "@/lib/services/requester-actions";
+import { closeStaleResolutions as closeStale } from "@/lib/services/tickets/requester-actions";
 
 export async function closeStaleResolutions(job: Job): Promise<{ closed: number }> {
   JOBS.closeStaleResolutions.payload.parse(job.data);

@@ -1,7 +1,7 @@
 import type { Job } from "bullmq";
 import { JOBS } from "@/lib/queue/jobs";
 import { logger } from "@/lib/logger";
-import { purgeExpiredApiTokens } from "@/lib/services/api-tokens";
+import { purgeExpiredApiTokens } from "@/lib/services/accounts/api-tokens";
 
 export async function purgeExpiredTokens(job: Job): Promise<{ deleted: number }> {
   JOBS.purgeExpiredTokens.payload.parse(job.data);

@@ -1,7 +1,7 @@
 import type { Job } from "bullmq";
 import { JOBS } from "@/lib/queue/jobs";
 import { logger } from "@/lib/logger";
-import { sweepPendingOutbox } from "@/lib/services/send-outbox-email";
+import { sweepPendingOutbox } from "@/lib/services/mail/send-outbox-email";
 
 export async function sweepOutbox(job: Job): Promise<{ enqueued: number }> {
   JOBS.sweepOutbox.payload.parse(job.data);

@@ -3,7 +3,7 @@
 import { formAction } from "@/lib/auth/form-action";
 import { bulkForm, deleteViewForm, saveViewForm } from "@/lib/schemas/desk-forms";
 import { bulkUpdate } from "@/lib/services/desk/update-ticket";
-import { deleteSavedView, saveView } from "@/lib/services/saved-views";
+import { deleteSavedView, saveView } from "@/lib/services/tickets/saved-views";
 
 /** The workspace's forms: the bulk bar over the checked tickets, and saving or deleting a view. */
 

@@ -14,11 +14,11 @@ import { can } from "@/lib/domain/permissions";
 import { encodeCursor } from "@/lib/schemas/cursor";
 import { SAVED_VIEW_KEYS, viewSearch } from "@/lib/schemas/saved-views";
 import { queueQuery } from "@/lib/schemas/tickets";
-import { readCatalogue } from "@/lib/services/catalogue";
-import { listAllZones } from "@/lib/services/list-establishments";
-import { queueFilters, queueKey } from "@/lib/services/queue-request";
-import { listQueue, queueCounts } from "@/lib/services/queues";
-import { listSavedViews } from "@/lib/services/saved-views";
+import { readCatalogue } from "@/lib/services/tickets/catalogue";
+import { listAllZones } from "@/lib/services/organisation/list-establishments";
+import { queueFilters, queueKey } from "@/lib/services/desk/queue-request";
+import { listQueue, queueCounts } from "@/lib/services/desk/queues";
+import { listSavedViews } from "@/lib/services/tickets/saved-views";
 import { deleteView, saveCurrentView, updateSelection } from "./actions";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };

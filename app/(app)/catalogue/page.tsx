@@ -2,8 +2,8 @@ import { getTranslations } from "next-intl/server";
 import { ServiceCard } from "@/components/catalogue/service-card";
 import { pageCaller } from "@/lib/auth/current-caller";
 import { searchCatalogue } from "@/lib/catalogue/search";
-import { readCatalogue } from "@/lib/services/catalogue";
-import { portalContext } from "@/lib/services/portal-context";
+import { readCatalogue } from "@/lib/services/tickets/catalogue";
+import { portalContext } from "@/lib/services/portal/portal-context";
 import { titled } from "@/i18n/page-title";
 
 export const generateMetadata = titled("catalogue");

@@ -11,8 +11,8 @@ import { can } from "@/lib/domain/permissions";
 import { TICKET_STATUSES } from "@/lib/domain/vocabulary";
 import { encodeCursor } from "@/lib/schemas/cursor";
 import { listTicketsQuery } from "@/lib/schemas/tickets";
-import { readCatalogue } from "@/lib/services/catalogue";
-import { listVisibleTickets } from "@/lib/services/list-tickets";
+import { readCatalogue } from "@/lib/services/tickets/catalogue";
+import { listVisibleTickets } from "@/lib/services/tickets/list-tickets";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -8,7 +8,7 @@ import { pageCaller } from "@/lib/auth/current-caller";
 import { can } from "@/lib/domain/permissions";
 import { encodeCursor } from "@/lib/schemas/cursor";
 import { listEstablishmentsQuery } from "@/lib/schemas/establishments";
-import { listAllZones, listVisibleEstablishments } from "@/lib/services/list-establishments";
+import { listAllZones, listVisibleEstablishments } from "@/lib/services/organisation/list-establishments";
 import { titled } from "@/i18n/page-title";
 
 export const generateMetadata = titled("establishments");

@@ -6,7 +6,7 @@ import { renewOwnSession } from "@/lib/auth/renew-session";
 import { revokeApiTokenSchema } from "@/lib/schemas/account";
 import { choosePasswordSchema, ownProfileSchema } from "@/lib/schemas/users";
 import { changeOwnPassword, updateOwnProfile } from "@/lib/services/accounts/own-account";
-import { revokeOwnApiToken } from "@/lib/services/api-tokens";
+import { revokeOwnApiToken } from "@/lib/services/accounts/api-tokens";
 
 export const revokeToken = formAction(revokeApiTokenSchema, (input, caller, _form, _now, actor) => revokeOwnApiToken(caller, input.tokenId, actor), {
   revalidate: () => ["/mon-compte"],

@@ -6,7 +6,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { DateTime } from "@/components/ui/date-time";
 import { pageCaller } from "@/lib/auth/current-caller";
 import { readOwnAccount } from "@/lib/services/accounts/own-account";
-import { listOwnApiTokens } from "@/lib/services/api-tokens";
+import { listOwnApiTokens } from "@/lib/services/accounts/api-tokens";
 import { changePassword, revokeToken, saveProfile } from "./actions";
 import { titled } from "@/i18n/page-title";
 

@@ -7,11 +7,11 @@ import { InviteStaffForm, RemoveStaffForm, StaffFunctionForm } from "@/component
 import { DataTable } from "@/components/ui/data-table";
 import type { Caller } from "@/lib/domain/caller";
 import { pageCaller } from "@/lib/auth/current-caller";
-import { schoolDashboardHref } from "@/lib/domain/dashboard-links";
+import { schoolDashboardHref } from "@/lib/presentation/dashboard-links";
 import { can } from "@/lib/domain/permissions";
 import { findAccounts } from "@/lib/services/accounts/find-accounts";
 import { staffFunctionOptions } from "@/lib/services/accounts/staff-functions";
-import { callerAffiliations } from "@/lib/services/caller-affiliations";
+import { callerAffiliations } from "@/lib/services/accounts/caller-affiliations";
 import { titled } from "@/i18n/page-title";
 import { inviteStaff, removeStaff, setStaffFunction } from "./actions";
 

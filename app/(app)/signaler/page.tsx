@@ -5,8 +5,8 @@ import { pageTitle } from "@/i18n/page-title";
 import { notFound } from "next/navigation";
 import { ServiceCard } from "@/components/catalogue/service-card";
 import { pageCaller } from "@/lib/auth/current-caller";
-import { readCatalogue } from "@/lib/services/catalogue";
-import { portalContext } from "@/lib/services/portal-context";
+import { readCatalogue } from "@/lib/services/tickets/catalogue";
+import { portalContext } from "@/lib/services/portal/portal-context";
 
 type Props = { searchParams: Promise<{ service?: string }> };
 

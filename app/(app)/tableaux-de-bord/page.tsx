@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { dashboardLabels } from "@/components/dashboard/dashboard-labels";
 import { pageCaller } from "@/lib/auth/current-caller";
-import { regionalHref, reportHref, schoolDashboardHref } from "@/lib/domain/dashboard-links";
+import { regionalHref, reportHref, schoolDashboardHref } from "@/lib/presentation/dashboard-links";
 import { can } from "@/lib/domain/permissions";
 import { readableSchools } from "@/lib/services/dashboards/dashboard-scope";
 import { titled } from "@/i18n/page-title";

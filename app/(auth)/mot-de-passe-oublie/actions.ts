@@ -1,7 +1,7 @@
 "use server";
 
 import { headers } from "next/headers";
-import { clientIp } from "@/lib/auth/client-ip";
+import { clientIp } from "@/lib/http/client-ip";
 import { DONE, invalidForm, type FormState } from "@/lib/schemas/form-state";
 import { resetRequestSchema } from "@/lib/schemas/users";
 import { requestPasswordReset } from "@/lib/services/accounts/request-password-reset";

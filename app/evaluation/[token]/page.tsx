@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { pageTitle } from "@/i18n/page-title";
 import { notFound } from "next/navigation";
 import { RatingForm } from "@/components/tickets/rating-form";
-import { RATING_LINK_LIFETIME_DAYS, verifyRatingToken } from "@/lib/auth/rating-link";
+import { RATING_LINK_LIFETIME_DAYS, verifyRatingToken } from "@/lib/services/tickets/rating-link";
 import { env } from "@/lib/env";
 import { rateThroughLink } from "./actions";
 

@@ -7,7 +7,7 @@ import type { AuditActor } from "@/lib/domain/audit";
 import type { AccountEmailContent } from "@/lib/mail/account-templates";
 import type { Caller } from "@/lib/domain/caller";
 import type { Role } from "@/lib/domain/vocabulary";
-import { revokeAllApiTokens } from "../api-tokens";
+import { revokeAllApiTokens } from "./api-tokens";
 import { recordAudit } from "../audit/record-audit";
 import { fail, succeed, type ServiceFailure, type ServiceResult } from "../service-result";
 import { recordAccountEmail } from "./account-mail";

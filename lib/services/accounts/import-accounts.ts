@@ -13,7 +13,7 @@ import { normalizeUai } from "@/lib/domain/uai";
 import { env } from "@/lib/env";
 import { afterCommit } from "../after-commit";
 import { recordAudit } from "../audit/record-audit";
-import { importOutcome, readImportFile, type ImportFile, type ImportOutcome } from "../csv-import";
+import { importOutcome, readImportFile, type ImportFile, type ImportOutcome } from "../csv/csv-import";
 import { fail, succeed, type ServiceResult } from "../service-result";
 import { issuePasswordLink } from "./password-links";
 

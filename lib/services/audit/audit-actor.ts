@@ -1,4 +1,4 @@
-import { clientIp, type HeaderBag } from "@/lib/auth/client-ip";
+import { clientIp, type HeaderBag } from "@/lib/http/client-ip";
 import { requestContext } from "@/lib/request/request-context";
 import type { AuditActor } from "@/lib/domain/audit";
 

@@ -4,7 +4,7 @@ import { auditPeriod, type AuditActor } from "@/lib/domain/audit";
 import type { Caller } from "@/lib/domain/caller";
 import { can } from "@/lib/domain/permissions";
 import type { AuditQuery } from "@/lib/schemas/audit";
-import { writeCsv } from "@/lib/services/cmdb/csv";
+import { writeCsv } from "@/lib/services/csv/csv";
 import { recordAudit } from "./record-audit";
 
 /** The most rows one CSV download writes: narrow the filters for more. */

@@ -8,8 +8,8 @@ import { CI_ATTRIBUTES } from "@/lib/domain/ci-classes";
 import { IMPORT_COLUMNS } from "@/lib/domain/ci-import";
 import type { ListCisQuery } from "@/lib/schemas/cis";
 import { ciView } from "./ci-view";
-import { writeCsv } from "./csv";
-import { startedStream } from "../started-stream";
+import { writeCsv } from "../csv/csv";
+import { startedStream } from "../../http/started-stream";
 import { listFilters } from "./list-cis";
 
 const PAGE = 1000;

@@ -6,7 +6,7 @@ import { canWriteCisOf, keepsInventory } from "@/lib/domain/ci-access";
 import { foldLabel } from "@/lib/domain/ci-classes";
 import type { CiFields } from "@/lib/domain/ci-fields";
 import { importColumn, planImport, REQUIRED_COLUMNS, type ImportContext, type ImportPlan, type ImportRecord } from "@/lib/domain/ci-import";
-import { importOutcome, readImportFile, type ImportFile, type ImportOutcome } from "../csv-import";
+import { importOutcome, readImportFile, type ImportFile, type ImportOutcome } from "../csv/csv-import";
 import { normalizeUai } from "@/lib/domain/uai";
 import { fail, succeed, type ServiceResult } from "../service-result";
 import { inCmdbTransaction, readableChanges, recordHistory } from "./ci-transaction";

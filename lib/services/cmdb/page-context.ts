@@ -4,7 +4,7 @@ import { establishments } from "@/db/schema";
 import type { Caller } from "@/lib/domain/caller";
 import { ciReadScope, keepsInventory } from "@/lib/domain/ci-access";
 import { can } from "@/lib/domain/permissions";
-import { listAllZones } from "../list-establishments";
+import { listAllZones } from "../organisation/list-establishments";
 
 /**
  * What the inventory pages need to know about the caller: null when they may not read the inventory;

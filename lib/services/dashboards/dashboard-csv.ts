@@ -3,12 +3,12 @@ import { loadMessages } from "@/i18n/messages";
 import { LOCALE_COOKIE } from "@/i18n/request";
 import type { AuditActor } from "@/lib/domain/audit";
 import type { Caller } from "@/lib/domain/caller";
-import { dashboardLinks, drillHref, regionalHref, schoolDashboardHref } from "@/lib/domain/dashboard-links";
-import { compareTable, establishmentTables, lineTableFor, regionalTables, tableRows, type TableSpec, type Translate } from "@/lib/domain/dashboard-tables";
+import { dashboardLinks, drillHref, regionalHref, schoolDashboardHref } from "@/lib/presentation/dashboard-links";
+import { compareTable, establishmentTables, lineTableFor, regionalTables, tableRows, type TableSpec, type Translate } from "@/lib/presentation/dashboard-tables";
 import type { DrillDownQuery } from "@/lib/schemas/dashboards";
 import { database } from "@/db/client";
 import { recordAudit } from "@/lib/services/audit/record-audit";
-import { writeCsv } from "@/lib/services/cmdb/csv";
+import { writeCsv } from "@/lib/services/csv/csv";
 import { fail, succeed, type ServiceResult } from "@/lib/services/service-result";
 import { apiPeriod } from "./dashboard-scope";
 import { readDrillDown } from "./drill-down";
@@ -51,7 +51,7 @@ type DashboardCsvInput = { table: string; establishment?: string; zone?: string;
 
 /**
  * One table of a dashboard as CSV (UTF-8 with BOM, semicolons: Excel in French), computed exactly as
- * the page shows it (lib/domain/dashboard-tables.ts), with the same access rules; audited.
+ * the page shows it (lib/presentation/dashboard-tables.ts), with the same access rules; audited.
  */
 export async function dashboardCsv(caller: Caller, input: DashboardCsvInput, t: Translate, locale: string, now: Date, actor: AuditActor): Promise<ServiceResult<CsvFile>> {
   return audited(actor, input, await buildDashboardCsv(caller, input, t, locale, now));

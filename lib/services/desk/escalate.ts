@@ -3,7 +3,7 @@ import { attachments, teams, ticketEvents, tickets, users, vendors } from "@/db/
 import { lifecyclePath } from "@/lib/domain/desk-actions";
 import { STATUS_LABELS } from "@/lib/domain/ticket-status";
 import { refuse } from "../refusal";
-import { endVendorAccess, grantVendorAccess } from "../vendor-access";
+import { endVendorAccess, grantVendorAccess } from "./vendor-access";
 import { setStatus } from "./ticket-operations";
 import { type DeskContext, type LockedTicket } from "./workable-ticket";
 

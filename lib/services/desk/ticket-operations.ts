@@ -3,10 +3,10 @@ import { categories, configurationItems, services, teamMembers, teams, ticketCis
 import { priorityOf } from "@/lib/domain/priority";
 import { STATUS_LABELS } from "@/lib/domain/ticket-status";
 import type { Impact, TicketStatus, TicketType, Urgency } from "@/lib/domain/vocabulary";
-import type { TicketNotificationKind } from "../notifications";
-import { applyRouting, decideRouting, routingFacts } from "../route-ticket";
-import { transitionTicket } from "../ticket-transition";
-import { shareWithVendor } from "../vendor-access";
+import type { TicketNotificationKind } from "../mail/notifications";
+import { applyRouting, decideRouting, routingFacts } from "../routing/route-ticket";
+import { transitionTicket } from "../tickets/ticket-transition";
+import { shareWithVendor } from "./vendor-access";
 import { refuse } from "../refusal";
 import { type DeskContext, type LockedTicket } from "./workable-ticket";
 

@@ -5,11 +5,11 @@ import { can } from "@/lib/domain/permissions";
 import { canActOnTicket, canSeeTicket } from "@/lib/domain/ticket-visibility";
 import type { TicketAction } from "@/lib/domain/vendor-access";
 import { afterCommit } from "../after-commit";
-import { recordTicketNotifications, type TicketNotification } from "../notifications";
+import { recordTicketNotifications, type TicketNotification } from "../mail/notifications";
 import { refusableTransaction, refuse } from "../refusal";
 import { fail, succeed, type ServiceResult } from "../service-result";
 import { refreshSla } from "../sla/refresh-sla";
-import { lockTicket } from "../ticket-transition";
+import { lockTicket } from "../tickets/ticket-transition";
 
 export type DeskContext = {
   tx: Executor;

@@ -5,7 +5,7 @@ import type { AuditActor } from "@/lib/domain/audit";
 import type { Caller } from "@/lib/domain/caller";
 import { can, onboardingScope } from "@/lib/domain/permissions";
 import type { OnboardingDocumentInput } from "@/lib/schemas/organisation";
-import { discardStoredFiles, inspectAttachments, openStoredFile, storeFiles, type IncomingFile } from "../attachments";
+import { discardStoredFiles, inspectAttachments, openStoredFile, storeFiles, type IncomingFile } from "../tickets/attachments";
 import { recordAudit } from "../audit/record-audit";
 import { fail, succeed, type ServiceResult } from "../service-result";
 import { FORBIDDEN, invalidField } from "./shared";

@@ -4,7 +4,7 @@ import { establishments, ticketEvents, tickets, users, vendors } from "@/db/sche
 import { alarmText } from "@/lib/domain/sla-alarm-text";
 import { dueAlarms, type PlannedAlarm } from "@/lib/domain/sla-plan";
 import { afterCommit } from "../after-commit";
-import { recordTicketNotifications, type TicketNotification } from "../notifications";
+import { recordTicketNotifications, type TicketNotification } from "../mail/notifications";
 import { refreshSla } from "./refresh-sla";
 
 type AlarmTicket = { id: string; zoneId: string; ownBy: Date | null; resolveBy: Date | null; escalationLevel: number; vendorName: string | null };

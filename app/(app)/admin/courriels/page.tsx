@@ -13,7 +13,7 @@ import { env } from "@/lib/env";
 import { encodeCursor } from "@/lib/schemas/cursor";
 import { parseFilterParams } from "@/lib/schemas/filter-params";
 import { outboxQuery } from "@/lib/schemas/outbox";
-import { readOutbox } from "@/lib/services/outbox-admin";
+import { readOutbox } from "@/lib/services/mail/outbox-admin";
 import { resendEmailAction } from "./actions";
 
 export const metadata: Metadata = { title: "Courriels" };

@@ -4,7 +4,7 @@ import { headers } from "next/headers";
 import { formAction } from "@/lib/auth/form-action";
 import { redirectOnSuccess } from "@/lib/auth/redirect-on-success";
 import { createEstablishmentSchema, deleteOnboardingDocumentFormSchema, onboardingDocumentFormSchema, onboardingMeetingSchema, patchEstablishmentSchema, removeRoomFormSchema, roomFormSchema, uaiSchema } from "@/lib/schemas/organisation";
-import { filesFromForm } from "@/lib/services/attachments";
+import { filesFromForm } from "@/lib/services/tickets/attachments";
 import { auditActor } from "@/lib/services/audit/audit-actor";
 import { createEstablishment } from "@/lib/services/organisation/create-establishment";
 import { addOnboardingDocument, deleteOnboardingDocument } from "@/lib/services/organisation/onboarding-documents";

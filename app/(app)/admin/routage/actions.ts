@@ -2,8 +2,8 @@
 
 import { formAction } from "@/lib/auth/form-action";
 import { deleteRuleSchema, moveRuleSchema, setRuleEnabledSchema } from "@/lib/schemas/routing-rules";
-import { moveRoutingRule } from "@/lib/services/routing-rule-order";
-import { deleteRoutingRule, setRoutingRuleEnabled } from "@/lib/services/routing-rules";
+import { moveRoutingRule } from "@/lib/services/routing/routing-rule-order";
+import { deleteRoutingRule, setRoutingRuleEnabled } from "@/lib/services/routing/routing-rules";
 
 /** The rule list's buttons; each refreshes the list. */
 const list = { revalidate: () => ["/admin/routage"], notFound: "Cette règle n'existe plus : rechargez la page." };

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { RuleHistory } from "@/components/routing/rule-history";
 import { RuleTable } from "@/components/routing/rule-table";
 import { pageCaller } from "@/lib/auth/current-caller";
-import { listRoutingRuleChanges, listRoutingRules, ROUTING_HISTORY_LENGTH } from "@/lib/services/routing-rules";
+import { listRoutingRuleChanges, listRoutingRules, ROUTING_HISTORY_LENGTH } from "@/lib/services/routing/routing-rules";
 import { deleteRule, moveRule, setRuleEnabled } from "./actions";
 import { titled } from "@/i18n/page-title";
 

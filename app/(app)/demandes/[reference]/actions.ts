@@ -2,9 +2,9 @@
 
 import { formAction } from "@/lib/auth/form-action";
 import { replyForm, requesterActionForm, ticketRatingForm } from "@/lib/schemas/ticket-forms";
-import { addComment } from "@/lib/services/add-comment";
-import { filesFromForm } from "@/lib/services/attachments";
-import { rateTicket, requesterTransition } from "@/lib/services/requester-actions";
+import { addComment } from "@/lib/services/tickets/add-comment";
+import { filesFromForm } from "@/lib/services/tickets/attachments";
+import { rateTicket, requesterTransition } from "@/lib/services/tickets/requester-actions";
 
 /** The ticket page's forms; each refreshes the ticket's pages. */
 const refresh = { revalidate: ({ reference }: { reference: string }) => [`/demandes/${reference}`, "/demandes"] };

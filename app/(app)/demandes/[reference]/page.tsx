@@ -19,7 +19,7 @@ import { pageCaller } from "@/lib/auth/current-caller";
 import { can } from "@/lib/domain/permissions";
 import { isOpen } from "@/lib/domain/ticket-status";
 import { referenceParam } from "@/lib/schemas/tickets";
-import { readTicket } from "@/lib/services/read-ticket";
+import { readTicket } from "@/lib/services/tickets/read-ticket";
 import { readTicketSla } from "@/lib/services/sla/read-ticket-sla";
 import { actOnTicket, rateFromTicketPage, replyToTicket } from "./actions";
 

@@ -3,8 +3,8 @@
 import { formAction } from "@/lib/auth/form-action";
 import type { FormValues } from "@/lib/schemas/form-state";
 import { createTicketSchema } from "@/lib/schemas/tickets";
-import { filesFromForm } from "@/lib/services/attachments";
-import { createTicket } from "@/lib/services/create-ticket";
+import { filesFromForm } from "@/lib/services/tickets/attachments";
+import { createTicket } from "@/lib/services/tickets/create-ticket";
 
 const FIELD_PREFIX = "fields.";
 

@@ -7,8 +7,8 @@ import { TicketForm } from "@/components/filing/ticket-form";
 import { pageCaller } from "@/lib/auth/current-caller";
 import { SELF_HELP } from "@/lib/catalogue/self-help";
 import { filingRefusal, OUT_OF_INVENTORY_NOTICE } from "@/lib/domain/filing-rules";
-import { readCatalogue } from "@/lib/services/catalogue";
-import { portalContext } from "@/lib/services/portal-context";
+import { readCatalogue } from "@/lib/services/tickets/catalogue";
+import { portalContext } from "@/lib/services/portal/portal-context";
 import { fileTicket } from "./actions";
 
 type Props = { params: Promise<{ category: string }>; searchParams: Promise<{ conseil?: string }> };

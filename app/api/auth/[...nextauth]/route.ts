@@ -2,8 +2,8 @@ import NextAuth from "next-auth";
 import { NextRequest } from "next/server";
 import { apiRoute, SIGN_IN_BODY_LIMIT } from "@/lib/api/route";
 import { authOptions } from "@/lib/auth/options";
-import { clientIp } from "@/lib/auth/client-ip";
-import { checkSignInThrottle } from "@/lib/services/sign-in-throttle";
+import { clientIp } from "@/lib/http/client-ip";
+import { checkSignInThrottle } from "@/lib/services/accounts/sign-in-throttle";
 import { env } from "@/lib/env";
 
 type Context = { params: Promise<{ nextauth: string[] }> };

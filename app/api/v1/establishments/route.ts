@@ -8,7 +8,7 @@ import type { EstablishmentPageJson } from "@/lib/schemas/api-responses";
 import { listEstablishmentsQuery } from "@/lib/schemas/establishments";
 import { createEstablishmentSchema } from "@/lib/schemas/organisation";
 import { auditActor } from "@/lib/services/audit/audit-actor";
-import { listVisibleEstablishments } from "@/lib/services/list-establishments";
+import { listVisibleEstablishments } from "@/lib/services/organisation/list-establishments";
 import { createEstablishment } from "@/lib/services/organisation/create-establishment";
 import { readEstablishment } from "@/lib/services/organisation/read-establishment";
 

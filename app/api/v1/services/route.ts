@@ -1,7 +1,7 @@
 import { apiRoute } from "@/lib/api/route";
 import { unauthenticated } from "@/lib/api/problem";
 import { apiCaller } from "@/lib/auth/current-caller";
-import { readCatalogue } from "@/lib/services/catalogue";
+import { readCatalogue } from "@/lib/services/tickets/catalogue";
 
 export const dynamic = "force-dynamic";
 

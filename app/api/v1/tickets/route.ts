@@ -4,9 +4,9 @@ import { ticketJson, ticketSummaryJson } from "@/lib/api/ticket-json";
 import { apiCaller } from "@/lib/auth/current-caller";
 import { encodeCursor } from "@/lib/schemas/cursor";
 import { createTicketSchema, listTicketsQuery } from "@/lib/schemas/tickets";
-import { createTicket } from "@/lib/services/create-ticket";
-import { listVisibleTickets } from "@/lib/services/list-tickets";
-import { readTicket } from "@/lib/services/read-ticket";
+import { createTicket } from "@/lib/services/tickets/create-ticket";
+import { listVisibleTickets } from "@/lib/services/tickets/list-tickets";
+import { readTicket } from "@/lib/services/tickets/read-ticket";
 
 export const dynamic = "force-dynamic";
 

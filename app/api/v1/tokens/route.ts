@@ -2,9 +2,9 @@ import { apiRoute, jsonBody, SIGN_IN_BODY_LIMIT } from "@/lib/api/route";
 import { invalidRequest, problem, unauthenticated } from "@/lib/api/problem";
 import { apiCaller, presentedBearerToken } from "@/lib/auth/current-caller";
 import { createTokenSchema } from "@/lib/schemas/tokens";
-import { issueApiToken, revokePresentedApiToken } from "@/lib/services/api-tokens";
+import { issueApiToken, revokePresentedApiToken } from "@/lib/services/accounts/api-tokens";
 import { auditActor } from "@/lib/services/audit/audit-actor";
-import { authenticateWithPassword } from "@/lib/services/authenticate";
+import { authenticateWithPassword } from "@/lib/services/accounts/authenticate";
 
 /** Exchanges e-mail + password for an 8-hour bearer token, under the sign-in rate limit. */
 export const POST = apiRoute(async (request: Request) => {

@@ -7,7 +7,7 @@ import { OutboxStatusBadge } from "@/components/admin/outbox-status";
 import { HiddenFieldsButton } from "@/components/sla-admin/hidden-fields-button";
 import { DateTime } from "@/components/ui/date-time";
 import { pageCaller } from "@/lib/auth/current-caller";
-import { readOutboxEmail } from "@/lib/services/outbox-admin";
+import { readOutboxEmail } from "@/lib/services/mail/outbox-admin";
 import { resendEmailAction } from "../actions";
 
 export const metadata: Metadata = { title: "Courriel" };

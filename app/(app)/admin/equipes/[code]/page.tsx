@@ -7,7 +7,7 @@ import { OrganisationTabs } from "@/components/organisation/organisation-tabs";
 import { HiddenFieldsButton } from "@/components/sla-admin/hidden-fields-button";
 import { pageCaller } from "@/lib/auth/current-caller";
 import { can } from "@/lib/domain/permissions";
-import { listAllZones } from "@/lib/services/list-establishments";
+import { listAllZones } from "@/lib/services/organisation/list-establishments";
 import { listTeams } from "@/lib/services/organisation/list-teams";
 import { addMemberAction, removeMemberAction, updateTeamAction } from "../actions";
 import { titled } from "@/i18n/page-title";

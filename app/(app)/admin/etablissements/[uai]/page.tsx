@@ -10,7 +10,7 @@ import { HiddenFieldsButton } from "@/components/sla-admin/hidden-fields-button"
 import { pageCaller } from "@/lib/auth/current-caller";
 import { can } from "@/lib/domain/permissions";
 import { ONBOARDING_MEETINGS } from "@/lib/schemas/organisation";
-import { listAllZones } from "@/lib/services/list-establishments";
+import { listAllZones } from "@/lib/services/organisation/list-establishments";
 import { listOnboardingDocuments } from "@/lib/services/organisation/onboarding-documents";
 import { readEstablishment } from "@/lib/services/organisation/read-establishment";
 import { declareRoomAction, removeRoomAction, setMeetingAction, updateEstablishmentAction } from "../actions";

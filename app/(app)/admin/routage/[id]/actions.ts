@@ -3,7 +3,7 @@
 import { formAction } from "@/lib/auth/form-action";
 import { routingRuleFromForm } from "@/lib/schemas/routing-rule-form";
 import { routingRuleSchema, ruleVersionSchema } from "@/lib/schemas/routing-rules";
-import { updateRoutingRule } from "@/lib/services/routing-rules";
+import { updateRoutingRule } from "@/lib/services/routing/routing-rules";
 
 /** Saves the edited rule, refused when someone changed it since the form was opened. */
 export const saveRule = formAction(routingRuleSchema.extend(ruleVersionSchema.shape), ({ id, version, ...rule }, caller, _form, now, actor) =>

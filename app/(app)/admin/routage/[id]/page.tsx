@@ -3,8 +3,8 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { RuleForm } from "@/components/routing/rule-form";
 import { pageCaller } from "@/lib/auth/current-caller";
-import { listAllZones } from "@/lib/services/list-establishments";
-import { readRoutingRule } from "@/lib/services/routing-rules";
+import { listAllZones } from "@/lib/services/organisation/list-establishments";
+import { readRoutingRule } from "@/lib/services/routing/routing-rules";
 import { saveRule } from "./actions";
 import { titled } from "@/i18n/page-title";
 

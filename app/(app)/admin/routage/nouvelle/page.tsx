@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { RuleForm, type RuleFormDefaults } from "@/components/routing/rule-form";
 import { pageCaller } from "@/lib/auth/current-caller";
 import { can } from "@/lib/domain/permissions";
-import { listAllZones } from "@/lib/services/list-establishments";
+import { listAllZones } from "@/lib/services/organisation/list-establishments";
 import { createRule } from "./actions";
 import { titled } from "@/i18n/page-title";
 

@@ -8,9 +8,9 @@ import { can } from "@/lib/domain/permissions";
 import { priorityOf } from "@/lib/domain/priority";
 import { fieldErrors } from "@/lib/schemas/field-errors";
 import { routingTestSchema } from "@/lib/schemas/routing-rules";
-import { readCatalogue } from "@/lib/services/catalogue";
-import { listVisibleEstablishments } from "@/lib/services/list-establishments";
-import { testRouting } from "@/lib/services/test-routing";
+import { readCatalogue } from "@/lib/services/tickets/catalogue";
+import { listVisibleEstablishments } from "@/lib/services/organisation/list-establishments";
+import { testRouting } from "@/lib/services/routing/test-routing";
 import { titled } from "@/i18n/page-title";
 
 export const generateMetadata = titled("routingTest");

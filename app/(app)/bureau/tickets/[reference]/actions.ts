@@ -6,8 +6,8 @@ import {
   statusForm, takeTicketForm, vendorReferenceForm, type RequalificationPreviewState,
 } from "@/lib/schemas/desk-forms";
 import { IDLE } from "@/lib/schemas/form-state";
-import { addComment } from "@/lib/services/add-comment";
-import { filesFromForm } from "@/lib/services/attachments";
+import { addComment } from "@/lib/services/tickets/add-comment";
+import { filesFromForm } from "@/lib/services/tickets/attachments";
 import { escalateTicket, handBackTicket, linkRelated, mergeDuplicate, previewRequalification, updateTicket } from "@/lib/services/desk/update-ticket";
 
 /** The desk's ticket page forms: each parsed with its schema, decided by the desk services, then both pages of the ticket refreshed. */

@@ -31,9 +31,9 @@ import { latestEscalationRole } from "@/lib/domain/sla-display";
 import { deskActions, lifecyclePath } from "@/lib/domain/desk-actions";
 import { TRANSITIONS } from "@/lib/domain/ticket-status";
 import { referenceParam } from "@/lib/schemas/tickets";
-import { readCatalogue } from "@/lib/services/catalogue";
+import { readCatalogue } from "@/lib/services/tickets/catalogue";
 import { listDeskTeams, listHoldingTeamMembers } from "@/lib/services/desk/desk-options";
-import { readTicket, type ReadableTicket } from "@/lib/services/read-ticket";
+import { readTicket, type ReadableTicket } from "@/lib/services/tickets/read-ticket";
 import { readTicketSla } from "@/lib/services/sla/read-ticket-sla";
 import {
   applyRequalification, assignTicket, changeStatus, escalate, handBack, linkEquipment, linkTicket, mergeIntoMaster, moveToTeam,

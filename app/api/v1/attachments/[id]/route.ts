@@ -4,7 +4,7 @@ import { apiRoute } from "@/lib/api/route";
 import { showsInline } from "@/lib/attachments/policy";
 import { apiCaller } from "@/lib/auth/current-caller";
 import { fileDownloadResponse } from "@/lib/http/file-download";
-import { attachmentForDownload } from "@/lib/services/attachments";
+import { attachmentForDownload } from "@/lib/services/tickets/attachments";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import { apiRoute } from "@/lib/api/route";
 import { queueResponse } from "@/lib/api/queue-response";
-import { queueKey } from "@/lib/services/queue-request";
+import { queueKey } from "@/lib/services/desk/queue-request";
 
 export const dynamic = "force-dynamic";
 

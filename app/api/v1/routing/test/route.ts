@@ -3,7 +3,7 @@ import { apiRoute, jsonBody } from "@/lib/api/route";
 import { apiCaller } from "@/lib/auth/current-caller";
 import type { RoutingTestResultJson } from "@/lib/schemas/api-responses";
 import { routingTestSchema } from "@/lib/schemas/routing-rules";
-import { testRouting } from "@/lib/services/test-routing";
+import { testRouting } from "@/lib/services/routing/test-routing";
 
 export const dynamic = "force-dynamic";
 

@@ -4,7 +4,7 @@ import { ticketRoute } from "@/lib/api/ticket-route";
 import { patchTicketSchema } from "@/lib/schemas/tickets";
 import { ticketPatch } from "@/lib/services/desk/patch-request";
 import { updateTicket } from "@/lib/services/desk/update-ticket";
-import { readTicket } from "@/lib/services/read-ticket";
+import { readTicket } from "@/lib/services/tickets/read-ticket";
 
 export const dynamic = "force-dynamic";
 

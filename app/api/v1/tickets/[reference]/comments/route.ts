@@ -1,7 +1,7 @@
 import { problemFromFailure } from "@/lib/api/problem";
 import { ticketRoute } from "@/lib/api/ticket-route";
 import { addCommentSchema } from "@/lib/schemas/tickets";
-import { addComment } from "@/lib/services/add-comment";
+import { addComment } from "@/lib/services/tickets/add-comment";
 
 /** POST /api/v1/tickets/{reference}/comments {body, visibility} → 201. */
 export const POST = ticketRoute(addCommentSchema, async ({ reference, input, caller }) => {

@@ -3,7 +3,7 @@ import { ticketJson } from "@/lib/api/ticket-json";
 import { ticketRoute } from "@/lib/api/ticket-route";
 import { escalationSchema } from "@/lib/schemas/tickets";
 import { escalateTicket } from "@/lib/services/desk/update-ticket";
-import { readTicket } from "@/lib/services/read-ticket";
+import { readTicket } from "@/lib/services/tickets/read-ticket";
 
 /** POST /api/v1/tickets/{reference}/escalations {target: vendor|expert|academy, teamCode?, vendorReference?, reason} → 201 with the ticket. */
 export const POST = ticketRoute(escalationSchema, async ({ reference, input, caller }) => {

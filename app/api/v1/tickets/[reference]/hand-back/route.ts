@@ -3,7 +3,7 @@ import { ticketJson } from "@/lib/api/ticket-json";
 import { ticketRoute } from "@/lib/api/ticket-route";
 import { handBackSchema } from "@/lib/schemas/tickets";
 import { handBackTicket } from "@/lib/services/desk/update-ticket";
-import { readTicket } from "@/lib/services/read-ticket";
+import { readTicket } from "@/lib/services/tickets/read-ticket";
 
 /** POST /api/v1/tickets/{reference}/hand-back {report} → 200 with the ticket: the vendor's wait ends, the Région's team resolves. */
 export const POST = ticketRoute(handBackSchema, async ({ reference, input, caller }) => {

@@ -3,8 +3,8 @@ import { findOutboxEmail, listOutboxEmails, requeueFailedEmail, type OutboxCurso
 import type { Caller } from "@/lib/domain/caller";
 import type { OutboxStatus } from "@/lib/domain/outbox";
 import { can } from "@/lib/domain/permissions";
-import { afterCommit } from "./after-commit";
-import { fail, succeed, type ServiceResult } from "./service-result";
+import { afterCommit } from "../after-commit";
+import { fail, succeed, type ServiceResult } from "../service-result";
 
 /** One page of the outbox for admins (null for anyone else). */
 export async function readOutbox(caller: Caller, query: { status?: OutboxStatus; cursor?: OutboxCursor; limit: number }) {

@@ -2,7 +2,7 @@ import type { CatalogueCategory } from "@/db/queries/catalogue";
 import type { Caller } from "@/lib/domain/caller";
 import { openToSupportMode } from "@/lib/domain/filing-rules";
 import { can } from "@/lib/domain/permissions";
-import { callerAffiliations } from "./caller-affiliations";
+import { callerAffiliations } from "../accounts/caller-affiliations";
 
 /**
  * The schools a portal user files for, and a test telling whether a category is open to at

@@ -1,7 +1,7 @@
-import type { Caller } from "./caller";
+import type { Caller } from "../domain/caller";
 import type { DashboardLinks } from "./dashboard-tables";
-import type { Period } from "./dashboard-period";
-import { can } from "./permissions";
+import type { Period } from "../domain/dashboard-period";
+import { can } from "../domain/permissions";
 
 /** Where a dashboard's numbers lead. Pure: addresses only. */
 

@@ -6,7 +6,7 @@ import type { Caller } from "@/lib/domain/caller";
 import { can } from "@/lib/domain/permissions";
 import { isPermutation, moveOne, movedIds, positionsFor, type MoveDirection } from "@/lib/domain/routing-order";
 import { auditRuleOrder, recordRuleChange } from "./routing-rule-history";
-import { fail, succeed, type ServiceFailure, type ServiceResult } from "./service-result";
+import { fail, succeed, type ServiceFailure, type ServiceResult } from "../service-result";
 
 type RuleRow = typeof routingRules.$inferSelect;
 

@@ -1,11 +1,11 @@
 import { eq } from "drizzle-orm";
 import { database, type Executor } from "@/db/client";
 import { users } from "@/db/schema";
-import { clientIp, type HeaderBag } from "@/lib/auth/client-ip";
-import { verifyPassword } from "@/lib/auth/password";
+import { clientIp, type HeaderBag } from "@/lib/http/client-ip";
+import { verifyPassword } from "@/lib/services/accounts/password-hash";
 import type { AuditActor } from "@/lib/domain/audit";
-import { auditActor } from "./audit/audit-actor";
-import { recordAudit } from "./audit/record-audit";
+import { auditActor } from "../audit/audit-actor";
+import { recordAudit } from "../audit/record-audit";
 import { checkSignInThrottle, recordSignInFailure, recordSignInSuccess } from "./sign-in-throttle";
 
 export type AuthenticatedUser = { id: string; email: string; name: string; role: typeof users.$inferSelect.role; tokenVersion: number };

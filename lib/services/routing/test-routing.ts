@@ -9,7 +9,7 @@ import { priorityOf } from "@/lib/domain/priority";
 import type { RoutingDecision } from "@/lib/domain/routing";
 import type { RoutingTestInput } from "@/lib/schemas/routing-rules";
 import { decideRouting, routingFacts } from "./route-ticket";
-import { fail, succeed, type ServiceFailure, type ServiceResult } from "./service-result";
+import { fail, succeed, type ServiceFailure, type ServiceResult } from "../service-result";
 
 /** A team the decision names; `name` is null when no team has that code (the ticket would stay unassigned). */
 export type NamedTeam = { code: string; name: string | null };

@@ -2,7 +2,7 @@ import type { Executor } from "@/db/client";
 import { routingRuleHistory, routingRules } from "@/db/schema";
 import type { RuleHistoryAction } from "@/db/queries/routing-rule-history";
 import type { AuditActor } from "@/lib/domain/audit";
-import { recordAudit } from "./audit/record-audit";
+import { recordAudit } from "../audit/record-audit";
 
 type RuleRow = typeof routingRules.$inferSelect;
 

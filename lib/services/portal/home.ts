@@ -8,8 +8,8 @@ import { resolvePeriod } from "@/lib/domain/dashboard-period";
 import { homeBlocks, waitingForRequester } from "@/lib/domain/home";
 import { OPEN_STATUSES } from "@/lib/domain/ticket-status";
 import { ticketScope } from "@/lib/domain/ticket-visibility";
-import { readEstablishmentDashboard } from "./dashboards/establishment-dashboard";
-import { AT_RISK_STATES, queueCounts } from "./queues";
+import { readEstablishmentDashboard } from "../dashboards/establishment-dashboard";
+import { AT_RISK_STATES, queueCounts } from "../desk/queues";
 
 /** How many tickets each list of a home shows; the full lists are one link away. */
 const HOME_LIST = 8;

@@ -5,8 +5,8 @@ import { liveApiTokensOf } from "@/db/queries/api-tokens";
 import { apiTokens } from "@/db/schema";
 import type { AuditActor } from "@/lib/domain/audit";
 import type { Caller } from "@/lib/domain/caller";
-import { recordAudit } from "./audit/record-audit";
-import { fail, succeed, type ServiceResult } from "./service-result";
+import { recordAudit } from "../audit/record-audit";
+import { fail, succeed, type ServiceResult } from "../service-result";
 
 export const API_TOKEN_LIFETIME_MS = 8 * 60 * 60 * 1000;
 /** Last use is written at most this often per token, so a busy script does not rewrite its row on every call. */

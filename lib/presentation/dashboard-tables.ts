@@ -3,10 +3,10 @@
  * CSV export writes the same rows, so "export this table" gives exactly what is on screen (numbers
  * as numbers, shares in percent). Pure: labels come through `t`, addresses through `links`.
  */
-import type { EstablishmentDashboard, RegionalDashboard, RegionalRow, TicketLine, TeamRow } from "./dashboard";
-import { formatBusinessMinutes } from "./dashboard-statistics";
-import { OPEN_STATUSES } from "./ticket-status";
-import { PRIORITIES } from "./vocabulary";
+import type { EstablishmentDashboard, RegionalDashboard, RegionalRow, TicketLine, TeamRow } from "../domain/dashboard";
+import { formatBusinessMinutes } from "../domain/dashboard-statistics";
+import { OPEN_STATUSES } from "../domain/ticket-status";
+import { PRIORITIES } from "../domain/vocabulary";
 
 export type Translate = (key: string, values?: Record<string, string | number>) => string;
 

@@ -8,7 +8,7 @@ import { can } from "@/lib/domain/permissions";
 import { OPEN_STATUSES } from "@/lib/domain/ticket-status";
 import { ticketScope } from "@/lib/domain/ticket-visibility";
 import type { Priority, TicketStatus } from "@/lib/domain/vocabulary";
-import { fail, succeed, type ServiceResult } from "./service-result";
+import { fail, succeed, type ServiceResult } from "../service-result";
 
 /** A queue: the caller's own tickets, the unassigned ones they may take, those at risk of missing their SLA, or one team's. */
 export type QueueKey = "mine" | "unassigned" | "at-risk" | { teamCode: string };

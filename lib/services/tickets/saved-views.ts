@@ -6,7 +6,7 @@ import type { Caller } from "@/lib/domain/caller";
 import { can } from "@/lib/domain/permissions";
 import { fieldErrors } from "@/lib/schemas/field-errors";
 import { savedViewInput, type SavedViewInput, type SavedViewQuery } from "@/lib/schemas/saved-views";
-import { fail, succeed, type ServiceResult } from "./service-result";
+import { fail, succeed, type ServiceResult } from "../service-result";
 
 export type SavedView = { id: string; name: string; query: SavedViewQuery };
 

@@ -13,7 +13,7 @@ import type { FieldError } from "@/lib/schemas/field-errors";
 import { hasPlaceholder, type RoutingRuleInput } from "@/lib/schemas/routing-rules";
 import { auditRuleChange, recordRuleChange } from "./routing-rule-history";
 import { FORBIDDEN, lockedRules, saveOrder } from "./routing-rule-order";
-import { fail, succeed, type ServiceResult } from "./service-result";
+import { fail, succeed, type ServiceResult } from "../service-result";
 
 const STALE = "La règle a été modifiée entre-temps : rechargez la page pour repartir de sa dernière version.";
 /** How many changes the rules page shows. */

@@ -1,7 +1,7 @@
 import { expect, test } from "vitest";
-import { ROLES } from "./vocabulary";
+import { ROLES } from "../domain/vocabulary";
 import { schoolsHref } from "./dashboard-links";
-import { zoneDashboardAccess } from "./dashboard-access";
+import { zoneDashboardAccess } from "../domain/dashboard-access";
 
 test.each([
   ["manager", "/tableaux-de-bord"],

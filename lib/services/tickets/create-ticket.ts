@@ -14,11 +14,11 @@ import { categoryAnswersSchema } from "@/lib/schemas/category-fields";
 import { fieldErrors } from "@/lib/schemas/field-errors";
 import type { CreateTicketInput } from "@/lib/schemas/tickets";
 import { discardStoredFiles, inspectAttachments, recordAttachments, storeFiles, type IncomingFile } from "./attachments";
-import { afterCommit } from "./after-commit";
-import { recordTicketNotifications } from "./notifications";
-import { applyRouting, decideRouting, routingFacts } from "./route-ticket";
-import { refreshSla } from "./sla/refresh-sla";
-import { fail, succeed, type ServiceResult } from "./service-result";
+import { afterCommit } from "../after-commit";
+import { recordTicketNotifications } from "../mail/notifications";
+import { applyRouting, decideRouting, routingFacts } from "../routing/route-ticket";
+import { refreshSla } from "../sla/refresh-sla";
+import { fail, succeed, type ServiceResult } from "../service-result";
 
 /**
  * Files a ticket: checks who may file for the school, that the category exists and is open to it,

@@ -1,6 +1,6 @@
 import type { ImportCounts, ImportRecord } from "@/lib/domain/csv-import";
-import { CsvError, readCsv, writeCsv, type CsvTable } from "./cmdb/csv";
-import { fail, succeed, type ServiceResult } from "./service-result";
+import { CsvError, readCsv, writeCsv, type CsvTable } from "./csv";
+import { fail, succeed, type ServiceResult } from "../service-result";
 
 /**
  * The reading of an uploaded CSV every import shares (inventory, accounts): size and emptiness checks, the

@@ -3,7 +3,7 @@ import type { Executor } from "@/db/client";
 import { ticketEvents, tickets } from "@/db/schema";
 import { canTransition } from "@/lib/domain/ticket-status";
 import type { TicketStatus } from "@/lib/domain/vocabulary";
-import { endVendorAccess } from "./vendor-access";
+import { endVendorAccess } from "../desk/vendor-access";
 
 /** The ticket row locked for the rest of the transaction, so two actions on it never interleave. */
 export async function lockTicket(tx: Executor, ticketId: string) {

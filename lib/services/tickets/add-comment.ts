@@ -7,12 +7,12 @@ import { isOpen, statusAfterRequesterReply } from "@/lib/domain/ticket-status";
 import { canActOnTicket, canSeeTicket, messageAction } from "@/lib/domain/ticket-visibility";
 import type { Visibility } from "@/lib/domain/vocabulary";
 import { discardStoredFiles, inspectAttachments, recordAttachments, storeFiles, type IncomingFile } from "./attachments";
-import { afterCommit } from "./after-commit";
-import { recordTicketNotifications, type TicketNotification } from "./notifications";
-import { fail, succeed, type ServiceResult } from "./service-result";
-import { refreshSla } from "./sla/refresh-sla";
+import { afterCommit } from "../after-commit";
+import { recordTicketNotifications, type TicketNotification } from "../mail/notifications";
+import { fail, succeed, type ServiceResult } from "../service-result";
+import { refreshSla } from "../sla/refresh-sla";
 import { lockTicket, transitionTicket } from "./ticket-transition";
-import { shareWithVendor } from "./vendor-access";
+import { shareWithVendor } from "../desk/vendor-access";
 
 const REFUSED_MESSAGES = {
   internal_note: "Les notes internes sont réservées aux équipes qui traitent les demandes.",

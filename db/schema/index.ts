@@ -8,3 +8,4 @@ export * from "./tickets";
 export * from "./routing";
 export * from "./mail";
 export * from "./audit";
+export * from "./technicians";

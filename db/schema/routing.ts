@@ -25,6 +25,8 @@ export const routingRules = pgTable("routing_rules", {
   teamCode: text().notNull(),
   watcherTeamCodes: text().array().notNull().default([]),
   priorityFloor: priority(),
+  /** "Assigner au référent de l'établissement": the school's referent, else the backup when the referent is absent, else the team. */
+  assignToReferent: boolean().notNull().default(false),
   slaPolicyId: uuid().references(() => slaPolicies.id),
   /** Bumped on every change; an edit made on a stale version is refused. */
   version: integer().notNull().default(1),

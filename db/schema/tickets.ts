@@ -6,6 +6,7 @@ import { impact, priority, ticketEventKind, ticketStatus, ticketType, urgency, v
 import { establishments } from "./geography";
 import { teams, vendors } from "./organisation";
 import { slaPolicies } from "./routing";
+import { criticalPeriods } from "./technicians";
 import { users } from "./users";
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
@@ -39,6 +40,8 @@ export const tickets = pgTable(
     vendorReference: text(),
     /** A duplicate points at the ticket it was merged into. */
     mergedIntoId: uuid().references((): AnyPgColumn => tickets.id),
+    /** The critical period (exams) that raised this incident's priority to its floor; shown as the reason. */
+    criticalPeriodId: uuid().references((): AnyPgColumn => criticalPeriods.id),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     resolvedAt: timestamp({ withTimezone: true }),

@@ -1,19 +1,20 @@
 import type { ZodError } from "zod";
+import { translateFieldErrors, translateText, type TextValues } from "@/i18n/text";
 import { fieldErrors, type FieldError } from "@/lib/schemas/field-errors";
 import type { ServiceFailure } from "@/lib/services/service-result";
 
-/** An RFC 9457 problem+json response. */
+/** An RFC 9457 problem+json response; `detail` and the errors' messages may be message keys (translated to French). */
 export function problem(
   status: number,
   title: string,
-  options: { detail?: string; errors?: FieldError[]; headers?: Record<string, string>; type?: string } = {},
+  options: { detail?: string; values?: TextValues; errors?: FieldError[]; headers?: Record<string, string>; type?: string } = {},
 ): Response {
   const body = {
     type: options.type ?? "about:blank",
     title,
     status,
-    ...(options.detail ? { detail: options.detail } : {}),
-    ...(options.errors ? { errors: options.errors } : {}),
+    ...(options.detail ? { detail: translateText(options.detail, options.values) } : {}),
+    ...(options.errors ? { errors: translateFieldErrors(options.errors) } : {}),
   };
   return new Response(JSON.stringify(body), {
     status,
@@ -49,14 +50,14 @@ export const controlCharacterInQuery = (parameter: string) =>
 export function problemFromFailure(failure: ServiceFailure): Response {
   switch (failure.kind) {
     case "invalid":
-      return problem(400, "Requête invalide", { detail: failure.message, errors: failure.errors });
+      return problem(400, "Requête invalide", { detail: failure.message, values: failure.values, errors: failure.errors });
     case "forbidden":
-      return problem(403, "Accès refusé", { detail: failure.message });
+      return problem(403, "Accès refusé", { detail: failure.message, values: failure.values });
     case "not_found":
       return notFound();
     case "conflict":
-      return problem(409, "Conflit", { detail: failure.message });
+      return problem(409, "Conflit", { detail: failure.message, values: failure.values });
     case "unprocessable":
-      return problem(422, "Demande impossible", { detail: failure.message, errors: failure.errors });
+      return problem(422, "Demande impossible", { detail: failure.message, values: failure.values, errors: failure.errors });
   }
 }

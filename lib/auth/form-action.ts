@@ -9,6 +9,7 @@ import { auditActor } from "@/lib/services/audit/audit-actor";
 import type { ServiceResult } from "@/lib/services/service-result";
 import { pageCaller } from "./current-caller";
 import { refusedForm } from "./refusal";
+import { requestTranslator } from "./request-translator";
 
 /** `actor`: who acts and from where, for the audit rows the change writes. */
 type Run<Input, Who, Value> = (input: Input, caller: Who, form: FormData, now: Date, actor: AuditActor) => Promise<ServiceResult<Value>>;
@@ -41,7 +42,7 @@ function build<Schema extends z.ZodType, Who extends Caller | null, Value, Done>
   return async (_previous, form) => {
     const values = formValues(form);
     const parsed = schema.safeParse(options.read ? options.read(form, values) : values);
-    if (!parsed.success) return { ...invalidForm(parsed.error), values };
+    if (!parsed.success) return { ...invalidForm(parsed.error, await requestTranslator()), values };
     const caller = await loadCaller();
     const result = await run(parsed.data, caller, form, new Date(), auditActor(await headers(), caller ?? { id: null, email: null }));
     if (!result.ok) return { ...(await refusedForm(result.failure, caller, options.notFound)), values };

@@ -5,6 +5,7 @@ import { logRefusal } from "@/lib/request/log-refusal";
 import { REQUEST_ID_HEADER } from "@/lib/request/request-id";
 import { failedForm, type FormError, type FormFailure } from "@/lib/schemas/form-state";
 import { REQUESTED_PATH_HEADER } from "@/proxy";
+import { requestTranslator } from "./request-translator";
 
 /**
  * Logs a refused authorization on a page or a server action: the caller, the page (a server action posts
@@ -25,5 +26,5 @@ const logOncePerRequest = cache(async (status: 403 | 404, id: string | null, ema
 /** A service's refusal as a form shows it (`failedForm`), a 403 or a 404 logged first. */
 export async function refusedForm(failure: FormFailure, caller: Caller | null, notFound?: string): Promise<FormError> {
   if (failure.kind === "forbidden" || failure.kind === "not_found") await logPageRefusal(failure.kind === "forbidden" ? 403 : 404, caller);
-  return failedForm(failure, notFound);
+  return failedForm(failure, notFound, await requestTranslator());
 }

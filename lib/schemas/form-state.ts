@@ -31,7 +31,11 @@ export function formValues(form: FormData): FormValues {
 type FailureKind = "invalid" | "forbidden" | "not_found" | "conflict" | "unprocessable";
 
 /** A service's refusal, as far as a form needs it (the shape of `ServiceFailure`). */
-export type FormFailure = { kind: FailureKind; message?: string; errors?: FieldError[] };
+export type FormFailure = { kind: FailureKind; message?: string; values?: Record<string, string | number>; errors?: FieldError[] };
+
+/** Turns a message key and its values into the reader's words (i18n/text.ts, bound to the request's locale). */
+export type Translate = (message: string, values?: Record<string, string | number>) => string;
+const asIs: Translate = (message) => message;
 
 export const IDLE: FormState = { status: "idle" };
 export const DONE: FormState = { status: "ok" };
@@ -39,19 +43,19 @@ export const DONE: FormState = { status: "ok" };
 const CHECK_FIELDS = "Vérifiez les champs signalés.";
 const NOT_FOUND = "Cette demande est introuvable.";
 
-function byField(errors: FieldError[]): Record<string, string[]> {
+function byField(errors: FieldError[], translate: Translate): Record<string, string[]> {
   const fields: Record<string, string[]> = {};
-  for (const { field, message } of errors) (fields[field] ??= []).push(message);
+  for (const { field, message, values } of errors) (fields[field] ??= []).push(translate(message, values));
   return fields;
 }
 
 /** A form the schema refused: every message next to its field. */
-export function invalidForm(error: ZodError): FormError {
-  return { status: "error", kind: "invalid", message: CHECK_FIELDS, fields: byField(fieldErrors(error)) };
+export function invalidForm(error: ZodError, translate: Translate = asIs): FormError {
+  return { status: "error", kind: "invalid", message: CHECK_FIELDS, fields: byField(fieldErrors(error), translate) };
 }
 
 /** A service's refusal; `notFound` names what was not found when "this ticket" is not the right words. */
-export function failedForm(failure: FormFailure, notFound = NOT_FOUND): FormError {
-  const message = failure.kind === "not_found" ? notFound : failure.message ?? CHECK_FIELDS;
-  return { status: "error", kind: failure.kind, message, fields: byField(failure.errors ?? []) };
+export function failedForm(failure: FormFailure, notFound = NOT_FOUND, translate: Translate = asIs): FormError {
+  const message = failure.kind === "not_found" ? notFound : failure.message ? translate(failure.message, failure.values) : CHECK_FIELDS;
+  return { status: "error", kind: failure.kind, message, fields: byField(failure.errors ?? [], translate) };
 }

@@ -1,5 +1,5 @@
 import type { ClientBase } from "pg";
-import { DEFAULT_SLA_TARGETS, OUVERT_RESOLVE_FACTOR } from "@/lib/domain/sla";
+import { DEFAULT_SLA_TARGETS, OUVERT_RESOLVE_FACTOR } from "@/lib/domain/sla-commitment";
 import { OPEN_STATUSES } from "@/lib/domain/ticket-status";
 
 /**

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { FieldErrors, FormAlert, fieldA11y } from "@/components/ui/form-feedback";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm, type FormAction } from "@/components/ui/use-action-form";
-import type { EscalationLevel } from "@/lib/domain/sla";
+import type { EscalationLevel } from "@/lib/domain/sla-alarms";
 import { LADDER_ROLES, ladderField, MAX_LADDER_LEVELS } from "@/lib/schemas/sla-settings";
 
 type Props = { action: FormAction; teamCode: string; levels: readonly EscalationLevel[] };

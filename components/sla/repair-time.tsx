@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import type { VendorCommitment } from "@/lib/domain/sla";
+import type { VendorCommitment } from "@/lib/domain/sla-vendor";
 import { repairTimeChoice } from "@/lib/domain/sla-display";
 
 /** A vendor's repair time in words: none, next business day, or N business hours. */

@@ -1,7 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { DataTable } from "@/components/ui/data-table";
 import { complianceRate } from "@/lib/domain/sla-display";
-import type { VendorCommitment } from "@/lib/domain/sla";
+import type { VendorCommitment } from "@/lib/domain/sla-vendor";
 import { RepairTime } from "./repair-time";
 
 type TeamFigures = {

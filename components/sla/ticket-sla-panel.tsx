@@ -1,8 +1,9 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Panel } from "@/components/ui/panel";
 import { formatBusinessDuration } from "@/lib/domain/business-calendar";
-import type { SlaState, SlaTimerState, VendorSlaState } from "@/lib/domain/sla";
-import { formatRemaining } from "@/lib/domain/sla";
+import type { SlaState, SlaTimerState } from "@/lib/domain/sla";
+import type { VendorSlaState } from "@/lib/domain/sla-vendor";
+import { formatRemaining } from "@/lib/domain/sla-display";
 import { ESCALATION_ROLE_LABELS } from "@/lib/domain/sla-alarm-text";
 import { timerBadge, vendorBadge, type TimerBadge } from "@/lib/domain/sla-display";
 import type { Role } from "@/lib/domain/vocabulary";

@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import type { WeeklyHours } from "@/lib/domain/business-calendar";
-import type { EscalationLevel, VendorCommitment } from "@/lib/domain/sla";
+import type { EscalationLevel } from "@/lib/domain/sla-alarms";
+import type { VendorCommitment } from "@/lib/domain/sla-vendor";
 import { party } from "./enums";
 import { establishments, zones } from "./geography";
 import { users } from "./users";

@@ -5,7 +5,7 @@ import { defaultRoutingRules } from "./routing-rules";
 import { categoryFieldSchema } from "@/lib/schemas/category-fields";
 import { isValidUai } from "@/lib/domain/uai";
 import { SUPPORT_MODES, TICKET_TYPES } from "@/lib/domain/vocabulary";
-import type { VendorCommitment } from "@/lib/domain/sla";
+import type { VendorCommitment } from "@/lib/domain/sla-vendor";
 import { z } from "zod";
 import establishmentsData from "./data/establishments.json";
 import teamsData from "./data/teams.json";

@@ -1,5 +1,8 @@
 import { describe, expect, test } from "vitest";
-import { complianceRate, latestEscalationRole, nextDeadline, repairCommitment, repairTimeChoice, slaBadge, timerBadge, vendorBadge, type StoredSla } from "./sla-display";
+import { at, P1, ticket } from "@/tests/support/sla-facts";
+import { DEFAULT_CALENDAR } from "./business-calendar";
+import { computeSla } from "./sla";
+import { complianceRate, formatRemaining, latestEscalationRole, nextDeadline, repairCommitment, repairTimeChoice, slaBadge, timerBadge, vendorBadge, type StoredSla } from "./sla-display";
 
 const OWN_BY = new Date("2026-11-23T10:00:00Z");
 const RESOLVE_BY = new Date("2026-11-24T08:00:00Z");
@@ -91,4 +94,35 @@ test("latestEscalationRole reads the last SLA escalation, not a manual one", () 
     { kind: "escalated", data: { target: "vendor", targetLabel: "SCC" } },
   ])).toBe("service_lead");
   expect(latestEscalationRole([{ kind: "escalated", data: { target: "sla", role: 42 } }])).toBeNull();
+});
+
+describe("formatRemaining", () => {
+  const nb = (text: string) => text.replaceAll("_", "\u00a0");
+  test.each([
+    [150, "reste 2_h_30 ouvrées"],
+    [45, "reste 45_min ouvrées"],
+    [60, "reste 1_h ouvrée"],
+    [1, "reste 1_min ouvrée"],
+    [0.2, "reste 1_min ouvrée"], // time left rounds up: never "reste 0 min"
+    [59.5, "reste 1_h ouvrée"],
+    [6000, "reste 100_h ouvrées"],
+    [0, "échéance atteinte"],
+    [-0.5, "échéance atteinte"],
+    [-45, "dépassé de 45_min ouvrées"],
+    [-45.7, "dépassé de 45_min ouvrées"], // lateness rounds down
+    [-60, "dépassé de 1_h ouvrée"],
+    [-90, "dépassé de 1_h_30 ouvrées"],
+  ])("%s min → %s", (minutes, expected) => {
+    expect(formatRemaining(minutes)).toBe(nb(expected));
+  });
+
+  test.each([Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY])("rejects %s", (minutes) => {
+    expect(() => formatRemaining(minutes)).toThrow(RangeError);
+  });
+
+  test("reads a computed SLA", () => {
+    const sla = computeSla(DEFAULT_CALENDAR, P1, ticket("2026-06-08T06:00:00Z"), at("2026-06-08T07:15:00Z"));
+    expect(formatRemaining(sla.remaining.resolve)).toBe(nb("reste 2_h_45 ouvrées"));
+    expect(formatRemaining(sla.remaining.own)).toBe(nb("dépassé de 45_min ouvrées"));
+  });
 });

@@ -1,9 +1,11 @@
 /**
  * How a ticket's SLA reads in lists and on its page: one badge per row from the stored columns
  * (no recomputation per row), the next deadline a technician has to meet, the word for each
- * commitment's state, the share of commitments met. Pure.
+ * commitment's state, the share of commitments met, the business time left. Pure.
  */
-import type { SlaState, SlaTimerState, VendorCommitment, VendorSlaState } from "./sla";
+import { formatBusinessDuration } from "./business-calendar";
+import type { SlaState, SlaTimerState } from "./sla";
+import type { VendorCommitment, VendorSlaState } from "./sla-vendor";
 import { OPEN_STATUSES } from "./ticket-status";
 import { ROLES, type Role, type TicketStatus } from "./vocabulary";
 
@@ -96,4 +98,18 @@ export function latestEscalationRole(journal: readonly { readonly kind: string; 
   const event = journal.findLast((entry) => entry.kind === "escalated" && entry.data.target === "sla");
   const role = event?.data.role;
   return typeof role === "string" && (ROLES as readonly string[]).includes(role) ? (role as Role) : null;
+}
+
+
+/**
+ * Remaining business time in French: "reste 2 h 30 ouvrées", "dépassé de 45 min ouvrées", and
+ * "échéance atteinte" when less than a whole minute has passed since the deadline. Time left is
+ * rounded up and lateness down, so the text never says "reste 0 min" before the deadline nor
+ * "dépassé de 0 min" after it.
+ */
+export function formatRemaining(minutes: number): string {
+  if (!Number.isFinite(minutes)) throw new RangeError(`Expected a number of minutes, got ${minutes}`);
+  if (minutes > 0) return `reste ${formatBusinessDuration(Math.ceil(minutes))}`;
+  const late = Math.floor(-minutes);
+  return late >= 1 ? `dépassé de ${formatBusinessDuration(late)}` : "échéance atteinte";
 }

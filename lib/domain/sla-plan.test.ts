@@ -1,13 +1,13 @@
 import { describe, expect, test } from "vitest";
+import { at, change } from "@/tests/support/sla-facts";
 import { DEFAULT_CALENDAR } from "./business-calendar";
-import { DEFAULT_ESCALATION_LEVELS, DEFAULT_SLA_TARGETS, type SlaFacts, type SlaStatusChange } from "./sla";
+import type { SlaFacts, SlaStatusChange } from "./sla";
+import { DEFAULT_ESCALATION_LEVELS } from "./sla-alarms";
+import { DEFAULT_SLA_TARGETS } from "./sla-commitment";
 import { alarmJobId, dueAlarms, pendingAlarms, plannedAlarms, type PlannedAlarm, type SlaPlanInput } from "./sla-plan";
-import type { TicketStatus } from "./vocabulary";
 
 // Instants in UTC; the comment gives Paris time (CET, UTC+1, in November 2026).
 // Monday 16 … Friday 20, Monday 23 November 2026: no public holiday.
-const at = (iso: string) => new Date(iso);
-const change = (when: string, from: TicketStatus, to: TicketStatus): SlaStatusChange => ({ at: at(when), from, to });
 const facts = (createdAt: string, statusChanges: SlaStatusChange[] = [], firstTakenAt: string | null = null): SlaFacts =>
   ({ createdAt: at(createdAt), statusChanges, firstTakenAt: firstTakenAt ? at(firstTakenAt) : null, firstPublicReplyAt: null });
 

@@ -14,10 +14,10 @@
  * escalation rung is climbed once per ticket, whenever it falls due.
  */
 import type { BusinessCalendar } from "./business-calendar";
-import {
-  alarmFireAt, escalationSchedule, slaAlarms, vendorDeadline,
-  type EscalationLevel, type SlaCommitment, type SlaFacts, type VendorCommitment, type VendorWait,
-} from "./sla";
+import type { SlaFacts } from "./sla";
+import { alarmFireAt, escalationSchedule, slaAlarms, type EscalationLevel } from "./sla-alarms";
+import type { SlaCommitment } from "./sla-commitment";
+import { vendorDeadline, type VendorCommitment, type VendorWait } from "./sla-vendor";
 import type { Role } from "./vocabulary";
 
 export type PlannedAlarm =

@@ -14,7 +14,7 @@
  *   so the deadline moves later by the paused business time (a pause over a weekend moves it only
  *   by the business minutes inside the pause);
  * - it keeps running while the ticket waits for a vendor (`waiting_vendor`): the vendor's own
- *   timer ({@link vendorState}) runs alongside;
+ *   timer (`vendorState`, ./sla-vendor.ts) runs alongside;
  * - it stops for good when the commitment is met, or when the ticket is cancelled.
  *
  * Deadlines (`dueAt`) are the instant at which the clock reaches the target. While a clock is
@@ -26,86 +26,16 @@
  * holds the ticket now); a ticket moved between teams with different hours is measured as if it
  * had always been with its current team.
  */
-import { DateTime } from "luxon";
 import {
   addBusinessMinutes,
   type BusinessCalendar,
   businessMinutesBetween,
-  formatBusinessDuration,
   nextOpening,
 } from "./business-calendar";
-import { PRIORITIES, type Priority, type Role, type SupportMode, type TicketStatus, type TicketType } from "./vocabulary";
+import { assertCommitment, AT_RISK_PERCENT, type SlaCommitment } from "./sla-commitment";
+import type { TicketStatus } from "./vocabulary";
 
-const MINUTE_MS = 60_000;
-
-// ---------------------------------------------------------------------------------------------
-// Policies and commitments
-
-/** Business minutes to own (TTO) and to resolve (TTR) a ticket. */
-export type SlaTarget = { readonly own: number; readonly resolve: number };
-
-/** A policy: targets per priority, in business minutes (same shape as `sla_policies.targets`). */
-export type SlaTargets = { readonly [priority in Priority]: SlaTarget };
-
-/** What one ticket is committed to, in business minutes; `null` from {@link commitmentFor} when nothing is. */
-export type SlaCommitment = SlaTarget;
-
-/** The default policy (service-catalogue.json, default_sla_business_minutes). */
-export const DEFAULT_SLA_TARGETS: SlaTargets = Object.freeze({
-  P1: Object.freeze({ own: 30, resolve: 4 * 60 }),
-  P2: Object.freeze({ own: 2 * 60, resolve: 10 * 60 }),
-  P3: Object.freeze({ own: 4 * 60, resolve: 30 * 60 }),
-  P4: Object.freeze({ own: 10 * 60, resolve: 100 * 60 }),
-});
-
-/** In `ouvert` support mode the time to resolve is multiplied by this; the time to own is not. */
-export const OUVERT_RESOLVE_FACTOR = 3;
-
-/** A clock is at risk once this share of its target is used. */
-export const AT_RISK_PERCENT = 75;
-
-/**
- * The commitment of one ticket:
- * - `normal`: the policy's targets for the priority;
- * - `ouvert`: the same, with the time to resolve multiplied by {@link OUVERT_RESOLVE_FACTOR};
- * - `hors_perimetre`: the policy's targets for hardware incidents only, `null` (no commitment at
- *   all: no deadline, no alarm) for anything else.
- *
- * Throws a RangeError when the policy's targets for the priority are not positive whole minutes.
- */
-export function commitmentFor(input: {
-  readonly targets: SlaTargets;
-  readonly priority: Priority;
-  readonly supportMode: SupportMode;
-  readonly category: { readonly type: TicketType; readonly hardware: boolean };
-}): SlaCommitment | null {
-  const { targets, priority, supportMode, category } = input;
-  const target = targets[priority];
-  assertCommitment(target, `SLA targets of ${priority}`);
-  switch (supportMode) {
-    case "normal":
-      return { own: target.own, resolve: target.resolve };
-    case "ouvert":
-      return { own: target.own, resolve: target.resolve * OUVERT_RESOLVE_FACTOR };
-    case "hors_perimetre":
-      return category.type === "incident" && category.hardware ? { own: target.own, resolve: target.resolve } : null;
-  }
-}
-
-/** Throws a RangeError unless every priority has positive whole-minute targets. */
-export function assertSlaTargets(targets: SlaTargets): void {
-  for (const priority of PRIORITIES) assertCommitment(targets[priority], `SLA targets of ${priority}`);
-}
-
-function assertCommitment(commitment: SlaTarget | undefined, name: string): asserts commitment is SlaTarget {
-  if (!commitment) throw new RangeError(`${name} are missing`);
-  for (const key of ["own", "resolve"] as const) {
-    const minutes = commitment[key];
-    if (!Number.isSafeInteger(minutes) || minutes <= 0) {
-      throw new RangeError(`${name}: "${key}" must be a positive whole number of business minutes, got ${minutes}`);
-    }
-  }
-}
+export const MINUTE_MS = 60_000;
 
 // ---------------------------------------------------------------------------------------------
 // Facts
@@ -190,7 +120,7 @@ export type SlaStatus = {
 // ---------------------------------------------------------------------------------------------
 // Business time in milliseconds (instants are not always on whole minutes)
 
-function businessMs(calendar: BusinessCalendar, from: number, to: number): number {
+export function businessMs(calendar: BusinessCalendar, from: number, to: number): number {
   if (to <= from) return 0;
   return Math.round(businessMinutesBetween(calendar, new Date(from), new Date(to)) * MINUTE_MS);
 }
@@ -200,7 +130,7 @@ function businessMs(calendar: BusinessCalendar, from: number, to: number): numbe
  * rest, skipping closed time (a start that is not on a whole minute may leave less than a minute
  * before a closing).
  */
-function addBusinessMs(calendar: BusinessCalendar, start: number, ms: number): number {
+export function addBusinessMs(calendar: BusinessCalendar, start: number, ms: number): number {
   const minutes = Math.floor(ms / MINUTE_MS);
   let rest = ms - minutes * MINUTE_MS;
   let at = addBusinessMinutes(calendar, new Date(start), minutes).getTime();
@@ -217,16 +147,17 @@ function addBusinessMs(calendar: BusinessCalendar, start: number, ms: number): n
 // Clocks
 
 type Point = { readonly at: number; readonly status: TicketStatus };
-type Timeline = { readonly createdAt: number; readonly now: number; readonly points: readonly Point[] };
+export type Timeline = { readonly createdAt: number; readonly now: number; readonly points: readonly Point[] };
 
-function timeOf(date: Date, name: string): number {
+export function timeOf(date: Date, name: string): number {
   const time = date.getTime();
   if (!Number.isFinite(time)) throw new RangeError(`${name} is an invalid date`);
   return time;
 }
 
+
 /** The ticket's statuses from its creation to `now`: the first point is the creation. */
-function timelineOf(facts: SlaFacts, now: Date): Timeline {
+export function timelineOf(facts: SlaFacts, now: Date): Timeline {
   const createdAt = timeOf(facts.createdAt, "createdAt");
   const nowTime = Math.max(createdAt, timeOf(now, "now"));
   const changes = facts.statusChanges
@@ -244,7 +175,7 @@ const RESOLVED: ReadonlySet<TicketStatus> = new Set(["resolved", "closed"]);
 type Stop = { readonly at: number; readonly met: boolean };
 type Segment = { readonly from: number; readonly running: boolean; readonly businessMs: number };
 
-type Clock = {
+export type Clock = {
   readonly segments: readonly Segment[];
   /** Where counting ends: the stop, or `now`. */
   readonly end: number;
@@ -280,7 +211,7 @@ function clockOf(calendar: BusinessCalendar, timeline: Timeline, stop: Stop | nu
  * already has, else projected as if it ran from the end of the history on (from `now` when running
  * or paused, from the stop when stopped).
  */
-function reach(calendar: BusinessCalendar, clock: Clock, thresholdMs: number): number {
+export function reach(calendar: BusinessCalendar, clock: Clock, thresholdMs: number): number {
   let counted = 0;
   for (const segment of clock.segments) {
     if (!segment.running) continue;
@@ -364,9 +295,9 @@ function timerOf(calendar: BusinessCalendar, clock: Clock, targetMinutes: number
   };
 }
 
-type Analysis = { readonly timeline: Timeline; readonly own: Clock; readonly resolve: Clock };
+export type Analysis = { readonly timeline: Timeline; readonly own: Clock; readonly resolve: Clock };
 
-function analyse(calendar: BusinessCalendar, commitment: SlaCommitment, facts: SlaFacts, now: Date): Analysis {
+export function analyse(calendar: BusinessCalendar, commitment: SlaCommitment, facts: SlaFacts, now: Date): Analysis {
   assertCommitment(commitment, "SLA commitment");
   const timeline = timelineOf(facts, now);
   return { timeline, own: ownClock(calendar, timeline, facts), resolve: resolveClock(calendar, timeline) };
@@ -374,7 +305,7 @@ function analyse(calendar: BusinessCalendar, commitment: SlaCommitment, facts: S
 
 /**
  * The SLA of a ticket at `now`: both deadlines, the time paused, the state of each commitment and
- * of the ticket, and the business time left. `commitment` comes from {@link commitmentFor} (a
+ * of the ticket, and the business time left. `commitment` comes from `commitmentFor` (./sla-commitment.ts; a
  * ticket without commitment has no SLA: do not call this). Throws a RangeError on an invalid date
  * or commitment.
  */
@@ -395,218 +326,4 @@ export function computeSla(calendar: BusinessCalendar, commitment: SlaCommitment
     state,
     remaining: { own: tto.remainingMinutes, resolve: ttr.remainingMinutes },
   };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Alarms and escalations
-
-/**
- * When a warning, a breach or an escalation is due, moved into opening hours: `nextOpening`, so
- * nothing fires at night, on a weekend, a public holiday or during a closure (an instant at a
- * closing time, 17:30, fires at the next opening).
- */
-export function alarmFireAt(calendar: BusinessCalendar, dueAt: Date): Date {
-  return nextOpening(calendar, dueAt);
-}
-
-export type SlaAlarm = {
-  readonly timer: "tto" | "ttr";
-  /** `warning` at {@link AT_RISK_PERCENT}% of the target, `breach` at 100%. */
-  readonly kind: "warning" | "breach";
-  /** Stable name of the alarm within a ticket, e.g. "ttr:warning" (add the ticket and `dueAt` for a job id). */
-  readonly key: string;
-  /** When the clock reaches the threshold. */
-  readonly dueAt: Date;
-  /** When to fire it: {@link alarmFireAt} of `dueAt`. */
-  readonly fireAt: Date;
-};
-
-/**
- * The warning (75%) and breach (100%) instants of each commitment whose clock runs now, sorted by
- * `fireAt`. A met, cancelled or paused commitment has none: while paused its deadline is not known
- * yet, so the caller asks again when the ticket comes back. Instants already past are included
- * (a worker rebuilding its jobs must not lose one): schedule each with a delay of
- * `max(0, fireAt - now)` and let the processor skip one already recorded in the journal.
- */
-export function slaAlarms(calendar: BusinessCalendar, commitment: SlaCommitment, facts: SlaFacts, now: Date): SlaAlarm[] {
-  const { own, resolve } = analyse(calendar, commitment, facts, now);
-  const alarms: SlaAlarm[] = [];
-  for (const [timer, clock, minutes] of [["tto", own, commitment.own], ["ttr", resolve, commitment.resolve]] as const) {
-    if (clock.stop !== null || clock.paused) continue;
-    for (const [kind, percent] of [["warning", AT_RISK_PERCENT], ["breach", 100]] as const) {
-      const dueAt = new Date(reach(calendar, clock, percentOf(minutes, percent)));
-      alarms.push({ timer, kind, key: `${timer}:${kind}`, dueAt, fireAt: alarmFireAt(calendar, dueAt) });
-    }
-  }
-  return alarms.sort((x, y) => x.fireAt.getTime() - y.fireAt.getTime() || x.dueAt.getTime() - y.dueAt.getTime());
-}
-
-/** Business milliseconds of `percent`% of a target in minutes. */
-function percentOf(minutes: number, percent: number): number {
-  return Math.round((minutes * MINUTE_MS * percent) / 100);
-}
-
-/**
- * One rung of a team's escalation ladder: who is alerted once the ticket's resolution clock has
- * used this share of its TTR (100 = at the breach). Data, stored per team.
- */
-export type EscalationLevel = { readonly level: number; readonly role: Role; readonly afterPercentOfResolve: number };
-
-/** At the breach, the sector lead; after a further 50% of the TTR, the service lead. */
-export const DEFAULT_ESCALATION_LEVELS: readonly EscalationLevel[] = Object.freeze([
-  Object.freeze({ level: 1, role: "sector_lead", afterPercentOfResolve: 100 }),
-  Object.freeze({ level: 2, role: "service_lead", afterPercentOfResolve: 150 }),
-] as const);
-
-export type ScheduledEscalation = {
-  readonly level: number;
-  readonly role: Role;
-  /** e.g. "escalation:2" */
-  readonly key: string;
-  readonly dueAt: Date;
-  readonly fireAt: Date;
-};
-
-/**
- * Throws a RangeError unless the levels are whole numbers ≥ 1, distinct, with positive finite
- * percentages that do not decrease as the level rises.
- */
-export function assertEscalationLevels(levels: readonly EscalationLevel[]): void {
-  const sorted = [...levels].sort((x, y) => x.level - y.level);
-  sorted.forEach((rung, index) => {
-    if (!Number.isSafeInteger(rung.level) || rung.level < 1) throw new RangeError(`Escalation level must be a whole number ≥ 1, got ${rung.level}`);
-    if (!Number.isFinite(rung.afterPercentOfResolve) || rung.afterPercentOfResolve <= 0) {
-      throw new RangeError(`Escalation level ${rung.level}: afterPercentOfResolve must be positive, got ${rung.afterPercentOfResolve}`);
-    }
-    const previous = sorted[index - 1];
-    if (previous?.level === rung.level) throw new RangeError(`Escalation level ${rung.level} appears twice`);
-    if (previous && previous.afterPercentOfResolve > rung.afterPercentOfResolve) {
-      throw new RangeError(`Escalation level ${rung.level} comes before level ${previous.level}`);
-    }
-  });
-}
-
-/**
- * When each escalation level is due, on the resolution clock (paused time excluded, like the TTR
- * itself), moved into opening hours; sorted by level. Empty when the TTR is met, cancelled or
- * paused (ask again when the ticket comes back). Levels already past are included: the current
- * level is the highest whose `fireAt` is not after `now`. A missed TTO raises its breach alarm
- * ({@link slaAlarms}); the ladder follows the TTR.
- */
-export function escalationSchedule(
-  calendar: BusinessCalendar,
-  commitment: SlaCommitment,
-  facts: SlaFacts,
-  now: Date,
-  levels: readonly EscalationLevel[] = DEFAULT_ESCALATION_LEVELS,
-): ScheduledEscalation[] {
-  assertEscalationLevels(levels);
-  const { resolve } = analyse(calendar, commitment, facts, now);
-  if (resolve.stop !== null || resolve.paused) return [];
-  return [...levels]
-    .sort((x, y) => x.level - y.level)
-    .map(({ level, role, afterPercentOfResolve }) => {
-      const dueAt = new Date(reach(calendar, resolve, percentOf(commitment.resolve, afterPercentOfResolve)));
-      return { level, role, key: `escalation:${level}`, dueAt, fireAt: alarmFireAt(calendar, dueAt) };
-    });
-}
-
-// ---------------------------------------------------------------------------------------------
-// Vendors
-
-/**
- * A vendor's own repair time: a number of business minutes, or "next business day" (warranty
- * repairs): by the closing of the first business day after the day the ticket was handed over.
- */
-export type VendorCommitment = { readonly businessMinutes: number } | { readonly nextBusinessDay: true };
-
-/**
- * The vendor's deadline for a ticket handed over at `since`, on the vendor's calendar.
- * `nextBusinessDay` counts from the local date of `since`, whatever the hour: handed over on a
- * Monday at 06:00, 10:00 or 19:00 → Tuesday at closing; on a Friday → Monday at closing (or
- * Tuesday when Monday is a holiday); on a Saturday → Monday at closing.
- */
-export function vendorDeadline(calendar: BusinessCalendar, commitment: VendorCommitment, since: Date): Date {
-  const start = timeOf(since, "since");
-  if ("businessMinutes" in commitment) {
-    const minutes = commitment.businessMinutes;
-    if (!Number.isSafeInteger(minutes) || minutes <= 0) {
-      throw new RangeError(`A vendor's repair time must be a positive whole number of business minutes, got ${minutes}`);
-    }
-    return addBusinessMinutes(calendar, since, minutes);
-  }
-  const zone = calendar.timeZone;
-  const nextDay = DateTime.fromMillis(start, { zone }).startOf("day").plus({ days: 1 });
-  const opening = nextOpening(calendar, nextDay.toJSDate()).getTime();
-  const dayAfter = DateTime.fromMillis(opening, { zone }).startOf("day").plus({ days: 1 }).toMillis();
-  return new Date(addBusinessMs(calendar, opening, businessMs(calendar, opening, dayAfter)));
-}
-
-/** One stretch of a ticket waiting for a vendor: from `since` until `endedAt` (null while it waits). */
-export type VendorWait = { readonly since: Date; readonly endedAt: Date | null };
-
-export type VendorSlaState = "met" | "ok" | "at_risk" | "breached";
-
-export type VendorSla = {
-  readonly dueAt: Date;
-  /** `met` when the vendor handed back by the deadline; `breached` (reported against the vendor) once it passes. */
-  readonly state: VendorSlaState;
-  readonly endedAt: Date | null;
-  readonly usedMinutes: number;
-  /** Business minutes left before the vendor's deadline, negative when late. */
-  readonly remainingMinutes: number;
-};
-
-/**
- * The vendor's timer over one wait, at `now`: it runs while the ticket waits for the vendor (it
- * does not pause the ticket's own commitments), at risk from {@link AT_RISK_PERCENT}% of the time
- * between `since` and the deadline.
- */
-export function vendorState(calendar: BusinessCalendar, commitment: VendorCommitment, wait: VendorWait, now: Date): VendorSla {
-  const since = timeOf(wait.since, "since");
-  const nowTime = Math.max(since, timeOf(now, "now"));
-  const ended = wait.endedAt !== null && timeOf(wait.endedAt, "endedAt") <= nowTime ? Math.max(since, wait.endedAt.getTime()) : null;
-  const dueAt = vendorDeadline(calendar, commitment, wait.since).getTime();
-  const totalMs = businessMs(calendar, since, dueAt);
-  const usedMs = businessMs(calendar, since, ended ?? nowTime);
-  let state: VendorSlaState;
-  if (ended !== null) state = ended <= dueAt ? "met" : "breached";
-  else if (nowTime >= dueAt) state = "breached";
-  else state = usedMs * 100 >= AT_RISK_PERCENT * totalMs ? "at_risk" : "ok";
-  return {
-    dueAt: new Date(dueAt),
-    state,
-    endedAt: ended === null ? null : new Date(ended),
-    usedMinutes: usedMs / MINUTE_MS,
-    remainingMinutes: (totalMs - usedMs) / MINUTE_MS,
-  };
-}
-
-/** The stretches a ticket spent waiting for a vendor, up to `now`, in order (the last may be open). */
-export function vendorWaits(facts: SlaFacts, now: Date): VendorWait[] {
-  const { points } = timelineOf(facts, now);
-  const waits: VendorWait[] = [];
-  points.forEach((point, index) => {
-    const previous = points[index - 1];
-    if (point.status !== "waiting_vendor" || previous?.status === "waiting_vendor") return;
-    const end = points.slice(index + 1).find((next) => next.status !== "waiting_vendor");
-    waits.push({ since: new Date(point.at), endedAt: end ? new Date(end.at) : null });
-  });
-  return waits;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Display
-
-/**
- * Remaining business time in French: "reste 2 h 30 ouvrées", "dépassé de 45 min ouvrées", and
- * "échéance atteinte" when less than a whole minute has passed since the deadline. Time left is
- * rounded up and lateness down, so the text never says "reste 0 min" before the deadline nor
- * "dépassé de 0 min" after it.
- */
-export function formatRemaining(minutes: number): string {
-  if (!Number.isFinite(minutes)) throw new RangeError(`Expected a number of minutes, got ${minutes}`);
-  if (minutes > 0) return `reste ${formatBusinessDuration(Math.ceil(minutes))}`;
-  const late = Math.floor(-minutes);
-  return late >= 1 ? `dépassé de ${formatBusinessDuration(late)}` : "échéance atteinte";
 }

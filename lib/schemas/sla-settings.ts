@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { IsoWeekday, OpeningInterval, WeeklyHours } from "@/lib/domain/business-calendar";
-import { assertEscalationLevels, type EscalationLevel } from "@/lib/domain/sla";
+import { assertEscalationLevels, type EscalationLevel } from "@/lib/domain/sla-alarms";
 import { repairCommitment } from "@/lib/domain/sla-display";
 import { ISO_WEEKDAYS, MAX_INTERVALS_PER_DAY, normalizeWeeklyHours, weeklyHoursProblems } from "@/lib/domain/weekly-hours";
 

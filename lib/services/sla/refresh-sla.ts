@@ -1,7 +1,8 @@
 import { and, eq, isNotNull, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { ticketEvents, tickets, vendorWaits } from "@/db/schema";
-import { computeSla, vendorDeadline, type SlaTimer } from "@/lib/domain/sla";
+import { computeSla, type SlaTimer } from "@/lib/domain/sla";
+import { vendorDeadline } from "@/lib/domain/sla-vendor";
 import { pendingAlarms, plannedAlarms, type PlannedAlarm } from "@/lib/domain/sla-plan";
 import { loadSlaFacts, VENDOR_CALENDAR } from "./sla-facts";
 

@@ -3,7 +3,9 @@ import type { Executor } from "@/db/client";
 import { categories, configurationItems, establishments, roomSupportModes, slaPolicies, ticketCis, ticketEvents, tickets, vendors } from "@/db/schema";
 import { DEFAULT_CALENDAR } from "@/lib/domain/business-calendar";
 import { ticketSupportMode } from "@/lib/domain/room-support-mode";
-import { commitmentFor, DEFAULT_SLA_TARGETS, vendorWaits, type SlaCommitment, type SlaFacts, type SlaStatusChange, type VendorCommitment, type VendorWait } from "@/lib/domain/sla";
+import type { SlaFacts, SlaStatusChange } from "@/lib/domain/sla";
+import { commitmentFor, DEFAULT_SLA_TARGETS, type SlaCommitment } from "@/lib/domain/sla-commitment";
+import { vendorWaits, type VendorCommitment, type VendorWait } from "@/lib/domain/sla-vendor";
 import type { SupportMode, TicketStatus } from "@/lib/domain/vocabulary";
 import { teamSlaSettings, type TeamSlaSettings } from "./team-calendar";
 

@@ -2,7 +2,7 @@ import { and, eq, gte, isNull, or } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { calendarClosures, teams } from "@/db/schema";
 import { DEFAULT_CALENDAR, parisDay, type BusinessCalendar } from "@/lib/domain/business-calendar";
-import { DEFAULT_ESCALATION_LEVELS, type EscalationLevel } from "@/lib/domain/sla";
+import { DEFAULT_ESCALATION_LEVELS, type EscalationLevel } from "@/lib/domain/sla-alarms";
 
 export type TeamSlaSettings = { calendar: BusinessCalendar; escalationLevels: readonly EscalationLevel[] };
 

@@ -1,5 +1,6 @@
 import type { Executor } from "@/db/client";
-import { computeSla, vendorState, type SlaState, type SlaTimer, type VendorSlaState } from "@/lib/domain/sla";
+import { computeSla, type SlaState, type SlaTimer } from "@/lib/domain/sla";
+import { vendorState, type VendorSlaState } from "@/lib/domain/sla-vendor";
 import { loadSlaFacts, VENDOR_CALENDAR } from "./sla-facts";
 
 export type SlaTimerView = Pick<SlaTimer, "dueAt" | "state" | "remainingMinutes" | "metAt" | "paused">;

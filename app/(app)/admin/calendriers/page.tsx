@@ -9,7 +9,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { dateWriter } from "@/components/ui/date-time";
 import { pageCaller } from "@/lib/auth/current-caller";
 import { DEFAULT_CALENDAR } from "@/lib/domain/business-calendar";
-import { DEFAULT_ESCALATION_LEVELS } from "@/lib/domain/sla";
+import { DEFAULT_ESCALATION_LEVELS } from "@/lib/domain/sla-alarms";
 import { repairTimeChoice } from "@/lib/domain/sla-display";
 import { PARTIES, type Role } from "@/lib/domain/vocabulary";
 import { describeWeeklyHours } from "@/lib/domain/weekly-hours";

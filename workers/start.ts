@@ -44,7 +44,12 @@ export async function startWorkers(): Promise<() => Promise<void>> {
     return worker;
   });
 
-  const queues = queueNames.map((name) => new Queue(name, { connection, prefix }));
+  const queues = queueNames.map((name) => {
+    const queue = new Queue(name, { connection, prefix });
+    // Unheard, BullMQ writes a queue's errors with console.error, outside the structured log.
+    queue.on("error", (error) => logger.error({ queue: name, err: error }, "queue error"));
+    return queue;
+  });
   for (const [name, job] of Object.entries(JOBS)) {
     if (!("every" in job)) continue; // enqueued by producers, not on a schedule
     const queue = queues.find((candidate) => candidate.name === job.queue)!;

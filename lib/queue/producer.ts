@@ -12,6 +12,8 @@ export function producerQueue(name: string): Queue {
   let queue = holder.guichetProducers.get(name);
   if (!queue) {
     queue = new Queue(name, { connection: { url: env().REDIS_URL, maxRetriesPerRequest: 1 }, prefix: queuePrefix() });
+    // Unheard, BullMQ writes a queue's errors with console.error, outside the structured log.
+    queue.on("error", (error) => logger.error({ queue: name, err: error }, "queue error"));
     holder.guichetProducers.set(name, queue);
   }
   return queue;

@@ -1,29 +1,13 @@
 import { z } from "zod";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
-import { establishmentPageSchema, meSchema } from "@/lib/schemas/api-responses";
+import { meSchema } from "@/lib/schemas/api-responses";
 import type { OpenApiHelpers } from "./openapi-cis";
 
-/** The caller, the schools it may see, the files of its tickets, and this document: their part of the /api/v1 contract. */
+/** The caller, the files of its tickets, and this document: their part of the /api/v1 contract. */
 export function accountPaths({ json, problem, common }: OpenApiHelpers): ZodOpenApiPathsObject {
   return {
     "/me": {
       get: { summary: "Le titulaire du jeton ou de la session, et les entrées du menu que son rôle lui offre", responses: { "200": { description: "Le compte", ...json(meSchema) }, ...common } },
-    },
-    "/establishments": {
-      get: {
-        summary: "Établissements visibles, par nom (pagination par curseur) : tous pour la Région, les siens pour un établissement",
-        requestParams: {
-          query: z.object({
-            zone: z.string().optional().meta({ description: "Code de zone", example: "OUEST" }),
-            q: z.string().optional().meta({ description: "Une partie du nom, de la ville ou de l'UAI" }),
-            cursor: z.string().optional(), limit: z.string().optional().meta({ description: "1 à 100 ; 50 par défaut" }),
-          }),
-        },
-        responses: {
-          "200": { description: "Une page", ...json(establishmentPageSchema) }, "400": problem("Filtre invalide"),
-          "403": problem("Rôle sans accès aux établissements"), ...common,
-        },
-      },
     },
     "/attachments/{id}": {
       get: {

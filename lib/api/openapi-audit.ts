@@ -1,13 +1,8 @@
 import { z } from "zod";
-import type { ZodOpenApiPathsObject, ZodOpenApiResponseObject } from "zod-openapi";
+import type { ZodOpenApiPathsObject } from "zod-openapi";
 import { AUDIT_ACTIONS, AUDIT_OBJECT_TYPES } from "@/lib/domain/audit";
 import { auditPageSchema } from "@/lib/schemas/audit";
-
-type Helpers = {
-  json: <T extends z.ZodType>(schema: T) => { content: { "application/json": { schema: T } } };
-  problem: (description: string) => ZodOpenApiResponseObject;
-  common: Record<string, ZodOpenApiResponseObject>;
-};
+import type { OpenApiHelpers } from "./openapi-cis";
 
 const query = z.object({
   who: z.string().optional().meta({ description: "Une partie de l'e-mail de la personne" }),
@@ -20,7 +15,7 @@ const query = z.object({
 });
 
 /** The audit trail's part of the /api/v1 contract. */
-export function auditPaths({ json, problem, common }: Helpers): ZodOpenApiPathsObject {
+export function auditPaths({ json, problem, common }: OpenApiHelpers): ZodOpenApiPathsObject {
   return {
     "/audit": {
       get: {

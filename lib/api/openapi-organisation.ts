@@ -1,22 +1,32 @@
 import { z } from "zod";
-import type { ZodOpenApiPathsObject, ZodOpenApiResponseObject } from "zod-openapi";
+import type { ZodOpenApiPathsObject } from "zod-openapi";
 import { createEstablishmentSchema, createTeamSchema, patchEstablishmentSchema, patchTeamSchema } from "@/lib/schemas/organisation";
+import { establishmentPageSchema } from "@/lib/schemas/api-responses";
 import { establishmentSchema, teamListSchema, teamSchema } from "@/lib/schemas/organisation-responses";
-
-type Helpers = {
-  json: <T extends z.ZodType>(schema: T) => { content: { "application/json": { schema: T } } };
-  problem: (description: string) => ZodOpenApiResponseObject;
-  common: Record<string, ZodOpenApiResponseObject>;
-};
+import type { OpenApiHelpers } from "./openapi-cis";
 
 const uai = z.object({ uai: z.string().meta({ example: "0370037P" }) });
 const code = z.object({ code: z.string().meta({ example: "PROX-OUEST" }) });
 
 /** Schools and teams: their part of the /api/v1 contract. */
-export function organisationPaths({ json, problem, common }: Helpers): ZodOpenApiPathsObject {
+export function organisationPaths({ json, problem, common }: OpenApiHelpers): ZodOpenApiPathsObject {
   const adminOnly = problem("Réservé aux administrateurs");
   return {
     "/establishments": {
+      get: {
+        summary: "Établissements visibles, par nom (pagination par curseur) : tous pour la Région, les siens pour un établissement",
+        requestParams: {
+          query: z.object({
+            zone: z.string().optional().meta({ description: "Code de zone", example: "OUEST" }),
+            q: z.string().optional().meta({ description: "Une partie du nom, de la ville ou de l'UAI" }),
+            cursor: z.string().optional(), limit: z.string().optional().meta({ description: "1 à 100 ; 50 par défaut" }),
+          }),
+        },
+        responses: {
+          "200": { description: "Une page", ...json(establishmentPageSchema) }, "400": problem("Filtre invalide"),
+          "403": problem("Rôle sans accès aux établissements"), ...common,
+        },
+      },
       post: {
         summary: "Créer un établissement (UAI avec sa lettre de contrôle) et sa file ETAB-<UAI>",
         requestBody: json(createEstablishmentSchema),

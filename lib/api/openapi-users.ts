@@ -1,12 +1,7 @@
 import { z } from "zod";
-import type { ZodOpenApiPathsObject, ZodOpenApiResponseObject } from "zod-openapi";
+import type { ZodOpenApiPathsObject } from "zod-openapi";
 import { createUserSchema, patchUserSchema, userPageSchema, userSchema } from "@/lib/schemas/users";
-
-type Helpers = {
-  json: <T extends z.ZodType>(schema: T) => { content: { "application/json": { schema: T } } };
-  problem: (description: string) => ZodOpenApiResponseObject;
-  common: Record<string, ZodOpenApiResponseObject>;
-};
+import type { OpenApiHelpers } from "./openapi-cis";
 
 const id = z.object({ id: z.uuid().meta({ description: "Identifiant du compte" }) });
 const listQuery = z.object({
@@ -18,7 +13,7 @@ const listQuery = z.object({
 const forbidden = "Réservé aux administrateurs et aux chefs d'établissement ; un chef d'établissement ne donne que les rôles requester ou manager";
 
 /** The accounts' part of the /api/v1 contract. */
-export function userPaths({ json, problem, common }: Helpers): ZodOpenApiPathsObject {
+export function userPaths({ json, problem, common }: OpenApiHelpers): ZodOpenApiPathsObject {
   return {
     "/users": {
       get: {

@@ -38,8 +38,6 @@ export function openApiDocument() {
       ...auditPaths({ json, problem, common }),
       ...accountImportPaths({ json, problem, common }),
       ...organisationPaths({ json, problem, common }),
-      // GET /establishments is the account part's, POST the organisation's: one entry with both methods.
-      "/establishments": { ...accountPaths({ json, problem, common })["/establishments"], ...organisationPaths({ json, problem, common })["/establishments"] },
       ...userPaths({ json, problem, common }),
       "/tokens": {
         post: {

@@ -12,7 +12,9 @@ type Result = {
   dryRun: boolean; encoding: string; delimiter: string; ignoredColumns: string[]; created: number; updated: number; unchanged: number;
   rejected: Array<{ line: number }>; rows: ImportFormRow[]; errorReport: string | null;
 };
-export type ImportFormState = { status: "idle" } | FormError | { status: "ok"; result: Result };
+/** What the form shows once the file was read: a server action gives it as formAction's `done`. */
+export type ImportDone = { status: "ok"; result: Result };
+export type ImportFormState = { status: "idle" } | FormError | ImportDone;
 type Action = (state: ImportFormState, form: FormData) => Promise<ImportFormState>;
 
 const TONE: Record<ImportFormRow["action"], string> = { create: "text-emerald-800", update: "text-sky-800", unchanged: "text-slate-500", reject: "text-red-800 font-medium" };

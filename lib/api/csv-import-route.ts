@@ -2,7 +2,7 @@ import type { Caller } from "@/lib/domain/caller";
 import { invalidRequest, problem, problemFromFailure, unauthenticated } from "@/lib/api/problem";
 import { apiRoute, rethrowIfTooLarge } from "@/lib/api/route";
 import { apiCaller } from "@/lib/auth/current-caller";
-import { importQuery } from "@/lib/schemas/cis";
+import { importQuery } from "@/lib/schemas/csv-import";
 import { MAX_IMPORT_REQUEST_BYTES, type ImportOutcome } from "@/lib/services/csv/csv-import";
 import type { ServiceResult } from "@/lib/services/service-result";
 

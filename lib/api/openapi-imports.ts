@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { ZodOpenApiOperationObject, ZodOpenApiPathsObject } from "zod-openapi";
-import { importQuery } from "@/lib/schemas/cis";
+import { importQuery } from "@/lib/schemas/csv-import";
 import { accountImportResultSchema } from "@/lib/schemas/import-result";
 import type { OpenApiHelpers } from "./openapi-cis";
 

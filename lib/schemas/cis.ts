@@ -86,11 +86,3 @@ export const bulkStatusForm = z.object({
   ids: z.preprocess((value) => (value === undefined ? [] : [value].flat()), z.array(z.uuid()).min(1, "Cochez au moins un équipement.").max(500)),
   status: z.enum(CI_STATUSES, { error: "Choisissez un statut." }),
 });
-
-export const importQuery = z.object({ dryRun: z.enum(["true", "false"], { error: "dryRun vaut true ou false." }).default("true").transform((value) => value === "true") });
-
-/** The import page's form: a CSV file, checked (dry run) or applied by the button pressed. */
-export const importForm = z.object({
-  file: z.instanceof(File, { error: "Choisissez un fichier CSV." }).refine((file) => file.size > 0, "Choisissez un fichier CSV."),
-  mode: z.enum(["dry-run", "apply"]).catch("dry-run"),
-});

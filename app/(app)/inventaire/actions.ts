@@ -1,11 +1,11 @@
 "use server";
 
 import { formAction } from "@/lib/auth/form-action";
+import type { ImportDone } from "@/components/import/import-form";
 import { bulkStatusForm, ciEditFormSchema, ciFormSchema } from "@/lib/schemas/cis";
+import { importForm, readImportForm } from "@/lib/schemas/csv-import";
 import type { FormValues } from "@/lib/schemas/form-state";
 import { importCis } from "@/lib/services/cmdb/import-cis";
-import type { ImportFormState } from "@/components/import/import-form";
-import { runImportForm } from "@/lib/auth/import-action";
 import { bulkSetStatus, createCi, updateCi } from "@/lib/services/cmdb/save-ci";
 
 /** The inventory's forms: bulk status, create and edit an item, import a file. */
@@ -31,10 +31,11 @@ export const saveCiChanges = formAction(ciEditFormSchema, ({ id, ...patch }, cal
   read: withSoftware, notFound: "Cet équipement est introuvable.", redirectTo: (_updated, input) => `/inventaire/equipements/${input.id}`,
 });
 
-export type ImportState = ImportFormState;
-
 /** A dry run or the import itself, by the button pressed; the result comes back to show row by row. */
-export async function importInventory(_previous: ImportState, form: FormData): Promise<ImportState> {
-  return runImportForm(form, (caller, bytes, dryRun) => importCis(caller, bytes, { dryRun }, new Date()),
-    ({ ciId, ...row }, dryRun) => ({ ...row, href: ciId && !dryRun ? `/inventaire/equipements/${ciId}` : null }));
-}
+export const importInventory = formAction(importForm, async ({ file, dryRun }, caller, _form, now) =>
+  importCis(caller, new Uint8Array(await file.arrayBuffer()), { dryRun }, now), {
+  read: readImportForm,
+  done: (outcome, { dryRun }): ImportDone => ({
+    status: "ok", result: { ...outcome, rows: outcome.rows.map(({ ciId, ...row }) => ({ ...row, href: ciId && !dryRun ? `/inventaire/equipements/${ciId}` : null })) },
+  }),
+});

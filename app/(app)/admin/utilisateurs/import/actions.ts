@@ -1,14 +1,13 @@
 "use server";
 
-import { headers } from "next/headers";
-import type { ImportFormState } from "@/components/import/import-form";
-import { runImportForm } from "@/lib/auth/import-action";
+import type { ImportDone } from "@/components/import/import-form";
+import { formAction } from "@/lib/auth/form-action";
+import { importForm, readImportForm } from "@/lib/schemas/csv-import";
 import { importAccounts } from "@/lib/services/accounts/import-accounts";
-import { auditActor } from "@/lib/services/audit/audit-actor";
 
-/** A dry run or the import of a directory export, by the button pressed (see runImportForm). */
-export async function importAccountsForm(_previous: ImportFormState, form: FormData): Promise<ImportFormState> {
-  const requestHeaders = await headers();
-  return runImportForm(form, (caller, bytes, dryRun) => importAccounts(caller, bytes, { dryRun }, new Date(), auditActor(requestHeaders, caller)),
-    ({ email, userId: _user, ...row }) => ({ ...row, name: email, href: null }));
-}
+/** A dry run or the import of a directory export, by the button pressed; the result comes back to show row by row. */
+export const importAccountsForm = formAction(importForm, async ({ file, dryRun }, caller, _form, now, actor) =>
+  importAccounts(caller, new Uint8Array(await file.arrayBuffer()), { dryRun }, now, actor), {
+  read: readImportForm,
+  done: (outcome): ImportDone => ({ status: "ok", result: { ...outcome, rows: outcome.rows.map(({ email, userId: _user, ...row }) => ({ ...row, name: email, href: null })) } }),
+});

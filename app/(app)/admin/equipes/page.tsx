@@ -1,9 +1,7 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { fieldOptions } from "@/components/organisation/field-options";
-import { FieldsForm } from "@/components/organisation/fields-form";
-import { OrganisationTabs } from "@/components/organisation/organisation-tabs";
+import { EditLinkCell, OrganisationAdminPage } from "@/components/organisation/organisation-admin-page";
 import { DataTable } from "@/components/ui/data-table";
 import { pageCaller } from "@/lib/auth/current-caller";
 import { can } from "@/lib/domain/permissions";
@@ -23,19 +21,14 @@ export default async function TeamsAdminPage() {
   ]);
   const zoneOptions = [{ value: "", label: tFields("noZone") }, ...zones.map((zone) => ({ value: zone.code, label: zone.name }))];
   return (
-    <section className="space-y-6">
-      <OrganisationTabs current="teams" />
-      <div>
-        <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        <p className="mt-2 text-slate-600">{t("intro")}</p>
-      </div>
-      <FieldsForm id="new-team" action={createTeamAction} title={t("newTitle")} labels={{ submit: t("create"), pending: t("creating"), done: t("created") }}
-        fields={[
-          { kind: "text", name: "code", label: tFields("code"), required: true, maxLength: 40 },
-          { kind: "text", name: "name", label: tFields("name"), required: true },
-          { kind: "select", name: "party", label: tFields("party"), options: options.parties, defaultValue: "region" },
-          { kind: "select", name: "zone", label: tFields("zone"), options: zoneOptions, defaultValue: "" },
-        ]} />
+    <OrganisationAdminPage tab="teams" create={{
+      id: "new-team", action: createTeamAction, fields: [
+        { kind: "text", name: "code", label: tFields("code"), required: true, maxLength: 40 },
+        { kind: "text", name: "name", label: tFields("name"), required: true },
+        { kind: "select", name: "party", label: tFields("party"), options: options.parties, defaultValue: "region" },
+        { kind: "select", name: "zone", label: tFields("zone"), options: zoneOptions, defaultValue: "" },
+      ],
+    }}>
       <DataTable columns={[tFields("name"), tFields("party"), tFields("zone"), tFields("members"), <span key="a" className="sr-only">Actions</span>]}>
         {(teams ?? []).map((team) => (
           <tr key={team.code} data-team={team.code} className="border-t border-slate-100">
@@ -43,13 +36,10 @@ export default async function TeamsAdminPage() {
             <td className="px-3 py-2">{options.parties.find((party) => party.value === team.party)?.label ?? team.party}</td>
             <td className="px-3 py-2">{team.zone ?? "—"}</td>
             <td className="px-3 py-2">{t("memberCount", { count: team.members.length })}</td>
-            <td className="px-3 py-2">
-              <Link href={`/admin/equipes/${encodeURIComponent(team.code)}`} aria-label={t("editNamed", { name: team.name })}
-                className="rounded-md border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100">{t("edit")}</Link>
-            </td>
+            <EditLinkCell href={`/admin/equipes/${encodeURIComponent(team.code)}`} label={t("editNamed", { name: team.name })} text={t("edit")} />
           </tr>
         ))}
       </DataTable>
-    </section>
+    </OrganisationAdminPage>
   );
 }

@@ -1,10 +1,8 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { SupportModeBadge } from "@/components/establishments/support-mode-badge";
 import { fieldOptions } from "@/components/organisation/field-options";
-import { FieldsForm } from "@/components/organisation/fields-form";
-import { OrganisationTabs } from "@/components/organisation/organisation-tabs";
+import { EditLinkCell, OrganisationAdminPage } from "@/components/organisation/organisation-admin-page";
 import { DataTable } from "@/components/ui/data-table";
 import { Pager } from "@/components/ui/pager";
 import { pageCaller } from "@/lib/auth/current-caller";
@@ -30,24 +28,18 @@ export default async function SchoolsAdminPage({ searchParams }: Props) {
     listVisibleEstablishments(caller, { after: query.cursor, limit: query.limit }),
   ]);
   return (
-    <section className="space-y-6">
-      <OrganisationTabs current="schools" />
-      <div>
-        <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        <p className="mt-2 text-slate-600">{t("intro")}</p>
-      </div>
-      <FieldsForm id="new-school" action={createEstablishmentAction} title={t("newTitle")}
-        labels={{ submit: t("create"), pending: t("creating"), done: t("created") }}
-        fields={[
-          { kind: "text", name: "uai", label: tFields("uai"), required: true, maxLength: 8 },
-          { kind: "text", name: "name", label: tFields("name"), required: true },
-          { kind: "text", name: "type", label: tFields("type"), required: true, maxLength: 50 },
-          { kind: "text", name: "city", label: tFields("city"), required: true },
-          { kind: "text", name: "departement", label: tFields("departement"), required: true, maxLength: 3 },
-          { kind: "select", name: "zone", label: tFields("zone"), options: zones.map((zone) => ({ value: zone.code, label: zone.name })) },
-          { kind: "select", name: "supportMode", label: tFields("supportMode"), options: options.supportModes, defaultValue: "normal" },
-          { kind: "select", name: "onboardingState", label: tFields("onboardingState"), options: options.onboardingStates, defaultValue: "a_integrer" },
-        ]} />
+    <OrganisationAdminPage tab="schools" create={{
+      id: "new-school", action: createEstablishmentAction, fields: [
+        { kind: "text", name: "uai", label: tFields("uai"), required: true, maxLength: 8 },
+        { kind: "text", name: "name", label: tFields("name"), required: true },
+        { kind: "text", name: "type", label: tFields("type"), required: true, maxLength: 50 },
+        { kind: "text", name: "city", label: tFields("city"), required: true },
+        { kind: "text", name: "departement", label: tFields("departement"), required: true, maxLength: 3 },
+        { kind: "select", name: "zone", label: tFields("zone"), options: zones.map((zone) => ({ value: zone.code, label: zone.name })) },
+        { kind: "select", name: "supportMode", label: tFields("supportMode"), options: options.supportModes, defaultValue: "normal" },
+        { kind: "select", name: "onboardingState", label: tFields("onboardingState"), options: options.onboardingStates, defaultValue: "a_integrer" },
+      ],
+    }}>
       {page.items.length === 0 ? <p className="text-slate-600">{t("empty")}</p> : (
         <DataTable columns={[tFields("name"), tFields("uai"), tFields("city"), tFields("zone"), tFields("supportMode"), <span key="a" className="sr-only">Actions</span>]}>
           {page.items.map((school) => (
@@ -57,15 +49,12 @@ export default async function SchoolsAdminPage({ searchParams }: Props) {
               <td className="px-3 py-2">{school.city}</td>
               <td className="px-3 py-2">{school.zone.name}</td>
               <td className="px-3 py-2"><SupportModeBadge mode={school.supportMode} /></td>
-              <td className="px-3 py-2">
-                <Link href={`/admin/etablissements/${school.uai}`} aria-label={t("editNamed", { name: school.name })}
-                  className="rounded-md border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100">{t("edit")}</Link>
-              </td>
+              <EditLinkCell href={`/admin/etablissements/${school.uai}`} label={t("editNamed", { name: school.name })} text={t("edit")} />
             </tr>
           ))}
         </DataTable>
       )}
       <Pager nextHref={page.next ? `?cursor=${encodeCursor(page.next)}` : null} firstHref={query.cursor ? "?" : null} nextLabel={tList("next")} firstLabel={tList("first")} />
-    </section>
+    </OrganisationAdminPage>
   );
 }

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { FieldsForm, type FormField } from "@/components/organisation/fields-form";
-import { OrganisationTabs } from "@/components/organisation/organisation-tabs";
+import { OrganisationAdminPage } from "@/components/organisation/organisation-admin-page";
 import { pageCaller } from "@/lib/auth/current-caller";
 import { vendorsForAdmin } from "@/lib/services/organisation/admin-lists";
 import { saveVendorAction } from "./actions";
@@ -21,17 +21,11 @@ export default async function VendorsAdminPage() {
     { kind: "email", name: "contactEmail", label: tFields("contactEmail"), defaultValue: vendor?.contactEmail },
   ];
   return (
-    <section className="space-y-6">
-      <OrganisationTabs current="vendors" />
-      <div>
-        <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        <p className="mt-2 text-slate-600">{t("intro")}</p>
-      </div>
-      <FieldsForm id="new-vendor" action={saveVendorAction} title={t("newTitle")} labels={{ submit: t("create"), pending: t("creating"), done: t("created") }} fields={fields()} />
+    <OrganisationAdminPage tab="vendors" create={{ id: "new-vendor", action: saveVendorAction, fields: fields() }}>
       {vendors.map((vendor) => (
         <FieldsForm key={vendor.id} id={`vendor-${vendor.id}`} action={saveVendorAction} title={vendor.name}
           labels={{ submit: t("save"), pending: t("saving"), done: t("saved") }} fields={fields(vendor)} />
       ))}
-    </section>
+    </OrganisationAdminPage>
   );
 }

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { FieldsForm, type FormField } from "@/components/organisation/fields-form";
-import { OrganisationTabs } from "@/components/organisation/organisation-tabs";
+import { OrganisationAdminPage } from "@/components/organisation/organisation-admin-page";
 import { pageCaller } from "@/lib/auth/current-caller";
 import { zonesForAdmin } from "@/lib/services/organisation/admin-lists";
 import { saveZoneAction } from "./actions";
@@ -20,17 +20,11 @@ export default async function ZonesAdminPage() {
     { kind: "text", name: "departements", label: tFields("departements"), defaultValue: zone?.departements.join(", ") },
   ];
   return (
-    <section className="space-y-6">
-      <OrganisationTabs current="zones" />
-      <div>
-        <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        <p className="mt-2 text-slate-600">{t("intro")}</p>
-      </div>
-      <FieldsForm id="new-zone" action={saveZoneAction} title={t("newTitle")} labels={{ submit: t("create"), pending: t("creating"), done: t("created") }} fields={fields()} />
+    <OrganisationAdminPage tab="zones" create={{ id: "new-zone", action: saveZoneAction, fields: fields() }}>
       {zones.map((zone) => (
         <FieldsForm key={zone.code} id={`zone-${zone.code}`} action={saveZoneAction} title={`${zone.name} (${zone.code})`}
           labels={{ submit: t("save"), pending: t("saving"), done: t("saved") }} fields={fields(zone)} />
       ))}
-    </section>
+    </OrganisationAdminPage>
   );
 }

@@ -8,6 +8,7 @@ import { freePort, startApp, startWorker, stopApp } from "../support/app-server"
 import { browserForFile, menuLink, newClient, signIn } from "../support/browser";
 import { ACTION, choosePassword, passwordLinkSentTo } from "../support/password-links";
 import { startSmtpCapture } from "../support/smtp-capture";
+import { submitNewSchool } from "../support/school-form";
 import { createTestStores, testEnvironment, type TestStores } from "../support/test-database";
 import { E2E_TRUSTED_PROXIES } from "./global-setup";
 
@@ -60,14 +61,7 @@ test("the first admin, opened by user:create, sets up a school, a technicians' t
   // A school joins: from the menu to the schools, then the new school (its UAI with its check letter) of the Ouest zone.
   await menuLink(admin, "Organisation").click();
   await admin.waitForURL(`${baseUrl}/admin/etablissements`);
-  const schoolForm = admin.getByRole("form", { name: "Nouvel établissement" });
-  await schoolForm.getByLabel("UAI").fill("0371505K");
-  await schoolForm.getByLabel("Nom").fill("Lycée Agnès Sorel");
-  await schoolForm.getByLabel("Type").fill("LPO");
-  await schoolForm.getByLabel("Commune").fill("Loches");
-  await schoolForm.getByLabel("Département").fill("37");
-  await schoolForm.getByLabel("Zone").selectOption("OUEST");
-  await schoolForm.getByRole("button", { name: "Créer l'établissement" }).click();
+  await submitNewSchool(admin, { uai: "0371505K", name: "Lycée Agnès Sorel", type: "LPO", city: "Loches", departement: "37", zone: "OUEST" });
   await admin.waitForURL(`${baseUrl}/admin/etablissements/0371505K`);
   expect(await admin.getByRole("heading", { level: 1 }).textContent()).toBe("Lycée Agnès Sorel 0371505K");
   expect(await admin.locator("[data-contacts='0371505K']").textContent()).toMatch(/Dernière modification le .+ par Première Admin/);

@@ -1,6 +1,7 @@
 import { expect, inject, test } from "vitest";
 import { browserForFile, signedInPage, menuLink } from "../support/browser";
 import { sampleFiles } from "../support/sample-files";
+import { submitNewSchool } from "../support/school-form";
 
 const baseUrl = inject("baseUrl");
 const browser = browserForFile();
@@ -11,14 +12,7 @@ test("an admin creates a school, sets its first onboarding meeting, and creates 
   // From the menu to the schools, then a new school: its page opens once created.
   await menuLink(page, "Organisation").click();
   await page.waitForURL(`${baseUrl}/admin/etablissements`);
-  const schoolForm = page.getByRole("form", { name: "Nouvel établissement" });
-  await schoolForm.getByLabel("UAI").fill("0371234A");
-  await schoolForm.getByLabel("Nom").fill("Lycée Rabelais");
-  await schoolForm.getByLabel("Type").fill("LGT");
-  await schoolForm.getByLabel("Commune").fill("Chinon");
-  await schoolForm.getByLabel("Département").fill("37");
-  await schoolForm.getByLabel("Zone").selectOption("OUEST");
-  await schoolForm.getByRole("button", { name: "Créer l'établissement" }).click();
+  const schoolForm = await submitNewSchool(page, { uai: "0371234A", name: "Lycée Rabelais", type: "LGT", city: "Chinon", departement: "37", zone: "OUEST" });
   // A wrong check letter is refused next to the field, and nothing is created.
   await expect.poll(() => schoolForm.getByText("UAI : la lettre de contrôle ne correspond pas aux chiffres.").count()).toBe(2); // beside the field and in the error summary
   await schoolForm.getByLabel("UAI").fill("0371234R");

@@ -1,11 +1,8 @@
 "use server";
 
-import { headers } from "next/headers";
 import { formAction } from "@/lib/auth/form-action";
-import { redirectOnSuccess } from "@/lib/auth/redirect-on-success";
 import { createEstablishmentSchema, deleteOnboardingDocumentFormSchema, onboardingDocumentFormSchema, onboardingMeetingSchema, patchEstablishmentSchema, removeRoomFormSchema, roomFormSchema, uaiSchema } from "@/lib/schemas/organisation";
 import { filesFromForm } from "@/lib/services/tickets/attachments";
-import { auditActor } from "@/lib/services/audit/audit-actor";
 import { createEstablishment } from "@/lib/services/organisation/create-establishment";
 import { addOnboardingDocument, deleteOnboardingDocument } from "@/lib/services/organisation/onboarding-documents";
 import { setOnboardingMeeting } from "@/lib/services/organisation/set-onboarding-meeting";
@@ -15,22 +12,22 @@ const pages = (uai: string) => ["/admin/etablissements", `/admin/etablissements/
 const NOT_FOUND = "Cet établissement n'existe plus.";
 
 /** Creates the school, then opens its page (rooms, onboarding meetings). */
-export const createEstablishmentAction = redirectOnSuccess(formAction(createEstablishmentSchema, async (input, caller, _form, now) =>
-  createEstablishment(caller, input, now, auditActor(await headers(), caller)), { revalidate: (input) => pages(input.uai) }),
-(form) => `/admin/etablissements/${uaiSchema.parse(form.get("uai"))}`);
+export const createEstablishmentAction = formAction(createEstablishmentSchema, (input, caller, _form, now, actor) => createEstablishment(caller, input, now, actor), {
+  revalidate: (input) => pages(input.uai), redirectTo: (_school, input) => `/admin/etablissements/${input.uai}`,
+});
 
 const editSchema = patchEstablishmentSchema.omit({ rooms: true }).required().extend({ uai: uaiSchema });
-export const updateEstablishmentAction = formAction(editSchema, async ({ uai, ...patch }, caller, _form, now) =>
-  updateEstablishment(caller, uai, patch, now, auditActor(await headers(), caller)), { revalidate: (input) => pages(input.uai), notFound: NOT_FOUND });
+export const updateEstablishmentAction = formAction(editSchema, ({ uai, ...patch }, caller, _form, now, actor) =>
+  updateEstablishment(caller, uai, patch, now, actor), { revalidate: (input) => pages(input.uai), notFound: NOT_FOUND });
 
-export const declareRoomAction = formAction(roomFormSchema, async (input, caller, _form, now) =>
-  declareRoom(caller, input, now, auditActor(await headers(), caller)), { revalidate: (input) => pages(input.uai), notFound: NOT_FOUND });
+export const declareRoomAction = formAction(roomFormSchema, (input, caller, _form, now, actor) =>
+  declareRoom(caller, input, now, actor), { revalidate: (input) => pages(input.uai), notFound: NOT_FOUND });
 
-export const removeRoomAction = formAction(removeRoomFormSchema, async (input, caller, _form, now) =>
-  removeRoom(caller, input, now, auditActor(await headers(), caller)), { revalidate: (input) => pages(input.uai), notFound: NOT_FOUND });
+export const removeRoomAction = formAction(removeRoomFormSchema, (input, caller, _form, now, actor) =>
+  removeRoom(caller, input, now, actor), { revalidate: (input) => pages(input.uai), notFound: NOT_FOUND });
 
-export const setMeetingAction = formAction(onboardingMeetingSchema, async (input, caller, _form, now) =>
-  setOnboardingMeeting(caller, input, now, auditActor(await headers(), caller)), { revalidate: (input) => pages(input.uai), notFound: NOT_FOUND });
+export const setMeetingAction = formAction(onboardingMeetingSchema, (input, caller, _form, now, actor) =>
+  setOnboardingMeeting(caller, input, now, actor), { revalidate: (input) => pages(input.uai), notFound: NOT_FOUND });
 
 /** One file kept with an onboarding meeting; judged on its bytes like a ticket's attachments. */
 export const addOnboardingDocumentAction = formAction(onboardingDocumentFormSchema, async (input, caller, form, now, actor) =>

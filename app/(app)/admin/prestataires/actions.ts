@@ -1,12 +1,10 @@
 "use server";
 
-import { headers } from "next/headers";
 import { formAction } from "@/lib/auth/form-action";
 import { vendorFormSchema } from "@/lib/schemas/organisation";
-import { auditActor } from "@/lib/services/audit/audit-actor";
 import { saveVendor } from "@/lib/services/organisation/save-vendor";
 
-export const saveVendorAction = formAction(vendorFormSchema, async (input, caller) => saveVendor(caller, input, auditActor(await headers(), caller)), {
+export const saveVendorAction = formAction(vendorFormSchema, (input, caller, _form, _now, actor) => saveVendor(caller, input, actor), {
   revalidate: () => ["/admin/prestataires", "/admin/calendriers"],
   notFound: "Ce prestataire n'existe plus.",
 });

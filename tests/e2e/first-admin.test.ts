@@ -8,7 +8,7 @@ import { freePort, startApp, startWorker, stopApp } from "../support/app-server"
 import { browserForFile, menuLink, newClient, signIn } from "../support/browser";
 import { ACTION, choosePassword, passwordLinkSentTo } from "../support/password-links";
 import { startSmtpCapture } from "../support/smtp-capture";
-import { submitNewSchool } from "../support/school-form";
+import { submitNewSchool, submitNewTeam } from "../support/organisation-forms";
 import { createTestStores, testEnvironment, type TestStores } from "../support/test-database";
 import { E2E_TRUSTED_PROXIES } from "./global-setup";
 
@@ -69,11 +69,7 @@ test("the first admin, opened by user:create, sets up a school, a technicians' t
   // A technicians' team for the school's zone.
   await admin.getByRole("navigation", { name: "Organisation" }).getByRole("link", { name: "Équipes" }).click();
   await admin.waitForURL(`${baseUrl}/admin/equipes`);
-  const teamForm = admin.getByRole("form", { name: "Nouvelle équipe" });
-  await teamForm.getByLabel("Code").fill("prox-loches");
-  await teamForm.getByLabel("Nom").fill("Proximité Loches");
-  await teamForm.getByLabel("Zone").selectOption("OUEST");
-  await teamForm.getByRole("button", { name: "Créer l'équipe" }).click();
+  await submitNewTeam(admin, { code: "prox-loches", name: "Proximité Loches", zone: "OUEST" });
   await admin.waitForURL(`${baseUrl}/admin/equipes/PROX-LOCHES`);
 
   // Its technician, whose account is created in that team.

@@ -1,7 +1,7 @@
 import { expect, inject, test } from "vitest";
 import { browserForFile, signedInPage, menuLink } from "../support/browser";
 import { sampleFiles } from "../support/sample-files";
-import { submitNewSchool } from "../support/school-form";
+import { submitNewSchool, submitNewTeam } from "../support/organisation-forms";
 
 const baseUrl = inject("baseUrl");
 const browser = browserForFile();
@@ -51,11 +51,7 @@ test("an admin creates a school, sets its first onboarding meeting, and creates 
   // A technicians' team, then its member.
   await page.getByRole("navigation", { name: "Organisation" }).getByRole("link", { name: "Équipes" }).click();
   await page.waitForURL(`${baseUrl}/admin/equipes`);
-  const teamForm = page.getByRole("form", { name: "Nouvelle équipe" });
-  await teamForm.getByLabel("Code").fill("prox-chinon");
-  await teamForm.getByLabel("Nom").fill("Proximité Chinon");
-  await teamForm.getByLabel("Zone").selectOption("OUEST");
-  await teamForm.getByRole("button", { name: "Créer l'équipe" }).click();
+  await submitNewTeam(page, { code: "prox-chinon", name: "Proximité Chinon", zone: "OUEST" });
   await page.waitForURL(`${baseUrl}/admin/equipes/PROX-CHINON`);
   await page.getByLabel("Adresse électronique du compte").fill("personne@guichet.test");
   await page.getByRole("button", { name: "Ajouter" }).click();

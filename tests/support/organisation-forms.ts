@@ -17,3 +17,12 @@ export async function submitNewSchool(page: Page, school: NewSchool): Promise<Lo
   await form.getByRole("button", { name: "Créer l'établissement" }).click();
   return form;
 }
+
+/** Fills the admins' "Nouvelle équipe" form on /admin/equipes and submits it. */
+export async function submitNewTeam(page: Page, team: { code: string; name: string; zone: string }): Promise<void> {
+  const form = page.getByRole("form", { name: "Nouvelle équipe" });
+  await form.getByLabel("Code").fill(team.code);
+  await form.getByLabel("Nom").fill(team.name);
+  await form.getByLabel("Zone").selectOption(team.zone);
+  await form.getByRole("button", { name: "Créer l'équipe" }).click();
+}

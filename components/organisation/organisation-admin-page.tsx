@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import type { FormAction } from "@/components/ui/use-action-form";
@@ -32,11 +31,3 @@ export async function OrganisationAdminPage({ tab, create, children }: {
   );
 }
 
-/** The last cell of a list's row: the link to the record's own page, named for screen readers. */
-export function EditLinkCell({ href, label, text }: { href: string; label: string; text: string }) {
-  return (
-    <td className="px-3 py-2">
-      <Link href={href} aria-label={label} className="rounded-md border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100">{text}</Link>
-    </td>
-  );
-}

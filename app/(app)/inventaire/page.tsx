@@ -5,6 +5,7 @@ import { CiBulkForm } from "@/components/cmdb/ci-bulk-form";
 import { CiFilters } from "@/components/cmdb/ci-filters";
 import { CiTable } from "@/components/cmdb/ci-table";
 import { Pager } from "@/components/ui/pager";
+import { FilterProblems } from "@/components/ui/filter-problems";
 import { pageCaller } from "@/lib/auth/current-caller";
 import { encodeCursor } from "@/lib/schemas/cursor";
 import { listVisibleCis } from "@/lib/services/cmdb/list-cis";
@@ -45,11 +46,7 @@ export default async function InventoryPage({ searchParams }: Props) {
       <div className="mt-4">
         <CiFilters values={values} schools={context.schools} zones={context.zones} action="/inventaire" />
       </div>
-      {problems.length > 0 && (
-        <ul role="alert" className="mt-3 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">
-          {problems.map((problem) => <li key={problem}>{problem}</li>)}
-        </ul>
-      )}
+      <FilterProblems problems={problems} />
       {context.keeps && page.items.length ? <CiBulkForm action={setStatusOfSelection}>{table}</CiBulkForm> : table}
       <Pager nextHref={nextHref} firstHref={query.cursor ? `?${filters}` : null} nextLabel={t("next")} firstLabel={t("first")} />
     </section>

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { RepairTime } from "@/components/sla/repair-time";
@@ -6,6 +5,7 @@ import { ClosureForm } from "@/components/sla-admin/closure-form";
 import { HiddenFieldsButton } from "@/components/sla-admin/hidden-fields-button";
 import { RepairTimeForm } from "@/components/sla-admin/repair-time-form";
 import { DataTable } from "@/components/ui/data-table";
+import { EditLinkCell } from "@/components/ui/edit-link-cell";
 import { dateWriter } from "@/components/ui/date-time";
 import { pageCaller } from "@/lib/auth/current-caller";
 import { DEFAULT_CALENDAR } from "@/lib/domain/business-calendar";
@@ -83,10 +83,7 @@ export default async function CalendarsPage() {
                       <Tag custom={team.escalationLevels !== null} label={t(team.escalationLevels ? "admin.teams.custom" : "admin.teams.default")} />
                     </td>
                     <td className="px-3 py-2">{team.openTickets}</td>
-                    <td className="px-3 py-2">
-                      <Link href={`/admin/calendriers/${encodeURIComponent(team.code)}`} aria-label={t("admin.teams.editNamed", { team: team.name })}
-                        className="rounded-md border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100">{t("admin.teams.edit")}</Link>
-                    </td>
+                    <EditLinkCell href={`/admin/calendriers/${encodeURIComponent(team.code)}`} label={t("admin.teams.editNamed", { team: team.name })} text={t("admin.teams.edit")} />
                   </tr>
                 ))}
               </DataTable>

@@ -7,6 +7,7 @@ import { HiddenFieldsButton } from "@/components/sla-admin/hidden-fields-button"
 import { DataTable } from "@/components/ui/data-table";
 import { DateTime } from "@/components/ui/date-time";
 import { Pager } from "@/components/ui/pager";
+import { FilterProblems } from "@/components/ui/filter-problems";
 import { pageCaller } from "@/lib/auth/current-caller";
 import { OUTBOX_STATUSES } from "@/lib/domain/outbox";
 import { env } from "@/lib/env";
@@ -43,11 +44,7 @@ export default async function OutboxPage({ searchParams }: Props) {
           </Link>
         ))}
       </nav>
-      {problems.length > 0 && (
-        <ul role="alert" className="mt-3 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">
-          {problems.map((problem) => <li key={problem}>{problem}</li>)}
-        </ul>
-      )}
+      <FilterProblems problems={problems} />
       {page.items.length === 0 ? <p className="mt-6 text-slate-600">{t("empty")}</p> : (
         <DataTable columns={[t("columns.createdAt"), t("columns.to"), t("columns.subject"), t("columns.status"), t("columns.attempts"), t("columns.sentAt")]}>
           {page.items.map((row) => (

@@ -1,8 +1,9 @@
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { fieldOptions } from "@/components/organisation/field-options";
-import { EditLinkCell, OrganisationAdminPage } from "@/components/organisation/organisation-admin-page";
+import { OrganisationAdminPage } from "@/components/organisation/organisation-admin-page";
 import { DataTable } from "@/components/ui/data-table";
+import { EditLinkCell } from "@/components/ui/edit-link-cell";
 import { pageCaller } from "@/lib/auth/current-caller";
 import { can } from "@/lib/domain/permissions";
 import { listAllZones } from "@/lib/services/organisation/list-establishments";

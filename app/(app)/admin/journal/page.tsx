@@ -5,6 +5,7 @@ import { AuditFilters } from "@/components/admin/audit-filters";
 import { DataTable } from "@/components/ui/data-table";
 import { DateTime } from "@/components/ui/date-time";
 import { Pager } from "@/components/ui/pager";
+import { FilterProblems } from "@/components/ui/filter-problems";
 import { pageCaller } from "@/lib/auth/current-caller";
 import { env } from "@/lib/env";
 import { AUDIT_FILTER_KEYS, auditQuery } from "@/lib/schemas/audit";
@@ -39,11 +40,7 @@ export default async function JournalPage({ searchParams }: Props) {
       <div className="mt-4">
         <AuditFilters values={values} action="/admin/journal" />
       </div>
-      {problems.length > 0 && (
-        <ul role="alert" className="mt-3 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">
-          {problems.map((problem) => <li key={problem}>{problem}</li>)}
-        </ul>
-      )}
+      <FilterProblems problems={problems} />
       {page.items.length === 0 ? <p className="mt-6 text-slate-600">{t("empty")}</p> : (
         <DataTable columns={[t("columns.at"), t("columns.who"), t("columns.action"), t("columns.objectType"), t("columns.objectId"), t("columns.change"), t("columns.ip"), t("columns.requestId")]}>
           {page.items.map((row) => (

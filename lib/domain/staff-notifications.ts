@@ -38,9 +38,17 @@ export type PlannedNotification = { recipientId: string; kind: StaffNotification
 const REFERENT_KINDS: ReadonlySet<StaffNotificationKind> = new Set(["new_ticket"]);
 
 /**
+ * Kinds whose team members (neither named nor the referent) get a digest by default: a queue's steady flow of new
+ * tickets. An escalation or a vendor's answer reaching a team is someone's work order now (a vendor's agents learn of
+ * their repair by it): each time, as before digests existed.
+ */
+const TEAM_DIGEST_KINDS: ReadonlySet<StaffNotificationKind> = new Set(["new_ticket"]);
+
+/**
  * One notification per person concerned, the actor left out. Delivery: the person's preference for the kind, else
- * the default (each time for the school's referent and for news addressed to the person by name; a digest for the
- * rest of the team); during a critical period the referent gets it at once whatever their preference.
+ * the default (each time for the school's referent and for news addressed to the person by name; for the rest of the
+ * team a digest of new tickets, the rest each time); during a critical period the referent gets it at once whatever
+ * their preference.
  */
 export function planNotifications(facts: NotificationFacts): PlannedNotification[] {
   const direct = new Set(facts.direct);
@@ -50,7 +58,7 @@ export function planNotifications(facts: NotificationFacts): PlannedNotification
   return [...recipients].map((recipientId) => {
     const isReferent = recipientId === facts.referentId;
     const preferred = facts.preferences.get(recipientId)?.[facts.kind];
-    const fallback: Delivery = isReferent || direct.has(recipientId) ? "immediate" : "digest";
+    const fallback: Delivery = isReferent || direct.has(recipientId) || !TEAM_DIGEST_KINDS.has(facts.kind) ? "immediate" : "digest";
     const delivery = facts.critical && isReferent ? "immediate" : (preferred ?? fallback);
     return { recipientId, kind: facts.kind, delivery };
   });

@@ -22,10 +22,14 @@ export const markReadSchema = z.object({
   ids: z.array(z.uuid({ error: "notifications.errors.id" })).max(500, { error: "notifications.errors.tooMany" }).optional(),
 }).strict();
 
-/** The /mon-compte form: one delivery per kind. */
+/** A choice on /mon-compte: a delivery, or `default` (no row: the rule's default). */
+export const PREFERENCE_CHOICES = ["default", ...DELIVERIES] as const;
+export type PreferenceChoice = (typeof PREFERENCE_CHOICES)[number];
+
+/** The /mon-compte form: one choice per kind. */
 export const preferencesSchema = z.object(
-  Object.fromEntries(STAFF_NOTIFICATION_KINDS.map((kind) => [kind, z.enum(DELIVERIES, { error: "notifications.errors.delivery" })])) as
-    Record<(typeof STAFF_NOTIFICATION_KINDS)[number], z.ZodEnum<{ [Key in (typeof DELIVERIES)[number]]: Key }>>,
+  Object.fromEntries(STAFF_NOTIFICATION_KINDS.map((kind) => [kind, z.enum(PREFERENCE_CHOICES, { error: "notifications.errors.delivery" })])) as
+    Record<(typeof STAFF_NOTIFICATION_KINDS)[number], z.ZodEnum<{ [Key in PreferenceChoice]: Key }>>,
 );
 
 export const notificationSchema = z.object({

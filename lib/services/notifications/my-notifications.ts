@@ -4,7 +4,8 @@ import { notificationPage, unreadCount } from "@/db/queries/notifications";
 import { notificationPreferences, notifications } from "@/db/schema";
 import type { Caller } from "@/lib/domain/caller";
 import { STAFF_NOTIFICATION_KINDS, type Delivery, type StaffNotificationKind } from "@/lib/domain/staff-notifications";
-import type { NotificationsQuery } from "@/lib/schemas/notifications";
+import type { NotificationsQuery, PreferenceChoice } from "@/lib/schemas/notifications";
+import { succeed, type ServiceResult } from "../service-result";
 
 /**
  * A person's own notifications: every query is scoped to the caller as recipient, so there is nothing to refuse
@@ -20,6 +21,7 @@ export const myUnreadCount = (caller: Caller) => unreadCount(database(), caller.
 
 /** Marks the caller's notifications read: those named (others' ids are ignored), or all. Returns how many changed. */
 export async function markMyNotificationsRead(caller: Caller, ids: string[] | undefined, now: Date): Promise<{ marked: number; unreadCount: number }> {
+  // One statement, scoped to the caller: no separate authorization to make.
   const db = database();
   if (ids && ids.length === 0) return { marked: 0, unreadCount: await unreadCount(db, caller.id) };
   const marked = await db.update(notifications).set({ readAt: now })
@@ -35,11 +37,18 @@ export async function readMyPreferences(caller: Caller): Promise<Partial<Record<
   return Object.fromEntries(rows.map((row) => [row.kind, row.delivery]));
 }
 
-export async function saveMyPreferences(caller: Caller, choices: Record<StaffNotificationKind, Delivery>, now: Date): Promise<void> {
+/** Stores the caller's choice per kind; `default` removes it (the rule's default applies again). */
+export async function saveMyPreferences(caller: Caller, choices: Record<StaffNotificationKind, PreferenceChoice>, now: Date): Promise<ServiceResult<null>> {
   await database().transaction(async (tx) => {
     for (const kind of STAFF_NOTIFICATION_KINDS) {
-      await tx.insert(notificationPreferences).values({ userId: caller.id, kind, delivery: choices[kind], updatedAt: now })
-        .onConflictDoUpdate({ target: [notificationPreferences.userId, notificationPreferences.kind], set: { delivery: choices[kind], updatedAt: now } });
+      const choice = choices[kind];
+      if (choice === "default") {
+        await tx.delete(notificationPreferences).where(and(eq(notificationPreferences.userId, caller.id), eq(notificationPreferences.kind, kind)));
+        continue;
+      }
+      await tx.insert(notificationPreferences).values({ userId: caller.id, kind, delivery: choice, updatedAt: now })
+        .onConflictDoUpdate({ target: [notificationPreferences.userId, notificationPreferences.kind], set: { delivery: choice, updatedAt: now } });
     }
   });
+  return succeed(null);
 }

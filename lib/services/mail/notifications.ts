@@ -138,8 +138,10 @@ function staffAudienceOf(kind: TicketNotificationKind, ticket: TicketFacts, even
       return { kind: "escalated", direct: person ? [person] : [], teamIds: !person && ticket.teamId ? [ticket.teamId] : [] };
     }
     case "requester_replied":
+      // A ticket I hold: the school's answer to a ticket nobody holds waits in the queue, where the team sees it.
+      return ticket.assigneeId ? { kind: "reply", direct: [ticket.assigneeId], teamIds: [] } : null;
     case "vendor_message":
-      // A ticket I hold; nobody holding it: its team.
+      // The vendor answers whoever holds the ticket; nobody holding it, the team that escalated it (as before digests).
       return { kind: "reply", ...holders };
     default:
       return null;

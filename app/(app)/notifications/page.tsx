@@ -28,7 +28,7 @@ export default async function NotificationsPage({ searchParams }: Props) {
       <p className="mt-1 text-sm text-slate-600">{t("intro")}</p>
       <div className="mt-4 flex flex-wrap items-center justify-between gap-3">
         <p className="text-sm font-medium" data-testid="unread-count">{t("unread", { count: page.unreadCount })}</p>
-        {page.unreadCount > 0 && <MarkAllReadButton action={markAllRead} />}
+        {page.items.length > 0 && <MarkAllReadButton action={markAllRead} />}
       </div>
       {page.items.length === 0 ? (
         <p className="mt-6 text-sm text-slate-600">{t("empty")}</p>

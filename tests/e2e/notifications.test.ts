@@ -28,6 +28,7 @@ test("a CSL files; the school's referent is mailed at once, sees the notificatio
   const school = await newClient(browser(), baseUrl, "10.14.0.1");
   const csl = await school.newPage();
   await signIn(csl, "csl.choiseul@guichet.test");
+  await csl.waitForURL(`${baseUrl}/`);
   await csl.goto(`${baseUrl}/signaler/POSTE-PANNE`);
   await csl.getByLabel("Titre").fill("Le vidéoprojecteur de la salle C12 s'éteint seul");
   await csl.getByLabel("Description").fill("Il s'éteint au bout de cinq minutes, en plein cours.");

@@ -64,5 +64,32 @@ test("a CSL files; the school's referent is mailed at once, sees the notificatio
   expect(await page.getByTestId("unread-badge").count()).toBe(0);
   await item.click();
   await page.waitForURL(`${baseUrl}/bureau/tickets/${reference}`);
+
+  // Their choice per kind on "Mon compte": new tickets in a digest from now on, then back to the default.
+  await page.goto(`${baseUrl}/mon-compte`);
+  const newTickets = page.getByLabel("Nouvelle demande dans une file que vous traitez");
+  expect(await newTickets.inputValue()).toBe("default");
+  await newTickets.selectOption({ label: "Résumé (12 h et 17 h)" });
+  await page.getByRole("button", { name: "Enregistrer mes préférences" }).click();
+  await expect.poll(() => page.getByText("Vos préférences sont enregistrées.").count()).toBe(1);
+  const stored = () => queryE2eDatabase<{ delivery: string }>(databaseUrl,
+    "SELECT delivery FROM notification_preferences WHERE kind = 'new_ticket' AND user_id = (SELECT id FROM users WHERE email = $1)", [REFERENT]);
+  expect(await stored()).toEqual([{ delivery: "digest" }]);
+  await page.reload();
+  expect(await page.getByLabel("Nouvelle demande dans une file que vous traitez").inputValue()).toBe("digest");
+  await page.getByLabel("Nouvelle demande dans une file que vous traitez").selectOption("default");
+  await page.getByRole("button", { name: "Enregistrer mes préférences" }).click();
+  await expect.poll(stored).toEqual([]);
   await desk.close();
+});
+
+test("the school's staff get no notifications link and no preferences to choose", async () => {
+  const school = await newClient(browser(), baseUrl, "10.14.0.3");
+  const page = await school.newPage();
+  await signIn(page, "csl.choiseul@guichet.test");
+  await page.waitForURL(`${baseUrl}/`);
+  expect(await page.getByTestId("notifications-link").count()).toBe(0);
+  await page.goto(`${baseUrl}/mon-compte`);
+  expect(await page.getByRole("heading", { name: "Mes notifications par e-mail" }).count()).toBe(0);
+  await school.close();
 });

@@ -131,6 +131,21 @@ describe("each rule with each preference, emitted in the change's transaction", 
     expect(await mailed(ticket.id, "escalated")).toEqual(expected(choice, "immediate") === "immediate" ? [CHEF] : []);
   });
 
+  test.each(PREFERENCES)("the SLA escalation ladder naming me, preference %s: each time by default; the holder's alarm stays", async (choice) => {
+    await prefer(chef, "escalated", choice);
+    const ticket = await file();
+    expect((await updateTicket(tech, ticket.reference, { assignee: "me", status: "in_progress" }, new Date())).ok).toBe(true);
+    const [event] = await database().insert(ticketEvents).values({
+      ticketId: ticket.id, kind: "escalated", visibility: "internal", body: "Délai de résolution dépassé.",
+      data: { key: "escalation-1", target: "sla", level: 1, targetLabel: "chef de secteur", headline: "Escalade de niveau 1 : chef de secteur", notifyUserIds: [chef.id] },
+    }).returning({ id: ticketEvents.id });
+    await database().transaction((tx) => recordTicketNotifications(tx, [{ kind: "sla_escalated", ticketId: ticket.id, eventId: event!.id }], new Date()));
+    const rows = await database().select({ to: users.email, delivery: notifications.delivery }).from(notifications)
+      .innerJoin(users, eq(users.id, notifications.recipientId)).where(eq(notifications.eventId, event!.id));
+    expect(rows.map((row) => `${row.to} ${row.delivery}`)).toEqual([`${CHEF} ${expected(choice, "immediate")}`]);
+    expect(await mailed(ticket.id, "sla_escalated")).toEqual(expected(choice, "immediate") === "immediate" ? [CHEF, TECH] : [TECH]);
+  });
+
   test("a reassignment to another team's queue tells that team each time; nothing for the one who moved it", async () => {
     await prefer(chef, "escalated", "default");
     const ticket = await file();

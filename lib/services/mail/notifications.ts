@@ -30,7 +30,7 @@ type Recipient = { id: string; email: string; name: string };
 /** Staff e-mails may carry internal text: whatever the team holds, school staff never get them. */
 const staffOnly = () => notInArray(users.role, ["requester", "manager"]);
 
-async function recipientsOf(tx: Executor, kind: TicketNotificationKind, ticketId: string, event: EventFacts): Promise<Recipient[]> {
+async function recipientsOf(tx: Executor, kind: TicketNotificationKind, ticketId: string): Promise<Recipient[]> {
   const person = { id: users.id, email: users.email, name: users.name };
   const active = isNull(users.disabledAt);
   if (STAFF_KINDS.has(kind)) return []; // staff notifications: recordStaffNews
@@ -40,13 +40,12 @@ async function recipientsOf(tx: Executor, kind: TicketNotificationKind, ticketId
       .where(and(inArray(teamMembers.teamId, teamIds), active, staffOnly()));
   }
   if (kind === "sla_alert" || kind === "sla_escalated") {
-    // An SLA alert goes to the assignee, or the holding team when nobody holds the ticket; an escalation also to the rung's people.
-    const named = kind === "sla_escalated" && Array.isArray(event.data.notifyUserIds) ? event.data.notifyUserIds.map(String) : [];
+    // An SLA alarm goes to the assignee, or the holding team when nobody holds the ticket, whatever their preferences; the
+    // escalation rung's people hear of it as an escalation to them (staffAudienceOf), by their preference.
     const holders = tx.select({ id: sql<string>`coalesce(${tickets.assigneeId}, ${teamMembers.userId})` }).from(tickets)
       .leftJoin(teamMembers, and(isNull(tickets.assigneeId), eq(teamMembers.teamId, tickets.assignedTeamId)))
       .where(eq(tickets.id, ticketId));
-    return tx.selectDistinct(person).from(users)
-      .where(and(or(inArray(users.id, holders), ...(named.length ? [inArray(users.id, named)] : [])), active, staffOnly()));
+    return tx.selectDistinct(person).from(users).where(and(inArray(users.id, holders), active, staffOnly()));
   }
   return tx.selectDistinct(person).from(tickets)
     .innerJoin(users, or(eq(users.id, tickets.requesterId), inArray(users.id,
@@ -137,6 +136,11 @@ function staffAudienceOf(kind: TicketNotificationKind, ticket: TicketFacts, even
       const person = idOf(event.data.assignee);
       return { kind: "escalated", direct: person ? [person] : [], teamIds: !person && ticket.teamId ? [ticket.teamId] : [] };
     }
+    case "sla_escalated": {
+      // The SLA escalation ladder's rung: the people it names (the sector lead, the service lead…).
+      const named = Array.isArray(event.data.notifyUserIds) ? event.data.notifyUserIds.map(String) : [];
+      return named.length ? { kind: "escalated", direct: named, teamIds: [] } : null;
+    }
     case "requester_replied":
       // A ticket I hold: the school's answer to a ticket nobody holds waits in the queue, where the team sees it.
       return ticket.assigneeId ? { kind: "reply", direct: [ticket.assigneeId], teamIds: [] } : null;
@@ -148,9 +152,12 @@ function staffAudienceOf(kind: TicketNotificationKind, ticket: TicketFacts, even
   }
 }
 
-/** The "each time" e-mail: escalations and vendors' messages keep their ticket e-mail, the others are worded in the catalogue. */
+/** Kinds whose staff e-mail keeps its ticket e-mail (lib/mail/templates.ts); the others are worded in the catalogue. */
+const TICKET_EMAIL_KINDS: ReadonlySet<TicketNotificationKind> = new Set(["escalated", "vendor_message", "sla_escalated"]);
+
+/** The "each time" e-mail of a staff notification. */
 function staffEmailFor(kind: TicketNotificationKind, audience: StaffAudience, ticket: TicketFacts, event: EventFacts, now: Date) {
-  const legacy = kind === "escalated" || kind === "vendor_message" ? contentFor(kind, ticket, event, now) : null;
+  const legacy = TICKET_EMAIL_KINDS.has(kind) ? contentFor(kind, ticket, event, now) : null;
   return (recipient: Recipient) => legacy
     ? ticketEmail({ appUrl: env().APP_URL, reference: ticket.reference, title: ticket.title, recipientName: recipient.name, content: legacy })
     : staffTicketEmail({
@@ -179,7 +186,7 @@ export async function recordTicketNotifications(tx: Executor, notifications: Tic
     }
     const content = contentFor(notification.kind, ticket, event, now);
     if (!content) continue;
-    for (const recipient of await recipientsOf(tx, notification.kind, ticket.id, event)) {
+    for (const recipient of await recipientsOf(tx, notification.kind, ticket.id)) {
       // A reply or an escalation is news to everyone but its author; confirmations (created, closed…) go to the author too.
       if (AUTHOR_SKIPPED.has(notification.kind) && recipient.id === event.authorId) continue;
       const email = ticketEmail({ appUrl: env().APP_URL, reference: ticket.reference, title: ticket.title, recipientName: recipient.name, content });

@@ -10,6 +10,7 @@ import { closeStaleResolutions } from "./processors/close-stale-resolutions";
 import { purgeAuditEvents } from "./processors/purge-audit-events";
 import { purgeExpiredTokens } from "./processors/purge-expired-tokens";
 import { reconcileSlaTimers } from "./processors/reconcile-sla-timers";
+import { sendDigests } from "./processors/send-digests";
 import { sendEmail } from "./processors/send-email";
 import { sweepOutbox } from "./processors/sweep-outbox";
 
@@ -23,6 +24,7 @@ const PROCESSORS: { [Name in JobName]: (job: Job) => Promise<unknown> } = {
   closeStaleResolutions,
   sendEmail,
   sweepOutbox,
+  sendDigests,
   checkSla,
   reconcileSlaTimers,
 };

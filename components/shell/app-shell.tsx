@@ -7,13 +7,14 @@ import { Fold } from "./fold";
 import { NavLinks } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
 
-type Props = { user: { name: string; role: Role }; navigation: NavigationItem[]; children: React.ReactNode };
+/** `unread`: the signed-in person's unread notifications, null for those who get none (no link then). */
+type Props = { user: { name: string; role: Role }; navigation: NavigationItem[]; unread: number | null; children: React.ReactNode };
 
 /**
  * The frame of every signed-in page: brand, the role's menu, who is signed in, sign-out. On phones one compact
  * bar with a menu button; from the md breakpoint the brand and the account on one line, the menu below.
  */
-export async function AppShell({ user, navigation, children }: Props) {
+export async function AppShell({ user, navigation, unread, children }: Props) {
   const t = await getTranslations();
   return (
     <>
@@ -32,6 +33,13 @@ export async function AppShell({ user, navigation, children }: Props) {
               <span data-testid="signed-in-user">
                 {t("app.signedInAs", { name: user.name })} · <span className="text-slate-500">{t(`roles.${user.role}`)}</span>
               </span>
+              {unread !== null && (
+                <Link href="/notifications" className="rounded-md px-2 py-1.5 text-brand-700 hover:bg-slate-100" data-testid="notifications-link">
+                  {t("notifications.headerLink")}
+                  {unread > 0 && <span className="ml-1 rounded-full bg-brand-700 px-1.5 text-xs font-semibold text-white" aria-hidden="true" data-testid="unread-badge">{unread}</span>}
+                  <span className="sr-only"> ({t("notifications.unread", { count: unread })})</span>
+                </Link>
+              )}
               <form action={switchLocale}>
                 <button type="submit" className="rounded-md px-2 py-1.5 text-slate-600 hover:bg-slate-100">{t("app.language")}</button>
               </form>

@@ -9,3 +9,4 @@ export * from "./routing";
 export * from "./mail";
 export * from "./audit";
 export * from "./technicians";
+export * from "./notifications";

@@ -6,6 +6,7 @@ import { commentCreatedSchema, problemSchema, routingTestResultSchema, serviceCa
 import { routingTestSchema } from "@/lib/schemas/routing-rules";
 import { accountPaths } from "./openapi-account";
 import { auditPaths } from "./openapi-audit";
+import { notificationPaths } from "./openapi-notifications";
 import { ciPaths } from "./openapi-cis";
 import { accountImportPaths } from "./openapi-imports";
 import { organisationPaths } from "./openapi-organisation";
@@ -36,6 +37,7 @@ export function openApiDocument() {
       ...ciPaths({ json, problem, common }),
       ...accountPaths({ json, problem, common }),
       ...auditPaths({ json, problem, common }),
+      ...notificationPaths({ json, problem, common }),
       ...accountImportPaths({ json, problem, common }),
       ...organisationPaths({ json, problem, common }),
       ...userPaths({ json, problem, common }),

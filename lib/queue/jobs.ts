@@ -34,6 +34,17 @@ export const JOBS = {
     options: { attempts: 1, removeOnComplete: 100, removeOnFail: 100 },
     every: 60_000,
   },
+  /**
+   * Staff notification digests (12:00 and 17:00 Paris, business days): each run sends the latest slot's, or `slot`'s
+   * (an ISO instant) when given; one e-mail per person and slot (outbox key `digest:<user>:<slot>`), however often it runs.
+   */
+  sendDigests: {
+    queue: "mail",
+    payload: z.object({ slot: z.iso.datetime().optional() }),
+    // No retries: the next run, five minutes later, does the same work.
+    options: { attempts: 1, removeOnComplete: 100, removeOnFail: 100 },
+    every: 5 * 60_000,
+  },
   /** Closes resolutions nobody confirmed or disputed within 10 days, with the closing e-mail. */
   closeStaleResolutions: {
     queue: "maintenance",

@@ -4,6 +4,8 @@ import { z } from "zod";
 import { formAction } from "@/lib/auth/form-action";
 import { renewOwnSession } from "@/lib/auth/renew-session";
 import { revokeApiTokenSchema } from "@/lib/schemas/account";
+import { preferencesSchema } from "@/lib/schemas/notifications";
+import { saveMyPreferences } from "@/lib/services/notifications/my-notifications";
 import { choosePasswordSchema, ownProfileSchema } from "@/lib/schemas/users";
 import { changeOwnPassword, updateOwnProfile } from "@/lib/services/accounts/own-account";
 import { revokeOwnApiToken } from "@/lib/services/accounts/api-tokens";
@@ -24,3 +26,8 @@ export const changePassword = formAction(changePasswordSchema, async (input, cal
   if (result.ok) await renewOwnSession(result.value.tokenVersion);
   return result;
 }, { revalidate: () => ["/mon-compte"] });
+
+/** Per kind of notification, when an e-mail goes with it (issue 14). */
+export const saveNotificationPreferences = formAction(preferencesSchema, (input, caller, _form, now) => saveMyPreferences(caller, input, now), {
+  revalidate: () => ["/mon-compte"],
+});

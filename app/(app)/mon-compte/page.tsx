@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { RevokeTokenButton } from "@/components/account/revoke-token-button";
+import { NotificationPreferencesForm } from "@/components/notifications/preferences-form";
 import { PasswordForm } from "@/components/people/password-form";
 import { ProfileForm } from "@/components/people/profile-form";
 import { DataTable } from "@/components/ui/data-table";
@@ -7,7 +8,9 @@ import { DateTime } from "@/components/ui/date-time";
 import { pageCaller } from "@/lib/auth/current-caller";
 import { readOwnAccount } from "@/lib/services/accounts/own-account";
 import { listOwnApiTokens } from "@/lib/services/accounts/api-tokens";
-import { changePassword, revokeToken, saveProfile } from "./actions";
+import { readMyPreferences } from "@/lib/services/notifications/my-notifications";
+import { can } from "@/lib/domain/permissions";
+import { changePassword, revokeToken, saveNotificationPreferences, saveProfile } from "./actions";
 import { titled } from "@/i18n/page-title";
 
 export const generateMetadata = titled("account");
@@ -15,9 +18,11 @@ export const generateMetadata = titled("account");
 /** The signed-in person's own account: their details, their password, the API tokens issued to them. */
 export default async function AccountPage() {
   const caller = await pageCaller();
-  const [tokens, profile, t, tPeople] = await Promise.all([
-    listOwnApiTokens(caller, new Date()), readOwnAccount(caller), getTranslations("account"), getTranslations("people"),
+  const [tokens, profile, t, tPeople, tNotifications] = await Promise.all([
+    listOwnApiTokens(caller, new Date()), readOwnAccount(caller), getTranslations("account"), getTranslations("people"), getTranslations("notifications"),
   ]);
+  // Staff are told of their work; the school's people follow their requests by e-mail, with nothing to choose.
+  const preferences = can(caller, "desk.use") ? await readMyPreferences(caller) : null;
 
   return (
     <section>
@@ -25,6 +30,13 @@ export default async function AccountPage() {
       <h2 className="mt-6 text-lg font-semibold">{tPeople("profileTitle")}</h2>
       <p className="mt-1 text-sm text-slate-600">{caller.email}</p>
       <div className="mt-3">{profile && <ProfileForm action={saveProfile} profile={profile} />}</div>
+      {preferences && (
+        <>
+          <h2 className="mt-8 text-lg font-semibold">{tNotifications("preferences.title")}</h2>
+          <p className="mt-1 max-w-3xl text-sm text-slate-600">{tNotifications("preferences.intro")}</p>
+          <div className="mt-3"><NotificationPreferencesForm action={saveNotificationPreferences} preferences={preferences} /></div>
+        </>
+      )}
       <h2 className="mt-8 text-lg font-semibold">{tPeople("passwordTitle")}</h2>
       <p className="mt-1 text-sm text-slate-600">{tPeople("passwordHelp")}</p>
       <div className="mt-3 max-w-md">

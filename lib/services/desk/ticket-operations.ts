@@ -52,7 +52,9 @@ export async function setTeam(context: DeskContext, ticket: LockedTicket, teamCo
     refuse({ kind: "unprocessable", message: `${team.code} est la file d'un autre établissement.`, errors: [{ field: "team", message: "File d'un autre établissement." }] });
   }
   await context.tx.update(tickets).set({ assignedTeamId: team.id, assigneeId: null, updatedAt: context.now }).where(eq(tickets.id, ticket.id));
-  await journalAssignment(context, ticket, { team: { code: team.code, name: team.name } });
+  const eventId = await journalAssignment(context, ticket, { team: { code: team.code, name: team.name } });
+  // The new team's members hear of the ticket landing in their queue (staff notifications, lib/domain/staff-notifications.ts).
+  context.notify({ kind: "reassigned", ticketId: ticket.id, eventId });
 }
 
 /**

@@ -1,55 +1,51 @@
 import { and, eq, inArray, isNull, notInArray, or, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { outboxEmails, teamMembers, teams, ticketEvents, ticketFollowers, tickets, ticketWatchers, users } from "@/db/schema";
+import { establishments, outboxEmails, teamMembers, teams, ticketEvents, ticketFollowers, tickets, ticketWatchers, users } from "@/db/schema";
 import { createRatingToken } from "@/lib/services/tickets/rating-link";
 import { env } from "@/lib/env";
 import { ticketEmail, type TicketEmailContent } from "@/lib/mail/templates";
+import { staffTicketEmail } from "@/lib/mail/staff-templates";
+import { recordStaffNotifications, type StaffAudience } from "@/lib/services/notifications/record-staff-notifications";
 import { bestEffort, producerQueue } from "@/lib/queue/producer";
 import { JOBS, type JobPayload } from "@/lib/queue/jobs";
 
 export type TicketNotificationKind =
   | "created" | "assigned" | "answered" | "waiting_requester" | "resolved" | "closed" | "merged" | "escalated" | "watched"
-  | "sla_alert" | "sla_escalated" | "vendor_message";
+  | "sla_alert" | "sla_escalated" | "vendor_message"
+  /** Staff news only (no e-mail to the school): the requester's reply, a ticket moved to another team's queue. */
+  | "requester_replied" | "reassigned";
 export type TicketNotification = { kind: TicketNotificationKind; ticketId: string; eventId: number };
 
 /**
- * The school hears about its ticket (requester and followers); staff hear about escalations and vendors'
- * messages (the holding team and the assignee) and about tickets their team watches (e.g. the RSSI on security incidents).
+ * The school hears about its ticket (requester and followers); staff hear about tickets their team watches (e.g. the
+ * RSSI on security incidents) and SLA alarms here, and of their work (new tickets, assignments, replies, escalations,
+ * vendors' messages) through the staff notifications (lib/domain/staff-notifications.ts: in-app, preferences, digests).
  */
-const STAFF_KINDS: ReadonlySet<TicketNotificationKind> = new Set(["escalated", "vendor_message"]);
+const STAFF_KINDS: ReadonlySet<TicketNotificationKind> = new Set(["escalated", "vendor_message", "requester_replied", "reassigned"]);
 
-const AUTHOR_SKIPPED: ReadonlySet<TicketNotificationKind> = new Set(["answered", "escalated", "vendor_message"]);
+const AUTHOR_SKIPPED: ReadonlySet<TicketNotificationKind> = new Set(["answered"]);
 
 type Recipient = { id: string; email: string; name: string };
 
 /** Staff e-mails may carry internal text: whatever the team holds, school staff never get them. */
 const staffOnly = () => notInArray(users.role, ["requester", "manager"]);
 
-async function recipientsOf(tx: Executor, kind: TicketNotificationKind, ticketId: string, event: EventFacts): Promise<Recipient[]> {
+async function recipientsOf(tx: Executor, kind: TicketNotificationKind, ticketId: string): Promise<Recipient[]> {
   const person = { id: users.id, email: users.email, name: users.name };
   const active = isNull(users.disabledAt);
-  if (kind === "watched" || (kind === "escalated" && typeof event.data.notifyTeamId === "string")) {
-    // Watching teams; for an escalation to a vendor, that vendor's queue.
-    const teamIds = kind === "watched"
-      ? tx.select({ id: ticketWatchers.teamId }).from(ticketWatchers).where(eq(ticketWatchers.ticketId, ticketId))
-      : tx.select({ id: teams.id }).from(teams).where(eq(teams.id, String(event.data.notifyTeamId)));
+  if (STAFF_KINDS.has(kind)) return []; // staff notifications: recordStaffNews
+  if (kind === "watched") {
+    const teamIds = tx.select({ id: ticketWatchers.teamId }).from(ticketWatchers).where(eq(ticketWatchers.ticketId, ticketId));
     return tx.selectDistinct(person).from(teamMembers).innerJoin(users, eq(users.id, teamMembers.userId))
       .where(and(inArray(teamMembers.teamId, teamIds), active, staffOnly()));
   }
   if (kind === "sla_alert" || kind === "sla_escalated") {
-    // An SLA alert goes to the assignee, or the holding team when nobody holds the ticket; an escalation also to the rung's people.
-    const named = kind === "sla_escalated" && Array.isArray(event.data.notifyUserIds) ? event.data.notifyUserIds.map(String) : [];
+    // An SLA alarm goes to the assignee, or the holding team when nobody holds the ticket, whatever their preferences; the
+    // escalation rung's people hear of it as an escalation to them (staffAudienceOf), by their preference.
     const holders = tx.select({ id: sql<string>`coalesce(${tickets.assigneeId}, ${teamMembers.userId})` }).from(tickets)
       .leftJoin(teamMembers, and(isNull(tickets.assigneeId), eq(teamMembers.teamId, tickets.assignedTeamId)))
       .where(eq(tickets.id, ticketId));
-    return tx.selectDistinct(person).from(users)
-      .where(and(or(inArray(users.id, holders), ...(named.length ? [inArray(users.id, named)] : [])), active, staffOnly()));
-  }
-  if (STAFF_KINDS.has(kind)) {
-    return tx.selectDistinct(person).from(tickets)
-      .innerJoin(users, or(eq(users.id, tickets.assigneeId), inArray(users.id,
-        tx.select({ id: teamMembers.userId }).from(teamMembers).where(eq(teamMembers.teamId, tickets.assignedTeamId)))))
-      .where(and(eq(tickets.id, ticketId), active, staffOnly()));
+    return tx.selectDistinct(person).from(users).where(and(inArray(users.id, holders), active, staffOnly()));
   }
   return tx.selectDistinct(person).from(tickets)
     .innerJoin(users, or(eq(users.id, tickets.requesterId), inArray(users.id,
@@ -64,11 +60,13 @@ async function loadTicket(tx: Executor, ticketId: string) {
   const [row] = await tx
     .select({
       id: tickets.id, reference: tickets.reference, title: tickets.title, teamName: teams.name,
+      teamId: tickets.assignedTeamId, assigneeId: tickets.assigneeId, school: establishments.name,
       requester: { id: users.id, email: users.email, name: users.name, disabledAt: users.disabledAt },
     })
     .from(tickets)
     .innerJoin(users, eq(users.id, tickets.requesterId))
     .leftJoin(teams, eq(teams.id, tickets.assignedTeamId))
+    .innerJoin(establishments, eq(establishments.id, tickets.establishmentId))
     .where(eq(tickets.id, ticketId));
   return row ?? null;
 }
@@ -110,20 +108,85 @@ function contentFor(kind: TicketNotificationKind, ticket: TicketFacts, event: Ev
     case "sla_alert":
     case "sla_escalated":
       return { kind: "sla", headline: String(event.data.headline), detail: event.body ?? "" };
+    case "requester_replied":
+    case "reassigned":
+      return null;
   }
 }
 
-/** Inside the caller's transaction: one outbox row per (notification, recipient) with idempotency key `${kind}:${eventId}:${recipientId}` (ON CONFLICT DO NOTHING); returns the ids of rows written by this call. */
+const idOf = (value: unknown): string | null =>
+  typeof value === "object" && value !== null && "id" in value && typeof value.id === "string" ? value.id : null;
+
+/** Which staff are told of a ticket's news, as a staff notification: null when it is the school's news only. */
+function staffAudienceOf(kind: TicketNotificationKind, ticket: TicketFacts, event: EventFacts): StaffAudience | null {
+  const holders = { direct: ticket.assigneeId ? [ticket.assigneeId] : [], teamIds: !ticket.assigneeId && ticket.teamId ? [ticket.teamId] : [] };
+  switch (kind) {
+    case "created":
+      // The queue the routing chose (and whoever it named); the school's referent is added by the rule.
+      return { kind: "new_ticket", direct: holders.direct, teamIds: ticket.teamId ? [ticket.teamId] : [] };
+    case "assigned": {
+      const assignee = idOf(event.data.assignee);
+      return assignee ? { kind: "assigned", direct: [assignee], teamIds: [] } : null;
+    }
+    case "reassigned":
+      return ticket.teamId ? { kind: "escalated", direct: [], teamIds: [ticket.teamId] } : null;
+    case "escalated": {
+      // To a vendor's queue, to a person (the sector lead), or to a team (which then holds the ticket).
+      if (typeof event.data.notifyTeamId === "string") return { kind: "escalated", direct: [], teamIds: [event.data.notifyTeamId] };
+      const person = idOf(event.data.assignee);
+      return { kind: "escalated", direct: person ? [person] : [], teamIds: !person && ticket.teamId ? [ticket.teamId] : [] };
+    }
+    case "sla_escalated": {
+      // The SLA escalation ladder's rung: the people it names (the sector lead, the service lead…).
+      const named = Array.isArray(event.data.notifyUserIds) ? event.data.notifyUserIds.map(String) : [];
+      return named.length ? { kind: "escalated", direct: named, teamIds: [] } : null;
+    }
+    case "requester_replied":
+      // A ticket I hold: the school's answer to a ticket nobody holds waits in the queue, where the team sees it.
+      return ticket.assigneeId ? { kind: "reply", direct: [ticket.assigneeId], teamIds: [] } : null;
+    case "vendor_message":
+      // The vendor answers whoever holds the ticket; nobody holding it, the team that escalated it (as before digests).
+      return { kind: "reply", ...holders };
+    default:
+      return null;
+  }
+}
+
+/** Kinds whose staff e-mail keeps its ticket e-mail (lib/mail/templates.ts); the others are worded in the catalogue. */
+const TICKET_EMAIL_KINDS: ReadonlySet<TicketNotificationKind> = new Set(["escalated", "vendor_message", "sla_escalated"]);
+
+/** The "each time" e-mail of a staff notification. */
+function staffEmailFor(kind: TicketNotificationKind, audience: StaffAudience, ticket: TicketFacts, event: EventFacts, now: Date) {
+  const legacy = TICKET_EMAIL_KINDS.has(kind) ? contentFor(kind, ticket, event, now) : null;
+  return (recipient: Recipient) => legacy
+    ? ticketEmail({ appUrl: env().APP_URL, reference: ticket.reference, title: ticket.title, recipientName: recipient.name, content: legacy })
+    : staffTicketEmail({
+      appUrl: env().APP_URL, reference: ticket.reference, title: ticket.title, school: ticket.school, recipientName: recipient.name,
+      kind: audience.kind as "new_ticket" | "assigned" | "reply", quote: audience.kind === "reply" && event.visibility === "public" ? event.body : null,
+    });
+}
+
+/**
+ * Inside the caller's transaction: the staff notifications of each piece of news (in-app rows, "each time" e-mails),
+ * then one outbox row per (notification, recipient) with idempotency key `${kind}:${eventId}:${recipientId}` (ON CONFLICT DO NOTHING); returns the ids of rows written by this call.
+ */
 export async function recordTicketNotifications(tx: Executor, notifications: TicketNotification[], now: Date): Promise<string[]> {
   const rows: (typeof outboxEmails.$inferInsert)[] = [];
+  const staffOutboxIds: string[] = [];
   for (const notification of notifications) {
     const ticket = await loadTicket(tx, notification.ticketId);
     const event = await loadEvent(tx, notification.ticketId, notification.eventId);
     // A caller's bug, not a user's: fail the transaction rather than announce something that did not happen.
     if (!ticket || !event) throw new Error(`No event ${notification.eventId} on ticket ${notification.ticketId}`);
+    const audience = staffAudienceOf(notification.kind, ticket, event);
+    if (audience) {
+      staffOutboxIds.push(...await recordStaffNotifications(tx, {
+        ...audience, ticketId: ticket.id, eventId: notification.eventId, actorId: event.authorId, outboxKind: notification.kind,
+      }, staffEmailFor(notification.kind, audience, ticket, event, now), now));
+    }
     const content = contentFor(notification.kind, ticket, event, now);
     if (!content) continue;
-    for (const recipient of await recipientsOf(tx, notification.kind, ticket.id, event)) {
+    for (const recipient of await recipientsOf(tx, notification.kind, ticket.id)) {
       // A reply or an escalation is news to everyone but its author; confirmations (created, closed…) go to the author too.
       if (AUTHOR_SKIPPED.has(notification.kind) && recipient.id === event.authorId) continue;
       const email = ticketEmail({ appUrl: env().APP_URL, reference: ticket.reference, title: ticket.title, recipientName: recipient.name, content });
@@ -139,9 +202,9 @@ export async function recordTicketNotifications(tx: Executor, notifications: Tic
       });
     }
   }
-  if (rows.length === 0) return [];
+  if (rows.length === 0) return staffOutboxIds;
   const written = await tx.insert(outboxEmails).values(rows).onConflictDoNothing({ target: outboxEmails.idempotencyKey }).returning({ id: outboxEmails.id });
-  return written.map((row) => row.id);
+  return [...staffOutboxIds, ...written.map((row) => row.id)];
 }
 
 /** After commit: one BullMQ job per outbox id (jobId = the outbox id, payload {outboxId}). Never throws: a failure is logged and the sweep catches up. */

@@ -59,6 +59,8 @@ export async function addComment(
       if (caller.id === ticket.requesterId) {
         const next = statusAfterRequesterReply(ticket.status);
         if (next !== ticket.status) await transitionTicket(tx, ticket, next, caller.id, now);
+        // Whoever holds the ticket hears of the school's answer.
+        notifications.push({ kind: "requester_replied", ticketId: ticket.id, eventId: event!.id });
       } else if (input.visibility === "public") {
         notifications.push({ kind: "answered", ticketId: ticket.id, eventId: event!.id });
       } else if (action === "vendor_reply") {

@@ -8,6 +8,7 @@ import { accountPaths } from "./openapi-account";
 import { auditPaths } from "./openapi-audit";
 import { ciPaths } from "./openapi-cis";
 import { accountImportPaths } from "./openapi-imports";
+import { interventionPaths } from "./openapi-interventions";
 import { organisationPaths } from "./openapi-organisation";
 import { userPaths } from "./openapi-users";
 import { dashboardApiQuery, establishmentDashboardSchema, zoneDashboardSchema } from "@/lib/schemas/dashboards";
@@ -41,6 +42,7 @@ export function openApiDocument() {
       // GET /establishments is the account part's, POST the organisation's: one entry with both methods.
       "/establishments": { ...accountPaths({ json, problem, common })["/establishments"], ...organisationPaths({ json, problem, common })["/establishments"] },
       ...userPaths({ json, problem, common }),
+      ...interventionPaths({ json, problem, common }),
       "/tokens": {
         post: {
           summary: "Obtenir un jeton d'API (8 heures)", security: [],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hoursAndMinutes, startedAtProblem, timeSpent, withoutDetails } from "./interventions";
+import { hoursAndMinutes, parisInputValue, startedAtProblem, timeSpent, withoutDetails } from "./interventions";
 
 const now = new Date("2026-12-04T10:00:00Z");
 
@@ -38,4 +38,11 @@ describe("withoutDetails", () => {
   const item = { summary: "Vidéoprojecteur remplacé", details: "Lampe HS, remplacée par celle du stock" };
   it("keeps the details for a reader of internal content", () => expect(withoutDetails(item, true)).toEqual(item));
   it("drops them for anyone else", () => expect(withoutDetails(item, false)).toEqual({ ...item, details: null }));
+});
+
+describe("parisInputValue", () => {
+  it.each([
+    ["winter (UTC+1)", "2026-12-04T08:30:00Z", "2026-12-04T09:30"],
+    ["summer (UTC+2)", "2026-06-15T22:05:00Z", "2026-06-16T00:05"],
+  ])("%s", (_label, now, expected) => expect(parisInputValue(new Date(now))).toBe(expected));
 });

@@ -5,6 +5,20 @@
 export const INTERVENTION_MODES = ["remote", "on_site"] as const;
 export type InterventionMode = (typeof INTERVENTION_MODES)[number];
 
+/** An intervention to record, as the API and the desk's form give it once parsed. */
+export type NewIntervention = {
+  mode: InterventionMode; startedAt: Date; minutes: number; travelMinutes: number; summary: string; details?: string; ciIds: string[];
+};
+
+/** An intervention as a ticket's page and the API show it; `details` null when the reader may not read them. */
+export type InterventionView = {
+  id: string; mode: InterventionMode; startedAt: Date; minutes: number; travelMinutes: number; summary: string; details: string | null;
+  createdAt: Date; author: { id: string; name: string }; vendorName: string | null; cis: { id: string; name: string }[];
+};
+
+/** A ticket's interventions and the time spent on it. */
+export type TicketInterventions = { items: InterventionView[]; total: TimeSpent };
+
 /** A day's work at most, for the work and for the travel alike (the table's checks say the same). */
 export const MAX_INTERVENTION_MINUTES = 1440;
 
@@ -29,6 +43,14 @@ export function timeSpent(interventions: readonly { mode: InterventionMode; minu
     }),
     { minutes: 0, travelMinutes: 0, count: 0, onSite: 0 },
   );
+}
+
+/** `now` as a `datetime-local` input shows it in Paris ("2026-12-04T09:30"): the form's default start. */
+export function parisInputValue(now: Date): string {
+  const parts = Object.fromEntries(new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23",
+  }).formatToParts(now).map((part) => [part.type, part.value]));
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
 }
 
 /** Minutes as a person reads them: hours and minutes ("1 h 05", "45 min"); the words come from the catalogue. */

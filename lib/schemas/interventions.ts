@@ -26,7 +26,6 @@ export const recordInterventionSchema = z.object({
   details: details.optional().transform((value) => value || undefined),
   ciIds: ciIds.default([]),
 });
-export type RecordInterventionInput = z.infer<typeof recordInterventionSchema>;
 
 /** A `datetime-local` value ("2026-12-04T09:30"), read as Paris time. */
 const parisLocalTime = z.string({ error: "interventions.errors.startedAt" })

@@ -2,11 +2,9 @@ import { database } from "@/db/client";
 import { ticketFacts } from "@/db/queries/ticket-facts";
 import { ticketInterventions } from "@/db/queries/interventions";
 import type { Caller } from "@/lib/domain/caller";
-import { timeSpent, withoutDetails, type TimeSpent } from "@/lib/domain/interventions";
+import { timeSpent, withoutDetails, type TicketInterventions } from "@/lib/domain/interventions";
 import { canSeeTicket, internalSight } from "@/lib/domain/ticket-visibility";
 import { fail, succeed, type ServiceResult } from "../service-result";
-
-export type TicketInterventions = { items: Awaited<ReturnType<typeof ticketInterventions>>; total: TimeSpent };
 
 /**
  * A ticket's interventions and the time they took, for anyone who sees the ticket. The details are for

@@ -2,8 +2,7 @@ import { eq, inArray } from "drizzle-orm";
 import { interventionCis, interventions, teams, tickets, vendors } from "@/db/schema";
 import type { AuditActor } from "@/lib/domain/audit";
 import type { Caller } from "@/lib/domain/caller";
-import { startedAtProblem } from "@/lib/domain/interventions";
-import type { RecordInterventionInput } from "@/lib/schemas/interventions";
+import { startedAtProblem, type NewIntervention } from "@/lib/domain/interventions";
 import { recordAudit } from "../audit/record-audit";
 import { journalNote, schoolCis } from "../desk/ticket-operations";
 import { deskAction, lockWorkable, type DeskContext } from "../desk/workable-ticket";
@@ -23,7 +22,7 @@ async function callerVendor(context: DeskContext): Promise<{ id: string; name: s
  * it touched (the ticket's school's only), an internal journal entry and the audit row are written
  * together, or nothing is.
  */
-export function recordIntervention(caller: Caller, reference: string, input: RecordInterventionInput, now: Date, actor: AuditActor) {
+export function recordIntervention(caller: Caller, reference: string, input: NewIntervention, now: Date, actor: AuditActor) {
   return deskAction(caller, now, async (context) => {
     const ticket = await lockWorkable(context, reference, ["record_intervention"]);
     if (ticket.status === "cancelled") refuse({ kind: "conflict", message: "interventions.errors.cancelled" });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hoursAndMinutes, parisInputValue, startedAtProblem, timeSpent, withoutDetails } from "./interventions";
+import { hoursAndMinutes, parisInputValue, startedAtProblem, sumTimeSpent, timeSpent, withoutDetails } from "./interventions";
 
 const now = new Date("2026-12-04T10:00:00Z");
 
@@ -45,4 +45,12 @@ describe("parisInputValue", () => {
     ["winter (UTC+1)", "2026-12-04T08:30:00Z", "2026-12-04T09:30"],
     ["summer (UTC+2)", "2026-06-15T22:05:00Z", "2026-06-16T00:05"],
   ])("%s", (_label, now, expected) => expect(parisInputValue(new Date(now))).toBe(expected));
+});
+
+describe("sumTimeSpent", () => {
+  it("adds groups up, and is zero for none", () => {
+    expect(sumTimeSpent([])).toEqual({ minutes: 0, travelMinutes: 0, count: 0, onSite: 0 });
+    expect(sumTimeSpent([{ minutes: 60, travelMinutes: 20, count: 2, onSite: 1 }, { minutes: 15, travelMinutes: 0, count: 1, onSite: 0 }]))
+      .toEqual({ minutes: 75, travelMinutes: 20, count: 3, onSite: 1 });
+  });
 });

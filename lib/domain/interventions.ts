@@ -45,6 +45,14 @@ export function timeSpent(interventions: readonly { mode: InterventionMode; minu
   );
 }
 
+/** Sums of several groups (schools, months) added up. */
+export function sumTimeSpent(rows: readonly TimeSpent[]): TimeSpent {
+  return rows.reduce<TimeSpent>(
+    (sum, row) => ({ minutes: sum.minutes + row.minutes, travelMinutes: sum.travelMinutes + row.travelMinutes, count: sum.count + row.count, onSite: sum.onSite + row.onSite }),
+    { minutes: 0, travelMinutes: 0, count: 0, onSite: 0 },
+  );
+}
+
 /** `now` as a `datetime-local` input shows it in Paris ("2026-12-04T09:30"): the form's default start. */
 export function parisInputValue(now: Date): string {
   const parts = Object.fromEntries(new Intl.DateTimeFormat("en-CA", {

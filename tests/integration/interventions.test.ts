@@ -3,9 +3,16 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { POST as escalations } from "@/app/api/v1/tickets/[reference]/escalations/route";
 import { GET as listInterventions, POST as postIntervention } from "@/app/api/v1/tickets/[reference]/interventions/route";
 import { POST as create } from "@/app/api/v1/tickets/route";
+import { GET as csvRoute } from "@/app/(app)/tableaux-de-bord/csv/[table]/route";
+import { GET as establishmentRoute } from "@/app/api/v1/dashboards/establishments/[uai]/route";
+import { GET as zoneRoute } from "@/app/api/v1/dashboards/zones/[code]/route";
 import { database } from "@/db/client";
-import { auditEvents, configurationItems, establishments, interventionCis, interventions, ticketEvents, tickets } from "@/db/schema";
+import { auditEvents, configurationItems, establishments, interventionCis, interventions, ticketEvents, tickets, users } from "@/db/schema";
+import type { TimeFigures } from "@/lib/domain/dashboard";
 import type { TicketJson } from "@/lib/schemas/api-responses";
+import { drillDownQuery } from "@/lib/schemas/dashboards";
+import { loadCaller } from "@/lib/services/accounts/load-caller";
+import { readDrillDown } from "@/lib/services/dashboards/drill-down";
 import { callRoute, tokenFor, type ProblemBody } from "../support/api-client";
 
 type Ref = { reference: string };
@@ -17,6 +24,11 @@ type ListBody = { items: InterventionBody[]; total: { minutes: number; travelMin
 
 let choiseul: string, palissy: string, techOuest: string, techEst: string, scc: string;
 let choiseulCi: { id: string; name: string }, palissyCi: { id: string; name: string };
+
+const callerOf = async (email: string) => {
+  const [user] = await database().select({ id: users.id }).from(users).where(eq(users.email, email));
+  return (await loadCaller(user!.id))!;
+};
 
 async function ciOf(uai: string) {
   const [ci] = await database().select({ id: configurationItems.id, name: configurationItems.name }).from(configurationItems)
@@ -184,5 +196,81 @@ describe("a vendor's intervention", () => {
     expect((await record(reference, scc, onSite())).status).toBe(404);
     expect((await list(reference, scc)).status).toBe(404);
     expect(await snapshot(reference)).toEqual(before);
+  });
+});
+
+/**
+ * Time in the dashboards, on a set computed by hand (March–April 2026, no other test records there):
+ * - T1 (Choiseul): Thomas Leroy on site Tue 10 Mar 10:00 Paris, 60 min + 20 travel; remote Fri 20 Mar, 15 min;
+ * - T2 (Choiseul): Thomas Leroy on site Thu 2 Apr, 90 min + 30 travel; Luc Girard remote 31 Mar 22:30 UTC,
+ *   i.e. Wed 1 Apr 00:30 Paris (April in Paris though March in UTC), 30 min.
+ * → total 195 min + 50 travel, 4 interventions, 2 on site; March 75 + 20 (2, 1 on site), April 120 + 30 (2, 1);
+ *   Thomas Leroy 165 + 50 (3, 2), Luc Girard 30 + 0 (1, 0).
+ */
+describe("time spent in the dashboards", () => {
+  const FROM = "2026-03-01";
+  const TO = "2026-04-30";
+  let t1: string, t2: string, chefOuest: string;
+
+  beforeAll(async () => {
+    chefOuest = await tokenFor("chef.ouest@guichet.test");
+    [t1, t2] = [await file(), await file()];
+    const at = (startedAt: string, mode: string, minutes: number, travelMinutes: number) => ({ mode, startedAt, minutes, travelMinutes, summary: "Intervention de test" });
+    for (const [reference, token, body] of [
+      [t1, techOuest, at("2026-03-10T09:00:00Z", "on_site", 60, 20)], [t1, techOuest, at("2026-03-20T14:00:00Z", "remote", 15, 0)],
+      [t2, techOuest, at("2026-04-02T08:00:00Z", "on_site", 90, 30)], [t2, chefOuest, at("2026-03-31T22:30:00Z", "remote", 30, 0)],
+    ] as const) expect((await record(reference, token, body)).status).toBe(201);
+  });
+
+  const dashboard = (email: string, path: string, handler: typeof establishmentRoute, params: Record<string, string>) =>
+    tokenFor(email).then((token) => callRoute<{ time: TimeFigures } & ProblemBody, never>(handler as never, { path: `${path}?from=${FROM}&to=${TO}`, token, params: params as never }));
+
+  test("a school's dashboard sums per month (Paris) and per technician; its head reads it", async () => {
+    const answer = await dashboard("proviseur.choiseul@guichet.test", "/dashboards/establishments/0370037P", establishmentRoute, { uai: "0370037P" });
+    expect(answer.status).toBe(200);
+    expect(answer.body.time.total).toEqual({ minutes: 195, travelMinutes: 50, count: 4, onSite: 2 });
+    expect(answer.body.time.byMonth).toEqual([
+      { month: "2026-03", minutes: 75, travelMinutes: 20, count: 2, onSite: 1 },
+      { month: "2026-04", minutes: 120, travelMinutes: 30, count: 2, onSite: 1 },
+    ]);
+    expect(answer.body.time.byTechnician.map(({ id: _id, ...row }) => row)).toEqual([
+      { name: "Thomas Leroy (Technicien Ouest)", minutes: 165, travelMinutes: 50, count: 3, onSite: 2 },
+      { name: "Luc Girard (Chef de secteur Ouest)", minutes: 30, travelMinutes: 0, count: 1, onSite: 0 },
+    ]);
+    expect(answer.body.time.bySchool).toEqual([{ uai: "0370037P", name: expect.any(String), minutes: 195, travelMinutes: 50, count: 4, onSite: 2 }]);
+    // Another school's head does not read it.
+    expect((await dashboard("csl.palissy@guichet.test", "/dashboards/establishments/0370037P", establishmentRoute, { uai: "0370037P" })).status).toBe(403);
+  });
+
+  test("the zone's dashboard has the school's on-site visits", async () => {
+    const answer = await dashboard("chef.ouest@guichet.test", "/dashboards/zones/OUEST", zoneRoute as never, { code: "OUEST" });
+    expect(answer.status).toBe(200);
+    expect(answer.body.time.bySchool.find((row) => row.uai === "0370037P")).toMatchObject({ minutes: 195, count: 4, onSite: 2 });
+  });
+
+  test("the tickets behind a figure: by month in Paris time, by technician, on site", async () => {
+    const head = await callerOf("proviseur.choiseul@guichet.test");
+    const listed = async (query: Record<string, string>) => {
+      const page = await readDrillDown(head, drillDownQuery.parse({ establishment: "0370037P", ...query }));
+      if (!page.ok) throw new Error(JSON.stringify(page.failure));
+      return page.value.items.map((item) => item.reference).sort();
+    };
+    expect(await listed({ intervened: "2026-03-01..2026-03-31" })).toEqual([t1]);
+    expect(await listed({ intervened: "2026-04-01..2026-04-30" })).toEqual([t2]);
+    const [girard] = await database().select({ id: users.id }).from(users).where(eq(users.email, "chef.ouest@guichet.test"));
+    expect(await listed({ intervened: `${FROM}..${TO}`, technician: girard!.id })).toEqual([t2]);
+    expect(await listed({ intervened: `${FROM}..${TO}`, onSite: "true" })).toEqual([t1, t2].sort());
+  });
+
+  test("the time tables export as CSV, as on screen", async () => {
+    const answer = await csvRoute(new Request(`http://localhost:3000/tableaux-de-bord/csv/time-months?establishment=0370037P&from=${FROM}&to=${TO}`, {
+      headers: { authorization: `Bearer ${await tokenFor("proviseur.choiseul@guichet.test")}` },
+    }), { params: Promise.resolve({ table: "time-months" }) });
+    expect(answer.status).toBe(200);
+    expect((await answer.text()).replace(/^\ufeff/, "").trim().split("\r\n")).toEqual([
+      "Mois;Interventions;Visites sur site;Intervention (min);Déplacement (min)",
+      "2026-03;2;1;75;20",
+      "2026-04;2;1;120;30",
+    ]);
   });
 });

@@ -1,6 +1,8 @@
 import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { configurationItems, interventionCis, interventions, tickets, users, vendors } from "@/db/schema";
+import { configurationItems, establishments, interventionCis, interventions, tickets, users, vendors } from "@/db/schema";
+import type { TicketScope } from "@/lib/domain/ticket-visibility";
+import { scopeCondition } from "./ticket-list";
 
 /** A ticket's interventions, oldest first, with who recorded them and the equipment they touched. */
 export async function ticketInterventions(db: Executor, ticketId: string) {
@@ -23,8 +25,8 @@ export async function ticketInterventions(db: Executor, ticketId: string) {
   return rows.map((row) => ({ ...row, cis: cis.filter((ci) => ci.interventionId === row.id).map(({ id, name }) => ({ id, name })) }));
 }
 
-/** The interventions that touched one item of equipment, newest first (its history on the CI page). */
-export function ciInterventions(db: Executor, ciId: string, limit: number) {
+/** The interventions that touched one item of equipment, on tickets the caller sees, newest first (its history on the CI page). */
+export function ciInterventions(db: Executor, ciId: string, scope: TicketScope, limit: number) {
   return db
     .select({
       id: interventions.id, mode: interventions.mode, startedAt: interventions.startedAt, minutes: interventions.minutes,
@@ -33,8 +35,9 @@ export function ciInterventions(db: Executor, ciId: string, limit: number) {
     .from(interventionCis)
     .innerJoin(interventions, eq(interventions.id, interventionCis.interventionId))
     .innerJoin(tickets, eq(tickets.id, interventions.ticketId))
+    .innerJoin(establishments, eq(establishments.id, tickets.establishmentId))
     .innerJoin(users, eq(users.id, interventions.authorId))
-    .where(eq(interventionCis.ciId, ciId))
+    .where(and(eq(interventionCis.ciId, ciId), scopeCondition(scope)))
     .orderBy(desc(interventions.startedAt))
     .limit(limit);
 }

@@ -12,6 +12,7 @@ import type { TimeFigures } from "@/lib/domain/dashboard";
 import type { TicketJson } from "@/lib/schemas/api-responses";
 import { drillDownQuery } from "@/lib/schemas/dashboards";
 import { loadCaller } from "@/lib/services/accounts/load-caller";
+import { ciPage } from "@/lib/services/cmdb/read-ci";
 import { readDrillDown } from "@/lib/services/dashboards/drill-down";
 import { callRoute, tokenFor, type ProblemBody } from "../support/api-client";
 
@@ -98,6 +99,11 @@ describe("a technician records an intervention", () => {
     expect(journal[0]).toMatchObject({ visibility: "internal", body: "Switch de la B204 redémarré, ports vérifiés", data: { intervention: { id: response.body.id, mode: "on_site", minutes: 45 } } });
     const [audit] = await db.select().from(auditEvents).where(eq(auditEvents.objectId, response.body.id));
     expect(audit).toMatchObject({ action: "intervention.recorded", objectType: "intervention", after: { reference, minutes: 45, ciIds: [choiseulCi.id] } });
+    // The equipment's page lists it in its history, for the desk and for the school.
+    for (const email of ["tech.ouest@guichet.test", "csl.choiseul@guichet.test"]) {
+      const page = await ciPage(await callerOf(email), choiseulCi.id, new Date());
+      expect(page!.interventions).toContainEqual(expect.objectContaining({ id: response.body.id, reference, summary: "Switch de la B204 redémarré, ports vérifiés" }));
+    }
   });
 
   test("the desk reads the details and the time spent; the school the summaries and the time only", async () => {

@@ -30,11 +30,8 @@ export function InterventionForm({ reference, action, establishmentUai, defaultS
           </div>
           <TextAreaField formId={formId} name="summary" label={t("form.summary")} state={state} rows={3} required maxLength={2_000} />
           <TextAreaField formId={formId} name="details" label={t("form.details")} state={state} rows={3} maxLength={10_000} />
-          <fieldset>
-            <legend className="text-sm font-medium">{t("form.equipment")}</legend>
-            <CiPicker establishmentUai={establishmentUai} initial={[]} notice={null} />
-            <FieldErrors state={state} formId={formId} field="ciIds" />
-          </fieldset>
+          <CiPicker establishmentUai={establishmentUai} initial={[]} notice={null} />
+          <FieldErrors state={state} formId={formId} field="ciIds" />
         </div>
       )}
     </DeskForm>

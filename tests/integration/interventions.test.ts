@@ -7,6 +7,7 @@ import { GET as csvRoute } from "@/app/(app)/tableaux-de-bord/csv/[table]/route"
 import { GET as establishmentRoute } from "@/app/api/v1/dashboards/establishments/[uai]/route";
 import { GET as zoneRoute } from "@/app/api/v1/dashboards/zones/[code]/route";
 import { database } from "@/db/client";
+import { interventionSums } from "@/db/queries/interventions";
 import { auditEvents, configurationItems, establishments, interventionCis, interventions, ticketEvents, tickets, users } from "@/db/schema";
 import type { TimeFigures } from "@/lib/domain/dashboard";
 import type { TicketJson } from "@/lib/schemas/api-responses";
@@ -266,6 +267,17 @@ describe("time spent in the dashboards", () => {
     const [girard] = await database().select({ id: users.id }).from(users).where(eq(users.email, "chef.ouest@guichet.test"));
     expect(await listed({ intervened: `${FROM}..${TO}`, technician: girard!.id })).toEqual([t2]);
     expect(await listed({ intervened: `${FROM}..${TO}`, onSite: "true" })).toEqual([t1, t2].sort());
+  });
+
+  test("the weekly report's sums: per school and ISO week, Paris time", async () => {
+    const [choiseulId] = await database().select({ id: establishments.id }).from(establishments).where(eq(establishments.uai, "0370037P"));
+    const weeks = await interventionSums(database(), { establishmentIds: [choiseulId!.id], from: new Date("2026-03-01T00:00:00+01:00"), to: new Date("2026-05-01T00:00:00+02:00") }, "establishment_week");
+    expect(weeks.map(({ week, minutes, travelMinutes, count, onSite }) => ({ week, minutes, travelMinutes, count, onSite }))).toEqual([
+      { week: "2026-W11", minutes: 60, travelMinutes: 20, count: 1, onSite: 1 },
+      { week: "2026-W12", minutes: 15, travelMinutes: 0, count: 1, onSite: 0 },
+      { week: "2026-W14", minutes: 120, travelMinutes: 30, count: 2, onSite: 1 },
+    ]);
+    expect(weeks.every((row) => row.establishmentId === choiseulId!.id)).toBe(true);
   });
 
   test("the time tables export as CSV, as on screen", async () => {

@@ -5,6 +5,7 @@ import { ChartPanel } from "./chart-panel";
 import { BarsChart, ColumnsChart } from "./charts";
 import { FigureCard } from "./figure-card";
 import { SpecTable } from "./spec-table";
+import { TimeSection } from "./time-section";
 
 type Props = {
   dashboard: EstablishmentDashboard;
@@ -86,6 +87,8 @@ export function EstablishmentView({ dashboard: d, tables, t, links, locale, csv,
           {render("ratings")}
         </div>
       </section>
+
+      <TimeSection d={d} t={t} number={number} drill={links.drill} hint={hint} render={render} tables={["time-technicians", "time-months"]} />
 
       <section aria-labelledby="equipment" className="space-y-4">
         <h2 id="equipment" className="text-xl font-semibold">{t("sections.equipment")}</h2>

@@ -5,6 +5,7 @@ import { ChartPanel } from "./chart-panel";
 import { ColumnsChart } from "./charts";
 import { FigureCard } from "./figure-card";
 import { SpecTable } from "./spec-table";
+import { TimeSection } from "./time-section";
 
 type Props = {
   dashboard: RegionalDashboard;
@@ -64,6 +65,7 @@ export function RegionalView({ dashboard: d, tables, t, locale, drill, csv, tabl
       ) : render("establishments")}
       {render("teams")}
       {render("vendors")}
+      <TimeSection d={d} t={t} number={number} drill={drill} hint={hint} render={render} tables={["time-schools", "time-technicians", "time-months"]} />
     </div>
   );
 }

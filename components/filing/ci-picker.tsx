@@ -18,6 +18,8 @@ export function CiPicker({ establishmentUai, initial, notice }: { establishmentU
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const listId = useId();
+  // Its own id: the desk's ticket page holds two pickers (linking equipment, recording an intervention).
+  const searchId = useId();
 
   useEffect(() => {
     const controller = new AbortController();
@@ -77,8 +79,8 @@ export function CiPicker({ establishmentUai, initial, notice }: { establishmentU
         </ul>
       )}
       {chosen.length === 0 && notice && <p className="mt-2 rounded-md bg-amber-50 p-2 text-sm text-amber-900">{notice}</p>}
-      <label htmlFor="ci-search" className="sr-only">{t("equipmentSearch")}</label>
-      <input id="ci-search" type="text" role="combobox" aria-autocomplete="list" aria-expanded={open} aria-controls={listId}
+      <label htmlFor={searchId} className="sr-only">{t("equipmentSearch")}</label>
+      <input id={searchId} type="text" role="combobox" aria-autocomplete="list" aria-expanded={open} aria-controls={listId}
         aria-activedescendant={open && active >= 0 ? optionId(active) : undefined} autoComplete="off"
         value={query} placeholder={t("equipmentSearch")} onKeyDown={onKeyDown} onBlur={() => setOpen(false)} onFocus={() => setOpen(true)}
         onChange={(event) => {

@@ -1,4 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { duration } from "@/components/interventions/duration";
+import { INTERVENTION_MODES, type InterventionMode } from "@/lib/domain/interventions";
 import { TICKET_STATUSES, type TicketEventKind, type TicketStatus } from "@/lib/domain/vocabulary";
 
 type Props = { event: { kind: TicketEventKind; data: Record<string, unknown> }; forStaff: boolean };
@@ -6,6 +8,7 @@ type Props = { event: { kind: TicketEventKind; data: Record<string, unknown> }; 
 // The journal's data is JSON written by the services: read it defensively, showing only what is there.
 const asText = (value: unknown): string | null => (typeof value === "string" && value ? value : null);
 const asStatus = (value: unknown): TicketStatus | null => (TICKET_STATUSES.includes(value as TicketStatus) ? (value as TicketStatus) : null);
+const asMode = (value: unknown): InterventionMode | null => (INTERVENTION_MODES.includes(value as InterventionMode) ? (value as InterventionMode) : null);
 const nameOf = (value: unknown): string | null =>
   typeof value === "object" && value !== null && "name" in value ? asText(value.name) : null;
 const field = (value: unknown, key: string): string | null =>
@@ -13,7 +16,7 @@ const field = (value: unknown, key: string): string | null =>
 
 /** What an event changed, in words: a status move, the team or technician now in charge, where it was escalated… */
 export async function EventDetails({ event, forStaff }: Props) {
-  const [t, tSla, format] = await Promise.all([getTranslations("tickets"), getTranslations("sla.timeline"), getFormatter()]);
+  const [t, tSla, tInterventions, format] = await Promise.all([getTranslations("tickets"), getTranslations("sla.timeline"), getTranslations("interventions"), getFormatter()]);
   const { data } = event;
   const dueAt = asText(data.dueAt) && !Number.isNaN(Date.parse(asText(data.dueAt)!)) ? new Date(asText(data.dueAt)!) : null;
   const due = dueAt ? tSla("dueAt", { date: format.dateTime(dueAt, { dateStyle: "long", timeStyle: "short" }) }) : null;
@@ -23,6 +26,16 @@ export async function EventDetails({ event, forStaff }: Props) {
   const to = asStatus(data.to);
 
   switch (event.kind) {
+    case "comment": {
+      // An intervention's journal entry: its body is the summary; say which kind of intervention and how long.
+      const intervention = typeof data.intervention === "object" && data.intervention !== null ? (data.intervention as Record<string, unknown>) : null;
+      const mode = asMode(intervention?.mode);
+      if (mode && typeof intervention?.minutes === "number") {
+        lines.push(tInterventions("journal.recorded", { mode: tInterventions(`mode.${mode}`), duration: duration(tInterventions, intervention.minutes) }));
+      }
+      if (intervention && Array.isArray(data.cis) && data.cis.length > 0) lines.push(t("timeline.equipment", { names: data.cis.filter((name) => typeof name === "string").join(", ") }));
+      break;
+    }
     case "status_changed":
       if (from && to) lines.push(t("timeline.statusChange", { from: status(from), to: status(to) }));
       break;

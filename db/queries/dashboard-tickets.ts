@@ -267,6 +267,10 @@ export type DrillDownFilters = {
   party?: ResolverParty;
   teamCode?: string;
   ownQueue?: boolean;
+  /** An intervention started in these instants, by `technician`, on site: any of the three asks for one. */
+  intervened?: Instants;
+  technician?: string;
+  onSite?: boolean;
   after?: { createdAt: string; id: string };
   limit: number;
 };
@@ -289,6 +293,13 @@ export async function drillDownTickets(db: Executor, filters: DrillDownFilters):
   if (filters.party) where.push(sql`(CASE WHEN t.vendor_id IS NOT NULL THEN 'vendor' ELSE coalesce(tm.party::text, 'none') END) = ${filters.party}`);
   if (filters.teamCode) where.push(sql`tm.code = ${filters.teamCode}`);
   if (filters.ownQueue) where.push(sql`tm.party = 'school'`);
+  if (filters.intervened || filters.technician || filters.onSite) {
+    const conditions = [sql`i.ticket_id = t.id`];
+    if (filters.intervened) conditions.push(sql`i.started_at >= ${filters.intervened.start.toISOString()}::timestamptz AND i.started_at < ${filters.intervened.end.toISOString()}::timestamptz`);
+    if (filters.technician) conditions.push(sql`i.author_id = ${filters.technician}::uuid`);
+    if (filters.onSite) conditions.push(sql`i.mode = 'on_site'`);
+    where.push(sql`EXISTS (SELECT 1 FROM interventions i WHERE ${sql.join(conditions, sql` AND `)})`);
+  }
   if (filters.after) where.push(sql`(t.created_at, t.id) < (${filters.after.createdAt}::timestamptz, ${filters.after.id}::uuid)`);
   const result = await rows<LineRow & { id: string }>(db, sql`
     SELECT t.id, ${LINE_COLUMNS}

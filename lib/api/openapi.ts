@@ -9,6 +9,7 @@ import { auditPaths } from "./openapi-audit";
 import { notificationPaths } from "./openapi-notifications";
 import { ciPaths } from "./openapi-cis";
 import { accountImportPaths } from "./openapi-imports";
+import { interventionPaths } from "./openapi-interventions";
 import { organisationPaths } from "./openapi-organisation";
 import { userPaths } from "./openapi-users";
 import { dashboardApiQuery, establishmentDashboardSchema, zoneDashboardSchema } from "@/lib/schemas/dashboards";
@@ -41,6 +42,7 @@ export function openApiDocument() {
       ...accountImportPaths({ json, problem, common }),
       ...organisationPaths({ json, problem, common }),
       ...userPaths({ json, problem, common }),
+      ...interventionPaths({ json, problem, common }),
       "/tokens": {
         post: {
           summary: "Obtenir un jeton d'API (8 heures)", security: [],

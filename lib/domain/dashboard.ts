@@ -13,6 +13,7 @@
  *   TTR compliance: resolved in the period in time ÷ resolved in the period with a commitment;
  * - who resolved: the party of the team holding the ticket when resolved, a vendor when it was escalated to one.
  */
+import type { TimeSpent } from "./interventions";
 import { share, type DurationFigures } from "./dashboard-statistics";
 import type { Period } from "./dashboard-period";
 import { OPEN_STATUSES } from "./ticket-status";
@@ -156,6 +157,17 @@ export function ageBands(ages: ReadonlyMap<number | null, number>, openEnded = 1
   return unknown > 0 ? [...rows, { years: "unknown", count: unknown }] : rows;
 }
 
+/**
+ * Time spent by interventions started in the period (issue 14): per school, per technician (who recorded
+ * them) and per month (Paris), and the on-site visits (seed 002's load indicator).
+ */
+export type TimeFigures = {
+  total: TimeSpent;
+  bySchool: Array<TimeSpent & { uai: string; name: string }>;
+  byTechnician: Array<TimeSpent & { id: string; name: string }>;
+  byMonth: Array<TimeSpent & { month: string }>;
+};
+
 export type EstablishmentDashboard = {
   establishment: { uai: string; name: string; type: string; city: string; zone: { code: string; name: string } };
   period: Period;
@@ -173,6 +185,7 @@ export type EstablishmentDashboard = {
   sla: Compliance & { breachedOpen: number; atRiskOpen: number };
   satisfaction: Satisfaction;
   resolvedBy: ResolverShare[];
+  time: TimeFigures;
   equipment: EquipmentFigures;
 };
 
@@ -203,6 +216,7 @@ export type RegionalDashboard = {
   teams: TeamRow[];
   establishments: RegionalRow[];
   vendors: VendorRow[];
+  time: TimeFigures;
   equipment: EquipmentFigures;
 };
 

@@ -43,6 +43,7 @@ const MOVES: [string, TicketAction, Expected][] = [
   ["reply to the Région's team", "vendor_reply", [true, false, false, false]],
   ["set its own reference", "set_vendor_reference", [true, false, false, false]],
   ["hand the ticket back", "hand_back", [true, false, false, false]],
+  ["record its intervention", "record_intervention", [true, false, false, false]],
   ["answer the school", "public_reply", [false, false, false, false]],
   ["write an internal note", "internal_note", [false, false, false, false]],
   ["change priority (impact, urgency)", "requalify", [false, false, false, false]],
@@ -109,6 +110,7 @@ describe("the desk's staff and the school", () => {
     ["technician", "requalify", true], ["technician", "change_status", true], ["technician", "internal_note", true],
     ["technician", "hand_back", false], ["technician", "vendor_reply", false], ["admin", "hand_back", false],
     ["requester", "public_reply", true], ["requester", "internal_note", false], ["requester", "change_status", false],
+    ["technician", "record_intervention", true], ["requester", "record_intervention", false],
   ] as [Role, TicketAction, boolean][])("%s %s → %s", (role, action, expected) => {
     expect(canActOnTicket(caller(role, ["team-PROX-OUEST"]), facts, action, now)).toBe(expected);
   });

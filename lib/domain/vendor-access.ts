@@ -49,13 +49,16 @@ export function vendorStanding(teamIds: readonly string[], grants: readonly Vend
  */
 export const TICKET_ACTIONS = [
   "public_reply", "internal_note", "vendor_reply", "set_vendor_reference", "hand_back",
-  "requalify", "change_status", "transfer", "assign", "link_equipment", "escalate", "link", "merge",
+  "requalify", "change_status", "transfer", "assign", "link_equipment", "escalate", "link", "merge", "record_intervention",
 ] as const;
 export type TicketAction = (typeof TICKET_ACTIONS)[number];
 
-/** A vendor replies to the Région's team (never to the school), keeps its own reference and hands the ticket back: nothing else. */
+/**
+ * A vendor replies to the Région's team (never to the school), keeps its own reference, records its
+ * interventions and hands the ticket back: nothing else.
+ */
 const VENDOR_ACTIONS: Record<VendorStage, readonly TicketAction[]> = {
-  working: ["vendor_reply", "set_vendor_reference", "hand_back"],
+  working: ["vendor_reply", "set_vendor_reference", "record_intervention", "hand_back"],
   read_only: [],
   none: [],
 };

@@ -3,7 +3,8 @@
  * CSV export writes the same rows, so "export this table" gives exactly what is on screen (numbers
  * as numbers, shares in percent). Pure: labels come through `t`, addresses through `links`.
  */
-import type { EstablishmentDashboard, RegionalDashboard, RegionalRow, TicketLine, TeamRow } from "../domain/dashboard";
+import type { EstablishmentDashboard, RegionalDashboard, RegionalRow, TicketLine, TeamRow, TimeFigures } from "../domain/dashboard";
+import type { TimeSpent } from "../domain/interventions";
 import { formatBusinessMinutes } from "../domain/dashboard-statistics";
 import { OPEN_STATUSES } from "../domain/ticket-status";
 import { PRIORITIES } from "../domain/vocabulary";
@@ -109,6 +110,52 @@ function addSixDays(monday: string): string {
   return date.toISOString().slice(0, 10);
 }
 
+/** The days of `month` ("2026-03") within the period, as a drill range. */
+function monthRange(month: string, period: { from: string; to: string }): string {
+  const [year, number] = month.split("-").map(Number) as [number, number];
+  const last = new Date(Date.UTC(year, number, 0)).toISOString().slice(0, 10);
+  const first = `${month}-01`;
+  return `${first > period.from ? first : period.from}..${last < period.to ? last : period.to}`;
+}
+
+/**
+ * The time tables (issue 14): interventions started in the period, their on-site visits (seed 002's load
+ * indicator) and minutes of work and travel, per school, technician and month; each count leads to the
+ * tickets behind it. `drillFor` gives a row's list (a school's own, for the per-school table).
+ */
+function timeTables(
+  time: TimeFigures, period: { from: string; to: string }, t: Translate, formats: Formats,
+  drill: (filters: Record<string, string>) => string | null, schoolDrill: ((uai: string, filters: Record<string, string>) => string) | null, schoolHref: (uai: string) => string,
+): TableSpec[] {
+  const range = `${period.from}..${period.to}`;
+  const columns = (first: Column): Column[] => [
+    first,
+    ...(["interventions", "onSiteVisits", "workMinutes", "travelMinutes"] as const).map((key) => ({ key, label: t(`columns.${key}`), numeric: true })),
+  ];
+  const figures = (row: TimeSpent, rowDrill: (filters: Record<string, string>) => string | null, intervened: string): Cell[] => [
+    count(row.count, formats.locale, rowDrill({ intervened })), count(row.onSite, formats.locale, rowDrill({ intervened, onSite: "true" })),
+    count(row.minutes, formats.locale), count(row.travelMinutes, formats.locale),
+  ];
+  const tables: TableSpec[] = [];
+  if (schoolDrill) {
+    tables.push({
+      id: "time-schools", title: t("tables.timeSchools"), hint: t("tables.timeHint"), columns: columns({ key: "establishment", label: t("columns.establishment") }),
+      rows: time.bySchool.map((row) => [cell(row.uai, row.name, schoolHref(row.uai)), ...figures(row, (filters) => schoolDrill(row.uai, filters), range)]),
+    });
+  }
+  tables.push(
+    {
+      id: "time-technicians", title: t("tables.timeTechnicians"), hint: t("tables.timeHint"), columns: columns({ key: "technician", label: t("columns.technician") }),
+      rows: time.byTechnician.map((row) => [cell(row.name), ...figures(row, (filters) => drill({ ...filters, technician: row.id }), range)]),
+    },
+    {
+      id: "time-months", title: t("tables.timeMonths"), hint: t("tables.timeHint"), columns: columns({ key: "month", label: t("columns.month") }),
+      rows: time.byMonth.map((row) => [cell(row.month), ...figures(row, drill, monthRange(row.month, period))]),
+    },
+  );
+  return tables;
+}
+
 function durationTable(d: Pick<EstablishmentDashboard, "timeToOwn" | "timeToResolve">, t: Translate): TableSpec {
   return {
     id: "durations", title: t("tables.durations"),
@@ -203,6 +250,7 @@ export function establishmentTables(d: EstablishmentDashboard, t: Translate, lin
       ]),
     },
     ...equipmentTables(d.equipment, t, links, formats, { rooms: true }),
+    ...timeTables(d.time, d.period, t, formats, links.drill, null, links.school),
   ];
 }
 
@@ -260,6 +308,7 @@ export function regionalTables(
     },
     weekTable(d.weeks, t, links, formats),
     ...openTables(d, t, links, formats),
+    ...timeTables(d.time, d.period, t, formats, links.drill, links.schoolDrill, links.school),
   ];
 }
 

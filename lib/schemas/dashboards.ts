@@ -65,14 +65,18 @@ export const drillDownQuery = z.object({
   team: z.string().trim().max(60).optional(),
   /** Waiting for the school: its own queue. */
   own: z.enum(["true"]).transform(() => true as const).optional(),
+  /** Tickets with an intervention started in the range (the time tables' lists), by one technician, on site. */
+  intervened: z.string().regex(/^\d{4}-\d{2}-\d{2}\.\.\d{4}-\d{2}-\d{2}$/, "dashboards.errors.range").optional(),
+  technician: z.uuid({ error: "dashboards.errors.technician" }).optional(),
+  onSite: z.enum(["true"]).transform(() => true as const).optional(),
   cursor: cursorParam(ticketCursorSchema).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
 export type DrillDownQuery = z.infer<typeof drillDownQuery>;
 
 /** The CSV tables of a dashboard, by name. */
-export const ESTABLISHMENT_TABLES = ["open-status", "open-priority", "oldest", "sla-alerts", "weeks", "services", "resolved-by", "durations", "ratings", "equipment-classes", "equipment-statuses", "equipment-ages", "mixed-rooms", "most-incidents"] as const;
-export const REGIONAL_TABLES = ["zones", "teams", "establishments", "vendors", "weeks", "open-status", "open-priority"] as const;
+export const ESTABLISHMENT_TABLES = ["open-status", "open-priority", "oldest", "sla-alerts", "weeks", "services", "resolved-by", "durations", "ratings", "equipment-classes", "equipment-statuses", "equipment-ages", "mixed-rooms", "most-incidents", "time-technicians", "time-months"] as const;
+export const REGIONAL_TABLES = ["zones", "teams", "establishments", "vendors", "weeks", "open-status", "open-priority", "time-schools", "time-technicians", "time-months"] as const;
 
 // ----------------------------------------------------------------------------------------------
 // Responses (OpenAPI)
@@ -115,6 +119,17 @@ const regionalRow = z.object({
   ttoCompliance: share, ttrCompliance: share, satisfaction: z.number().nullable(), ratings: z.number().int(),
 });
 
+const spent = z.object({
+  minutes: z.number().int().meta({ description: "Minutes d'intervention" }), travelMinutes: z.number().int().meta({ description: "Minutes de déplacement" }),
+  count: z.number().int(), onSite: z.number().int().meta({ description: "Interventions sur site" }),
+});
+const time = z.object({
+  total: spent,
+  bySchool: z.array(spent.extend({ uai: z.string(), name: z.string() })),
+  byTechnician: z.array(spent.extend({ id: z.uuid(), name: z.string() })),
+  byMonth: z.array(spent.extend({ month: z.string().meta({ example: "2026-12" }) })),
+}).meta({ description: "Interventions commencées dans la période (heure de Paris)" });
+
 export const establishmentDashboardSchema = z.object({
   establishment: z.object({ uai: z.string(), name: z.string(), type: z.string(), city: z.string(), zone: z.object({ code: z.string(), name: z.string() }) }),
   period, computedAt: z.iso.datetime(), open, oldestOpen: z.array(line), slaAlerts: z.array(line),
@@ -123,6 +138,7 @@ export const establishmentDashboardSchema = z.object({
   timeToOwn: durations, timeToResolve: durations, sla,
   satisfaction: z.object({ average: z.number().nullable(), count: z.number().int(), comments: z.array(z.object({ reference: z.string(), score: z.number().int(), comment: z.string(), ratedAt: z.iso.datetime() })) }),
   resolvedBy: z.array(z.object({ party: z.enum(RESOLVER_PARTIES), count: z.number().int(), share })),
+  time,
   equipment,
 }).meta({ id: "EstablishmentDashboard" });
 
@@ -134,6 +150,7 @@ export const zoneDashboardSchema = z.object({
   zones: z.array(regionalRow),
   teams: z.array(regionalRow.extend({ party: z.enum(PARTIES), members: z.number().int(), openPerMember: z.number().nullable(), resolvedPerMember: z.number().nullable() })),
   establishments: z.array(regionalRow),
+  time,
   vendors: z.array(z.object({ name: z.string(), waits: z.number().int(), ended: z.number().int(), onTime: z.number().int(), lateOpen: z.number().int(), compliance: share })),
   equipment,
 }).meta({ id: "ZoneDashboard" });

@@ -39,12 +39,15 @@ export async function readDrillDown(caller: Caller, query: DrillDownQuery): Prom
   }
   const opened = range(query.opened);
   const resolved = range(query.resolved);
-  if (opened === null || resolved === null) {
-    return fail({ kind: "invalid", message: "Intervalle de dates invalide.", errors: [{ field: opened === null ? "opened" : "resolved", message: "Intervalle de dates invalide." }] });
+  const intervened = range(query.intervened);
+  if (opened === null || resolved === null || intervened === null) {
+    const field = opened === null ? "opened" : resolved === null ? "resolved" : "intervened";
+    return fail({ kind: "invalid", message: "Intervalle de dates invalide.", errors: [{ field, message: "Intervalle de dates invalide." }] });
   }
   const page = await drillDownTickets(database(), {
     ids, open: query.open, opened, resolved, status: query.status, priority: query.priority, sla: query.sla, type: query.type,
-    serviceCode: query.service, party: query.party, teamCode: query.team, ownQueue: query.own, after: query.cursor, limit: query.limit,
+    serviceCode: query.service, party: query.party, teamCode: query.team, ownQueue: query.own,
+    intervened, technician: query.technician, onSite: query.onSite, after: query.cursor, limit: query.limit,
   });
   return succeed({ scope, ...page });
 }

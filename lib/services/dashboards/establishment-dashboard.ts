@@ -8,6 +8,7 @@ import { succeed, type ServiceResult } from "@/lib/services/service-result";
 import { dashboardSchool } from "./dashboard-scope";
 import { equipmentFigures } from "./equipment-figures";
 import { ticketFigures } from "./ticket-figures";
+import { timeFigures } from "./time-figures";
 
 /** A school's dashboard over a period: its open tickets now, the period's flows and outcomes, its equipment. */
 export async function readEstablishmentDashboard(caller: Caller, uai: string, period: Period, now: Date): Promise<ServiceResult<EstablishmentDashboard>> {
@@ -17,11 +18,12 @@ export async function readEstablishmentDashboard(caller: Caller, uai: string, pe
   const db = database();
   const ids = [school.id];
   const instants = periodInstants(period);
-  const [tickets, lines, comments, equipment] = await Promise.all([
+  const [tickets, lines, comments, equipment, time] = await Promise.all([
     ticketFigures(db, ids, period, instants, now),
     ticketLines(db, ids, 10),
     latestRatingComments(db, ids, instants, 5),
     equipmentFigures(db, ids, instants, parisDay(now), { rooms: true }),
+    timeFigures(db, [school], instants),
   ]);
   const { scopeGroups: _groups, satisfaction, ...figures } = tickets;
   return succeed({
@@ -30,6 +32,7 @@ export async function readEstablishmentDashboard(caller: Caller, uai: string, pe
     ...figures,
     oldestOpen: lines.oldest, slaAlerts: lines.alerts,
     satisfaction: { ...satisfaction, comments },
+    time,
     equipment,
   });
 }

@@ -10,6 +10,7 @@ import { succeed, type ServiceResult } from "@/lib/services/service-result";
 import { dashboardZone } from "./dashboard-scope";
 import { equipmentFigures } from "./equipment-figures";
 import { ticketFigures } from "./ticket-figures";
+import { timeFigures } from "./time-figures";
 
 /**
  * The regional view of one zone (`zoneCode`) or of every zone the caller leads (null: the whole
@@ -23,12 +24,13 @@ export async function readRegionalDashboard(caller: Caller, zoneCode: string | n
   const db = database();
   const ids = schools.map((school) => school.id);
   const instants = periodInstants(period);
-  const [tickets, teams, members, vendors, equipment] = await Promise.all([
+  const [tickets, teams, members, vendors, equipment, time] = await Promise.all([
     ticketFigures(db, ids, period, instants, now),
     allTeams(db),
     teamMemberCounts(db),
     vendorCompliance(db, ids, instants, now),
     equipmentFigures(db, ids, instants, parisDay(now), { rooms: false }),
+    timeFigures(db, schools, instants),
   ]);
   const { scopeGroups, byService: _services, resolvedBy: _resolvedBy, ...figures } = tickets;
   const zoneOf = new Map(schools.map((school) => [school.id, school.zoneId]));
@@ -45,6 +47,7 @@ export async function readRegionalDashboard(caller: Caller, zoneCode: string | n
       name: vendor.name, waits: vendor.waits, ended: vendor.ended, onTime: vendor.on_time, lateOpen: vendor.late_open,
       compliance: share(vendor.on_time, vendor.ended + vendor.late_open),
     })),
+    time,
     equipment,
   });
 }

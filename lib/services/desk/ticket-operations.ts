@@ -129,13 +129,20 @@ export async function requalify(context: DeskContext, ticket: LockedTicket, chan
   await applyRouting(context.tx, ticket.id, decision, context.caller.id, context.now);
 }
 
-/** Links equipment of the ticket's own school. */
-export async function linkCis(context: DeskContext, ticket: LockedTicket, ciIds: string[]): Promise<void> {
+/** The items `ciIds` (duplicates dropped), refused unless each is in the inventory of the ticket's own school. */
+export async function schoolCis(context: DeskContext, ticket: LockedTicket, ciIds: readonly string[]): Promise<{ id: string; name: string }[]> {
   const unique = [...new Set(ciIds)];
-  if (unique.length === 0) return;
+  if (unique.length === 0) return [];
   const owned = await context.tx.select({ id: configurationItems.id, name: configurationItems.name }).from(configurationItems)
     .where(and(inArray(configurationItems.id, unique), eq(configurationItems.establishmentId, ticket.establishmentId)));
   if (owned.length !== unique.length) refuse({ kind: "unprocessable", message: "Un équipement n'appartient pas à l'inventaire de l'établissement.", errors: [{ field: "ciIds", message: "Équipement inconnu pour cet établissement." }] });
+  return owned;
+}
+
+/** Links equipment of the ticket's own school. */
+export async function linkCis(context: DeskContext, ticket: LockedTicket, ciIds: string[]): Promise<void> {
+  const owned = await schoolCis(context, ticket, ciIds);
+  if (owned.length === 0) return;
   await context.tx.insert(ticketCis).values(owned.map((ci) => ({ ticketId: ticket.id, ciId: ci.id }))).onConflictDoNothing();
   // Once inventoried equipment is named, the ticket is no longer "hors inventaire".
   await context.tx.update(tickets).set({ flags: sql`array_remove(${tickets.flags}, 'hors_inventaire')`, updatedAt: context.now }).where(eq(tickets.id, ticket.id));

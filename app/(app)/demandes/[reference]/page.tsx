@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { pageTitle } from "@/i18n/page-title";
 import { notFound, redirect } from "next/navigation";
+import { InterventionList } from "@/components/interventions/intervention-list";
 import { TicketSlaPanel } from "@/components/sla/ticket-sla-panel";
 import { CategoryAnswers } from "@/components/tickets/category-answers";
 import { GivenRating } from "@/components/tickets/given-rating";
@@ -21,6 +22,7 @@ import { isOpen } from "@/lib/domain/ticket-status";
 import { referenceParam } from "@/lib/schemas/tickets";
 import { readTicket } from "@/lib/services/tickets/read-ticket";
 import { readTicketSla } from "@/lib/services/sla/read-ticket-sla";
+import { readTicketInterventions } from "@/lib/services/interventions/list-interventions";
 import { actOnTicket, rateFromTicketPage, replyToTicket } from "./actions";
 
 type Props = { params: Promise<{ reference: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -37,8 +39,8 @@ export default async function TicketPage({ params, searchParams }: Props) {
   // Staff following a school's link (an e-mail forwarded to them) land on their own page of the ticket.
   if (can(caller, "desk.use")) redirect(`/bureau/tickets/${reference.data}`);
   if (!can(caller, "portal.use")) notFound();
-  const found = await readTicket(caller, reference.data, new Date());
-  if (!found) notFound();
+  const [found, interventions] = await Promise.all([readTicket(caller, reference.data, new Date()), readTicketInterventions(caller, reference.data, new Date())]);
+  if (!found || !interventions.ok) notFound();
 
   const { ticket, journal, actions } = found;
   const [t, sla] = await Promise.all([getTranslations(), readTicketSla(ticket.id, new Date())]);
@@ -58,6 +60,8 @@ export default async function TicketPage({ params, searchParams }: Props) {
       <div className="grid gap-4 lg:grid-cols-3">
         <div className="space-y-4 lg:col-span-2">
           <TicketTimeline events={journal} />
+          {/* The school reads what was done and the time spent: the service leaves the staff's details out. */}
+          {interventions.value.items.length > 0 && <InterventionList interventions={interventions.value} forStaff={false} />}
           {canReply && (
             <Panel title={t("tickets.reply.title")}>
               {ticket.status === "waiting_requester" && <p className="mb-3 text-sm font-medium text-amber-900">{t("tickets.detail.waitingForYou")}</p>}

@@ -16,7 +16,7 @@ export const generateMetadata = titled("drillDown");
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const FILTER_KEYS = ["establishment", "zone", "open", "opened", "resolved", "status", "priority", "sla", "type", "service", "party", "team", "own"] as const;
+const FILTER_KEYS = ["establishment", "zone", "open", "opened", "resolved", "status", "priority", "sla", "type", "service", "party", "team", "own", "intervened", "technician", "onSite"] as const;
 const frenchDay = (value: string) => value.split("-").reverse().join("/");
 
 /** The list behind a dashboard figure: the same conditions the figure counted, newest first, with its CSV export. */
@@ -40,6 +40,8 @@ export default async function DrillDownPage({ searchParams }: Props) {
     q.resolved && t("drill.resolved", { from: frenchDay(q.resolved.split("..")[0]!), to: frenchDay(q.resolved.split("..")[1]!) }),
     q.status && t(`statuses.${q.status}`), q.priority, q.sla && (q.sla === "alert" ? `${t("slaStates.at_risk")} / ${t("slaStates.breached")}` : t(`slaStates.${q.sla}`)),
     q.type && t(`types.${q.type}`), q.service, q.party && t(`parties.${q.party}`), q.team, q.own && t("drill.own"),
+    q.intervened && t("drill.intervened", { from: frenchDay(q.intervened.split("..")[0]!), to: frenchDay(q.intervened.split("..")[1]!) }),
+    q.technician && t("drill.technician"), q.onSite && t("drill.onSite"),
   ].filter((chip): chip is string => Boolean(chip));
   const back = scope.kind === "establishment" ? schoolDashboardHref(scope.uai) : regionalHref(scope.kind === "zone" ? scope.code : null);
   const scopeName = scope.kind === "all" ? t("zoneAll") : scope.name;

@@ -6,6 +6,8 @@ import {
   statusForm, takeTicketForm, vendorReferenceForm, type RequalificationPreviewState,
 } from "@/lib/schemas/desk-forms";
 import { IDLE } from "@/lib/schemas/form-state";
+import { recordInterventionForm } from "@/lib/schemas/interventions";
+import { recordIntervention as recordInterventionOn } from "@/lib/services/interventions/record-intervention";
 import { addComment } from "@/lib/services/tickets/add-comment";
 import { filesFromForm } from "@/lib/services/tickets/attachments";
 import { escalateTicket, handBackTicket, linkRelated, mergeDuplicate, previewRequalification, updateTicket } from "@/lib/services/desk/update-ticket";
@@ -39,6 +41,9 @@ export const setVendorReference = formAction(vendorReferenceForm, (input, caller
   updateTicket(caller, input.reference, { vendorReference: input.vendorReference }, now), refresh);
 
 export const handBack = formAction(handBackForm, (input, caller, _form, now) => handBackTicket(caller, input.reference, input.report, now), refresh);
+
+export const recordIntervention = formAction(recordInterventionForm, ({ reference, ...input }, caller, _form, now, actor) =>
+  recordInterventionOn(caller, reference, input, now, actor), refresh);
 
 export const linkTicket = formAction(linkTicketForm, (input, caller, _form, now) => linkRelated(caller, input.reference, input.related, now), {
   revalidate: (input) => pagesOf(input.reference, input.related), notFound: "Ticket introuvable : vérifiez la référence.",

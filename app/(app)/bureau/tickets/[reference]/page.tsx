@@ -14,6 +14,8 @@ import { RequalifyForm } from "@/components/desk/requalify-form";
 import { StatusForm } from "@/components/desk/status-form";
 import { TakeTicketForm } from "@/components/desk/take-ticket-form";
 import { VendorReferenceForm } from "@/components/desk/vendor-reference-form";
+import { InterventionForm } from "@/components/interventions/intervention-form";
+import { InterventionList } from "@/components/interventions/intervention-list";
 import { TicketSlaPanel } from "@/components/sla/ticket-sla-panel";
 import { CategoryAnswers } from "@/components/tickets/category-answers";
 import { LinkedEquipment } from "@/components/tickets/linked-equipment";
@@ -29,15 +31,17 @@ import { pageCaller } from "@/lib/auth/current-caller";
 import { can } from "@/lib/domain/permissions";
 import { latestEscalationRole } from "@/lib/domain/sla-display";
 import { deskActions, lifecyclePath } from "@/lib/domain/desk-actions";
+import { parisInputValue, type TicketInterventions } from "@/lib/domain/interventions";
 import { TRANSITIONS } from "@/lib/domain/ticket-status";
 import { referenceParam } from "@/lib/schemas/tickets";
 import { readCatalogue } from "@/lib/services/tickets/catalogue";
 import { listDeskTeams, listHoldingTeamMembers } from "@/lib/services/desk/desk-options";
 import { readTicket, type ReadableTicket } from "@/lib/services/tickets/read-ticket";
 import { readTicketSla } from "@/lib/services/sla/read-ticket-sla";
+import { readTicketInterventions } from "@/lib/services/interventions/list-interventions";
 import {
   applyRequalification, assignTicket, changeStatus, escalate, handBack, linkEquipment, linkTicket, mergeIntoMaster, moveToTeam,
-  previewRequalify, replyFromDesk, setVendorReference, takeTicket,
+  previewRequalify, recordIntervention, replyFromDesk, setVendorReference, takeTicket,
 } from "./actions";
 
 type Props = { params: Promise<{ reference: string }> };
@@ -57,8 +61,30 @@ function shareableOf(journal: ReadableTicket["journal"]): Shareable {
   };
 }
 
+/** The ticket's interventions, and the form to record one when the reader may (not on a cancelled ticket). */
+function Interventions({ found, interventions, canRecord }: { found: ReadableTicket; interventions: TicketInterventions; canRecord: boolean }) {
+  const { ticket } = found;
+  return (
+    <>
+      <InterventionList interventions={interventions} forStaff />
+      {canRecord && ticket.status !== "cancelled" && (
+        <RecordInterventionPanel reference={ticket.reference} establishmentUai={ticket.establishment.uai} />
+      )}
+    </>
+  );
+}
+
+async function RecordInterventionPanel({ reference, establishmentUai }: { reference: string; establishmentUai: string }) {
+  const t = await getTranslations("interventions");
+  return (
+    <Panel title={t("form.title")}>
+      <InterventionForm reference={reference} action={recordIntervention} establishmentUai={establishmentUai} defaultStart={parisInputValue(new Date())} />
+    </Panel>
+  );
+}
+
 /** A vendor's page of a ticket escalated to it: what it reads, and its three moves while the ticket waits for it. */
-async function VendorTicket({ found }: { found: ReadableTicket }) {
+async function VendorTicket({ found, interventions }: { found: ReadableTicket; interventions: TicketInterventions }) {
   const t = await getTranslations();
   const { ticket, journal, attachments } = found;
   const working = found.vendorStage === "working";
@@ -71,6 +97,7 @@ async function VendorTicket({ found }: { found: ReadableTicket }) {
       <div className="grid gap-4 lg:grid-cols-3">
         <div className="space-y-4 lg:col-span-2">
           <TicketTimeline events={journal} forStaff />
+          <Interventions found={found} interventions={interventions} canRecord={working} />
           {working && (
             <Panel title={t("vendorAccess.reply.title")}>
               <ReplyForm reference={ticket.reference} action={replyFromDesk} internalOnlyHint={t("vendorAccess.reply.hint")} />
@@ -108,9 +135,9 @@ export default async function DeskTicketPage({ params }: Props) {
   if (!reference.success) notFound();
   const caller = await pageCaller();
   if (!can(caller, "desk.use")) notFound();
-  const found = await readTicket(caller, reference.data, new Date());
-  if (!found) notFound();
-  if (found.vendorStage) return <VendorTicket found={found} />;
+  const [found, interventions] = await Promise.all([readTicket(caller, reference.data, new Date()), readTicketInterventions(caller, reference.data, new Date())]);
+  if (!found || !interventions.ok) notFound();
+  if (found.vendorStage) return <VendorTicket found={found} interventions={interventions.value} />;
   const [teams, members, catalogue, t] = await Promise.all([
     listDeskTeams(caller), listHoldingTeamMembers(caller, reference.data), readCatalogue(), getTranslations(),
   ]);
@@ -135,6 +162,7 @@ export default async function DeskTicketPage({ params }: Props) {
       <div className="grid gap-4 lg:grid-cols-3">
         <div className="space-y-4 lg:col-span-2">
           <TicketTimeline events={journal} forStaff />
+          <Interventions found={found} interventions={interventions.value} canRecord={can(caller, "tickets.work")} />
           {actions.has("reply") && (
             <Panel title={t("tickets.reply.title")}>
               <ReplyForm reference={ticket.reference} action={replyFromDesk} allowInternal />

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { CiHistory } from "@/components/cmdb/ci-history";
+import { CiInterventions } from "@/components/interventions/ci-interventions";
 import { CiStatusBadge } from "@/components/cmdb/ci-status-badge";
 import { CiTicketList } from "@/components/cmdb/ci-ticket-list";
 import { Day, dateWriter } from "@/components/ui/date-time";
@@ -24,7 +25,7 @@ export default async function CiPage({ params }: Props) {
   const caller = await pageCaller();
   const page = await ciPage(caller, id.data, new Date());
   if (!page) notFound();
-  const [t, write] = await Promise.all([getTranslations("cmdb"), dateWriter()]);
+  const [t, tInterventions, write] = await Promise.all([getTranslations("cmdb"), getTranslations("interventions"), dateWriter()]);
   const { ci } = page;
   const ticketBase = can(caller, "desk.use") ? "/bureau/tickets" : "/demandes";
   const fact = (label: string, value: React.ReactNode) => (
@@ -139,6 +140,10 @@ export default async function CiPage({ params }: Props) {
 
       <Panel title={t("detail.history")}>
         <CiHistory entries={page.history} />
+      </Panel>
+
+      <Panel title={tInterventions("ci.title")}>
+        <CiInterventions entries={page.interventions} ticketBase={ticketBase} />
       </Panel>
     </article>
   );

@@ -1,0 +1,52 @@
+import { DateTime } from "luxon";
+import { z } from "zod";
+import { INTERVENTION_MODES, MAX_INTERVENTION_MINUTES } from "@/lib/domain/interventions";
+import { referenceParam } from "./tickets";
+
+/** An intervention as POST /api/v1/tickets/{reference}/interventions takes it; messages are catalogue keys. */
+
+const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+const asList = (value: unknown) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+
+const mode = z.enum(INTERVENTION_MODES, { error: "interventions.errors.mode" });
+const minutes = z.number({ error: "interventions.errors.minutes" }).int("interventions.errors.minutes")
+  .min(1, "interventions.errors.minutes").max(MAX_INTERVENTION_MINUTES, "interventions.errors.minutes");
+const travelMinutes = z.number({ error: "interventions.errors.travelMinutes" }).int("interventions.errors.travelMinutes")
+  .min(0, "interventions.errors.travelMinutes").max(MAX_INTERVENTION_MINUTES, "interventions.errors.travelMinutes");
+const summary = z.string({ error: "interventions.errors.summary" }).trim().min(1, "interventions.errors.summary").max(2_000, "interventions.errors.summaryTooLong");
+const details = z.string().trim().max(10_000, "interventions.errors.detailsTooLong");
+const ciIds = z.array(z.uuid({ error: "interventions.errors.ci" })).max(20, "interventions.errors.tooManyCis");
+
+export const recordInterventionSchema = z.object({
+  mode,
+  startedAt: z.iso.datetime({ offset: true, error: "interventions.errors.startedAt" }).transform((value) => new Date(value)),
+  minutes,
+  travelMinutes: travelMinutes.default(0),
+  summary,
+  details: details.optional().transform((value) => value || undefined),
+  ciIds: ciIds.default([]),
+});
+
+/** A `datetime-local` value ("2026-12-04T09:30"), read as Paris time. */
+const parisLocalTime = z.string({ error: "interventions.errors.startedAt" })
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "interventions.errors.startedAt")
+  .transform((value, context) => {
+    const instant = DateTime.fromISO(value, { zone: "Europe/Paris" });
+    if (!instant.isValid) {
+      context.addIssue({ code: "custom", message: "interventions.errors.startedAt" });
+      return z.NEVER;
+    }
+    return instant.toJSDate();
+  });
+
+/** The desk's "Enregistrer une intervention" form: the same fields, as a form posts them. */
+export const recordInterventionForm = z.object({
+  reference: referenceParam,
+  mode,
+  startedAt: parisLocalTime,
+  minutes: z.preprocess(blankToUndefined, z.coerce.number({ error: "interventions.errors.minutes" }).pipe(minutes)),
+  travelMinutes: z.preprocess((value) => blankToUndefined(value) ?? 0, z.coerce.number({ error: "interventions.errors.travelMinutes" }).pipe(travelMinutes)),
+  summary,
+  details: z.preprocess(blankToUndefined, details.optional()),
+  ciIds: z.preprocess(asList, ciIds),
+});

@@ -45,6 +45,8 @@ const open = { total: 3, byStatus: { new: 2, in_progress: 1 }, byPriority, atRis
 const period = { kind: "custom" as const, from: "2026-06-01", to: "2026-06-30" };
 const week = { week: "2026-06-08", openedIncidents: 1234, openedRequests: 0, resolvedIncidents: 2, resolvedRequests: 1 };
 const durations = { timeToOwn: { count: 4, medianMinutes: 45, p90Minutes: 125 }, timeToResolve: { count: 3, medianMinutes: 660, p90Minutes: null } };
+const spent = { count: 2, onSite: 1, minutes: 90, travelMinutes: 30 };
+const time = { total: spent, bySchool: [{ ...spent, uai: "0370037P", name: "Lycée Choiseul" }], byTechnician: [{ ...spent, id: "u-1", name: "Tech Ouest" }], byMonth: [{ ...spent, month: "2026-06" }] };
 const sla = { ttoMet: 3, ttoCounted: 4, ttrMet: 1, ttrCounted: 3, ttoCompliance: 0.75, ttrCompliance: 0.8235, breachedOpen: 1, atRiskOpen: 1 };
 
 function school(uai: string, name: string, overrides: Partial<EstablishmentDashboard> = {}): EstablishmentDashboard {
@@ -53,7 +55,7 @@ function school(uai: string, name: string, overrides: Partial<EstablishmentDashb
     open, oldestOpen: [line("T-1")], slaAlerts: [], opened: { total: 4, incidents: 3, requests: 1 }, resolved: { total: 2, incidents: 2, requests: 0 },
     weeks: [week], byService: [{ code: "RESEAU", name: "Réseau", openedIncidents: 2, openedRequests: 1, resolved: 1 }], ...durations, sla,
     satisfaction: { average: 4.5, count: 2, comments: [{ reference: "T-9", score: 5, comment: "Merci", ratedAt: "2026-06-10T08:00:00Z" }] },
-    resolvedBy: [{ party: "region", count: 2, share: 1 }], equipment, ...overrides,
+    resolvedBy: [{ party: "region", count: 2, share: 1 }], equipment, time, ...overrides,
   };
 }
 
@@ -68,11 +70,17 @@ describe("the school's tables", () => {
   test("come in the page's order, each once", () => {
     expect(tables.map((table) => table.id)).toEqual([
       "open-status", "open-priority", "oldest", "sla-alerts", "weeks", "services", "resolved-by", "durations", "ratings",
-      "equipment-classes", "equipment-statuses", "equipment-ages", "mixed-rooms", "most-incidents",
+      "equipment-classes", "equipment-statuses", "equipment-ages", "mixed-rooms", "most-incidents", "time-technicians", "time-months",
     ]);
   });
 
   test.each<[string, string[], string[][]]>([
+    ["time-technicians", ["technician:columns.technician", "interventions#:columns.interventions", "onSiteVisits#:columns.onSiteVisits", "workMinutes#:columns.workMinutes", "travelMinutes#:columns.travelMinutes"], [
+      ["Tech Ouest", "2 | 2 -> /drill?intervened=2026-06-01..2026-06-30&technician=u-1", "1 | 1 -> /drill?intervened=2026-06-01..2026-06-30&onSite=true&technician=u-1", "90 | 90", "30 | 30"],
+    ]],
+    ["time-months", ["month:columns.month", "interventions#:columns.interventions", "onSiteVisits#:columns.onSiteVisits", "workMinutes#:columns.workMinutes", "travelMinutes#:columns.travelMinutes"], [
+      ["2026-06", "2 | 2 -> /drill?intervened=2026-06-01..2026-06-30", "1 | 1 -> /drill?intervened=2026-06-01..2026-06-30&onSite=true", "90 | 90", "30 | 30"],
+    ]],
     ["open-status", ["status:columns.status", "count#:columns.count"], [
       ["new | statuses.new", "2 | 2 -> /drill?open=true&status=new"],
       ["assigned | statuses.assigned", "0 | 0 -> /drill?open=true&status=assigned"],
@@ -157,7 +165,7 @@ describe("the regional tables", () => {
   });
   const dashboard: RegionalDashboard = {
     scope: { kind: "all" }, period, computedAt: "2026-06-15T10:00:00Z", open, opened: { total: 4, incidents: 3, requests: 1 }, resolved: { total: 2, incidents: 2, requests: 0 },
-    weeks: [week], ...durations, sla, satisfaction: { average: 4.25, count: 2 },
+    weeks: [week], ...durations, sla, satisfaction: { average: 4.25, count: 2 }, time,
     zones: [row("OUEST", "Ouest")],
     teams: [{ ...row("PROX", "Proximité", { satisfaction: null }), party: "region", members: 2, openPerMember: 1.5, resolvedPerMember: null }],
     establishments: [],
@@ -171,7 +179,7 @@ describe("the regional tables", () => {
   ].map((href, index) => `${figures[index]} -> ${href}`);
 
   test("come in the page's order", () => {
-    expect(tables.map((table) => table.id)).toEqual(["zones", "establishments", "teams", "vendors", "weeks", "open-status", "open-priority"]);
+    expect(tables.map((table) => table.id)).toEqual(["zones", "establishments", "teams", "vendors", "weeks", "open-status", "open-priority", "time-schools", "time-technicians", "time-months"]);
   });
 
   test.each<[string, string[]]>([

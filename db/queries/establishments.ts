@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, ilike, inArray, or, type SQL } from "drizzle-orm";
 import type { Database, Executor } from "@/db/client";
+import { keysetPage } from "./keyset-page";
 import { establishments, zones } from "@/db/schema";
 
 export type EstablishmentScope = { kind: "all" } | { kind: "ids"; ids: string[] };
@@ -36,12 +37,8 @@ export async function listEstablishments(
     .orderBy(asc(establishments.name), asc(establishments.id))
     .limit(options.limit + 1);
 
-  const page = rows.slice(0, options.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map(({ zoneCode, zoneName, ...row }) => ({ ...row, zone: { code: zoneCode, name: zoneName } })),
-    next: rows.length > options.limit && last ? { name: last.name, id: last.id } : null,
-  };
+  const { items, next } = keysetPage(rows, options.limit, (last) => ({ name: last.name, id: last.id }));
+  return { items: items.map(({ zoneCode, zoneName, ...row }) => ({ ...row, zone: { code: zoneCode, name: zoneName } })), next };
 }
 
 export async function establishmentByUai(db: Executor, uai: string) {

@@ -1,5 +1,6 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
+import { keysetPage } from "./keyset-page";
 import { outboxEmails } from "@/db/schema";
 import type { OutboxStatus } from "@/lib/domain/outbox";
 
@@ -23,12 +24,8 @@ export async function listOutboxEmails(db: Executor, options: { status?: OutboxS
     ))
     .orderBy(desc(outboxEmails.createdAt), desc(outboxEmails.id))
     .limit(options.limit + 1);
-  const page = rows.slice(0, options.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map(({ at: _at, ...row }) => row),
-    next: rows.length > options.limit && last ? { at: last.at, id: last.id } : null,
-  };
+  const { items, next } = keysetPage(rows, options.limit, (last): OutboxCursor => ({ at: last.at, id: last.id }));
+  return { items: items.map(({ at: _at, ...row }) => row), next };
 }
 
 /** One outbox e-mail with its bodies, as it was (or will be) sent. */

@@ -1,5 +1,6 @@
 import { and, asc, eq, exists, gt, ilike, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Database, Executor } from "@/db/client";
+import { keysetPage } from "./keyset-page";
 import { establishments, staffFunctions, teamMembers, teams, userEstablishments, users, zones } from "@/db/schema";
 import type { Role } from "@/lib/domain/vocabulary";
 
@@ -59,13 +60,9 @@ export async function listUsers(db: Database, options: { filters: UserFilters; s
     ))
     .orderBy(asc(users.name), asc(users.id))
     .limit(options.limit + 1);
-  const page = rows.slice(0, options.limit);
-  const affiliations = await affiliationsOf(db, page.map((row) => row.id));
-  const last = page.at(-1);
-  return {
-    items: page.map((row) => ({ ...row, ...(affiliations.get(row.id) ?? { establishments: [], teams: [] }) })),
-    next: rows.length > options.limit && last ? { name: last.name, id: last.id } : null,
-  };
+  const { items, next } = keysetPage(rows, options.limit, (last): UserCursor => ({ name: last.name, id: last.id }));
+  const affiliations = await affiliationsOf(db, items.map((row) => row.id));
+  return { items: items.map((row) => ({ ...row, ...(affiliations.get(row.id) ?? { establishments: [], teams: [] }) })), next };
 }
 
 type Affiliations = { establishments: { id: string; uai: string; name: string }[]; teams: { id: string; code: string; name: string; isPrimary: boolean }[] };

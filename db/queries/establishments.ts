@@ -48,3 +48,19 @@ export async function establishmentByUai(db: Executor, uai: string) {
     .where(eq(establishments.uai, uai));
   return row ?? null;
 }
+
+/** A school with its zone's name, as a page heading shows it. */
+export async function establishmentHeading(db: Executor, uai: string) {
+  const [row] = await db
+    .select({ id: establishments.id, uai: establishments.uai, name: establishments.name, type: establishments.type, city: establishments.city, zoneId: establishments.zoneId, zone: zones.name })
+    .from(establishments)
+    .innerJoin(zones, eq(zones.id, establishments.zoneId))
+    .where(eq(establishments.uai, uai));
+  return row ?? null;
+}
+
+/** Some schools' UAIs and names, by name (a picker's choices). */
+export function schoolChoices(db: Executor, ids: string[]) {
+  if (!ids.length) return Promise.resolve([]);
+  return db.select({ uai: establishments.uai, name: establishments.name }).from(establishments).where(inArray(establishments.id, ids)).orderBy(asc(establishments.name));
+}

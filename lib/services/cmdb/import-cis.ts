@@ -1,6 +1,6 @@
 import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
 import { database, type Executor } from "@/db/client";
-import { configurationItems, establishments, vendors } from "@/db/schema";
+import { configurationItems, establishments } from "@/db/schema";
 import type { Caller } from "@/lib/domain/caller";
 import { canWriteCisOf, keepsInventory } from "@/lib/domain/ci-access";
 import { foldLabel } from "@/lib/domain/ci-classes";
@@ -10,6 +10,7 @@ import { importOutcome, readImportFile, type ImportFile, type ImportOutcome } fr
 import { normalizeUai } from "@/lib/domain/uai";
 import { fail, succeed, type ServiceResult } from "../service-result";
 import { inCmdbTransaction, readableChanges, recordHistory } from "./ci-transaction";
+import { vendorIdsAndNames } from "@/db/queries/vendors";
 
 export type ImportResult = ImportOutcome<{
   line: number; action: ImportPlan["rows"][number]["action"]; uai: string; name: string; ciId: string | null; changes: Array<{ field: string; from: unknown; to: unknown }>; reasons: string[];
@@ -65,7 +66,7 @@ async function importContext(db: Executor, caller: Caller, records: ImportRecord
     serials.length ? db.select({ serial: sql<string>`upper(${ci.serialNumber})`, establishmentId: ci.establishmentId, uai: establishments.uai, name: ci.name })
       .from(ci).innerJoin(establishments, eq(establishments.id, ci.establishmentId))
       .where(and(inArray(sql`upper(${ci.serialNumber})`, serials), schoolIds.length ? notInArray(ci.establishmentId, schoolIds) : undefined)) : [],
-    db.select({ id: vendors.id, name: vendors.name }).from(vendors),
+    vendorIdsAndNames(db),
   ]);
   return {
     schools: new Map(schoolRows.map((school) => [school.uai, { id: school.id, uai: school.uai, writable: canWriteCisOf(caller, { establishmentId: school.id, zoneId: school.zoneId }) }])),

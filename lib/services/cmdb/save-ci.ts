@@ -1,7 +1,7 @@
 import { and, eq, inArray, ne } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { ancestorIds, ciById, childCount, type CiRecord } from "@/db/queries/ci-detail";
-import { ciInstallations, configurationItems, establishments, vendors } from "@/db/schema";
+import { ciInstallations, configurationItems, establishments } from "@/db/schema";
 import type { Caller } from "@/lib/domain/caller";
 import { canWriteCisOf } from "@/lib/domain/ci-access";
 import { CI_CLASS_LABELS, parseCiAttributes } from "@/lib/domain/ci-classes";
@@ -12,6 +12,7 @@ import type { CreateCiInput, PatchCiInput } from "@/lib/schemas/cis";
 import type { ServiceResult } from "../service-result";
 import { refuse } from "../refusal";
 import { fieldsOf, inCmdbTransaction, lockWritable, readableChanges, recordHistory, schoolByUai, type CiSource } from "./ci-transaction";
+import { vendorByName } from "@/db/queries/vendors";
 
 type SoftwareInput = NonNullable<CreateCiInput["software"]>;
 
@@ -27,7 +28,7 @@ function checkAttributes(fields: CiFields) {
 
 async function maintainerId(tx: Executor, name: string | null | undefined): Promise<string | null | undefined> {
   if (name === undefined || name === null) return name;
-  const [vendor] = await tx.select({ id: vendors.id }).from(vendors).where(eq(vendors.name, name));
+  const vendor = await vendorByName(tx, name);
   return vendor?.id ?? refuse({ kind: "unprocessable", message: `Aucun prestataire ne s'appelle « ${name} ».`, errors: [{ field: "maintainer", message: "Prestataire inconnu." }] });
 }
 

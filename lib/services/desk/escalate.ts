@@ -1,11 +1,12 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
-import { attachments, teams, ticketEvents, tickets, users, vendors } from "@/db/schema";
+import { attachments, teams, ticketEvents, tickets, users } from "@/db/schema";
 import { lifecyclePath } from "@/lib/domain/desk-actions";
 import { STATUS_LABELS } from "@/lib/domain/ticket-status";
 import { refuse } from "../refusal";
 import { endVendorAccess, grantVendorAccess } from "./vendor-access";
 import { setStatus } from "./ticket-operations";
 import { type DeskContext, type LockedTicket } from "./workable-ticket";
+import { vendorById } from "@/db/queries/vendors";
 
 export type Escalation = {
   target: "vendor" | "expert" | "academy"; teamCode?: string; vendorReference?: string; reason: string;
@@ -63,7 +64,7 @@ export async function escalate(context: DeskContext, ticket: LockedTicket, escal
     const team = await teamByCode(context, escalation.teamCode);
     if (team.party !== "vendor" || !team.vendorId) refuse({ kind: "unprocessable", message: `${team.code} n'est pas un prestataire.`, errors: [{ field: "teamCode", message: "Équipe de prestataire attendue." }] });
     const shared = await checkShared(context, ticket, escalation);
-    const [vendor] = await tx.select({ name: vendors.name }).from(vendors).where(eq(vendors.id, team.vendorId));
+    const vendor = await vendorById(tx, team.vendorId);
     await tx.update(tickets).set({ vendorId: team.vendorId, vendorReference: escalation.vendorReference?.trim() || null, updatedAt: now }).where(eq(tickets.id, ticket.id));
     const eventId = await journal(context, ticket, escalation, {
       targetLabel: `prestataire ${vendor!.name}`, vendor: vendor!.name, vendorReference: escalation.vendorReference ?? null, notifyTeamId: team.id,

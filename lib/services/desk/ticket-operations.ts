@@ -1,5 +1,5 @@
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
-import { categories, configurationItems, services, teamMembers, teams, ticketCis, ticketEvents, tickets, users } from "@/db/schema";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { categories, services, teamMembers, teams, ticketCis, ticketEvents, tickets, users } from "@/db/schema";
 import { priorityOf } from "@/lib/domain/priority";
 import { STATUS_LABELS } from "@/lib/domain/ticket-status";
 import type { Impact, TicketStatus, TicketType, Urgency } from "@/lib/domain/vocabulary";
@@ -9,6 +9,7 @@ import { transitionTicket } from "../tickets/ticket-transition";
 import { shareWithVendor } from "./vendor-access";
 import { refuse } from "../refusal";
 import { type DeskContext, type LockedTicket } from "./workable-ticket";
+import { schoolEquipment } from "../cmdb/school-equipment";
 
 const MAILED_STATUSES: Partial<Record<TicketStatus, TicketNotificationKind>> = {
   waiting_requester: "waiting_requester", resolved: "resolved", closed: "closed",
@@ -129,11 +130,10 @@ export async function requalify(context: DeskContext, ticket: LockedTicket, chan
 
 /** Links equipment of the ticket's own school. */
 export async function linkCis(context: DeskContext, ticket: LockedTicket, ciIds: string[]): Promise<void> {
-  const unique = [...new Set(ciIds)];
-  if (unique.length === 0) return;
-  const owned = await context.tx.select({ id: configurationItems.id, name: configurationItems.name }).from(configurationItems)
-    .where(and(inArray(configurationItems.id, unique), eq(configurationItems.establishmentId, ticket.establishmentId)));
-  if (owned.length !== unique.length) refuse({ kind: "unprocessable", message: "Un équipement n'appartient pas à l'inventaire de l'établissement.", errors: [{ field: "ciIds", message: "Équipement inconnu pour cet établissement." }] });
+  const equipment = await schoolEquipment(context.tx, ticket.establishmentId, ciIds);
+  if (!equipment.ok) refuse(equipment.failure);
+  const owned = equipment.value;
+  if (owned.length === 0) return;
   await context.tx.insert(ticketCis).values(owned.map((ci) => ({ ticketId: ticket.id, ciId: ci.id }))).onConflictDoNothing();
   // Once inventoried equipment is named, the ticket is no longer "hors inventaire".
   await context.tx.update(tickets).set({ flags: sql`array_remove(${tickets.flags}, 'hors_inventaire')`, updatedAt: context.now }).where(eq(tickets.id, ticket.id));

@@ -3,13 +3,14 @@ import { CI_ATTRIBUTES, isoDay } from "@/lib/domain/ci-classes";
 import { RENEWAL_AGE_RANGE } from "@/lib/domain/ci-lifecycle";
 import { CI_CLASSES, CI_CRITICALITIES, CI_STATUSES, FUNDINGS } from "@/lib/domain/vocabulary";
 import { cursorParam } from "./cursor";
+import { asList, upperCode } from "./primitives";
 
 export const ciCursorSchema = z.object({ name: z.string(), id: z.uuid() });
 
 /** The filters of every inventory list: the API's, the pages' (their address), the export's. */
 export const listCisQuery = z.object({
-  establishment: z.string().trim().toUpperCase().optional(),
-  zone: z.string().trim().toUpperCase().optional(),
+  establishment: upperCode.optional(),
+  zone: upperCode.optional(),
   class: z.enum(CI_CLASSES, { error: "Classe inconnue." }).optional(),
   status: z.enum(CI_STATUSES, { error: "Statut inconnu." }).optional(),
   building: z.string().trim().max(100).optional(),
@@ -83,7 +84,7 @@ export const ciFormSchema = z.preprocess(fromForm, createCiSchema);
 export const ciEditFormSchema = z.preprocess(fromForm, z.object({ ...ciFields, id: z.uuid() }));
 
 export const bulkStatusForm = z.object({
-  ids: z.preprocess((value) => (value === undefined ? [] : [value].flat()), z.array(z.uuid()).min(1, "Cochez au moins un équipement.").max(500)),
+  ids: z.preprocess(asList, z.array(z.uuid()).min(1, "Cochez au moins un équipement.").max(500)),
   status: z.enum(CI_STATUSES, { error: "Choisissez un statut." }),
 });
 

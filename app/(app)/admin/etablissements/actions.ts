@@ -3,7 +3,8 @@
 import { headers } from "next/headers";
 import { formAction } from "@/lib/auth/form-action";
 import { redirectOnSuccess } from "@/lib/auth/redirect-on-success";
-import { createEstablishmentSchema, deleteOnboardingDocumentFormSchema, onboardingDocumentFormSchema, onboardingMeetingSchema, patchEstablishmentSchema, removeRoomFormSchema, roomFormSchema, uaiSchema } from "@/lib/schemas/organisation";
+import { createEstablishmentSchema, deleteOnboardingDocumentFormSchema, onboardingDocumentFormSchema, onboardingMeetingSchema, patchEstablishmentSchema, removeRoomFormSchema, roomFormSchema } from "@/lib/schemas/organisation";
+import { checkedUai } from "@/lib/schemas/primitives";
 import { filesFromForm } from "@/lib/services/tickets/attachments";
 import { auditActor } from "@/lib/services/audit/audit-actor";
 import { createEstablishment } from "@/lib/services/organisation/create-establishment";
@@ -17,9 +18,9 @@ const NOT_FOUND = "Cet établissement n'existe plus.";
 /** Creates the school, then opens its page (rooms, onboarding meetings). */
 export const createEstablishmentAction = redirectOnSuccess(formAction(createEstablishmentSchema, async (input, caller, _form, now) =>
   createEstablishment(caller, input, now, auditActor(await headers(), caller)), { revalidate: (input) => pages(input.uai) }),
-(form) => `/admin/etablissements/${uaiSchema.parse(form.get("uai"))}`);
+(form) => `/admin/etablissements/${checkedUai.parse(form.get("uai"))}`);
 
-const editSchema = patchEstablishmentSchema.omit({ rooms: true }).required().extend({ uai: uaiSchema });
+const editSchema = patchEstablishmentSchema.omit({ rooms: true }).required().extend({ uai: checkedUai });
 export const updateEstablishmentAction = formAction(editSchema, async ({ uai, ...patch }, caller, _form, now) =>
   updateEstablishment(caller, uai, patch, now, auditActor(await headers(), caller)), { revalidate: (input) => pages(input.uai), notFound: NOT_FOUND });
 

@@ -9,13 +9,13 @@ export const ciCursorSchema = z.object({ name: z.string(), id: z.uuid() });
 
 /** The filters of every inventory list: the API's, the pages' (their address), the export's. */
 export const listCisQuery = z.object({
-  establishment: upperCode.optional(),
-  zone: upperCode.optional(),
+  establishment: upperCode.optional().meta({ description: "UAI" }),
+  zone: upperCode.optional().meta({ description: "Code de zone" }),
   class: z.enum(CI_CLASSES, { error: "Classe inconnue." }).optional(),
   status: z.enum(CI_STATUSES, { error: "Statut inconnu." }).optional(),
   building: z.string().trim().max(100).optional(),
   room: z.string().trim().max(100).optional(),
-  q: z.string().trim().max(100).optional(),
+  q: z.string().trim().max(100).optional().meta({ description: "Une partie du nom, du numéro de série, d'inventaire ou de région, du modèle ou de la salle" }),
   renewal: z.enum(["true"], { error: "renewal vaut true ou est absent." }).transform(() => true as const).optional(),
   warranty: z.enum(["under", "expired", "unknown"], { error: "Garantie : under, expired ou unknown." }).optional(),
   renewalAge: z.coerce.number().int().min(RENEWAL_AGE_RANGE.min).max(RENEWAL_AGE_RANGE.max, `Âge de renouvellement entre ${RENEWAL_AGE_RANGE.min} et ${RENEWAL_AGE_RANGE.max} ans.`).optional(),

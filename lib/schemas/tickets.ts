@@ -25,11 +25,12 @@ export const ticketCursorSchema = z.object({
   resolveBy: z.iso.datetime({ offset: true }).nullable().optional(),
 });
 
+/** GET /api/v1/tickets: the route parses it and the OpenAPI document describes it. */
 export const listTicketsQuery = z.object({
-  establishment: uaiCode.optional(),
+  establishment: uaiCode.optional().meta({ description: "UAI" }),
   status: z.enum(TICKET_STATUSES, { error: "Statut inconnu." }).optional(),
-  service: z.string().trim().optional(),
-  q: z.string().trim().max(200).optional(),
+  service: z.string().trim().optional().meta({ description: "Code de service" }),
+  q: z.string().trim().max(200).optional().meta({ description: "Recherche en français, accents ignorés" }),
   mine: z.enum(["true", "false"]).transform((value) => value === "true").optional(),
   cursor: cursorParam(ticketCursorSchema).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),

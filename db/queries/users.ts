@@ -104,3 +104,16 @@ export type AccountRecord = NonNullable<Awaited<ReturnType<typeof accountById>>>
 export function listStaffFunctions(db: Executor) {
   return db.select().from(staffFunctions).orderBy(asc(staffFunctions.position));
 }
+
+/** An active account's name and role, or null (unknown or disabled). */
+export async function activePerson(db: Executor, id: string) {
+  const [person] = await db.select({ id: users.id, name: users.name, role: users.role }).from(users).where(and(eq(users.id, id), isNull(users.disabledAt)));
+  return person ?? null;
+}
+
+/** An active sector lead of the zone, or null. */
+export async function sectorLeadOf(db: Executor, zoneId: string) {
+  const [lead] = await db.select({ id: users.id, name: users.name }).from(users)
+    .where(and(eq(users.role, "sector_lead"), eq(users.zoneId, zoneId), isNull(users.disabledAt))).limit(1);
+  return lead ?? null;
+}

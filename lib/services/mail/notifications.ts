@@ -1,6 +1,6 @@
-import { and, eq, inArray, isNull, notInArray, or, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { outboxEmails, teamMembers, teams, ticketEvents, ticketFollowers, tickets, ticketWatchers, users } from "@/db/schema";
+import { outboxEmails } from "@/db/schema";
+import { eventForEmail, holderRecipients, schoolRecipients, slaRecipients, teamRecipients, ticketForEmail, type Recipient } from "@/db/queries/ticket-notifications";
 import { createRatingToken } from "@/lib/services/tickets/rating-link";
 import { env } from "@/lib/env";
 import { ticketEmail, type TicketEmailContent } from "@/lib/mail/templates";
@@ -20,66 +20,18 @@ const STAFF_KINDS: ReadonlySet<TicketNotificationKind> = new Set(["escalated", "
 
 const AUTHOR_SKIPPED: ReadonlySet<TicketNotificationKind> = new Set(["answered", "escalated", "vendor_message"]);
 
-type Recipient = { id: string; email: string; name: string };
-
-/** Staff e-mails may carry internal text: whatever the team holds, school staff never get them. */
-const staffOnly = () => notInArray(users.role, ["requester", "manager"]);
-
-async function recipientsOf(tx: Executor, kind: TicketNotificationKind, ticketId: string, event: EventFacts): Promise<Recipient[]> {
-  const person = { id: users.id, email: users.email, name: users.name };
-  const active = isNull(users.disabledAt);
-  if (kind === "watched" || (kind === "escalated" && typeof event.data.notifyTeamId === "string")) {
-    // Watching teams; for an escalation to a vendor, that vendor's queue.
-    const teamIds = kind === "watched"
-      ? tx.select({ id: ticketWatchers.teamId }).from(ticketWatchers).where(eq(ticketWatchers.ticketId, ticketId))
-      : tx.select({ id: teams.id }).from(teams).where(eq(teams.id, String(event.data.notifyTeamId)));
-    return tx.selectDistinct(person).from(teamMembers).innerJoin(users, eq(users.id, teamMembers.userId))
-      .where(and(inArray(teamMembers.teamId, teamIds), active, staffOnly()));
-  }
-  if (kind === "sla_alert" || kind === "sla_escalated") {
-    // An SLA alert goes to the assignee, or the holding team when nobody holds the ticket; an escalation also to the rung's people.
-    const named = kind === "sla_escalated" && Array.isArray(event.data.notifyUserIds) ? event.data.notifyUserIds.map(String) : [];
-    const holders = tx.select({ id: sql<string>`coalesce(${tickets.assigneeId}, ${teamMembers.userId})` }).from(tickets)
-      .leftJoin(teamMembers, and(isNull(tickets.assigneeId), eq(teamMembers.teamId, tickets.assignedTeamId)))
-      .where(eq(tickets.id, ticketId));
-    return tx.selectDistinct(person).from(users)
-      .where(and(or(inArray(users.id, holders), ...(named.length ? [inArray(users.id, named)] : [])), active, staffOnly()));
-  }
-  if (STAFF_KINDS.has(kind)) {
-    return tx.selectDistinct(person).from(tickets)
-      .innerJoin(users, or(eq(users.id, tickets.assigneeId), inArray(users.id,
-        tx.select({ id: teamMembers.userId }).from(teamMembers).where(eq(teamMembers.teamId, tickets.assignedTeamId)))))
-      .where(and(eq(tickets.id, ticketId), active, staffOnly()));
-  }
-  return tx.selectDistinct(person).from(tickets)
-    .innerJoin(users, or(eq(users.id, tickets.requesterId), inArray(users.id,
-      tx.select({ id: ticketFollowers.userId }).from(ticketFollowers).where(eq(ticketFollowers.ticketId, ticketId)))))
-    .where(and(eq(tickets.id, ticketId), active));
+function recipientsOf(tx: Executor, kind: TicketNotificationKind, ticketId: string, event: EventFacts): Promise<Recipient[]> {
+  // Watching teams; for an escalation to a vendor, that vendor's queue.
+  if (kind === "watched") return teamRecipients(tx, { watchingTicketId: ticketId });
+  if (kind === "escalated" && typeof event.data.notifyTeamId === "string") return teamRecipients(tx, { teamId: event.data.notifyTeamId });
+  // An SLA alert goes to the assignee, or the holding team when nobody holds the ticket; an escalation also to the rung's people.
+  if (kind === "sla_alert") return slaRecipients(tx, ticketId, []);
+  if (kind === "sla_escalated") return slaRecipients(tx, ticketId, Array.isArray(event.data.notifyUserIds) ? event.data.notifyUserIds.map(String) : []);
+  return STAFF_KINDS.has(kind) ? holderRecipients(tx, ticketId) : schoolRecipients(tx, ticketId);
 }
 
-type TicketFacts = NonNullable<Awaited<ReturnType<typeof loadTicket>>>;
-type EventFacts = NonNullable<Awaited<ReturnType<typeof loadEvent>>>;
-
-async function loadTicket(tx: Executor, ticketId: string) {
-  const [row] = await tx
-    .select({
-      id: tickets.id, reference: tickets.reference, title: tickets.title, teamName: teams.name,
-      requester: { id: users.id, email: users.email, name: users.name, disabledAt: users.disabledAt },
-    })
-    .from(tickets)
-    .innerJoin(users, eq(users.id, tickets.requesterId))
-    .leftJoin(teams, eq(teams.id, tickets.assignedTeamId))
-    .where(eq(tickets.id, ticketId));
-  return row ?? null;
-}
-
-async function loadEvent(tx: Executor, ticketId: string, eventId: number) {
-  const [row] = await tx
-    .select({ kind: ticketEvents.kind, visibility: ticketEvents.visibility, authorId: ticketEvents.authorId, body: ticketEvents.body, data: ticketEvents.data })
-    .from(ticketEvents)
-    .where(and(eq(ticketEvents.id, eventId), eq(ticketEvents.ticketId, ticketId)));
-  return row ?? null;
-}
+type TicketFacts = NonNullable<Awaited<ReturnType<typeof ticketForEmail>>>;
+type EventFacts = NonNullable<Awaited<ReturnType<typeof eventForEmail>>>;
 
 /** What the e-mail says, or null when the requester must not get one. Internal notes never reach an e-mail. */
 function contentFor(kind: TicketNotificationKind, ticket: TicketFacts, event: EventFacts, now: Date): TicketEmailContent | null {
@@ -117,8 +69,8 @@ function contentFor(kind: TicketNotificationKind, ticket: TicketFacts, event: Ev
 export async function recordTicketNotifications(tx: Executor, notifications: TicketNotification[], now: Date): Promise<string[]> {
   const rows: (typeof outboxEmails.$inferInsert)[] = [];
   for (const notification of notifications) {
-    const ticket = await loadTicket(tx, notification.ticketId);
-    const event = await loadEvent(tx, notification.ticketId, notification.eventId);
+    const ticket = await ticketForEmail(tx, notification.ticketId);
+    const event = await eventForEmail(tx, notification.ticketId, notification.eventId);
     // A caller's bug, not a user's: fail the transaction rather than announce something that did not happen.
     if (!ticket || !event) throw new Error(`No event ${notification.eventId} on ticket ${notification.ticketId}`);
     const content = contentFor(notification.kind, ticket, event, now);

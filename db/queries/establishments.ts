@@ -64,3 +64,16 @@ export function schoolChoices(db: Executor, ids: string[]) {
   if (!ids.length) return Promise.resolve([]);
   return db.select({ uai: establishments.uai, name: establishments.name }).from(establishments).where(inArray(establishments.id, ids)).orderBy(asc(establishments.name));
 }
+
+/** The schools among those UAIs (an unknown one is left out). */
+export function schoolsByUai(db: Executor, uais: readonly string[]) {
+  if (!uais.length) return Promise.resolve([]);
+  return db.select({ id: establishments.id, uai: establishments.uai }).from(establishments).where(inArray(establishments.uai, [...uais]));
+}
+
+/** The schools' names by id. */
+export async function schoolNamesById(db: Executor, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db.select({ id: establishments.id, name: establishments.name }).from(establishments).where(inArray(establishments.id, ids));
+  return new Map(rows.map((row) => [row.id, row.name]));
+}

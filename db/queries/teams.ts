@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { teamMembers, teams } from "@/db/schema";
 
@@ -14,4 +14,16 @@ export async function teamByCode(db: Executor, code: string) {
 export function membershipsOf(db: Executor, userId: string) {
   return db.select({ teamId: teamMembers.teamId, zoneId: teams.zoneId }).from(teamMembers)
     .innerJoin(teams, eq(teams.id, teamMembers.teamId)).where(eq(teamMembers.userId, userId));
+}
+
+/** The teams among those codes (an unknown one is left out). */
+export function teamsByCode(db: Executor, codes: readonly string[]) {
+  if (!codes.length) return Promise.resolve([]);
+  return db.select({ id: teams.id, code: teams.code }).from(teams).where(inArray(teams.code, [...codes]));
+}
+
+/** The ids of the schools' own queues. */
+export async function schoolQueueIds(db: Executor, establishmentIds: string[]): Promise<string[]> {
+  if (!establishmentIds.length) return [];
+  return (await db.select({ id: teams.id }).from(teams).where(inArray(teams.establishmentId, establishmentIds))).map((row) => row.id);
 }

@@ -117,3 +117,42 @@ export async function sectorLeadOf(db: Executor, zoneId: string) {
     .where(and(eq(users.role, "sector_lead"), eq(users.zoneId, zoneId), isNull(users.disabledAt))).limit(1);
   return lead ?? null;
 }
+
+/** A staff function by its code, or null. */
+export async function staffFunction(db: Executor, code: string) {
+  const [row] = await db.select({ code: staffFunctions.code, label: staffFunctions.label }).from(staffFunctions).where(eq(staffFunctions.code, code));
+  return row ?? null;
+}
+
+/** The caller's own facts: an active account, its schools and its teams (with their zones); null if disabled or gone. */
+export async function callerFacts(db: Executor, userId: string) {
+  const [user] = await db
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role, zoneId: users.zoneId })
+    .from(users)
+    .where(and(eq(users.id, userId), isNull(users.disabledAt)));
+  if (!user) return null;
+  const [schools, teamRows] = await Promise.all([
+    db.select({ id: userEstablishments.establishmentId }).from(userEstablishments).where(eq(userEstablishments.userId, userId)),
+    db.select({ id: teamMembers.teamId, zoneId: teams.zoneId }).from(teamMembers).innerJoin(teams, eq(teams.id, teamMembers.teamId))
+      .where(eq(teamMembers.userId, userId)),
+  ]);
+  return { user, establishmentIds: schools.map((row) => row.id), teams: teamRows };
+}
+
+/** The UAIs of an account's schools, sorted. */
+export async function schoolUaisOf(db: Executor, userId: string): Promise<string[]> {
+  const rows = await db.select({ uai: establishments.uai }).from(userEstablishments).innerJoin(establishments, eq(establishments.id, userEstablishments.establishmentId))
+    .where(eq(userEstablishments.userId, userId));
+  return rows.map((row) => row.uai).sort();
+}
+
+/** The accounts of those e-mails, with the schools each belongs to. */
+export async function accountsByEmail(db: Executor, emails: string[]) {
+  if (!emails.length) return [];
+  const accounts = await db.select({
+    id: users.id, email: users.email, name: users.name, role: users.role, functionCode: users.functionCode, disabledAt: users.disabledAt,
+  }).from(users).where(inArray(users.email, emails));
+  const memberships = accounts.length ? await db.select({ userId: userEstablishments.userId, id: establishments.id, uai: establishments.uai }).from(userEstablishments)
+    .innerJoin(establishments, eq(establishments.id, userEstablishments.establishmentId)).where(inArray(userEstablishments.userId, accounts.map((account) => account.id))) : [];
+  return accounts.map((account) => ({ ...account, schools: memberships.filter((membership) => membership.userId === account.id).map(({ userId: _userId, ...school }) => school) }));
+}

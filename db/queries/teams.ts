@@ -19,7 +19,7 @@ export function membershipsOf(db: Executor, userId: string) {
 /** The teams among those codes (an unknown one is left out). */
 export function teamsByCode(db: Executor, codes: readonly string[]) {
   if (!codes.length) return Promise.resolve([]);
-  return db.select({ id: teams.id, code: teams.code }).from(teams).where(inArray(teams.code, [...codes]));
+  return db.select({ id: teams.id, code: teams.code, name: teams.name }).from(teams).where(inArray(teams.code, [...codes]));
 }
 
 /** The ids of the schools' own queues. */

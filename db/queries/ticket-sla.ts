@@ -1,6 +1,7 @@
-import { and, asc, eq, isNotNull, ne, or, sql } from "drizzle-orm";
+import { and, asc, eq, gte, isNotNull, isNull, lte, ne, or, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { categories, configurationItems, establishments, roomSupportModes, slaPolicies, ticketCis, ticketEvents, tickets, vendors } from "@/db/schema";
+import { calendarClosures, categories, configurationItems, establishments, roomSupportModes, slaPolicies, teams, ticketCis, ticketEvents, tickets, users, vendors } from "@/db/schema";
+import type { Role } from "@/lib/domain/vocabulary";
 
 /** A ticket's columns its SLA depends on, with its category, school, policy and vendor facts. */
 export async function ticketSlaRow(tx: Executor, ticketId: string) {
@@ -52,4 +53,49 @@ export async function ticketCiRooms(tx: Executor, ticketId: string): Promise<(st
     .innerJoin(configurationItems, eq(configurationItems.id, ticketCis.ciId))
     .where(eq(ticketCis.ticketId, ticketId));
   return items.map((item) => item.room);
+}
+
+/** The keys of the alarms already recorded in the ticket's journal. */
+export async function recordedAlarmKeys(tx: Executor, ticketId: string): Promise<Set<string>> {
+  const rows = await tx.select({ key: ticketEvents.idempotencyKey }).from(ticketEvents)
+    .where(and(eq(ticketEvents.ticketId, ticketId), isNotNull(ticketEvents.idempotencyKey)));
+  return new Set(rows.map((row) => row.key!));
+}
+
+/** What an alarm of the ticket needs: its deadlines, level, school's zone and vendor's name. */
+export async function alarmTicket(tx: Executor, ticketId: string) {
+  const [row] = await tx
+    .select({ id: tickets.id, zoneId: establishments.zoneId, ownBy: tickets.ownBy, resolveBy: tickets.resolveBy, escalationLevel: tickets.escalationLevel, vendorName: vendors.name })
+    .from(tickets)
+    .innerJoin(establishments, eq(establishments.id, tickets.establishmentId))
+    .leftJoin(vendors, eq(vendors.id, tickets.vendorId))
+    .where(eq(tickets.id, ticketId));
+  return row ?? null;
+}
+
+/** The active holders of a role for a zone: that zone's, or the Région-wide ones (no zone), by name. */
+export function activeHoldersOf(tx: Executor, role: Role, zoneId: string) {
+  return tx.select({ id: users.id, name: users.name }).from(users)
+    .where(and(eq(users.role, role), isNull(users.disabledAt), or(isNull(users.zoneId), eq(users.zoneId, zoneId))))
+    .orderBy(users.name);
+}
+
+/** The tickets with SLA alarms to plan: all of them, or those whose next check falls before `horizon`. */
+export function ticketsWithAlarms(db: Executor, horizon: Date | null) {
+  return db.select({ id: tickets.id, version: tickets.slaVersion, alarms: tickets.slaAlarms }).from(tickets)
+    .where(horizon ? and(isNotNull(tickets.slaNextCheckAt), lte(tickets.slaNextCheckAt, horizon)) : isNotNull(tickets.slaNextCheckAt));
+}
+
+/** A team's own weekly hours and escalation ladder (null where it keeps the defaults), or null. */
+export async function teamSlaRow(tx: Executor, teamId: string) {
+  const [team] = await tx.select({ weeklyHours: teams.weeklyHours, escalationLevels: teams.escalationLevels }).from(teams).where(eq(teams.id, teamId));
+  return team ?? null;
+}
+
+/** The closures ending on or after `since`: every team's, plus the team's own when one is named. */
+export function closuresSince(tx: Executor, since: string, teamId: string | null) {
+  return tx.select({ from: calendarClosures.fromDate, to: calendarClosures.toDate, label: calendarClosures.label })
+    .from(calendarClosures)
+    .where(and(gte(calendarClosures.toDate, since), teamId ? or(isNull(calendarClosures.teamId), eq(calendarClosures.teamId, teamId)) : isNull(calendarClosures.teamId)))
+    .orderBy(calendarClosures.fromDate);
 }

@@ -68,7 +68,7 @@ export function schoolChoices(db: Executor, ids: string[]) {
 /** The schools among those UAIs (an unknown one is left out). */
 export function schoolsByUai(db: Executor, uais: readonly string[]) {
   if (!uais.length) return Promise.resolve([]);
-  return db.select({ id: establishments.id, uai: establishments.uai }).from(establishments).where(inArray(establishments.uai, [...uais]));
+  return db.select({ id: establishments.id, uai: establishments.uai, zoneId: establishments.zoneId }).from(establishments).where(inArray(establishments.uai, [...uais]));
 }
 
 /** The schools' names by id. */

@@ -1,6 +1,6 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, lt } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { attachments, categories, services, ticketCis, ticketEvents, ticketFollowers, tickets } from "@/db/schema";
+import { attachments, categories, services, ticketCis, ticketEvents, ticketFollowers, ticketRatings, tickets } from "@/db/schema";
 
 /** Who holds a ticket now: its team, its assignee, the vendor it waits for. */
 export async function ticketHolders(db: Executor, ticketId: string) {
@@ -37,4 +37,15 @@ export function internalNotesAmong(db: Executor, ticketId: string, eventIds: num
 /** Those of `attachmentIds` that are files of the ticket. */
 export function ticketAttachmentsAmong(db: Executor, ticketId: string, attachmentIds: string[]) {
   return db.select({ id: attachments.id }).from(attachments).where(and(inArray(attachments.id, attachmentIds), eq(attachments.ticketId, ticketId)));
+}
+
+/** Whether the requester has rated the ticket. */
+export async function ticketIsRated(db: Executor, ticketId: string): Promise<boolean> {
+  const [rating] = await db.select({ score: ticketRatings.score }).from(ticketRatings).where(eq(ticketRatings.ticketId, ticketId));
+  return rating !== undefined;
+}
+
+/** Up to `limit` tickets resolved before `cutoff` and still resolved. */
+export function resolvedBefore(db: Executor, cutoff: Date, limit: number) {
+  return db.select({ id: tickets.id }).from(tickets).where(and(eq(tickets.status, "resolved"), lt(tickets.resolvedAt, cutoff))).limit(limit);
 }

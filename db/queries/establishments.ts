@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, ilike, inArray, or, type SQL } from "drizzle-orm";
 import type { Database, Executor } from "@/db/client";
 import { keysetPage } from "./keyset-page";
-import { establishments, zones } from "@/db/schema";
+import { establishments, roomSupportModes, zones } from "@/db/schema";
 
 export type EstablishmentScope = { kind: "all" } | { kind: "ids"; ids: string[] };
 export type EstablishmentCursor = { name: string; id: string };
@@ -76,4 +76,10 @@ export async function schoolNamesById(db: Executor, ids: string[]): Promise<Map<
   if (!ids.length) return new Map();
   const rows = await db.select({ id: establishments.id, name: establishments.name }).from(establishments).where(inArray(establishments.id, ids));
   return new Map(rows.map((row) => [row.id, row.name]));
+}
+
+/** The rooms of a school declared with their own support mode. */
+export function declaredRooms(db: Executor, establishmentId: string) {
+  return db.select({ room: roomSupportModes.room, supportMode: roomSupportModes.supportMode }).from(roomSupportModes)
+    .where(eq(roomSupportModes.establishmentId, establishmentId));
 }

@@ -1,6 +1,6 @@
-import { eq, inArray } from "drizzle-orm";
+import { asc, eq, inArray } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { teamMembers, teams } from "@/db/schema";
+import { teamMembers, teams, users } from "@/db/schema";
 
 /** A team by its code, or null: its party, and the school or vendor whose queue it is. */
 export async function teamByCode(db: Executor, code: string) {
@@ -26,4 +26,10 @@ export function teamsByCode(db: Executor, codes: readonly string[]) {
 export async function schoolQueueIds(db: Executor, establishmentIds: string[]): Promise<string[]> {
   if (!establishmentIds.length) return [];
   return (await db.select({ id: teams.id }).from(teams).where(inArray(teams.establishmentId, establishmentIds))).map((row) => row.id);
+}
+
+/** A team's members by e-mail, and which of them has it as primary team. */
+export function teamMemberEmails(db: Executor, teamId: string) {
+  return db.select({ email: users.email, primary: teamMembers.isPrimary }).from(teamMembers)
+    .innerJoin(users, eq(users.id, teamMembers.userId)).where(eq(teamMembers.teamId, teamId)).orderBy(asc(users.email));
 }

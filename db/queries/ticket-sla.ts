@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, isNotNull, isNull, lte, ne, or, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { calendarClosures, categories, configurationItems, establishments, roomSupportModes, slaPolicies, teams, ticketCis, ticketEvents, tickets, users, vendors } from "@/db/schema";
+import { calendarClosures, categories, configurationItems, establishments, slaPolicies, teams, ticketCis, ticketEvents, tickets, users, vendors } from "@/db/schema";
 import type { Role } from "@/lib/domain/vocabulary";
 
 /** A ticket's columns its SLA depends on, with its category, school, policy and vendor facts. */
@@ -39,12 +39,6 @@ export function statusEvents(tx: Executor, ticketId: string) {
   return tx.select({ at: ticketEvents.createdAt, kind: ticketEvents.kind, data: ticketEvents.data }).from(ticketEvents)
     .where(and(eq(ticketEvents.ticketId, ticketId), or(eq(ticketEvents.kind, "status_changed"), and(eq(ticketEvents.kind, "merged"), sql`${ticketEvents.data} ? 'to'`))))
     .orderBy(asc(ticketEvents.createdAt), asc(ticketEvents.id));
-}
-
-/** The rooms of a school declared with their own support mode. */
-export function declaredRooms(tx: Executor, establishmentId: string) {
-  return tx.select({ room: roomSupportModes.room, supportMode: roomSupportModes.supportMode }).from(roomSupportModes)
-    .where(eq(roomSupportModes.establishmentId, establishmentId));
 }
 
 /** The rooms the ticket's equipment stands in (null: no room recorded). */

@@ -1,5 +1,6 @@
 import type { Executor } from "@/db/client";
-import { declaredRooms, firstPublicReplyAt, statusEvents, ticketCiRooms, ticketSlaRow } from "@/db/queries/ticket-sla";
+import { firstPublicReplyAt, statusEvents, ticketCiRooms, ticketSlaRow } from "@/db/queries/ticket-sla";
+import { declaredRooms } from "@/db/queries/establishments";
 import { DEFAULT_CALENDAR } from "@/lib/domain/business-calendar";
 import { ticketSupportMode } from "@/lib/domain/room-support-mode";
 import { commitmentFor, DEFAULT_SLA_TARGETS, vendorWaits, type SlaCommitment, type SlaFacts, type SlaStatusChange, type VendorCommitment, type VendorWait } from "@/lib/domain/sla";

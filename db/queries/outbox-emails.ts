@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, lt, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { keysetPage } from "./keyset-page";
 import { outboxEmails } from "@/db/schema";
@@ -48,4 +48,19 @@ export async function requeueFailedEmail(db: Executor, id: string): Promise<bool
     .where(and(eq(outboxEmails.id, id), eq(outboxEmails.status, "failed")))
     .returning({ id: outboxEmails.id });
   return rows.length > 0;
+}
+
+/** One outbox row whole, as the worker sends it; or null. */
+export async function outboxEmailToSend(db: Executor, id: string) {
+  const [email] = await db.select().from(outboxEmails).where(eq(outboxEmails.id, id));
+  return email ?? null;
+}
+
+/** The oldest pending rows created before `before` (their job may be lost). */
+export async function pendingEmailIdsBefore(db: Executor, before: Date, limit: number): Promise<string[]> {
+  const rows = await db.select({ id: outboxEmails.id }).from(outboxEmails)
+    .where(and(eq(outboxEmails.status, "pending"), lt(outboxEmails.createdAt, before)))
+    .orderBy(asc(outboxEmails.createdAt))
+    .limit(limit);
+  return rows.map((row) => row.id);
 }

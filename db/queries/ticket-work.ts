@@ -1,5 +1,6 @@
 import { and, eq, inArray, lt } from "drizzle-orm";
 import type { Executor } from "@/db/client";
+import { OPEN_STATUSES } from "@/lib/domain/ticket-status";
 import { attachments, categories, services, ticketCis, ticketEvents, ticketFollowers, ticketRatings, tickets } from "@/db/schema";
 
 /** Who holds a ticket now: its team, its assignee, the vendor it waits for. */
@@ -48,4 +49,11 @@ export async function ticketIsRated(db: Executor, ticketId: string): Promise<boo
 /** Up to `limit` tickets resolved before `cutoff` and still resolved. */
 export function resolvedBefore(db: Executor, cutoff: Date, limit: number) {
   return db.select({ id: tickets.id }).from(tickets).where(and(eq(tickets.status, "resolved"), lt(tickets.resolvedAt, cutoff))).limit(limit);
+}
+
+/** The open tickets a person filed for a school. */
+export async function openTicketIdsOf(db: Executor, requesterId: string, establishmentId: string): Promise<string[]> {
+  const rows = await db.select({ id: tickets.id }).from(tickets)
+    .where(and(eq(tickets.requesterId, requesterId), eq(tickets.establishmentId, establishmentId), inArray(tickets.status, [...OPEN_STATUSES])));
+  return rows.map((row) => row.id);
 }

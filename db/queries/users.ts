@@ -156,3 +156,26 @@ export async function accountsByEmail(db: Executor, emails: string[]) {
     .innerJoin(establishments, eq(establishments.id, userEstablishments.establishmentId)).where(inArray(userEstablishments.userId, accounts.map((account) => account.id))) : [];
   return accounts.map((account) => ({ ...account, schools: memberships.filter((membership) => membership.userId === account.id).map(({ userId: _userId, ...school }) => school) }));
 }
+
+/** The account of an e-mail with what signing in checks (password hash, token version, disabled), or null. */
+export async function accountByEmail(db: Executor, email: string) {
+  const [user] = await db
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role, tokenVersion: users.tokenVersion, passwordHash: users.passwordHash, disabledAt: users.disabledAt })
+    .from(users)
+    .where(eq(users.email, email));
+  return user ?? null;
+}
+
+/** An account's password hash (null: none set yet). */
+export async function passwordHashOf(db: Executor, userId: string): Promise<string | null> {
+  const [account] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId));
+  return account?.passwordHash ?? null;
+}
+
+/** The role of an active member of the school, or null when the person is not one. */
+export async function activeSchoolMemberRole(db: Executor, userId: string, establishmentId: string) {
+  const [member] = await db.select({ role: users.role }).from(users)
+    .innerJoin(userEstablishments, and(eq(userEstablishments.userId, users.id), eq(userEstablishments.establishmentId, establishmentId)))
+    .where(and(eq(users.id, userId), isNull(users.disabledAt)));
+  return member?.role ?? null;
+}

@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, isNotNull, isNull, lte, ne, or, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { calendarClosures, categories, configurationItems, establishments, slaPolicies, teams, ticketCis, ticketEvents, tickets, users, vendors } from "@/db/schema";
+import { calendarClosures, categories, configurationItems, establishments, slaPolicies, teams, ticketCis, ticketEvents, tickets, users, vendors, vendorWaits } from "@/db/schema";
 import type { Role } from "@/lib/domain/vocabulary";
 
 /** A ticket's columns its SLA depends on, with its category, school, policy and vendor facts. */
@@ -92,4 +92,10 @@ export function closuresSince(tx: Executor, since: string, teamId: string | null
     .from(calendarClosures)
     .where(and(gte(calendarClosures.toDate, since), teamId ? or(isNull(calendarClosures.teamId), eq(calendarClosures.teamId, teamId)) : isNull(calendarClosures.teamId)))
     .orderBy(calendarClosures.fromDate);
+}
+
+/** The waits for a vendor under way (not ended yet). */
+export function currentVendorWaits(tx: Executor, vendorId: string) {
+  return tx.select({ ticketId: vendorWaits.ticketId, since: vendorWaits.since }).from(vendorWaits)
+    .where(and(eq(vendorWaits.vendorId, vendorId), isNull(vendorWaits.endedAt)));
 }

@@ -1,13 +1,11 @@
 import { z } from "zod";
 import { ONBOARDING_STATES, PARTIES, SUPPORT_MODES } from "@/lib/domain/vocabulary";
-import { checkedUai } from "./primitives";
+import { checkedUai, optionalText } from "./primitives";
 
 /** Schools, teams, vendors, zones and onboarding: the admin forms and the API bodies, with their French messages. */
 
 const text = (what: string, max = 200) =>
   z.string({ error: `${what} obligatoire.` }).trim().min(1, `${what} obligatoire.`).max(max, `${what} : ${max} caractères au plus.`);
-/** A form's empty field is "no value". */
-const optionalText = (max: number) => z.string().trim().max(max, `${max} caractères au plus.`).transform((value) => value || null).nullable().optional();
 
 const supportMode = z.enum(SUPPORT_MODES, { error: "Mode de support inconnu." });
 const onboardingState = z.enum(ONBOARDING_STATES, { error: "État d'intégration inconnu." });

@@ -9,6 +9,9 @@ export const blankToUndefined = (value: unknown) => (typeof value === "string" &
 /** A repeated form field as a list: absent is none, one value is a list of one. */
 export const asList = (value: unknown) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 
+/** An optional free text of at most `max` characters; empty (a form's untouched field) is null, "no value". */
+export const optionalText = (max: number) => z.string().trim().max(max, `${max} caractères au plus.`).transform((value) => value || null).nullable().optional();
+
 /** A code given in any case (zone, team, service), compared in capitals. */
 export const upperCode = z.string().trim().toUpperCase();
 

@@ -57,4 +57,17 @@ export default defineConfig([
       }],
     },
   },
+  {
+    // A select chained to `.for(...)` is a row lock taken before a write, so it stays beside that write;
+    // a select used as a write's subquery is written inside the write or carries a disable saying so.
+    name: "guichet/reads-in-db-queries",
+    files: ["lib/services/**/*.ts"],
+    ignores: ["**/*.test.ts"],
+    rules: {
+      "no-restricted-syntax": ["error", {
+        selector: "CallExpression[callee.property.name=/^(select|selectDistinct|selectDistinctOn)$/]:not(CallExpression[callee.property.name='for'] *)",
+        message: "Reads go in db/queries (ARCHITECTURE.md): write a function there taking an Executor and compose it here.",
+      }],
+    },
+  },
 ]);

@@ -1,5 +1,6 @@
 import { and, desc, eq, gte, ilike, lt, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
+import { keysetPage } from "./keyset-page";
 import { auditEvents } from "@/db/schema";
 import type { AuditAction, AuditObjectType } from "@/lib/domain/audit";
 import type { AuditCursor } from "@/lib/schemas/audit";
@@ -51,10 +52,6 @@ export async function listAuditEvents(db: Executor, filters: AuditFilters, optio
     ))
     .orderBy(desc(auditEvents.occurredAt), desc(auditEvents.id))
     .limit(options.limit + 1);
-  const page = rows.slice(0, options.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map(({ at: _at, ...row }) => row as AuditEventRow),
-    next: rows.length > options.limit && last ? { at: last.at, id: last.id } : null,
-  };
+  const { items, next } = keysetPage(rows, options.limit, (last) => ({ at: last.at, id: last.id }));
+  return { items: items.map(({ at: _at, ...row }) => row as AuditEventRow), next };
 }

@@ -1,6 +1,7 @@
 import { and, asc, count, eq, ilike, inArray, sql, type SQL } from "drizzle-orm";
 import { unionAll } from "drizzle-orm/pg-core";
 import type { Executor } from "@/db/client";
+import { keysetPage } from "./keyset-page";
 import { configurationItems, establishments, zones } from "@/db/schema";
 import { ciStartDate, ciWarrantyEnd } from "./ci-lifecycle-sql";
 import type { CiReadScope } from "@/lib/domain/ci-access";
@@ -107,12 +108,14 @@ export async function listCis(db: Executor, filters: CiListFilters) {
   const names = schoolIds.length
     ? new Map((await db.select({ id: establishments.id, uai: establishments.uai, name: establishments.name }).from(establishments).where(inArray(establishments.id, schoolIds))).map((school) => [school.id, school]))
     : new Map<string, { uai: string; name: string }>();
-  const items = rows.slice(0, filters.limit).map(({ establishmentId, ...row }) => {
-    const school = names.get(establishmentId)!;
-    return { ...row, establishment: { uai: school.uai, name: school.name } };
-  });
-  const last = items.at(-1);
-  return { items, next: rows.length > filters.limit && last ? { name: last.name, id: last.id } : null };
+  const { items, next } = keysetPage(rows, filters.limit, (last) => ({ name: last.name, id: last.id }));
+  return {
+    items: items.map(({ establishmentId, ...row }) => {
+      const school = names.get(establishmentId)!;
+      return { ...row, establishment: { uai: school.uai, name: school.name } };
+    }),
+    next,
+  };
 }
 
 export type CiListRow = Awaited<ReturnType<typeof listCis>>["items"][number];

@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
+import { keysetPage } from "./keyset-page";
 import type { OpenGroup, ResolverParty, ScopeGroup, SlaStateValue, TicketLine, WeekGroup } from "@/lib/domain/dashboard";
 import type { HistogramBin } from "@/lib/domain/dashboard-statistics";
 import { OPEN_STATUSES } from "@/lib/domain/ticket-status";
@@ -306,10 +307,6 @@ export async function drillDownTickets(db: Executor, filters: DrillDownFilters):
     FROM tickets t JOIN establishments e ON e.id = t.establishment_id LEFT JOIN teams tm ON tm.id = t.assigned_team_id
     WHERE ${sql.join(where, sql` AND `)}
     ORDER BY t.created_at DESC, t.id DESC LIMIT ${filters.limit + 1}`);
-  const page = result.slice(0, filters.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map(toLine),
-    next: result.length > filters.limit && last ? { createdAt: iso(last.created_at), id: last.id } : null,
-  };
+  const { items, next } = keysetPage(result, filters.limit, (last) => ({ createdAt: iso(last.created_at), id: last.id }));
+  return { items: items.map(toLine), next };
 }

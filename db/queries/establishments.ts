@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, ilike, inArray, or, type SQL } from "drizzle-orm";
 import type { Database, Executor } from "@/db/client";
-import { establishments, zones } from "@/db/schema";
+import { keysetPage } from "./keyset-page";
+import { establishments, roomSupportModes, zones } from "@/db/schema";
 
 export type EstablishmentScope = { kind: "all" } | { kind: "ids"; ids: string[] };
 export type EstablishmentCursor = { name: string; id: string };
@@ -36,12 +37,8 @@ export async function listEstablishments(
     .orderBy(asc(establishments.name), asc(establishments.id))
     .limit(options.limit + 1);
 
-  const page = rows.slice(0, options.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map(({ zoneCode, zoneName, ...row }) => ({ ...row, zone: { code: zoneCode, name: zoneName } })),
-    next: rows.length > options.limit && last ? { name: last.name, id: last.id } : null,
-  };
+  const { items, next } = keysetPage(rows, options.limit, (last) => ({ name: last.name, id: last.id }));
+  return { items: items.map(({ zoneCode, zoneName, ...row }) => ({ ...row, zone: { code: zoneCode, name: zoneName } })), next };
 }
 
 export async function establishmentByUai(db: Executor, uai: string) {
@@ -50,4 +47,39 @@ export async function establishmentByUai(db: Executor, uai: string) {
     .from(establishments)
     .where(eq(establishments.uai, uai));
   return row ?? null;
+}
+
+/** A school with its zone's name, as a page heading shows it. */
+export async function establishmentHeading(db: Executor, uai: string) {
+  const [row] = await db
+    .select({ id: establishments.id, uai: establishments.uai, name: establishments.name, type: establishments.type, city: establishments.city, zoneId: establishments.zoneId, zone: zones.name })
+    .from(establishments)
+    .innerJoin(zones, eq(zones.id, establishments.zoneId))
+    .where(eq(establishments.uai, uai));
+  return row ?? null;
+}
+
+/** Some schools' UAIs and names, by name (a picker's choices). */
+export function schoolChoices(db: Executor, ids: string[]) {
+  if (!ids.length) return Promise.resolve([]);
+  return db.select({ uai: establishments.uai, name: establishments.name }).from(establishments).where(inArray(establishments.id, ids)).orderBy(asc(establishments.name));
+}
+
+/** The schools among those UAIs (an unknown one is left out). */
+export function schoolsByUai(db: Executor, uais: readonly string[]) {
+  if (!uais.length) return Promise.resolve([]);
+  return db.select({ id: establishments.id, uai: establishments.uai, zoneId: establishments.zoneId }).from(establishments).where(inArray(establishments.uai, [...uais]));
+}
+
+/** The schools' names by id. */
+export async function schoolNamesById(db: Executor, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db.select({ id: establishments.id, name: establishments.name }).from(establishments).where(inArray(establishments.id, ids));
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
+
+/** The rooms of a school declared with their own support mode. */
+export function declaredRooms(db: Executor, establishmentId: string) {
+  return db.select({ room: roomSupportModes.room, supportMode: roomSupportModes.supportMode }).from(roomSupportModes)
+    .where(eq(roomSupportModes.establishmentId, establishmentId));
 }

@@ -100,3 +100,10 @@ export function listVendorsForAdmin(db: Database) {
 export function listZonesForAdmin(db: Database) {
   return db.select({ id: zones.id, code: zones.code, name: zones.name, departements: zones.departements }).from(zones).orderBy(asc(zones.name));
 }
+
+/** One onboarding meeting of a school as recorded (planned, held, notes), or null. */
+export async function onboardingMeeting(db: Executor, establishmentId: string, meeting: typeof onboardingMeetings.$inferSelect["meeting"]) {
+  const [row] = await db.select({ plannedOn: onboardingMeetings.plannedOn, heldOn: onboardingMeetings.heldOn, notes: onboardingMeetings.notes })
+    .from(onboardingMeetings).where(and(eq(onboardingMeetings.establishmentId, establishmentId), eq(onboardingMeetings.meeting, meeting)));
+  return row ?? null;
+}

@@ -1,5 +1,6 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, lt, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
+import { keysetPage } from "./keyset-page";
 import { outboxEmails } from "@/db/schema";
 import type { OutboxStatus } from "@/lib/domain/outbox";
 
@@ -23,12 +24,8 @@ export async function listOutboxEmails(db: Executor, options: { status?: OutboxS
     ))
     .orderBy(desc(outboxEmails.createdAt), desc(outboxEmails.id))
     .limit(options.limit + 1);
-  const page = rows.slice(0, options.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map(({ at: _at, ...row }) => row),
-    next: rows.length > options.limit && last ? { at: last.at, id: last.id } : null,
-  };
+  const { items, next } = keysetPage(rows, options.limit, (last): OutboxCursor => ({ at: last.at, id: last.id }));
+  return { items: items.map(({ at: _at, ...row }) => row), next };
 }
 
 /** One outbox e-mail with its bodies, as it was (or will be) sent. */
@@ -51,4 +48,19 @@ export async function requeueFailedEmail(db: Executor, id: string): Promise<bool
     .where(and(eq(outboxEmails.id, id), eq(outboxEmails.status, "failed")))
     .returning({ id: outboxEmails.id });
   return rows.length > 0;
+}
+
+/** One outbox row whole, as the worker sends it; or null. */
+export async function outboxEmailToSend(db: Executor, id: string) {
+  const [email] = await db.select().from(outboxEmails).where(eq(outboxEmails.id, id));
+  return email ?? null;
+}
+
+/** The oldest pending rows created before `before` (their job may be lost). */
+export async function pendingEmailIdsBefore(db: Executor, before: Date, limit: number): Promise<string[]> {
+  const rows = await db.select({ id: outboxEmails.id }).from(outboxEmails)
+    .where(and(eq(outboxEmails.status, "pending"), lt(outboxEmails.createdAt, before)))
+    .orderBy(asc(outboxEmails.createdAt))
+    .limit(limit);
+  return rows.map((row) => row.id);
 }

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
+import { keysetPage } from "./keyset-page";
 import { categories, establishments, services, teams, ticketCis, tickets, ticketWatchers, vendorAccess, zones } from "@/db/schema";
 import type { TicketScope } from "@/lib/domain/ticket-visibility";
 import type { SlaState } from "@/lib/domain/sla";
@@ -139,12 +140,10 @@ export async function listTickets(db: Executor, filters: TicketListFilters) {
     .orderBy(...order.orderBy)
     .limit(filters.limit + 1);
 
-  const page = rows.slice(0, filters.limit).map((row) => ({ ...row, assignedTeam: row.assignedTeam?.code ? row.assignedTeam : null }));
-  const last = page.at(-1);
-  const next = rows.length > filters.limit && last
-    ? { createdAt: last.createdAt.toISOString(), id: last.id, priority: last.priority, updatedAt: last.updatedAt.toISOString(), resolveBy: last.sla.resolveBy?.toISOString() ?? null }
-    : null;
-  return { items: page, next };
+  const { items, next } = keysetPage(rows, filters.limit, (last) => (
+    { createdAt: last.createdAt.toISOString(), id: last.id, priority: last.priority, updatedAt: last.updatedAt.toISOString(), resolveBy: last.sla.resolveBy?.toISOString() ?? null }
+  ));
+  return { items: items.map((row) => ({ ...row, assignedTeam: row.assignedTeam?.code ? row.assignedTeam : null })), next };
 }
 
 export type TicketListItem = Awaited<ReturnType<typeof listTickets>>["items"][number];

@@ -1,5 +1,6 @@
 import { and, asc, eq, exists, gt, ilike, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Database, Executor } from "@/db/client";
+import { keysetPage } from "./keyset-page";
 import { establishments, staffFunctions, teamMembers, teams, userEstablishments, users, zones } from "@/db/schema";
 import type { Role } from "@/lib/domain/vocabulary";
 
@@ -59,13 +60,9 @@ export async function listUsers(db: Database, options: { filters: UserFilters; s
     ))
     .orderBy(asc(users.name), asc(users.id))
     .limit(options.limit + 1);
-  const page = rows.slice(0, options.limit);
-  const affiliations = await affiliationsOf(db, page.map((row) => row.id));
-  const last = page.at(-1);
-  return {
-    items: page.map((row) => ({ ...row, ...(affiliations.get(row.id) ?? { establishments: [], teams: [] }) })),
-    next: rows.length > options.limit && last ? { name: last.name, id: last.id } : null,
-  };
+  const { items, next } = keysetPage(rows, options.limit, (last): UserCursor => ({ name: last.name, id: last.id }));
+  const affiliations = await affiliationsOf(db, items.map((row) => row.id));
+  return { items: items.map((row) => ({ ...row, ...(affiliations.get(row.id) ?? { establishments: [], teams: [] }) })), next };
 }
 
 type Affiliations = { establishments: { id: string; uai: string; name: string }[]; teams: { id: string; code: string; name: string; isPrimary: boolean }[] };
@@ -106,4 +103,79 @@ export type AccountRecord = NonNullable<Awaited<ReturnType<typeof accountById>>>
 /** The staff functions, in their order. */
 export function listStaffFunctions(db: Executor) {
   return db.select().from(staffFunctions).orderBy(asc(staffFunctions.position));
+}
+
+/** An active account's name and role, or null (unknown or disabled). */
+export async function activePerson(db: Executor, id: string) {
+  const [person] = await db.select({ id: users.id, name: users.name, role: users.role }).from(users).where(and(eq(users.id, id), isNull(users.disabledAt)));
+  return person ?? null;
+}
+
+/** An active sector lead of the zone, or null. */
+export async function sectorLeadOf(db: Executor, zoneId: string) {
+  const [lead] = await db.select({ id: users.id, name: users.name }).from(users)
+    .where(and(eq(users.role, "sector_lead"), eq(users.zoneId, zoneId), isNull(users.disabledAt))).limit(1);
+  return lead ?? null;
+}
+
+/** A staff function by its code, or null. */
+export async function staffFunction(db: Executor, code: string) {
+  const [row] = await db.select({ code: staffFunctions.code, label: staffFunctions.label }).from(staffFunctions).where(eq(staffFunctions.code, code));
+  return row ?? null;
+}
+
+/** The caller's own facts: an active account, its schools and its teams (with their zones); null if disabled or gone. */
+export async function callerFacts(db: Executor, userId: string) {
+  const [user] = await db
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role, zoneId: users.zoneId })
+    .from(users)
+    .where(and(eq(users.id, userId), isNull(users.disabledAt)));
+  if (!user) return null;
+  const [schools, teamRows] = await Promise.all([
+    db.select({ id: userEstablishments.establishmentId }).from(userEstablishments).where(eq(userEstablishments.userId, userId)),
+    db.select({ id: teamMembers.teamId, zoneId: teams.zoneId }).from(teamMembers).innerJoin(teams, eq(teams.id, teamMembers.teamId))
+      .where(eq(teamMembers.userId, userId)),
+  ]);
+  return { user, establishmentIds: schools.map((row) => row.id), teams: teamRows };
+}
+
+/** The UAIs of an account's schools, sorted. */
+export async function schoolUaisOf(db: Executor, userId: string): Promise<string[]> {
+  const rows = await db.select({ uai: establishments.uai }).from(userEstablishments).innerJoin(establishments, eq(establishments.id, userEstablishments.establishmentId))
+    .where(eq(userEstablishments.userId, userId));
+  return rows.map((row) => row.uai).sort();
+}
+
+/** The accounts of those e-mails, with the schools each belongs to. */
+export async function accountsByEmail(db: Executor, emails: string[]) {
+  if (!emails.length) return [];
+  const accounts = await db.select({
+    id: users.id, email: users.email, name: users.name, role: users.role, functionCode: users.functionCode, disabledAt: users.disabledAt,
+  }).from(users).where(inArray(users.email, emails));
+  const memberships = accounts.length ? await db.select({ userId: userEstablishments.userId, id: establishments.id, uai: establishments.uai }).from(userEstablishments)
+    .innerJoin(establishments, eq(establishments.id, userEstablishments.establishmentId)).where(inArray(userEstablishments.userId, accounts.map((account) => account.id))) : [];
+  return accounts.map((account) => ({ ...account, schools: memberships.filter((membership) => membership.userId === account.id).map(({ userId: _userId, ...school }) => school) }));
+}
+
+/** The account of an e-mail with what signing in checks (password hash, token version, disabled), or null. */
+export async function accountByEmail(db: Executor, email: string) {
+  const [user] = await db
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role, tokenVersion: users.tokenVersion, passwordHash: users.passwordHash, disabledAt: users.disabledAt })
+    .from(users)
+    .where(eq(users.email, email));
+  return user ?? null;
+}
+
+/** An account's password hash (null: none set yet). */
+export async function passwordHashOf(db: Executor, userId: string): Promise<string | null> {
+  const [account] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId));
+  return account?.passwordHash ?? null;
+}
+
+/** The role of an active member of the school, or null when the person is not one. */
+export async function activeSchoolMemberRole(db: Executor, userId: string, establishmentId: string) {
+  const [member] = await db.select({ role: users.role }).from(users)
+    .innerJoin(userEstablishments, and(eq(userEstablishments.userId, users.id), eq(userEstablishments.establishmentId, establishmentId)))
+    .where(and(eq(users.id, userId), isNull(users.disabledAt)));
+  return member?.role ?? null;
 }

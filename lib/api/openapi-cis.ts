@@ -11,8 +11,6 @@ export type OpenApiHelpers = {
 };
 
 const id = z.object({ id: z.uuid().meta({ description: "Identifiant de l'équipement" }) });
-const listQuery = z.object(Object.fromEntries(Object.keys(listCisQuery.shape).map((key) => [key, z.string().optional()])))
-  .extend({ q: z.string().optional().meta({ description: "Une partie du nom, du numéro de série, d'inventaire ou de région, du modèle ou de la salle" }) });
 
 /** The CMDB's part of the /api/v1 contract. */
 export function ciPaths({ json, problem, common }: OpenApiHelpers): ZodOpenApiPathsObject {
@@ -20,7 +18,7 @@ export function ciPaths({ json, problem, common }: OpenApiHelpers): ZodOpenApiPa
     "/cis": {
       get: {
         summary: "Équipements visibles, par nom (pagination par curseur) ; les établissements voient les leurs",
-        requestParams: { query: listQuery },
+        requestParams: { query: listCisQuery },
         responses: { "200": { description: "Une page", ...json(ciPageSchema) }, "400": problem("Filtre invalide"), ...common },
       },
       post: {
@@ -58,7 +56,7 @@ export function ciPaths({ json, problem, common }: OpenApiHelpers): ZodOpenApiPa
     "/cis/export": {
       get: {
         summary: "La liste filtrée en CSV (colonnes de l'import, puis le cycle de vie calculé)",
-        requestParams: { query: listQuery },
+        requestParams: { query: listCisQuery },
         responses: { "200": { description: "Le fichier", content: { "text/csv": { schema: z.string() } } }, "400": problem("Filtre invalide"), ...common },
       },
     },

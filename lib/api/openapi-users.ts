@@ -1,15 +1,9 @@
 import { z } from "zod";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
-import { createUserSchema, patchUserSchema, userPageSchema, userSchema } from "@/lib/schemas/users";
+import { createUserSchema, listUsersQuery, patchUserSchema, userPageSchema, userSchema } from "@/lib/schemas/users";
 import type { OpenApiHelpers } from "./openapi-cis";
 
 const id = z.object({ id: z.uuid().meta({ description: "Identifiant du compte" }) });
-const listQuery = z.object({
-  q: z.string().optional().meta({ description: "Une partie du nom ou de l'e-mail" }),
-  role: z.string().optional(), establishment: z.string().optional().meta({ description: "UAI" }),
-  zone: z.string().optional().meta({ description: "Code de zone" }), team: z.string().optional().meta({ description: "Code d'équipe" }),
-  disabled: z.enum(["true", "false"]).optional(), cursor: z.string().optional(), limit: z.string().optional(),
-});
 const forbidden = "Réservé aux administrateurs et aux chefs d'établissement ; un chef d'établissement ne donne que les rôles requester ou manager";
 
 /** The accounts' part of the /api/v1 contract. */
@@ -18,7 +12,7 @@ export function userPaths({ json, problem, common }: OpenApiHelpers): ZodOpenApi
     "/users": {
       get: {
         summary: "Comptes, par nom (pagination par curseur) : tous pour un administrateur, le personnel de ses établissements pour un chef d'établissement",
-        requestParams: { query: listQuery },
+        requestParams: { query: listUsersQuery },
         responses: { "200": { description: "Une page", ...json(userPageSchema) }, "400": problem("Filtre invalide"), "403": problem(forbidden), ...common },
       },
       post: {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { createDocument } from "zod-openapi";
 import { createTokenSchema } from "@/lib/schemas/tokens";
-import { addCommentSchema, createTicketSchema, escalationSchema, handBackSchema, patchTicketSchema, queueQuery } from "@/lib/schemas/tickets";
+import { addCommentSchema, createTicketSchema, escalationSchema, handBackSchema, listTicketsQuery, patchTicketSchema, queueQuery } from "@/lib/schemas/tickets";
 import { commentCreatedSchema, problemSchema, routingTestResultSchema, serviceCatalogueSchema, ticketPageSchema, ticketSchema } from "@/lib/schemas/api-responses";
 import { routingTestSchema } from "@/lib/schemas/routing-rules";
 import { accountPaths } from "./openapi-account";
@@ -18,13 +18,6 @@ const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json
 const problem = (description: string) => ({ description, content: { "application/problem+json": { schema: problemSchema } } });
 const reference = z.object({ reference: z.string().meta({ description: "Référence du ticket", example: "GU-2026-000123" }) });
 const common = { "401": problem("Jeton ou session manquant ou invalide") };
-
-const listQuery = z.object({
-  establishment: z.string().optional().meta({ description: "UAI" }),
-  status: z.string().optional(), service: z.string().optional().meta({ description: "Code de service" }),
-  q: z.string().optional().meta({ description: "Recherche en français, accents ignorés" }),
-  mine: z.enum(["true", "false"]).optional(), cursor: z.string().optional(), limit: z.string().optional(),
-});
 
 /** The /api/v1 contract, built from the schemas the routes themselves parse and answer with. */
 export function openApiDocument() {
@@ -63,7 +56,7 @@ export function openApiDocument() {
       "/tickets": {
         get: {
           summary: "Tickets visibles, du plus récent au plus ancien (pagination par curseur)",
-          requestParams: { query: listQuery },
+          requestParams: { query: listTicketsQuery },
           responses: { "200": { description: "Une page", ...json(ticketPageSchema) }, "400": problem("Filtre invalide"), ...common },
         },
         post: {

@@ -4,7 +4,8 @@
  * is the 7-digit number modulo 23 mapped onto the alphabet without I, O and Q.
  */
 const CHECK_LETTERS = "ABCDEFGHJKLMNPRSTUVWXYZ";
-const UAI_SHAPE = /^(\d{7})([A-Z])$/;
+/** Seven digits then a letter, capitalised (the check letter aside). */
+export const UAI_SHAPE = /^(\d{7})([A-Z])$/;
 
 export type UaiProblem = "format" | "check_letter";
 

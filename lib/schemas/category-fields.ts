@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { blankToUndefined } from "./primitives";
 
 /** A form field a category asks for, declared as data (service-catalogue.json). */
 export const categoryFieldSchema = z.discriminatedUnion("kind", [
@@ -21,7 +22,6 @@ export const categoryFieldSchema = z.discriminatedUnion("kind", [
 
 export type CategoryField = z.infer<typeof categoryFieldSchema>;
 
-const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
 /** One field's validator, with French messages; form values arrive as strings, API values may be typed. */
 function fieldValidator(field: CategoryField): z.ZodType {

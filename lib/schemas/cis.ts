@@ -3,18 +3,19 @@ import { CI_ATTRIBUTES, isoDay } from "@/lib/domain/ci-classes";
 import { RENEWAL_AGE_RANGE } from "@/lib/domain/ci-lifecycle";
 import { CI_CLASSES, CI_CRITICALITIES, CI_STATUSES, FUNDINGS } from "@/lib/domain/vocabulary";
 import { cursorParam } from "./cursor";
+import { asList, optionalText, upperCode } from "./primitives";
 
 export const ciCursorSchema = z.object({ name: z.string(), id: z.uuid() });
 
 /** The filters of every inventory list: the API's, the pages' (their address), the export's. */
 export const listCisQuery = z.object({
-  establishment: z.string().trim().toUpperCase().optional(),
-  zone: z.string().trim().toUpperCase().optional(),
+  establishment: upperCode.optional().meta({ description: "UAI" }),
+  zone: upperCode.optional().meta({ description: "Code de zone" }),
   class: z.enum(CI_CLASSES, { error: "Classe inconnue." }).optional(),
   status: z.enum(CI_STATUSES, { error: "Statut inconnu." }).optional(),
   building: z.string().trim().max(100).optional(),
   room: z.string().trim().max(100).optional(),
-  q: z.string().trim().max(100).optional(),
+  q: z.string().trim().max(100).optional().meta({ description: "Une partie du nom, du numéro de série, d'inventaire ou de région, du modèle ou de la salle" }),
   renewal: z.enum(["true"], { error: "renewal vaut true ou est absent." }).transform(() => true as const).optional(),
   warranty: z.enum(["under", "expired", "unknown"], { error: "Garantie : under, expired ou unknown." }).optional(),
   renewalAge: z.coerce.number().int().min(RENEWAL_AGE_RANGE.min).max(RENEWAL_AGE_RANGE.max, `Âge de renouvellement entre ${RENEWAL_AGE_RANGE.min} et ${RENEWAL_AGE_RANGE.max} ans.`).optional(),
@@ -26,7 +27,6 @@ export type ListCisQuery = z.infer<typeof listCisQuery>;
 /** The query string's filters, without the page: what an export or a "next page" link carries on. */
 export const LIST_FILTER_KEYS = ["establishment", "zone", "class", "status", "building", "room", "q", "renewal", "warranty", "renewalAge"] as const;
 
-const text = (max: number) => z.string().trim().max(max, `${max} caractères au plus.`).transform((value) => value || null).nullable().optional();
 const day = z.union([isoDay, z.literal("")]).transform((value) => value || null).nullable().optional();
 
 /**
@@ -38,20 +38,20 @@ const ciFields = {
   name: z.string().trim().min(1, "Nom requis.").max(120, "120 caractères au plus."),
   class: z.enum(CI_CLASSES, { error: "Classe inconnue." }),
   establishment: z.string().trim().toUpperCase().min(1, "UAI requis."),
-  building: text(100), room: text(100),
+  building: optionalText(100), room: optionalText(100),
   status: z.enum(CI_STATUSES, { error: "Statut inconnu." }),
   criticality: z.enum(CI_CRITICALITIES, { error: "Criticité inconnue." }),
-  brand: text(100), model: text(200),
-  serialNumber: text(100).transform((value) => value?.toUpperCase() ?? value),
-  assetNumber: text(100), regionNumber: text(100),
+  brand: optionalText(100), model: optionalText(200),
+  serialNumber: optionalText(100).transform((value) => value?.toUpperCase() ?? value),
+  assetNumber: optionalText(100), regionNumber: optionalText(100),
   purchaseDate: day, deliveryDate: day,
   warrantyEnd: day.meta({ description: "Fin de garantie saisie à la main ; vide : calculée (PC Région 5 ans, portables 3 ans après livraison)" }),
   funding: z.enum(FUNDINGS, { error: "Financement : region ou own_funds." }),
-  maintainer: text(200).meta({ description: "Nom du prestataire de maintenance" }),
+  maintainer: optionalText(200).meta({ description: "Nom du prestataire de maintenance" }),
   parentId: z.uuid("Identifiant d'équipement invalide.").nullable().optional().meta({ description: "Lien montant (commutateur…) ou hôte (serveur d'une VM)" }),
-  notes: text(2000),
+  notes: optionalText(2000),
   attributes: z.record(z.string(), z.unknown()).optional().meta({ description: "Champs propres à la classe : os_family, os_version, os_install_date, cpu, ram_mb, disk_gb ; ports, management_ip ; version, licence_count ; units" }),
-  software: z.array(z.object({ id: z.uuid(), version: text(60) })).max(300).optional().meta({ description: "Logiciels installés (remplace la liste)" }),
+  software: z.array(z.object({ id: z.uuid(), version: optionalText(60) })).max(300).optional().meta({ description: "Logiciels installés (remplace la liste)" }),
 };
 
 export const createCiSchema = z.object({ ...ciFields, status: ciFields.status.default("production"), criticality: ciFields.criticality.default("low"), funding: ciFields.funding.default("region") });
@@ -83,6 +83,6 @@ export const ciFormSchema = z.preprocess(fromForm, createCiSchema);
 export const ciEditFormSchema = z.preprocess(fromForm, z.object({ ...ciFields, id: z.uuid() }));
 
 export const bulkStatusForm = z.object({
-  ids: z.preprocess((value) => (value === undefined ? [] : [value].flat()), z.array(z.uuid()).min(1, "Cochez au moins un équipement.").max(500)),
+  ids: z.preprocess(asList, z.array(z.uuid()).min(1, "Cochez au moins un équipement.").max(500)),
   status: z.enum(CI_STATUSES, { error: "Choisissez un statut." }),
 });

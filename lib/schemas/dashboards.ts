@@ -5,9 +5,9 @@ import { OPEN_STATUSES } from "@/lib/domain/ticket-status";
 import { CI_CLASSES, CI_STATUSES, PARTIES, PRIORITIES, TICKET_STATUSES, TICKET_TYPES } from "@/lib/domain/vocabulary";
 import { ticketCursorSchema } from "./tickets";
 import { cursorParam } from "./cursor";
+import { uaiCode, upperCode } from "./primitives";
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Date attendue au format AAAA-MM-JJ.");
-const uai = z.string().trim().toUpperCase().regex(/^\d{7}[A-Z]$/, "UAI invalide (7 chiffres et une lettre).");
 
 /** GET /api/v1/dashboards/…?from=&to=: local days (Paris), both included; default the 90 days ending today. */
 export const dashboardApiQuery = z.object({
@@ -15,7 +15,6 @@ export const dashboardApiQuery = z.object({
   to: day.optional().meta({ description: "Dernier jour inclus (AAAA-MM-JJ) ; défaut : aujourd'hui" }),
 });
 
-export const uaiParam = uai;
 export const zoneCodeParam = z.string().trim().toUpperCase().regex(/^[A-Z0-9_-]{1,40}$/, "Code de zone invalide.");
 
 /** The pages' period: a kind, or a custom range (`from`, `to`). */
@@ -28,21 +27,21 @@ export type DashboardPageQuery = z.infer<typeof dashboardPageQuery>;
 
 /** The regional view: its zone (none: every zone the reader sees), sort of the schools' table. */
 export const regionalPageQuery = dashboardPageQuery.extend({
-  zone: z.string().trim().toUpperCase().optional(),
+  zone: upperCode.optional(),
   sort: z.enum(REGIONAL_SORT_KEYS, { error: "Tri inconnu." }).default("backlog"),
   dir: z.enum(["asc", "desc"]).default("desc"),
 });
 
 /** The annual report: one school or one zone, one school year ("2025-2026"). */
 export const annualReportQuery = z.object({
-  establishment: uai.optional(),
-  zone: z.string().trim().toUpperCase().optional(),
+  establishment: uaiCode.optional(),
+  zone: upperCode.optional(),
   year: z.string().regex(/^\d{4}-\d{4}$/, "Année scolaire attendue : 2025-2026.").optional(),
 }).refine((query) => Boolean(query.establishment) !== Boolean(query.zone), { message: "Un établissement ou une zone, pas les deux." });
 
 /** Two schools side by side. */
 export const compareQuery = dashboardPageQuery.extend({
-  a: uai, b: uai,
+  a: uaiCode, b: uaiCode,
 });
 
 /**
@@ -51,8 +50,8 @@ export const compareQuery = dashboardPageQuery.extend({
  * type, service, who resolved, team).
  */
 export const drillDownQuery = z.object({
-  establishment: uai.optional(),
-  zone: z.string().trim().toUpperCase().optional(),
+  establishment: uaiCode.optional(),
+  zone: upperCode.optional(),
   open: z.enum(["true"]).transform(() => true as const).optional(),
   opened: z.string().regex(/^\d{4}-\d{2}-\d{2}\.\.\d{4}-\d{2}-\d{2}$/, "Intervalle attendu : AAAA-MM-JJ..AAAA-MM-JJ.").optional(),
   resolved: z.string().regex(/^\d{4}-\d{2}-\d{2}\.\.\d{4}-\d{2}-\d{2}$/, "Intervalle attendu : AAAA-MM-JJ..AAAA-MM-JJ.").optional(),

@@ -3,15 +3,14 @@ import type { RoutingDecision } from "@/lib/domain/routing";
 import { IMPACTS, TICKET_STATUSES, TICKET_TYPES, URGENCIES, VISIBILITIES, type Priority } from "@/lib/domain/vocabulary";
 import type { FormState } from "./form-state";
 import { savedViewInput } from "./saved-views";
-import { addCommentSchema, escalationSchema, handBackSchema, patchTicketSchema, referenceParam } from "./tickets";
+import { addCommentSchema, escalationSchema, handBackSchema, patchTicketSchema } from "./tickets";
+import { asList, blankToUndefined, ticketReference } from "./primitives";
 
 /** The technicians' workspace forms, with French messages; each carries the ticket's reference (or a selection of them). */
 
-const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 /** A repeated form field (checkboxes, picked equipment) arrives as one string when only one was sent. */
-const asList = (value: unknown) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 
-const reference = referenceParam;
+const reference = ticketReference;
 const otherReference = z.string({ error: "Référence obligatoire." }).trim().toUpperCase()
   .regex(/^GU-\d{4}-\d{6}$/, "Référence attendue : GU-AAAA-NNNNNN.");
 const optionalMessage = z.preprocess(blankToUndefined, z.string().trim().max(10_000, "Message trop long (10 000 caractères au plus).").optional());
@@ -69,7 +68,7 @@ export const mergeForm = z.object({
   reason: z.string({ error: "Motif obligatoire." }).trim().min(3, "Motif obligatoire (3 caractères au moins).").max(5_000, "Motif trop long (5 000 caractères au plus)."),
 });
 
-const selection = z.preprocess(asList, z.array(referenceParam).min(1, "Cochez au moins un ticket.").max(100, "100 tickets au plus à la fois."));
+const selection = z.preprocess(asList, z.array(ticketReference).min(1, "Cochez au moins un ticket.").max(100, "100 tickets au plus à la fois."));
 
 /** The queue's bulk bar: take the checked tickets, or move them all to one status. */
 export const bulkForm = z.discriminatedUnion("operation", [

@@ -1,12 +1,10 @@
 import { DateTime } from "luxon";
 import { z } from "zod";
 import { INTERVENTION_MODES, MAX_INTERVENTION_MINUTES } from "@/lib/domain/interventions";
-import { referenceParam } from "./tickets";
+import { asList, blankToUndefined, ticketReference } from "./primitives";
 
 /** An intervention as POST /api/v1/tickets/{reference}/interventions takes it; messages are catalogue keys. */
 
-const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
-const asList = (value: unknown) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 
 const mode = z.enum(INTERVENTION_MODES, { error: "interventions.errors.mode" });
 const minutes = z.number({ error: "interventions.errors.minutes" }).int("interventions.errors.minutes")
@@ -41,7 +39,7 @@ const parisLocalTime = z.string({ error: "interventions.errors.startedAt" })
 
 /** The desk's "Enregistrer une intervention" form: the same fields, as a form posts them. */
 export const recordInterventionForm = z.object({
-  reference: referenceParam,
+  reference: ticketReference,
   mode,
   startedAt: parisLocalTime,
   minutes: z.preprocess(blankToUndefined, z.coerce.number({ error: "interventions.errors.minutes" }).pipe(minutes)),

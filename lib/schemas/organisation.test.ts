@@ -1,15 +1,16 @@
 import { describe, expect, test } from "vitest";
-import { createTeamSchema, onboardingMeetingSchema, patchEstablishmentSchema, teamMemberFormSchema, uaiSchema, zoneFormSchema } from "./organisation";
+import { createTeamSchema, onboardingMeetingSchema, patchEstablishmentSchema, teamMemberFormSchema, zoneFormSchema } from "./organisation";
+import { checkedUai } from "./primitives";
 
 const messages = (result: { success: boolean; error?: { issues: { message: string }[] } }) => result.error?.issues.map((issue) => issue.message) ?? [];
 
-describe("uaiSchema", () => {
+describe("checkedUai", () => {
   test.each([
     [" 0371234r ", "0371234R", []],
     ["0371234A", null, ["UAI : la lettre de contrôle ne correspond pas aux chiffres."]],
     ["037123R", null, ["UAI : sept chiffres puis une lettre (par exemple 0370037P)."]],
   ])("%j", (input, output, errors) => {
-    const parsed = uaiSchema.safeParse(input);
+    const parsed = checkedUai.safeParse(input);
     expect(parsed.success ? parsed.data : null).toBe(output);
     expect(messages(parsed)).toEqual(errors);
   });

@@ -1,19 +1,11 @@
 import { z } from "zod";
-import { normalizeUai, uaiProblem } from "@/lib/domain/uai";
 import { ONBOARDING_STATES, PARTIES, SUPPORT_MODES } from "@/lib/domain/vocabulary";
+import { checkedUai, optionalText } from "./primitives";
 
 /** Schools, teams, vendors, zones and onboarding: the admin forms and the API bodies, with their French messages. */
 
 const text = (what: string, max = 200) =>
   z.string({ error: `${what} obligatoire.` }).trim().min(1, `${what} obligatoire.`).max(max, `${what} : ${max} caractères au plus.`);
-/** A form's empty field is "no value". */
-const optionalText = (max: number) => z.string().trim().max(max, `${max} caractères au plus.`).transform((value) => value || null).nullable().optional();
-
-export const uaiSchema = z.string({ error: "UAI obligatoire." }).transform(normalizeUai).superRefine((uai, ctx) => {
-  const problem = uaiProblem(uai);
-  if (problem === "format") ctx.addIssue({ code: "custom", message: "UAI : sept chiffres puis une lettre (par exemple 0370037P)." });
-  if (problem === "check_letter") ctx.addIssue({ code: "custom", message: "UAI : la lettre de contrôle ne correspond pas aux chiffres." });
-});
 
 const supportMode = z.enum(SUPPORT_MODES, { error: "Mode de support inconnu." });
 const onboardingState = z.enum(ONBOARDING_STATES, { error: "État d'intégration inconnu." });
@@ -34,7 +26,7 @@ const establishmentFields = {
   onboardingState: onboardingState.default("a_integrer"),
 };
 
-export const createEstablishmentSchema = z.object({ uai: uaiSchema, ...establishmentFields });
+export const createEstablishmentSchema = z.object({ uai: checkedUai, ...establishmentFields });
 export type CreateEstablishmentInput = z.infer<typeof createEstablishmentSchema>;
 
 /** PATCH: only the fields sent change; `rooms` replaces the rooms declared in another mode. */
@@ -45,14 +37,14 @@ export const patchEstablishmentSchema = z.object({
 }).partial().strict();
 export type PatchEstablishmentInput = z.infer<typeof patchEstablishmentSchema>;
 
-export const roomFormSchema = z.object({ uai: uaiSchema, room: text("Salle", 50), supportMode });
-export const removeRoomFormSchema = z.object({ uai: uaiSchema, room: text("Salle", 50) });
+export const roomFormSchema = z.object({ uai: checkedUai, room: text("Salle", 50), supportMode });
+export const removeRoomFormSchema = z.object({ uai: checkedUai, room: text("Salle", 50) });
 
 export const ONBOARDING_MEETINGS = ["rdv1", "rdv2", "rdv3", "rdv4"] as const;
 const isoDate = (what: string) => z.union([z.literal("").transform(() => null), z.iso.date({ error: `${what} : date attendue (AAAA-MM-JJ).` })]).nullable().optional();
 
 export const onboardingMeetingSchema = z.object({
-  uai: uaiSchema,
+  uai: checkedUai,
   meeting: z.enum(ONBOARDING_MEETINGS, { error: "Rendez-vous inconnu." }),
   plannedOn: isoDate("Date prévue"),
   heldOn: isoDate("Date tenue"),
@@ -63,7 +55,7 @@ export type OnboardingMeetingInput = z.infer<typeof onboardingMeetingSchema>;
 /** The fields posted with an onboarding document (the file itself is read from the form). */
 export const onboardingDocumentFormSchema = onboardingMeetingSchema.pick({ uai: true, meeting: true });
 export type OnboardingDocumentInput = z.infer<typeof onboardingDocumentFormSchema>;
-export const deleteOnboardingDocumentFormSchema = z.object({ uai: uaiSchema, id: z.uuid({ error: "Document inconnu." }) });
+export const deleteOnboardingDocumentFormSchema = z.object({ uai: checkedUai, id: z.uuid({ error: "Document inconnu." }) });
 
 const email = z.string({ error: "Adresse obligatoire." }).trim().toLowerCase().pipe(z.email({ error: "Adresse électronique invalide." }));
 const booleanish = z.union([z.boolean(), z.enum(["true", "false", "on"]).transform((value) => value !== "false")]);

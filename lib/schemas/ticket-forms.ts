@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { addCommentSchema, referenceParam } from "./tickets";
+import { addCommentSchema } from "./tickets";
+import { blankToUndefined, ticketReference } from "./primitives";
 
 /** The forms of a ticket's page and of the closing e-mail's rating link, with French messages. */
 
-const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
-const reference = referenceParam;
+const reference = ticketReference;
 
 /** A public reply from the ticket's page; its files travel in the same form ("attachments"). */
 export const replyForm = z.object({ reference, body: addCommentSchema.shape.body });

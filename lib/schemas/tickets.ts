@@ -2,15 +2,14 @@ import { z } from "zod";
 import { TICKET_SORTS } from "@/db/queries/ticket-list";
 import { IMPACTS, PRIORITIES, TICKET_STATUSES, TICKET_TYPES, URGENCIES } from "@/lib/domain/vocabulary";
 import { cursorParam } from "./cursor";
-
-const uai = z.string({ error: "UAI obligatoire." }).trim().toUpperCase().regex(/^\d{7}[A-Z]$/, "UAI invalide (7 chiffres et une lettre).");
+import { uaiCode, upperCode } from "./primitives";
 
 /** Filing a ticket: the same schema serves the API (JSON) and the portal's form. */
 export const createTicketSchema = z.object({
   type: z.enum(TICKET_TYPES, { error: "Type attendu : incident ou request." }),
   serviceCode: z.string({ error: "Service obligatoire." }).trim().min(1, "Service obligatoire."),
   categoryCode: z.string({ error: "Catégorie obligatoire." }).trim().min(1, "Catégorie obligatoire."),
-  establishmentUai: uai,
+  establishmentUai: uaiCode,
   title: z.string({ error: "Titre obligatoire." }).trim().min(3, "Titre trop court (3 caractères au moins).").max(200, "Titre trop long (200 caractères au plus)."),
   description: z.string({ error: "Description obligatoire." }).trim().min(1, "Décrivez le problème ou la demande.").max(10_000, "Description trop longue (10 000 caractères au plus)."),
   impact: z.enum(IMPACTS, { error: "Impact attendu : school, group ou individual." }),
@@ -26,11 +25,12 @@ export const ticketCursorSchema = z.object({
   resolveBy: z.iso.datetime({ offset: true }).nullable().optional(),
 });
 
+/** GET /api/v1/tickets: the route parses it and the OpenAPI document describes it. */
 export const listTicketsQuery = z.object({
-  establishment: uai.optional(),
+  establishment: uaiCode.optional().meta({ description: "UAI" }),
   status: z.enum(TICKET_STATUSES, { error: "Statut inconnu." }).optional(),
-  service: z.string().trim().optional(),
-  q: z.string().trim().max(200).optional(),
+  service: z.string().trim().optional().meta({ description: "Code de service" }),
+  q: z.string().trim().max(200).optional().meta({ description: "Recherche en français, accents ignorés" }),
   mine: z.enum(["true", "false"]).transform((value) => value === "true").optional(),
   cursor: cursorParam(ticketCursorSchema).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
@@ -42,14 +42,12 @@ export const addCommentSchema = z.object({
   visibility: z.enum(["public", "internal"], { error: "Visibilité attendue : public ou internal." }).default("public"),
 });
 
-export const referenceParam = z.string().regex(/^GU-\d{4}-\d{6}$/);
-
 /** A queue's filters and sort, as the workspace and GET /api/v1/queues/{queue} take them. */
 export const queueQuery = z.object({
   status: z.enum(TICKET_STATUSES, { error: "Statut inconnu." }).optional(),
   priority: z.enum(PRIORITIES, { error: "Priorité inconnue." }).optional(),
-  establishment: uai.optional(),
-  zone: z.string().trim().toUpperCase().optional(),
+  establishment: uaiCode.optional(),
+  zone: upperCode.optional(),
   service: z.string().trim().optional(),
   ci: z.uuid({ error: "Équipement invalide." }).optional(),
   q: z.string().trim().max(200).optional(),

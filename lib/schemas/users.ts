@@ -14,11 +14,11 @@ const optionalText = z.string().trim().max(200).optional().transform((value) => 
 
 /** GET /api/v1/users and /admin/utilisateurs: text, role, school (UAI), zone (code), team (code), disabled. */
 export const listUsersQuery = z.object({
-  q: optionalText,
+  q: optionalText.meta({ description: "Une partie du nom ou de l'e-mail" }),
   role: z.enum(ROLES).or(z.literal("").transform(() => undefined)).optional(),
-  establishment: optionalText,
-  zone: optionalText,
-  team: optionalText,
+  establishment: optionalText.meta({ description: "UAI" }),
+  zone: optionalText.meta({ description: "Code de zone" }),
+  team: optionalText.meta({ description: "Code d'équipe" }),
   disabled: booleanParam.or(z.literal("").transform(() => undefined)).optional(),
   cursor: cursorParam(userCursorSchema).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),

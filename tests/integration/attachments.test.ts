@@ -10,8 +10,9 @@ import { POST as createToken } from "@/app/api/v1/tokens/route";
 import { database } from "@/db/client";
 import { attachments, categories, establishments, services, ticketEvents, tickets, users } from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed/demo-accounts";
+import { listTicketAttachments } from "@/db/queries/ticket-attachments";
 import {
-  discardStoredFiles, filesFromForm, inspectAttachments, listTicketAttachments, recordAttachments, storeFiles,
+  discardStoredFiles, filesFromForm, inspectAttachments, recordAttachments, storeFiles,
   type AcceptedFile, type IncomingFile,
 } from "@/lib/services/tickets/attachments";
 import { sampleFiles } from "@/tests/support/sample-files";

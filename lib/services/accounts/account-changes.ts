@@ -1,7 +1,9 @@
 import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { accountById, type AccountRecord } from "@/db/queries/users";
-import { establishments, staffFunctions, teamMembers, teams, userEstablishments, users } from "@/db/schema";
+import { accountById, staffFunction, type AccountRecord } from "@/db/queries/users";
+import { teamMembers, userEstablishments, users } from "@/db/schema";
+import { schoolNamesById, schoolsByUai } from "@/db/queries/establishments";
+import { schoolQueueIds, teamsByCode } from "@/db/queries/teams";
 import { accountChange, accountShapeProblem, managesAccounts, type AccountDecision, type AccountShapeProblem } from "@/lib/domain/account-permissions";
 import type { AuditActor } from "@/lib/domain/audit";
 import type { AccountEmailContent } from "@/lib/mail/account-templates";
@@ -64,10 +66,10 @@ export const stateOf = (account: AccountRecord): AccountState => ({
 
 /** UAIs and team codes as ids, in the order given; an unknown one is a field error. */
 async function resolveCodes(tx: Executor, input: AccountInput): Promise<ServiceResult<{ establishmentIds?: string[]; teamIds?: string[] }>> {
-  const [schoolRows, teamRows, functionRows] = await Promise.all([
-    input.establishments?.length ? tx.select({ id: establishments.id, code: establishments.uai }).from(establishments).where(inArray(establishments.uai, input.establishments)) : [],
-    input.teams?.length ? tx.select({ id: teams.id, code: teams.code }).from(teams).where(inArray(teams.code, input.teams)) : [],
-    input.function ? tx.select({ code: staffFunctions.code }).from(staffFunctions).where(eq(staffFunctions.code, input.function)) : [],
+  const [schoolRows, teamRows, knownFunction] = await Promise.all([
+    schoolsByUai(tx, input.establishments ?? []).then((rows) => rows.map((row) => ({ id: row.id, code: row.uai }))),
+    teamsByCode(tx, input.teams ?? []),
+    input.function ? staffFunction(tx, input.function) : null,
   ]);
   const errors: { field: string; message: string }[] = [];
   const idsOf = (codes: string[] | undefined, rows: { id: string; code: string }[], field: string, what: string) => codes?.map((code) => {
@@ -77,7 +79,7 @@ async function resolveCodes(tx: Executor, input: AccountInput): Promise<ServiceR
   });
   const establishmentIds = idsOf(input.establishments, schoolRows, "establishments", "Établissement");
   const teamIds = idsOf(input.teams, teamRows, "teams", "Équipe");
-  if (input.function && functionRows.length === 0) errors.push({ field: "function", message: `Fonction inconnue : ${input.function}` });
+  if (input.function && !knownFunction) errors.push({ field: "function", message: `Fonction inconnue : ${input.function}` });
   if (errors.length > 0) return fail({ kind: "unprocessable", message: "Vérifiez les champs signalés.", errors });
   return succeed({ establishmentIds, teamIds });
 }
@@ -132,10 +134,6 @@ export async function writeAffiliations(tx: Executor, userId: string, before: Ac
   }
 }
 
-const schoolNames = async (tx: Executor, ids: string[]) => ids.length
-  ? new Map((await tx.select({ id: establishments.id, name: establishments.name }).from(establishments).where(inArray(establishments.id, ids))).map((row) => [row.id, row.name]))
-  : new Map<string, string>();
-
 /**
  * Applies a change to an existing account, in the caller's transaction: its facts, schools and teams (leaving
  * a school also leaves that school's own queue); on
@@ -154,9 +152,7 @@ export async function applyAccountChange(
   const before = stateOf(account);
   // Leaving a school is leaving its own queue too: its tickets are no longer the person's to see.
   const leftSchools = before.establishmentIds.filter((id) => !requested.establishmentIds.includes(id));
-  const leftQueues = leftSchools.length
-    ? (await tx.select({ id: teams.id }).from(teams).where(inArray(teams.establishmentId, leftSchools))).map((row) => row.id)
-    : [];
+  const leftQueues = await schoolQueueIds(tx, leftSchools);
   const after = { ...requested, teamIds: requested.teamIds.filter((id) => !leftQueues.includes(id)) };
   const disabling = after.disabled && !before.disabled;
   await tx.update(users).set({
@@ -173,14 +169,14 @@ export async function applyAccountChange(
 
   const added = after.establishmentIds.filter((id) => !before.establishmentIds.includes(id));
   const removed = before.establishmentIds.filter((id) => !after.establishmentIds.includes(id));
-  const names = await schoolNames(tx, [...added, ...removed, ...after.establishmentIds]);
+  const names = await schoolNamesById(tx, [...added, ...removed, ...after.establishmentIds]);
   const by = author.name;
   const contents: AccountEmailContent[] = [
     ...added.map((id) => ({ kind: "school_added" as const, school: names.get(id)!, by })),
     ...removed.map((id) => ({ kind: "school_removed" as const, school: names.get(id)!, by, disabled: disabling })),
   ];
   if (after.functionCode !== before.functionCode && after.establishmentIds.length) {
-    const [label] = after.functionCode ? await tx.select({ label: staffFunctions.label }).from(staffFunctions).where(eq(staffFunctions.code, after.functionCode)) : [];
+    const label = after.functionCode ? await staffFunction(tx, after.functionCode) : null;
     contents.push({ kind: "function_changed", school: after.establishmentIds.map((id) => names.get(id)).join(", "), functionLabel: label?.label ?? null, by });
   }
   // Removal from the last school already says the account is closed.

@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, gt, lt, type SQL } from "drizzle-orm";
+import { and, eq, lt, type SQL } from "drizzle-orm";
 import { database, type Executor } from "@/db/client";
 import { liveApiTokensOf } from "@/db/queries/api-tokens";
 import { apiTokens } from "@/db/schema";
+import { liveApiToken } from "@/db/queries/api-tokens";
 import type { AuditActor } from "@/lib/domain/audit";
 import type { Caller } from "@/lib/domain/caller";
 import { recordAudit } from "../audit/record-audit";
@@ -27,10 +28,7 @@ export async function issueApiToken(executor: Executor, userId: string, now: Dat
 /** The user id behind a live token, or null; records the token's use. */
 export async function userIdForApiToken(token: string, now: Date): Promise<string | null> {
   if (!token.startsWith(TOKEN_PREFIX)) return null;
-  const [row] = await database()
-    .select({ id: apiTokens.id, userId: apiTokens.userId, lastUsedAt: apiTokens.lastUsedAt })
-    .from(apiTokens)
-    .where(and(eq(apiTokens.tokenHash, hashToken(token)), gt(apiTokens.expiresAt, now)));
+  const row = await liveApiToken(database(), hashToken(token), now);
   if (!row) return null;
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USE_PRECISION_MS) {
     await database().update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.id));

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { database, type Executor } from "@/db/client";
 import { users } from "@/db/schema";
+import { accountByEmail } from "@/db/queries/users";
 import { clientIp, type HeaderBag } from "@/lib/http/client-ip";
 import { verifyPassword } from "@/lib/services/accounts/password-hash";
 import type { AuditActor } from "@/lib/domain/audit";
@@ -31,10 +32,7 @@ export async function authenticateWithPassword<T = null>(
   const throttle = await checkSignInThrottle(attempt);
   if (!throttle.allowed) return { outcome: "throttled", retryAfterSeconds: throttle.retryAfterSeconds };
 
-  const [user] = await database()
-    .select({ id: users.id, email: users.email, name: users.name, role: users.role, tokenVersion: users.tokenVersion, passwordHash: users.passwordHash, disabledAt: users.disabledAt })
-    .from(users)
-    .where(eq(users.email, attempt.email));
+  const user = await accountByEmail(database(), attempt.email);
   const passwordMatches = await verifyPassword(user?.passwordHash, input.password);
   const actor = auditActor(input.headers, { id: user?.id ?? null, email: attempt.email });
   const object = { objectType: "user", objectId: user?.id ?? null } as const;

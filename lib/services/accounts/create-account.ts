@@ -1,6 +1,6 @@
-import { eq } from "drizzle-orm";
 import { database } from "@/db/client";
 import { users } from "@/db/schema";
+import { accountByEmail } from "@/db/queries/users";
 import type { AuditActor } from "@/lib/domain/audit";
 import { afterCommit } from "../after-commit";
 import { recordAudit } from "../audit/record-audit";
@@ -25,7 +25,7 @@ export async function createAccount(
   const result = await database().transaction(async (tx) => {
     const after = await nextState(tx, author, null, { ...input, disabled: false });
     if (!after.ok) return after;
-    const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email));
+    const existing = await accountByEmail(tx, email);
     if (existing) return fail<never>({ kind: "conflict", message: "Un compte existe déjà avec cette adresse e-mail." });
     const state = after.value;
     const [created] = await tx.insert(users).values({

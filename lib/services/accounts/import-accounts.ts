@@ -1,6 +1,8 @@
-import { eq, inArray, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { database, type Executor } from "@/db/client";
-import { establishments, staffFunctions, userEstablishments, users } from "@/db/schema";
+import { userEstablishments, users } from "@/db/schema";
+import { schoolsByUai } from "@/db/queries/establishments";
+import { accountsByEmail, listStaffFunctions } from "@/db/queries/users";
 import {
   accountImportColumn, accountImportScope, planAccountImport, REQUIRED_ACCOUNT_COLUMNS,
   type AccountChange, type AccountImportContext, type AccountImportPlan, type PlannedAccountRow,
@@ -61,18 +63,14 @@ async function importContext(db: Executor, scope: "all" | readonly string[], rec
   const uais = [...new Set(records.map((record) => normalizeUai(record.values.uai ?? "")).filter(Boolean))];
   const emails = [...new Set(records.map((record) => record.values.email?.trim().toLowerCase()).filter((email): email is string => Boolean(email)))];
   // One after the other: inside the import's transaction they share one connection.
-  const schoolRows = uais.length ? await db.select({ id: establishments.id, uai: establishments.uai }).from(establishments).where(inArray(establishments.uai, uais)) : [];
-  const accountRows = emails.length ? await db.select({
-    id: users.id, email: users.email, name: users.name, role: users.role, functionCode: users.functionCode, disabledAt: users.disabledAt,
-  }).from(users).where(inArray(users.email, emails)) : [];
-  const memberships = accountRows.length ? await db.select({ userId: userEstablishments.userId, id: establishments.id, uai: establishments.uai }).from(userEstablishments)
-    .innerJoin(establishments, eq(establishments.id, userEstablishments.establishmentId)).where(inArray(userEstablishments.userId, accountRows.map((account) => account.id))) : [];
-  const functionRows = await db.select({ code: staffFunctions.code, label: staffFunctions.label }).from(staffFunctions);
+  const schoolRows = await schoolsByUai(db, uais);
+  const accountRows = await accountsByEmail(db, emails);
+  const functionRows = await listStaffFunctions(db);
   const codes = new Set(functionRows.map((row) => row.code));
   return {
     schools: new Map(schoolRows.map((school) => [school.uai, { ...school, writable: inScope(school.id) }])),
     accounts: new Map(accountRows.map((account) => {
-      const schools = memberships.filter((membership) => membership.userId === account.id);
+      const schools = account.schools;
       return [account.email, {
         id: account.id, email: account.email, name: account.name, role: account.role, functionCode: account.functionCode, disabled: account.disabledAt !== null,
         uais: schools.map((school) => school.uai), manageable: schools.every((school) => inScope(school.id)),
@@ -96,8 +94,7 @@ async function applyPlan(
   const created = new Map<string, string>();
   const outboxIds: string[] = [];
   if (!plan.accounts.length) return { created, outboxIds };
-  const schools = new Map((await tx.select({ id: establishments.id, uai: establishments.uai }).from(establishments)
-    .where(inArray(establishments.uai, [...new Set(plan.accounts.flatMap((account) => account.uais))]))).map((school) => [school.uai, school.id]));
+  const schools = new Map((await schoolsByUai(tx, [...new Set(plan.accounts.flatMap((account) => account.uais))])).map((school) => [school.uai, school.id]));
   for (const account of plan.accounts) {
     let userId = account.userId;
     if (!userId) {

@@ -2,6 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { database } from "@/db/client";
 import { accountById } from "@/db/queries/users";
 import { users } from "@/db/schema";
+import { passwordHashOf } from "@/db/queries/users";
 import { hashPassword, verifyPassword } from "@/lib/services/accounts/password-hash";
 import type { AuditActor } from "@/lib/domain/audit";
 import type { Caller } from "@/lib/domain/caller";
@@ -37,8 +38,7 @@ export async function changeOwnPassword(
   now: Date,
   actor: AuditActor,
 ): Promise<ServiceResult<{ tokenVersion: number }>> {
-  const [account] = await database().select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, caller.id));
-  if (!(await verifyPassword(account?.passwordHash, input.current))) {
+  if (!(await verifyPassword(await passwordHashOf(database(), caller.id), input.current))) {
     const message = "Le mot de passe actuel est incorrect.";
     return fail({ kind: "invalid", message, errors: [{ field: "current", message }] });
   }

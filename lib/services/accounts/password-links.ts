@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { database, type Executor } from "@/db/client";
 import { passwordLinks, users } from "@/db/schema";
+import { passwordLinkByHash } from "@/db/queries/password-links";
 import { hashPassword } from "@/lib/services/accounts/password-hash";
 import type { AuditActor } from "@/lib/domain/audit";
 import { PASSWORD_LINK_LIFETIME_HOURS, passwordLinkExpiry, passwordLinkUsable } from "@/lib/domain/password-links";
@@ -35,12 +36,7 @@ export async function issuePasswordLink(
 }
 
 async function usableLink(executor: Executor, token: string, now: Date, lock: boolean) {
-  const query = executor
-    .select({ id: passwordLinks.id, purpose: passwordLinks.purpose, expiresAt: passwordLinks.expiresAt, usedAt: passwordLinks.usedAt,
-      userId: users.id, email: users.email, name: users.name, disabledAt: users.disabledAt })
-    .from(passwordLinks)
-    .innerJoin(users, eq(users.id, passwordLinks.userId))
-    .where(eq(passwordLinks.tokenHash, hashToken(token)));
+  const query = passwordLinkByHash(executor, hashToken(token));
   const [link] = lock ? await query.for("update") : await query;
   return link && passwordLinkUsable({ ...link, accountDisabled: link.disabledAt !== null }, now) ? link : null;
 }

@@ -1,6 +1,8 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { database, type Executor } from "@/db/client";
-import { establishments, staffFunctions, userEstablishments, users } from "@/db/schema";
+import { userEstablishments, users } from "@/db/schema";
+import { schoolsByUai } from "@/db/queries/establishments";
+import { schoolUaisOf, staffFunction } from "@/db/queries/users";
 import type { AuditActor } from "@/lib/domain/audit";
 import { claimedUais, ssoDecision, ssoIdentity, type SsoClaimMapping, type SsoRefusal } from "@/lib/domain/sso-provisioning";
 import { recordAudit } from "../audit/record-audit";
@@ -8,17 +10,14 @@ import { recordAudit } from "../audit/record-audit";
 export type SsoSignIn = { ok: true; user: { id: string; tokenVersion: number } } | { ok: false; reason: SsoRefusal };
 
 /** The schools (id by UAI) among those named. */
-async function schoolsByUai(db: Executor, uais: readonly string[]): Promise<Map<string, string>> {
-  if (!uais.length) return new Map();
-  const rows = await db.select({ id: establishments.id, uai: establishments.uai }).from(establishments).where(inArray(establishments.uai, [...uais]));
-  return new Map(rows.map((row) => [row.uai, row.id]));
+async function schoolIdsByUai(db: Executor, uais: readonly string[]): Promise<Map<string, string>> {
+  return new Map((await schoolsByUai(db, uais)).map((row) => [row.uai, row.id]));
 }
 
 /** A function code as stored, or null when the configured one is not (yet) among the staff functions. */
 async function knownFunctionCode(db: Executor, code: string | null): Promise<string | null> {
   if (!code) return null;
-  const [row] = await db.select({ code: staffFunctions.code }).from(staffFunctions).where(eq(staffFunctions.code, code));
-  return row?.code ?? null;
+  return (await staffFunction(db, code))?.code ?? null;
 }
 
 /**
@@ -33,7 +32,7 @@ export async function provisionFromSso(
   actorOf: (who: { id: string | null; email: string | null }) => AuditActor,
   now: Date,
 ): Promise<SsoSignIn> {
-  const schools = await schoolsByUai(database(), claimedUais(claims, mapping));
+  const schools = await schoolIdsByUai(database(), claimedUais(claims, mapping));
   const identity = ssoIdentity(claims, mapping, new Set(schools.keys()));
   if (!identity.email) return { ok: false, reason: "adresse-manquante" };
   const email = identity.email;
@@ -42,8 +41,7 @@ export async function provisionFromSso(
     const [stored] = await tx.select({ id: users.id, role: users.role, disabledAt: users.disabledAt, tokenVersion: users.tokenVersion, ssoSubject: users.ssoSubject })
       .from(users).where(eq(users.email, email)).for("update");
     const current = stored
-      ? (await tx.select({ uai: establishments.uai }).from(userEstablishments).innerJoin(establishments, eq(establishments.id, userEstablishments.establishmentId))
-        .where(eq(userEstablishments.userId, stored.id))).map((row) => row.uai).sort()
+      ? await schoolUaisOf(tx, stored.id)
       : [];
     const decision = ssoDecision(identity, stored ? { id: stored.id, role: stored.role, disabled: stored.disabledAt !== null, uais: current } : null);
     if (decision.kind === "refuse") return { ok: false, reason: decision.reason };
@@ -68,7 +66,7 @@ export async function provisionFromSso(
     const changed = moved || subject !== account.ssoSubject;
     await tx.update(users).set({ lastSignInAt: now, ...(changed ? { ssoSubject: subject, updatedAt: now, updatedById: account.id } : {}) }).where(eq(users.id, account.id));
     if (decision.removed.length) {
-      const removedIds = (await schoolsByUai(tx, decision.removed)).values();
+      const removedIds = (await schoolIdsByUai(tx, decision.removed)).values();
       await tx.delete(userEstablishments).where(and(eq(userEstablishments.userId, account.id), inArray(userEstablishments.establishmentId, [...removedIds])));
     }
     if (decision.added.length) await tx.insert(userEstablishments).values(decision.added.map((uai) => ({ userId: account.id, establishmentId: schools.get(uai)! })));

@@ -1,10 +1,10 @@
-import { and, eq, inArray, isNull } from "drizzle-orm";
 import { database } from "@/db/client";
-import { ticketFollowers, tickets, userEstablishments, users } from "@/db/schema";
+import { ticketFollowers } from "@/db/schema";
+import { openTicketIdsOf } from "@/db/queries/ticket-work";
+import { activeSchoolMemberRole } from "@/db/queries/users";
 import { isSchoolRole, managesAccounts } from "@/lib/domain/account-permissions";
 import type { AuditActor } from "@/lib/domain/audit";
 import type { Caller } from "@/lib/domain/caller";
-import { OPEN_STATUSES } from "@/lib/domain/ticket-status";
 import { afterCommit } from "../after-commit";
 import { fail, succeed, type ServiceResult } from "../service-result";
 import { applyAccountChange, checkedState, lockedAccount, refusal, stateOf } from "./account-changes";
@@ -30,15 +30,11 @@ export async function removeStaffFromSchool(
     if (!after.ok) return after;
     if (input.userId === caller.id) return fail<string[]>({ kind: "unprocessable", message: "Vous ne pouvez pas vous retirer vous-même de l'établissement." });
     if (input.successorId) {
-      const [successor] = await tx.select({ role: users.role }).from(users)
-        .innerJoin(userEstablishments, and(eq(userEstablishments.userId, users.id), eq(userEstablishments.establishmentId, input.establishmentId)))
-        .where(and(eq(users.id, input.successorId), isNull(users.disabledAt)));
-      if (!successor || !isSchoolRole(successor.role) || input.successorId === input.userId) {
+      const successorRole = await activeSchoolMemberRole(tx, input.successorId, input.establishmentId);
+      if (!successorRole || !isSchoolRole(successorRole) || input.successorId === input.userId) {
         return fail<string[]>({ kind: "unprocessable", message: "Choisissez une personne de l'établissement pour suivre ses demandes.", errors: [{ field: "successorId", message: "Personne inconnue dans cet établissement." }] });
       }
-      const open = tx.select({ id: tickets.id }).from(tickets)
-        .where(and(eq(tickets.requesterId, input.userId), eq(tickets.establishmentId, input.establishmentId), inArray(tickets.status, [...OPEN_STATUSES])));
-      const openIds = (await open).map((row) => ({ ticketId: row.id, userId: input.successorId! }));
+      const openIds = (await openTicketIdsOf(tx, input.userId, input.establishmentId)).map((ticketId) => ({ ticketId, userId: input.successorId! }));
       if (openIds.length) await tx.insert(ticketFollowers).values(openIds).onConflictDoNothing();
     }
     return succeed(await applyAccountChange(tx, caller, account, after.value, now, actor));

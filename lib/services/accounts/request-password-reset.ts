@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
-import { eq } from "drizzle-orm";
 import { database } from "@/db/client";
-import { users } from "@/db/schema";
+import { accountByEmail } from "@/db/queries/users";
 import { RESET_REQUEST_WINDOW_SECONDS, resetRequestAllowed } from "@/lib/domain/password-links";
 import { redis, redisKey } from "@/lib/redis";
 import { afterCommit } from "../after-commit";
@@ -33,7 +32,7 @@ export async function requestPasswordReset(input: { email: string; ip: string },
   const email = input.email.trim().toLowerCase();
   if (!resetRequestAllowed(await countRequest(email, input.ip))) return "throttled";
   const outboxId = await database().transaction(async (tx) => {
-    const [user] = await tx.select({ id: users.id, email: users.email, name: users.name, disabledAt: users.disabledAt }).from(users).where(eq(users.email, email));
+    const user = await accountByEmail(tx, email);
     if (!user || user.disabledAt) return null;
     return (await issuePasswordLink(tx, user, { purpose: "reset" }, now)).outboxId;
   });

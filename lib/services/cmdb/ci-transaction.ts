@@ -1,7 +1,8 @@
-import { eq, inArray, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { ciById, type CiRecord } from "@/db/queries/ci-detail";
-import { ciHistory, configurationItems, establishments } from "@/db/schema";
+import { ciHistory, configurationItems } from "@/db/schema";
+import { historyLabels } from "@/db/queries/school-cis";
 import type { Caller } from "@/lib/domain/caller";
 import { canReadCisOf, canWriteCisOf } from "@/lib/domain/ci-access";
 import type { CiFields, FieldChange } from "@/lib/domain/ci-fields";
@@ -19,13 +20,6 @@ export function inCmdbTransaction<T>(run: (tx: Executor) => Promise<T>): Promise
 function isUniqueViolation(error: unknown): boolean {
   const cause = (error as { cause?: { code?: string } } | null)?.cause ?? error;
   return (cause as { code?: string } | null)?.code === "23505";
-}
-
-/** A school by UAI, with its zone for the write rule. */
-export async function schoolByUai(tx: Executor, uai: string) {
-  const [school] = await tx.select({ id: establishments.id, uai: establishments.uai, name: establishments.name, zoneId: establishments.zoneId })
-    .from(establishments).where(eq(establishments.uai, uai));
-  return school ?? null;
 }
 
 /**
@@ -57,12 +51,7 @@ export function fieldsOf(record: CiRecord): CiFields {
  */
 export async function readableChanges(tx: Executor, changes: FieldChange[]): Promise<FieldChange[]> {
   const ids = (field: string) => changes.filter((change) => change.field === field).flatMap((change) => [change.from, change.to]).filter((v): v is string => typeof v === "string");
-  const [cis, schools, vendorNames] = await Promise.all([
-    ids("parentId").length ? tx.select({ id: configurationItems.id, label: configurationItems.name }).from(configurationItems).where(inArray(configurationItems.id, ids("parentId"))) : [],
-    ids("establishmentId").length ? tx.select({ id: establishments.id, label: establishments.uai }).from(establishments).where(inArray(establishments.id, ids("establishmentId"))) : [],
-    ids("maintainerId").length ? tx.execute<{ id: string; label: string }>(sql`select id, name as label from vendors where id = any(${ids("maintainerId")}::uuid[])`).then((r) => r.rows) : [],
-  ]);
-  const label = new Map([...cis, ...schools, ...vendorNames].map((row) => [row.id, row.label]));
+  const label = await historyLabels(tx, { parentIds: ids("parentId"), establishmentIds: ids("establishmentId"), maintainerIds: ids("maintainerId") });
   const rename: Record<string, string> = { parentId: "parent", establishmentId: "establishment", maintainerId: "maintainer" };
   return changes.map((change) => rename[change.field]
     ? { field: rename[change.field]!, from: typeof change.from === "string" ? label.get(change.from) ?? change.from : change.from, to: typeof change.to === "string" ? label.get(change.to) ?? change.to : change.to }

@@ -1,7 +1,5 @@
-import { inArray } from "drizzle-orm";
 import { database } from "@/db/client";
 import { listCis, type CiCursor } from "@/db/queries/ci-list";
-import { configurationItems, vendors } from "@/db/schema";
 import type { Caller } from "@/lib/domain/caller";
 import { ciReadScope } from "@/lib/domain/ci-access";
 import { CI_ATTRIBUTES } from "@/lib/domain/ci-classes";
@@ -11,6 +9,8 @@ import { ciView } from "./ci-view";
 import { writeCsv } from "../csv/csv";
 import { startedStream } from "../../http/started-stream";
 import { listFilters } from "./list-cis";
+import { vendorIdsAndNames } from "@/db/queries/vendors";
+import { cisByIds } from "@/db/queries/school-cis";
 
 const PAGE = 1000;
 /** What the export adds after the import's columns: computed, so the import ignores them. */
@@ -37,8 +37,8 @@ async function* csvChunks(caller: Caller, query: Omit<ListCisQuery, "cursor" | "
     const page = await listCis(db, { ...filters, scope, after, limit: PAGE });
     const parentIds = [...new Set(page.items.map((item) => item.parentId).filter((id): id is string => id !== null))];
     const [parents, vendorRows] = await Promise.all([
-      parentIds.length ? db.select({ id: configurationItems.id, name: configurationItems.name }).from(configurationItems).where(inArray(configurationItems.id, parentIds)) : [],
-      db.select({ id: vendors.id, name: vendors.name }).from(vendors),
+      cisByIds(db, parentIds),
+      vendorIdsAndNames(db),
     ]);
     const parentName = new Map(parents.map((parent) => [parent.id, parent.name]));
     const vendorName = new Map(vendorRows.map((vendor) => [vendor.id, vendor.name]));

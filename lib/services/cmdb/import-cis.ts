@@ -1,6 +1,6 @@
-import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { database, type Executor } from "@/db/client";
-import { configurationItems, establishments, vendors } from "@/db/schema";
+import { configurationItems } from "@/db/schema";
 import type { Caller } from "@/lib/domain/caller";
 import { canWriteCisOf, keepsInventory } from "@/lib/domain/ci-access";
 import { foldLabel } from "@/lib/domain/ci-classes";
@@ -10,6 +10,9 @@ import { importOutcome, readImportFile, type ImportFile, type ImportOutcome } fr
 import { normalizeUai } from "@/lib/domain/uai";
 import { fail, succeed, type ServiceResult } from "../service-result";
 import { inCmdbTransaction, readableChanges, recordHistory } from "./ci-transaction";
+import { vendorIdsAndNames } from "@/db/queries/vendors";
+import { schoolsByUai } from "@/db/queries/establishments";
+import { cisOfSchools, serialsElsewhere } from "@/db/queries/school-cis";
 
 export type ImportResult = ImportOutcome<{
   line: number; action: ImportPlan["rows"][number]["action"]; uai: string; name: string; ciId: string | null; changes: Array<{ field: string; from: unknown; to: unknown }>; reasons: string[];
@@ -51,21 +54,13 @@ function result(plan: ImportPlan, file: ImportFile, dryRun: boolean): ImportResu
 /** What the planner needs from the database: the schools the file names, their items, serial numbers held elsewhere, vendors. */
 async function importContext(db: Executor, caller: Caller, records: ImportRecord[]): Promise<ImportContext> {
   const uais = [...new Set(records.map((record) => normalizeUai(record.values.establishment_uai ?? "")).filter(Boolean))];
-  const schoolRows = uais.length ? await db.select({ id: establishments.id, uai: establishments.uai, zoneId: establishments.zoneId }).from(establishments).where(inArray(establishments.uai, uais)) : [];
+  const schoolRows = await schoolsByUai(db, uais);
   const schoolIds = schoolRows.map((school) => school.id);
   const serials = [...new Set(records.map((record) => record.values.serial_number?.trim().toUpperCase()).filter((serial): serial is string => Boolean(serial)))];
-  const ci = configurationItems;
   const [existing, elsewhere, vendorRows] = await Promise.all([
-    schoolIds.length ? db.select({
-      id: ci.id, name: ci.name, class: ci.class, establishmentId: ci.establishmentId, building: ci.building, room: ci.room, status: ci.status,
-      criticality: ci.criticality, brand: ci.brand, model: ci.model, serialNumber: ci.serialNumber, assetNumber: ci.assetNumber, regionNumber: ci.regionNumber,
-      purchaseDate: ci.purchaseDate, deliveryDate: ci.deliveryDate, warrantyEndOverride: ci.warrantyEndOverride, funding: ci.funding, maintainerId: ci.maintainerId,
-      parentId: ci.parentId, notes: ci.notes, attributes: ci.attributes,
-    }).from(ci).where(inArray(ci.establishmentId, schoolIds)) : [],
-    serials.length ? db.select({ serial: sql<string>`upper(${ci.serialNumber})`, establishmentId: ci.establishmentId, uai: establishments.uai, name: ci.name })
-      .from(ci).innerJoin(establishments, eq(establishments.id, ci.establishmentId))
-      .where(and(inArray(sql`upper(${ci.serialNumber})`, serials), schoolIds.length ? notInArray(ci.establishmentId, schoolIds) : undefined)) : [],
-    db.select({ id: vendors.id, name: vendors.name }).from(vendors),
+    cisOfSchools(db, schoolIds),
+    serialsElsewhere(db, serials, schoolIds),
+    vendorIdsAndNames(db),
   ]);
   return {
     schools: new Map(schoolRows.map((school) => [school.uai, { id: school.id, uai: school.uai, writable: canWriteCisOf(caller, { establishmentId: school.id, zoneId: school.zoneId }) }])),

@@ -1,6 +1,5 @@
-import { inArray } from "drizzle-orm";
 import { database } from "@/db/client";
-import { establishments } from "@/db/schema";
+import { schoolChoices } from "@/db/queries/establishments";
 import type { Caller } from "@/lib/domain/caller";
 import { ciReadScope, keepsInventory } from "@/lib/domain/ci-access";
 import { can } from "@/lib/domain/permissions";
@@ -13,8 +12,6 @@ import { listAllZones } from "../organisation/list-establishments";
 export async function inventoryContext(caller: Caller) {
   if (!can(caller, "cmdb.read")) return null;
   const scope = ciReadScope(caller);
-  const schools = scope.kind === "all" ? null : scope.ids.length
-    ? await database().select({ uai: establishments.uai, name: establishments.name }).from(establishments).where(inArray(establishments.id, scope.ids)).orderBy(establishments.name)
-    : [];
+  const schools = scope.kind === "all" ? null : await schoolChoices(database(), scope.ids);
   return { schools, zones: scope.kind === "all" ? await listAllZones() : null, keeps: keepsInventory(caller) };
 }

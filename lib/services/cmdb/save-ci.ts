@@ -1,7 +1,7 @@
-import { and, eq, inArray, ne } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { ancestorIds, ciById, childCount, type CiRecord } from "@/db/queries/ci-detail";
-import { ciInstallations, configurationItems, establishments, vendors } from "@/db/schema";
+import { ciInstallations, configurationItems } from "@/db/schema";
 import type { Caller } from "@/lib/domain/caller";
 import { canWriteCisOf } from "@/lib/domain/ci-access";
 import { CI_CLASS_LABELS, parseCiAttributes } from "@/lib/domain/ci-classes";
@@ -11,7 +11,10 @@ import type { CiStatus } from "@/lib/domain/vocabulary";
 import type { CreateCiInput, PatchCiInput } from "@/lib/schemas/cis";
 import type { ServiceResult } from "../service-result";
 import { refuse } from "../refusal";
-import { fieldsOf, inCmdbTransaction, lockWritable, readableChanges, recordHistory, schoolByUai, type CiSource } from "./ci-transaction";
+import { fieldsOf, inCmdbTransaction, lockWritable, readableChanges, recordHistory, type CiSource } from "./ci-transaction";
+import { vendorByName } from "@/db/queries/vendors";
+import { establishmentByUai } from "@/db/queries/establishments";
+import { ciNameTaken, ciWithSerial, cisByIds, installedSoftware } from "@/db/queries/school-cis";
 
 type SoftwareInput = NonNullable<CreateCiInput["software"]>;
 
@@ -27,7 +30,7 @@ function checkAttributes(fields: CiFields) {
 
 async function maintainerId(tx: Executor, name: string | null | undefined): Promise<string | null | undefined> {
   if (name === undefined || name === null) return name;
-  const [vendor] = await tx.select({ id: vendors.id }).from(vendors).where(eq(vendors.name, name));
+  const vendor = await vendorByName(tx, name);
   return vendor?.id ?? refuse({ kind: "unprocessable", message: `Aucun prestataire ne s'appelle « ${name} ».`, errors: [{ field: "maintainer", message: "Prestataire inconnu." }] });
 }
 
@@ -44,30 +47,24 @@ async function checkParent(tx: Executor, item: { id: string; class: CiFields["cl
 /** A serial number names one machine across the whole inventory. */
 async function checkSerial(tx: Executor, serial: string | null, exceptId: string | null) {
   if (!serial) return;
-  const [other] = await tx.select({ name: configurationItems.name, uai: establishments.uai }).from(configurationItems)
-    .innerJoin(establishments, eq(establishments.id, configurationItems.establishmentId))
-    .where(and(eq(configurationItems.serialNumber, serial), exceptId ? ne(configurationItems.id, exceptId) : undefined)).limit(1);
+  const other = await ciWithSerial(tx, serial, exceptId);
   if (other) refuse({ kind: "conflict", message: `Le numéro de série ${serial} est déjà inventorié : ${other.name} (${other.uai}).` });
 }
 
 async function checkNameFree(tx: Executor, fields: CiFields, exceptId: string | null) {
-  const [other] = await tx.select({ id: configurationItems.id }).from(configurationItems)
-    .where(and(eq(configurationItems.establishmentId, fields.establishmentId), eq(configurationItems.name, fields.name), exceptId ? ne(configurationItems.id, exceptId) : undefined));
-  if (other) refuse({ kind: "conflict", message: `Un équipement de l'établissement s'appelle déjà ${fields.name}.` });
+  if (await ciNameTaken(tx, fields.establishmentId, fields.name, exceptId)) refuse({ kind: "conflict", message: `Un équipement de l'établissement s'appelle déjà ${fields.name}.` });
 }
 
 /** Replaces the software installed on `host`; returns the history line when the list changed. */
 async function setSoftware(tx: Executor, host: { id: string; class: CiFields["class"]; establishmentId: string; name: string }, software: SoftwareInput): Promise<FieldChange | null> {
   const wanted = new Map(software.map((item) => [item.id, item.version ?? null]));
-  const items = wanted.size ? await tx.select({ id: configurationItems.id, class: configurationItems.class, establishmentId: configurationItems.establishmentId, name: configurationItems.name })
-    .from(configurationItems).where(inArray(configurationItems.id, [...wanted.keys()])) : [];
+  const items = await cisByIds(tx, [...wanted.keys()]);
   if (items.length !== wanted.size) refuse({ kind: "unprocessable", message: "Un logiciel désigné n'existe pas.", errors: [{ field: "software", message: "Logiciel inconnu." }] });
   for (const item of items) {
     const refusal = installationRefusal(host, item);
     if (refusal) refuse({ kind: "unprocessable", message: refusal, errors: [{ field: "software", message: refusal }] });
   }
-  const before = await tx.select({ id: ciInstallations.softwareId, version: ciInstallations.version, name: configurationItems.name })
-    .from(ciInstallations).innerJoin(configurationItems, eq(configurationItems.id, ciInstallations.softwareId)).where(eq(ciInstallations.ciId, host.id));
+  const before = await installedSoftware(tx, host.id);
   const describe = (list: Array<{ name: string; version: string | null }>) => list.map((item) => (item.version ? `${item.name} ${item.version}` : item.name)).sort();
   const after = items.map((item) => ({ name: item.name, version: wanted.get(item.id) ?? null }));
   if (JSON.stringify(describe(before)) === JSON.stringify(describe(after))) return null;
@@ -79,7 +76,7 @@ async function setSoftware(tx: Executor, host: { id: string; class: CiFields["cl
 /** Creates an item in a school the caller keeps, with its history's first line. */
 export function createCi(caller: Caller, input: CreateCiInput, source: CiSource, now: Date): Promise<ServiceResult<{ id: string }>> {
   return inCmdbTransaction(async (tx) => {
-    const school = await schoolByUai(tx, input.establishment);
+    const school = await establishmentByUai(tx, input.establishment);
     if (!school) refuse({ kind: "unprocessable", message: `Aucun établissement ne porte l'UAI ${input.establishment}.`, errors: [{ field: "establishment", message: "UAI inconnu." }] });
     if (!canWriteCisOf(caller, { establishmentId: school.id, zoneId: school.zoneId })) refuse({ kind: "forbidden", message: "Vous ne pouvez pas modifier l'inventaire de cet établissement." });
     const fields: CiFields = {
@@ -142,7 +139,7 @@ export function updateCi(caller: Caller, id: string, patch: PatchCiInput, option
 /** Moving to another school: the caller keeps both, and the item leaves its links behind (uplink, software, nothing below it). */
 async function moveSchool(tx: Executor, caller: Caller, record: CiRecord, uai: string, next: Partial<CiFields>) {
   if (uai === record.establishment.uai) return;
-  const school = await schoolByUai(tx, uai);
+  const school = await establishmentByUai(tx, uai);
   if (!school) refuse({ kind: "unprocessable", message: `Aucun établissement ne porte l'UAI ${uai}.`, errors: [{ field: "establishment", message: "UAI inconnu." }] });
   if (!canWriteCisOf(caller, { establishmentId: school.id, zoneId: school.zoneId })) refuse({ kind: "forbidden", message: "Vous ne pouvez pas modifier l'inventaire de l'établissement de destination." });
   if ((await childCount(tx, record.id)) > 0) refuse({ kind: "conflict", message: "Des équipements sont rattachés à celui-ci : rattachez-les ailleurs avant de le changer d'établissement." });

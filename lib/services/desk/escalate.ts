@@ -1,11 +1,15 @@
-import { and, eq, inArray, isNull } from "drizzle-orm";
-import { attachments, teams, ticketEvents, tickets, users, vendors } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { ticketEvents, tickets } from "@/db/schema";
 import { lifecyclePath } from "@/lib/domain/desk-actions";
 import { STATUS_LABELS } from "@/lib/domain/ticket-status";
 import { refuse } from "../refusal";
 import { endVendorAccess, grantVendorAccess } from "./vendor-access";
 import { setStatus } from "./ticket-operations";
 import { type DeskContext, type LockedTicket } from "./workable-ticket";
+import { vendorById } from "@/db/queries/vendors";
+import { teamByCode } from "@/db/queries/teams";
+import { internalNotesAmong, ticketAttachmentsAmong } from "@/db/queries/ticket-work";
+import { sectorLeadOf } from "@/db/queries/users";
 
 export type Escalation = {
   target: "vendor" | "expert" | "academy"; teamCode?: string; vendorReference?: string; reason: string;
@@ -18,20 +22,18 @@ async function checkShared(context: DeskContext, ticket: LockedTicket, escalatio
   const eventIds = [...new Set(escalation.sharedEventIds ?? [])];
   const attachmentIds = [...new Set(escalation.sharedAttachmentIds ?? [])];
   const notes = eventIds.length
-    ? await context.tx.select({ id: ticketEvents.id }).from(ticketEvents)
-      .where(and(inArray(ticketEvents.id, eventIds), eq(ticketEvents.ticketId, ticket.id), eq(ticketEvents.kind, "comment"), eq(ticketEvents.visibility, "internal")))
+    ? await internalNotesAmong(context.tx, ticket.id, eventIds)
     : [];
   if (notes.length !== eventIds.length) refuse({ kind: "unprocessable", message: "Une note partagée n'est pas une note interne de ce ticket.", errors: [{ field: "sharedEventIds", message: "Note inconnue pour ce ticket." }] });
   const files = attachmentIds.length
-    ? await context.tx.select({ id: attachments.id }).from(attachments).where(and(inArray(attachments.id, attachmentIds), eq(attachments.ticketId, ticket.id)))
+    ? await ticketAttachmentsAmong(context.tx, ticket.id, attachmentIds)
     : [];
   if (files.length !== attachmentIds.length) refuse({ kind: "unprocessable", message: "Un fichier partagé n'est pas une pièce jointe de ce ticket.", errors: [{ field: "sharedAttachmentIds", message: "Fichier inconnu pour ce ticket." }] });
   return { eventIds, attachmentIds };
 }
 
-async function teamByCode(context: DeskContext, code: string) {
-  const [team] = await context.tx.select({ id: teams.id, code: teams.code, name: teams.name, party: teams.party, vendorId: teams.vendorId })
-    .from(teams).where(eq(teams.code, code));
+async function knownTeam(context: DeskContext, code: string) {
+  const team = await teamByCode(context.tx, code);
   if (!team) refuse({ kind: "unprocessable", message: `Aucune équipe ${code}.`, errors: [{ field: "teamCode", message: "Équipe inconnue." }] });
   return team!;
 }
@@ -60,10 +62,10 @@ export async function escalate(context: DeskContext, ticket: LockedTicket, escal
     const path = lifecyclePath(ticket.status, "waiting_vendor");
     if (!path) refuse({ kind: "conflict", message: `Un ticket « ${STATUS_LABELS[ticket.status]} » ne peut plus être transmis à un prestataire.` });
     if (!escalation.teamCode) refuse({ kind: "invalid", message: "Choisissez le prestataire.", errors: [{ field: "teamCode", message: "Prestataire obligatoire (équipe PREST-…)." }] });
-    const team = await teamByCode(context, escalation.teamCode);
+    const team = await knownTeam(context, escalation.teamCode);
     if (team.party !== "vendor" || !team.vendorId) refuse({ kind: "unprocessable", message: `${team.code} n'est pas un prestataire.`, errors: [{ field: "teamCode", message: "Équipe de prestataire attendue." }] });
     const shared = await checkShared(context, ticket, escalation);
-    const [vendor] = await tx.select({ name: vendors.name }).from(vendors).where(eq(vendors.id, team.vendorId));
+    const vendor = await vendorById(tx, team.vendorId);
     await tx.update(tickets).set({ vendorId: team.vendorId, vendorReference: escalation.vendorReference?.trim() || null, updatedAt: now }).where(eq(tickets.id, ticket.id));
     const eventId = await journal(context, ticket, escalation, {
       targetLabel: `prestataire ${vendor!.name}`, vendor: vendor!.name, vendorReference: escalation.vendorReference ?? null, notifyTeamId: team.id,
@@ -79,8 +81,7 @@ export async function escalate(context: DeskContext, ticket: LockedTicket, escal
   }
 
   if (escalation.target === "expert" && !escalation.teamCode) {
-    const [lead] = await tx.select({ id: users.id, name: users.name }).from(users)
-      .where(and(eq(users.role, "sector_lead"), eq(users.zoneId, ticket.zoneId), isNull(users.disabledAt))).limit(1);
+    const lead = await sectorLeadOf(tx, ticket.zoneId);
     if (!lead) refuse({ kind: "unprocessable", message: "Aucun chef de secteur pour la zone de l'établissement.", errors: [{ field: "teamCode", message: "Nommez une équipe d'experts." }] });
     await tx.update(tickets).set({ assigneeId: lead.id, updatedAt: now }).where(eq(tickets.id, ticket.id));
     const eventId = await journal(context, ticket, escalation, { targetLabel: `chef de secteur ${lead.name}`, assignee: { id: lead.id, name: lead.name } });
@@ -88,7 +89,7 @@ export async function escalate(context: DeskContext, ticket: LockedTicket, escal
     return;
   }
 
-  const team = await teamByCode(context, escalation.teamCode ?? "EQ-E-EOLE");
+  const team = await knownTeam(context, escalation.teamCode ?? "EQ-E-EOLE");
   const expected = escalation.target === "academy" ? "academy" : "region";
   if (team.party !== expected) {
     refuse({ kind: "unprocessable", message: `${team.code} n'est pas une équipe ${expected === "academy" ? "de l'Académie" : "de la Région"}.`, errors: [{ field: "teamCode", message: "Équipe d'un autre acteur." }] });

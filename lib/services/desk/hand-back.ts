@@ -1,5 +1,4 @@
-import { eq } from "drizzle-orm";
-import { tickets } from "@/db/schema";
+import { ticketHolders } from "@/db/queries/ticket-work";
 import { journalNote, setStatus } from "./ticket-operations";
 import type { DeskContext, LockedTicket } from "./workable-ticket";
 
@@ -12,6 +11,6 @@ import type { DeskContext, LockedTicket } from "./workable-ticket";
 export async function handBack(context: DeskContext, ticket: LockedTicket, report: string): Promise<void> {
   const eventId = await journalNote(context, ticket, report, { handBack: true });
   context.notify({ kind: "vendor_message", ticketId: ticket.id, eventId });
-  const [row] = await context.tx.select({ assigneeId: tickets.assigneeId }).from(tickets).where(eq(tickets.id, ticket.id));
-  await setStatus(context, ticket, row?.assigneeId ? "in_progress" : "assigned");
+  const holders = await ticketHolders(context.tx, ticket.id);
+  await setStatus(context, ticket, holders?.assigneeId ? "in_progress" : "assigned");
 }

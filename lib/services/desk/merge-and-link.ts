@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { ticketEvents, ticketFollowers, ticketLinks, tickets } from "@/db/schema";
+import { ticketFollowerIds } from "@/db/queries/ticket-work";
 import { isOpen } from "@/lib/domain/ticket-status";
 import { refuse } from "../refusal";
 import { type DeskContext, type LockedTicket } from "./workable-ticket";
@@ -34,8 +35,7 @@ export async function mergeInto(context: DeskContext, duplicate: LockedTicket, m
   if (master.status === "closed" || master.status === "cancelled") refuse({ kind: "conflict", message: "Le ticket principal est clos." });
 
   const { tx, now } = context;
-  const followers = await tx.select({ userId: ticketFollowers.userId }).from(ticketFollowers).where(eq(ticketFollowers.ticketId, duplicate.id));
-  const newFollowers = [duplicate.requesterId, ...followers.map((row) => row.userId)].filter((userId) => userId !== master.requesterId);
+  const newFollowers = [duplicate.requesterId, ...await ticketFollowerIds(tx, duplicate.id)].filter((userId) => userId !== master.requesterId);
   if (newFollowers.length) await tx.insert(ticketFollowers).values(newFollowers.map((userId) => ({ ticketId: master.id, userId }))).onConflictDoNothing();
 
   await tx.update(tickets).set({ status: "closed", closedAt: now, updatedAt: now, mergedIntoId: master.id }).where(eq(tickets.id, duplicate.id));

@@ -1,8 +1,7 @@
-import { eq } from "drizzle-orm";
 import { database } from "@/db/client";
 import { listTickets, type TicketCursor, type TicketSort } from "@/db/queries/ticket-list";
 import { openTicketCounts } from "@/db/queries/queue-counts";
-import { teams } from "@/db/schema";
+import { teamByCode } from "@/db/queries/teams";
 import type { Caller } from "@/lib/domain/caller";
 import { can } from "@/lib/domain/permissions";
 import { OPEN_STATUSES } from "@/lib/domain/ticket-status";
@@ -30,7 +29,7 @@ export async function listQueue(caller: Caller, key: QueueKey, filters: QueueFil
   let teamId: string | undefined;
   let waitingForTeamId: string | undefined;
   if (typeof key === "object") {
-    const [team] = await db.select({ id: teams.id, party: teams.party }).from(teams).where(eq(teams.code, key.teamCode));
+    const team = await teamByCode(db, key.teamCode);
     if (!team) return fail({ kind: "not_found" });
     // A vendor's queue holds no ticket: it lists those waiting for the vendor (escalated to it, wait under way).
     if (team.party === "vendor") waitingForTeamId = team.id;

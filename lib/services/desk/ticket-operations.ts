@@ -1,5 +1,9 @@
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
-import { categories, configurationItems, services, teamMembers, teams, ticketCis, ticketEvents, tickets, users } from "@/db/schema";
+import { eq, sql } from "drizzle-orm";
+import { ticketCis, ticketEvents, tickets } from "@/db/schema";
+import { findCategory } from "@/db/queries/catalogue";
+import { membershipsOf, teamByCode } from "@/db/queries/teams";
+import { ticketCiIds, ticketHolders, ticketQualification } from "@/db/queries/ticket-work";
+import { activePerson } from "@/db/queries/users";
 import { priorityOf } from "@/lib/domain/priority";
 import { STATUS_LABELS } from "@/lib/domain/ticket-status";
 import type { Impact, TicketStatus, TicketType, Urgency } from "@/lib/domain/vocabulary";
@@ -9,6 +13,7 @@ import { transitionTicket } from "../tickets/ticket-transition";
 import { shareWithVendor } from "./vendor-access";
 import { refuse } from "../refusal";
 import { type DeskContext, type LockedTicket } from "./workable-ticket";
+import { schoolEquipment } from "../cmdb/school-equipment";
 
 const MAILED_STATUSES: Partial<Record<TicketStatus, TicketNotificationKind>> = {
   waiting_requester: "waiting_requester", resolved: "resolved", closed: "closed",
@@ -24,11 +29,6 @@ export async function setStatus(context: DeskContext, ticket: LockedTicket, to: 
   if (kind) context.notify({ kind, ticketId: ticket.id, eventId });
 }
 
-async function holdingTeam(context: DeskContext, ticketId: string) {
-  const [row] = await context.tx.select({ teamId: tickets.assignedTeamId }).from(tickets).where(eq(tickets.id, ticketId));
-  return row?.teamId ?? null;
-}
-
 async function journalAssignment(context: DeskContext, ticket: LockedTicket, data: Record<string, unknown>): Promise<number> {
   const [event] = await context.tx.insert(ticketEvents).values({
     ticketId: ticket.id, kind: "assignment_changed", visibility: "public", authorId: context.caller.id, data, createdAt: context.now,
@@ -41,8 +41,7 @@ async function journalAssignment(context: DeskContext, ticket: LockedTicket, dat
  * ticket by escalation, which opens its narrow access (lib/domain/vendor-access.ts) and its wait.
  */
 export async function setTeam(context: DeskContext, ticket: LockedTicket, teamCode: string): Promise<void> {
-  const [team] = await context.tx.select({ id: teams.id, code: teams.code, name: teams.name, establishmentId: teams.establishmentId, vendorId: teams.vendorId })
-    .from(teams).where(eq(teams.code, teamCode));
+  const team = await teamByCode(context.tx, teamCode);
   if (!team) refuse({ kind: "unprocessable", message: `Aucune équipe ${teamCode}.`, errors: [{ field: "team", message: "Équipe inconnue." }] });
   if (team.vendorId) {
     refuse({ kind: "unprocessable", message: `${team.code} est la file d'un prestataire : escaladez le ticket vers lui.`, errors: [{ field: "team", message: "Escaladez vers le prestataire." }] });
@@ -68,14 +67,12 @@ export async function setAssignee(context: DeskContext, ticket: LockedTicket, as
     await journalAssignment(context, ticket, { assignee: null });
     return;
   }
-  const [person] = await tx.select({ id: users.id, name: users.name, role: users.role }).from(users)
-    .where(and(eq(users.id, assigneeId), isNull(users.disabledAt)));
+  const person = await activePerson(tx, assigneeId);
   if (!person || person.role === "requester" || person.role === "manager") {
     refuse({ kind: "unprocessable", message: "Cette personne ne peut pas traiter de demandes.", errors: [{ field: "assignee", message: "Technicien inconnu." }] });
   }
-  let teamId = await holdingTeam(context, ticket.id);
-  const memberships = await tx.select({ teamId: teamMembers.teamId, zoneId: teams.zoneId }).from(teamMembers)
-    .innerJoin(teams, eq(teams.id, teamMembers.teamId)).where(eq(teamMembers.userId, person.id));
+  let teamId = (await ticketHolders(tx, ticket.id))?.teamId ?? null;
+  const memberships = await membershipsOf(tx, person.id);
   if (!memberships.some((membership) => membership.teamId === teamId)) {
     if (person.id !== caller.id || memberships.length === 0) {
       refuse({ kind: "unprocessable", message: "Cette personne n'est pas membre de l'équipe qui détient la demande.", errors: [{ field: "assignee", message: "Hors de l'équipe." }] });
@@ -99,20 +96,15 @@ export type Requalification = { type?: TicketType; serviceCode?: string; categor
 /** The ticket's facts after a re-qualification, checked, with the routing decision they lead to. */
 export async function requalifiedFacts(context: Pick<DeskContext, "tx">, ticketId: string, changes: Requalification) {
   const { tx } = context;
-  const [current] = await tx.select({
-    type: tickets.type, impact: tickets.impact, urgency: tickets.urgency, establishmentId: tickets.establishmentId,
-    categoryCode: categories.code, serviceCode: services.code,
-  }).from(tickets).innerJoin(categories, eq(categories.id, tickets.categoryId)).innerJoin(services, eq(services.id, tickets.serviceId))
-    .where(eq(tickets.id, ticketId));
+  const current = await ticketQualification(tx, ticketId);
   const next = { ...current!, ...Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)) } as typeof current & Requalification;
-  const [category] = await tx.select({ id: categories.id, type: categories.type, serviceId: services.id }).from(categories)
-    .innerJoin(services, eq(services.id, categories.serviceId))
-    .where(and(eq(categories.code, next.categoryCode!), eq(services.code, next.serviceCode!)));
+  const found = await findCategory(tx, next.serviceCode!, next.categoryCode!);
+  const category = found && { id: found.category.id, type: found.category.type, serviceId: found.serviceId };
   if (!category) refuse({ kind: "unprocessable", message: `Le service ${next.serviceCode} n'a pas de catégorie ${next.categoryCode}.`, errors: [{ field: "categoryCode", message: "Service ou catégorie inconnu." }] });
   if (category.type !== next.type) refuse({ kind: "unprocessable", message: `La catégorie ${next.categoryCode} est de type ${category.type}.`, errors: [{ field: "type", message: "Type incompatible avec la catégorie." }] });
-  const cis = await tx.select({ id: ticketCis.ciId }).from(ticketCis).where(eq(ticketCis.ticketId, ticketId));
+
   const priority = priorityOf(next.impact!, next.urgency!);
-  const facts = await routingFacts(tx, { type: next.type!, categoryId: category.id, establishmentId: current!.establishmentId, ciIds: cis.map((ci) => ci.id), priority });
+  const facts = await routingFacts(tx, { type: next.type!, categoryId: category.id, establishmentId: current!.establishmentId, ciIds: await ticketCiIds(tx, ticketId), priority });
   return { before: current!, after: next, category, priority, decision: await decideRouting(tx, facts) };
 }
 
@@ -129,19 +121,11 @@ export async function requalify(context: DeskContext, ticket: LockedTicket, chan
   await applyRouting(context.tx, ticket.id, decision, context.caller.id, context.now);
 }
 
-/** The items `ciIds` (duplicates dropped), refused unless each is in the inventory of the ticket's own school. */
-export async function schoolCis(context: DeskContext, ticket: LockedTicket, ciIds: readonly string[]): Promise<{ id: string; name: string }[]> {
-  const unique = [...new Set(ciIds)];
-  if (unique.length === 0) return [];
-  const owned = await context.tx.select({ id: configurationItems.id, name: configurationItems.name }).from(configurationItems)
-    .where(and(inArray(configurationItems.id, unique), eq(configurationItems.establishmentId, ticket.establishmentId)));
-  if (owned.length !== unique.length) refuse({ kind: "unprocessable", message: "Un équipement n'appartient pas à l'inventaire de l'établissement.", errors: [{ field: "ciIds", message: "Équipement inconnu pour cet établissement." }] });
-  return owned;
-}
-
 /** Links equipment of the ticket's own school. */
 export async function linkCis(context: DeskContext, ticket: LockedTicket, ciIds: string[]): Promise<void> {
-  const owned = await schoolCis(context, ticket, ciIds);
+  const equipment = await schoolEquipment(context.tx, ticket.establishmentId, ciIds);
+  if (!equipment.ok) refuse(equipment.failure);
+  const owned = equipment.value;
   if (owned.length === 0) return;
   await context.tx.insert(ticketCis).values(owned.map((ci) => ({ ticketId: ticket.id, ciId: ci.id }))).onConflictDoNothing();
   // Once inventoried equipment is named, the ticket is no longer "hors inventaire".
@@ -165,8 +149,8 @@ export async function journalNote(context: DeskContext, ticket: LockedTicket, bo
 
 /** The vendor's own reference for a ticket escalated to it (set by the vendor, or by the desk on its behalf); empty clears it. */
 export async function setVendorReference(context: DeskContext, ticket: LockedTicket, reference: string): Promise<void> {
-  const [row] = await context.tx.select({ vendorId: tickets.vendorId }).from(tickets).where(eq(tickets.id, ticket.id));
-  if (!row?.vendorId) refuse({ kind: "unprocessable", message: "Ce ticket n'a pas été transmis à un prestataire.", errors: [{ field: "vendorReference", message: "Aucun prestataire." }] });
+  const holders = await ticketHolders(context.tx, ticket.id);
+  if (!holders?.vendorId) refuse({ kind: "unprocessable", message: "Ce ticket n'a pas été transmis à un prestataire.", errors: [{ field: "vendorReference", message: "Aucun prestataire." }] });
   const value = reference.trim() || null;
   await context.tx.update(tickets).set({ vendorReference: value, updatedAt: context.now }).where(eq(tickets.id, ticket.id));
   await journalNote(context, ticket, value ? `Référence du prestataire : ${value}.` : "Référence du prestataire effacée.", { vendorReference: value });

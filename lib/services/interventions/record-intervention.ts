@@ -1,20 +1,14 @@
-import { eq, inArray } from "drizzle-orm";
-import { interventionCis, interventions, teams, tickets, vendors } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { vendorOfTeams } from "@/db/queries/vendors";
+import { interventionCis, interventions, tickets } from "@/db/schema";
 import type { AuditActor } from "@/lib/domain/audit";
 import type { Caller } from "@/lib/domain/caller";
 import { startedAtProblem, type NewIntervention } from "@/lib/domain/interventions";
 import { recordAudit } from "../audit/record-audit";
-import { journalNote, schoolCis } from "../desk/ticket-operations";
-import { deskAction, lockWorkable, type DeskContext } from "../desk/workable-ticket";
+import { schoolEquipment } from "../cmdb/school-equipment";
+import { journalNote } from "../desk/ticket-operations";
+import { deskAction, lockWorkable } from "../desk/workable-ticket";
 import { refuse } from "../refusal";
-
-/** The vendor a vendor agent works for: the vendor of its team holding the ticket (it records as that vendor). */
-async function callerVendor(context: DeskContext): Promise<{ id: string; name: string } | null> {
-  if (context.caller.role !== "vendor_agent") return null;
-  const [vendor] = await context.tx.select({ id: vendors.id, name: vendors.name }).from(teams).innerJoin(vendors, eq(vendors.id, teams.vendorId))
-    .where(inArray(teams.id, context.caller.teamIds)).limit(1);
-  return vendor ?? null;
-}
 
 /**
  * Records an intervention on a ticket: by the desk's staff who may work it, or by the vendor's agent
@@ -28,8 +22,11 @@ export function recordIntervention(caller: Caller, reference: string, input: New
     if (ticket.status === "cancelled") refuse({ kind: "conflict", message: "interventions.errors.cancelled" });
     const problem = startedAtProblem(input.startedAt, now);
     if (problem) refuse({ kind: "invalid", message: problem, errors: [{ field: "startedAt", message: problem }] });
-    const cis = await schoolCis(context, ticket, input.ciIds);
-    const vendor = await callerVendor(context);
+    const equipment = await schoolEquipment(context.tx, ticket.establishmentId, input.ciIds);
+    if (!equipment.ok) refuse(equipment.failure);
+    const cis = equipment.value;
+    // A vendor's agent records as its vendor (the vendor of its team).
+    const vendor = context.caller.role === "vendor_agent" ? await vendorOfTeams(context.tx, context.caller.teamIds) : null;
     const vendorId = vendor?.id ?? null;
 
     const [created] = await context.tx.insert(interventions).values({
@@ -37,7 +34,8 @@ export function recordIntervention(caller: Caller, reference: string, input: New
       mode: input.mode, startedAt: input.startedAt, minutes: input.minutes, travelMinutes: input.travelMinutes,
       summary: input.summary, details: input.details ?? null, createdAt: now,
     }).returning();
-    const intervention = created!;
+    if (!created) throw new Error("insert returned no row");
+    const intervention = created;
     if (cis.length > 0) await context.tx.insert(interventionCis).values(cis.map((ci) => ({ interventionId: intervention.id, ciId: ci.id })));
     await context.tx.update(tickets).set({ updatedAt: now }).where(eq(tickets.id, ticket.id));
     // Internal: the school reads the summary in the ticket's interventions, the journal tells the desk who recorded what.

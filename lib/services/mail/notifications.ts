@@ -1,6 +1,6 @@
-import { and, eq, inArray, isNull, notInArray, or, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { establishments, outboxEmails, teamMembers, teams, ticketEvents, ticketFollowers, tickets, ticketWatchers, users } from "@/db/schema";
+import { outboxEmails } from "@/db/schema";
+import { eventForEmail, schoolRecipients, slaRecipients, teamRecipients, ticketForEmail, type Recipient } from "@/db/queries/ticket-notifications";
 import { createRatingToken } from "@/lib/services/tickets/rating-link";
 import { env } from "@/lib/env";
 import { ticketEmail, type TicketEmailContent } from "@/lib/mail/templates";
@@ -25,59 +25,17 @@ const STAFF_KINDS: ReadonlySet<TicketNotificationKind> = new Set(["escalated", "
 
 const AUTHOR_SKIPPED: ReadonlySet<TicketNotificationKind> = new Set(["answered"]);
 
-type Recipient = { id: string; email: string; name: string };
-
-/** Staff e-mails may carry internal text: whatever the team holds, school staff never get them. */
-const staffOnly = () => notInArray(users.role, ["requester", "manager"]);
-
-async function recipientsOf(tx: Executor, kind: TicketNotificationKind, ticketId: string): Promise<Recipient[]> {
-  const person = { id: users.id, email: users.email, name: users.name };
-  const active = isNull(users.disabledAt);
-  if (STAFF_KINDS.has(kind)) return []; // staff notifications: recordStaffNews
-  if (kind === "watched") {
-    const teamIds = tx.select({ id: ticketWatchers.teamId }).from(ticketWatchers).where(eq(ticketWatchers.ticketId, ticketId));
-    return tx.selectDistinct(person).from(teamMembers).innerJoin(users, eq(users.id, teamMembers.userId))
-      .where(and(inArray(teamMembers.teamId, teamIds), active, staffOnly()));
-  }
-  if (kind === "sla_alert" || kind === "sla_escalated") {
-    // An SLA alarm goes to the assignee, or the holding team when nobody holds the ticket, whatever their preferences; the
-    // escalation rung's people hear of it as an escalation to them (staffAudienceOf), by their preference.
-    const holders = tx.select({ id: sql<string>`coalesce(${tickets.assigneeId}, ${teamMembers.userId})` }).from(tickets)
-      .leftJoin(teamMembers, and(isNull(tickets.assigneeId), eq(teamMembers.teamId, tickets.assignedTeamId)))
-      .where(eq(tickets.id, ticketId));
-    return tx.selectDistinct(person).from(users).where(and(inArray(users.id, holders), active, staffOnly()));
-  }
-  return tx.selectDistinct(person).from(tickets)
-    .innerJoin(users, or(eq(users.id, tickets.requesterId), inArray(users.id,
-      tx.select({ id: ticketFollowers.userId }).from(ticketFollowers).where(eq(ticketFollowers.ticketId, ticketId)))))
-    .where(and(eq(tickets.id, ticketId), active));
+function recipientsOf(tx: Executor, kind: TicketNotificationKind, ticketId: string): Promise<Recipient[]> {
+  if (STAFF_KINDS.has(kind)) return Promise.resolve([]); // staff notifications: recordStaffNotifications
+  if (kind === "watched") return teamRecipients(tx, { watchingTicketId: ticketId });
+  // An SLA alarm goes to the assignee, or the holding team when nobody holds the ticket, whatever their preferences; the
+  // escalation rung's people hear of it as an escalation to them (staffAudienceOf), by their preference.
+  if (kind === "sla_alert" || kind === "sla_escalated") return slaRecipients(tx, ticketId);
+  return schoolRecipients(tx, ticketId);
 }
 
-type TicketFacts = NonNullable<Awaited<ReturnType<typeof loadTicket>>>;
-type EventFacts = NonNullable<Awaited<ReturnType<typeof loadEvent>>>;
-
-async function loadTicket(tx: Executor, ticketId: string) {
-  const [row] = await tx
-    .select({
-      id: tickets.id, reference: tickets.reference, title: tickets.title, teamName: teams.name,
-      teamId: tickets.assignedTeamId, assigneeId: tickets.assigneeId, school: establishments.name,
-      requester: { id: users.id, email: users.email, name: users.name, disabledAt: users.disabledAt },
-    })
-    .from(tickets)
-    .innerJoin(users, eq(users.id, tickets.requesterId))
-    .leftJoin(teams, eq(teams.id, tickets.assignedTeamId))
-    .innerJoin(establishments, eq(establishments.id, tickets.establishmentId))
-    .where(eq(tickets.id, ticketId));
-  return row ?? null;
-}
-
-async function loadEvent(tx: Executor, ticketId: string, eventId: number) {
-  const [row] = await tx
-    .select({ kind: ticketEvents.kind, visibility: ticketEvents.visibility, authorId: ticketEvents.authorId, body: ticketEvents.body, data: ticketEvents.data })
-    .from(ticketEvents)
-    .where(and(eq(ticketEvents.id, eventId), eq(ticketEvents.ticketId, ticketId)));
-  return row ?? null;
-}
+type TicketFacts = NonNullable<Awaited<ReturnType<typeof ticketForEmail>>>;
+type EventFacts = NonNullable<Awaited<ReturnType<typeof eventForEmail>>>;
 
 /** What the e-mail says, or null when the requester must not get one. Internal notes never reach an e-mail. */
 function contentFor(kind: TicketNotificationKind, ticket: TicketFacts, event: EventFacts, now: Date): TicketEmailContent | null {
@@ -174,8 +132,8 @@ export async function recordTicketNotifications(tx: Executor, notifications: Tic
   const rows: (typeof outboxEmails.$inferInsert)[] = [];
   const staffOutboxIds: string[] = [];
   for (const notification of notifications) {
-    const ticket = await loadTicket(tx, notification.ticketId);
-    const event = await loadEvent(tx, notification.ticketId, notification.eventId);
+    const ticket = await ticketForEmail(tx, notification.ticketId);
+    const event = await eventForEmail(tx, notification.ticketId, notification.eventId);
     // A caller's bug, not a user's: fail the transaction rather than announce something that did not happen.
     if (!ticket || !event) throw new Error(`No event ${notification.eventId} on ticket ${notification.ticketId}`);
     const audience = staffAudienceOf(notification.kind, ticket, event);

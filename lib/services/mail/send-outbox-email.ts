@@ -1,7 +1,8 @@
-import { and, asc, eq, lt, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { createTransport, type Transporter } from "nodemailer";
 import { database } from "@/db/client";
 import { outboxEmails } from "@/db/schema";
+import { outboxEmailToSend, pendingEmailIdsBefore } from "@/db/queries/outbox-emails";
 import { NO_SMTP_SERVER } from "@/lib/domain/outbox";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
@@ -39,7 +40,7 @@ function permanentlyRefused(error: unknown): boolean {
  */
 export async function sendOutboxEmail(outboxId: string, now: Date): Promise<"sent" | "already_sent" | "missing" | "failed"> {
   const db = database();
-  const [email] = await db.select().from(outboxEmails).where(eq(outboxEmails.id, outboxId));
+  const email = await outboxEmailToSend(db, outboxId);
   if (!email) return "missing";
   if (email.status === "sent") return "already_sent";
   if (email.status === "failed") return "failed";
@@ -79,13 +80,8 @@ export async function sendOutboxEmail(outboxId: string, now: Date): Promise<"sen
 
 /** Re-enqueues the pending rows old enough to have lost their job (the job id dedupes the others); returns how many. */
 export async function sweepPendingOutbox(now: Date): Promise<number> {
-  const pending = await database()
-    .select({ id: outboxEmails.id })
-    .from(outboxEmails)
-    .where(and(eq(outboxEmails.status, "pending"), lt(outboxEmails.createdAt, new Date(now.getTime() - SWEEP_GRACE_MS))))
-    .orderBy(asc(outboxEmails.createdAt))
-    .limit(SWEEP_BATCH);
-  await enqueueOutbox(pending.map((row) => row.id));
+  const pending = await pendingEmailIdsBefore(database(), new Date(now.getTime() - SWEEP_GRACE_MS), SWEEP_BATCH);
+  await enqueueOutbox(pending);
   return pending.length;
 }
 

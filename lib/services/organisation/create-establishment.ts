@@ -1,5 +1,6 @@
 import { database } from "@/db/client";
 import { establishments, teams } from "@/db/schema";
+import { zoneIdByCode } from "@/db/queries/zones";
 import type { AuditActor } from "@/lib/domain/audit";
 import type { Caller } from "@/lib/domain/caller";
 import { can } from "@/lib/domain/permissions";
@@ -7,7 +8,7 @@ import { schoolQueueCode } from "@/lib/domain/team-codes";
 import type { CreateEstablishmentInput } from "@/lib/schemas/organisation";
 import { recordAudit } from "../audit/record-audit";
 import { fail, succeed, type ServiceResult } from "../service-result";
-import { FORBIDDEN, invalidField, zoneIdByCode } from "./shared";
+import { FORBIDDEN, invalidField } from "./shared";
 
 /** A new school, with its own queue (ETAB-<UAI>) as the seed gives every school. */
 export async function createEstablishment(caller: Caller, input: CreateEstablishmentInput, now: Date, actor: AuditActor): Promise<ServiceResult<{ id: string; uai: string }>> {

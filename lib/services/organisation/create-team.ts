@@ -1,12 +1,13 @@
 import { database } from "@/db/client";
 import { teams } from "@/db/schema";
+import { zoneIdByCode } from "@/db/queries/zones";
 import type { AuditActor } from "@/lib/domain/audit";
 import type { Caller } from "@/lib/domain/caller";
 import { can } from "@/lib/domain/permissions";
 import type { CreateTeamInput } from "@/lib/schemas/organisation";
 import { recordAudit } from "../audit/record-audit";
 import { fail, succeed, type ServiceResult } from "../service-result";
-import { FORBIDDEN, invalidField, zoneIdByCode } from "./shared";
+import { FORBIDDEN, invalidField } from "./shared";
 import { replaceMembers, resolveMembers } from "./team-members";
 
 /** A new team with its members; its calendar and ladder are the defaults until set at /admin/calendriers. */

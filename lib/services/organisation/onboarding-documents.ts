@@ -1,6 +1,7 @@
-import { and, asc, eq, inArray, type SQL } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { database } from "@/db/client";
-import { establishments, onboardingDocuments, users } from "@/db/schema";
+import { establishments, onboardingDocuments } from "@/db/schema";
+import { onboardingDocumentsOf, storedOnboardingDocument } from "@/db/queries/onboarding-documents";
 import type { AuditActor } from "@/lib/domain/audit";
 import type { Caller } from "@/lib/domain/caller";
 import { can, onboardingScope } from "@/lib/domain/permissions";
@@ -13,13 +14,6 @@ import { FORBIDDEN, invalidField } from "./shared";
 export type OnboardingDocument = {
   id: string; meeting: OnboardingDocumentInput["meeting"]; fileName: string; contentType: string; sizeBytes: number; uploadedAt: Date; uploadedBy: string | null;
 };
-
-/** The schools whose onboarding the caller follows (admins, service lead: all; a sector lead: their zone's); null for anyone else. */
-function onboardingSight(caller: Caller): SQL | undefined | null {
-  const scope = onboardingScope(caller);
-  if (!scope) return null;
-  return scope.kind === "zone" ? eq(establishments.zoneId, scope.zoneId) : undefined;
-}
 
 /**
  * Keeps one file with an onboarding meeting (RDV1 to RDV4): judged like a ticket's attachments (the bytes decide
@@ -62,6 +56,8 @@ export async function addOnboardingDocument(
 export async function deleteOnboardingDocument(caller: Caller, input: { uai: string; id: string }, now: Date, actor: AuditActor): Promise<ServiceResult<null>> {
   if (!can(caller, "organisation.manage")) return fail(FORBIDDEN);
   const deleted = await database().transaction(async (tx) => {
+    // A subquery of the delete below: part of that write, not a read of its own.
+    // eslint-disable-next-line no-restricted-syntax
     const ofSchool = tx.select({ id: establishments.id }).from(establishments).where(eq(establishments.uai, input.uai));
     const [row] = await tx.delete(onboardingDocuments)
       .where(and(eq(onboardingDocuments.id, input.id), inArray(onboardingDocuments.establishmentId, ofSchool)))
@@ -79,29 +75,14 @@ export async function deleteOnboardingDocument(caller: Caller, input: { uai: str
 
 /** A school's onboarding documents, meeting by meeting, oldest first; none for a caller who does not follow its onboarding. */
 export async function listOnboardingDocuments(caller: Caller, uai: string): Promise<OnboardingDocument[]> {
-  const sight = onboardingSight(caller);
-  if (sight === null) return [];
-  return database()
-    .select({
-      id: onboardingDocuments.id, meeting: onboardingDocuments.meeting, fileName: onboardingDocuments.fileName, contentType: onboardingDocuments.contentType,
-      sizeBytes: onboardingDocuments.sizeBytes, uploadedAt: onboardingDocuments.uploadedAt, uploadedBy: users.name,
-    })
-    .from(onboardingDocuments)
-    .innerJoin(establishments, eq(establishments.id, onboardingDocuments.establishmentId))
-    .leftJoin(users, eq(users.id, onboardingDocuments.uploadedById))
-    .where(and(eq(establishments.uai, uai), sight))
-    .orderBy(asc(onboardingDocuments.meeting), asc(onboardingDocuments.uploadedAt), asc(onboardingDocuments.id));
+  const scope = onboardingScope(caller);
+  return scope ? onboardingDocumentsOf(database(), uai, scope) : [];
 }
 
 /** The document's file for whoever follows the school's onboarding; null otherwise, exactly as for an unknown id. */
 export async function onboardingDocumentForDownload(caller: Caller, uai: string, id: string): Promise<{ fileName: string; contentType: string; file: Blob } | null> {
-  const sight = onboardingSight(caller);
-  if (sight === null) return null;
-  const [document] = await database()
-    .select({ fileName: onboardingDocuments.fileName, contentType: onboardingDocuments.contentType, storageKey: onboardingDocuments.storageKey })
-    .from(onboardingDocuments)
-    .innerJoin(establishments, eq(establishments.id, onboardingDocuments.establishmentId))
-    .where(and(eq(onboardingDocuments.id, id), eq(establishments.uai, uai), sight));
+  const scope = onboardingScope(caller);
+  const document = scope && await storedOnboardingDocument(database(), uai, id, scope);
   if (!document) return null;
   return { fileName: document.fileName, contentType: document.contentType, file: await openStoredFile(document.storageKey) };
 }

@@ -9,6 +9,7 @@ import type { VendorInput } from "@/lib/schemas/organisation";
 import { recordAudit } from "../audit/record-audit";
 import { fail, succeed, type ServiceResult } from "../service-result";
 import { FORBIDDEN } from "./shared";
+import { vendorByName } from "@/db/queries/vendors";
 
 /**
  * Creates a vendor (with its agents' queue, as the seed gives every vendor) or edits one: name, contract
@@ -19,7 +20,7 @@ export async function saveVendor(caller: Caller, input: VendorInput, actor: Audi
   const values = { name: input.name, contractReference: input.contractReference ?? null, contactEmail: input.contactEmail ?? null };
   const taken = () => fail<{ id: string }>({ kind: "conflict", message: `Un prestataire s'appelle déjà ${input.name}.` });
   return database().transaction(async (tx) => {
-    const [sameName] = await tx.select({ id: vendors.id }).from(vendors).where(eq(vendors.name, input.name));
+    const sameName = await vendorByName(tx, input.name);
     if (sameName && sameName.id !== input.id) return taken();
     if (!input.id) {
       const [created] = await tx.insert(vendors).values(values).returning({ id: vendors.id });

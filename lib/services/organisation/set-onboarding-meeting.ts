@@ -1,6 +1,7 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { database } from "@/db/client";
 import { establishments, onboardingMeetings } from "@/db/schema";
+import { onboardingMeeting } from "@/db/queries/organisation";
 import type { AuditActor } from "@/lib/domain/audit";
 import type { Caller } from "@/lib/domain/caller";
 import { can } from "@/lib/domain/permissions";
@@ -18,8 +19,7 @@ export async function setOnboardingMeeting(caller: Caller, input: OnboardingMeet
       .where(eq(establishments.uai, input.uai)).returning({ id: establishments.id });
     if (!school) return fail<null>({ kind: "not_found" });
     const values = { plannedOn: input.plannedOn ?? null, heldOn: input.heldOn ?? null, notes: input.notes ?? null, updatedAt: now };
-    const [before] = await tx.select({ plannedOn: onboardingMeetings.plannedOn, heldOn: onboardingMeetings.heldOn, notes: onboardingMeetings.notes })
-      .from(onboardingMeetings).where(and(eq(onboardingMeetings.establishmentId, school.id), eq(onboardingMeetings.meeting, input.meeting)));
+    const before = await onboardingMeeting(tx, school.id, input.meeting);
     await tx.insert(onboardingMeetings).values({ establishmentId: school.id, meeting: input.meeting, ...values })
       .onConflictDoUpdate({ target: [onboardingMeetings.establishmentId, onboardingMeetings.meeting], set: values });
     await recordAudit(tx, actor, {

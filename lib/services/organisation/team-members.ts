@@ -1,13 +1,14 @@
-import { and, asc, eq, inArray, notInArray, or, sql } from "drizzle-orm";
+import { and, eq, inArray, notInArray, or, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { teamMembers, users } from "@/db/schema";
+import { teamMembers } from "@/db/schema";
+import { teamMemberEmails } from "@/db/queries/teams";
+import { accountsByEmail } from "@/db/queries/users";
 import type { TeamMemberInput } from "@/lib/schemas/organisation";
 import { fail, succeed, type ServiceResult } from "../service-result";
 
 /** The members of a team as the API and the audit trail name them. */
 export async function membersOf(tx: Executor, teamId: string): Promise<TeamMemberInput[]> {
-  return tx.select({ email: users.email, primary: teamMembers.isPrimary }).from(teamMembers)
-    .innerJoin(users, eq(users.id, teamMembers.userId)).where(eq(teamMembers.teamId, teamId)).orderBy(asc(users.email));
+  return teamMemberEmails(tx, teamId);
 }
 
 /** A member as resolved to their account, checked before anything is written. */
@@ -16,7 +17,7 @@ export type ResolvedMember = { userId: string; primary: boolean };
 /** The accounts behind the e-mails: every one must exist and be enabled. */
 export async function resolveMembers(tx: Executor, members: TeamMemberInput[]): Promise<ServiceResult<ResolvedMember[]>> {
   const emails = members.map((member) => member.email);
-  const accounts = emails.length ? await tx.select({ id: users.id, email: users.email, disabledAt: users.disabledAt }).from(users).where(inArray(users.email, emails)) : [];
+  const accounts = await accountsByEmail(tx, emails);
   const byEmail = new Map(accounts.map((account) => [account.email, account]));
   const errors = members.flatMap((member) => {
     const account = byEmail.get(member.email);

@@ -1,6 +1,8 @@
 import { eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { establishments, roomSupportModes, tickets } from "@/db/schema";
+import { declaredRooms } from "@/db/queries/establishments";
+import { zoneIdByCode } from "@/db/queries/zones";
 import type { AuditActor } from "@/lib/domain/audit";
 import type { Caller } from "@/lib/domain/caller";
 import { can } from "@/lib/domain/permissions";
@@ -9,7 +11,7 @@ import type { PatchEstablishmentInput, RoomModeInput } from "@/lib/schemas/organ
 import { recordAudit } from "../audit/record-audit";
 import { fail, succeed, type ServiceResult } from "../service-result";
 import { changeAndRecompute } from "../sla/recompute-open-tickets";
-import { FORBIDDEN, invalidField, zoneIdByCode } from "./shared";
+import { FORBIDDEN, invalidField } from "./shared";
 
 type Current = { rooms: RoomModeInput[] };
 type Changed = { id: string; recompute: boolean };
@@ -29,8 +31,7 @@ async function changeEstablishment(
   const result = await changeAndRecompute(async (tx: Executor): Promise<ServiceResult<Changed>> => {
     const [school] = await tx.select().from(establishments).where(eq(establishments.uai, uai)).for("update");
     if (!school) return fail({ kind: "not_found" });
-    const rooms = await tx.select({ room: roomSupportModes.room, supportMode: roomSupportModes.supportMode }).from(roomSupportModes)
-      .where(eq(roomSupportModes.establishmentId, school.id));
+    const rooms = await declaredRooms(tx, school.id);
     const { zone, rooms: newRooms, ...fields } = patchFrom({ rooms });
     const zoneId = zone === undefined ? undefined : await zoneIdByCode(tx, zone);
     if (zoneId === null) return invalidField("zone", "Zone inconnue.");

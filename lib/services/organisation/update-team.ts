@@ -1,13 +1,14 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { database } from "@/db/client";
 import { teams, zones } from "@/db/schema";
+import { zoneIdByCode } from "@/db/queries/zones";
 import type { AuditActor } from "@/lib/domain/audit";
 import type { Caller } from "@/lib/domain/caller";
 import { can } from "@/lib/domain/permissions";
 import type { PatchTeamInput, TeamMemberInput } from "@/lib/schemas/organisation";
 import { recordAudit } from "../audit/record-audit";
 import { fail, succeed, type ServiceResult } from "../service-result";
-import { FORBIDDEN, invalidField, zoneIdByCode } from "./shared";
+import { FORBIDDEN, invalidField } from "./shared";
 import { membersOf, replaceMembers, resolveMembers } from "./team-members";
 
 /**

@@ -1,7 +1,9 @@
-import { eq, inArray } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { loadRoutingRules } from "@/db/queries/routing-rules";
-import { categories, configurationItems, establishments, services, slaPolicies, teams, ticketEvents, tickets, ticketWatchers, zones } from "@/db/schema";
+import { ticketEvents, tickets, ticketWatchers } from "@/db/schema";
+import { categoryRoutingFacts, ciClassesOf, schoolRoutingFacts, slaPolicyId } from "@/db/queries/routing-facts";
+import { teamsByCode } from "@/db/queries/teams";
 import { route, type RoutingDecision, type TicketFacts } from "@/lib/domain/routing";
 import type { Priority, TicketType } from "@/lib/domain/vocabulary";
 
@@ -10,16 +12,14 @@ export async function routingFacts(
   tx: Executor,
   input: { type: TicketType; categoryId: string; establishmentId: string; ciIds: string[]; priority: Priority },
 ): Promise<TicketFacts> {
-  const [[category], [school], cis] = await Promise.all([
-    tx.select({ code: categories.code, schoolTask: categories.schoolTask, serviceCode: services.code })
-      .from(categories).innerJoin(services, eq(services.id, categories.serviceId)).where(eq(categories.id, input.categoryId)),
-    tx.select({ uai: establishments.uai, zone: zones.code, departement: establishments.departement, type: establishments.type, supportMode: establishments.supportMode })
-      .from(establishments).innerJoin(zones, eq(zones.id, establishments.zoneId)).where(eq(establishments.id, input.establishmentId)),
-    input.ciIds.length ? tx.select({ class: configurationItems.class }).from(configurationItems).where(inArray(configurationItems.id, input.ciIds)) : Promise.resolve([]),
+  const [category, school, ciClasses] = await Promise.all([
+    categoryRoutingFacts(tx, input.categoryId),
+    schoolRoutingFacts(tx, input.establishmentId),
+    ciClassesOf(tx, input.ciIds),
   ]);
   return {
     type: input.type, serviceCode: category!.serviceCode, categoryCode: category!.code, schoolTask: category!.schoolTask !== null,
-    establishment: school!, ciClasses: [...new Set(cis.map((ci) => ci.class))], priority: input.priority,
+    establishment: school!, ciClasses, priority: input.priority,
   };
 }
 
@@ -39,13 +39,13 @@ export async function applyRouting(
   now: Date,
 ): Promise<{ eventId: number; teamId: string | null }> {
   const codes = [decision.teamCode, ...decision.watcherTeamCodes].filter((code): code is string => code !== null);
-  const found = codes.length ? await tx.select({ id: teams.id, code: teams.code, name: teams.name }).from(teams).where(inArray(teams.code, codes)) : [];
+  const found = await teamsByCode(tx, codes);
   const team = found.find((row) => row.code === decision.teamCode) ?? null;
   // The rule's SLA policy, when it names one; otherwise the default policy (null).
-  const [policy] = decision.slaPolicyCode ? await tx.select({ id: slaPolicies.id }).from(slaPolicies).where(eq(slaPolicies.code, decision.slaPolicyCode)) : [];
+  const policyId = decision.slaPolicyCode ? await slaPolicyId(tx, decision.slaPolicyCode) : null;
   await tx.update(tickets).set({
     assignedTeamId: team?.id ?? null, assigneeId: null, priority: decision.priority, routingRuleId: decision.rule?.id ?? null,
-    slaPolicyId: policy?.id ?? null, updatedAt: now,
+    slaPolicyId: policyId, updatedAt: now,
   }).where(eq(tickets.id, ticketId));
   const watchers = found.filter((row) => decision.watcherTeamCodes.includes(row.code));
   if (watchers.length) await tx.insert(ticketWatchers).values(watchers.map((row) => ({ ticketId, teamId: row.id }))).onConflictDoNothing();

@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { eq, inArray } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import { database, type Executor } from "@/db/client";
 import { listRuleHistory } from "@/db/queries/routing-rule-history";
 import { loadRoutingRules } from "@/db/queries/routing-rules";
 import { categories, establishments, routingRules, services, teams, zones } from "@/db/schema";
+import { missingCodes } from "@/db/queries/codes";
 import type { AuditActor } from "@/lib/domain/audit";
 import type { Caller } from "@/lib/domain/caller";
 import { can } from "@/lib/domain/permissions";
@@ -34,14 +35,6 @@ export async function readRoutingRule(caller: Caller, id: string): Promise<Routi
 export async function listRoutingRuleChanges(caller: Caller) {
   if (!can(caller, "routing.manage")) return null;
   return listRuleHistory(database(), ROUTING_HISTORY_LENGTH);
-}
-
-/** The codes among `wanted` that `column` does not hold. */
-async function missingCodes(tx: Executor, table: PgTable, column: PgColumn, wanted: string[]): Promise<string[]> {
-  if (!wanted.length) return [];
-  const found = await tx.select({ code: column }).from(table).where(inArray(column, wanted));
-  const known = new Set(found.map((row) => String(row.code)));
-  return wanted.filter((code) => !known.has(code));
 }
 
 /**

@@ -1,8 +1,7 @@
-import { inArray } from "drizzle-orm";
 import { database } from "@/db/client";
 import { findCategory } from "@/db/queries/catalogue";
 import { establishmentByUai } from "@/db/queries/establishments";
-import { teams } from "@/db/schema";
+import { teamsByCode } from "@/db/queries/teams";
 import type { Caller } from "@/lib/domain/caller";
 import { can } from "@/lib/domain/permissions";
 import { priorityOf } from "@/lib/domain/priority";
@@ -35,7 +34,7 @@ export async function testRouting(caller: Caller, input: RoutingTestInput): Prom
     });
     const decision = await decideRouting(tx, { ...facts, ciClasses: input.ciClasses });
     const codes = [decision.teamCode, ...decision.watcherTeamCodes].filter((code): code is string => code !== null);
-    const rows = codes.length ? await tx.select({ code: teams.code, name: teams.name }).from(teams).where(inArray(teams.code, codes)) : [];
+    const rows = await teamsByCode(tx, codes);
     const named = (code: string): NamedTeam => ({ code, name: rows.find((row) => row.code === code)?.name ?? null });
     return succeed({ decision, team: decision.teamCode ? named(decision.teamCode) : null, watchers: decision.watcherTeamCodes.map(named) });
   }, { accessMode: "read only" });

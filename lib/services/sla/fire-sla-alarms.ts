@@ -1,30 +1,14 @@
-import { and, eq, isNull, or, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { database, type Executor } from "@/db/client";
-import { establishments, ticketEvents, tickets, users, vendors } from "@/db/schema";
+import { ticketEvents, tickets } from "@/db/schema";
+import { activeHoldersOf, alarmTicket } from "@/db/queries/ticket-sla";
 import { alarmText } from "@/lib/domain/sla-alarm-text";
 import { dueAlarms, type PlannedAlarm } from "@/lib/domain/sla-plan";
 import { afterCommit } from "../after-commit";
 import { recordTicketNotifications, type TicketNotification } from "../mail/notifications";
 import { refreshSla } from "./refresh-sla";
 
-type AlarmTicket = { id: string; zoneId: string; ownBy: Date | null; resolveBy: Date | null; escalationLevel: number; vendorName: string | null };
-
-async function loadAlarmTicket(tx: Executor, ticketId: string): Promise<AlarmTicket> {
-  const [row] = await tx
-    .select({ id: tickets.id, zoneId: establishments.zoneId, ownBy: tickets.ownBy, resolveBy: tickets.resolveBy, escalationLevel: tickets.escalationLevel, vendorName: vendors.name })
-    .from(tickets)
-    .innerJoin(establishments, eq(establishments.id, tickets.establishmentId))
-    .leftJoin(vendors, eq(vendors.id, tickets.vendorId))
-    .where(eq(tickets.id, ticketId));
-  return row!;
-}
-
-/** The active holders of a ladder's role for the school: its zone's (a sector lead) or the Région-wide ones (no zone). */
-function peopleFor(tx: Executor, role: Extract<PlannedAlarm, { kind: "escalation" }>["role"], zoneId: string) {
-  return tx.select({ id: users.id, name: users.name }).from(users)
-    .where(and(eq(users.role, role), isNull(users.disabledAt), or(isNull(users.zoneId), eq(users.zoneId, zoneId))))
-    .orderBy(users.name);
-}
+type AlarmTicket = NonNullable<Awaited<ReturnType<typeof alarmTicket>>>;
 
 /**
  * Records one due alarm in the journal under its idempotency key, with its side effects (the
@@ -32,7 +16,7 @@ function peopleFor(tx: Executor, role: Extract<PlannedAlarm, { kind: "escalation
  * already recorded it: whatever the number of jobs, an alarm acts once.
  */
 async function recordAlarm(tx: Executor, ticket: AlarmTicket, alarm: PlannedAlarm, now: Date): Promise<TicketNotification | null> {
-  const people = alarm.kind === "escalation" ? await peopleFor(tx, alarm.role, ticket.zoneId) : [];
+  const people = alarm.kind === "escalation" ? await activeHoldersOf(tx, alarm.role, ticket.zoneId) : [];
   const text = alarmText(alarm, { ownBy: ticket.ownBy, resolveBy: ticket.resolveBy, people: people.map((person) => person.name), vendorName: ticket.vendorName });
   const escalation = alarm.kind === "escalation";
   const [event] = await tx.insert(ticketEvents).values({
@@ -64,7 +48,7 @@ export async function fireDueSlaAlarms(ticketId: string, now: Date): Promise<str
     const before = await refreshSla(tx, ticketId, now);
     const due = dueAlarms(before?.alarms ?? [], now);
     if (due.length === 0) return { fired: [], outboxIds: [], slaSchedules: [before] };
-    const ticket = await loadAlarmTicket(tx, ticketId);
+    const ticket = (await alarmTicket(tx, ticketId))!;
     const notifications: TicketNotification[] = [];
     const fired: string[] = [];
     for (const alarm of due) {

@@ -1,6 +1,7 @@
-import { and, eq, isNotNull, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { ticketEvents, tickets, vendorWaits } from "@/db/schema";
+import { tickets, vendorWaits } from "@/db/schema";
+import { recordedAlarmKeys } from "@/db/queries/ticket-sla";
 import { computeSla, type SlaTimer } from "@/lib/domain/sla";
 import { vendorDeadline } from "@/lib/domain/sla-vendor";
 import { pendingAlarms, plannedAlarms, type PlannedAlarm } from "@/lib/domain/sla-plan";
@@ -45,13 +46,12 @@ export async function refreshSla(tx: Executor, ticketId: string, now: Date): Pro
     }
   }
 
-  const recorded = await tx.select({ key: ticketEvents.idempotencyKey }).from(ticketEvents)
-    .where(and(eq(ticketEvents.ticketId, ticketId), isNotNull(ticketEvents.idempotencyKey)));
+  const recorded = await recordedAlarmKeys(tx, ticketId);
   const currentWait = waits.at(-1);
   const pending = pendingAlarms(plannedAlarms({
     calendar: settings.calendar, commitment, facts, levels: settings.escalationLevels, now,
     vendor: vendorCommitment && currentWait?.endedAt === null ? { calendar: VENDOR_CALENDAR, commitment: vendorCommitment, wait: currentWait } : null,
-  }), new Set(recorded.map((row) => row.key!)));
+  }), recorded);
 
   const own = outcome(status?.tto);
   const resolve = outcome(status?.ttr);

@@ -1,6 +1,6 @@
-import { and, asc, eq, isNotNull, ne, or, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { categories, configurationItems, establishments, roomSupportModes, slaPolicies, ticketCis, ticketEvents, tickets, vendors } from "@/db/schema";
+import { firstPublicReplyAt, statusEvents, ticketCiRooms, ticketSlaRow } from "@/db/queries/ticket-sla";
+import { declaredRooms } from "@/db/queries/establishments";
 import { DEFAULT_CALENDAR } from "@/lib/domain/business-calendar";
 import { ticketSupportMode } from "@/lib/domain/room-support-mode";
 import type { SlaFacts, SlaStatusChange } from "@/lib/domain/sla";
@@ -31,13 +31,9 @@ export type TicketSlaFacts = {
 
 /** The ticket's support mode: its school's, or that of the declared room its equipment stands in (lib/domain/room-support-mode.ts). */
 async function supportModeOf(tx: Executor, ticketId: string, establishmentId: string, schoolMode: SupportMode): Promise<SupportMode> {
-  const declared = await tx.select({ room: roomSupportModes.room, supportMode: roomSupportModes.supportMode }).from(roomSupportModes)
-    .where(eq(roomSupportModes.establishmentId, establishmentId));
+  const declared = await declaredRooms(tx, establishmentId);
   if (declared.length === 0) return schoolMode;
-  const items = await tx.select({ room: configurationItems.room }).from(ticketCis)
-    .innerJoin(configurationItems, eq(configurationItems.id, ticketCis.ciId))
-    .where(eq(ticketCis.ticketId, ticketId));
-  return ticketSupportMode(schoolMode, items.map((item) => item.room), declared);
+  return ticketSupportMode(schoolMode, await ticketCiRooms(tx, ticketId), declared);
 }
 
 /**
@@ -46,43 +42,18 @@ async function supportModeOf(tx: Executor, ticketId: string, establishmentId: st
  * it so); the first public reply by someone other than the requester is read from the journal.
  */
 export async function loadSlaFacts(tx: Executor, ticketId: string, now: Date): Promise<TicketSlaFacts | null> {
-  const [row] = await tx
-    .select({
-      id: tickets.id, establishmentId: tickets.establishmentId, createdAt: tickets.createdAt, status: tickets.status, priority: tickets.priority, type: tickets.type,
-      assignedTeamId: tickets.assignedTeamId, assigneeId: tickets.assigneeId, requesterId: tickets.requesterId, vendorId: tickets.vendorId,
-      takenAt: tickets.takenAt, firstPublicReplyAt: tickets.firstPublicReplyAt, ownBy: tickets.ownBy, resolveBy: tickets.resolveBy,
-      slaVersion: tickets.slaVersion, slaAlarms: tickets.slaAlarms, escalationLevel: tickets.escalationLevel,
-      hardware: categories.hardware, supportMode: establishments.supportMode, targets: slaPolicies.targets, policyCode: slaPolicies.code,
-      vendorCommitment: vendors.repairCommitment, vendorName: vendors.name,
-    })
-    .from(tickets)
-    .innerJoin(categories, eq(categories.id, tickets.categoryId))
-    .innerJoin(establishments, eq(establishments.id, tickets.establishmentId))
-    .leftJoin(slaPolicies, eq(slaPolicies.id, tickets.slaPolicyId))
-    .leftJoin(vendors, eq(vendors.id, tickets.vendorId))
-    .where(eq(tickets.id, ticketId));
+  const row = await ticketSlaRow(tx, ticketId);
   if (!row) return null;
 
   const firstTakenAt = row.takenAt ?? (row.assigneeId !== null && row.status === "in_progress" ? now : null);
-  let firstPublicReplyAt = row.firstPublicReplyAt;
-  if (firstPublicReplyAt === null) {
-    const [reply] = await tx.select({ at: ticketEvents.createdAt }).from(ticketEvents)
-      .where(and(
-        eq(ticketEvents.ticketId, ticketId), eq(ticketEvents.kind, "comment"), eq(ticketEvents.visibility, "public"),
-        isNotNull(ticketEvents.authorId), ne(ticketEvents.authorId, row.requesterId),
-      ))
-      .orderBy(asc(ticketEvents.createdAt), asc(ticketEvents.id)).limit(1);
-    firstPublicReplyAt = reply?.at ?? null;
-  }
+  const replyAt = row.firstPublicReplyAt ?? await firstPublicReplyAt(tx, ticketId, row.requesterId);
   // A duplicate closes through its "merged" event (data {from, to}): its master carries the commitment, so for
   // the SLA the duplicate was withdrawn (cancelled), neither resolved on time nor missed unless already late.
-  const events = await tx.select({ at: ticketEvents.createdAt, kind: ticketEvents.kind, data: ticketEvents.data }).from(ticketEvents)
-    .where(and(eq(ticketEvents.ticketId, ticketId), or(eq(ticketEvents.kind, "status_changed"), and(eq(ticketEvents.kind, "merged"), sql`${ticketEvents.data} ? 'to'`))))
-    .orderBy(asc(ticketEvents.createdAt), asc(ticketEvents.id));
+  const events = await statusEvents(tx, ticketId);
   const statusChanges: SlaStatusChange[] = events.map((event) => ({
     at: event.at, from: event.data.from as TicketStatus, to: event.kind === "merged" ? "cancelled" : event.data.to as TicketStatus,
   }));
-  const facts: SlaFacts = { createdAt: row.createdAt, statusChanges, firstTakenAt, firstPublicReplyAt };
+  const facts: SlaFacts = { createdAt: row.createdAt, statusChanges, firstTakenAt, firstPublicReplyAt: replyAt };
 
   const commitment = commitmentFor({
     targets: row.targets ?? DEFAULT_SLA_TARGETS, priority: row.priority,

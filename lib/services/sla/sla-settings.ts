@@ -1,7 +1,8 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { database, type Executor } from "@/db/client";
 import { listClosures, listVendorsWithRepairTime, teamByCode, teamsWithSlaSettings } from "@/db/queries/sla-settings";
 import { calendarClosures, teams, tickets, vendors, vendorWaits } from "@/db/schema";
+import { currentVendorWaits } from "@/db/queries/ticket-sla";
 import { DEFAULT_CALENDAR, parisDay } from "@/lib/domain/business-calendar";
 import type { AuditActor } from "@/lib/domain/audit";
 import type { Caller } from "@/lib/domain/caller";
@@ -136,8 +137,7 @@ export async function setVendorRepairTime(caller: Caller, input: RepairTimeInput
       action: "vendor.repair_time_changed", objectType: "vendor", objectId: vendor.id,
       before: { name: vendor.name, repairCommitment: vendor.repairCommitment }, after: { name: vendor.name, repairCommitment: input.commitment },
     });
-    const current = await tx.select({ ticketId: vendorWaits.ticketId, since: vendorWaits.since }).from(vendorWaits)
-      .where(and(eq(vendorWaits.vendorId, vendor.id), isNull(vendorWaits.endedAt)));
+    const current = await currentVendorWaits(tx, vendor.id);
     for (const wait of current) {
       await tx.update(vendorWaits)
         .set({ dueAt: input.commitment ? vendorDeadline(VENDOR_CALENDAR, input.commitment, wait.since) : null })

@@ -1,6 +1,5 @@
-import { and, isNotNull, lte } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { tickets } from "@/db/schema";
+import { ticketsWithAlarms } from "@/db/queries/ticket-sla";
 import { alarmJobId } from "@/lib/domain/sla-plan";
 import { JOBS, type JobPayload } from "@/lib/queue/jobs";
 import { bestEffort, producerQueue } from "@/lib/queue/producer";
@@ -55,8 +54,7 @@ export async function reconcileSlaTimers(db: Executor, now: Date, options: { ful
   const marker = redisKey("sla", "timers-rebuilt");
   const full = options.full || (await redis().exists(marker)) === 0;
   const horizon = new Date(now.getTime() + RECONCILE_HORIZON_MS);
-  const rows = await db.select({ id: tickets.id, version: tickets.slaVersion, alarms: tickets.slaAlarms }).from(tickets)
-    .where(full ? isNotNull(tickets.slaNextCheckAt) : and(isNotNull(tickets.slaNextCheckAt), lte(tickets.slaNextCheckAt, horizon)));
+  const rows = await ticketsWithAlarms(db, full ? null : horizon);
   const jobs = rows.flatMap((row) => row.alarms
     .map((alarm) => ({ ticketId: row.id, version: row.version, key: alarm.key, fireAt: new Date(alarm.fireAt) }))
     .filter((alarm) => full || alarm.fireAt <= horizon));

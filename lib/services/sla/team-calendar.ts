@@ -1,6 +1,5 @@
-import { and, eq, gte, isNull, or } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { calendarClosures, teams } from "@/db/schema";
+import { closuresSince, teamSlaRow } from "@/db/queries/ticket-sla";
 import { DEFAULT_CALENDAR, parisDay, type BusinessCalendar } from "@/lib/domain/business-calendar";
 import { DEFAULT_ESCALATION_LEVELS, type EscalationLevel } from "@/lib/domain/sla-alarms";
 
@@ -15,14 +14,9 @@ const CLOSURE_LOOKBACK_DAYS = 400;
  * No team (a ticket not routed yet) gets the defaults and the closures of every team.
  */
 export async function teamSlaSettings(tx: Executor, teamId: string | null, now: Date): Promise<TeamSlaSettings> {
-  const [team] = teamId
-    ? await tx.select({ weeklyHours: teams.weeklyHours, escalationLevels: teams.escalationLevels }).from(teams).where(eq(teams.id, teamId))
-    : [];
+  const team = teamId ? await teamSlaRow(tx, teamId) : null;
   const since = parisDay(new Date(now.getTime() - CLOSURE_LOOKBACK_DAYS * 86_400_000));
-  const closures = await tx.select({ from: calendarClosures.fromDate, to: calendarClosures.toDate, label: calendarClosures.label })
-    .from(calendarClosures)
-    .where(and(gte(calendarClosures.toDate, since), teamId ? or(isNull(calendarClosures.teamId), eq(calendarClosures.teamId, teamId)) : isNull(calendarClosures.teamId)))
-    .orderBy(calendarClosures.fromDate);
+  const closures = await closuresSince(tx, since, teamId);
   return {
     calendar: { ...DEFAULT_CALENDAR, weekly: team?.weeklyHours ?? DEFAULT_CALENDAR.weekly, closures },
     escalationLevels: team?.escalationLevels ?? DEFAULT_ESCALATION_LEVELS,

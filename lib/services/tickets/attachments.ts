@@ -2,14 +2,14 @@ import { randomUUID } from "node:crypto";
 import { openAsBlob } from "node:fs";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { and, asc, eq, inArray, or } from "drizzle-orm";
 import { fileTypeFromBuffer } from "file-type";
 import { database, type Executor } from "@/db/client";
 import { ticketFacts } from "@/db/queries/ticket-facts";
-import { attachments, ticketEvents } from "@/db/schema";
+import { attachments } from "@/db/schema";
+import { storedAttachment } from "@/db/queries/ticket-attachments";
 import { ATTACHMENT_LIMITS, TOO_MANY_FILES_MESSAGE, judgeAttachment } from "@/lib/attachments/policy";
 import type { Caller } from "@/lib/domain/caller";
-import { canSeeTicket, internalSight, seesAttachment, type InternalSight } from "@/lib/domain/ticket-visibility";
+import { canSeeTicket, internalSight, seesAttachment } from "@/lib/domain/ticket-visibility";
 import { env } from "@/lib/env";
 
 export type IncomingFile = { name: string; bytes: Uint8Array };
@@ -17,7 +17,6 @@ export type AcceptedFile = { fileName: string; contentType: string; bytes: Uint8
 /** `message` is the French sentence to show, naming the file. */
 export type AttachmentProblem = { file: string; message: string };
 export type StoredFile = AcceptedFile & { storageKey: string };
-export type AttachmentSummary = { id: string; eventId: number; fileName: string; contentType: string; sizeBytes: number };
 
 /** The files of a form field; browsers send an empty nameless File when nothing was chosen. */
 /**
@@ -90,28 +89,6 @@ export async function recordAttachments(
   return rows.map((row) => row.id);
 }
 
-/** Files of public messages, and of internal ones as far as the sight goes. */
-function attachmentSight(sight: InternalSight) {
-  const isPublic = eq(ticketEvents.visibility, "public");
-  if (sight.kind === "all") return undefined;
-  if (sight.kind === "none" || !sight.attachmentIds.length) return isPublic;
-  return or(isPublic, inArray(attachments.id, sight.attachmentIds));
-}
-
-/**
- * Attachment metadata for a ticket page, oldest message first. Files of internal notes are left
- * out unless the caller's sight includes them (`internalSight(caller, …)`), so forgetting cannot leak them.
- */
-export async function listTicketAttachments(db: Executor, ticketId: string, sight: InternalSight = { kind: "none" }): Promise<AttachmentSummary[]> {
-  return db
-    .select({ id: attachments.id, eventId: attachments.eventId, fileName: attachments.fileName, contentType: attachments.contentType, sizeBytes: attachments.sizeBytes })
-    .from(attachments)
-    .innerJoin(ticketEvents, eq(ticketEvents.id, attachments.eventId))
-    .where(and(eq(attachments.ticketId, ticketId), attachmentSight(sight)))
-    // One message's files share created_at (the transaction's time): name order keeps the list stable.
-    .orderBy(asc(attachments.createdAt), asc(attachments.eventId), asc(attachments.fileName));
-}
-
 /**
  * The attachment's file when the caller may see its ticket (and, for a file of an internal note, that
  * file: all of them for the desk, those shared with it for a vendor); null otherwise, exactly as for an
@@ -119,11 +96,7 @@ export async function listTicketAttachments(db: Executor, ticketId: string, sigh
  */
 export async function attachmentForDownload(caller: Caller, attachmentId: string, now: Date): Promise<{ fileName: string; contentType: string; file: Blob } | null> {
   const db = database();
-  const [attachment] = await db
-    .select({ ticketId: attachments.ticketId, fileName: attachments.fileName, contentType: attachments.contentType, storageKey: attachments.storageKey, visibility: ticketEvents.visibility })
-    .from(attachments)
-    .innerJoin(ticketEvents, eq(ticketEvents.id, attachments.eventId))
-    .where(eq(attachments.id, attachmentId));
+  const attachment = await storedAttachment(db, attachmentId);
   if (!attachment) return null;
   const ticket = await ticketFacts(db, { id: attachment.ticketId });
   if (!ticket || !canSeeTicket(caller, ticket, now)) return null;

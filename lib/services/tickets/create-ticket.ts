@@ -1,15 +1,13 @@
-import { and, eq, inArray } from "drizzle-orm";
 import { database } from "@/db/client";
 import { findCategory } from "@/db/queries/catalogue";
 import { establishmentByUai } from "@/db/queries/establishments";
 import { nextTicketReference } from "@/db/queries/ticket-reference";
-import { configurationItems, ticketCis, ticketEvents, tickets } from "@/db/schema";
+import { ticketCis, ticketEvents, tickets } from "@/db/schema";
 import type { Caller } from "@/lib/domain/caller";
 import { filingFlags, filingRefusal } from "@/lib/domain/filing-rules";
 import { canFileTicketFor } from "@/lib/domain/permissions";
 import { raiseImpact } from "@/lib/domain/ci-impact";
 import { priorityOf } from "@/lib/domain/priority";
-import type { CiCriticality } from "@/lib/domain/vocabulary";
 import { categoryAnswersSchema } from "@/lib/schemas/category-fields";
 import { fieldErrors } from "@/lib/schemas/field-errors";
 import type { CreateTicketInput } from "@/lib/schemas/tickets";
@@ -19,6 +17,7 @@ import { recordTicketNotifications } from "../mail/notifications";
 import { applyRouting, decideRouting, routingFacts } from "../routing/route-ticket";
 import { refreshSla } from "../sla/refresh-sla";
 import { fail, succeed, type ServiceResult } from "../service-result";
+import { schoolEquipment } from "../cmdb/school-equipment";
 
 /**
  * Files a ticket: checks who may file for the school, that the category exists and is open to it,
@@ -50,18 +49,11 @@ export async function createTicket(
   const answers = categoryAnswersSchema(category.fields).safeParse(input.fields);
   if (!answers.success) return fail({ kind: "invalid", message: "Certains champs de la catégorie sont invalides.", errors: fieldErrors(answers.error, "fields") });
 
-  const ciIds = [...new Set(input.ciIds)];
-  let criticalities: CiCriticality[] = [];
-  if (ciIds.length > 0) {
-    const owned = await db.select({ id: configurationItems.id, criticality: configurationItems.criticality }).from(configurationItems)
-      .where(and(inArray(configurationItems.id, ciIds), eq(configurationItems.establishmentId, establishment.id)));
-    if (owned.length !== ciIds.length) {
-      return fail({ kind: "unprocessable", message: "Un équipement désigné n'appartient pas à l'inventaire de l'établissement.", errors: [{ field: "ciIds", message: "Équipement inconnu pour cet établissement." }] });
-    }
-    criticalities = owned.map((ci) => ci.criticality);
-  }
+  const equipment = await schoolEquipment(db, establishment.id, input.ciIds);
+  if (!equipment.ok) return equipment;
+  const ciIds = equipment.value.map((ci) => ci.id);
   // Critical equipment (core switch, server…) raises the impact to its floor: lib/domain/ci-impact.ts.
-  const impact = raiseImpact(input.impact, criticalities);
+  const impact = raiseImpact(input.impact, equipment.value.map((ci) => ci.criticality));
 
   const inspected = await inspectAttachments(attachments);
   if (!inspected.ok) {

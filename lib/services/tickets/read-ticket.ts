@@ -1,11 +1,11 @@
 import { database } from "@/db/client";
 import { ticketFacts } from "@/db/queries/ticket-facts";
 import { ticketDetail, ticketJournal } from "@/db/queries/ticket-detail";
+import { listTicketAttachments } from "@/db/queries/ticket-attachments";
 import type { Caller } from "@/lib/domain/caller";
 import { requesterActions } from "@/lib/domain/ticket-status";
 import { canActAsRequester, canSeeTicket, internalSight } from "@/lib/domain/ticket-visibility";
 import { vendorStanding } from "@/lib/domain/vendor-access";
-import { listTicketAttachments } from "./attachments";
 
 /**
  * A ticket as the caller may see it, or null — for a ticket they may not see as for one

@@ -1,7 +1,7 @@
-import { and, eq, lt } from "drizzle-orm";
 import { database, type Executor } from "@/db/client";
 import { ticketFacts } from "@/db/queries/ticket-facts";
-import { ticketEvents, ticketRatings, tickets } from "@/db/schema";
+import { ticketEvents, ticketRatings } from "@/db/schema";
+import { resolvedBefore, ticketIsRated } from "@/db/queries/ticket-work";
 import { verifyRatingToken } from "@/lib/services/tickets/rating-link";
 import type { Caller } from "@/lib/domain/caller";
 import { REOPEN_WINDOW_DAYS, requesterActions, type RequesterAction } from "@/lib/domain/ticket-status";
@@ -42,8 +42,8 @@ export async function requesterTransition(
 
   const outcome = await db.transaction(async (tx) => {
     const ticket = await lockTicket(tx, facts.id);
-    const [rating] = await tx.select({ score: ticketRatings.score }).from(ticketRatings).where(eq(ticketRatings.ticketId, ticket.id));
-    if (!requesterActions({ status: ticket.status, resolvedAt: ticket.resolvedAt, rated: Boolean(rating) }, now).includes(action)) return null;
+    const rated = await ticketIsRated(tx, ticket.id);
+    if (!requesterActions({ status: ticket.status, resolvedAt: ticket.resolvedAt, rated }, now).includes(action)) return null;
     if (reason?.trim()) {
       await tx.insert(ticketEvents).values({ ticketId: ticket.id, kind: "comment", visibility: "public", authorId: caller.id, body: reason.trim(), createdAt: now });
     }
@@ -98,8 +98,7 @@ export async function rateWithLink(token: string, input: RatingInput, now: Date)
 export async function closeStaleResolutions(now: Date): Promise<number> {
   const db = database();
   const cutoff = new Date(now.getTime() - REOPEN_WINDOW_DAYS * 86_400_000);
-  const stale = await db.select({ id: tickets.id }).from(tickets)
-    .where(and(eq(tickets.status, "resolved"), lt(tickets.resolvedAt, cutoff))).limit(500);
+  const stale = await resolvedBefore(db, cutoff, 500);
   let closed = 0;
   for (const { id } of stale) {
     const work = await db.transaction(async (tx) => {

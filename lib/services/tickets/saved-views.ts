@@ -1,7 +1,8 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { database } from "@/db/client";
 import { savedViews } from "@/db/schema";
+import { savedViewNameTaken, savedViewsOf } from "@/db/queries/saved-views";
 import type { Caller } from "@/lib/domain/caller";
 import { can } from "@/lib/domain/permissions";
 import { fieldErrors } from "@/lib/schemas/field-errors";
@@ -15,8 +16,7 @@ const deskOnly = () => fail<never>({ kind: "forbidden", message: "Les vues enreg
 /** The caller's own saved views, by name. */
 export async function listSavedViews(caller: Caller): Promise<SavedView[]> {
   if (!can(caller, "desk.use")) return [];
-  return database().select({ id: savedViews.id, name: savedViews.name, query: savedViews.query }).from(savedViews)
-    .where(eq(savedViews.userId, caller.id)).orderBy(asc(sql`lower(${savedViews.name})`), asc(savedViews.id));
+  return savedViewsOf(database(), caller.id);
 }
 
 /** Saves the workspace's current queue and filters under a name the caller has not used yet (letter case ignored). */
@@ -28,9 +28,7 @@ export async function saveView(caller: Caller, input: SavedViewInput): Promise<S
   return database().transaction(async (tx) => {
     // The table has no unique index on names: serialise one user's saves so two tabs cannot both pass the check.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`saved-views:${caller.id}`}, 0))`);
-    const [taken] = await tx.select({ id: savedViews.id }).from(savedViews)
-      .where(and(eq(savedViews.userId, caller.id), sql`lower(${savedViews.name}) = lower(${name})`));
-    if (taken) {
+    if (await savedViewNameTaken(tx, caller.id, name)) {
       return fail<SavedView>({ kind: "conflict", message: `Vous avez déjà une vue nommée « ${name} » : choisissez un autre nom ou supprimez l'ancienne.` });
     }
     const [saved] = await tx.insert(savedViews).values({ userId: caller.id, name, query })

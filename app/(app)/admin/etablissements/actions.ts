@@ -1,7 +1,8 @@
 "use server";
 
 import { formAction } from "@/lib/auth/form-action";
-import { createEstablishmentSchema, deleteOnboardingDocumentFormSchema, onboardingDocumentFormSchema, onboardingMeetingSchema, patchEstablishmentSchema, removeRoomFormSchema, roomFormSchema, uaiSchema } from "@/lib/schemas/organisation";
+import { createEstablishmentSchema, deleteOnboardingDocumentFormSchema, onboardingDocumentFormSchema, onboardingMeetingSchema, patchEstablishmentSchema, removeRoomFormSchema, roomFormSchema } from "@/lib/schemas/organisation";
+import { checkedUai } from "@/lib/schemas/primitives";
 import { filesFromForm } from "@/lib/services/tickets/attachments";
 import { createEstablishment } from "@/lib/services/organisation/create-establishment";
 import { addOnboardingDocument, deleteOnboardingDocument } from "@/lib/services/organisation/onboarding-documents";
@@ -16,7 +17,7 @@ export const createEstablishmentAction = formAction(createEstablishmentSchema, (
   revalidate: (input) => pages(input.uai), redirectTo: (_school, input) => `/admin/etablissements/${input.uai}`,
 });
 
-const editSchema = patchEstablishmentSchema.omit({ rooms: true }).required().extend({ uai: uaiSchema });
+const editSchema = patchEstablishmentSchema.omit({ rooms: true }).required().extend({ uai: checkedUai });
 export const updateEstablishmentAction = formAction(editSchema, ({ uai, ...patch }, caller, _form, now, actor) =>
   updateEstablishment(caller, uai, patch, now, actor), { revalidate: (input) => pages(input.uai), notFound: NOT_FOUND });
 

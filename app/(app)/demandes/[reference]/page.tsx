@@ -19,7 +19,7 @@ import { Panel } from "@/components/ui/panel";
 import { pageCaller } from "@/lib/auth/current-caller";
 import { can } from "@/lib/domain/permissions";
 import { isOpen } from "@/lib/domain/ticket-status";
-import { referenceParam } from "@/lib/schemas/tickets";
+import { ticketReference } from "@/lib/schemas/primitives";
 import { readTicket } from "@/lib/services/tickets/read-ticket";
 import { readTicketSla } from "@/lib/services/sla/read-ticket-sla";
 import { readTicketInterventions } from "@/lib/services/interventions/list-interventions";
@@ -32,7 +32,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function TicketPage({ params, searchParams }: Props) {
-  const reference = referenceParam.safeParse((await params).reference);
+  const reference = ticketReference.safeParse((await params).reference);
   if (!reference.success) notFound();
   const justFiled = (await searchParams).cree === "1";
   const caller = await pageCaller();

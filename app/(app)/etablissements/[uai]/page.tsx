@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { EstablishmentContacts } from "@/components/establishments/establishment-contacts";
 import { SupportModeBadge } from "@/components/establishments/support-mode-badge";
 import { pageCaller } from "@/lib/auth/current-caller";
-import { uaiSchema } from "@/lib/schemas/organisation";
+import { checkedUai } from "@/lib/schemas/primitives";
 import { readEstablishment } from "@/lib/services/organisation/read-establishment";
 import { titled } from "@/i18n/page-title";
 
@@ -14,7 +14,7 @@ type Props = { params: Promise<{ uai: string }> };
 
 /** One school for the Région's and Académie's staff: its record, support mode, onboarding state and contacts. */
 export default async function EstablishmentPage({ params }: Props) {
-  const uai = uaiSchema.safeParse(decodeURIComponent((await params).uai));
+  const uai = checkedUai.safeParse(decodeURIComponent((await params).uai));
   if (!uai.success) notFound();
   const school = await readEstablishment(await pageCaller(), uai.data);
   if (!school) notFound();

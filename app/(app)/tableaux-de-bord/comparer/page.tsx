@@ -7,7 +7,8 @@ import { SpecTable } from "@/components/dashboard/spec-table";
 import { pageCaller } from "@/lib/auth/current-caller";
 import { DASHBOARDS, schoolDashboardHref, schoolsHref } from "@/lib/presentation/dashboard-links";
 import { compareTable } from "@/lib/presentation/dashboard-tables";
-import { dashboardPageQuery, uaiParam } from "@/lib/schemas/dashboards";
+import { dashboardPageQuery } from "@/lib/schemas/dashboards";
+import { uaiCode } from "@/lib/schemas/primitives";
 import { pagePeriodOrDefault } from "@/lib/services/dashboards/dashboard-scope";
 import { readEstablishmentDashboard } from "@/lib/services/dashboards/establishment-dashboard";
 import { titled } from "@/i18n/page-title";
@@ -23,7 +24,7 @@ export default async function ComparePage({ searchParams }: Props) {
   const single = Object.fromEntries(Object.entries(raw).filter((entry): entry is [string, string] => typeof entry[1] === "string" && entry[1] !== ""));
   const caller = await pageCaller();
   const [{ t, table, period: periodLabels }, locale] = await Promise.all([dashboardLabels(), getLocale()]);
-  const uais = [...new Set(picked.map((value) => uaiParam.safeParse(value)).filter((result) => result.success).map((result) => result.data))];
+  const uais = [...new Set(picked.map((value) => uaiCode.safeParse(value)).filter((result) => result.success).map((result) => result.data))];
   if (uais.length !== 2) {
     return (
       <section className="space-y-3">

@@ -33,7 +33,7 @@ import { latestEscalationRole } from "@/lib/domain/sla-display";
 import { deskActions, lifecyclePath } from "@/lib/domain/desk-actions";
 import { parisInputValue, type TicketInterventions } from "@/lib/domain/interventions";
 import { TRANSITIONS } from "@/lib/domain/ticket-status";
-import { referenceParam } from "@/lib/schemas/tickets";
+import { ticketReference } from "@/lib/schemas/primitives";
 import { readCatalogue } from "@/lib/services/tickets/catalogue";
 import { listDeskTeams, listHoldingTeamMembers } from "@/lib/services/desk/desk-options";
 import { readTicket, type ReadableTicket } from "@/lib/services/tickets/read-ticket";
@@ -131,7 +131,7 @@ async function VendorTicket({ found, interventions }: { found: ReadableTicket; i
 }
 
 export default async function DeskTicketPage({ params }: Props) {
-  const reference = referenceParam.safeParse((await params).reference);
+  const reference = ticketReference.safeParse((await params).reference);
   if (!reference.success) notFound();
   const caller = await pageCaller();
   if (!can(caller, "desk.use")) notFound();

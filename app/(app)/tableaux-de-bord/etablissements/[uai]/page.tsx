@@ -9,7 +9,8 @@ import { csvHref, dashboardLinks, regionalHref, reportHref } from "@/lib/present
 import { schoolYearLabel } from "@/lib/domain/dashboard-period";
 import { dateTime, establishmentTables } from "@/lib/presentation/dashboard-tables";
 import { can } from "@/lib/domain/permissions";
-import { dashboardPageQuery, uaiParam } from "@/lib/schemas/dashboards";
+import { dashboardPageQuery } from "@/lib/schemas/dashboards";
+import { uaiCode } from "@/lib/schemas/primitives";
 import { pagePeriodOrDefault } from "@/lib/services/dashboards/dashboard-scope";
 import { readEstablishmentDashboard } from "@/lib/services/dashboards/establishment-dashboard";
 import { titled } from "@/i18n/page-title";
@@ -20,7 +21,7 @@ type Props = { params: Promise<{ uai: string }>; searchParams: Promise<Record<st
 
 export default async function EstablishmentDashboardPage({ params, searchParams }: Props) {
   const raw = Object.fromEntries(Object.entries(await searchParams).filter((entry): entry is [string, string] => typeof entry[1] === "string" && entry[1] !== ""));
-  const uai = uaiParam.safeParse((await params).uai);
+  const uai = uaiCode.safeParse((await params).uai);
   const caller = await pageCaller();
   if (!uai.success) notFound();
   const now = new Date();

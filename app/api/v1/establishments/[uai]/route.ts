@@ -1,14 +1,15 @@
 import { establishmentJson } from "@/lib/api/organisation-json";
 import { notFound, problemFromFailure } from "@/lib/api/problem";
 import { recordRoute } from "@/lib/api/record-route";
-import { patchEstablishmentSchema, uaiSchema } from "@/lib/schemas/organisation";
+import { patchEstablishmentSchema } from "@/lib/schemas/organisation";
+import { checkedUai } from "@/lib/schemas/primitives";
 import { auditActor } from "@/lib/services/audit/audit-actor";
 import { readEstablishment } from "@/lib/services/organisation/read-establishment";
 import { updateEstablishment } from "@/lib/services/organisation/update-establishment";
 
 export const dynamic = "force-dynamic";
 
-const establishmentRoute = recordRoute("uai", uaiSchema);
+const establishmentRoute = recordRoute("uai", checkedUai);
 
 /** GET /api/v1/establishments/{uai}: the school, its contacts by function and its sector leads; 404 when it is not the caller's to see. */
 export const GET = establishmentRoute(null, async ({ uai, caller }) => {

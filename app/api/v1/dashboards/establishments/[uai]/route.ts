@@ -2,7 +2,8 @@ import { establishmentDashboardJson } from "@/lib/api/dashboard-json";
 import { invalidRequest, problemFromFailure, unauthenticated } from "@/lib/api/problem";
 import { apiRoute } from "@/lib/api/route";
 import { apiCaller } from "@/lib/auth/current-caller";
-import { dashboardApiQuery, uaiParam } from "@/lib/schemas/dashboards";
+import { dashboardApiQuery } from "@/lib/schemas/dashboards";
+import { uaiCode } from "@/lib/schemas/primitives";
 import { apiPeriod } from "@/lib/services/dashboards/dashboard-scope";
 import { readEstablishmentDashboard } from "@/lib/services/dashboards/establishment-dashboard";
 
@@ -12,7 +13,7 @@ export const dynamic = "force-dynamic";
 export const GET = apiRoute(async (request: Request, { params }: { params: Promise<{ uai: string }> }) => {
   const query = dashboardApiQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) return invalidRequest(query.error);
-  const uai = uaiParam.safeParse((await params).uai);
+  const uai = uaiCode.safeParse((await params).uai);
   const caller = await apiCaller(request);
   if (!caller) return unauthenticated();
   const now = new Date();

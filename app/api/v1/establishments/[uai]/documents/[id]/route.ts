@@ -3,7 +3,7 @@ import { notFound, unauthenticated } from "@/lib/api/problem";
 import { apiRoute } from "@/lib/api/route";
 import { apiCaller } from "@/lib/auth/current-caller";
 import { fileDownloadResponse } from "@/lib/http/file-download";
-import { uaiSchema } from "@/lib/schemas/organisation";
+import { checkedUai } from "@/lib/schemas/primitives";
 import { onboardingDocumentForDownload } from "@/lib/services/organisation/onboarding-documents";
 
 export const dynamic = "force-dynamic";
@@ -14,7 +14,7 @@ export const dynamic = "force-dynamic";
  */
 export const GET = apiRoute(async (request: Request, context: { params: Promise<{ uai: string; id: string }> }) => {
   const { uai, id } = await context.params;
-  const school = uaiSchema.safeParse(decodeURIComponent(uai));
+  const school = checkedUai.safeParse(decodeURIComponent(uai));
   if (!school.success || !z.uuid().safeParse(id).success) return notFound();
   const caller = await apiCaller(request);
   if (!caller) return unauthenticated();

@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { translateFieldErrors } from "@/i18n/text";
 import { fieldErrors } from "./field-errors";
 import { routingRuleFromForm } from "./routing-rule-form";
 import { routingRuleSchema, routingTestSchema } from "./routing-rules";
@@ -7,7 +8,7 @@ const rule = (overrides: Record<string, unknown> = {}) => ({ name: "Imprimantes 
 
 const errorsOf = (input: unknown) => {
   const parsed = routingRuleSchema.safeParse(input);
-  return parsed.success ? [] : fieldErrors(parsed.error);
+  return parsed.success ? [] : translateFieldErrors(fieldErrors(parsed.error));
 };
 
 describe("a rule as an admin writes it", () => {

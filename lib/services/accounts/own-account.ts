@@ -39,7 +39,7 @@ export async function changeOwnPassword(
 ): Promise<ServiceResult<{ tokenVersion: number }>> {
   const [account] = await database().select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, caller.id));
   if (!(await verifyPassword(account?.passwordHash, input.current))) {
-    const message = "Le mot de passe actuel est incorrect.";
+    const message = "account.errors.wrongCurrentPassword";
     return fail({ kind: "invalid", message, errors: [{ field: "current", message }] });
   }
   const refusal = passwordRefusal(input.password, caller.email);

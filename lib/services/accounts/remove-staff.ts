@@ -28,13 +28,13 @@ export async function removeStaffFromSchool(
     if (!before.establishmentIds.includes(input.establishmentId)) return fail<string[]>({ kind: "not_found" });
     const after = checkedState(caller, before, { ...before, establishmentIds: before.establishmentIds.filter((id) => id !== input.establishmentId) });
     if (!after.ok) return after;
-    if (input.userId === caller.id) return fail<string[]>({ kind: "unprocessable", message: "Vous ne pouvez pas vous retirer vous-même de l'établissement." });
+    if (input.userId === caller.id) return fail<string[]>({ kind: "unprocessable", message: "users.errors.cannotRemoveSelf" });
     if (input.successorId) {
       const [successor] = await tx.select({ role: users.role }).from(users)
         .innerJoin(userEstablishments, and(eq(userEstablishments.userId, users.id), eq(userEstablishments.establishmentId, input.establishmentId)))
         .where(and(eq(users.id, input.successorId), isNull(users.disabledAt)));
       if (!successor || !isSchoolRole(successor.role) || input.successorId === input.userId) {
-        return fail<string[]>({ kind: "unprocessable", message: "Choisissez une personne de l'établissement pour suivre ses demandes.", errors: [{ field: "successorId", message: "Personne inconnue dans cet établissement." }] });
+        return fail<string[]>({ kind: "unprocessable", message: "users.errors.chooseSuccessor", errors: [{ field: "successorId", message: "users.errors.unknownPerson" }] });
       }
       const open = tx.select({ id: tickets.id }).from(tickets)
         .where(and(eq(tickets.requesterId, input.userId), eq(tickets.establishmentId, input.establishmentId), inArray(tickets.status, [...OPEN_STATUSES])));

@@ -15,7 +15,7 @@ export type Zone = Awaited<ReturnType<typeof allZones>>[number];
 /** The refusal for an access that is not "allowed". */
 export function refusal(access: Exclude<DashboardAccess, "allowed">) {
   return access === "forbidden"
-    ? fail<never>({ kind: "forbidden", message: "Les tableaux de bord sont réservés aux chefs d'établissement, aux chefs de secteur et de service et aux administrateurs." })
+    ? fail<never>({ kind: "forbidden", message: "dashboards.errors.forbidden" })
     : fail<never>({ kind: "not_found" });
 }
 

@@ -40,7 +40,7 @@ export async function readDrillDown(caller: Caller, query: DrillDownQuery): Prom
   const opened = range(query.opened);
   const resolved = range(query.resolved);
   if (opened === null || resolved === null) {
-    return fail({ kind: "invalid", message: "Intervalle de dates invalide.", errors: [{ field: opened === null ? "opened" : "resolved", message: "Intervalle de dates invalide." }] });
+    return fail({ kind: "invalid", message: "dashboards.errors.invalidRange", errors: [{ field: opened === null ? "opened" : "resolved", message: "dashboards.errors.invalidRange" }] });
   }
   const page = await drillDownTickets(database(), {
     ids, open: query.open, opened, resolved, status: query.status, priority: query.priority, sla: query.sla, type: query.type,

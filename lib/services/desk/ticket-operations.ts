@@ -1,7 +1,7 @@
+import { storedText } from "@/i18n/text";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { categories, configurationItems, services, teamMembers, teams, ticketCis, ticketEvents, tickets, users } from "@/db/schema";
 import { priorityOf } from "@/lib/domain/priority";
-import { STATUS_LABELS } from "@/lib/domain/ticket-status";
 import type { Impact, TicketStatus, TicketType, Urgency } from "@/lib/domain/vocabulary";
 import type { TicketNotificationKind } from "../mail/notifications";
 import { applyRouting, decideRouting, routingFacts } from "../routing/route-ticket";
@@ -18,7 +18,7 @@ const MAILED_STATUSES: Partial<Record<TicketStatus, TicketNotificationKind>> = {
 export async function setStatus(context: DeskContext, ticket: LockedTicket, to: TicketStatus, message?: string): Promise<void> {
   if (ticket.status === to) return;
   const eventId = await transitionTicket(context.tx, ticket, to, context.caller.id, context.now, message);
-  if (eventId === null) refuse({ kind: "conflict", message: `Passage de « ${STATUS_LABELS[ticket.status]} » à « ${STATUS_LABELS[to]} » impossible.` });
+  if (eventId === null) refuse({ kind: "conflict", message: "desk.errors.transitionImpossible", values: { from: `tickets.staffStatus.${ticket.status}`, to: `tickets.staffStatus.${to}` } });
   ticket.status = to;
   const kind = MAILED_STATUSES[to];
   if (kind) context.notify({ kind, ticketId: ticket.id, eventId });
@@ -43,13 +43,13 @@ async function journalAssignment(context: DeskContext, ticket: LockedTicket, dat
 export async function setTeam(context: DeskContext, ticket: LockedTicket, teamCode: string): Promise<void> {
   const [team] = await context.tx.select({ id: teams.id, code: teams.code, name: teams.name, establishmentId: teams.establishmentId, vendorId: teams.vendorId })
     .from(teams).where(eq(teams.code, teamCode));
-  if (!team) refuse({ kind: "unprocessable", message: `Aucune équipe ${teamCode}.`, errors: [{ field: "team", message: "Équipe inconnue." }] });
+  if (!team) refuse({ kind: "unprocessable", message: "desk.errors.noSuchTeam", values: { code: teamCode }, errors: [{ field: "team", message: "forms.errors.unknownTeam" }] });
   if (team.vendorId) {
-    refuse({ kind: "unprocessable", message: `${team.code} est la file d'un prestataire : escaladez le ticket vers lui.`, errors: [{ field: "team", message: "Escaladez vers le prestataire." }] });
+    refuse({ kind: "unprocessable", message: "desk.errors.vendorQueue", values: { code: team.code }, errors: [{ field: "team", message: "desk.errors.escalateToVendor" }] });
   }
   // A school's own queue takes only that school's tickets.
   if (team.establishmentId && team.establishmentId !== ticket.establishmentId) {
-    refuse({ kind: "unprocessable", message: `${team.code} est la file d'un autre établissement.`, errors: [{ field: "team", message: "File d'un autre établissement." }] });
+    refuse({ kind: "unprocessable", message: "desk.errors.otherSchoolQueue", values: { code: team.code }, errors: [{ field: "team", message: "desk.errors.otherSchoolQueueField" }] });
   }
   await context.tx.update(tickets).set({ assignedTeamId: team.id, assigneeId: null, updatedAt: context.now }).where(eq(tickets.id, ticket.id));
   await journalAssignment(context, ticket, { team: { code: team.code, name: team.name } });
@@ -69,14 +69,14 @@ export async function setAssignee(context: DeskContext, ticket: LockedTicket, as
   const [person] = await tx.select({ id: users.id, name: users.name, role: users.role }).from(users)
     .where(and(eq(users.id, assigneeId), isNull(users.disabledAt)));
   if (!person || person.role === "requester" || person.role === "manager") {
-    refuse({ kind: "unprocessable", message: "Cette personne ne peut pas traiter de demandes.", errors: [{ field: "assignee", message: "Technicien inconnu." }] });
+    refuse({ kind: "unprocessable", message: "desk.errors.cannotHandle", errors: [{ field: "assignee", message: "desk.errors.unknownTechnician" }] });
   }
   let teamId = await holdingTeam(context, ticket.id);
   const memberships = await tx.select({ teamId: teamMembers.teamId, zoneId: teams.zoneId }).from(teamMembers)
     .innerJoin(teams, eq(teams.id, teamMembers.teamId)).where(eq(teamMembers.userId, person.id));
   if (!memberships.some((membership) => membership.teamId === teamId)) {
     if (person.id !== caller.id || memberships.length === 0) {
-      refuse({ kind: "unprocessable", message: "Cette personne n'est pas membre de l'équipe qui détient la demande.", errors: [{ field: "assignee", message: "Hors de l'équipe." }] });
+      refuse({ kind: "unprocessable", message: "desk.errors.notInTeam", errors: [{ field: "assignee", message: "desk.errors.outOfTeam" }] });
     }
     teamId = (memberships.find((membership) => membership.zoneId === ticket.zoneId) ?? memberships[0]!).teamId;
   }
@@ -106,8 +106,8 @@ export async function requalifiedFacts(context: Pick<DeskContext, "tx">, ticketI
   const [category] = await tx.select({ id: categories.id, type: categories.type, serviceId: services.id }).from(categories)
     .innerJoin(services, eq(services.id, categories.serviceId))
     .where(and(eq(categories.code, next.categoryCode!), eq(services.code, next.serviceCode!)));
-  if (!category) refuse({ kind: "unprocessable", message: `Le service ${next.serviceCode} n'a pas de catégorie ${next.categoryCode}.`, errors: [{ field: "categoryCode", message: "Service ou catégorie inconnu." }] });
-  if (category.type !== next.type) refuse({ kind: "unprocessable", message: `La catégorie ${next.categoryCode} est de type ${category.type}.`, errors: [{ field: "type", message: "Type incompatible avec la catégorie." }] });
+  if (!category) refuse({ kind: "unprocessable", message: "tickets.errors.noSuchCategory", values: { service: next.serviceCode, category: next.categoryCode }, errors: [{ field: "categoryCode", message: "tickets.errors.unknownCategory" }] });
+  if (category.type !== next.type) refuse({ kind: "unprocessable", message: "tickets.errors.categoryType", values: { category: next.categoryCode, type: category.type }, errors: [{ field: "type", message: "desk.errors.typeMismatch" }] });
   const cis = await tx.select({ id: ticketCis.ciId }).from(ticketCis).where(eq(ticketCis.ticketId, ticketId));
   const priority = priorityOf(next.impact!, next.urgency!);
   const facts = await routingFacts(tx, { type: next.type!, categoryId: category.id, establishmentId: current!.establishmentId, ciIds: cis.map((ci) => ci.id), priority });
@@ -133,7 +133,7 @@ export async function linkCis(context: DeskContext, ticket: LockedTicket, ciIds:
   if (unique.length === 0) return;
   const owned = await context.tx.select({ id: configurationItems.id, name: configurationItems.name }).from(configurationItems)
     .where(and(inArray(configurationItems.id, unique), eq(configurationItems.establishmentId, ticket.establishmentId)));
-  if (owned.length !== unique.length) refuse({ kind: "unprocessable", message: "Un équipement n'appartient pas à l'inventaire de l'établissement.", errors: [{ field: "ciIds", message: "Équipement inconnu pour cet établissement." }] });
+  if (owned.length !== unique.length) refuse({ kind: "unprocessable", message: "desk.errors.itemNotInInventory", errors: [{ field: "ciIds", message: "tickets.errors.unknownItem" }] });
   await context.tx.insert(ticketCis).values(owned.map((ci) => ({ ticketId: ticket.id, ciId: ci.id }))).onConflictDoNothing();
   // Once inventoried equipment is named, the ticket is no longer "hors inventaire".
   await context.tx.update(tickets).set({ flags: sql`array_remove(${tickets.flags}, 'hors_inventaire')`, updatedAt: context.now }).where(eq(tickets.id, ticket.id));
@@ -157,8 +157,8 @@ export async function journalNote(context: DeskContext, ticket: LockedTicket, bo
 /** The vendor's own reference for a ticket escalated to it (set by the vendor, or by the desk on its behalf); empty clears it. */
 export async function setVendorReference(context: DeskContext, ticket: LockedTicket, reference: string): Promise<void> {
   const [row] = await context.tx.select({ vendorId: tickets.vendorId }).from(tickets).where(eq(tickets.id, ticket.id));
-  if (!row?.vendorId) refuse({ kind: "unprocessable", message: "Ce ticket n'a pas été transmis à un prestataire.", errors: [{ field: "vendorReference", message: "Aucun prestataire." }] });
+  if (!row?.vendorId) refuse({ kind: "unprocessable", message: "desk.errors.notEscalated", errors: [{ field: "vendorReference", message: "desk.errors.noVendor" }] });
   const value = reference.trim() || null;
   await context.tx.update(tickets).set({ vendorReference: value, updatedAt: context.now }).where(eq(tickets.id, ticket.id));
-  await journalNote(context, ticket, value ? `Référence du prestataire : ${value}.` : "Référence du prestataire effacée.", { vendorReference: value });
+  await journalNote(context, ticket, value ? storedText("desk.history.vendorReference", { reference: value }) : storedText("desk.history.vendorReferenceCleared"), { vendorReference: value });
 }

@@ -8,5 +8,5 @@ import { saveVendor } from "@/lib/services/organisation/save-vendor";
 
 export const saveVendorAction = formAction(vendorFormSchema, async (input, caller) => saveVendor(caller, input, auditActor(await headers(), caller)), {
   revalidate: () => ["/admin/prestataires", "/admin/calendriers"],
-  notFound: "Ce prestataire n'existe plus.",
+  notFound: "establishments.gone.vendor",
 });

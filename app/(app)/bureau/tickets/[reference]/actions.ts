@@ -41,11 +41,11 @@ export const setVendorReference = formAction(vendorReferenceForm, (input, caller
 export const handBack = formAction(handBackForm, (input, caller, _form, now) => handBackTicket(caller, input.reference, input.report, now), refresh);
 
 export const linkTicket = formAction(linkTicketForm, (input, caller, _form, now) => linkRelated(caller, input.reference, input.related, now), {
-  revalidate: (input) => pagesOf(input.reference, input.related), notFound: "Ticket introuvable : vérifiez la référence.",
+  revalidate: (input) => pagesOf(input.reference, input.related), notFound: "desk.gone.ticket",
 });
 
 export const mergeIntoMaster = formAction(mergeForm, (input, caller, _form, now) => mergeDuplicate(caller, input.reference, input.master, input.reason, now), {
-  revalidate: (input) => pagesOf(input.reference, input.master), notFound: "Ticket introuvable : vérifiez la référence.",
+  revalidate: (input) => pagesOf(input.reference, input.master), notFound: "desk.gone.ticket",
 });
 
 /** Where routing would send the ticket once re-qualified; nothing is written. */

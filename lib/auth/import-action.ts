@@ -4,10 +4,11 @@ import type { ImportOutcome } from "@/lib/services/csv/csv-import";
 import type { ServiceResult } from "@/lib/services/service-result";
 import { pageCaller } from "./current-caller";
 import { refusedForm } from "./refusal";
+import { requestTranslator } from "./request-translator";
 
 /**
  * The server action of a CSV import page: the chosen file, a dry run or the import itself by the button
- * pressed, the result back to show row by row (each row as the form shows it), refusals as a French sentence.
+ * pressed, the result back to show row by row (each row as the form shows it), refusals in the reader's words.
  */
 export async function runImportForm<Row>(
   form: FormData,
@@ -15,7 +16,10 @@ export async function runImportForm<Row>(
   view: (row: Row, dryRun: boolean) => ImportFormRow,
 ): Promise<ImportFormState> {
   const file = form.get("file");
-  if (!(file instanceof File) || file.size === 0) return { status: "error", kind: "invalid", message: "Choisissez un fichier CSV.", fields: { file: ["Choisissez un fichier CSV."] } };
+  if (!(file instanceof File) || file.size === 0) {
+    const chooseFile = (await requestTranslator())("forms.csv.chooseFile");
+    return { status: "error", kind: "invalid", message: chooseFile, fields: { file: [chooseFile] } };
+  }
   const dryRun = form.get("mode") !== "apply";
   const caller = await pageCaller();
   const imported = await run(caller, new Uint8Array(await file.arrayBuffer()), dryRun);

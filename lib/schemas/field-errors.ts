@@ -4,8 +4,12 @@ import type { TextValues } from "@/i18n/text";
 /** A field's refusal: `message` is a message key with its `values`. */
 export type FieldError = { field: string; message: string; values?: TextValues };
 
-/** A schema's own message is a catalogue key; zod's built-in (English) ones are replaced by `forms.zod.<code>`. */
+/**
+ * A schema's own message is a catalogue key; zod's built-in (English) ones are replaced by `forms.zod.<code>`.
+ * A custom issue keeps its message: lib/domain still words some of its checks itself.
+ */
 const KEY = /^[a-zA-Z]+(\.[a-zA-Z0-9_]+)+$/;
+const ownMessage = (issue: z.core.$ZodIssue) => KEY.test(issue.message) || issue.code === "custom";
 
 /** What a message may quote from the issue: the bound passed, the keys or choices named, a custom issue's params. */
 function issueValues(issue: z.core.$ZodIssue): TextValues | undefined {
@@ -28,7 +32,7 @@ function issueValues(issue: z.core.$ZodIssue): TextValues | undefined {
 export function fieldErrors(error: ZodError, prefix?: string): FieldError[] {
   return error.issues.map((issue) => ({
     field: [prefix, ...issue.path.map(String)].filter(Boolean).join(".") || "(body)",
-    message: KEY.test(issue.message) ? issue.message : `forms.zod.${issue.code}`,
+    message: ownMessage(issue) ? issue.message : `forms.zod.${issue.code}`,
     values: issueValues(issue),
   }));
 }

@@ -70,7 +70,7 @@ export const weeklyHoursSchema = z.object({ teamCode, ...weeklyHoursShape }).tra
   }
   const weekly = days as WeeklyHours;
   // A half-filled interval is already reported: the week without it would only add a misleading message.
-  if (!incomplete) for (const problem of weeklyHoursProblems(weekly)) ctx.addIssue({ code: "custom", path: [problem.day ? `d${problem.day}` : "week"], message: problem.message });
+  if (!incomplete) for (const problem of weeklyHoursProblems(weekly)) ctx.addIssue({ code: "custom", path: [problem.day ? `d${problem.day}` : "week"], message: problem.message, params: problem.values });
   return { teamCode: form.teamCode, weekly: normalizeWeeklyHours(weekly) };
 });
 export type WeeklyHoursInput = z.output<typeof weeklyHoursSchema>;

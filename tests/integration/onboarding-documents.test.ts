@@ -87,14 +87,14 @@ describe("onboarding documents", () => {
   ])("%s is refused, naming the file, and nothing is written", async (_, file, message) => {
     const before = { rows: await documentRows(), files: await storedFiles(), audits: await auditRows("onboarding.document_added") };
     const result = await addOnboardingDocument(admin, { uai: SCHOOL, meeting: "rdv2" }, [file], NOW, ACTOR);
-    expect(result).toEqual({ ok: false, failure: { kind: "invalid", message: "Le document est refusé.", errors: [{ field: "document", message }] } });
+    expect(result).toEqual({ ok: false, failure: { kind: "invalid", message: "establishments.errors.documentRefused", errors: [{ field: "document", message }] } });
     expect({ rows: await documentRows(), files: await storedFiles(), audits: await auditRows("onboarding.document_added") }).toEqual(before);
   });
 
   test("no file, a non-admin and an unknown school are refused without writing", async () => {
     const files = [{ name: "plan.pdf", bytes: sampleFiles.pdf() }];
     expect(await addOnboardingDocument(admin, { uai: SCHOOL, meeting: "rdv2" }, [], NOW, ACTOR))
-      .toEqual({ ok: false, failure: { kind: "invalid", message: "Vérifiez les champs signalés.", errors: [{ field: "document", message: "Choisissez un fichier." }] } });
+      .toEqual({ ok: false, failure: { kind: "invalid", message: "forms.errors.checkFields", errors: [{ field: "document", message: "establishments.errors.chooseFile" }] } });
     const sectorLead = await addOnboardingDocument(await callerFor("chef.ouest@guichet.test"), { uai: SCHOOL, meeting: "rdv2" }, files, NOW, ACTOR);
     expect(sectorLead).toMatchObject({ ok: false, failure: { kind: "forbidden" } });
     expect(await addOnboardingDocument(admin, { uai: "0371234R", meeting: "rdv2" }, files, NOW, ACTOR)).toEqual({ ok: false, failure: { kind: "not_found" } });

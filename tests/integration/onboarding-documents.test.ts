@@ -82,12 +82,12 @@ describe("onboarding documents", () => {
   });
 
   test.each([
-    ["a disguised executable", { name: "convention.pdf", bytes: sampleFiles.exe() }, "« convention.pdf » : ce type de fichier n'est pas accepté (images, PDF, texte, documents bureautiques)."],
-    ["a file over 10 Mo", { name: "audit.pdf", bytes: new Uint8Array(10 * 1024 * 1024 + 1) }, "« audit.pdf » : fichier trop volumineux (10 Mo au plus)."],
-  ])("%s is refused, naming the file, and nothing is written", async (_, file, message) => {
+    ["a disguised executable", { name: "convention.pdf", bytes: sampleFiles.exe() }, { message: "tickets.attachments.notAccepted", values: { file: "convention.pdf" } }],
+    ["a file over 10 Mo", { name: "audit.pdf", bytes: new Uint8Array(10 * 1024 * 1024 + 1) }, { message: "tickets.attachments.tooLarge", values: { file: "audit.pdf", max: 10 } }],
+  ])("%s is refused, naming the file, and nothing is written", async (_, file, refusal) => {
     const before = { rows: await documentRows(), files: await storedFiles(), audits: await auditRows("onboarding.document_added") };
     const result = await addOnboardingDocument(admin, { uai: SCHOOL, meeting: "rdv2" }, [file], NOW, ACTOR);
-    expect(result).toEqual({ ok: false, failure: { kind: "invalid", message: "establishments.errors.documentRefused", errors: [{ field: "document", message }] } });
+    expect(result).toEqual({ ok: false, failure: { kind: "invalid", message: "establishments.errors.documentRefused", errors: [{ field: "document", ...refusal }] } });
     expect({ rows: await documentRows(), files: await storedFiles(), audits: await auditRows("onboarding.document_added") }).toEqual(before);
   });
 

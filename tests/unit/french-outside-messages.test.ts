@@ -25,8 +25,6 @@ const REMAINING = new Set([
   "lib/domain/account-import.ts", "lib/domain/business-calendar.ts", "lib/domain/ci-classes.ts", "lib/domain/ci-import.ts",
   "lib/domain/ci-relations.ts", "lib/domain/dashboard-period.ts", "lib/domain/filing-rules.ts", "lib/domain/routing.ts",
   "lib/domain/sla-alarm-text.ts", "lib/domain/sla.ts", "lib/domain/weekly-hours.ts",
-  // The refusals of an attachment, named file by file.
-  "lib/attachments/policy.ts",
   // The self-help advice of the catalogue (data of the service catalogue, beside its seed).
   "lib/catalogue/self-help.ts",
   // The e-mails: their subjects and bodies are written in the templates, not in the catalogues.

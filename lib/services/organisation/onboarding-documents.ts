@@ -31,7 +31,7 @@ export async function addOnboardingDocument(
   if (!can(caller, "organisation.manage")) return fail(FORBIDDEN);
   if (files.length !== 1) return invalidField("document", "establishments.errors.chooseFile");
   const inspected = await inspectAttachments(files);
-  if (!inspected.ok) return fail({ kind: "invalid", message: "establishments.errors.documentRefused", errors: inspected.problems.map((problem) => ({ field: "document", message: problem.message })) });
+  if (!inspected.ok) return fail({ kind: "invalid", message: "establishments.errors.documentRefused", errors: inspected.problems.map((problem) => ({ field: "document", message: problem.message, values: problem.values })) });
 
   const stored = await storeFiles(inspected.files, now);
   try {

@@ -40,7 +40,7 @@ export async function addComment(
   if (!canActOnTicket(caller, facts, action, now)) return fail({ kind: "forbidden", message: REFUSED_MESSAGES[action] });
   const inspected = await inspectAttachments(attachments);
   if (!inspected.ok) {
-    return fail({ kind: "invalid", message: "tickets.errors.attachmentRefused", errors: inspected.problems.map((problem) => ({ field: "attachments", message: problem.message })) });
+    return fail({ kind: "invalid", message: "tickets.errors.attachmentRefused", errors: inspected.problems.map((problem) => ({ field: "attachments", message: problem.message, values: problem.values })) });
   }
 
   const stored = await storeFiles(inspected.files, now);

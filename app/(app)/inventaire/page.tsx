@@ -12,6 +12,7 @@ import { inventoryContext } from "@/lib/services/cmdb/page-context";
 import { setStatusOfSelection } from "./actions";
 import { parseListParams } from "./list-params";
 import { titled } from "@/i18n/page-title";
+import { requestTranslator } from "@/lib/auth/request-translator";
 
 export const generateMetadata = titled("inventory");
 
@@ -24,6 +25,7 @@ export default async function InventoryPage({ searchParams }: Props) {
   const context = await inventoryContext(caller);
   if (!context) notFound();
   const [t, page] = await Promise.all([getTranslations("cmdb"), listVisibleCis(caller, query, new Date())]);
+  const say = await requestTranslator();
   const nextHref = page.next ? `?${new URLSearchParams([...filters, ["cursor", encodeCursor(page.next)]])}` : null;
   const school = query.establishment ?? (context.schools?.length === 1 ? context.schools[0]!.uai : undefined);
   const table = page.items.length ? <CiTable items={page.items} selectable={context.keeps} /> : <p className="mt-6 text-slate-600">{t("empty")}</p>;
@@ -47,7 +49,7 @@ export default async function InventoryPage({ searchParams }: Props) {
       </div>
       {problems.length > 0 && (
         <ul role="alert" className="mt-3 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">
-          {problems.map((problem) => <li key={problem}>{problem}</li>)}
+          {problems.map((problem) => <li key={`${problem.field} ${problem.message}`}>{say(problem.message, problem.values)}</li>)}
         </ul>
       )}
       {context.keeps && page.items.length ? <CiBulkForm action={setStatusOfSelection}>{table}</CiBulkForm> : table}

@@ -15,6 +15,7 @@ import { parseFilterParams } from "@/lib/schemas/filter-params";
 import { outboxQuery } from "@/lib/schemas/outbox";
 import { readOutbox } from "@/lib/services/mail/outbox-admin";
 import { resendEmailAction } from "./actions";
+import { requestTranslator } from "@/lib/auth/request-translator";
 
 export const metadata: Metadata = { title: "Courriels" };
 
@@ -27,6 +28,7 @@ export default async function OutboxPage({ searchParams }: Props) {
   const page = await readOutbox(caller, query);
   if (!page) notFound();
   const t = await getTranslations("outbox");
+  const say = await requestTranslator();
   const nextHref = page.next ? `?${new URLSearchParams([...filters, ["cursor", encodeCursor(page.next)]])}` : null;
   const tabs = [[undefined, t("filters.all")] as const, ...OUTBOX_STATUSES.map((status) => [status, t(`status.${status}`)] as const)];
 
@@ -45,7 +47,7 @@ export default async function OutboxPage({ searchParams }: Props) {
       </nav>
       {problems.length > 0 && (
         <ul role="alert" className="mt-3 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">
-          {problems.map((problem) => <li key={problem}>{problem}</li>)}
+          {problems.map((problem) => <li key={`${problem.field} ${problem.message}`}>{say(problem.message, problem.values)}</li>)}
         </ul>
       )}
       {page.items.length === 0 ? <p className="mt-6 text-slate-600">{t("empty")}</p> : (

@@ -11,6 +11,7 @@ import { AUDIT_FILTER_KEYS, auditQuery } from "@/lib/schemas/audit";
 import { encodeCursor } from "@/lib/schemas/cursor";
 import { parseFilterParams } from "@/lib/schemas/filter-params";
 import { readAuditEvents } from "@/lib/services/audit/read-audit";
+import { requestTranslator } from "@/lib/auth/request-translator";
 
 export const metadata: Metadata = { title: "Journal d'audit" };
 
@@ -25,6 +26,7 @@ export default async function JournalPage({ searchParams }: Props) {
   const page = await readAuditEvents(caller, query);
   if (!page) notFound();
   const t = await getTranslations("audit");
+  const say = await requestTranslator();
   const nextHref = page.next ? `?${new URLSearchParams([...filters, ["cursor", encodeCursor(page.next)]])}` : null;
 
   return (
@@ -41,7 +43,7 @@ export default async function JournalPage({ searchParams }: Props) {
       </div>
       {problems.length > 0 && (
         <ul role="alert" className="mt-3 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">
-          {problems.map((problem) => <li key={problem}>{problem}</li>)}
+          {problems.map((problem) => <li key={`${problem.field} ${problem.message}`}>{say(problem.message, problem.values)}</li>)}
         </ul>
       )}
       {page.items.length === 0 ? <p className="mt-6 text-slate-600">{t("empty")}</p> : (

@@ -1,6 +1,7 @@
 import { and, eq, isNull, or, sql } from "drizzle-orm";
 import { database, type Executor } from "@/db/client";
 import { establishments, ticketEvents, tickets, users, vendors } from "@/db/schema";
+import { storedText } from "@/i18n/text";
 import { alarmText } from "@/lib/domain/sla-alarm-text";
 import { dueAlarms, type PlannedAlarm } from "@/lib/domain/sla-plan";
 import { afterCommit } from "../after-commit";
@@ -33,7 +34,8 @@ function peopleFor(tx: Executor, role: Extract<PlannedAlarm, { kind: "escalation
  */
 async function recordAlarm(tx: Executor, ticket: AlarmTicket, alarm: PlannedAlarm, now: Date): Promise<TicketNotification | null> {
   const people = alarm.kind === "escalation" ? await peopleFor(tx, alarm.role, ticket.zoneId) : [];
-  const text = alarmText(alarm, { ownBy: ticket.ownBy, resolveBy: ticket.resolveBy, people: people.map((person) => person.name), vendorName: ticket.vendorName });
+  const lines = alarmText(alarm, { ownBy: ticket.ownBy, resolveBy: ticket.resolveBy, people: people.map((person) => person.name), vendorName: ticket.vendorName });
+  const text = { headline: storedText(lines.headline.message, lines.headline.values), body: storedText(lines.body.message, lines.body.values) };
   const escalation = alarm.kind === "escalation";
   const [event] = await tx.insert(ticketEvents).values({
     ticketId: ticket.id, kind: escalation ? "escalated" : "sla", visibility: "internal", authorId: null, body: text.body, createdAt: now,

@@ -45,7 +45,7 @@ export async function createTicket(
     return fail({ kind: "unprocessable", message: "tickets.errors.categoryType", values: { category: category.code, type: category.type }, errors: [{ field: "type", message: "tickets.errors.typeExpected", values: { type: category.type } }] });
   }
   const refusal = filingRefusal(category, establishment.supportMode, now);
-  if (refusal) return fail({ kind: "unprocessable", message: refusal.message, errors: [{ field: "categoryCode", message: refusal.message }] });
+  if (refusal) return fail({ kind: "unprocessable", message: refusal.message, values: refusal.values, errors: [{ field: "categoryCode", message: refusal.message, values: refusal.values }] });
 
   const answers = categoryAnswersSchema(category.fields).safeParse(input.fields);
   if (!answers.success) return fail({ kind: "invalid", message: "tickets.errors.categoryFieldsInvalid", errors: fieldErrors(answers.error, "fields") });

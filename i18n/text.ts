@@ -28,16 +28,21 @@ function hasKey(messages: unknown, key: string): boolean {
 export const isMessageKey = (message: string): boolean => KEY.test(message) && hasKey(CATALOGUES.fr, message);
 
 /**
- * The words for a message key with its values. A message that is not a catalogue key is given back as it is
- * (the sentences some services still write).
+ * The words for a message key with its values. A value that is itself a message key is put in words
+ * first (a status named by `tickets.staffStatus.waiting_vendor`). A message that is not a catalogue key
+ * is given back as it is (a parser's own reason, a person's input).
  */
 export function translateText(message: string, values: TextValues | undefined, locale: "fr" | "en" = "fr"): string {
   if (!isMessageKey(message)) return message;
-  return translators[locale](message as never, values as never);
+  const worded = values && Object.fromEntries(Object.entries(values).map(([name, value]) => [name, typeof value === "string" && isMessageKey(value) ? translateText(value, undefined, locale) : value]));
+  return translators[locale](message as never, worded as never);
 }
 
 /** A translator bound to a locale, for code that turns several messages into words. */
 export const translatorFor = (locale: "fr" | "en") => (message: string, values?: TextValues) => translateText(message, values, locale);
+
+/** Words a service writes into the database (a ticket's history, a school's queue name) are French, the portal's language. */
+export const storedText = translatorFor("fr");
 
 /** The field errors in the reader's words (what the API and the forms show). */
 export function translateFieldErrors(errors: FieldError[], locale: "fr" | "en" = "fr"): { field: string; message: string }[] {

@@ -4,7 +4,7 @@ import { formatBusinessDuration } from "@/lib/domain/business-calendar";
 import type { SlaState, SlaTimerState } from "@/lib/domain/sla";
 import type { VendorSlaState } from "@/lib/domain/sla-vendor";
 import { formatRemaining } from "@/lib/domain/sla-display";
-import { ESCALATION_ROLE_LABELS } from "@/lib/domain/sla-alarm-text";
+import { escalationRoleKey } from "@/lib/domain/sla-alarm-text";
 import { timerBadge, vendorBadge, type TimerBadge } from "@/lib/domain/sla-display";
 import type { Role } from "@/lib/domain/vocabulary";
 import { SlaBadge } from "./sla-badge";
@@ -34,7 +34,7 @@ const LONG = { weekday: "long", day: "numeric", month: "long", hour: "2-digit", 
 
 /** Both commitments with their deadline and remaining business time, the pause, the escalation level and the vendor's own timer. */
 export async function TicketSlaPanel({ view, escalationRole = null, forSchool = false }: Props) {
-  const [t, format] = await Promise.all([getTranslations("sla.panel"), getFormatter()]);
+  const [t, tAll, format] = await Promise.all([getTranslations("sla.panel"), getTranslations(), getFormatter()]);
   const date = (value: Date) => format.dateTime(value, LONG);
   const { commitment, vendor } = view;
 
@@ -91,8 +91,8 @@ export async function TicketSlaPanel({ view, escalationRole = null, forSchool = 
             !(view.escalationLevel === 0 && vendor?.endedAt === null) && <p className="text-slate-700">
               {view.escalationLevel === 0
                 ? t("noEscalation")
-                : escalationRole && ESCALATION_ROLE_LABELS[escalationRole]
-                  ? t("escalation", { level: view.escalationLevel, role: ESCALATION_ROLE_LABELS[escalationRole] })
+                : escalationRole && tAll.has(escalationRoleKey(escalationRole) as never)
+                  ? t("escalation", { level: view.escalationLevel, role: tAll(escalationRoleKey(escalationRole) as never) })
                   : t("escalationUnknownRole", { level: view.escalationLevel })}
             </p>
           )}

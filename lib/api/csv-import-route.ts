@@ -21,7 +21,7 @@ export function csvImportRoute<Row>(importer: Importer<Row>) {
     const caller = await apiCaller(request);
     if (!caller) return unauthenticated();
     const file = await uploadedFile(request);
-    if (!file) return problem(400, "Requête invalide", { detail: "Envoyez le fichier CSV en multipart/form-data, champ « file ».", errors: [{ field: "file", message: "Fichier manquant." }] });
+    if (!file) return problem(400, "errors.api.invalid", { detail: "errors.api.csvMissing", errors: [{ field: "file", message: "errors.api.csvMissingField" }] });
     const imported = await importer(caller, new Uint8Array(await file.arrayBuffer()), query.data.dryRun, request);
     if (!imported.ok) return problemFromFailure(imported.failure);
     const { errorReport: _report, ...result } = imported.value;

@@ -55,10 +55,10 @@ export function apiRoute<Context>(handler: Handler<Context>, options: RouteOptio
         if (isBodyTooLarge(error)) return payloadTooLarge(limit);
         if (error instanceof CrossSiteRequestError) {
           logger.warn({ method: request.method, url: request.url, origin: error.origin }, "cross-site request refused");
-          return problem(403, "Accès refusé", { detail: "Cette requête vient d'un autre site que Guichet : elle est refusée avec votre session. Un outil doit utiliser un jeton « Authorization: Bearer »." });
+          return problem(403, "errors.api.forbidden", { detail: "errors.api.crossSite" });
         }
         logger.error({ err: error, method: request.method, url: request.url }, "api route failed");
-        return problem(500, "Erreur interne", { detail: "Une erreur inattendue est survenue ; elle a été journalisée." });
+        return problem(500, "errors.api.internal", { detail: "errors.api.internalDetail" });
       }
     });
     if (response.status === 403 || response.status === 404) {

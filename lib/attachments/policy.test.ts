@@ -1,5 +1,6 @@
 import { fileTypeFromBuffer } from "file-type";
 import { describe, expect, test } from "vitest";
+import { translateText } from "@/i18n/text";
 import { sampleFiles } from "@/tests/support/sample-files";
 import { ATTACHMENT_LIMITS, contentDisposition, judgeAttachment, sanitizeFileName, showsInline } from "./policy";
 
@@ -7,6 +8,7 @@ import { ATTACHMENT_LIMITS, contentDisposition, judgeAttachment, sanitizeFileNam
 const judge = async (name: string, bytes: Uint8Array) => judgeAttachment({ name, bytes, detected: await fileTypeFromBuffer(bytes) });
 
 const OOXML = "application/vnd.openxmlformats-officedocument";
+/** The French a reader sees (the verdict gives the key `tickets.attachments.notAccepted`). */
 const NOT_ACCEPTED = "ce type de fichier n'est pas accepté (images, PDF, texte, documents bureautiques).";
 
 describe("judgeAttachment accepts", () => {
@@ -65,7 +67,8 @@ describe("judgeAttachment refuses, naming the file", () => {
     ["gros.pdf", new Uint8Array(ATTACHMENT_LIMITS.maxBytes + 1), "« gros.pdf » : fichier trop volumineux (10 Mo au plus)."],
     ["../../etc/passwd", sampleFiles.exe(), `« passwd » : ${NOT_ACCEPTED}`],
   ])("%s", async (name, bytes, message) => {
-    expect(await judge(name, bytes)).toMatchObject({ ok: false, message });
+    const verdict = await judge(name, bytes);
+    expect(verdict.ok ? verdict : translateText(verdict.message, verdict.values)).toBe(message);
   });
 });
 

@@ -12,15 +12,16 @@ export const ATTACHMENT_LIMITS = { maxBytes: 10 * 1024 * 1024, maxFiles: 5 } as 
  */
 export const MESSAGE_REQUEST_MAX_BYTES = ATTACHMENT_LIMITS.maxFiles * ATTACHMENT_LIMITS.maxBytes + 2 * 1024 * 1024;
 
-export const TOO_MANY_FILES_MESSAGE = `${ATTACHMENT_LIMITS.maxFiles} fichiers au plus par message.`;
-const NOT_ACCEPTED = "ce type de fichier n'est pas accepté (images, PDF, texte, documents bureautiques).";
+/** The refusals are message keys (tickets.attachments.*); each names the file (`file`). */
+export const TOO_MANY_FILES = { message: "tickets.attachments.tooMany", values: { max: ATTACHMENT_LIMITS.maxFiles } };
+const NOT_ACCEPTED = "tickets.attachments.notAccepted";
 
 /** What file-type recognised in the bytes; undefined when nothing (plain text among others). */
 export type DetectedType = { ext: string } | undefined;
 
 export type AttachmentVerdict =
   | { ok: true; fileName: string; contentType: string }
-  | { ok: false; fileName: string; message: string };
+  | { ok: false; fileName: string; message: string; values: Record<string, string | number> };
 
 type ContentTypeByExtension = Readonly<Record<string, string>>;
 
@@ -64,14 +65,15 @@ const FALLBACK_NAME = "piece-jointe";
 const lookup = <T>(table: Readonly<Record<string, T>>, key: string): T | undefined =>
   Object.hasOwn(table, key) ? table[key] : undefined;
 
-const refusal = (fileName: string, reason: string): AttachmentVerdict => ({ ok: false, fileName, message: `« ${fileName} » : ${reason}` });
+const refusal = (fileName: string, message: string, values: Record<string, string | number> = {}): AttachmentVerdict =>
+  ({ ok: false, fileName, message, values: { file: fileName, ...values } });
 
 /** Accepts or refuses one file, naming it as it will be stored. */
 export function judgeAttachment(file: { name: string; bytes: Uint8Array; detected: DetectedType }): AttachmentVerdict {
   const fileName = sanitizeFileName(file.name);
-  if (file.bytes.length === 0) return refusal(fileName, "fichier vide.");
+  if (file.bytes.length === 0) return refusal(fileName, "tickets.attachments.empty");
   if (file.bytes.length > ATTACHMENT_LIMITS.maxBytes) {
-    return refusal(fileName, `fichier trop volumineux (${ATTACHMENT_LIMITS.maxBytes / 1024 / 1024} Mo au plus).`);
+    return refusal(fileName, "tickets.attachments.tooLarge", { max: ATTACHMENT_LIMITS.maxBytes / 1024 / 1024 });
   }
 
   const extension = extensionOf(fileName);
@@ -84,7 +86,7 @@ export function judgeAttachment(file: { name: string; bytes: Uint8Array; detecte
   const types = file.detected ? lookup(ACCEPTED, file.detected.ext) : isText ? TEXT : undefined;
   if (!types) {
     return !file.detected && lookup(TEXT, extension)
-      ? refusal(fileName, "ce fichier texte doit être enregistré en UTF-8.")
+      ? refusal(fileName, "tickets.attachments.notUtf8")
       : refusal(fileName, NOT_ACCEPTED);
   }
 
@@ -92,12 +94,12 @@ export function judgeAttachment(file: { name: string; bytes: Uint8Array; detecte
     // Name it after its content when that has a single answer (a pasted "image" → "image.png").
     const [first, ...others] = Object.entries(types);
     if (first && others.every(([, type]) => type === first[1])) return { ok: true, fileName: sanitizeFileName(`${fileName}.${first[0]}`), contentType: first[1] };
-    return refusal(fileName, "ajoutez l'extension du fichier à son nom (.doc, .xls, .txt…).");
+    return refusal(fileName, "tickets.attachments.noExtension");
   }
   const contentType = lookup(types, extension);
   if (contentType) return { ok: true, fileName, contentType };
   return KNOWN_EXTENSIONS.has(extension)
-    ? refusal(fileName, `son contenu ne correspond pas à l'extension .${extension}.`)
+    ? refusal(fileName, "tickets.attachments.mismatch", { extension })
     : refusal(fileName, NOT_ACCEPTED);
 }
 

@@ -26,5 +26,5 @@ const logOncePerRequest = cache(async (status: 403 | 404, id: string | null, ema
 /** A service's refusal as a form shows it (`failedForm`), a 403 or a 404 logged first. */
 export async function refusedForm(failure: FormFailure, caller: Caller | null, notFound?: string): Promise<FormError> {
   if (failure.kind === "forbidden" || failure.kind === "not_found") await logPageRefusal(failure.kind === "forbidden" ? 403 : 404, caller);
-  return failedForm(failure, notFound, await requestTranslator());
+  return failedForm(failure, await requestTranslator(), notFound);
 }

@@ -16,13 +16,13 @@ describe("resolvePeriod", () => {
   });
 
   test.each([
-    [{ kind: "custom", from: "2026-02-01", to: "2026-01-01" }, "La date de début doit précéder la date de fin."],
-    [{ kind: "custom", from: "2026-01-01", to: "2026-04-01" }, "La période ne peut pas finir après aujourd'hui."],
-    [{ kind: "custom", from: "2020-01-01", to: "2026-01-01" }, "Période trop longue (1100 jours au plus)."],
-    [{ kind: "custom", from: "2026-02-30", to: "2026-03-01" }, "Date de début invalide (AAAA-MM-JJ)."],
-    [{ kind: "custom", from: "01/02/2026", to: "2026-03-01" }, "Date de début invalide (AAAA-MM-JJ)."],
-  ] as const)("refuses %j", (choice, message) => {
-    expect(resolvePeriod(choice, "2026-03-15")).toEqual({ ok: false, message });
+    [{ kind: "custom", from: "2026-02-01", to: "2026-01-01" }, "dashboards.errors.period.fromAfterTo"],
+    [{ kind: "custom", from: "2026-01-01", to: "2026-04-01" }, "dashboards.errors.period.endsAfterToday"],
+    [{ kind: "custom", from: "2020-01-01", to: "2026-01-01" }, "dashboards.errors.period.tooLong", { max: 1100 }],
+    [{ kind: "custom", from: "2026-02-30", to: "2026-03-01" }, "dashboards.errors.period.fromInvalid"],
+    [{ kind: "custom", from: "01/02/2026", to: "2026-03-01" }, "dashboards.errors.period.fromInvalid"],
+  ] as const)("refuses %j", (choice, message, values?: Record<string, number>) => {
+    expect(resolvePeriod(choice, "2026-03-15")).toEqual({ ok: false, message, ...(values ? { values } : {}) });
   });
 });
 

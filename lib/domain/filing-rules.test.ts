@@ -21,9 +21,8 @@ describe("equipment survey", () => {
   test("outside the survey a dotation request is refused with the calendar and the next opening", () => {
     const refusal = filingRefusal(dotation, "normal", new Date("2026-11-23T10:00:00Z"));
     expect(refusal?.code).toBe("equipment_survey_closed");
-    expect(refusal?.message).toContain("enquête en février et mars, analyse en avril et mai, livraison en octobre et novembre");
-    expect(refusal?.message).toContain("1er février 2027");
-    expect(filingRefusal(dotation, "normal", new Date("2027-01-10T10:00:00Z"))?.message).toContain("1er février 2027");
+    expect(refusal).toEqual({ code: "equipment_survey_closed", message: "filing.refusals.surveyClosed", values: { month: "filing.months.2", year: 2027 } });
+    expect(filingRefusal(dotation, "normal", new Date("2027-01-10T10:00:00Z"))?.values).toEqual({ month: "filing.months.2", year: 2027 });
     expect(filingRefusal(dotation, "normal", new Date("2027-02-10T10:00:00Z"))).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { storedText } from "@/i18n/text";
 import { alarmText, formatDeadline } from "./sla-alarm-text";
 import type { PlannedAlarm } from "./sla-plan";
 
@@ -40,6 +41,7 @@ describe("alarmText", () => {
       body: "Le prestataire SCC devait rendre ce ticket avant le lundi 16 novembre à 09:30 (délai contractuel). Le manquement est compté contre lui.",
     },
   ])("$headline", ({ alarm, people, vendorName, headline, body }) => {
-    expect(alarmText(alarm, { ...context, people: people ?? [], vendorName: vendorName ?? null })).toEqual({ headline, body });
+    const text = alarmText(alarm, { ...context, people: people ?? [], vendorName: vendorName ?? null });
+    expect({ headline: storedText(text.headline.message, text.headline.values), body: storedText(text.body.message, text.body.values) }).toEqual({ headline, body });
   });
 });

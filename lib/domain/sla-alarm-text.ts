@@ -1,5 +1,5 @@
 /**
- * What the journal and the e-mails say when an SLA alarm fires, in French. Pure.
+ * What the journal and the e-mails say when an SLA alarm fires, as message keys (sla.alarms). Pure.
  */
 import type { PlannedAlarm } from "./sla-plan";
 import type { Role } from "./vocabulary";
@@ -13,14 +13,11 @@ export function formatDeadline(instant: Date): string {
   return DEADLINE.format(instant);
 }
 
-const COMMITMENT = { tto: "de prise en charge", ttr: "de résolution" } as const;
+/** A message key with its values; the service writes it in French into the ticket's journal (storedText). */
+export type AlarmLine = { readonly message: string; readonly values?: Readonly<Record<string, string | number>> };
 
-/** Who each rung of a ladder calls, in words. */
-export const ESCALATION_ROLE_LABELS: Partial<Record<Role, string>> = {
-  sector_lead: "chef de secteur",
-  service_lead: "chef de service",
-  admin: "administrateur",
-};
+/** The words for who a ladder's rung calls, by role (`sla.alarms.roles.sector_lead`: "chef de secteur"). */
+export const escalationRoleKey = (role: Role) => `sla.alarms.roles.${role}`;
 
 export type AlarmContext = {
   /** The deadlines the alarm is about. */
@@ -31,36 +28,39 @@ export type AlarmContext = {
   readonly vendorName: string | null;
 };
 
-export type AlarmText = { readonly headline: string; readonly body: string };
+export type AlarmText = { readonly headline: AlarmLine; readonly body: AlarmLine };
 
 export function alarmText(alarm: PlannedAlarm, context: AlarmContext): AlarmText {
   switch (alarm.kind) {
     case "warning": {
       const deadline = alarm.timer === "tto" ? context.ownBy : context.resolveBy;
       return {
-        headline: `75 % du délai ${COMMITMENT[alarm.timer]} écoulé`,
-        body: `Le délai ${COMMITMENT[alarm.timer]} de ce ticket arrive à échéance${deadline ? ` le ${formatDeadline(deadline)}` : ""}.`,
+        headline: { message: "sla.alarms.warning.headline", values: { timer: alarm.timer } },
+        body: deadline
+          ? { message: "sla.alarms.warning.body", values: { timer: alarm.timer, deadline: formatDeadline(deadline) } }
+          : { message: "sla.alarms.warning.bodyNoDeadline", values: { timer: alarm.timer } },
       };
     }
     case "breach":
       return {
-        headline: `Délai ${COMMITMENT[alarm.timer]} dépassé`,
-        body: `Le délai ${COMMITMENT[alarm.timer]} de ce ticket a expiré le ${formatDeadline(alarm.dueAt)}.`,
+        headline: { message: "sla.alarms.breach.headline", values: { timer: alarm.timer } },
+        body: { message: "sla.alarms.breach.body", values: { timer: alarm.timer, deadline: formatDeadline(alarm.dueAt) } },
       };
     case "escalation": {
-      const role = ESCALATION_ROLE_LABELS[alarm.role] ?? alarm.role;
-      const who = context.people.length ? `${role} (${context.people.join(", ")})` : `${role} : personne n'occupe ce rôle pour cet établissement`;
+      const role = escalationRoleKey(alarm.role);
+      const due = formatDeadline(alarm.dueAt);
       return {
-        headline: `Escalade de niveau ${alarm.level} : ${role}`,
-        body: alarm.level === 1
-          ? `Le ticket a dépassé un délai d'engagement (${formatDeadline(alarm.dueAt)}) : il est escaladé au ${who}.`
-          : `Le ticket n'est toujours pas résolu (${formatDeadline(alarm.dueAt)}) : il est escaladé au ${who}.`,
+        headline: { message: "sla.alarms.escalation.headline", values: { level: alarm.level, role } },
+        body: context.people.length
+          ? { message: "sla.alarms.escalation.body", values: { level: alarm.level, due, role, people: context.people.join(", ") } }
+          : { message: "sla.alarms.escalation.bodyNobody", values: { level: alarm.level, due, role } },
       };
     }
-    case "vendor_breach":
-      return {
-        headline: `Délai du prestataire dépassé${context.vendorName ? ` : ${context.vendorName}` : ""}`,
-        body: `Le prestataire${context.vendorName ? ` ${context.vendorName}` : ""} devait rendre ce ticket avant le ${formatDeadline(alarm.dueAt)} (délai contractuel). Le manquement est compté contre lui.`,
-      };
+    case "vendor_breach": {
+      const deadline = formatDeadline(alarm.dueAt);
+      return context.vendorName
+        ? { headline: { message: "sla.alarms.vendorBreach.headlineNamed", values: { vendor: context.vendorName } }, body: { message: "sla.alarms.vendorBreach.bodyNamed", values: { vendor: context.vendorName, deadline } } }
+        : { headline: { message: "sla.alarms.vendorBreach.headline" }, body: { message: "sla.alarms.vendorBreach.body", values: { deadline } } };
+    }
   }
 }

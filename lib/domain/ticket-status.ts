@@ -16,12 +16,6 @@ export const TRANSITIONS: Record<TicketStatus, readonly TicketStatus[]> = {
   cancelled: [],
 };
 
-/** French names of the statuses, for messages built outside the UI's catalogues (API problems, e-mails). */
-export const STATUS_LABELS: Record<TicketStatus, string> = {
-  new: "Nouveau", assigned: "Affecté", in_progress: "En cours", waiting_requester: "En attente du demandeur",
-  waiting_vendor: "En attente du prestataire", resolved: "Résolu", closed: "Clos", cancelled: "Annulé",
-};
-
 export const OPEN_STATUSES: readonly TicketStatus[] = ["new", "assigned", "in_progress", "waiting_requester", "waiting_vendor"];
 
 export function canTransition(from: TicketStatus, to: TicketStatus): boolean {

@@ -10,24 +10,22 @@ export const ISO_WEEKDAYS: readonly IsoWeekday[] = [1, 2, 3, 4, 5, 6, 7];
 /** Two intervals a day at most: a morning and an afternoon around a lunch break. */
 export const MAX_INTERVALS_PER_DAY = 2;
 
-export const WEEKDAY_NAMES: Record<IsoWeekday, string> = {
-  1: "lundi", 2: "mardi", 3: "mercredi", 4: "jeudi", 5: "vendredi", 6: "samedi", 7: "dimanche",
-};
 
 const SHORT_NAMES: Record<IsoWeekday, string> = { 1: "lun.", 2: "mar.", 3: "mer.", 4: "jeu.", 5: "ven.", 6: "sam.", 7: "dim." };
 
 
-export type WeeklyHoursProblem = { readonly day: IsoWeekday | null; readonly message: string };
+/** A message key with its values; `day` names the weekday by its own key (`sla.admin.weekdays.1`). */
+export type WeeklyHoursProblem = { readonly day: IsoWeekday | null; readonly message: string; readonly values?: Record<string, string> };
 
-/** Everything wrong with a week, per day, in French; empty when the business calendar accepts it. */
+/** Everything wrong with a week, per day; empty when the business calendar accepts it. */
 export function weeklyHoursProblems(weekly: WeeklyHours): WeeklyHoursProblem[] {
   const problems: WeeklyHoursProblem[] = [];
   let open = 0;
   for (const day of ISO_WEEKDAYS) {
     const intervals = weekly[day] ?? [];
-    const name = WEEKDAY_NAMES[day];
+    const name = `sla.admin.weekdays.${day}`;
     if (intervals.length > MAX_INTERVALS_PER_DAY) {
-      problems.push({ day, message: `${capitalize(name)} : deux plages au plus.` });
+      problems.push({ day, message: "sla.errors.week.tooManyIntervals", values: { day: name } });
       continue;
     }
     const spans: Array<[number, number]> = [];
@@ -35,18 +33,18 @@ export function weeklyHoursProblems(weekly: WeeklyHours): WeeklyHoursProblem[] {
       const from = minutesOfTime(start, false);
       const to = minutesOfTime(end, true);
       if (from === null || to === null) {
-        problems.push({ day, message: `${capitalize(name)} : heures attendues au format HH:MM (par exemple 07:30 ; 24:00 pour minuit en fin de plage).` });
+        problems.push({ day, message: "sla.errors.week.timeFormat", values: { day: name } });
       } else if (from >= to) {
-        problems.push({ day, message: `${capitalize(name)} : la fin (${end}) doit venir après le début (${start}).` });
+        problems.push({ day, message: "sla.errors.week.endBeforeStart", values: { day: name, start, end } });
       } else {
         spans.push([from, to]);
       }
     }
     spans.sort((x, y) => x[0] - y[0]);
-    if (spans.length === 2 && spans[1]![0] < spans[0]![1]) problems.push({ day, message: `${capitalize(name)} : les deux plages se chevauchent.` });
+    if (spans.length === 2 && spans[1]![0] < spans[0]![1]) problems.push({ day, message: "sla.errors.week.overlap", values: { day: name } });
     open += spans.length;
   }
-  if (open === 0 && problems.length === 0) problems.push({ day: null, message: "Ouvrez au moins une plage dans la semaine : une équipe jamais ouverte n'aurait aucune échéance." });
+  if (open === 0 && problems.length === 0) problems.push({ day: null, message: "sla.errors.week.closed" });
   return problems;
 }
 
@@ -91,8 +89,4 @@ export function describeWeeklyHours(weekly: WeeklyHours): string {
       return `${days} ${hours}`;
     })
     .join(" ; ");
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

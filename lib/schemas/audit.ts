@@ -9,19 +9,19 @@ export const auditCursorSchema = z.object({
 });
 export type AuditCursor = z.infer<typeof auditCursorSchema>;
 
-const day = (what: string) => z.iso.date({ error: `${what} : date attendue (AAAA-MM-JJ).` }).optional();
+const day = (field: "from" | "to") => z.iso.date({ error: `audit.errors.date.${field}` }).optional();
 
 /** The journal's filters: the page's address, the API's query string and the CSV's. Days are Paris days. */
 export const auditQuery = z.object({
-  who: z.string().trim().max(254, "254 caractères au plus.").optional().meta({ description: "Une partie de l'e-mail de la personne" }),
-  action: z.enum(AUDIT_ACTIONS, { error: "Action inconnue." }).optional(),
-  objectType: z.enum(AUDIT_OBJECT_TYPES, { error: "Type d'objet inconnu." }).optional(),
-  objectId: z.string().trim().max(200, "200 caractères au plus.").optional(),
-  from: day("Du").meta({ description: "Premier jour (heure de Paris), inclus" }),
-  to: day("Au").meta({ description: "Dernier jour (heure de Paris), inclus" }),
+  who: z.string().trim().max(254, "forms.errors.max254").optional().meta({ description: "Une partie de l'e-mail de la personne" }),
+  action: z.enum(AUDIT_ACTIONS, { error: "forms.errors.unknownAction" }).optional(),
+  objectType: z.enum(AUDIT_OBJECT_TYPES, { error: "audit.errors.unknownObjectType" }).optional(),
+  objectId: z.string().trim().max(200, "forms.errors.max200").optional(),
+  from: day("from").meta({ description: "Premier jour (heure de Paris), inclus" }),
+  to: day("to").meta({ description: "Dernier jour (heure de Paris), inclus" }),
   cursor: cursorParam(auditCursorSchema).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
-}).refine((query) => !query.from || !query.to || query.from <= query.to, { path: ["to"], error: "Le dernier jour doit suivre le premier." });
+}).refine((query) => !query.from || !query.to || query.from <= query.to, { path: ["to"], error: "audit.errors.rangeOrder" });
 export type AuditQuery = z.infer<typeof auditQuery>;
 
 /** The filters a "next page" link or the CSV carries on. */

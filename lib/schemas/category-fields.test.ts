@@ -1,4 +1,6 @@
 import { describe, expect, test } from "vitest";
+import { translateFieldErrors } from "@/i18n/text";
+import { fieldErrors } from "./field-errors";
 import catalogue from "@/db/seed/data/service-catalogue.json";
 import { categoryAnswersSchema, categoryFieldSchema, type CategoryField } from "./category-fields";
 
@@ -25,7 +27,7 @@ describe("categoryAnswersSchema", () => {
   ])("refuses %s", (_, answers, field, message) => {
     const result = filtering.safeParse(answers);
     expect(result.success).toBe(false);
-    expect(result.error?.issues.find((issue) => issue.path[0] === field)?.message).toBe(message);
+    expect(result.error && translateFieldErrors(fieldErrors(result.error)).find((error) => error.field === field)?.message).toBe(message);
   });
 
   test("an admin-rights delegation needs the person, the actions and a valid end date", () => {

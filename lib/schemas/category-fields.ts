@@ -25,27 +25,27 @@ export type CategoryField = z.infer<typeof categoryFieldSchema>;
 
 /** One field's validator, with French messages; form values arrive as strings, API values may be typed. */
 function fieldValidator(field: CategoryField): z.ZodType {
-  const required = "Ce champ est obligatoire.";
+  const required = "filing.errors.required";
   let base: z.ZodType;
   switch (field.kind) {
     case "text":
-      base = z.string({ error: required }).trim().min(1, required).max(2000, "2 000 caractères au plus.");
+      base = z.string({ error: required }).trim().min(1, required).max(2000, "forms.errors.max2000");
       break;
     case "date":
-      base = z.iso.date({ error: "Date invalide (format AAAA-MM-JJ)." });
+      base = z.iso.date({ error: "filing.errors.invalidDate" });
       break;
     case "url":
-      base = z.url({ protocol: /^https?$/, error: "Adresse web invalide (elle commence par http:// ou https://)." });
+      base = z.url({ protocol: /^https?$/, error: "filing.errors.invalidUrl" });
       break;
     case "integer": {
-      let number = z.coerce.number({ error: "Nombre entier attendu." }).int("Nombre entier attendu.");
-      if (field.min !== undefined) number = number.min(field.min, `Au moins ${field.min}.`);
-      if (field.max !== undefined) number = number.max(field.max, `Au plus ${field.max}.`);
+      let number = z.coerce.number({ error: "filing.errors.integerExpected" }).int("filing.errors.integerExpected");
+      if (field.min !== undefined) number = number.min(field.min, "filing.errors.atLeast");
+      if (field.max !== undefined) number = number.max(field.max, "filing.errors.atMost");
       base = number;
       break;
     }
     case "enum":
-      base = z.enum(field.options as [string, ...string[]], { error: `Choisissez parmi : ${field.options.join(", ")}.` });
+      base = z.enum(field.options as [string, ...string[]], { error: "filing.errors.chooseAmong" });
       break;
   }
   const optional = field.required === false;

@@ -11,14 +11,14 @@ export const ciCursorSchema = z.object({ name: z.string(), id: z.uuid() });
 export const listCisQuery = z.object({
   establishment: upperCode.optional().meta({ description: "UAI" }),
   zone: upperCode.optional().meta({ description: "Code de zone" }),
-  class: z.enum(CI_CLASSES, { error: "Classe inconnue." }).optional(),
-  status: z.enum(CI_STATUSES, { error: "Statut inconnu." }).optional(),
+  class: z.enum(CI_CLASSES, { error: "cmdb.errors.unknownClass" }).optional(),
+  status: z.enum(CI_STATUSES, { error: "forms.errors.unknownStatus" }).optional(),
   building: z.string().trim().max(100).optional(),
   room: z.string().trim().max(100).optional(),
   q: z.string().trim().max(100).optional().meta({ description: "Une partie du nom, du numéro de série, d'inventaire ou de région, du modèle ou de la salle" }),
-  renewal: z.enum(["true"], { error: "renewal vaut true ou est absent." }).transform(() => true as const).optional(),
-  warranty: z.enum(["under", "expired", "unknown"], { error: "Garantie : under, expired ou unknown." }).optional(),
-  renewalAge: z.coerce.number().int().min(RENEWAL_AGE_RANGE.min).max(RENEWAL_AGE_RANGE.max, `Âge de renouvellement entre ${RENEWAL_AGE_RANGE.min} et ${RENEWAL_AGE_RANGE.max} ans.`).optional(),
+  renewal: z.enum(["true"], { error: "cmdb.errors.renewalFlag" }).transform(() => true as const).optional(),
+  warranty: z.enum(["under", "expired", "unknown"], { error: "cmdb.errors.warranty" }).optional(),
+  renewalAge: z.coerce.number().int().min(RENEWAL_AGE_RANGE.min).max(RENEWAL_AGE_RANGE.max, "cmdb.errors.renewalAge").optional(),
   cursor: cursorParam(ciCursorSchema).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
@@ -35,20 +35,20 @@ const day = z.union([isoDay, z.literal("")]).transform((value) => value || null)
  * ones, null removing one. `software` is the whole list of software installed on a computer.
  */
 const ciFields = {
-  name: z.string().trim().min(1, "Nom requis.").max(120, "120 caractères au plus."),
-  class: z.enum(CI_CLASSES, { error: "Classe inconnue." }),
-  establishment: z.string().trim().toUpperCase().min(1, "UAI requis."),
+  name: z.string().trim().min(1, "cmdb.errors.nameRequired").max(120, "forms.errors.max120"),
+  class: z.enum(CI_CLASSES, { error: "cmdb.errors.unknownClass" }),
+  establishment: z.string().trim().toUpperCase().min(1, "cmdb.errors.uaiRequired"),
   building: optionalText(100), room: optionalText(100),
-  status: z.enum(CI_STATUSES, { error: "Statut inconnu." }),
-  criticality: z.enum(CI_CRITICALITIES, { error: "Criticité inconnue." }),
+  status: z.enum(CI_STATUSES, { error: "forms.errors.unknownStatus" }),
+  criticality: z.enum(CI_CRITICALITIES, { error: "cmdb.errors.unknownCriticality" }),
   brand: optionalText(100), model: optionalText(200),
   serialNumber: optionalText(100).transform((value) => value?.toUpperCase() ?? value),
   assetNumber: optionalText(100), regionNumber: optionalText(100),
   purchaseDate: day, deliveryDate: day,
   warrantyEnd: day.meta({ description: "Fin de garantie saisie à la main ; vide : calculée (PC Région 5 ans, portables 3 ans après livraison)" }),
-  funding: z.enum(FUNDINGS, { error: "Financement : region ou own_funds." }),
+  funding: z.enum(FUNDINGS, { error: "cmdb.errors.funding" }),
   maintainer: optionalText(200).meta({ description: "Nom du prestataire de maintenance" }),
-  parentId: z.uuid("Identifiant d'équipement invalide.").nullable().optional().meta({ description: "Lien montant (commutateur…) ou hôte (serveur d'une VM)" }),
+  parentId: z.uuid("cmdb.errors.invalidItemId").nullable().optional().meta({ description: "Lien montant (commutateur…) ou hôte (serveur d'une VM)" }),
   notes: optionalText(2000),
   attributes: z.record(z.string(), z.unknown()).optional().meta({ description: "Champs propres à la classe : os_family, os_version, os_install_date, cpu, ram_mb, disk_gb ; ports, management_ip ; version, licence_count ; units" }),
   software: z.array(z.object({ id: z.uuid(), version: optionalText(60) })).max(300).optional().meta({ description: "Logiciels installés (remplace la liste)" }),
@@ -57,7 +57,7 @@ const ciFields = {
 export const createCiSchema = z.object({ ...ciFields, status: ciFields.status.default("production"), criticality: ciFields.criticality.default("low"), funding: ciFields.funding.default("region") });
 export type CreateCiInput = z.infer<typeof createCiSchema>;
 
-export const patchCiSchema = z.object(ciFields).partial().refine((patch) => Object.keys(patch).length > 0, { error: "Rien à modifier." });
+export const patchCiSchema = z.object(ciFields).partial().refine((patch) => Object.keys(patch).length > 0, { error: "forms.errors.nothingToChange" });
 export type PatchCiInput = z.infer<typeof patchCiSchema>;
 
 export const ciIdParam = z.uuid();
@@ -83,6 +83,6 @@ export const ciFormSchema = z.preprocess(fromForm, createCiSchema);
 export const ciEditFormSchema = z.preprocess(fromForm, z.object({ ...ciFields, id: z.uuid() }));
 
 export const bulkStatusForm = z.object({
-  ids: z.preprocess(asList, z.array(z.uuid()).min(1, "Cochez au moins un équipement.").max(500)),
-  status: z.enum(CI_STATUSES, { error: "Choisissez un statut." }),
+  ids: z.preprocess(asList, z.array(z.uuid()).min(1, "cmdb.errors.tickOneItem").max(500)),
+  status: z.enum(CI_STATUSES, { error: "forms.errors.chooseStatus" }),
 });

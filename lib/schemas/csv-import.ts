@@ -1,11 +1,11 @@
 import { z } from "zod";
 
 /** `?dryRun=true|false` of every CSV import route (inventory, accounts): a dry run unless told otherwise. */
-export const importQuery = z.object({ dryRun: z.enum(["true", "false"], { error: "dryRun vaut true ou false." }).default("true").transform((value) => value === "true") });
+export const importQuery = z.object({ dryRun: z.enum(["true", "false"], { error: "cmdb.errors.dryRun" }).default("true").transform((value) => value === "true") });
 
 /** Every CSV import page's form: a file, checked (dry run: nothing written) or applied by the button pressed. */
 export const importForm = z.object({
-  file: z.instanceof(File, { error: "Choisissez un fichier CSV." }).refine((file) => file.size > 0, "Choisissez un fichier CSV."),
+  file: z.instanceof(File, { error: "forms.csv.chooseFile" }).refine((file) => file.size > 0, "forms.csv.chooseFile"),
   mode: z.enum(["dry-run", "apply"]).catch("dry-run"),
 }).transform(({ file, mode }) => ({ file, dryRun: mode !== "apply" }));
 

@@ -15,7 +15,7 @@ export function cursorParam<T extends z.ZodType>(key: T) {
       try {
         return JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as unknown;
       } catch {
-        ctx.addIssue({ code: "custom", message: "Curseur invalide" });
+        ctx.addIssue({ code: "custom", message: "forms.errors.invalidCursor" });
         return z.NEVER;
       }
     })

@@ -7,7 +7,7 @@ import { ticketCursorSchema } from "./tickets";
 import { cursorParam } from "./cursor";
 import { uaiCode, upperCode } from "./primitives";
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Date attendue au format AAAA-MM-JJ.");
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "forms.errors.dateFormat");
 
 /** GET /api/v1/dashboards/…?from=&to=: local days (Paris), both included; default the 90 days ending today. */
 export const dashboardApiQuery = z.object({
@@ -15,11 +15,11 @@ export const dashboardApiQuery = z.object({
   to: day.optional().meta({ description: "Dernier jour inclus (AAAA-MM-JJ) ; défaut : aujourd'hui" }),
 });
 
-export const zoneCodeParam = z.string().trim().toUpperCase().regex(/^[A-Z0-9_-]{1,40}$/, "Code de zone invalide.");
+export const zoneCodeParam = z.string().trim().toUpperCase().regex(/^[A-Z0-9_-]{1,40}$/, "dashboards.errors.zoneCode");
 
 /** The pages' period: a kind, or a custom range (`from`, `to`). */
 export const dashboardPageQuery = z.object({
-  period: z.enum(PERIOD_KINDS, { error: "Période inconnue." }).optional(),
+  period: z.enum(PERIOD_KINDS, { error: "dashboards.errors.unknownPeriod" }).optional(),
   from: day.optional(),
   to: day.optional(),
 });
@@ -28,7 +28,7 @@ export type DashboardPageQuery = z.infer<typeof dashboardPageQuery>;
 /** The regional view: its zone (none: every zone the reader sees), sort of the schools' table. */
 export const regionalPageQuery = dashboardPageQuery.extend({
   zone: upperCode.optional(),
-  sort: z.enum(REGIONAL_SORT_KEYS, { error: "Tri inconnu." }).default("backlog"),
+  sort: z.enum(REGIONAL_SORT_KEYS, { error: "forms.errors.unknownSort" }).default("backlog"),
   dir: z.enum(["asc", "desc"]).default("desc"),
 });
 
@@ -36,8 +36,8 @@ export const regionalPageQuery = dashboardPageQuery.extend({
 export const annualReportQuery = z.object({
   establishment: uaiCode.optional(),
   zone: upperCode.optional(),
-  year: z.string().regex(/^\d{4}-\d{4}$/, "Année scolaire attendue : 2025-2026.").optional(),
-}).refine((query) => Boolean(query.establishment) !== Boolean(query.zone), { message: "Un établissement ou une zone, pas les deux." });
+  year: z.string().regex(/^\d{4}-\d{4}$/, "dashboards.errors.schoolYear").optional(),
+}).refine((query) => Boolean(query.establishment) !== Boolean(query.zone), { message: "dashboards.errors.schoolOrZone" });
 
 /** Two schools side by side. */
 export const compareQuery = dashboardPageQuery.extend({
@@ -53,14 +53,14 @@ export const drillDownQuery = z.object({
   establishment: uaiCode.optional(),
   zone: upperCode.optional(),
   open: z.enum(["true"]).transform(() => true as const).optional(),
-  opened: z.string().regex(/^\d{4}-\d{2}-\d{2}\.\.\d{4}-\d{2}-\d{2}$/, "Intervalle attendu : AAAA-MM-JJ..AAAA-MM-JJ.").optional(),
-  resolved: z.string().regex(/^\d{4}-\d{2}-\d{2}\.\.\d{4}-\d{2}-\d{2}$/, "Intervalle attendu : AAAA-MM-JJ..AAAA-MM-JJ.").optional(),
-  status: z.enum(TICKET_STATUSES, { error: "Statut inconnu." }).optional(),
-  priority: z.enum(PRIORITIES, { error: "Priorité inconnue." }).optional(),
-  sla: z.enum(["at_risk", "breached", "alert"], { error: "État SLA inconnu." }).optional(),
-  type: z.enum(TICKET_TYPES, { error: "Type inconnu." }).optional(),
+  opened: z.string().regex(/^\d{4}-\d{2}-\d{2}\.\.\d{4}-\d{2}-\d{2}$/, "dashboards.errors.rangeFormat").optional(),
+  resolved: z.string().regex(/^\d{4}-\d{2}-\d{2}\.\.\d{4}-\d{2}-\d{2}$/, "dashboards.errors.rangeFormat").optional(),
+  status: z.enum(TICKET_STATUSES, { error: "forms.errors.unknownStatus" }).optional(),
+  priority: z.enum(PRIORITIES, { error: "forms.errors.unknownPriority" }).optional(),
+  sla: z.enum(["at_risk", "breached", "alert"], { error: "dashboards.errors.unknownSlaState" }).optional(),
+  type: z.enum(TICKET_TYPES, { error: "forms.errors.unknownType" }).optional(),
   service: z.string().trim().max(60).optional(),
-  party: z.enum(RESOLVER_PARTIES, { error: "Partie inconnue." }).optional(),
+  party: z.enum(RESOLVER_PARTIES, { error: "forms.errors.unknownPart" }).optional(),
   team: z.string().trim().max(60).optional(),
   /** Waiting for the school: its own queue. */
   own: z.enum(["true"]).transform(() => true as const).optional(),

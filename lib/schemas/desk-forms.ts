@@ -11,48 +11,48 @@ import { asList, blankToUndefined, ticketReference } from "./primitives";
 /** A repeated form field (checkboxes, picked equipment) arrives as one string when only one was sent. */
 
 const reference = ticketReference;
-const otherReference = z.string({ error: "Référence obligatoire." }).trim().toUpperCase()
-  .regex(/^GU-\d{4}-\d{6}$/, "Référence attendue : GU-AAAA-NNNNNN.");
-const optionalMessage = z.preprocess(blankToUndefined, z.string().trim().max(10_000, "Message trop long (10 000 caractères au plus).").optional());
-const status = z.enum(TICKET_STATUSES, { error: "Choisissez un statut." });
+const otherReference = z.string({ error: "desk.errors.referenceRequired" }).trim().toUpperCase()
+  .regex(/^GU-\d{4}-\d{6}$/, "desk.errors.referenceFormat");
+const optionalMessage = z.preprocess(blankToUndefined, z.string().trim().max(10_000, "forms.errors.messageTooLong").optional());
+const status = z.enum(TICKET_STATUSES, { error: "forms.errors.chooseStatus" });
 
 export const deskReplyForm = z.object({
   reference,
   body: addCommentSchema.shape.body,
-  visibility: z.enum(VISIBILITIES, { error: "Choisissez : réponse publique ou note interne." }),
+  visibility: z.enum(VISIBILITIES, { error: "desk.errors.chooseVisibility" }),
 });
 
 export const takeTicketForm = z.object({ reference });
 
-export const assignForm = z.object({ reference, assignee: z.uuid({ error: "Choisissez un membre de l'équipe." }) });
+export const assignForm = z.object({ reference, assignee: z.uuid({ error: "desk.errors.chooseMember" }) });
 
-export const moveTeamForm = z.object({ reference, team: z.string({ error: "Choisissez une équipe." }).trim().min(1, "Choisissez une équipe.") });
+export const moveTeamForm = z.object({ reference, team: z.string({ error: "desk.errors.chooseTeam" }).trim().min(1, "desk.errors.chooseTeam") });
 
 export const statusForm = z.object({ reference, status, message: optionalMessage });
 
 export const requalifyForm = z.object({
   reference,
-  type: z.enum(TICKET_TYPES, { error: "Choisissez le type." }),
-  serviceCode: z.string({ error: "Choisissez le service." }).trim().min(1, "Choisissez le service."),
-  categoryCode: z.string({ error: "Choisissez la catégorie." }).trim().min(1, "Choisissez la catégorie."),
-  impact: z.enum(IMPACTS, { error: "Choisissez l'impact." }),
-  urgency: z.enum(URGENCIES, { error: "Choisissez l'urgence." }),
+  type: z.enum(TICKET_TYPES, { error: "desk.errors.chooseType" }),
+  serviceCode: z.string({ error: "desk.errors.chooseService" }).trim().min(1, "desk.errors.chooseService"),
+  categoryCode: z.string({ error: "desk.errors.chooseCategory" }).trim().min(1, "desk.errors.chooseCategory"),
+  impact: z.enum(IMPACTS, { error: "desk.errors.chooseImpact" }),
+  urgency: z.enum(URGENCIES, { error: "desk.errors.chooseUrgency" }),
 });
 
 export const linkEquipmentForm = z.object({
   reference,
-  ciIds: z.preprocess(asList, z.array(z.uuid({ error: "Équipement invalide." })).min(1, "Choisissez au moins un équipement.").max(20, "20 équipements au plus.")),
+  ciIds: z.preprocess(asList, z.array(z.uuid({ error: "forms.errors.invalidItem" })).min(1, "desk.errors.chooseOneItem").max(20, "forms.errors.max20Items")),
 });
 
 export const escalateForm = z.object({
   reference,
-  target: z.enum(["vendor", "expert", "academy"], { error: "Choisissez vers qui escalader." }),
+  target: z.enum(["vendor", "expert", "academy"], { error: "desk.errors.chooseEscalation" }),
   teamCode: z.preprocess(blankToUndefined, escalationSchema.shape.teamCode),
-  vendorReference: z.preprocess(blankToUndefined, z.string().trim().max(100, "Référence trop longue (100 caractères au plus).").optional()),
+  vendorReference: z.preprocess(blankToUndefined, z.string().trim().max(100, "forms.errors.referenceTooLong").optional()),
   reason: escalationSchema.shape.reason,
   /** To a vendor: the internal notes and files the technician ticks for it. */
-  sharedEventIds: z.preprocess(asList, z.array(z.coerce.number({ error: "Note invalide." }).int().positive()).max(50, "50 notes au plus.")),
-  sharedAttachmentIds: z.preprocess(asList, z.array(z.uuid({ error: "Fichier invalide." })).max(50, "50 fichiers au plus.")),
+  sharedEventIds: z.preprocess(asList, z.array(z.coerce.number({ error: "desk.errors.invalidNote" }).int().positive()).max(50, "forms.errors.max50Notes")),
+  sharedAttachmentIds: z.preprocess(asList, z.array(z.uuid({ error: "desk.errors.invalidFile" })).max(50, "forms.errors.max50Files")),
 });
 
 /** The vendor's forms: its own reference, and the hand-back with its report. */
@@ -65,16 +65,16 @@ export const linkTicketForm = z.object({ reference, related: otherReference });
 export const mergeForm = z.object({
   reference,
   master: otherReference,
-  reason: z.string({ error: "Motif obligatoire." }).trim().min(3, "Motif obligatoire (3 caractères au moins).").max(5_000, "Motif trop long (5 000 caractères au plus)."),
+  reason: z.string({ error: "forms.errors.reasonRequired" }).trim().min(3, "forms.errors.reasonMin3").max(5_000, "desk.errors.reasonTooLong"),
 });
 
-const selection = z.preprocess(asList, z.array(ticketReference).min(1, "Cochez au moins un ticket.").max(100, "100 tickets au plus à la fois."));
+const selection = z.preprocess(asList, z.array(ticketReference).min(1, "desk.errors.tickOneTicket").max(100, "desk.errors.max100Tickets"));
 
 /** The queue's bulk bar: take the checked tickets, or move them all to one status. */
 export const bulkForm = z.discriminatedUnion("operation", [
   z.object({ operation: z.literal("take"), references: selection }),
   z.object({ operation: z.literal("status"), references: selection, status, message: optionalMessage }),
-], { error: "Action inconnue." });
+], { error: "forms.errors.unknownAction" });
 
 /** "Save this view": a name and the workspace's address as it stands (a query string). */
 export const saveViewForm = z.object({
@@ -82,7 +82,7 @@ export const saveViewForm = z.object({
   query: z.string().max(2_000).transform((search) => Object.fromEntries(new URLSearchParams(search))),
 });
 
-export const deleteViewForm = z.object({ id: z.uuid({ error: "Vue inconnue." }) });
+export const deleteViewForm = z.object({ id: z.uuid({ error: "desk.errors.unknownView" }) });
 
 /** What the re-qualification form chose, and what routing would do with it (nothing applied yet). */
 export type RequalificationPreview = {

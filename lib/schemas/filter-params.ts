@@ -1,8 +1,9 @@
 import type { z } from "zod";
+import { fieldErrors } from "./field-errors";
 
 /**
  * A list page's query string → its filters: blank fields (a GET form sends them) count as absent; a tampered
- * query falls back to the first, unfiltered page, with its problems to show. `filters` is what a "next page"
+ * query falls back to the first, unfiltered page, with its problems to show (message keys, see field-errors.ts). `filters` is what a "next page"
  * link or an export carries on.
  */
 export function parseFilterParams<Schema extends z.ZodType>(schema: Schema, filterKeys: readonly string[], raw: Record<string, string | string[] | undefined>) {
@@ -10,5 +11,5 @@ export function parseFilterParams<Schema extends z.ZodType>(schema: Schema, filt
   const parsed = schema.safeParse(values);
   const query: z.infer<Schema> = parsed.success ? parsed.data : schema.parse({});
   const filters = new URLSearchParams(filterKeys.flatMap((key) => (values[key] ? [[key, values[key]!]] : [])));
-  return { values, query, filters, problems: parsed.success ? [] : parsed.error.issues.map((issue) => issue.message) };
+  return { values, query, filters, problems: parsed.success ? [] : fieldErrors(parsed.error) };
 }

@@ -4,8 +4,8 @@ import { fieldErrors } from "./field-errors";
 
 /**
  * What a form's `useActionState` receives from a server action: nothing yet, success, or a
- * French sentence for the form with French messages per field. Services and schemas already
- * speak French, so their sentences are shown as they are.
+ * sentence for the form with messages per field, in the reader's words (services and schemas give
+ * message keys; the action translates them with the request's locale).
  */
 export type FormState =
   | { status: "idle" }
@@ -35,13 +35,12 @@ export type FormFailure = { kind: FailureKind; message?: string; values?: Record
 
 /** Turns a message key and its values into the reader's words (i18n/text.ts, bound to the request's locale). */
 export type Translate = (message: string, values?: Record<string, string | number>) => string;
-const asIs: Translate = (message) => message;
 
 export const IDLE: FormState = { status: "idle" };
 export const DONE: FormState = { status: "ok" };
 
-const CHECK_FIELDS = "Vérifiez les champs signalés.";
-const NOT_FOUND = "Cette demande est introuvable.";
+const CHECK_FIELDS = "forms.errors.checkFields";
+const NOT_FOUND = "forms.errors.requestNotFound";
 
 function byField(errors: FieldError[], translate: Translate): Record<string, string[]> {
   const fields: Record<string, string[]> = {};
@@ -50,12 +49,12 @@ function byField(errors: FieldError[], translate: Translate): Record<string, str
 }
 
 /** A form the schema refused: every message next to its field. */
-export function invalidForm(error: ZodError, translate: Translate = asIs): FormError {
-  return { status: "error", kind: "invalid", message: CHECK_FIELDS, fields: byField(fieldErrors(error), translate) };
+export function invalidForm(error: ZodError, translate: Translate): FormError {
+  return { status: "error", kind: "invalid", message: translate(CHECK_FIELDS), fields: byField(fieldErrors(error), translate) };
 }
 
-/** A service's refusal; `notFound` names what was not found when "this ticket" is not the right words. */
-export function failedForm(failure: FormFailure, notFound = NOT_FOUND, translate: Translate = asIs): FormError {
-  const message = failure.kind === "not_found" ? notFound : failure.message ? translate(failure.message, failure.values) : CHECK_FIELDS;
+/** A service's refusal; `notFound` (a message key) names what was not found when "this request" is not the right words. */
+export function failedForm(failure: FormFailure, translate: Translate, notFound = NOT_FOUND): FormError {
+  const message = translate(failure.kind === "not_found" ? notFound : (failure.message ?? CHECK_FIELDS), failure.kind === "not_found" ? undefined : failure.values);
   return { status: "error", kind: failure.kind, message, fields: byField(failure.errors ?? [], translate) };
 }

@@ -1,8 +1,12 @@
+import type { ZodError } from "zod";
+import { translateFieldErrors } from "@/i18n/text";
+import { fieldErrors } from "./field-errors";
 import { describe, expect, test } from "vitest";
 import { createTeamSchema, onboardingMeetingSchema, patchEstablishmentSchema, teamMemberFormSchema, zoneFormSchema } from "./organisation";
 import { checkedUai } from "./primitives";
 
-const messages = (result: { success: boolean; error?: { issues: { message: string }[] } }) => result.error?.issues.map((issue) => issue.message) ?? [];
+/** The messages a French reader sees. */
+const messages = (result: { success: boolean; error?: ZodError }) => (result.error ? translateFieldErrors(fieldErrors(result.error)).map((error) => error.message) : []);
 
 describe("checkedUai", () => {
   test.each([

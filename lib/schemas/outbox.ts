@@ -5,7 +5,7 @@ import { cursorParam } from "./cursor";
 
 /** /admin/courriels' address: an optional state, keyset pages (the last row's instant as the journal's cursor keeps it, and its id). */
 export const outboxQuery = z.object({
-  status: z.enum(OUTBOX_STATUSES, { error: "État inconnu." }).optional(),
+  status: z.enum(OUTBOX_STATUSES, { error: "outbox.errors.unknownState" }).optional(),
   cursor: cursorParam(z.object({ at: auditCursorSchema.shape.at, id: z.uuid() })).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });

@@ -10,7 +10,7 @@ export const blankToUndefined = (value: unknown) => (typeof value === "string" &
 export const asList = (value: unknown) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 
 /** An optional free text of at most `max` characters; empty (a form's untouched field) is null, "no value". */
-export const optionalText = (max: number) => z.string().trim().max(max, `${max} caractères au plus.`).transform((value) => value || null).nullable().optional();
+export const optionalText = (max: number) => z.string().trim().max(max, "forms.errors.maxChars").transform((value) => value || null).nullable().optional();
 
 /** A code given in any case (zone, team, service), compared in capitals. */
 export const upperCode = z.string().trim().toUpperCase();
@@ -19,13 +19,13 @@ export const upperCode = z.string().trim().toUpperCase();
  * A UAI naming a school to find: any case, seven digits and a letter. The check letter is not checked here:
  * an unknown school is the service's answer (not found), whatever its letter.
  */
-export const uaiCode = z.string({ error: "UAI obligatoire." }).trim().toUpperCase().regex(UAI_SHAPE, "UAI invalide (7 chiffres et une lettre).");
+export const uaiCode = z.string({ error: "forms.errors.uaiRequired" }).trim().toUpperCase().regex(UAI_SHAPE, "forms.errors.invalidUai");
 
 /** A UAI that must be a real one (a new school, a school's own page): the check letter must match the digits. */
-export const checkedUai = z.string({ error: "UAI obligatoire." }).transform(normalizeUai).superRefine((code, ctx) => {
+export const checkedUai = z.string({ error: "forms.errors.uaiRequired" }).transform(normalizeUai).superRefine((code, ctx) => {
   const problem = uaiProblem(code);
-  if (problem === "format") ctx.addIssue({ code: "custom", message: "UAI : sept chiffres puis une lettre (par exemple 0370037P)." });
-  if (problem === "check_letter") ctx.addIssue({ code: "custom", message: "UAI : la lettre de contrôle ne correspond pas aux chiffres." });
+  if (problem === "format") ctx.addIssue({ code: "custom", message: "establishments.errors.uaiFormat" });
+  if (problem === "check_letter") ctx.addIssue({ code: "custom", message: "establishments.errors.uaiCheckLetter" });
 });
 
 /** A ticket's reference, GU-<year>-<six digits> (db/queries/ticket-reference.ts numbers them). */

@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { translateFieldErrors } from "@/i18n/text";
 import { fieldErrors } from "./field-errors";
 import { routingRuleFromForm } from "./routing-rule-form";
 import { routingRuleSchema, routingTestSchema } from "./routing-rules";
@@ -7,7 +8,7 @@ const rule = (overrides: Record<string, unknown> = {}) => ({ name: "Imprimantes 
 
 const errorsOf = (input: unknown) => {
   const parsed = routingRuleSchema.safeParse(input);
-  return parsed.success ? [] : fieldErrors(parsed.error);
+  return parsed.success ? [] : translateFieldErrors(fieldErrors(parsed.error));
 };
 
 describe("a rule as an admin writes it", () => {
@@ -34,9 +35,9 @@ describe("a rule as an admin writes it", () => {
   test.each([
     [{ name: "" }, "name", "Nom obligatoire."],
     [{ name: "x".repeat(121) }, "name", "Nom trop long (120 caractères au plus)."],
-    [{ match: { types: ["panne"] } }, "match.types.0", "Type inconnu : « panne » (attendu : incident, request)."],
-    [{ match: { ciClasses: ["imprimante"] } }, "match.ciClasses.0", expect.stringContaining("Classe d'équipement inconnue : « imprimante »")],
-    [{ match: { services: [""] } }, "match.services.0", "Services : code vide."],
+    [{ match: { types: ["panne"] } }, "match.types.0", "Valeur inconnue (attendu : incident, request)."],
+    [{ match: { ciClasses: ["imprimante"] } }, "match.ciClasses.0", expect.stringContaining("Valeur inconnue (attendu : pc, laptop")],
+    [{ match: { services: [""] } }, "match.services.0", "Code vide."],
     [{ match: { colour: ["red"] } }, "match", "Critère inconnu : colour."],
     [{ watcherTeamCodes: ["ACAD RSSI"] }, "watcherTeamCodes.0", expect.stringContaining("Code d'équipe")],
     [{ priorityFloor: "P0" }, "priorityFloor", "Priorité plancher attendue : P1, P2, P3 ou P4."],

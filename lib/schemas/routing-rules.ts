@@ -16,20 +16,21 @@ function strayBraces(code: string): boolean {
 }
 
 const teamCode = z
-  .string({ error: "Code d'équipe obligatoire." })
+  .string({ error: "routing.errors.teamCodeRequired" })
   .trim()
-  .min(1, "Code d'équipe obligatoire.")
-  .regex(TEAM_CODE_CHARACTERS, "Code d'équipe : lettres, chiffres, « _ », « - » et les variables {zone}, {departement}, {uai}.")
-  .refine((code) => !strayBraces(code), "Seules les variables {zone}, {departement} et {uai} sont permises entre accolades.");
+  .min(1, "routing.errors.teamCodeRequired")
+  .regex(TEAM_CODE_CHARACTERS, "routing.errors.teamCodeFormat")
+  .refine((code) => !strayBraces(code), "routing.errors.onlyVariables");
 
-/** Codes of the catalogue and of the schools are upper-case; typed in lower case they would never match. */
-const codes = (label: string) =>
-  z.array(z.string({ error: `${label} : code attendu.` }).trim().toUpperCase().min(1, `${label} : code vide.`), { error: `${label} : liste attendue.` });
+/**
+ * Codes of the catalogue and of the schools are upper-case; typed in lower case they would never match.
+ * The messages do not name the criterion: the error's field (`match.categories.0`) does.
+ */
+const codes = () =>
+  z.array(z.string({ error: "routing.errors.codeExpected" }).trim().toUpperCase().min(1, "routing.errors.codeEmpty"), { error: "routing.errors.listExpected" });
 
-const closedList = <Values extends readonly [string, ...string[]]>(values: Values, unknown: string) =>
-  z.array(z.enum(values, { error: (issue) => `${unknown} : « ${String(issue.input)} » (attendu : ${values.join(", ")}).` }), {
-    error: `${unknown} : liste attendue.`,
-  });
+const closedList = <Values extends readonly [string, ...string[]]>(values: Values) =>
+  z.array(z.enum(values, { error: "routing.errors.unknownValue" }), { error: "routing.errors.listExpected" });
 
 /** An unset criterion and an empty list mean the same (any value); the stored rule keeps only what it checks. */
 function setCriteria(match: RuleMatch): RuleMatch {
@@ -38,38 +39,38 @@ function setCriteria(match: RuleMatch): RuleMatch {
 
 export const ruleMatchSchema = z
   .strictObject({
-    types: closedList(TICKET_TYPES, "Type inconnu").optional(),
-    services: codes("Services").optional(),
-    categories: codes("Catégories").optional(),
-    schoolTask: z.boolean({ error: "Tâche de l'établissement : oui ou non." }).optional(),
-    establishments: codes("Établissements").optional(),
-    zones: codes("Zones").optional(),
-    departements: codes("Départements").optional(),
-    establishmentTypes: codes("Types d'établissement").optional(),
-    supportModes: closedList(SUPPORT_MODES, "Mode de support inconnu").optional(),
-    ciClasses: closedList(CI_CLASSES, "Classe d'équipement inconnue").optional(),
-    priorities: closedList(PRIORITIES, "Priorité inconnue").optional(),
-  }, { error: (issue) => (issue.code === "unrecognized_keys" ? `Critère inconnu : ${issue.keys.join(", ")}.` : "Critères attendus.") })
+    types: closedList(TICKET_TYPES).optional(),
+    services: codes().optional(),
+    categories: codes().optional(),
+    schoolTask: z.boolean({ error: "routing.errors.schoolTask" }).optional(),
+    establishments: codes().optional(),
+    zones: codes().optional(),
+    departements: codes().optional(),
+    establishmentTypes: codes().optional(),
+    supportModes: closedList(SUPPORT_MODES).optional(),
+    ciClasses: closedList(CI_CLASSES).optional(),
+    priorities: closedList(PRIORITIES).optional(),
+  }, { error: (issue) => (issue.code === "unrecognized_keys" ? "routing.errors.unknownCriterion" : "routing.errors.criteriaExpected") })
   .transform((match): RuleMatch => setCriteria(match));
 
 /** A routing rule as an admin writes it. */
 export const routingRuleSchema = z.object({
-  name: z.string({ error: "Nom obligatoire." }).trim().min(1, "Nom obligatoire.").max(120, "Nom trop long (120 caractères au plus)."),
-  enabled: z.boolean({ error: "Activée : oui ou non." }),
+  name: z.string({ error: "forms.errors.nameRequired" }).trim().min(1, "forms.errors.nameRequired").max(120, "routing.errors.nameTooLong"),
+  enabled: z.boolean({ error: "routing.errors.enabled" }),
   match: ruleMatchSchema,
   teamCode,
-  watcherTeamCodes: z.array(teamCode, { error: "Équipes en copie : liste attendue." }).default([]),
-  priorityFloor: z.enum(PRIORITIES, { error: "Priorité plancher attendue : P1, P2, P3 ou P4." }).nullable().default(null),
+  watcherTeamCodes: z.array(teamCode, { error: "routing.errors.ccTeams" }).default([]),
+  priorityFloor: z.enum(PRIORITIES, { error: "routing.errors.priorityFloor" }).nullable().default(null),
 });
 export type RoutingRuleInput = z.infer<typeof routingRuleSchema>;
 
-const ruleId = z.uuid({ error: "Règle inconnue." });
-const version = z.coerce.number({ error: "Version manquante." }).int().positive("Version manquante.");
+const ruleId = z.uuid({ error: "routing.errors.unknownRule" });
+const version = z.coerce.number({ error: "routing.errors.versionMissing" }).int().positive("routing.errors.versionMissing");
 
 /** The edited rule and the version the admin started from. */
 export const ruleVersionSchema = z.object({ id: ruleId, version });
 
-export const moveRuleSchema = z.object({ id: ruleId, direction: z.enum(["up", "down"], { error: "Sens attendu : up ou down." }) });
+export const moveRuleSchema = z.object({ id: ruleId, direction: z.enum(["up", "down"], { error: "routing.errors.direction" }) });
 
 export const setRuleEnabledSchema = z.object({ id: ruleId, enabled: z.enum(["true", "false"]).transform((value) => value === "true") });
 
@@ -78,5 +79,5 @@ export const deleteRuleSchema = ruleVersionSchema;
 /** An imagined ticket, to see which rule would take it: the filing facts that routing looks at. */
 export const routingTestSchema = createTicketSchema
   .pick({ type: true, serviceCode: true, categoryCode: true, establishmentUai: true, impact: true, urgency: true })
-  .extend({ ciClasses: closedList(CI_CLASSES, "Classe d'équipement inconnue").default([]) });
+  .extend({ ciClasses: closedList(CI_CLASSES).default([]) });
 export type RoutingTestInput = z.infer<typeof routingTestSchema>;

@@ -8,11 +8,11 @@ export type SavedViewQuery = Partial<Record<SavedViewKey, string>>;
 const isSavedViewKey = (key: string): key is SavedViewKey => (SAVED_VIEW_KEYS as readonly string[]).includes(key);
 
 export const savedViewInput = z.object({
-  name: z.string({ error: "Donnez un nom à la vue." }).trim().min(1, "Donnez un nom à la vue.").max(60, "Nom trop long (60 caractères au plus)."),
-  query: z.record(z.string(), z.string({ error: "Critère invalide." }).trim().max(200, "Critère trop long."))
+  name: z.string({ error: "desk.errors.nameTheView" }).trim().min(1, "desk.errors.nameTheView").max(60, "desk.errors.viewNameTooLong"),
+  query: z.record(z.string(), z.string({ error: "desk.errors.invalidCriterion" }).trim().max(200, "desk.errors.criterionTooLong"))
     .superRefine((query, ctx) => {
       const unknown = Object.keys(query).filter((key) => !isSavedViewKey(key));
-      if (unknown.length) ctx.addIssue({ code: "custom", message: `Critère inconnu : ${unknown.join(", ")}.` });
+      if (unknown.length) ctx.addIssue({ code: "custom", message: "desk.errors.unknownCriterion", params: { keys: unknown.join(", ") } });
     })
     // Empty criteria are no criteria: keep the stored query as short as the address it stands for.
     .transform((query): SavedViewQuery => Object.fromEntries(Object.entries(query).filter(([key, value]) => isSavedViewKey(key) && value))),

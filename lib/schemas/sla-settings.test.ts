@@ -1,8 +1,9 @@
 import { describe, expect, test } from "vitest";
+import { translateFieldErrors } from "@/i18n/text";
 import { fieldErrors } from "./field-errors";
 import { addClosureSchema, ladderSchema, repairTimeSchema, weeklyHoursSchema } from "./sla-settings";
 
-const errorsOf = (result: { success: boolean; error?: Parameters<typeof fieldErrors>[0] }) => (result.error ? fieldErrors(result.error) : []);
+const errorsOf = (result: { success: boolean; error?: Parameters<typeof fieldErrors>[0] }) => (result.error ? translateFieldErrors(fieldErrors(result.error)) : []);
 
 describe("closures", () => {
   test("a closure of every team, dates as the date input sends them", () => {

@@ -15,25 +15,25 @@ export const MAX_CLOSURE_DAYS = 366;
 /** A vendor's repair time in business hours: 1 to 300 (the longest ticket commitment). */
 export const MAX_REPAIR_HOURS = 300;
 
-const teamCode = z.string({ error: "Équipe obligatoire." }).trim().min(1, "Équipe obligatoire.").max(100);
-const isoDate = (what: string) => z.iso.date({ error: `${what} : date attendue (AAAA-MM-JJ).` });
+const teamCode = z.string({ error: "sla.errors.teamRequired" }).trim().min(1, "sla.errors.teamRequired").max(100);
+const isoDate = (field: "from" | "to") => z.iso.date({ error: `sla.errors.date.${field}` });
 const DAY_MS = 86_400_000;
 
 export const addClosureSchema = z.object({
   /** Empty: every team. */
   teamCode: z.string().trim().max(100).default(""),
-  from: isoDate("Début"),
-  to: isoDate("Fin"),
-  label: z.string({ error: "Libellé obligatoire." }).trim().min(1, "Libellé obligatoire (par exemple « Vacances de printemps »).").max(100, "Libellé trop long (100 caractères au plus)."),
+  from: isoDate("from"),
+  to: isoDate("to"),
+  label: z.string({ error: "sla.errors.labelRequired" }).trim().min(1, "sla.errors.labelExample").max(100, "sla.errors.labelTooLong"),
 }).superRefine((closure, ctx) => {
-  if (closure.from > closure.to) ctx.addIssue({ code: "custom", path: ["to"], message: "La fin doit être le même jour que le début ou après." });
+  if (closure.from > closure.to) ctx.addIssue({ code: "custom", path: ["to"], message: "sla.errors.endBeforeStart" });
   else if ((Date.parse(closure.to) - Date.parse(closure.from)) / DAY_MS + 1 > MAX_CLOSURE_DAYS) {
-    ctx.addIssue({ code: "custom", path: ["to"], message: `Une fermeture dure ${MAX_CLOSURE_DAYS} jours au plus.` });
+    ctx.addIssue({ code: "custom", path: ["to"], message: "sla.errors.closureTooLong", params: { days: MAX_CLOSURE_DAYS } });
   }
 });
 export type AddClosureInput = z.infer<typeof addClosureSchema>;
 
-export const deleteClosureSchema = z.object({ id: z.uuid({ error: "Fermeture inconnue." }) });
+export const deleteClosureSchema = z.object({ id: z.uuid({ error: "sla.errors.unknownClosure" }) });
 
 /** Field names of the weekly hours form: `d1s1` is Monday's first start, `d1e2` its second end. */
 export const hoursField = (day: IsoWeekday, interval: number, edge: "s" | "e") => `d${day}${edge}${interval}`;
@@ -60,7 +60,7 @@ export const weeklyHoursSchema = z.object({ teamCode, ...weeklyHoursShape }).tra
       const end = values[hoursField(day, interval, "e")] ?? "";
       if (!start && !end) continue;
       if (!start || !end) {
-        ctx.addIssue({ code: "custom", path: [`d${day}`], message: "Indiquez le début et la fin de chaque plage (ou laissez les deux vides)." });
+        ctx.addIssue({ code: "custom", path: [`d${day}`], message: "sla.errors.rangeBothEnds" });
         incomplete = true;
         continue;
       }
@@ -70,7 +70,7 @@ export const weeklyHoursSchema = z.object({ teamCode, ...weeklyHoursShape }).tra
   }
   const weekly = days as WeeklyHours;
   // A half-filled interval is already reported: the week without it would only add a misleading message.
-  if (!incomplete) for (const problem of weeklyHoursProblems(weekly)) ctx.addIssue({ code: "custom", path: [problem.day ? `d${problem.day}` : "week"], message: problem.message });
+  if (!incomplete) for (const problem of weeklyHoursProblems(weekly)) ctx.addIssue({ code: "custom", path: [problem.day ? `d${problem.day}` : "week"], message: problem.message, params: problem.values });
   return { teamCode: form.teamCode, weekly: normalizeWeeklyHours(weekly) };
 });
 export type WeeklyHoursInput = z.output<typeof weeklyHoursSchema>;
@@ -97,42 +97,42 @@ export const ladderSchema = z.object({ teamCode, ...ladderShape }).transform((fo
     if (!role && !percentText) continue;
     const percent = Number(percentText);
     if (!(LADDER_ROLES as readonly string[]).includes(role)) {
-      ctx.addIssue({ code: "custom", path: [ladderField(row, "role")], message: "Choisissez qui est appelé : chef de secteur, chef de service ou administrateur." });
+      ctx.addIssue({ code: "custom", path: [ladderField(row, "role")], message: "sla.errors.chooseCallee" });
     } else if (!/^\d+$/.test(percentText) || percent < 1 || percent > 1000) {
-      ctx.addIssue({ code: "custom", path: [ladderField(row, "percent")], message: "Pourcentage du délai de résolution attendu : un nombre entier de 1 à 1000 (100 = à l'échéance)." });
+      ctx.addIssue({ code: "custom", path: [ladderField(row, "percent")], message: "sla.errors.percent" });
     } else {
       const previous = levels.at(-1);
       if (previous && previous.afterPercentOfResolve > percent) {
-        ctx.addIssue({ code: "custom", path: [ladderField(row, "percent")], message: `Le niveau ${levels.length + 1} ne peut pas venir avant le niveau ${levels.length} : pourcentage au moins égal à ${previous.afterPercentOfResolve} %.` });
+        ctx.addIssue({ code: "custom", path: [ladderField(row, "percent")], message: "sla.errors.levelOrder", params: { level: levels.length + 1, previous: levels.length, percent: previous.afterPercentOfResolve } });
       }
       levels.push({ level: levels.length + 1, role: role as (typeof LADDER_ROLES)[number], afterPercentOfResolve: percent });
     }
   }
   if (levels.length === 0 && ctx.issues.length === 0) {
-    ctx.addIssue({ code: "custom", path: ["ladder"], message: "Au moins un niveau d'escalade (ou revenez à l'échelle par défaut)." });
+    ctx.addIssue({ code: "custom", path: ["ladder"], message: "sla.errors.oneLevel" });
   }
   try {
     assertEscalationLevels(levels);
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
-    if (ctx.issues.length === 0) ctx.addIssue({ code: "custom", path: ["ladder"], message: "Échelle d'escalade incohérente : vérifiez l'ordre des niveaux et les pourcentages." });
+    if (ctx.issues.length === 0) ctx.addIssue({ code: "custom", path: ["ladder"], message: "sla.errors.ladderIncoherent" });
   }
   return { teamCode: form.teamCode, levels };
 });
 export type LadderInput = z.output<typeof ladderSchema>;
 
 /** Back to the default weekly hours or ladder. */
-export const resetTeamSchema = z.object({ teamCode, what: z.enum(["hours", "ladder"], { error: "Réglage inconnu." }) });
+export const resetTeamSchema = z.object({ teamCode, what: z.enum(["hours", "ladder"], { error: "sla.errors.unknownSetting" }) });
 
 export const repairTimeSchema = z.object({
-  vendorId: z.uuid({ error: "Prestataire inconnu." }),
-  mode: z.enum(["none", "next_business_day", "hours"], { error: "Choisissez un délai de réparation." }),
+  vendorId: z.uuid({ error: "cmdb.errors.unknownVendor" }),
+  mode: z.enum(["none", "next_business_day", "hours"], { error: "sla.errors.chooseRepairDelay" }),
   hours: z.string().trim().default(""),
 }).transform((form, ctx) => {
   if (form.mode !== "hours") return { vendorId: form.vendorId, commitment: repairCommitment({ mode: form.mode }) };
   const hours = Number(form.hours);
   if (!/^\d+$/.test(form.hours) || hours < 1 || hours > MAX_REPAIR_HOURS) {
-    ctx.addIssue({ code: "custom", path: ["hours"], message: `Nombre d'heures ouvrées attendu : un entier de 1 à ${MAX_REPAIR_HOURS}.` });
+    ctx.addIssue({ code: "custom", path: ["hours"], message: "sla.errors.repairHours", params: { max: MAX_REPAIR_HOURS } });
     return z.NEVER;
   }
   return { vendorId: form.vendorId, commitment: repairCommitment({ mode: "hours", hours }) };

@@ -1,5 +1,8 @@
 import { describe, expect, test } from "vitest";
+import { translatorFor } from "@/i18n/text";
 import { failedForm, invalidForm } from "./form-state";
+
+const french = translatorFor("fr");
 import { linkRatingForm, replyForm, requesterActionForm, ticketRatingForm } from "./ticket-forms";
 
 const reference = "GU-2026-000123";
@@ -18,7 +21,7 @@ describe("ticketRatingForm", () => {
     (form) => {
       const parsed = ticketRatingForm.safeParse(form);
       expect(parsed.success).toBe(false);
-      if (!parsed.success) expect(invalidForm(parsed.error)).toMatchObject({ kind: "invalid", fields: { score: ["Choisissez une note de 1 à 5."] } });
+      if (!parsed.success) expect(invalidForm(parsed.error, french)).toMatchObject({ kind: "invalid", fields: { score: ["Choisissez une note de 1 à 5."] } });
     },
   );
 
@@ -44,7 +47,7 @@ describe("requesterActionForm", () => {
   test("a missing reason is reported on the reason field", () => {
     const parsed = requesterActionForm.safeParse({ reference, action: "reopen", reason: "" });
     expect(parsed.success).toBe(false);
-    if (!parsed.success) expect(invalidForm(parsed.error)).toMatchObject({ fields: { reason: ["Dites pourquoi la demande n'est pas résolue."] } });
+    if (!parsed.success) expect(invalidForm(parsed.error, french)).toMatchObject({ fields: { reason: ["Dites pourquoi la demande n'est pas résolue."] } });
   });
 });
 
@@ -60,17 +63,18 @@ describe("replyForm", () => {
 
 describe("failedForm", () => {
   test.each([
-    [{ kind: "conflict" as const, message: "Cette demande est close." }, { kind: "conflict", message: "Cette demande est close.", fields: {} }],
+    [{ kind: "conflict" as const, message: "tickets.errors.closed" }, { kind: "conflict", message: "Cette demande est close ou annulée : ouvrez une nouvelle demande si besoin.", fields: {} }],
     [{ kind: "not_found" as const }, { kind: "not_found", message: "Cette demande est introuvable.", fields: {} }],
     [
-      { kind: "invalid" as const, message: "Une pièce jointe est refusée.", errors: [{ field: "attachments", message: "« a.exe » : refusé." }, { field: "attachments", message: "« b.exe » : refusé." }] },
-      { kind: "invalid", message: "Une pièce jointe est refusée.", fields: { attachments: ["« a.exe » : refusé.", "« b.exe » : refusé."] } },
+      { kind: "invalid" as const, message: "tickets.errors.attachmentRefused", errors: [{ field: "title", message: "tickets.errors.titleTooLong" }, { field: "title", message: "forms.zod.too_small", values: { minimum: 3 } }] },
+      { kind: "invalid", message: "Une pièce jointe est refusée.", fields: { title: ["Titre trop long (200 caractères au plus).", "Trop court ou trop petit (minimum : 3)."] } },
     ],
   ])("%j", (failure, expected) => {
-    expect(failedForm(failure)).toEqual({ status: "error", ...expected });
+    expect(failedForm(failure, french)).toEqual({ status: "error", ...expected });
   });
 
-  test("names what was not found when asked to", () => {
-    expect(failedForm({ kind: "not_found" }, "Ce lien d'évaluation n'est pas valide.")).toMatchObject({ message: "Ce lien d'évaluation n'est pas valide." });
+  test("names what was not found when asked to, in the reader's language", () => {
+    expect(failedForm({ kind: "not_found" }, french, "rating.gone.link")).toMatchObject({ message: "Ce lien d'évaluation n'est pas valide." });
+    expect(failedForm({ kind: "not_found" }, translatorFor("en"), "rating.gone.link")).toMatchObject({ message: "This rating link is not valid." });
   });
 });

@@ -10,24 +10,24 @@ const reference = ticketReference;
 export const replyForm = z.object({ reference, body: addCommentSchema.shape.body });
 
 const reason = z
-  .string({ error: "Dites pourquoi la demande n'est pas résolue." })
+  .string({ error: "tickets.errors.sayWhyNotResolved" })
   .trim()
-  .min(1, "Dites pourquoi la demande n'est pas résolue.")
-  .max(10_000, "Motif trop long (10 000 caractères au plus).");
+  .min(1, "tickets.errors.sayWhyNotResolved")
+  .max(10_000, "tickets.errors.reasonTooLong");
 
 /** Cancel, confirm the resolution, or reopen with a reason. */
 export const requesterActionForm = z.discriminatedUnion("action", [
   z.object({ reference, action: z.literal("cancel") }),
   z.object({ reference, action: z.literal("confirm") }),
   z.object({ reference, action: z.literal("reopen"), reason }),
-], { error: "Action inconnue." });
+], { error: "forms.errors.unknownAction" });
 
 export const SCORES = [1, 2, 3, 4, 5] as const;
-const scoreMessage = "Choisissez une note de 1 à 5.";
+const scoreMessage = "rating.errors.chooseScore";
 
 const rating = {
   score: z.coerce.number({ error: scoreMessage }).int(scoreMessage).min(1, scoreMessage).max(5, scoreMessage),
-  comment: z.preprocess(blankToUndefined, z.string().trim().max(2_000, "Commentaire trop long (2 000 caractères au plus).").optional()),
+  comment: z.preprocess(blankToUndefined, z.string().trim().max(2_000, "rating.errors.commentTooLong").optional()),
 };
 
 /** Rating a closed ticket from its page. */

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
 export const createTokenSchema = z.object({
-  email: z.email({ error: "Adresse e-mail invalide" }),
-  password: z.string({ error: "Mot de passe requis" }).min(1, "Mot de passe requis"),
+  email: z.email({ error: "account.errors.invalidEmail" }),
+  password: z.string({ error: "account.errors.passwordRequired" }).min(1, "account.errors.passwordRequired"),
 });

@@ -25,9 +25,9 @@ export const listUsersQuery = z.object({
 });
 export type ListUsersQuery = z.infer<typeof listUsersQuery>;
 
-const name = z.string().trim().min(1, "Indiquez le nom.").max(200);
+const name = z.string().trim().min(1, "users.errors.nameRequired").max(200);
 const phone = z.string().trim().max(40).nullable().transform((value) => value || null);
-const email = z.email("Adresse e-mail invalide.").max(254).transform((value) => value.trim().toLowerCase());
+const email = z.email("users.errors.invalidEmail").max(254).transform((value) => value.trim().toLowerCase());
 const functionCode = z.string().trim().min(1).max(60).nullable();
 const codes = z.array(z.string().trim().min(1).max(60)).max(50).transform((list) => [...new Set(list)]);
 
@@ -81,14 +81,14 @@ export const removeStaffSchema = z.object({
 export const choosePasswordSchema = z.object({
   password: z.string().max(1000),
   confirmation: z.string().max(1000),
-}).refine((value) => value.password === value.confirmation, { path: ["confirmation"], message: "Les deux mots de passe diffèrent." });
+}).refine((value) => value.password === value.confirmation, { path: ["confirmation"], message: "users.errors.passwordsDiffer" });
 
-export const resetRequestSchema = z.object({ email: z.string().trim().toLowerCase().max(254).pipe(z.email("Adresse e-mail invalide.")) });
+export const resetRequestSchema = z.object({ email: z.string().trim().toLowerCase().max(254).pipe(z.email("users.errors.invalidEmail")) });
 
 export const ownProfileSchema = z.object({
   name,
   phone: formNullable(phone),
-  notificationEmail: formNullable(z.email("Adresse e-mail invalide.").max(254).nullable()),
+  notificationEmail: formNullable(z.email("users.errors.invalidEmail").max(254).nullable()),
 });
 
 /** An account as the API answers it (see accountJson). */

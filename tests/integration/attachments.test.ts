@@ -9,6 +9,7 @@ import { GET as downloadAttachment } from "@/app/api/v1/attachments/[id]/route";
 import { POST as createToken } from "@/app/api/v1/tokens/route";
 import { database } from "@/db/client";
 import { attachments, categories, establishments, services, ticketEvents, tickets, users } from "@/db/schema";
+import { translateText } from "@/i18n/text";
 import { DEMO_PASSWORD } from "@/db/seed/demo-accounts";
 import { listTicketAttachments } from "@/db/queries/ticket-attachments";
 import {
@@ -53,12 +54,12 @@ describe("inspectAttachments", () => {
     ["a PNG named .pdf", "photo.pdf", sampleFiles.png(), "« photo.pdf » : son contenu ne correspond pas à l'extension .pdf."],
   ])("refuses the whole message for %s, naming the file", async (_, name, bytes, message) => {
     const result = await inspectAttachments([{ name: "ok.png", bytes: sampleFiles.png() }, { name, bytes }]);
-    expect(result).toEqual({ ok: false, problems: [{ file: name, message }] });
+    expect(result.ok ? result : result.problems.map((problem) => ({ file: problem.file, message: translateText(problem.message, problem.values) }))).toEqual([{ file: name, message }]);
   });
 
   test("refuses a sixth file", async () => {
     const six = Array.from({ length: 6 }, (_, index) => ({ name: `photo-${index}.png`, bytes: sampleFiles.png() }));
-    expect(await inspectAttachments(six)).toEqual({ ok: false, problems: [{ file: "(message)", message: "5 fichiers au plus par message." }] });
+    expect(await inspectAttachments(six)).toEqual({ ok: false, problems: [{ file: "(message)", message: "tickets.attachments.tooMany", values: { max: 5 } }] });
   });
 
   test("filesFromForm skips the empty input a browser sends when nothing was chosen", async () => {

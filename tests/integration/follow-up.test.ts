@@ -150,7 +150,7 @@ describe("rating from the closing e-mail's link", () => {
     const { reference, id } = await closedTicket();
     const token = createRatingToken(id, new Date(), env().AUTH_SECRET);
     expect(await rateWithLink(token, { score: 4, comment: "Bien" }, new Date())).toEqual({ ok: true, value: { reference } });
-    expect(await rateWithLink(token, { score: 1 }, new Date())).toMatchObject({ ok: false, failure: { kind: "conflict", message: "Cette demande a déjà été évaluée : merci !" } });
+    expect(await rateWithLink(token, { score: 1 }, new Date())).toMatchObject({ ok: false, failure: { kind: "conflict", message: "rating.errors.alreadyRated" } });
     const [rating] = await database().select().from(ticketRatings).where(eq(ticketRatings.ticketId, id));
     expect(rating).toMatchObject({ score: 4, comment: "Bien", ratedById: null });
   });
@@ -158,7 +158,7 @@ describe("rating from the closing e-mail's link", () => {
   test("expires after 30 days; a forged token is not found", async () => {
     const { id } = await closedTicket();
     const token = createRatingToken(id, new Date(Date.now() - 31 * DAY), env().AUTH_SECRET);
-    expect(await rateWithLink(token, { score: 3 }, new Date())).toMatchObject({ ok: false, failure: { kind: "conflict", message: expect.stringContaining("expiré") } });
+    expect(await rateWithLink(token, { score: 3 }, new Date())).toMatchObject({ ok: false, failure: { kind: "conflict", message: "rating.errors.expired" } });
     expect(await rateWithLink(createRatingToken(id, new Date(), "another-secret-of-forty-characters-xxxxx"), { score: 3 }, new Date()))
       .toEqual({ ok: false, failure: { kind: "not_found" } });
   });

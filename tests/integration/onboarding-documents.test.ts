@@ -82,19 +82,19 @@ describe("onboarding documents", () => {
   });
 
   test.each([
-    ["a disguised executable", { name: "convention.pdf", bytes: sampleFiles.exe() }, "« convention.pdf » : ce type de fichier n'est pas accepté (images, PDF, texte, documents bureautiques)."],
-    ["a file over 10 Mo", { name: "audit.pdf", bytes: new Uint8Array(10 * 1024 * 1024 + 1) }, "« audit.pdf » : fichier trop volumineux (10 Mo au plus)."],
-  ])("%s is refused, naming the file, and nothing is written", async (_, file, message) => {
+    ["a disguised executable", { name: "convention.pdf", bytes: sampleFiles.exe() }, { message: "tickets.attachments.notAccepted", values: { file: "convention.pdf" } }],
+    ["a file over 10 Mo", { name: "audit.pdf", bytes: new Uint8Array(10 * 1024 * 1024 + 1) }, { message: "tickets.attachments.tooLarge", values: { file: "audit.pdf", max: 10 } }],
+  ])("%s is refused, naming the file, and nothing is written", async (_, file, refusal) => {
     const before = { rows: await documentRows(), files: await storedFiles(), audits: await auditRows("onboarding.document_added") };
     const result = await addOnboardingDocument(admin, { uai: SCHOOL, meeting: "rdv2" }, [file], NOW, ACTOR);
-    expect(result).toEqual({ ok: false, failure: { kind: "invalid", message: "Le document est refusé.", errors: [{ field: "document", message }] } });
+    expect(result).toEqual({ ok: false, failure: { kind: "invalid", message: "establishments.errors.documentRefused", errors: [{ field: "document", ...refusal }] } });
     expect({ rows: await documentRows(), files: await storedFiles(), audits: await auditRows("onboarding.document_added") }).toEqual(before);
   });
 
   test("no file, a non-admin and an unknown school are refused without writing", async () => {
     const files = [{ name: "plan.pdf", bytes: sampleFiles.pdf() }];
     expect(await addOnboardingDocument(admin, { uai: SCHOOL, meeting: "rdv2" }, [], NOW, ACTOR))
-      .toEqual({ ok: false, failure: { kind: "invalid", message: "Vérifiez les champs signalés.", errors: [{ field: "document", message: "Choisissez un fichier." }] } });
+      .toEqual({ ok: false, failure: { kind: "invalid", message: "forms.errors.checkFields", errors: [{ field: "document", message: "establishments.errors.chooseFile" }] } });
     const sectorLead = await addOnboardingDocument(await callerFor("chef.ouest@guichet.test"), { uai: SCHOOL, meeting: "rdv2" }, files, NOW, ACTOR);
     expect(sectorLead).toMatchObject({ ok: false, failure: { kind: "forbidden" } });
     expect(await addOnboardingDocument(admin, { uai: "0371234R", meeting: "rdv2" }, files, NOW, ACTOR)).toEqual({ ok: false, failure: { kind: "not_found" } });

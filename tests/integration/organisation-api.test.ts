@@ -204,7 +204,7 @@ describe("teams", () => {
     const unknown = await postTeam(admin, { code: "EQ-FANTOME", name: "Fantôme", party: "region", members: [{ email: "personne@guichet.test" }] });
     expect(unknown.status).toBe(422);
     expect(unknown.body.errors).toEqual([{ field: "members", message: "Aucun compte pour personne@guichet.test." }]);
-    expect(unknown.body.detail).toBe("Vérifiez les membres : Aucun compte pour personne@guichet.test.");
+    expect(unknown.body.detail).toBe("Vérifiez les membres.");
     expect((await postTeam(admin, { code: "EQ-FANTOME", name: "Fantôme", party: "nulle" })).status).toBe(400);
     await database().update(users).set({ disabledAt: new Date() }).where(eq(users.email, "dane37@guichet.test"));
     const disabled = await postTeam(admin, { code: "EQ-FANTOME", name: "Fantôme", party: "academy", members: [{ email: "dane37@guichet.test" }] });

@@ -79,7 +79,7 @@ describe("editing the rules, each change journaled", () => {
     });
 
     const stale = await updateRoutingRule(admin, { id, version: 1 }, printers({ name: `${PREFIX} écrasée` }), new Date(), auditActor({}, admin));
-    expect(stale).toMatchObject({ ok: false, failure: { kind: "conflict", message: expect.stringContaining("La règle a été modifiée entre-temps") } });
+    expect(stale).toMatchObject({ ok: false, failure: { kind: "conflict", message: "routing.errors.ruleStale" } });
     expect(await ruleRow(id)).toMatchObject({ name: renamed.name, version: 2 });
     expect(await historyOf(id)).toHaveLength(2);
     await deleteRoutingRule(admin, { id, version: 2 }, new Date(), auditActor({}, admin));
@@ -162,9 +162,9 @@ describe("editing the rules, each change journaled", () => {
       failure: {
         kind: "invalid",
         errors: [
-          { field: "teamCode", message: "Aucune équipe n'a le code « EQ-INEXISTANTE »." },
-          { field: "watcherTeamCodes", message: "Aucune équipe n'a le code « NULLE-PART »." },
-          { field: "match.categories", message: "Catégorie inconnue : « IMPR-PANNE-X »." },
+          { field: "teamCode", message: "routing.errors.noTeamCode", values: { code: "EQ-INEXISTANTE" } },
+          { field: "watcherTeamCodes", message: "routing.errors.noTeamCode", values: { code: "NULLE-PART" } },
+          { field: "match.categories", message: "routing.errors.unknownCategoryCode", values: { code: "IMPR-PANNE-X" } },
         ],
       },
     });

@@ -31,11 +31,11 @@ describe("saved views", () => {
     expect(await listSavedViews(otherTechnician)).toEqual([]);
   });
 
-  test("a name is unique per user, letter case ignored, with a French message; another user may reuse it", async () => {
+  test("a name is unique per user, letter case ignored, with a message naming it; another user may reuse it", async () => {
     await saveView(technician, { name: "Réseau", query: { service: "RESEAU" } });
     const again = await saveView(technician, { name: "RÉSEAU", query: { service: "RESEAU", zone: "OUEST" } });
     expect(again).toMatchObject({ ok: false, failure: { kind: "conflict" } });
-    if (!again.ok) expect(again.failure).toMatchObject({ message: expect.stringContaining("déjà une vue nommée « RÉSEAU »") });
+    if (!again.ok) expect(again.failure).toMatchObject({ message: "desk.errors.viewNameTaken", values: { name: "RÉSEAU" } });
     expect((await names(technician)).filter((name) => name.toLowerCase() === "réseau")).toHaveLength(1);
     expect((await saveView(otherTechnician, { name: "Réseau", query: {} })).ok).toBe(true);
   });
@@ -47,10 +47,10 @@ describe("saved views", () => {
   });
 
   test.each([
-    [{ name: "", query: {} }, "name", "Donnez un nom à la vue."],
-    [{ name: "x".repeat(61), query: {} }, "name", "Nom trop long (60 caractères au plus)."],
-    [{ name: "Curseur", query: { cursor: "abc" } as Record<string, string> }, "query", "Critère inconnu : cursor."],
-  ])("refuses %j with a French message on %s", async (input, field, message) => {
+    [{ name: "", query: {} }, "name", "desk.errors.nameTheView"],
+    [{ name: "x".repeat(61), query: {} }, "name", "desk.errors.viewNameTooLong"],
+    [{ name: "Curseur", query: { cursor: "abc" } as Record<string, string> }, "query", "desk.errors.unknownCriterion"],
+  ])("refuses %j with a message key on %s", async (input, field, message) => {
     const result = await saveView(technician, input);
     expect(result).toMatchObject({ ok: false, failure: { kind: "invalid", errors: [{ field, message }] } });
   });

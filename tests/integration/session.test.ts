@@ -63,7 +63,7 @@ describe("sessions", () => {
     const technician = (await loadCaller((await account("tech.ouest@guichet.test")).id))!;
     expect(await updateAccount(technician, admin.id, { disabled: true }, new Date(), auditActor({}, technician))).toMatchObject({ ok: false, failure: { kind: "forbidden" } });
     expect(await updateAccount(admin, admin.id, { disabled: true }, new Date(), auditActor({}, admin)))
-      .toEqual({ ok: false, failure: { kind: "unprocessable", message: "Vous ne pouvez ni désactiver votre propre compte ni changer votre propre rôle." } });
+      .toEqual({ ok: false, failure: { kind: "unprocessable", message: "users.errors.cannotChangeSelf" } });
     expect(await updateAccount(admin, "00000000-0000-4000-8000-000000000000", { disabled: true }, new Date(), auditActor({}, admin)))
       .toEqual({ ok: false, failure: { kind: "not_found" } });
   });

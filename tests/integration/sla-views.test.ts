@@ -7,7 +7,9 @@ import { database } from "@/db/client";
 import { categories, establishments, services, teams, ticketEvents, tickets, users, vendors, vendorWaits } from "@/db/schema";
 import type { Caller } from "@/lib/domain/caller";
 import type { TicketSummaryJson } from "@/lib/schemas/api-responses";
+import { translateFieldErrors, translateText } from "@/i18n/text";
 import { fieldErrors } from "@/lib/schemas/field-errors";
+import type { ServiceFailure } from "@/lib/services/service-result";
 import { addClosureSchema, ladderSchema, repairTimeSchema, weeklyHoursSchema } from "@/lib/schemas/sla-settings";
 import { createTicket } from "@/lib/services/tickets/create-ticket";
 import { updateTicket } from "@/lib/services/desk/update-ticket";
@@ -232,9 +234,16 @@ describe("calendars, ladders and repair times", () => {
     schema: Schema, fields: Record<string, string>, run: (input: never) => Promise<{ ok: boolean; failure?: unknown }>,
   ) {
     const parsed = schema.safeParse(fields);
-    if (!parsed.success) return { errors: fieldErrors(parsed.error as never) };
+    if (!parsed.success) return { errors: translateFieldErrors(fieldErrors(parsed.error as never)) };
     const result = await run(parsed.data as never);
-    return result.ok ? { ok: true } : { failure: result.failure };
+    return result.ok ? { ok: true } : { failure: inFrench(result.failure as ServiceFailure) };
+  }
+
+  /** A refusal as the admin reads it (the form translates the service's keys). */
+  function inFrench(failure: ServiceFailure) {
+    if (failure.kind === "not_found") return failure;
+    const errors = "errors" in failure && failure.errors ? { errors: translateFieldErrors(failure.errors) } : {};
+    return { kind: failure.kind, message: translateText(failure.message, failure.values), ...errors };
   }
 
   test("a closure added moves an open ticket's deadline, and removing it moves it back", async () => {

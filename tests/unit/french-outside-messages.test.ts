@@ -4,32 +4,41 @@ import { expect, test } from "vitest";
 
 /**
  * Every text a person reads comes from messages/<locale>/*.json, so the English interface is English
- * and a wording is changed in one place. This finds French written in the code instead: string
- * literals and JSX text holding an accented letter or a common French word.
+ * and a wording is changed in one place; services and schemas speak in message keys. This finds French
+ * written in the code instead: string literals and JSX text holding an accented letter or a common
+ * French word.
  *
- * Scope: app/ and components/. lib/ is left out for now: lib/services and lib/schemas still return
- * about 265 French messages (refusals, validation errors), lib/domain holds French labels
- * (vocabulary, SLA alarm texts, filing notices) and lib/catalogue the self-help advice; a later step
- * of issue 12 turns them into message keys with parameters and then adds "lib" to ROOTS.
+ * Left out on purpose: the OpenAPI document (lib/api/openapi*.ts and the `.describe()` / `description:`
+ * texts of the schemas), written in French for the integrators who read the API's reference, like the
+ * problem+json answers the API gives in French; and the files of FRENCH_BY_NATURE.
  */
-const ROOTS = ["app", "components"];
+const ROOTS = ["app", "components", "lib"];
+const DOCUMENTATION = /^lib\/api\/openapi[\w-]*\.ts$/;
+
+/** French that is not interface text: data of the French catalogue, the operator's console, unused labels. */
+const FRENCH_BY_NATURE = new Set([
+  // The self-help advice of the service catalogue, by category code: content, like the catalogue's own
+  // names and descriptions in db/seed/data/service-catalogue.json, not words of the interface.
+  "lib/catalogue/self-help.ts",
+  // Start-up errors about the configuration, for whoever installs Guichet, on the console.
+  "lib/env.ts", "lib/check-env-at-start.ts",
+  // next-auth's names of the sign-in providers: only next-auth's own pages show them, and Guichet
+  // replaces those by /connexion, worded from the signIn catalogue.
+  "lib/auth/oidc-provider.ts", "lib/auth/options.ts",
+]);
 
 /**
- * Files of app/ still holding French on the day this test was written, each moved by another part of
- * issue 12: page titles (metadata) by the shell work (titles from the catalogues), refusals written
- * in server actions by the form-wrapper work (errors as message keys), problem+json texts of the API
- * with lib/. A file leaves this list when its French is gone (the second test says when).
+ * Files of lib/ still holding French, each with what is left to move (issue 12, text). A file leaves
+ * this list when its French is gone (the second test says when).
  */
 const REMAINING = new Set([
-  // Refusals written in server actions (the services' and schemas' French moves with them).
-  "app/(app)/admin/calendriers/[team]/actions.ts", "app/(app)/admin/calendriers/actions.ts", "app/(app)/admin/courriels/actions.ts",
-  "app/(app)/admin/equipes/actions.ts", "app/(app)/admin/etablissements/actions.ts", "app/(app)/admin/prestataires/actions.ts",
-  "app/(app)/admin/routage/[id]/actions.ts", "app/(app)/admin/routage/actions.ts", "app/(app)/admin/utilisateurs/actions.ts",
-  "app/(app)/bureau/actions.ts", "app/(app)/bureau/tickets/[reference]/actions.ts", "app/(app)/inventaire/actions.ts",
-  "app/(app)/mon-compte/actions.ts", "app/(app)/mon-etablissement/actions.ts", "app/(app)/signaler/[category]/actions.ts",
-  "app/(auth)/mot-de-passe/[token]/actions.ts", "app/(auth)/mot-de-passe-oublie/actions.ts", "app/evaluation/[token]/actions.ts",
-  // problem+json texts of the API.
-  "app/api/v1/tokens/route.ts",
+  // Labels and checks worded in French by the pure domain: vocabulary, routing
+  // explanations, CSV import rows, the week's summary, relations of equipment, holidays, time left.
+  "lib/domain/account-import.ts", "lib/domain/business-calendar.ts", "lib/domain/ci-classes.ts", "lib/domain/ci-import.ts",
+  "lib/domain/ci-relations.ts", "lib/domain/routing.ts",
+  "lib/domain/sla-display.ts", "lib/domain/weekly-hours.ts",
+  // The e-mails: their subjects and bodies are written in the templates, not in the catalogues.
+  "lib/mail/templates.ts", "lib/mail/account-templates.ts",
 ]);
 
 const ACCENTED = /[àâäçéèêëîïôöùûüÿœæÀÂÇÉÈÊËÎÏÔÖÙÛÜŒ]/;
@@ -47,9 +56,13 @@ function sourceFiles(dir: string): string[] {
 const withoutComments = (source: string) =>
   source.replace(/\/\*[\s\S]*?\*\//g, "").replace(/(^|[^:"'`\\])\/\/.*$/gm, "$1");
 
+/** The code without the OpenAPI document's descriptions (`.describe("…")`, `description: "…"`). */
+const withoutDocumentation = (code: string) =>
+  code.replace(/(\.describe\(\s*|\bdescription:\s*)("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`)/g, "$1\"\"");
+
 /** String literals ('…', "…", the static parts of `…`) and JSX text between tags. */
 function texts(source: string): string[] {
-  const code = withoutComments(source);
+  const code = withoutDocumentation(withoutComments(source));
   const literals = [...code.matchAll(/"((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)'|`((?:[^`\\]|\\.)*)`/g)]
     .map((match) => (match[1] ?? match[2] ?? match[3] ?? "").replace(/\$\{[^}]*\}/g, " ").replace(/\s+/g, " "));
   const jsxText = [...code.matchAll(/>([^<>{}]*[\p{L}][^<>{}]*)</gu)].map((match) => match[1] ?? "");
@@ -59,9 +72,9 @@ function texts(source: string): string[] {
 const isFrench = (text: string) => ACCENTED.test(text) || (/\s/.test(text) && FRENCH_WORDS.test(text));
 
 const frenchIn = (file: string) => texts(readFileSync(file, "utf8")).filter(isFrench);
-const files = ROOTS.flatMap(sourceFiles);
+const files = ROOTS.flatMap(sourceFiles).filter((file) => !DOCUMENTATION.test(file) && !FRENCH_BY_NATURE.has(file));
 
-test("no French text in app/ or components/: it belongs in messages/", () => {
+test("no French text in app/, components/ or lib/: it belongs in messages/", () => {
   const found = files.filter((file) => !REMAINING.has(file)).flatMap((file) => frenchIn(file).map((text) => `${file}: « ${text.slice(0, 80)} »`));
   expect(found).toEqual([]);
 });
@@ -78,4 +91,7 @@ test("the check finds French in literals and JSX text, and leaves code alone", (
   expect(found(`<div className="mt-2 flex gap-2" aria-label={t("words.title")}>{value}</div>`)).toEqual([]);
   expect(found(`// Le commentaire reste en dehors\nconst url = "https://exemple.fr/page";`)).toEqual([]);
   expect(found(`import { x } from "@/lib/domain/vocabulary";`)).toEqual([]);
+  expect(found(`refuse({ kind: "conflict", message: "desk.errors.sameTicket" });`)).toEqual([]);
+  expect(found(`const id = z.uuid().describe("Identifiant de l'équipement");`)).toEqual([]);
+  expect(found(`const id = z.uuid("Identifiant d'équipement invalide.");`)).toEqual(["Identifiant d'équipement invalide."]);
 });

@@ -20,6 +20,8 @@ import { queueFilters, queueKey } from "@/lib/services/desk/queue-request";
 import { listQueue, queueCounts } from "@/lib/services/desk/queues";
 import { listSavedViews } from "@/lib/services/tickets/saved-views";
 import { deleteView, saveCurrentView, updateSelection } from "./actions";
+import { requestTranslator } from "@/lib/auth/request-translator";
+import { fieldErrors } from "@/lib/schemas/field-errors";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -44,6 +46,7 @@ export default async function DeskPage({ searchParams }: Props) {
     getTranslations("desk"), getTranslations("sla.queue"), getTranslations("shell"), listQueue(caller, queueKey(file), queueFilters(query)), listSavedViews(caller), listAllZones(), readCatalogue(),
   ]);
   if (!page.ok) notFound();
+  const say = await requestTranslator();
 
   // The address without its page: what a saved view remembers and what the pager carries on.
   const current = viewSearch({ ...raw, file });
@@ -72,7 +75,7 @@ export default async function DeskPage({ searchParams }: Props) {
         </div>
         {!parsed.success && (
           <ul role="alert" className="mt-3 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">
-            {parsed.error.issues.map((issue) => <li key={issue.path.join(".")}>{issue.message}</li>)}
+            {fieldErrors(parsed.error).map((problem) => <li key={`${problem.field} ${problem.message}`}>{say(problem.message, problem.values)}</li>)}
           </ul>
         )}
         {can(caller, "tickets.work") ? (

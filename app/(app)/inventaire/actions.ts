@@ -11,7 +11,7 @@ import { bulkSetStatus, createCi, updateCi } from "@/lib/services/cmdb/save-ci";
 /** The inventory's forms: bulk status, create and edit an item, import a file. */
 
 export const setStatusOfSelection = formAction(bulkStatusForm, (input, caller, _form, now) => bulkSetStatus(caller, input.ids, input.status, now), {
-  revalidate: () => ["/inventaire"], notFound: "Un des équipements cochés est introuvable.",
+  revalidate: () => ["/inventaire"], notFound: "cmdb.gone.items",
 });
 
 /** Software checkboxes arrive as `software` ids with `softwareVersion.<id>` beside them. */
@@ -28,7 +28,7 @@ export const saveNewCi = formAction(ciFormSchema, (input, caller, _form, now) =>
 
 export const saveCiChanges = formAction(ciEditFormSchema, ({ id, ...patch }, caller, _form, now) =>
   updateCi(caller, id, patch, { source: "form", replaceAttributes: true }, now), {
-  read: withSoftware, notFound: "Cet équipement est introuvable.", redirectTo: (_updated, input) => `/inventaire/equipements/${input.id}`,
+  read: withSoftware, notFound: "cmdb.gone.item", redirectTo: (_updated, input) => `/inventaire/equipements/${input.id}`,
 });
 
 /** A dry run or the import itself, by the button pressed; the result comes back to show row by row. */

@@ -13,6 +13,7 @@ import { inventoryContext } from "@/lib/services/cmdb/page-context";
 import { setStatusOfSelection } from "./actions";
 import { parseListParams } from "./list-params";
 import { titled } from "@/i18n/page-title";
+import { requestTranslator } from "@/lib/auth/request-translator";
 
 export const generateMetadata = titled("inventory");
 
@@ -25,6 +26,7 @@ export default async function InventoryPage({ searchParams }: Props) {
   const context = await inventoryContext(caller);
   if (!context) notFound();
   const [t, page] = await Promise.all([getTranslations("cmdb"), listVisibleCis(caller, query, new Date())]);
+  const say = await requestTranslator();
   const nextHref = page.next ? `?${new URLSearchParams([...filters, ["cursor", encodeCursor(page.next)]])}` : null;
   const school = query.establishment ?? (context.schools?.length === 1 ? context.schools[0]!.uai : undefined);
   const table = page.items.length ? <CiTable items={page.items} selectable={context.keeps} /> : <p className="mt-6 text-slate-600">{t("empty")}</p>;
@@ -46,7 +48,7 @@ export default async function InventoryPage({ searchParams }: Props) {
       <div className="mt-4">
         <CiFilters values={values} schools={context.schools} zones={context.zones} action="/inventaire" />
       </div>
-      <FilterProblems problems={problems} />
+      <FilterProblems problems={problems.map((problem) => say(problem.message, problem.values))} />
       {context.keeps && page.items.length ? <CiBulkForm action={setStatusOfSelection}>{table}</CiBulkForm> : table}
       <Pager nextHref={nextHref} firstHref={query.cursor ? `?${filters}` : null} nextLabel={t("next")} firstLabel={t("first")} />
     </section>

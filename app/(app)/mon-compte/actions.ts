@@ -12,7 +12,7 @@ import { revokeOwnApiToken } from "@/lib/services/accounts/api-tokens";
 
 export const revokeToken = formAction(revokeApiTokenSchema, (input, caller, _form, _now, actor) => revokeOwnApiToken(caller, input.tokenId, actor), {
   revalidate: () => ["/mon-compte"],
-  notFound: "Ce jeton n'existe plus.",
+  notFound: "account.gone.token",
 });
 
 export const saveProfile = formAction(ownProfileSchema, (input, caller, _form, now, actor) => updateOwnProfile(caller, input, now, actor), {

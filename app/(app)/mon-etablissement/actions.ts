@@ -7,12 +7,12 @@ import { removeStaffFromSchool } from "@/lib/services/accounts/remove-staff";
 import { updateAccount } from "@/lib/services/accounts/update-account";
 
 const PAGE = "/mon-etablissement";
-const NOT_FOUND = "Cette personne n'est pas rattachée à votre établissement.";
+const NOT_FOUND = "schools.gone.person";
 
 export const inviteStaff = formAction(inviteStaffSchema, ({ establishment, ...input }, caller, _form, now, actor) =>
   createAccount(caller, { ...input, establishments: [establishment] }, now, actor), {
   revalidate: () => [PAGE],
-  notFound: "Cet établissement n'est pas le vôtre.",
+  notFound: "schools.gone.school",
 });
 
 export const setStaffFunction = formAction(setStaffFunctionSchema, (input, caller, _form, now, actor) =>

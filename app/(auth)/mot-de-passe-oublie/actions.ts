@@ -13,7 +13,7 @@ export async function askForPasswordReset(_previous: FormState, form: FormData):
   if (!parsed.success) return invalidForm(parsed.error, await requestTranslator());
   const outcome = await requestPasswordReset({ email: parsed.data.email, ip: clientIp(await headers()) }, new Date());
   if (outcome === "throttled") {
-    return { status: "error", kind: "forbidden", message: "Trop de demandes pour cette adresse ou depuis ce poste. Réessayez dans une heure.", fields: {} };
+    return { status: "error", kind: "forbidden", message: (await requestTranslator())("signIn.forgot.throttled"), fields: {} };
   }
   return DONE;
 }

@@ -9,6 +9,7 @@ import type { AuditActor } from "@/lib/domain/audit";
 import type { AccountEmailContent } from "@/lib/mail/account-templates";
 import type { Caller } from "@/lib/domain/caller";
 import type { Role } from "@/lib/domain/vocabulary";
+import type { FieldError } from "@/lib/schemas/field-errors";
 import { revokeAllApiTokens } from "./api-tokens";
 import { recordAudit } from "../audit/record-audit";
 import { fail, succeed, type ServiceFailure, type ServiceResult } from "../service-result";
@@ -40,8 +41,8 @@ export type AccountInput = {
 };
 
 const SHAPE_TEXT: Record<AccountShapeProblem, { field: string; message: string }> = {
-  school_staff_need_a_school: { field: "establishments", message: "Un demandeur ou un chef d'établissement est rattaché à au moins un établissement." },
-  staff_have_no_school: { field: "establishments", message: "Seuls les demandeurs et les chefs d'établissement sont rattachés à des établissements." },
+  school_staff_need_a_school: { field: "establishments", message: "users.errors.schoolRequired" },
+  staff_have_no_school: { field: "establishments", message: "users.errors.onlyStaffHaveSchools" },
 };
 
 export function refusal(decision: Exclude<AccountDecision, "allowed">, author: Pick<AccountAuthor, "role">): ServiceFailure {
@@ -49,8 +50,8 @@ export function refusal(decision: Exclude<AccountDecision, "allowed">, author: P
   return {
     kind: "forbidden",
     message: author.role === "manager"
-      ? "Vous ne pouvez gérer que les demandeurs et chefs d'établissement de vos établissements."
-      : "Seuls les administrateurs et les chefs d'établissement gèrent les comptes.",
+      ? "users.errors.onlyYourSchoolsStaff"
+      : "users.errors.accountsForbidden",
   };
 }
 
@@ -71,16 +72,16 @@ async function resolveCodes(tx: Executor, input: AccountInput): Promise<ServiceR
     teamsByCode(tx, input.teams ?? []),
     input.function ? staffFunction(tx, input.function) : null,
   ]);
-  const errors: { field: string; message: string }[] = [];
-  const idsOf = (codes: string[] | undefined, rows: { id: string; code: string }[], field: string, what: string) => codes?.map((code) => {
+  const errors: FieldError[] = [];
+  const idsOf = (codes: string[] | undefined, rows: { id: string; code: string }[], field: string, unknown: string) => codes?.map((code) => {
     const id = rows.find((row) => row.code === code)?.id;
-    if (!id) errors.push({ field, message: `${what} inconnu(e) : ${code}` });
+    if (!id) errors.push({ field, message: unknown, values: { code } });
     return id ?? "";
   });
-  const establishmentIds = idsOf(input.establishments, schoolRows, "establishments", "Établissement");
-  const teamIds = idsOf(input.teams, teamRows, "teams", "Équipe");
-  if (input.function && !knownFunction) errors.push({ field: "function", message: `Fonction inconnue : ${input.function}` });
-  if (errors.length > 0) return fail({ kind: "unprocessable", message: "Vérifiez les champs signalés.", errors });
+  const establishmentIds = idsOf(input.establishments, schoolRows, "establishments", "users.errors.unknownSchool");
+  const teamIds = idsOf(input.teams, teamRows, "teams", "users.errors.unknownTeam");
+  if (input.function && !knownFunction) errors.push({ field: "function", message: "users.errors.unknownFunction", values: { function: input.function } });
+  if (errors.length > 0) return fail({ kind: "unprocessable", message: "forms.errors.checkFields", errors });
   return succeed({ establishmentIds, teamIds });
 }
 

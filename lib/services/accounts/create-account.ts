@@ -26,14 +26,14 @@ export async function createAccount(
     const after = await nextState(tx, author, null, { ...input, disabled: false });
     if (!after.ok) return after;
     const existing = await accountByEmail(tx, email);
-    if (existing) return fail<never>({ kind: "conflict", message: "Un compte existe déjà avec cette adresse e-mail." });
+    if (existing) return fail<never>({ kind: "conflict", message: "users.errors.emailTaken" });
     const state = after.value;
     const [created] = await tx.insert(users).values({
       email, name: state.name, phone: state.phone, role: state.role, functionCode: state.functionCode,
       createdAt: now, updatedAt: now, updatedById: author.id,
     }).onConflictDoNothing().returning({ id: users.id });
     // Someone else took the address between the check and the insert.
-    if (!created) return fail<never>({ kind: "conflict", message: "Un compte existe déjà avec cette adresse e-mail." });
+    if (!created) return fail<never>({ kind: "conflict", message: "users.errors.emailTaken" });
     await writeAffiliations(tx, created.id, null, state, now);
     await recordAudit(tx, actor, { action: "account.created", objectType: "user", objectId: created.id, after: { email, ...state } });
     const link = await issuePasswordLink(tx, { id: created.id, email, name: state.name }, { purpose: "invitation", invitedBy: author.name }, now);

@@ -34,7 +34,7 @@ export async function importAccounts(
   caller: Caller, bytes: Uint8Array, options: { dryRun: boolean }, now: Date, actor: AuditActor,
 ): Promise<ServiceResult<AccountImportResult>> {
   const scope = accountImportScope(caller);
-  if (!scope) return fail({ kind: "forbidden", message: "L'import de comptes est réservé aux administrateurs et aux chefs d'établissement." });
+  if (!scope) return fail({ kind: "forbidden", message: "users.errors.importForbidden" });
   const file = readImportFile(bytes, { of: accountImportColumn, required: REQUIRED_ACCOUNT_COLUMNS });
   if (!file.ok) return file;
   const { records } = file.value;

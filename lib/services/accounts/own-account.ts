@@ -39,7 +39,7 @@ export async function changeOwnPassword(
   actor: AuditActor,
 ): Promise<ServiceResult<{ tokenVersion: number }>> {
   if (!(await verifyPassword(await passwordHashOf(database(), caller.id), input.current))) {
-    const message = "Le mot de passe actuel est incorrect.";
+    const message = "account.errors.wrongCurrentPassword";
     return fail({ kind: "invalid", message, errors: [{ field: "current", message }] });
   }
   const refusal = passwordRefusal(input.password, caller.email);

@@ -2,10 +2,10 @@ import { passwordProblem, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, type Passwor
 import type { ServiceFailure } from "../service-result";
 
 const PROBLEM_TEXT: Record<PasswordProblem, string> = {
-  too_short: `Le mot de passe doit compter au moins ${PASSWORD_MIN_LENGTH} caractères.`,
-  too_long: `Le mot de passe ne doit pas dépasser ${PASSWORD_MAX_LENGTH} caractères.`,
-  common: "Ce mot de passe est trop courant : choisissez-en un autre, par exemple une phrase de plusieurs mots.",
-  same_as_email: "Le mot de passe ne doit pas reprendre votre adresse e-mail.",
+  too_short: "account.errors.passwordTooShort",
+  too_long: "account.errors.passwordTooLong",
+  common: "account.errors.passwordTooCommon",
+  same_as_email: "account.errors.passwordIsEmail",
 };
 
 /** The policy's refusal as a form shows it, next to the password field; null when the password will do. */
@@ -13,5 +13,6 @@ export function passwordRefusal(password: string, email: string): ServiceFailure
   const problem = passwordProblem(password, email);
   if (!problem) return null;
   const message = PROBLEM_TEXT[problem];
-  return { kind: "invalid", message, errors: [{ field: "password", message }] };
+  const values = { minimum: PASSWORD_MIN_LENGTH, maximum: PASSWORD_MAX_LENGTH };
+  return { kind: "invalid", message, values, errors: [{ field: "password", message, values }] };
 }

@@ -28,11 +28,11 @@ export async function removeStaffFromSchool(
     if (!before.establishmentIds.includes(input.establishmentId)) return fail<string[]>({ kind: "not_found" });
     const after = checkedState(caller, before, { ...before, establishmentIds: before.establishmentIds.filter((id) => id !== input.establishmentId) });
     if (!after.ok) return after;
-    if (input.userId === caller.id) return fail<string[]>({ kind: "unprocessable", message: "Vous ne pouvez pas vous retirer vous-même de l'établissement." });
+    if (input.userId === caller.id) return fail<string[]>({ kind: "unprocessable", message: "users.errors.cannotRemoveSelf" });
     if (input.successorId) {
       const successorRole = await activeSchoolMemberRole(tx, input.successorId, input.establishmentId);
       if (!successorRole || !isSchoolRole(successorRole) || input.successorId === input.userId) {
-        return fail<string[]>({ kind: "unprocessable", message: "Choisissez une personne de l'établissement pour suivre ses demandes.", errors: [{ field: "successorId", message: "Personne inconnue dans cet établissement." }] });
+        return fail<string[]>({ kind: "unprocessable", message: "users.errors.chooseSuccessor", errors: [{ field: "successorId", message: "users.errors.unknownPerson" }] });
       }
       const openIds = (await openTicketIdsOf(tx, input.userId, input.establishmentId)).map((ticketId) => ({ ticketId, userId: input.successorId! }));
       if (openIds.length) await tx.insert(ticketFollowers).values(openIds).onConflictDoNothing();

@@ -22,7 +22,7 @@ export async function updateAccount(caller: Caller, id: string, input: AccountIn
     const after = await nextState(tx, caller, stateOf(account), input);
     if (!after.ok) return after;
     if (id === caller.id && (after.value.disabled || after.value.role !== account.role)) {
-      return fail<Changed>({ kind: "unprocessable", message: "Vous ne pouvez ni désactiver votre propre compte ni changer votre propre rôle." });
+      return fail<Changed>({ kind: "unprocessable", message: "users.errors.cannotChangeSelf" });
     }
     const outboxIds = await applyAccountChange(tx, caller, account, after.value, now, actor);
     return succeed({ outboxIds, account: (await accountById(tx, id))! });

@@ -1,3 +1,4 @@
+import { storedText } from "@/i18n/text";
 import { clientIp, type HeaderBag } from "@/lib/http/client-ip";
 import { requestContext } from "@/lib/request/request-context";
 import type { AuditActor } from "@/lib/domain/audit";
@@ -17,5 +18,5 @@ export function auditActor(headers: HeaderBag, who: { id: string | null; email: 
 }
 
 /** The worker acting on its own (retention purge, scheduled sweeps). */
-export const SYSTEM_ACTOR: AuditActor = { userId: null, label: "système", ip: null, requestId: null };
+export const SYSTEM_ACTOR: AuditActor = { userId: null, label: storedText("audit.systemActor"), ip: null, requestId: null };
 

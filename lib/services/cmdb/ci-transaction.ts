@@ -14,7 +14,7 @@ export type CiSource = "form" | "api" | "import" | "bulk";
 /** One user action, one transaction; a refusal anywhere rolls it all back and comes back as the failure. */
 export function inCmdbTransaction<T>(run: (tx: Executor) => Promise<T>): Promise<ServiceResult<T>> {
   return refusableTransaction(run, (error) =>
-    isUniqueViolation(error) ? { kind: "conflict", message: "Un autre équipement de l'établissement porte déjà ce nom ; choisissez-en un autre." } : null);
+    isUniqueViolation(error) ? { kind: "conflict", message: "cmdb.errors.nameTaken" } : null);
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -30,7 +30,7 @@ export async function lockWritable(tx: Executor, caller: Caller, id: string): Pr
   await tx.select({ id: configurationItems.id }).from(configurationItems).where(eq(configurationItems.id, id)).for("update");
   const record = await ciById(tx, id);
   if (!record || !canReadCisOf(caller, record)) refuse({ kind: "not_found" });
-  if (!canWriteCisOf(caller, record)) refuse({ kind: "forbidden", message: "Vous ne pouvez pas modifier l'inventaire de cet établissement." });
+  if (!canWriteCisOf(caller, record)) refuse({ kind: "forbidden", message: "cmdb.errors.inventoryForbidden" });
   return record;
 }
 

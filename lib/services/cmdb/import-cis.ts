@@ -18,7 +18,7 @@ export type ImportResult = ImportOutcome<{
   line: number; action: ImportPlan["rows"][number]["action"]; uai: string; name: string; ciId: string | null; changes: Array<{ field: string; from: unknown; to: unknown }>; reasons: string[];
 }>;
 
-const forbidden = () => fail<never>({ kind: "forbidden", message: "L'import est réservé aux équipes qui tiennent l'inventaire." });
+const forbidden = () => fail<never>({ kind: "forbidden", message: "cmdb.errors.importForbidden" });
 
 /**
  * Imports an inventory export. A dry run says row by row what would be created, updated, left unchanged

@@ -23,22 +23,22 @@ function checkAttributes(fields: CiFields) {
   if (parsed.success) return parsed.data;
   const label = CI_CLASS_LABELS[fields.class];
   const errors = parsed.error.issues.flatMap((issue) => issue.code === "unrecognized_keys"
-    ? issue.keys.map((key) => ({ field: `attributes.${key}`, message: `Champ non valable pour la classe ${label}.` }))
+    ? issue.keys.map((key) => ({ field: `attributes.${key}`, message: "cmdb.errors.fieldNotForClass", values: { label } }))
     : [{ field: ["attributes", ...issue.path.map(String)].join("."), message: issue.message }]);
-  return refuse({ kind: "invalid", message: `Certains champs propres à la classe ${label} sont invalides.`, errors });
+  return refuse({ kind: "invalid", message: "cmdb.errors.classFieldsInvalid", values: { label }, errors });
 }
 
 async function maintainerId(tx: Executor, name: string | null | undefined): Promise<string | null | undefined> {
   if (name === undefined || name === null) return name;
   const vendor = await vendorByName(tx, name);
-  return vendor?.id ?? refuse({ kind: "unprocessable", message: `Aucun prestataire ne s'appelle « ${name} ».`, errors: [{ field: "maintainer", message: "Prestataire inconnu." }] });
+  return vendor?.id ?? refuse({ kind: "unprocessable", message: "cmdb.errors.noSuchVendor", values: { name }, errors: [{ field: "maintainer", message: "cmdb.errors.unknownVendor" }] });
 }
 
 /** The uplink or host is in the same school, of a class that can be one, and not below the item (no loop). */
 async function checkParent(tx: Executor, item: { id: string; class: CiFields["class"]; establishmentId: string; name: string }, parentId: string | null) {
   if (!parentId) return;
   const parent = await ciById(tx, parentId);
-  if (!parent) refuse({ kind: "unprocessable", message: "Équipement parent introuvable.", errors: [{ field: "parentId", message: "Équipement inconnu." }] });
+  if (!parent) refuse({ kind: "unprocessable", message: "cmdb.errors.parentNotFound", errors: [{ field: "parentId", message: "cmdb.errors.unknownItem" }] });
   const chain = await ancestorIds(tx, parentId);
   const refusal = parentRefusal(item, { id: parent.id, class: parent.class, establishmentId: parent.establishmentId, name: parent.name }, chain);
   if (refusal) refuse({ kind: "unprocessable", message: refusal, errors: [{ field: "parentId", message: refusal }] });
@@ -48,18 +48,18 @@ async function checkParent(tx: Executor, item: { id: string; class: CiFields["cl
 async function checkSerial(tx: Executor, serial: string | null, exceptId: string | null) {
   if (!serial) return;
   const other = await ciWithSerial(tx, serial, exceptId);
-  if (other) refuse({ kind: "conflict", message: `Le numéro de série ${serial} est déjà inventorié : ${other.name} (${other.uai}).` });
+  if (other) refuse({ kind: "conflict", message: "cmdb.errors.serialTaken", values: { serial, name: other.name, uai: other.uai } });
 }
 
 async function checkNameFree(tx: Executor, fields: CiFields, exceptId: string | null) {
-  if (await ciNameTaken(tx, fields.establishmentId, fields.name, exceptId)) refuse({ kind: "conflict", message: `Un équipement de l'établissement s'appelle déjà ${fields.name}.` });
+  if (await ciNameTaken(tx, fields.establishmentId, fields.name, exceptId)) refuse({ kind: "conflict", message: "cmdb.errors.nameTakenIn", values: { name: fields.name } });
 }
 
 /** Replaces the software installed on `host`; returns the history line when the list changed. */
 async function setSoftware(tx: Executor, host: { id: string; class: CiFields["class"]; establishmentId: string; name: string }, software: SoftwareInput): Promise<FieldChange | null> {
   const wanted = new Map(software.map((item) => [item.id, item.version ?? null]));
   const items = await cisByIds(tx, [...wanted.keys()]);
-  if (items.length !== wanted.size) refuse({ kind: "unprocessable", message: "Un logiciel désigné n'existe pas.", errors: [{ field: "software", message: "Logiciel inconnu." }] });
+  if (items.length !== wanted.size) refuse({ kind: "unprocessable", message: "cmdb.errors.softwareNotFound", errors: [{ field: "software", message: "cmdb.errors.unknownSoftware" }] });
   for (const item of items) {
     const refusal = installationRefusal(host, item);
     if (refusal) refuse({ kind: "unprocessable", message: refusal, errors: [{ field: "software", message: refusal }] });
@@ -77,8 +77,8 @@ async function setSoftware(tx: Executor, host: { id: string; class: CiFields["cl
 export function createCi(caller: Caller, input: CreateCiInput, source: CiSource, now: Date): Promise<ServiceResult<{ id: string }>> {
   return inCmdbTransaction(async (tx) => {
     const school = await establishmentByUai(tx, input.establishment);
-    if (!school) refuse({ kind: "unprocessable", message: `Aucun établissement ne porte l'UAI ${input.establishment}.`, errors: [{ field: "establishment", message: "UAI inconnu." }] });
-    if (!canWriteCisOf(caller, { establishmentId: school.id, zoneId: school.zoneId })) refuse({ kind: "forbidden", message: "Vous ne pouvez pas modifier l'inventaire de cet établissement." });
+    if (!school) refuse({ kind: "unprocessable", message: "forms.errors.noSchoolWithUai", values: { uai: input.establishment }, errors: [{ field: "establishment", message: "forms.errors.unknownUai" }] });
+    if (!canWriteCisOf(caller, { establishmentId: school.id, zoneId: school.zoneId })) refuse({ kind: "forbidden", message: "cmdb.errors.inventoryForbidden" });
     const fields: CiFields = {
       name: input.name, class: input.class, establishmentId: school.id, building: input.building ?? null, room: input.room ?? null,
       status: input.status, criticality: input.criticality, brand: input.brand ?? null, model: input.model ?? null,
@@ -140,9 +140,9 @@ export function updateCi(caller: Caller, id: string, patch: PatchCiInput, option
 async function moveSchool(tx: Executor, caller: Caller, record: CiRecord, uai: string, next: Partial<CiFields>) {
   if (uai === record.establishment.uai) return;
   const school = await establishmentByUai(tx, uai);
-  if (!school) refuse({ kind: "unprocessable", message: `Aucun établissement ne porte l'UAI ${uai}.`, errors: [{ field: "establishment", message: "UAI inconnu." }] });
-  if (!canWriteCisOf(caller, { establishmentId: school.id, zoneId: school.zoneId })) refuse({ kind: "forbidden", message: "Vous ne pouvez pas modifier l'inventaire de l'établissement de destination." });
-  if ((await childCount(tx, record.id)) > 0) refuse({ kind: "conflict", message: "Des équipements sont rattachés à celui-ci : rattachez-les ailleurs avant de le changer d'établissement." });
+  if (!school) refuse({ kind: "unprocessable", message: "forms.errors.noSchoolWithUai", values: { uai }, errors: [{ field: "establishment", message: "forms.errors.unknownUai" }] });
+  if (!canWriteCisOf(caller, { establishmentId: school.id, zoneId: school.zoneId })) refuse({ kind: "forbidden", message: "cmdb.errors.destinationForbidden" });
+  if ((await childCount(tx, record.id)) > 0) refuse({ kind: "conflict", message: "cmdb.errors.hasChildren" });
   next.establishmentId = school.id;
   if (next.parentId === undefined) next.parentId = null;
   await tx.delete(ciInstallations).where(eq(ciInstallations.ciId, record.id));

@@ -1,5 +1,6 @@
 import type { ImportCounts, ImportRecord } from "@/lib/domain/csv-import";
 import { CsvError, readCsv, writeCsv, type CsvTable } from "./csv";
+import type { TextValues } from "@/i18n/text";
 import { fail, succeed, type ServiceResult } from "../service-result";
 
 /**
@@ -17,22 +18,22 @@ export const MAX_IMPORT_ROWS = 50_000;
 export type ImportShape = { encoding: CsvTable["encoding"]; delimiter: string; ignoredColumns: string[] };
 export type ImportFile = { table: CsvTable; records: ImportRecord[]; shape: ImportShape };
 
-const invalid = (message: string, field = message) => fail<never>({ kind: "invalid", message, errors: [{ field: "file", message: field }] });
+const invalid = (message: string, field = message, values?: TextValues) => fail<never>({ kind: "invalid", message, values, errors: [{ field: "file", message: field, values }] });
 
 export function readImportFile(bytes: Uint8Array, columns: { of: (header: string) => string | null; required: readonly string[] }): ServiceResult<ImportFile> {
-  if (bytes.byteLength === 0) return invalid("Le fichier est vide.", "Fichier vide.");
-  if (bytes.byteLength > MAX_IMPORT_BYTES) return invalid("Le fichier dépasse 10 Mo ; découpez-le par établissement.", "Fichier trop gros (10 Mo au plus).");
+  if (bytes.byteLength === 0) return invalid("forms.csv.empty", "forms.csv.emptyField");
+  if (bytes.byteLength > MAX_IMPORT_BYTES) return invalid("forms.csv.tooLarge", "forms.csv.tooLargeField");
   let table: CsvTable;
   try {
     table = readCsv(bytes);
   } catch (error) {
-    if (error instanceof CsvError) return invalid(error.message);
+    if (error instanceof CsvError) return invalid("forms.csv.unreadable", undefined, { reason: error.message });
     throw error;
   }
   const mapped = table.headers.map(columns.of);
   const missing = columns.required.filter((column) => !mapped.includes(column));
-  if (missing.length) return invalid(`Colonnes obligatoires absentes : ${missing.join(", ")} (en-têtes lus : ${table.headers.join(", ") || "aucun"}).`);
-  if (table.rows.length > MAX_IMPORT_ROWS) return invalid(`Plus de ${MAX_IMPORT_ROWS} lignes ; découpez le fichier.`, "Trop de lignes.");
+  if (missing.length) return invalid(table.headers.length ? "forms.csv.missingColumns" : "forms.csv.missingColumnsNoHeader", undefined, { missing: missing.join(", "), headers: table.headers.join(", ") });
+  if (table.rows.length > MAX_IMPORT_ROWS) return invalid("forms.csv.tooManyRows", "forms.csv.tooManyRowsField", { max: MAX_IMPORT_ROWS });
   const records = table.rows.map((row) => ({
     line: row.line,
     values: Object.fromEntries(mapped.flatMap((column, index) => (column ? [[column, row.cells[index] ?? ""]] : []))),

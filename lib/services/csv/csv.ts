@@ -33,7 +33,7 @@ export function detectDelimiter(text: string): CsvDelimiter {
 
 export type CsvTable = { encoding: CsvEncoding; delimiter: CsvDelimiter; headers: string[]; rows: Array<{ line: number; cells: string[] }> };
 
-/** Reads a whole file: headers, then each non-empty row with the line it ends on. Throws a French message on broken quoting. */
+/** Reads a whole file: headers, then each non-empty row with the line it ends on. Throws a {@link CsvError} on broken quoting. */
 export function readCsv(bytes: Uint8Array): CsvTable {
   const { text, encoding } = decodeCsv(bytes);
   const delimiter = detectDelimiter(text);
@@ -41,7 +41,7 @@ export function readCsv(bytes: Uint8Array): CsvTable {
   try {
     records = parse(text, { delimiter, info: true, skip_empty_lines: true, relax_column_count: true, bom: true }) as unknown as typeof records;
   } catch (error) {
-    throw new CsvError(`Le fichier n'est pas un CSV lisible : ${(error as Error).message}`);
+    throw new CsvError((error as Error).message);
   }
   const [header, ...rest] = records.map((row) => ({ ...row, record: row.record.map(restoreFormulaCell) }));
   return {
@@ -50,6 +50,7 @@ export function readCsv(bytes: Uint8Array): CsvTable {
   };
 }
 
+/** A file the parser could not read; `message` is the parser's own (English) reason, shown as a detail. */
 export class CsvError extends Error {}
 
 /**

@@ -1,3 +1,4 @@
+import type { TextValues } from "@/i18n/text";
 import { database } from "@/db/client";
 import { allEstablishments, allZones } from "@/db/queries/dashboard-scope";
 import type { Caller } from "@/lib/domain/caller";
@@ -15,7 +16,7 @@ export type Zone = Awaited<ReturnType<typeof allZones>>[number];
 /** The refusal for an access that is not "allowed". */
 export function refusal(access: Exclude<DashboardAccess, "allowed">) {
   return access === "forbidden"
-    ? fail<never>({ kind: "forbidden", message: "Les tableaux de bord sont réservés aux chefs d'établissement, aux chefs de secteur et de service et aux administrateurs." })
+    ? fail<never>({ kind: "forbidden", message: "dashboards.errors.forbidden" })
     : fail<never>({ kind: "not_found" });
 }
 
@@ -60,20 +61,20 @@ export function pagePeriod(query: PageQueryPeriod, now: Date): ServiceResult<Per
   const today = parisDay(now);
   const custom = query.period === "custom" || (query.period === undefined && (query.from !== undefined || query.to !== undefined));
   const resolved = custom ? resolvePeriod({ kind: "custom", from: query.from, to: query.to }, today) : resolvePeriod({ kind: query.period }, today);
-  return resolved.ok ? succeed(resolved.period) : fail({ kind: "invalid", message: resolved.message, errors: [{ field: "period", message: resolved.message }] });
+  return resolved.ok ? succeed(resolved.period) : fail({ kind: "invalid", message: resolved.message, values: resolved.values, errors: [{ field: "period", message: resolved.message, values: resolved.values }] });
 }
 
 /** The period of the API's from/to. */
 export function apiPeriod(from: string | undefined, to: string | undefined, now: Date): ServiceResult<Period> {
   const resolved = customPeriod(from, to, parisDay(now));
-  return resolved.ok ? succeed(resolved.period) : fail({ kind: "invalid", message: resolved.message, errors: [{ field: /début/.test(resolved.message) ? "from" : "to", message: resolved.message }] });
+  return resolved.ok ? succeed(resolved.period) : fail({ kind: "invalid", message: resolved.message, values: resolved.values, errors: [{ field: /\.from/.test(resolved.message) ? "from" : "to", message: resolved.message, values: resolved.values }] });
 }
 
 /** The page's period, or the default one (90 days) with the reason the asked one was refused. */
-export function pagePeriodOrDefault(query: PageQueryPeriod, now: Date): { period: Period; error: string | null } {
+export function pagePeriodOrDefault(query: PageQueryPeriod, now: Date): { period: Period; error: { message: string; values?: TextValues } | null } {
   const asked = pagePeriod(query, now);
   if (asked.ok) return { period: asked.value, error: null };
   const fallback = resolvePeriod({}, parisDay(now));
   if (!fallback.ok) throw new Error("the default period cannot be refused");
-  return { period: fallback.period, error: asked.failure.kind === "invalid" ? asked.failure.message : "" };
+  return { period: fallback.period, error: asked.failure.kind === "invalid" ? { message: asked.failure.message, values: asked.failure.values } : { message: "" } };
 }

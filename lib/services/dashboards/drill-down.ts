@@ -42,7 +42,7 @@ export async function readDrillDown(caller: Caller, query: DrillDownQuery): Prom
   const intervened = range(query.intervened);
   if (opened === null || resolved === null || intervened === null) {
     const field = opened === null ? "opened" : resolved === null ? "resolved" : "intervened";
-    return fail({ kind: "invalid", message: "Intervalle de dates invalide.", errors: [{ field, message: "Intervalle de dates invalide." }] });
+    return fail({ kind: "invalid", message: "dashboards.errors.invalidRange", errors: [{ field, message: "dashboards.errors.invalidRange" }] });
   }
   const page = await drillDownTickets(database(), {
     ids, open: query.open, opened, resolved, status: query.status, priority: query.priority, sla: query.sla, type: query.type,

@@ -1,7 +1,7 @@
+import { storedText } from "@/i18n/text";
 import { eq } from "drizzle-orm";
 import { ticketEvents, tickets } from "@/db/schema";
 import { lifecyclePath } from "@/lib/domain/desk-actions";
-import { STATUS_LABELS } from "@/lib/domain/ticket-status";
 import { refuse } from "../refusal";
 import { endVendorAccess, grantVendorAccess } from "./vendor-access";
 import { setStatus } from "./ticket-operations";
@@ -24,17 +24,17 @@ async function checkShared(context: DeskContext, ticket: LockedTicket, escalatio
   const notes = eventIds.length
     ? await internalNotesAmong(context.tx, ticket.id, eventIds)
     : [];
-  if (notes.length !== eventIds.length) refuse({ kind: "unprocessable", message: "Une note partagée n'est pas une note interne de ce ticket.", errors: [{ field: "sharedEventIds", message: "Note inconnue pour ce ticket." }] });
+  if (notes.length !== eventIds.length) refuse({ kind: "unprocessable", message: "desk.errors.sharedNoteNotInternal", errors: [{ field: "sharedEventIds", message: "desk.errors.unknownNote" }] });
   const files = attachmentIds.length
     ? await ticketAttachmentsAmong(context.tx, ticket.id, attachmentIds)
     : [];
-  if (files.length !== attachmentIds.length) refuse({ kind: "unprocessable", message: "Un fichier partagé n'est pas une pièce jointe de ce ticket.", errors: [{ field: "sharedAttachmentIds", message: "Fichier inconnu pour ce ticket." }] });
+  if (files.length !== attachmentIds.length) refuse({ kind: "unprocessable", message: "desk.errors.sharedFileNotAttachment", errors: [{ field: "sharedAttachmentIds", message: "desk.errors.unknownFile" }] });
   return { eventIds, attachmentIds };
 }
 
 async function knownTeam(context: DeskContext, code: string) {
   const team = await teamByCode(context.tx, code);
-  if (!team) refuse({ kind: "unprocessable", message: `Aucune équipe ${code}.`, errors: [{ field: "teamCode", message: "Équipe inconnue." }] });
+  if (!team) refuse({ kind: "unprocessable", message: "desk.errors.noSuchTeam", values: { code }, errors: [{ field: "teamCode", message: "forms.errors.unknownTeam" }] });
   return team!;
 }
 
@@ -60,10 +60,10 @@ export async function escalate(context: DeskContext, ticket: LockedTicket, escal
   if (escalation.target === "vendor") {
     // Through "in progress" when the lifecycle asks for it (a ticket waiting for its requester): the journal shows both steps.
     const path = lifecyclePath(ticket.status, "waiting_vendor");
-    if (!path) refuse({ kind: "conflict", message: `Un ticket « ${STATUS_LABELS[ticket.status]} » ne peut plus être transmis à un prestataire.` });
-    if (!escalation.teamCode) refuse({ kind: "invalid", message: "Choisissez le prestataire.", errors: [{ field: "teamCode", message: "Prestataire obligatoire (équipe PREST-…)." }] });
+    if (!path) refuse({ kind: "conflict", message: "desk.errors.cannotEscalateStatus", values: { status: `tickets.staffStatus.${ticket.status}` } });
+    if (!escalation.teamCode) refuse({ kind: "invalid", message: "desk.errors.chooseVendor", errors: [{ field: "teamCode", message: "desk.errors.vendorRequired" }] });
     const team = await knownTeam(context, escalation.teamCode);
-    if (team.party !== "vendor" || !team.vendorId) refuse({ kind: "unprocessable", message: `${team.code} n'est pas un prestataire.`, errors: [{ field: "teamCode", message: "Équipe de prestataire attendue." }] });
+    if (team.party !== "vendor" || !team.vendorId) refuse({ kind: "unprocessable", message: "desk.errors.notAVendor", values: { code: team.code }, errors: [{ field: "teamCode", message: "desk.errors.vendorTeamExpected" }] });
     const shared = await checkShared(context, ticket, escalation);
     const vendor = await vendorById(tx, team.vendorId);
     await tx.update(tickets).set({ vendorId: team.vendorId, vendorReference: escalation.vendorReference?.trim() || null, updatedAt: now }).where(eq(tickets.id, ticket.id));
@@ -75,16 +75,18 @@ export async function escalate(context: DeskContext, ticket: LockedTicket, escal
     await grantVendorAccess(tx, { ticketId: ticket.id, teamId: team.id, now, sharedEventIds: [...shared.eventIds, eventId], sharedAttachmentIds: shared.attachmentIds });
     // The vendor's agents are told: they take over the repair.
     context.notify({ kind: "escalated", ticketId: ticket.id, eventId });
-    for (const step of path.slice(0, -1)) await setStatus(context, ticket, step, "Reprise par l'équipe pour être transmise au prestataire.");
-    await setStatus(context, ticket, "waiting_vendor", `Transmise au prestataire ${vendor!.name}${escalation.vendorReference ? ` (référence ${escalation.vendorReference})` : ""}.`);
+    for (const step of path.slice(0, -1)) await setStatus(context, ticket, step, storedText("desk.history.reclaimedForVendor"));
+    await setStatus(context, ticket, "waiting_vendor", escalation.vendorReference
+      ? storedText("desk.history.sentToVendorWithReference", { vendor: vendor!.name, reference: escalation.vendorReference })
+      : storedText("desk.history.sentToVendor", { vendor: vendor!.name }));
     return;
   }
 
   if (escalation.target === "expert" && !escalation.teamCode) {
     const lead = await sectorLeadOf(tx, ticket.zoneId);
-    if (!lead) refuse({ kind: "unprocessable", message: "Aucun chef de secteur pour la zone de l'établissement.", errors: [{ field: "teamCode", message: "Nommez une équipe d'experts." }] });
+    if (!lead) refuse({ kind: "unprocessable", message: "desk.errors.noSectorHead", errors: [{ field: "teamCode", message: "desk.errors.nameExpertTeam" }] });
     await tx.update(tickets).set({ assigneeId: lead.id, updatedAt: now }).where(eq(tickets.id, ticket.id));
-    const eventId = await journal(context, ticket, escalation, { targetLabel: `chef de secteur ${lead.name}`, assignee: { id: lead.id, name: lead.name } });
+    const eventId = await journal(context, ticket, escalation, { targetLabel: storedText("desk.history.sectorHead", { name: lead.name }), assignee: { id: lead.id, name: lead.name } });
     context.notify({ kind: "escalated", ticketId: ticket.id, eventId });
     return;
   }
@@ -92,7 +94,7 @@ export async function escalate(context: DeskContext, ticket: LockedTicket, escal
   const team = await knownTeam(context, escalation.teamCode ?? "EQ-E-EOLE");
   const expected = escalation.target === "academy" ? "academy" : "region";
   if (team.party !== expected) {
-    refuse({ kind: "unprocessable", message: `${team.code} n'est pas une équipe ${expected === "academy" ? "de l'Académie" : "de la Région"}.`, errors: [{ field: "teamCode", message: "Équipe d'un autre acteur." }] });
+    refuse({ kind: "unprocessable", message: "desk.errors.notPartyTeam", values: { code: team.code, party: expected }, errors: [{ field: "teamCode", message: "desk.errors.otherActorTeam" }] });
   }
   await tx.update(tickets).set({ assignedTeamId: team.id, assigneeId: null, updatedAt: now }).where(eq(tickets.id, ticket.id));
   const eventId = await journal(context, ticket, escalation, { targetLabel: team.name, team: { code: team.code, name: team.name } });

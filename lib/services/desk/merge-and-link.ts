@@ -14,7 +14,7 @@ async function journal(context: DeskContext, ticketId: string, kind: "linked" | 
 
 /** Records that two tickets are related (both journals say so). */
 export async function linkTickets(context: DeskContext, ticket: LockedTicket, other: LockedTicket): Promise<void> {
-  if (other.id === ticket.id) refuse({ kind: "unprocessable", message: "Un ticket ne peut pas être lié à lui-même.", errors: [{ field: "related", message: "Même ticket." }] });
+  if (other.id === ticket.id) refuse({ kind: "unprocessable", message: "desk.errors.linkSelf", errors: [{ field: "related", message: "desk.errors.sameTicket" }] });
   const [first, second] = ticket.id < other.id ? [ticket.id, other.id] : [other.id, ticket.id];
   await context.tx.insert(ticketLinks).values({ ticketId: first, relatedId: second, createdById: context.caller.id, createdAt: context.now }).onConflictDoNothing();
   await journal(context, ticket.id, "linked", "internal", { related: other.reference });
@@ -26,13 +26,13 @@ export async function linkTickets(context: DeskContext, ticket: LockedTicket, ot
  * (and followers) now follow the master and are told by e-mail.
  */
 export async function mergeInto(context: DeskContext, duplicate: LockedTicket, master: LockedTicket, reason: string): Promise<void> {
-  if (master.id === duplicate.id) refuse({ kind: "unprocessable", message: "Un ticket ne peut pas être fusionné avec lui-même.", errors: [{ field: "master", message: "Même ticket." }] });
+  if (master.id === duplicate.id) refuse({ kind: "unprocessable", message: "desk.errors.mergeSelf", errors: [{ field: "master", message: "desk.errors.sameTicket" }] });
   // Followers get the master's news: another school's must not (link the tickets instead).
   if (master.establishmentId !== duplicate.establishmentId) {
-    refuse({ kind: "unprocessable", message: "Seul un doublon du même établissement peut être fusionné ; liez plutôt les deux tickets.", errors: [{ field: "master", message: "Autre établissement." }] });
+    refuse({ kind: "unprocessable", message: "desk.errors.mergeOtherSchool", errors: [{ field: "master", message: "desk.errors.otherSchool" }] });
   }
-  if (!isOpen(duplicate.status)) refuse({ kind: "conflict", message: "Seul un ticket en cours peut être fusionné." });
-  if (master.status === "closed" || master.status === "cancelled") refuse({ kind: "conflict", message: "Le ticket principal est clos." });
+  if (!isOpen(duplicate.status)) refuse({ kind: "conflict", message: "desk.errors.mergeOnlyOpen" });
+  if (master.status === "closed" || master.status === "cancelled") refuse({ kind: "conflict", message: "desk.errors.masterClosed" });
 
   const { tx, now } = context;
   const newFollowers = [duplicate.requesterId, ...await ticketFollowerIds(tx, duplicate.id)].filter((userId) => userId !== master.requesterId);

@@ -20,7 +20,7 @@ export type QueueFilters = {
   ciId?: string; q?: string; sort?: TicketSort; after?: TicketCursor; limit: number;
 };
 
-const notForSchools = () => fail<never>({ kind: "forbidden", message: "L'espace technicien est réservé aux équipes qui traitent les demandes." });
+const notForSchools = () => fail<never>({ kind: "forbidden", message: "desk.errors.deskForbidden" });
 
 /** One page of a queue, within what the caller may see; open tickets unless a status is asked for. */
 export async function listQueue(caller: Caller, key: QueueKey, filters: QueueFilters): Promise<ServiceResult<Awaited<ReturnType<typeof listTickets>>>> {

@@ -1,3 +1,4 @@
+import { storedText } from "@/i18n/text";
 import { eq, sql } from "drizzle-orm";
 import { ticketCis, ticketEvents, tickets } from "@/db/schema";
 import { findCategory } from "@/db/queries/catalogue";
@@ -5,7 +6,6 @@ import { membershipsOf, teamByCode } from "@/db/queries/teams";
 import { ticketCiIds, ticketHolders, ticketQualification } from "@/db/queries/ticket-work";
 import { activePerson } from "@/db/queries/users";
 import { priorityOf } from "@/lib/domain/priority";
-import { STATUS_LABELS } from "@/lib/domain/ticket-status";
 import type { Impact, TicketStatus, TicketType, Urgency } from "@/lib/domain/vocabulary";
 import type { TicketNotificationKind } from "../mail/notifications";
 import { applyRouting, decideRouting, routingFacts } from "../routing/route-ticket";
@@ -23,7 +23,7 @@ const MAILED_STATUSES: Partial<Record<TicketStatus, TicketNotificationKind>> = {
 export async function setStatus(context: DeskContext, ticket: LockedTicket, to: TicketStatus, message?: string): Promise<void> {
   if (ticket.status === to) return;
   const eventId = await transitionTicket(context.tx, ticket, to, context.caller.id, context.now, message);
-  if (eventId === null) refuse({ kind: "conflict", message: `Passage de « ${STATUS_LABELS[ticket.status]} » à « ${STATUS_LABELS[to]} » impossible.` });
+  if (eventId === null) refuse({ kind: "conflict", message: "desk.errors.transitionImpossible", values: { from: `tickets.staffStatus.${ticket.status}`, to: `tickets.staffStatus.${to}` } });
   ticket.status = to;
   const kind = MAILED_STATUSES[to];
   if (kind) context.notify({ kind, ticketId: ticket.id, eventId });
@@ -42,13 +42,13 @@ async function journalAssignment(context: DeskContext, ticket: LockedTicket, dat
  */
 export async function setTeam(context: DeskContext, ticket: LockedTicket, teamCode: string): Promise<void> {
   const team = await teamByCode(context.tx, teamCode);
-  if (!team) refuse({ kind: "unprocessable", message: `Aucune équipe ${teamCode}.`, errors: [{ field: "team", message: "Équipe inconnue." }] });
+  if (!team) refuse({ kind: "unprocessable", message: "desk.errors.noSuchTeam", values: { code: teamCode }, errors: [{ field: "team", message: "forms.errors.unknownTeam" }] });
   if (team.vendorId) {
-    refuse({ kind: "unprocessable", message: `${team.code} est la file d'un prestataire : escaladez le ticket vers lui.`, errors: [{ field: "team", message: "Escaladez vers le prestataire." }] });
+    refuse({ kind: "unprocessable", message: "desk.errors.vendorQueue", values: { code: team.code }, errors: [{ field: "team", message: "desk.errors.escalateToVendor" }] });
   }
   // A school's own queue takes only that school's tickets.
   if (team.establishmentId && team.establishmentId !== ticket.establishmentId) {
-    refuse({ kind: "unprocessable", message: `${team.code} est la file d'un autre établissement.`, errors: [{ field: "team", message: "File d'un autre établissement." }] });
+    refuse({ kind: "unprocessable", message: "desk.errors.otherSchoolQueue", values: { code: team.code }, errors: [{ field: "team", message: "desk.errors.otherSchoolQueueField" }] });
   }
   await context.tx.update(tickets).set({ assignedTeamId: team.id, assigneeId: null, updatedAt: context.now }).where(eq(tickets.id, ticket.id));
   const eventId = await journalAssignment(context, ticket, { team: { code: team.code, name: team.name } });
@@ -69,13 +69,13 @@ export async function setAssignee(context: DeskContext, ticket: LockedTicket, as
   }
   const person = await activePerson(tx, assigneeId);
   if (!person || person.role === "requester" || person.role === "manager") {
-    refuse({ kind: "unprocessable", message: "Cette personne ne peut pas traiter de demandes.", errors: [{ field: "assignee", message: "Technicien inconnu." }] });
+    refuse({ kind: "unprocessable", message: "desk.errors.cannotHandle", errors: [{ field: "assignee", message: "desk.errors.unknownTechnician" }] });
   }
   let teamId = (await ticketHolders(tx, ticket.id))?.teamId ?? null;
   const memberships = await membershipsOf(tx, person.id);
   if (!memberships.some((membership) => membership.teamId === teamId)) {
     if (person.id !== caller.id || memberships.length === 0) {
-      refuse({ kind: "unprocessable", message: "Cette personne n'est pas membre de l'équipe qui détient la demande.", errors: [{ field: "assignee", message: "Hors de l'équipe." }] });
+      refuse({ kind: "unprocessable", message: "desk.errors.notInTeam", errors: [{ field: "assignee", message: "desk.errors.outOfTeam" }] });
     }
     teamId = (memberships.find((membership) => membership.zoneId === ticket.zoneId) ?? memberships[0]!).teamId;
   }
@@ -100,8 +100,8 @@ export async function requalifiedFacts(context: Pick<DeskContext, "tx">, ticketI
   const next = { ...current!, ...Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)) } as typeof current & Requalification;
   const found = await findCategory(tx, next.serviceCode!, next.categoryCode!);
   const category = found && { id: found.category.id, type: found.category.type, serviceId: found.serviceId };
-  if (!category) refuse({ kind: "unprocessable", message: `Le service ${next.serviceCode} n'a pas de catégorie ${next.categoryCode}.`, errors: [{ field: "categoryCode", message: "Service ou catégorie inconnu." }] });
-  if (category.type !== next.type) refuse({ kind: "unprocessable", message: `La catégorie ${next.categoryCode} est de type ${category.type}.`, errors: [{ field: "type", message: "Type incompatible avec la catégorie." }] });
+  if (!category) refuse({ kind: "unprocessable", message: "tickets.errors.noSuchCategory", values: { service: next.serviceCode, category: next.categoryCode }, errors: [{ field: "categoryCode", message: "tickets.errors.unknownCategory" }] });
+  if (category.type !== next.type) refuse({ kind: "unprocessable", message: "tickets.errors.categoryType", values: { category: next.categoryCode, type: category.type }, errors: [{ field: "type", message: "desk.errors.typeMismatch" }] });
 
   const priority = priorityOf(next.impact!, next.urgency!);
   const facts = await routingFacts(tx, { type: next.type!, categoryId: category.id, establishmentId: current!.establishmentId, ciIds: await ticketCiIds(tx, ticketId), priority });
@@ -150,8 +150,8 @@ export async function journalNote(context: DeskContext, ticket: LockedTicket, bo
 /** The vendor's own reference for a ticket escalated to it (set by the vendor, or by the desk on its behalf); empty clears it. */
 export async function setVendorReference(context: DeskContext, ticket: LockedTicket, reference: string): Promise<void> {
   const holders = await ticketHolders(context.tx, ticket.id);
-  if (!holders?.vendorId) refuse({ kind: "unprocessable", message: "Ce ticket n'a pas été transmis à un prestataire.", errors: [{ field: "vendorReference", message: "Aucun prestataire." }] });
+  if (!holders?.vendorId) refuse({ kind: "unprocessable", message: "desk.errors.notEscalated", errors: [{ field: "vendorReference", message: "desk.errors.noVendor" }] });
   const value = reference.trim() || null;
   await context.tx.update(tickets).set({ vendorReference: value, updatedAt: context.now }).where(eq(tickets.id, ticket.id));
-  await journalNote(context, ticket, value ? `Référence du prestataire : ${value}.` : "Référence du prestataire effacée.", { vendorReference: value });
+  await journalNote(context, ticket, value ? storedText("desk.history.vendorReference", { reference: value }) : storedText("desk.history.vendorReferenceCleared"), { vendorReference: value });
 }

@@ -95,7 +95,7 @@ export async function previewRequalification(caller: Caller, reference: string, 
   const facts = await ticketFacts(db, { reference });
   const now = new Date();
   if (!facts || !canSeeTicket(caller, facts, now)) return fail({ kind: "not_found" });
-  if (!can(caller, "desk.use") || !canActOnTicket(caller, facts, "requalify", now)) return fail({ kind: "forbidden", message: "Réservé aux équipes qui traitent les demandes." });
+  if (!can(caller, "desk.use") || !canActOnTicket(caller, facts, "requalify", now)) return fail({ kind: "forbidden", message: "desk.errors.staffOnly" });
   try {
     const { after, priority, decision } = await requalifiedFacts({ tx: db }, facts.id, changes);
     return succeed({ after, priority: decision.priority ?? priority, decision });

@@ -25,8 +25,8 @@ export type LockedTicket = Awaited<ReturnType<typeof lockTicket>> & { reference:
 
 /** Why a desk action is refused to someone who sees the ticket. */
 function refusedAction(action: TicketAction): string {
-  if (action === "hand_back") return "Seul le prestataire à qui le ticket est transmis le rend, pendant son intervention.";
-  return "Un prestataire ne peut que répondre à l'équipe de la Région, donner sa référence et rendre le ticket avec son rapport, pendant son intervention.";
+  if (action === "hand_back") return "desk.errors.vendorOnlyReturns";
+  return "desk.errors.vendorLimited";
 }
 
 /**
@@ -36,7 +36,7 @@ function refusedAction(action: TicketAction): string {
 export async function lockWorkable(context: DeskContext, reference: string, actions: readonly TicketAction[]): Promise<LockedTicket> {
   const facts = await ticketFacts(context.tx, { reference });
   if (!facts || !canSeeTicket(context.caller, facts, context.now)) refuse({ kind: "not_found" });
-  if (!can(context.caller, "desk.use")) refuse({ kind: "forbidden", message: "Réservé aux équipes qui traitent les demandes." });
+  if (!can(context.caller, "desk.use")) refuse({ kind: "forbidden", message: "desk.errors.staffOnly" });
   const refused = actions.find((action) => !canActOnTicket(context.caller, facts, action, context.now));
   if (refused) refuse({ kind: "forbidden", message: refusedAction(refused) });
   const locked = await lockTicket(context.tx, facts.id);
@@ -57,7 +57,7 @@ export async function lockWorkablePair(context: DeskContext, first: string, seco
 
 /** Runs a desk action in one transaction; a Refusal rolls it all back; e-mails go out after commit. */
 export async function deskAction<T>(caller: Caller, now: Date, run: (context: DeskContext) => Promise<T>): Promise<ServiceResult<T>> {
-  if (!can(caller, "desk.use")) return fail({ kind: "forbidden", message: "Réservé aux équipes qui traitent les demandes." });
+  if (!can(caller, "desk.use")) return fail({ kind: "forbidden", message: "desk.errors.staffOnly" });
   const done = await refusableTransaction(async (tx) => {
     const pending: TicketNotification[] = [];
     const touched = new Set<string>();

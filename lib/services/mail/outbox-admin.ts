@@ -23,11 +23,11 @@ export async function readOutboxEmail(caller: Caller, id: string) {
  * (and keeps it failed again, with the new answer, if the server still refuses it or none is configured).
  */
 export async function resendOutboxEmail(caller: Caller, input: { id: string }): Promise<ServiceResult<{ id: string }>> {
-  if (!can(caller, "outbox.manage")) return fail({ kind: "forbidden", message: "Seuls les administrateurs gèrent les courriels." });
+  if (!can(caller, "outbox.manage")) return fail({ kind: "forbidden", message: "outbox.errors.forbidden" });
   const db = database();
   if (!(await requeueFailedEmail(db, input.id))) {
     if (!(await findOutboxEmail(db, input.id))) return fail({ kind: "not_found" });
-    return fail({ kind: "conflict", message: "Ce courriel n'est plus en échec : rechargez la page." });
+    return fail({ kind: "conflict", message: "outbox.errors.notFailed" });
   }
   await afterCommit({ outboxIds: [input.id] });
   return succeed({ id: input.id });

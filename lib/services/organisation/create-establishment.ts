@@ -1,3 +1,4 @@
+import { storedText } from "@/i18n/text";
 import { database } from "@/db/client";
 import { establishments, teams } from "@/db/schema";
 import { zoneIdByCode } from "@/db/queries/zones";
@@ -15,16 +16,16 @@ export async function createEstablishment(caller: Caller, input: CreateEstablish
   if (!can(caller, "organisation.manage")) return fail(FORBIDDEN);
   return database().transaction(async (tx) => {
     const zoneId = await zoneIdByCode(tx, input.zone);
-    if (!zoneId) return invalidField("zone", "Zone inconnue.");
+    if (!zoneId) return invalidField("zone", "establishments.errors.unknownZone");
     const { zone: _zone, ...fields } = input;
     const [created] = await tx.insert(establishments)
       .values({ ...fields, zoneId, createdAt: now, updatedAt: now, updatedById: caller.id })
       .onConflictDoNothing({ target: establishments.uai })
       .returning({ id: establishments.id });
-    if (!created) return fail({ kind: "conflict", message: `Un établissement porte déjà l'UAI ${input.uai}.` });
+    if (!created) return fail({ kind: "conflict", message: "establishments.errors.uaiTaken", values: { uai: input.uai } });
     await tx.insert(teams).values({
-      code: schoolQueueCode(input.uai), name: `File de l'établissement – ${input.name}`, party: "school",
-      scope: "Tâches réalisées par l'établissement lui-même", establishmentId: created.id,
+      code: schoolQueueCode(input.uai), name: storedText("establishments.schoolQueue.name", { name: input.name }), party: "school",
+      scope: storedText("establishments.schoolQueue.scope"), establishmentId: created.id,
     }).onConflictDoNothing({ target: teams.code });
     await recordAudit(tx, actor, { action: "establishment.created", objectType: "establishment", objectId: created.id, after: input });
     return succeed({ id: created.id, uai: input.uai });

@@ -23,9 +23,9 @@ export async function addOnboardingDocument(
   caller: Caller, input: OnboardingDocumentInput, files: IncomingFile[], now: Date, actor: AuditActor,
 ): Promise<ServiceResult<{ id: string }>> {
   if (!can(caller, "organisation.manage")) return fail(FORBIDDEN);
-  if (files.length !== 1) return invalidField("document", "Choisissez un fichier.");
+  if (files.length !== 1) return invalidField("document", "establishments.errors.chooseFile");
   const inspected = await inspectAttachments(files);
-  if (!inspected.ok) return fail({ kind: "invalid", message: "Le document est refusé.", errors: inspected.problems.map((problem) => ({ field: "document", message: problem.message })) });
+  if (!inspected.ok) return fail({ kind: "invalid", message: "establishments.errors.documentRefused", errors: inspected.problems.map((problem) => ({ field: "document", message: problem.message, values: problem.values })) });
 
   const stored = await storeFiles(inspected.files, now);
   try {

@@ -18,7 +18,7 @@ import { vendorByName } from "@/db/queries/vendors";
 export async function saveVendor(caller: Caller, input: VendorInput, actor: AuditActor): Promise<ServiceResult<{ id: string }>> {
   if (!can(caller, "organisation.manage")) return fail(FORBIDDEN);
   const values = { name: input.name, contractReference: input.contractReference ?? null, contactEmail: input.contactEmail ?? null };
-  const taken = () => fail<{ id: string }>({ kind: "conflict", message: `Un prestataire s'appelle déjà ${input.name}.` });
+  const taken = () => fail<{ id: string }>({ kind: "conflict", message: "establishments.errors.vendorNameTaken", values: { name: input.name } });
   return database().transaction(async (tx) => {
     const sameName = await vendorByName(tx, input.name);
     if (sameName && sameName.id !== input.id) return taken();

@@ -13,7 +13,7 @@ import { FORBIDDEN, invalidField } from "./shared";
 /** Records one onboarding meeting of a school (RDV1 to RDV4): its planned and held dates and its notes. */
 export async function setOnboardingMeeting(caller: Caller, input: OnboardingMeetingInput, now: Date, actor: AuditActor): Promise<ServiceResult<null>> {
   if (!can(caller, "organisation.manage")) return fail(FORBIDDEN);
-  if (input.heldOn && input.heldOn > now.toISOString().slice(0, 10)) return invalidField("heldOn", "Un rendez-vous ne peut pas avoir été tenu dans le futur.");
+  if (input.heldOn && input.heldOn > now.toISOString().slice(0, 10)) return invalidField("heldOn", "establishments.errors.meetingInFuture");
   return database().transaction(async (tx) => {
     const [school] = await tx.update(establishments).set({ updatedAt: now, updatedById: caller.id })
       .where(eq(establishments.uai, input.uai)).returning({ id: establishments.id });

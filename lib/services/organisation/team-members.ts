@@ -21,10 +21,10 @@ export async function resolveMembers(tx: Executor, members: TeamMemberInput[]): 
   const byEmail = new Map(accounts.map((account) => [account.email, account]));
   const errors = members.flatMap((member) => {
     const account = byEmail.get(member.email);
-    if (!account) return [{ field: "members", message: `Aucun compte pour ${member.email}.` }];
-    return account.disabledAt ? [{ field: "members", message: `Le compte ${member.email} est désactivé.` }] : [];
+    if (!account) return [{ field: "members", message: "establishments.errors.noAccount", values: { email: member.email } }];
+    return account.disabledAt ? [{ field: "members", message: "establishments.errors.accountDisabled", values: { email: member.email } }] : [];
   });
-  if (errors.length) return fail({ kind: "unprocessable", message: `Vérifiez les membres : ${errors.map((error) => error.message).join(" ")}`, errors });
+  if (errors.length) return fail({ kind: "unprocessable", message: "establishments.errors.checkMembers", errors });
   return succeed(members.map((member) => ({ userId: byEmail.get(member.email)!.id, primary: member.primary })));
 }
 

@@ -34,8 +34,8 @@ async function changeEstablishment(
     const rooms = await declaredRooms(tx, school.id);
     const { zone, rooms: newRooms, ...fields } = patchFrom({ rooms });
     const zoneId = zone === undefined ? undefined : await zoneIdByCode(tx, zone);
-    if (zoneId === null) return invalidField("zone", "Zone inconnue.");
-    if (newRooms && new Set(newRooms.map((room) => roomKey(room.room))).size !== newRooms.length) return invalidField("rooms", "Chaque salle une seule fois.");
+    if (zoneId === null) return invalidField("zone", "establishments.errors.unknownZone");
+    if (newRooms && new Set(newRooms.map((room) => roomKey(room.room))).size !== newRooms.length) return invalidField("rooms", "establishments.errors.roomTwice");
 
     await tx.update(establishments).set({ ...fields, ...(zoneId ? { zoneId } : {}), updatedAt: now, updatedById: caller.id }).where(eq(establishments.id, school.id));
     const roomsChanged = newRooms !== undefined && !sameRooms(rooms, newRooms);

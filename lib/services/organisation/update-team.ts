@@ -27,7 +27,7 @@ async function changeTeam(
     const current = await membersOf(tx, team.id);
     const { zone, members, ...fields } = patchFrom(current);
     const zoneId = zone ? await zoneIdByCode(tx, zone) : null;
-    if (zone && !zoneId) return invalidField("zone", "Zone inconnue.");
+    if (zone && !zoneId) return invalidField("zone", "establishments.errors.unknownZone");
     const resolved = members ? await resolveMembers(tx, members) : null;
     if (resolved && !resolved.ok) return fail<{ code: string }>(resolved.failure);
 

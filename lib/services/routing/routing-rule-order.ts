@@ -10,7 +10,7 @@ import { fail, succeed, type ServiceFailure, type ServiceResult } from "../servi
 
 type RuleRow = typeof routingRules.$inferSelect;
 
-export const FORBIDDEN: ServiceFailure = { kind: "forbidden", message: "Seul un administrateur modifie les règles d'aiguillage." };
+export const FORBIDDEN: ServiceFailure = { kind: "forbidden", message: "routing.errors.forbidden" };
 
 /** Every rule in order, locked: changes to the order (and creations) wait for each other. */
 export function lockedRules(tx: Executor): Promise<RuleRow[]> {
@@ -58,7 +58,7 @@ export async function reorderRoutingRules(caller: Caller, ids: string[], now: Da
     const rows = await lockedRules(tx);
     const current = rows.map((row) => row.id);
     if (!isPermutation(current, ids)) {
-      return fail({ kind: "conflict", message: "Les règles ont changé entre-temps : rechargez la page avant de les réordonner." });
+      return fail({ kind: "conflict", message: "routing.errors.reorderStale" });
     }
     const moved = movedIds(current, ids);
     await saveOrder(tx, rows, ids, moved, caller.id, now);

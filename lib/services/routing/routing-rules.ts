@@ -16,7 +16,7 @@ import { auditRuleChange, recordRuleChange } from "./routing-rule-history";
 import { FORBIDDEN, lockedRules, saveOrder } from "./routing-rule-order";
 import { fail, succeed, type ServiceResult } from "../service-result";
 
-const STALE = "La règle a été modifiée entre-temps : rechargez la page pour repartir de sa dernière version.";
+const STALE = "routing.errors.ruleStale";
 /** How many changes the rules page shows. */
 export const ROUTING_HISTORY_LENGTH = 50;
 
@@ -45,21 +45,21 @@ export async function listRoutingRuleChanges(caller: Caller) {
 async function unknownCodeErrors(tx: Executor, rule: RoutingRuleInput): Promise<FieldError[]> {
   const fixedTeams = (codes: string[]) => codes.filter((code) => !hasPlaceholder(code));
   const checks: Array<[field: string, table: PgTable, column: PgColumn, codes: string[] | undefined, what: string]> = [
-    ["teamCode", teams, teams.code, fixedTeams([rule.teamCode]), "Aucune équipe n'a le code"],
-    ["watcherTeamCodes", teams, teams.code, fixedTeams(rule.watcherTeamCodes), "Aucune équipe n'a le code"],
-    ["match.services", services, services.code, rule.match.services, "Service inconnu :"],
-    ["match.categories", categories, categories.code, rule.match.categories, "Catégorie inconnue :"],
-    ["match.establishments", establishments, establishments.uai, rule.match.establishments, "Aucun établissement n'a l'UAI"],
-    ["match.zones", zones, zones.code, rule.match.zones, "Zone inconnue :"],
+    ["teamCode", teams, teams.code, fixedTeams([rule.teamCode]), "routing.errors.noTeamCode"],
+    ["watcherTeamCodes", teams, teams.code, fixedTeams(rule.watcherTeamCodes), "routing.errors.noTeamCode"],
+    ["match.services", services, services.code, rule.match.services, "routing.errors.unknownServiceCode"],
+    ["match.categories", categories, categories.code, rule.match.categories, "routing.errors.unknownCategoryCode"],
+    ["match.establishments", establishments, establishments.uai, rule.match.establishments, "routing.errors.noSchoolUai"],
+    ["match.zones", zones, zones.code, rule.match.zones, "routing.errors.unknownZoneCode"],
   ];
   const errors: FieldError[] = [];
   for (const [field, table, column, codes, what] of checks) {
-    for (const code of await missingCodes(tx, table, column, codes ?? [])) errors.push({ field, message: `${what} « ${code} ».` });
+    for (const code of await missingCodes(tx, table, column, codes ?? [])) errors.push({ field, message: what, values: { code } });
   }
   return errors;
 }
 
-const invalidCodes = (errors: FieldError[]) => fail<never>({ kind: "invalid", message: "Vérifiez les champs signalés.", errors });
+const invalidCodes = (errors: FieldError[]) => fail<never>({ kind: "invalid", message: "forms.errors.checkFields", errors });
 
 const columnsOf = (rule: RoutingRuleInput) => ({
   name: rule.name, enabled: rule.enabled, match: rule.match as Record<string, unknown>, teamCode: rule.teamCode,

@@ -2,6 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { database, type Executor } from "@/db/client";
 import { ticketEvents, tickets } from "@/db/schema";
 import { activeHoldersOf, alarmTicket } from "@/db/queries/ticket-sla";
+import { storedText } from "@/i18n/text";
 import { alarmText } from "@/lib/domain/sla-alarm-text";
 import { dueAlarms, type PlannedAlarm } from "@/lib/domain/sla-plan";
 import { afterCommit } from "../after-commit";
@@ -17,7 +18,8 @@ type AlarmTicket = NonNullable<Awaited<ReturnType<typeof alarmTicket>>>;
  */
 async function recordAlarm(tx: Executor, ticket: AlarmTicket, alarm: PlannedAlarm, now: Date): Promise<TicketNotification | null> {
   const people = alarm.kind === "escalation" ? await activeHoldersOf(tx, alarm.role, ticket.zoneId) : [];
-  const text = alarmText(alarm, { ownBy: ticket.ownBy, resolveBy: ticket.resolveBy, people: people.map((person) => person.name), vendorName: ticket.vendorName });
+  const lines = alarmText(alarm, { ownBy: ticket.ownBy, resolveBy: ticket.resolveBy, people: people.map((person) => person.name), vendorName: ticket.vendorName });
+  const text = { headline: storedText(lines.headline.message, lines.headline.values), body: storedText(lines.body.message, lines.body.values) };
   const escalation = alarm.kind === "escalation";
   const [event] = await tx.insert(ticketEvents).values({
     ticketId: ticket.id, kind: escalation ? "escalated" : "sla", visibility: "internal", authorId: null, body: text.body, createdAt: now,

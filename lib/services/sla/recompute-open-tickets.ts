@@ -25,7 +25,7 @@ async function refreshBatch(tx: Executor, affected: AffectedTickets, afterId: st
   return { schedules, lastId: rows.length === RECOMPUTE_BATCH ? rows.at(-1)!.id : null };
 }
 
-const NO_OPENING = "Avec ce réglage, le calendrier n'aurait plus aucune heure ouvrée pendant plus de trois ans : aucune échéance ne pourrait être calculée. Vérifiez les horaires et les fermetures.";
+const NO_OPENING = "sla.errors.noWorkingHours";
 
 /**
  * Applies a calendar, ladder or repair-time change and recomputes the SLA of the open tickets it touches:

@@ -17,7 +17,7 @@ import { fail, succeed, type ServiceFailure, type ServiceResult } from "../servi
 import { changeAndRecompute } from "./recompute-open-tickets";
 import { VENDOR_CALENDAR } from "./sla-facts";
 
-const FORBIDDEN: ServiceFailure = { kind: "forbidden", message: "Seuls les administrateurs règlent les calendriers, les escalades et les délais des prestataires." };
+const FORBIDDEN: ServiceFailure = { kind: "forbidden", message: "sla.errors.forbidden" };
 /** How far back the closures page lists closures that are over. */
 const PAST_CLOSURES_DAYS = 365;
 
@@ -47,7 +47,7 @@ export async function readTeamSlaSettings(caller: Caller, code: string) {
   };
 }
 
-const unknownTeam = (field: string) => fail<never>({ kind: "invalid", message: "Vérifiez les champs signalés.", errors: [{ field, message: "Équipe inconnue." }] });
+const unknownTeam = (field: string) => fail<never>({ kind: "invalid", message: "forms.errors.checkFields", errors: [{ field, message: "forms.errors.unknownTeam" }] });
 
 /** A team and the settings an audit row shows before → after, locked. */
 async function lockTeam(tx: Executor, code: string) {

@@ -15,9 +15,9 @@ import { lockTicket, transitionTicket } from "./ticket-transition";
 import { shareWithVendor } from "../desk/vendor-access";
 
 const REFUSED_MESSAGES = {
-  internal_note: "Les notes internes sont réservées aux équipes qui traitent les demandes.",
-  public_reply: "Votre message va à l'équipe de la Région, qui le transmet à l'établissement : envoyez-le en interne.",
-  vendor_reply: "Le ticket vous a été repris : vous ne pouvez plus que le consulter.",
+  internal_note: "tickets.errors.internalNoteForbidden",
+  public_reply: "tickets.errors.vendorPublicReply",
+  vendor_reply: "tickets.errors.vendorReclaimed",
 } as const;
 
 /**
@@ -40,7 +40,7 @@ export async function addComment(
   if (!canActOnTicket(caller, facts, action, now)) return fail({ kind: "forbidden", message: REFUSED_MESSAGES[action] });
   const inspected = await inspectAttachments(attachments);
   if (!inspected.ok) {
-    return fail({ kind: "invalid", message: "Une pièce jointe est refusée.", errors: inspected.problems.map((problem) => ({ field: "attachments", message: problem.message })) });
+    return fail({ kind: "invalid", message: "tickets.errors.attachmentRefused", errors: inspected.problems.map((problem) => ({ field: "attachments", message: problem.message, values: problem.values })) });
   }
 
   const stored = await storeFiles(inspected.files, now);
@@ -72,7 +72,7 @@ export async function addComment(
     });
     if (!result) {
       await discardStoredFiles(stored);
-      return fail({ kind: "conflict", message: "Cette demande est close ou annulée : ouvrez une nouvelle demande si besoin." });
+      return fail({ kind: "conflict", message: "tickets.errors.closed" });
     }
     await afterCommit(result);
     return succeed({ eventId: result.eventId });

@@ -7,7 +7,7 @@ import { database, type Executor } from "@/db/client";
 import { ticketFacts } from "@/db/queries/ticket-facts";
 import { attachments } from "@/db/schema";
 import { storedAttachment } from "@/db/queries/ticket-attachments";
-import { ATTACHMENT_LIMITS, TOO_MANY_FILES_MESSAGE, judgeAttachment } from "@/lib/attachments/policy";
+import { ATTACHMENT_LIMITS, TOO_MANY_FILES, judgeAttachment } from "@/lib/attachments/policy";
 import type { Caller } from "@/lib/domain/caller";
 import { canSeeTicket, internalSight, seesAttachment } from "@/lib/domain/ticket-visibility";
 import { env } from "@/lib/env";
@@ -15,7 +15,7 @@ import { env } from "@/lib/env";
 export type IncomingFile = { name: string; bytes: Uint8Array };
 export type AcceptedFile = { fileName: string; contentType: string; bytes: Uint8Array };
 /** `message` is the French sentence to show, naming the file. */
-export type AttachmentProblem = { file: string; message: string };
+export type AttachmentProblem = { file: string; message: string; values: Record<string, string | number> };
 export type StoredFile = AcceptedFile & { storageKey: string };
 
 /** The files of a form field; browsers send an empty nameless File when nothing was chosen. */
@@ -34,14 +34,14 @@ export async function filesFromForm(form: FormData, field = "attachments"): Prom
 
 /** Judges every file of one message; a single refusal refuses the message, so all problems are reported at once. */
 export async function inspectAttachments(files: IncomingFile[]): Promise<{ ok: true; files: AcceptedFile[] } | { ok: false; problems: AttachmentProblem[] }> {
-  if (files.length > ATTACHMENT_LIMITS.maxFiles) return { ok: false, problems: [{ file: "(message)", message: TOO_MANY_FILES_MESSAGE }] };
+  if (files.length > ATTACHMENT_LIMITS.maxFiles) return { ok: false, problems: [{ file: "(message)", ...TOO_MANY_FILES }] };
 
   const verdicts = await Promise.all(files.map(async ({ name, bytes }) => {
     // A file too damaged for file-type to parse is judged like one it does not recognise.
     const detected = await fileTypeFromBuffer(bytes).catch(() => undefined);
     return { bytes, verdict: judgeAttachment({ name, bytes, detected }) };
   }));
-  const problems = verdicts.flatMap(({ verdict }) => (verdict.ok ? [] : [{ file: verdict.fileName, message: verdict.message }]));
+  const problems = verdicts.flatMap(({ verdict }) => (verdict.ok ? [] : [{ file: verdict.fileName, message: verdict.message, values: verdict.values }]));
   if (problems.length) return { ok: false, problems };
   return { ok: true, files: verdicts.flatMap(({ bytes, verdict }) => (verdict.ok ? [{ fileName: verdict.fileName, contentType: verdict.contentType, bytes }] : [])) };
 }

@@ -32,22 +32,22 @@ export async function createTicket(
 ): Promise<ServiceResult<{ reference: string }>> {
   const db = database();
   const establishment = await establishmentByUai(db, input.establishmentUai);
-  if (!establishment) return fail({ kind: "unprocessable", message: `Aucun établissement ne porte l'UAI ${input.establishmentUai}.`, errors: [{ field: "establishmentUai", message: "UAI inconnu." }] });
-  if (!canFileTicketFor(caller, establishment.id)) return fail({ kind: "forbidden", message: "Vous ne pouvez pas signaler pour cet établissement." });
+  if (!establishment) return fail({ kind: "unprocessable", message: "forms.errors.noSchoolWithUai", values: { uai: input.establishmentUai }, errors: [{ field: "establishmentUai", message: "forms.errors.unknownUai" }] });
+  if (!canFileTicketFor(caller, establishment.id)) return fail({ kind: "forbidden", message: "tickets.errors.fileForbidden" });
 
   const found = await findCategory(db, input.serviceCode, input.categoryCode);
   if (!found) {
-    return fail({ kind: "unprocessable", message: `Le service ${input.serviceCode} n'a pas de catégorie ${input.categoryCode}.`, errors: [{ field: "categoryCode", message: "Service ou catégorie inconnu." }] });
+    return fail({ kind: "unprocessable", message: "tickets.errors.noSuchCategory", values: { service: input.serviceCode, category: input.categoryCode }, errors: [{ field: "categoryCode", message: "tickets.errors.unknownCategory" }] });
   }
   const { category } = found;
   if (category.type !== input.type) {
-    return fail({ kind: "unprocessable", message: `La catégorie ${category.code} est de type ${category.type}.`, errors: [{ field: "type", message: `Type attendu pour cette catégorie : ${category.type}.` }] });
+    return fail({ kind: "unprocessable", message: "tickets.errors.categoryType", values: { category: category.code, type: category.type }, errors: [{ field: "type", message: "tickets.errors.typeExpected", values: { type: category.type } }] });
   }
   const refusal = filingRefusal(category, establishment.supportMode, now);
-  if (refusal) return fail({ kind: "unprocessable", message: refusal.message, errors: [{ field: "categoryCode", message: refusal.message }] });
+  if (refusal) return fail({ kind: "unprocessable", message: refusal.message, values: refusal.values, errors: [{ field: "categoryCode", message: refusal.message, values: refusal.values }] });
 
   const answers = categoryAnswersSchema(category.fields).safeParse(input.fields);
-  if (!answers.success) return fail({ kind: "invalid", message: "Certains champs de la catégorie sont invalides.", errors: fieldErrors(answers.error, "fields") });
+  if (!answers.success) return fail({ kind: "invalid", message: "tickets.errors.categoryFieldsInvalid", errors: fieldErrors(answers.error, "fields") });
 
   const equipment = await schoolEquipment(db, establishment.id, input.ciIds);
   if (!equipment.ok) return equipment;
@@ -57,7 +57,7 @@ export async function createTicket(
 
   const inspected = await inspectAttachments(attachments);
   if (!inspected.ok) {
-    return fail({ kind: "invalid", message: "Une pièce jointe est refusée.", errors: inspected.problems.map((problem) => ({ field: "attachments", message: problem.message })) });
+    return fail({ kind: "invalid", message: "tickets.errors.attachmentRefused", errors: inspected.problems.map((problem) => ({ field: "attachments", message: problem.message, values: problem.values })) });
   }
 
   const stored = await storeFiles(inspected.files, now);

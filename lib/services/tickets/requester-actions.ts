@@ -17,10 +17,10 @@ import { lockTicket, transitionTicket } from "./ticket-transition";
 const TARGET: Record<Exclude<RequesterAction, "rate">, TicketStatus> = { cancel: "cancelled", confirm: "closed", reopen: "assigned" };
 
 const REFUSED: Record<RequesterAction, string> = {
-  cancel: "Seule une demande en cours peut être annulée.",
-  confirm: "Seule une demande résolue peut être confirmée.",
-  reopen: `Une demande résolue ne peut être rouverte que dans les ${REOPEN_WINDOW_DAYS} jours.`,
-  rate: "Une demande s'évalue une fois, après sa clôture.",
+  cancel: "tickets.errors.cancelOnlyOpen",
+  confirm: "tickets.errors.confirmOnlyResolved",
+  reopen: "tickets.errors.reopenWindow",
+  rate: "tickets.errors.rateOnce",
 };
 
 /**
@@ -37,8 +37,8 @@ export async function requesterTransition(
   const db = database();
   const facts = await ticketFacts(db, { reference });
   if (!facts || !canSeeTicket(caller, facts, now)) return fail({ kind: "not_found" });
-  if (!canActAsRequester(caller, facts)) return fail({ kind: "forbidden", message: "Seul le personnel de l'établissement peut faire cela." });
-  if (action === "reopen" && !reason?.trim()) return fail({ kind: "invalid", message: "Dites pourquoi la demande n'est pas résolue.", errors: [{ field: "reason", message: "Motif obligatoire." }] });
+  if (!canActAsRequester(caller, facts)) return fail({ kind: "forbidden", message: "tickets.errors.schoolStaffOnly" });
+  if (action === "reopen" && !reason?.trim()) return fail({ kind: "invalid", message: "tickets.errors.sayWhyNotResolved", errors: [{ field: "reason", message: "forms.errors.reasonRequired" }] });
 
   const outcome = await db.transaction(async (tx) => {
     const ticket = await lockTicket(tx, facts.id);
@@ -52,7 +52,7 @@ export async function requesterTransition(
     const outboxIds = action === "confirm" && eventId !== null ? await recordTicketNotifications(tx, [{ kind: "closed", ticketId: ticket.id, eventId }], now) : [];
     return { outboxIds, slaSchedules: [sla] };
   });
-  if (!outcome) return fail({ kind: "conflict", message: REFUSED[action] });
+  if (!outcome) return fail({ kind: "conflict", message: REFUSED[action], values: { days: REOPEN_WINDOW_DAYS } });
   await afterCommit(outcome);
   return succeed({ status: TARGET[action] });
 }
@@ -74,7 +74,7 @@ export async function rateTicket(caller: Caller, reference: string, input: Ratin
   const db = database();
   const facts = await ticketFacts(db, { reference });
   if (!facts || !canSeeTicket(caller, facts, now)) return fail({ kind: "not_found" });
-  if (!canActAsRequester(caller, facts)) return fail({ kind: "forbidden", message: "Seul le personnel de l'établissement évalue ses demandes." });
+  if (!canActAsRequester(caller, facts)) return fail({ kind: "forbidden", message: "tickets.errors.rateStaffOnly" });
   const rated = await db.transaction((tx) => recordRating(tx, facts.id, input, caller.id, now));
   return rated ? succeed(null) : fail({ kind: "conflict", message: REFUSED.rate });
 }
@@ -84,14 +84,14 @@ export async function rateWithLink(token: string, input: RatingInput, now: Date)
   const check = verifyRatingToken(token, now, env().AUTH_SECRET);
   if (!check.valid) {
     return fail(check.reason === "expired"
-      ? { kind: "conflict", message: "Ce lien d'évaluation a expiré (il est valable 30 jours)." }
+      ? { kind: "conflict", message: "rating.errors.expired" }
       : { kind: "not_found" });
   }
   const db = database();
   const facts = await ticketFacts(db, { id: check.ticketId });
   if (!facts) return fail({ kind: "not_found" });
   const rated = await db.transaction((tx) => recordRating(tx, facts.id, input, null, now));
-  return rated ? succeed({ reference: facts.reference }) : fail({ kind: "conflict", message: "Cette demande a déjà été évaluée : merci !" });
+  return rated ? succeed({ reference: facts.reference }) : fail({ kind: "conflict", message: "rating.errors.alreadyRated" });
 }
 
 /** Worker sweep: a resolution nobody confirmed or disputed for 10 days is closed, with the closing e-mail. */

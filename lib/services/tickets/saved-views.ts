@@ -11,7 +11,7 @@ import { fail, succeed, type ServiceResult } from "../service-result";
 
 export type SavedView = { id: string; name: string; query: SavedViewQuery };
 
-const deskOnly = () => fail<never>({ kind: "forbidden", message: "Les vues enregistrées sont réservées à l'espace technicien." });
+const deskOnly = () => fail<never>({ kind: "forbidden", message: "desk.errors.viewsForbidden" });
 
 /** The caller's own saved views, by name. */
 export async function listSavedViews(caller: Caller): Promise<SavedView[]> {
@@ -23,13 +23,13 @@ export async function listSavedViews(caller: Caller): Promise<SavedView[]> {
 export async function saveView(caller: Caller, input: SavedViewInput): Promise<ServiceResult<SavedView>> {
   if (!can(caller, "desk.use")) return deskOnly();
   const parsed = savedViewInput.safeParse(input);
-  if (!parsed.success) return fail({ kind: "invalid", message: "Vérifiez le nom de la vue.", errors: fieldErrors(parsed.error) });
+  if (!parsed.success) return fail({ kind: "invalid", message: "desk.errors.checkViewName", errors: fieldErrors(parsed.error) });
   const { name, query } = parsed.data;
   return database().transaction(async (tx) => {
     // The table has no unique index on names: serialise one user's saves so two tabs cannot both pass the check.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`saved-views:${caller.id}`}, 0))`);
     if (await savedViewNameTaken(tx, caller.id, name)) {
-      return fail<SavedView>({ kind: "conflict", message: `Vous avez déjà une vue nommée « ${name} » : choisissez un autre nom ou supprimez l'ancienne.` });
+      return fail<SavedView>({ kind: "conflict", message: "desk.errors.viewNameTaken", values: { name } });
     }
     const [saved] = await tx.insert(savedViews).values({ userId: caller.id, name, query })
       .returning({ id: savedViews.id, name: savedViews.name, query: savedViews.query });

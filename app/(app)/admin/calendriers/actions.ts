@@ -10,10 +10,10 @@ export const addClosureAction = formAction(addClosureSchema, (input, caller, _fo
 
 export const deleteClosureAction = formAction(deleteClosureSchema, (input, caller, _form, now, actor) => deleteClosure(caller, input, now, actor), {
   revalidate: PAGES,
-  notFound: "Cette fermeture n'existe plus : rechargez la page.",
+  notFound: "sla.gone.closure",
 });
 
 export const setRepairTimeAction = formAction(repairTimeSchema, (input, caller, _form, now, actor) => setVendorRepairTime(caller, input, now, actor), {
   revalidate: PAGES,
-  notFound: "Ce prestataire n'existe plus.",
+  notFound: "sla.gone.vendor",
 });

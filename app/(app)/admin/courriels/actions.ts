@@ -6,5 +6,5 @@ import { resendOutboxEmail } from "@/lib/services/mail/outbox-admin";
 
 export const resendEmailAction = formAction(resendEmailSchema, (input, caller) => resendOutboxEmail(caller, input), {
   revalidate: (input) => ["/admin/courriels", `/admin/courriels/${input.id}`],
-  notFound: "Ce courriel n'existe plus.",
+  notFound: "outbox.gone",
 });

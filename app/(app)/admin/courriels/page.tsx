@@ -16,6 +16,7 @@ import { parseFilterParams } from "@/lib/schemas/filter-params";
 import { outboxQuery } from "@/lib/schemas/outbox";
 import { readOutbox } from "@/lib/services/mail/outbox-admin";
 import { resendEmailAction } from "./actions";
+import { requestTranslator } from "@/lib/auth/request-translator";
 
 export const metadata: Metadata = { title: "Courriels" };
 
@@ -28,6 +29,7 @@ export default async function OutboxPage({ searchParams }: Props) {
   const page = await readOutbox(caller, query);
   if (!page) notFound();
   const t = await getTranslations("outbox");
+  const say = await requestTranslator();
   const nextHref = page.next ? `?${new URLSearchParams([...filters, ["cursor", encodeCursor(page.next)]])}` : null;
   const tabs = [[undefined, t("filters.all")] as const, ...OUTBOX_STATUSES.map((status) => [status, t(`status.${status}`)] as const)];
 
@@ -44,7 +46,7 @@ export default async function OutboxPage({ searchParams }: Props) {
           </Link>
         ))}
       </nav>
-      <FilterProblems problems={problems} />
+      <FilterProblems problems={problems.map((problem) => say(problem.message, problem.values))} />
       {page.items.length === 0 ? <p className="mt-6 text-slate-600">{t("empty")}</p> : (
         <DataTable columns={[t("columns.createdAt"), t("columns.to"), t("columns.subject"), t("columns.status"), t("columns.attempts"), t("columns.sentAt")]}>
           {page.items.map((row) => (

@@ -6,7 +6,7 @@ import { createTeam } from "@/lib/services/organisation/create-team";
 import { addTeamMember, removeTeamMember, updateTeam } from "@/lib/services/organisation/update-team";
 
 const pages = (code: string) => ["/admin/equipes", `/admin/equipes/${code}`, "/admin/calendriers"];
-const NOT_FOUND = "Cette équipe n'existe plus.";
+const NOT_FOUND = "establishments.gone.team";
 
 /** Creates the team, then opens its page to add its members. */
 export const createTeamAction = formAction(createTeamSchema, (input, caller, _form, now, actor) => createTeam(caller, input, now, actor), {

@@ -10,7 +10,7 @@ import { setOnboardingMeeting } from "@/lib/services/organisation/set-onboarding
 import { declareRoom, removeRoom, updateEstablishment } from "@/lib/services/organisation/update-establishment";
 
 const pages = (uai: string) => ["/admin/etablissements", `/admin/etablissements/${uai}`, "/etablissements", "/mon-etablissement", "/integration"];
-const NOT_FOUND = "Cet établissement n'existe plus.";
+const NOT_FOUND = "establishments.gone.school";
 
 /** Creates the school, then opens its page (rooms, onboarding meetings). */
 export const createEstablishmentAction = formAction(createEstablishmentSchema, (input, caller, _form, now, actor) => createEstablishment(caller, input, now, actor), {
@@ -35,4 +35,4 @@ export const addOnboardingDocumentAction = formAction(onboardingDocumentFormSche
   addOnboardingDocument(caller, input, await filesFromForm(form, "document"), now, actor), { revalidate: (input) => pages(input.uai), notFound: NOT_FOUND });
 
 export const deleteOnboardingDocumentAction = formAction(deleteOnboardingDocumentFormSchema, (input, caller, _form, now, actor) =>
-  deleteOnboardingDocument(caller, input, now, actor), { revalidate: (input) => pages(input.uai), notFound: "Ce document n'existe plus." });
+  deleteOnboardingDocument(caller, input, now, actor), { revalidate: (input) => pages(input.uai), notFound: "establishments.gone.document" });

@@ -12,6 +12,7 @@ import { AUDIT_FILTER_KEYS, auditQuery } from "@/lib/schemas/audit";
 import { encodeCursor } from "@/lib/schemas/cursor";
 import { parseFilterParams } from "@/lib/schemas/filter-params";
 import { readAuditEvents } from "@/lib/services/audit/read-audit";
+import { requestTranslator } from "@/lib/auth/request-translator";
 
 export const metadata: Metadata = { title: "Journal d'audit" };
 
@@ -26,6 +27,7 @@ export default async function JournalPage({ searchParams }: Props) {
   const page = await readAuditEvents(caller, query);
   if (!page) notFound();
   const t = await getTranslations("audit");
+  const say = await requestTranslator();
   const nextHref = page.next ? `?${new URLSearchParams([...filters, ["cursor", encodeCursor(page.next)]])}` : null;
 
   return (
@@ -40,7 +42,7 @@ export default async function JournalPage({ searchParams }: Props) {
       <div className="mt-4">
         <AuditFilters values={values} action="/admin/journal" />
       </div>
-      <FilterProblems problems={problems} />
+      <FilterProblems problems={problems.map((problem) => say(problem.message, problem.values))} />
       {page.items.length === 0 ? <p className="mt-6 text-slate-600">{t("empty")}</p> : (
         <DataTable columns={[t("columns.at"), t("columns.who"), t("columns.action"), t("columns.objectType"), t("columns.objectId"), t("columns.change"), t("columns.ip"), t("columns.requestId")]}>
           {page.items.map((row) => (

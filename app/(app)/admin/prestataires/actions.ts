@@ -6,5 +6,5 @@ import { saveVendor } from "@/lib/services/organisation/save-vendor";
 
 export const saveVendorAction = formAction(vendorFormSchema, (input, caller, _form, _now, actor) => saveVendor(caller, input, actor), {
   revalidate: () => ["/admin/prestataires", "/admin/calendriers"],
-  notFound: "Ce prestataire n'existe plus.",
+  notFound: "establishments.gone.vendor",
 });

@@ -6,7 +6,7 @@ import { moveRoutingRule } from "@/lib/services/routing/routing-rule-order";
 import { deleteRoutingRule, setRoutingRuleEnabled } from "@/lib/services/routing/routing-rules";
 
 /** The rule list's buttons; each refreshes the list. */
-const list = { revalidate: () => ["/admin/routage"], notFound: "Cette règle n'existe plus : rechargez la page." };
+const list = { revalidate: () => ["/admin/routage"], notFound: "routing.gone.ruleReload" };
 
 export const moveRule = formAction(moveRuleSchema, (input, caller, _form, now, actor) => moveRoutingRule(caller, input, now, actor), list);
 

@@ -6,7 +6,7 @@ import { createAccount } from "@/lib/services/accounts/create-account";
 import { updateAccount } from "@/lib/services/accounts/update-account";
 import { fail } from "@/lib/services/service-result";
 
-const NOT_FOUND = "Ce compte n'existe plus.";
+const NOT_FOUND = "users.gone";
 
 export const toggleAccount = formAction(setAccountDisabledSchema, (input, caller, _form, now, actor) =>
   updateAccount(caller, input.userId, { disabled: input.disabled }, now, actor), {

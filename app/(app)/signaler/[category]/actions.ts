@@ -23,6 +23,6 @@ function filing(form: FormData, values: FormValues) {
 /** The filing form's action: the new ticket's page on success. */
 export const fileTicket = formAction(createTicketSchema, async (input, caller, form, now) => createTicket(caller, input, await filesFromForm(form), now), {
   read: filing,
-  notFound: "Cette catégorie n'existe plus.",
+  notFound: "filing.gone.category",
   redirectTo: (created) => `/demandes/${created.reference}?cree=1`,
 });

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { translateText } from "@/i18n/text";
 import { pageTitle } from "@/i18n/page-title";
 import { notFound } from "next/navigation";
 import { SelfHelp } from "@/components/filing/self-help";
@@ -24,7 +25,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function FileCategoryPage({ params, searchParams }: Props) {
   const [{ category: code }, { conseil }] = await Promise.all([params, searchParams]);
   const caller = await pageCaller();
-  const [t, catalogue, portal] = await Promise.all([getTranslations("filing"), readCatalogue(), portalContext(caller)]);
+  const [t, catalogue, portal, requestLocale] = await Promise.all([getTranslations("filing"), readCatalogue(), portalContext(caller), getLocale()]);
+  const locale = requestLocale === "en" ? "en" : "fr";
   const service = catalogue.find((candidate) => candidate.categories.some((category) => category.code === code));
   const category = service?.categories.find((candidate) => candidate.code === code);
   if (!service || !category || !portal.canFile) notFound();
@@ -41,7 +43,7 @@ export default async function FileCategoryPage({ params, searchParams }: Props) 
       {open.length === 0 ? (
         <div role="alert" className="rounded-lg border border-red-200 bg-red-50 p-4">
           <h2 className="font-semibold text-red-900">{t("refused")}</h2>
-          <p className="mt-1 text-sm text-red-900">{refusals[0]?.refusal?.message}</p>
+          <p className="mt-1 text-sm text-red-900">{refusals[0]?.refusal && translateText(refusals[0].refusal.message, refusals[0].refusal.values, locale)}</p>
         </div>
       ) : advice && conseil !== "lu" ? (
         <SelfHelp task={advice.task} steps={advice.steps} fileAnywayHref={`/signaler/${category.code}?conseil=lu`} />
@@ -51,7 +53,7 @@ export default async function FileCategoryPage({ params, searchParams }: Props) 
           service={{ code: service.code }}
           category={{ code: category.code, type: category.type, hardware: category.hardware, fields: category.fields }}
           schools={open.map((school) => ({ uai: school.uai, name: school.name }))}
-          outOfInventoryNotice={OUT_OF_INVENTORY_NOTICE}
+          outOfInventoryNotice={translateText(OUT_OF_INVENTORY_NOTICE, undefined, locale)}
         />
       )}
     </section>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getLocale } from "next-intl/server";
+import { translateText } from "@/i18n/text";
 import { notFound } from "next/navigation";
 import { dashboardLabels } from "@/components/dashboard/dashboard-labels";
 import { PeriodPicker } from "@/components/dashboard/period-picker";
@@ -61,7 +62,7 @@ export default async function RegionalPage({ searchParams }: Props) {
         )}
         {zone && <p className="text-sm print:hidden"><Link className="text-brand-700 underline" href={reportHref({ zone }, schoolYearLabel(period.to))}>{t("annualReport")}</Link></p>}
         <PeriodPicker period={period} labels={periodLabels} keep={{ zone: zone ?? undefined, sort: query.sort, dir: query.dir }} />
-        {error !== null && <p role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">{t("invalidPeriod", { message: error })}</p>}
+        {error !== null && <p role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">{t("invalidPeriod", { message: translateText(error.message, error.values, locale === "en" ? "en" : "fr") })}</p>}
       </header>
       <RegionalView dashboard={dashboard} tables={tables} t={t} locale={locale} drill={drill} tableLabels={table}
         csv={(id) => (zone ? csvHref("zone", zone, id, period) : `${DASHBOARDS}/csv/${id}?from=${period.from}&to=${period.to}`)}

@@ -16,5 +16,5 @@ export async function choosePasswordThroughLink(_previous: FormState, form: Form
   if (!parsed.success) return invalidForm(parsed.error, await requestTranslator());
   const requestHeaders = await headers();
   const result = await setPasswordWithLink(parsed.data, new Date(), (user) => auditActor(requestHeaders, user));
-  return result.ok ? DONE : failedForm(result.failure, "Ce lien n'est plus valide : il a déjà servi ou il a expiré.");
+  return result.ok ? DONE : failedForm(result.failure, await requestTranslator(), "signIn.reset.linkInvalid");
 }

@@ -14,12 +14,12 @@ export const POST = apiRoute(async (request: Request) => {
   const now = new Date();
   const result = await authenticateWithPassword({ ...parsed.data, headers: request.headers }, (tx, user, actor) => issueApiToken(tx, user.id, now, actor));
   if (result.outcome === "throttled") {
-    return problem(429, "Trop de tentatives", {
-      detail: `Trop d'échecs de connexion. Réessayez dans ${Math.ceil(result.retryAfterSeconds / 60)} minute(s).`,
+    return problem(429, "errors.api.throttled", {
+      detail: "errors.api.throttledDetail", values: { minutes: Math.ceil(result.retryAfterSeconds / 60) },
       headers: { "retry-after": String(result.retryAfterSeconds) },
     });
   }
-  if (result.outcome === "invalid") return problem(401, "Identifiants incorrects", { detail: "Adresse e-mail ou mot de passe incorrect." });
+  if (result.outcome === "invalid") return problem(401, "errors.api.badCredentials", { detail: "errors.api.badCredentialsDetail" });
 
   const { token, expiresAt } = result.then;
   return Response.json({ token, expiresAt: expiresAt.toISOString() }, { status: 201, headers: { "cache-control": "no-store" } });

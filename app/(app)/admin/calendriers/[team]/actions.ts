@@ -5,7 +5,7 @@ import { ladderSchema, resetTeamSchema, weeklyHoursSchema } from "@/lib/schemas/
 import { resetTeamSetting, setTeamLadder, setTeamWeeklyHours } from "@/lib/services/sla/sla-settings";
 
 const pages = ({ teamCode }: { teamCode: string }) => ["/admin/calendriers", `/admin/calendriers/${encodeURIComponent(teamCode)}`];
-const GONE = "Cette équipe n'existe plus.";
+const GONE = "sla.gone.team";
 
 export const saveWeeklyHours = formAction(weeklyHoursSchema, (input, caller, _form, now, actor) => setTeamWeeklyHours(caller, input, now, actor), { revalidate: pages, notFound: GONE });
 

@@ -9,6 +9,6 @@ import { updateRoutingRule } from "@/lib/services/routing/routing-rules";
 export const saveRule = formAction(routingRuleSchema.extend(ruleVersionSchema.shape), ({ id, version, ...rule }, caller, _form, now, actor) =>
   updateRoutingRule(caller, { id, version }, rule, now, actor), {
   read: (form) => ({ ...routingRuleFromForm(form), id: form.get("id"), version: form.get("version") }),
-  notFound: "Cette règle n'existe plus.",
+  notFound: "routing.gone.rule",
   redirectTo: () => "/admin/routage",
 });

@@ -46,11 +46,11 @@ export const recordIntervention = formAction(recordInterventionForm, ({ referenc
   recordInterventionOn(caller, reference, input, now, actor), refresh);
 
 export const linkTicket = formAction(linkTicketForm, (input, caller, _form, now) => linkRelated(caller, input.reference, input.related, now), {
-  revalidate: (input) => pagesOf(input.reference, input.related), notFound: "Ticket introuvable : vérifiez la référence.",
+  revalidate: (input) => pagesOf(input.reference, input.related), notFound: "desk.gone.ticket",
 });
 
 export const mergeIntoMaster = formAction(mergeForm, (input, caller, _form, now) => mergeDuplicate(caller, input.reference, input.master, input.reason, now), {
-  revalidate: (input) => pagesOf(input.reference, input.master), notFound: "Ticket introuvable : vérifiez la référence.",
+  revalidate: (input) => pagesOf(input.reference, input.master), notFound: "desk.gone.ticket",
 });
 
 /** Where routing would send the ticket once re-qualified; nothing is written. */

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getLocale } from "next-intl/server";
+import { translateText } from "@/i18n/text";
 import { notFound } from "next/navigation";
 import { dashboardLabels } from "@/components/dashboard/dashboard-labels";
 import { EstablishmentView } from "@/components/dashboard/establishment-view";
@@ -48,7 +49,7 @@ export default async function EstablishmentDashboardPage({ params, searchParams 
           {can(caller, "dashboards.regional") && <Link className="text-brand-700 underline" href={regionalHref(dashboard.establishment.zone.code, period)}>{t("regional")}</Link>}
         </nav>
         <PeriodPicker period={period} labels={periodLabels} />
-        {error !== null && <p role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">{t("invalidPeriod", { message: error })}</p>}
+        {error !== null && <p role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">{t("invalidPeriod", { message: translateText(error.message, error.values, locale === "en" ? "en" : "fr") })}</p>}
       </header>
       <EstablishmentView dashboard={dashboard} tables={tables} t={t} links={links} locale={locale}
         csv={(id) => csvHref("establishment", dashboard.establishment.uai, id, period)} tableLabels={table} />

@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { database } from "@/db/client";
 import { notificationPage, unreadCount } from "@/db/queries/notifications";
+import { notificationPreferencesOf } from "@/db/queries/staff-notifications";
 import { notificationPreferences, notifications } from "@/db/schema";
 import type { Caller } from "@/lib/domain/caller";
 import { STAFF_NOTIFICATION_KINDS, type Delivery, type StaffNotificationKind } from "@/lib/domain/staff-notifications";
@@ -32,9 +33,8 @@ export async function markMyNotificationsRead(caller: Caller, ids: string[] | un
 
 /** The caller's stored choices per kind (a kind without a row follows the default of the rule). */
 export async function readMyPreferences(caller: Caller): Promise<Partial<Record<StaffNotificationKind, Delivery>>> {
-  const rows = await database().select({ kind: notificationPreferences.kind, delivery: notificationPreferences.delivery })
-    .from(notificationPreferences).where(eq(notificationPreferences.userId, caller.id));
-  return Object.fromEntries(rows.map((row) => [row.kind, row.delivery]));
+  const preferences = await notificationPreferencesOf(database(), [caller.id]);
+  return preferences.get(caller.id) ?? {};
 }
 
 /** Stores the caller's choice per kind; `default` removes it (the rule's default applies again). */

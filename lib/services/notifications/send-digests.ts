@@ -1,12 +1,11 @@
-import { and, asc, eq, inArray, isNull, lte } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import { database } from "@/db/client";
-import { notifications, outboxEmails, tickets, users } from "@/db/schema";
+import { activeMailablePerson, digestRecipientIds, pendingDigest } from "@/db/queries/staff-notifications";
+import { notifications, outboxEmails, tickets } from "@/db/schema";
 import { env } from "@/lib/env";
 import { digestKey, digestSlotName, isDigestSlot, latestDigestSlot } from "@/lib/domain/notification-digest";
 import { digestEmail } from "@/lib/mail/staff-templates";
 import { afterCommit } from "../after-commit";
-
-const pending = (slot: Date) => and(eq(notifications.delivery, "digest"), isNull(notifications.digestedAt), lte(notifications.createdAt, slot));
 
 /**
  * One person's digest for a slot, in one transaction: their notifications waiting for a digest up to the slot, an
@@ -15,12 +14,11 @@ const pending = (slot: Date) => and(eq(notifications.delivery, "digest"), isNull
  */
 async function digestOne(recipientId: string, slot: Date, now: Date): Promise<string | null> {
   return database().transaction(async (tx) => {
-    const [person] = await tx.select({ id: users.id, email: users.email, name: users.name }).from(users)
-      .where(and(eq(users.id, recipientId), isNull(users.disabledAt)));
+    const person = await activeMailablePerson(tx, recipientId);
     if (!person) return null;
     const rows = await tx.select({ id: notifications.id, kind: notifications.kind, reference: tickets.reference, title: tickets.title })
       .from(notifications).innerJoin(tickets, eq(tickets.id, notifications.ticketId))
-      .where(and(eq(notifications.recipientId, recipientId), pending(slot)))
+      .where(and(eq(notifications.recipientId, recipientId), pendingDigest(slot)))
       .orderBy(asc(notifications.createdAt), asc(notifications.id))
       .for("update", { of: notifications, skipLocked: true });
     if (rows.length === 0) return null;
@@ -43,10 +41,10 @@ async function digestOne(recipientId: string, slot: Date, now: Date): Promise<st
 export async function sendDigests(now: Date, requested?: Date): Promise<{ slot: string | null; digests: number }> {
   const slot = requested ?? latestDigestSlot(now);
   if (!slot || !isDigestSlot(slot) || slot > now) return { slot: null, digests: 0 };
-  const recipients = await database().selectDistinct({ id: notifications.recipientId }).from(notifications).where(pending(slot));
+  const recipients = await digestRecipientIds(database(), slot);
   const outboxIds: string[] = [];
-  for (const recipient of recipients) {
-    const id = await digestOne(recipient.id, slot, now);
+  for (const recipientId of recipients) {
+    const id = await digestOne(recipientId, slot, now);
     if (id) outboxIds.push(id);
   }
   await afterCommit({ outboxIds });

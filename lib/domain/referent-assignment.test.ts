@@ -1,0 +1,22 @@
+import { describe, expect, test } from "vitest";
+import { referentAssignee, type SchoolReferents } from "./referent-assignment";
+import type { Absence } from "./visit-planning";
+
+const both: SchoolReferents = { referentId: "ref", backupId: "bak" };
+const away = (userId: string, startsOn = "2026-12-07", endsOn = "2026-12-11"): Absence => ({ userId, startsOn, endsOn });
+
+describe("referentAssignee", () => {
+  test.each<[string, SchoolReferents | null, Absence[], string, ReturnType<typeof referentAssignee>]>([
+    ["no referent set", null, [], "2026-12-08", { assigneeId: null, reason: "no_referent" }],
+    ["referent present", both, [], "2026-12-08", { assigneeId: "ref", reason: "referent" }],
+    ["referent away, backup present", both, [away("ref")], "2026-12-08", { assigneeId: "bak", reason: "backup" }],
+    ["referent away on the first day", both, [away("ref")], "2026-12-07", { assigneeId: "bak", reason: "backup" }],
+    ["referent away on the last day", both, [away("ref")], "2026-12-11", { assigneeId: "bak", reason: "backup" }],
+    ["referent back the day after", both, [away("ref")], "2026-12-12", { assigneeId: "ref", reason: "referent" }],
+    ["referent away, no backup", { referentId: "ref", backupId: null }, [away("ref")], "2026-12-08", { assigneeId: null, reason: "referent_absent" }],
+    ["both away", both, [away("ref"), away("bak", "2026-12-08", "2026-12-08")], "2026-12-08", { assigneeId: null, reason: "both_absent" }],
+    ["only the backup away", both, [away("bak")], "2026-12-08", { assigneeId: "ref", reason: "referent" }],
+  ])("%s", (_label, referents, absences, today, expected) => {
+    expect(referentAssignee(referents, absences, today)).toEqual(expected);
+  });
+});

@@ -60,6 +60,7 @@ export const routingRuleSchema = z.object({
   teamCode,
   watcherTeamCodes: z.array(teamCode, { error: "Équipes en copie : liste attendue." }).default([]),
   priorityFloor: z.enum(PRIORITIES, { error: "Priorité plancher attendue : P1, P2, P3 ou P4." }).nullable().default(null),
+  assignToReferent: z.boolean({ error: "routing.errors.assignToReferent" }).default(false),
 });
 export type RoutingRuleInput = z.infer<typeof routingRuleSchema>;
 

@@ -9,7 +9,7 @@ import { JOBS, type JobPayload } from "@/lib/queue/jobs";
 
 export type TicketNotificationKind =
   | "created" | "assigned" | "answered" | "waiting_requester" | "resolved" | "closed" | "merged" | "escalated" | "watched"
-  | "sla_alert" | "sla_escalated" | "vendor_message";
+  | "sla_alert" | "sla_escalated" | "vendor_message" | "visit_planned";
 export type TicketNotification = { kind: TicketNotificationKind; ticketId: string; eventId: number };
 
 /**
@@ -110,6 +110,8 @@ function contentFor(kind: TicketNotificationKind, ticket: TicketFacts, event: Ev
     case "sla_alert":
     case "sla_escalated":
       return { kind: "sla", headline: String(event.data.headline), detail: event.body ?? "" };
+    case "visit_planned":
+      return { kind, onDate: String(event.data.onDate), halfDay: event.data.halfDay === "pm" ? "pm" : "am", rescheduled: event.data.rescheduled === true };
   }
 }
 

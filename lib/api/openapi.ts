@@ -9,6 +9,7 @@ import { auditPaths } from "./openapi-audit";
 import { ciPaths } from "./openapi-cis";
 import { accountImportPaths } from "./openapi-imports";
 import { organisationPaths } from "./openapi-organisation";
+import { planningPaths } from "./openapi-planning";
 import { userPaths } from "./openapi-users";
 import { dashboardApiQuery, establishmentDashboardSchema, zoneDashboardSchema } from "@/lib/schemas/dashboards";
 
@@ -38,6 +39,7 @@ export function openApiDocument() {
       ...auditPaths({ json, problem, common }),
       ...accountImportPaths({ json, problem, common }),
       ...organisationPaths({ json, problem, common }),
+      ...planningPaths({ json, problem, common }),
       // GET /establishments is the account part's, POST the organisation's: one entry with both methods.
       "/establishments": { ...accountPaths({ json, problem, common })["/establishments"], ...organisationPaths({ json, problem, common })["/establishments"] },
       ...userPaths({ json, problem, common }),

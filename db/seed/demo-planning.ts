@@ -3,12 +3,14 @@ import type { Executor } from "@/db/client";
 import { establishmentReferents, establishments, users, visitSchedule } from "@/db/schema";
 import type { HalfDay } from "@/lib/domain/visit-planning";
 
-/** Each demo school's referent (seed 003: an STIL agent per school, about three schools each). */
+/**
+ * Demo schools' referents (seed 003: an STIL agent per school, about three schools each). Choiseul and Palissy,
+ * where the demo CSLs file, are left for the sector lead to set (the tour starts there): with a referent, their
+ * tickets would be assigned at filing instead of waiting in the team's queue as the desk's demo expects.
+ */
 const DEMO_REFERENTS: Array<{ uai: string; referent: string }> = [
-  { uai: "0370037P", referent: "tech.ouest@guichet.test" },
   { uai: "0371099U", referent: "tech.ouest@guichet.test" },
   { uai: "0410030K", referent: "tech.ouest@guichet.test" },
-  { uai: "0450029M", referent: "tech.est@guichet.test" },
   { uai: "0450782F", referent: "tech.est@guichet.test" },
   { uai: "0450051L", referent: "tech.est@guichet.test" },
 ];

@@ -58,11 +58,12 @@ async function fileAtChoiseul(now = new Date()) {
 }
 
 describe("a school's referents", () => {
-  test("the seeded referent is read by the school and by staff, not by another school", async () => {
-    const seeded = await get(tokens.csl, "0370037P");
-    expect(seeded.status).toBe(200);
-    expect(seeded.body).toMatchObject({ uai: "0370037P", referent: { id: tech.id, name: "Thomas Leroy (Technicien Ouest)" }, backup: null });
-    expect((await get(tokens.techEst, "0370037P")).status).toBe(200);
+  test("the referents are read by the school and by staff, not by another school", async () => {
+    const none = await get(tokens.csl, "0370037P");
+    expect(none.status).toBe(200);
+    expect(none.body).toEqual({ uai: "0370037P", referent: null, backup: null });
+    const seeded = await get(tokens.techEst, "0371099U");
+    expect(seeded.body).toMatchObject({ uai: "0371099U", referent: { id: tech.id, name: "Thomas Leroy (Technicien Ouest)" }, backup: null });
     expect((await get(tokens.cslPalissy, "0370037P")).status).toBe(404);
   });
 

@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { visitDay } from "@/lib/presentation/visit-day";
-import type { SchoolTechnician } from "@/lib/services/planning/school-technician";
+import type { SchoolTechnician } from "@/lib/presentation/planning-views";
 
 /** The school's referent technician, backup and next visit, as the school reads them. */
 export async function SchoolTechnicianPanel({ summary, headingLevel = 2 }: { summary: SchoolTechnician; headingLevel?: 2 | 3 }) {

@@ -1,6 +1,5 @@
 import { z } from "zod";
-import type { SchoolReferentsView } from "@/lib/services/planning/referents";
-import type { TechnicianWeek } from "@/lib/services/planning/technician-planning";
+import type { SchoolReferentsView, TechnicianWeek } from "@/lib/presentation/planning-views";
 
 const person = z.object({ id: z.uuid(), name: z.string() });
 

@@ -6,13 +6,14 @@ import type { AuditActor } from "@/lib/domain/audit";
 import type { Caller } from "@/lib/domain/caller";
 import { canBeReferentOf, canSetReferentsOf } from "@/lib/domain/planning-access";
 import { canSeeEstablishment } from "@/lib/domain/permissions";
+import type { PersonRef, SchoolReferentsView } from "@/lib/presentation/planning-views";
 import type { SetReferentsInput } from "@/lib/schemas/planning";
 import { recordAudit } from "../audit/record-audit";
 import { refusableTransaction, refuse } from "../refusal";
 import type { ServiceResult } from "../service-result";
 
-export type Person = { id: string; name: string };
-export type SchoolReferentsView = { uai: string; referent: Person | null; backup: Person | null };
+export type { SchoolReferentsView };
+type Person = PersonRef;
 
 async function schoolByUai(db: Executor, uai: string) {
   const [school] = await db.select({ id: establishments.id, uai: establishments.uai, zoneId: establishments.zoneId }).from(establishments).where(eq(establishments.uai, uai));

@@ -3,10 +3,9 @@ import { database } from "@/db/client";
 import { establishments } from "@/db/schema";
 import type { Caller } from "@/lib/domain/caller";
 import { canSeeEstablishment } from "@/lib/domain/permissions";
-import { readReferents, type SchoolReferentsView } from "./referents";
-import { nextSchoolVisits, type VisitSlot } from "./ticket-visits";
-
-export type SchoolTechnician = SchoolReferentsView & { nextVisit: VisitSlot | null };
+import type { SchoolTechnician } from "@/lib/presentation/planning-views";
+import { readReferents } from "./referents";
+import { nextSchoolVisits } from "./ticket-visits";
 
 /** What a school sees of its technician: referent, backup and the next planned visit (Mon établissement, home). */
 export async function schoolTechnician(caller: Caller, uai: string, now: Date): Promise<SchoolTechnician | null> {

@@ -5,26 +5,12 @@ import { teamMembers, teams, users } from "@/db/schema";
 import type { Caller } from "@/lib/domain/caller";
 import { canManagePlanningOf, PLANNED_ROLES } from "@/lib/domain/planning-access";
 import { can } from "@/lib/domain/permissions";
-import { isAbsent, visitsOn, weekDates, type HalfDay } from "@/lib/domain/visit-planning";
+import { isAbsent, visitsOn, weekDates } from "@/lib/domain/visit-planning";
+import type { TechnicianWeek } from "@/lib/presentation/planning-views";
+
+export type { TechnicianWeek };
 import { refuse } from "../refusal";
 import { fail, succeed, type ServiceResult } from "../service-result";
-
-export type PlannedVisit = {
-  onDate: string;
-  halfDay: HalfDay;
-  school: { uai: string; name: string } | null;
-  /** Tickets planned for this half-day (at this school or not: a ticket planned on a free half-day shows too). */
-  tickets: Array<{ reference: string; title: string }>;
-};
-
-export type TechnicianWeek = {
-  technician: { id: string; name: string };
-  week: string;
-  days: Array<{ date: string; absent: boolean; halfDays: PlannedVisit[] }>;
-  absences: Array<{ id: string; startsOn: string; endsOn: string; note: string | null }>;
-  /** The default week, for its editor. */
-  schedule: Array<{ weekday: number; halfDay: HalfDay; school: { uai: string; name: string } | null }>;
-};
 
 /**
  * The technician loaded for a planning action: 404 when the caller may not manage them (or they have no

@@ -9,7 +9,8 @@ import type { Caller } from "@/lib/domain/caller";
 import { PLANNED_ROLES } from "@/lib/domain/planning-access";
 import { can } from "@/lib/domain/permissions";
 import { canSeeTicket } from "@/lib/domain/ticket-visibility";
-import { addDays, isAbsent, isUpcoming, nextVisits, type HalfDay } from "@/lib/domain/visit-planning";
+import { addDays, isAbsent, isUpcoming, nextVisits } from "@/lib/domain/visit-planning";
+import type { VisitSlot } from "@/lib/presentation/planning-views";
 import type { PlanVisitInput } from "@/lib/schemas/planning";
 import { recordAudit } from "../audit/record-audit";
 import { deskAction, lockWorkable } from "../desk/workable-ticket";
@@ -23,7 +24,7 @@ const PROPOSAL_HORIZON_DAYS = 60;
 /** A ticket done with needs no visit. */
 const FINISHED: ReadonlySet<string> = new Set(["resolved", "closed", "cancelled"]);
 
-export type VisitSlot = { onDate: string; halfDay: HalfDay; technician: { id: string; name: string } };
+export type { VisitSlot };
 
 /** The next visits to a school (default weeks, exceptions, absences, closed days of the holding team's calendar). */
 export async function nextSchoolVisits(db: Executor, establishmentId: string, teamId: string | null, now: Date, count: number): Promise<VisitSlot[]> {
@@ -41,7 +42,7 @@ export async function nextSchoolVisits(db: Executor, establishmentId: string, te
   return visits.map((visit) => ({ onDate: visit.onDate, halfDay: visit.halfDay, technician: { id: visit.technicianId, name: names.get(visit.technicianId)! } }));
 }
 
-export type TicketVisitView = { onDate: string; halfDay: HalfDay; technician: { id: string; name: string } };
+export type TicketVisitView = VisitSlot;
 
 /** The visit a ticket is planned for, if any (the page showing it has checked the caller sees the ticket). */
 export async function plannedVisitOf(ticketId: string): Promise<TicketVisitView | null> {

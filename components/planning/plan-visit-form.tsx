@@ -11,14 +11,33 @@ import { visitDay } from "@/lib/presentation/visit-day";
 type Slot = { onDate: string; halfDay: "am" | "pm"; technician: { id: string; name: string } };
 
 /** Plans the ticket's on-site visit: one of the school's next visits, or another date and half-day. */
-export function PlanVisitForm({ reference, action, planned, proposals }: { reference: string; action: FormAction; planned: Slot | null; proposals: Slot[] }) {
+export function PlanVisitForm({
+  reference,
+  action,
+  planned,
+  proposals,
+}: {
+  reference: string;
+  action: FormAction;
+  planned: Slot | null;
+  proposals: Slot[];
+}) {
   const t = useTranslations("planning");
   const locale = useLocale() === "en" ? "en" : "fr";
-  const when = (slot: Slot) => ({ date: visitDay(slot.onDate, locale), halfDay: t(`halfDays.${slot.halfDay}`), technician: slot.technician.name });
+  const when = (slot: Slot) => ({
+    date: visitDay(slot.onDate, locale),
+    halfDay: t(`halfDays.${slot.halfDay}`),
+    technician: slot.technician.name,
+  });
   return (
     <div className="space-y-3">
       {planned && <p className="text-sm font-medium">{t("visit.plannedWith", when(planned))}</p>}
-      <DeskForm action={action} hidden={{ reference }} submitLabel={planned ? t("desk.reschedule") : t("desk.plan")} success={t("desk.saved")}>
+      <DeskForm
+        action={action}
+        hidden={{ reference }}
+        submitLabel={planned ? t("desk.reschedule") : t("desk.plan")}
+        success={t("desk.saved")}
+      >
         {({ state, formId }) => (
           <>
             <fieldset className="space-y-1 text-sm">
@@ -26,7 +45,12 @@ export function PlanVisitForm({ reference, action, planned, proposals }: { refer
               {proposals.length === 0 && <p className="text-slate-600">{t("desk.noProposal")}</p>}
               {proposals.map((slot, index) => (
                 <label key={`${slot.onDate}-${slot.halfDay}-${slot.technician.id}`} className="flex items-center gap-2">
-                  <input type="radio" name="slot" value={`${slot.onDate}|${slot.halfDay}|${slot.technician.id}`} defaultChecked={index === 0} />
+                  <input
+                    type="radio"
+                    name="slot"
+                    value={`${slot.onDate}|${slot.halfDay}|${slot.technician.id}`}
+                    defaultChecked={index === 0}
+                  />
                   {t("desk.proposal", when(slot))}
                 </label>
               ))}

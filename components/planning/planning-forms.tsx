@@ -17,7 +17,11 @@ function Whose({ formId, state, technicians }: { formId: string; state: FormStat
   if (technicians.length === 1) return <input type="hidden" name="technicianId" value={technicians[0]!.id} />;
   return (
     <SelectField formId={formId} name="technicianId" label={t("who")} state={state} defaultValue={technicians[0]?.id}>
-      {technicians.map((person) => <option key={person.id} value={person.id}>{person.name}</option>)}
+      {technicians.map((person) => (
+        <option key={person.id} value={person.id}>
+          {person.name}
+        </option>
+      ))}
     </SelectField>
   );
 }
@@ -73,7 +77,11 @@ export function ScheduleSlotForm({ action, technicians }: { action: FormAction; 
       <p className="text-sm text-slate-600 sm:col-span-2">{t("schedule.help")}</p>
       <Whose formId={formId} state={state} technicians={technicians} />
       <SelectField formId={formId} name="weekday" label={t("schedule.weekday")} state={state} defaultValue="1">
-        {[1, 2, 3, 4, 5].map((day) => <option key={day} value={day}>{t(`weekdays.${day}`)}</option>)}
+        {[1, 2, 3, 4, 5].map((day) => (
+          <option key={day} value={day}>
+            {t(`weekdays.${day}`)}
+          </option>
+        ))}
       </SelectField>
       <HalfDaySelect formId={formId} state={state} />
       <TextField formId={formId} name="uai" label={t("schedule.uai")} state={state} placeholder="0370037P" />

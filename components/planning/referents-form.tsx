@@ -10,7 +10,19 @@ import { useActionForm, type FormAction } from "@/components/ui/use-action-form"
 type Person = { id: string; name: string };
 
 /** The sector lead names the school's referent technician and backup among the zone's technicians. */
-export function ReferentsForm({ action, uai, referent, backup, choices }: { action: FormAction; uai: string; referent: Person | null; backup: Person | null; choices: Person[] }) {
+export function ReferentsForm({
+  action,
+  uai,
+  referent,
+  backup,
+  choices,
+}: {
+  action: FormAction;
+  uai: string;
+  referent: Person | null;
+  backup: Person | null;
+  choices: Person[];
+}) {
   const t = useTranslations("planning.referents");
   const formId = useId();
   const { state, pending, formProps } = useActionForm(action);
@@ -20,14 +32,24 @@ export function ReferentsForm({ action, uai, referent, backup, choices }: { acti
       <input type="hidden" name="uai" value={uai} />
       <SelectField formId={formId} name="referent" label={t("referent")} state={state} defaultValue={referent?.id ?? ""} required>
         <option value="">{t("choose")}</option>
-        {choices.map((person) => <option key={person.id} value={person.id}>{person.name}</option>)}
+        {choices.map((person) => (
+          <option key={person.id} value={person.id}>
+            {person.name}
+          </option>
+        ))}
       </SelectField>
       <SelectField formId={formId} name="backup" label={t("backup")} state={state} defaultValue={backup?.id ?? ""}>
         <option value="">{t("noBackup")}</option>
-        {choices.map((person) => <option key={person.id} value={person.id}>{person.name}</option>)}
+        {choices.map((person) => (
+          <option key={person.id} value={person.id}>
+            {person.name}
+          </option>
+        ))}
       </SelectField>
       <SubmitButton pending={pending} label={t("save")} pendingLabel={t("saving")} />
-      <div className="sm:col-span-3"><FormAlert state={state} success={t("saved")} /></div>
+      <div className="sm:col-span-3">
+        <FormAlert state={state} success={t("saved")} />
+      </div>
     </form>
   );
 }

@@ -8,14 +8,20 @@ export async function SchoolTechnicianPanel({ summary, headingLevel = 2 }: { sum
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const visit = summary.nextVisit;
   return (
-    <section className="rounded-md border border-slate-200 bg-slate-50 p-3 text-sm" aria-label={t("school.title")} data-testid={`school-technician-${summary.uai}`}>
+    <section
+      className="rounded-md border border-slate-200 bg-slate-50 p-3 text-sm"
+      aria-label={t("school.title")}
+      data-testid={`school-technician-${summary.uai}`}
+    >
       <Heading className="text-base font-semibold">{t("school.title")}</Heading>
       {summary.referent ? (
         <ul className="mt-1 space-y-0.5">
           <li>{t("school.referent", { name: summary.referent.name })}</li>
           {summary.backup && <li>{t("school.backup", { name: summary.backup.name })}</li>}
         </ul>
-      ) : <p className="mt-1 text-slate-600">{t("school.noReferent")}</p>}
+      ) : (
+        <p className="mt-1 text-slate-600">{t("school.noReferent")}</p>
+      )}
       <p className="mt-1">
         {visit
           ? t("school.nextVisit", { date: visitDay(visit.onDate, locale === "en" ? "en" : "fr"), halfDay: t(`halfDays.${visit.halfDay}`) })

@@ -30,13 +30,30 @@ const DEMO_WEEKS: Array<{ technician: string; weekday: number; halfDay: HalfDay;
 export async function seedDemoPlanning(tx: Executor): Promise<void> {
   const emails = [...new Set([...DEMO_REFERENTS.map((row) => row.referent), ...DEMO_WEEKS.map((row) => row.technician)])];
   const uais = [...new Set([...DEMO_REFERENTS.map((row) => row.uai), ...DEMO_WEEKS.map((row) => row.uai)])];
-  const people = new Map((await tx.select({ id: users.id, email: users.email }).from(users).where(inArray(users.email, emails))).map((row) => [row.email, row.id]));
-  const schools = new Map((await tx.select({ id: establishments.id, uai: establishments.uai }).from(establishments).where(inArray(establishments.uai, uais))).map((row) => [row.uai, row.id]));
-  await tx.insert(establishmentReferents)
+  const people = new Map(
+    (await tx.select({ id: users.id, email: users.email }).from(users).where(inArray(users.email, emails))).map((row) => [
+      row.email,
+      row.id,
+    ]),
+  );
+  const schools = new Map(
+    (await tx.select({ id: establishments.id, uai: establishments.uai }).from(establishments).where(inArray(establishments.uai, uais))).map(
+      (row) => [row.uai, row.id],
+    ),
+  );
+  await tx
+    .insert(establishmentReferents)
     .values(DEMO_REFERENTS.map((row) => ({ establishmentId: schools.get(row.uai)!, referentId: people.get(row.referent)! })))
     .onConflictDoNothing();
-  await tx.insert(visitSchedule)
-    .values(DEMO_WEEKS.map((row) => ({ technicianId: people.get(row.technician)!, weekday: row.weekday, halfDay: row.halfDay, establishmentId: schools.get(row.uai)! })))
+  await tx
+    .insert(visitSchedule)
+    .values(
+      DEMO_WEEKS.map((row) => ({
+        technicianId: people.get(row.technician)!,
+        weekday: row.weekday,
+        halfDay: row.halfDay,
+        establishmentId: schools.get(row.uai)!,
+      })),
+    )
     .onConflictDoNothing();
 }
-

@@ -24,6 +24,9 @@ export function canSetReferentsOf(caller: Pick<Caller, "role" | "zoneId">, schoo
 }
 
 /** A referent or backup must be an active technician of one of the school's zone's teams. */
-export function canBeReferentOf(person: { role: Caller["role"]; disabled: boolean; zoneIds: readonly string[] }, school: { zoneId: string }): boolean {
+export function canBeReferentOf(
+  person: { role: Caller["role"]; disabled: boolean; zoneIds: readonly string[] },
+  school: { zoneId: string },
+): boolean {
   return person.role === "technician" && !person.disabled && person.zoneIds.includes(school.zoneId);
 }

@@ -3,8 +3,7 @@ import { isAbsent, type Absence } from "./visit-planning";
 export type SchoolReferents = { referentId: string; backupId: string | null };
 
 export type ReferentAssignment =
-  | { assigneeId: string; reason: "referent" | "backup" }
-  | { assigneeId: null; reason: "no_referent" | "unavailable" };
+  { assigneeId: string; reason: "referent" | "backup" } | { assigneeId: null; reason: "no_referent" | "unavailable" };
 
 /**
  * "Assigner au référent de l'établissement": the school's referent; the backup when the referent is away

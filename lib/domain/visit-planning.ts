@@ -75,13 +75,16 @@ export function visitsOn(dates: readonly string[], schedule: readonly ScheduleSl
     for (const halfDay of HALF_DAYS) {
       const technicians = new Set([
         ...schedule.filter((slot) => slot.weekday === weekday && slot.halfDay === halfDay).map((slot) => slot.technicianId),
-        ...exceptions.filter((exception) => exception.onDate === onDate && exception.halfDay === halfDay).map((exception) => exception.technicianId),
+        ...exceptions
+          .filter((exception) => exception.onDate === onDate && exception.halfDay === halfDay)
+          .map((exception) => exception.technicianId),
       ]);
       for (const technicianId of [...technicians].sort()) {
         const exception = exceptions.find((row) => row.technicianId === technicianId && row.onDate === onDate && row.halfDay === halfDay);
         const establishmentId = exception
           ? exception.establishmentId
-          : schedule.find((slot) => slot.technicianId === technicianId && slot.weekday === weekday && slot.halfDay === halfDay)?.establishmentId ?? null;
+          : (schedule.find((slot) => slot.technicianId === technicianId && slot.weekday === weekday && slot.halfDay === halfDay)
+              ?.establishmentId ?? null);
         if (establishmentId) visits.push({ technicianId, onDate, halfDay, establishmentId });
       }
     }

@@ -17,16 +17,25 @@ export type SetReferentsInput = z.infer<typeof setReferentsSchema>;
 export const referentsFormSchema = setReferentsSchema.extend({ uai: uaiSchema });
 
 /** An ISO week, "2026-W50". */
-export const isoWeekSchema = z.string({ error: "planning.errors.week" }).refine((week) => isoWeekMonday(week) !== null, { error: "planning.errors.week" });
+export const isoWeekSchema = z
+  .string({ error: "planning.errors.week" })
+  .refine((week) => isoWeekMonday(week) !== null, { error: "planning.errors.week" });
 
 export const planningQuerySchema = z.object({ week: isoWeekSchema });
 
-export const absenceSchema = z.object({
-  technicianId: personId("planning.errors.technician"),
-  startsOn: date,
-  endsOn: date,
-  note: z.string().trim().max(200, { error: "planning.errors.noteTooLong" }).optional().transform((note) => note || null),
-}).refine((absence) => absence.endsOn >= absence.startsOn, { path: ["endsOn"], error: "planning.errors.endBeforeStart" });
+export const absenceSchema = z
+  .object({
+    technicianId: personId("planning.errors.technician"),
+    startsOn: date,
+    endsOn: date,
+    note: z
+      .string()
+      .trim()
+      .max(200, { error: "planning.errors.noteTooLong" })
+      .optional()
+      .transform((note) => note || null),
+  })
+  .refine((absence) => absence.endsOn >= absence.startsOn, { path: ["endsOn"], error: "planning.errors.endBeforeStart" });
 export type AbsenceInput = z.infer<typeof absenceSchema>;
 
 export const deleteAbsenceSchema = z.object({ id: z.uuid({ error: "planning.errors.absence" }) });
@@ -36,7 +45,12 @@ const optionalUai = z.preprocess((value) => (value === "" ? null : value), uaiSc
 /** One half-day of a technician's default week: a school, or none (free). */
 export const scheduleSlotSchema = z.object({
   technicianId: personId("planning.errors.technician"),
-  weekday: z.coerce.number().pipe(z.union(VISIT_WEEKDAYS.map((day) => z.literal(day)), { error: "planning.errors.weekday" })),
+  weekday: z.coerce.number().pipe(
+    z.union(
+      VISIT_WEEKDAYS.map((day) => z.literal(day)),
+      { error: "planning.errors.weekday" },
+    ),
+  ),
   halfDay,
   uai: optionalUai,
 });
@@ -52,21 +66,24 @@ export const visitExceptionSchema = z.object({
 export type VisitExceptionInput = z.infer<typeof visitExceptionSchema>;
 
 /** Planning a ticket's visit: a proposed slot ("2026-12-08|am|<technician id>") or a date and half-day chosen. */
-export const planVisitSchema = z.object({
-  reference: z.string().min(1),
-  slot: z.string().optional(),
-  onDate: z.preprocess((value) => (value === "" ? undefined : value), date.optional()),
-  halfDay: z.preprocess((value) => (value === "" ? undefined : value), halfDay.optional()),
-}).transform((input, context) => {
-  const [slotDate, slotHalfDay, technicianId] = (input.slot ?? "").split("|");
-  const fromSlot = slotDate && slotHalfDay && technicianId && input.slot !== "other"
-    ? { onDate: slotDate, halfDay: slotHalfDay, technicianId } : null;
-  const chosen = fromSlot ?? (input.onDate && input.halfDay ? { onDate: input.onDate, halfDay: input.halfDay, technicianId: null } : null);
-  const parsed = z.object({ onDate: date, halfDay, technicianId: z.uuid().nullable() }).safeParse(chosen);
-  if (!parsed.success) {
-    context.addIssue({ code: "custom", path: ["onDate"], message: "planning.errors.slotRequired" });
-    return z.NEVER;
-  }
-  return { reference: input.reference, ...parsed.data };
-});
+export const planVisitSchema = z
+  .object({
+    reference: z.string().min(1),
+    slot: z.string().optional(),
+    onDate: z.preprocess((value) => (value === "" ? undefined : value), date.optional()),
+    halfDay: z.preprocess((value) => (value === "" ? undefined : value), halfDay.optional()),
+  })
+  .transform((input, context) => {
+    const [slotDate, slotHalfDay, technicianId] = (input.slot ?? "").split("|");
+    const fromSlot =
+      slotDate && slotHalfDay && technicianId && input.slot !== "other" ? { onDate: slotDate, halfDay: slotHalfDay, technicianId } : null;
+    const chosen =
+      fromSlot ?? (input.onDate && input.halfDay ? { onDate: input.onDate, halfDay: input.halfDay, technicianId: null } : null);
+    const parsed = z.object({ onDate: date, halfDay, technicianId: z.uuid().nullable() }).safeParse(chosen);
+    if (!parsed.success) {
+      context.addIssue({ code: "custom", path: ["onDate"], message: "planning.errors.slotRequired" });
+      return z.NEVER;
+    }
+    return { reference: input.reference, ...parsed.data };
+  });
 export type PlanVisitInput = z.infer<typeof planVisitSchema>;

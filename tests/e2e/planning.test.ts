@@ -15,7 +15,11 @@ const signedIn = (ip: string, email: string) => signedInPage(browser(), baseUrl,
 
 // Other files file at Choiseul and expect its tickets to wait in the team's queue: leave it without a referent.
 afterAll(async () => {
-  await queryE2eDatabase(databaseUrl, "DELETE FROM establishment_referents WHERE establishment_id = (SELECT id FROM establishments WHERE uai = $1)", ["0370037P"]);
+  await queryE2eDatabase(
+    databaseUrl,
+    "DELETE FROM establishment_referents WHERE establishment_id = (SELECT id FROM establishments WHERE uai = $1)",
+    ["0370037P"],
+  );
 });
 
 test("the sector lead names Choiseul's referent; the referent gets the next ticket and plans a visit; the CSL sees it on the ticket and on Mon établissement", async () => {
@@ -29,7 +33,10 @@ test("the sector lead names Choiseul's referent; the referent gets the next tick
 
   // A Wi-Fi incident filed by the CSL goes straight to the referent (the proximity rule assigns to the referent).
   const [reference] = await fileThroughApi(browser(), baseUrl, "10.14.0.2", ["Wi-Fi coupé au CDI"], {
-    categoryCode: "RES-WIFI", description: "Coupures fréquentes.", urgency: "medium", fields: { area: "CDI" },
+    categoryCode: "RES-WIFI",
+    description: "Coupures fréquentes.",
+    urgency: "medium",
+    fields: { area: "CDI" },
   });
 
   // The referent plans the visit on the first proposed slot, from the desk's ticket page.
@@ -59,7 +66,11 @@ test("the sector lead names Choiseul's referent; the referent gets the next tick
   const panel = csl.getByTestId("school-technician-0370037P");
   expect(await panel.textContent()).toContain("Référent : Thomas Leroy (Technicien Ouest)");
   expect(await panel.textContent()).toMatch(/Prochaine visite : \w+ \d+ \S+, (matin|après-midi)/);
-  await expect.poll(async () => (await readMailbox(mailDir)).find((mail) => mail.subject === `[${reference}] Intervention prévue`), { timeout: 20_000 }).toBeTruthy();
+  await expect
+    .poll(async () => (await readMailbox(mailDir)).find((mail) => mail.subject === `[${reference}] Intervention prévue`), {
+      timeout: 20_000,
+    })
+    .toBeTruthy();
   const mail = (await readMailbox(mailDir)).find((message) => message.subject === `[${reference}] Intervention prévue`)!;
   expect(mail.to).toEqual(["csl.choiseul@guichet.test"]);
   expect(mail.text).toContain(`Une intervention sur place est prévue le ${visitDay(onDate, "fr")}`);

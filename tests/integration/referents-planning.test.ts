@@ -3,7 +3,19 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { GET as getReferents, PUT as putReferents } from "@/app/api/v1/establishments/[uai]/referents/route";
 import { GET as getPlanning } from "@/app/api/v1/technicians/[id]/planning/route";
 import { database } from "@/db/client";
-import { auditEvents, establishmentReferents, establishments, outboxEmails, teamMembers, teams, technicianAbsences, ticketEvents, tickets, ticketVisits, users } from "@/db/schema";
+import {
+  auditEvents,
+  establishmentReferents,
+  establishments,
+  outboxEmails,
+  teamMembers,
+  teams,
+  technicianAbsences,
+  ticketEvents,
+  tickets,
+  ticketVisits,
+  users,
+} from "@/db/schema";
 import { parisDay } from "@/lib/domain/business-calendar";
 import type { Caller } from "@/lib/domain/caller";
 import { loadCaller } from "@/lib/services/accounts/load-caller";
@@ -25,13 +37,24 @@ const callerFor = async (email: string) => (await loadCaller(await idOf(email)))
 beforeAll(async () => {
   drop = await useOwnDatabase("referents");
   const [admin, leadToken, cslToken, cslPalissy, techToken, techEst] = await Promise.all([
-    tokenFor("admin@guichet.test"), tokenFor("chef.ouest@guichet.test"), tokenFor("csl.choiseul@guichet.test"),
-    tokenFor("csl.palissy@guichet.test"), tokenFor("tech.ouest@guichet.test"), tokenFor("tech.est@guichet.test"),
+    tokenFor("admin@guichet.test"),
+    tokenFor("chef.ouest@guichet.test"),
+    tokenFor("csl.choiseul@guichet.test"),
+    tokenFor("csl.palissy@guichet.test"),
+    tokenFor("tech.ouest@guichet.test"),
+    tokenFor("tech.est@guichet.test"),
   ]);
   tokens = { admin, lead: leadToken, csl: cslToken, cslPalissy, tech: techToken, techEst };
-  [lead, csl, tech] = await Promise.all([callerFor("chef.ouest@guichet.test"), callerFor("csl.choiseul@guichet.test"), callerFor("tech.ouest@guichet.test")]);
+  [lead, csl, tech] = await Promise.all([
+    callerFor("chef.ouest@guichet.test"),
+    callerFor("csl.choiseul@guichet.test"),
+    callerFor("tech.ouest@guichet.test"),
+  ]);
   // A second technician of the Ouest proximity team, to be the referent while tech.ouest is the backup.
-  const [person] = await database().insert(users).values({ email: "tech2.ouest@guichet.test", name: "Inès Garnier (Technicienne Ouest)", role: "technician" }).returning({ id: users.id });
+  const [person] = await database()
+    .insert(users)
+    .values({ email: "tech2.ouest@guichet.test", name: "Inès Garnier (Technicienne Ouest)", role: "technician" })
+    .returning({ id: users.id });
   second = person!.id;
   const [prox] = await database().select({ id: teams.id }).from(teams).where(eq(teams.code, "PROX-OUEST"));
   await database().insert(teamMembers).values({ userId: second, teamId: prox!.id, isPrimary: true });
@@ -40,20 +63,50 @@ afterAll(() => drop());
 
 type Referents = { uai: string; referent: { id: string; name: string } | null; backup: { id: string; name: string } | null } & ProblemBody;
 const put = (token: string, uai: string, body: unknown) =>
-  callRoute<Referents, { uai: string }>(putReferents, { path: `/establishments/${uai}/referents`, token, body, method: "PUT", params: { uai } });
-const get = (token: string, uai: string) => callRoute<Referents, { uai: string }>(getReferents, { path: `/establishments/${uai}/referents`, token, params: { uai } });
-const referentRow = async (uai: string) => (await database().select({ referentId: establishmentReferents.referentId, backupId: establishmentReferents.backupId })
-  .from(establishmentReferents).innerJoin(establishments, eq(establishments.id, establishmentReferents.establishmentId)).where(eq(establishments.uai, uai)))[0] ?? null;
-const auditCount = async (action: string) => (await database().select({ id: auditEvents.id }).from(auditEvents).where(eq(auditEvents.action, action))).length;
+  callRoute<Referents, { uai: string }>(putReferents, {
+    path: `/establishments/${uai}/referents`,
+    token,
+    body,
+    method: "PUT",
+    params: { uai },
+  });
+const get = (token: string, uai: string) =>
+  callRoute<Referents, { uai: string }>(getReferents, { path: `/establishments/${uai}/referents`, token, params: { uai } });
+const referentRow = async (uai: string) =>
+  (
+    await database()
+      .select({ referentId: establishmentReferents.referentId, backupId: establishmentReferents.backupId })
+      .from(establishmentReferents)
+      .innerJoin(establishments, eq(establishments.id, establishmentReferents.establishmentId))
+      .where(eq(establishments.uai, uai))
+  )[0] ?? null;
+const auditCount = async (action: string) =>
+  (await database().select({ id: auditEvents.id }).from(auditEvents).where(eq(auditEvents.action, action))).length;
 
 async function fileAtChoiseul(now = new Date()) {
-  const created = await createTicket(csl, {
-    type: "incident", serviceCode: "POSTE", categoryCode: "POSTE-PANNE", establishmentUai: "0370037P", title: "Écran noir en B204",
-    description: "Le poste 3 ne démarre plus.", impact: "individual", urgency: "medium", fields: {}, ciIds: [],
-  }, [], now);
+  const created = await createTicket(
+    csl,
+    {
+      type: "incident",
+      serviceCode: "POSTE",
+      categoryCode: "POSTE-PANNE",
+      establishmentUai: "0370037P",
+      title: "Écran noir en B204",
+      description: "Le poste 3 ne démarre plus.",
+      impact: "individual",
+      urgency: "medium",
+      fields: {},
+      ciIds: [],
+    },
+    [],
+    now,
+  );
   if (!created.ok) throw new Error(JSON.stringify(created.failure));
-  const [row] = await database().select({ id: tickets.id, assigneeId: tickets.assigneeId, team: teams.code }).from(tickets)
-    .leftJoin(teams, eq(teams.id, tickets.assignedTeamId)).where(eq(tickets.reference, created.value.reference));
+  const [row] = await database()
+    .select({ id: tickets.id, assigneeId: tickets.assigneeId, team: teams.code })
+    .from(tickets)
+    .leftJoin(teams, eq(teams.id, tickets.assignedTeamId))
+    .where(eq(tickets.reference, created.value.reference));
   return { reference: created.value.reference, ...row! };
 }
 
@@ -63,7 +116,11 @@ describe("a school's referents", () => {
     expect(none.status).toBe(200);
     expect(none.body).toEqual({ uai: "0370037P", referent: null, backup: null });
     const seeded = await get(tokens.techEst, "0371099U");
-    expect(seeded.body).toMatchObject({ uai: "0371099U", referent: { id: tech.id, name: "Thomas Leroy (Technicien Ouest)" }, backup: null });
+    expect(seeded.body).toMatchObject({
+      uai: "0371099U",
+      referent: { id: tech.id, name: "Thomas Leroy (Technicien Ouest)" },
+      backup: null,
+    });
     expect((await get(tokens.cslPalissy, "0370037P")).status).toBe(404);
   });
 
@@ -84,10 +141,14 @@ describe("a school's referents", () => {
     expect((await put(tokens.tech, "0370037P", { referent: tech.id })).status).toBe(403);
     const outsider = await put(tokens.lead, "0370037P", { referent: await idOf("tech.est@guichet.test") });
     expect(outsider.status).toBe(422);
-    expect(outsider.body.errors).toEqual([{ field: "referent", message: "Choisissez un technicien actif d'une équipe de la zone de l'établissement." }]);
+    expect(outsider.body.errors).toEqual([
+      { field: "referent", message: "Choisissez un technicien actif d'une équipe de la zone de l'établissement." },
+    ]);
     const requester = await put(tokens.admin, "0370037P", { referent: second, backup: csl.id });
     expect(requester.status).toBe(422);
-    expect(requester.body.errors).toEqual([{ field: "backup", message: "Choisissez un technicien actif d'une équipe de la zone de l'établissement." }]);
+    expect(requester.body.errors).toEqual([
+      { field: "backup", message: "Choisissez un technicien actif d'une équipe de la zone de l'établissement." },
+    ]);
     const same = await put(tokens.lead, "0370037P", { referent: second, backup: second });
     expect(same.status).toBe(422);
     expect(same.body.errors?.[0]?.field).toBe("backup");
@@ -103,7 +164,9 @@ describe("routing to the referent", () => {
   test("a proximity ticket goes to the referent, to the backup while the referent is away, else stays with the team", async () => {
     const present = await fileAtChoiseul();
     expect(present).toMatchObject({ assigneeId: second, team: "PROX-OUEST" });
-    const [journal] = await database().select({ data: ticketEvents.data }).from(ticketEvents)
+    const [journal] = await database()
+      .select({ data: ticketEvents.data })
+      .from(ticketEvents)
       .where(and(eq(ticketEvents.ticketId, present.id), eq(ticketEvents.kind, "assignment_changed")));
     expect(journal!.data).toMatchObject({ team: { code: "PROX-OUEST" }, assignee: { id: second } });
 
@@ -119,9 +182,19 @@ describe("routing to the referent", () => {
 
   test("absences are entered by the technician or the zone's lead only, ending on or after their start", async () => {
     const techEst = await callerFor("tech.est@guichet.test");
-    const refused = await addAbsence(techEst, { technicianId: tech.id, startsOn: "2026-12-14", endsOn: "2026-12-15", note: null }, new Date(), SYSTEM_ACTOR);
+    const refused = await addAbsence(
+      techEst,
+      { technicianId: tech.id, startsOn: "2026-12-14", endsOn: "2026-12-15", note: null },
+      new Date(),
+      SYSTEM_ACTOR,
+    );
     expect(refused).toEqual({ ok: false, failure: { kind: "not_found" } });
-    const school = await addAbsence(csl, { technicianId: tech.id, startsOn: "2026-12-14", endsOn: "2026-12-15", note: null }, new Date(), SYSTEM_ACTOR);
+    const school = await addAbsence(
+      csl,
+      { technicianId: tech.id, startsOn: "2026-12-14", endsOn: "2026-12-15", note: null },
+      new Date(),
+      SYSTEM_ACTOR,
+    );
     expect(school.ok ? null : school.failure.kind).toBe("forbidden");
     expect(await database().select().from(technicianAbsences)).toEqual([]);
   });
@@ -137,8 +210,10 @@ describe("planned visits", () => {
     const offered = await visitProposals(tech, reference, FRIDAY);
     expect(offered!.planned).toBeNull();
     expect(offered!.proposals.slice(0, 4).map((slot) => `${slot.onDate} ${slot.halfDay} ${slot.technician.name}`)).toEqual([
-      "2026-12-08 am Thomas Leroy (Technicien Ouest)", "2026-12-10 pm Thomas Leroy (Technicien Ouest)",
-      "2026-12-15 am Thomas Leroy (Technicien Ouest)", "2026-12-17 pm Thomas Leroy (Technicien Ouest)",
+      "2026-12-08 am Thomas Leroy (Technicien Ouest)",
+      "2026-12-10 pm Thomas Leroy (Technicien Ouest)",
+      "2026-12-15 am Thomas Leroy (Technicien Ouest)",
+      "2026-12-17 pm Thomas Leroy (Technicien Ouest)",
     ]);
     expect(await visitProposals(csl, reference, FRIDAY)).toBeNull();
   });
@@ -147,10 +222,22 @@ describe("planned visits", () => {
     const planned = await planVisit(tech, { reference, onDate: "2026-12-08", halfDay: "am", technicianId: tech.id }, FRIDAY, SYSTEM_ACTOR);
     expect(planned.ok).toBe(true);
     const [ticket] = await database().select({ id: tickets.id }).from(tickets).where(eq(tickets.reference, reference));
-    expect(await database().select({ onDate: ticketVisits.onDate, halfDay: ticketVisits.halfDay, technicianId: ticketVisits.technicianId }).from(ticketVisits)
-      .where(eq(ticketVisits.ticketId, ticket!.id))).toEqual([{ onDate: "2026-12-08", halfDay: "am", technicianId: tech.id }]);
-    const mails = async () => database().select({ subject: outboxEmails.subject, text: outboxEmails.textBody, key: outboxEmails.idempotencyKey, to: outboxEmails.toAddress })
-      .from(outboxEmails).where(and(eq(outboxEmails.ticketId, ticket!.id)));
+    expect(
+      await database()
+        .select({ onDate: ticketVisits.onDate, halfDay: ticketVisits.halfDay, technicianId: ticketVisits.technicianId })
+        .from(ticketVisits)
+        .where(eq(ticketVisits.ticketId, ticket!.id)),
+    ).toEqual([{ onDate: "2026-12-08", halfDay: "am", technicianId: tech.id }]);
+    const mails = async () =>
+      database()
+        .select({
+          subject: outboxEmails.subject,
+          text: outboxEmails.textBody,
+          key: outboxEmails.idempotencyKey,
+          to: outboxEmails.toAddress,
+        })
+        .from(outboxEmails)
+        .where(and(eq(outboxEmails.ticketId, ticket!.id)));
     const first = (await mails()).filter((mail) => mail.key.startsWith("visit_planned:"));
     expect(first).toHaveLength(1);
     expect(first[0]).toMatchObject({ to: "csl.choiseul@guichet.test", subject: `[${reference}] Intervention prévue` });
@@ -164,28 +251,43 @@ describe("planned visits", () => {
     const after = (await mails()).filter((mail) => mail.key.startsWith("visit_planned:"));
     expect(after).toHaveLength(2);
     expect(after.map((mail) => mail.subject)).toContain(`[${reference}] Intervention déplacée`);
-    const audits = await database().select({ after: auditEvents.after }).from(auditEvents)
+    const audits = await database()
+      .select({ after: auditEvents.after })
+      .from(auditEvents)
       .where(and(eq(auditEvents.action, "ticket.visit_planned"), eq(auditEvents.objectId, ticket!.id)));
     expect(audits).toHaveLength(2);
   });
 
   test("refusals: a half-day over, a closed day, an absent technician, school staff; nothing written", async () => {
-    const attempt = (caller: Caller, onDate: string, halfDay: "am" | "pm") => planVisit(caller, { reference, onDate, halfDay, technicianId: tech.id }, FRIDAY, SYSTEM_ACTOR);
-    const fieldOf = (result: Awaited<ReturnType<typeof attempt>>) => (result.ok ? null : result.failure.kind === "unprocessable" ? result.failure.errors?.[0]?.message : result.failure.kind);
+    const attempt = (caller: Caller, onDate: string, halfDay: "am" | "pm") =>
+      planVisit(caller, { reference, onDate, halfDay, technicianId: tech.id }, FRIDAY, SYSTEM_ACTOR);
+    const fieldOf = (result: Awaited<ReturnType<typeof attempt>>) =>
+      result.ok ? null : result.failure.kind === "unprocessable" ? result.failure.errors?.[0]?.message : result.failure.kind;
     expect(fieldOf(await attempt(tech, "2026-12-04", "am"))).toBe("planning.errors.slotPast");
     expect(fieldOf(await attempt(tech, "2026-12-05", "am"))).toBe("planning.errors.slotClosed");
     expect(fieldOf(await attempt(tech, "2026-12-25", "am"))).toBe("planning.errors.slotClosed");
     await addAbsence(tech, { technicianId: tech.id, startsOn: "2026-12-14", endsOn: "2026-12-18", note: null }, FRIDAY, SYSTEM_ACTOR);
     expect(fieldOf(await attempt(tech, "2026-12-15", "am"))).toBe("planning.errors.technicianAbsent");
     expect(fieldOf(await attempt(csl, "2026-12-08", "am"))).toBe("forbidden");
-    const [visit] = await database().select({ onDate: ticketVisits.onDate }).from(ticketVisits)
-      .innerJoin(tickets, eq(tickets.id, ticketVisits.ticketId)).where(eq(tickets.reference, reference));
+    const [visit] = await database()
+      .select({ onDate: ticketVisits.onDate })
+      .from(ticketVisits)
+      .innerJoin(tickets, eq(tickets.id, ticketVisits.ticketId))
+      .where(eq(tickets.reference, reference));
     expect(visit).toEqual({ onDate: "2026-12-10" });
   });
 });
 
 describe("GET /technicians/{id}/planning", () => {
-  type Week = { week: string; technician: { id: string }; days: Array<{ date: string; absent: boolean; halfDays: Array<{ halfDay: string; school: { uai: string } | null; tickets: Array<{ reference: string }> }> }> } & ProblemBody;
+  type Week = {
+    week: string;
+    technician: { id: string };
+    days: Array<{
+      date: string;
+      absent: boolean;
+      halfDays: Array<{ halfDay: string; school: { uai: string } | null; tickets: Array<{ reference: string }> }>;
+    }>;
+  } & ProblemBody;
   const week = (token: string, id: string, query: string) =>
     callRoute<Week, { id: string }>(getPlanning, { path: `/technicians/${id}/planning${query}`, token, params: { id } });
 
@@ -199,7 +301,10 @@ describe("GET /technicians/{id}/planning", () => {
     expect(tuesday[0]).toMatchObject({ halfDay: "am", school: { uai: "0370037P" } });
     // The visit was moved to the sector lead's Thursday afternoon: it is in their planning, not this one.
     expect(w50.body.days.flatMap((day) => day.halfDays.flatMap((half) => half.tickets))).toEqual([]);
-    const [planned] = await database().select({ reference: tickets.reference }).from(ticketVisits).innerJoin(tickets, eq(tickets.id, ticketVisits.ticketId));
+    const [planned] = await database()
+      .select({ reference: tickets.reference })
+      .from(ticketVisits)
+      .innerJoin(tickets, eq(tickets.id, ticketVisits.ticketId));
     const leadWeek = await week(tokens.lead, lead.id, "?week=2026-W50");
     expect(leadWeek.body.days[3]!.halfDays[1]!.tickets.map((ticket) => ticket.reference)).toEqual([planned!.reference]);
   });
@@ -217,4 +322,3 @@ describe("GET /technicians/{id}/planning", () => {
     expect((await week(tokens.tech, "not-a-uuid", "?week=2026-W50")).status).toBe(404);
   });
 });
-

@@ -13,7 +13,12 @@ import { lockPlanningOwner } from "./technician-planning";
 async function schoolId(tx: Executor, uai: string | null): Promise<string | null> {
   if (uai === null) return null;
   const [school] = await tx.select({ id: establishments.id }).from(establishments).where(eq(establishments.uai, uai));
-  if (!school) refuse({ kind: "invalid", message: "planning.errors.checkFields", errors: [{ field: "uai", message: "planning.errors.unknownSchool", values: { uai } }] });
+  if (!school)
+    refuse({
+      kind: "invalid",
+      message: "planning.errors.checkFields",
+      errors: [{ field: "uai", message: "planning.errors.unknownSchool", values: { uai } }],
+    });
   return school.id;
 }
 
@@ -21,10 +26,23 @@ async function schoolId(tx: Executor, uai: string | null): Promise<string | null
 export function addAbsence(caller: Caller, input: AbsenceInput, now: Date, actor: AuditActor): Promise<ServiceResult<{ id: string }>> {
   return refusableTransaction(async (tx) => {
     const owner = await lockPlanningOwner(tx, caller, input.technicianId);
-    const [row] = await tx.insert(technicianAbsences).values({
-      userId: owner.id, startsOn: input.startsOn, endsOn: input.endsOn, note: input.note, createdAt: now, createdById: caller.id,
-    }).returning({ id: technicianAbsences.id });
-    await recordAudit(tx, actor, { action: "planning.absence_added", objectType: "user", objectId: owner.id, after: { startsOn: input.startsOn, endsOn: input.endsOn, note: input.note } });
+    const [row] = await tx
+      .insert(technicianAbsences)
+      .values({
+        userId: owner.id,
+        startsOn: input.startsOn,
+        endsOn: input.endsOn,
+        note: input.note,
+        createdAt: now,
+        createdById: caller.id,
+      })
+      .returning({ id: technicianAbsences.id });
+    await recordAudit(tx, actor, {
+      action: "planning.absence_added",
+      objectType: "user",
+      objectId: owner.id,
+      after: { startsOn: input.startsOn, endsOn: input.endsOn, note: input.note },
+    });
     return { id: row!.id };
   });
 }
@@ -35,7 +53,12 @@ export function deleteAbsence(caller: Caller, input: { id: string }, actor: Audi
     if (!absence) refuse({ kind: "not_found" });
     const owner = await lockPlanningOwner(tx, caller, absence.userId);
     await tx.delete(technicianAbsences).where(eq(technicianAbsences.id, absence.id));
-    await recordAudit(tx, actor, { action: "planning.absence_deleted", objectType: "user", objectId: owner.id, before: { startsOn: absence.startsOn, endsOn: absence.endsOn, note: absence.note } });
+    await recordAudit(tx, actor, {
+      action: "planning.absence_deleted",
+      objectType: "user",
+      objectId: owner.id,
+      before: { startsOn: absence.startsOn, endsOn: absence.endsOn, note: absence.note },
+    });
     return null;
   });
 }
@@ -45,15 +68,26 @@ export function setScheduleSlot(caller: Caller, input: ScheduleSlotInput, actor:
   return refusableTransaction(async (tx) => {
     const owner = await lockPlanningOwner(tx, caller, input.technicianId);
     const establishmentId = await schoolId(tx, input.uai);
-    const slot = and(eq(visitSchedule.technicianId, owner.id), eq(visitSchedule.weekday, input.weekday), eq(visitSchedule.halfDay, input.halfDay));
+    const slot = and(
+      eq(visitSchedule.technicianId, owner.id),
+      eq(visitSchedule.weekday, input.weekday),
+      eq(visitSchedule.halfDay, input.halfDay),
+    );
     const [before] = await tx.select({ establishmentId: visitSchedule.establishmentId }).from(visitSchedule).where(slot);
     if (establishmentId === null) await tx.delete(visitSchedule).where(slot);
     else {
-      await tx.insert(visitSchedule).values({ technicianId: owner.id, weekday: input.weekday, halfDay: input.halfDay, establishmentId })
-        .onConflictDoUpdate({ target: [visitSchedule.technicianId, visitSchedule.weekday, visitSchedule.halfDay], set: { establishmentId } });
+      await tx
+        .insert(visitSchedule)
+        .values({ technicianId: owner.id, weekday: input.weekday, halfDay: input.halfDay, establishmentId })
+        .onConflictDoUpdate({
+          target: [visitSchedule.technicianId, visitSchedule.weekday, visitSchedule.halfDay],
+          set: { establishmentId },
+        });
     }
     await recordAudit(tx, actor, {
-      action: "planning.schedule_changed", objectType: "user", objectId: owner.id,
+      action: "planning.schedule_changed",
+      objectType: "user",
+      objectId: owner.id,
       before: { weekday: input.weekday, halfDay: input.halfDay, establishmentId: before?.establishmentId ?? null },
       after: { weekday: input.weekday, halfDay: input.halfDay, establishmentId },
     });
@@ -66,9 +100,26 @@ export function setVisitException(caller: Caller, input: VisitExceptionInput, no
   return refusableTransaction(async (tx) => {
     const owner = await lockPlanningOwner(tx, caller, input.technicianId);
     const establishmentId = await schoolId(tx, input.uai);
-    await tx.insert(visitExceptions).values({ technicianId: owner.id, onDate: input.onDate, halfDay: input.halfDay, establishmentId, createdAt: now, createdById: caller.id })
-      .onConflictDoUpdate({ target: [visitExceptions.technicianId, visitExceptions.onDate, visitExceptions.halfDay], set: { establishmentId, createdAt: now, createdById: caller.id } });
-    await recordAudit(tx, actor, { action: "planning.exception_set", objectType: "user", objectId: owner.id, after: { onDate: input.onDate, halfDay: input.halfDay, establishmentId } });
+    await tx
+      .insert(visitExceptions)
+      .values({
+        technicianId: owner.id,
+        onDate: input.onDate,
+        halfDay: input.halfDay,
+        establishmentId,
+        createdAt: now,
+        createdById: caller.id,
+      })
+      .onConflictDoUpdate({
+        target: [visitExceptions.technicianId, visitExceptions.onDate, visitExceptions.halfDay],
+        set: { establishmentId, createdAt: now, createdById: caller.id },
+      });
+    await recordAudit(tx, actor, {
+      action: "planning.exception_set",
+      objectType: "user",
+      objectId: owner.id,
+      after: { onDate: input.onDate, halfDay: input.halfDay, establishmentId },
+    });
     return null;
   });
 }

@@ -16,7 +16,10 @@ export type { SchoolReferentsView };
 type Person = PersonRef;
 
 async function schoolByUai(db: Executor, uai: string) {
-  const [school] = await db.select({ id: establishments.id, uai: establishments.uai, zoneId: establishments.zoneId }).from(establishments).where(eq(establishments.uai, uai));
+  const [school] = await db
+    .select({ id: establishments.id, uai: establishments.uai, zoneId: establishments.zoneId })
+    .from(establishments)
+    .where(eq(establishments.uai, uai));
   return school ?? null;
 }
 
@@ -47,7 +50,13 @@ export async function referentChoices(caller: Caller, uai: string): Promise<Pers
  * Sets the school's referent and backup (the sector lead of its zone, or an admin): both must be active
  * technicians of the zone's teams. Another zone's lead is told the school does not exist; school staff are refused.
  */
-export async function setReferents(caller: Caller, uai: string, input: SetReferentsInput, now: Date, actor: AuditActor): Promise<ServiceResult<SchoolReferentsView>> {
+export async function setReferents(
+  caller: Caller,
+  uai: string,
+  input: SetReferentsInput,
+  now: Date,
+  actor: AuditActor,
+): Promise<ServiceResult<SchoolReferentsView>> {
   return refusableTransaction(async (tx) => {
     const school = await schoolByUai(tx, uai);
     if (!school) refuse({ kind: "not_found" });
@@ -57,21 +66,40 @@ export async function setReferents(caller: Caller, uai: string, input: SetRefere
     }
     const backupId = input.backup ?? null;
     if (backupId === input.referent) {
-      refuse({ kind: "unprocessable", message: "planning.errors.checkFields", errors: [{ field: "backup", message: "planning.errors.backupSameAsReferent" }] });
+      refuse({
+        kind: "unprocessable",
+        message: "planning.errors.checkFields",
+        errors: [{ field: "backup", message: "planning.errors.backupSameAsReferent" }],
+      });
     }
-    for (const [field, id] of [["referent", input.referent], ["backup", backupId]] as const) {
+    for (const [field, id] of [
+      ["referent", input.referent],
+      ["backup", backupId],
+    ] as const) {
       if (!id) continue;
       const person = await personWithZones(tx, id);
       if (!person || !canBeReferentOf(person, school)) {
-        refuse({ kind: "unprocessable", message: "planning.errors.checkFields", errors: [{ field, message: "planning.errors.notZoneTechnician" }] });
+        refuse({
+          kind: "unprocessable",
+          message: "planning.errors.checkFields",
+          errors: [{ field, message: "planning.errors.notZoneTechnician" }],
+        });
       }
     }
     const before = await schoolReferents(tx, school.id);
-    await tx.insert(establishmentReferents).values({ establishmentId: school.id, referentId: input.referent, backupId, updatedAt: now, updatedById: caller.id })
-      .onConflictDoUpdate({ target: establishmentReferents.establishmentId, set: { referentId: input.referent, backupId, updatedAt: now, updatedById: caller.id } });
+    await tx
+      .insert(establishmentReferents)
+      .values({ establishmentId: school.id, referentId: input.referent, backupId, updatedAt: now, updatedById: caller.id })
+      .onConflictDoUpdate({
+        target: establishmentReferents.establishmentId,
+        set: { referentId: input.referent, backupId, updatedAt: now, updatedById: caller.id },
+      });
     await recordAudit(tx, actor, {
-      action: "establishment.referents_set", objectType: "establishment", objectId: school.id,
-      before: before ? { referentId: before.referentId, backupId: before.backupId } : null, after: { referentId: input.referent, backupId },
+      action: "establishment.referents_set",
+      objectType: "establishment",
+      objectId: school.id,
+      before: before ? { referentId: before.referentId, backupId: before.backupId } : null,
+      after: { referentId: input.referent, backupId },
     });
     return referentsView(tx, school);
   });

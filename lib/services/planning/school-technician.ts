@@ -19,7 +19,11 @@ export async function schoolTechnician(caller: Caller, uai: string, now: Date): 
 /** The same for each of the caller's own schools (school staff's home page). */
 export async function ownSchoolsTechnicians(caller: Caller, now: Date): Promise<SchoolTechnician[]> {
   if (!caller.establishmentIds.length) return [];
-  const schools = await database().select({ uai: establishments.uai }).from(establishments).where(inArray(establishments.id, caller.establishmentIds)).orderBy(establishments.name);
+  const schools = await database()
+    .select({ uai: establishments.uai })
+    .from(establishments)
+    .where(inArray(establishments.id, caller.establishmentIds))
+    .orderBy(establishments.name);
   const summaries = await Promise.all(schools.map((school) => schoolTechnician(caller, school.uai, now)));
   return summaries.filter((summary): summary is SchoolTechnician => summary !== null);
 }

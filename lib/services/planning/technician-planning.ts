@@ -30,11 +30,15 @@ export async function weeksOf(db: Executor, technicians: Array<{ id: string; nam
   const to = dates[dates.length - 1]!;
   const ids = technicians.map((technician) => technician.id);
   const [schedule, exceptions, absences, planned] = await Promise.all([
-    scheduleOf(db, { technicianIds: ids }), exceptionsBetween(db, { technicianIds: ids }, from, to),
-    absencesBetween(db, ids, from, to), plannedTickets(db, ids, from, to),
+    scheduleOf(db, { technicianIds: ids }),
+    exceptionsBetween(db, { technicianIds: ids }, from, to),
+    absencesBetween(db, ids, from, to),
+    plannedTickets(db, ids, from, to),
   ]);
   const visits = visitsOn(dates, schedule, exceptions);
-  const schools = await schoolNames(db, [...new Set([...visits.map((visit) => visit.establishmentId), ...schedule.map((slot) => slot.establishmentId)])]);
+  const schools = await schoolNames(db, [
+    ...new Set([...visits.map((visit) => visit.establishmentId), ...schedule.map((slot) => slot.establishmentId)]),
+  ]);
   return technicians.map((technician) => ({
     technician,
     week,
@@ -44,14 +48,20 @@ export async function weeksOf(db: Executor, technicians: Array<{ id: string; nam
       halfDays: (["am", "pm"] as const).map((halfDay) => {
         const visit = visits.find((row) => row.technicianId === technician.id && row.onDate === date && row.halfDay === halfDay);
         return {
-          onDate: date, halfDay, school: visit ? schools.get(visit.establishmentId) ?? null : null,
-          tickets: planned.filter((row) => row.technicianId === technician.id && row.onDate === date && row.halfDay === halfDay)
+          onDate: date,
+          halfDay,
+          school: visit ? (schools.get(visit.establishmentId) ?? null) : null,
+          tickets: planned
+            .filter((row) => row.technicianId === technician.id && row.onDate === date && row.halfDay === halfDay)
             .map((row) => ({ reference: row.reference, title: row.title })),
         };
       }),
     })),
-    absences: absences.filter((absence) => absence.userId === technician.id).map(({ id, startsOn, endsOn, note }) => ({ id, startsOn, endsOn, note })),
-    schedule: schedule.filter((slot) => slot.technicianId === technician.id)
+    absences: absences
+      .filter((absence) => absence.userId === technician.id)
+      .map(({ id, startsOn, endsOn, note }) => ({ id, startsOn, endsOn, note })),
+    schedule: schedule
+      .filter((slot) => slot.technicianId === technician.id)
       .map((slot) => ({ weekday: slot.weekday, halfDay: slot.halfDay, school: schools.get(slot.establishmentId) ?? null })),
   }));
 }
@@ -73,10 +83,14 @@ export async function readTechnicianWeek(caller: Caller, technicianId: string, w
 export async function readTeamWeeks(caller: Caller, week: string): Promise<TechnicianWeek[]> {
   if (!can(caller, "desk.use")) return [];
   const db = database();
-  const teamScope = caller.role === "sector_lead" && caller.zoneId
-    ? db.select({ id: teams.id }).from(teams).where(eq(teams.zoneId, caller.zoneId))
-    : db.select({ id: teamMembers.teamId }).from(teamMembers).where(eq(teamMembers.userId, caller.id));
-  const people = await db.selectDistinct({ id: users.id, name: users.name }).from(teamMembers).innerJoin(users, eq(users.id, teamMembers.userId))
+  const teamScope =
+    caller.role === "sector_lead" && caller.zoneId
+      ? db.select({ id: teams.id }).from(teams).where(eq(teams.zoneId, caller.zoneId))
+      : db.select({ id: teamMembers.teamId }).from(teamMembers).where(eq(teamMembers.userId, caller.id));
+  const people = await db
+    .selectDistinct({ id: users.id, name: users.name })
+    .from(teamMembers)
+    .innerJoin(users, eq(users.id, teamMembers.userId))
     .where(and(inArray(teamMembers.teamId, teamScope), inArray(users.role, [...PLANNED_ROLES])))
     .orderBy(asc(users.name), asc(users.id));
   const ordered = [...people.filter((person) => person.id === caller.id), ...people.filter((person) => person.id !== caller.id)];

@@ -27,7 +27,13 @@ const FINISHED: ReadonlySet<string> = new Set(["resolved", "closed", "cancelled"
 export type { VisitSlot };
 
 /** The next visits to a school (default weeks, exceptions, absences, closed days of the holding team's calendar). */
-export async function nextSchoolVisits(db: Executor, establishmentId: string, teamId: string | null, now: Date, count: number): Promise<VisitSlot[]> {
+export async function nextSchoolVisits(
+  db: Executor,
+  establishmentId: string,
+  teamId: string | null,
+  now: Date,
+  count: number,
+): Promise<VisitSlot[]> {
   const today = parisDay(now);
   const [facts, settings] = await Promise.all([
     visitFactsForSchool(db, establishmentId, today, addDays(today, PROPOSAL_HORIZON_DAYS)),
@@ -39,20 +45,31 @@ export async function nextSchoolVisits(db: Executor, establishmentId: string, te
     const [person] = await db.select({ name: users.name }).from(users).where(eq(users.id, id));
     names.set(id, person?.name ?? "");
   }
-  return visits.map((visit) => ({ onDate: visit.onDate, halfDay: visit.halfDay, technician: { id: visit.technicianId, name: names.get(visit.technicianId)! } }));
+  return visits.map((visit) => ({
+    onDate: visit.onDate,
+    halfDay: visit.halfDay,
+    technician: { id: visit.technicianId, name: names.get(visit.technicianId)! },
+  }));
 }
 
 export type TicketVisitView = VisitSlot;
 
 /** The visit a ticket is planned for, if any (the page showing it has checked the caller sees the ticket). */
 export async function plannedVisitOf(ticketId: string): Promise<TicketVisitView | null> {
-  const [row] = await database().select({ onDate: ticketVisits.onDate, halfDay: ticketVisits.halfDay, technicianId: users.id, technicianName: users.name })
-    .from(ticketVisits).innerJoin(users, eq(users.id, ticketVisits.technicianId)).where(eq(ticketVisits.ticketId, ticketId));
+  const [row] = await database()
+    .select({ onDate: ticketVisits.onDate, halfDay: ticketVisits.halfDay, technicianId: users.id, technicianName: users.name })
+    .from(ticketVisits)
+    .innerJoin(users, eq(users.id, ticketVisits.technicianId))
+    .where(eq(ticketVisits.ticketId, ticketId));
   return row ? { onDate: row.onDate, halfDay: row.halfDay, technician: { id: row.technicianId, name: row.technicianName } } : null;
 }
 
 /** What the desk's "plan a visit" form offers for a ticket: its planned visit and the next visits to its school. Null: not the caller's. */
-export async function visitProposals(caller: Caller, reference: string, now: Date): Promise<{ planned: TicketVisitView | null; proposals: VisitSlot[] } | null> {
+export async function visitProposals(
+  caller: Caller,
+  reference: string,
+  now: Date,
+): Promise<{ planned: TicketVisitView | null; proposals: VisitSlot[] } | null> {
   const db = database();
   const facts = await ticketFacts(db, { reference });
   if (!facts || !can(caller, "tickets.work") || !canSeeTicket(caller, facts, now)) return null;
@@ -64,7 +81,11 @@ export async function visitProposals(caller: Caller, reference: string, now: Dat
 }
 
 const slotError = (message: string, values?: Record<string, string>) =>
-  refuse({ kind: "unprocessable", message: "planning.errors.checkFields", errors: [{ field: "onDate", message, ...(values ? { values } : {}) }] });
+  refuse({
+    kind: "unprocessable",
+    message: "planning.errors.checkFields",
+    errors: [{ field: "onDate", message, ...(values ? { values } : {}) }],
+  });
 
 /**
  * Plans (or reschedules) the on-site visit of a ticket: a proposed visit, or any open half-day still to come,
@@ -81,7 +102,11 @@ export function planVisit(caller: Caller, input: PlanVisitInput, now: Date, acto
     if (isClosedDate(calendar, input.onDate)) slotError("planning.errors.slotClosed");
     const technician = await personWithZones(context.tx, input.technicianId ?? caller.id);
     if (!technician || technician.disabled || !PLANNED_ROLES.includes(technician.role)) {
-      refuse({ kind: "unprocessable", message: "planning.errors.checkFields", errors: [{ field: "slot", message: "planning.errors.notTechnician" }] });
+      refuse({
+        kind: "unprocessable",
+        message: "planning.errors.checkFields",
+        errors: [{ field: "slot", message: "planning.errors.notTechnician" }],
+      });
     }
     if (isAbsent(await absencesBetween(context.tx, [technician.id], input.onDate, input.onDate), technician.id, input.onDate)) {
       slotError("planning.errors.technicianAbsent", { name: technician.name });
@@ -89,16 +114,37 @@ export function planVisit(caller: Caller, input: PlanVisitInput, now: Date, acto
     const [before] = await context.tx.select().from(ticketVisits).where(eq(ticketVisits.ticketId, ticket.id));
     const visit = { onDate: input.onDate, halfDay: input.halfDay, technician: { id: technician.id, name: technician.name } };
     if (before && before.onDate === input.onDate && before.halfDay === input.halfDay && before.technicianId === technician.id) return visit;
-    await context.tx.insert(ticketVisits).values({ ticketId: ticket.id, technicianId: technician.id, onDate: input.onDate, halfDay: input.halfDay, plannedAt: now, plannedById: caller.id })
-      .onConflictDoUpdate({ target: ticketVisits.ticketId, set: { technicianId: technician.id, onDate: input.onDate, halfDay: input.halfDay, plannedAt: now, plannedById: caller.id } });
-    const [event] = await context.tx.insert(ticketEvents).values({
-      ticketId: ticket.id, kind: "visit_planned", visibility: "public", authorId: caller.id, createdAt: now,
-      data: { onDate: input.onDate, halfDay: input.halfDay, technician: visit.technician, rescheduled: before !== undefined },
-    }).returning({ id: ticketEvents.id });
+    await context.tx
+      .insert(ticketVisits)
+      .values({
+        ticketId: ticket.id,
+        technicianId: technician.id,
+        onDate: input.onDate,
+        halfDay: input.halfDay,
+        plannedAt: now,
+        plannedById: caller.id,
+      })
+      .onConflictDoUpdate({
+        target: ticketVisits.ticketId,
+        set: { technicianId: technician.id, onDate: input.onDate, halfDay: input.halfDay, plannedAt: now, plannedById: caller.id },
+      });
+    const [event] = await context.tx
+      .insert(ticketEvents)
+      .values({
+        ticketId: ticket.id,
+        kind: "visit_planned",
+        visibility: "public",
+        authorId: caller.id,
+        createdAt: now,
+        data: { onDate: input.onDate, halfDay: input.halfDay, technician: visit.technician, rescheduled: before !== undefined },
+      })
+      .returning({ id: ticketEvents.id });
     await context.tx.update(tickets).set({ updatedAt: now }).where(eq(tickets.id, ticket.id));
     context.notify({ kind: "visit_planned", ticketId: ticket.id, eventId: event!.id });
     await recordAudit(context.tx, actor, {
-      action: "ticket.visit_planned", objectType: "ticket", objectId: ticket.id,
+      action: "ticket.visit_planned",
+      objectType: "ticket",
+      objectId: ticket.id,
       before: before ? { onDate: before.onDate, halfDay: before.halfDay, technicianId: before.technicianId } : null,
       after: { onDate: input.onDate, halfDay: input.halfDay, technicianId: technician.id },
     });

@@ -38,20 +38,34 @@ export default async function PlanningPage({ searchParams }: Props) {
     <section className="space-y-4">
       <h1 className="text-2xl font-semibold">{t("page.title")}</h1>
       <nav aria-label={t("page.title")} className="flex flex-wrap items-center gap-3 text-sm">
-        <Link className="text-brand-700 underline" href={href(shiftIsoWeek(week, -1))}>{t("page.previous")}</Link>
+        <Link className="text-brand-700 underline" href={href(shiftIsoWeek(week, -1))}>
+          {t("page.previous")}
+        </Link>
         <span className="font-medium">{t("page.weekOf", { week, from: visitDay(dates[0]!, lang), to: visitDay(dates[4]!, lang) })}</span>
-        <Link className="text-brand-700 underline" href={href(shiftIsoWeek(week, 1))}>{t("page.next")}</Link>
-        <Link className="text-brand-700 underline" href="/bureau/planning">{t("page.current")}</Link>
+        <Link className="text-brand-700 underline" href={href(shiftIsoWeek(week, 1))}>
+          {t("page.next")}
+        </Link>
+        <Link className="text-brand-700 underline" href="/bureau/planning">
+          {t("page.current")}
+        </Link>
       </nav>
 
       <section aria-labelledby="my-week" className="space-y-2">
-        <h2 id="my-week" className="text-lg font-semibold">{t("page.myWeek")}</h2>
+        <h2 id="my-week" className="text-lg font-semibold">
+          {t("page.myWeek")}
+        </h2>
         {mine ? <WeekGrid week={mine} /> : <p className="text-sm text-slate-600">{t("page.noPlanning")}</p>}
       </section>
 
       <section aria-labelledby="team-week" className="space-y-2">
-        <h2 id="team-week" className="text-lg font-semibold">{t("page.teamWeek")}</h2>
-        {team.length ? team.map((row) => <WeekGrid key={row.technician.id} week={row} />) : <p className="text-sm text-slate-600">{t("page.noTeam")}</p>}
+        <h2 id="team-week" className="text-lg font-semibold">
+          {t("page.teamWeek")}
+        </h2>
+        {team.length ? (
+          team.map((row) => <WeekGrid key={row.technician.id} week={row} />)
+        ) : (
+          <p className="text-sm text-slate-600">{t("page.noTeam")}</p>
+        )}
       </section>
 
       {people.length > 0 && (
@@ -59,19 +73,29 @@ export default async function PlanningPage({ searchParams }: Props) {
           <Panel title={t("absences.title")}>
             <div className="space-y-3">
               <ul className="space-y-1 text-sm">
-                {editable.flatMap((row) => row.absences.map((absence) => (
-                  <li key={absence.id} className="flex flex-wrap items-center gap-2">
-                    <span>{row.technician.name} : {t("absences.range", { from: visitDay(absence.startsOn, lang), to: visitDay(absence.endsOn, lang) })}{absence.note ? ` (${absence.note})` : ""}</span>
-                    <DeleteAbsenceForm action={deleteAbsenceAction} id={absence.id} />
-                  </li>
-                )))}
+                {editable.flatMap((row) =>
+                  row.absences.map((absence) => (
+                    <li key={absence.id} className="flex flex-wrap items-center gap-2">
+                      <span>
+                        {row.technician.name} :{" "}
+                        {t("absences.range", { from: visitDay(absence.startsOn, lang), to: visitDay(absence.endsOn, lang) })}
+                        {absence.note ? ` (${absence.note})` : ""}
+                      </span>
+                      <DeleteAbsenceForm action={deleteAbsenceAction} id={absence.id} />
+                    </li>
+                  )),
+                )}
                 {editable.every((row) => row.absences.length === 0) && <li className="text-slate-600">{t("absences.none")}</li>}
               </ul>
               <AbsenceForm action={addAbsenceAction} technicians={people} />
             </div>
           </Panel>
-          <Panel title={t("schedule.title")}><ScheduleSlotForm action={setSlotAction} technicians={people} /></Panel>
-          <Panel title={t("schedule.exceptionTitle")}><VisitExceptionForm action={setExceptionAction} technicians={people} /></Panel>
+          <Panel title={t("schedule.title")}>
+            <ScheduleSlotForm action={setSlotAction} technicians={people} />
+          </Panel>
+          <Panel title={t("schedule.exceptionTitle")}>
+            <VisitExceptionForm action={setExceptionAction} technicians={people} />
+          </Panel>
         </div>
       )}
     </section>

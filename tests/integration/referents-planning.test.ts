@@ -20,7 +20,8 @@ import { parisDay } from "@/lib/domain/business-calendar";
 import type { Caller } from "@/lib/domain/caller";
 import { loadCaller } from "@/lib/services/accounts/load-caller";
 import { SYSTEM_ACTOR } from "@/lib/services/audit/audit-actor";
-import { addAbsence } from "@/lib/services/planning/edit-planning";
+import { addAbsence, setScheduleSlot, setVisitException } from "@/lib/services/planning/edit-planning";
+import { readTechnicianWeek } from "@/lib/services/planning/technician-planning";
 import { planVisit, visitProposals } from "@/lib/services/planning/ticket-visits";
 import { createTicket } from "@/lib/services/tickets/create-ticket";
 import { callRoute, tokenFor, type ProblemBody } from "../support/api-client";
@@ -320,5 +321,45 @@ describe("GET /technicians/{id}/planning", () => {
       expect(bad.body.errors).toEqual([{ field: "week", message: "Semaine attendue au format ISO, par exemple 2026-W50." }]);
     }
     expect((await week(tokens.tech, "not-a-uuid", "?week=2026-W50")).status).toBe(404);
+  });
+});
+
+describe("default weeks and exceptions", () => {
+  test("the technician edits their default week and a date's visit; the week shows it; another zone's technician and school staff cannot", async () => {
+    const before = await auditCount("planning.schedule_changed");
+    expect((await setScheduleSlot(tech, { technicianId: tech.id, weekday: 3, halfDay: "pm", uai: "0370037P" }, SYSTEM_ACTOR)).ok).toBe(
+      true,
+    );
+    expect(
+      (await setVisitException(lead, { technicianId: tech.id, onDate: "2026-12-08", halfDay: "am", uai: null }, new Date(), SYSTEM_ACTOR))
+        .ok,
+    ).toBe(true);
+    const read = await readTechnicianWeek(tech, tech.id, "2026-W50");
+    const days = read.ok ? read.value.days : [];
+    expect(days[1]!.halfDays[0]).toMatchObject({ halfDay: "am", school: null });
+    expect(days[2]!.halfDays[1]).toMatchObject({ halfDay: "pm", school: { uai: "0370037P" } });
+    expect(await auditCount("planning.schedule_changed")).toBe(before + 1);
+
+    const unknown = await setScheduleSlot(tech, { technicianId: tech.id, weekday: 3, halfDay: "pm", uai: "0370038Z" }, SYSTEM_ACTOR);
+    expect(unknown.ok ? null : unknown.failure).toMatchObject({
+      kind: "invalid",
+      errors: [{ field: "uai", message: "planning.errors.unknownSchool" }],
+    });
+    const techEst = await callerFor("tech.est@guichet.test");
+    expect(await setScheduleSlot(techEst, { technicianId: tech.id, weekday: 3, halfDay: "pm", uai: null }, SYSTEM_ACTOR)).toEqual({
+      ok: false,
+      failure: { kind: "not_found" },
+    });
+    const school = await setVisitException(
+      csl,
+      { technicianId: tech.id, onDate: "2026-12-09", halfDay: "am", uai: null },
+      new Date(),
+      SYSTEM_ACTOR,
+    );
+    expect(school.ok ? null : school.failure.kind).toBe("forbidden");
+    // Freeing the half-day removes it from the default week.
+    expect((await setScheduleSlot(tech, { technicianId: tech.id, weekday: 3, halfDay: "pm", uai: null }, SYSTEM_ACTOR)).ok).toBe(true);
+    const after = await readTechnicianWeek(tech, tech.id, "2026-W50");
+    expect(after.ok && after.value.days[2]!.halfDays[1]!.school).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { database, type Executor } from "@/db/client";
-import { absencesBetween, personWithZones, visitFactsForSchool } from "@/db/queries/planning";
+import { absencesBetween, personNames, personWithZones, visitFactsForSchool } from "@/db/queries/planning";
 import { ticketFacts } from "@/db/queries/ticket-facts";
 import { ticketEvents, tickets, ticketVisits, users } from "@/db/schema";
 import type { AuditActor } from "@/lib/domain/audit";
@@ -40,11 +40,7 @@ export async function nextSchoolVisits(
     teamSlaSettings(db, teamId, now),
   ]);
   const visits = nextVisits({ establishmentId, now, count, ...facts, calendar: settings.calendar, horizonDays: PROPOSAL_HORIZON_DAYS });
-  const names = new Map<string, string>();
-  for (const id of new Set(visits.map((visit) => visit.technicianId))) {
-    const [person] = await db.select({ name: users.name }).from(users).where(eq(users.id, id));
-    names.set(id, person?.name ?? "");
-  }
+  const names = await personNames(db, [...new Set(visits.map((visit) => visit.technicianId))]);
   return visits.map((visit) => ({
     onDate: visit.onDate,
     halfDay: visit.halfDay,

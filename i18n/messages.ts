@@ -21,6 +21,7 @@ import fr_nav from "../messages/fr/nav.json";
 import fr_notifications from "../messages/fr/notifications.json";
 import fr_outbox from "../messages/fr/outbox.json";
 import fr_people from "../messages/fr/people.json";
+import fr_planning from "../messages/fr/planning.json";
 import fr_rating from "../messages/fr/rating.json";
 import fr_roles from "../messages/fr/roles.json";
 import fr_routing from "../messages/fr/routing.json";
@@ -51,6 +52,7 @@ import en_nav from "../messages/en/nav.json";
 import en_notifications from "../messages/en/notifications.json";
 import en_outbox from "../messages/en/outbox.json";
 import en_people from "../messages/en/people.json";
+import en_planning from "../messages/en/planning.json";
 import en_rating from "../messages/en/rating.json";
 import en_roles from "../messages/en/roles.json";
 import en_routing from "../messages/en/routing.json";
@@ -64,8 +66,8 @@ import en_users from "../messages/en/users.json";
 import en_vendorAccess from "../messages/en/vendorAccess.json";
 import en_words from "../messages/en/words.json";
 
-const FR = { account: fr_account, app: fr_app, audit: fr_audit, catalogue: fr_catalogue, cmdb: fr_cmdb, dashboards: fr_dashboards, desk: fr_desk, errors: fr_errors, establishments: fr_establishments, filing: fr_filing, forms: fr_forms, home: fr_home, interventions: fr_interventions, limits: fr_limits, nav: fr_nav, notifications: fr_notifications, outbox: fr_outbox, people: fr_people, rating: fr_rating, roles: fr_roles, routing: fr_routing, schools: fr_schools, shell: fr_shell, signIn: fr_signIn, sla: fr_sla, sso: fr_sso, tickets: fr_tickets, users: fr_users, vendorAccess: fr_vendorAccess, words: fr_words };
-const EN = { account: en_account, app: en_app, audit: en_audit, catalogue: en_catalogue, cmdb: en_cmdb, dashboards: en_dashboards, desk: en_desk, errors: en_errors, establishments: en_establishments, filing: en_filing, forms: en_forms, home: en_home, interventions: en_interventions, limits: en_limits, nav: en_nav, notifications: en_notifications, outbox: en_outbox, people: en_people, rating: en_rating, roles: en_roles, routing: en_routing, schools: en_schools, shell: en_shell, signIn: en_signIn, sla: en_sla, sso: en_sso, tickets: en_tickets, users: en_users, vendorAccess: en_vendorAccess, words: en_words };
+const FR = { account: fr_account, app: fr_app, audit: fr_audit, catalogue: fr_catalogue, cmdb: fr_cmdb, dashboards: fr_dashboards, desk: fr_desk, errors: fr_errors, establishments: fr_establishments, filing: fr_filing, forms: fr_forms, home: fr_home, interventions: fr_interventions, limits: fr_limits, nav: fr_nav, notifications: fr_notifications, outbox: fr_outbox, people: fr_people, planning: fr_planning, rating: fr_rating, roles: fr_roles, routing: fr_routing, schools: fr_schools, shell: fr_shell, signIn: fr_signIn, sla: fr_sla, sso: fr_sso, tickets: fr_tickets, users: fr_users, vendorAccess: fr_vendorAccess, words: fr_words };
+const EN = { account: en_account, app: en_app, audit: en_audit, catalogue: en_catalogue, cmdb: en_cmdb, dashboards: en_dashboards, desk: en_desk, errors: en_errors, establishments: en_establishments, filing: en_filing, forms: en_forms, home: en_home, interventions: en_interventions, limits: en_limits, nav: en_nav, notifications: en_notifications, outbox: en_outbox, people: en_people, planning: en_planning, rating: en_rating, roles: en_roles, routing: en_routing, schools: en_schools, shell: en_shell, signIn: en_signIn, sla: en_sla, sso: en_sso, tickets: en_tickets, users: en_users, vendorAccess: en_vendorAccess, words: en_words };
 
 export type Messages = typeof FR;
 export const CATALOGUES: Record<"fr" | "en", Record<string, unknown>> = { fr: FR, en: EN };

@@ -6,13 +6,17 @@ import { SchoolSummary } from "@/components/home/school-summary";
 import { titled } from "@/i18n/page-title";
 import { pageCaller } from "@/lib/auth/current-caller";
 import { readHome } from "@/lib/services/portal/home";
+import { SchoolTechnicianPanel } from "@/components/planning/school-technician-panel";
+import { ownSchoolsTechnicians } from "@/lib/services/planning/school-technician";
 
 export const generateMetadata = titled("home");
 
 /** The first screen after sign-in leads to the work: filing and following for school staff, the queues for the desk, the school's figures for its head. */
 export default async function HomePage() {
   const caller = await pageCaller();
-  const [t, tNav, home] = await Promise.all([getTranslations(), getTranslations("nav"), readHome(caller, new Date())]);
+  const now = new Date();
+  const [t, tNav, home] = await Promise.all([getTranslations(), getTranslations("nav"), readHome(caller, now)]);
+  const technicians = home.portal ? await ownSchoolsTechnicians(caller, now) : [];
   return (
     <div className="space-y-8">
       <div>
@@ -20,6 +24,7 @@ export default async function HomePage() {
         <p className="text-slate-600">{t("home.role", { role: t(`roles.${caller.role}`) })}</p>
       </div>
       {home.portal && <PortalHome portal={home.portal} />}
+      {technicians.map((summary) => <SchoolTechnicianPanel key={summary.uai} summary={summary} />)}
       {home.dashboards.map((dashboard) => <SchoolSummary key={dashboard.establishment.uai} dashboard={dashboard} />)}
       {home.desk && <DeskHome desk={home.desk} />}
       {home.shortcuts.length > 0 && (

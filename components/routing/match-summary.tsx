@@ -5,7 +5,7 @@ import type { Priority } from "@/lib/domain/vocabulary";
 const CODE_CRITERIA = ["establishments", "zones", "departements", "establishmentTypes", "ciClasses"] as const;
 
 /** What a rule looks at, one line per criterion, in plain words. */
-export function MatchSummary({ match, priorityFloor }: { match: RuleMatch; priorityFloor: Priority | null }) {
+export function MatchSummary({ match, priorityFloor, assignToReferent = false }: { match: RuleMatch; priorityFloor: Priority | null; assignToReferent?: boolean }) {
   const t = useTranslations();
   const list = (values: readonly string[]) => values.join(", ");
   const lines: string[] = [];
@@ -26,6 +26,7 @@ export function MatchSummary({ match, priorityFloor }: { match: RuleMatch; prior
   if (match.priorities?.length) lines.push(t("routing.match.priorities", { values: list(match.priorities) }));
   if (!lines.length) lines.push(t("routing.match.all"));
   if (priorityFloor) lines.push(t("routing.match.priorityFloor", { priority: priorityFloor }));
+  if (assignToReferent) lines.push(t("routing.match.assignToReferent"));
   return (
     <ul className="space-y-0.5">
       {lines.map((line) => <li key={line}>{line}</li>)}

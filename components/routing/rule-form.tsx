@@ -12,7 +12,7 @@ import { SCHOOL_TASK_CHOICES, type SchoolTaskChoice } from "@/lib/schemas/routin
 import { CheckboxGroup, FieldErrorList, SelectField, TextField, sentTick, type FieldContext } from "./rule-form-fields";
 
 export type RuleFormDefaults = {
-  name: string; enabled: boolean; match: RuleMatch; teamCode: string; watcherTeamCodes: string[]; priorityFloor: Priority | null;
+  name: string; enabled: boolean; match: RuleMatch; teamCode: string; watcherTeamCodes: string[]; priorityFloor: Priority | null; assignToReferent: boolean;
 };
 
 type Props = {
@@ -85,6 +85,14 @@ export function RuleForm({ action, rule, target, zoneCodes }: Props) {
         <SelectField context={context} field="priorityFloor" label={t("routing.form.priorityFloor")} hint={t("routing.form.priorityFloorHelp")}
           value={rule.priorityFloor ?? ""}
           options={[{ value: "", label: t("routing.form.noFloor") }, ...PRIORITIES.map((priority) => ({ value: priority, label: t(`tickets.priority.${priority}`) }))]} />
+        <div>
+          <label className="flex items-center gap-2 text-sm font-medium">
+            <input type="checkbox" name="assignToReferent" defaultChecked={sentTick(state, "assignToReferent", "on", rule.assignToReferent)} />
+            {t("routing.form.assignToReferent")}
+          </label>
+          <p className="text-sm text-slate-600">{t("routing.form.assignToReferentHelp")}</p>
+          <FieldErrorList context={context} field="assignToReferent" />
+        </div>
       </fieldset>
 
       <div className="flex items-center gap-4">

@@ -8,7 +8,7 @@ import { RuleRowActions, type RuleActions } from "./rule-row-actions";
 
 type Rule = {
   id: string; name: string; enabled: boolean; version: number; match: RuleMatch;
-  teamCode: string; watcherTeamCodes: string[]; priorityFloor: Priority | null;
+  teamCode: string; watcherTeamCodes: string[]; priorityFloor: Priority | null; assignToReferent: boolean;
 };
 
 /** The rules in the order the router reads them, each with its actions. */
@@ -25,7 +25,7 @@ export function RuleTable({ rules, actions }: { rules: Rule[]; actions: RuleActi
             {rule.name}
             {index > hiddenFrom && <p className="mt-1 text-xs font-normal text-amber-800">{t("unreachable", { rule: catchAll!.name })}</p>}
           </td>
-          <td className="px-3 py-2"><MatchSummary match={rule.match} priorityFloor={rule.priorityFloor} /></td>
+          <td className="px-3 py-2"><MatchSummary match={rule.match} priorityFloor={rule.priorityFloor} assignToReferent={rule.assignToReferent} /></td>
           <td className="px-3 py-2 font-mono">{rule.teamCode}</td>
           <td className="px-3 py-2 font-mono">{rule.watcherTeamCodes.length ? rule.watcherTeamCodes.join(", ") : t("none")}</td>
           <td className="px-3 py-2">{rule.enabled ? t("enabled") : t("disabled")}</td>

@@ -1,6 +1,7 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { duration } from "@/components/interventions/duration";
 import { INTERVENTION_MODES, type InterventionMode } from "@/lib/domain/interventions";
+import { visitDay } from "@/lib/presentation/visit-day";
 import { TICKET_STATUSES, type TicketEventKind, type TicketStatus } from "@/lib/domain/vocabulary";
 
 type Props = { event: { kind: TicketEventKind; data: Record<string, unknown> }; forStaff: boolean };
@@ -16,7 +17,9 @@ const field = (value: unknown, key: string): string | null =>
 
 /** What an event changed, in words: a status move, the team or technician now in charge, where it was escalated… */
 export async function EventDetails({ event, forStaff }: Props) {
-  const [t, tSla, tInterventions, format] = await Promise.all([getTranslations("tickets"), getTranslations("sla.timeline"), getTranslations("interventions"), getFormatter()]);
+  const [t, tSla, tInterventions, tPlanning, format, locale] = await Promise.all([
+    getTranslations("tickets"), getTranslations("sla.timeline"), getTranslations("interventions"), getTranslations("planning"), getFormatter(), getLocale(),
+  ]);
   const { data } = event;
   const dueAt = asText(data.dueAt) && !Number.isNaN(Date.parse(asText(data.dueAt)!)) ? new Date(asText(data.dueAt)!) : null;
   const due = dueAt ? tSla("dueAt", { date: format.dateTime(dueAt, { dateStyle: "long", timeStyle: "short" }) }) : null;
@@ -54,6 +57,11 @@ export async function EventDetails({ event, forStaff }: Props) {
       }
       if (asText(data.targetLabel)) lines.push(t("timeline.escalatedTo", { target: asText(data.targetLabel)! }));
       if (asText(data.vendorReference)) lines.push(t("timeline.vendorReference", { reference: asText(data.vendorReference)! }));
+      break;
+    case "visit_planned":
+      if (asText(data.onDate) && (data.halfDay === "am" || data.halfDay === "pm")) {
+        lines.push(tPlanning("visit.plannedOn", { date: visitDay(asText(data.onDate)!, locale === "en" ? "en" : "fr"), halfDay: tPlanning(`halfDays.${data.halfDay}`) }));
+      }
       break;
     case "linked":
       if (asText(data.related)) lines.push(t("timeline.related", { reference: asText(data.related)! }));

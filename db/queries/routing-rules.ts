@@ -13,5 +13,6 @@ export async function loadRoutingRules(db: Executor): Promise<Array<RoutingRule 
   return rows.map(({ rule, slaPolicyCode }) => ({
     id: rule.id, position: rule.position, version: rule.version, name: rule.name, enabled: rule.enabled, match: rule.match as RuleMatch,
     teamCode: rule.teamCode, watcherTeamCodes: rule.watcherTeamCodes, priorityFloor: rule.priorityFloor, slaPolicyCode,
+    assignToReferent: rule.assignToReferent,
   }));
 }

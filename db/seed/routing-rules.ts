@@ -31,5 +31,7 @@ export function defaultRoutingRules(): Array<RoutingRule & { position: number }>
     watcherTeamCodes: rule.watchers ?? [],
     priorityFloor: null,
     slaPolicyCode: null,
+    // The proximity teams' technicians each have their schools: tickets go straight to the school's referent.
+    assignToReferent: rule.team.startsWith("PROX-"),
   }));
 }

@@ -1,5 +1,6 @@
 import type { Database } from "@/db/client";
 import { seedDemoAccounts } from "./demo-accounts";
+import { seedDemoPlanning } from "./demo-planning";
 import { seedInventory } from "./inventory";
 import { seedReference, seedRoutingRules } from "./reference";
 
@@ -15,5 +16,6 @@ export async function seed(db: Database, { demo }: SeedOptions): Promise<void> {
     await seedRoutingRules(tx);
     await seedInventory(tx, { generated: demo });
     if (demo) await seedDemoAccounts(tx);
+    if (demo) await seedDemoPlanning(tx);
   });
 }

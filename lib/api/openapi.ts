@@ -11,6 +11,7 @@ import { ciPaths } from "./openapi-cis";
 import { accountImportPaths } from "./openapi-imports";
 import { interventionPaths } from "./openapi-interventions";
 import { organisationPaths } from "./openapi-organisation";
+import { planningPaths } from "./openapi-planning";
 import { userPaths } from "./openapi-users";
 import { dashboardApiQuery, establishmentDashboardSchema, zoneDashboardSchema } from "@/lib/schemas/dashboards";
 
@@ -34,6 +35,7 @@ export function openApiDocument() {
       ...notificationPaths({ json, problem, common }),
       ...accountImportPaths({ json, problem, common }),
       ...organisationPaths({ json, problem, common }),
+      ...planningPaths({ json, problem, common }),
       ...userPaths({ json, problem, common }),
       ...interventionPaths({ json, problem, common }),
       "/tokens": {

@@ -38,10 +38,16 @@ export const AUDIT_ACTIONS = [
   "zone.created",
   "zone.updated",
   "intervention.recorded",
+  "establishment.referents_set",
+  "planning.absence_added",
+  "planning.absence_deleted",
+  "planning.schedule_changed",
+  "planning.exception_set",
+  "ticket.visit_planned",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_OBJECT_TYPES = ["user", "api_token", "team", "closure", "vendor", "routing_rule", "export", "establishment", "zone", "onboarding_document", "intervention"] as const;
+export const AUDIT_OBJECT_TYPES = ["user", "api_token", "team", "closure", "vendor", "routing_rule", "export", "establishment", "zone", "onboarding_document", "intervention", "ticket"] as const;
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[number];
 
 /** Who acted and from where: the request's facts, taken once at the entry point. */

@@ -9,6 +9,7 @@ import {
   easterSunday,
   formatBusinessDuration,
   frenchPublicHolidays,
+  isClosedDate,
   isOpenAt,
   MAX_DAYS_WITHOUT_OPENING,
   nextOpening,
@@ -571,5 +572,20 @@ describe("formatBusinessDuration", () => {
 
   test.each([-1, Number.NaN, Number.POSITIVE_INFINITY])("rejects %s", (minutes) => {
     expect(() => formatBusinessDuration(minutes)).toThrow(RangeError);
+  });
+});
+
+describe("isClosedDate", () => {
+  const withClosure = { ...DEFAULT_CALENDAR, closures: [{ from: "2026-12-21", to: "2027-01-01", label: "Vacances de Noël" }] };
+  test.each([
+    ["2026-12-08", DEFAULT_CALENDAR, false, "an ordinary Tuesday"],
+    ["2026-12-12", DEFAULT_CALENDAR, true, "a Saturday"],
+    ["2026-12-25", DEFAULT_CALENDAR, true, "Christmas"],
+    ["2026-11-11", DEFAULT_CALENDAR, true, "Armistice"],
+    ["2026-12-21", withClosure, true, "first day of a closure"],
+    ["2027-01-01", withClosure, true, "last day of a closure"],
+    ["2026-12-18", withClosure, false, "the day before a closure"],
+  ])("%s is closed: %s (%s)", (date, cal, expected) => {
+    expect(isClosedDate(cal, date)).toBe(expected);
   });
 });

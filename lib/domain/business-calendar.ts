@@ -413,3 +413,13 @@ export function formatBusinessDuration(minutes: number): string {
   if (rest === 0) return `${hoursText} ${hours === 1 ? "ouvrée" : "ouvrées"}`;
   return `${hoursText}${NBSP}${String(rest).padStart(2, "0")} ouvrées`;
 }
+
+/**
+ * Whether a whole local date (YYYY-MM-DD) is closed: a public holiday, inside a closure, or a weekday
+ * without opening hours. Visits are planned on open days only.
+ */
+export function isClosedDate(calendar: BusinessCalendar, date: string): boolean {
+  const compiled = compile(calendar);
+  const dayNumber = parseIsoDate(date);
+  return isClosedDay(compiled, dayNumber) || (compiled.weekly[isoWeekday(dayNumber)] ?? []).length === 0;
+}

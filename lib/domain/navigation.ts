@@ -1,13 +1,14 @@
 import { can, type Permission } from "./permissions";
 import type { Caller } from "./caller";
 
-export type NavigationKey = "home" | "desk" | "catalogue" | "file" | "myTickets" | "myEstablishments" | "establishments" | "inventory" | "dashboards" | "users" | "routing" | "slaSummary" | "calendars" | "journal" | "organisation" | "onboarding" | "mail" | "account";
+export type NavigationKey = "home" | "desk" | "planning" | "catalogue" | "file" | "myTickets" | "myEstablishments" | "establishments" | "inventory" | "dashboards" | "users" | "routing" | "slaSummary" | "calendars" | "journal" | "organisation" | "onboarding" | "mail" | "account";
 export type NavigationItem = { key: NavigationKey; href: string };
 
 /** The app shell's menu: each entry shows for the callers holding its permission. */
 const ENTRIES: Array<NavigationItem & { permission?: Permission }> = [
   { key: "home", href: "/" },
   { key: "desk", href: "/bureau", permission: "desk.use" },
+  { key: "planning", href: "/bureau/planning", permission: "planning.use" },
   { key: "slaSummary", href: "/engagements", permission: "sla.summary" },
   { key: "file", href: "/signaler", permission: "portal.use" },
   { key: "myTickets", href: "/demandes", permission: "portal.use" },

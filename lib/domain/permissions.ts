@@ -40,6 +40,8 @@ const ROLE_PERMISSIONS = {
   "dashboards.establishment": ["manager", "sector_lead", "service_lead", "admin"],
   "dashboards.regional": ["sector_lead", "service_lead", "admin"],
   "dashboards.all": ["service_lead", "admin"],
+  /** The technicians' planning (/bureau/planning): one's own week and team's; a sector lead's zone; admins any technician's. */
+  "planning.use": ["technician", "sector_lead", "admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof ROLE_PERMISSIONS;

@@ -90,7 +90,7 @@ describe("order, disabled rules and explanations", () => {
 
 describe("other criteria", () => {
   const rule = (match: RoutingRule["match"], extra: Partial<RoutingRule> = {}): RoutingRule => ({
-    id: "r", name: "Règle", enabled: true, match, teamCode: "EQ-E-GSI", watcherTeamCodes: [], priorityFloor: null, slaPolicyCode: null, ...extra,
+    id: "r", name: "Règle", enabled: true, match, teamCode: "EQ-E-GSI", watcherTeamCodes: [], priorityFloor: null, slaPolicyCode: null, assignToReferent: false, ...extra,
   });
 
   test.each<[RoutingRule["match"], keyof typeof SCHOOLS, boolean]>([

@@ -31,6 +31,8 @@ export type RoutingRule = {
   watcherTeamCodes: string[];
   priorityFloor: Priority | null;
   slaPolicyCode: string | null;
+  /** "Assigner au référent de l'établissement": the school's referent (or backup) gets the ticket, not just the team. */
+  assignToReferent: boolean;
 };
 
 export type TicketFacts = {
@@ -51,6 +53,7 @@ export type RoutingDecision = {
   watcherTeamCodes: string[];
   priority: Priority;
   slaPolicyCode: string | null;
+  assignToReferent: boolean;
   /** Every rule looked at, in order, with why it matched or was skipped. */
   trace: RuleVerdict[];
 };
@@ -114,8 +117,9 @@ export function route(rules: RoutingRule[], facts: TicketFacts): RoutingDecision
       watcherTeamCodes: rule.watcherTeamCodes.map((code) => fillTeamCode(code, facts.establishment)),
       priority: rule.priorityFloor ? higher(facts.priority, rule.priorityFloor) : facts.priority,
       slaPolicyCode: rule.slaPolicyCode,
+      assignToReferent: rule.assignToReferent,
       trace,
     };
   }
-  return { rule: null, teamCode: null, watcherTeamCodes: [], priority: facts.priority, slaPolicyCode: null, trace };
+  return { rule: null, teamCode: null, watcherTeamCodes: [], priority: facts.priority, slaPolicyCode: null, assignToReferent: false, trace };
 }

@@ -39,7 +39,7 @@ export const VISIBILITIES = ["public", "internal"] as const;
 export type Visibility = (typeof VISIBILITIES)[number];
 
 export const TICKET_EVENT_KINDS = [
-  "created", "comment", "status_changed", "assignment_changed", "requalified", "escalated", "linked", "merged", "sla",
+  "created", "comment", "status_changed", "assignment_changed", "requalified", "escalated", "linked", "merged", "sla", "visit_planned",
 ] as const;
 export type TicketEventKind = (typeof TICKET_EVENT_KINDS)[number];
 

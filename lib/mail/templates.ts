@@ -1,5 +1,6 @@
 import { RATING_LINK_LIFETIME_DAYS } from "@/lib/services/tickets/rating-link";
 import { REOPEN_WINDOW_DAYS } from "@/lib/domain/ticket-status";
+import { visitDay } from "@/lib/presentation/visit-day";
 
 /** What each ticket e-mail says beyond the ticket itself. Quoted texts are public messages only. */
 export type TicketEmailContent =
@@ -14,7 +15,9 @@ export type TicketEmailContent =
   | { kind: "watched"; holdingTeam: string | null }
   /** To the Région's team: a vendor's message or, when it handed the ticket back, its report (internal texts, staff only). */
   | { kind: "vendor_message"; message: string; handedBack: boolean }
-  | { kind: "sla"; headline: string; detail: string };
+  | { kind: "sla"; headline: string; detail: string }
+  /** To the school: the on-site visit planned for its ticket, or moved. */
+  | { kind: "visit_planned"; onDate: string; halfDay: "am" | "pm"; rescheduled: boolean };
 
 /** Staff e-mails open the technicians' page of the ticket; the school's open its own. */
 const STAFF_KINDS: ReadonlySet<TicketEmailContent["kind"]> = new Set(["escalated", "watched", "sla", "vendor_message"]);
@@ -129,6 +132,18 @@ function subjectAndBlocks(input: TicketEmailInput, appUrl: string): { subject: s
         : { subject: "Message du prestataire", blocks: [{ paragraph: `Le prestataire écrit sur le ticket ${title} :` }, { quote: content.message }] };
     case "sla":
       return { subject: content.headline, blocks: [{ paragraph: `Ticket ${title} : ${content.detail}` }] };
+    case "visit_planned": {
+      const when = `le ${visitDay(content.onDate, "fr")}, ${content.halfDay === "am" ? "matin" : "après-midi"}`;
+      return {
+        subject: content.rescheduled ? "Intervention déplacée" : "Intervention prévue",
+        blocks: [
+          { paragraph: content.rescheduled
+            ? `L'intervention sur place pour votre demande ${title} est déplacée : elle est désormais prévue ${when}.`
+            : `Une intervention sur place est prévue ${when} pour votre demande ${title}.` },
+          { paragraph: "Merci de vous assurer que le technicien pourra accéder aux équipements concernés." },
+        ],
+      };
+    }
     case "closed":
       return {
         subject: "Votre demande est clôturée",

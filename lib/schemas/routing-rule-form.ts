@@ -32,5 +32,6 @@ export function routingRuleFromForm(form: FormData): Record<string, unknown> {
     teamCode: text("teamCode"),
     watcherTeamCodes: splitCodes(text("watcherTeamCodes") ?? ""),
     priorityFloor: text("priorityFloor") || null,
+    assignToReferent: form.get("assignToReferent") === "on",
   };
 }

@@ -16,7 +16,7 @@ describe("a rule as an admin writes it", () => {
     const parsed = routingRuleSchema.parse(rule({ match: { services: [" impression "], zones: [], types: ["incident"] } }));
     expect(parsed).toEqual({
       name: "Imprimantes du Loiret", enabled: true, match: { services: ["IMPRESSION"], types: ["incident"] },
-      teamCode: "PROX-EST", watcherTeamCodes: [], priorityFloor: null,
+      teamCode: "PROX-EST", watcherTeamCodes: [], priorityFloor: null, assignToReferent: false,
     });
   });
 
@@ -57,11 +57,11 @@ describe("the rule form", () => {
     expect(form([
       ["name", "Sécurité"], ["enabled", "on"], ["match.categories", "SEC-INCIDENT, , sec-filtrage"], ["match.types", "incident"],
       ["match.supportModes", "normal"], ["match.supportModes", "ouvert"], ["match.schoolTask", "no"],
-      ["teamCode", "EQ-E-INFRA_SECU"], ["watcherTeamCodes", "ACAD-RSSI"], ["priorityFloor", "P2"],
+      ["teamCode", "EQ-E-INFRA_SECU"], ["watcherTeamCodes", "ACAD-RSSI"], ["priorityFloor", "P2"], ["assignToReferent", "on"],
     ])).toEqual({
       name: "Sécurité", enabled: true,
       match: { categories: ["SEC-INCIDENT", "SEC-FILTRAGE"], types: ["incident"], supportModes: ["normal", "ouvert"], schoolTask: false },
-      teamCode: "EQ-E-INFRA_SECU", watcherTeamCodes: ["ACAD-RSSI"], priorityFloor: "P2",
+      teamCode: "EQ-E-INFRA_SECU", watcherTeamCodes: ["ACAD-RSSI"], priorityFloor: "P2", assignToReferent: true,
     });
   });
 

@@ -61,6 +61,7 @@ export const routingRuleSchema = z.object({
   teamCode,
   watcherTeamCodes: z.array(teamCode, { error: "routing.errors.ccTeams" }).default([]),
   priorityFloor: z.enum(PRIORITIES, { error: "routing.errors.priorityFloor" }).nullable().default(null),
+  assignToReferent: z.boolean({ error: "routing.errors.assignToReferent" }).default(false),
 });
 export type RoutingRuleInput = z.infer<typeof routingRuleSchema>;
 

@@ -172,7 +172,7 @@ describe("each audited change writes one row in its transaction, before → afte
 
   test("a routing rule created, edited, switched off, moved, reordered and deleted", async () => {
     await newRows();
-    const rule = { name: `${PREFIX} Imprimantes`, enabled: true, match: { services: ["IMPRESSION"] }, teamCode: "PROX-EST", watcherTeamCodes: [], priorityFloor: null };
+    const rule = { name: `${PREFIX} Imprimantes`, enabled: true, match: { services: ["IMPRESSION"] }, teamCode: "PROX-EST", watcherTeamCodes: [], priorityFloor: null, assignToReferent: false };
     const { id } = await ok(createRoutingRule(admin, rule, new Date(), ACTOR));
     expect(await oneRow()).toMatchObject({ action: "routing_rule.created", objectType: "routing_rule", objectId: id, before: null, after: { name: rule.name, teamCode: "PROX-EST", version: 1 } });
 

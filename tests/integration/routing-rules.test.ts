@@ -34,7 +34,7 @@ const historyOf = (ruleId: string) =>
 
 const printers = (overrides: Partial<RoutingRuleInput> = {}): RoutingRuleInput => ({
   name: `${PREFIX} Imprimantes du Loiret`, enabled: true, match: { services: ["IMPRESSION"], departements: ["45"] },
-  teamCode: "PROX-EST", watcherTeamCodes: [], priorityFloor: null, ...overrides,
+  teamCode: "PROX-EST", watcherTeamCodes: [], priorityFloor: null, assignToReferent: false, ...overrides,
 });
 
 async function created(rule: RoutingRuleInput = printers()): Promise<string> {

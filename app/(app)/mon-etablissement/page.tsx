@@ -13,6 +13,8 @@ import { findAccounts } from "@/lib/services/accounts/find-accounts";
 import { staffFunctionOptions } from "@/lib/services/accounts/staff-functions";
 import { callerAffiliations } from "@/lib/services/accounts/caller-affiliations";
 import { titled } from "@/i18n/page-title";
+import { SchoolTechnicianPanel } from "@/components/planning/school-technician-panel";
+import { schoolTechnician } from "@/lib/services/planning/school-technician";
 import { inviteStaff, removeStaff, setStaffFunction } from "./actions";
 
 export const generateMetadata = titled("myEstablishment");
@@ -35,6 +37,7 @@ export default async function MyEstablishmentPage() {
             <dt className="text-slate-500">{t("supportMode")}</dt>
             <dd><SupportModeBadge mode={school.supportMode} /> <span className="text-slate-600">{t(`modeHelp.${school.supportMode}`)}</span></dd>
           </dl>
+          <div className="mt-3"><SchoolTechnicianOf caller={caller} uai={school.uai} /></div>
           <div className="mt-3"><SchoolContacts uai={school.uai} /></div>
           <p className="mt-3 flex flex-wrap gap-4 text-sm">
             <Link className="text-brand-700 underline" href={`/inventaire/etablissements/${school.uai}`}>{t("inventory")}</Link>
@@ -45,6 +48,12 @@ export default async function MyEstablishmentPage() {
       ))}
     </section>
   );
+}
+
+/** The school's referent technician, backup and next visit. */
+async function SchoolTechnicianOf({ caller, uai }: { caller: Caller; uai: string }) {
+  const summary = await schoolTechnician(caller, uai, new Date());
+  return summary ? <SchoolTechnicianPanel summary={summary} headingLevel={3} /> : null;
 }
 
 /** A head's delegated administration: the school's staff, their functions, removals and invitations. */

@@ -11,7 +11,7 @@ import { JOBS, type JobPayload } from "@/lib/queue/jobs";
 
 export type TicketNotificationKind =
   | "created" | "assigned" | "answered" | "waiting_requester" | "resolved" | "closed" | "merged" | "escalated" | "watched"
-  | "sla_alert" | "sla_escalated" | "vendor_message"
+  | "sla_alert" | "sla_escalated" | "vendor_message" | "visit_planned"
   /** Staff news only (no e-mail to the school): the requester's reply, a ticket moved to another team's queue. */
   | "requester_replied" | "reassigned";
 export type TicketNotification = { kind: TicketNotificationKind; ticketId: string; eventId: number };
@@ -69,6 +69,8 @@ function contentFor(kind: TicketNotificationKind, ticket: TicketFacts, event: Ev
     case "requester_replied":
     case "reassigned":
       return null;
+    case "visit_planned":
+      return { kind, onDate: String(event.data.onDate), halfDay: event.data.halfDay === "pm" ? "pm" : "am", rescheduled: event.data.rescheduled === true };
   }
 }
 

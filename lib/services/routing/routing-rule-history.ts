@@ -8,8 +8,8 @@ type RuleRow = typeof routingRules.$inferSelect;
 
 /** What the history keeps of a rule: everything an admin can change, and its version. */
 function snapshot(row: RuleRow) {
-  const { name, position, enabled, match, teamCode, watcherTeamCodes, priorityFloor, slaPolicyId, version } = row;
-  return { name, position, enabled, match, teamCode, watcherTeamCodes, priorityFloor, slaPolicyId, version };
+  const { name, position, enabled, match, teamCode, watcherTeamCodes, priorityFloor, assignToReferent, slaPolicyId, version } = row;
+  return { name, position, enabled, match, teamCode, watcherTeamCodes, priorityFloor, assignToReferent, slaPolicyId, version };
 }
 
 /** Journals one change to one rule, inside the transaction that makes it. */

@@ -63,7 +63,7 @@ const invalidCodes = (errors: FieldError[]) => fail<never>({ kind: "invalid", me
 
 const columnsOf = (rule: RoutingRuleInput) => ({
   name: rule.name, enabled: rule.enabled, match: rule.match as Record<string, unknown>, teamCode: rule.teamCode,
-  watcherTeamCodes: rule.watcherTeamCodes, priorityFloor: rule.priorityFloor,
+  watcherTeamCodes: rule.watcherTeamCodes, priorityFloor: rule.priorityFloor, assignToReferent: rule.assignToReferent,
 });
 
 /** A new rule goes last, ahead of a final catch-all (which would otherwise hide it). */

@@ -16,6 +16,8 @@ import { OutOfInventoryNotice } from "@/components/tickets/out-of-inventory-noti
 import { TicketHeader } from "@/components/tickets/ticket-header";
 import { TicketTimeline } from "@/components/tickets/ticket-timeline";
 import { Panel } from "@/components/ui/panel";
+import { PlannedVisitNotice } from "@/components/planning/planned-visit-notice";
+import { plannedVisitOf } from "@/lib/services/planning/ticket-visits";
 import { pageCaller } from "@/lib/auth/current-caller";
 import { can } from "@/lib/domain/permissions";
 import { isOpen } from "@/lib/domain/ticket-status";
@@ -43,7 +45,7 @@ export default async function TicketPage({ params, searchParams }: Props) {
   if (!found || !interventions.ok) notFound();
 
   const { ticket, journal, actions } = found;
-  const [t, sla] = await Promise.all([getTranslations(), readTicketSla(ticket.id, new Date())]);
+  const [t, sla, visit] = await Promise.all([getTranslations(), readTicketSla(ticket.id, new Date()), plannedVisitOf(ticket.id)]);
   const transitions = actions.filter((action): action is Transition => action !== "rate");
   const canReply = isOpen(ticket.status) || ticket.status === "resolved";
 
@@ -56,6 +58,7 @@ export default async function TicketPage({ params, searchParams }: Props) {
         </p>
       )}
       <TicketHeader ticket={ticket} />
+      {visit && isOpen(ticket.status) && <PlannedVisitNotice visit={visit} />}
       <OutOfInventoryNotice flags={ticket.flags} />
       <div className="grid gap-4 lg:grid-cols-3">
         <div className="space-y-4 lg:col-span-2">

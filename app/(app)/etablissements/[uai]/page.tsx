@@ -6,6 +6,11 @@ import { SupportModeBadge } from "@/components/establishments/support-mode-badge
 import { pageCaller } from "@/lib/auth/current-caller";
 import { checkedUai } from "@/lib/schemas/primitives";
 import { readEstablishment } from "@/lib/services/organisation/read-establishment";
+import { ReferentsForm } from "@/components/planning/referents-form";
+import { SchoolTechnicianPanel } from "@/components/planning/school-technician-panel";
+import { referentChoices } from "@/lib/services/planning/referents";
+import { schoolTechnician } from "@/lib/services/planning/school-technician";
+import { saveReferents } from "./actions";
 import { titled } from "@/i18n/page-title";
 
 export const generateMetadata = titled("establishment");
@@ -16,9 +21,13 @@ type Props = { params: Promise<{ uai: string }> };
 export default async function EstablishmentPage({ params }: Props) {
   const uai = checkedUai.safeParse(decodeURIComponent((await params).uai));
   if (!uai.success) notFound();
-  const school = await readEstablishment(await pageCaller(), uai.data);
+  const caller = await pageCaller();
+  const school = await readEstablishment(caller, uai.data);
   if (!school) notFound();
-  const [t, tStates, tFields] = await Promise.all([getTranslations("establishments"), getTranslations("schools.states"), getTranslations("schools.fields")]);
+  const [t, tStates, tFields, tReferents, technician, choices] = await Promise.all([
+    getTranslations("establishments"), getTranslations("schools.states"), getTranslations("schools.fields"), getTranslations("planning.referents"),
+    schoolTechnician(caller, uai.data, new Date()), referentChoices(caller, uai.data),
+  ]);
   return (
     <section className="space-y-4">
       <p><Link href="/etablissements" className="text-sm text-brand-700 underline">{t("title")}</Link></p>
@@ -35,6 +44,11 @@ export default async function EstablishmentPage({ params }: Props) {
         </dl>
         <div className="mt-3"><EstablishmentContacts school={school} /></div>
         <p className="mt-3 text-sm"><Link className="text-brand-700 underline" href={`/inventaire/etablissements/${school.uai}`}>{t("inventory")}</Link></p>
+      </article>
+      <article className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="referents-title">
+        <h2 id="referents-title" className="text-lg font-semibold">{tReferents("title")}</h2>
+        {technician && <SchoolTechnicianPanel summary={technician} headingLevel={3} />}
+        {choices && <ReferentsForm action={saveReferents} uai={school.uai} referent={technician?.referent ?? null} backup={technician?.backup ?? null} choices={choices} />}
       </article>
     </section>
   );

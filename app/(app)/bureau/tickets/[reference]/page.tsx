@@ -27,6 +27,9 @@ import { OnboardingNotice } from "@/components/establishments/onboarding-notice"
 import { TicketTimeline } from "@/components/tickets/ticket-timeline";
 import { AttachmentLink } from "@/components/tickets/attachment-link";
 import { Panel } from "@/components/ui/panel";
+import { PlanVisitForm } from "@/components/planning/plan-visit-form";
+import { visitProposals } from "@/lib/services/planning/ticket-visits";
+import { planTicketVisit } from "./visit-actions";
 import { pageCaller } from "@/lib/auth/current-caller";
 import { can } from "@/lib/domain/permissions";
 import { latestEscalationRole } from "@/lib/domain/sla-display";
@@ -138,8 +141,8 @@ export default async function DeskTicketPage({ params }: Props) {
   const [found, interventions] = await Promise.all([readTicket(caller, reference.data, new Date()), readTicketInterventions(caller, reference.data, new Date())]);
   if (!found || !interventions.ok) notFound();
   if (found.vendorStage) return <VendorTicket found={found} interventions={interventions.value} />;
-  const [teams, members, catalogue, t] = await Promise.all([
-    listDeskTeams(caller), listHoldingTeamMembers(caller, reference.data), readCatalogue(), getTranslations(),
+  const [teams, members, catalogue, t, visits] = await Promise.all([
+    listDeskTeams(caller), listHoldingTeamMembers(caller, reference.data), readCatalogue(), getTranslations(), visitProposals(caller, reference.data, new Date()),
   ]);
   if (!teams || !members) notFound();
 
@@ -196,6 +199,11 @@ export default async function DeskTicketPage({ params }: Props) {
                 <RequalifyForm reference={ticket.reference} services={services} teamName={teamName} preview={previewRequalify} apply={applyRequalification}
                   current={{ type: ticket.type, serviceCode: ticket.service.code, categoryCode: ticket.category.code, impact: ticket.impact, urgency: ticket.urgency }} />
               </Panel>
+              {visits && (
+                <Panel title={t("planning.desk.title")}>
+                  <PlanVisitForm reference={ticket.reference} action={planTicketVisit} planned={visits.planned} proposals={visits.proposals} />
+                </Panel>
+              )}
               <Panel title={t("desk.equipment.title")}>
                 <LinkEquipmentForm reference={ticket.reference} action={linkEquipment} establishmentUai={ticket.establishment.uai} />
               </Panel>

@@ -31,6 +31,8 @@ import fr_words from "../messages/fr/words.json";
 import fr_forms from "../messages/fr/forms.json";
 import fr_people from "../messages/fr/people.json";
 import fr_outbox from "../messages/fr/outbox.json";
+import fr_criticalPeriods from "../messages/fr/criticalPeriods.json";
+import fr_weeklyReport from "../messages/fr/weeklyReport.json";
 import en_app from "../messages/en/app.json";
 import en_roles from "../messages/en/roles.json";
 import en_nav from "../messages/en/nav.json";
@@ -59,9 +61,11 @@ import en_words from "../messages/en/words.json";
 import en_forms from "../messages/en/forms.json";
 import en_people from "../messages/en/people.json";
 import en_outbox from "../messages/en/outbox.json";
+import en_criticalPeriods from "../messages/en/criticalPeriods.json";
+import en_weeklyReport from "../messages/en/weeklyReport.json";
 
-const FR = { app: fr_app, roles: fr_roles, nav: fr_nav, signIn: fr_signIn, home: fr_home, establishments: fr_establishments, users: fr_users, errors: fr_errors, catalogue: fr_catalogue, filing: fr_filing, tickets: fr_tickets, rating: fr_rating, routing: fr_routing, desk: fr_desk, sla: fr_sla, dashboards: fr_dashboards, cmdb: fr_cmdb, account: fr_account, vendorAccess: fr_vendorAccess, audit: fr_audit, shell: fr_shell, sso: fr_sso, schools: fr_schools, limits: fr_limits, words: fr_words, forms: fr_forms, people: fr_people, outbox: fr_outbox };
-const EN = { app: en_app, roles: en_roles, nav: en_nav, signIn: en_signIn, home: en_home, establishments: en_establishments, users: en_users, errors: en_errors, catalogue: en_catalogue, filing: en_filing, tickets: en_tickets, rating: en_rating, routing: en_routing, desk: en_desk, sla: en_sla, dashboards: en_dashboards, cmdb: en_cmdb, account: en_account, vendorAccess: en_vendorAccess, audit: en_audit, shell: en_shell, sso: en_sso, schools: en_schools, limits: en_limits, words: en_words, forms: en_forms, people: en_people, outbox: en_outbox };
+const FR = { app: fr_app, roles: fr_roles, nav: fr_nav, signIn: fr_signIn, home: fr_home, establishments: fr_establishments, users: fr_users, errors: fr_errors, catalogue: fr_catalogue, filing: fr_filing, tickets: fr_tickets, rating: fr_rating, routing: fr_routing, desk: fr_desk, sla: fr_sla, dashboards: fr_dashboards, cmdb: fr_cmdb, account: fr_account, vendorAccess: fr_vendorAccess, audit: fr_audit, shell: fr_shell, sso: fr_sso, schools: fr_schools, limits: fr_limits, words: fr_words, forms: fr_forms, people: fr_people, outbox: fr_outbox, criticalPeriods: fr_criticalPeriods, weeklyReport: fr_weeklyReport };
+const EN = { app: en_app, roles: en_roles, nav: en_nav, signIn: en_signIn, home: en_home, establishments: en_establishments, users: en_users, errors: en_errors, catalogue: en_catalogue, filing: en_filing, tickets: en_tickets, rating: en_rating, routing: en_routing, desk: en_desk, sla: en_sla, dashboards: en_dashboards, cmdb: en_cmdb, account: en_account, vendorAccess: en_vendorAccess, audit: en_audit, shell: en_shell, sso: en_sso, schools: en_schools, limits: en_limits, words: en_words, forms: en_forms, people: en_people, outbox: en_outbox, criticalPeriods: en_criticalPeriods, weeklyReport: en_weeklyReport };
 
 export type Messages = typeof FR;
 export const CATALOGUES: Record<"fr" | "en", Record<string, unknown>> = { fr: FR, en: EN };

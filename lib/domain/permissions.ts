@@ -40,6 +40,8 @@ const ROLE_PERMISSIONS = {
   "dashboards.establishment": ["manager", "sector_lead", "service_lead", "admin"],
   "dashboards.regional": ["sector_lead", "service_lead", "admin"],
   "dashboards.all": ["service_lead", "admin"],
+  /** Critical periods (exams): the Région declares them, and during one a concerned school's incidents get a priority floor. */
+  "criticalPeriods.manage": ["service_lead", "admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof ROLE_PERMISSIONS;

@@ -7,6 +7,7 @@ import { routingTestSchema } from "@/lib/schemas/routing-rules";
 import { accountPaths } from "./openapi-account";
 import { auditPaths } from "./openapi-audit";
 import { ciPaths } from "./openapi-cis";
+import { criticalPeriodPaths } from "./openapi-critical-periods";
 import { accountImportPaths } from "./openapi-imports";
 import { organisationPaths } from "./openapi-organisation";
 import { userPaths } from "./openapi-users";
@@ -34,6 +35,7 @@ export function openApiDocument() {
     security: [{ bearer: [] }],
     paths: {
       ...ciPaths({ json, problem, common }),
+      ...criticalPeriodPaths({ json, problem, common }),
       ...accountPaths({ json, problem, common }),
       ...auditPaths({ json, problem, common }),
       ...accountImportPaths({ json, problem, common }),

@@ -1,14 +1,16 @@
-import type { Job } from "bullmq";
+import { Queue, type Job } from "bullmq";
 import { and, eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { database } from "@/db/client";
 import { establishments, interventions, outboxEmails, ticketVisits, tickets, userEstablishments, users, visitSchedule } from "@/db/schema";
 import type { Caller } from "@/lib/domain/caller";
+import { queueConnection, queuePrefix } from "@/lib/queue/connection";
 import { loadCaller } from "@/lib/services/accounts/load-caller";
 import { createTicket } from "@/lib/services/tickets/create-ticket";
 import { readWeeklyReport } from "@/lib/services/weekly-report/read-weekly-report";
 import { sendWeeklyReports } from "@/lib/services/weekly-report/send-weekly-reports";
 import { sendWeeklyReports as sendWeeklyReportsJob } from "@/workers/processors/send-weekly-reports";
+import { startWorkers } from "@/workers/start";
 import { useOwnDatabase } from "../support/own-database";
 
 /**
@@ -140,3 +142,15 @@ describe("the Friday mail", () => {
   });
 });
 
+
+test("the worker holds the job on a calendar: 16:00 Paris, Monday to Friday (it sends only once the week's slot has come)", async () => {
+  const stop = await startWorkers();
+  const queue = new Queue("maintenance", { connection: queueConnection(), prefix: queuePrefix() });
+  try {
+    const scheduler = (await queue.getJobSchedulers()).find((candidate) => candidate.key === "sendWeeklyReports");
+    expect(scheduler).toMatchObject({ pattern: "0 16 * * 1,2,3,4,5", tz: "Europe/Paris" });
+  } finally {
+    await queue.close();
+    await stop();
+  }
+});

@@ -3,6 +3,7 @@ import { expect, inject, test } from "vitest";
 import { isoWeekAt } from "@/lib/domain/iso-week";
 import { weeklyReportSlot } from "@/lib/domain/weekly-report-slot";
 import { JOBS } from "@/lib/queue/jobs";
+import { DEMO_PASSWORD } from "@/db/seed/demo-accounts";
 import { readMailbox } from "../support/mailbox";
 import { browserForFile, newClient, signedInPage } from "../support/browser";
 import { fileThroughApi } from "../support/file-through-api";
@@ -65,4 +66,35 @@ test("the head receives the Friday report of the school's week and opens it, wit
   const anonymous = await (await newClient(browser(), baseUrl, "10.14.0.4")).newPage();
   await anonymous.goto(new URL(link).pathname);
   expect(anonymous.url()).toContain("/connexion");
+});
+
+/** A Paris calendar day, some days from today, as a date input takes it. */
+const parisDay = (offsetDays = 0) => new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Paris" }).format(new Date(Date.now() + offsetDays * 86_400_000));
+const frenchDay = (iso: string) => new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${iso}T12:00:00Z`));
+
+test("an admin declares a critical period for one school; its P3 incident is filed P2 and the ticket says why", async () => {
+  // Jean de Berry (0180009M) only, so the other files' tickets (Choiseul, Palissy) keep their priorities.
+  const admin = await signedInPage(browser(), baseUrl, "10.14.0.5", "admin@guichet.test");
+  await admin.goto("/admin/periodes-critiques");
+  const form = admin.getByRole("form", { name: "Déclarer une période critique" });
+  await form.getByLabel("Nom").fill("BTS blanc");
+  await form.getByLabel("Type").selectOption("bts");
+  await form.getByLabel("Premier jour").fill(parisDay());
+  await form.getByLabel("Dernier jour (inclus)").fill(parisDay(2));
+  await form.getByLabel("Établissements concernés").fill("0180009M");
+  await form.getByRole("button", { name: "Déclarer la période" }).click();
+  await expect.poll(() => admin.getByRole("row").filter({ hasText: "BTS blanc" }).textContent(), slow).toContain("0180009M");
+
+  const token = await admin.request.post("/api/v1/tokens", { data: { email: "admin@guichet.test", password: DEMO_PASSWORD } });
+  const authorization = `Bearer ${((await token.json()) as { token: string }).token}`;
+  const filed = await admin.request.post("/api/v1/tickets", {
+    headers: { authorization },
+    data: { type: "incident", serviceCode: "POSTE", categoryCode: "POSTE-PANNE", establishmentUai: "0180009M", impact: "individual", urgency: "medium", title: "Poste de la salle d'examen", description: "Il ne démarre plus.", fields: {} },
+  });
+  expect(filed.status()).toBe(201);
+  const ticket = (await filed.json()) as { reference: string; priority: string };
+  expect(ticket.priority).toBe("P2");
+  await admin.goto(`/bureau/tickets/${ticket.reference}`);
+  expect(await admin.getByRole("note").filter({ hasText: "période critique" }).textContent())
+    .toBe(`Priorité relevée à P2 : période critique « BTS blanc » (du ${frenchDay(parisDay())} au ${frenchDay(parisDay(2))})`);
 });

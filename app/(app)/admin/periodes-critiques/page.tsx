@@ -33,7 +33,7 @@ export default async function CriticalPeriodsPage() {
       <FieldsForm id="new-critical-period" action={createCriticalPeriodAction} title={t("form.title")} fields={fields}
         labels={{ submit: t("form.submit"), pending: t("form.submit"), done: t("form.created") }} />
       {periods.value.length === 0 ? <p className="text-slate-600">{t("none")}</p> : (
-        <div className="overflow-x-auto">
+        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("title")}>
           <table className="w-full text-left text-sm">
             <thead>
               <tr className="border-b border-slate-200">

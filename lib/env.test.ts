@@ -43,6 +43,10 @@ describe("parseEnv", () => {
     ["a host name among the trusted proxies", { TRUSTED_PROXIES: "10.0.0.0/8, proxy.local" }, ["TRUSTED_PROXIES"]],
     ["a function map that is not JSON", { OIDC_FUNCTION_MAP: "DIR=manager" }, ["OIDC_FUNCTION_MAP"]],
     ["a function map giving a technician", { OIDC_FUNCTION_MAP: '{"DIR": {"role": "technician"}}' }, ["OIDC_FUNCTION_MAP"]],
+    ["a weekly report on day 8", { WEEKLY_REPORT_DAY: "8" }, ["WEEKLY_REPORT_DAY"]],
+    ["a weekly report on « vendredi »", { WEEKLY_REPORT_DAY: "vendredi" }, ["WEEKLY_REPORT_DAY"]],
+    ["a weekly report at 16h", { WEEKLY_REPORT_TIME: "16h" }, ["WEEKLY_REPORT_TIME"]],
+    ["a weekly report at 24:00", { WEEKLY_REPORT_TIME: "24:00" }, ["WEEKLY_REPORT_TIME"]],
     ["two things wrong at once", { APP_URL: "ftp://x", SMTP_URL: "http://mail" }, ["APP_URL", "SMTP_URL"]],
   ])("names the variable for %s", (_, change, names) => {
     expect(problemsWith({ ...valid, ...change }).sort()).toEqual(names);
@@ -50,6 +54,11 @@ describe("parseEnv", () => {
 
   test("SMTP_URL is optional: unset or empty means no SMTP server", () => {
     expect([parseEnv({ ...valid, SMTP_URL: undefined }).SMTP_URL, parseEnv({ ...valid, SMTP_URL: "" }).SMTP_URL]).toEqual([undefined, undefined]);
+  });
+
+  test("the weekly report goes out on Friday at 16:00 unless told otherwise", () => {
+    expect(parseEnv(valid)).toMatchObject({ WEEKLY_REPORT_DAY: 5, WEEKLY_REPORT_TIME: "16:00" });
+    expect(parseEnv({ ...valid, WEEKLY_REPORT_DAY: "4", WEEKLY_REPORT_TIME: "09:30" })).toMatchObject({ WEEKLY_REPORT_DAY: 4, WEEKLY_REPORT_TIME: "09:30" });
   });
 
   test("AUDIT_RETENTION_DAYS is read as a number of days", () => {

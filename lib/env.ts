@@ -2,6 +2,7 @@ import { z } from "zod";
 import { DEFAULT_AUDIT_RETENTION_DAYS } from "@/lib/domain/audit";
 import { parseCidrList } from "./http/client-address";
 import type { SsoFunction } from "./domain/sso-provisioning";
+import type { IsoWeekday } from "./domain/business-calendar";
 
 /**
  * The process environment, parsed once. Every entry point (web, worker, scripts)
@@ -70,6 +71,11 @@ const envSchema = z
     REDIS_PREFIX: z.string().regex(/^[a-z0-9_-]+$/i).default("guichet"),
     /** Days the audit trail keeps its rows; the worker purges older ones (CNIL: 6 to 12 months for access logs). */
     AUDIT_RETENTION_DAYS: z.coerce.number({ error: "doit être un nombre de jours" }).int("doit être un nombre entier de jours").min(1, "doit valoir au moins 1").default(DEFAULT_AUDIT_RETENTION_DAYS),
+    /** The weekly activity report: ISO weekday (1 = Monday … 7 = Sunday) and Paris time; moved to the day before when that day is a public holiday. */
+    WEEKLY_REPORT_DAY: z.coerce.number({ error: "doit être un jour de 1 (lundi) à 7 (dimanche)" }).int("doit être un jour de 1 (lundi) à 7 (dimanche)")
+      .min(1, "doit être un jour de 1 (lundi) à 7 (dimanche)").max(7, "doit être un jour de 1 (lundi) à 7 (dimanche)").default(5)
+      .transform((day) => day as IsoWeekday),
+    WEEKLY_REPORT_TIME: z.string().trim().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "doit être une heure HH:MM (ex. 16:00)").default("16:00"),
     /** Reverse proxies whose X-Forwarded-For is believed (comma-separated CIDRs); none by default. */
     TRUSTED_PROXIES: z.string().default("").transform((value, ctx) => {
       const parsed = parseCidrList(value);

@@ -12,6 +12,7 @@ import { purgeExpiredTokens } from "./processors/purge-expired-tokens";
 import { reconcileSlaTimers } from "./processors/reconcile-sla-timers";
 import { sendDigests } from "./processors/send-digests";
 import { sendEmail } from "./processors/send-email";
+import { sendWeeklyReports } from "./processors/send-weekly-reports";
 import { sweepOutbox } from "./processors/sweep-outbox";
 
 /**
@@ -27,6 +28,7 @@ const PROCESSORS: { [Name in JobName]: (job: Job) => Promise<unknown> } = {
   sendDigests,
   checkSla,
   reconcileSlaTimers,
+  sendWeeklyReports,
 };
 
 /** Starts one BullMQ worker per queue and upserts the recurring job schedulers; returns a closer. */
@@ -53,9 +55,11 @@ export async function startWorkers(): Promise<() => Promise<void>> {
     return queue;
   });
   for (const [name, job] of Object.entries(JOBS)) {
-    if (!("every" in job)) continue; // enqueued by producers, not on a schedule
+    // Every few minutes, or on a calendar (Paris time); the others are enqueued by producers.
+    const repeat = "every" in job ? { every: job.every } : "cron" in job ? { pattern: job.cron(), tz: "Europe/Paris" } : null;
+    if (!repeat) continue;
     const queue = queues.find((candidate) => candidate.name === job.queue)!;
-    await queue.upsertJobScheduler(name, { every: job.every }, { name, data: {}, opts: job.options });
+    await queue.upsertJobScheduler(name, repeat, { name, data: {}, opts: job.options });
   }
   // A deploy, a crash or a Redis flush may have lost delayed jobs: hold every pending SLA alarm again before anything else.
   const rebuilt = await rebuildSlaTimers(database(), new Date(), { full: true });

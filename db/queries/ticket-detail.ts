@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Executor } from "@/db/client";
 import {
-  categories, configurationItems, establishments, services, slaPolicies, teams, ticketCis, ticketEvents, ticketRatings, tickets, userEstablishments, users, vendors,
+  categories, configurationItems, criticalPeriods, establishments, services, slaPolicies, teams, ticketCis, ticketEvents, ticketRatings, tickets, userEstablishments, users, vendors,
 } from "@/db/schema";
 import type { InternalSight } from "@/lib/domain/ticket-visibility";
 
@@ -32,6 +32,7 @@ export async function ticketDetail(db: Executor, ticketId: string) {
       rating: { score: ticketRatings.score, comment: ticketRatings.comment },
       vendor: { name: vendors.name, reference: tickets.vendorReference },
       mergedInto: { reference: master.reference },
+      criticalPeriod: { name: criticalPeriods.name, startsOn: criticalPeriods.startsOn, endsOn: criticalPeriods.endsOn, priorityFloor: criticalPeriods.priorityFloor },
       slaPolicyCode: slaPolicies.code, ownBy: tickets.ownBy, resolveBy: tickets.resolveBy, slaState: tickets.slaState, slaPausedMinutes: tickets.slaPausedMinutes,
     })
     .from(tickets)
@@ -45,6 +46,7 @@ export async function ticketDetail(db: Executor, ticketId: string) {
     .leftJoin(vendors, eq(vendors.id, tickets.vendorId))
     .leftJoin(master, eq(master.id, tickets.mergedIntoId))
     .leftJoin(slaPolicies, eq(slaPolicies.id, tickets.slaPolicyId))
+    .leftJoin(criticalPeriods, eq(criticalPeriods.id, tickets.criticalPeriodId))
     .where(eq(tickets.id, ticketId));
   if (!row) return null;
   const cis = await db
@@ -61,6 +63,7 @@ export async function ticketDetail(db: Executor, ticketId: string) {
     rating: row.rating?.score ? { score: row.rating.score, comment: row.rating.comment } : null,
     vendor: row.vendor?.name ? { name: row.vendor.name, reference: row.vendor.reference } : null,
     mergedInto: row.mergedInto?.reference ? { reference: row.mergedInto.reference } : null,
+    criticalPeriod: row.criticalPeriod?.name ? row.criticalPeriod : null,
     cis,
   };
 }

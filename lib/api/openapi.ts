@@ -8,6 +8,7 @@ import { accountPaths } from "./openapi-account";
 import { auditPaths } from "./openapi-audit";
 import { notificationPaths } from "./openapi-notifications";
 import { ciPaths } from "./openapi-cis";
+import { criticalPeriodPaths } from "./openapi-critical-periods";
 import { accountImportPaths } from "./openapi-imports";
 import { interventionPaths } from "./openapi-interventions";
 import { organisationPaths } from "./openapi-organisation";
@@ -30,6 +31,7 @@ export function openApiDocument() {
     security: [{ bearer: [] }],
     paths: {
       ...ciPaths({ json, problem, common }),
+      ...criticalPeriodPaths({ json, problem, common }),
       ...accountPaths({ json, problem, common }),
       ...auditPaths({ json, problem, common }),
       ...notificationPaths({ json, problem, common }),

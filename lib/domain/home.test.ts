@@ -22,7 +22,7 @@ describe("homeBlocks", () => {
   it("gives each role the rest of its menu as shortcuts", () => {
     expect(homeBlocks({ role: "requester" }).shortcuts.map((item) => item.key)).toEqual(["catalogue", "myEstablishments", "inventory", "account"]);
     expect(homeBlocks({ role: "admin" }).shortcuts.map((item) => item.key)).toEqual([
-      "planning", "slaSummary", "catalogue", "establishments", "inventory", "dashboards", "users", "routing", "calendars", "journal", "organisation", "onboarding", "mail", "account",
+      "planning", "slaSummary", "catalogue", "establishments", "inventory", "dashboards", "users", "routing", "calendars", "journal", "organisation", "onboarding", "mail", "criticalPeriods", "account",
     ]);
   });
 });

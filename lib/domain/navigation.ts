@@ -1,7 +1,7 @@
 import { can, type Permission } from "./permissions";
 import type { Caller } from "./caller";
 
-export type NavigationKey = "home" | "desk" | "planning" | "catalogue" | "file" | "myTickets" | "myEstablishments" | "establishments" | "inventory" | "dashboards" | "users" | "routing" | "slaSummary" | "calendars" | "journal" | "organisation" | "onboarding" | "mail" | "account";
+export type NavigationKey = "home" | "desk" | "planning" | "catalogue" | "file" | "myTickets" | "myEstablishments" | "establishments" | "inventory" | "dashboards" | "users" | "routing" | "slaSummary" | "calendars" | "journal" | "organisation" | "onboarding" | "mail" | "criticalPeriods" | "account";
 export type NavigationItem = { key: NavigationKey; href: string };
 
 /** The app shell's menu: each entry shows for the callers holding its permission. */
@@ -24,6 +24,7 @@ const ENTRIES: Array<NavigationItem & { permission?: Permission }> = [
   { key: "organisation", href: "/admin/etablissements", permission: "organisation.manage" },
   { key: "onboarding", href: "/integration", permission: "onboarding.overview" },
   { key: "mail", href: "/admin/courriels", permission: "outbox.manage" },
+  { key: "criticalPeriods", href: "/admin/periodes-critiques", permission: "criticalPeriods.manage" },
   { key: "account", href: "/mon-compte" },
 ];
 

@@ -42,6 +42,8 @@ const ROLE_PERMISSIONS = {
   "dashboards.all": ["service_lead", "admin"],
   /** The technicians' planning (/bureau/planning): one's own week and team's; a sector lead's zone; admins any technician's. */
   "planning.use": ["technician", "sector_lead", "admin"],
+  /** Critical periods (exams): the Région declares them, and during one a concerned school's incidents get a priority floor. */
+  "criticalPeriods.manage": ["service_lead", "admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof ROLE_PERMISSIONS;

@@ -95,7 +95,7 @@ export function fillTeamCode(template: string, establishment: TicketFacts["estab
   return template.replaceAll("{zone}", establishment.zone).replaceAll("{departement}", establishment.departement).replaceAll("{uai}", establishment.uai);
 }
 
-const higher = (a: Priority, b: Priority): Priority => (PRIORITIES.indexOf(a) <= PRIORITIES.indexOf(b) ? a : b);
+export const higher = (a: Priority, b: Priority): Priority => (PRIORITIES.indexOf(a) <= PRIORITIES.indexOf(b) ? a : b);
 
 /** The first enabled rule that fits decides the team (and may raise the priority and pick an SLA policy). */
 export function route(rules: RoutingRule[], facts: TicketFacts): RoutingDecision {

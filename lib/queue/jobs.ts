@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { weeklyReportCron } from "@/lib/domain/weekly-report-slot";
+import { env } from "@/lib/env";
 
 /**
  * Every queue: its name, payload schema and retry defaults. Producers and processors
@@ -68,6 +70,18 @@ export const JOBS = {
     payload: z.object({}),
     options: { attempts: 1, removeOnComplete: 100, removeOnFail: 100 },
     every: 60_000,
+  },
+  /**
+   * The weekly activity report: woken at WEEKLY_REPORT_TIME from Monday to WEEKLY_REPORT_DAY (Paris), sends when
+   * the week's slot has come (lib/services/weekly-report/send-weekly-reports.ts). `at`, the slot's time, is a test
+   * hook (lib/queue/job-clock.ts): honoured outside production only, so an e2e test moves the clock without waiting.
+   */
+  sendWeeklyReports: {
+    queue: "maintenance",
+    payload: z.object({ at: z.iso.datetime().optional() }),
+    options: { attempts: 3, backoff: { type: "exponential", delay: 60_000 }, removeOnComplete: 100, removeOnFail: 100 },
+    /** Recurring on a calendar: a cron pattern in Paris time, upserted at worker start. */
+    cron: () => weeklyReportCron({ weekday: env().WEEKLY_REPORT_DAY, time: env().WEEKLY_REPORT_TIME }),
   },
 } as const;
 

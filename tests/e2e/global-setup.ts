@@ -21,6 +21,8 @@ declare module "vitest" {
     e2eDatabaseUrl: string;
     /** The test OpenID provider the app's single sign-on points to (set its accounts with setOidcAccount). */
     oidcIssuer: string;
+    /** The worker's Redis prefix, for a test that enqueues a scheduled job itself with the time it needs (the weekly report). */
+    e2eRedisPrefix: string;
   }
 }
 
@@ -53,6 +55,7 @@ export default async function setup(project: TestProject) {
   project.provide("mailDir", mailDir);
   project.provide("e2eDatabaseUrl", stores.databaseUrl);
   project.provide("oidcIssuer", idp.issuer);
+  project.provide("e2eRedisPrefix", stores.redisPrefix);
   return async () => {
     await Promise.all([stopApp(worker), stopApp(app)]);
     await Promise.all([smtp.close(), idp.close()]);

@@ -1,5 +1,6 @@
 import { database } from "@/db/client";
 import { findCategory } from "@/db/queries/catalogue";
+import { criticalPeriodsOn } from "@/db/queries/critical-periods";
 import { establishmentByUai } from "@/db/queries/establishments";
 import { nextTicketReference } from "@/db/queries/ticket-reference";
 import { ticketCis, ticketEvents, tickets } from "@/db/schema";
@@ -7,6 +8,8 @@ import type { Caller } from "@/lib/domain/caller";
 import { filingFlags, filingRefusal } from "@/lib/domain/filing-rules";
 import { canFileTicketFor } from "@/lib/domain/permissions";
 import { raiseImpact } from "@/lib/domain/ci-impact";
+import { parisDay } from "@/lib/domain/business-calendar";
+import { criticalPeriodPriority } from "@/lib/domain/critical-periods";
 import { priorityOf } from "@/lib/domain/priority";
 import { categoryAnswersSchema } from "@/lib/schemas/category-fields";
 import { fieldErrors } from "@/lib/schemas/field-errors";
@@ -54,6 +57,9 @@ export async function createTicket(
   const ciIds = equipment.value.map((ci) => ci.id);
   // Critical equipment (core switch, server…) raises the impact to its floor: lib/domain/ci-impact.ts.
   const impact = raiseImpact(input.impact, equipment.value.map((ci) => ci.criticality));
+  // During an exam period covering the school, an incident gets the period's floor (lib/domain/critical-periods.ts);
+  // the routing rule's floor may raise it further.
+  const critical = criticalPeriodPriority(await criticalPeriodsOn(db, parisDay(now)), { type: input.type, establishmentId: establishment.id, priority: priorityOf(impact, input.urgency) }, now);
 
   const inspected = await inspectAttachments(attachments);
   if (!inspected.ok) {
@@ -65,7 +71,7 @@ export async function createTicket(
     const { reference, outboxIds, slaSchedules } = await db.transaction(async (tx) => {
       const reference = await nextTicketReference(tx, now);
       const [ticket] = await tx.insert(tickets).values({
-        reference, type: input.type, status: "new", priority: priorityOf(impact, input.urgency), impact, urgency: input.urgency,
+        reference, type: input.type, status: "new", priority: critical.priority, criticalPeriodId: critical.period?.id ?? null, impact, urgency: input.urgency,
         title: input.title, description: input.description, fields: answers.data, flags: filingFlags(category, ciIds.length),
         establishmentId: establishment.id, requesterId: caller.id, serviceId: found.serviceId, categoryId: category.id, createdAt: now, updatedAt: now,
       }).returning({ id: tickets.id });
@@ -75,7 +81,7 @@ export async function createTicket(
         data: impact !== input.impact ? { impactRaised: { from: input.impact, to: impact } } : {},
       }).returning({ id: ticketEvents.id });
       await recordAttachments(tx, { ticketId: ticket!.id, eventId: event!.id, uploadedById: caller.id, files: stored });
-      const facts = await routingFacts(tx, { type: input.type, categoryId: category.id, establishmentId: establishment.id, ciIds, priority: priorityOf(impact, input.urgency) });
+      const facts = await routingFacts(tx, { type: input.type, categoryId: category.id, establishmentId: establishment.id, ciIds, priority: critical.priority });
       const decision = await decideRouting(tx, facts);
       const routed = await applyRouting(tx, ticket!.id, decision, null, now);
       const sla = await refreshSla(tx, ticket!.id, now);

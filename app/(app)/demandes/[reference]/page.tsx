@@ -12,6 +12,7 @@ import { RatingForm } from "@/components/tickets/rating-form";
 import { ReplyForm } from "@/components/tickets/reply-form";
 import { RequesterActions, type Transition } from "@/components/tickets/requester-actions";
 import { TicketFacts } from "@/components/tickets/ticket-facts";
+import { CriticalPeriodNotice } from "@/components/tickets/critical-period-notice";
 import { OutOfInventoryNotice } from "@/components/tickets/out-of-inventory-notice";
 import { TicketHeader } from "@/components/tickets/ticket-header";
 import { TicketTimeline } from "@/components/tickets/ticket-timeline";
@@ -59,6 +60,7 @@ export default async function TicketPage({ params, searchParams }: Props) {
       )}
       <TicketHeader ticket={ticket} />
       {visit && isOpen(ticket.status) && <PlannedVisitNotice visit={visit} />}
+      <CriticalPeriodNotice period={ticket.criticalPeriod} />
       <OutOfInventoryNotice flags={ticket.flags} />
       <div className="grid gap-4 lg:grid-cols-3">
         <div className="space-y-4 lg:col-span-2">

@@ -21,6 +21,7 @@ import { CategoryAnswers } from "@/components/tickets/category-answers";
 import { LinkedEquipment } from "@/components/tickets/linked-equipment";
 import { ReplyForm } from "@/components/tickets/reply-form";
 import { TicketFacts } from "@/components/tickets/ticket-facts";
+import { CriticalPeriodNotice } from "@/components/tickets/critical-period-notice";
 import { OutOfInventoryNotice } from "@/components/tickets/out-of-inventory-notice";
 import { TicketHeader } from "@/components/tickets/ticket-header";
 import { OnboardingNotice } from "@/components/establishments/onboarding-notice";
@@ -160,6 +161,7 @@ export default async function DeskTicketPage({ params }: Props) {
     <article className="space-y-4">
       <Link href="/bureau" className="text-sm text-brand-700 underline">{t("desk.ticket.back")}</Link>
       <TicketHeader ticket={ticket} forStaff />
+      <CriticalPeriodNotice period={ticket.criticalPeriod} />
       <OutOfInventoryNotice flags={ticket.flags} />
       <OnboardingNotice state={ticket.establishment.onboardingState} long />
       <div className="grid gap-4 lg:grid-cols-3">

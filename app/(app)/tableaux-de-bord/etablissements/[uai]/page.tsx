@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getLocale } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { translateText } from "@/i18n/text";
 import { notFound } from "next/navigation";
 import { dashboardLabels } from "@/components/dashboard/dashboard-labels";
@@ -10,6 +10,8 @@ import { csvHref, dashboardLinks, regionalHref, reportHref } from "@/lib/present
 import { schoolYearLabel } from "@/lib/domain/dashboard-period";
 import { dateTime, establishmentTables } from "@/lib/presentation/dashboard-tables";
 import { can } from "@/lib/domain/permissions";
+import { isoWeekAt } from "@/lib/domain/iso-week";
+import { weeklyReportPath } from "@/lib/domain/weekly-report";
 import { dashboardPageQuery } from "@/lib/schemas/dashboards";
 import { uaiCode } from "@/lib/schemas/primitives";
 import { pagePeriodOrDefault } from "@/lib/services/dashboards/dashboard-scope";
@@ -31,7 +33,7 @@ export default async function EstablishmentDashboardPage({ params, searchParams 
   const found = await readEstablishmentDashboard(caller, uai.data, period, now);
   if (!found.ok) notFound();
   const dashboard = found.value;
-  const [{ t, table, period: periodLabels }, locale] = await Promise.all([dashboardLabels(), getLocale()]);
+  const [{ t, table, period: periodLabels }, locale, tWeek] = await Promise.all([dashboardLabels(), getLocale(), getTranslations("weeklyReport")]);
   const links = dashboardLinks(caller, { establishment: dashboard.establishment.uai }, period);
   const tables = establishmentTables(dashboard, t, links, { locale, now });
 
@@ -46,6 +48,7 @@ export default async function EstablishmentDashboardPage({ params, searchParams 
         </p>
         <nav className="flex flex-wrap gap-3 text-sm print:hidden">
           <Link className="text-brand-700 underline" href={reportHref({ establishment: dashboard.establishment.uai }, schoolYearLabel(period.to))}>{t("annualReport")}</Link>
+          <Link className="text-brand-700 underline" href={weeklyReportPath(dashboard.establishment.uai, isoWeekAt(now).label)}>{tWeek("title")}</Link>
           {can(caller, "dashboards.regional") && <Link className="text-brand-700 underline" href={regionalHref(dashboard.establishment.zone.code, period)}>{t("regional")}</Link>}
         </nav>
         <PeriodPicker period={period} labels={periodLabels} />

@@ -1,0 +1,127 @@
+import { frenchPublicHolidays } from "./business-calendar";
+import { dayOfWeek, nextIsoWeek, type IsoWeek } from "./iso-week";
+import type { TicketStatus, TicketType } from "./vocabulary";
+
+/**
+ * Seed 003's "compte-rendu synthétique d'activité": a school's week, from plain data the query reads
+ * (tickets touching the week or waiting for the school, interventions, visits). Pure and in one place,
+ * so the e-mail, the page and the PDF say the same thing.
+ */
+export type HalfDay = "am" | "pm";
+
+export type ReportTicket = {
+  readonly reference: string;
+  readonly title: string;
+  readonly type: TicketType;
+  readonly status: TicketStatus;
+  readonly createdAt: Date;
+  readonly resolvedAt: Date | null;
+};
+export type ReportIntervention = {
+  readonly ticketReference: string;
+  readonly mode: "remote" | "on_site";
+  readonly startedAt: Date;
+  readonly minutes: number;
+  readonly travelMinutes: number;
+  /** The summary the school reads (never the staff details). */
+  readonly summary: string;
+};
+/** A default-week slot of a technician at this school (ISO weekday). */
+export type ReportScheduleSlot = { readonly technicianId: string; readonly technicianName: string; readonly weekday: number; readonly halfDay: HalfDay };
+/** A change to a technician's default week on a date: `here` says whether it sends them to this school. */
+export type ReportScheduleException = { readonly technicianId: string; readonly technicianName: string; readonly onDate: string; readonly halfDay: HalfDay; readonly here: boolean };
+export type ReportTicketVisit = { readonly reference: string; readonly title: string; readonly technicianName: string; readonly onDate: string; readonly halfDay: HalfDay };
+
+export type WeeklyReportFacts = {
+  readonly school: { readonly uai: string; readonly name: string };
+  readonly week: IsoWeek;
+  /** The school's tickets opened or resolved in the week, and those waiting for the school now. */
+  readonly tickets: readonly ReportTicket[];
+  readonly interventions: readonly ReportIntervention[];
+  readonly schedule: readonly ReportScheduleSlot[];
+  /** Exceptions dated in the next week (any school, for the technicians scheduled here or sent here). */
+  readonly exceptions: readonly ReportScheduleException[];
+  /** Tickets planned for a visit in the next week. */
+  readonly ticketVisits: readonly ReportTicketVisit[];
+};
+
+export type PlannedVisit = { readonly onDate: string; readonly halfDay: HalfDay; readonly technicianName: string; readonly tickets: readonly { reference: string; title: string }[] };
+
+export type WeeklyReport = {
+  readonly school: { readonly uai: string; readonly name: string };
+  readonly week: string;
+  readonly monday: string;
+  readonly opened: readonly ReportTicket[];
+  readonly resolved: readonly ReportTicket[];
+  readonly interventions: readonly ReportIntervention[];
+  readonly time: { readonly interventions: number; readonly onSite: number; readonly minutes: number; readonly travelMinutes: number };
+  /** Waiting for the school's answer ("en attente de votre réponse"). */
+  readonly waiting: readonly ReportTicket[];
+  readonly nextWeek: readonly PlannedVisit[];
+  readonly path: string;
+  /** Tickets opened or resolved, or interventions, this week: a quiet school gets no e-mail. */
+  readonly active: boolean;
+};
+
+const inWeek = (week: IsoWeek, instant: Date | null) => instant !== null && instant >= week.start && instant < week.end;
+const byDate = (a: { createdAt: Date }, b: { createdAt: Date }) => a.createdAt.getTime() - b.createdAt.getTime();
+const slotKey = (date: string, halfDay: HalfDay) => `${date}|${halfDay}`;
+
+export function weeklyReportPath(uai: string, week: string): string {
+  return `/tableaux-de-bord/etablissements/${encodeURIComponent(uai)}/semaine/${week}`;
+}
+
+/**
+ * The visits of the next week at this school: each default slot on its date unless an exception moves the
+ * technician elsewhere (or cancels), each exception sending a technician here, and the planned tickets of
+ * each visit (a ticket planned outside any scheduled visit makes its own). Public holidays have no visit.
+ */
+function nextWeekVisits(facts: WeeklyReportFacts): PlannedVisit[] {
+  const next = nextIsoWeek(facts.week);
+  const holidays = new Set([next.monday, dayOfWeek(next, 7)].flatMap((day) => frenchPublicHolidays(Number(day.slice(0, 4))).map((holiday) => holiday.date)));
+  const exceptionOf = new Map(facts.exceptions.map((exception) => [`${exception.technicianId}|${slotKey(exception.onDate, exception.halfDay)}`, exception]));
+  const visits = new Map<string, { onDate: string; halfDay: HalfDay; technicianName: string; tickets: { reference: string; title: string }[] }>();
+  for (const slot of facts.schedule) {
+    const onDate = dayOfWeek(next, slot.weekday);
+    const exception = exceptionOf.get(`${slot.technicianId}|${slotKey(onDate, slot.halfDay)}`);
+    if (exception && !exception.here) continue;
+    visits.set(slotKey(onDate, slot.halfDay), { onDate, halfDay: slot.halfDay, technicianName: slot.technicianName, tickets: [] });
+  }
+  for (const exception of facts.exceptions) {
+    if (exception.here && exception.onDate >= next.monday && exception.onDate <= dayOfWeek(next, 7)) {
+      visits.set(slotKey(exception.onDate, exception.halfDay), { onDate: exception.onDate, halfDay: exception.halfDay, technicianName: exception.technicianName, tickets: [] });
+    }
+  }
+  for (const planned of facts.ticketVisits) {
+    if (planned.onDate < next.monday || planned.onDate > dayOfWeek(next, 7)) continue;
+    const key = slotKey(planned.onDate, planned.halfDay);
+    const visit = visits.get(key) ?? { onDate: planned.onDate, halfDay: planned.halfDay, technicianName: planned.technicianName, tickets: [] };
+    visit.tickets.push({ reference: planned.reference, title: planned.title });
+    visits.set(key, visit);
+  }
+  return [...visits.values()]
+    .filter((visit) => !holidays.has(visit.onDate))
+    .sort((a, b) => (a.onDate === b.onDate ? a.halfDay.localeCompare(b.halfDay) : a.onDate < b.onDate ? -1 : 1));
+}
+
+export function buildWeeklyReport(facts: WeeklyReportFacts): WeeklyReport {
+  const { week } = facts;
+  const opened = facts.tickets.filter((ticket) => inWeek(week, ticket.createdAt)).sort(byDate);
+  const resolved = facts.tickets.filter((ticket) => inWeek(week, ticket.resolvedAt)).sort(byDate);
+  const waiting = facts.tickets.filter((ticket) => ticket.status === "waiting_requester").sort(byDate);
+  const interventions = facts.interventions.filter((intervention) => inWeek(week, intervention.startedAt))
+    .sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime());
+  const time = {
+    interventions: interventions.length,
+    onSite: interventions.filter((intervention) => intervention.mode === "on_site").length,
+    minutes: interventions.reduce((sum, intervention) => sum + intervention.minutes, 0),
+    travelMinutes: interventions.reduce((sum, intervention) => sum + intervention.travelMinutes, 0),
+  };
+  return {
+    school: facts.school, week: week.label, monday: week.monday,
+    opened, resolved, interventions, time, waiting,
+    nextWeek: nextWeekVisits(facts),
+    path: weeklyReportPath(facts.school.uai, week.label),
+    active: opened.length + resolved.length + interventions.length > 0,
+  };
+}

@@ -217,3 +217,55 @@ export async function ticketEstablishmentId(db: Executor, ticketId: string): Pro
   const [row] = await db.select({ establishmentId: tickets.establishmentId }).from(tickets).where(eq(tickets.id, ticketId));
   return row?.establishmentId ?? null;
 }
+
+/** The team holding a ticket (its calendar closes days to visits). */
+export async function ticketAssignedTeamId(db: Executor, ticketId: string): Promise<string | null> {
+  const [row] = await db.select({ teamId: tickets.assignedTeamId }).from(tickets).where(eq(tickets.id, ticketId));
+  return row?.teamId ?? null;
+}
+
+/** The school of one half-day of a technician's default week, or null when it is free. */
+export async function scheduleSlotSchool(
+  db: Executor,
+  slot: { technicianId: string; weekday: number; halfDay: HalfDay },
+): Promise<string | null> {
+  const [row] = await db
+    .select({ establishmentId: visitSchedule.establishmentId })
+    .from(visitSchedule)
+    .where(and(eq(visitSchedule.technicianId, slot.technicianId), eq(visitSchedule.weekday, slot.weekday), eq(visitSchedule.halfDay, slot.halfDay)));
+  return row?.establishmentId ?? null;
+}
+
+/** The visit a ticket is planned for, with its technician's name; null when none is. */
+export async function ticketVisit(
+  db: Executor,
+  ticketId: string,
+): Promise<{ onDate: string; halfDay: HalfDay; technician: { id: string; name: string } } | null> {
+  const [row] = await db
+    .select({ onDate: ticketVisits.onDate, halfDay: ticketVisits.halfDay, technicianId: users.id, technicianName: users.name })
+    .from(ticketVisits)
+    .innerJoin(users, eq(users.id, ticketVisits.technicianId))
+    .where(eq(ticketVisits.ticketId, ticketId));
+  return row ? { onDate: row.onDate, halfDay: row.halfDay, technician: { id: row.technicianId, name: row.technicianName } } : null;
+}
+
+/**
+ * The people with one of these roles in some teams, by name: the teams of a zone (a sector lead's), or the
+ * teams a person belongs to.
+ */
+export function teamPeopleWithRoles(
+  db: Executor,
+  scope: { zoneId: string } | { memberId: string },
+  roles: ReadonlyArray<(typeof users.role.enumValues)[number]>,
+): Promise<Array<{ id: string; name: string }>> {
+  const teamScope =
+    "zoneId" in scope
+      ? db.select({ id: teams.id }).from(teams).where(eq(teams.zoneId, scope.zoneId))
+      : db.select({ id: teamMembers.teamId }).from(teamMembers).where(eq(teamMembers.userId, scope.memberId));
+  return db
+    .selectDistinct({ id: users.id, name: users.name })
+    .from(teamMembers)
+    .innerJoin(users, eq(users.id, teamMembers.userId))
+    .where(and(inArray(teamMembers.teamId, teamScope), inArray(users.role, [...roles])))
+    .orderBy(asc(users.name), asc(users.id));
+}

@@ -1,6 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { establishments, technicianAbsences, visitExceptions, visitSchedule } from "@/db/schema";
+import { establishmentByUai } from "@/db/queries/establishments";
+import { scheduleSlotSchool } from "@/db/queries/planning";
+import { technicianAbsences, visitExceptions, visitSchedule } from "@/db/schema";
 import type { AuditActor } from "@/lib/domain/audit";
 import type { Caller } from "@/lib/domain/caller";
 import type { AbsenceInput, ScheduleSlotInput, VisitExceptionInput } from "@/lib/schemas/planning";
@@ -12,7 +14,7 @@ import { lockPlanningOwner } from "./technician-planning";
 /** The school named in a planning form, or null for "none"; an unknown UAI is the field's error. */
 async function schoolId(tx: Executor, uai: string | null): Promise<string | null> {
   if (uai === null) return null;
-  const [school] = await tx.select({ id: establishments.id }).from(establishments).where(eq(establishments.uai, uai));
+  const school = await establishmentByUai(tx, uai);
   if (!school)
     refuse({
       kind: "invalid",
@@ -73,7 +75,7 @@ export function setScheduleSlot(caller: Caller, input: ScheduleSlotInput, actor:
       eq(visitSchedule.weekday, input.weekday),
       eq(visitSchedule.halfDay, input.halfDay),
     );
-    const [before] = await tx.select({ establishmentId: visitSchedule.establishmentId }).from(visitSchedule).where(slot);
+    const before = await scheduleSlotSchool(tx, { technicianId: owner.id, weekday: input.weekday, halfDay: input.halfDay });
     if (establishmentId === null) await tx.delete(visitSchedule).where(slot);
     else {
       await tx
@@ -88,7 +90,7 @@ export function setScheduleSlot(caller: Caller, input: ScheduleSlotInput, actor:
       action: "planning.schedule_changed",
       objectType: "user",
       objectId: owner.id,
-      before: { weekday: input.weekday, halfDay: input.halfDay, establishmentId: before?.establishmentId ?? null },
+      before: { weekday: input.weekday, halfDay: input.halfDay, establishmentId: before },
       after: { weekday: input.weekday, halfDay: input.halfDay, establishmentId },
     });
     return null;

@@ -1,7 +1,7 @@
-import { eq } from "drizzle-orm";
 import { database, type Executor } from "@/db/client";
+import { establishmentByUai } from "@/db/queries/establishments";
 import { personNames, personWithZones, schoolReferents, zoneTechnicians } from "@/db/queries/planning";
-import { establishmentReferents, establishments } from "@/db/schema";
+import { establishmentReferents } from "@/db/schema";
 import type { AuditActor } from "@/lib/domain/audit";
 import type { Caller } from "@/lib/domain/caller";
 import { canBeReferentOf, canSetReferentsOf } from "@/lib/domain/planning-access";
@@ -15,14 +15,6 @@ import type { ServiceResult } from "../service-result";
 export type { SchoolReferentsView };
 type Person = PersonRef;
 
-async function schoolByUai(db: Executor, uai: string) {
-  const [school] = await db
-    .select({ id: establishments.id, uai: establishments.uai, zoneId: establishments.zoneId })
-    .from(establishments)
-    .where(eq(establishments.uai, uai));
-  return school ?? null;
-}
-
 async function referentsView(db: Executor, school: { id: string; uai: string }): Promise<SchoolReferentsView> {
   const row = await schoolReferents(db, school.id);
   const names = await personNames(db, row ? [row.referentId, ...(row.backupId ? [row.backupId] : [])] : []);
@@ -33,7 +25,7 @@ async function referentsView(db: Executor, school: { id: string; uai: string }):
 /** The school's referent and backup, for whoever sees the school (its own staff included); null: not theirs to see. */
 export async function readReferents(caller: Caller, uai: string): Promise<SchoolReferentsView | null> {
   const db = database();
-  const school = await schoolByUai(db, uai);
+  const school = await establishmentByUai(db, uai);
   if (!school || !canSeeEstablishment(caller, school.id)) return null;
   return referentsView(db, school);
 }
@@ -41,7 +33,7 @@ export async function readReferents(caller: Caller, uai: string): Promise<School
 /** What the school page's referent form offers: the zone's technicians, when the caller may set them; null otherwise. */
 export async function referentChoices(caller: Caller, uai: string): Promise<Person[] | null> {
   const db = database();
-  const school = await schoolByUai(db, uai);
+  const school = await establishmentByUai(db, uai);
   if (!school || !canSetReferentsOf(caller, school)) return null;
   return zoneTechnicians(db, [school.zoneId]);
 }
@@ -58,7 +50,7 @@ export async function setReferents(
   actor: AuditActor,
 ): Promise<ServiceResult<SchoolReferentsView>> {
   return refusableTransaction(async (tx) => {
-    const school = await schoolByUai(tx, uai);
+    const school = await establishmentByUai(tx, uai);
     if (!school) refuse({ kind: "not_found" });
     if (!canSetReferentsOf(caller, school)) {
       // Another zone's lead is told nothing of this school; anyone else's role does not allow it.

@@ -1,6 +1,5 @@
-import { eq, inArray } from "drizzle-orm";
 import { database } from "@/db/client";
-import { establishments } from "@/db/schema";
+import { establishmentByUai, schoolChoices } from "@/db/queries/establishments";
 import type { Caller } from "@/lib/domain/caller";
 import { canSeeEstablishment } from "@/lib/domain/permissions";
 import type { SchoolTechnician } from "@/lib/presentation/planning-views";
@@ -10,7 +9,7 @@ import { nextSchoolVisits } from "./ticket-visits";
 /** What a school sees of its technician: referent, backup and the next planned visit (Mon établissement, home). */
 export async function schoolTechnician(caller: Caller, uai: string, now: Date): Promise<SchoolTechnician | null> {
   const db = database();
-  const [school] = await db.select({ id: establishments.id }).from(establishments).where(eq(establishments.uai, uai));
+  const school = await establishmentByUai(db, uai);
   if (!school || !canSeeEstablishment(caller, school.id)) return null;
   const [referents, [nextVisit]] = await Promise.all([readReferents(caller, uai), nextSchoolVisits(db, school.id, null, now, 1)]);
   return { ...referents!, nextVisit: nextVisit ?? null };
@@ -19,11 +18,7 @@ export async function schoolTechnician(caller: Caller, uai: string, now: Date): 
 /** The same for each of the caller's own schools (school staff's home page). */
 export async function ownSchoolsTechnicians(caller: Caller, now: Date): Promise<SchoolTechnician[]> {
   if (!caller.establishmentIds.length) return [];
-  const schools = await database()
-    .select({ uai: establishments.uai })
-    .from(establishments)
-    .where(inArray(establishments.id, caller.establishmentIds))
-    .orderBy(establishments.name);
+  const schools = await schoolChoices(database(), caller.establishmentIds);
   const summaries = await Promise.all(schools.map((school) => schoolTechnician(caller, school.uai, now)));
   return summaries.filter((summary): summary is SchoolTechnician => summary !== null);
 }

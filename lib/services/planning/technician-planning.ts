@@ -1,7 +1,13 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
 import { database, type Executor } from "@/db/client";
-import { absencesBetween, exceptionsBetween, personWithZones, plannedTickets, scheduleOf, schoolNames } from "@/db/queries/planning";
-import { teamMembers, teams, users } from "@/db/schema";
+import {
+  absencesBetween,
+  exceptionsBetween,
+  personWithZones,
+  plannedTickets,
+  scheduleOf,
+  schoolNames,
+  teamPeopleWithRoles,
+} from "@/db/queries/planning";
 import type { Caller } from "@/lib/domain/caller";
 import { canManagePlanningOf, PLANNED_ROLES } from "@/lib/domain/planning-access";
 import { can } from "@/lib/domain/permissions";
@@ -83,16 +89,11 @@ export async function readTechnicianWeek(caller: Caller, technicianId: string, w
 export async function readTeamWeeks(caller: Caller, week: string): Promise<TechnicianWeek[]> {
   if (!can(caller, "desk.use")) return [];
   const db = database();
-  const teamScope =
-    caller.role === "sector_lead" && caller.zoneId
-      ? db.select({ id: teams.id }).from(teams).where(eq(teams.zoneId, caller.zoneId))
-      : db.select({ id: teamMembers.teamId }).from(teamMembers).where(eq(teamMembers.userId, caller.id));
-  const people = await db
-    .selectDistinct({ id: users.id, name: users.name })
-    .from(teamMembers)
-    .innerJoin(users, eq(users.id, teamMembers.userId))
-    .where(and(inArray(teamMembers.teamId, teamScope), inArray(users.role, [...PLANNED_ROLES])))
-    .orderBy(asc(users.name), asc(users.id));
+  const people = await teamPeopleWithRoles(
+    db,
+    caller.role === "sector_lead" && caller.zoneId ? { zoneId: caller.zoneId } : { memberId: caller.id },
+    PLANNED_ROLES,
+  );
   const ordered = [...people.filter((person) => person.id === caller.id), ...people.filter((person) => person.id !== caller.id)];
   return weeksOf(db, ordered, week);
 }

@@ -1,8 +1,15 @@
 import { eq } from "drizzle-orm";
 import { database, type Executor } from "@/db/client";
-import { absencesBetween, personNames, personWithZones, visitFactsForSchool } from "@/db/queries/planning";
+import {
+  absencesBetween,
+  personNames,
+  personWithZones,
+  ticketAssignedTeamId,
+  ticketVisit,
+  visitFactsForSchool,
+} from "@/db/queries/planning";
 import { ticketFacts } from "@/db/queries/ticket-facts";
-import { ticketEvents, tickets, ticketVisits, users } from "@/db/schema";
+import { ticketEvents, tickets, ticketVisits } from "@/db/schema";
 import type { AuditActor } from "@/lib/domain/audit";
 import { isClosedDate, parisDay } from "@/lib/domain/business-calendar";
 import type { Caller } from "@/lib/domain/caller";
@@ -51,13 +58,8 @@ export async function nextSchoolVisits(
 export type TicketVisitView = VisitSlot;
 
 /** The visit a ticket is planned for, if any (the page showing it has checked the caller sees the ticket). */
-export async function plannedVisitOf(ticketId: string): Promise<TicketVisitView | null> {
-  const [row] = await database()
-    .select({ onDate: ticketVisits.onDate, halfDay: ticketVisits.halfDay, technicianId: users.id, technicianName: users.name })
-    .from(ticketVisits)
-    .innerJoin(users, eq(users.id, ticketVisits.technicianId))
-    .where(eq(ticketVisits.ticketId, ticketId));
-  return row ? { onDate: row.onDate, halfDay: row.halfDay, technician: { id: row.technicianId, name: row.technicianName } } : null;
+export function plannedVisitOf(ticketId: string): Promise<TicketVisitView | null> {
+  return ticketVisit(database(), ticketId);
 }
 
 /** What the desk's "plan a visit" form offers for a ticket: its planned visit and the next visits to its school. Null: not the caller's. */
@@ -92,8 +94,7 @@ export function planVisit(caller: Caller, input: PlanVisitInput, now: Date, acto
   return deskAction(caller, now, async (context) => {
     const ticket = await lockWorkable(context, input.reference, ["assign"]);
     if (FINISHED.has(ticket.status)) refuse({ kind: "conflict", message: "planning.errors.ticketFinished" });
-    const [holder] = await context.tx.select({ teamId: tickets.assignedTeamId }).from(tickets).where(eq(tickets.id, ticket.id));
-    const { calendar } = await teamSlaSettings(context.tx, holder?.teamId ?? null, now);
+    const { calendar } = await teamSlaSettings(context.tx, await ticketAssignedTeamId(context.tx, ticket.id), now);
     if (!isUpcoming(input.onDate, input.halfDay, now)) slotError("planning.errors.slotPast");
     if (isClosedDate(calendar, input.onDate)) slotError("planning.errors.slotClosed");
     const technician = await personWithZones(context.tx, input.technicianId ?? caller.id);
@@ -107,9 +108,9 @@ export function planVisit(caller: Caller, input: PlanVisitInput, now: Date, acto
     if (isAbsent(await absencesBetween(context.tx, [technician.id], input.onDate, input.onDate), technician.id, input.onDate)) {
       slotError("planning.errors.technicianAbsent", { name: technician.name });
     }
-    const [before] = await context.tx.select().from(ticketVisits).where(eq(ticketVisits.ticketId, ticket.id));
+    const before = await ticketVisit(context.tx, ticket.id);
     const visit = { onDate: input.onDate, halfDay: input.halfDay, technician: { id: technician.id, name: technician.name } };
-    if (before && before.onDate === input.onDate && before.halfDay === input.halfDay && before.technicianId === technician.id) return visit;
+    if (before && before.onDate === input.onDate && before.halfDay === input.halfDay && before.technician.id === technician.id) return visit;
     await context.tx
       .insert(ticketVisits)
       .values({
@@ -132,7 +133,7 @@ export function planVisit(caller: Caller, input: PlanVisitInput, now: Date, acto
         visibility: "public",
         authorId: caller.id,
         createdAt: now,
-        data: { onDate: input.onDate, halfDay: input.halfDay, technician: visit.technician, rescheduled: before !== undefined },
+        data: { onDate: input.onDate, halfDay: input.halfDay, technician: visit.technician, rescheduled: before !== null },
       })
       .returning({ id: ticketEvents.id });
     await context.tx.update(tickets).set({ updatedAt: now }).where(eq(tickets.id, ticket.id));
@@ -141,7 +142,7 @@ export function planVisit(caller: Caller, input: PlanVisitInput, now: Date, acto
       action: "ticket.visit_planned",
       objectType: "ticket",
       objectId: ticket.id,
-      before: before ? { onDate: before.onDate, halfDay: before.halfDay, technicianId: before.technicianId } : null,
+      before: before ? { onDate: before.onDate, halfDay: before.halfDay, technicianId: before.technician.id } : null,
       after: { onDate: input.onDate, halfDay: input.halfDay, technicianId: technician.id },
     });
     return visit;

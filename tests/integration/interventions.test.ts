@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import { beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { POST as escalations } from "@/app/api/v1/tickets/[reference]/escalations/route";
 import { GET as listInterventions, POST as postIntervention } from "@/app/api/v1/tickets/[reference]/interventions/route";
 import { POST as create } from "@/app/api/v1/tickets/route";
@@ -16,6 +16,7 @@ import { loadCaller } from "@/lib/services/accounts/load-caller";
 import { ciPage } from "@/lib/services/cmdb/read-ci";
 import { readDrillDown } from "@/lib/services/dashboards/drill-down";
 import { callRoute, tokenFor, type ProblemBody } from "../support/api-client";
+import { useOwnDatabase } from "../support/own-database";
 
 type Ref = { reference: string };
 type InterventionBody = {
@@ -38,7 +39,10 @@ async function ciOf(uai: string) {
   return ci!;
 }
 
+// Files tickets for Choiseul and sums them: a database of its own, so the other files' counts stay theirs.
+let drop: () => Promise<void>;
 beforeAll(async () => {
+  drop = await useOwnDatabase("interventions");
   [choiseul, palissy, techOuest, techEst, scc] = await Promise.all([
     tokenFor("csl.choiseul@guichet.test"), tokenFor("csl.palissy@guichet.test"), tokenFor("tech.ouest@guichet.test"),
     tokenFor("tech.est@guichet.test"), tokenFor("sav.scc@guichet.test"),
@@ -80,6 +84,8 @@ async function snapshot(reference: string) {
     audit: await count(db.select({ count: sql<number>`count(*)::int` }).from(auditEvents).where(eq(auditEvents.action, "intervention.recorded"))),
   };
 }
+
+afterAll(() => drop());
 
 describe("a technician records an intervention", () => {
   test("201 with the intervention; its equipment, journal entry and audit row written with it", async () => {

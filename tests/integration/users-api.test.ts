@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { and, desc, eq, like } from "drizzle-orm";
-import { describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { GET as getUser, PATCH as patchUser } from "@/app/api/v1/users/[id]/route";
 import { GET as listUsersRoute, POST as createUser } from "@/app/api/v1/users/route";
 import { POST as createToken } from "@/app/api/v1/tokens/route";
@@ -12,6 +12,7 @@ import { issueApiToken } from "@/lib/services/accounts/api-tokens";
 import { setPasswordWithLink } from "@/lib/services/accounts/password-links";
 import { SYSTEM_ACTOR } from "@/lib/services/audit/audit-actor";
 import { loadCaller } from "@/lib/services/accounts/load-caller";
+import { useOwnDatabase } from "../support/own-database";
 
 const BASE = "http://localhost:3000/api/v1";
 const noContext = {} as never;
@@ -60,6 +61,13 @@ async function newHead(admin: string): Promise<{ token: string; id: string }> {
   const id = ((await response.json()) as { id: string }).id;
   return { id, token: (await issueApiToken(database(), id, new Date(), SYSTEM_ACTOR)).token };
 }
+
+// Lists accounts by school and role: a database of its own, so staff other files add (school-staff) stay out.
+let drop: () => Promise<void>;
+beforeAll(async () => {
+  drop = await useOwnDatabase("users-api");
+});
+afterAll(() => drop());
 
 describe("/api/v1/users as an admin", () => {
   test("creates a technician with two teams (the first primary), invites them, and they sign in once their password is set", async () => {

@@ -63,6 +63,8 @@ beforeAll(async () => {
     { ticketId: await ticketId(refs.t2), establishmentId: choiseul!.id, authorId: tech.id, mode: "on_site", startedAt: new Date("2027-03-10T08:00:00Z"), minutes: 90, travelMinutes: 25, summary: "Bloc de fusion remplacé", details: "Réf. interne 42" },
     { ticketId: await ticketId(refs.t1), establishmentId: choiseul!.id, authorId: tech.id, mode: "remote", startedAt: new Date("2027-03-09T09:00:00Z"), minutes: 15, summary: "Diagnostic à distance" },
   ]);
+  // The demo seed gives tech.ouest a default week: this week is the test's own.
+  await db.delete(visitSchedule).where(eq(visitSchedule.technicianId, tech.id));
   await db.insert(visitSchedule).values({ technicianId: tech.id, weekday: 2, halfDay: "am", establishmentId: choiseul!.id });
   await db.insert(ticketVisits).values({ ticketId: await ticketId(refs.t1), technicianId: tech.id, onDate: "2027-03-16", halfDay: "am" });
 });

@@ -119,9 +119,9 @@ describe("sessions", () => {
 describe("navigation by role", () => {
   test.each([
     ["csl.palissy@guichet.test", ["Accueil", "Signaler", "Mes demandes", "Catalogue des services", "Mon établissement", "Inventaire", "Mon compte"]],
-    ["tech.ouest@guichet.test", ["Accueil", "Espace technicien", "Catalogue des services", "Établissements", "Inventaire", "Mon compte"]],
+    ["tech.ouest@guichet.test", ["Accueil", "Espace technicien", "Planning", "Catalogue des services", "Établissements", "Inventaire", "Mon compte"]],
     ["sav.scc@guichet.test", ["Accueil", "Espace technicien", "Catalogue des services", "Mon compte"]],
-    ["admin@guichet.test", ["Accueil", "Espace technicien", "Engagements", "Catalogue des services", "Établissements", "Inventaire", "Tableaux de bord", "Utilisateurs", "Routage", "Calendriers", "Journal d'audit", "Organisation", "Intégration", "Courriels", "Périodes critiques", "Mon compte"]],
+    ["admin@guichet.test", ["Accueil", "Espace technicien", "Planning", "Engagements", "Catalogue des services", "Établissements", "Inventaire", "Tableaux de bord", "Utilisateurs", "Routage", "Calendriers", "Journal d'audit", "Organisation", "Intégration", "Courriels", "Périodes critiques", "Mon compte"]],
   ])("%s sees %j", async (email, expected) => {
     expect(await menuOf(`10.2.0.${expected.length}${email.length}`, email)).toEqual(expected);
   });

@@ -14,9 +14,8 @@ const redisPrefix = inject("e2eRedisPrefix");
 const browser = browserForFile();
 
 const CHOISEUL = "0370037P";
-const CSL = "csl.choiseul@guichet.test";
-const REFERENT = "tech.ouest@guichet.test";
-const HEAD = "proviseur.choiseul@guichet.test";
+/** The day's three people: the school's correspondent, its referent technician and its head. */
+const PEOPLE = { csl: "csl.choiseul@guichet.test", referent: "tech.ouest@guichet.test", head: "proviseur.choiseul@guichet.test" } as const;
 const TITLE = "L'imprimante de la vie scolaire bourre à chaque page";
 const SUMMARY = "Rouleau d'entraînement changé à la vie scolaire : l'imprimante tire de nouveau les feuilles une à une.";
 const DETAILS = "Kit rouleaux RM2-5741 pris sur le stock du secteur Ouest ; compteur à 48 210 pages.";
@@ -24,19 +23,19 @@ const DETAILS = "Kit rouleaux RM2-5741 pris sur le stock du secteur Ouest ; comp
 const signedIn = (ip: string, email: string) => signedInPage(browser(), baseUrl, ip, email);
 
 // Choiseul's referent for this file only, as notifications.test.ts does: the other files expect none there.
-beforeAll(() => setReferentRow(databaseUrl, CHOISEUL, REFERENT));
+beforeAll(() => setReferentRow(databaseUrl, CHOISEUL, PEOPLE.referent));
 afterAll(() => removeReferentRow(databaseUrl, CHOISEUL));
 
 test("the technician's day: a CSL files, the referent is told, plans, intervenes and resolves; the head gets the Friday report", async () => {
   // The CSL files from the portal.
-  const csl = await signedIn("10.14.2.1", CSL);
+  const csl = await signedIn("10.14.2.1", PEOPLE.csl);
   const reference = await fileInPortal(csl, { title: TITLE, description: "Chaque feuille se froisse à l'entrée, plus rien ne s'imprime." });
 
   // The school's referent is mailed at once (the worker, through the outbox), and finds it among their notifications.
-  const told = await waitForMail(mailDir, (mail) => mail.subject.includes(reference) && mail.to.includes(REFERENT));
+  const told = await waitForMail(mailDir, (mail) => mail.subject.includes(reference) && mail.to.includes(PEOPLE.referent));
   expect(told.subject).toBe(`[${reference}] Nouvelle demande : Lycée Choiseul`);
   expect(told.text).toContain(`${baseUrl}/bureau/tickets/${reference}`);
-  const tech = await signedIn("10.14.2.2", REFERENT);
+  const tech = await signedIn("10.14.2.2", PEOPLE.referent);
   expect(Number(await tech.getByTestId("unread-badge").first().textContent())).toBeGreaterThan(0);
   await tech.getByTestId("notifications-link").first().click();
   await tech.waitForURL(`${baseUrl}/notifications`);
@@ -47,7 +46,7 @@ test("the technician's day: a CSL files, the referent is told, plans, intervenes
   const { said } = await planFirstProposedSlot(tech);
   await csl.goto(`/demandes/${reference}`);
   expect(await csl.getByTestId("planned-visit").textContent()).toBe(said);
-  expect((await waitForMail(mailDir, (mail) => mail.subject === `[${reference}] Intervention prévue`)).to).toEqual([CSL]);
+  expect((await waitForMail(mailDir, (mail) => mail.subject === `[${reference}] Intervention prévue`)).to).toEqual([PEOPLE.csl]);
 
   // On the day, the technician records the on-site intervention and resolves; the CSL reads the summary, not the details.
   await recordOnSiteIntervention(tech, { minutes: "30", travelMinutes: "15", summary: SUMMARY, details: DETAILS });
@@ -70,7 +69,7 @@ test("the technician's day: a CSL files, the referent is told, plans, intervenes
   await runFridayJob(redisPrefix, lastWeek);
 
   const subject = `Compte-rendu d'activité de la semaine ${lastWeek.label} : Lycée Choiseul`;
-  const report = await waitForMail(mailDir, (mail) => mail.to.includes(HEAD) && mail.subject === subject, 30_000);
+  const report = await waitForMail(mailDir, (mail) => mail.to.includes(PEOPLE.head) && mail.subject === subject, 30_000);
   expect(report.text).toContain(`– ${reference} : ${TITLE}`);
   expect(report.text).toContain(SUMMARY);
   expect(report.text).not.toContain(DETAILS);
@@ -78,7 +77,7 @@ test("the technician's day: a CSL files, the referent is told, plans, intervenes
   expect(report.text).toContain(link);
 
   // The head opens the page the mail links to: the week's one ticket, opened and resolved.
-  const head = await signedIn("10.14.2.3", HEAD);
+  const head = await signedIn("10.14.2.3", PEOPLE.head);
   await head.goto(new URL(link).pathname);
   expect(await head.getByRole("region", { name: "Tickets ouverts (1)" }).textContent()).toContain(`${reference} : ${TITLE}`);
   // One report for the school's head (the sector lead's is the zone's, under another subject).

@@ -1,7 +1,7 @@
-import type { Page } from "playwright-core";
 import { expect, inject, test } from "vitest";
 import { browserForFile, signedInPage } from "../support/browser";
 import { fileThroughApi } from "../support/file-through-api";
+import { headerStatus, recordOnSiteIntervention, resolveTicket } from "../support/ticket-steps";
 
 const baseUrl = inject("baseUrl");
 const browser = browserForFile();
@@ -10,7 +10,6 @@ const SUMMARY = "Borne Wi-Fi du CDI redémarrée et réaffectée au bon VLAN : c
 const DETAILS = "VLAN 40 au lieu de 42 sur le port 7 du switch SR11 ; configuration sauvegardée.";
 
 const signedIn = (ip: string, email: string) => signedInPage(browser(), baseUrl, ip, email);
-const headerStatus = (page: Page) => page.locator("article > header").textContent();
 
 test("a technician records an on-site intervention and resolves; the school reads the summary and the time spent, never the details", async () => {
   const [reference] = await fileThroughApi(browser(), baseUrl, "10.14.0.1", ["Wi-Fi coupé au CDI"], {
@@ -23,15 +22,8 @@ test("a technician records an on-site intervention and resolves; the school read
   await expect.poll(() => headerStatus(desk)).toContain("En cours");
 
   // The intervention: on site (the default), started now (the default), 45 minutes and 20 of travel.
-  const form = desk.locator("form").filter({ has: desk.getByRole("button", { name: "Enregistrer l'intervention" }) });
-  expect(await form.getByLabel("Mode").inputValue()).toBe("on_site");
-  await form.getByLabel("Durée (minutes)").fill("45");
-  await form.getByLabel("Temps de déplacement (minutes)").fill("20");
-  await form.getByLabel("Ce qui a été fait (lu par l'établissement)").fill(SUMMARY);
-  await form.getByLabel("Détails pour l'équipe (non visibles de l'établissement)").fill(DETAILS);
-  await form.getByRole("button", { name: "Enregistrer l'intervention" }).click();
+  const form = await recordOnSiteIntervention(desk, { minutes: "45", travelMinutes: "20", summary: SUMMARY, details: DETAILS });
   const list = desk.locator("[data-interventions]");
-  await expect.poll(() => list.innerText()).toContain(SUMMARY);
   const listed = await list.innerText();
   expect(listed).toContain("Temps passé : 45 min, dont déplacement 20 min");
   expect(listed).toContain("Sur site");
@@ -44,10 +36,7 @@ test("a technician records an on-site intervention and resolves; the school read
   await expect.poll(() => form.innerText()).toContain("La durée va de 1 à 1440 minutes.");
   expect(await list.locator("li").count()).toBe(1);
 
-  await desk.getByLabel("Nouveau statut").selectOption({ label: "Résolu" });
-  await desk.getByLabel("Message au demandeur (facultatif)").fill("Connexion rétablie au CDI.");
-  await desk.getByRole("button", { name: "Changer le statut" }).click();
-  await expect.poll(() => headerStatus(desk)).toContain("Résolu");
+  await resolveTicket(desk, "Connexion rétablie au CDI.");
 
   const school = await signedIn("10.14.0.3", "csl.choiseul@guichet.test");
   await school.goto(`/demandes/${reference}`);

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
 import { browserForFile, newClient, signIn } from "../support/browser";
 import { queryE2eDatabase } from "../support/e2e-database";
-import { readMailbox } from "../support/mailbox";
+import { waitForMail } from "../support/mailbox";
+import { removeReferentRow, setReferentRow } from "../support/referent-row";
+import { fileInPortal } from "../support/ticket-steps";
 
 const baseUrl = inject("baseUrl");
 const mailDir = inject("mailDir");
@@ -11,15 +13,8 @@ const browser = browserForFile();
 const REFERENT = "tech.ouest@guichet.test";
 
 // Choiseul's referent for this file only: other files' e-mails to the school stay as they were.
-beforeAll(async () => {
-  await queryE2eDatabase(databaseUrl, `
-    INSERT INTO establishment_referents (establishment_id, referent_id)
-    SELECT e.id, u.id FROM establishments e, users u WHERE e.uai = '0370037P' AND u.email = $1
-    ON CONFLICT (establishment_id) DO UPDATE SET referent_id = excluded.referent_id`, [REFERENT]);
-});
-afterAll(async () => {
-  await queryE2eDatabase(databaseUrl, "DELETE FROM establishment_referents WHERE establishment_id = (SELECT id FROM establishments WHERE uai = '0370037P')", []);
-});
+beforeAll(() => setReferentRow(databaseUrl, "0370037P", REFERENT));
+afterAll(() => removeReferentRow(databaseUrl, "0370037P"));
 
 test("a CSL files; the school's referent is mailed at once, sees the notification and the unread count, and marks all read", async () => {
   // Whatever earlier files left unread for the referent does not count here.
@@ -29,19 +24,13 @@ test("a CSL files; the school's referent is mailed at once, sees the notificatio
   const csl = await school.newPage();
   await signIn(csl, "csl.choiseul@guichet.test");
   await csl.waitForURL(`${baseUrl}/`);
-  await csl.goto(`${baseUrl}/signaler/POSTE-PANNE`);
-  await csl.getByLabel("Titre").fill("Le vidéoprojecteur de la salle C12 s'éteint seul");
-  await csl.getByLabel("Description").fill("Il s'éteint au bout de cinq minutes, en plein cours.");
-  await csl.getByLabel("Une salle ou un service").check();
-  await csl.getByRole("button", { name: "Envoyer" }).click();
-  await csl.waitForURL(/\/demandes\/GU-\d{4}-\d{6}\?cree=1$/);
-  const reference = /GU-\d{4}-\d{6}/.exec(csl.url())![0];
+  const reference = await fileInPortal(csl, {
+    title: "Le vidéoprojecteur de la salle C12 s'éteint seul", description: "Il s'éteint au bout de cinq minutes, en plein cours.",
+  });
   await school.close();
 
   // The referent's e-mail, sent by the worker through the outbox.
-  const toReferent = async () => (await readMailbox(mailDir)).find((mail) => mail.subject.includes(reference) && mail.to.includes(REFERENT));
-  await expect.poll(toReferent, { timeout: 20_000 }).toBeTruthy();
-  const mail = (await toReferent())!;
+  const mail = await waitForMail(mailDir, (message) => message.subject.includes(reference) && message.to.includes(REFERENT));
   expect(mail.subject).toBe(`[${reference}] Nouvelle demande : Lycée Choiseul`);
   expect(mail.text).toContain("« Le vidéoprojecteur de la salle C12 s'éteint seul »");
   expect(mail.text).toContain(`${baseUrl}/bureau/tickets/${reference}`);

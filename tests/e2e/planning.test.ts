@@ -2,9 +2,10 @@ import { afterAll, expect, inject, test } from "vitest";
 import { isoWeekOf } from "@/lib/domain/visit-planning";
 import { visitDay } from "@/lib/presentation/visit-day";
 import { browserForFile, menuLink, signedInPage } from "../support/browser";
-import { queryE2eDatabase } from "../support/e2e-database";
 import { fileThroughApi } from "../support/file-through-api";
-import { readMailbox } from "../support/mailbox";
+import { waitForMail } from "../support/mailbox";
+import { removeReferentRow } from "../support/referent-row";
+import { planFirstProposedSlot } from "../support/ticket-steps";
 
 const baseUrl = inject("baseUrl");
 const mailDir = inject("mailDir");
@@ -14,13 +15,7 @@ const browser = browserForFile();
 const signedIn = (ip: string, email: string) => signedInPage(browser(), baseUrl, ip, email);
 
 // Other files file at Choiseul and expect its tickets to wait in the team's queue: leave it without a referent.
-afterAll(async () => {
-  await queryE2eDatabase(
-    databaseUrl,
-    "DELETE FROM establishment_referents WHERE establishment_id = (SELECT id FROM establishments WHERE uai = $1)",
-    ["0370037P"],
-  );
-});
+afterAll(() => removeReferentRow(databaseUrl, "0370037P"));
 
 test("the sector lead names Choiseul's referent; the referent gets the next ticket and plans a visit; the CSL sees it on the ticket and on Mon établissement", async () => {
   // The Ouest sector lead names Thomas Leroy referent of Lycée Choiseul, on the school's page.
@@ -43,12 +38,7 @@ test("the sector lead names Choiseul's referent; the referent gets the next tick
   const tech = await signedIn("10.14.0.3", "tech.ouest@guichet.test");
   await tech.goto(`/bureau/tickets/${reference}`);
   expect(await tech.getByText("Technicien : Thomas Leroy (Technicien Ouest)").count()).toBeGreaterThan(0);
-  const slot = (await tech.locator("input[name=slot]").first().getAttribute("value"))!;
-  expect(slot).toMatch(/^\d{4}-\d{2}-\d{2}\|(am|pm)\|/);
-  const [onDate, halfDay] = slot.split("|") as [string, "am" | "pm"];
-  const said = `Intervention prévue le ${visitDay(onDate, "fr")}, ${halfDay === "am" ? "matin" : "après-midi"}`;
-  await tech.getByRole("button", { name: "Planifier l'intervention" }).click();
-  await expect.poll(() => tech.getByText("L'intervention est planifiée ; l'établissement est prévenu.").count()).toBe(1);
+  const { onDate, said } = await planFirstProposedSlot(tech);
 
   // It is in the technician's planning, in the visit's week.
   await menuLink(tech, "Planning").click();
@@ -66,12 +56,7 @@ test("the sector lead names Choiseul's referent; the referent gets the next tick
   const panel = csl.getByTestId("school-technician-0370037P");
   expect(await panel.textContent()).toContain("Référent : Thomas Leroy (Technicien Ouest)");
   expect(await panel.textContent()).toMatch(/Prochaine visite : \w+ \d+ \S+, (matin|après-midi)/);
-  await expect
-    .poll(async () => (await readMailbox(mailDir)).find((mail) => mail.subject === `[${reference}] Intervention prévue`), {
-      timeout: 20_000,
-    })
-    .toBeTruthy();
-  const mail = (await readMailbox(mailDir)).find((message) => message.subject === `[${reference}] Intervention prévue`)!;
+  const mail = await waitForMail(mailDir, (message) => message.subject === `[${reference}] Intervention prévue`);
   expect(mail.to).toEqual(["csl.choiseul@guichet.test"]);
   expect(mail.text).toContain(`Une intervention sur place est prévue le ${visitDay(onDate, "fr")}`);
 });

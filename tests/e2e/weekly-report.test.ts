@@ -1,13 +1,10 @@
-import { Queue } from "bullmq";
 import { expect, inject, test } from "vitest";
 import { isoWeekAt } from "@/lib/domain/iso-week";
-import { weeklyReportSlot } from "@/lib/domain/weekly-report-slot";
-import { JOBS } from "@/lib/queue/jobs";
 import { DEMO_PASSWORD } from "@/db/seed/demo-accounts";
 import { readMailbox } from "../support/mailbox";
 import { browserForFile, newClient, signedInPage } from "../support/browser";
 import { fileThroughApi } from "../support/file-through-api";
-import { TEST_REDIS } from "../support/test-database";
+import { runFridayJob } from "../support/weekly-report-job";
 
 const baseUrl = inject("baseUrl");
 const mailDir = inject("mailDir");
@@ -15,26 +12,12 @@ const redisPrefix = inject("e2eRedisPrefix");
 const browser = browserForFile();
 const slow = { timeout: 30_000, interval: 500 };
 
-/**
- * The test's own clock hook: the worker's weekly job, enqueued here with this week's Friday 16:00 (Paris) as its
- * time (the payload's `at`, honoured outside production only), instead of waiting for Friday.
- */
-async function runFridayJob(week: ReturnType<typeof isoWeekAt>): Promise<void> {
-  const queue = new Queue(JOBS.sendWeeklyReports.queue, { connection: { url: TEST_REDIS }, prefix: `${redisPrefix}:bull` });
-  try {
-    const at = weeklyReportSlot(week, { weekday: 5, time: "16:00" }).toISOString();
-    await queue.add("sendWeeklyReports", { at }, { ...JOBS.sendWeeklyReports.options, jobId: `e2e-weekly-${week.label}` });
-  } finally {
-    await queue.close();
-  }
-}
-
 test("the head receives the Friday report of the school's week and opens it, with its PDF; a correspondent may not", async () => {
   const week = isoWeekAt(new Date());
   const [reference] = await fileThroughApi(browser(), baseUrl, "10.14.0.1", ["Baie de brassage B204 muette"], {
     categoryCode: "RES-PANNE", description: "Plus aucun poste ne se connecte en B204.", urgency: "high", fields: { rooms: "B204" },
   });
-  await runFridayJob(week);
+  await runFridayJob(redisPrefix, week);
 
   const subject = `Compte-rendu d'activité de la semaine ${week.label} : Lycée Choiseul`;
   await expect.poll(async () => (await readMailbox(mailDir)).filter((mail) => mail.to.includes("proviseur.choiseul@guichet.test") && mail.subject === subject).length, slow).toBe(1);

@@ -3,11 +3,13 @@ import { and, eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { GET as listNotifications } from "@/app/api/v1/me/notifications/route";
 import { POST as markRead } from "@/app/api/v1/me/notifications/read/route";
+import { POST as postCriticalPeriod } from "@/app/api/v1/critical-periods/route";
 import { database } from "@/db/client";
-import { criticalPeriods, establishmentReferents, establishments, notificationPreferences, notifications, outboxEmails, ticketEvents, tickets, users } from "@/db/schema";
+import { establishmentReferents, establishments, notificationPreferences, notifications, outboxEmails, ticketEvents, tickets, users } from "@/db/schema";
 import type { Caller } from "@/lib/domain/caller";
 import { digestSlotName, latestDigestSlot } from "@/lib/domain/notification-digest";
 import type { Delivery, StaffNotificationKind } from "@/lib/domain/staff-notifications";
+import type { Impact, Urgency } from "@/lib/domain/vocabulary";
 import { env } from "@/lib/env";
 import { loadCaller } from "@/lib/services/accounts/load-caller";
 import { escalateTicket, updateTicket } from "@/lib/services/desk/update-ticket";
@@ -53,10 +55,11 @@ afterAll(async () => {
   await deleteRedisKeys(redisPrefix);
 });
 
-async function file(now = new Date()) {
+/** A Choiseul network incident filed by its CSL (group impact, high urgency unless told). */
+async function file(now = new Date(), severity: { impact: Impact; urgency: Urgency } = { impact: "group", urgency: "high" }) {
   const created = await createTicket(csl, {
     type: "incident", serviceCode: "RESEAU", categoryCode: "RES-PANNE", establishmentUai: "0370037P", title: "Plus de réseau en salle B204",
-    description: "Aucun poste ne se connecte.", impact: "group", urgency: "high", fields: { rooms: "B204" }, ciIds: [],
+    description: "Aucun poste ne se connecte.", ...severity, fields: { rooms: "B204" }, ciIds: [],
   }, [], now);
   if (!created.ok) throw new Error(JSON.stringify(created.failure));
   const [row] = await database().select({ id: tickets.id }).from(tickets).where(eq(tickets.reference, created.value.reference));
@@ -160,22 +163,29 @@ describe("each rule with each preference, emitted in the change's transaction", 
     expect((await told(ticket.id)).filter((row) => row.includes(" assigned "))).toEqual([]);
   });
 
-  test("during a critical period the school's referent is told at once whatever their preference; the others keep theirs", async () => {
-    await prefer(tech, "new_ticket", "none");
-    await prefer(chef, "new_ticket", "none");
-    const [period] = await database().insert(criticalPeriods).values({ name: "Baccalauréat 2026", kind: "baccalaureat", startsOn: "2026-06-15", endsOn: "2026-07-03" }).returning({ id: criticalPeriods.id });
-    const ticket = await file();
-    // The filing of another part of issue 14 sets the period; here it is set before the news is recorded again for a new event.
-    await database().update(tickets).set({ criticalPeriodId: period!.id }).where(eq(tickets.id, ticket.id));
-    const [event] = await database().insert(ticketEvents).values({ ticketId: ticket.id, kind: "created", visibility: "public", authorId: csl.id }).returning({ id: ticketEvents.id });
-    const news = { kind: "created" as const, ticketId: ticket.id, eventId: event!.id };
-    const ids = await database().transaction((tx) => recordTicketNotifications(tx, [news], new Date()));
-    const again = await database().transaction((tx) => recordTicketNotifications(tx, [news], new Date()));
-    const rows = await database().select({ to: users.email, delivery: notifications.delivery }).from(notifications)
-      .innerJoin(users, eq(users.id, notifications.recipientId)).where(eq(notifications.eventId, event!.id));
-    expect(rows.map((row) => `${row.to} ${row.delivery}`).sort()).toEqual([`${CHEF} none`, `${TECH} immediate`]);
-    expect(ids).toHaveLength(2); // the referent's e-mail and the requester's confirmation
-    expect(again).toEqual([]); // recorded twice: nothing written twice
+  // One period per case, a week apart, so each ticket falls in its own.
+  const CRITICAL_CASES = [
+    { choice: "digest", startsOn: "2027-06-14", endsOn: "2027-06-18", filedAt: "2027-06-15T08:00:00Z" },
+    { choice: "none", startsOn: "2027-06-21", endsOn: "2027-06-25", filedAt: "2027-06-22T08:00:00Z" },
+  ] as const;
+  test.each(CRITICAL_CASES)("a P3 incident filed during a critical period covering the school is raised to P2, and its referent is mailed at once despite $choice", async ({ choice, startsOn, endsOn, filedAt }) => {
+    await prefer(tech, "new_ticket", choice);
+    await prefer(chef, "new_ticket", choice);
+    // Declared through the API, as the Région does; in June 2027, so the other tests' tickets (filed today) stay outside it.
+    const declared = await callRoute<{ id: string }>(postCriticalPeriod, {
+      path: "/critical-periods", token: await tokenFor("admin@guichet.test"),
+      body: { name: `Baccalauréat 2027 (${choice})`, kind: "baccalaureat", startsOn, endsOn, establishments: ["0370037P"] },
+    });
+    expect(declared.status).toBe(201);
+    const ticket = await file(new Date(filedAt), { impact: "individual", urgency: "medium" });
+    const [row] = await database().select({ priority: tickets.priority, criticalPeriodId: tickets.criticalPeriodId }).from(tickets).where(eq(tickets.id, ticket.id));
+    expect(row).toEqual({ priority: "P2", criticalPeriodId: declared.body.id });
+    // The referent at once, in the filing's own transaction; the other member of the queue keeps their choice.
+    expect(await told(ticket.id)).toEqual([`${CHEF} new_ticket ${choice}`, `${TECH} new_ticket immediate`]);
+    expect(await mailed(ticket.id, "created")).toEqual(["csl.choiseul@guichet.test", TECH]);
+    // Recorded again for the same event: nothing written twice.
+    const [created] = await database().select({ id: ticketEvents.id }).from(ticketEvents).where(and(eq(ticketEvents.ticketId, ticket.id), eq(ticketEvents.kind, "created")));
+    expect(await database().transaction((tx) => recordTicketNotifications(tx, [{ kind: "created", ticketId: ticket.id, eventId: created!.id }], new Date()))).toEqual([]);
     await prefer(tech, "new_ticket", "default");
     await prefer(chef, "new_ticket", "default");
   });

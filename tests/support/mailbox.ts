@@ -1,5 +1,6 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
+import { expect } from "vitest";
 
 export type CapturedMessage = { to: string[]; subject: string; text: string };
 
@@ -7,4 +8,10 @@ export type CapturedMessage = { to: string[]; subject: string; text: string };
 export async function readMailbox(dir: string): Promise<CapturedMessage[]> {
   const files = (await readdir(dir)).filter((name) => name.endsWith(".json"));
   return Promise.all(files.map(async (name) => JSON.parse(await readFile(path.join(dir, name), "utf8")) as CapturedMessage));
+}
+
+/** The first captured e-mail that matches, once the worker has sent it through the outbox (polled, never a fixed wait). */
+export async function waitForMail(dir: string, match: (mail: CapturedMessage) => boolean, timeout = 20_000): Promise<CapturedMessage> {
+  await expect.poll(async () => (await readMailbox(dir)).some(match), { timeout, interval: 500 }).toBe(true);
+  return (await readMailbox(dir)).find(match)!;
 }

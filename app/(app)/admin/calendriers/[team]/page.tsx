@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { pageTitle } from "@/i18n/page-title";
+import { pageTranslator } from "@/i18n/page-translator";
 import { notFound } from "next/navigation";
 import { HiddenFieldsButton } from "@/components/sla-admin/hidden-fields-button";
 import { LadderForm } from "@/components/sla-admin/ladder-form";
@@ -23,7 +24,7 @@ export default async function TeamCalendarPage({ params }: Props) {
   const caller = await pageCaller();
   const team = await readTeamSlaSettings(caller, decodeURIComponent((await params).team));
   if (!team) notFound();
-  const t = await getTranslations("sla.admin");
+  const [t, words] = await Promise.all([getTranslations("sla.admin"), pageTranslator()]);
   const reset = (what: "hours" | "ladder") => (
     <div className="mt-3">
       <HiddenFieldsButton action={resetSetting} fields={{ teamCode: team.code, what }} label={t("team.reset")} pendingLabel={t("team.saving")} />
@@ -38,7 +39,7 @@ export default async function TeamCalendarPage({ params }: Props) {
       <Panel title={t("team.hoursTitle")}>
         <p className="text-sm text-slate-600">{t("team.hoursIntro")}</p>
         <p className="mt-1 text-sm">
-          {t("team.current", { hours: describeWeeklyHours(team.weekly) })} {t(team.customHours ? "team.customHours" : "team.defaultHours")}
+          {t("team.current", { hours: describeWeeklyHours(team.weekly, words) })} {t(team.customHours ? "team.customHours" : "team.defaultHours")}
         </p>
         <div className="mt-3"><WeeklyHoursForm action={saveWeeklyHours} teamCode={team.code} weekly={team.weekly} /></div>
         {team.customHours && reset("hours")}

@@ -41,7 +41,7 @@ async function checkParent(tx: Executor, item: { id: string; class: CiFields["cl
   if (!parent) refuse({ kind: "unprocessable", message: "cmdb.errors.parentNotFound", errors: [{ field: "parentId", message: "cmdb.errors.unknownItem" }] });
   const chain = await ancestorIds(tx, parentId);
   const refusal = parentRefusal(item, { id: parent.id, class: parent.class, establishmentId: parent.establishmentId, name: parent.name }, chain);
-  if (refusal) refuse({ kind: "unprocessable", message: refusal, errors: [{ field: "parentId", message: refusal }] });
+  if (refusal) refuse({ kind: "unprocessable", ...refusal, errors: [{ field: "parentId", ...refusal }] });
 }
 
 /** A serial number names one machine across the whole inventory. */
@@ -62,7 +62,7 @@ async function setSoftware(tx: Executor, host: { id: string; class: CiFields["cl
   if (items.length !== wanted.size) refuse({ kind: "unprocessable", message: "cmdb.errors.softwareNotFound", errors: [{ field: "software", message: "cmdb.errors.unknownSoftware" }] });
   for (const item of items) {
     const refusal = installationRefusal(host, item);
-    if (refusal) refuse({ kind: "unprocessable", message: refusal, errors: [{ field: "software", message: refusal }] });
+    if (refusal) refuse({ kind: "unprocessable", ...refusal, errors: [{ field: "software", ...refusal }] });
   }
   const before = await installedSoftware(tx, host.id);
   const describe = (list: Array<{ name: string; version: string | null }>) => list.map((item) => (item.version ? `${item.name} ${item.version}` : item.name)).sort();

@@ -36,8 +36,6 @@ const REMAINING = new Set([
   // explanations, CSV import rows, the week's summary, relations of equipment, holidays, time left.
   "lib/domain/account-import.ts", "lib/domain/ci-classes.ts", "lib/domain/ci-import.ts",
   "lib/domain/routing.ts",
-  // The e-mails: their subjects and bodies are written in the templates, not in the catalogues.
-  "lib/mail/templates.ts", "lib/mail/account-templates.ts",
 ]);
 
 const ACCENTED = /[àâäçéèêëîïôöùûüÿœæÀÂÇÉÈÊËÎÏÔÖÙÛÜŒ]/;

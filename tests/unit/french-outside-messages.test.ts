@@ -35,7 +35,6 @@ const REMAINING = new Set([
   // Labels and checks worded in French by the pure domain: vocabulary, routing
   // explanations, CSV import rows, the week's summary, relations of equipment, holidays, time left.
   "lib/domain/account-import.ts", "lib/domain/ci-classes.ts", "lib/domain/ci-import.ts",
-  "lib/domain/routing.ts",
 ]);
 
 const ACCENTED = /[àâäçéèêëîïôöùûüÿœæÀÂÇÉÈÊËÎÏÔÖÙÛÜŒ]/;

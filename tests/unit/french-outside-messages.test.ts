@@ -34,7 +34,7 @@ const FRENCH_BY_NATURE = new Set([
 const REMAINING = new Set([
   // Labels and checks worded in French by the pure domain: vocabulary, routing
   // explanations, CSV import rows, the week's summary, relations of equipment, holidays, time left.
-  "lib/domain/account-import.ts", "lib/domain/ci-classes.ts", "lib/domain/ci-import.ts",
+  "lib/domain/ci-classes.ts", "lib/domain/ci-import.ts",
 ]);
 
 const ACCENTED = /[àâäçéèêëîïôöùûüÿœæÀÂÇÉÈÊËÎÏÔÖÙÛÜŒ]/;

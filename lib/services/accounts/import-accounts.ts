@@ -3,6 +3,7 @@ import { database, type Executor } from "@/db/client";
 import { userEstablishments, users } from "@/db/schema";
 import { schoolsByUai } from "@/db/queries/establishments";
 import { accountsByEmail, listStaffFunctions } from "@/db/queries/users";
+import { storedText } from "@/i18n/text";
 import {
   accountImportColumn, accountImportScope, planAccountImport, REQUIRED_ACCOUNT_COLUMNS,
   type AccountChange, type AccountImportContext, type AccountImportPlan, type PlannedAccountRow,
@@ -40,13 +41,13 @@ export async function importAccounts(
   const { records } = file.value;
 
   if (options.dryRun) {
-    const plan = planAccountImport(records, await importContext(database(), scope, records));
+    const plan = planAccountImport(records, await importContext(database(), scope, records), storedText);
     return succeed(result(plan, file.value, true, new Map()));
   }
   const { plan, created, outboxIds } = await database().transaction(async (tx) => {
     // One import at a time: two files naming one new e-mail cannot both create it.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('guichet:accounts-import'))`);
-    const planned = planAccountImport(records, await importContext(tx, scope, records));
+    const planned = planAccountImport(records, await importContext(tx, scope, records), storedText);
     return { plan: planned, ...await applyPlan(tx, planned, now, actor, caller) };
   });
   await afterCommit({ outboxIds });

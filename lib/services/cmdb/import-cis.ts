@@ -1,3 +1,4 @@
+import { storedText } from "@/i18n/text";
 import { eq, sql } from "drizzle-orm";
 import { database, type Executor } from "@/db/client";
 import { configurationItems } from "@/db/schema";
@@ -32,13 +33,13 @@ export async function importCis(caller: Caller, bytes: Uint8Array, options: { dr
   const { records } = file.value;
 
   if (options.dryRun) {
-    const plan = planImport(records, await importContext(database(), caller, records));
+    const plan = planImport(records, await importContext(database(), caller, records), storedText);
     return succeed(result(plan, file.value, true));
   }
   const applied = await inCmdbTransaction(async (tx) => {
     // One import at a time: two concurrent files cannot both create the same machine.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('guichet:cmdb-import'))`);
-    const plan = planImport(records, await importContext(tx, caller, records));
+    const plan = planImport(records, await importContext(tx, caller, records), storedText);
     await applyPlan(tx, caller, plan, now);
     return plan;
   });

@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Panel } from "@/components/ui/panel";
-import { pageTranslator } from "@/i18n/page-translator";
+import { requestTranslator } from "@/lib/auth/request-translator";
 import { formatBusinessDuration } from "@/lib/domain/business-calendar";
 import type { SlaState, SlaTimerState } from "@/lib/domain/sla";
 import type { VendorSlaState } from "@/lib/domain/sla-vendor";
@@ -35,7 +35,7 @@ const LONG = { weekday: "long", day: "numeric", month: "long", hour: "2-digit", 
 
 /** Both commitments with their deadline and remaining business time, the pause, the escalation level and the vendor's own timer. */
 export async function TicketSlaPanel({ view, escalationRole = null, forSchool = false }: Props) {
-  const [t, tAll, format, words] = await Promise.all([getTranslations("sla.panel"), getTranslations(), getFormatter(), pageTranslator()]);
+  const [t, tAll, format, words] = await Promise.all([getTranslations("sla.panel"), getTranslations(), getFormatter(), requestTranslator()]);
   const date = (value: Date) => format.dateTime(value, LONG);
   const { commitment, vendor } = view;
 

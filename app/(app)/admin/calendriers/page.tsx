@@ -8,6 +8,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { EditLinkCell } from "@/components/ui/edit-link-cell";
 import { dateWriter } from "@/components/ui/date-time";
 import { pageCaller } from "@/lib/auth/current-caller";
+import { requestTranslator } from "@/lib/auth/request-translator";
 import { DEFAULT_CALENDAR } from "@/lib/domain/business-calendar";
 import { DEFAULT_ESCALATION_LEVELS } from "@/lib/domain/sla-alarms";
 import { repairTimeChoice } from "@/lib/domain/sla-display";
@@ -16,7 +17,6 @@ import { describeWeeklyHours } from "@/lib/domain/weekly-hours";
 import { readSlaSettings } from "@/lib/services/sla/sla-settings";
 import { addClosureAction, deleteClosureAction, setRepairTimeAction } from "./actions";
 import { titled } from "@/i18n/page-title";
-import { pageTranslator } from "@/i18n/page-translator";
 
 export const generateMetadata = titled("calendars");
 
@@ -28,7 +28,7 @@ export default async function CalendarsPage() {
   const caller = await pageCaller();
   const settings = await readSlaSettings(caller, new Date());
   if (!settings) notFound();
-  const [t, tRoles, write, words] = await Promise.all([getTranslations("sla"), getTranslations("roles"), dateWriter(), pageTranslator()]);
+  const [t, tRoles, write, words] = await Promise.all([getTranslations("sla"), getTranslations("roles"), dateWriter(), requestTranslator()]);
   const day = (iso: string) => write.day(iso, "longDay");
   const ladder = (levels: readonly { level: number; role: string; afterPercentOfResolve: number }[]) =>
     [...levels].sort((x, y) => x.level - y.level)

@@ -2,13 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { pageTitle } from "@/i18n/page-title";
-import { pageTranslator } from "@/i18n/page-translator";
 import { notFound } from "next/navigation";
 import { HiddenFieldsButton } from "@/components/sla-admin/hidden-fields-button";
 import { LadderForm } from "@/components/sla-admin/ladder-form";
 import { WeeklyHoursForm } from "@/components/sla-admin/weekly-hours-form";
 import { Panel } from "@/components/ui/panel";
 import { pageCaller } from "@/lib/auth/current-caller";
+import { requestTranslator } from "@/lib/auth/request-translator";
 import { describeWeeklyHours } from "@/lib/domain/weekly-hours";
 import { readTeamSlaSettings } from "@/lib/services/sla/sla-settings";
 import { resetSetting, saveLadder, saveWeeklyHours } from "./actions";
@@ -24,7 +24,7 @@ export default async function TeamCalendarPage({ params }: Props) {
   const caller = await pageCaller();
   const team = await readTeamSlaSettings(caller, decodeURIComponent((await params).team));
   if (!team) notFound();
-  const [t, words] = await Promise.all([getTranslations("sla.admin"), pageTranslator()]);
+  const [t, words] = await Promise.all([getTranslations("sla.admin"), requestTranslator()]);
   const reset = (what: "hours" | "ladder") => (
     <div className="mt-3">
       <HiddenFieldsButton action={resetSetting} fields={{ teamCode: team.code, what }} label={t("team.reset")} pendingLabel={t("team.saving")} />

@@ -572,6 +572,12 @@ describe("formatBusinessDuration", () => {
     expect(formatBusinessDuration(minutes, fr)).toBe(nb(expected));
   });
 
+  test("in English, from the English catalogue", () => {
+    const en = translatorFor("en");
+    expect([1, 45, 60, 90, 120].map((minutes) => formatBusinessDuration(minutes, en))).toEqual(
+      ["1_working minute", "45_working minutes", "1_working hour", "1_h_30 of working time", "2_working hours"].map(nb));
+  });
+
   test("thousands of hours are grouped the French way", () => {
     expect(formatBusinessDuration(60_000, fr)).toBe("1\u202f000\u00a0h ouvrées");
   });

@@ -18,6 +18,7 @@ import fr_forms from "../messages/fr/forms.json";
 import fr_home from "../messages/fr/home.json";
 import fr_interventions from "../messages/fr/interventions.json";
 import fr_limits from "../messages/fr/limits.json";
+import fr_mail from "../messages/fr/mail.json";
 import fr_nav from "../messages/fr/nav.json";
 import fr_notifications from "../messages/fr/notifications.json";
 import fr_outbox from "../messages/fr/outbox.json";
@@ -51,6 +52,7 @@ import en_forms from "../messages/en/forms.json";
 import en_home from "../messages/en/home.json";
 import en_interventions from "../messages/en/interventions.json";
 import en_limits from "../messages/en/limits.json";
+import en_mail from "../messages/en/mail.json";
 import en_nav from "../messages/en/nav.json";
 import en_notifications from "../messages/en/notifications.json";
 import en_outbox from "../messages/en/outbox.json";
@@ -70,8 +72,8 @@ import en_vendorAccess from "../messages/en/vendorAccess.json";
 import en_weeklyReport from "../messages/en/weeklyReport.json";
 import en_words from "../messages/en/words.json";
 
-const FR = { account: fr_account, app: fr_app, audit: fr_audit, catalogue: fr_catalogue, cmdb: fr_cmdb, criticalPeriods: fr_criticalPeriods, dashboards: fr_dashboards, desk: fr_desk, errors: fr_errors, establishments: fr_establishments, filing: fr_filing, forms: fr_forms, home: fr_home, interventions: fr_interventions, limits: fr_limits, nav: fr_nav, notifications: fr_notifications, outbox: fr_outbox, people: fr_people, planning: fr_planning, rating: fr_rating, roles: fr_roles, routing: fr_routing, schools: fr_schools, shell: fr_shell, signIn: fr_signIn, sla: fr_sla, sso: fr_sso, tickets: fr_tickets, users: fr_users, vendorAccess: fr_vendorAccess, weeklyReport: fr_weeklyReport, words: fr_words };
-const EN = { account: en_account, app: en_app, audit: en_audit, catalogue: en_catalogue, cmdb: en_cmdb, criticalPeriods: en_criticalPeriods, dashboards: en_dashboards, desk: en_desk, errors: en_errors, establishments: en_establishments, filing: en_filing, forms: en_forms, home: en_home, interventions: en_interventions, limits: en_limits, nav: en_nav, notifications: en_notifications, outbox: en_outbox, people: en_people, planning: en_planning, rating: en_rating, roles: en_roles, routing: en_routing, schools: en_schools, shell: en_shell, signIn: en_signIn, sla: en_sla, sso: en_sso, tickets: en_tickets, users: en_users, vendorAccess: en_vendorAccess, weeklyReport: en_weeklyReport, words: en_words };
+const FR = { account: fr_account, app: fr_app, audit: fr_audit, catalogue: fr_catalogue, cmdb: fr_cmdb, criticalPeriods: fr_criticalPeriods, dashboards: fr_dashboards, desk: fr_desk, errors: fr_errors, establishments: fr_establishments, filing: fr_filing, forms: fr_forms, home: fr_home, interventions: fr_interventions, limits: fr_limits, mail: fr_mail, nav: fr_nav, notifications: fr_notifications, outbox: fr_outbox, people: fr_people, planning: fr_planning, rating: fr_rating, roles: fr_roles, routing: fr_routing, schools: fr_schools, shell: fr_shell, signIn: fr_signIn, sla: fr_sla, sso: fr_sso, tickets: fr_tickets, users: fr_users, vendorAccess: fr_vendorAccess, weeklyReport: fr_weeklyReport, words: fr_words };
+const EN = { account: en_account, app: en_app, audit: en_audit, catalogue: en_catalogue, cmdb: en_cmdb, criticalPeriods: en_criticalPeriods, dashboards: en_dashboards, desk: en_desk, errors: en_errors, establishments: en_establishments, filing: en_filing, forms: en_forms, home: en_home, interventions: en_interventions, limits: en_limits, mail: en_mail, nav: en_nav, notifications: en_notifications, outbox: en_outbox, people: en_people, planning: en_planning, rating: en_rating, roles: en_roles, routing: en_routing, schools: en_schools, shell: en_shell, signIn: en_signIn, sla: en_sla, sso: en_sso, tickets: en_tickets, users: en_users, vendorAccess: en_vendorAccess, weeklyReport: en_weeklyReport, words: en_words };
 
 export type Messages = typeof FR;
 export const CATALOGUES: Record<"fr" | "en", Record<string, unknown>> = { fr: FR, en: EN };

@@ -8,6 +8,9 @@ import { CATALOGUES } from "./messages";
  */
 export type TextValues = Record<string, string | number>;
 
+/** Words for a full catalogue key, given to pure code that assembles a text (`translatorFor`, or a page's `t`). */
+export type Translate = (message: string, values?: TextValues) => string;
+
 const translators = {
   fr: createTranslator({ locale: "fr", messages: CATALOGUES.fr }),
   en: createTranslator({ locale: "en", messages: CATALOGUES.en }),

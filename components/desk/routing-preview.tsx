@@ -24,7 +24,7 @@ export function RoutingPreview({ preview, teamName }: Props) {
           <ol className="mt-1 space-y-0.5">
             {preview.trace.map((verdict) => (
               <li key={verdict.ruleId} className={verdict.matched ? "font-medium text-emerald-800" : "text-slate-600"}>
-                {verdict.name} : {verdict.reason}
+                {verdict.name} : {t(verdict.reason.message as never, verdict.reason.values as never)}
               </li>
             ))}
           </ol>

@@ -47,7 +47,7 @@ export function RoutingTestResult({ decision, team, watchers, askedPriority }: P
           <tr key={verdict.ruleId} className={`border-t border-slate-100 ${verdict.matched ? "bg-emerald-50" : ""}`}>
             <td className="px-3 py-2">{verdict.name}</td>
             <td className="px-3 py-2">{verdict.matched ? t("routing.test.matched") : t("routing.test.skipped")}</td>
-            <td className="px-3 py-2">{verdict.reason}</td>
+            <td className="px-3 py-2">{t(verdict.reason.message as never, verdict.reason.values as never)}</td>
           </tr>
         ))}
       </DataTable>

@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Panel } from "@/components/ui/panel";
+import { requestTranslator } from "@/lib/auth/request-translator";
 import { formatBusinessDuration } from "@/lib/domain/business-calendar";
 import type { SlaState, SlaTimerState } from "@/lib/domain/sla";
 import type { VendorSlaState } from "@/lib/domain/sla-vendor";
@@ -34,7 +35,7 @@ const LONG = { weekday: "long", day: "numeric", month: "long", hour: "2-digit", 
 
 /** Both commitments with their deadline and remaining business time, the pause, the escalation level and the vendor's own timer. */
 export async function TicketSlaPanel({ view, escalationRole = null, forSchool = false }: Props) {
-  const [t, tAll, format] = await Promise.all([getTranslations("sla.panel"), getTranslations(), getFormatter()]);
+  const [t, tAll, format, words] = await Promise.all([getTranslations("sla.panel"), getTranslations(), getFormatter(), requestTranslator()]);
   const date = (value: Date) => format.dateTime(value, LONG);
   const { commitment, vendor } = view;
 
@@ -51,7 +52,7 @@ export async function TicketSlaPanel({ view, escalationRole = null, forSchool = 
             {value.metAt
               ? <p>{t("metAt", { date: date(value.metAt!) })}</p>
               : <p>{t(forSchool ? "dueAtSchool" : "dueAt", { date: date(value.dueAt) })}</p>}
-            {(!value.metAt || badge === "late") && <p className="text-slate-600">{formatRemaining(value.remainingMinutes)}</p>}
+            {(!value.metAt || badge === "late") && <p className="text-slate-600">{formatRemaining(value.remainingMinutes, words)}</p>}
           </dd>
         )}
       </div>
@@ -79,7 +80,7 @@ export async function TicketSlaPanel({ view, escalationRole = null, forSchool = 
               {timer("tto", commitment.tto)}
               {timer("ttr", commitment.ttr)}
             </dl>
-            {commitment.pausedMinutes > 0 && <p className="text-slate-600">{t("pausedSoFar", { duration: formatBusinessDuration(commitment.pausedMinutes) })}</p>}
+            {commitment.pausedMinutes > 0 && <p className="text-slate-600">{t("pausedSoFar", { duration: formatBusinessDuration(commitment.pausedMinutes, words) })}</p>}
           </>
         ) : (
           <p className="text-slate-600">{t(forSchool ? "noneSchool" : "none")}</p>
@@ -108,7 +109,7 @@ export async function TicketSlaPanel({ view, escalationRole = null, forSchool = 
               : !forSchool && <p className="text-slate-600">{t("vendorNone")}</p>}
             {vendor.endedAt
               ? <p className="text-slate-700">{t("vendorEnded", { date: date(vendor.endedAt!) })}</p>
-              : vendor.remainingMinutes !== null && <p className="text-slate-600">{formatRemaining(vendor.remainingMinutes)}</p>}
+              : vendor.remainingMinutes !== null && <p className="text-slate-600">{formatRemaining(vendor.remainingMinutes, words)}</p>}
             {vendor.endedAt === null && commitment && <p className="mt-1 text-xs text-slate-600">{t("vendorTicketTtr")}</p>}
           </div>
         )}

@@ -1,7 +1,11 @@
 import { describe, expect, test } from "vitest";
+import { translatorFor } from "@/i18n/text";
 import type { Caller } from "./caller";
 import { accountImportColumn, accountImportScope, planAccountImport, type AccountImportContext, type ExistingAccount, type PlannedAccountRow } from "./account-import";
 import type { ImportRecord } from "./csv-import";
+
+/** The reasons in French, as the import answers them. */
+const fr = translatorFor("fr");
 
 const SCHOOLS = new Map([
   ["0370037P", { id: "s-choiseul", uai: "0370037P", writable: true }],
@@ -46,7 +50,7 @@ describe("planAccountImport: one row", () => {
     ["a head changing an account that is also elsewhere", { uai: "0450029M" }, [existing({ manageable: false })], { action: "reject", reasons: /ne gérez pas/ }],
     ["an account also elsewhere, left as it is, is unchanged", {}, [existing({ manageable: false })], { action: "unchanged" }],
   ])("%s", (_label, values, accounts, expected) => {
-    const plan = planAccountImport([row(values)], context(accounts));
+    const plan = planAccountImport([row(values)], context(accounts), fr);
     const [planned] = outcome(plan.rows);
     expect(planned!.action).toBe(expected.action);
     if (typeof expected.reasons === "string") expect(planned!.reasons).toBe(expected.reasons);
@@ -57,7 +61,7 @@ describe("planAccountImport: one row", () => {
 
 describe("planAccountImport: the file as a whole", () => {
   test("a new account: role, function, schools and name, created without more", () => {
-    const plan = planAccountImport([row({ email: "Direction@Ac-Test.fr", first_name: "Nadia", last_name: "Roussel", function: "DIR" })], context());
+    const plan = planAccountImport([row({ email: "Direction@Ac-Test.fr", first_name: "Nadia", last_name: "Roussel", function: "DIR" })], context(), fr);
     expect(plan.accounts).toEqual([{
       email: "direction@ac-test.fr", lines: [plan.rows[0]!.line], userId: null, name: "Nadia Roussel", role: "manager", functionCode: "chef_etablissement",
       uais: ["0370037P"], changes: expect.any(Array),
@@ -66,14 +70,14 @@ describe("planAccountImport: the file as a whole", () => {
   });
 
   test("one person on two rows is one account with two schools", () => {
-    const plan = planAccountImport([row({ email: "deux@ac-test.fr" }), row({ email: "deux@ac-test.fr", uai: "0450029M" })], context());
+    const plan = planAccountImport([row({ email: "deux@ac-test.fr" }), row({ email: "deux@ac-test.fr", uai: "0450029M" })], context(), fr);
     expect(plan.accounts).toHaveLength(1);
     expect(plan.accounts[0]!.uais).toEqual(["0370037P", "0450029M"]);
     expect(plan.rows.map((planned) => planned.action)).toEqual(["create", "create"]);
   });
 
   test("one refused row refuses the whole person, and says why on each line", () => {
-    const plan = planAccountImport([row({ email: "deux@ac-test.fr" }), row({ email: "deux@ac-test.fr", uai: "0750001U" })], context());
+    const plan = planAccountImport([row({ email: "deux@ac-test.fr" }), row({ email: "deux@ac-test.fr", uai: "0750001U" })], context(), fr);
     expect(plan.accounts).toEqual([]);
     expect(outcome(plan.rows)).toEqual([
       { action: "reject", reasons: expect.stringMatching(/^Une autre ligne de deux@ac-test.fr est refusée/) },
@@ -82,14 +86,14 @@ describe("planAccountImport: the file as a whole", () => {
   });
 
   test("two names for one e-mail, or one school twice, are refused", () => {
-    const names = planAccountImport([row({ email: "x@ac-test.fr" }), row({ email: "x@ac-test.fr", first_name: "Autre", uai: "0450029M" })], context());
+    const names = planAccountImport([row({ email: "x@ac-test.fr" }), row({ email: "x@ac-test.fr", first_name: "Autre", uai: "0450029M" })], context(), fr);
     expect(names.rows.every((planned) => planned.action === "reject" && /Noms différents/.test(planned.reasons.join()))).toBe(true);
-    const twice = planAccountImport([row({ email: "y@ac-test.fr" }), row({ email: "Y@ac-test.fr" })], context());
+    const twice = planAccountImport([row({ email: "y@ac-test.fr" }), row({ email: "Y@ac-test.fr" })], context(), fr);
     expect(twice.rows[1]!.reasons.join()).toMatch(/figure déjà pour 0370037P/);
   });
 
   test("the higher role among a person's rows wins", () => {
-    const plan = planAccountImport([row({ email: "z@ac-test.fr", function: "ENS" }), row({ email: "z@ac-test.fr", uai: "0450029M", function: "DIR" })], context());
+    const plan = planAccountImport([row({ email: "z@ac-test.fr", function: "ENS" }), row({ email: "z@ac-test.fr", uai: "0450029M", function: "DIR" })], context(), fr);
     expect(plan.accounts[0]).toMatchObject({ role: "manager", functionCode: "chef_etablissement" });
   });
 
@@ -98,7 +102,7 @@ describe("planAccountImport: the file as a whole", () => {
     const again = planAccountImport([
       row({ email: "direction@ac-test.fr", first_name: "Nadia", last_name: "Roussel", function: "DIR" }),
       row({ email: "direction@ac-test.fr", first_name: "Nadia", last_name: "Roussel", function: "DIR", uai: "0450029M" }),
-    ], context([made]));
+    ], context([made]), fr);
     expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 2, accounts: [] });
   });
 });

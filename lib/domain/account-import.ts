@@ -1,3 +1,4 @@
+import type { Translate } from "@/i18n/text";
 import type { Caller } from "./caller";
 import { foldLabel } from "./ci-classes";
 import { columnReader, importCounts, type ImportAction, type ImportCounts, type ImportRecord } from "./csv-import";
@@ -80,24 +81,24 @@ const ROLE_RANK: Record<SsoRole, number> = { requester: 0, manager: 1 };
 
 type Parsed = { line: number; email: string; uai: string; name: string; function: SsoFunction | null; reasons: string[] };
 
-function parseRow(record: ImportRecord, context: AccountImportContext): Parsed {
+function parseRow(record: ImportRecord, context: AccountImportContext, t: Translate): Parsed {
   const cell = (column: string) => record.values[column]?.trim() ?? "";
   const reasons: string[] = [];
   const rawEmail = cell("email");
   const email = rawEmail.toLowerCase();
-  if (!rawEmail) reasons.push("E-mail manquant.");
-  else if (!EMAIL.test(email) || email.length > 254) reasons.push(`E-mail invalide : « ${rawEmail} ».`);
+  if (!rawEmail) reasons.push(t("emailMissing"));
+  else if (!EMAIL.test(email) || email.length > 254) reasons.push(t("emailInvalid", { email: rawEmail }));
 
   const rawUai = cell("uai");
   const uai = normalizeUai(rawUai);
   const school = context.schools.get(uai);
-  if (!rawUai) reasons.push("UAI manquant.");
-  else if (uaiProblem(uai)) reasons.push(`UAI invalide : « ${rawUai} ».`);
-  else if (!school) reasons.push(`UAI inconnu de Guichet : ${uai}.`);
-  else if (!school.writable) reasons.push(`Vous ne gérez pas les comptes de l'établissement ${uai}.`);
+  if (!rawUai) reasons.push(t("uaiMissing"));
+  else if (uaiProblem(uai)) reasons.push(t("uaiInvalid", { uai: rawUai }));
+  else if (!school) reasons.push(t("uaiUnknown", { uai }));
+  else if (!school.writable) reasons.push(t("uaiNotManaged", { uai }));
 
   const name = [cell("first_name"), cell("last_name")].filter(Boolean).join(" ");
-  if (name.length > 200) reasons.push("Nom trop long (200 caractères au plus).");
+  if (name.length > 200) reasons.push(t("nameTooLong"));
 
   const rawFunction = cell("function");
   const fromDirectory = rawFunction ? context.functionMap[rawFunction] ?? context.functionMap[rawFunction.toUpperCase()] : undefined;
@@ -117,19 +118,21 @@ function accountChanges(account: ExistingAccount, name: string, fn: SsoFunction 
   return { changes, gained };
 }
 
-export function planAccountImport(records: readonly ImportRecord[], context: AccountImportContext): AccountImportPlan {
-  const parsed = records.map((record) => parseRow(record, context));
+/** The import of `records`; the refused rows' reasons are worded by `words` (messages users.importReasons.*). */
+export function planAccountImport(records: readonly ImportRecord[], context: AccountImportContext, words: Translate): AccountImportPlan {
+  const t: Translate = (key, values) => words(`users.importReasons.${key}`, values);
+  const parsed = records.map((record) => parseRow(record, context, t));
 
   // The rows of one e-mail make one account: they must agree on the name, and a school appears once.
   const byEmail = new Map<string, Parsed[]>();
   for (const row of parsed) if (row.email) byEmail.set(row.email, [...(byEmail.get(row.email) ?? []), row]);
   for (const rows of byEmail.values()) {
     const names = new Set(rows.map((row) => row.name).filter(Boolean));
-    if (names.size > 1) for (const row of rows) row.reasons.push(`Noms différents pour ${row.email} (lignes ${rows.map((other) => other.line).join(", ")}).`);
+    if (names.size > 1) for (const row of rows) row.reasons.push(t("namesDiffer", { email: row.email, lines: rows.map((other) => other.line).join(", ") }));
     const seen = new Map<string, number>();
     for (const row of rows) {
       const first = seen.get(row.uai);
-      if (first !== undefined) row.reasons.push(`${row.email} figure déjà pour ${row.uai} à la ligne ${first}.`);
+      if (first !== undefined) row.reasons.push(t("duplicateSchool", { email: row.email, uai: row.uai, line: first }));
       else seen.set(row.uai, row.line);
     }
   }
@@ -148,9 +151,9 @@ export function planAccountImport(records: readonly ImportRecord[], context: Acc
     if (account) {
       const { changes, gained } = accountChanges(account, name, fn, uais);
       plan = { action: changes.length ? "update" : "unchanged", changes, gained };
-      if (account.disabled) groupReasons.push(`Le compte ${email} est désactivé : réactivez-le d'abord.`);
-      else if (account.role !== "requester" && account.role !== "manager") groupReasons.push(`${email} est un compte de la Région, de l'Académie ou d'un prestataire : modifiez-le depuis l'administration des comptes.`);
-      else if (changes.length && !account.manageable) groupReasons.push(`${email} appartient aussi à un établissement que vous ne gérez pas : adressez-vous à la Région.`);
+      if (account.disabled) groupReasons.push(t("accountDisabled", { email }));
+      else if (account.role !== "requester" && account.role !== "manager") groupReasons.push(t("staffAccount", { email }));
+      else if (changes.length && !account.manageable) groupReasons.push(t("otherSchool", { email }));
     } else {
       const created = fn ?? DEFAULT_SSO_FUNCTION;
       plan.changes = [
@@ -163,7 +166,7 @@ export function planAccountImport(records: readonly ImportRecord[], context: Acc
       const lines = group.map((row) => row.line).join(", ");
       for (const row of group) {
         const reasons = [...row.reasons, ...groupReasons];
-        if (!reasons.length) reasons.push(`Une autre ligne de ${email} est refusée (lignes ${lines}).`);
+        if (!reasons.length) reasons.push(t("otherLineRefused", { email, lines }));
         rows.push({ line: row.line, email, uai: row.uai, action: "reject", reasons, changes: [] });
       }
       continue;

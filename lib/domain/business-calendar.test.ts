@@ -1,3 +1,4 @@
+import { translatorFor } from "@/i18n/text";
 import { DateTime } from "luxon";
 import { describe, expect, test } from "vitest";
 import {
@@ -9,6 +10,7 @@ import {
   easterSunday,
   formatBusinessDuration,
   frenchPublicHolidays,
+  type PublicHoliday,
   isClosedDate,
   isOpenAt,
   MAX_DAYS_WITHOUT_OPENING,
@@ -16,6 +18,10 @@ import {
   NoBusinessOpeningError,
   type WeeklyHours,
 } from "./business-calendar";
+
+const fr = translatorFor("fr");
+/** The holidays with their French names, two names of one date joined as a person would say them. */
+const named = (holidays: readonly PublicHoliday[]) => holidays.map(({ date, names }) => ({ date, label: names.map((name) => fr(name)).join(" et ") }));
 
 // Instants are written with an explicit offset (+01:00 winter, +02:00 summer) or in UTC (Z) for
 // the daylight-saving tests, so the expected values never go through the code under test.
@@ -62,7 +68,7 @@ describe("French public holidays", () => {
   });
 
   test("the full list of 2026, in date order", () => {
-    expect(frenchPublicHolidays(2026)).toEqual([
+    expect(named(frenchPublicHolidays(2026))).toEqual([
       { date: "2026-01-01", label: "Jour de l’An" },
       { date: "2026-04-06", label: "Lundi de Pâques" },
       { date: "2026-05-01", label: "Fête du Travail" },
@@ -89,7 +95,7 @@ describe("French public holidays", () => {
   ])("fixed holiday %s (%s) every year 2020–2040, closed all day", (monthDay, label) => {
     const openAllWeek = ALWAYS_CALENDAR;
     for (let year = 2020; year <= 2040; year++) {
-      expect(frenchPublicHolidays(year)).toContainEqual({ date: `${year}-${monthDay}`, label });
+      expect(named(frenchPublicHolidays(year))).toContainEqual({ date: `${year}-${monthDay}`, label });
       expect(isOpenAt(openAllWeek, paris(`${year}-${monthDay}T00:00`))).toBe(false);
       expect(isOpenAt(openAllWeek, paris(`${year}-${monthDay}T12:00`))).toBe(false);
       expect(isOpenAt(openAllWeek, paris(`${year}-${monthDay}T23:59`))).toBe(false);
@@ -109,7 +115,7 @@ describe("French public holidays", () => {
   });
 
   test("Ascension on 1 May (2008) gives one entry naming both", () => {
-    const holidays = frenchPublicHolidays(2008);
+    const holidays = named(frenchPublicHolidays(2008));
     expect(holidays).toHaveLength(10);
     expect(holidays).toContainEqual({ date: "2008-05-01", label: "Fête du Travail et Ascension" });
   });
@@ -563,15 +569,21 @@ describe("formatBusinessDuration", () => {
     [6000, "100_h ouvrées"],
     [4.4, "4_min ouvrées"],
   ])("%s min → %s", (minutes, expected) => {
-    expect(formatBusinessDuration(minutes)).toBe(nb(expected));
+    expect(formatBusinessDuration(minutes, fr)).toBe(nb(expected));
+  });
+
+  test("in English, from the English catalogue", () => {
+    const en = translatorFor("en");
+    expect([1, 45, 60, 90, 120].map((minutes) => formatBusinessDuration(minutes, en))).toEqual(
+      ["1_working minute", "45_working minutes", "1_working hour", "1_h_30 of working time", "2_working hours"].map(nb));
   });
 
   test("thousands of hours are grouped the French way", () => {
-    expect(formatBusinessDuration(60_000)).toBe("1\u202f000\u00a0h ouvrées");
+    expect(formatBusinessDuration(60_000, fr)).toBe("1\u202f000\u00a0h ouvrées");
   });
 
   test.each([-1, Number.NaN, Number.POSITIVE_INFINITY])("rejects %s", (minutes) => {
-    expect(() => formatBusinessDuration(minutes)).toThrow(RangeError);
+    expect(() => formatBusinessDuration(minutes, fr)).toThrow(RangeError);
   });
 });
 

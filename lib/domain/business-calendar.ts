@@ -17,6 +17,7 @@
  * Durations are business minutes: real elapsed minutes counted only while open.
  */
 import { DateTime, IANAZone } from "luxon";
+import type { Translate } from "@/i18n/text";
 
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
 export type IsoWeekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
@@ -38,7 +39,8 @@ export type BusinessCalendar = {
   readonly closures: readonly Closure[];
 };
 
-export type PublicHoliday = { readonly date: string; readonly label: string };
+/** A public holiday named by catalogue keys (`sla.holidays.…`): two when they fall on one date. */
+export type PublicHoliday = { readonly date: string; readonly names: readonly string[] };
 
 const WORKDAY: readonly OpeningInterval[] = Object.freeze([Object.freeze({ start: "07:30", end: "17:30" })]);
 const CLOSED: readonly OpeningInterval[] = Object.freeze([]);
@@ -108,23 +110,23 @@ export function frenchPublicHolidays(year: number): PublicHoliday[] {
   const easter = parseIsoDate(easterSunday(year));
   const fixed = (month: number, day: number) => isoDate(dayNumberOf(year, month, day));
   const holidays: PublicHoliday[] = [
-    { date: fixed(1, 1), label: "Jour de l’An" },
-    { date: isoDate(easter + 1), label: "Lundi de Pâques" },
-    { date: fixed(5, 1), label: "Fête du Travail" },
-    { date: fixed(5, 8), label: "Victoire 1945" },
-    { date: isoDate(easter + 39), label: "Ascension" },
-    { date: isoDate(easter + 50), label: "Lundi de Pentecôte" },
-    { date: fixed(7, 14), label: "Fête nationale" },
-    { date: fixed(8, 15), label: "Assomption" },
-    { date: fixed(11, 1), label: "Toussaint" },
-    { date: fixed(11, 11), label: "Armistice 1918" },
-    { date: fixed(12, 25), label: "Noël" },
+    { date: fixed(1, 1), names: ["sla.holidays.newYear"] },
+    { date: isoDate(easter + 1), names: ["sla.holidays.easterMonday"] },
+    { date: fixed(5, 1), names: ["sla.holidays.labourDay"] },
+    { date: fixed(5, 8), names: ["sla.holidays.victory1945"] },
+    { date: isoDate(easter + 39), names: ["sla.holidays.ascension"] },
+    { date: isoDate(easter + 50), names: ["sla.holidays.whitMonday"] },
+    { date: fixed(7, 14), names: ["sla.holidays.nationalDay"] },
+    { date: fixed(8, 15), names: ["sla.holidays.assumption"] },
+    { date: fixed(11, 1), names: ["sla.holidays.allSaints"] },
+    { date: fixed(11, 11), names: ["sla.holidays.armistice1918"] },
+    { date: fixed(12, 25), names: ["sla.holidays.christmas"] },
   ];
   holidays.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
   const merged: PublicHoliday[] = [];
   for (const holiday of holidays) {
     const previous = merged[merged.length - 1];
-    if (previous?.date === holiday.date) merged[merged.length - 1] = { date: holiday.date, label: `${previous.label} et ${holiday.label}` };
+    if (previous?.date === holiday.date) merged[merged.length - 1] = { date: holiday.date, names: [...previous.names, ...holiday.names] };
     else merged.push(holiday);
   }
   return merged;
@@ -390,28 +392,23 @@ export function businessMinutesBetween(calendar: BusinessCalendar, from: Date, t
 // ---------------------------------------------------------------------------------------------
 // Display
 
-const NBSP = "\u00a0";
-const HOURS = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 0 });
-
 /**
- * A business duration in French, in hours and minutes only — never days, since a business day
- * is 10 hours in one calendar and 8 in another: "45 min ouvrées", "2 h ouvrées",
- * "2 h 05 ouvrées", "100 h ouvrées". Rounded to the nearest minute. Number and unit are joined
- * by no-break spaces (U+00A0) so "2 h 30" never wraps. "ouvrée" is singular for 0 or 1 of the
- * one unit shown ("1 min ouvrée", "1 h ouvrée"), plural otherwise ("1 h 30 ouvrées": hours and
- * minutes).
+ * A business duration in the words of `t` (messages sla.duration.*), in hours and minutes only —
+ * never days, since a business day is 10 hours in one calendar and 8 in another: in French
+ * "45 min ouvrées", "2 h ouvrées", "2 h 05 ouvrées", "100 h ouvrées". Rounded to the nearest
+ * minute. The catalogue joins number and unit by no-break spaces so "2 h 30" never wraps, and
+ * chooses singular or plural by the number.
  */
-export function formatBusinessDuration(minutes: number): string {
+export function formatBusinessDuration(minutes: number, t: Translate): string {
   if (!Number.isFinite(minutes) || minutes < 0) {
     throw new RangeError(`Expected a non-negative duration in minutes, got ${minutes}`);
   }
   const total = Math.round(minutes);
   const hours = Math.floor(total / 60);
   const rest = total % 60;
-  if (hours === 0) return `${rest}${NBSP}min ${rest <= 1 ? "ouvrée" : "ouvrées"}`;
-  const hoursText = `${HOURS.format(hours)}${NBSP}h`;
-  if (rest === 0) return `${hoursText} ${hours === 1 ? "ouvrée" : "ouvrées"}`;
-  return `${hoursText}${NBSP}${String(rest).padStart(2, "0")} ouvrées`;
+  if (hours === 0) return t("sla.duration.minutes", { minutes: rest });
+  if (rest === 0) return t("sla.duration.hours", { hours });
+  return t("sla.duration.hoursMinutes", { hours, minutes: String(rest).padStart(2, "0") });
 }
 
 /**

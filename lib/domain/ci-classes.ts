@@ -1,4 +1,5 @@
 import { z } from "zod";
+import frenchCmdb from "@/messages/fr/cmdb.json";
 import type { CiClass, CiCriticality, CiStatus, Funding } from "./vocabulary";
 
 /**
@@ -11,10 +12,10 @@ export const COMPUTER_CLASSES = ["pc", "laptop", "tablet", "server", "virtual_ma
 export const NETWORK_CLASSES = ["network_switch", "wifi_access_point", "router", "firewall"] as const satisfies readonly CiClass[];
 
 /** A day, as ISO 8601 (`2016-06-23`); the import also reads French `23/06/2016` (see `parseCiDate`). */
-export const isoDay = z.iso.date({ error: "Date attendue au format AAAA-MM-JJ." });
+export const isoDay = z.iso.date({ error: "cmdb.attributeErrors.date" });
 
 const text = (max: number) => z.string().trim().min(1).max(max);
-const count = (max: number) => z.number({ error: "Nombre entier attendu." }).int("Nombre entier attendu.").min(0, "Nombre positif attendu.").max(max, `Au plus ${max}.`);
+const count = (max: number) => z.number({ error: "cmdb.attributeErrors.integer" }).int("cmdb.attributeErrors.integer").min(0, "cmdb.attributeErrors.positive").max(max, "cmdb.attributeErrors.atMost");
 
 const computer = z.strictObject({
   os_family: text(60).optional(),
@@ -26,7 +27,7 @@ const computer = z.strictObject({
 });
 const network = z.strictObject({
   ports: count(1024).optional(),
-  management_ip: z.union([z.ipv4(), z.ipv6()], { error: "Adresse IP invalide." }).optional(),
+  management_ip: z.union([z.ipv4(), z.ipv6()], { error: "cmdb.attributeErrors.ip" }).optional(),
 });
 const software = z.strictObject({ version: text(60).optional(), licence_count: count(1_000_000).optional() });
 const rack = z.strictObject({ units: count(60).optional() });
@@ -53,22 +54,19 @@ export function attributeKeysFor(ciClass: CiClass): string[] {
   return Object.keys(CI_ATTRIBUTE_SCHEMAS[ciClass].shape);
 }
 
-/** Validates a class's attributes; errors name the attribute (`attributes.ram_mb`). */
+/** Validates a class's attributes; errors name the attribute (`attributes.ram_mb`) and are message keys (cmdb.attributeErrors.*). */
 export function parseCiAttributes(ciClass: CiClass, attributes: Record<string, unknown>) {
   return CI_ATTRIBUTE_SCHEMAS[ciClass].safeParse(attributes);
 }
 
-/** French names, for messages built outside the UI's catalogues (API problems, import reports). */
-export const CI_CLASS_LABELS: Record<CiClass, string> = {
-  pc: "PC", laptop: "Portable", tablet: "Tablette", server: "Serveur", virtual_machine: "Machine virtuelle",
-  network_switch: "Commutateur", wifi_access_point: "Borne WiFi", router: "Routeur", firewall: "Pare-feu", nas: "NAS",
-  ups: "Onduleur", rack: "Baie", printer: "Imprimante", video_projector: "Vidéoprojecteur", ip_phone: "Téléphone IP", software: "Logiciel",
-};
-export const CI_STATUS_LABELS: Record<CiStatus, string> = {
-  stock: "Stock", production: "Production", repair: "En réparation", obsolete: "Obsolète", disposed: "Réformé",
-};
-export const CI_CRITICALITY_LABELS: Record<CiCriticality, string> = { low: "Basse", medium: "Moyenne", high: "Haute" };
-export const FUNDING_LABELS: Record<Funding, string> = { region: "Région", own_funds: "Fonds propres" };
+/**
+ * The French names of the catalogue (messages/fr/cmdb.json), as iTop or GLPI exports write them: the CSV
+ * import recognises a class, status, criticality or funding by its code or by these names.
+ */
+export const CI_CLASS_LABELS: Record<CiClass, string> = frenchCmdb.classes;
+export const CI_STATUS_LABELS: Record<CiStatus, string> = frenchCmdb.statuses;
+export const CI_CRITICALITY_LABELS: Record<CiCriticality, string> = frenchCmdb.criticalities;
+export const FUNDING_LABELS: Record<Funding, string> = frenchCmdb.fundings;
 
 /** Folds case, accents and separators: "Obsolète" → "obsolete", "Borne Wi-Fi" → "bornewifi". */
 export function foldLabel(value: string): string {

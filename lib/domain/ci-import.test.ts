@@ -1,6 +1,10 @@
 import { describe, expect, test } from "vitest";
+import { translatorFor } from "@/i18n/text";
 import type { CiFields } from "./ci-fields";
 import { importColumn, planImport, type ExistingCi, type ImportContext, type ImportRecord } from "./ci-import";
+
+/** The reasons in French, as the import answers them. */
+const fr = translatorFor("fr");
 
 const CHOISEUL = { id: "e-choiseul", uai: "0370037P", writable: true };
 const PALISSY = { id: "e-palissy", uai: "0450029M", writable: false };
@@ -43,33 +47,33 @@ describe("one row at a time", () => {
     ["a parent of the wrong class", { name: "x1", parent: "a107-pc01" }, /ne peut pas être le lien montant/],
     ["a class change", { name: "a107-pc01", class: "laptop" }, /existe déjà avec la classe PC/],
   ])("%s is rejected", (_case, values, reason) => {
-    const plan = planImport([row(values)], context());
+    const plan = planImport([row(values)], context(), fr);
     expect(plan.rows[0]!.action).toBe("reject");
     expect(plan.rejected[0]!.reasons.join(" ")).toMatch(reason);
   });
 
   test("French names of vocabularies, French dates and grouped digits are read", () => {
-    const plan = planImport([row({ name: "x2", status: "obsolète", criticality: "basse", funding: "Fonds propres", purchase_date: "16/09/2013", ram_mb: "4 096", maintainer: "SCC" })], context());
+    const plan = planImport([row({ name: "x2", status: "obsolète", criticality: "basse", funding: "Fonds propres", purchase_date: "16/09/2013", ram_mb: "4 096", maintainer: "SCC" })], context(), fr);
     expect(plan.rows[0]).toMatchObject({ action: "create", fields: { status: "obsolete", criticality: "low", funding: "own_funds", purchaseDate: "2013-09-16", maintainerId: "v-scc", attributes: { ram_mb: 4096 } } });
   });
 });
 
 describe("matching", () => {
   test("by serial number first, whatever the name: the row renames the item", () => {
-    const plan = planImport([row({ name: "a107-pc01-new", serial_number: "czc3380pfs" })], context());
+    const plan = planImport([row({ name: "a107-pc01-new", serial_number: "czc3380pfs" })], context(), fr);
     expect(plan.rows[0]).toMatchObject({ action: "update", ciId: "pc-a107", changes: [{ field: "name", from: "a107-pc01", to: "a107-pc01-new" }] });
   });
 
   test("then by name within the school; the same values change nothing", () => {
-    const plan = planImport([row({ name: "A107-PC01", room: "A107", os_family: "Windows", parent: "rca0370037psw154.SRB3.35" })], context());
+    const plan = planImport([row({ name: "A107-PC01", room: "A107", os_family: "Windows", parent: "rca0370037psw154.SRB3.35" })], context(), fr);
     expect(plan.rows[0]).toMatchObject({ action: "update", changes: [{ field: "name" }] });
-    const same = planImport([row({ name: "a107-pc01", room: "A107", os_family: "Windows", ram_mb: "4096", parent: "rca0370037psw154.SRB3.35" })], context());
+    const same = planImport([row({ name: "a107-pc01", room: "A107", os_family: "Windows", ram_mb: "4096", parent: "rca0370037psw154.SRB3.35" })], context(), fr);
     expect(same.rows[0]!.action).toBe("unchanged");
     expect(same).toMatchObject({ created: 0, updated: 0, unchanged: 1, rejected: [] });
   });
 
   test("attributes merge with the stored ones", () => {
-    const plan = planImport([row({ name: "a107-pc01", cpu: "Intel Pentium G2020" })], context());
+    const plan = planImport([row({ name: "a107-pc01", cpu: "Intel Pentium G2020" })], context(), fr);
     expect(plan.rows[0]!.fields!.attributes).toEqual({ os_family: "Windows", ram_mb: 4096, cpu: "Intel Pentium G2020" });
     expect(plan.rows[0]!.changes).toEqual([{ field: "attributes.cpu", from: null, to: "Intel Pentium G2020" }]);
   });
@@ -77,7 +81,7 @@ describe("matching", () => {
 
 describe("the file as a whole", () => {
   test("a serial twice in the file refuses both rows; the others go through", () => {
-    const plan = planImport([row({ name: "d1", serial_number: "DUP1" }), row({ name: "d2", serial_number: "dup1" }), row({ name: "ok1" })], context());
+    const plan = planImport([row({ name: "d1", serial_number: "DUP1" }), row({ name: "d2", serial_number: "dup1" }), row({ name: "ok1" })], context(), fr);
     expect(plan.rows.map((r) => r.action)).toEqual(["reject", "reject", "create"]);
     expect(plan.rejected[0]!.reasons[0]).toMatch(/en double dans le fichier \(lignes \d+, \d+\)/);
   });
@@ -88,7 +92,7 @@ describe("the file as a whole", () => {
       row({ name: "sw-b", class: "network_switch", parent: "rca0370037psw154.SRB3.35" }),
       row({ name: "pc-c1", parent: "sw-c" }),
       row({ name: "sw-c", class: "network_switch", purchase_date: "never" }),
-    ], context());
+    ], context(), fr);
     expect(plan.rows.map((r) => r.action)).toEqual(["create", "create", "reject", "reject"]);
     expect(plan.rows[0]!.parent).toEqual({ kind: "line", line: plan.rows[1]!.line });
     expect(plan.rows[1]!.parent).toEqual({ kind: "existing", id: "core" });
@@ -96,7 +100,7 @@ describe("the file as a whole", () => {
   });
 
   test("a loop through stored and imported links is refused", () => {
-    const plan = planImport([row({ name: "sw-x", class: "network_switch", parent: "rca0370037psw154.SRB3.35" }), row({ name: "rca0370037psw154.SRB3.35", class: "network_switch", parent: "sw-x" })], context());
+    const plan = planImport([row({ name: "sw-x", class: "network_switch", parent: "rca0370037psw154.SRB3.35" }), row({ name: "rca0370037psw154.SRB3.35", class: "network_switch", parent: "sw-x" })], context(), fr);
     expect(plan.rows.every((r) => r.action === "reject")).toBe(true);
     expect(plan.rejected.flatMap((r) => r.reasons).join(" ")).toMatch(/boucle/);
   });

@@ -1,3 +1,6 @@
+import { ZodError } from "zod";
+import type { Translate } from "@/i18n/text";
+import { fieldErrors } from "@/lib/schemas/field-errors";
 import {
   CI_ATTRIBUTES, CI_CLASS_ALIASES, CI_CLASS_LABELS, CI_CRITICALITY_ALIASES, CI_CRITICALITY_LABELS, CI_STATUS_ALIASES, CI_STATUS_LABELS,
   FUNDING_ALIASES, FUNDING_LABELS, foldLabel, parseCiAttributes, parseCiDate, vocabularyValue,
@@ -75,7 +78,7 @@ const upper = (value: string | null) => (value ? value.toUpperCase() : null);
 
 type Parsed = { uai: string; name: string; school?: ImportSchool; fields: Partial<CiFields>; parentName: string | null; serial: string | null; reasons: string[] };
 
-function parseRecord(record: ImportRecord, context: ImportContext): Parsed {
+function parseRecord(record: ImportRecord, context: ImportContext, t: Translate): Parsed {
   const reasons: string[] = [];
   const cell = (column: string) => {
     const value = record.values[column]?.trim();
@@ -83,46 +86,46 @@ function parseRecord(record: ImportRecord, context: ImportContext): Parsed {
   };
   const fields: Partial<CiFields> = {};
   const name = cell("name") ?? "";
-  if (!name) reasons.push("Nom manquant.");
-  else if (name.length > 120) reasons.push("Nom trop long (120 caractères au plus).");
+  if (!name) reasons.push(t("nameMissing"));
+  else if (name.length > 120) reasons.push(t("nameTooLong"));
   else fields.name = name;
 
   const rawUai = cell("establishment_uai") ?? "";
   const uai = normalizeUai(rawUai);
   const school = context.schools.get(uai);
-  if (!rawUai) reasons.push("UAI manquant.");
-  else if (uaiProblem(uai)) reasons.push(`UAI invalide : « ${rawUai} ».`);
-  else if (!school) reasons.push(`UAI inconnu : ${uai}.`);
-  else if (!school.writable) reasons.push(`Vous ne pouvez pas modifier l'inventaire de l'établissement ${uai}.`);
+  if (!rawUai) reasons.push(t("uaiMissing"));
+  else if (uaiProblem(uai)) reasons.push(t("uaiInvalid", { uai: rawUai }));
+  else if (!school) reasons.push(t("uaiUnknown", { uai }));
+  else if (!school.writable) reasons.push(t("uaiNotWritable", { uai }));
   else fields.establishmentId = school.id;
 
   const rawClass = cell("class");
-  if (!rawClass) reasons.push("Classe manquante.");
+  if (!rawClass) reasons.push(t("classMissing"));
   else {
     const ciClass = vocabularyValue(CI_CLASS_LABELS, rawClass, CI_CLASS_ALIASES);
     if (ciClass) fields.class = ciClass;
-    else reasons.push(`Classe inconnue : « ${rawClass} ».`);
+    else reasons.push(t("classUnknown", { value: rawClass }));
   }
 
-  const vocab = <Code extends string>(column: string, label: string, labels: Record<Code, string>, aliases: Record<string, Code>) => {
+  const vocab = <Code extends string>(column: string, labels: Record<Code, string>, aliases: Record<string, Code>) => {
     const raw = cell(column);
     if (raw === null) return undefined;
     const value = vocabularyValue(labels, raw, aliases);
-    if (value === null) reasons.push(`${label} inconnu(e) : « ${raw} ».`);
+    if (value === null) reasons.push(t("valueUnknown", { column, value: raw }));
     return value ?? undefined;
   };
-  const status = vocab("status", "Statut", CI_STATUS_LABELS, CI_STATUS_ALIASES);
+  const status = vocab("status", CI_STATUS_LABELS, CI_STATUS_ALIASES);
   if (status) fields.status = status;
-  const criticality = vocab("criticality", "Criticité", CI_CRITICALITY_LABELS, CI_CRITICALITY_ALIASES);
+  const criticality = vocab("criticality", CI_CRITICALITY_LABELS, CI_CRITICALITY_ALIASES);
   if (criticality) fields.criticality = criticality;
-  const funding = vocab("funding", "Financement", FUNDING_LABELS, FUNDING_ALIASES);
+  const funding = vocab("funding", FUNDING_LABELS, FUNDING_ALIASES);
   if (funding) fields.funding = funding;
 
   const texts = { building: "building", room: "room", brand: "brand", model: "model", serialNumber: "serial_number", assetNumber: "asset_number", regionNumber: "region_number", notes: "notes" } as const;
   for (const [field, column] of Object.entries(texts) as Array<[keyof typeof texts, string]>) {
     const value = cell(column);
     if (value === null) continue;
-    if (value.length > (field === "notes" ? 2000 : 200)) reasons.push(`Colonne ${column} trop longue.`);
+    if (value.length > (field === "notes" ? 2000 : 200)) reasons.push(t("columnTooLong", { column }));
     // Serial numbers are printed in capitals; stored so, "czc3380pfs" and "CZC3380PFS" are one machine.
     else fields[field] = field === "serialNumber" ? value.toUpperCase() : value;
   }
@@ -132,13 +135,13 @@ function parseRecord(record: ImportRecord, context: ImportContext): Parsed {
     if (raw === null) continue;
     const day = parseCiDate(raw);
     if (day) fields[field] = day;
-    else reasons.push(`Date invalide dans ${column} : « ${raw} » (AAAA-MM-JJ ou JJ/MM/AAAA).`);
+    else reasons.push(t("dateInvalid", { column, value: raw }));
   }
   const maintainer = cell("maintainer");
   if (maintainer !== null) {
     const vendorId = context.vendors.get(foldLabel(maintainer));
     if (vendorId) fields.maintainerId = vendorId;
-    else reasons.push(`Prestataire inconnu : « ${maintainer} ».`);
+    else reasons.push(t("vendorUnknown", { value: maintainer }));
   }
 
   const attributes: Record<string, unknown> = {};
@@ -158,13 +161,15 @@ function parseRecord(record: ImportRecord, context: ImportContext): Parsed {
   return { uai, name, school, fields, parentName: cell("parent"), serial, reasons };
 }
 
-/** Which attributes the class refuses or finds invalid, in French. */
-function attributeReasons(fields: CiFields): string[] {
+/** Which attributes the class refuses or finds invalid, in the words of `t`. */
+function attributeReasons(fields: CiFields, t: Translate): string[] {
   const parsed = parseCiAttributes(fields.class, fields.attributes);
   if (parsed.success) return [];
+  const ciClass = t(`cmdb.classes.${fields.class}`);
   return parsed.error.issues.map((issue) => {
-    if (issue.code === "unrecognized_keys") return issue.keys.map((key) => `Le champ ${key} ne vaut pas pour la classe ${CI_CLASS_LABELS[fields.class]}.`).join(" ");
-    return `${String(issue.path[0])} : ${issue.message}`;
+    if (issue.code === "unrecognized_keys") return issue.keys.map((key) => t("fieldNotForClass", { field: key, class: ciClass })).join(" ");
+    const [error] = fieldErrors(new ZodError([issue]));
+    return t("attribute", { attribute: String(issue.path[0]), problem: t(error!.message, error!.values) });
   });
 }
 
@@ -187,8 +192,10 @@ function indexBySchool(items: readonly ExistingCi[]): Map<string, SchoolIndex> {
   return schools;
 }
 
-export function planImport(records: readonly ImportRecord[], context: ImportContext): ImportPlan {
-  const parsed = records.map((record) => ({ record, ...parseRecord(record, context) }));
+/** The import of `records`; the refused rows' reasons are worded by `words` (messages cmdb.importReasons.*). */
+export function planImport(records: readonly ImportRecord[], context: ImportContext, words: Translate): ImportPlan {
+  const t: Translate = (key, values) => words(key.includes(".") ? key : `cmdb.importReasons.${key}`, values);
+  const parsed = records.map((record) => ({ record, ...parseRecord(record, context, t) }));
 
   // Duplicates within the file: every row sharing a serial number, or a name within a school, is refused.
   const bySerial = new Map<string, number[]>();
@@ -199,9 +206,9 @@ export function planImport(records: readonly ImportRecord[], context: ImportCont
   }
   for (const row of parsed) {
     const serialLines = row.serial ? bySerial.get(row.serial)! : [];
-    if (serialLines.length > 1) row.reasons.push(`Numéro de série ${row.fields.serialNumber} en double dans le fichier (lignes ${serialLines.join(", ")}).`);
+    if (serialLines.length > 1) row.reasons.push(t("serialTwice", { serial: row.fields.serialNumber!, lines: serialLines.join(", ") }));
     const nameLines = byName.get(`${row.uai}|${row.name.toLowerCase()}`) ?? [];
-    if (nameLines.length > 1) row.reasons.push(`Nom ${row.name} en double pour ${row.uai} dans le fichier (lignes ${nameLines.join(", ")}).`);
+    if (nameLines.length > 1) row.reasons.push(t("nameTwice", { name: row.name, uai: row.uai, lines: nameLines.join(", ") }));
   }
 
   const bySchool = indexBySchool(context.existing);
@@ -216,23 +223,23 @@ export function planImport(records: readonly ImportRecord[], context: ImportCont
     const reasons: string[] = [];
     const elsewhere = serial ? context.serialsElsewhere.get(serial) : undefined;
     if (elsewhere && elsewhere.establishmentId !== row.school!.id) {
-      reasons.push(`Numéro de série ${row.fields.serialNumber} déjà inventorié dans l'établissement ${elsewhere.uai} (${elsewhere.name}).`);
+      reasons.push(t("serialElsewhere", { serial: row.fields.serialNumber!, uai: elsewhere.uai, name: elsewhere.name }));
     }
     if (match) {
       const next = { ...row.fields, attributes: { ...match.attributes, ...row.fields.attributes } };
       const merged: CiFields = { ...match, ...next };
       if (row.fields.class && row.fields.class !== match.class) {
-        reasons.push(`L'équipement ${match.name} existe déjà avec la classe ${CI_CLASS_LABELS[match.class]} ; changez sa classe depuis sa fiche.`);
+        reasons.push(t("classChanged", { name: match.name, class: t(`cmdb.classes.${match.class}`) }));
       }
       const renamedOnto = school.byName.get(row.name.toLowerCase());
-      if (renamedOnto && renamedOnto.id !== match.id) reasons.push(`Le nom ${row.name} est déjà celui d'un autre équipement de l'établissement.`);
-      reasons.push(...attributeReasons(merged));
+      if (renamedOnto && renamedOnto.id !== match.id) reasons.push(t("nameTaken", { name: row.name }));
+      reasons.push(...attributeReasons(merged, t));
       if (reasons.length) return { ...base, action: "reject" as const, reasons };
       const changes = ciChanges(match, next);
       return { ...base, action: changes.length ? "update" as const : "unchanged" as const, reasons: [], ciId: match.id, fields: merged, changes };
     }
     const fields: CiFields = { ...DEFAULTS, ...row.fields, attributes: row.fields.attributes ?? {} } as CiFields;
-    reasons.push(...attributeReasons(fields));
+    reasons.push(...attributeReasons(fields, t));
     if (reasons.length) return { ...base, action: "reject" as const, reasons };
     return { ...base, action: "create" as const, reasons: [], fields, changes: creationChanges(fields) };
   });
@@ -242,10 +249,10 @@ export function planImport(records: readonly ImportRecord[], context: ImportCont
   for (const row of planned) if (row.ciId && row.action !== "reject") byTarget.set(row.ciId, [...(byTarget.get(row.ciId) ?? []), row.line]);
   for (const row of planned) {
     const lines = row.ciId ? byTarget.get(row.ciId) ?? [] : [];
-    if (row.action !== "reject" && lines.length > 1) reject(row, `Plusieurs lignes désignent le même équipement (lignes ${lines.join(", ")}).`);
+    if (row.action !== "reject" && lines.length > 1) reject(row, t("sameItem", { lines: lines.join(", ") }));
   }
 
-  resolveParents(planned, bySchool);
+  resolveParents(planned, bySchool, t);
 
   const rows = planned.map(({ parentName: _parent, establishmentId: _school, ...row }) => row);
   return { rows, ...importCounts(rows) };
@@ -263,7 +270,7 @@ function reject(row: PlannedRow, reason: string) {
  * Parents by name within the school: a stored item or a row of the file. A parent the file refuses
  * takes its children down with it, a parent of the wrong class or a loop refuses the row, until nothing moves.
  */
-function resolveParents(planned: Array<PlannedRow & { parentName: string | null; establishmentId?: string }>, bySchool: Map<string, SchoolIndex>) {
+function resolveParents(planned: Array<PlannedRow & { parentName: string | null; establishmentId?: string }>, bySchool: Map<string, SchoolIndex>, t: Translate) {
   const inFile = new Map(planned.map((row) => [`${row.establishmentId}|${row.name.toLowerCase()}`, row]));
   const fileRow = (establishmentId: string, name: string) => inFile.get(`${establishmentId}|${name.toLowerCase()}`);
   let moved = true;
@@ -275,21 +282,21 @@ function resolveParents(planned: Array<PlannedRow & { parentName: string | null;
       const fromFile = fileRow(school, row.parentName);
       const stored = bySchool.get(school)?.byName.get(row.parentName.toLowerCase());
       if (fromFile?.action === "reject") {
-        reject(row, `L'équipement parent ${row.parentName} est refusé (ligne ${fromFile.line}).`);
+        reject(row, t("parentRefused", { parent: row.parentName, line: fromFile.line }));
         moved = true;
         continue;
       }
       const parentClass = fromFile?.fields?.class ?? stored?.class;
       if (!parentClass) {
-        reject(row, `Équipement parent inconnu dans l'établissement : ${row.parentName}.`);
+        reject(row, t("parentUnknown", { parent: row.parentName }));
         moved = true;
         continue;
       }
       const rule = parentRule(row.fields.class);
       if (!rule || !rule.classes.includes(parentClass)) {
         reject(row, rule
-          ? `${row.parentName} (${CI_CLASS_LABELS[parentClass]}) ne peut pas être ${rule.kind === "hosted_on" ? "l'hôte" : "le lien montant"} d'un équipement de classe ${CI_CLASS_LABELS[row.fields.class]}.`
-          : `Un logiciel n'a pas d'équipement parent.`);
+          ? t("parentClass", { parent: row.parentName, parentClass: t(`cmdb.classes.${parentClass}`), kind: rule.kind, class: t(`cmdb.classes.${row.fields.class}`) })
+          : t("softwareParent"));
         moved = true;
         continue;
       }
@@ -313,7 +320,7 @@ function resolveParents(planned: Array<PlannedRow & { parentName: string | null;
     for (const row of planned) {
       if (row.action === "reject" || !row.parent) continue;
       if (cycleFrom(key(row), (id) => overlay.get(id))) {
-        reject(row, `Le lien vers ${row.parentName} formerait une boucle de liens montants.`);
+        reject(row, t("loop", { parent: row.parentName! }));
         moved = true;
       }
     }

@@ -1,7 +1,10 @@
 import { expect, test } from "vitest";
-import { cycleFrom, installationRefusal, parentRefusal } from "./ci-relations";
+import { translateText } from "@/i18n/text";
+import { cycleFrom, installationRefusal, parentRefusal, type RelationRefusal } from "./ci-relations";
 import type { CiClass } from "./vocabulary";
 
+/** The refusal in French, as the API answers it. */
+const french = (refusal: RelationRefusal | null) => refusal && translateText(refusal.message, refusal.values);
 const item = (id: string, ciClass: CiClass, establishmentId = "e1") => ({ id, class: ciClass, establishmentId, name: id });
 
 test.each<[string, ReturnType<typeof item>, ReturnType<typeof item>, string[], RegExp | null]>([
@@ -16,7 +19,7 @@ test.each<[string, ReturnType<typeof item>, ReturnType<typeof item>, string[], R
   ["the core under an access switch below it: a loop", item("core", "network_switch"), item("sw1", "network_switch"), ["core"], /boucle/],
   ["three hops up: still a loop", item("core", "network_switch"), item("sw3", "network_switch"), ["sw2", "sw1", "core"], /boucle/],
 ])("%s", (_case, child, parent, chain, refusal) => {
-  const answer = parentRefusal(child, parent, chain);
+  const answer = french(parentRefusal(child, parent, chain));
   if (refusal) expect(answer).toMatch(refusal);
   else expect(answer).toBeNull();
 });
@@ -31,11 +34,11 @@ test("cycleFrom finds the loop through the start, and only that", () => {
 test.each<[string, ReturnType<typeof item>, ReturnType<typeof item>, RegExp | null]>([
   ["on a PC", item("pc1", "pc"), item("lo", "software"), null],
   ["on a VM", item("vm1", "virtual_machine"), item("lo", "software"), null],
-  ["on a switch", item("sw1", "network_switch"), item("lo", "software"), /pas sur un commutateur/],
+  ["on a switch", item("sw1", "network_switch"), item("lo", "software"), /pas sur un équipement de classe Commutateur/],
   ["a PC is not software", item("pc1", "pc"), item("pc2", "pc"), /n'est pas un logiciel/],
   ["another school's licence", item("pc1", "pc"), item("lo", "software", "e2"), /autre établissement/],
 ])("installing software %s", (_case, host, software, refusal) => {
-  const answer = installationRefusal(host, software);
+  const answer = french(installationRefusal(host, software));
   if (refusal) expect(answer).toMatch(refusal);
   else expect(answer).toBeNull();
 });

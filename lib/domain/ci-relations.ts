@@ -1,4 +1,5 @@
-import { CI_CLASS_LABELS, COMPUTER_CLASSES, NETWORK_CLASSES } from "./ci-classes";
+import type { TextValues } from "@/i18n/text";
+import { COMPUTER_CLASSES, NETWORK_CLASSES } from "./ci-classes";
 import type { CiClass } from "./vocabulary";
 
 /**
@@ -38,29 +39,30 @@ export function cycleFrom(start: string, parentOf: (id: string) => string | null
   return null;
 }
 
+/** Why a link is refused: a message key (cmdb.errors.relations.*) with its values; a class is named by its key. */
+export type RelationRefusal = { readonly message: string; readonly values?: TextValues };
+
+const refusal = (name: string, values?: TextValues): RelationRefusal => ({ message: `cmdb.errors.relations.${name}`, ...(values ? { values } : {}) });
+const classOf = (item: Item) => ({ class: `cmdb.classes.${item.class}` });
+
 /**
- * Why `parent` cannot be `child`'s uplink or host, in French, or null when it can. `parentChain` is the
+ * Why `parent` cannot be `child`'s uplink or host, or null when it can. `parentChain` is the
  * parent's own chain of ancestors (nearest first) as stored: the child found in it means a loop.
  */
-export function parentRefusal(child: Item, parent: Item, parentChain: readonly string[]): string | null {
+export function parentRefusal(child: Item, parent: Item, parentChain: readonly string[]): RelationRefusal | null {
   const rule = parentRule(child.class);
-  if (!rule) return `Un ${CI_CLASS_LABELS[child.class].toLowerCase()} ne se rattache à aucun équipement ; il s'installe sur un poste.`;
-  if (parent.id === child.id) return "Un équipement ne peut pas être son propre parent.";
-  if (parent.establishmentId !== child.establishmentId) return `« ${parent.name} » appartient à un autre établissement.`;
-  if (!rule.classes.includes(parent.class)) {
-    const expected = rule.classes.map((ciClass) => CI_CLASS_LABELS[ciClass].toLowerCase()).join(", ");
-    return rule.kind === "hosted_on"
-      ? `Une machine virtuelle est hébergée sur un serveur, pas sur un ${CI_CLASS_LABELS[parent.class].toLowerCase()}.`
-      : `Le lien montant doit être un équipement réseau (${expected}), pas un ${CI_CLASS_LABELS[parent.class].toLowerCase()}.`;
-  }
-  if (parentChain.includes(child.id)) return `« ${parent.name} » est déjà en dessous de « ${child.name} » : ce lien formerait une boucle.`;
+  if (!rule) return refusal("softwareHasNoParent");
+  if (parent.id === child.id) return refusal("selfParent");
+  if (parent.establishmentId !== child.establishmentId) return refusal("otherSchool", { name: parent.name });
+  if (!rule.classes.includes(parent.class)) return refusal(rule.kind === "hosted_on" ? "vmHost" : "uplinkClass", classOf(parent));
+  if (parentChain.includes(child.id)) return refusal("loop", { parent: parent.name, child: child.name });
   return null;
 }
 
 /** Software is installed on computers; the software side must be a software item of the same school. */
-export function installationRefusal(host: Item, software: Item): string | null {
-  if (software.class !== "software") return `« ${software.name} » n'est pas un logiciel.`;
-  if (!(COMPUTER_CLASSES as readonly CiClass[]).includes(host.class)) return `Un logiciel s'installe sur un poste, un serveur ou une machine virtuelle, pas sur un ${CI_CLASS_LABELS[host.class].toLowerCase()}.`;
-  if (host.establishmentId !== software.establishmentId) return `« ${software.name} » appartient à un autre établissement.`;
+export function installationRefusal(host: Item, software: Item): RelationRefusal | null {
+  if (software.class !== "software") return refusal("notSoftware", { name: software.name });
+  if (!(COMPUTER_CLASSES as readonly CiClass[]).includes(host.class)) return refusal("softwareHost", classOf(host));
+  if (host.establishmentId !== software.establishmentId) return refusal("otherSchool", { name: software.name });
   return null;
 }

@@ -1,7 +1,11 @@
+import { translateText } from "@/i18n/text";
 import { describe, expect, test } from "vitest";
 import catalogue from "@/db/seed/data/service-catalogue.json";
 import { defaultRoutingRules } from "@/db/seed/routing-rules";
-import { route, type RoutingRule, type TicketFacts } from "./routing";
+import { mismatch, route, type RoutingRule, type TicketFacts, type VerdictReason } from "./routing";
+
+/** A verdict's reason in French, as the API gives it. */
+const french = (reason: VerdictReason) => translateText(reason.message, reason.values);
 
 const CATEGORIES = catalogue.services.flatMap((service) => service.categories.map((category) => ({ ...category, service: service.code })));
 const SCHOOLS = {
@@ -74,13 +78,24 @@ describe("order, disabled rules and explanations", () => {
     const withoutSchoolTasks = rules.map((rule) => (rule.name === "Tâches de l'établissement" ? { ...rule, enabled: false } : rule));
     const decision = route(withoutSchoolTasks, facts("IMPR-CONSOMMABLE"));
     expect(decision.teamCode).toBe("PROX-OUEST");
-    expect(decision.trace.find((verdict) => verdict.name === "Tâches de l'établissement")).toMatchObject({ matched: false, reason: "règle désactivée" });
+    expect(decision.trace.find((verdict) => verdict.name === "Tâches de l'établissement")).toMatchObject({ matched: false, reason: { message: "routing.verdicts.disabled" } });
   });
 
   test("skipped rules say which criterion failed", () => {
     const decision = route(rules, facts("POSTE-PANNE"));
-    expect(decision.trace[0]).toEqual({ ruleId: "default-10", name: "Incident de sécurité", matched: false, reason: "service POSTE / catégorie POSTE-PANNE hors de [catégorie SEC-INCIDENT]" });
-    expect(decision.trace.find((verdict) => verdict.name === "Tâches de l'établissement")?.reason).toBe("pas une tâche de l'établissement");
+    expect(decision.trace[0]).toMatchObject({ ruleId: "default-10", name: "Incident de sécurité", matched: false });
+    expect(french(decision.trace[0]!.reason)).toBe("service POSTE / catégorie POSTE-PANNE hors de [catégorie SEC-INCIDENT]");
+    expect(french(decision.trace.find((verdict) => verdict.name === "Tâches de l'établissement")!.reason)).toBe("pas une tâche de l'établissement");
+  });
+
+  test.each([
+    [{ services: ["RES", "SRV"] }, "service POSTE / catégorie POSTE-PANNE hors de [service RES, SRV]"],
+    [{ services: ["RES"], categories: ["SEC-INCIDENT"] }, "service POSTE / catégorie POSTE-PANNE hors de [service RES, catégorie SEC-INCIDENT]"],
+    [{ zones: ["EST", "SUD"] }, "zone OUEST hors de [EST, SUD]"],
+    [{ ciClasses: ["printer" as const] }, "aucun équipement lié"],
+  ])("the explanation of %j reads in French", (match, text) => {
+    const reason = mismatch(match, facts("POSTE-PANNE"));
+    expect(reason && french(reason)).toBe(text);
   });
 
   test("an empty rule list routes nowhere", () => {
@@ -110,7 +125,7 @@ describe("other criteria", () => {
   test("CI class: matches a linked switch, explains when nothing is linked", () => {
     const switches = rule({ ciClasses: ["network_switch", "wifi_access_point"] });
     expect(route([switches], facts("RES-PANNE", "choiseul", { ciClasses: ["network_switch"] })).teamCode).toBe("EQ-E-GSI");
-    expect(route([switches], facts("RES-PANNE")).trace[0]!.reason).toBe("aucun équipement lié");
+    expect(french(route([switches], facts("RES-PANNE")).trace[0]!.reason)).toBe("aucun équipement lié");
   });
 
   test("a priority floor raises, never lowers; the SLA policy comes with the rule", () => {

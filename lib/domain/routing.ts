@@ -1,3 +1,4 @@
+import type { TextValues } from "@/i18n/text";
 import type { CiClass, Priority, SupportMode, TicketType } from "./vocabulary";
 import { PRIORITIES } from "./vocabulary";
 
@@ -45,7 +46,10 @@ export type TicketFacts = {
   priority: Priority;
 };
 
-export type RuleVerdict = { ruleId: string; name: string; matched: boolean; reason: string };
+/** Why a rule took or passed over the ticket: a message key (routing.verdicts.*) with its values. */
+export type VerdictReason = { message: string; values?: TextValues };
+
+export type RuleVerdict = { ruleId: string; name: string; matched: boolean; reason: VerdictReason };
 
 export type RoutingDecision = {
   rule: { id: string; name: string } | null;
@@ -60,33 +64,37 @@ export type RoutingDecision = {
 
 const list = (values: readonly string[]) => values.join(", ");
 
+const verdict = (name: string, values?: TextValues): VerdictReason => ({ message: `routing.verdicts.${name}`, ...(values ? { values } : {}) });
+
 /** Why the rule does not fit the ticket, or null when it fits. */
-export function mismatch(match: RuleMatch, facts: TicketFacts): string | null {
+export function mismatch(match: RuleMatch, facts: TicketFacts): VerdictReason | null {
   const checks: Array<[readonly string[] | undefined, readonly string[], string]> = [
     [match.types, [facts.type], "type"],
-    [match.establishments, [facts.establishment.uai], "établissement"],
+    [match.establishments, [facts.establishment.uai], "establishment"],
     [match.zones, [facts.establishment.zone], "zone"],
-    [match.departements, [facts.establishment.departement], "département"],
-    [match.establishmentTypes, [facts.establishment.type], "type d'établissement"],
-    [match.supportModes, [facts.establishment.supportMode], "mode de support"],
-    [match.priorities, [facts.priority], "priorité"],
+    [match.departements, [facts.establishment.departement], "departement"],
+    [match.establishmentTypes, [facts.establishment.type], "establishmentType"],
+    [match.supportModes, [facts.establishment.supportMode], "supportMode"],
+    [match.priorities, [facts.priority], "priority"],
   ];
-  for (const [wanted, actual, label] of checks) {
-    if (wanted?.length && !actual.some((value) => wanted.includes(value))) return `${label} ${list(actual)} hors de [${list(wanted)}]`;
+  for (const [wanted, actual, criterion] of checks) {
+    if (wanted?.length && !actual.some((value) => wanted.includes(value))) return verdict("outside", { criterion, actual: list(actual), wanted: list(wanted) });
   }
   if (match.services?.length || match.categories?.length) {
     const byService = match.services?.includes(facts.serviceCode) ?? false;
     const byCategory = match.categories?.includes(facts.categoryCode) ?? false;
     if (!byService && !byCategory) {
-      const wanted = [...(match.services ?? []).map((code) => `service ${code}`), ...(match.categories ?? []).map((code) => `catégorie ${code}`)];
-      return `service ${facts.serviceCode} / catégorie ${facts.categoryCode} hors de [${list(wanted)}]`;
+      const services = match.services ?? [];
+      const categories = match.categories ?? [];
+      return verdict("serviceOutside", {
+        service: facts.serviceCode, category: facts.categoryCode,
+        services: list(services), serviceCount: services.length, categories: list(categories), categoryCount: categories.length,
+      });
     }
   }
-  if (match.schoolTask !== undefined && match.schoolTask !== facts.schoolTask) {
-    return match.schoolTask ? "pas une tâche de l'établissement" : "tâche de l'établissement";
-  }
+  if (match.schoolTask !== undefined && match.schoolTask !== facts.schoolTask) return verdict(match.schoolTask ? "notSchoolTask" : "schoolTask");
   if (match.ciClasses?.length && !facts.ciClasses.some((ciClass) => match.ciClasses!.includes(ciClass))) {
-    return facts.ciClasses.length ? `équipements (${list(facts.ciClasses)}) hors de [${list(match.ciClasses)}]` : "aucun équipement lié";
+    return facts.ciClasses.length ? verdict("ciOutside", { actual: list(facts.ciClasses), wanted: list(match.ciClasses) }) : verdict("noCi");
   }
   return null;
 }
@@ -102,7 +110,7 @@ export function route(rules: RoutingRule[], facts: TicketFacts): RoutingDecision
   const trace: RuleVerdict[] = [];
   for (const rule of rules) {
     if (!rule.enabled) {
-      trace.push({ ruleId: rule.id, name: rule.name, matched: false, reason: "règle désactivée" });
+      trace.push({ ruleId: rule.id, name: rule.name, matched: false, reason: verdict("disabled") });
       continue;
     }
     const why = mismatch(rule.match, facts);
@@ -110,7 +118,7 @@ export function route(rules: RoutingRule[], facts: TicketFacts): RoutingDecision
       trace.push({ ruleId: rule.id, name: rule.name, matched: false, reason: why });
       continue;
     }
-    trace.push({ ruleId: rule.id, name: rule.name, matched: true, reason: "tous les critères sont remplis" });
+    trace.push({ ruleId: rule.id, name: rule.name, matched: true, reason: verdict("matched") });
     return {
       rule: { id: rule.id, name: rule.name },
       teamCode: fillTeamCode(rule.teamCode, facts.establishment),

@@ -1,3 +1,4 @@
+import { translatorFor } from "@/i18n/text";
 import { describe, expect, test } from "vitest";
 import { at, P1, ticket } from "@/tests/support/sla-facts";
 import { DEFAULT_CALENDAR } from "./business-calendar";
@@ -97,6 +98,7 @@ test("latestEscalationRole reads the last SLA escalation, not a manual one", () 
 });
 
 describe("formatRemaining", () => {
+  const fr = translatorFor("fr");
   const nb = (text: string) => text.replaceAll("_", "\u00a0");
   test.each([
     [150, "reste 2_h_30 ouvrées"],
@@ -113,16 +115,16 @@ describe("formatRemaining", () => {
     [-60, "dépassé de 1_h ouvrée"],
     [-90, "dépassé de 1_h_30 ouvrées"],
   ])("%s min → %s", (minutes, expected) => {
-    expect(formatRemaining(minutes)).toBe(nb(expected));
+    expect(formatRemaining(minutes, fr)).toBe(nb(expected));
   });
 
   test.each([Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY])("rejects %s", (minutes) => {
-    expect(() => formatRemaining(minutes)).toThrow(RangeError);
+    expect(() => formatRemaining(minutes, fr)).toThrow(RangeError);
   });
 
   test("reads a computed SLA", () => {
     const sla = computeSla(DEFAULT_CALENDAR, P1, ticket("2026-06-08T06:00:00Z"), at("2026-06-08T07:15:00Z"));
-    expect(formatRemaining(sla.remaining.resolve)).toBe(nb("reste 2_h_45 ouvrées"));
-    expect(formatRemaining(sla.remaining.own)).toBe(nb("dépassé de 45_min ouvrées"));
+    expect(formatRemaining(sla.remaining.resolve, fr)).toBe(nb("reste 2_h_45 ouvrées"));
+    expect(formatRemaining(sla.remaining.own, fr)).toBe(nb("dépassé de 45_min ouvrées"));
   });
 });

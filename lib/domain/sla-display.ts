@@ -3,6 +3,7 @@
  * (no recomputation per row), the next deadline a technician has to meet, the word for each
  * commitment's state, the share of commitments met, the business time left. Pure.
  */
+import type { Translate } from "@/i18n/text";
 import { formatBusinessDuration } from "./business-calendar";
 import type { SlaState, SlaTimerState } from "./sla";
 import type { VendorCommitment, VendorSlaState } from "./sla-vendor";
@@ -102,14 +103,14 @@ export function latestEscalationRole(journal: readonly { readonly kind: string; 
 
 
 /**
- * Remaining business time in French: "reste 2 h 30 ouvrées", "dépassé de 45 min ouvrées", and
- * "échéance atteinte" when less than a whole minute has passed since the deadline. Time left is
- * rounded up and lateness down, so the text never says "reste 0 min" before the deadline nor
- * "dépassé de 0 min" after it.
+ * Remaining business time in the words of `t`: in French "reste 2 h 30 ouvrées", "dépassé de
+ * 45 min ouvrées", and "échéance atteinte" when less than a whole minute has passed since the
+ * deadline. Time left is rounded up and lateness down, so the text never says "reste 0 min" before
+ * the deadline nor "dépassé de 0 min" after it.
  */
-export function formatRemaining(minutes: number): string {
+export function formatRemaining(minutes: number, t: Translate): string {
   if (!Number.isFinite(minutes)) throw new RangeError(`Expected a number of minutes, got ${minutes}`);
-  if (minutes > 0) return `reste ${formatBusinessDuration(Math.ceil(minutes))}`;
+  if (minutes > 0) return t("sla.remaining.left", { duration: formatBusinessDuration(Math.ceil(minutes), t) });
   const late = Math.floor(-minutes);
-  return late >= 1 ? `dépassé de ${formatBusinessDuration(late)}` : "échéance atteinte";
+  return late >= 1 ? t("sla.remaining.late", { duration: formatBusinessDuration(late, t) }) : t("sla.remaining.due");
 }

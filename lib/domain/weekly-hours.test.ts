@@ -1,3 +1,4 @@
+import { translatorFor } from "@/i18n/text";
 import { describe, expect, test } from "vitest";
 import { DEFAULT_CALENDAR, type WeeklyHours } from "./business-calendar";
 import { minutesOfTime } from "./business-calendar";
@@ -51,5 +52,5 @@ test.each([
     "lun., mar. 08:00–12:00, 13:30–17:00 ; ven. 08:00–12:00"],
   [week({ 6: [iv("09:00", "12:00")] }), "sam. 09:00–12:00"],
 ])("describeWeeklyHours → %s", (weekly, text) => {
-  expect(describeWeeklyHours(weekly)).toBe(text);
+  expect(describeWeeklyHours(weekly, translatorFor("fr"))).toBe(text);
 });

@@ -1,17 +1,15 @@
 /**
  * A team's weekly opening hours as an admin edits them: the checks the business calendar relies
- * on (HH:MM, start before end, no overlap, at least one opening in the week), in French, and a
- * short French summary ("lun.–ven. 07:30–17:30"). Pure.
+ * on (HH:MM, start before end, no overlap, at least one opening in the week), as message keys, and a
+ * short summary in the words of the catalogue ("lun.–ven. 07:30–17:30"). Pure.
  */
+import type { Translate } from "@/i18n/text";
 import { DEFAULT_CALENDAR, minutesOfTime, type IsoWeekday, type OpeningInterval, type WeeklyHours } from "./business-calendar";
 
 export const ISO_WEEKDAYS: readonly IsoWeekday[] = [1, 2, 3, 4, 5, 6, 7];
 
 /** Two intervals a day at most: a morning and an afternoon around a lunch break. */
 export const MAX_INTERVALS_PER_DAY = 2;
-
-
-const SHORT_NAMES: Record<IsoWeekday, string> = { 1: "lun.", 2: "mar.", 3: "mer.", 4: "jeu.", 5: "ven.", 6: "sam.", 7: "dim." };
 
 
 /** A message key with its values; `day` names the weekday by its own key (`sla.admin.weekdays.1`). */
@@ -69,10 +67,11 @@ export function isDefaultWeeklyHours(weekly: WeeklyHours): boolean {
 }
 
 /**
- * The week in a few words, consecutive days with the same hours grouped: "lun.–ven. 07:30–17:30",
- * "lun.–jeu. 08:00–12:00, 13:30–17:00 ; ven. 08:00–12:00"; "fermé toute la semaine" when closed.
+ * The week in a few words of `t` (messages sla.week.*), consecutive days with the same hours grouped:
+ * in French "lun.–ven. 07:30–17:30", "lun.–jeu. 08:00–12:00, 13:30–17:00 ; ven. 08:00–12:00";
+ * "fermé toute la semaine" when closed.
  */
-export function describeWeeklyHours(weekly: WeeklyHours): string {
+export function describeWeeklyHours(weekly: WeeklyHours, t: Translate): string {
   const normalized = normalizeWeeklyHours(weekly);
   const groups: Array<{ first: IsoWeekday; last: IsoWeekday; hours: string }> = [];
   for (const day of ISO_WEEKDAYS) {
@@ -82,11 +81,12 @@ export function describeWeeklyHours(weekly: WeeklyHours): string {
     else groups.push({ first: day, last: day, hours });
   }
   const open = groups.filter((group) => group.hours !== "");
-  if (open.length === 0) return "fermé toute la semaine";
+  if (open.length === 0) return t("sla.week.closed");
+  const name = (day: IsoWeekday) => t(`sla.week.short.${day}`);
   return open
     .map(({ first, last, hours }) => {
-      const days = first === last ? SHORT_NAMES[first] : `${SHORT_NAMES[first]}${last === first + 1 ? ", " : "–"}${SHORT_NAMES[last]}`;
-      return `${days} ${hours}`;
+      if (first === last) return t("sla.week.single", { day: name(first), hours });
+      return t(last === first + 1 ? "sla.week.pair" : "sla.week.range", { first: name(first), last: name(last), hours });
     })
-    .join(" ; ");
+    .join(t("sla.week.separator"));
 }

@@ -1,3 +1,4 @@
+import { translatorFor, type TextValues } from "@/i18n/text";
 import { renderEmail, type Block, type RenderedEmail } from "./templates";
 
 /** What an account e-mail tells its person. Links carry a one-time token; they are the only way in. */
@@ -10,58 +11,60 @@ export type AccountEmailContent =
   | { kind: "disabled"; by: string }
   | { kind: "enabled"; by: string };
 
-const FOOTER = "Cet e-mail est envoyé automatiquement par Guichet, l'assistance informatique des lycées. Merci de ne pas y répondre.";
+/** Account e-mails are French: the words come from messages/fr/mail.json. */
+const french = translatorFor("fr");
+const t = (key: string, values?: TextValues) => french(`mail.account.${key}`, values);
 
 function blocksOf(content: AccountEmailContent, appUrl: string): { subject: string; blocks: Block[] } {
   const passwordLink = (token: string) => `${appUrl}/mot-de-passe/${encodeURIComponent(token)}`;
   switch (content.kind) {
     case "invitation":
       return {
-        subject: "Votre compte Guichet est ouvert",
+        subject: t("invitation.subject"),
         blocks: [
-          { paragraph: `${content.invitedBy} vous a ouvert un compte sur Guichet, l'assistance informatique des lycées.` },
-          { paragraph: "Choisissez votre mot de passe pour l'activer :" },
-          { link: { label: "Choisir mon mot de passe", url: passwordLink(content.token) } },
-          { paragraph: `Ce lien fonctionne une seule fois, pendant ${content.lifetimeHours} heures. Passé ce délai, utilisez « Mot de passe oublié ? » sur la page de connexion.` },
+          { paragraph: t("invitation.body", { by: content.invitedBy }) },
+          { paragraph: t("invitation.next") },
+          { link: { label: t("invitation.link"), url: passwordLink(content.token) } },
+          { paragraph: t("invitation.linkLife", { hours: content.lifetimeHours }) },
         ],
       };
     case "reset":
       return {
-        subject: "Réinitialisation de votre mot de passe Guichet",
+        subject: t("reset.subject"),
         blocks: [
-          { paragraph: "Vous avez demandé à choisir un nouveau mot de passe :" },
-          { link: { label: "Choisir un nouveau mot de passe", url: passwordLink(content.token) } },
-          { paragraph: `Ce lien fonctionne une seule fois, pendant ${content.lifetimeHours} heure(s). Si vous n'avez rien demandé, ignorez cet e-mail : votre mot de passe reste le même.` },
+          { paragraph: t("reset.body") },
+          { link: { label: t("reset.link"), url: passwordLink(content.token) } },
+          { paragraph: t("reset.linkLife", { hours: content.lifetimeHours }) },
         ],
       };
     case "school_added":
-      return { subject: "Vous avez été rattaché à un établissement", blocks: [{ paragraph: `${content.by} vous a rattaché à l'établissement ${content.school} sur Guichet.` }] };
+      return { subject: t("schoolAdded.subject"), blocks: [{ paragraph: t("schoolAdded.body", { by: content.by, school: content.school }) }] };
     case "school_removed":
       return {
-        subject: "Vous n'êtes plus rattaché à un établissement",
+        subject: t("schoolRemoved.subject"),
         blocks: [
-          { paragraph: `${content.by} vous a retiré de l'établissement ${content.school} sur Guichet.` },
-          ...(content.disabled ? [{ paragraph: "Vous n'êtes plus rattaché à aucun établissement : votre compte est désactivé." }] : []),
+          { paragraph: t("schoolRemoved.body", { by: content.by, school: content.school }) },
+          ...(content.disabled ? [{ paragraph: t("schoolRemoved.disabled") }] : []),
         ],
       };
     case "function_changed":
       return {
-        subject: "Votre fonction a changé",
+        subject: t("functionChanged.subject"),
         blocks: [{
           paragraph: content.functionLabel
-            ? `${content.by} a indiqué votre fonction à l'établissement ${content.school} : ${content.functionLabel}.`
-            : `${content.by} a retiré votre fonction à l'établissement ${content.school}.`,
+            ? t("functionChanged.body", { by: content.by, school: content.school, function: content.functionLabel })
+            : t("functionChanged.removed", { by: content.by, school: content.school }),
         }],
       };
     case "disabled":
-      return { subject: "Votre compte Guichet est désactivé", blocks: [{ paragraph: `${content.by} a désactivé votre compte Guichet.` }] };
+      return { subject: t("disabled.subject"), blocks: [{ paragraph: t("disabled.body", { by: content.by }) }] };
     case "enabled":
-      return { subject: "Votre compte Guichet est réactivé", blocks: [{ paragraph: `${content.by} a réactivé votre compte Guichet.` }] };
+      return { subject: t("enabled.subject"), blocks: [{ paragraph: t("enabled.body", { by: content.by }) }] };
   }
 }
 
-/** The French e-mail about a person's own account. */
+/** The e-mail (in French) about a person's own account. */
 export function accountEmail(input: { appUrl: string; recipientName: string; content: AccountEmailContent }): RenderedEmail {
   const { subject, blocks } = blocksOf(input.content, input.appUrl.replace(/\/+$/, ""));
-  return renderEmail(subject, [{ paragraph: `Bonjour ${input.recipientName},` }, ...blocks], FOOTER);
+  return renderEmail(subject, [{ paragraph: french("mail.greeting", { name: input.recipientName }) }, ...blocks], t("footer"));
 }

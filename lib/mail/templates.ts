@@ -1,3 +1,4 @@
+import { translatorFor, type TextValues } from "@/i18n/text";
 import { RATING_LINK_LIFETIME_DAYS } from "@/lib/services/tickets/rating-link";
 import { REOPEN_WINDOW_DAYS } from "@/lib/domain/ticket-status";
 import { visitDay } from "@/lib/presentation/visit-day";
@@ -41,124 +42,90 @@ export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (character) => HTML_ENTITIES[character]!);
 }
 
-const quoted = (title: string) => `« ${title} »`;
+/** Ticket e-mails are French: the words come from messages/fr/mail.json. */
+const french = translatorFor("fr");
+const t = (key: string, values?: TextValues) => french(`mail.ticket.${key}`, values);
 
 function subjectAndBlocks(input: TicketEmailInput, appUrl: string): { subject: string; blocks: Block[] } {
-  const title = quoted(input.title);
+  const title = input.title;
   const { content } = input;
   switch (content.kind) {
     case "created":
-      return {
-        subject: "Votre demande a été enregistrée",
-        blocks: [
-          { paragraph: `Votre demande ${title} a été enregistrée sous la référence ${input.reference}.` },
-          { paragraph: "Une équipe va la prendre en charge. Vous recevrez un e-mail à chaque étape de son traitement." },
-        ],
-      };
+      return { subject: t("created.subject"), blocks: [{ paragraph: t("created.body", { title, reference: input.reference }) }, { paragraph: t("created.next") }] };
     case "assigned":
       return {
-        subject: "Votre demande est prise en charge",
-        blocks: [{
-          paragraph: content.teamName
-            ? `Votre demande ${title} a été confiée à l'équipe ${content.teamName}.`
-            : `Votre demande ${title} a été prise en charge.`,
-        }],
+        subject: t("assigned.subject"),
+        blocks: [{ paragraph: content.teamName ? t("assigned.toTeam", { title, team: content.teamName }) : t("assigned.body", { title }) }],
       };
     case "answered":
-      return {
-        subject: "Nouvelle réponse à votre demande",
-        blocks: [
-          { paragraph: `Une réponse a été apportée à votre demande ${title} :` },
-          { quote: content.reply },
-          { paragraph: "Vous pouvez répondre depuis la page de votre demande." },
-        ],
-      };
+      return { subject: t("answered.subject"), blocks: [{ paragraph: t("answered.body", { title }) }, { quote: content.reply }, { paragraph: t("answered.next") }] };
     case "waiting_requester":
       return {
-        subject: "Une réponse de votre part est attendue",
+        subject: t("waitingRequester.subject"),
         blocks: [
-          { paragraph: `Le technicien chargé de votre demande ${title} a besoin d'une réponse de votre part pour avancer.` },
+          { paragraph: t("waitingRequester.body", { title }) },
           ...(content.question ? [{ quote: content.question }] : []),
-          { paragraph: "Répondez depuis la page de votre demande : son traitement reprendra dès votre réponse." },
+          { paragraph: t("waitingRequester.next") },
         ],
       };
     case "resolved":
       return {
-        subject: "Votre demande a été résolue",
+        subject: t("resolved.subject"),
         blocks: [
-          { paragraph: `Votre demande ${title} a été marquée comme résolue.` },
+          { paragraph: t("resolved.body", { title }) },
           ...(content.resolution ? [{ quote: content.resolution }] : []),
-          {
-            paragraph: `Si le problème est réglé, confirmez la résolution ; sinon, rouvrez la demande dans les ${REOPEN_WINDOW_DAYS} jours. `
-              + "Passé ce délai, elle sera clôturée automatiquement.",
-          },
+          { paragraph: t("resolved.next", { days: REOPEN_WINDOW_DAYS }) },
         ],
       };
-    case "merged":
+    case "merged": {
+      const master = content.masterReference;
       return {
-        subject: "Votre demande rejoint une demande identique",
+        subject: t("merged.subject"),
         blocks: [
-          { paragraph: `Votre demande ${title} traite le même problème que la demande ${content.masterReference} : elle y a été rattachée et close.` },
-          { paragraph: `Vous suivez désormais la demande ${content.masterReference} et recevrez ses nouvelles par e-mail.` },
-          { link: { label: `Suivre la demande ${content.masterReference}`, url: `${appUrl}/demandes/${encodeURIComponent(content.masterReference)}` } },
+          { paragraph: t("merged.body", { title, master }) },
+          { paragraph: t("merged.next", { master }) },
+          { link: { label: t("merged.link", { master }), url: `${appUrl}/demandes/${encodeURIComponent(master)}` } },
         ],
       };
+    }
     case "escalated":
-      return {
-        subject: `Ticket escaladé : ${content.target}`,
-        blocks: [
-          { paragraph: `Le ticket ${title} vous est transmis (${content.target}). Motif :` },
-          { quote: content.reason },
-        ],
-      };
+      return { subject: t("escalated.subject", { target: content.target }), blocks: [{ paragraph: t("escalated.body", { title, target: content.target }) }, { quote: content.reason }] };
     case "watched":
       return {
-        subject: "Ticket transmis pour information",
+        subject: t("watched.subject"),
         blocks: [
-          { paragraph: `Votre équipe est informée du ticket ${title}${content.holdingTeam ? `, traité par l'équipe ${content.holdingTeam}` : ""}.` },
-          { paragraph: "Vous pouvez le suivre et y laisser des notes internes." },
+          { paragraph: content.holdingTeam ? t("watched.bodyHeld", { title, team: content.holdingTeam }) : t("watched.body", { title }) },
+          { paragraph: t("watched.next") },
         ],
       };
     case "vendor_message":
       return content.handedBack
         ? {
-          subject: "Ticket rendu par le prestataire",
-          blocks: [
-            { paragraph: `Le prestataire a rendu le ticket ${title} avec son rapport :` },
-            { quote: content.message },
-            { paragraph: "À votre équipe de le résoudre et d'informer l'établissement." },
-          ],
+          subject: t("vendorHandedBack.subject"),
+          blocks: [{ paragraph: t("vendorHandedBack.body", { title }) }, { quote: content.message }, { paragraph: t("vendorHandedBack.next") }],
         }
-        : { subject: "Message du prestataire", blocks: [{ paragraph: `Le prestataire écrit sur le ticket ${title} :` }, { quote: content.message }] };
+        : { subject: t("vendorMessage.subject"), blocks: [{ paragraph: t("vendorMessage.body", { title }) }, { quote: content.message }] };
     case "sla":
-      return { subject: content.headline, blocks: [{ paragraph: `Ticket ${title} : ${content.detail}` }] };
+      return { subject: content.headline, blocks: [{ paragraph: t("sla.body", { title, detail: content.detail }) }] };
     case "visit_planned": {
-      const when = `le ${visitDay(content.onDate, "fr")}, ${content.halfDay === "am" ? "matin" : "après-midi"}`;
+      const when = { title, day: visitDay(content.onDate, "fr"), halfDay: content.halfDay };
       return {
-        subject: content.rescheduled ? "Intervention déplacée" : "Intervention prévue",
-        blocks: [
-          { paragraph: content.rescheduled
-            ? `L'intervention sur place pour votre demande ${title} est déplacée : elle est désormais prévue ${when}.`
-            : `Une intervention sur place est prévue ${when} pour votre demande ${title}.` },
-          { paragraph: "Merci de vous assurer que le technicien pourra accéder aux équipements concernés." },
-        ],
+        subject: t(content.rescheduled ? "visit.moved" : "visit.planned"),
+        blocks: [{ paragraph: t(content.rescheduled ? "visit.movedBody" : "visit.plannedBody", when) }, { paragraph: t("visit.next") }],
       };
     }
     case "closed":
       return {
-        subject: "Votre demande est clôturée",
+        subject: t("closed.subject"),
         blocks: [
-          { paragraph: `Votre demande ${title} est clôturée.` },
-          { paragraph: "Dites-nous en quelques secondes comment elle a été traitée :" },
-          { link: { label: "Évaluer le traitement de votre demande", url: `${appUrl}/evaluation/${encodeURIComponent(content.ratingToken)}` } },
-          { paragraph: `Ce lien fonctionne une seule fois, pendant ${RATING_LINK_LIFETIME_DAYS} jours, sans avoir à vous connecter.` },
+          { paragraph: t("closed.body", { title }) },
+          { paragraph: t("closed.next") },
+          { link: { label: t("closed.link"), url: `${appUrl}/evaluation/${encodeURIComponent(content.ratingToken)}` } },
+          { paragraph: t("closed.linkLife", { days: RATING_LINK_LIFETIME_DAYS }) },
         ],
       };
   }
 }
-
-const FOOTER = "Cet e-mail est envoyé automatiquement par Guichet, l'assistance informatique des lycées. "
-  + "Merci de ne pas y répondre : passez par la page de votre demande.";
 
 function textOf(block: Block): string {
   if ("paragraph" in block) return block.paragraph;
@@ -172,15 +139,15 @@ function htmlOf(block: Block): string {
   return `<p><a href="${escapeHtml(block.link.url)}">${escapeHtml(block.link.label)}</a></p>`;
 }
 
-/** The French e-mail announcing a ticket's step to its requester; every one links to the ticket's page. */
+/** The e-mail (in French) announcing a ticket's step to its requester; every one links to the ticket's page. */
 export function ticketEmail(input: TicketEmailInput): RenderedEmail {
   const appUrl = input.appUrl.replace(/\/+$/, "");
   const { subject: summary, blocks } = subjectAndBlocks(input, appUrl);
   const subject = `[${input.reference}] ${summary}`;
   const link = STAFF_KINDS.has(input.content.kind)
-    ? { label: "Ouvrir le ticket", url: `${appUrl}/bureau/tickets/${encodeURIComponent(input.reference)}` }
-    : { label: "Suivre votre demande", url: `${appUrl}/demandes/${encodeURIComponent(input.reference)}` };
-  return renderEmail(subject, [{ paragraph: `Bonjour ${input.recipientName},` }, ...blocks, { link }], FOOTER);
+    ? { label: t("openTicket"), url: `${appUrl}/bureau/tickets/${encodeURIComponent(input.reference)}` }
+    : { label: t("followRequest"), url: `${appUrl}/demandes/${encodeURIComponent(input.reference)}` };
+  return renderEmail(subject, [{ paragraph: french("mail.greeting", { name: input.recipientName }) }, ...blocks, { link }], t("footer"));
 }
 
 /** The text and HTML versions of one e-mail, from the same blocks so they always say the same thing. */

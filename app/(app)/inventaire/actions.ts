@@ -1,6 +1,7 @@
 "use server";
 
 import { formAction } from "@/lib/auth/form-action";
+import { requestTranslator } from "@/lib/auth/request-translator";
 import type { ImportDone } from "@/components/import/import-form";
 import { bulkStatusForm, ciEditFormSchema, ciFormSchema } from "@/lib/schemas/cis";
 import { importForm, readImportForm } from "@/lib/schemas/csv-import";
@@ -33,7 +34,7 @@ export const saveCiChanges = formAction(ciEditFormSchema, ({ id, ...patch }, cal
 
 /** A dry run or the import itself, by the button pressed; the result comes back to show row by row. */
 export const importInventory = formAction(importForm, async ({ file, dryRun }, caller, _form, now) =>
-  importCis(caller, new Uint8Array(await file.arrayBuffer()), { dryRun }, now), {
+  importCis(caller, new Uint8Array(await file.arrayBuffer()), { dryRun, words: await requestTranslator() }, now), {
   read: readImportForm,
   done: (outcome, { dryRun }): ImportDone => ({
     status: "ok", result: { ...outcome, rows: outcome.rows.map(({ ciId, ...row }) => ({ ...row, href: ciId && !dryRun ? `/inventaire/equipements/${ciId}` : null })) },

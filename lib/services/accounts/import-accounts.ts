@@ -3,6 +3,7 @@ import { database, type Executor } from "@/db/client";
 import { userEstablishments, users } from "@/db/schema";
 import { schoolsByUai } from "@/db/queries/establishments";
 import { accountsByEmail, listStaffFunctions } from "@/db/queries/users";
+import { storedText } from "@/i18n/text";
 import {
   accountImportColumn, accountImportScope, planAccountImport, REQUIRED_ACCOUNT_COLUMNS,
   type AccountChange, type AccountImportContext, type AccountImportPlan, type PlannedAccountRow,
@@ -15,7 +16,7 @@ import { normalizeUai } from "@/lib/domain/uai";
 import { env } from "@/lib/env";
 import { afterCommit } from "../after-commit";
 import { recordAudit } from "../audit/record-audit";
-import { importOutcome, readImportFile, type ImportFile, type ImportOutcome } from "../csv/csv-import";
+import { importOutcome, readImportFile, type ImportFile, type ImportOptions, type ImportOutcome } from "../csv/csv-import";
 import { fail, succeed, type ServiceResult } from "../service-result";
 import { issuePasswordLink } from "./password-links";
 
@@ -31,7 +32,7 @@ export type AccountImportResult = ImportOutcome<AccountImportRow>;
  * Administrators import for every school, a head for their own schools only.
  */
 export async function importAccounts(
-  caller: Caller, bytes: Uint8Array, options: { dryRun: boolean }, now: Date, actor: AuditActor,
+  caller: Caller, bytes: Uint8Array, options: ImportOptions, now: Date, actor: AuditActor,
 ): Promise<ServiceResult<AccountImportResult>> {
   const scope = accountImportScope(caller);
   if (!scope) return fail({ kind: "forbidden", message: "users.errors.importForbidden" });
@@ -40,13 +41,13 @@ export async function importAccounts(
   const { records } = file.value;
 
   if (options.dryRun) {
-    const plan = planAccountImport(records, await importContext(database(), scope, records));
+    const plan = planAccountImport(records, await importContext(database(), scope, records), options.words ?? storedText);
     return succeed(result(plan, file.value, true, new Map()));
   }
   const { plan, created, outboxIds } = await database().transaction(async (tx) => {
     // One import at a time: two files naming one new e-mail cannot both create it.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('guichet:accounts-import'))`);
-    const planned = planAccountImport(records, await importContext(tx, scope, records));
+    const planned = planAccountImport(records, await importContext(tx, scope, records), options.words ?? storedText);
     return { plan: planned, ...await applyPlan(tx, planned, now, actor, caller) };
   });
   await afterCommit({ outboxIds });

@@ -1,3 +1,4 @@
+import { storedText } from "@/i18n/text";
 import { eq, sql } from "drizzle-orm";
 import { database, type Executor } from "@/db/client";
 import { configurationItems } from "@/db/schema";
@@ -6,7 +7,7 @@ import { canWriteCisOf, keepsInventory } from "@/lib/domain/ci-access";
 import { foldLabel } from "@/lib/domain/ci-classes";
 import type { CiFields } from "@/lib/domain/ci-fields";
 import { importColumn, planImport, REQUIRED_COLUMNS, type ImportContext, type ImportPlan, type ImportRecord } from "@/lib/domain/ci-import";
-import { importOutcome, readImportFile, type ImportFile, type ImportOutcome } from "../csv/csv-import";
+import { importOutcome, readImportFile, type ImportFile, type ImportOptions, type ImportOutcome } from "../csv/csv-import";
 import { normalizeUai } from "@/lib/domain/uai";
 import { fail, succeed, type ServiceResult } from "../service-result";
 import { inCmdbTransaction, readableChanges, recordHistory } from "./ci-transaction";
@@ -25,20 +26,20 @@ const forbidden = () => fail<never>({ kind: "forbidden", message: "cmdb.errors.i
  * or rejected and why; applying writes every accepted row in one transaction (rejected ones never) with
  * each item's history, and a second run of the same file finds nothing to change.
  */
-export async function importCis(caller: Caller, bytes: Uint8Array, options: { dryRun: boolean }, now: Date): Promise<ServiceResult<ImportResult>> {
+export async function importCis(caller: Caller, bytes: Uint8Array, options: ImportOptions, now: Date): Promise<ServiceResult<ImportResult>> {
   if (!keepsInventory(caller)) return forbidden();
   const file = readImportFile(bytes, { of: importColumn, required: REQUIRED_COLUMNS });
   if (!file.ok) return file;
   const { records } = file.value;
 
   if (options.dryRun) {
-    const plan = planImport(records, await importContext(database(), caller, records));
+    const plan = planImport(records, await importContext(database(), caller, records), options.words ?? storedText);
     return succeed(result(plan, file.value, true));
   }
   const applied = await inCmdbTransaction(async (tx) => {
     // One import at a time: two concurrent files cannot both create the same machine.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('guichet:cmdb-import'))`);
-    const plan = planImport(records, await importContext(tx, caller, records));
+    const plan = planImport(records, await importContext(tx, caller, records), options.words ?? storedText);
     await applyPlan(tx, caller, plan, now);
     return plan;
   });

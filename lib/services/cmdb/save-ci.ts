@@ -1,14 +1,16 @@
 import { eq, inArray } from "drizzle-orm";
+import { ZodError } from "zod";
 import type { Executor } from "@/db/client";
 import { ancestorIds, ciById, childCount, type CiRecord } from "@/db/queries/ci-detail";
 import { ciInstallations, configurationItems } from "@/db/schema";
 import type { Caller } from "@/lib/domain/caller";
 import { canWriteCisOf } from "@/lib/domain/ci-access";
-import { CI_CLASS_LABELS, parseCiAttributes } from "@/lib/domain/ci-classes";
+import { parseCiAttributes } from "@/lib/domain/ci-classes";
 import { ciChanges, creationChanges, type CiFields, type FieldChange } from "@/lib/domain/ci-fields";
 import { installationRefusal, parentRefusal } from "@/lib/domain/ci-relations";
 import type { CiStatus } from "@/lib/domain/vocabulary";
 import type { CreateCiInput, PatchCiInput } from "@/lib/schemas/cis";
+import { fieldErrors } from "@/lib/schemas/field-errors";
 import type { ServiceResult } from "../service-result";
 import { refuse } from "../refusal";
 import { fieldsOf, inCmdbTransaction, lockWritable, readableChanges, recordHistory, type CiSource } from "./ci-transaction";
@@ -21,10 +23,10 @@ type SoftwareInput = NonNullable<CreateCiInput["software"]>;
 function checkAttributes(fields: CiFields) {
   const parsed = parseCiAttributes(fields.class, fields.attributes);
   if (parsed.success) return parsed.data;
-  const label = CI_CLASS_LABELS[fields.class];
+  const label = `cmdb.classes.${fields.class}`;
   const errors = parsed.error.issues.flatMap((issue) => issue.code === "unrecognized_keys"
     ? issue.keys.map((key) => ({ field: `attributes.${key}`, message: "cmdb.errors.fieldNotForClass", values: { label } }))
-    : [{ field: ["attributes", ...issue.path.map(String)].join("."), message: issue.message }]);
+    : fieldErrors(new ZodError([issue]), "attributes"));
   return refuse({ kind: "invalid", message: "cmdb.errors.classFieldsInvalid", values: { label }, errors });
 }
 
@@ -41,7 +43,7 @@ async function checkParent(tx: Executor, item: { id: string; class: CiFields["cl
   if (!parent) refuse({ kind: "unprocessable", message: "cmdb.errors.parentNotFound", errors: [{ field: "parentId", message: "cmdb.errors.unknownItem" }] });
   const chain = await ancestorIds(tx, parentId);
   const refusal = parentRefusal(item, { id: parent.id, class: parent.class, establishmentId: parent.establishmentId, name: parent.name }, chain);
-  if (refusal) refuse({ kind: "unprocessable", message: refusal, errors: [{ field: "parentId", message: refusal }] });
+  if (refusal) refuse({ kind: "unprocessable", ...refusal, errors: [{ field: "parentId", ...refusal }] });
 }
 
 /** A serial number names one machine across the whole inventory. */
@@ -62,7 +64,7 @@ async function setSoftware(tx: Executor, host: { id: string; class: CiFields["cl
   if (items.length !== wanted.size) refuse({ kind: "unprocessable", message: "cmdb.errors.softwareNotFound", errors: [{ field: "software", message: "cmdb.errors.unknownSoftware" }] });
   for (const item of items) {
     const refusal = installationRefusal(host, item);
-    if (refusal) refuse({ kind: "unprocessable", message: refusal, errors: [{ field: "software", message: refusal }] });
+    if (refusal) refuse({ kind: "unprocessable", ...refusal, errors: [{ field: "software", ...refusal }] });
   }
   const before = await installedSoftware(tx, host.id);
   const describe = (list: Array<{ name: string; version: string | null }>) => list.map((item) => (item.version ? `${item.name} ${item.version}` : item.name)).sort();

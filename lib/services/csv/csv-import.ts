@@ -1,6 +1,6 @@
 import type { ImportCounts, ImportRecord } from "@/lib/domain/csv-import";
 import { CsvError, readCsv, writeCsv, type CsvTable } from "./csv";
-import type { TextValues } from "@/i18n/text";
+import type { TextValues, Translate } from "@/i18n/text";
 import { fail, succeed, type ServiceResult } from "../service-result";
 
 /**
@@ -43,6 +43,9 @@ export function readImportFile(bytes: Uint8Array, columns: { of: (header: string
     shape: { encoding: table.encoding, delimiter: table.delimiter, ignoredColumns: table.headers.filter((_, index) => mapped[index] === null) },
   });
 }
+
+/** A dry run or not; the refused rows' reasons in the words of `words` (the form's reader), else in French (the API's). */
+export type ImportOptions = { dryRun: boolean; words?: Translate };
 
 /** What an import answers: how the file was read, the counts, each row's outcome, and the error report. */
 export type ImportOutcome<Row> = ImportShape & ImportCounts & {

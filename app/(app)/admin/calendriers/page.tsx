@@ -8,6 +8,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { EditLinkCell } from "@/components/ui/edit-link-cell";
 import { dateWriter } from "@/components/ui/date-time";
 import { pageCaller } from "@/lib/auth/current-caller";
+import { requestTranslator } from "@/lib/auth/request-translator";
 import { DEFAULT_CALENDAR } from "@/lib/domain/business-calendar";
 import { DEFAULT_ESCALATION_LEVELS } from "@/lib/domain/sla-alarms";
 import { repairTimeChoice } from "@/lib/domain/sla-display";
@@ -27,7 +28,7 @@ export default async function CalendarsPage() {
   const caller = await pageCaller();
   const settings = await readSlaSettings(caller, new Date());
   if (!settings) notFound();
-  const [t, tRoles, write] = await Promise.all([getTranslations("sla"), getTranslations("roles"), dateWriter()]);
+  const [t, tRoles, write, words] = await Promise.all([getTranslations("sla"), getTranslations("roles"), dateWriter(), requestTranslator()]);
   const day = (iso: string) => write.day(iso, "longDay");
   const ladder = (levels: readonly { level: number; role: string; afterPercentOfResolve: number }[]) =>
     [...levels].sort((x, y) => x.level - y.level)
@@ -75,7 +76,7 @@ export default async function CalendarsPage() {
                   <tr key={team.code} data-team={team.code} className="border-t border-slate-100">
                     <td className="px-3 py-2">{team.name} <span className="font-mono text-xs text-slate-500">{team.code}</span></td>
                     <td className="px-3 py-2">
-                      {describeWeeklyHours(team.weeklyHours ?? DEFAULT_CALENDAR.weekly)}
+                      {describeWeeklyHours(team.weeklyHours ?? DEFAULT_CALENDAR.weekly, words)}
                       <Tag custom={team.weeklyHours !== null} label={t(team.weeklyHours ? "admin.teams.custom" : "admin.teams.default")} />
                     </td>
                     <td className="px-3 py-2">

@@ -8,6 +8,7 @@ import { LadderForm } from "@/components/sla-admin/ladder-form";
 import { WeeklyHoursForm } from "@/components/sla-admin/weekly-hours-form";
 import { Panel } from "@/components/ui/panel";
 import { pageCaller } from "@/lib/auth/current-caller";
+import { requestTranslator } from "@/lib/auth/request-translator";
 import { describeWeeklyHours } from "@/lib/domain/weekly-hours";
 import { readTeamSlaSettings } from "@/lib/services/sla/sla-settings";
 import { resetSetting, saveLadder, saveWeeklyHours } from "./actions";
@@ -23,7 +24,7 @@ export default async function TeamCalendarPage({ params }: Props) {
   const caller = await pageCaller();
   const team = await readTeamSlaSettings(caller, decodeURIComponent((await params).team));
   if (!team) notFound();
-  const t = await getTranslations("sla.admin");
+  const [t, words] = await Promise.all([getTranslations("sla.admin"), requestTranslator()]);
   const reset = (what: "hours" | "ladder") => (
     <div className="mt-3">
       <HiddenFieldsButton action={resetSetting} fields={{ teamCode: team.code, what }} label={t("team.reset")} pendingLabel={t("team.saving")} />
@@ -38,7 +39,7 @@ export default async function TeamCalendarPage({ params }: Props) {
       <Panel title={t("team.hoursTitle")}>
         <p className="text-sm text-slate-600">{t("team.hoursIntro")}</p>
         <p className="mt-1 text-sm">
-          {t("team.current", { hours: describeWeeklyHours(team.weekly) })} {t(team.customHours ? "team.customHours" : "team.defaultHours")}
+          {t("team.current", { hours: describeWeeklyHours(team.weekly, words) })} {t(team.customHours ? "team.customHours" : "team.defaultHours")}
         </p>
         <div className="mt-3"><WeeklyHoursForm action={saveWeeklyHours} teamCode={team.code} weekly={team.weekly} /></div>
         {team.customHours && reset("hours")}

@@ -1,3 +1,4 @@
+import { translateText } from "@/i18n/text";
 import { invalidRequest, problemFromFailure, unauthenticated } from "@/lib/api/problem";
 import { apiRoute, jsonBody } from "@/lib/api/route";
 import { apiCaller } from "@/lib/auth/current-caller";
@@ -21,7 +22,7 @@ export const POST = apiRoute(async (request: Request) => {
     team: decision.teamCode ? { code: decision.teamCode } : null,
     priority: decision.priority,
     watchers: decision.watcherTeamCodes.map((code) => ({ code })),
-    trace: decision.trace.map((verdict) => ({ rule: { id: verdict.ruleId, name: verdict.name }, matched: verdict.matched, reason: verdict.reason })),
+    trace: decision.trace.map((verdict) => ({ rule: { id: verdict.ruleId, name: verdict.name }, matched: verdict.matched, reason: translateText(verdict.reason.message, verdict.reason.values) })),
   };
   return Response.json(body);
 });

@@ -6,10 +6,49 @@ import nextTypescript from "eslint-config-next/typescript";
 
 /** What the pure domain must not reach: the database, the framework, queues, Redis, the environment, Node's I/O. */
 const IO_MODULES = [
-  "@/db", "@/db/**", "@/lib/services", "@/lib/services/**", "@/lib/queue", "@/lib/queue/**", "@/lib/auth", "@/lib/auth/**", "@/lib/redis", "@/lib/env", "@/lib/logger",
-  "../services/**", "../queue/**", "../auth/**", "../redis", "../env", "../logger", "../../db", "../../db/**",
-  "next", "next/**", "next-auth", "next-auth/**", "next-intl", "next-intl/**", "react", "react-dom", "bullmq", "ioredis", "pg", "drizzle-orm", "drizzle-orm/**", "nodemailer", "pino", "node:*",
-  "fs", "fs/**", "path", "child_process", "net", "http", "https", "crypto",
+  "@/db",
+  "@/db/**",
+  "@/lib/services",
+  "@/lib/services/**",
+  "@/lib/queue",
+  "@/lib/queue/**",
+  "@/lib/auth",
+  "@/lib/auth/**",
+  "@/lib/redis",
+  "@/lib/env",
+  "@/lib/logger",
+  "../services/**",
+  "../queue/**",
+  "../auth/**",
+  "../redis",
+  "../env",
+  "../logger",
+  "../../db",
+  "../../db/**",
+  "next",
+  "next/**",
+  "next-auth",
+  "next-auth/**",
+  "next-intl",
+  "next-intl/**",
+  "react",
+  "react-dom",
+  "bullmq",
+  "ioredis",
+  "pg",
+  "drizzle-orm",
+  "drizzle-orm/**",
+  "nodemailer",
+  "pino",
+  "node:*",
+  "fs",
+  "fs/**",
+  "path",
+  "child_process",
+  "net",
+  "http",
+  "https",
+  "crypto",
 ];
 
 export default defineConfig([
@@ -21,7 +60,10 @@ export default defineConfig([
       // The code base has none and keeps it that way (CONTRIBUTING.md).
       "@typescript-eslint/no-explicit-any": "error",
       // `_name` marks a value left out on purpose (a destructured field dropped, an unused parameter).
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_", ignoreRestSiblings: true }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_", ignoreRestSiblings: true },
+      ],
       "@typescript-eslint/no-unused-expressions": "error",
     },
   },
@@ -30,11 +72,20 @@ export default defineConfig([
     files: ["lib/domain/**/*.ts", "lib/presentation/**/*.ts"],
     ignores: ["**/*.test.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: IO_MODULES, message: "lib/domain is pure (ARCHITECTURE.md): I/O belongs in lib/services or db/queries." }] }],
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: IO_MODULES, message: "lib/domain is pure (ARCHITECTURE.md): I/O belongs in lib/services or db/queries." }] },
+      ],
       "no-restricted-syntax": [
         "error",
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: "lib/domain takes the clock as a parameter (`now`)." },
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: "lib/domain takes the clock as a parameter (`now`)." },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: "lib/domain takes the clock as a parameter (`now`).",
+        },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: "lib/domain takes the clock as a parameter (`now`).",
+        },
       ],
     },
   },
@@ -42,9 +93,17 @@ export default defineConfig([
     name: "guichet/components-above-services",
     files: ["components/**/*.{ts,tsx}"],
     rules: {
-      "no-restricted-imports": ["error", {
-        patterns: [{ group: ["@/db", "@/db/**", "@/lib/services", "@/lib/services/**", "**/db/**", "**/lib/services/**"], message: "components/ never imports db/ or lib/services (ARCHITECTURE.md): a page loads the data and passes it down." }],
-      }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/db", "@/db/**", "@/lib/services", "@/lib/services/**", "**/db/**", "**/lib/services/**"],
+              message: "components/ never imports db/ or lib/services (ARCHITECTURE.md): a page loads the data and passes it down.",
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -52,9 +111,17 @@ export default defineConfig([
     files: ["lib/services/**/*.ts", "db/**/*.ts"],
     ignores: ["**/*.test.ts"],
     rules: {
-      "no-restricted-imports": ["error", {
-        patterns: [{ group: ["@/lib/auth", "@/lib/auth/**", "**/lib/auth/**", "../auth/**", "../../auth/**"], message: "lib/auth sits above services (ARCHITECTURE.md): move what both need below it." }],
-      }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/lib/auth", "@/lib/auth/**", "**/lib/auth/**", "../auth/**", "../../auth/**"],
+              message: "lib/auth sits above services (ARCHITECTURE.md): move what both need below it.",
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -64,10 +131,14 @@ export default defineConfig([
     files: ["lib/services/**/*.ts"],
     ignores: ["**/*.test.ts"],
     rules: {
-      "no-restricted-syntax": ["error", {
-        selector: "CallExpression[callee.property.name=/^(select|selectDistinct|selectDistinctOn)$/]:not(CallExpression[callee.property.name='for'] *)",
-        message: "Reads go in db/queries (ARCHITECTURE.md): write a function there taking an Executor and compose it here.",
-      }],
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector:
+            "CallExpression[callee.property.name=/^(select|selectDistinct|selectDistinctOn)$/]:not(CallExpression[callee.property.name='for'] *)",
+          message: "Reads go in db/queries (ARCHITECTURE.md): write a function there taking an Executor and compose it here.",
+        },
+      ],
     },
   },
 ]);

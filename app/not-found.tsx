@@ -21,7 +21,9 @@ export default async function NotFound() {
       <DocumentTitle title={tShell("notFoundDocument")} />
       <h1 className="text-2xl font-semibold">{t("notFound")}</h1>
       <p className="mt-2 text-slate-600">{t("notFoundHelp")}</p>
-      <Link className="mt-6 inline-block text-brand-700 underline" href="/">{t("backHome")}</Link>
+      <Link className="mt-6 inline-block text-brand-700 underline" href="/">
+        {t("backHome")}
+      </Link>
     </main>
   );
 }

@@ -73,20 +73,29 @@ function oversizedSignIn(url: URL, body: Buffer, announced: boolean): Promise<Fl
   const started = performance.now();
   return new Promise((resolve) => {
     let answered = false;
-    const request = http.request(url, {
-      agent: false,
-      method: "POST",
-      headers: { "content-type": "application/json", ...(announced ? { "content-length": String(body.length) } : { "transfer-encoding": "chunked" }) },
-    }, (response) => {
-      answered = true;
-      response.resume();
-      response.on("end", () => {
-        request.destroy();
-        resolve({ status: response.statusCode ?? 0, ms: performance.now() - started });
-      });
-    });
+    const request = http.request(
+      url,
+      {
+        agent: false,
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          ...(announced ? { "content-length": String(body.length) } : { "transfer-encoding": "chunked" }),
+        },
+      },
+      (response) => {
+        answered = true;
+        response.resume();
+        response.on("end", () => {
+          request.destroy();
+          resolve({ status: response.statusCode ?? 0, ms: performance.now() - started });
+        });
+      },
+    );
     request.setTimeout(FLOOD_TIMEOUT_MS, () => request.destroy(new Error("no answer")));
-    request.on("error", (error) => (answered ? undefined : resolve({ status: "closed", ms: performance.now() - started, detail: error.message })));
+    request.on("error", (error) =>
+      answered ? undefined : resolve({ status: "closed", ms: performance.now() - started, detail: error.message }),
+    );
     const chunk = MEGABYTE;
     let offset = 0;
     const pump = () => {
@@ -107,24 +116,50 @@ async function normalRequest(baseUrl: string, turn: number): Promise<Timed> {
   const signIn = turn % 2 === 1;
   const response = signIn
     ? await fetch(`${baseUrl}/api/v1/tokens`, {
-      method: "POST", headers: { "content-type": "application/json" },
-      body: JSON.stringify({ email: "tech.ouest@guichet.test", password: DEMO_PASSWORD }), signal: AbortSignal.timeout(10_000),
-    })
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ email: "tech.ouest@guichet.test", password: DEMO_PASSWORD }),
+        signal: AbortSignal.timeout(10_000),
+      })
     : await fetch(`${baseUrl}/api/health`, { signal: AbortSignal.timeout(10_000) });
   await response.arrayBuffer();
-  return { kind: signIn ? "POST /api/v1/tokens (normal body)" : "GET /api/health", ms: performance.now() - started, status: response.status };
+  return {
+    kind: signIn ? "POST /api/v1/tokens (normal body)" : "GET /api/health",
+    ms: performance.now() - started,
+    status: response.status,
+  };
 }
 
 type FloodResult = {
-  name: string; parallel: number; megabytes: number; statuses: Record<string, number>; refusals: FloodAnswer[]; answer: Summary; seconds: number;
-  baselineRssMb: number; peakRssMb: number; quiet: Record<string, Summary>; normal: Record<string, Summary>; normalFailures: string[];
+  name: string;
+  parallel: number;
+  megabytes: number;
+  statuses: Record<string, number>;
+  refusals: FloodAnswer[];
+  answer: Summary;
+  seconds: number;
+  baselineRssMb: number;
+  peakRssMb: number;
+  quiet: Record<string, Summary>;
+  normal: Record<string, Summary>;
+  normalFailures: string[];
 };
 
 type Timed = { kind: string; ms: number; status: number };
 const byKind = (timings: readonly Timed[]) =>
-  Object.fromEntries([...new Set(timings.map((timing) => timing.kind))].map((kind) => [kind, summarize(timings.filter((timing) => timing.kind === kind).map((timing) => timing.ms))]));
+  Object.fromEntries(
+    [...new Set(timings.map((timing) => timing.kind))].map((kind) => [
+      kind,
+      summarize(timings.filter((timing) => timing.kind === kind).map((timing) => timing.ms)),
+    ]),
+  );
 
-async function flood(name: string, baseUrl: string, serverPid: number, options: { parallel: number; megabytes: number; announced: boolean }): Promise<FloodResult> {
+async function flood(
+  name: string,
+  baseUrl: string,
+  serverPid: number,
+  options: { parallel: number; megabytes: number; announced: boolean },
+): Promise<FloodResult> {
   const body = Buffer.alloc(options.megabytes * MEGABYTE, 0x20);
   body.write(`{"email":"admin@guichet.test","password":"x","padding":"`);
   body.write(`"}`, body.length - 2);
@@ -137,8 +172,9 @@ async function flood(name: string, baseUrl: string, serverPid: number, options: 
 
   const started = performance.now();
   let done = false;
-  const floodDone = Promise.all(Array.from({ length: options.parallel }, () => oversizedSignIn(new URL(`${baseUrl}/api/v1/tokens`), body, options.announced)))
-    .finally(() => (done = true));
+  const floodDone = Promise.all(
+    Array.from({ length: options.parallel }, () => oversizedSignIn(new URL(`${baseUrl}/api/v1/tokens`), body, options.announced)),
+  ).finally(() => (done = true));
   const normals: Timed[] = [];
   const normalFailures: string[] = [];
   // At least NORMAL_TURNS normal requests, then until the flood is answered; bounded by the flood's own timeout.
@@ -146,7 +182,8 @@ async function flood(name: string, baseUrl: string, serverPid: number, options: 
     try {
       const timed = await normalRequest(baseUrl, turn);
       normals.push(timed);
-      if (timed.status >= 300 || timed.ms >= NORMAL_REQUEST_LIMIT_MS) normalFailures.push(`${timed.kind}: ${timed.status} in ${timed.ms.toFixed(0)} ms`);
+      if (timed.status >= 300 || timed.ms >= NORMAL_REQUEST_LIMIT_MS)
+        normalFailures.push(`${timed.kind}: ${timed.status} in ${timed.ms.toFixed(0)} ms`);
     } catch (error) {
       normalFailures.push(`normal request failed: ${(error as Error).message}`);
     }
@@ -160,9 +197,18 @@ async function flood(name: string, baseUrl: string, serverPid: number, options: 
   const statuses: Record<string, number> = {};
   for (const answer of answers) statuses[String(answer.status)] = (statuses[String(answer.status)] ?? 0) + 1;
   return {
-    name, parallel: options.parallel, megabytes: options.megabytes, statuses, refusals: answers, answer: summarize(answers.map((answer) => answer.ms)), seconds,
-    baselineRssMb: baseline / MEGABYTE, peakRssMb: peak / MEGABYTE,
-    quiet: byKind(quiet), normal: byKind(normals), normalFailures,
+    name,
+    parallel: options.parallel,
+    megabytes: options.megabytes,
+    statuses,
+    refusals: answers,
+    answer: summarize(answers.map((answer) => answer.ms)),
+    seconds,
+    baselineRssMb: baseline / MEGABYTE,
+    peakRssMb: peak / MEGABYTE,
+    quiet: byKind(quiet),
+    normal: byKind(normals),
+    normalFailures,
   };
 }
 
@@ -174,7 +220,10 @@ export async function runAbuse(argv: readonly string[], build: boolean): Promise
   const stores = await createTestStores("bench_abuse");
   const app = await startBenchApp(stores.databaseUrl, stores.redisPrefix);
   const interrupted = (signal: NodeJS.Signals) => {
-    void app.stop().finally(() => stores.drop()).finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
+    void app
+      .stop()
+      .finally(() => stores.drop())
+      .finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
   };
   process.once("SIGINT", interrupted);
   process.once("SIGTERM", interrupted);
@@ -183,34 +232,72 @@ export async function runAbuse(argv: readonly string[], build: boolean): Promise
       await flood("announced (Content-Length)", app.baseUrl, app.pid, { parallel, megabytes, announced: true }),
       await flood("chunked (no Content-Length)", app.baseUrl, app.pid, { parallel, megabytes, announced: false }),
     ];
-    const hwm = processTree(app.pid).map((pid) => memoryOf(pid).hwm).reduce((max, value) => Math.max(max, value), 0) / MEGABYTE;
+    const hwm =
+      processTree(app.pid)
+        .map((pid) => memoryOf(pid).hwm)
+        .reduce((max, value) => Math.max(max, value), 0) / MEGABYTE;
 
     const mb = (value: number) => value.toFixed(0);
     const ms = (value: number) => value.toFixed(0);
     const timings = (summaries: Record<string, Summary>) =>
-      Object.entries(summaries).map(([kind, summary]) => `${kind}: ${ms(summary.p50)} / ${ms(summary.max)} (n ${summary.n})`).join("; ");
+      Object.entries(summaries)
+        .map(([kind, summary]) => `${kind}: ${ms(summary.p50)} / ${ms(summary.max)} (n ${summary.n})`)
+        .join("; ");
     console.log(`\n${parallel} parallel POST /api/v1/tokens of ${megabytes} MB each, loopback; ${built}\n`);
-    console.log(table(
-      ["flood", "answers", "answer p50 / max ms", "server RSS before MB", "server RSS peak MB", "normal requests without flood: p50 / max ms", "during the flood: p50 / max ms"],
-      results.map((result) => [
-        result.name, Object.entries(result.statuses).map(([status, n]) => `${n} × ${status}`).join(", "),
-        `${ms(result.answer.p50)} / ${ms(result.answer.max)}`, mb(result.baselineRssMb), mb(result.peakRssMb),
-        timings(result.quiet), timings(result.normal),
-      ]),
-    ));
+    console.log(
+      table(
+        [
+          "flood",
+          "answers",
+          "answer p50 / max ms",
+          "server RSS before MB",
+          "server RSS peak MB",
+          "normal requests without flood: p50 / max ms",
+          "during the flood: p50 / max ms",
+        ],
+        results.map((result) => [
+          result.name,
+          Object.entries(result.statuses)
+            .map(([status, n]) => `${n} × ${status}`)
+            .join(", "),
+          `${ms(result.answer.p50)} / ${ms(result.answer.max)}`,
+          mb(result.baselineRssMb),
+          mb(result.peakRssMb),
+          timings(result.quiet),
+          timings(result.normal),
+        ]),
+      ),
+    );
     console.log(`\nlargest VmHWM of a server process over the run: ${mb(hwm)} MB`);
-    for (const closed of results.flatMap((result) => result.refusals.filter((answer) => answer.status === "closed").map((answer) => `${result.name}: ${answer.detail} after ${answer.ms.toFixed(0)} ms`))) {
+    for (const closed of results.flatMap((result) =>
+      result.refusals
+        .filter((answer) => answer.status === "closed")
+        .map((answer) => `${result.name}: ${answer.detail} after ${answer.ms.toFixed(0)} ms`),
+    )) {
       console.log(`closed before the 413 was read: ${closed}`);
     }
 
     const failures = results.flatMap((result) => [
-      ...result.refusals.filter((answer) => answer.status !== 413 && answer.status !== "closed").map((answer) => `${result.name}: ${answer.status}${answer.detail ? ` (${answer.detail})` : ""} after ${answer.ms.toFixed(0)} ms, expected 413`),
+      ...result.refusals
+        .filter((answer) => answer.status !== 413 && answer.status !== "closed")
+        .map(
+          (answer) =>
+            `${result.name}: ${answer.status}${answer.detail ? ` (${answer.detail})` : ""} after ${answer.ms.toFixed(0)} ms, expected 413`,
+        ),
       ...result.normalFailures.map((failure) => `${result.name}: ${failure}`),
     ]);
-    console.log(failures.length ? `\nFAILED:\n${failures.join("\n")}` : `\nNo flood body was read (413, or closed before its answer); every normal request answered within ${NORMAL_REQUEST_LIMIT_MS} ms.`);
+    console.log(
+      failures.length
+        ? `\nFAILED:\n${failures.join("\n")}`
+        : `\nNo flood body was read (413, or closed before its answer); every normal request answered within ${NORMAL_REQUEST_LIMIT_MS} ms.`,
+    );
 
     const jsonPath = option(argv, "json");
-    if (jsonPath) await writeFile(jsonPath, `${JSON.stringify({ at: new Date().toISOString(), parallel, megabytes, largestHwmMb: hwm, results }, null, 2)}\n`);
+    if (jsonPath)
+      await writeFile(
+        jsonPath,
+        `${JSON.stringify({ at: new Date().toISOString(), parallel, megabytes, largestHwmMb: hwm, results }, null, 2)}\n`,
+      );
     return failures.length === 0;
   } finally {
     process.off("SIGINT", interrupted);

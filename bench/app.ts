@@ -26,7 +26,8 @@ function dropBenchTypeGlobs(): void {
  */
 export function ensureBuild(force: boolean): string {
   const buildId = path.join(BENCH_DIST_DIR, "BUILD_ID");
-  if (!force && existsSync(buildId)) return `reused the ${BENCH_DIST_DIR} build of ${statSync(buildId).mtime.toISOString()} (--build to rebuild)`;
+  if (!force && existsSync(buildId))
+    return `reused the ${BENCH_DIST_DIR} build of ${statSync(buildId).mtime.toISOString()} (--build to rebuild)`;
   const started = performance.now();
   try {
     execSync("npx next build", { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: BENCH_DIST_DIR } });
@@ -44,19 +45,22 @@ export async function startBenchApp(databaseUrl: string, redisPrefix: string): P
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const uploadDir = await mkdtemp(path.join(os.tmpdir(), "guichet-bench-uploads-"));
-  const child = await startApp({
-    DATABASE_URL: databaseUrl,
-    REDIS_URL: BENCH_REDIS,
-    REDIS_PREFIX: redisPrefix,
-    APP_URL: baseUrl,
-    AUTH_SECRET: "bench-secret-that-is-long-enough-0123456789",
-    SMTP_URL: "smtp://127.0.0.1:2525",
-    MAIL_FROM: "Guichet <no-reply@guichet.test>",
-    UPLOAD_DIR: uploadDir,
-    LOG_LEVEL: "warn",
-    NEXT_DIST_DIR: BENCH_DIST_DIR,
-    NEXT_TELEMETRY_DISABLED: "1",
-  }, port);
+  const child = await startApp(
+    {
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: BENCH_REDIS,
+      REDIS_PREFIX: redisPrefix,
+      APP_URL: baseUrl,
+      AUTH_SECRET: "bench-secret-that-is-long-enough-0123456789",
+      SMTP_URL: "smtp://127.0.0.1:2525",
+      MAIL_FROM: "Guichet <no-reply@guichet.test>",
+      UPLOAD_DIR: uploadDir,
+      LOG_LEVEL: "warn",
+      NEXT_DIST_DIR: BENCH_DIST_DIR,
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+    port,
+  );
   return {
     baseUrl,
     pid: child.pid!,

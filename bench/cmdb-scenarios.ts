@@ -31,7 +31,11 @@ export const CMDB_SCENARIOS: Scenario[] = [
   { name: "cis: q=optiplex (many matches)", actor: "technician", path: () => `${CIS}?q=optiplex` },
   { name: "cis: q=zz9q (no match)", actor: "technician", path: () => `${CIS}?q=zz9q` },
   { name: "cis: renewal=true (all schools)", actor: "technician", path: () => `${CIS}?renewal=true` },
-  { name: `cis: establishment=${OUEST_SCHOOL}&renewal=true`, actor: "technician", path: () => `${CIS}?establishment=${OUEST_SCHOOL}&renewal=true` },
+  {
+    name: `cis: establishment=${OUEST_SCHOOL}&renewal=true`,
+    actor: "technician",
+    path: () => `${CIS}?establishment=${OUEST_SCHOOL}&renewal=true`,
+  },
   { name: "cis: zone=EST&status=obsolete", actor: "technician", path: () => `${CIS}?zone=EST&status=obsolete` },
   { name: "cis: class=laptop&warranty=expired, limit=100", actor: "admin", path: () => `${CIS}?class=laptop&warranty=expired&limit=100` },
 ];

@@ -40,7 +40,17 @@ export const DASHBOARD_SCENARIOS: Scenario[] = [
   { name: "dashboard: school (head), school year so far", actor: "manager", path: () => `${SCHOOL}?${schoolYearSoFar()}`, target },
   { name: "dashboard: school, last school year (annual report)", actor: "admin", path: () => `${SCHOOL}?${lastSchoolYear()}`, target },
   { name: "dashboard: zone OUEST (sector lead), 90 days", actor: "sectorLead", path: () => `${ZONE}/OUEST`, target },
-  { name: "dashboard: zone OUEST (sector lead), school year so far", actor: "sectorLead", path: () => `${ZONE}/OUEST?${schoolYearSoFar()}`, target },
-  { name: "dashboard: zone OUEST, last school year (annual report)", actor: "admin", path: () => `${ZONE}/OUEST?${lastSchoolYear()}`, target },
+  {
+    name: "dashboard: zone OUEST (sector lead), school year so far",
+    actor: "sectorLead",
+    path: () => `${ZONE}/OUEST?${schoolYearSoFar()}`,
+    target,
+  },
+  {
+    name: "dashboard: zone OUEST, last school year (annual report)",
+    actor: "admin",
+    path: () => `${ZONE}/OUEST?${lastSchoolYear()}`,
+    target,
+  },
   { name: "dashboard: zone EST (admin), 90 days", actor: "admin", path: () => `${ZONE}/EST`, target },
 ];

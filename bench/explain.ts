@@ -32,8 +32,13 @@ async function main(argv: readonly string[]): Promise<void> {
   const url = databaseUrl(option(argv, "db") ?? process.env.BENCH_DATABASE ?? DEFAULT_BENCH_DATABASE);
   // loadCaller reads through the app's own database handle, configured like the app.
   Object.assign(process.env, {
-    DATABASE_URL: url, REDIS_URL: BENCH_REDIS, APP_URL: "http://127.0.0.1", AUTH_SECRET: "bench-explain", SMTP_URL: "smtp://127.0.0.1:2525",
-    MAIL_FROM: "bench@guichet.test", UPLOAD_DIR: "/tmp",
+    DATABASE_URL: url,
+    REDIS_URL: BENCH_REDIS,
+    APP_URL: "http://127.0.0.1",
+    AUTH_SECRET: "bench-explain",
+    SMTP_URL: "smtp://127.0.0.1:2525",
+    MAIL_FROM: "bench@guichet.test",
+    UPLOAD_DIR: "/tmp",
   });
 
   const parsed = new URL(target, "http://bench");
@@ -43,7 +48,12 @@ async function main(argv: readonly string[]): Promise<void> {
 
   const pool = new Pool({ connectionString: url, max: 1 });
   const statements: Statement[] = [];
-  const recording = drizzle({ client: pool, schema, casing: "snake_case", logger: { logQuery: (sql, params) => statements.push({ sql, params }) } });
+  const recording = drizzle({
+    client: pool,
+    schema,
+    casing: "snake_case",
+    logger: { logQuery: (sql, params) => statements.push({ sql, params }) },
+  });
   try {
     const [account] = await recording.select({ id: users.id }).from(users).where(eq(users.email, QUEUE_ACCOUNTS[actor]));
     const caller = account && (await loadCaller(account.id));
@@ -56,7 +66,9 @@ async function main(argv: readonly string[]): Promise<void> {
     }
     statements.length = 0;
     await listTickets(recording, {
-      ...rest, scope: ticketScope(caller, new Date()), teamId,
+      ...rest,
+      scope: ticketScope(caller, new Date()),
+      teamId,
       assignee: key === "mine" ? caller.id : key === "unassigned" ? "none" : undefined,
       ...(status ? { status } : { statuses: OPEN_STATUSES }),
     });

@@ -30,6 +30,7 @@ export async function requestToken(baseUrl: string, email: string, password: str
     body: JSON.stringify({ email, password }),
   });
   const body = (await response.json()) as { token?: string };
-  if (response.status !== 201 || !body.token) throw new Error(`POST /api/v1/tokens for ${email}: ${response.status} ${JSON.stringify(body)}`);
+  if (response.status !== 201 || !body.token)
+    throw new Error(`POST /api/v1/tokens for ${email}: ${response.status} ${JSON.stringify(body)}`);
   return body.token;
 }

@@ -32,7 +32,8 @@ export async function runNotificationBench(argv: readonly string[]): Promise<boo
   const environment = testEnvironment(stores, { SMTP_URL: `smtp://127.0.0.1:${capture.port}` });
   Object.assign(process.env, environment);
   const { database, closeDatabase } = await import("@/db/client");
-  const { establishmentReferents, establishments, teamMembers, teams, users, zones, outboxEmails, notifications } = await import("@/db/schema");
+  const { establishmentReferents, establishments, teamMembers, teams, users, zones, outboxEmails, notifications } =
+    await import("@/db/schema");
   const { loadCaller } = await import("@/lib/services/accounts/load-caller");
   const { createTicket } = await import("@/lib/services/tickets/create-ticket");
   const { closeProducers } = await import("@/lib/queue/producer");
@@ -40,12 +41,22 @@ export async function runNotificationBench(argv: readonly string[]): Promise<boo
   const db = database();
 
   // A referent per school: a technician of its zone's PROX team, one each.
-  const schools = await db.select({ id: establishments.id, uai: establishments.uai, zone: zones.code }).from(establishments).innerJoin(zones, eq(zones.id, establishments.zoneId)).orderBy(establishments.uai);
+  const schools = await db
+    .select({ id: establishments.id, uai: establishments.uai, zone: zones.code })
+    .from(establishments)
+    .innerJoin(zones, eq(zones.id, establishments.zoneId))
+    .orderBy(establishments.uai);
   const referentOf = new Map<string, string>();
   for (const school of schools) {
-    const [team] = await db.select({ id: teams.id }).from(teams).where(eq(teams.code, `PROX-${school.zone}`));
+    const [team] = await db
+      .select({ id: teams.id })
+      .from(teams)
+      .where(eq(teams.code, `PROX-${school.zone}`));
     const email = `referent.${school.uai.toLowerCase()}@bench.test`;
-    const [person] = await db.insert(users).values({ email, name: `Référent ${school.uai}`, role: "technician" }).returning({ id: users.id });
+    const [person] = await db
+      .insert(users)
+      .values({ email, name: `Référent ${school.uai}`, role: "technician" })
+      .returning({ id: users.id });
     if (team) await db.insert(teamMembers).values({ teamId: team.id, userId: person!.id });
     await db.insert(establishmentReferents).values({ establishmentId: school.id, referentId: person!.id });
     referentOf.set(school.uai, email);
@@ -66,21 +77,41 @@ export async function runNotificationBench(argv: readonly string[]): Promise<boo
 
     const filed = new Map<string, { at: number; referent: string }>();
     const started = Date.now();
-    const filings = Array.from({ length: count }, (_, index) => new Promise<void>((resolve) => {
-      setTimeout(async () => {
-        const school = schools[index % schools.length]!;
-        const result = await createTicket(filer, {
-          type: "incident", serviceCode: "RESEAU", categoryCode: "RES-PANNE", establishmentUai: school.uai, title: `Plus de réseau en salle ${100 + index}`,
-          description: "Aucun poste ne se connecte.", impact: "group", urgency: "high", fields: { rooms: `S${index}` }, ciIds: [],
-        }, [], new Date());
-        if (result.ok) filed.set(result.value.reference, { at: Date.now(), referent: referentOf.get(school.uai)! });
-        else {
-          ok = false;
-          console.error(`[bench] filing failed: ${JSON.stringify(result.failure)}`);
-        }
-        resolve();
-      }, (index * seconds * 1000) / count);
-    }));
+    const filings = Array.from(
+      { length: count },
+      (_, index) =>
+        new Promise<void>((resolve) => {
+          setTimeout(
+            async () => {
+              const school = schools[index % schools.length]!;
+              const result = await createTicket(
+                filer,
+                {
+                  type: "incident",
+                  serviceCode: "RESEAU",
+                  categoryCode: "RES-PANNE",
+                  establishmentUai: school.uai,
+                  title: `Plus de réseau en salle ${100 + index}`,
+                  description: "Aucun poste ne se connecte.",
+                  impact: "group",
+                  urgency: "high",
+                  fields: { rooms: `S${index}` },
+                  ciIds: [],
+                },
+                [],
+                new Date(),
+              );
+              if (result.ok) filed.set(result.value.reference, { at: Date.now(), referent: referentOf.get(school.uai)! });
+              else {
+                ok = false;
+                console.error(`[bench] filing failed: ${JSON.stringify(result.failure)}`);
+              }
+              resolve();
+            },
+            (index * seconds * 1000) / count,
+          );
+        }),
+    );
     await Promise.all(filings);
     const filedFor = (Date.now() - started) / 1000;
 
@@ -105,23 +136,39 @@ export async function runNotificationBench(argv: readonly string[]): Promise<boo
     const times = [...arrivals.values()];
     const spanMinutes = (Math.max(...times) - started) / 60_000;
     const perMinute = new Map<number, number>();
-    for (const time of times) perMinute.set(Math.floor((time - started) / 60_000), (perMinute.get(Math.floor((time - started) / 60_000)) ?? 0) + 1);
+    for (const time of times)
+      perMinute.set(Math.floor((time - started) / 60_000), (perMinute.get(Math.floor((time - started) / 60_000)) ?? 0) + 1);
     const lag = summarize(lags);
-    const [pending] = await db.select({ count: sql<number>`count(*)::int` }).from(notifications).where(inArray(notifications.delivery, ["digest"]));
+    const [pending] = await db
+      .select({ count: sql<number>`count(*)::int` })
+      .from(notifications)
+      .where(inArray(notifications.delivery, ["digest"]));
     const figures = {
-      tickets: filed.size, filedInSeconds: filedFor, schools: schools.length, notificationRows: rows!.count, digestRows: pending!.count,
-      emailsWritten: written!.count, emailsDelivered: messages.length, referentEmails: lags.length,
-      emailsPerMinuteOverall: messages.length / spanMinutes, emailsPerMinutePeak: Math.max(...perMinute.values()),
+      tickets: filed.size,
+      filedInSeconds: filedFor,
+      schools: schools.length,
+      notificationRows: rows!.count,
+      digestRows: pending!.count,
+      emailsWritten: written!.count,
+      emailsDelivered: messages.length,
+      referentEmails: lags.length,
+      emailsPerMinuteOverall: messages.length / spanMinutes,
+      emailsPerMinutePeak: Math.max(...perMinute.values()),
       lagMs: lag,
     };
-    console.log(table(["figure", "value"], [
-      ["tickets filed", `${figures.tickets} in ${filedFor.toFixed(1)} s across ${figures.schools} schools`],
-      ["in-app notifications written", `${figures.notificationRows} (${figures.digestRows} waiting for a digest)`],
-      ["e-mails written / delivered", `${figures.emailsWritten} / ${figures.emailsDelivered}`],
-      ["e-mails per minute (first filing to last e-mail)", figures.emailsPerMinuteOverall.toFixed(0)],
-      ["e-mails in the busiest minute", String(figures.emailsPerMinutePeak)],
-      ["referent e-mail lag p50 / p95 / max (ms)", `${lag.p50} / ${lag.p95} / ${lag.max}`],
-    ]));
+    console.log(
+      table(
+        ["figure", "value"],
+        [
+          ["tickets filed", `${figures.tickets} in ${filedFor.toFixed(1)} s across ${figures.schools} schools`],
+          ["in-app notifications written", `${figures.notificationRows} (${figures.digestRows} waiting for a digest)`],
+          ["e-mails written / delivered", `${figures.emailsWritten} / ${figures.emailsDelivered}`],
+          ["e-mails per minute (first filing to last e-mail)", figures.emailsPerMinuteOverall.toFixed(0)],
+          ["e-mails in the busiest minute", String(figures.emailsPerMinutePeak)],
+          ["referent e-mail lag p50 / p95 / max (ms)", `${lag.p50} / ${lag.p95} / ${lag.max}`],
+        ],
+      ),
+    );
     const json = option(argv, "json");
     if (json) await writeFile(json, JSON.stringify(figures, null, 2));
   } finally {

@@ -33,7 +33,11 @@ export const QUEUE_SCENARIOS: Scenario[] = [
   { name: "mine", actor: "technician", path: () => `${QUEUES}/mine` },
   { name: "unassigned", actor: "technician", path: () => `${QUEUES}/unassigned` },
   { name: "PROX-OUEST, priority=P2&service=POSTE", actor: "technician", path: () => `${QUEUES}/PROX-OUEST?priority=P2&service=POSTE` },
-  { name: `PROX-OUEST, establishment=${OUEST_SCHOOL}`, actor: "technician", path: () => `${QUEUES}/PROX-OUEST?establishment=${OUEST_SCHOOL}` },
+  {
+    name: `PROX-OUEST, establishment=${OUEST_SCHOOL}`,
+    actor: "technician",
+    path: () => `${QUEUES}/PROX-OUEST?establishment=${OUEST_SCHOOL}`,
+  },
   { name: "PROX-OUEST, q=imprimante", actor: "technician", path: () => `${QUEUES}/PROX-OUEST?q=imprimante` },
   { name: "PROX-OUEST, ci=<busiest CI>", actor: "technician", path: busiestCi },
   { name: "PROX-OUEST, status=closed (history)", actor: "technician", path: () => `${QUEUES}/PROX-OUEST?status=closed` },

@@ -2,13 +2,26 @@ import os from "node:os";
 import type { ScenarioResult } from "./scenario";
 import type { VolumeCounts } from "./seed-volume";
 
-export type Machine = { cpus: number; cpuModel: string; memoryGb: number; loadAverage: number[]; node: string; postgres: string; postgresSettings: string };
+export type Machine = {
+  cpus: number;
+  cpuModel: string;
+  memoryGb: number;
+  loadAverage: number[];
+  node: string;
+  postgres: string;
+  postgresSettings: string;
+};
 
 export function machine(postgresVersion: string, postgresSettings: string): Machine {
   const cpus = os.cpus();
   return {
-    cpus: cpus.length, cpuModel: cpus[0]?.model.trim() ?? "unknown", memoryGb: os.totalmem() / 1024 ** 3, loadAverage: os.loadavg(),
-    node: process.version, postgres: postgresVersion, postgresSettings,
+    cpus: cpus.length,
+    cpuModel: cpus[0]?.model.trim() ?? "unknown",
+    memoryGb: os.totalmem() / 1024 ** 3,
+    loadAverage: os.loadavg(),
+    node: process.version,
+    postgres: postgresVersion,
+    postgresSettings,
   };
 }
 
@@ -25,8 +38,13 @@ export function resultsTable(results: readonly ScenarioResult[], targetP95: numb
   return table(
     ["scenario", "n", "p50 ms", "p95 ms", "max ms", "Server-Timing p95", "items", `p95 < target (${targetP95} ms unless said)`],
     results.map((result) => [
-      result.name, String(result.wall.n), ms(result.wall.p50), ms(result.wall.p95), ms(result.wall.max),
-      result.serverTiming ? ms(result.serverTiming.p95) : "—", result.items === null ? "—" : String(result.items),
+      result.name,
+      String(result.wall.n),
+      ms(result.wall.p50),
+      ms(result.wall.p95),
+      ms(result.wall.max),
+      result.serverTiming ? ms(result.serverTiming.p95) : "—",
+      result.items === null ? "—" : String(result.items),
       `${result.wall.p95 < (result.target ?? targetP95) ? "PASS" : "FAIL"}${result.target ? ` (< ${result.target} ms)` : ""}`,
     ]),
   );

@@ -26,11 +26,16 @@ import { measure, type Actor, type ScenarioResult, type ScenarioSetup } from "./
 import { seedVolume } from "./seed-volume";
 
 async function postgresFacts(client: Client): Promise<{ version: string; settings: string }> {
-  const { rows: [row] } = await client.query<{ version: string; shared_buffers: string; work_mem: string; effective_cache_size: string }>(
+  const {
+    rows: [row],
+  } = await client.query<{ version: string; shared_buffers: string; work_mem: string; effective_cache_size: string }>(
     `SELECT current_setting('server_version') AS version, current_setting('shared_buffers') AS shared_buffers,
             current_setting('work_mem') AS work_mem, current_setting('effective_cache_size') AS effective_cache_size`,
   );
-  return { version: `PostgreSQL ${row!.version}`, settings: `shared_buffers ${row!.shared_buffers}, work_mem ${row!.work_mem}, effective_cache_size ${row!.effective_cache_size}` };
+  return {
+    version: `PostgreSQL ${row!.version}`,
+    settings: `shared_buffers ${row!.shared_buffers}, work_mem ${row!.work_mem}, effective_cache_size ${row!.effective_cache_size}`,
+  };
 }
 
 async function main(argv: readonly string[]): Promise<void> {
@@ -46,7 +51,9 @@ async function main(argv: readonly string[]): Promise<void> {
   const requests = positiveInteger(option(argv, "requests"), 200, "requests");
   const warmup = positiveInteger(option(argv, "warmup"), 20, "warmup");
   const only = option(argv, "only");
-  const scenarios = [...QUEUE_SCENARIOS, ...CMDB_SCENARIOS, ...DASHBOARD_SCENARIOS].filter((scenario) => !only || scenario.name.includes(only));
+  const scenarios = [...QUEUE_SCENARIOS, ...CMDB_SCENARIOS, ...DASHBOARD_SCENARIOS].filter(
+    (scenario) => !only || scenario.name.includes(only),
+  );
 
   const volume = await seedVolume({ name, fresh: flag(argv, "fresh") });
   const seeding = volume.seeded ? `seeded in ${volume.seconds.toFixed(0)} s` : "reused (--fresh to reseed)";
@@ -78,7 +85,8 @@ async function main(argv: readonly string[]): Promise<void> {
         if (answer.status !== 200) throw new Error(`GET ${path} answered ${answer.status}`);
         return answer.body;
       },
-      query: async <Row extends Record<string, unknown>>(sql: string, params: unknown[] = []) => (await client.query<Row>(sql, params)).rows,
+      query: async <Row extends Record<string, unknown>>(sql: string, params: unknown[] = []) =>
+        (await client.query<Row>(sql, params)).rows,
     };
 
     const results: ScenarioResult[] = [];
@@ -89,15 +97,24 @@ async function main(argv: readonly string[]): Promise<void> {
     }
 
     const host = machine(postgres.version, postgres.settings);
-    console.log(`\nGET /api/v1/queues/…, /api/v1/cis… and /api/v1/dashboards/… — ${requests} sequential requests per scenario after ${warmup} warm-up ones, wall time of fetch on loopback\n`);
+    console.log(
+      `\nGET /api/v1/queues/…, /api/v1/cis… and /api/v1/dashboards/… — ${requests} sequential requests per scenario after ${warmup} warm-up ones, wall time of fetch on loopback\n`,
+    );
     console.log(`${context(host, volume.counts, seeding)}\napp: ${build}`);
     console.log(`\n${resultsTable(results, TARGET_P95_MS)}\n`);
     const failing = results.filter((result) => result.wall.p95 >= (result.target ?? TARGET_P95_MS));
-    console.log(failing.length ? `${failing.length} scenario(s) at or above their p95 target.` : `Every scenario under its p95 target (${TARGET_P95_MS} ms unless said).`);
+    console.log(
+      failing.length
+        ? `${failing.length} scenario(s) at or above their p95 target.`
+        : `Every scenario under its p95 target (${TARGET_P95_MS} ms unless said).`,
+    );
 
     const jsonPath = option(argv, "json");
     if (jsonPath) {
-      await writeFile(jsonPath, `${JSON.stringify({ at: new Date().toISOString(), host, counts: volume.counts, requests, warmup, targetP95Ms: TARGET_P95_MS, results }, null, 2)}\n`);
+      await writeFile(
+        jsonPath,
+        `${JSON.stringify({ at: new Date().toISOString(), host, counts: volume.counts, requests, warmup, targetP95Ms: TARGET_P95_MS, results }, null, 2)}\n`,
+      );
       console.log(`results written to ${jsonPath}`);
     }
   } finally {

@@ -12,7 +12,9 @@ export type ScenarioSetup = {
 
 /** One GET the benchmark repeats; `path` is worked out once, before the warm-up. */
 export type Scenario = {
-  name: string; actor: Actor; path: (setup: ScenarioSetup) => Promise<string> | string;
+  name: string;
+  actor: Actor;
+  path: (setup: ScenarioSetup) => Promise<string> | string;
   /** The p95 this scenario is held to, when not the default (bench/config.ts TARGET_P95_MS). */
   target?: number;
 };
@@ -44,11 +46,19 @@ export async function measure(scenario: Scenario, setup: ScenarioSetup, options:
   let items: number | null = null;
   for (let i = 0; i < options.warmup + options.requests; i++) {
     const timing = await timedGet(url, token);
-    if (timing.status !== 200) throw new Error(`${scenario.name}: GET ${path} answered ${timing.status}: ${JSON.stringify(timing.body).slice(0, 500)}`);
+    if (timing.status !== 200)
+      throw new Error(`${scenario.name}: GET ${path} answered ${timing.status}: ${JSON.stringify(timing.body).slice(0, 500)}`);
     if (i < options.warmup) continue;
     wall.push(timing.ms);
     if (timing.serverTimingMs !== null) server.push(timing.serverTimingMs);
     items = itemCount(timing.body);
   }
-  return { name: scenario.name, path, wall: summarize(wall), serverTiming: server.length ? summarize(server) : null, items, ...(scenario.target ? { target: scenario.target } : {}) };
+  return {
+    name: scenario.name,
+    path,
+    wall: summarize(wall),
+    serverTiming: server.length ? summarize(server) : null,
+    items,
+    ...(scenario.target ? { target: scenario.target } : {}),
+  };
 }

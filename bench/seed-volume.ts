@@ -39,17 +39,27 @@ async function dropDatabase(name: string): Promise<void> {
 }
 
 export async function volumeCounts(client: Client): Promise<VolumeCounts> {
-  const { rows: [row] } = await client.query<Record<keyof VolumeCounts, string>>(`SELECT
+  const {
+    rows: [row],
+  } = await client.query<Record<keyof VolumeCounts, string>>(`SELECT
     (SELECT count(*) FROM tickets) AS tickets,
     (SELECT count(*) FROM tickets WHERE status IN ('new', 'assigned', 'in_progress', 'waiting_requester', 'waiting_vendor')) AS "openTickets",
     (SELECT count(*) FROM ticket_events) AS events,
     (SELECT count(*) FROM configuration_items) AS "configurationItems",
     (SELECT count(*) FROM users) AS users`);
-  return { tickets: Number(row!.tickets), openTickets: Number(row!.openTickets), events: Number(row!.events), configurationItems: Number(row!.configurationItems), users: Number(row!.users) };
+  return {
+    tickets: Number(row!.tickets),
+    openTickets: Number(row!.openTickets),
+    events: Number(row!.events),
+    configurationItems: Number(row!.configurationItems),
+    users: Number(row!.users),
+  };
 }
 
 async function countTickets(client: Client): Promise<number> {
-  const { rows: [row] } = await client.query<{ count: string }>("SELECT count(*) FROM tickets");
+  const {
+    rows: [row],
+  } = await client.query<{ count: string }>("SELECT count(*) FROM tickets");
   return Number(row!.count);
 }
 
@@ -129,9 +139,10 @@ export async function seedVolume({ name = DEFAULT_BENCH_DATABASE, fresh = false 
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const argv = process.argv.slice(2);
-  seedVolume({ name: option(argv, "db") ?? process.env.BENCH_DATABASE ?? DEFAULT_BENCH_DATABASE, fresh: flag(argv, "fresh") })
-    .catch((error: unknown) => {
+  seedVolume({ name: option(argv, "db") ?? process.env.BENCH_DATABASE ?? DEFAULT_BENCH_DATABASE, fresh: flag(argv, "fresh") }).catch(
+    (error: unknown) => {
       console.error(error);
       process.exitCode = 1;
-    });
+    },
+  );
 }

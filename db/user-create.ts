@@ -16,19 +16,33 @@ import { mailServerAnswers } from "@/lib/services/mail/send-outbox-email";
 async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
-      email: { type: "string" }, name: { type: "string" }, role: { type: "string", default: "admin" },
-      establishment: { type: "string", multiple: true }, team: { type: "string", multiple: true },
+      email: { type: "string" },
+      name: { type: "string" },
+      role: { type: "string", default: "admin" },
+      establishment: { type: "string", multiple: true },
+      team: { type: "string", multiple: true },
     },
   });
   if (!values.email || !values.name || !ROLES.includes(values.role as Role)) {
-    console.error(`Usage : npm run user:create -- --email <adresse> --name <nom> --role <${ROLES.join("|")}> [--establishment UAI] [--team CODE]`);
+    console.error(
+      `Usage : npm run user:create -- --email <adresse> --name <nom> --role <${ROLES.join("|")}> [--establishment UAI] [--team CODE]`,
+    );
     return 2;
   }
   const author = { id: null, name: "L'administrateur de Guichet", role: "admin" as const, establishmentIds: [] };
   const actor = { userId: null, label: "user:create", ip: null, requestId: null };
-  const created = await createAccount(author, {
-    email: values.email, name: values.name, role: values.role as Role, establishments: values.establishment, teams: values.team,
-  }, new Date(), actor);
+  const created = await createAccount(
+    author,
+    {
+      email: values.email,
+      name: values.name,
+      role: values.role as Role,
+      establishments: values.establishment,
+      teams: values.team,
+    },
+    new Date(),
+    actor,
+  );
   if (!created.ok) {
     const { failure } = created;
     console.error(`Compte non créé : ${"message" in failure ? failure.message : "introuvable"}`);
@@ -44,7 +58,9 @@ async function main(): Promise<number> {
 }
 
 main()
-  .then((code) => { process.exitCode = code; })
+  .then((code) => {
+    process.exitCode = code;
+  })
   .catch((error: unknown) => {
     console.error(error);
     process.exitCode = 1;

@@ -37,7 +37,14 @@ export const isMessageKey = (message: string): boolean => KEY.test(message) && h
  */
 export function translateText(message: string, values: TextValues | undefined, locale: "fr" | "en" = "fr"): string {
   if (!isMessageKey(message)) return message;
-  const worded = values && Object.fromEntries(Object.entries(values).map(([name, value]) => [name, typeof value === "string" && isMessageKey(value) ? translateText(value, undefined, locale) : value]));
+  const worded =
+    values &&
+    Object.fromEntries(
+      Object.entries(values).map(([name, value]) => [
+        name,
+        typeof value === "string" && isMessageKey(value) ? translateText(value, undefined, locale) : value,
+      ]),
+    );
   return translators[locale](message as never, worded as never);
 }
 

@@ -38,8 +38,16 @@ describe("parseEnv", () => {
     ["half an OIDC configuration", { OIDC_ISSUER: "https://sso.ac-test.fr" }, ["OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"]],
     ["a retention of zero days", { AUDIT_RETENTION_DAYS: "0" }, ["AUDIT_RETENTION_DAYS"]],
     ["a retention that is not a number of days", { AUDIT_RETENTION_DAYS: "un an" }, ["AUDIT_RETENTION_DAYS"]],
-    ["the secret of .env.example in production", { NODE_ENV: "production", AUTH_SECRET: "dev-only-secret-change-me-0123456789abcdef" }, ["AUTH_SECRET"]],
-    ["the old docker-compose secret in production", { NODE_ENV: "production", AUTH_SECRET: "demo-only-insecure-secret-change-me-0123456789abcdef" }, ["AUTH_SECRET"]],
+    [
+      "the secret of .env.example in production",
+      { NODE_ENV: "production", AUTH_SECRET: "dev-only-secret-change-me-0123456789abcdef" },
+      ["AUTH_SECRET"],
+    ],
+    [
+      "the old docker-compose secret in production",
+      { NODE_ENV: "production", AUTH_SECRET: "demo-only-insecure-secret-change-me-0123456789abcdef" },
+      ["AUTH_SECRET"],
+    ],
     ["a host name among the trusted proxies", { TRUSTED_PROXIES: "10.0.0.0/8, proxy.local" }, ["TRUSTED_PROXIES"]],
     ["a function map that is not JSON", { OIDC_FUNCTION_MAP: "DIR=manager" }, ["OIDC_FUNCTION_MAP"]],
     ["a function map giving a technician", { OIDC_FUNCTION_MAP: '{"DIR": {"role": "technician"}}' }, ["OIDC_FUNCTION_MAP"]],
@@ -53,12 +61,18 @@ describe("parseEnv", () => {
   });
 
   test("SMTP_URL is optional: unset or empty means no SMTP server", () => {
-    expect([parseEnv({ ...valid, SMTP_URL: undefined }).SMTP_URL, parseEnv({ ...valid, SMTP_URL: "" }).SMTP_URL]).toEqual([undefined, undefined]);
+    expect([parseEnv({ ...valid, SMTP_URL: undefined }).SMTP_URL, parseEnv({ ...valid, SMTP_URL: "" }).SMTP_URL]).toEqual([
+      undefined,
+      undefined,
+    ]);
   });
 
   test("the weekly report goes out on Friday at 16:00 unless told otherwise", () => {
     expect(parseEnv(valid)).toMatchObject({ WEEKLY_REPORT_DAY: 5, WEEKLY_REPORT_TIME: "16:00" });
-    expect(parseEnv({ ...valid, WEEKLY_REPORT_DAY: "4", WEEKLY_REPORT_TIME: "09:30" })).toMatchObject({ WEEKLY_REPORT_DAY: 4, WEEKLY_REPORT_TIME: "09:30" });
+    expect(parseEnv({ ...valid, WEEKLY_REPORT_DAY: "4", WEEKLY_REPORT_TIME: "09:30" })).toMatchObject({
+      WEEKLY_REPORT_DAY: 4,
+      WEEKLY_REPORT_TIME: "09:30",
+    });
   });
 
   test("AUDIT_RETENTION_DAYS is read as a number of days", () => {
@@ -66,26 +80,43 @@ describe("parseEnv", () => {
   });
 
   test("a 32-character secret passes in production; empty OIDC values count as unset", () => {
-    expect(parseEnv({ ...valid, NODE_ENV: "production", AUTH_SECRET: "x".repeat(32), OIDC_ISSUER: "", OIDC_CLIENT_ID: " " }).OIDC_ISSUER).toBeUndefined();
+    expect(
+      parseEnv({ ...valid, NODE_ENV: "production", AUTH_SECRET: "x".repeat(32), OIDC_ISSUER: "", OIDC_CLIENT_ID: " " }).OIDC_ISSUER,
+    ).toBeUndefined();
   });
 
   test("OIDC claims: defaults, then the configured names and function table", () => {
     expect(parseEnv(valid)).toMatchObject({
-      OIDC_CLAIM_EMAIL: "email", OIDC_CLAIM_UAI: "uai", OIDC_CLAIM_FUNCTION: "fonction",
+      OIDC_CLAIM_EMAIL: "email",
+      OIDC_CLAIM_UAI: "uai",
+      OIDC_CLAIM_FUNCTION: "fonction",
       OIDC_FUNCTION_MAP: { DIR: { role: "manager", functionCode: "chef_etablissement" } },
     });
-    const parsed = parseEnv({ ...valid, OIDC_CLAIM_UAI: "ENTPersonStructRattachRNE", OIDC_FUNCTION_MAP: '{"DIR": {"role": "manager", "function": "chef_etablissement"}, "DOC": {"role": "requester"}}' });
+    const parsed = parseEnv({
+      ...valid,
+      OIDC_CLAIM_UAI: "ENTPersonStructRattachRNE",
+      OIDC_FUNCTION_MAP: '{"DIR": {"role": "manager", "function": "chef_etablissement"}, "DOC": {"role": "requester"}}',
+    });
     expect(parsed.OIDC_CLAIM_UAI).toBe("ENTPersonStructRattachRNE");
-    expect(parsed.OIDC_FUNCTION_MAP).toEqual({ DIR: { role: "manager", functionCode: "chef_etablissement" }, DOC: { role: "requester", functionCode: null } });
+    expect(parsed.OIDC_FUNCTION_MAP).toEqual({
+      DIR: { role: "manager", functionCode: "chef_etablissement" },
+      DOC: { role: "requester", functionCode: null },
+    });
   });
 
   test("the published secrets still serve development and tests", () => {
-    expect(parseEnv({ ...valid, AUTH_SECRET: "dev-only-secret-change-me-0123456789abcdef" }).AUTH_SECRET).toBe("dev-only-secret-change-me-0123456789abcdef");
+    expect(parseEnv({ ...valid, AUTH_SECRET: "dev-only-secret-change-me-0123456789abcdef" }).AUTH_SECRET).toBe(
+      "dev-only-secret-change-me-0123456789abcdef",
+    );
   });
 
   test("TRUSTED_PROXIES: none by default, else the listed ranges", () => {
     expect(parseEnv(valid).TRUSTED_PROXIES.check("127.0.0.1", "ipv4")).toBe(false);
     const trusted = parseEnv({ ...valid, TRUSTED_PROXIES: "10.0.0.0/8,::1" }).TRUSTED_PROXIES;
-    expect([trusted.check("10.2.3.4", "ipv4"), trusted.check("::1", "ipv6"), trusted.check("11.0.0.1", "ipv4")]).toEqual([true, true, false]);
+    expect([trusted.check("10.2.3.4", "ipv4"), trusted.check("::1", "ipv6"), trusted.check("11.0.0.1", "ipv4")]).toEqual([
+      true,
+      true,
+      false,
+    ]);
   });
 });

@@ -25,7 +25,10 @@ export const PUBLISHED_AUTH_SECRETS: readonly string[] = [
 ];
 
 const DEFAULT_FUNCTION_MAP = '{"DIR": {"role": "manager", "function": "chef_etablissement"}}';
-const functionMapSchema = z.record(z.string().min(1), z.object({ role: z.enum(["manager", "requester"]), function: z.string().min(1).optional() }).strict());
+const functionMapSchema = z.record(
+  z.string().min(1),
+  z.object({ role: z.enum(["manager", "requester"]), function: z.string().min(1).optional() }).strict(),
+);
 
 function parseJson(value: string): unknown {
   try {
@@ -58,38 +61,72 @@ const envSchema = z
     OIDC_CLAIM_UAI: z.string().trim().min(1).default("uai"),
     OIDC_CLAIM_FUNCTION: z.string().trim().min(1).default("fonction"),
     /** JSON: function value → {role: "manager" | "requester", function: staff function code}; any other value opens a requester. */
-    OIDC_FUNCTION_MAP: z.string().default(DEFAULT_FUNCTION_MAP).transform((value, ctx) => {
-      const parsed = functionMapSchema.safeParse(parseJson(value));
-      if (parsed.success) {
-        return Object.fromEntries(Object.entries(parsed.data).map(([key, entry]) => [key, { role: entry.role, functionCode: entry.function ?? null }])) as Record<string, SsoFunction>;
-      }
-      ctx.addIssue({ code: "custom", message: 'doit être un objet JSON {"VALEUR": {"role": "manager" | "requester", "function": "code"}} (ex. {"DIR": {"role": "manager", "function": "chef_etablissement"}})' });
-      return z.NEVER;
-    }),
+    OIDC_FUNCTION_MAP: z
+      .string()
+      .default(DEFAULT_FUNCTION_MAP)
+      .transform((value, ctx) => {
+        const parsed = functionMapSchema.safeParse(parseJson(value));
+        if (parsed.success) {
+          return Object.fromEntries(
+            Object.entries(parsed.data).map(([key, entry]) => [key, { role: entry.role, functionCode: entry.function ?? null }]),
+          ) as Record<string, SsoFunction>;
+        }
+        ctx.addIssue({
+          code: "custom",
+          message:
+            'doit être un objet JSON {"VALEUR": {"role": "manager" | "requester", "function": "code"}} (ex. {"DIR": {"role": "manager", "function": "chef_etablissement"}})',
+        });
+        return z.NEVER;
+      }),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     /** Namespace of every Redis key and queue, so parallel test runs never collide. */
-    REDIS_PREFIX: z.string().regex(/^[a-z0-9_-]+$/i).default("guichet"),
+    REDIS_PREFIX: z
+      .string()
+      .regex(/^[a-z0-9_-]+$/i)
+      .default("guichet"),
     /** Days the audit trail keeps its rows; the worker purges older ones (CNIL: 6 to 12 months for access logs). */
-    AUDIT_RETENTION_DAYS: z.coerce.number({ error: "doit être un nombre de jours" }).int("doit être un nombre entier de jours").min(1, "doit valoir au moins 1").default(DEFAULT_AUDIT_RETENTION_DAYS),
+    AUDIT_RETENTION_DAYS: z.coerce
+      .number({ error: "doit être un nombre de jours" })
+      .int("doit être un nombre entier de jours")
+      .min(1, "doit valoir au moins 1")
+      .default(DEFAULT_AUDIT_RETENTION_DAYS),
     /** The weekly activity report: ISO weekday (1 = Monday … 7 = Sunday) and Paris time; moved to the day before when that day is a public holiday. */
-    WEEKLY_REPORT_DAY: z.coerce.number({ error: "doit être un jour de 1 (lundi) à 7 (dimanche)" }).int("doit être un jour de 1 (lundi) à 7 (dimanche)")
-      .min(1, "doit être un jour de 1 (lundi) à 7 (dimanche)").max(7, "doit être un jour de 1 (lundi) à 7 (dimanche)").default(5)
+    WEEKLY_REPORT_DAY: z.coerce
+      .number({ error: "doit être un jour de 1 (lundi) à 7 (dimanche)" })
+      .int("doit être un jour de 1 (lundi) à 7 (dimanche)")
+      .min(1, "doit être un jour de 1 (lundi) à 7 (dimanche)")
+      .max(7, "doit être un jour de 1 (lundi) à 7 (dimanche)")
+      .default(5)
       .transform((day) => day as IsoWeekday),
-    WEEKLY_REPORT_TIME: z.string().trim().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "doit être une heure HH:MM (ex. 16:00)").default("16:00"),
+    WEEKLY_REPORT_TIME: z
+      .string()
+      .trim()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "doit être une heure HH:MM (ex. 16:00)")
+      .default("16:00"),
     /** Reverse proxies whose X-Forwarded-For is believed (comma-separated CIDRs); none by default. */
-    TRUSTED_PROXIES: z.string().default("").transform((value, ctx) => {
-      const parsed = parseCidrList(value);
-      if (parsed) return parsed;
-      ctx.addIssue({ code: "custom", message: "doit être une liste d'adresses ou de plages CIDR séparées par des virgules (ex. 10.0.0.0/8, ::1)" });
-      return z.NEVER;
-    }),
+    TRUSTED_PROXIES: z
+      .string()
+      .default("")
+      .transform((value, ctx) => {
+        const parsed = parseCidrList(value);
+        if (parsed) return parsed;
+        ctx.addIssue({
+          code: "custom",
+          message: "doit être une liste d'adresses ou de plages CIDR séparées par des virgules (ex. 10.0.0.0/8, ::1)",
+        });
+        return z.NEVER;
+      }),
   })
   .superRefine((value, ctx) => {
     if (value.NODE_ENV === "production" && value.AUTH_SECRET.length < 32) {
       ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "doit compter au moins 32 caractères en production" });
     }
     if (value.NODE_ENV === "production" && PUBLISHED_AUTH_SECRETS.includes(value.AUTH_SECRET)) {
-      ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "est une valeur d'exemple publiée avec Guichet ; générez-en une (openssl rand -base64 32)" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["AUTH_SECRET"],
+        message: "est une valeur d'exemple publiée avec Guichet ; générez-en une (openssl rand -base64 32)",
+      });
     }
     const oidc = [value.OIDC_ISSUER, value.OIDC_CLIENT_ID, value.OIDC_CLIENT_SECRET];
     if (oidc.some(Boolean) && !oidc.every(Boolean)) {
@@ -102,7 +139,10 @@ const envSchema = z
 export type Env = z.infer<typeof envSchema>;
 
 export class ConfigurationError extends Error {
-  constructor(public readonly variables: string[], message: string) {
+  constructor(
+    public readonly variables: string[],
+    message: string,
+  ) {
     super(message);
     this.name = "ConfigurationError";
   }

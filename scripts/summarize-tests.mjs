@@ -2,7 +2,10 @@
 // a project whose report is missing (it crashed before reporting) counts as a failure.
 import { existsSync, readFileSync } from "node:fs";
 
-let passed = 0, failed = 0, skipped = 0, missing = 0;
+let passed = 0,
+  failed = 0,
+  skipped = 0,
+  missing = 0;
 for (const project of process.argv.slice(2)) {
   const file = `.run/vitest-${project}.json`;
   if (!existsSync(file)) {

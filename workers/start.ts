@@ -38,11 +38,17 @@ export async function startWorkers(): Promise<() => Promise<void>> {
   const queueNames = [...new Set(Object.values(JOBS).map((job) => job.queue))];
 
   const workers = queueNames.map((queueName) => {
-    const worker = new Worker(queueName, async (job) => {
-      if (!Object.hasOwn(PROCESSORS, job.name)) throw new Error(`No processor for job ${job.name}`);
-      return PROCESSORS[job.name as JobName](job);
-    }, { connection, prefix, concurrency: 4 });
-    worker.on("failed", (job, error) => logger.warn({ queue: queueName, job: job?.name, id: job?.id, attempts: job?.attemptsMade, err: error }, "job failed"));
+    const worker = new Worker(
+      queueName,
+      async (job) => {
+        if (!Object.hasOwn(PROCESSORS, job.name)) throw new Error(`No processor for job ${job.name}`);
+        return PROCESSORS[job.name as JobName](job);
+      },
+      { connection, prefix, concurrency: 4 },
+    );
+    worker.on("failed", (job, error) =>
+      logger.warn({ queue: queueName, job: job?.name, id: job?.id, attempts: job?.attemptsMade, err: error }, "job failed"),
+    );
     // Connection and processing errors outside a job (Redis lost, a stalled-job check failing); unheard, Node prints them to stderr.
     worker.on("error", (error) => logger.error({ queue: queueName, err: error }, "worker error"));
     return worker;

@@ -10,5 +10,9 @@ export default async function SignedInLayout({ children }: { children: React.Rea
   const caller = await pageCaller();
   // Staff are told of their work (issue 14); the school's people follow their requests by e-mail.
   const unread = can(caller, "desk.use") ? await myUnreadCount(caller) : null;
-  return <AppShell user={caller} navigation={navigationFor(caller)} unread={unread}>{children}</AppShell>;
+  return (
+    <AppShell user={caller} navigation={navigationFor(caller)} unread={unread}>
+      {children}
+    </AppShell>
+  );
 }

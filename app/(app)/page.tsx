@@ -24,16 +24,27 @@ export default async function HomePage() {
         <p className="text-slate-600">{t("home.role", { role: t(`roles.${caller.role}`) })}</p>
       </div>
       {home.portal && <PortalHome portal={home.portal} />}
-      {technicians.map((summary) => <SchoolTechnicianPanel key={summary.uai} summary={summary} />)}
-      {home.dashboards.map((dashboard) => <SchoolSummary key={dashboard.establishment.uai} dashboard={dashboard} />)}
+      {technicians.map((summary) => (
+        <SchoolTechnicianPanel key={summary.uai} summary={summary} />
+      ))}
+      {home.dashboards.map((dashboard) => (
+        <SchoolSummary key={dashboard.establishment.uai} dashboard={dashboard} />
+      ))}
       {home.desk && <DeskHome desk={home.desk} />}
       {home.shortcuts.length > 0 && (
         <nav aria-labelledby="home-shortcuts">
-          <h2 id="home-shortcuts" className="text-lg font-semibold">{t("shell.home.shortcutsTitle")}</h2>
+          <h2 id="home-shortcuts" className="text-lg font-semibold">
+            {t("shell.home.shortcutsTitle")}
+          </h2>
           <ul className="mt-2 grid grid-cols-2 gap-2 text-sm sm:grid-cols-3 lg:grid-cols-5">
             {home.shortcuts.map((item) => (
               <li key={item.href}>
-                <Link href={item.href} className="block h-full rounded-lg border border-slate-200 bg-white p-3 text-brand-800 hover:border-brand-700 hover:bg-brand-50">{tNav(item.key)}</Link>
+                <Link
+                  href={item.href}
+                  className="block h-full rounded-lg border border-slate-200 bg-white p-3 text-brand-800 hover:border-brand-700 hover:bg-brand-50"
+                >
+                  {tNav(item.key)}
+                </Link>
               </li>
             ))}
           </ul>

@@ -9,7 +9,8 @@ function classSlots(): Array<{ class: string; code: string; brand: string; model
     Array.from({ length: entry.weight }, (_, n) => {
       const [brand, model] = entry.makes[n % entry.makes.length]!;
       return { class: entry.class, code: CI_NAME_CODES[entry.class] ?? entry.class, brand, model, criticality: entry.criticality };
-    }));
+    }),
+  );
   if (slots.length !== SLOTS) throw new Error(`CI_MIX weights must add up to ${SLOTS}, not ${slots.length}`);
   return slots;
 }
@@ -20,18 +21,28 @@ function classSlots(): Array<{ class: string; code: string; brand: string; model
  * hangs off one of the school's existing switches. Returns how many items were added.
  */
 export async function topUpInventory(client: ClientBase, total: number): Promise<number> {
-  const { rows: [counts] } = await client.query<{ existing: string; last: string }>(
+  const {
+    rows: [counts],
+  } = await client.query<{ existing: string; last: string }>(
     `SELECT count(*) AS existing, coalesce(max(substring(name FROM '-v-[a-z]+([0-9]+)$')::int), 0) AS last FROM configuration_items`,
   );
   const missing = total - Number(counts!.existing);
   if (missing <= 0) return 0;
 
   const slots = classSlots();
-  await client.query(`CREATE TEMP TABLE bench_ci_slots (slot int PRIMARY KEY, class ci_class, code text, brand text, model text, criticality ci_criticality) ON COMMIT DROP`);
+  await client.query(
+    `CREATE TEMP TABLE bench_ci_slots (slot int PRIMARY KEY, class ci_class, code text, brand text, model text, criticality ci_criticality) ON COMMIT DROP`,
+  );
   await client.query(
     `INSERT INTO bench_ci_slots SELECT ordinality - 1, class::ci_class, code, brand, model, criticality::ci_criticality
      FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS s(class, code, brand, model, criticality)`,
-    [slots.map((s) => s.class), slots.map((s) => s.code), slots.map((s) => s.brand), slots.map((s) => s.model), slots.map((s) => s.criticality)],
+    [
+      slots.map((s) => s.class),
+      slots.map((s) => s.code),
+      slots.map((s) => s.brand),
+      slots.map((s) => s.model),
+      slots.map((s) => s.criticality),
+    ],
   );
   const inserted = await client.query(
     `WITH schools AS (

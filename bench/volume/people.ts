@@ -10,22 +10,27 @@ const STAFF_PER_SCHOOL = 4;
 
 type Person = { email: string; name: string; role: "technician" | "requester"; team: string | null; uai: string | null };
 
-const personName = (index: number) =>
-  `${FIRST_NAMES[index % FIRST_NAMES.length]} ${LAST_NAMES[(index * 7 + 3) % LAST_NAMES.length]}`;
+const personName = (index: number) => `${FIRST_NAMES[index % FIRST_NAMES.length]} ${LAST_NAMES[(index * 7 + 3) % LAST_NAMES.length]}`;
 
 function people(uais: readonly string[]): Person[] {
   const technicians = Object.entries(TECHNICIANS_PER_ZONE).flatMap(([zone, count], zoneIndex) =>
     Array.from({ length: count }, (_, n) => ({
       email: `bench.tech.${zone.toLowerCase()}.${String(n + 1).padStart(2, "0")}@guichet.test`,
       name: `${personName(zoneIndex * 10 + n)} (Technicien ${zone})`,
-      role: "technician" as const, team: `PROX-${zone}`, uai: null,
-    })));
+      role: "technician" as const,
+      team: `PROX-${zone}`,
+      uai: null,
+    })),
+  );
   const staff = uais.flatMap((uai, schoolIndex) =>
     Array.from({ length: STAFF_PER_SCHOOL }, (_, n) => ({
       email: `bench.personnel.${uai.toLowerCase()}.${n + 1}@guichet.test`,
       name: `${personName(100 + schoolIndex * STAFF_PER_SCHOOL + n)} (${SCHOOL_FUNCTIONS[(schoolIndex + n) % SCHOOL_FUNCTIONS.length]})`,
-      role: "requester" as const, team: null, uai,
-    })));
+      role: "requester" as const,
+      team: null,
+      uai,
+    })),
+  );
   return [...technicians, ...staff];
 }
 

@@ -7,10 +7,26 @@ import type { SupportMode, TicketType } from "@/lib/domain/vocabulary";
 import { CATEGORY_PROFILES } from "./vocabulary";
 
 type School = { id: string; uai: string; zone: string; departement: string; type: string; supportMode: SupportMode };
-type Category = { id: string; code: string; type: TicketType; hardware: boolean; schoolTask: boolean; serviceId: string; serviceCode: string };
+type Category = {
+  id: string;
+  code: string;
+  type: TicketType;
+  hardware: boolean;
+  schoolTask: boolean;
+  serviceId: string;
+  serviceCode: string;
+};
 
 /** A school × category pair the volume draws tickets from, with the team the router gives it. */
-type Combo = { school: School; category: Category; weight: number; teamCode: string | null; ruleId: string | null; ruleName: string | null; watcherCode: string | null };
+type Combo = {
+  school: School;
+  category: Category;
+  weight: number;
+  teamCode: string | null;
+  ruleId: string | null;
+  ruleName: string | null;
+  watcherCode: string | null;
+};
 
 /** 0.6–1.4 from the UAI, vocational lycées a little smaller: some schools file more than others, the same ones every run. */
 function schoolWeight(school: School): number {
@@ -27,9 +43,11 @@ function schoolWeight(school: School): number {
  */
 export async function loadRoutedCombos(client: ClientBase, db: Database): Promise<number> {
   // One after the other: they share the seeding session (and its transaction).
-  const { rows: schools } = await client.query<School>(`SELECT e.id, e.uai, z.code AS zone, e.departement, e.type, e.support_mode AS "supportMode"
+  const { rows: schools } =
+    await client.query<School>(`SELECT e.id, e.uai, z.code AS zone, e.departement, e.type, e.support_mode AS "supportMode"
     FROM establishments e JOIN zones z ON z.id = e.zone_id ORDER BY e.uai`);
-  const { rows: categories } = await client.query<Category>(`SELECT c.id, c.code, c.type, c.hardware, c.school_task IS NOT NULL AS "schoolTask",
+  const { rows: categories } =
+    await client.query<Category>(`SELECT c.id, c.code, c.type, c.hardware, c.school_task IS NOT NULL AS "schoolTask",
     s.id AS "serviceId", s.code AS "serviceCode" FROM categories c JOIN services s ON s.id = c.service_id ORDER BY c.code`);
   const rules = await loadRoutingRules(db);
   const combos: Combo[] = [];
@@ -38,13 +56,28 @@ export async function loadRoutedCombos(client: ClientBase, db: Database): Promis
       const profile = CATEGORY_PROFILES[category.code];
       if (!profile || !openToSupportMode(category, school.supportMode)) continue;
       const decision = route(rules, {
-        type: category.type, serviceCode: category.serviceCode, categoryCode: category.code, schoolTask: category.schoolTask,
-        establishment: { uai: school.uai, zone: school.zone, departement: school.departement, type: school.type, supportMode: school.supportMode },
-        ciClasses: profile.ciClass ? [profile.ciClass] : [], priority: "P3",
+        type: category.type,
+        serviceCode: category.serviceCode,
+        categoryCode: category.code,
+        schoolTask: category.schoolTask,
+        establishment: {
+          uai: school.uai,
+          zone: school.zone,
+          departement: school.departement,
+          type: school.type,
+          supportMode: school.supportMode,
+        },
+        ciClasses: profile.ciClass ? [profile.ciClass] : [],
+        priority: "P3",
       });
       combos.push({
-        school, category, weight: Math.max(1, Math.round(profile.weight * schoolWeight(school))),
-        teamCode: decision.teamCode, ruleId: decision.rule?.id ?? null, ruleName: decision.rule?.name ?? null, watcherCode: decision.watcherTeamCodes[0] ?? null,
+        school,
+        category,
+        weight: Math.max(1, Math.round(profile.weight * schoolWeight(school))),
+        teamCode: decision.teamCode,
+        ruleId: decision.rule?.id ?? null,
+        ruleName: decision.rule?.name ?? null,
+        watcherCode: decision.watcherTeamCodes[0] ?? null,
       });
     }
   }
@@ -62,11 +95,20 @@ export async function loadRoutedCombos(client: ClientBase, db: Database): Promis
      LEFT JOIN teams t ON t.code = c.team_code
      LEFT JOIN teams w ON w.code = c.watcher_code`,
     [
-      combos.map((c) => c.school.id), combos.map((c) => c.school.zone), combos.map((c) => c.category.id), combos.map((c) => c.category.code),
-      combos.map((c) => c.category.serviceId), combos.map((c) => c.category.type), combos.map((c) => c.category.hardware),
-      combos.map((c) => CATEGORY_PROFILES[c.category.code]!.ciClass ?? null), combos.map((c) => c.teamCode), combos.map((c) => c.ruleId),
-      combos.map((c) => c.ruleName), combos.map((c) => c.watcherCode),
-      combos.map((c) => CATEGORY_PROFILES[c.category.code]!.titles.length), combos.map((c) => CATEGORY_PROFILES[c.category.code]!.details.length),
+      combos.map((c) => c.school.id),
+      combos.map((c) => c.school.zone),
+      combos.map((c) => c.category.id),
+      combos.map((c) => c.category.code),
+      combos.map((c) => c.category.serviceId),
+      combos.map((c) => c.category.type),
+      combos.map((c) => c.category.hardware),
+      combos.map((c) => CATEGORY_PROFILES[c.category.code]!.ciClass ?? null),
+      combos.map((c) => c.teamCode),
+      combos.map((c) => c.ruleId),
+      combos.map((c) => c.ruleName),
+      combos.map((c) => c.watcherCode),
+      combos.map((c) => CATEGORY_PROFILES[c.category.code]!.titles.length),
+      combos.map((c) => CATEGORY_PROFILES[c.category.code]!.details.length),
     ],
   );
   await client.query(`CREATE TEMP TABLE bench_combo_slots (slot int PRIMARY KEY, combo int) ON COMMIT DROP`);
@@ -76,14 +118,18 @@ export async function loadRoutedCombos(client: ClientBase, db: Database): Promis
     [combos.map((c) => c.weight)],
   );
 
-  await client.query(`CREATE TEMP TABLE bench_phrases (category_code text, kind text, k int, text text, PRIMARY KEY (category_code, kind, k)) ON COMMIT DROP`);
+  await client.query(
+    `CREATE TEMP TABLE bench_phrases (category_code text, kind text, k int, text text, PRIMARY KEY (category_code, kind, k)) ON COMMIT DROP`,
+  );
   const phrases = Object.entries(CATEGORY_PROFILES).flatMap(([code, profile]) => [
     ...profile.titles.map((text, k) => ({ code, kind: "title", k, text })),
     ...profile.details.map((text, k) => ({ code, kind: "detail", k, text })),
   ]);
-  await client.query(
-    `INSERT INTO bench_phrases SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::text[])`,
-    [phrases.map((p) => p.code), phrases.map((p) => p.kind), phrases.map((p) => p.k), phrases.map((p) => p.text)],
-  );
+  await client.query(`INSERT INTO bench_phrases SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::text[])`, [
+    phrases.map((p) => p.code),
+    phrases.map((p) => p.kind),
+    phrases.map((p) => p.k),
+    phrases.map((p) => p.text),
+  ]);
   return combos.reduce((sum, combo) => sum + combo.weight, 0);
 }

@@ -24,9 +24,14 @@ import { OPEN_STATUSES } from "@/lib/domain/ticket-status";
 const WALL_PER_BUSINESS_MINUTE = (7 * 24 * 60) / (5 * 10 * 60);
 
 const RATING_COMMENTS = [
-  "Intervention rapide, merci.", "Technicien très disponible et pédagogue.", "Le problème est revenu deux jours après.",
-  "Délai un peu long pour une salle de cours bloquée.", "Parfait, tout fonctionne de nouveau.", "Merci pour les explications.",
-  "Il a fallu relancer plusieurs fois.", "Très satisfait du suivi.",
+  "Intervention rapide, merci.",
+  "Technicien très disponible et pédagogue.",
+  "Le problème est revenu deux jours après.",
+  "Délai un peu long pour une salle de cours bloquée.",
+  "Parfait, tout fonctionne de nouveau.",
+  "Merci pour les explications.",
+  "Il a fallu relancer plusieurs fois.",
+  "Très satisfait du suivi.",
 ];
 
 export async function hasSlaOutcomes(client: ClientBase): Promise<boolean> {
@@ -36,7 +41,10 @@ export async function hasSlaOutcomes(client: ClientBase): Promise<boolean> {
 
 export async function fillSlaOutcomes(client: ClientBase, log: (message: string) => void): Promise<void> {
   if (await hasSlaOutcomes(client)) return;
-  const targets = (key: "own" | "resolve") => `CASE t.priority ${Object.entries(DEFAULT_SLA_TARGETS).map(([priority, target]) => `WHEN '${priority}' THEN ${target[key]}`).join(" ")} END`;
+  const targets = (key: "own" | "resolve") =>
+    `CASE t.priority ${Object.entries(DEFAULT_SLA_TARGETS)
+      .map(([priority, target]) => `WHEN '${priority}' THEN ${target[key]}`)
+      .join(" ")} END`;
   const open = OPEN_STATUSES.map((status) => `'${status}'`).join(", ");
   let started = performance.now();
   await client.query(`

@@ -5,7 +5,16 @@ import { CLOSINGS, COMMENTS, OPENINGS } from "./vocabulary";
 const FIRST_DAY = "2023-09-01";
 
 /** Teams a ticket is re-qualified to after the on-site team looked at it (second level, service desk, vendors). */
-const SECOND_LEVEL_TEAMS = ["EQ-E-SD_OPE", "EQ-E-GSI", "EQ-E-INFRA_GSI", "EQ-E-DEP-GSI", "EQ-E-LTSP", "EQ-E-INFRA_PREST", "PREST-SCC", "PREST-ECONOCOM"];
+const SECOND_LEVEL_TEAMS = [
+  "EQ-E-SD_OPE",
+  "EQ-E-GSI",
+  "EQ-E-INFRA_GSI",
+  "EQ-E-DEP-GSI",
+  "EQ-E-LTSP",
+  "EQ-E-INFRA_PREST",
+  "PREST-SCC",
+  "PREST-ECONOCOM",
+];
 
 /** Numbered lookups the ticket plan draws from with equality joins: a team's technicians, a school's staff, a school's equipment of a class. */
 async function createLookups(client: ClientBase): Promise<void> {
@@ -23,7 +32,17 @@ async function createLookups(client: ClientBase): Promise<void> {
   await client.query(`CREATE TEMP TABLE bench_team_tech_counts ON COMMIT DROP AS SELECT DISTINCT team_id, n FROM bench_team_techs`);
   await client.query(`CREATE TEMP TABLE bench_staff_counts ON COMMIT DROP AS SELECT DISTINCT establishment_id, n FROM bench_staff`);
   await client.query(`CREATE TEMP TABLE bench_ci_counts ON COMMIT DROP AS SELECT DISTINCT establishment_id, class, n FROM bench_cis`);
-  for (const table of ["bench_team_techs", "bench_staff", "bench_cis", "bench_team_tech_counts", "bench_staff_counts", "bench_ci_counts", "bench_combos", "bench_combo_slots", "bench_phrases"]) {
+  for (const table of [
+    "bench_team_techs",
+    "bench_staff",
+    "bench_cis",
+    "bench_team_tech_counts",
+    "bench_staff_counts",
+    "bench_ci_counts",
+    "bench_combos",
+    "bench_combo_slots",
+    "bench_phrases",
+  ]) {
     await client.query(`ANALYZE ${table}`);
   }
 }
@@ -139,13 +158,25 @@ async function createPlan(client: ClientBase, count: number, slots: number): Pro
      JOIN bench_phrases ti ON ti.category_code = a.category_code AND ti.kind = 'title' AND ti.k = a.title_k
      JOIN bench_phrases de ON de.category_code = a.category_code AND de.kind = 'detail' AND de.k = a.detail_k
      LEFT JOIN bench_cis ci ON ci.establishment_id = a.establishment_id AND ci.class = a.ci_class AND ci.k = a.ci_k`,
-    [count, slots, `${FIRST_DAY} 00:00 Europe/Paris`, new Date().toISOString(), await teamIds(client, SECOND_LEVEL_TEAMS),
-      OPENINGS, CLOSINGS, await vendorIds(client), COMMENTS],
+    [
+      count,
+      slots,
+      `${FIRST_DAY} 00:00 Europe/Paris`,
+      new Date().toISOString(),
+      await teamIds(client, SECOND_LEVEL_TEAMS),
+      OPENINGS,
+      CLOSINGS,
+      await vendorIds(client),
+      COMMENTS,
+    ],
   );
   await client.query("RESET enable_nestloop");
   await client.query("ANALYZE bench_plan");
-  const { rows: [check] } = await client.query<{ planned: string }>("SELECT count(*) AS planned FROM bench_plan");
-  if (Number(check!.planned) !== count) throw new Error(`ticket plan has ${check!.planned} rows instead of ${count} (a lookup left some out)`);
+  const {
+    rows: [check],
+  } = await client.query<{ planned: string }>("SELECT count(*) AS planned FROM bench_plan");
+  if (Number(check!.planned) !== count)
+    throw new Error(`ticket plan has ${check!.planned} rows instead of ${count} (a lookup left some out)`);
 }
 
 async function teamIds(client: ClientBase, codes: readonly string[]): Promise<string[]> {
@@ -213,8 +244,12 @@ async function insertJournal(client: ClientBase): Promise<void> {
      ) AS journal
      ORDER BY created_at, step`,
   );
-  await client.query(`INSERT INTO ticket_cis (ticket_id, ci_id) SELECT id, ci_id FROM bench_plan WHERE ci_id IS NOT NULL ON CONFLICT DO NOTHING`);
-  await client.query(`INSERT INTO ticket_watchers (ticket_id, team_id) SELECT id, watcher_team_id FROM bench_plan WHERE watcher_team_id IS NOT NULL ON CONFLICT DO NOTHING`);
+  await client.query(
+    `INSERT INTO ticket_cis (ticket_id, ci_id) SELECT id, ci_id FROM bench_plan WHERE ci_id IS NOT NULL ON CONFLICT DO NOTHING`,
+  );
+  await client.query(
+    `INSERT INTO ticket_watchers (ticket_id, team_id) SELECT id, watcher_team_id FROM bench_plan WHERE watcher_team_id IS NOT NULL ON CONFLICT DO NOTHING`,
+  );
 }
 
 /** Adds `count` tickets with their journal, equipment links and watchers, in the caller's transaction. */

@@ -12,7 +12,11 @@ export function RevokeTokenButton({ tokenId, action }: Props) {
   return (
     <form {...formProps} className="flex items-center gap-2">
       <input type="hidden" name="tokenId" value={tokenId} />
-      <button type="submit" disabled={pending} className="rounded-md border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-md border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100 disabled:opacity-60"
+      >
         {t("revoke")}
       </button>
       <span role="status" className={`text-xs ${state.status === "error" ? "text-red-700" : "text-slate-500"}`}>

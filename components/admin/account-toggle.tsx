@@ -13,7 +13,11 @@ export function AccountToggle({ userId, disabled, action }: Props) {
     <form {...formProps} className="flex items-center gap-2">
       <input type="hidden" name="userId" value={userId} />
       <input type="hidden" name="disabled" value={String(!disabled)} />
-      <button type="submit" disabled={pending} className="rounded-md border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-md border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100 disabled:opacity-60"
+      >
         {disabled ? t("enable") : t("disable")}
       </button>
       <span role="status" className={`text-xs ${state.status === "error" ? "text-red-700" : "text-slate-500"}`}>

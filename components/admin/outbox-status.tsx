@@ -13,7 +13,11 @@ export async function OutboxStatusBadge({ status, lastError }: { status: OutboxS
   return (
     <span className="grid gap-1">
       <span className={`w-fit rounded border px-1.5 py-0.5 text-xs font-medium ${TONES[status]}`}>{t(`status.${status}`)}</span>
-      {lastError && <span className="break-words text-xs text-slate-700" data-testid="smtp-answer">{lastError === NO_SMTP_SERVER ? t("noSmtp") : lastError}</span>}
+      {lastError && (
+        <span className="break-words text-xs text-slate-700" data-testid="smtp-answer">
+          {lastError === NO_SMTP_SERVER ? t("noSmtp") : lastError}
+        </span>
+      )}
     </span>
   );
 }

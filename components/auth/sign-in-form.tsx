@@ -61,28 +61,52 @@ export function SignInForm({ callbackUrl, initialError, ssoEnabled }: Props) {
     <div className="mt-6 space-y-4">
       <form className="space-y-4" onSubmit={onSubmit} noValidate>
         {message && (
-          <p role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">{message}</p>
+          <p role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">
+            {message}
+          </p>
         )}
         <div>
-          <label htmlFor="email" className="block text-sm font-medium">{t("email")}</label>
-          <input id="email" name="email" type="email" autoComplete="username" required
-            className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-base" />
+          <label htmlFor="email" className="block text-sm font-medium">
+            {t("email")}
+          </label>
+          <input
+            id="email"
+            name="email"
+            type="email"
+            autoComplete="username"
+            required
+            className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-base"
+          />
         </div>
         <div>
-          <label htmlFor="password" className="block text-sm font-medium">{t("password")}</label>
-          <input id="password" name="password" type="password" autoComplete="current-password" required
-            className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-base" />
+          <label htmlFor="password" className="block text-sm font-medium">
+            {t("password")}
+          </label>
+          <input
+            id="password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-base"
+          />
         </div>
-        <button type="submit" disabled={pending}
-          className="w-full rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={pending}
+          className="w-full rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60"
+        >
           {pending ? t("submitting") : t("submit")}
         </button>
       </form>
       {ssoEnabled && (
         <>
           <p className="text-center text-sm text-slate-500">{t("or")}</p>
-          <button type="button" onClick={() => signIn("oidc", { callbackUrl })}
-            className="w-full rounded-md border border-slate-300 px-4 py-2 font-medium hover:bg-slate-50">
+          <button
+            type="button"
+            onClick={() => signIn("oidc", { callbackUrl })}
+            className="w-full rounded-md border border-slate-300 px-4 py-2 font-medium hover:bg-slate-50"
+          >
             {t("sso")}
           </button>
         </>

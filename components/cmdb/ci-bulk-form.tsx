@@ -22,8 +22,14 @@ export function CiBulkForm({ action, children }: { action: FormAction; children:
         <p className="w-full text-sm font-medium">{t("bulk.label")}</p>
         <div className="min-w-48">
           <SelectField formId={formId} name="status" label={t("bulk.status")} state={state} defaultValue="">
-            <option value="" disabled>—</option>
-            {CI_STATUSES.map((status) => <option key={status} value={status}>{t(`statuses.${status}`)}</option>)}
+            <option value="" disabled>
+              —
+            </option>
+            {CI_STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {t(`statuses.${status}`)}
+              </option>
+            ))}
           </SelectField>
         </div>
         <SubmitButton pending={pending} label={t("bulk.submit")} pendingLabel={t("pending")} />

@@ -48,14 +48,39 @@ export function CiForm({ action, school, initial, id, vendors, parents, software
       <fieldset className="grid gap-4 sm:grid-cols-2">
         <legend className="mb-2 text-lg font-medium">{t("form.common")}</legend>
         {text("name", t("fields.name"), { required: true, maxLength: 120 })}
-        <SelectField formId={formId} name="class" label={t("fields.class")} state={state} value={ciClass} onChange={(event) => setCiClass(event.target.value as CiClass)}>
-          {CI_CLASSES.map((value) => <option key={value} value={value}>{t(`classes.${value}`)}</option>)}
+        <SelectField
+          formId={formId}
+          name="class"
+          label={t("fields.class")}
+          state={state}
+          value={ciClass}
+          onChange={(event) => setCiClass(event.target.value as CiClass)}
+        >
+          {CI_CLASSES.map((value) => (
+            <option key={value} value={value}>
+              {t(`classes.${value}`)}
+            </option>
+          ))}
         </SelectField>
         <SelectField formId={formId} name="status" label={t("fields.status")} state={state} defaultValue={initial.status ?? "production"}>
-          {CI_STATUSES.map((value) => <option key={value} value={value}>{t(`statuses.${value}`)}</option>)}
+          {CI_STATUSES.map((value) => (
+            <option key={value} value={value}>
+              {t(`statuses.${value}`)}
+            </option>
+          ))}
         </SelectField>
-        <SelectField formId={formId} name="criticality" label={t("fields.criticality")} state={state} defaultValue={initial.criticality ?? "low"}>
-          {CI_CRITICALITIES.map((value) => <option key={value} value={value}>{t(`criticalities.${value}`)}</option>)}
+        <SelectField
+          formId={formId}
+          name="criticality"
+          label={t("fields.criticality")}
+          state={state}
+          defaultValue={initial.criticality ?? "low"}
+        >
+          {CI_CRITICALITIES.map((value) => (
+            <option key={value} value={value}>
+              {t(`criticalities.${value}`)}
+            </option>
+          ))}
         </SelectField>
         {text("building", t("fields.building"))}
         {text("room", t("fields.room"))}
@@ -74,9 +99,18 @@ export function CiForm({ action, school, initial, id, vendors, parents, software
             const field = `attributes.${key}`;
             return (
               <div key={key}>
-                <label htmlFor={`${formId}-attr-${key}`} className="block text-sm font-medium">{t(`attributes.${key}`)}</label>
-                <input id={`${formId}-attr-${key}`} name={`attr.${key}`} defaultValue={initial[`attr.${key}`] ?? ""} className={INPUT}
-                  type={kind === "date" ? "date" : kind === "integer" ? "number" : "text"} min={kind === "integer" ? 0 : undefined} {...fieldA11y(state, formId, field)} />
+                <label htmlFor={`${formId}-attr-${key}`} className="block text-sm font-medium">
+                  {t(`attributes.${key}`)}
+                </label>
+                <input
+                  id={`${formId}-attr-${key}`}
+                  name={`attr.${key}`}
+                  defaultValue={initial[`attr.${key}`] ?? ""}
+                  className={INPUT}
+                  type={kind === "date" ? "date" : kind === "integer" ? "number" : "text"}
+                  min={kind === "integer" ? 0 : undefined}
+                  {...fieldA11y(state, formId, field)}
+                />
                 <FieldErrors state={state} formId={formId} field={field} />
               </div>
             );
@@ -93,20 +127,41 @@ export function CiForm({ action, school, initial, id, vendors, parents, software
           <p className="mt-1 text-xs text-slate-500">{t("fields.warrantyEndHelp")}</p>
         </div>
         <SelectField formId={formId} name="funding" label={t("fields.funding")} state={state} defaultValue={initial.funding ?? "region"}>
-          {FUNDINGS.map((value) => <option key={value} value={value}>{t(`fundings.${value}`)}</option>)}
+          {FUNDINGS.map((value) => (
+            <option key={value} value={value}>
+              {t(`fundings.${value}`)}
+            </option>
+          ))}
         </SelectField>
         <SelectField formId={formId} name="maintainer" label={t("fields.maintainer")} state={state} defaultValue={initial.maintainer ?? ""}>
           <option value="">{t("fields.noMaintainer")}</option>
-          {vendors.map((vendor) => <option key={vendor} value={vendor}>{vendor}</option>)}
+          {vendors.map((vendor) => (
+            <option key={vendor} value={vendor}>
+              {vendor}
+            </option>
+          ))}
         </SelectField>
         {rule && (
-          <SelectField formId={formId} name="parentId" label={t("fields.parent")} state={state} defaultValue={initial.parentId ?? ""} key={`parent-${ciClass}`}>
+          <SelectField
+            formId={formId}
+            name="parentId"
+            label={t("fields.parent")}
+            state={state}
+            defaultValue={initial.parentId ?? ""}
+            key={`parent-${ciClass}`}
+          >
             <option value="">{t("fields.noParent")}</option>
-            {parentOptions.map((parent) => <option key={parent.id} value={parent.id}>{parent.name} ({t(`classes.${parent.class}`)})</option>)}
+            {parentOptions.map((parent) => (
+              <option key={parent.id} value={parent.id}>
+                {parent.name} ({t(`classes.${parent.class}`)})
+              </option>
+            ))}
           </SelectField>
         )}
         <div className="sm:col-span-2">
-          <label htmlFor={`${formId}-notes`} className="block text-sm font-medium">{t("fields.notes")}</label>
+          <label htmlFor={`${formId}-notes`} className="block text-sm font-medium">
+            {t("fields.notes")}
+          </label>
           <textarea id={`${formId}-notes`} name="notes" rows={3} maxLength={2000} defaultValue={initial.notes ?? ""} className={INPUT} />
           <FieldErrors state={state} formId={formId} field="notes" />
         </div>
@@ -122,8 +177,13 @@ export function CiForm({ action, school, initial, id, vendors, parents, software
                 <input type="checkbox" name="software" value={item.id} defaultChecked={item.installed !== null} />
                 {item.name}
               </label>
-              <input name={`softwareVersion.${item.id}`} aria-label={t("fields.softwareVersion", { name: item.name })} defaultValue={item.installed ?? ""}
-                placeholder="Version" className="w-40 rounded-md border border-slate-300 px-2 py-1" />
+              <input
+                name={`softwareVersion.${item.id}`}
+                aria-label={t("fields.softwareVersion", { name: item.name })}
+                defaultValue={item.installed ?? ""}
+                placeholder="Version"
+                className="w-40 rounded-md border border-slate-300 px-2 py-1"
+              />
             </div>
           ))}
           <FieldErrors state={state} formId={formId} field="software" />

@@ -12,5 +12,9 @@ const TONE: Record<CiStatus, string> = {
 /** An item's status as a coloured pill with its French label. */
 export async function CiStatusBadge({ status }: { status: CiStatus }) {
   const t = await getTranslations("cmdb.statuses");
-  return <span className={`inline-block whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ${TONE[status]}`}>{t(status)}</span>;
+  return (
+    <span className={`inline-block whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ${TONE[status]}`}>
+      {t(status)}
+    </span>
+  );
 }

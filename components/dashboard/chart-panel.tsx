@@ -20,7 +20,9 @@ export function ChartPanel({ table, chart, csvHref, labels, open }: Props) {
   const headingId = `chart-${table.id}`;
   return (
     <section aria-labelledby={headingId} className="min-w-0 space-y-2 break-inside-avoid">
-      <h3 id={headingId} className="font-medium">{table.title}</h3>
+      <h3 id={headingId} className="font-medium">
+        {table.title}
+      </h3>
       {chart}
       <details open={open} className="text-sm">
         <summary className="cursor-pointer text-brand-700 underline print:hidden">{labels.seeData}</summary>

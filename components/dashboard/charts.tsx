@@ -12,7 +12,9 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 type Series = { key: string; label: string; color: string; stack?: string };
 
 function Empty({ text }: { text: string }) {
-  return <p className="flex h-40 items-center justify-center rounded-md border border-dashed border-slate-300 text-sm text-slate-500">{text}</p>;
+  return (
+    <p className="flex h-40 items-center justify-center rounded-md border border-dashed border-slate-300 text-sm text-slate-500">{text}</p>
+  );
 }
 
 const hasData = (rows: ReadonlyArray<Record<string, string | number>>, series: readonly Series[]) =>
@@ -25,14 +27,25 @@ function ShortLabel({ x, y, payload }: YAxisTickContentProps) {
   const short = label.length > LABEL_CHARACTERS ? `${label.slice(0, LABEL_CHARACTERS - 1).trimEnd()}…` : label;
   return (
     <text x={x} y={y} dx={-4} dy={4} textAnchor="end" fontSize={11} fill="#475569">
-      <title>{label}</title>{short}
+      <title>{label}</title>
+      {short}
     </text>
   );
 }
 
 /** Vertical bars per category (weeks, statuses…), stacked when series share a stack. */
-export function ColumnsChart({ rows, categoryKey, series, empty, height = 220 }: {
-  rows: Array<Record<string, string | number>>; categoryKey: string; series: Series[]; empty: string; height?: number;
+export function ColumnsChart({
+  rows,
+  categoryKey,
+  series,
+  empty,
+  height = 220,
+}: {
+  rows: Array<Record<string, string | number>>;
+  categoryKey: string;
+  series: Series[];
+  empty: string;
+  height?: number;
 }) {
   if (!hasData(rows, series)) return <Empty text={empty} />;
   return (
@@ -45,7 +58,9 @@ export function ColumnsChart({ rows, categoryKey, series, empty, height = 220 }:
             <YAxis allowDecimals={false} tick={{ fontSize: 11 }} width={44} />
             <Tooltip />
             <Legend wrapperStyle={{ fontSize: 12 }} />
-            {series.map((item) => <Bar key={item.key} dataKey={item.key} name={item.label} fill={item.color} stackId={item.stack} isAnimationActive={false} />)}
+            {series.map((item) => (
+              <Bar key={item.key} dataKey={item.key} name={item.label} fill={item.color} stackId={item.stack} isAnimationActive={false} />
+            ))}
           </BarChart>
         </ResponsiveContainer>
       </div>
@@ -54,8 +69,16 @@ export function ColumnsChart({ rows, categoryKey, series, empty, height = 220 }:
 }
 
 /** Horizontal bars, one per label (services, classes, ages, who resolved). */
-export function BarsChart({ rows, empty, color = "#1d4ed8", valueLabel }: {
-  rows: Array<{ label: string; value: number }>; empty: string; color?: string; valueLabel: string;
+export function BarsChart({
+  rows,
+  empty,
+  color = "#1d4ed8",
+  valueLabel,
+}: {
+  rows: Array<{ label: string; value: number }>;
+  empty: string;
+  color?: string;
+  valueLabel: string;
 }) {
   if (!rows.some((row) => row.value > 0)) return <Empty text={empty} />;
   const height = Math.max(120, rows.length * 26 + 30);

@@ -8,7 +8,19 @@ export async function dashboardLabels() {
   const t: Translate = (key, values) => translations(key as never, values as never);
   return {
     t,
-    table: (title: string) => ({ csv: t("exportCsv"), csvLabel: t("exportCsvLabel", { table: title }), noData: t("noData"), hint: t("howComputed"), seeData: t("seeData") }),
-    period: { period: t("periodLabel"), from: t("from"), to: t("to"), apply: t("apply"), kinds: Object.fromEntries(PERIOD_KINDS.map((kind) => [kind, t(`periods.${kind}`)])) },
+    table: (title: string) => ({
+      csv: t("exportCsv"),
+      csvLabel: t("exportCsvLabel", { table: title }),
+      noData: t("noData"),
+      hint: t("howComputed"),
+      seeData: t("seeData"),
+    }),
+    period: {
+      period: t("periodLabel"),
+      from: t("from"),
+      to: t("to"),
+      apply: t("apply"),
+      kinds: Object.fromEntries(PERIOD_KINDS.map((kind) => [kind, t(`periods.${kind}`)])),
+    },
   };
 }

@@ -11,11 +11,19 @@ type Props = {
 export function PeriodPicker({ period, labels, keep = {} }: Props) {
   return (
     <form className="flex flex-wrap items-end gap-2 print:hidden" aria-label={labels.period}>
-      {Object.entries(keep).filter((entry): entry is [string, string] => Boolean(entry[1])).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
+      {Object.entries(keep)
+        .filter((entry): entry is [string, string] => Boolean(entry[1]))
+        .map(([name, value]) => (
+          <input key={name} type="hidden" name={name} value={value} />
+        ))}
       <label className="text-sm">
         <span className="block">{labels.period}</span>
         <select name="period" defaultValue={period.kind} className="mt-1 max-w-full rounded-md border border-slate-300 px-2 py-2">
-          {PERIOD_KINDS.map((kind) => <option key={kind} value={kind}>{labels.kinds[kind]}</option>)}
+          {PERIOD_KINDS.map((kind) => (
+            <option key={kind} value={kind}>
+              {labels.kinds[kind]}
+            </option>
+          ))}
         </select>
       </label>
       <label className="text-sm">

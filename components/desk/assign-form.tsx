@@ -15,8 +15,14 @@ export function AssignForm({ reference, action, members, assigneeId }: Props) {
     <DeskForm action={action} hidden={{ reference }} submitLabel={t("submit")} success={t("done")} tone="secondary">
       {({ state, formId }) => (
         <SelectField formId={formId} name="assignee" label={t("member")} state={state} defaultValue={assigneeId ?? ""} required>
-          <option value="" disabled>{t("choose")}</option>
-          {members.map((member) => <option key={member.id} value={member.id}>{member.name}</option>)}
+          <option value="" disabled>
+            {t("choose")}
+          </option>
+          {members.map((member) => (
+            <option key={member.id} value={member.id}>
+              {member.name}
+            </option>
+          ))}
         </SelectField>
       )}
     </DeskForm>

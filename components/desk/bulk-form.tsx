@@ -28,26 +28,35 @@ export function BulkForm({ action, hasRows, children }: { action: FormAction; ha
     <form {...formProps} noValidate aria-label={t("bulk.label")}>
       {hasRows ? (
         <div className="mt-3">
-        <Fold label={tShell("fold.bulk")} closeLabel={tShell("fold.hideBulk")}>
-        <div className="mt-1 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3">
-          <p className="w-full text-sm font-medium">{t("bulk.label")}</p>
-          <SubmitButton pending={pending} name="operation" value="take" label={t("bulk.take")} pendingLabel={t("pending")} tone="secondary" />
-          <div className="min-w-48">
-            <StatusSelect formId={formId} state={state} statuses={TARGET_STATUSES} />
-          </div>
-          <div className="min-w-64 flex-1">
-            <TextAreaField formId={formId} name="message" label={t("bulk.message")} state={state} rows={1} maxLength={10_000} />
-          </div>
-          <SubmitButton pending={pending} name="operation" value="status" label={t("bulk.setStatus")} pendingLabel={t("pending")} />
-          <div className="w-full">
-            <FieldErrors state={state} formId={formId} field="references" />
-            <FormAlert state={state} success={t("bulk.done")} />
-          </div>
-        </div>
-        </Fold>
+          <Fold label={tShell("fold.bulk")} closeLabel={tShell("fold.hideBulk")}>
+            <div className="mt-1 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3">
+              <p className="w-full text-sm font-medium">{t("bulk.label")}</p>
+              <SubmitButton
+                pending={pending}
+                name="operation"
+                value="take"
+                label={t("bulk.take")}
+                pendingLabel={t("pending")}
+                tone="secondary"
+              />
+              <div className="min-w-48">
+                <StatusSelect formId={formId} state={state} statuses={TARGET_STATUSES} />
+              </div>
+              <div className="min-w-64 flex-1">
+                <TextAreaField formId={formId} name="message" label={t("bulk.message")} state={state} rows={1} maxLength={10_000} />
+              </div>
+              <SubmitButton pending={pending} name="operation" value="status" label={t("bulk.setStatus")} pendingLabel={t("pending")} />
+              <div className="w-full">
+                <FieldErrors state={state} formId={formId} field="references" />
+                <FormAlert state={state} success={t("bulk.done")} />
+              </div>
+            </div>
+          </Fold>
         </div>
       ) : (
-        <div className="mt-4"><FormAlert state={state} success={t("bulk.done")} /></div>
+        <div className="mt-4">
+          <FormAlert state={state} success={t("bulk.done")} />
+        </div>
       )}
       {children}
     </form>

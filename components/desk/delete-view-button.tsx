@@ -10,10 +10,19 @@ export function DeleteViewButton({ id, name, action }: { id: string; name: strin
   return (
     <form {...formProps} className="shrink-0">
       <input type="hidden" name="id" value={id} />
-      <button type="submit" disabled={pending} aria-label={t("deleteNamed", { name })} className="text-xs text-slate-500 underline hover:text-red-700 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        aria-label={t("deleteNamed", { name })}
+        className="text-xs text-slate-500 underline hover:text-red-700 disabled:opacity-60"
+      >
         {t("delete")}
       </button>
-      {state.status === "error" && <span role="alert" className="block text-xs text-red-700">{state.message}</span>}
+      {state.status === "error" && (
+        <span role="alert" className="block text-xs text-red-700">
+          {state.message}
+        </span>
+      )}
     </form>
   );
 }

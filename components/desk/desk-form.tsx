@@ -31,7 +31,9 @@ export function DeskForm({ action, hidden, submitLabel, success, tone, children,
   }, [state]);
   return (
     <form {...formProps} noValidate className="space-y-3">
-      {Object.entries(hidden).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       {children?.({ state, formId })}
       <FormAlert state={state} success={success} />
       <SubmitButton pending={pending} label={submitLabel} pendingLabel={t("pending")} tone={tone} />

@@ -21,7 +21,14 @@ const ACADEMY_DEFAULT = "EQ-E-EOLE";
 export type Shareable = { notes: Array<{ id: number; label: string }>; files: Array<{ id: string; fileName: string }> };
 
 /** `status` and, when the lifecycle goes through other steps to reach "waiting for the vendor", those steps (said before sending). */
-type Props = { reference: string; action: FormAction; teams: Required<TeamGroups>; shareable: Shareable; status: TicketStatus; vendorVia: TicketStatus[] };
+type Props = {
+  reference: string;
+  action: FormAction;
+  teams: Required<TeamGroups>;
+  shareable: Shareable;
+  status: TicketStatus;
+  vendorVia: TicketStatus[];
+};
 
 /**
  * "Escalader": to a vendor (its queue, with the vendor's own reference), to experts (a Région team,
@@ -49,34 +56,52 @@ export function EscalateForm({ reference, action, teams, shareable, status, vend
             <div className="mt-1 space-y-1">
               {TARGETS.map((value) => (
                 <label key={value} className="flex items-center gap-2 text-sm">
-                  <input type="radio" name="target" value={value} checked={target === value} onChange={() => setTarget(value)} /> {t(`targets.${value}`)}
+                  <input type="radio" name="target" value={value} checked={target === value} onChange={() => setTarget(value)} />{" "}
+                  {t(`targets.${value}`)}
                 </label>
               ))}
             </div>
           </fieldset>
           {/* Keyed by target: each target starts from its own default team. */}
-          <SelectField key={target} formId={formId} name="teamCode" label={t(`team.${target}`)} state={state}
-            defaultValue={target === "academy" ? ACADEMY_DEFAULT : ""}>
-            <option value="" disabled={target !== "expert"}>{t(target === "expert" ? "sectorLead" : "choose")}</option>
+          <SelectField
+            key={target}
+            formId={formId}
+            name="teamCode"
+            label={t(`team.${target}`)}
+            state={state}
+            defaultValue={target === "academy" ? ACADEMY_DEFAULT : ""}
+          >
+            <option value="" disabled={target !== "expert"}>
+              {t(target === "expert" ? "sectorLead" : "choose")}
+            </option>
             <TeamOptions groups={groups[target]} />
           </SelectField>
           {target === "vendor" && vendorVia.length > 0 && (
             <p role="note" data-testid="escalate-via" className="rounded-md border-l-4 border-sky-600 bg-sky-50 p-2 text-sm text-sky-900">
-              {tForms("via", { from: statusName(status), via: vendorVia.map((step) => statusName(step)).join(" », « "), to: statusName("waiting_vendor") })}
+              {tForms("via", {
+                from: statusName(status),
+                via: vendorVia.map((step) => statusName(step)).join(" », « "),
+                to: statusName("waiting_vendor"),
+              })}
             </p>
           )}
-          {target === "vendor" && <TextField formId={formId} name="vendorReference" label={t("vendorReference")} state={state} maxLength={100} />}
+          {target === "vendor" && (
+            <TextField formId={formId} name="vendorReference" label={t("vendorReference")} state={state} maxLength={100} />
+          )}
           {target === "vendor" && (
             <fieldset>
               <legend className="text-sm font-medium">{share("legend")}</legend>
               <p className="text-xs text-slate-500">{share("hint")}</p>
-              {shareable.notes.length === 0 && shareable.files.length === 0 && <p className="mt-1 text-sm text-slate-600">{share("none")}</p>}
+              {shareable.notes.length === 0 && shareable.files.length === 0 && (
+                <p className="mt-1 text-sm text-slate-600">{share("none")}</p>
+              )}
               {shareable.notes.length > 0 && (
                 <div className="mt-1 space-y-1">
                   <p className="text-sm">{share("notes")}</p>
                   {shareable.notes.map((note) => (
                     <label key={note.id} className="flex items-start gap-2 text-sm">
-                      <input type="checkbox" name="sharedEventIds" value={note.id} className="mt-1" /> <span className="break-words">{note.label}</span>
+                      <input type="checkbox" name="sharedEventIds" value={note.id} className="mt-1" />{" "}
+                      <span className="break-words">{note.label}</span>
                     </label>
                   ))}
                 </div>

@@ -10,7 +10,9 @@ export function LinkTicketForm({ reference, action }: { reference: string; actio
   const t = useTranslations("desk.link");
   return (
     <DeskForm action={action} hidden={{ reference }} submitLabel={t("submit")} success={t("done")} tone="secondary">
-      {({ state, formId }) => <TextField formId={formId} name="related" label={t("related")} state={state} placeholder="GU-2026-000123" required />}
+      {({ state, formId }) => (
+        <TextField formId={formId} name="related" label={t("related")} state={state} placeholder="GU-2026-000123" required />
+      )}
     </DeskForm>
   );
 }

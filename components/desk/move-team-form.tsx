@@ -15,7 +15,9 @@ export function MoveTeamForm({ reference, action, teams, currentTeam }: Props) {
     <DeskForm action={action} hidden={{ reference }} submitLabel={t("submit")} success={t("done")} tone="secondary">
       {({ state, formId }) => (
         <SelectField formId={formId} name="team" label={t("team")} state={state} defaultValue={currentTeam ?? ""} required>
-          <option value="" disabled>{t("choose")}</option>
+          <option value="" disabled>
+            {t("choose")}
+          </option>
           <TeamOptions groups={teams} />
         </SelectField>
       )}

@@ -22,10 +22,15 @@ export async function QueueNav({ counts, current }: Props) {
       <ul className="mt-2 space-y-1 text-sm">
         {queues.map((queue) => (
           <li key={queue.key}>
-            <Link href={`/bureau?${new URLSearchParams({ file: queue.key })}`} aria-current={queue.key === current ? "page" : undefined}
-              className={`flex items-center justify-between gap-2 rounded-md px-3 py-2 ${queue.key === current ? "bg-brand-50 font-semibold text-brand-800" : "text-slate-700 hover:bg-slate-100"}`}>
+            <Link
+              href={`/bureau?${new URLSearchParams({ file: queue.key })}`}
+              aria-current={queue.key === current ? "page" : undefined}
+              className={`flex items-center justify-between gap-2 rounded-md px-3 py-2 ${queue.key === current ? "bg-brand-50 font-semibold text-brand-800" : "text-slate-700 hover:bg-slate-100"}`}
+            >
               <span>{queue.label}</span>
-              <span aria-hidden="true" className="rounded-full bg-white px-2 text-xs ring-1 ring-slate-200">{queue.count}</span>
+              <span aria-hidden="true" className="rounded-full bg-white px-2 text-xs ring-1 ring-slate-200">
+                {queue.count}
+              </span>
               <span className="sr-only">{t("openCount", { count: queue.count })}</span>
             </Link>
           </li>

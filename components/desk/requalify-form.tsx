@@ -48,7 +48,9 @@ export function RequalifyForm({ reference, current, services, teamName, preview,
     setChoice((previous) => {
       const merged = { ...previous, ...next };
       const offered = categoriesFor(services, merged);
-      return offered.some((category) => category.code === merged.categoryCode) ? merged : { ...merged, categoryCode: offered[0]?.code ?? "" };
+      return offered.some((category) => category.code === merged.categoryCode)
+        ? merged
+        : { ...merged, categoryCode: offered[0]?.code ?? "" };
     });
   };
   const onPreview = (event: FormEvent<HTMLFormElement>) => {
@@ -62,36 +64,95 @@ export function RequalifyForm({ reference, current, services, teamName, preview,
     <div className="space-y-3">
       <form onSubmit={onPreview} noValidate className="space-y-3">
         <input type="hidden" name="reference" value={reference} />
-        <SelectField formId={formId} name="type" label={t("desk.requalify.type")} state={formState} value={choice.type}
-          onChange={(event) => change({ type: event.target.value as TicketType })}>
-          {TICKET_TYPES.map((type) => <option key={type} value={type}>{t(`tickets.type.${type}`)}</option>)}
+        <SelectField
+          formId={formId}
+          name="type"
+          label={t("desk.requalify.type")}
+          state={formState}
+          value={choice.type}
+          onChange={(event) => change({ type: event.target.value as TicketType })}
+        >
+          {TICKET_TYPES.map((type) => (
+            <option key={type} value={type}>
+              {t(`tickets.type.${type}`)}
+            </option>
+          ))}
         </SelectField>
-        <SelectField formId={formId} name="serviceCode" label={t("desk.requalify.service")} state={formState} value={choice.serviceCode}
-          onChange={(event) => change({ serviceCode: event.target.value })}>
-          {services.map((service) => <option key={service.code} value={service.code}>{service.name}</option>)}
+        <SelectField
+          formId={formId}
+          name="serviceCode"
+          label={t("desk.requalify.service")}
+          state={formState}
+          value={choice.serviceCode}
+          onChange={(event) => change({ serviceCode: event.target.value })}
+        >
+          {services.map((service) => (
+            <option key={service.code} value={service.code}>
+              {service.name}
+            </option>
+          ))}
         </SelectField>
-        <SelectField formId={formId} name="categoryCode" label={t("desk.requalify.category")} state={formState} value={choice.categoryCode}
-          onChange={(event) => change({ categoryCode: event.target.value })}>
+        <SelectField
+          formId={formId}
+          name="categoryCode"
+          label={t("desk.requalify.category")}
+          state={formState}
+          value={choice.categoryCode}
+          onChange={(event) => change({ categoryCode: event.target.value })}
+        >
           {categories.length === 0 && <option value="">{t("desk.requalify.noCategory")}</option>}
-          {categories.map((category) => <option key={category.code} value={category.code}>{category.name}</option>)}
+          {categories.map((category) => (
+            <option key={category.code} value={category.code}>
+              {category.name}
+            </option>
+          ))}
         </SelectField>
-        <SelectField formId={formId} name="impact" label={t("desk.requalify.impact")} state={formState} value={choice.impact}
-          onChange={(event) => change({ impact: event.target.value as Impact })}>
-          {IMPACTS.map((impact) => <option key={impact} value={impact}>{t(`tickets.impact.${impact}`)}</option>)}
+        <SelectField
+          formId={formId}
+          name="impact"
+          label={t("desk.requalify.impact")}
+          state={formState}
+          value={choice.impact}
+          onChange={(event) => change({ impact: event.target.value as Impact })}
+        >
+          {IMPACTS.map((impact) => (
+            <option key={impact} value={impact}>
+              {t(`tickets.impact.${impact}`)}
+            </option>
+          ))}
         </SelectField>
-        <SelectField formId={formId} name="urgency" label={t("desk.requalify.urgency")} state={formState} value={choice.urgency}
-          onChange={(event) => change({ urgency: event.target.value as Urgency })}>
-          {URGENCIES.map((urgency) => <option key={urgency} value={urgency}>{t(`tickets.urgency.${urgency}`)}</option>)}
+        <SelectField
+          formId={formId}
+          name="urgency"
+          label={t("desk.requalify.urgency")}
+          state={formState}
+          value={choice.urgency}
+          onChange={(event) => change({ urgency: event.target.value as Urgency })}
+        >
+          {URGENCIES.map((urgency) => (
+            <option key={urgency} value={urgency}>
+              {t(`tickets.urgency.${urgency}`)}
+            </option>
+          ))}
         </SelectField>
         <FormAlert state={formState} />
         <SubmitButton pending={pending} label={t("desk.requalify.preview")} pendingLabel={t("desk.pending")} tone="secondary" />
       </form>
-      {applied && <p role="status" className="text-sm text-emerald-800">{t("desk.requalify.done")}</p>}
+      {applied && (
+        <p role="status" className="text-sm text-emerald-800">
+          {t("desk.requalify.done")}
+        </p>
+      )}
       {outcome.status === "preview" && !applied && (
         <>
           <RoutingPreview preview={outcome} teamName={(code) => teamName[code] ?? null} />
-          <DeskForm action={apply} hidden={{ reference, ...outcome.choice }} submitLabel={t("desk.requalify.apply")} success={t("desk.requalify.done")}
-            onDone={() => setApplied(true)} />
+          <DeskForm
+            action={apply}
+            hidden={{ reference, ...outcome.choice }}
+            submitLabel={t("desk.requalify.apply")}
+            success={t("desk.requalify.done")}
+            onDone={() => setApplied(true)}
+          />
         </>
       )}
     </div>

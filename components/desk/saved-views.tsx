@@ -18,14 +18,18 @@ export async function SavedViews({ views, currentQuery, saveAction, deleteAction
   const t = await getTranslations("desk.views");
   return (
     <section aria-labelledby="saved-views-title">
-      <h2 id="saved-views-title" className="text-sm font-semibold uppercase tracking-wide text-slate-500">{t("title")}</h2>
+      <h2 id="saved-views-title" className="text-sm font-semibold uppercase tracking-wide text-slate-500">
+        {t("title")}
+      </h2>
       {views.length === 0 ? (
         <p className="mt-2 text-sm text-slate-500">{t("none")}</p>
       ) : (
         <ul className="mt-2 space-y-1 text-sm">
           {views.map((view) => (
             <li key={view.id} className="flex items-start justify-between gap-2 px-3 py-1">
-              <Link className="text-brand-700 underline" href={`/bureau?${viewSearch(view.query)}`}>{view.name}</Link>
+              <Link className="text-brand-700 underline" href={`/bureau?${viewSearch(view.query)}`}>
+                {view.name}
+              </Link>
               <DeleteViewButton id={view.id} name={view.name} action={deleteAction} />
             </li>
           ))}

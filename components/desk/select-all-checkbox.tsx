@@ -6,12 +6,16 @@ import { useTranslations } from "next-intl";
 export function SelectAllCheckbox({ field }: { field: string }) {
   const t = useTranslations("desk.bulk");
   return (
-    <input type="checkbox" aria-label={t("selectAll")} title={t("selectAll")}
+    <input
+      type="checkbox"
+      aria-label={t("selectAll")}
+      title={t("selectAll")}
       onChange={(event) => {
         const { form, checked } = event.currentTarget;
         form?.querySelectorAll<HTMLInputElement>(`input[type="checkbox"][name="${field}"]`).forEach((box) => {
           box.checked = checked;
         });
-      }} />
+      }}
+    />
   );
 }

@@ -23,4 +23,3 @@ export function StatusForm({ reference, action, next }: Props) {
     </DeskForm>
   );
 }
-

@@ -10,8 +10,14 @@ export function StatusSelect({ formId, state, statuses }: { formId: string; stat
   const t = useTranslations();
   return (
     <SelectField formId={formId} name="status" label={t("desk.status.label")} state={state} defaultValue="" required>
-      <option value="" disabled>{t("desk.status.choose")}</option>
-      {statuses.map((status) => <option key={status} value={status}>{t(`tickets.staffStatus.${status}`)}</option>)}
+      <option value="" disabled>
+        {t("desk.status.choose")}
+      </option>
+      {statuses.map((status) => (
+        <option key={status} value={status}>
+          {t(`tickets.staffStatus.${status}`)}
+        </option>
+      ))}
     </SelectField>
   );
 }

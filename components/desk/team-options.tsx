@@ -11,7 +11,11 @@ export function TeamOptions({ groups }: { groups: TeamGroups }) {
     .filter((party) => groups[party]?.length)
     .map((party) => (
       <optgroup key={party} label={t(party)}>
-        {groups[party]!.map((team) => <option key={team.code} value={team.code}>{team.name} ({team.code})</option>)}
+        {groups[party]!.map((team) => (
+          <option key={team.code} value={team.code}>
+            {team.name} ({team.code})
+          </option>
+        ))}
       </optgroup>
     ));
 }

@@ -12,7 +12,9 @@ export function VendorReferenceForm({ reference, action, current }: Props) {
   const t = useTranslations("vendorAccess.reference");
   return (
     <DeskForm action={action} hidden={{ reference }} submitLabel={t("submit")} success={t("done")} tone="secondary">
-      {({ state, formId }) => <TextField formId={formId} name="vendorReference" label={t("label")} state={state} maxLength={100} defaultValue={current ?? ""} />}
+      {({ state, formId }) => (
+        <TextField formId={formId} name="vendorReference" label={t("label")} state={state} maxLength={100} defaultValue={current ?? ""} />
+      )}
     </DeskForm>
   );
 }

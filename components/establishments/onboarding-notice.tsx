@@ -9,6 +9,19 @@ export async function OnboardingNotice({ state, long = false }: { state: Onboard
   if (state === "integre") return null;
   const t = await getTranslations("schools");
   const label = t(`states.${state}`);
-  if (long) return <p role="note" data-onboarding={state} className="rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900">{t("notIntegratedHelp", { state: label })}</p>;
-  return <span title={t("notIntegrated")} data-onboarding={state} className="ml-1 inline-block rounded-full bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-800 ring-1 ring-amber-200">{label}</span>;
+  if (long)
+    return (
+      <p role="note" data-onboarding={state} className="rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900">
+        {t("notIntegratedHelp", { state: label })}
+      </p>
+    );
+  return (
+    <span
+      title={t("notIntegrated")}
+      data-onboarding={state}
+      className="ml-1 inline-block rounded-full bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-800 ring-1 ring-amber-200"
+    >
+      {label}
+    </span>
+  );
 }

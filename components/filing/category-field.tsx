@@ -11,7 +11,14 @@ export function CategoryField({ field, value, error }: { field: Field; value?: s
   const t = useTranslations("filing");
   const name = `fields.${field.name}`;
   const id = `field-${field.name}`;
-  const common = { id, name, defaultValue: value ?? "", "aria-invalid": Boolean(error), "aria-describedby": error ? `${id}-error` : undefined, className: INPUT };
+  const common = {
+    id,
+    name,
+    defaultValue: value ?? "",
+    "aria-invalid": Boolean(error),
+    "aria-describedby": error ? `${id}-error` : undefined,
+    className: INPUT,
+  };
   return (
     <div>
       <label htmlFor={id} className="block text-sm font-medium">
@@ -20,7 +27,11 @@ export function CategoryField({ field, value, error }: { field: Field; value?: s
       {field.kind === "enum" ? (
         <select {...common} defaultValue={value ?? field.default ?? ""}>
           {field.default === undefined && <option value="" />}
-          {field.options.map((option, index) => <option key={option} value={option}>{field.labels?.[index] ?? option}</option>)}
+          {field.options.map((option, index) => (
+            <option key={option} value={option}>
+              {field.labels?.[index] ?? option}
+            </option>
+          ))}
         </select>
       ) : field.kind === "integer" ? (
         <input {...common} type="number" inputMode="numeric" min={field.min} max={field.max} step={1} />

@@ -72,29 +72,60 @@ export function CiPicker({ establishmentUai, initial, notice }: { establishmentU
             <li key={ci.id} className="flex items-center gap-1 rounded-full bg-brand-50 px-3 py-1 text-sm">
               <input type="hidden" name="ciIds" value={ci.id} />
               {describe(ci)}
-              <button type="button" aria-label={t("equipmentRemove", { name: ci.name })} className="ml-1 text-slate-500"
-                onClick={() => setChosen((current) => current.filter((item) => item.id !== ci.id))}>×</button>
+              <button
+                type="button"
+                aria-label={t("equipmentRemove", { name: ci.name })}
+                className="ml-1 text-slate-500"
+                onClick={() => setChosen((current) => current.filter((item) => item.id !== ci.id))}
+              >
+                ×
+              </button>
             </li>
           ))}
         </ul>
       )}
       {chosen.length === 0 && notice && <p className="mt-2 rounded-md bg-amber-50 p-2 text-sm text-amber-900">{notice}</p>}
-      <label htmlFor={searchId} className="sr-only">{t("equipmentSearch")}</label>
-      <input id={searchId} type="text" role="combobox" aria-autocomplete="list" aria-expanded={open} aria-controls={listId}
-        aria-activedescendant={open && active >= 0 ? optionId(active) : undefined} autoComplete="off"
-        value={query} placeholder={t("equipmentSearch")} onKeyDown={onKeyDown} onBlur={() => setOpen(false)} onFocus={() => setOpen(true)}
+      <label htmlFor={searchId} className="sr-only">
+        {t("equipmentSearch")}
+      </label>
+      <input
+        id={searchId}
+        type="text"
+        role="combobox"
+        aria-autocomplete="list"
+        aria-expanded={open}
+        aria-controls={listId}
+        aria-activedescendant={open && active >= 0 ? optionId(active) : undefined}
+        autoComplete="off"
+        value={query}
+        placeholder={t("equipmentSearch")}
+        onKeyDown={onKeyDown}
+        onBlur={() => setOpen(false)}
+        onFocus={() => setOpen(true)}
         onChange={(event) => {
           setQuery(event.target.value);
           setOpen(true);
         }}
-        className="mt-2 w-full rounded-md border border-slate-300 px-3 py-2" />
-      <ul id={listId} role="listbox" aria-label={t("equipmentResults")} hidden={!open}
-        className="mt-1 max-h-56 overflow-y-auto rounded-md border border-slate-100 text-sm">
+        className="mt-2 w-full rounded-md border border-slate-300 px-3 py-2"
+      />
+      <ul
+        id={listId}
+        role="listbox"
+        aria-label={t("equipmentResults")}
+        hidden={!open}
+        className="mt-1 max-h-56 overflow-y-auto rounded-md border border-slate-100 text-sm"
+      >
         {results.map((ci, index) => (
           // The mouse picks too; mousedown is cancelled so the search keeps the focus.
-          <li key={ci.id} id={optionId(index)} role="option" aria-selected={index === active}
-            onMouseDown={(event) => event.preventDefault()} onClick={() => add(ci)}
-            className="cursor-pointer px-2 py-1.5 hover:bg-slate-50 aria-selected:bg-brand-50 aria-selected:outline aria-selected:outline-2 aria-selected:outline-brand-700">
+          <li
+            key={ci.id}
+            id={optionId(index)}
+            role="option"
+            aria-selected={index === active}
+            onMouseDown={(event) => event.preventDefault()}
+            onClick={() => add(ci)}
+            className="cursor-pointer px-2 py-1.5 hover:bg-slate-50 aria-selected:bg-brand-50 aria-selected:outline aria-selected:outline-2 aria-selected:outline-brand-700"
+          >
             {describe(ci)}
           </li>
         ))}

@@ -19,7 +19,8 @@ export function PriorityPicker({ impact: initialImpact, urgency: initialUrgency 
         <legend className="text-sm font-medium">{t("impact")}</legend>
         {IMPACTS.map((value) => (
           <label key={value} className="mt-1 flex items-center gap-2 text-sm">
-            <input type="radio" name="impact" value={value} checked={impact === value} onChange={() => setImpact(value)} /> {t(IMPACT_LABEL[value])}
+            <input type="radio" name="impact" value={value} checked={impact === value} onChange={() => setImpact(value)} />{" "}
+            {t(IMPACT_LABEL[value])}
           </label>
         ))}
       </fieldset>
@@ -27,7 +28,8 @@ export function PriorityPicker({ impact: initialImpact, urgency: initialUrgency 
         <legend className="text-sm font-medium">{t("urgency")}</legend>
         {URGENCIES.map((value) => (
           <label key={value} className="mt-1 flex items-center gap-2 text-sm">
-            <input type="radio" name="urgency" value={value} checked={urgency === value} onChange={() => setUrgency(value)} /> {t(URGENCY_LABEL[value])}
+            <input type="radio" name="urgency" value={value} checked={urgency === value} onChange={() => setUrgency(value)} />{" "}
+            {t(URGENCY_LABEL[value])}
           </label>
         ))}
       </fieldset>

@@ -32,8 +32,10 @@ export function TicketForm({ action, service, category, schools, outOfInventoryN
   // Submitted without React's form reset: a refused form keeps its text and its chosen files.
   // The draft survives a submit that meets an expired session, until the ticket is filed.
   const { state, pending, formProps } = useActionForm(action, { draft: `filing:${category.code}` });
-  const values = state.status === "error" ? state.values ?? {} : {};
-  const errors = Object.fromEntries(Object.entries(state.status === "error" ? state.fields : {}).map(([field, messages]) => [field, messages[0]]));
+  const values = state.status === "error" ? (state.values ?? {}) : {};
+  const errors = Object.fromEntries(
+    Object.entries(state.status === "error" ? state.fields : {}).map(([field, messages]) => [field, messages[0]]),
+  );
   const text = (name: string) => (typeof values[name] === "string" ? (values[name] as string) : undefined);
   const [school, setSchool] = useState(text("establishmentUai") ?? schools[0]!.uai);
   const hardwareIncident = category.hardware && category.type === "incident";
@@ -48,9 +50,21 @@ export function TicketForm({ action, service, category, schools, outOfInventoryN
       <input type="hidden" name="categoryCode" value={category.code} />
       {schools.length > 1 ? (
         <div>
-          <label htmlFor="establishmentUai" className="block text-sm font-medium">{t("establishment")}</label>
-          <select id="establishmentUai" name="establishmentUai" value={school} onChange={(event) => setSchool(event.target.value)} className={INPUT}>
-            {schools.map((option) => <option key={option.uai} value={option.uai}>{option.name} ({option.uai})</option>)}
+          <label htmlFor="establishmentUai" className="block text-sm font-medium">
+            {t("establishment")}
+          </label>
+          <select
+            id="establishmentUai"
+            name="establishmentUai"
+            value={school}
+            onChange={(event) => setSchool(event.target.value)}
+            className={INPUT}
+          >
+            {schools.map((option) => (
+              <option key={option.uai} value={option.uai}>
+                {option.name} ({option.uai})
+              </option>
+            ))}
           </select>
         </div>
       ) : (
@@ -58,15 +72,38 @@ export function TicketForm({ action, service, category, schools, outOfInventoryN
       )}
       <div>
         <FieldLabel htmlFor="title" label={t("titleLabel")} required />
-        <input id="title" name="title" required minLength={3} maxLength={200} defaultValue={text("title")} aria-describedby="title-help title-error" aria-invalid={Boolean(errors.title)} className={INPUT} />
-        <p id="title-help" className="mt-1 text-xs text-slate-500">{t("titleHelp", { type: category.type })}</p>
+        <input
+          id="title"
+          name="title"
+          required
+          minLength={3}
+          maxLength={200}
+          defaultValue={text("title")}
+          aria-describedby="title-help title-error"
+          aria-invalid={Boolean(errors.title)}
+          className={INPUT}
+        />
+        <p id="title-help" className="mt-1 text-xs text-slate-500">
+          {t("titleHelp", { type: category.type })}
+        </p>
         <FieldMessage id="title-error" message={errors.title} />
       </div>
       <div>
         <FieldLabel htmlFor="description" label={t("description")} required />
-        <textarea id="description" name="description" rows={5} required maxLength={10_000} defaultValue={text("description")} aria-describedby="description-help description-error"
-          aria-invalid={Boolean(errors.description)} className={INPUT} />
-        <p id="description-help" className="mt-1 text-xs text-slate-500">{t("descriptionHelp", { type: category.type })}</p>
+        <textarea
+          id="description"
+          name="description"
+          rows={5}
+          required
+          maxLength={10_000}
+          defaultValue={text("description")}
+          aria-describedby="description-help description-error"
+          aria-invalid={Boolean(errors.description)}
+          className={INPUT}
+        />
+        <p id="description-help" className="mt-1 text-xs text-slate-500">
+          {t("descriptionHelp", { type: category.type })}
+        </p>
         <FieldMessage id="description-error" message={errors.description} />
       </div>
       {category.fields.length > 0 && (
@@ -81,13 +118,30 @@ export function TicketForm({ action, service, category, schools, outOfInventoryN
       <CiPicker key={school} establishmentUai={school} initial={[]} notice={hardwareIncident ? outOfInventoryNotice : null} />
       <FieldMessage id="ciIds-error" message={errors.ciIds} />
       <div>
-        <label htmlFor="attachments" className="block text-sm font-medium">{signed ? tWords("signedRequest") : t("attachments")}</label>
-        <input id="attachments" name="attachments" type="file" multiple accept={ATTACHMENT_ACCEPT} aria-describedby="attachments-help attachments-error" className="mt-1 block text-sm" />
-        <p id="attachments-help" className="mt-1 text-xs text-slate-500">{signed && <>{tWords("signedRequestHelp")} </>}{t("attachmentsHelp")}</p>
+        <label htmlFor="attachments" className="block text-sm font-medium">
+          {signed ? tWords("signedRequest") : t("attachments")}
+        </label>
+        <input
+          id="attachments"
+          name="attachments"
+          type="file"
+          multiple
+          accept={ATTACHMENT_ACCEPT}
+          aria-describedby="attachments-help attachments-error"
+          className="mt-1 block text-sm"
+        />
+        <p id="attachments-help" className="mt-1 text-xs text-slate-500">
+          {signed && <>{tWords("signedRequestHelp")} </>}
+          {t("attachmentsHelp")}
+        </p>
         <FieldMessage id="attachments-error" message={errors.attachments} />
       </div>
       {errors.categoryCode && <FieldMessage id="category-error" message={errors.categoryCode} />}
-      <button type="submit" disabled={pending} className="rounded-md bg-brand-700 px-5 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-md bg-brand-700 px-5 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60"
+      >
         {pending ? t("submitting") : t("submit")}
       </button>
     </form>

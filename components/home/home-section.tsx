@@ -16,8 +16,14 @@ export function HomeSection({ id, title, more, empty, className = "", children }
   return (
     <section aria-labelledby={id} className={className}>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h2 id={id} className="text-lg font-semibold">{title}</h2>
-        {more && <Link href={more.href} className="text-sm text-brand-700 underline">{more.label}</Link>}
+        <h2 id={id} className="text-lg font-semibold">
+          {title}
+        </h2>
+        {more && (
+          <Link href={more.href} className="text-sm text-brand-700 underline">
+            {more.label}
+          </Link>
+        )}
       </div>
       {empty ? <p className="mt-1 text-slate-600">{empty}</p> : children}
     </section>

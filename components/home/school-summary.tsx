@@ -11,13 +11,33 @@ export async function SchoolSummary({ dashboard: d }: { dashboard: Establishment
   const hint = t("howComputed");
   const number = (value: number) => value.toLocaleString(locale);
   return (
-    <HomeSection id={`home-school-${d.establishment.uai}`} title={tHome("schoolTitle", { name: d.establishment.name })}
-      more={{ href: schoolDashboardHref(d.establishment.uai), label: t("openDashboard") }}>
+    <HomeSection
+      id={`home-school-${d.establishment.uai}`}
+      title={tHome("schoolTitle", { name: d.establishment.name })}
+      more={{ href: schoolDashboardHref(d.establishment.uai), label: t("openDashboard") }}
+    >
       <div className="mt-2 grid grid-cols-2 gap-3 md:grid-cols-4" data-testid="home-school-summary">
         <FigureCard label={t("figures.open")} value={number(d.open.total)} hint={t("figures.openHint")} hintLabel={hint} />
-        <FigureCard label={t("figures.breached")} value={number(d.open.breached)} hint={t("figures.breachedHint")} hintLabel={hint} tone={d.open.breached > 0 ? "alert" : "default"} />
-        <FigureCard label={t("figures.waitingRequester")} value={number(d.open.waitingForSchool.waitingRequester)} hint={t("figures.waitingRequesterHint")} hintLabel={hint} />
-        <FigureCard label={t("figures.ttrCompliance")} value={percent(d.sla.ttrCompliance, locale)} detail={tHome("last30Days")} hint={t("figures.ttrComplianceHint")} hintLabel={hint} />
+        <FigureCard
+          label={t("figures.breached")}
+          value={number(d.open.breached)}
+          hint={t("figures.breachedHint")}
+          hintLabel={hint}
+          tone={d.open.breached > 0 ? "alert" : "default"}
+        />
+        <FigureCard
+          label={t("figures.waitingRequester")}
+          value={number(d.open.waitingForSchool.waitingRequester)}
+          hint={t("figures.waitingRequesterHint")}
+          hintLabel={hint}
+        />
+        <FigureCard
+          label={t("figures.ttrCompliance")}
+          value={percent(d.sla.ttrCompliance, locale)}
+          detail={tHome("last30Days")}
+          hint={t("figures.ttrComplianceHint")}
+          hintLabel={hint}
+        />
       </div>
     </HomeSection>
   );

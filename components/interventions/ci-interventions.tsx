@@ -15,8 +15,15 @@ export async function CiInterventions({ entries, ticketBase }: { entries: Entry[
       {entries.map((entry) => (
         <li key={entry.id}>
           <p className="font-medium">
-            {t("item.heading", { mode: t(`mode.${entry.mode}`), date: dates.moment(entry.startedAt), duration: duration(t, entry.minutes) })}
-            {" · "}<Link href={`${ticketBase}/${entry.reference}`} className="text-brand-700 underline">{entry.reference}</Link>
+            {t("item.heading", {
+              mode: t(`mode.${entry.mode}`),
+              date: dates.moment(entry.startedAt),
+              duration: duration(t, entry.minutes),
+            })}
+            {" · "}
+            <Link href={`${ticketBase}/${entry.reference}`} className="text-brand-700 underline">
+              {entry.reference}
+            </Link>
           </p>
           <p>{entry.summary}</p>
           <p className="text-xs text-slate-600">{t("item.by", { name: entry.author })}</p>

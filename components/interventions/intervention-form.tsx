@@ -21,12 +21,44 @@ export function InterventionForm({ reference, action, establishmentUai, defaultS
         // Keyed by the outcome so a success empties the form and its picked equipment.
         <div key={state.status === "ok" ? "sent" : "editing"} className="space-y-3">
           <SelectField formId={formId} name="mode" label={t("form.mode")} state={state} defaultValue="on_site" required>
-            {INTERVENTION_MODES.map((mode) => <option key={mode} value={mode}>{t(`mode.${mode}`)}</option>)}
+            {INTERVENTION_MODES.map((mode) => (
+              <option key={mode} value={mode}>
+                {t(`mode.${mode}`)}
+              </option>
+            ))}
           </SelectField>
-          <TextField formId={formId} name="startedAt" label={t("form.startedAt")} state={state} type="datetime-local" defaultValue={defaultStart} required />
+          <TextField
+            formId={formId}
+            name="startedAt"
+            label={t("form.startedAt")}
+            state={state}
+            type="datetime-local"
+            defaultValue={defaultStart}
+            required
+          />
           <div className="grid gap-3 sm:grid-cols-2">
-            <TextField formId={formId} name="minutes" label={t("form.minutes")} state={state} type="number" inputMode="numeric" min={1} max={MAX_INTERVENTION_MINUTES} required />
-            <TextField formId={formId} name="travelMinutes" label={t("form.travelMinutes")} state={state} type="number" inputMode="numeric" min={0} max={MAX_INTERVENTION_MINUTES} defaultValue="0" />
+            <TextField
+              formId={formId}
+              name="minutes"
+              label={t("form.minutes")}
+              state={state}
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={MAX_INTERVENTION_MINUTES}
+              required
+            />
+            <TextField
+              formId={formId}
+              name="travelMinutes"
+              label={t("form.travelMinutes")}
+              state={state}
+              type="number"
+              inputMode="numeric"
+              min={0}
+              max={MAX_INTERVENTION_MINUTES}
+              defaultValue="0"
+            />
           </div>
           <TextAreaField formId={formId} name="summary" label={t("form.summary")} state={state} rows={3} required maxLength={2_000} />
           <TextAreaField formId={formId} name="details" label={t("form.details")} state={state} rows={3} maxLength={10_000} />

@@ -9,7 +9,11 @@ export function MarkAllReadButton({ action }: { action: FormAction }) {
   const { state, pending, formProps } = useActionForm(action);
   return (
     <form {...formProps} className="flex flex-wrap items-center gap-3">
-      <button type="submit" disabled={pending} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100 disabled:opacity-60"
+      >
         {t("markAllRead")}
       </button>
       <span role="status" className={`text-sm ${state.status === "error" ? "text-red-700" : "text-slate-600"}`}>

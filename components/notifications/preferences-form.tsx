@@ -17,9 +17,20 @@ export function NotificationPreferencesForm({ action, preferences }: Props) {
   return (
     <form {...formProps} className="max-w-xl space-y-4">
       {STAFF_NOTIFICATION_KINDS.map((kind) => (
-        <SelectField key={kind} formId="notification-preferences" name={kind} label={t(`kinds.${kind}`)} state={state} defaultValue={preferences[kind] ?? "default"}>
+        <SelectField
+          key={kind}
+          formId="notification-preferences"
+          name={kind}
+          label={t(`kinds.${kind}`)}
+          state={state}
+          defaultValue={preferences[kind] ?? "default"}
+        >
           <option value="default">{t("preferences.default")}</option>
-          {DELIVERIES.map((delivery) => <option key={delivery} value={delivery}>{t(`preferences.delivery.${delivery}`)}</option>)}
+          {DELIVERIES.map((delivery) => (
+            <option key={delivery} value={delivery}>
+              {t(`preferences.delivery.${delivery}`)}
+            </option>
+          ))}
         </SelectField>
       ))}
       <FormAlert state={state} success={t("preferences.saved")} />

@@ -15,7 +15,13 @@ export type FormField =
   | { kind: "hidden"; name: string; value: string }
   | { kind: "file"; name: string; label: string; accept: string };
 
-type Props = { id: string; action: FormAction; fields: FormField[]; labels: { submit: string; pending: string; done: string }; title?: string };
+type Props = {
+  id: string;
+  action: FormAction;
+  fields: FormField[];
+  labels: { submit: string; pending: string; done: string };
+  title?: string;
+};
 
 /**
  * The admin forms of schools, teams, vendors, zones and onboarding meetings: labelled fields with their errors,
@@ -24,7 +30,12 @@ type Props = { id: string; action: FormAction; fields: FormField[]; labels: { su
 export function FieldsForm({ id, action, fields, labels, title }: Props) {
   const { state, pending, formProps } = useActionForm(action);
   return (
-    <form {...formProps} noValidate aria-label={title} className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-3">
+    <form
+      {...formProps}
+      noValidate
+      aria-label={title}
+      className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-3"
+    >
       {title && <h3 className="font-medium sm:col-span-2 lg:col-span-3">{title}</h3>}
       {fields.map((field) => {
         const key = field.name;
@@ -33,24 +44,52 @@ export function FieldsForm({ id, action, fields, labels, title }: Props) {
             return <input key={key} type="hidden" name={field.name} value={field.value} />;
           case "select":
             return (
-              <SelectField key={key} formId={id} name={field.name} label={field.label} state={state} defaultValue={field.defaultValue ?? ""}>
-                {field.options.map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
+              <SelectField
+                key={key}
+                formId={id}
+                name={field.name}
+                label={field.label}
+                state={state}
+                defaultValue={field.defaultValue ?? ""}
+              >
+                {field.options.map((option) => (
+                  <option key={option.value} value={option.value}>
+                    {option.label}
+                  </option>
+                ))}
               </SelectField>
             );
           case "textarea":
             return (
               <div key={key} className="sm:col-span-2 lg:col-span-3">
-                <label htmlFor={`${id}-${field.name}`} className="block text-sm font-medium">{field.label}</label>
-                <textarea id={`${id}-${field.name}`} name={field.name} rows={3} defaultValue={field.defaultValue ?? ""}
-                  className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-base aria-[invalid=true]:border-red-600" {...fieldA11y(state, id, field.name)} />
+                <label htmlFor={`${id}-${field.name}`} className="block text-sm font-medium">
+                  {field.label}
+                </label>
+                <textarea
+                  id={`${id}-${field.name}`}
+                  name={field.name}
+                  rows={3}
+                  defaultValue={field.defaultValue ?? ""}
+                  className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-base aria-[invalid=true]:border-red-600"
+                  {...fieldA11y(state, id, field.name)}
+                />
                 <FieldErrors state={state} formId={id} field={field.name} />
               </div>
             );
           case "file":
             return (
               <div key={key} className="sm:col-span-2 lg:col-span-3">
-                <label htmlFor={`${id}-${field.name}`} className="block text-sm font-medium">{field.label}</label>
-                <input id={`${id}-${field.name}`} name={field.name} type="file" accept={field.accept} className="mt-1 block text-sm" {...fieldA11y(state, id, field.name)} />
+                <label htmlFor={`${id}-${field.name}`} className="block text-sm font-medium">
+                  {field.label}
+                </label>
+                <input
+                  id={`${id}-${field.name}`}
+                  name={field.name}
+                  type="file"
+                  accept={field.accept}
+                  className="mt-1 block text-sm"
+                  {...fieldA11y(state, id, field.name)}
+                />
                 <FieldErrors state={state} formId={id} field={field.name} />
               </div>
             );
@@ -63,8 +102,17 @@ export function FieldsForm({ id, action, fields, labels, title }: Props) {
             );
           default:
             return (
-              <TextField key={key} formId={id} name={field.name} label={field.label} state={state} type={field.kind}
-                defaultValue={field.defaultValue ?? ""} required={field.required} maxLength={field.maxLength} />
+              <TextField
+                key={key}
+                formId={id}
+                name={field.name}
+                label={field.label}
+                state={state}
+                type={field.kind}
+                defaultValue={field.defaultValue ?? ""}
+                required={field.required}
+                maxLength={field.maxLength}
+              />
             );
         }
       })}

@@ -4,5 +4,10 @@ type Props = { uai: string; document: { id: string; fileName: string; sizeBytes:
 
 /** A download link to one onboarding document, served to whoever follows the school's onboarding. */
 export function OnboardingDocumentLink({ uai, document }: Props) {
-  return <AttachmentLink file={document} href={`/api/v1/establishments/${encodeURIComponent(uai)}/documents/${encodeURIComponent(document.id)}`} />;
+  return (
+    <AttachmentLink
+      file={document}
+      href={`/api/v1/establishments/${encodeURIComponent(uai)}/documents/${encodeURIComponent(document.id)}`}
+    />
+  );
 }

@@ -11,7 +11,11 @@ type Tab = "schools" | "teams" | "vendors" | "zones";
  * tabs, the title and its introduction, the form creating a record, then the records (`children`).
  * Texts come from `schools.<tab>` (title, intro, newTitle, create, creating, created).
  */
-export async function OrganisationAdminPage({ tab, create, children }: {
+export async function OrganisationAdminPage({
+  tab,
+  create,
+  children,
+}: {
   tab: Tab;
   create: { id: string; action: FormAction; fields: FormField[] };
   children: ReactNode;
@@ -24,10 +28,14 @@ export async function OrganisationAdminPage({ tab, create, children }: {
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <p className="mt-2 text-slate-600">{t("intro")}</p>
       </div>
-      <FieldsForm id={create.id} action={create.action} title={t("newTitle")} labels={{ submit: t("create"), pending: t("creating"), done: t("created") }}
-        fields={create.fields} />
+      <FieldsForm
+        id={create.id}
+        action={create.action}
+        title={t("newTitle")}
+        labels={{ submit: t("create"), pending: t("creating"), done: t("created") }}
+        fields={create.fields}
+      />
       {children}
     </section>
   );
 }
-

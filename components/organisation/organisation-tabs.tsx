@@ -15,8 +15,12 @@ export async function OrganisationTabs({ current }: { current: (typeof TABS)[num
   return (
     <nav aria-label={t("label")} className="flex flex-wrap gap-2 text-sm">
       {TABS.map((tab) => (
-        <Link key={tab.key} href={tab.href} aria-current={tab.key === current ? "page" : undefined}
-          className={`rounded-md px-3 py-1.5 ${tab.key === current ? "bg-brand-700 text-white" : "border border-slate-300 hover:bg-slate-100"}`}>
+        <Link
+          key={tab.key}
+          href={tab.href}
+          aria-current={tab.key === current ? "page" : undefined}
+          className={`rounded-md px-3 py-1.5 ${tab.key === current ? "bg-brand-700 text-white" : "border border-slate-300 hover:bg-slate-100"}`}
+        >
           {t(tab.key)}
         </Link>
       ))}

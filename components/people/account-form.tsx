@@ -27,22 +27,43 @@ export function AccountForm({ action, functions, account }: Props) {
   const formId = account ? `account-${account.id}` : "new-account";
   return (
     <form {...formProps} className="grid gap-4 sm:grid-cols-2">
-      {account ? <input type="hidden" name="userId" value={account.id} />
-        : <TextField formId={formId} name="email" label={t("people.email")} state={state} type="email" required />}
+      {account ? (
+        <input type="hidden" name="userId" value={account.id} />
+      ) : (
+        <TextField formId={formId} name="email" label={t("people.email")} state={state} type="email" required />
+      )}
       <TextField formId={formId} name="name" label={t("people.name")} state={state} defaultValue={account?.name} required />
       <TextField formId={formId} name="phone" label={t("people.phone")} state={state} defaultValue={account?.phone ?? ""} type="tel" />
       <SelectField formId={formId} name="role" label={t("people.role")} state={state} defaultValue={account?.role ?? "requester"}>
-        {ROLES.map((role) => <option key={role} value={role}>{t(`roles.${role}`)}</option>)}
+        {ROLES.map((role) => (
+          <option key={role} value={role}>
+            {t(`roles.${role}`)}
+          </option>
+        ))}
       </SelectField>
       <SelectField formId={formId} name="function" label={t("people.function")} state={state} defaultValue={account?.function ?? ""}>
         <option value="">{t("people.noFunction")}</option>
-        {functions.map((item) => <option key={item.code} value={item.code}>{item.label}</option>)}
+        {functions.map((item) => (
+          <option key={item.code} value={item.code}>
+            {item.label}
+          </option>
+        ))}
       </SelectField>
-      <TextField formId={formId} name="establishments" label={t("people.schools")} state={state} defaultValue={account?.establishments.join(", ")} />
+      <TextField
+        formId={formId}
+        name="establishments"
+        label={t("people.schools")}
+        state={state}
+        defaultValue={account?.establishments.join(", ")}
+      />
       <TextField formId={formId} name="teams" label={t("people.teams")} state={state} defaultValue={account?.teams.join(", ")} />
       <div className="sm:col-span-2 space-y-2">
         <FormAlert state={state} success={t(account ? "people.saved" : "people.created")} />
-        <SubmitButton pending={pending} label={t(account ? "people.save" : "people.create")} pendingLabel={t(account ? "people.saving" : "people.creating")} />
+        <SubmitButton
+          pending={pending}
+          label={t(account ? "people.save" : "people.create")}
+          pendingLabel={t(account ? "people.saving" : "people.creating")}
+        />
       </div>
     </form>
   );

@@ -15,10 +15,39 @@ export function PasswordForm({ action, hidden = {}, askCurrent = false, submitLa
   const formId = askCurrent ? "change-password" : "choose-password";
   return (
     <form {...formProps} className="space-y-4">
-      {Object.entries(hidden).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
-      {askCurrent && <TextField formId={formId} name="current" label={t("currentPassword")} state={state} type="password" autoComplete="current-password" required />}
-      <TextField formId={formId} name="password" label={t("newPassword")} state={state} type="password" autoComplete="new-password" minLength={12} required />
-      <TextField formId={formId} name="confirmation" label={t("confirmation")} state={state} type="password" autoComplete="new-password" required />
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      {askCurrent && (
+        <TextField
+          formId={formId}
+          name="current"
+          label={t("currentPassword")}
+          state={state}
+          type="password"
+          autoComplete="current-password"
+          required
+        />
+      )}
+      <TextField
+        formId={formId}
+        name="password"
+        label={t("newPassword")}
+        state={state}
+        type="password"
+        autoComplete="new-password"
+        minLength={12}
+        required
+      />
+      <TextField
+        formId={formId}
+        name="confirmation"
+        label={t("confirmation")}
+        state={state}
+        type="password"
+        autoComplete="new-password"
+        required
+      />
       <FormAlert state={state} success={success} />
       <SubmitButton pending={pending} label={submitLabel} pendingLabel={t("saving")} />
     </form>

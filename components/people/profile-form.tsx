@@ -15,8 +15,23 @@ export function ProfileForm({ action, profile }: Props) {
   return (
     <form {...formProps} className="max-w-md space-y-4">
       <TextField formId="profile" name="name" label={t("name")} state={state} defaultValue={profile.name} required autoComplete="name" />
-      <TextField formId="profile" name="phone" label={t("phone")} state={state} defaultValue={profile.phone ?? ""} type="tel" autoComplete="tel" />
-      <TextField formId="profile" name="notificationEmail" label={t("notificationEmail")} state={state} defaultValue={profile.notificationEmail ?? ""} type="email" />
+      <TextField
+        formId="profile"
+        name="phone"
+        label={t("phone")}
+        state={state}
+        defaultValue={profile.phone ?? ""}
+        type="tel"
+        autoComplete="tel"
+      />
+      <TextField
+        formId="profile"
+        name="notificationEmail"
+        label={t("notificationEmail")}
+        state={state}
+        defaultValue={profile.notificationEmail ?? ""}
+        type="email"
+      />
       <FormAlert state={state} success={t("profileSaved")} />
       <SubmitButton pending={pending} label={t("save")} pendingLabel={t("saving")} />
     </form>

@@ -11,7 +11,17 @@ type Option = { code: string; label: string };
 type Person = { id: string; name: string };
 
 /** A head sets a colleague's function at the school. */
-export function StaffFunctionForm({ action, person, functionCode, functions }: { action: FormAction; person: Person; functionCode: string | null; functions: Option[] }) {
+export function StaffFunctionForm({
+  action,
+  person,
+  functionCode,
+  functions,
+}: {
+  action: FormAction;
+  person: Person;
+  functionCode: string | null;
+  functions: Option[];
+}) {
   const t = useTranslations("people");
   const { state, pending, formProps } = useActionForm(action);
   return (
@@ -19,7 +29,11 @@ export function StaffFunctionForm({ action, person, functionCode, functions }: {
       <input type="hidden" name="userId" value={person.id} />
       <SelectField formId={`function-${person.id}`} name="function" label={t("function")} state={state} defaultValue={functionCode ?? ""}>
         <option value="">{t("noFunction")}</option>
-        {functions.map((item) => <option key={item.code} value={item.code}>{item.label}</option>)}
+        {functions.map((item) => (
+          <option key={item.code} value={item.code}>
+            {item.label}
+          </option>
+        ))}
       </SelectField>
       <SubmitButton pending={pending} label={t("setFunction")} pendingLabel={t("saving")} tone="secondary" />
       <FormAlert state={state} success={t("saved")} />
@@ -28,7 +42,17 @@ export function StaffFunctionForm({ action, person, functionCode, functions }: {
 }
 
 /** A head removes a colleague from the school, naming who follows their open requests. */
-export function RemoveStaffForm({ action, person, establishmentId, colleagues }: { action: FormAction; person: Person; establishmentId: string; colleagues: Person[] }) {
+export function RemoveStaffForm({
+  action,
+  person,
+  establishmentId,
+  colleagues,
+}: {
+  action: FormAction;
+  person: Person;
+  establishmentId: string;
+  colleagues: Person[];
+}) {
   const t = useTranslations("people");
   const { state, pending, formProps } = useActionForm(action);
   return (
@@ -37,7 +61,13 @@ export function RemoveStaffForm({ action, person, establishmentId, colleagues }:
       <input type="hidden" name="establishmentId" value={establishmentId} />
       <SelectField formId={`remove-${person.id}`} name="successorId" label={t("successor")} state={state} defaultValue="">
         <option value="">{t("nobody")}</option>
-        {colleagues.filter((colleague) => colleague.id !== person.id).map((colleague) => <option key={colleague.id} value={colleague.id}>{colleague.name}</option>)}
+        {colleagues
+          .filter((colleague) => colleague.id !== person.id)
+          .map((colleague) => (
+            <option key={colleague.id} value={colleague.id}>
+              {colleague.name}
+            </option>
+          ))}
       </SelectField>
       <SubmitButton pending={pending} label={t("remove")} pendingLabel={t("removing")} tone="danger" />
       <FormAlert state={state} success={t("removed")} />
@@ -61,7 +91,11 @@ export function InviteStaffForm({ action, uai, functions }: { action: FormAction
       </SelectField>
       <SelectField formId={formId} name="function" label={t("function")} state={state} defaultValue="">
         <option value="">{t("noFunction")}</option>
-        {functions.map((item) => <option key={item.code} value={item.code}>{item.label}</option>)}
+        {functions.map((item) => (
+          <option key={item.code} value={item.code}>
+            {item.label}
+          </option>
+        ))}
       </SelectField>
       <div className="space-y-2 sm:col-span-2">
         <FormAlert state={state} success={t("invitedDone")} />

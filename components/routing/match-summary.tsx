@@ -5,7 +5,15 @@ import type { Priority } from "@/lib/domain/vocabulary";
 const CODE_CRITERIA = ["establishments", "zones", "departements", "establishmentTypes", "ciClasses"] as const;
 
 /** What a rule looks at, one line per criterion, in plain words. */
-export function MatchSummary({ match, priorityFloor, assignToReferent = false }: { match: RuleMatch; priorityFloor: Priority | null; assignToReferent?: boolean }) {
+export function MatchSummary({
+  match,
+  priorityFloor,
+  assignToReferent = false,
+}: {
+  match: RuleMatch;
+  priorityFloor: Priority | null;
+  assignToReferent?: boolean;
+}) {
   const t = useTranslations();
   const list = (values: readonly string[]) => values.join(", ");
   const lines: string[] = [];
@@ -22,14 +30,17 @@ export function MatchSummary({ match, priorityFloor, assignToReferent = false }:
     const values = match[criterion];
     if (values?.length) lines.push(t(`routing.match.${criterion}`, { values: list(values) }));
   }
-  if (match.supportModes?.length) lines.push(t("routing.match.supportModes", { values: list(match.supportModes.map((mode) => t(`establishments.modes.${mode}`))) }));
+  if (match.supportModes?.length)
+    lines.push(t("routing.match.supportModes", { values: list(match.supportModes.map((mode) => t(`establishments.modes.${mode}`))) }));
   if (match.priorities?.length) lines.push(t("routing.match.priorities", { values: list(match.priorities) }));
   if (!lines.length) lines.push(t("routing.match.all"));
   if (priorityFloor) lines.push(t("routing.match.priorityFloor", { priority: priorityFloor }));
   if (assignToReferent) lines.push(t("routing.match.assignToReferent"));
   return (
     <ul className="space-y-0.5">
-      {lines.map((line) => <li key={line}>{line}</li>)}
+      {lines.map((line) => (
+        <li key={line}>{line}</li>
+      ))}
     </ul>
   );
 }

@@ -8,7 +8,12 @@ type Choices = {
 
 /** What the last test asked, to show the form as it was sent. */
 export type RoutingTestValues = {
-  type?: string; categoryCode?: string; establishmentUai?: string; impact?: string; urgency?: string; ciClasses: string[];
+  type?: string;
+  categoryCode?: string;
+  establishmentUai?: string;
+  impact?: string;
+  urgency?: string;
+  ciClasses: string[];
 };
 
 const INPUT = "mt-1 w-full rounded-md border border-slate-300 px-3 py-2";
@@ -22,7 +27,11 @@ export function RoutingTestForm({ choices, values }: { choices: Choices; values:
         <label className="block text-sm font-medium">
           {t("routing.test.type")}
           <select name="type" defaultValue={values.type ?? "incident"} className={INPUT}>
-            {TICKET_TYPES.map((type) => <option key={type} value={type}>{t(`tickets.type.${type}`)}</option>)}
+            {TICKET_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {t(`tickets.type.${type}`)}
+              </option>
+            ))}
           </select>
         </label>
         <label className="block text-sm font-medium">
@@ -30,7 +39,11 @@ export function RoutingTestForm({ choices, values }: { choices: Choices; values:
           <select name="categoryCode" defaultValue={values.categoryCode} className={INPUT}>
             {choices.services.map((service) => (
               <optgroup key={service.code} label={`${service.name} (${service.code})`}>
-                {service.categories.map((category) => <option key={category.code} value={category.code}>{category.name} ({category.code})</option>)}
+                {service.categories.map((category) => (
+                  <option key={category.code} value={category.code}>
+                    {category.name} ({category.code})
+                  </option>
+                ))}
               </optgroup>
             ))}
           </select>
@@ -38,19 +51,31 @@ export function RoutingTestForm({ choices, values }: { choices: Choices; values:
         <label className="block text-sm font-medium sm:col-span-2">
           {t("routing.test.establishment")}
           <select name="establishmentUai" defaultValue={values.establishmentUai} className={INPUT}>
-            {choices.schools.map((school) => <option key={school.uai} value={school.uai}>{school.name} ({school.uai})</option>)}
+            {choices.schools.map((school) => (
+              <option key={school.uai} value={school.uai}>
+                {school.name} ({school.uai})
+              </option>
+            ))}
           </select>
         </label>
         <label className="block text-sm font-medium">
           {t("routing.test.impact")}
           <select name="impact" defaultValue={values.impact ?? "individual"} className={INPUT}>
-            {IMPACTS.map((impact) => <option key={impact} value={impact}>{t(`tickets.impact.${impact}`)}</option>)}
+            {IMPACTS.map((impact) => (
+              <option key={impact} value={impact}>
+                {t(`tickets.impact.${impact}`)}
+              </option>
+            ))}
           </select>
         </label>
         <label className="block text-sm font-medium">
           {t("routing.test.urgency")}
           <select name="urgency" defaultValue={values.urgency ?? "medium"} className={INPUT}>
-            {URGENCIES.map((urgency) => <option key={urgency} value={urgency}>{t(`tickets.urgency.${urgency}`)}</option>)}
+            {URGENCIES.map((urgency) => (
+              <option key={urgency} value={urgency}>
+                {t(`tickets.urgency.${urgency}`)}
+              </option>
+            ))}
           </select>
         </label>
       </div>
@@ -64,7 +89,9 @@ export function RoutingTestForm({ choices, values }: { choices: Choices; values:
           ))}
         </div>
       </fieldset>
-      <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800">{t("routing.test.submit")}</button>
+      <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800">
+        {t("routing.test.submit")}
+      </button>
     </form>
   );
 }

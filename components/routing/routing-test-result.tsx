@@ -32,12 +32,19 @@ export function RoutingTestResult({ decision, team, watchers, askedPriority }: P
         <dt className="font-medium">{t("routing.test.priority")}</dt>
         <dd>
           {t(`tickets.priority.${decision.priority}`)}
-          {decision.priority !== askedPriority && <span className="text-slate-600"> ({t("routing.test.raisedFrom", { priority: askedPriority })})</span>}
+          {decision.priority !== askedPriority && (
+            <span className="text-slate-600"> ({t("routing.test.raisedFrom", { priority: askedPriority })})</span>
+          )}
         </dd>
         <dt className="font-medium">{t("routing.test.watchers")}</dt>
         <dd>
           {watchers.length
-            ? watchers.map((watcher, index) => <span key={watcher.code}>{index > 0 && ", "}<TeamName team={watcher} /></span>)
+            ? watchers.map((watcher, index) => (
+                <span key={watcher.code}>
+                  {index > 0 && ", "}
+                  <TeamName team={watcher} />
+                </span>
+              ))
             : t("routing.test.noWatchers")}
         </dd>
       </dl>

@@ -35,8 +35,15 @@ export const hintId = ({ formId }: FieldContext, field: string) => `${formId}-${
 /** Id, name and the attributes tying a control to its hint and its errors. */
 export function controlProps(context: FieldContext, field: string, withHint = false) {
   const invalid = messagesFor(context.state, field).length > 0;
-  const describedBy = [withHint ? hintId(context, field) : null, invalid ? `${context.formId}-${field}-error` : null].filter(Boolean).join(" ");
-  return { id: `${context.formId}-${field}`, name: field, "aria-invalid": invalid || undefined, "aria-describedby": describedBy || undefined };
+  const describedBy = [withHint ? hintId(context, field) : null, invalid ? `${context.formId}-${field}-error` : null]
+    .filter(Boolean)
+    .join(" ");
+  return {
+    id: `${context.formId}-${field}`,
+    name: field,
+    "aria-invalid": invalid || undefined,
+    "aria-describedby": describedBy || undefined,
+  };
 }
 
 /** The field's messages; `exact` leaves its items' messages to the controls showing them. */
@@ -45,45 +52,105 @@ export function FieldErrorList({ context, field, exact = false }: { context: Fie
   if (!messages.length) return null;
   return (
     <ul id={`${context.formId}-${field}-error`} className="mt-1 space-y-0.5 text-sm text-red-700">
-      {messages.map((message) => <li key={message}>{message}</li>)}
+      {messages.map((message) => (
+        <li key={message}>{message}</li>
+      ))}
     </ul>
   );
 }
 
 /** A labelled text input with a hint under it, e.g. comma-separated codes. */
-export function TextField({ context, field, label, hint, value, required = false, maxLength }: {
-  context: FieldContext; field: string; label: string; hint?: string; value: string; required?: boolean; maxLength?: number;
+export function TextField({
+  context,
+  field,
+  label,
+  hint,
+  value,
+  required = false,
+  maxLength,
+}: {
+  context: FieldContext;
+  field: string;
+  label: string;
+  hint?: string;
+  value: string;
+  required?: boolean;
+  maxLength?: number;
 }) {
   return (
     <div>
-      <label htmlFor={`${context.formId}-${field}`} className="block text-sm font-medium">{label}</label>
-      <input {...controlProps(context, field, Boolean(hint))} defaultValue={sentText(context.state, field, value)}
-        required={required} maxLength={maxLength} autoComplete="off" className={INPUT} />
-      {hint && <p id={hintId(context, field)} className="mt-1 text-xs text-slate-500">{hint}</p>}
+      <label htmlFor={`${context.formId}-${field}`} className="block text-sm font-medium">
+        {label}
+      </label>
+      <input
+        {...controlProps(context, field, Boolean(hint))}
+        defaultValue={sentText(context.state, field, value)}
+        required={required}
+        maxLength={maxLength}
+        autoComplete="off"
+        className={INPUT}
+      />
+      {hint && (
+        <p id={hintId(context, field)} className="mt-1 text-xs text-slate-500">
+          {hint}
+        </p>
+      )}
       <FieldErrorList context={context} field={field} />
     </div>
   );
 }
 
 /** A labelled select with an optional hint. */
-export function SelectField({ context, field, label, hint, value, options }: {
-  context: FieldContext; field: string; label: string; hint?: string; value: string; options: Array<{ value: string; label: string }>;
+export function SelectField({
+  context,
+  field,
+  label,
+  hint,
+  value,
+  options,
+}: {
+  context: FieldContext;
+  field: string;
+  label: string;
+  hint?: string;
+  value: string;
+  options: Array<{ value: string; label: string }>;
 }) {
   return (
     <div>
-      <label htmlFor={`${context.formId}-${field}`} className="block text-sm font-medium">{label}</label>
+      <label htmlFor={`${context.formId}-${field}`} className="block text-sm font-medium">
+        {label}
+      </label>
       <select {...controlProps(context, field, Boolean(hint))} defaultValue={sentText(context.state, field, value)} className={INPUT}>
-        {options.map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
       </select>
-      {hint && <p id={hintId(context, field)} className="mt-1 text-xs text-slate-500">{hint}</p>}
+      {hint && (
+        <p id={hintId(context, field)} className="mt-1 text-xs text-slate-500">
+          {hint}
+        </p>
+      )}
       <FieldErrorList context={context} field={field} />
     </div>
   );
 }
 
 /** Checkboxes sharing one name: any of the ticked values. */
-export function CheckboxGroup({ context, field, legend, options, checked }: {
-  context: FieldContext; field: string; legend: string; options: Array<{ value: string; label: string }>; checked: readonly string[];
+export function CheckboxGroup({
+  context,
+  field,
+  legend,
+  options,
+  checked,
+}: {
+  context: FieldContext;
+  field: string;
+  legend: string;
+  options: Array<{ value: string; label: string }>;
+  checked: readonly string[];
 }) {
   return (
     <fieldset>
@@ -91,7 +158,13 @@ export function CheckboxGroup({ context, field, legend, options, checked }: {
       <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
         {options.map((option) => (
           <label key={option.value} className="flex items-center gap-2 text-sm">
-            <input type="checkbox" name={field} value={option.value} defaultChecked={sentTick(context.state, field, option.value, checked.includes(option.value))} /> {option.label}
+            <input
+              type="checkbox"
+              name={field}
+              value={option.value}
+              defaultChecked={sentTick(context.state, field, option.value, checked.includes(option.value))}
+            />{" "}
+            {option.label}
           </label>
         ))}
       </div>

@@ -3,7 +3,11 @@ import { DataTable } from "@/components/ui/data-table";
 import { DateTime } from "@/components/ui/date-time";
 
 type Change = {
-  id: number; ruleName: string; action: "created" | "updated" | "enabled" | "disabled" | "moved" | "deleted"; changedAt: Date; changedBy: string | null;
+  id: number;
+  ruleName: string;
+  action: "created" | "updated" | "enabled" | "disabled" | "moved" | "deleted";
+  changedAt: Date;
+  changedBy: string | null;
 };
 
 /** The latest changes to the rules: when, who, what, on which rule. */
@@ -14,7 +18,9 @@ export async function RuleHistory({ changes }: { changes: Change[] }) {
     <DataTable columns={[t("when"), t("who"), t("action"), t("rule")]}>
       {changes.map((change) => (
         <tr key={change.id} className="border-t border-slate-100">
-          <td className="px-3 py-2"><DateTime value={change.changedAt} style="short" /></td>
+          <td className="px-3 py-2">
+            <DateTime value={change.changedAt} style="short" />
+          </td>
           <td className="px-3 py-2">{change.changedBy ?? t("unknownAuthor")}</td>
           <td className="px-3 py-2">{t(`kinds.${change.action}`)}</td>
           <td className="px-3 py-2">{change.ruleName}</td>

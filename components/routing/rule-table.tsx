@@ -7,8 +7,15 @@ import { MatchSummary } from "./match-summary";
 import { RuleRowActions, type RuleActions } from "./rule-row-actions";
 
 type Rule = {
-  id: string; name: string; enabled: boolean; version: number; match: RuleMatch;
-  teamCode: string; watcherTeamCodes: string[]; priorityFloor: Priority | null; assignToReferent: boolean;
+  id: string;
+  name: string;
+  enabled: boolean;
+  version: number;
+  match: RuleMatch;
+  teamCode: string;
+  watcherTeamCodes: string[];
+  priorityFloor: Priority | null;
+  assignToReferent: boolean;
 };
 
 /** The rules in the order the router reads them, each with its actions. */
@@ -17,7 +24,17 @@ export function RuleTable({ rules, actions }: { rules: Rule[]; actions: RuleActi
   const catchAll = firstEnabledCatchAll(rules);
   const hiddenFrom = catchAll ? rules.indexOf(catchAll) : rules.length;
   return (
-    <DataTable columns={[t("columns.position"), t("columns.name"), t("columns.match"), t("columns.team"), t("columns.watchers"), t("columns.state"), t("columns.actions")]}>
+    <DataTable
+      columns={[
+        t("columns.position"),
+        t("columns.name"),
+        t("columns.match"),
+        t("columns.team"),
+        t("columns.watchers"),
+        t("columns.state"),
+        t("columns.actions"),
+      ]}
+    >
       {rules.map((rule, index) => (
         <tr key={rule.id} className={`border-t border-slate-100 align-top ${rule.enabled ? "" : "text-slate-500"}`} data-rule={rule.name}>
           <td className="px-3 py-2">{index + 1}</td>
@@ -25,12 +42,19 @@ export function RuleTable({ rules, actions }: { rules: Rule[]; actions: RuleActi
             {rule.name}
             {index > hiddenFrom && <p className="mt-1 text-xs font-normal text-amber-800">{t("unreachable", { rule: catchAll!.name })}</p>}
           </td>
-          <td className="px-3 py-2"><MatchSummary match={rule.match} priorityFloor={rule.priorityFloor} assignToReferent={rule.assignToReferent} /></td>
+          <td className="px-3 py-2">
+            <MatchSummary match={rule.match} priorityFloor={rule.priorityFloor} assignToReferent={rule.assignToReferent} />
+          </td>
           <td className="px-3 py-2 font-mono">{rule.teamCode}</td>
           <td className="px-3 py-2 font-mono">{rule.watcherTeamCodes.length ? rule.watcherTeamCodes.join(", ") : t("none")}</td>
           <td className="px-3 py-2">{rule.enabled ? t("enabled") : t("disabled")}</td>
           <td className="px-3 py-2">
-            <RuleRowActions rule={{ ...rule, catchAll: isCatchAll(rule.match) }} first={index === 0} last={index === rules.length - 1} actions={actions} />
+            <RuleRowActions
+              rule={{ ...rule, catchAll: isCatchAll(rule.match) }}
+              first={index === 0}
+              last={index === rules.length - 1}
+              actions={actions}
+            />
           </td>
         </tr>
       ))}

@@ -18,10 +18,20 @@ export function ErrorMessage({ digest, retry }: Props) {
       <p className="mt-2 text-slate-600">{t("help")}</p>
       {digest && <p className="mt-2 text-sm text-slate-500">{t("digest", { digest })}</p>}
       <p className="mt-6 flex flex-wrap justify-center gap-4">
-        {retry && <button type="button" onClick={retry} className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800">{t("retry")}</button>}
+        {retry && (
+          <button
+            type="button"
+            onClick={retry}
+            className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800"
+          >
+            {t("retry")}
+          </button>
+        )}
         {/* A full page load: after a server error the client router's state is not to be trusted (global-error has no layout). */}
         {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
-        <a className="px-4 py-2 text-brand-700 underline" href="/">{t("backHome")}</a>
+        <a className="px-4 py-2 text-brand-700 underline" href="/">
+          {t("backHome")}
+        </a>
       </p>
     </main>
   );

@@ -30,18 +30,28 @@ export function Fold({ label, closeLabel, menuIcon = false, buttonClassName = ""
   }
   return (
     <>
-      <button type="button" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen(!open)}
-        className={`inline-flex items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100 md:hidden ${buttonClassName}`}>
+      <button
+        type="button"
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => setOpen(!open)}
+        className={`inline-flex items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100 md:hidden ${buttonClassName}`}
+      >
         {menuIcon && (
           <svg aria-hidden="true" viewBox="0 0 20 20" className="h-4 w-4" fill="currentColor">
-            {open ? <path d="M5.3 4 10 8.6 14.7 4l1.3 1.3-4.7 4.7 4.7 4.7-1.3 1.3-4.7-4.7L5.3 16 4 14.7 8.6 10 4 5.3z" />
-              : <path d="M3 5h14v2H3zm0 4h14v2H3zm0 4h14v2H3z" />}
+            {open ? (
+              <path d="M5.3 4 10 8.6 14.7 4l1.3 1.3-4.7 4.7 4.7 4.7-1.3 1.3-4.7-4.7L5.3 16 4 14.7 8.6 10 4 5.3z" />
+            ) : (
+              <path d="M3 5h14v2H3zm0 4h14v2H3zm0 4h14v2H3z" />
+            )}
           </svg>
         )}
         {open ? closeLabel : label}
         {!menuIcon && <span aria-hidden="true">{open ? "▴" : "▾"}</span>}
       </button>
-      <div id={panelId} className={`${open ? "" : "max-md:hidden"} ${panelClassName}`}>{children}</div>
+      <div id={panelId} className={`${open ? "" : "max-md:hidden"} ${panelClassName}`}>
+        {children}
+      </div>
     </>
   );
 }

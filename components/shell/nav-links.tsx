@@ -14,8 +14,11 @@ export function NavLinks({ items, label }: Props) {
           const active = item.href === "/" ? pathname === "/" : pathname.startsWith(item.href);
           return (
             <li key={item.href}>
-              <Link href={item.href} aria-current={active ? "page" : undefined}
-                className={`block whitespace-nowrap rounded-md px-3 py-2 ${active ? "bg-brand-50 font-semibold text-brand-800" : "text-slate-700 hover:bg-slate-100"}`}>
+              <Link
+                href={item.href}
+                aria-current={active ? "page" : undefined}
+                className={`block whitespace-nowrap rounded-md px-3 py-2 ${active ? "bg-brand-50 font-semibold text-brand-800" : "text-slate-700 hover:bg-slate-100"}`}
+              >
                 {item.label}
               </Link>
             </li>

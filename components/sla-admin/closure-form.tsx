@@ -18,7 +18,11 @@ export function ClosureForm({ action, teams }: Props) {
     <form {...formProps} noValidate className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4">
       <SelectField formId={id} name="teamCode" label={t("team")} state={state} defaultValue="">
         <option value="">{t("allTeams")}</option>
-        {teams.map((team) => <option key={team.code} value={team.code}>{team.name} ({team.code})</option>)}
+        {teams.map((team) => (
+          <option key={team.code} value={team.code}>
+            {team.name} ({team.code})
+          </option>
+        ))}
       </SelectField>
       <TextField formId={id} name="from" label={t("from")} state={state} type="date" required />
       <TextField formId={id} name="to" label={t("to")} state={state} type="date" required />

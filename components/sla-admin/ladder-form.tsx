@@ -24,9 +24,15 @@ export function LadderForm({ action, teamCode, levels }: Props) {
       <table className="text-sm">
         <thead className="text-left text-slate-600">
           <tr>
-            <th scope="col" className="py-1 pr-4">{t("team.levelHeader")}</th>
-            <th scope="col" className="py-1 pr-4">{t("team.role")}</th>
-            <th scope="col" className="py-1 pr-4">{t("team.percent")}</th>
+            <th scope="col" className="py-1 pr-4">
+              {t("team.levelHeader")}
+            </th>
+            <th scope="col" className="py-1 pr-4">
+              {t("team.role")}
+            </th>
+            <th scope="col" className="py-1 pr-4">
+              {t("team.percent")}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -36,17 +42,38 @@ export function LadderForm({ action, teamCode, levels }: Props) {
             const percent = ladderField(row, "percent");
             return (
               <tr key={row} className="border-t border-slate-100 align-top">
-                <th scope="row" className="py-2 pr-4 text-left font-medium">{t("team.level", { level: row })}</th>
+                <th scope="row" className="py-2 pr-4 text-left font-medium">
+                  {t("team.level", { level: row })}
+                </th>
                 <td className="py-2 pr-4">
-                  <select name={role} defaultValue={level?.role ?? ""} aria-label={t("team.roleOf", { level: row })} className={FIELD} {...fieldA11y(state, id, role)}>
+                  <select
+                    name={role}
+                    defaultValue={level?.role ?? ""}
+                    aria-label={t("team.roleOf", { level: row })}
+                    className={FIELD}
+                    {...fieldA11y(state, id, role)}
+                  >
                     <option value="">{t("team.noRole")}</option>
-                    {LADDER_ROLES.map((value) => <option key={value} value={value}>{t(`roles.${value}`)}</option>)}
+                    {LADDER_ROLES.map((value) => (
+                      <option key={value} value={value}>
+                        {t(`roles.${value}`)}
+                      </option>
+                    ))}
                   </select>
                   <FieldErrors state={state} formId={id} field={role} />
                 </td>
                 <td className="py-2 pr-4">
-                  <input name={percent} type="number" min={1} max={1000} step={1} defaultValue={level?.afterPercentOfResolve ?? ""}
-                    aria-label={t("team.percentOf", { level: row })} className={`${FIELD} w-24`} {...fieldA11y(state, id, percent)} />
+                  <input
+                    name={percent}
+                    type="number"
+                    min={1}
+                    max={1000}
+                    step={1}
+                    defaultValue={level?.afterPercentOfResolve ?? ""}
+                    aria-label={t("team.percentOf", { level: row })}
+                    className={`${FIELD} w-24`}
+                    {...fieldA11y(state, id, percent)}
+                  />
                   <FieldErrors state={state} formId={id} field={percent} />
                 </td>
               </tr>

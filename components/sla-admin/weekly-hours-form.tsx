@@ -21,8 +21,16 @@ export function WeeklyHoursForm({ action, teamCode, weekly }: Props) {
   const input = (day: IsoWeekday, interval: number, edge: "s" | "e", value: string | undefined) => {
     const dayName = t(`weekdays.${day}`);
     return (
-      <input name={hoursField(day, interval, edge)} defaultValue={value ?? ""} placeholder="HH:MM" maxLength={5} inputMode="numeric" className={FIELD}
-        aria-label={t(edge === "s" ? "team.startOf" : "team.endOf", { day: dayName, interval })} {...fieldA11y(state, id, `d${day}`)} />
+      <input
+        name={hoursField(day, interval, edge)}
+        defaultValue={value ?? ""}
+        placeholder="HH:MM"
+        maxLength={5}
+        inputMode="numeric"
+        className={FIELD}
+        aria-label={t(edge === "s" ? "team.startOf" : "team.endOf", { day: dayName, interval })}
+        {...fieldA11y(state, id, `d${day}`)}
+      />
     );
   };
   return (
@@ -32,14 +40,22 @@ export function WeeklyHoursForm({ action, teamCode, weekly }: Props) {
         <table className="text-sm">
           <thead className="text-left text-slate-600">
             <tr>
-              <th scope="col" className="py-1 pr-4">{t("team.day")}</th>
-              {INTERVALS.map((interval) => <th key={interval} scope="col" className="py-1 pr-4">{t(interval === 1 ? "team.interval1" : "team.interval2")}</th>)}
+              <th scope="col" className="py-1 pr-4">
+                {t("team.day")}
+              </th>
+              {INTERVALS.map((interval) => (
+                <th key={interval} scope="col" className="py-1 pr-4">
+                  {t(interval === 1 ? "team.interval1" : "team.interval2")}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
             {ISO_WEEKDAYS.map((day) => (
               <tr key={day} className="border-t border-slate-100 align-top">
-                <th scope="row" className="py-2 pr-4 text-left font-medium">{t(`weekdays.${day}`)}</th>
+                <th scope="row" className="py-2 pr-4 text-left font-medium">
+                  {t(`weekdays.${day}`)}
+                </th>
                 {INTERVALS.map((interval) => {
                   const current = weekly[day][interval - 1];
                   return (

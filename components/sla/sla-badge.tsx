@@ -13,14 +13,25 @@ const TONE: Record<BadgeTone, string> = {
 
 /** Which colour each state word takes, whatever its catalogue. */
 const TONE_OF: Record<string, BadgeTone> = {
-  ok: "ok", at_risk: "warn", breached: "bad", missed: "bad", late: "bad", paused: "pause", met: "done", none: "neutral", cancelled: "neutral",
+  ok: "ok",
+  at_risk: "warn",
+  breached: "bad",
+  missed: "bad",
+  late: "bad",
+  paused: "pause",
+  met: "done",
+  none: "neutral",
+  cancelled: "neutral",
 };
 
 /** One SLA state as a coloured pill; `group` is the catalogue of words (staff's, school's, a timer's, a vendor's). */
 export async function SlaBadge({ group, state }: { group: "badge" | "schoolBadge" | "timerBadge" | "vendorBadge"; state: string }) {
   const t = await getTranslations("sla");
   return (
-    <span data-sla-state={state} className={`inline-block whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ${TONE[TONE_OF[state] ?? "neutral"]}`}>
+    <span
+      data-sla-state={state}
+      className={`inline-block whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ${TONE[TONE_OF[state] ?? "neutral"]}`}
+    >
       {t(`${group}.${state}`)}
     </span>
   );

@@ -10,9 +10,13 @@ type Answer = { name: string; label: string; kind: CategoryField["kind"] | "text
 /** The answers in the category's order, labelled; an answer whose field the category no longer has keeps its name. */
 function answersOf({ fields, answers }: Props): Answer[] {
   const given = (name: string) => answers[name] !== undefined && answers[name] !== null && String(answers[name]).trim() !== "";
-  const known = fields.filter((field) => given(field.name)).map((field) => ({ name: field.name, label: field.label, kind: field.kind, value: String(answers[field.name]) }));
+  const known = fields
+    .filter((field) => given(field.name))
+    .map((field) => ({ name: field.name, label: field.label, kind: field.kind, value: String(answers[field.name]) }));
   const declared = new Set(fields.map((field) => field.name));
-  const others = Object.keys(answers).filter((name) => !declared.has(name) && given(name)).map((name) => ({ name, label: name, kind: "text" as const, value: String(answers[name]) }));
+  const others = Object.keys(answers)
+    .filter((name) => !declared.has(name) && given(name))
+    .map((name) => ({ name, label: name, kind: "text" as const, value: String(answers[name]) }));
   return [...known, ...others];
 }
 
@@ -26,7 +30,11 @@ export async function CategoryAnswers(props: Props) {
       return <Day value={answer.value} style="longDay" />;
     }
     if (answer.kind === "url" && /^https?:\/\//i.test(answer.value)) {
-      return <a className="break-all text-brand-700 underline" href={answer.value} rel="noopener noreferrer nofollow" target="_blank">{answer.value}</a>;
+      return (
+        <a className="break-all text-brand-700 underline" href={answer.value} rel="noopener noreferrer nofollow" target="_blank">
+          {answer.value}
+        </a>
+      );
     }
     return <span className="whitespace-pre-wrap">{answer.value}</span>;
   };

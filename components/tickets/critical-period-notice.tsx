@@ -9,7 +9,12 @@ export async function CriticalPeriodNotice({ period }: { period: Period | null }
   const [t, write] = await Promise.all([getTranslations("tickets.detail"), dateWriter()]);
   return (
     <p role="note" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
-      {t("criticalPeriod", { priority: period.priorityFloor, name: period.name, from: write.day(period.startsOn, "longDay"), to: write.day(period.endsOn, "longDay") })}
+      {t("criticalPeriod", {
+        priority: period.priorityFloor,
+        name: period.name,
+        from: write.day(period.startsOn, "longDay"),
+        to: write.day(period.endsOn, "longDay"),
+      })}
     </p>
   );
 }

@@ -8,8 +8,10 @@ type Props = { event: { kind: TicketEventKind; data: Record<string, unknown> }; 
 
 // The journal's data is JSON written by the services: read it defensively, showing only what is there.
 const asText = (value: unknown): string | null => (typeof value === "string" && value ? value : null);
-const asStatus = (value: unknown): TicketStatus | null => (TICKET_STATUSES.includes(value as TicketStatus) ? (value as TicketStatus) : null);
-const asMode = (value: unknown): InterventionMode | null => (INTERVENTION_MODES.includes(value as InterventionMode) ? (value as InterventionMode) : null);
+const asStatus = (value: unknown): TicketStatus | null =>
+  TICKET_STATUSES.includes(value as TicketStatus) ? (value as TicketStatus) : null;
+const asMode = (value: unknown): InterventionMode | null =>
+  INTERVENTION_MODES.includes(value as InterventionMode) ? (value as InterventionMode) : null;
 const nameOf = (value: unknown): string | null =>
   typeof value === "object" && value !== null && "name" in value ? asText(value.name) : null;
 const field = (value: unknown, key: string): string | null =>
@@ -18,7 +20,12 @@ const field = (value: unknown, key: string): string | null =>
 /** What an event changed, in words: a status move, the team or technician now in charge, where it was escalated… */
 export async function EventDetails({ event, forStaff }: Props) {
   const [t, tSla, tInterventions, tPlanning, format, locale] = await Promise.all([
-    getTranslations("tickets"), getTranslations("sla.timeline"), getTranslations("interventions"), getTranslations("planning"), getFormatter(), getLocale(),
+    getTranslations("tickets"),
+    getTranslations("sla.timeline"),
+    getTranslations("interventions"),
+    getTranslations("planning"),
+    getFormatter(),
+    getLocale(),
   ]);
   const { data } = event;
   const dueAt = asText(data.dueAt) && !Number.isNaN(Date.parse(asText(data.dueAt)!)) ? new Date(asText(data.dueAt)!) : null;
@@ -31,12 +38,19 @@ export async function EventDetails({ event, forStaff }: Props) {
   switch (event.kind) {
     case "comment": {
       // An intervention's journal entry: its body is the summary; say which kind of intervention and how long.
-      const intervention = typeof data.intervention === "object" && data.intervention !== null ? (data.intervention as Record<string, unknown>) : null;
+      const intervention =
+        typeof data.intervention === "object" && data.intervention !== null ? (data.intervention as Record<string, unknown>) : null;
       const mode = asMode(intervention?.mode);
       if (mode && typeof intervention?.minutes === "number") {
-        lines.push(tInterventions("journal.recorded", { mode: tInterventions(`mode.${mode}`), duration: duration(tInterventions, intervention.minutes) }));
+        lines.push(
+          tInterventions("journal.recorded", {
+            mode: tInterventions(`mode.${mode}`),
+            duration: duration(tInterventions, intervention.minutes),
+          }),
+        );
       }
-      if (intervention && Array.isArray(data.cis) && data.cis.length > 0) lines.push(t("timeline.equipment", { names: data.cis.filter((name) => typeof name === "string").join(", ") }));
+      if (intervention && Array.isArray(data.cis) && data.cis.length > 0)
+        lines.push(t("timeline.equipment", { names: data.cis.filter((name) => typeof name === "string").join(", ") }));
       break;
     }
     case "status_changed":
@@ -44,7 +58,8 @@ export async function EventDetails({ event, forStaff }: Props) {
       break;
     case "assignment_changed":
       if ("team" in data) lines.push(nameOf(data.team) ? t("timeline.team", { team: nameOf(data.team)! }) : t("timeline.noTeam"));
-      if ("assignee" in data) lines.push(nameOf(data.assignee) ? t("timeline.assignee", { name: nameOf(data.assignee)! }) : t("timeline.noAssignee"));
+      if ("assignee" in data)
+        lines.push(nameOf(data.assignee) ? t("timeline.assignee", { name: nameOf(data.assignee)! }) : t("timeline.noAssignee"));
       // Which rule routed the ticket is the desk's business, not the school's.
       if (forStaff && asText(data.rule)) lines.push(t("timeline.rule", { rule: asText(data.rule)! }));
       break;
@@ -60,12 +75,18 @@ export async function EventDetails({ event, forStaff }: Props) {
       break;
     case "visit_planned":
       if (asText(data.onDate) && (data.halfDay === "am" || data.halfDay === "pm")) {
-        lines.push(tPlanning("visit.plannedOn", { date: visitDay(asText(data.onDate)!, locale === "en" ? "en" : "fr"), halfDay: tPlanning(`halfDays.${data.halfDay}`) }));
+        lines.push(
+          tPlanning("visit.plannedOn", {
+            date: visitDay(asText(data.onDate)!, locale === "en" ? "en" : "fr"),
+            halfDay: tPlanning(`halfDays.${data.halfDay}`),
+          }),
+        );
       }
       break;
     case "linked":
       if (asText(data.related)) lines.push(t("timeline.related", { reference: asText(data.related)! }));
-      if (Array.isArray(data.cis)) lines.push(t("timeline.equipment", { names: data.cis.filter((name) => typeof name === "string").join(", ") }));
+      if (Array.isArray(data.cis))
+        lines.push(t("timeline.equipment", { names: data.cis.filter((name) => typeof name === "string").join(", ") }));
       break;
     case "merged":
       if (asText(data.masterReference)) lines.push(t("timeline.mergedInto", { reference: asText(data.masterReference)! }));
@@ -85,5 +106,9 @@ export async function EventDetails({ event, forStaff }: Props) {
     default:
       break;
   }
-  return lines.map((line) => <p key={line} className="mt-1 text-sm">{line}</p>);
+  return lines.map((line) => (
+    <p key={line} className="mt-1 text-sm">
+      {line}
+    </p>
+  ));
 }

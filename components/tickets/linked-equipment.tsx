@@ -13,9 +13,21 @@ export async function LinkedEquipment({ items }: Props) {
       <ul className="space-y-1 text-sm">
         {items.map((item) => (
           <li key={item.id}>
-            <Link className="font-medium text-brand-700 underline" href={`/inventaire/equipements/${item.id}`}>{item.name}</Link>
-            {item.room && <span className="text-slate-600"> · {t("room")} {item.room}</span>}
-            {item.serialNumber && <span className="text-slate-600"> · {t("serial")} <span className="font-mono">{item.serialNumber}</span></span>}
+            <Link className="font-medium text-brand-700 underline" href={`/inventaire/equipements/${item.id}`}>
+              {item.name}
+            </Link>
+            {item.room && (
+              <span className="text-slate-600">
+                {" "}
+                · {t("room")} {item.room}
+              </span>
+            )}
+            {item.serialNumber && (
+              <span className="text-slate-600">
+                {" "}
+                · {t("serial")} <span className="font-mono">{item.serialNumber}</span>
+              </span>
+            )}
           </li>
         ))}
       </ul>

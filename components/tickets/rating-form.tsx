@@ -16,18 +16,35 @@ export function RatingForm({ action, hidden }: Props) {
   const t = useTranslations("rating");
   const id = useId();
   const { state, pending, formProps } = useActionForm(action);
-  if (state.status === "ok") return <p role="status" className="font-medium text-emerald-800">{t("thanks")}</p>;
-  if (state.status === "error" && state.kind === "conflict") return <p role="alert" className="font-medium">{state.message}</p>;
+  if (state.status === "ok")
+    return (
+      <p role="status" className="font-medium text-emerald-800">
+        {t("thanks")}
+      </p>
+    );
+  if (state.status === "error" && state.kind === "conflict")
+    return (
+      <p role="alert" className="font-medium">
+        {state.message}
+      </p>
+    );
   return (
     <form {...formProps} noValidate className="space-y-3">
-      {Object.entries(hidden).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       <fieldset {...fieldA11y(state, id, "score")}>
         <legend className="text-sm font-medium">{t("legend")}</legend>
         <div className="mt-2 flex flex-wrap gap-2">
           {SCORES.map((score) => (
-            <label key={score} className="flex cursor-pointer items-center gap-2 rounded-md border border-slate-300 px-3 py-2 text-sm has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50">
+            <label
+              key={score}
+              className="flex cursor-pointer items-center gap-2 rounded-md border border-slate-300 px-3 py-2 text-sm has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50"
+            >
               <input type="radio" name="score" value={score} required />
-              <span><span className="font-semibold">{score}</span> · {t(`scores.${score}`)}</span>
+              <span>
+                <span className="font-semibold">{score}</span> · {t(`scores.${score}`)}
+              </span>
             </label>
           ))}
         </div>

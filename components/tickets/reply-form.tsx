@@ -50,27 +50,48 @@ export function ReplyForm({ reference, action, allowInternal = false, internalOn
               <input type="radio" name="visibility" value="internal" onChange={() => setVisibility("internal")} /> {t("internal")}
             </label>
           </div>
-          <p id={`${id}-visibility-hint`} className="mt-1 text-xs text-slate-500">{t("visibilityHint")}</p>
+          <p id={`${id}-visibility-hint`} className="mt-1 text-xs text-slate-500">
+            {t("visibilityHint")}
+          </p>
           <FieldErrors state={state} formId={id} field="visibility" />
         </fieldset>
       )}
       {allowInternal && (
-        <p data-testid="reply-audience" className={`rounded-md border-l-4 px-3 py-2 text-sm ${internal ? "border-amber-500 bg-amber-50 text-amber-900" : "border-brand-700 bg-brand-50 text-brand-800"}`}>
-          <span aria-hidden="true" className="mr-1">{internal ? "🔒" : "✉"}</span>{internal ? tForms("internalNotice") : tForms("publicNotice")}
+        <p
+          data-testid="reply-audience"
+          className={`rounded-md border-l-4 px-3 py-2 text-sm ${internal ? "border-amber-500 bg-amber-50 text-amber-900" : "border-brand-700 bg-brand-50 text-brand-800"}`}
+        >
+          <span aria-hidden="true" className="mr-1">
+            {internal ? "🔒" : "✉"}
+          </span>
+          {internal ? tForms("internalNotice") : tForms("publicNotice")}
         </p>
       )}
       <TextAreaField formId={id} name="body" label={t("body")} state={state} rows={5} required maxLength={10_000} />
       <div>
-        <label htmlFor={`${id}-attachments`} className="block text-sm font-medium">{t("attachments")}</label>
-        <input id={`${id}-attachments`} name="attachments" type="file" multiple accept={ATTACHMENT_ACCEPT}
-          className="mt-1 block w-full text-sm" {...fieldA11y(state, id, "attachments", `${id}-hint`)} />
+        <label htmlFor={`${id}-attachments`} className="block text-sm font-medium">
+          {t("attachments")}
+        </label>
+        <input
+          id={`${id}-attachments`}
+          name="attachments"
+          type="file"
+          multiple
+          accept={ATTACHMENT_ACCEPT}
+          className="mt-1 block w-full text-sm"
+          {...fieldA11y(state, id, "attachments", `${id}-hint`)}
+        />
         <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
           {t("attachmentsHint", { maxFiles: ATTACHMENT_LIMITS.maxFiles, maxMb: ATTACHMENT_LIMITS.maxBytes / 1024 / 1024 })}
         </p>
         <FieldErrors state={state} formId={id} field="attachments" />
       </div>
       <FormAlert state={state} success={t("sent")} />
-      <SubmitButton pending={pending} label={allowInternal ? tForms(internal ? "submitInternal" : "submitPublic") : t("submit")} pendingLabel={t("sending")} />
+      <SubmitButton
+        pending={pending}
+        label={allowInternal ? tForms(internal ? "submitInternal" : "submitPublic") : t("submit")}
+        pendingLabel={t("sending")}
+      />
     </form>
   );
 }

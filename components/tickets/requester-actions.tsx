@@ -16,7 +16,11 @@ export function RequesterActions({ reference, allowed, action }: Props) {
   const order: Transition[] = ["confirm", "reopen", "cancel"];
   return (
     <div className="space-y-4">
-      {order.filter((kind) => allowed.includes(kind)).map((kind) => <TransitionForm key={kind} reference={reference} kind={kind} action={action} />)}
+      {order
+        .filter((kind) => allowed.includes(kind))
+        .map((kind) => (
+          <TransitionForm key={kind} reference={reference} kind={kind} action={action} />
+        ))}
     </div>
   );
 }
@@ -32,9 +36,16 @@ function TransitionForm({ reference, kind, action }: { reference: string; kind: 
       <input type="hidden" name="action" value={kind} />
       {kind === "confirm" && <p className="text-sm text-slate-600">{t("confirm.help")}</p>}
       {kind === "cancel" && <p className="text-sm text-slate-600">{t("cancel.warning")}</p>}
-      {kind === "reopen" && <TextAreaField formId={id} name="reason" label={t("reopen.reason")} state={state} required maxLength={10_000} />}
+      {kind === "reopen" && (
+        <TextAreaField formId={id} name="reason" label={t("reopen.reason")} state={state} required maxLength={10_000} />
+      )}
       <FormAlert state={state} />
-      <SubmitButton pending={pending} label={t(`${kind}.submit`)} pendingLabel={t("pending")} tone={kind === "cancel" ? "danger" : "primary"} />
+      <SubmitButton
+        pending={pending}
+        label={t(`${kind}.submit`)}
+        pendingLabel={t("pending")}
+        tone={kind === "cancel" ? "danger" : "primary"}
+      />
     </form>
   );
   if (kind === "confirm") return form;

@@ -9,7 +9,12 @@ import { StatusBadge } from "./status-badge";
 import { PriorityWithUrgency, urgencyRowClass } from "./urgency-mark";
 
 export type RequesterTicketRow = {
-  reference: string; title: string; status: TicketStatus; priority: Priority; createdAt: Date; service: { name: string };
+  reference: string;
+  title: string;
+  status: TicketStatus;
+  priority: Priority;
+  createdAt: Date;
+  service: { name: string };
   sla: { state: SlaState | null; ownBy: Date | null; resolveBy: Date | null; ownMet: boolean | null; resolveMet: boolean | null };
 };
 
@@ -17,18 +22,41 @@ export type RequesterTicketRow = {
 export async function RequesterTicketTable({ tickets }: { tickets: RequesterTicketRow[] }) {
   const [t, tSla] = await Promise.all([getTranslations("tickets"), getTranslations("sla")]);
   return (
-    <DataTable cards columns={[t("list.reference"), t("list.ticketTitle"), t("list.status"), tSla("column"), t("list.priority"), t("list.service"), t("list.createdAt")]}>
+    <DataTable
+      cards
+      columns={[
+        t("list.reference"),
+        t("list.ticketTitle"),
+        t("list.status"),
+        tSla("column"),
+        t("list.priority"),
+        t("list.service"),
+        t("list.createdAt"),
+      ]}
+    >
       {tickets.map((ticket) => (
         <tr key={ticket.reference} className={`border-t border-slate-100 ${urgencyRowClass(ticket)}`}>
           <td className="whitespace-nowrap px-3 py-2 font-mono">
-            <Link className="text-brand-700 underline" href={`/demandes/${ticket.reference}`}>{ticket.reference}</Link>
+            <Link className="text-brand-700 underline" href={`/demandes/${ticket.reference}`}>
+              {ticket.reference}
+            </Link>
           </td>
           <td className="px-3 py-2">{ticket.title}</td>
-          <td className="px-3 py-2"><StatusBadge status={ticket.status} /></td>
-          <td className="px-3 py-2"><SlaListCell status={ticket.status} sla={ticket.sla} forSchool /></td>
-          <td className="px-3 py-2"><PriorityWithUrgency ticket={ticket} /></td>
-          <td className="px-3 py-2" data-wide-only>{ticket.service.name}</td>
-          <td className="whitespace-nowrap px-3 py-2" data-wide-only><DateTime value={ticket.createdAt} style="short" /></td>
+          <td className="px-3 py-2">
+            <StatusBadge status={ticket.status} />
+          </td>
+          <td className="px-3 py-2">
+            <SlaListCell status={ticket.status} sla={ticket.sla} forSchool />
+          </td>
+          <td className="px-3 py-2">
+            <PriorityWithUrgency ticket={ticket} />
+          </td>
+          <td className="px-3 py-2" data-wide-only>
+            {ticket.service.name}
+          </td>
+          <td className="whitespace-nowrap px-3 py-2" data-wide-only>
+            <DateTime value={ticket.createdAt} style="short" />
+          </td>
         </tr>
       ))}
     </DataTable>

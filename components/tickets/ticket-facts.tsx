@@ -27,22 +27,47 @@ type Props = {
 export async function TicketFacts({ ticket, ticketHref = (reference) => `/demandes/${reference}` }: Props) {
   const [t, tPeople] = await Promise.all([getTranslations("tickets"), getTranslations("people")]);
   const rows: Array<[string, React.ReactNode]> = [
-    [t("detail.establishment"), <>{ticket.establishment.name} <span className="text-slate-500">({ticket.establishment.uai})</span></>],
+    [
+      t("detail.establishment"),
+      <>
+        {ticket.establishment.name} <span className="text-slate-500">({ticket.establishment.uai})</span>
+      </>,
+    ],
     [t("detail.serviceCategory"), `${ticket.service.name} › ${ticket.category.name}`],
     [t("detail.impact"), t(`impact.${ticket.impact}`)],
     [t("detail.urgency"), t(`urgency.${ticket.urgency}`)],
     [t("detail.createdAt"), <DateTime key="created" value={ticket.createdAt} />],
-    [t("detail.requester"), ticket.requester.leftSchool
-      ? <>{ticket.requester.name} <span className="text-slate-500" data-left-school>({tPeople("leftSchool")})</span></>
-      : ticket.requester.name],
+    [
+      t("detail.requester"),
+      ticket.requester.leftSchool ? (
+        <>
+          {ticket.requester.name}{" "}
+          <span className="text-slate-500" data-left-school>
+            ({tPeople("leftSchool")})
+          </span>
+        </>
+      ) : (
+        ticket.requester.name
+      ),
+    ],
     [t("detail.team"), ticket.assignedTeam?.name ?? <span className="text-slate-500">{t("detail.unassigned")}</span>],
     [t("detail.technician"), ticket.assignee?.name ?? <span className="text-slate-500">{t("detail.noTechnician")}</span>],
   ];
   if (ticket.vendor) {
-    rows.push([t("detail.vendor"), ticket.vendor.reference ? t("detail.vendorWithReference", { vendor: ticket.vendor.name, reference: ticket.vendor.reference }) : ticket.vendor.name]);
+    rows.push([
+      t("detail.vendor"),
+      ticket.vendor.reference
+        ? t("detail.vendorWithReference", { vendor: ticket.vendor.name, reference: ticket.vendor.reference })
+        : ticket.vendor.name,
+    ]);
   }
   if (ticket.mergedInto) {
-    rows.push([t("detail.mergedInto"), <Link key="master" className="font-mono text-brand-700 underline" href={ticketHref(ticket.mergedInto.reference)}>{ticket.mergedInto.reference}</Link>]);
+    rows.push([
+      t("detail.mergedInto"),
+      <Link key="master" className="font-mono text-brand-700 underline" href={ticketHref(ticket.mergedInto.reference)}>
+        {ticket.mergedInto.reference}
+      </Link>,
+    ]);
   }
   return (
     <Panel title={t("detail.facts")}>

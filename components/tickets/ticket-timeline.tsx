@@ -31,8 +31,13 @@ export async function TicketTimeline({ events, forStaff = false }: Props) {
         {events.map((event) => {
           const internal = event.visibility === "internal";
           return (
-            <li key={event.id} data-visibility={event.visibility}
-              className={internal ? "rounded-r-md border-l-4 border-amber-400 bg-amber-50 py-2 pl-3 pr-2" : "border-l-2 border-slate-200 pl-3"}>
+            <li
+              key={event.id}
+              data-visibility={event.visibility}
+              className={
+                internal ? "rounded-r-md border-l-4 border-amber-400 bg-amber-50 py-2 pl-3 pr-2" : "border-l-2 border-slate-200 pl-3"
+              }
+            >
               <p className="text-sm">
                 {internal && (
                   <span className="mr-2 inline-block rounded bg-amber-200 px-1.5 py-0.5 text-xs font-semibold uppercase tracking-wide text-amber-950">
@@ -40,7 +45,10 @@ export async function TicketTimeline({ events, forStaff = false }: Props) {
                   </span>
                 )}
                 <span className="font-medium">{t(`timeline.kind.${event.kind}`)}</span>
-                <span className="text-slate-500"> · {event.author?.name ?? t("timeline.system")} · <DateTime value={event.createdAt} /></span>
+                <span className="text-slate-500">
+                  {" "}
+                  · {event.author?.name ?? t("timeline.system")} · <DateTime value={event.createdAt} />
+                </span>
               </p>
               <EventDetails event={event} forStaff={forStaff} />
               {event.body && <p className="mt-1 whitespace-pre-wrap break-words">{event.body}</p>}
@@ -48,7 +56,11 @@ export async function TicketTimeline({ events, forStaff = false }: Props) {
                 <div className="mt-2 text-sm">
                   <p className="text-slate-500">{t("timeline.attachments")}</p>
                   <ul className="mt-1 space-y-0.5">
-                    {event.attachments.map((file) => <li key={file.id}><AttachmentLink file={file} /></li>)}
+                    {event.attachments.map((file) => (
+                      <li key={file.id}>
+                        <AttachmentLink file={file} />
+                      </li>
+                    ))}
                   </ul>
                 </div>
               )}

@@ -13,8 +13,11 @@ export async function TicketViewTabs({ schoolWide }: { schoolWide: boolean }) {
       <ul className="flex gap-1 text-sm">
         {tabs.map((tab) => (
           <li key={tab.href}>
-            <Link href={tab.href} aria-current={tab.current ? "page" : undefined}
-              className={`-mb-px block border-b-2 px-3 py-2 ${tab.current ? "border-brand-700 font-semibold text-brand-800" : "border-transparent text-slate-600 hover:text-slate-900"}`}>
+            <Link
+              href={tab.href}
+              aria-current={tab.current ? "page" : undefined}
+              className={`-mb-px block border-b-2 px-3 py-2 ${tab.current ? "border-brand-700 font-semibold text-brand-800" : "border-transparent text-slate-600 hover:text-slate-900"}`}
+            >
               {tab.label}
             </Link>
           </li>

@@ -27,14 +27,23 @@ export function ErrorSummary({ state }: { state: FormError }) {
   const titleId = useId();
   const errors = Object.entries(state.fields).flatMap(([field, messages]) => messages.map((message) => ({ field, message })));
   return (
-    <div role="alert" tabIndex={-1} {...{ [ERROR_SUMMARY_ATTRIBUTE]: "" }} aria-labelledby={titleId}
-      className="rounded-md border-2 border-red-700 bg-red-50 p-3 text-sm text-red-900 focus:outline-3 focus:outline-offset-2 focus:outline-red-700">
-      <p id={titleId} className="font-semibold">{state.message}</p>
+    <div
+      role="alert"
+      tabIndex={-1}
+      {...{ [ERROR_SUMMARY_ATTRIBUTE]: "" }}
+      aria-labelledby={titleId}
+      className="rounded-md border-2 border-red-700 bg-red-50 p-3 text-sm text-red-900 focus:outline-3 focus:outline-offset-2 focus:outline-red-700"
+    >
+      <p id={titleId} className="font-semibold">
+        {state.message}
+      </p>
       {errors.length > 0 && (
         <ul className="mt-1 list-disc space-y-0.5 pl-5" aria-label={t("errorList")}>
           {errors.map(({ field, message }) => (
             <li key={`${field}:${message}`}>
-              <a href={`#${field}`} onClick={(event) => focusField(event, field)} className="underline">{message}</a>
+              <a href={`#${field}`} onClick={(event) => focusField(event, field)} className="underline">
+                {message}
+              </a>
             </li>
           ))}
         </ul>

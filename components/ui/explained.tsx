@@ -16,9 +16,13 @@ export async function Explained({ text }: { text: string }) {
     <>
       {parts.map((part, index) => {
         const term = TERMS.find((candidate) => candidate.toLowerCase() === part.toLowerCase());
-        return index % 2 === 1 && term
-          ? <abbr key={index} title={t(term)} className="cursor-help underline decoration-dotted">{part}</abbr>
-          : part;
+        return index % 2 === 1 && term ? (
+          <abbr key={index} title={t(term)} className="cursor-help underline decoration-dotted">
+            {part}
+          </abbr>
+        ) : (
+          part
+        );
       })}
     </>
   );

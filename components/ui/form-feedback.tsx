@@ -6,7 +6,11 @@ export { ERROR_SUMMARY_ATTRIBUTE } from "./error-summary";
 /** The form's outcome: its error summary (focused after a refusal) or, once it succeeded, `success`. */
 export function FormAlert({ state, success }: { state: FormState; success?: string }) {
   if (state.status === "error") return <ErrorSummary state={state} />;
-  return <p role="status" className="text-sm text-emerald-800">{state.status === "ok" ? success : null}</p>;
+  return (
+    <p role="status" className="text-sm text-emerald-800">
+      {state.status === "ok" ? success : null}
+    </p>
+  );
 }
 
 /** The id tying a field to its error messages, for `aria-describedby`. */
@@ -29,7 +33,9 @@ export function FieldErrors({ state, formId, field }: { state: FormState; formId
   if (!messages.length) return null;
   return (
     <ul id={errorId(formId, field)} className="mt-1 space-y-0.5 text-sm text-red-700">
-      {messages.map((message) => <li key={message}>{message}</li>)}
+      {messages.map((message) => (
+        <li key={message}>{message}</li>
+      ))}
     </ul>
   );
 }
@@ -39,12 +45,18 @@ export function FieldErrors({ state, formId, field }: { state: FormState; formId
  * screen readers; the asterisk stays out of the label so the field's name is the label's words only).
  */
 export function FieldLabel({ htmlFor, label, required }: { htmlFor: string; label: string; required?: boolean }) {
-  const text = <label htmlFor={htmlFor} className="block text-sm font-medium">{label}</label>;
+  const text = (
+    <label htmlFor={htmlFor} className="block text-sm font-medium">
+      {label}
+    </label>
+  );
   if (!required) return text;
   return (
     <div className="flex items-baseline gap-0.5">
       {text}
-      <span aria-hidden="true" className="text-sm text-red-700">*</span>
+      <span aria-hidden="true" className="text-sm text-red-700">
+        *
+      </span>
     </div>
   );
 }

@@ -10,8 +10,13 @@ export function SelectField({ formId, name, label, state, children, ...select }:
   return (
     <div>
       <FieldLabel htmlFor={id} label={label} required={Boolean(select.required)} />
-      <select id={id} name={name} className="mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base aria-[invalid=true]:border-red-600"
-        {...fieldA11y(state, formId, name)} {...select}>
+      <select
+        id={id}
+        name={name}
+        className="mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base aria-[invalid=true]:border-red-600"
+        {...fieldA11y(state, formId, name)}
+        {...select}
+      >
         {children}
       </select>
       <FieldErrors state={state} formId={formId} field={name} />

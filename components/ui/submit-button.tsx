@@ -10,7 +10,13 @@ type Props = { pending: boolean; label: string; pendingLabel: string; tone?: key
 /** A form's submit button, disabled and relabelled while the server works. */
 export function SubmitButton({ pending, label, pendingLabel, tone = "primary", name, value }: Props) {
   return (
-    <button type="submit" name={name} value={value} disabled={pending} className={`rounded-md px-4 py-2 text-sm font-medium disabled:opacity-60 ${TONE[tone]}`}>
+    <button
+      type="submit"
+      name={name}
+      value={value}
+      disabled={pending}
+      className={`rounded-md px-4 py-2 text-sm font-medium disabled:opacity-60 ${TONE[tone]}`}
+    >
       {pending ? pendingLabel : label}
     </button>
   );

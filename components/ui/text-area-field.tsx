@@ -9,9 +9,15 @@ export function TextAreaField({ formId, name, label, state, rows = 4, required =
   return (
     <div>
       <FieldLabel htmlFor={id} label={label} required={required} />
-      <textarea id={id} name={name} rows={rows} required={required} maxLength={maxLength}
+      <textarea
+        id={id}
+        name={name}
+        rows={rows}
+        required={required}
+        maxLength={maxLength}
         className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-base aria-[invalid=true]:border-red-600"
-        {...fieldA11y(state, formId, name)} />
+        {...fieldA11y(state, formId, name)}
+      />
       <FieldErrors state={state} formId={formId} field={name} />
     </div>
   );

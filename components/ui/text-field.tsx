@@ -10,8 +10,13 @@ export function TextField({ formId, name, label, state, ...input }: Props) {
   return (
     <div>
       <FieldLabel htmlFor={id} label={label} required={Boolean(input.required)} />
-      <input id={id} name={name} className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-base aria-[invalid=true]:border-red-600"
-        {...fieldA11y(state, formId, name)} {...input} />
+      <input
+        id={id}
+        name={name}
+        className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-base aria-[invalid=true]:border-red-600"
+        {...fieldA11y(state, formId, name)}
+        {...input}
+      />
       <FieldErrors state={state} formId={formId} field={name} />
     </div>
   );

@@ -24,7 +24,11 @@ const isField = (element: Element): element is Field =>
 
 /** The values a draft keeps: what the person typed or chose, not the hidden fields the page sets. */
 function typedValues(form: HTMLFormElement): FormValues {
-  const hidden = new Set([...form.elements].filter((element) => element instanceof HTMLInputElement && element.type === "hidden").map((element) => (element as HTMLInputElement).name));
+  const hidden = new Set(
+    [...form.elements]
+      .filter((element) => element instanceof HTMLInputElement && element.type === "hidden")
+      .map((element) => (element as HTMLInputElement).name),
+  );
   return Object.fromEntries(Object.entries(formValues(new FormData(form))).filter(([name]) => !hidden.has(name)));
 }
 
@@ -63,7 +67,10 @@ export function useActionForm(action: FormAction, options: Options = {}) {
     const form = ref.current;
     if (!form) return;
     if (state.status === "ok") {
-      const values = kept.split(" ").filter(Boolean).map((name) => [name, new FormData(form).get(name)] as const);
+      const values = kept
+        .split(" ")
+        .filter(Boolean)
+        .map((name) => [name, new FormData(form).get(name)] as const);
       form.reset();
       for (const [name, value] of values) {
         const field = form.elements.namedItem(name);

@@ -6,10 +6,20 @@ import { establishments, teams, zones } from "@/db/schema";
 export async function affiliationsOf(db: Database, user: { id: string; establishmentIds: string[]; teamIds: string[] }) {
   const [schools, teamRows] = await Promise.all([
     user.establishmentIds.length
-      ? db.select({ id: establishments.id, uai: establishments.uai, name: establishments.name, city: establishments.city, type: establishments.type,
-          supportMode: establishments.supportMode, zoneName: zones.name })
-          .from(establishments).innerJoin(zones, eq(zones.id, establishments.zoneId))
-          .where(inArray(establishments.id, user.establishmentIds)).orderBy(asc(establishments.name))
+      ? db
+          .select({
+            id: establishments.id,
+            uai: establishments.uai,
+            name: establishments.name,
+            city: establishments.city,
+            type: establishments.type,
+            supportMode: establishments.supportMode,
+            zoneName: zones.name,
+          })
+          .from(establishments)
+          .innerJoin(zones, eq(zones.id, establishments.zoneId))
+          .where(inArray(establishments.id, user.establishmentIds))
+          .orderBy(asc(establishments.name))
       : Promise.resolve([]),
     user.teamIds.length
       ? db.select({ code: teams.code, name: teams.name }).from(teams).where(inArray(teams.id, user.teamIds)).orderBy(asc(teams.name))

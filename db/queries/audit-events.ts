@@ -16,8 +16,17 @@ export type AuditFilters = {
 };
 
 export type AuditEventRow = {
-  id: string; occurredAt: Date; actorId: string | null; actorLabel: string | null; ip: string | null;
-  action: AuditAction; objectType: AuditObjectType; objectId: string | null; before: unknown; after: unknown; requestId: string | null;
+  id: string;
+  occurredAt: Date;
+  actorId: string | null;
+  actorLabel: string | null;
+  ip: string | null;
+  action: AuditAction;
+  objectType: AuditObjectType;
+  objectId: string | null;
+  before: unknown;
+  after: unknown;
+  requestId: string | null;
 };
 
 const likeEscaped = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char}`);
@@ -40,16 +49,28 @@ function conditions(filters: AuditFilters): SQL | undefined {
 export async function listAuditEvents(db: Executor, filters: AuditFilters, options: { after?: AuditCursor; limit: number }) {
   const rows = await db
     .select({
-      id: sql<string>`${auditEvents.id}::text`, at: sql<string>`${auditEvents.occurredAt}::text`,
-      occurredAt: auditEvents.occurredAt, actorId: auditEvents.actorId, actorLabel: auditEvents.actorLabel, ip: auditEvents.ip,
-      action: auditEvents.action, objectType: auditEvents.objectType, objectId: auditEvents.objectId,
-      before: auditEvents.before, after: auditEvents.after, requestId: auditEvents.requestId,
+      id: sql<string>`${auditEvents.id}::text`,
+      at: sql<string>`${auditEvents.occurredAt}::text`,
+      occurredAt: auditEvents.occurredAt,
+      actorId: auditEvents.actorId,
+      actorLabel: auditEvents.actorLabel,
+      ip: auditEvents.ip,
+      action: auditEvents.action,
+      objectType: auditEvents.objectType,
+      objectId: auditEvents.objectId,
+      before: auditEvents.before,
+      after: auditEvents.after,
+      requestId: auditEvents.requestId,
     })
     .from(auditEvents)
-    .where(and(
-      conditions(filters),
-      options.after ? sql`(${auditEvents.occurredAt}, ${auditEvents.id}) < (${options.after.at}::timestamptz, ${options.after.id}::bigint)` : undefined,
-    ))
+    .where(
+      and(
+        conditions(filters),
+        options.after
+          ? sql`(${auditEvents.occurredAt}, ${auditEvents.id}) < (${options.after.at}::timestamptz, ${options.after.id}::bigint)`
+          : undefined,
+      ),
+    )
     .orderBy(desc(auditEvents.occurredAt), desc(auditEvents.id))
     .limit(options.limit + 1);
   const { items, next } = keysetPage(rows, options.limit, (last) => ({ at: last.at, id: last.id }));

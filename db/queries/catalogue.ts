@@ -4,10 +4,23 @@ import { categories, services } from "@/db/schema";
 import type { CategoryField } from "@/lib/schemas/category-fields";
 
 export type CatalogueCategory = {
-  id: string; code: string; name: string; type: "incident" | "request"; hardware: boolean; schoolTask: string | null; fields: CategoryField[];
+  id: string;
+  code: string;
+  name: string;
+  type: "incident" | "request";
+  hardware: boolean;
+  schoolTask: string | null;
+  fields: CategoryField[];
 };
 export type CatalogueService = {
-  id: string; code: string; name: string; deliveryMode: string; domain: string; includes: string[]; excludes: string[]; procedure: string;
+  id: string;
+  code: string;
+  name: string;
+  deliveryMode: string;
+  domain: string;
+  includes: string[];
+  excludes: string[];
+  procedure: string;
   categories: CatalogueCategory[];
 };
 

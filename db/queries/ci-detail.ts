@@ -1,7 +1,17 @@
 import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Executor } from "@/db/client";
-import { categories, ciHistory, ciInstallations, configurationItems, establishments, ticketCis, tickets, users, vendors } from "@/db/schema";
+import {
+  categories,
+  ciHistory,
+  ciInstallations,
+  configurationItems,
+  establishments,
+  ticketCis,
+  tickets,
+  users,
+  vendors,
+} from "@/db/schema";
 import type { TicketScope } from "@/lib/domain/ticket-visibility";
 import { OPEN_STATUSES } from "@/lib/domain/ticket-status";
 import { ciListColumns } from "./ci-list";
@@ -14,8 +24,12 @@ export async function ciById(db: Executor, id: string) {
   const parent = alias(ci, "parent");
   const [row] = await db
     .select({
-      ...ciListColumns, establishmentId: ci.establishmentId, zoneId: establishments.zoneId, createdAt: ci.createdAt,
-      maintainer: vendors.name, parent: { id: parent.id, name: parent.name, class: parent.class, status: parent.status },
+      ...ciListColumns,
+      establishmentId: ci.establishmentId,
+      zoneId: establishments.zoneId,
+      createdAt: ci.createdAt,
+      maintainer: vendors.name,
+      parent: { id: parent.id, name: parent.name, class: parent.class, status: parent.status },
     })
     .from(ci)
     .innerJoin(establishments, eq(establishments.id, ci.establishmentId))
@@ -43,19 +57,27 @@ export async function ancestorIds(db: Executor, id: string): Promise<string[]> {
 
 /** Everything below `id` (children, their children…), bounded. */
 export function descendantIds(db: Executor, id: string) {
-  return db.execute<{ id: string }>(sql`
+  return db
+    .execute<{ id: string }>(
+      sql`
     WITH RECURSIVE below(id, depth, path) AS (
       SELECT id, 1, ARRAY[id] FROM configuration_items WHERE parent_id = ${id}
       UNION ALL
       SELECT c.id, b.depth + 1, b.path || c.id FROM below b JOIN configuration_items c ON c.parent_id = b.id
       WHERE NOT c.id = ANY(b.path) AND b.depth < 64
     )
-    SELECT DISTINCT id FROM below LIMIT 20000`).then((result) => result.rows.map((row) => row.id));
+    SELECT DISTINCT id FROM below LIMIT 20000`,
+    )
+    .then((result) => result.rows.map((row) => row.id));
 }
 
 export function childrenOf(db: Executor, id: string, limit: number) {
-  return db.select({ id: ci.id, name: ci.name, class: ci.class, status: ci.status, room: ci.room, model: ci.model })
-    .from(ci).where(eq(ci.parentId, id)).orderBy(asc(ci.name), asc(ci.id)).limit(limit);
+  return db
+    .select({ id: ci.id, name: ci.name, class: ci.class, status: ci.status, room: ci.room, model: ci.model })
+    .from(ci)
+    .where(eq(ci.parentId, id))
+    .orderBy(asc(ci.name), asc(ci.id))
+    .limit(limit);
 }
 
 export async function childCount(db: Executor, id: string): Promise<number> {
@@ -67,18 +89,32 @@ export async function childCount(db: Executor, id: string): Promise<number> {
 export function installationsOf(db: Executor, id: string, side: "host" | "software", limit: number) {
   const other = side === "host" ? ciInstallations.softwareId : ciInstallations.ciId;
   const self = side === "host" ? ciInstallations.ciId : ciInstallations.softwareId;
-  return db.select({ id: ci.id, name: ci.name, class: ci.class, version: ciInstallations.version })
-    .from(ciInstallations).innerJoin(ci, eq(ci.id, other)).where(eq(self, id)).orderBy(asc(ci.name)).limit(limit);
+  return db
+    .select({ id: ci.id, name: ci.name, class: ci.class, version: ciInstallations.version })
+    .from(ciInstallations)
+    .innerJoin(ci, eq(ci.id, other))
+    .where(eq(self, id))
+    .orderBy(asc(ci.name))
+    .limit(limit);
 }
 
 /** Tickets naming any of `ciIds` that the caller may see; open ones or the others, newest first. */
 export function ticketsOnCis(db: Executor, options: { ciIds: string[]; scope: TicketScope; open: boolean; limit: number }) {
   if (!options.ciIds.length) return Promise.resolve([]);
-  const openCondition = options.open ? inArray(tickets.status, [...OPEN_STATUSES]) : sql`not ${inArray(tickets.status, [...OPEN_STATUSES])}`;
+  const openCondition = options.open
+    ? inArray(tickets.status, [...OPEN_STATUSES])
+    : sql`not ${inArray(tickets.status, [...OPEN_STATUSES])}`;
   return db
     .selectDistinctOn([tickets.createdAt, tickets.id], {
-      id: tickets.id, reference: tickets.reference, title: tickets.title, type: tickets.type, status: tickets.status, priority: tickets.priority,
-      createdAt: tickets.createdAt, category: categories.name, ci: { id: ci.id, name: ci.name },
+      id: tickets.id,
+      reference: tickets.reference,
+      title: tickets.title,
+      type: tickets.type,
+      status: tickets.status,
+      priority: tickets.priority,
+      createdAt: tickets.createdAt,
+      category: categories.name,
+      ci: { id: ci.id, name: ci.name },
     })
     .from(ticketCis)
     .innerJoin(tickets, eq(tickets.id, ticketCis.ticketId))
@@ -91,7 +127,11 @@ export function ticketsOnCis(db: Executor, options: { ciIds: string[]; scope: Ti
 }
 
 export function historyOf(db: Executor, id: string, limit: number) {
-  return db.select({ id: ciHistory.id, source: ciHistory.source, changes: ciHistory.changes, createdAt: ciHistory.createdAt, author: users.name })
-    .from(ciHistory).leftJoin(users, eq(users.id, ciHistory.authorId))
-    .where(eq(ciHistory.ciId, id)).orderBy(desc(ciHistory.createdAt), desc(ciHistory.id)).limit(limit);
+  return db
+    .select({ id: ciHistory.id, source: ciHistory.source, changes: ciHistory.changes, createdAt: ciHistory.createdAt, author: users.name })
+    .from(ciHistory)
+    .leftJoin(users, eq(users.id, ciHistory.authorId))
+    .where(eq(ciHistory.ciId, id))
+    .orderBy(desc(ciHistory.createdAt), desc(ciHistory.id))
+    .limit(limit);
 }

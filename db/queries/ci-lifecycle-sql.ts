@@ -12,7 +12,9 @@ export const ciStartDate = sql`coalesce(${ci.deliveryDate}, ${ci.purchaseDate})`
 
 /** lifecycleOf().warrantyEnd: the override, else the Région's years for the class from the start date. */
 export function ciWarrantyEnd(): SQL {
-  const rules = Object.entries(REGION_WARRANTY_YEARS).map(([ciClass, years]) =>
-    sql`when ${ci.funding} = 'region' and ${ci.class} = ${ciClass}::ci_class then (${ciStartDate} + make_interval(years => ${years}::int))::date`);
+  const rules = Object.entries(REGION_WARRANTY_YEARS).map(
+    ([ciClass, years]) =>
+      sql`when ${ci.funding} = 'region' and ${ci.class} = ${ciClass}::ci_class then (${ciStartDate} + make_interval(years => ${years}::int))::date`,
+  );
   return sql`coalesce(${ci.warrantyEndOverride}, case ${sql.join(rules, sql` `)} end)`;
 }

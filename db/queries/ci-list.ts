@@ -71,19 +71,41 @@ function itemConditions(filters: Omit<CiListFilters, "limit" | "scope" | "establ
  */
 async function schoolsOf(db: Executor, filters: Pick<CiListFilters, "scope" | "establishmentUai" | "zoneCode">): Promise<string[] | null> {
   const where: (SQL | undefined)[] = [];
-  if (filters.scope.kind === "establishments") where.push(filters.scope.ids.length ? inArray(establishments.id, filters.scope.ids) : sql`false`);
+  if (filters.scope.kind === "establishments")
+    where.push(filters.scope.ids.length ? inArray(establishments.id, filters.scope.ids) : sql`false`);
   if (filters.establishmentUai) where.push(eq(establishments.uai, filters.establishmentUai));
   if (filters.zoneCode) where.push(eq(zones.code, filters.zoneCode));
   if (!where.length) return null;
-  const rows = await db.select({ id: establishments.id }).from(establishments).innerJoin(zones, eq(zones.id, establishments.zoneId)).where(and(...where));
+  const rows = await db
+    .select({ id: establishments.id })
+    .from(establishments)
+    .innerJoin(zones, eq(zones.id, establishments.zoneId))
+    .where(and(...where));
   return rows.map((row) => row.id);
 }
 
 const itemColumns = {
-  id: ci.id, name: ci.name, class: ci.class, status: ci.status, criticality: ci.criticality, building: ci.building, room: ci.room,
-  brand: ci.brand, model: ci.model, serialNumber: ci.serialNumber, assetNumber: ci.assetNumber, regionNumber: ci.regionNumber,
-  purchaseDate: ci.purchaseDate, deliveryDate: ci.deliveryDate, warrantyEndOverride: ci.warrantyEndOverride, funding: ci.funding,
-  maintainerId: ci.maintainerId, parentId: ci.parentId, attributes: ci.attributes, notes: ci.notes, updatedAt: ci.updatedAt,
+  id: ci.id,
+  name: ci.name,
+  class: ci.class,
+  status: ci.status,
+  criticality: ci.criticality,
+  building: ci.building,
+  room: ci.room,
+  brand: ci.brand,
+  model: ci.model,
+  serialNumber: ci.serialNumber,
+  assetNumber: ci.assetNumber,
+  regionNumber: ci.regionNumber,
+  purchaseDate: ci.purchaseDate,
+  deliveryDate: ci.deliveryDate,
+  warrantyEndOverride: ci.warrantyEndOverride,
+  funding: ci.funding,
+  maintainerId: ci.maintainerId,
+  parentId: ci.parentId,
+  attributes: ci.attributes,
+  notes: ci.notes,
+  updatedAt: ci.updatedAt,
 };
 
 export const ciListColumns = { ...itemColumns, establishment: { uai: establishments.uai, name: establishments.name } };
@@ -98,15 +120,30 @@ export async function listCis(db: Executor, filters: CiListFilters) {
   const schools = await schoolsOf(db, filters);
   if (schools && !schools.length) return { items: [], next: null };
   const where = itemConditions(filters);
-  const page = (establishmentId?: string) => db.select({ ...itemColumns, establishmentId: ci.establishmentId }).from(ci)
-    .where(and(...where, establishmentId ? eq(ci.establishmentId, establishmentId) : undefined))
-    .orderBy(asc(ci.name), asc(ci.id)).limit(filters.limit + 1);
+  const page = (establishmentId?: string) =>
+    db
+      .select({ ...itemColumns, establishmentId: ci.establishmentId })
+      .from(ci)
+      .where(and(...where, establishmentId ? eq(ci.establishmentId, establishmentId) : undefined))
+      .orderBy(asc(ci.name), asc(ci.id))
+      .limit(filters.limit + 1);
   const [first, second, ...rest] = schools ?? [undefined];
-  const rows = second === undefined ? await page(first)
-    : await unionAll(page(first), page(second), ...rest.map((id) => page(id))).orderBy(asc(ci.name), asc(ci.id)).limit(filters.limit + 1);
+  const rows =
+    second === undefined
+      ? await page(first)
+      : await unionAll(page(first), page(second), ...rest.map((id) => page(id)))
+          .orderBy(asc(ci.name), asc(ci.id))
+          .limit(filters.limit + 1);
   const schoolIds = [...new Set(rows.map((row) => row.establishmentId))];
   const names = schoolIds.length
-    ? new Map((await db.select({ id: establishments.id, uai: establishments.uai, name: establishments.name }).from(establishments).where(inArray(establishments.id, schoolIds))).map((school) => [school.id, school]))
+    ? new Map(
+        (
+          await db
+            .select({ id: establishments.id, uai: establishments.uai, name: establishments.name })
+            .from(establishments)
+            .where(inArray(establishments.id, schoolIds))
+        ).map((school) => [school.id, school]),
+      )
     : new Map<string, { uai: string; name: string }>();
   const { items, next } = keysetPage(rows, filters.limit, (last) => ({ name: last.name, id: last.id }));
   return {
@@ -124,6 +161,9 @@ export type CiListRow = Awaited<ReturnType<typeof listCis>>["items"][number];
 export async function countCis(db: Executor, filters: Omit<CiListFilters, "after" | "limit">): Promise<number> {
   const schools = await schoolsOf(db, filters);
   if (schools && !schools.length) return 0;
-  const [row] = await db.select({ n: count() }).from(ci).where(and(...itemConditions(filters), schools ? inArray(ci.establishmentId, schools) : undefined));
+  const [row] = await db
+    .select({ n: count() })
+    .from(ci)
+    .where(and(...itemConditions(filters), schools ? inArray(ci.establishmentId, schools) : undefined));
   return row?.n ?? 0;
 }

@@ -16,7 +16,6 @@ import { uuidArray, type Instants, type TicketScopeIds } from "./dashboard-ticke
  * (integration) checks this SQL against lifecycleOf() item by item.
  */
 
-
 /** wholeYears(start, today): the difference of years, less one before the anniversary (29 February counts on 28 February, like addYears). */
 function ageYears(today: string): SQL {
   const years = sql`(extract(year FROM ${today}::date)::int - extract(year FROM ${ciStartDate})::int)`;
@@ -24,14 +23,33 @@ function ageYears(today: string): SQL {
 }
 
 export type LifecycleGroup = {
-  class: CiClass; status: CiStatus; age: number | null; warrantyKnown: boolean; outOfWarranty: boolean; renewal: boolean; count: number;
+  class: CiClass;
+  status: CiStatus;
+  age: number | null;
+  warrantyKnown: boolean;
+  outOfWarranty: boolean;
+  renewal: boolean;
+  count: number;
 };
 
 /** Items in service (not disposed), grouped by class × status × age × warranty × renewal candidacy. */
-export async function lifecycleGroups(db: Executor, ids: TicketScopeIds, today: string, renewalAgeYears: number): Promise<LifecycleGroup[]> {
+export async function lifecycleGroups(
+  db: Executor,
+  ids: TicketScopeIds,
+  today: string,
+  renewalAgeYears: number,
+): Promise<LifecycleGroup[]> {
   if (ids.length === 0) return [];
   const end = ciWarrantyEnd();
-  const result = await db.execute<{ class: CiClass; status: CiStatus; age: number | null; known: boolean; expired: boolean; renewal: boolean; count: number }>(sql`
+  const result = await db.execute<{
+    class: CiClass;
+    status: CiStatus;
+    age: number | null;
+    known: boolean;
+    expired: boolean;
+    renewal: boolean;
+    count: number;
+  }>(sql`
     WITH c AS (
       SELECT class, status, ${ageYears(today)} AS age, ${end} AS warranty_end, ${ciStartDate} AS start_date
       FROM configuration_items WHERE establishment_id = ANY(${uuidArray(ids)}) AND status <> 'disposed'
@@ -41,19 +59,46 @@ export async function lifecycleGroups(db: Executor, ids: TicketScopeIds, today: 
         AND (start_date + make_interval(years => ${renewalAgeYears}::int))::date <= ${today}::date)) AS renewal,
       count(*)::int AS count
     FROM c GROUP BY 1, 2, 3, 4, 5, 6`);
-  return result.rows.map((row) => ({ class: row.class, status: row.status, age: row.age, warrantyKnown: row.known, outOfWarranty: row.expired, renewal: row.renewal, count: row.count }));
+  return result.rows.map((row) => ({
+    class: row.class,
+    status: row.status,
+    age: row.age,
+    warrantyKnown: row.known,
+    outOfWarranty: row.expired,
+    renewal: row.renewal,
+    count: row.count,
+  }));
 }
 
 /** Workstations per room and model (disposed left out), for lib/domain/ci-rooms.ts's summarizeRooms; one school at a time. */
-export async function roomModelCounts(db: Executor, establishmentIds: TicketScopeIds): Promise<Array<RoomModelCount & { establishmentId: string }>> {
+export async function roomModelCounts(
+  db: Executor,
+  establishmentIds: TicketScopeIds,
+): Promise<Array<RoomModelCount & { establishmentId: string }>> {
   if (establishmentIds.length === 0) return [];
   const classes = sql.raw(HOMOGENEOUS_CLASSES.map((ciClass) => `'${ciClass}'`).join(", "));
-  const result = await db.execute<{ establishment_id: string; building: string | null; room: string; class: CiClass; brand: string | null; model: string | null; count: number }>(sql`
+  const result = await db.execute<{
+    establishment_id: string;
+    building: string | null;
+    room: string;
+    class: CiClass;
+    brand: string | null;
+    model: string | null;
+    count: number;
+  }>(sql`
     SELECT establishment_id, building, room, class, brand, model, count(*)::int AS count
     FROM configuration_items
     WHERE establishment_id = ANY(${uuidArray(establishmentIds)}) AND status <> 'disposed' AND room IS NOT NULL AND class IN (${classes})
     GROUP BY 1, 2, 3, 4, 5, 6`);
-  return result.rows.map((row) => ({ establishmentId: row.establishment_id, building: row.building, room: row.room, class: row.class, brand: row.brand, model: row.model, count: row.count }));
+  return result.rows.map((row) => ({
+    establishmentId: row.establishment_id,
+    building: row.building,
+    room: row.room,
+    class: row.class,
+    brand: row.brand,
+    model: row.model,
+    count: row.count,
+  }));
 }
 
 /** The items named by the most incidents opened in the period. */
@@ -70,5 +115,12 @@ export async function mostIncidentCis(db: Executor, ids: TicketScopeIds, period:
     SELECT c.id, c.name, c.class, c.room, e.uai, top.incidents
     FROM top JOIN configuration_items c ON c.id = top.ci_id JOIN establishments e ON e.id = c.establishment_id
     ORDER BY top.incidents DESC, c.name`);
-  return result.rows.map((row) => ({ id: row.id, name: row.name, class: row.class, room: row.room, establishmentUai: row.uai, incidents: row.incidents }));
+  return result.rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    class: row.class,
+    room: row.room,
+    establishmentUai: row.uai,
+    incidents: row.incidents,
+  }));
 }

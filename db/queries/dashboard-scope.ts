@@ -4,10 +4,20 @@ import { establishments, services, teams, zones } from "@/db/schema";
 
 /** Every school with its zone: reference data a dashboard resolves its scope from (tens to a few hundred rows). */
 export function allEstablishments(db: Executor) {
-  return db.select({
-    id: establishments.id, uai: establishments.uai, name: establishments.name, type: establishments.type, city: establishments.city,
-    zoneId: establishments.zoneId, zoneCode: zones.code, zoneName: zones.name,
-  }).from(establishments).innerJoin(zones, eq(zones.id, establishments.zoneId)).orderBy(asc(establishments.name));
+  return db
+    .select({
+      id: establishments.id,
+      uai: establishments.uai,
+      name: establishments.name,
+      type: establishments.type,
+      city: establishments.city,
+      zoneId: establishments.zoneId,
+      zoneCode: zones.code,
+      zoneName: zones.name,
+    })
+    .from(establishments)
+    .innerJoin(zones, eq(zones.id, establishments.zoneId))
+    .orderBy(asc(establishments.name));
 }
 
 export function allZones(db: Executor) {
@@ -15,9 +25,15 @@ export function allZones(db: Executor) {
 }
 
 export function allTeams(db: Executor) {
-  return db.select({ id: teams.id, code: teams.code, name: teams.name, party: teams.party, zoneId: teams.zoneId }).from(teams).orderBy(asc(teams.name));
+  return db
+    .select({ id: teams.id, code: teams.code, name: teams.name, party: teams.party, zoneId: teams.zoneId })
+    .from(teams)
+    .orderBy(asc(teams.name));
 }
 
 export function allServices(db: Executor) {
-  return db.select({ id: services.id, code: services.code, name: services.name, position: services.position }).from(services).orderBy(asc(services.position));
+  return db
+    .select({ id: services.id, code: services.code, name: services.name, position: services.position })
+    .from(services)
+    .orderBy(asc(services.position));
 }

@@ -7,8 +7,14 @@ export type EstablishmentScope = { kind: "all" } | { kind: "ids"; ids: string[] 
 export type EstablishmentCursor = { name: string; id: string };
 
 export type EstablishmentListItem = {
-  id: string; uai: string; name: string; type: string; city: string; departement: string;
-  supportMode: "normal" | "ouvert" | "hors_perimetre"; zone: { code: string; name: string };
+  id: string;
+  uai: string;
+  name: string;
+  type: string;
+  city: string;
+  departement: string;
+  supportMode: "normal" | "ouvert" | "hors_perimetre";
+  zone: { code: string; name: string };
 };
 
 /** One keyset page of schools, sorted by name, within what the caller may see. */
@@ -17,19 +23,32 @@ export async function listEstablishments(
   options: { scope: EstablishmentScope; zoneCode?: string; q?: string; after?: EstablishmentCursor; limit: number },
 ): Promise<{ items: EstablishmentListItem[]; next: EstablishmentCursor | null }> {
   const filters: (SQL | undefined)[] = [];
-  if (options.scope.kind === "ids") filters.push(inArray(establishments.id, options.scope.ids.length ? options.scope.ids : ["00000000-0000-0000-0000-000000000000"]));
+  if (options.scope.kind === "ids")
+    filters.push(inArray(establishments.id, options.scope.ids.length ? options.scope.ids : ["00000000-0000-0000-0000-000000000000"]));
   if (options.zoneCode) filters.push(eq(zones.code, options.zoneCode));
   if (options.q) {
     const pattern = `%${options.q.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
     filters.push(or(ilike(establishments.name, pattern), ilike(establishments.city, pattern), ilike(establishments.uai, pattern)));
   }
   if (options.after) {
-    filters.push(or(gt(establishments.name, options.after.name), and(eq(establishments.name, options.after.name), gt(establishments.id, options.after.id))));
+    filters.push(
+      or(
+        gt(establishments.name, options.after.name),
+        and(eq(establishments.name, options.after.name), gt(establishments.id, options.after.id)),
+      ),
+    );
   }
   const rows = await db
     .select({
-      id: establishments.id, uai: establishments.uai, name: establishments.name, type: establishments.type, city: establishments.city,
-      departement: establishments.departement, supportMode: establishments.supportMode, zoneCode: zones.code, zoneName: zones.name,
+      id: establishments.id,
+      uai: establishments.uai,
+      name: establishments.name,
+      type: establishments.type,
+      city: establishments.city,
+      departement: establishments.departement,
+      supportMode: establishments.supportMode,
+      zoneCode: zones.code,
+      zoneName: zones.name,
     })
     .from(establishments)
     .innerJoin(zones, eq(zones.id, establishments.zoneId))
@@ -43,7 +62,13 @@ export async function listEstablishments(
 
 export async function establishmentByUai(db: Executor, uai: string) {
   const [row] = await db
-    .select({ id: establishments.id, uai: establishments.uai, name: establishments.name, supportMode: establishments.supportMode, zoneId: establishments.zoneId })
+    .select({
+      id: establishments.id,
+      uai: establishments.uai,
+      name: establishments.name,
+      supportMode: establishments.supportMode,
+      zoneId: establishments.zoneId,
+    })
     .from(establishments)
     .where(eq(establishments.uai, uai));
   return row ?? null;
@@ -52,7 +77,15 @@ export async function establishmentByUai(db: Executor, uai: string) {
 /** A school with its zone's name, as a page heading shows it. */
 export async function establishmentHeading(db: Executor, uai: string) {
   const [row] = await db
-    .select({ id: establishments.id, uai: establishments.uai, name: establishments.name, type: establishments.type, city: establishments.city, zoneId: establishments.zoneId, zone: zones.name })
+    .select({
+      id: establishments.id,
+      uai: establishments.uai,
+      name: establishments.name,
+      type: establishments.type,
+      city: establishments.city,
+      zoneId: establishments.zoneId,
+      zone: zones.name,
+    })
     .from(establishments)
     .innerJoin(zones, eq(zones.id, establishments.zoneId))
     .where(eq(establishments.uai, uai));
@@ -62,24 +95,36 @@ export async function establishmentHeading(db: Executor, uai: string) {
 /** Some schools' UAIs and names, by name (a picker's choices). */
 export function schoolChoices(db: Executor, ids: string[]) {
   if (!ids.length) return Promise.resolve([]);
-  return db.select({ uai: establishments.uai, name: establishments.name }).from(establishments).where(inArray(establishments.id, ids)).orderBy(asc(establishments.name));
+  return db
+    .select({ uai: establishments.uai, name: establishments.name })
+    .from(establishments)
+    .where(inArray(establishments.id, ids))
+    .orderBy(asc(establishments.name));
 }
 
 /** The schools among those UAIs (an unknown one is left out). */
 export function schoolsByUai(db: Executor, uais: readonly string[]) {
   if (!uais.length) return Promise.resolve([]);
-  return db.select({ id: establishments.id, uai: establishments.uai, zoneId: establishments.zoneId }).from(establishments).where(inArray(establishments.uai, [...uais]));
+  return db
+    .select({ id: establishments.id, uai: establishments.uai, zoneId: establishments.zoneId })
+    .from(establishments)
+    .where(inArray(establishments.uai, [...uais]));
 }
 
 /** The schools' names by id. */
 export async function schoolNamesById(db: Executor, ids: string[]): Promise<Map<string, string>> {
   if (!ids.length) return new Map();
-  const rows = await db.select({ id: establishments.id, name: establishments.name }).from(establishments).where(inArray(establishments.id, ids));
+  const rows = await db
+    .select({ id: establishments.id, name: establishments.name })
+    .from(establishments)
+    .where(inArray(establishments.id, ids));
   return new Map(rows.map((row) => [row.id, row.name]));
 }
 
 /** The rooms of a school declared with their own support mode. */
 export function declaredRooms(db: Executor, establishmentId: string) {
-  return db.select({ room: roomSupportModes.room, supportMode: roomSupportModes.supportMode }).from(roomSupportModes)
+  return db
+    .select({ room: roomSupportModes.room, supportMode: roomSupportModes.supportMode })
+    .from(roomSupportModes)
     .where(eq(roomSupportModes.establishmentId, establishmentId));
 }

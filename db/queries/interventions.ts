@@ -8,20 +8,36 @@ import { scopeCondition } from "./ticket-list";
 export async function ticketInterventions(db: Executor, ticketId: string) {
   const rows = await db
     .select({
-      id: interventions.id, mode: interventions.mode, startedAt: interventions.startedAt, minutes: interventions.minutes,
-      travelMinutes: interventions.travelMinutes, summary: interventions.summary, details: interventions.details,
-      createdAt: interventions.createdAt, author: { id: users.id, name: users.name }, vendorName: vendors.name,
+      id: interventions.id,
+      mode: interventions.mode,
+      startedAt: interventions.startedAt,
+      minutes: interventions.minutes,
+      travelMinutes: interventions.travelMinutes,
+      summary: interventions.summary,
+      details: interventions.details,
+      createdAt: interventions.createdAt,
+      author: { id: users.id, name: users.name },
+      vendorName: vendors.name,
     })
     .from(interventions)
     .innerJoin(users, eq(users.id, interventions.authorId))
     .leftJoin(vendors, eq(vendors.id, interventions.vendorId))
     .where(eq(interventions.ticketId, ticketId))
     .orderBy(asc(interventions.startedAt), asc(interventions.createdAt));
-  const cis = rows.length === 0 ? [] : await db
-    .select({ interventionId: interventionCis.interventionId, id: configurationItems.id, name: configurationItems.name })
-    .from(interventionCis).innerJoin(configurationItems, eq(configurationItems.id, interventionCis.ciId))
-    .where(inArray(interventionCis.interventionId, rows.map((row) => row.id)))
-    .orderBy(asc(configurationItems.name));
+  const cis =
+    rows.length === 0
+      ? []
+      : await db
+          .select({ interventionId: interventionCis.interventionId, id: configurationItems.id, name: configurationItems.name })
+          .from(interventionCis)
+          .innerJoin(configurationItems, eq(configurationItems.id, interventionCis.ciId))
+          .where(
+            inArray(
+              interventionCis.interventionId,
+              rows.map((row) => row.id),
+            ),
+          )
+          .orderBy(asc(configurationItems.name));
   return rows.map((row) => ({ ...row, cis: cis.filter((ci) => ci.interventionId === row.id).map(({ id, name }) => ({ id, name })) }));
 }
 
@@ -29,8 +45,13 @@ export async function ticketInterventions(db: Executor, ticketId: string) {
 export function ciInterventions(db: Executor, ciId: string, scope: TicketScope, limit: number) {
   return db
     .select({
-      id: interventions.id, mode: interventions.mode, startedAt: interventions.startedAt, minutes: interventions.minutes,
-      summary: interventions.summary, reference: tickets.reference, author: users.name,
+      id: interventions.id,
+      mode: interventions.mode,
+      startedAt: interventions.startedAt,
+      minutes: interventions.minutes,
+      summary: interventions.summary,
+      reference: tickets.reference,
+      author: users.name,
     })
     .from(interventionCis)
     .innerJoin(interventions, eq(interventions.id, interventionCis.interventionId))
@@ -46,8 +67,15 @@ export function ciInterventions(db: Executor, ciId: string, scope: TicketScope, 
 export type InterventionGrouping = "establishment" | "author" | "month" | "establishment_week";
 
 export type InterventionSum = {
-  establishmentId: string | null; authorId: string | null; authorName: string | null; month: string | null; week: string | null;
-  minutes: number; travelMinutes: number; count: number; onSite: number;
+  establishmentId: string | null;
+  authorId: string | null;
+  authorName: string | null;
+  month: string | null;
+  week: string | null;
+  minutes: number;
+  travelMinutes: number;
+  count: number;
+  onSite: number;
 };
 
 const parisTime = sql`(${interventions.startedAt} AT TIME ZONE 'Europe/Paris')`;
@@ -73,7 +101,8 @@ export async function interventionSums(
   const grouped = keys[grouping];
   const rows = await db
     .select({
-      establishmentId: grouping === "establishment" || grouping === "establishment_week" ? sql<string>`${interventions.establishmentId}` : sql<null>`null`,
+      establishmentId:
+        grouping === "establishment" || grouping === "establishment_week" ? sql<string>`${interventions.establishmentId}` : sql<null>`null`,
       authorId: grouping === "author" ? sql<string>`${interventions.authorId}` : sql<null>`null`,
       authorName: grouping === "author" ? sql<string>`${users.name}` : sql<null>`null`,
       month: grouping === "month" ? MONTH : sql<null>`null`,
@@ -85,10 +114,13 @@ export async function interventionSums(
     })
     .from(interventions)
     .innerJoin(users, eq(users.id, interventions.authorId))
-    .where(and(
-      inArray(interventions.establishmentId, [...scope.establishmentIds]),
-      gte(interventions.startedAt, scope.from), lt(interventions.startedAt, scope.to),
-    ))
+    .where(
+      and(
+        inArray(interventions.establishmentId, [...scope.establishmentIds]),
+        gte(interventions.startedAt, scope.from),
+        lt(interventions.startedAt, scope.to),
+      ),
+    )
     .groupBy(...grouped)
     .orderBy(...grouped);
   return rows;

@@ -6,19 +6,33 @@ import type { NotificationCursor } from "@/lib/schemas/notifications";
 export type NotificationRow = Awaited<ReturnType<typeof notificationPage>>["items"][number];
 
 /** One keyset page of a person's notifications, newest first. Only their own: the recipient is the scope. */
-export async function notificationPage(db: Executor, recipientId: string, options: { unread: boolean; after?: NotificationCursor; limit: number }) {
+export async function notificationPage(
+  db: Executor,
+  recipientId: string,
+  options: { unread: boolean; after?: NotificationCursor; limit: number },
+) {
   const rows = await db
     .select({
-      id: notifications.id, kind: notifications.kind, delivery: notifications.delivery, createdAt: notifications.createdAt, readAt: notifications.readAt,
-      cursorAt: sql<string>`${notifications.createdAt}::text`, reference: tickets.reference, title: tickets.title,
+      id: notifications.id,
+      kind: notifications.kind,
+      delivery: notifications.delivery,
+      createdAt: notifications.createdAt,
+      readAt: notifications.readAt,
+      cursorAt: sql<string>`${notifications.createdAt}::text`,
+      reference: tickets.reference,
+      title: tickets.title,
     })
     .from(notifications)
     .innerJoin(tickets, eq(tickets.id, notifications.ticketId))
-    .where(and(
-      eq(notifications.recipientId, recipientId),
-      options.unread ? isNull(notifications.readAt) : undefined,
-      options.after ? sql`(${notifications.createdAt}, ${notifications.id}) < (${options.after.at}::timestamptz, ${options.after.id}::uuid)` : undefined,
-    ))
+    .where(
+      and(
+        eq(notifications.recipientId, recipientId),
+        options.unread ? isNull(notifications.readAt) : undefined,
+        options.after
+          ? sql`(${notifications.createdAt}, ${notifications.id}) < (${options.after.at}::timestamptz, ${options.after.id}::uuid)`
+          : undefined,
+      ),
+    )
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
     .limit(options.limit + 1);
   const items = rows.slice(0, options.limit);
@@ -27,6 +41,9 @@ export async function notificationPage(db: Executor, recipientId: string, option
 }
 
 export async function unreadCount(db: Executor, recipientId: string): Promise<number> {
-  const [row] = await db.select({ count: count() }).from(notifications).where(and(eq(notifications.recipientId, recipientId), isNull(notifications.readAt)));
+  const [row] = await db
+    .select({ count: count() })
+    .from(notifications)
+    .where(and(eq(notifications.recipientId, recipientId), isNull(notifications.readAt)));
   return row?.count ?? 0;
 }

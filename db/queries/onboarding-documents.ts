@@ -11,8 +11,13 @@ const inScope = (scope: OnboardingScope) => (scope.kind === "zone" ? eq(establis
 export function onboardingDocumentsOf(db: Executor, uai: string, scope: OnboardingScope) {
   return db
     .select({
-      id: onboardingDocuments.id, meeting: onboardingDocuments.meeting, fileName: onboardingDocuments.fileName, contentType: onboardingDocuments.contentType,
-      sizeBytes: onboardingDocuments.sizeBytes, uploadedAt: onboardingDocuments.uploadedAt, uploadedBy: users.name,
+      id: onboardingDocuments.id,
+      meeting: onboardingDocuments.meeting,
+      fileName: onboardingDocuments.fileName,
+      contentType: onboardingDocuments.contentType,
+      sizeBytes: onboardingDocuments.sizeBytes,
+      uploadedAt: onboardingDocuments.uploadedAt,
+      uploadedBy: users.name,
     })
     .from(onboardingDocuments)
     .innerJoin(establishments, eq(establishments.id, onboardingDocuments.establishmentId))
@@ -24,7 +29,11 @@ export function onboardingDocumentsOf(db: Executor, uai: string, scope: Onboardi
 /** Where one of a school's onboarding documents is stored, within the scope; or null. */
 export async function storedOnboardingDocument(db: Executor, uai: string, id: string, scope: OnboardingScope) {
   const [document] = await db
-    .select({ fileName: onboardingDocuments.fileName, contentType: onboardingDocuments.contentType, storageKey: onboardingDocuments.storageKey })
+    .select({
+      fileName: onboardingDocuments.fileName,
+      contentType: onboardingDocuments.contentType,
+      storageKey: onboardingDocuments.storageKey,
+    })
     .from(onboardingDocuments)
     .innerJoin(establishments, eq(establishments.id, onboardingDocuments.establishmentId))
     .where(and(eq(onboardingDocuments.id, id), eq(establishments.uai, uai), inScope(scope)));

@@ -1,7 +1,19 @@
 import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Database, Executor } from "@/db/client";
-import { establishments, onboardingDocuments, onboardingMeetings, roomSupportModes, staffFunctions, teamMembers, teams, userEstablishments, users, vendors, zones } from "@/db/schema";
+import {
+  establishments,
+  onboardingDocuments,
+  onboardingMeetings,
+  roomSupportModes,
+  staffFunctions,
+  teamMembers,
+  teams,
+  userEstablishments,
+  users,
+  vendors,
+  zones,
+} from "@/db/schema";
 import type { OnboardingState } from "@/lib/domain/vocabulary";
 
 const author = alias(users, "author");
@@ -10,9 +22,19 @@ const author = alias(users, "author");
 export async function establishmentDetail(db: Executor, uai: string) {
   const [row] = await db
     .select({
-      id: establishments.id, uai: establishments.uai, name: establishments.name, type: establishments.type, city: establishments.city,
-      departement: establishments.departement, supportMode: establishments.supportMode, onboardingState: establishments.onboardingState,
-      zoneId: zones.id, zoneCode: zones.code, zoneName: zones.name, updatedAt: establishments.updatedAt, updatedByName: author.name,
+      id: establishments.id,
+      uai: establishments.uai,
+      name: establishments.name,
+      type: establishments.type,
+      city: establishments.city,
+      departement: establishments.departement,
+      supportMode: establishments.supportMode,
+      onboardingState: establishments.onboardingState,
+      zoneId: zones.id,
+      zoneCode: zones.code,
+      zoneName: zones.name,
+      updatedAt: establishments.updatedAt,
+      updatedByName: author.name,
     })
     .from(establishments)
     .innerJoin(zones, eq(zones.id, establishments.zoneId))
@@ -20,10 +42,21 @@ export async function establishmentDetail(db: Executor, uai: string) {
     .where(eq(establishments.uai, uai));
   if (!row) return null;
   const [rooms, meetings] = await Promise.all([
-    db.select({ room: roomSupportModes.room, supportMode: roomSupportModes.supportMode }).from(roomSupportModes)
-      .where(eq(roomSupportModes.establishmentId, row.id)).orderBy(asc(roomSupportModes.room)),
-    db.select({ meeting: onboardingMeetings.meeting, plannedOn: onboardingMeetings.plannedOn, heldOn: onboardingMeetings.heldOn, notes: onboardingMeetings.notes })
-      .from(onboardingMeetings).where(eq(onboardingMeetings.establishmentId, row.id)).orderBy(asc(onboardingMeetings.meeting)),
+    db
+      .select({ room: roomSupportModes.room, supportMode: roomSupportModes.supportMode })
+      .from(roomSupportModes)
+      .where(eq(roomSupportModes.establishmentId, row.id))
+      .orderBy(asc(roomSupportModes.room)),
+    db
+      .select({
+        meeting: onboardingMeetings.meeting,
+        plannedOn: onboardingMeetings.plannedOn,
+        heldOn: onboardingMeetings.heldOn,
+        notes: onboardingMeetings.notes,
+      })
+      .from(onboardingMeetings)
+      .where(eq(onboardingMeetings.establishmentId, row.id))
+      .orderBy(asc(onboardingMeetings.meeting)),
   ]);
   const { zoneId, zoneCode, zoneName, updatedByName, ...school } = row;
   return { ...school, zone: { id: zoneId, code: zoneCode, name: zoneName }, updatedBy: updatedByName, rooms, meetings };
@@ -33,13 +66,23 @@ export type EstablishmentDetail = NonNullable<Awaited<ReturnType<typeof establis
 /** The school's active staff by function (functions in their order, then people without one), and its zone's sector leads. */
 export async function establishmentContacts(db: Database, establishmentId: string, zoneId: string) {
   const [staff, sectorLeads] = await Promise.all([
-    db.select({ id: users.id, name: users.name, email: users.email, phone: users.phone, role: users.role, functionLabel: staffFunctions.label })
+    db
+      .select({
+        id: users.id,
+        name: users.name,
+        email: users.email,
+        phone: users.phone,
+        role: users.role,
+        functionLabel: staffFunctions.label,
+      })
       .from(userEstablishments)
       .innerJoin(users, eq(users.id, userEstablishments.userId))
       .leftJoin(staffFunctions, eq(staffFunctions.code, users.functionCode))
       .where(and(eq(userEstablishments.establishmentId, establishmentId), isNull(users.disabledAt)))
       .orderBy(sql`${staffFunctions.position} asc nulls last`, asc(users.name)),
-    db.select({ id: users.id, name: users.name, email: users.email, phone: users.phone }).from(users)
+    db
+      .select({ id: users.id, name: users.name, email: users.email, phone: users.phone })
+      .from(users)
       .where(and(eq(users.role, "sector_lead"), eq(users.zoneId, zoneId), isNull(users.disabledAt)))
       .orderBy(asc(users.name)),
   ]);
@@ -49,21 +92,45 @@ export async function establishmentContacts(db: Database, establishmentId: strin
 /** Every school with its onboarding state and meetings, by zone then name; `zoneId` narrows to one zone. */
 export async function onboardingBoard(db: Database, zoneId: string | null) {
   const schools = await db
-    .select({ id: establishments.id, uai: establishments.uai, name: establishments.name, city: establishments.city, state: establishments.onboardingState, zoneName: zones.name })
-    .from(establishments).innerJoin(zones, eq(zones.id, establishments.zoneId))
+    .select({
+      id: establishments.id,
+      uai: establishments.uai,
+      name: establishments.name,
+      city: establishments.city,
+      state: establishments.onboardingState,
+      zoneName: zones.name,
+    })
+    .from(establishments)
+    .innerJoin(zones, eq(zones.id, establishments.zoneId))
     .where(zoneId ? eq(establishments.zoneId, zoneId) : undefined)
     .orderBy(asc(zones.name), asc(establishments.name));
   const meetings = await db
-    .select({ establishmentId: onboardingMeetings.establishmentId, meeting: onboardingMeetings.meeting, plannedOn: onboardingMeetings.plannedOn, heldOn: onboardingMeetings.heldOn })
-    .from(onboardingMeetings).innerJoin(establishments, eq(establishments.id, onboardingMeetings.establishmentId))
+    .select({
+      establishmentId: onboardingMeetings.establishmentId,
+      meeting: onboardingMeetings.meeting,
+      plannedOn: onboardingMeetings.plannedOn,
+      heldOn: onboardingMeetings.heldOn,
+    })
+    .from(onboardingMeetings)
+    .innerJoin(establishments, eq(establishments.id, onboardingMeetings.establishmentId))
     .where(zoneId ? eq(establishments.zoneId, zoneId) : undefined);
   const documents = await db
-    .select({ establishmentId: onboardingDocuments.establishmentId, meeting: onboardingDocuments.meeting, id: onboardingDocuments.id, fileName: onboardingDocuments.fileName, sizeBytes: onboardingDocuments.sizeBytes })
-    .from(onboardingDocuments).innerJoin(establishments, eq(establishments.id, onboardingDocuments.establishmentId))
+    .select({
+      establishmentId: onboardingDocuments.establishmentId,
+      meeting: onboardingDocuments.meeting,
+      id: onboardingDocuments.id,
+      fileName: onboardingDocuments.fileName,
+      sizeBytes: onboardingDocuments.sizeBytes,
+    })
+    .from(onboardingDocuments)
+    .innerJoin(establishments, eq(establishments.id, onboardingDocuments.establishmentId))
     .where(zoneId ? eq(establishments.zoneId, zoneId) : undefined)
     .orderBy(asc(onboardingDocuments.uploadedAt), asc(onboardingDocuments.id));
-  const counts = await db.select({ state: establishments.onboardingState, n: count() }).from(establishments)
-    .where(zoneId ? eq(establishments.zoneId, zoneId) : undefined).groupBy(establishments.onboardingState);
+  const counts = await db
+    .select({ state: establishments.onboardingState, n: count() })
+    .from(establishments)
+    .where(zoneId ? eq(establishments.zoneId, zoneId) : undefined)
+    .groupBy(establishments.onboardingState);
   return {
     schools: schools.map((school) => ({
       ...school,
@@ -78,32 +145,48 @@ export async function onboardingBoard(db: Database, zoneId: string | null) {
 export async function teamsWithMembers(db: Executor, code?: string) {
   const rows = await db
     .select({ id: teams.id, code: teams.code, name: teams.name, party: teams.party, zoneCode: zones.code })
-    .from(teams).leftJoin(zones, eq(zones.id, teams.zoneId))
+    .from(teams)
+    .leftJoin(zones, eq(zones.id, teams.zoneId))
     .where(and(isNull(teams.establishmentId), code ? eq(teams.code, code) : undefined))
     .orderBy(asc(teams.code));
   const members = await db
     .select({ teamId: teamMembers.teamId, id: users.id, name: users.name, email: users.email, primary: teamMembers.isPrimary })
-    .from(teamMembers).innerJoin(users, eq(users.id, teamMembers.userId)).innerJoin(teams, eq(teams.id, teamMembers.teamId))
+    .from(teamMembers)
+    .innerJoin(users, eq(users.id, teamMembers.userId))
+    .innerJoin(teams, eq(teams.id, teamMembers.teamId))
     .where(and(isNull(teams.establishmentId), code ? eq(teams.code, code) : undefined))
     .orderBy(asc(users.name));
   return rows.map(({ zoneCode, ...team }) => ({
-    ...team, zone: zoneCode, members: members.filter((member) => member.teamId === team.id).map(({ teamId: _teamId, ...member }) => member),
+    ...team,
+    zone: zoneCode,
+    members: members.filter((member) => member.teamId === team.id).map(({ teamId: _teamId, ...member }) => member),
   }));
 }
 export type TeamWithMembers = Awaited<ReturnType<typeof teamsWithMembers>>[number];
 
 export function listVendorsForAdmin(db: Database) {
-  return db.select({ id: vendors.id, name: vendors.name, contractReference: vendors.contractReference, contactEmail: vendors.contactEmail })
-    .from(vendors).orderBy(asc(vendors.name));
+  return db
+    .select({ id: vendors.id, name: vendors.name, contractReference: vendors.contractReference, contactEmail: vendors.contactEmail })
+    .from(vendors)
+    .orderBy(asc(vendors.name));
 }
 
 export function listZonesForAdmin(db: Database) {
-  return db.select({ id: zones.id, code: zones.code, name: zones.name, departements: zones.departements }).from(zones).orderBy(asc(zones.name));
+  return db
+    .select({ id: zones.id, code: zones.code, name: zones.name, departements: zones.departements })
+    .from(zones)
+    .orderBy(asc(zones.name));
 }
 
 /** One onboarding meeting of a school as recorded (planned, held, notes), or null. */
-export async function onboardingMeeting(db: Executor, establishmentId: string, meeting: typeof onboardingMeetings.$inferSelect["meeting"]) {
-  const [row] = await db.select({ plannedOn: onboardingMeetings.plannedOn, heldOn: onboardingMeetings.heldOn, notes: onboardingMeetings.notes })
-    .from(onboardingMeetings).where(and(eq(onboardingMeetings.establishmentId, establishmentId), eq(onboardingMeetings.meeting, meeting)));
+export async function onboardingMeeting(
+  db: Executor,
+  establishmentId: string,
+  meeting: (typeof onboardingMeetings.$inferSelect)["meeting"],
+) {
+  const [row] = await db
+    .select({ plannedOn: onboardingMeetings.plannedOn, heldOn: onboardingMeetings.heldOn, notes: onboardingMeetings.notes })
+    .from(onboardingMeetings)
+    .where(and(eq(onboardingMeetings.establishmentId, establishmentId), eq(onboardingMeetings.meeting, meeting)));
   return row ?? null;
 }

@@ -14,14 +14,24 @@ export async function listOutboxEmails(db: Executor, options: { status?: OutboxS
   const rows = await db
     .select({
       at: sql<string>`${outboxEmails.createdAt}::text`,
-      id: outboxEmails.id, toAddress: outboxEmails.toAddress, subject: outboxEmails.subject, status: outboxEmails.status,
-      attempts: outboxEmails.attempts, lastError: outboxEmails.lastError, createdAt: outboxEmails.createdAt, sentAt: outboxEmails.sentAt,
+      id: outboxEmails.id,
+      toAddress: outboxEmails.toAddress,
+      subject: outboxEmails.subject,
+      status: outboxEmails.status,
+      attempts: outboxEmails.attempts,
+      lastError: outboxEmails.lastError,
+      createdAt: outboxEmails.createdAt,
+      sentAt: outboxEmails.sentAt,
     })
     .from(outboxEmails)
-    .where(and(
-      options.status ? eq(outboxEmails.status, options.status) : undefined,
-      options.after ? sql`(${outboxEmails.createdAt}, ${outboxEmails.id}) < (${options.after.at}::timestamptz, ${options.after.id}::uuid)` : undefined,
-    ))
+    .where(
+      and(
+        options.status ? eq(outboxEmails.status, options.status) : undefined,
+        options.after
+          ? sql`(${outboxEmails.createdAt}, ${outboxEmails.id}) < (${options.after.at}::timestamptz, ${options.after.id}::uuid)`
+          : undefined,
+      ),
+    )
     .orderBy(desc(outboxEmails.createdAt), desc(outboxEmails.id))
     .limit(options.limit + 1);
   const { items, next } = keysetPage(rows, options.limit, (last): OutboxCursor => ({ at: last.at, id: last.id }));
@@ -32,8 +42,16 @@ export async function listOutboxEmails(db: Executor, options: { status?: OutboxS
 export async function findOutboxEmail(db: Executor, id: string) {
   const [email] = await db
     .select({
-      id: outboxEmails.id, toAddress: outboxEmails.toAddress, subject: outboxEmails.subject, textBody: outboxEmails.textBody, htmlBody: outboxEmails.htmlBody,
-      status: outboxEmails.status, attempts: outboxEmails.attempts, lastError: outboxEmails.lastError, createdAt: outboxEmails.createdAt, sentAt: outboxEmails.sentAt,
+      id: outboxEmails.id,
+      toAddress: outboxEmails.toAddress,
+      subject: outboxEmails.subject,
+      textBody: outboxEmails.textBody,
+      htmlBody: outboxEmails.htmlBody,
+      status: outboxEmails.status,
+      attempts: outboxEmails.attempts,
+      lastError: outboxEmails.lastError,
+      createdAt: outboxEmails.createdAt,
+      sentAt: outboxEmails.sentAt,
     })
     .from(outboxEmails)
     .where(eq(outboxEmails.id, id));
@@ -58,7 +76,9 @@ export async function outboxEmailToSend(db: Executor, id: string) {
 
 /** The oldest pending rows created before `before` (their job may be lost). */
 export async function pendingEmailIdsBefore(db: Executor, before: Date, limit: number): Promise<string[]> {
-  const rows = await db.select({ id: outboxEmails.id }).from(outboxEmails)
+  const rows = await db
+    .select({ id: outboxEmails.id })
+    .from(outboxEmails)
     .where(and(eq(outboxEmails.status, "pending"), lt(outboxEmails.createdAt, before)))
     .orderBy(asc(outboxEmails.createdAt))
     .limit(limit);

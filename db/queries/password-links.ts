@@ -8,8 +8,16 @@ import { passwordLinks, users } from "@/db/schema";
  */
 export function passwordLinkByHash(db: Executor, tokenHash: string) {
   return db
-    .select({ id: passwordLinks.id, purpose: passwordLinks.purpose, expiresAt: passwordLinks.expiresAt, usedAt: passwordLinks.usedAt,
-      userId: users.id, email: users.email, name: users.name, disabledAt: users.disabledAt })
+    .select({
+      id: passwordLinks.id,
+      purpose: passwordLinks.purpose,
+      expiresAt: passwordLinks.expiresAt,
+      usedAt: passwordLinks.usedAt,
+      userId: users.id,
+      email: users.email,
+      name: users.name,
+      disabledAt: users.disabledAt,
+    })
     .from(passwordLinks)
     .innerJoin(users, eq(users.id, passwordLinks.userId))
     .where(eq(passwordLinks.tokenHash, tokenHash));

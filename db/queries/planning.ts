@@ -206,9 +206,16 @@ export async function zoneTechnicians(db: Executor, zoneIds: string[]): Promise<
 }
 
 /** Those of `userIds` who are active members of the team (a referent outside the team the rule chose cannot take its ticket). */
-export async function activeTeamMembersAmong(db: Executor, teamId: string, userIds: string[]): Promise<Array<{ id: string; name: string }>> {
+export async function activeTeamMembersAmong(
+  db: Executor,
+  teamId: string,
+  userIds: string[],
+): Promise<Array<{ id: string; name: string }>> {
   if (userIds.length === 0) return [];
-  return db.select({ id: users.id, name: users.name }).from(teamMembers).innerJoin(users, eq(users.id, teamMembers.userId))
+  return db
+    .select({ id: users.id, name: users.name })
+    .from(teamMembers)
+    .innerJoin(users, eq(users.id, teamMembers.userId))
     .where(and(eq(teamMembers.teamId, teamId), inArray(teamMembers.userId, userIds), isNull(users.disabledAt)));
 }
 
@@ -232,7 +239,13 @@ export async function scheduleSlotSchool(
   const [row] = await db
     .select({ establishmentId: visitSchedule.establishmentId })
     .from(visitSchedule)
-    .where(and(eq(visitSchedule.technicianId, slot.technicianId), eq(visitSchedule.weekday, slot.weekday), eq(visitSchedule.halfDay, slot.halfDay)));
+    .where(
+      and(
+        eq(visitSchedule.technicianId, slot.technicianId),
+        eq(visitSchedule.weekday, slot.weekday),
+        eq(visitSchedule.halfDay, slot.halfDay),
+      ),
+    );
   return row?.establishmentId ?? null;
 }
 

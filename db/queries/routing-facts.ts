@@ -4,15 +4,27 @@ import { categories, configurationItems, establishments, services, slaPolicies, 
 
 /** What the router reads of a category: its code, its service's code, whether it is a school's own task. */
 export async function categoryRoutingFacts(tx: Executor, categoryId: string) {
-  const [category] = await tx.select({ code: categories.code, schoolTask: categories.schoolTask, serviceCode: services.code })
-    .from(categories).innerJoin(services, eq(services.id, categories.serviceId)).where(eq(categories.id, categoryId));
+  const [category] = await tx
+    .select({ code: categories.code, schoolTask: categories.schoolTask, serviceCode: services.code })
+    .from(categories)
+    .innerJoin(services, eq(services.id, categories.serviceId))
+    .where(eq(categories.id, categoryId));
   return category ?? null;
 }
 
 /** What the router reads of a school: UAI, zone, département, type, support mode. */
 export async function schoolRoutingFacts(tx: Executor, establishmentId: string) {
-  const [school] = await tx.select({ uai: establishments.uai, zone: zones.code, departement: establishments.departement, type: establishments.type, supportMode: establishments.supportMode })
-    .from(establishments).innerJoin(zones, eq(zones.id, establishments.zoneId)).where(eq(establishments.id, establishmentId));
+  const [school] = await tx
+    .select({
+      uai: establishments.uai,
+      zone: zones.code,
+      departement: establishments.departement,
+      type: establishments.type,
+      supportMode: establishments.supportMode,
+    })
+    .from(establishments)
+    .innerJoin(zones, eq(zones.id, establishments.zoneId))
+    .where(eq(establishments.id, establishmentId));
   return school ?? null;
 }
 

@@ -5,7 +5,12 @@ import { routingRuleHistory, users } from "@/db/schema";
 export type RuleHistoryAction = (typeof routingRuleHistory.$inferSelect)["action"];
 
 export type RuleHistoryEntry = {
-  id: number; ruleId: string; ruleName: string; action: RuleHistoryAction; changedAt: Date; changedBy: string | null;
+  id: number;
+  ruleId: string;
+  ruleName: string;
+  action: RuleHistoryAction;
+  changedAt: Date;
+  changedBy: string | null;
 };
 
 const nameIn = (snapshot: Record<string, unknown> | null) => (typeof snapshot?.name === "string" ? snapshot.name : null);
@@ -14,8 +19,13 @@ const nameIn = (snapshot: Record<string, unknown> | null) => (typeof snapshot?.n
 export async function listRuleHistory(db: Executor, limit: number): Promise<RuleHistoryEntry[]> {
   const rows = await db
     .select({
-      id: routingRuleHistory.id, ruleId: routingRuleHistory.ruleId, action: routingRuleHistory.action, before: routingRuleHistory.before,
-      after: routingRuleHistory.after, changedAt: routingRuleHistory.changedAt, changedBy: users.name,
+      id: routingRuleHistory.id,
+      ruleId: routingRuleHistory.ruleId,
+      action: routingRuleHistory.action,
+      before: routingRuleHistory.before,
+      after: routingRuleHistory.after,
+      changedAt: routingRuleHistory.changedAt,
+      changedBy: users.name,
     })
     .from(routingRuleHistory)
     .leftJoin(users, eq(users.id, routingRuleHistory.changedById))

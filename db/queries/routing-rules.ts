@@ -11,8 +11,16 @@ export async function loadRoutingRules(db: Executor): Promise<Array<RoutingRule 
     .leftJoin(slaPolicies, eq(slaPolicies.id, routingRules.slaPolicyId))
     .orderBy(asc(routingRules.position), asc(routingRules.id));
   return rows.map(({ rule, slaPolicyCode }) => ({
-    id: rule.id, position: rule.position, version: rule.version, name: rule.name, enabled: rule.enabled, match: rule.match as RuleMatch,
-    teamCode: rule.teamCode, watcherTeamCodes: rule.watcherTeamCodes, priorityFloor: rule.priorityFloor, slaPolicyCode,
+    id: rule.id,
+    position: rule.position,
+    version: rule.version,
+    name: rule.name,
+    enabled: rule.enabled,
+    match: rule.match as RuleMatch,
+    teamCode: rule.teamCode,
+    watcherTeamCodes: rule.watcherTeamCodes,
+    priorityFloor: rule.priorityFloor,
+    slaPolicyCode,
     assignToReferent: rule.assignToReferent,
   }));
 }

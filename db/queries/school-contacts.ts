@@ -9,12 +9,24 @@ import { establishments, staffFunctions, teams, userEstablishments, users } from
 export async function schoolContacts(db: Executor, establishmentIds: string[]) {
   if (establishmentIds.length === 0) return { staff: [], teams: [] };
   const [staff, zoneTeams] = await Promise.all([
-    db.selectDistinctOn([users.id], { id: users.id, name: users.name, role: users.role, email: users.email, phone: users.phone, functionLabel: staffFunctions.label })
-      .from(users).innerJoin(userEstablishments, eq(userEstablishments.userId, users.id))
+    db
+      .selectDistinctOn([users.id], {
+        id: users.id,
+        name: users.name,
+        role: users.role,
+        email: users.email,
+        phone: users.phone,
+        functionLabel: staffFunctions.label,
+      })
+      .from(users)
+      .innerJoin(userEstablishments, eq(userEstablishments.userId, users.id))
       .leftJoin(staffFunctions, eq(staffFunctions.code, users.functionCode))
       .where(and(inArray(userEstablishments.establishmentId, establishmentIds), isNull(users.disabledAt)))
       .orderBy(asc(users.id)),
-    db.selectDistinct({ code: teams.code, name: teams.name }).from(teams).innerJoin(establishments, eq(establishments.zoneId, teams.zoneId))
+    db
+      .selectDistinct({ code: teams.code, name: teams.name })
+      .from(teams)
+      .innerJoin(establishments, eq(establishments.zoneId, teams.zoneId))
       .where(and(inArray(establishments.id, establishmentIds), eq(teams.party, "region")))
       .orderBy(asc(teams.name)),
   ]);

@@ -7,8 +7,13 @@ import type { TicketStatus } from "@/lib/domain/vocabulary";
 export async function teamsWithSlaSettings(db: Executor, openStatuses: readonly TicketStatus[]) {
   return db
     .select({
-      id: teams.id, code: teams.code, name: teams.name, party: teams.party,
-      weeklyHours: teams.weeklyHours, escalationLevels: teams.escalationLevels, openTickets: count(tickets.id),
+      id: teams.id,
+      code: teams.code,
+      name: teams.name,
+      party: teams.party,
+      weeklyHours: teams.weeklyHours,
+      escalationLevels: teams.escalationLevels,
+      openTickets: count(tickets.id),
     })
     .from(teams)
     .leftJoin(tickets, and(eq(tickets.assignedTeamId, teams.id), inArray(tickets.status, [...openStatuses])))
@@ -18,8 +23,16 @@ export async function teamsWithSlaSettings(db: Executor, openStatuses: readonly 
 
 export async function teamByCode(db: Executor, code: string) {
   const [team] = await db
-    .select({ id: teams.id, code: teams.code, name: teams.name, party: teams.party, weeklyHours: teams.weeklyHours, escalationLevels: teams.escalationLevels })
-    .from(teams).where(eq(teams.code, code));
+    .select({
+      id: teams.id,
+      code: teams.code,
+      name: teams.name,
+      party: teams.party,
+      weeklyHours: teams.weeklyHours,
+      escalationLevels: teams.escalationLevels,
+    })
+    .from(teams)
+    .where(eq(teams.code, code));
   return team ?? null;
 }
 
@@ -27,8 +40,13 @@ export async function teamByCode(db: Executor, code: string) {
 export async function listClosures(db: Executor, since: string) {
   const rows = await db
     .select({
-      id: calendarClosures.id, from: calendarClosures.fromDate, to: calendarClosures.toDate, label: calendarClosures.label,
-      createdAt: calendarClosures.createdAt, team: { code: teams.code, name: teams.name }, createdBy: users.name,
+      id: calendarClosures.id,
+      from: calendarClosures.fromDate,
+      to: calendarClosures.toDate,
+      label: calendarClosures.label,
+      createdAt: calendarClosures.createdAt,
+      team: { code: teams.code, name: teams.name },
+      createdBy: users.name,
     })
     .from(calendarClosures)
     .leftJoin(teams, eq(teams.id, calendarClosures.teamId))
@@ -39,6 +57,8 @@ export async function listClosures(db: Executor, since: string) {
 }
 
 export async function listVendorsWithRepairTime(db: Executor) {
-  return db.select({ id: vendors.id, name: vendors.name, contract: vendors.contract, repairCommitment: vendors.repairCommitment })
-    .from(vendors).orderBy(asc(vendors.name));
+  return db
+    .select({ id: vendors.id, name: vendors.name, contract: vendors.contract, repairCommitment: vendors.repairCommitment })
+    .from(vendors)
+    .orderBy(asc(vendors.name));
 }

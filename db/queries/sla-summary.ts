@@ -8,13 +8,18 @@ import { scopeCondition } from "./ticket-list";
 export type SummaryWindow = { scope: TicketScope; since: Date; now: Date; openStatuses: readonly TicketStatus[] };
 
 export type TeamSlaFigures = {
-  teamId: string; code: string; name: string;
+  teamId: string;
+  code: string;
+  name: string;
   /** Tickets whose time to own stopped in the period (taken, first reply or resolved), and how many of them in time. */
-  ownMeasured: number; ownMet: number;
+  ownMeasured: number;
+  ownMet: number;
   /** Tickets resolved in the period with a commitment, and how many of them in time. */
-  resolveMeasured: number; resolveMet: number;
+  resolveMeasured: number;
+  resolveMet: number;
   /** Open tickets now, by stored state. */
-  openAtRisk: number; openBreached: number;
+  openAtRisk: number;
+  openBreached: number;
   /** Escalation rungs the worker climbed in the period. */
   escalations: number;
 };
@@ -37,48 +42,72 @@ export async function teamSlaFigures(db: Executor, window: SummaryWindow): Promi
   const scope = scopeCondition(window.scope);
   const inTeams = inArray(tickets.assignedTeamId, teamIds);
   const [owned, resolved, open, escalated] = await Promise.all([
-    db.select({ teamId: tickets.assignedTeamId, measured: int(sql`count(*)`), met: int(sql`count(*) filter (where ${tickets.ownMet})`) })
-      .from(tickets).innerJoin(establishments, eq(establishments.id, tickets.establishmentId))
+    db
+      .select({ teamId: tickets.assignedTeamId, measured: int(sql`count(*)`), met: int(sql`count(*) filter (where ${tickets.ownMet})`) })
+      .from(tickets)
+      .innerJoin(establishments, eq(establishments.id, tickets.establishmentId))
       .where(and(inTeams, sql`${ownStoppedAt} >= ${window.since}`, sql`${ownStoppedAt} < ${window.now}`, isNotNull(tickets.ownMet), scope))
       .groupBy(tickets.assignedTeamId),
-    db.select({ teamId: tickets.assignedTeamId, measured: int(sql`count(*)`), met: int(sql`count(*) filter (where ${tickets.resolveMet})`) })
-      .from(tickets).innerJoin(establishments, eq(establishments.id, tickets.establishmentId))
+    db
+      .select({
+        teamId: tickets.assignedTeamId,
+        measured: int(sql`count(*)`),
+        met: int(sql`count(*) filter (where ${tickets.resolveMet})`),
+      })
+      .from(tickets)
+      .innerJoin(establishments, eq(establishments.id, tickets.establishmentId))
       .where(and(inTeams, gte(tickets.resolvedAt, window.since), lt(tickets.resolvedAt, window.now), isNotNull(tickets.resolveMet), scope))
       .groupBy(tickets.assignedTeamId),
-    db.select({
-      teamId: tickets.assignedTeamId,
-      atRisk: int(sql`count(*) filter (where ${tickets.slaState} = 'at_risk')`),
-      breached: int(sql`count(*) filter (where ${tickets.slaState} = 'breached')`),
-    })
-      .from(tickets).innerJoin(establishments, eq(establishments.id, tickets.establishmentId))
+    db
+      .select({
+        teamId: tickets.assignedTeamId,
+        atRisk: int(sql`count(*) filter (where ${tickets.slaState} = 'at_risk')`),
+        breached: int(sql`count(*) filter (where ${tickets.slaState} = 'breached')`),
+      })
+      .from(tickets)
+      .innerJoin(establishments, eq(establishments.id, tickets.establishmentId))
       .where(and(inArray(tickets.slaState, ["at_risk", "breached"]), inArray(tickets.status, [...window.openStatuses]), inTeams, scope))
       .groupBy(tickets.assignedTeamId),
     // The predicate repeats the partial index's own, so the planner can use it.
-    db.select({ teamId: tickets.assignedTeamId, count: int(sql`count(*)`) })
+    db
+      .select({ teamId: tickets.assignedTeamId, count: int(sql`count(*)`) })
       .from(ticketEvents)
       .innerJoin(tickets, eq(tickets.id, ticketEvents.ticketId))
       .innerJoin(establishments, eq(establishments.id, tickets.establishmentId))
-      .where(and(
-        sql`${ticketEvents.kind} = 'escalated' AND ${ticketEvents.data}->>'target' = 'sla'`,
-        gte(ticketEvents.createdAt, window.since), lt(ticketEvents.createdAt, window.now), inTeams, scope,
-      ))
+      .where(
+        and(
+          sql`${ticketEvents.kind} = 'escalated' AND ${ticketEvents.data}->>'target' = 'sla'`,
+          gte(ticketEvents.createdAt, window.since),
+          lt(ticketEvents.createdAt, window.now),
+          inTeams,
+          scope,
+        ),
+      )
       .groupBy(tickets.assignedTeamId),
   ]);
   const byTeam = <T extends { teamId: string | null }>(rows: T[]) => new Map(rows.map((row) => [row.teamId!, row]));
   const [ownedBy, resolvedBy, openBy, escalatedBy] = [byTeam(owned), byTeam(resolved), byTeam(open), byTeam(escalated)];
   return allTeams.map((team) => ({
-    teamId: team.id, code: team.code, name: team.name,
-    ownMeasured: ownedBy.get(team.id)?.measured ?? 0, ownMet: ownedBy.get(team.id)?.met ?? 0,
-    resolveMeasured: resolvedBy.get(team.id)?.measured ?? 0, resolveMet: resolvedBy.get(team.id)?.met ?? 0,
-    openAtRisk: openBy.get(team.id)?.atRisk ?? 0, openBreached: openBy.get(team.id)?.breached ?? 0,
+    teamId: team.id,
+    code: team.code,
+    name: team.name,
+    ownMeasured: ownedBy.get(team.id)?.measured ?? 0,
+    ownMet: ownedBy.get(team.id)?.met ?? 0,
+    resolveMeasured: resolvedBy.get(team.id)?.measured ?? 0,
+    resolveMet: resolvedBy.get(team.id)?.met ?? 0,
+    openAtRisk: openBy.get(team.id)?.atRisk ?? 0,
+    openBreached: openBy.get(team.id)?.breached ?? 0,
     escalations: escalatedBy.get(team.id)?.count ?? 0,
   }));
 }
 
 export type VendorSlaFigures = {
-  vendorId: string; name: string; repairCommitment: (typeof vendors.$inferSelect)["repairCommitment"];
+  vendorId: string;
+  name: string;
+  repairCommitment: (typeof vendors.$inferSelect)["repairCommitment"];
   /** Waits with a repair time that ended, or fell due, in the period; how many were handed back in time. */
-  measured: number; onTime: number;
+  measured: number;
+  onTime: number;
   /** Waits that ended in the period without an agreed repair time (not measured). */
   unmeasured: number;
   /** Waits under way now whose deadline has passed. */
@@ -97,13 +126,16 @@ export async function vendorSlaFigures(db: Executor, window: SummaryWindow): Pro
   const lateNow = sql`(${vendorWaits.endedAt} is null and ${vendorWaits.dueAt} < ${now})`;
   const [allVendors, rows] = await Promise.all([
     db.select({ id: vendors.id, name: vendors.name, repairCommitment: vendors.repairCommitment }).from(vendors).orderBy(asc(vendors.name)),
-    db.select({
-      vendorId: vendorWaits.vendorId,
-      measured: int(sql`count(*) filter (where ${vendorWaits.dueAt} is not null and (${endedIn} or ${dueIn}))`),
-      onTime: int(sql`count(*) filter (where ${vendorWaits.dueAt} is not null and (${endedIn} or ${dueIn}) and ${vendorWaits.endedAt} <= ${vendorWaits.dueAt})`),
-      unmeasured: int(sql`count(*) filter (where ${vendorWaits.dueAt} is null and ${endedIn})`),
-      lateNow: int(sql`count(*) filter (where ${lateNow})`),
-    })
+    db
+      .select({
+        vendorId: vendorWaits.vendorId,
+        measured: int(sql`count(*) filter (where ${vendorWaits.dueAt} is not null and (${endedIn} or ${dueIn}))`),
+        onTime: int(
+          sql`count(*) filter (where ${vendorWaits.dueAt} is not null and (${endedIn} or ${dueIn}) and ${vendorWaits.endedAt} <= ${vendorWaits.dueAt})`,
+        ),
+        unmeasured: int(sql`count(*) filter (where ${vendorWaits.dueAt} is null and ${endedIn})`),
+        lateNow: int(sql`count(*) filter (where ${lateNow})`),
+      })
       .from(vendorWaits)
       .innerJoin(tickets, eq(tickets.id, vendorWaits.ticketId))
       .innerJoin(establishments, eq(establishments.id, tickets.establishmentId))
@@ -112,8 +144,12 @@ export async function vendorSlaFigures(db: Executor, window: SummaryWindow): Pro
   ]);
   const byVendor = new Map(rows.map((row) => [row.vendorId, row]));
   return allVendors.map((vendor) => ({
-    vendorId: vendor.id, name: vendor.name, repairCommitment: vendor.repairCommitment,
-    measured: byVendor.get(vendor.id)?.measured ?? 0, onTime: byVendor.get(vendor.id)?.onTime ?? 0,
-    unmeasured: byVendor.get(vendor.id)?.unmeasured ?? 0, lateNow: byVendor.get(vendor.id)?.lateNow ?? 0,
+    vendorId: vendor.id,
+    name: vendor.name,
+    repairCommitment: vendor.repairCommitment,
+    measured: byVendor.get(vendor.id)?.measured ?? 0,
+    onTime: byVendor.get(vendor.id)?.onTime ?? 0,
+    unmeasured: byVendor.get(vendor.id)?.unmeasured ?? 0,
+    lateNow: byVendor.get(vendor.id)?.lateNow ?? 0,
   }));
 }

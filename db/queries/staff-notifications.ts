@@ -14,28 +14,38 @@ const staffOnly = () => and(isNull(users.disabledAt), notInArray(users.role, ["r
 /** The active staff among the people named. */
 export async function activeStaffAmong(db: Executor, userIds: string[]): Promise<string[]> {
   if (userIds.length === 0) return [];
-  const rows = await db.select({ id: users.id }).from(users).where(and(inArray(users.id, userIds), staffOnly()));
+  const rows = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(inArray(users.id, userIds), staffOnly()));
   return rows.map((row) => row.id);
 }
 
 /** The active staff members of the teams, each once. */
 export async function activeStaffOfTeams(db: Executor, teamIds: string[]): Promise<string[]> {
   if (teamIds.length === 0) return [];
-  const rows = await db.selectDistinct({ id: users.id }).from(teamMembers).innerJoin(users, eq(users.id, teamMembers.userId))
+  const rows = await db
+    .selectDistinct({ id: users.id })
+    .from(teamMembers)
+    .innerJoin(users, eq(users.id, teamMembers.userId))
     .where(and(inArray(teamMembers.teamId, teamIds), staffOnly()));
   return rows.map((row) => row.id);
 }
 
 /** What a ticket's notifications depend on: its school and whether it was opened in a critical period; null if unknown. */
 export async function ticketNotificationFacts(db: Executor, ticketId: string) {
-  const [ticket] = await db.select({ establishmentId: tickets.establishmentId, criticalPeriodId: tickets.criticalPeriodId })
-    .from(tickets).where(eq(tickets.id, ticketId));
+  const [ticket] = await db
+    .select({ establishmentId: tickets.establishmentId, criticalPeriodId: tickets.criticalPeriodId })
+    .from(tickets)
+    .where(eq(tickets.id, ticketId));
   return ticket ?? null;
 }
 
 /** The school's active referent's id, or null. */
 export async function activeReferentOf(db: Executor, establishmentId: string): Promise<string | null> {
-  const [referent] = await db.select({ id: establishmentReferents.referentId }).from(establishmentReferents)
+  const [referent] = await db
+    .select({ id: establishmentReferents.referentId })
+    .from(establishmentReferents)
     .innerJoin(users, eq(users.id, establishmentReferents.referentId))
     .where(and(eq(establishmentReferents.establishmentId, establishmentId), isNull(users.disabledAt)));
   return referent?.id ?? null;
@@ -57,12 +67,16 @@ export function mailablePeople(db: Executor, userIds: string[]): Promise<Mailabl
 
 /** An active account's address and name, or null. */
 export async function activeMailablePerson(db: Executor, userId: string): Promise<MailablePerson | null> {
-  const [person] = await db.select(mailable).from(users).where(and(eq(users.id, userId), isNull(users.disabledAt)));
+  const [person] = await db
+    .select(mailable)
+    .from(users)
+    .where(and(eq(users.id, userId), isNull(users.disabledAt)));
   return person ?? null;
 }
 
 /** Notifications waiting for a digest, created up to the slot. */
-export const pendingDigest = (slot: Date) => and(eq(notifications.delivery, "digest"), isNull(notifications.digestedAt), lte(notifications.createdAt, slot));
+export const pendingDigest = (slot: Date) =>
+  and(eq(notifications.delivery, "digest"), isNull(notifications.digestedAt), lte(notifications.createdAt, slot));
 
 /** Who has notifications waiting for the slot's digest. */
 export async function digestRecipientIds(db: Executor, slot: Date): Promise<string[]> {

@@ -17,20 +17,38 @@ function attachmentSight(sight: InternalSight) {
  * Attachment metadata for a ticket page, oldest message first. Files of internal notes are left
  * out unless the caller's sight includes them (`internalSight(caller, …)`), so forgetting cannot leak them.
  */
-export async function listTicketAttachments(db: Executor, ticketId: string, sight: InternalSight = { kind: "none" }): Promise<AttachmentSummary[]> {
-  return db
-    .select({ id: attachments.id, eventId: attachments.eventId, fileName: attachments.fileName, contentType: attachments.contentType, sizeBytes: attachments.sizeBytes })
-    .from(attachments)
-    .innerJoin(ticketEvents, eq(ticketEvents.id, attachments.eventId))
-    .where(and(eq(attachments.ticketId, ticketId), attachmentSight(sight)))
-    // One message's files share created_at (the transaction's time): name order keeps the list stable.
-    .orderBy(asc(attachments.createdAt), asc(attachments.eventId), asc(attachments.fileName));
+export async function listTicketAttachments(
+  db: Executor,
+  ticketId: string,
+  sight: InternalSight = { kind: "none" },
+): Promise<AttachmentSummary[]> {
+  return (
+    db
+      .select({
+        id: attachments.id,
+        eventId: attachments.eventId,
+        fileName: attachments.fileName,
+        contentType: attachments.contentType,
+        sizeBytes: attachments.sizeBytes,
+      })
+      .from(attachments)
+      .innerJoin(ticketEvents, eq(ticketEvents.id, attachments.eventId))
+      .where(and(eq(attachments.ticketId, ticketId), attachmentSight(sight)))
+      // One message's files share created_at (the transaction's time): name order keeps the list stable.
+      .orderBy(asc(attachments.createdAt), asc(attachments.eventId), asc(attachments.fileName))
+  );
 }
 
 /** Where an attachment is stored and whether its message is public: the download checks sight against it. */
 export async function storedAttachment(db: Executor, attachmentId: string) {
   const [attachment] = await db
-    .select({ ticketId: attachments.ticketId, fileName: attachments.fileName, contentType: attachments.contentType, storageKey: attachments.storageKey, visibility: ticketEvents.visibility })
+    .select({
+      ticketId: attachments.ticketId,
+      fileName: attachments.fileName,
+      contentType: attachments.contentType,
+      storageKey: attachments.storageKey,
+      visibility: ticketEvents.visibility,
+    })
     .from(attachments)
     .innerJoin(ticketEvents, eq(ticketEvents.id, attachments.eventId))
     .where(eq(attachments.id, attachmentId));

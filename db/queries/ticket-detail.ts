@@ -2,7 +2,20 @@ import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Executor } from "@/db/client";
 import {
-  categories, configurationItems, criticalPeriods, establishments, services, slaPolicies, teams, ticketCis, ticketEvents, ticketRatings, tickets, userEstablishments, users, vendors,
+  categories,
+  configurationItems,
+  criticalPeriods,
+  establishments,
+  services,
+  slaPolicies,
+  teams,
+  ticketCis,
+  ticketEvents,
+  ticketRatings,
+  tickets,
+  userEstablishments,
+  users,
+  vendors,
 } from "@/db/schema";
 import type { InternalSight } from "@/lib/domain/ticket-visibility";
 
@@ -14,17 +27,36 @@ const master = alias(tickets, "master");
 export async function ticketDetail(db: Executor, ticketId: string) {
   const [row] = await db
     .select({
-      id: tickets.id, reference: tickets.reference, type: tickets.type, status: tickets.status, priority: tickets.priority,
-      impact: tickets.impact, urgency: tickets.urgency, title: tickets.title, description: tickets.description, fields: tickets.fields,
-      flags: tickets.flags, createdAt: tickets.createdAt, updatedAt: tickets.updatedAt, resolvedAt: tickets.resolvedAt, closedAt: tickets.closedAt,
-      establishment: { id: establishments.id, uai: establishments.uai, name: establishments.name, zoneId: establishments.zoneId, onboardingState: establishments.onboardingState },
+      id: tickets.id,
+      reference: tickets.reference,
+      type: tickets.type,
+      status: tickets.status,
+      priority: tickets.priority,
+      impact: tickets.impact,
+      urgency: tickets.urgency,
+      title: tickets.title,
+      description: tickets.description,
+      fields: tickets.fields,
+      flags: tickets.flags,
+      createdAt: tickets.createdAt,
+      updatedAt: tickets.updatedAt,
+      resolvedAt: tickets.resolvedAt,
+      closedAt: tickets.closedAt,
+      establishment: {
+        id: establishments.id,
+        uai: establishments.uai,
+        name: establishments.name,
+        zoneId: establishments.zoneId,
+        onboardingState: establishments.onboardingState,
+      },
       service: { code: services.code, name: services.name },
       category: { code: categories.code, name: categories.name, fields: categories.fields },
       assignedTeamId: tickets.assignedTeamId,
       assignedTeam: { code: teams.code, name: teams.name, party: teams.party },
       assignee: { id: assignee.id, name: assignee.name },
       requester: {
-        id: requester.id, name: requester.name,
+        id: requester.id,
+        name: requester.name,
         // School staff no longer attached to the ticket's school (removed by its head): the ticket stays with the school.
         leftSchool: sql<boolean>`(${requester.role} in ('requester', 'manager') and not exists (select 1 from ${userEstablishments}
           where ${userEstablishments.userId} = ${requester.id} and ${userEstablishments.establishmentId} = ${tickets.establishmentId}))`,
@@ -32,8 +64,17 @@ export async function ticketDetail(db: Executor, ticketId: string) {
       rating: { score: ticketRatings.score, comment: ticketRatings.comment },
       vendor: { name: vendors.name, reference: tickets.vendorReference },
       mergedInto: { reference: master.reference },
-      criticalPeriod: { name: criticalPeriods.name, startsOn: criticalPeriods.startsOn, endsOn: criticalPeriods.endsOn, priorityFloor: criticalPeriods.priorityFloor },
-      slaPolicyCode: slaPolicies.code, ownBy: tickets.ownBy, resolveBy: tickets.resolveBy, slaState: tickets.slaState, slaPausedMinutes: tickets.slaPausedMinutes,
+      criticalPeriod: {
+        name: criticalPeriods.name,
+        startsOn: criticalPeriods.startsOn,
+        endsOn: criticalPeriods.endsOn,
+        priorityFloor: criticalPeriods.priorityFloor,
+      },
+      slaPolicyCode: slaPolicies.code,
+      ownBy: tickets.ownBy,
+      resolveBy: tickets.resolveBy,
+      slaState: tickets.slaState,
+      slaPausedMinutes: tickets.slaPausedMinutes,
     })
     .from(tickets)
     .innerJoin(establishments, eq(establishments.id, tickets.establishmentId))
@@ -50,7 +91,13 @@ export async function ticketDetail(db: Executor, ticketId: string) {
     .where(eq(tickets.id, ticketId));
   if (!row) return null;
   const cis = await db
-    .select({ id: configurationItems.id, name: configurationItems.name, class: configurationItems.class, room: configurationItems.room, serialNumber: configurationItems.serialNumber })
+    .select({
+      id: configurationItems.id,
+      name: configurationItems.name,
+      class: configurationItems.class,
+      room: configurationItems.room,
+      serialNumber: configurationItems.serialNumber,
+    })
     .from(ticketCis)
     .innerJoin(configurationItems, eq(configurationItems.id, ticketCis.ciId))
     .where(eq(ticketCis.ticketId, ticketId))
@@ -82,8 +129,13 @@ function journalSight(sight: InternalSight) {
 export async function ticketJournal(db: Executor, ticketId: string, sight: InternalSight) {
   return db
     .select({
-      id: ticketEvents.id, kind: ticketEvents.kind, visibility: ticketEvents.visibility, body: ticketEvents.body, data: ticketEvents.data,
-      createdAt: ticketEvents.createdAt, author: { id: users.id, name: users.name, role: users.role },
+      id: ticketEvents.id,
+      kind: ticketEvents.kind,
+      visibility: ticketEvents.visibility,
+      body: ticketEvents.body,
+      data: ticketEvents.data,
+      createdAt: ticketEvents.createdAt,
+      author: { id: users.id, name: users.name, role: users.role },
     })
     .from(ticketEvents)
     .leftJoin(users, eq(users.id, ticketEvents.authorId))

@@ -44,7 +44,10 @@ export function scopeCondition(scope: TicketScope): SQL | undefined {
     case "all":
       return undefined;
     case "establishments":
-      return or(scope.establishmentIds.length ? inArray(tickets.establishmentId, scope.establishmentIds) : NONE, eq(tickets.requesterId, scope.requesterId));
+      return or(
+        scope.establishmentIds.length ? inArray(tickets.establishmentId, scope.establishmentIds) : NONE,
+        eq(tickets.requesterId, scope.requesterId),
+      );
     case "teams": {
       const byFiling = eq(tickets.requesterId, scope.requesterId);
       if (!scope.teamIds.length && !scope.zoneIds.length) return byFiling;
@@ -58,8 +61,11 @@ export function scopeCondition(scope: TicketScope): SQL | undefined {
     case "vendor": {
       const byFiling = eq(tickets.requesterId, scope.requesterId);
       if (!scope.teamIds.length) return byFiling;
-      return or(byFiling, sql`exists (select 1 from ${vendorAccess} where ${vendorAccess.ticketId} = ${tickets.id} and ${inArray(vendorAccess.teamId, scope.teamIds)}
-        and (${vendorAccess.endedAt} is null or ${vendorAccess.endedAt} > ${scope.endedAfter.toISOString()}::timestamptz))`);
+      return or(
+        byFiling,
+        sql`exists (select 1 from ${vendorAccess} where ${vendorAccess.ticketId} = ${tickets.id} and ${inArray(vendorAccess.teamId, scope.teamIds)}
+        and (${vendorAccess.endedAt} is null or ${vendorAccess.endedAt} > ${scope.endedAfter.toISOString()}::timestamptz))`,
+      );
     }
   }
 }
@@ -68,26 +74,37 @@ export function scopeCondition(scope: TicketScope): SQL | undefined {
 function ordering(sort: TicketSort, after: TicketCursor | undefined): { orderBy: SQL[]; after?: SQL } {
   switch (sort) {
     case "created_desc":
-      return { orderBy: [desc(tickets.createdAt), desc(tickets.id)], after: after && sql`(${tickets.createdAt}, ${tickets.id}) < (${after.createdAt}::timestamptz, ${after.id}::uuid)` };
+      return {
+        orderBy: [desc(tickets.createdAt), desc(tickets.id)],
+        after: after && sql`(${tickets.createdAt}, ${tickets.id}) < (${after.createdAt}::timestamptz, ${after.id}::uuid)`,
+      };
     case "created_asc":
-      return { orderBy: [asc(tickets.createdAt), asc(tickets.id)], after: after && sql`(${tickets.createdAt}, ${tickets.id}) > (${after.createdAt}::timestamptz, ${after.id}::uuid)` };
+      return {
+        orderBy: [asc(tickets.createdAt), asc(tickets.id)],
+        after: after && sql`(${tickets.createdAt}, ${tickets.id}) > (${after.createdAt}::timestamptz, ${after.id}::uuid)`,
+      };
     case "priority":
       return {
         orderBy: [asc(tickets.priority), asc(tickets.createdAt), asc(tickets.id)],
-        after: after && sql`(${tickets.priority}, ${tickets.createdAt}, ${tickets.id}) > (${after.priority ?? "P1"}::priority, ${after.createdAt}::timestamptz, ${after.id}::uuid)`,
+        after:
+          after &&
+          sql`(${tickets.priority}, ${tickets.createdAt}, ${tickets.id}) > (${after.priority ?? "P1"}::priority, ${after.createdAt}::timestamptz, ${after.id}::uuid)`,
       };
     case "updated_desc":
       return {
         orderBy: [desc(tickets.updatedAt), desc(tickets.id)],
-        after: after && sql`(${tickets.updatedAt}, ${tickets.id}) < (${after.updatedAt ?? after.createdAt}::timestamptz, ${after.id}::uuid)`,
+        after:
+          after && sql`(${tickets.updatedAt}, ${tickets.id}) < (${after.updatedAt ?? after.createdAt}::timestamptz, ${after.id}::uuid)`,
       };
     case "due_asc":
       // NULLS LAST: after a dated row come later dates, then every undated row; after an undated row, undated ones only.
       return {
         orderBy: [sql`${tickets.resolveBy} asc nulls last`, asc(tickets.id)],
-        after: after && (after.resolveBy
-          ? sql`((${tickets.resolveBy}, ${tickets.id}) > (${after.resolveBy}::timestamptz, ${after.id}::uuid) or ${tickets.resolveBy} is null)`
-          : sql`(${tickets.resolveBy} is null and ${tickets.id} > ${after.id}::uuid)`),
+        after:
+          after &&
+          (after.resolveBy
+            ? sql`((${tickets.resolveBy}, ${tickets.id}) > (${after.resolveBy}::timestamptz, ${after.id}::uuid) or ${tickets.resolveBy} is null)`
+            : sql`(${tickets.resolveBy} is null and ${tickets.id} > ${after.id}::uuid)`),
       };
   }
 }
@@ -108,27 +125,46 @@ export async function listTickets(db: Executor, filters: TicketListFilters) {
   if (filters.serviceCode) conditions.push(eq(services.code, filters.serviceCode));
   if (filters.teamId) conditions.push(eq(tickets.assignedTeamId, filters.teamId));
   if (filters.waitingForTeamId) {
-    conditions.push(sql`exists (select 1 from ${vendorAccess} where ${vendorAccess.ticketId} = ${tickets.id} and ${vendorAccess.teamId} = ${filters.waitingForTeamId} and ${vendorAccess.endedAt} is null)`);
+    conditions.push(
+      sql`exists (select 1 from ${vendorAccess} where ${vendorAccess.ticketId} = ${tickets.id} and ${vendorAccess.teamId} = ${filters.waitingForTeamId} and ${vendorAccess.endedAt} is null)`,
+    );
   }
-  if (filters.assignee) conditions.push(filters.assignee === "none" ? isNull(tickets.assigneeId) : eq(tickets.assigneeId, filters.assignee));
-  if (filters.ciId) conditions.push(sql`exists (select 1 from ${ticketCis} where ${ticketCis.ticketId} = ${tickets.id} and ${ticketCis.ciId} = ${filters.ciId})`);
+  if (filters.assignee)
+    conditions.push(filters.assignee === "none" ? isNull(tickets.assigneeId) : eq(tickets.assigneeId, filters.assignee));
+  if (filters.ciId)
+    conditions.push(
+      sql`exists (select 1 from ${ticketCis} where ${ticketCis.ticketId} = ${tickets.id} and ${ticketCis.ciId} = ${filters.ciId})`,
+    );
   if (filters.q) {
-    conditions.push(or(
-      sql`${tickets.search} @@ websearch_to_tsquery('fr_unaccent', ${filters.q})`,
-      eq(tickets.reference, filters.q.toUpperCase()),
-    ));
+    conditions.push(
+      or(sql`${tickets.search} @@ websearch_to_tsquery('fr_unaccent', ${filters.q})`, eq(tickets.reference, filters.q.toUpperCase())),
+    );
   }
 
   const rows = await db
     .select({
-      id: tickets.id, reference: tickets.reference, type: tickets.type, status: tickets.status, priority: tickets.priority, title: tickets.title,
-      flags: tickets.flags, createdAt: tickets.createdAt, updatedAt: tickets.updatedAt, assigneeId: tickets.assigneeId,
+      id: tickets.id,
+      reference: tickets.reference,
+      type: tickets.type,
+      status: tickets.status,
+      priority: tickets.priority,
+      title: tickets.title,
+      flags: tickets.flags,
+      createdAt: tickets.createdAt,
+      updatedAt: tickets.updatedAt,
+      assigneeId: tickets.assigneeId,
       establishment: { uai: establishments.uai, name: establishments.name, onboardingState: establishments.onboardingState },
       zone: { code: zones.code },
       service: { code: services.code, name: services.name },
       category: { code: categories.code, name: categories.name },
       assignedTeam: { code: teams.code, name: teams.name, party: teams.party },
-      sla: { state: tickets.slaState, ownBy: tickets.ownBy, resolveBy: tickets.resolveBy, ownMet: tickets.ownMet, resolveMet: tickets.resolveMet },
+      sla: {
+        state: tickets.slaState,
+        ownBy: tickets.ownBy,
+        resolveBy: tickets.resolveBy,
+        ownMet: tickets.ownMet,
+        resolveMet: tickets.resolveMet,
+      },
     })
     .from(tickets)
     .innerJoin(establishments, eq(establishments.id, tickets.establishmentId))
@@ -140,9 +176,13 @@ export async function listTickets(db: Executor, filters: TicketListFilters) {
     .orderBy(...order.orderBy)
     .limit(filters.limit + 1);
 
-  const { items, next } = keysetPage(rows, filters.limit, (last) => (
-    { createdAt: last.createdAt.toISOString(), id: last.id, priority: last.priority, updatedAt: last.updatedAt.toISOString(), resolveBy: last.sla.resolveBy?.toISOString() ?? null }
-  ));
+  const { items, next } = keysetPage(rows, filters.limit, (last) => ({
+    createdAt: last.createdAt.toISOString(),
+    id: last.id,
+    priority: last.priority,
+    updatedAt: last.updatedAt.toISOString(),
+    resolveBy: last.sla.resolveBy?.toISOString() ?? null,
+  }));
   return { items: items.map((row) => ({ ...row, assignedTeam: row.assignedTeam?.code ? row.assignedTeam : null })), next };
 }
 

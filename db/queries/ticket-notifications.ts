@@ -13,24 +13,38 @@ const staffOnly = () => notInArray(users.role, ["requester", "manager"]);
 /** The staff members of the teams watching the ticket. */
 export function teamRecipients(tx: Executor, team: { watchingTicketId: string }): Promise<Recipient[]> {
   const teamIds = tx.select({ id: ticketWatchers.teamId }).from(ticketWatchers).where(eq(ticketWatchers.ticketId, team.watchingTicketId));
-  return tx.selectDistinct(person).from(teamMembers).innerJoin(users, eq(users.id, teamMembers.userId))
+  return tx
+    .selectDistinct(person)
+    .from(teamMembers)
+    .innerJoin(users, eq(users.id, teamMembers.userId))
     .where(and(inArray(teamMembers.teamId, teamIds), active(), staffOnly()));
 }
 
 /** The ticket's assignee, or its holding team's members when nobody holds it. */
 export function slaRecipients(tx: Executor, ticketId: string): Promise<Recipient[]> {
-  const holders = tx.select({ id: sql<string>`coalesce(${tickets.assigneeId}, ${teamMembers.userId})` }).from(tickets)
+  const holders = tx
+    .select({ id: sql<string>`coalesce(${tickets.assigneeId}, ${teamMembers.userId})` })
+    .from(tickets)
     .leftJoin(teamMembers, and(isNull(tickets.assigneeId), eq(teamMembers.teamId, tickets.assignedTeamId)))
     .where(eq(tickets.id, ticketId));
-  return tx.selectDistinct(person).from(users)
+  return tx
+    .selectDistinct(person)
+    .from(users)
     .where(and(inArray(users.id, holders), active(), staffOnly()));
 }
 
 /** The school's side of the ticket: its requester and followers. */
 export function schoolRecipients(tx: Executor, ticketId: string): Promise<Recipient[]> {
-  return tx.selectDistinct(person).from(tickets)
-    .innerJoin(users, or(eq(users.id, tickets.requesterId), inArray(users.id,
-      tx.select({ id: ticketFollowers.userId }).from(ticketFollowers).where(eq(ticketFollowers.ticketId, ticketId)))))
+  return tx
+    .selectDistinct(person)
+    .from(tickets)
+    .innerJoin(
+      users,
+      or(
+        eq(users.id, tickets.requesterId),
+        inArray(users.id, tx.select({ id: ticketFollowers.userId }).from(ticketFollowers).where(eq(ticketFollowers.ticketId, ticketId))),
+      ),
+    )
     .where(and(eq(tickets.id, ticketId), active()));
 }
 
@@ -38,8 +52,13 @@ export function schoolRecipients(tx: Executor, ticketId: string): Promise<Recipi
 export async function ticketForEmail(tx: Executor, ticketId: string) {
   const [row] = await tx
     .select({
-      id: tickets.id, reference: tickets.reference, title: tickets.title, teamName: teams.name,
-      teamId: tickets.assignedTeamId, assigneeId: tickets.assigneeId, school: establishments.name,
+      id: tickets.id,
+      reference: tickets.reference,
+      title: tickets.title,
+      teamName: teams.name,
+      teamId: tickets.assignedTeamId,
+      assigneeId: tickets.assigneeId,
+      school: establishments.name,
       requester: { id: users.id, email: users.email, name: users.name, disabledAt: users.disabledAt },
     })
     .from(tickets)
@@ -53,7 +72,13 @@ export async function ticketForEmail(tx: Executor, ticketId: string) {
 /** One journal entry of the ticket, as an e-mail tells it. */
 export async function eventForEmail(tx: Executor, ticketId: string, eventId: number) {
   const [row] = await tx
-    .select({ kind: ticketEvents.kind, visibility: ticketEvents.visibility, authorId: ticketEvents.authorId, body: ticketEvents.body, data: ticketEvents.data })
+    .select({
+      kind: ticketEvents.kind,
+      visibility: ticketEvents.visibility,
+      authorId: ticketEvents.authorId,
+      body: ticketEvents.body,
+      data: ticketEvents.data,
+    })
     .from(ticketEvents)
     .where(and(eq(ticketEvents.id, eventId), eq(ticketEvents.ticketId, ticketId)));
   return row ?? null;

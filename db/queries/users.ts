@@ -25,12 +25,22 @@ export type UserScope = { all: true } | { all: false; establishmentIds: string[]
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
 
 function filterConditions(db: Executor, filters: UserFilters, scope: UserScope): SQL[] {
-  const inSchools = (condition: SQL) => exists(db.select({ one: userEstablishments.userId }).from(userEstablishments)
-    .innerJoin(establishments, eq(establishments.id, userEstablishments.establishmentId))
-    .where(and(eq(userEstablishments.userId, users.id), condition)));
-  const inTeams = (condition: SQL) => exists(db.select({ one: teamMembers.userId }).from(teamMembers)
-    .innerJoin(teams, eq(teams.id, teamMembers.teamId))
-    .where(and(eq(teamMembers.userId, users.id), condition)));
+  const inSchools = (condition: SQL) =>
+    exists(
+      db
+        .select({ one: userEstablishments.userId })
+        .from(userEstablishments)
+        .innerJoin(establishments, eq(establishments.id, userEstablishments.establishmentId))
+        .where(and(eq(userEstablishments.userId, users.id), condition)),
+    );
+  const inTeams = (condition: SQL) =>
+    exists(
+      db
+        .select({ one: teamMembers.userId })
+        .from(teamMembers)
+        .innerJoin(teams, eq(teams.id, teamMembers.teamId))
+        .where(and(eq(teamMembers.userId, users.id), condition)),
+    );
   const conditions: SQL[] = [];
   if (!scope.all) {
     conditions.push(inArray(users.role, [...scope.roles]));
@@ -42,7 +52,9 @@ function filterConditions(db: Executor, filters: UserFilters, scope: UserScope):
   if (filters.team) conditions.push(inTeams(eq(teams.code, filters.team)));
   if (filters.zone) {
     const zoneId = db.select({ id: zones.id }).from(zones).where(eq(zones.code, filters.zone));
-    conditions.push(or(inArray(users.zoneId, zoneId), inSchools(inArray(establishments.zoneId, zoneId)), inTeams(inArray(teams.zoneId, zoneId)))!);
+    conditions.push(
+      or(inArray(users.zoneId, zoneId), inSchools(inArray(establishments.zoneId, zoneId)), inTeams(inArray(teams.zoneId, zoneId)))!,
+    );
   }
   if (filters.disabled !== undefined) conditions.push(filters.disabled ? isNotNull(users.disabledAt) : isNull(users.disabledAt));
   return conditions;
@@ -52,36 +64,58 @@ function filterConditions(db: Executor, filters: UserFilters, scope: UserScope):
 export async function listUsers(db: Database, options: { filters: UserFilters; scope: UserScope; after?: UserCursor; limit: number }) {
   const after = options.after;
   const rows = await db
-    .select({ id: users.id, name: users.name, email: users.email, role: users.role, functionCode: users.functionCode, phone: users.phone, disabledAt: users.disabledAt })
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      role: users.role,
+      functionCode: users.functionCode,
+      phone: users.phone,
+      disabledAt: users.disabledAt,
+    })
     .from(users)
-    .where(and(
-      ...filterConditions(db, options.filters, options.scope),
-      after ? or(gt(users.name, after.name), and(eq(users.name, after.name), gt(users.id, after.id))) : undefined,
-    ))
+    .where(
+      and(
+        ...filterConditions(db, options.filters, options.scope),
+        after ? or(gt(users.name, after.name), and(eq(users.name, after.name), gt(users.id, after.id))) : undefined,
+      ),
+    )
     .orderBy(asc(users.name), asc(users.id))
     .limit(options.limit + 1);
   const { items, next } = keysetPage(rows, options.limit, (last): UserCursor => ({ name: last.name, id: last.id }));
-  const affiliations = await affiliationsOf(db, items.map((row) => row.id));
+  const affiliations = await affiliationsOf(
+    db,
+    items.map((row) => row.id),
+  );
   return { items: items.map((row) => ({ ...row, ...(affiliations.get(row.id) ?? { establishments: [], teams: [] }) })), next };
 }
 
-type Affiliations = { establishments: { id: string; uai: string; name: string }[]; teams: { id: string; code: string; name: string; isPrimary: boolean }[] };
+type Affiliations = {
+  establishments: { id: string; uai: string; name: string }[];
+  teams: { id: string; code: string; name: string; isPrimary: boolean }[];
+};
 
 /** Each account's schools (by name) and teams (primary first, then by code). */
 async function affiliationsOf(db: Executor, userIds: string[]): Promise<Map<string, Affiliations>> {
   const result = new Map<string, Affiliations>(userIds.map((id) => [id, { establishments: [], teams: [] }]));
   if (userIds.length === 0) return result;
   const [schoolRows, teamRows] = await Promise.all([
-    db.select({ userId: userEstablishments.userId, id: establishments.id, uai: establishments.uai, name: establishments.name })
-      .from(userEstablishments).innerJoin(establishments, eq(establishments.id, userEstablishments.establishmentId))
-      .where(inArray(userEstablishments.userId, userIds)).orderBy(asc(establishments.name)),
-    db.select({ userId: teamMembers.userId, id: teams.id, code: teams.code, name: teams.name, isPrimary: teamMembers.isPrimary })
-      .from(teamMembers).innerJoin(teams, eq(teams.id, teamMembers.teamId))
+    db
+      .select({ userId: userEstablishments.userId, id: establishments.id, uai: establishments.uai, name: establishments.name })
+      .from(userEstablishments)
+      .innerJoin(establishments, eq(establishments.id, userEstablishments.establishmentId))
+      .where(inArray(userEstablishments.userId, userIds))
+      .orderBy(asc(establishments.name)),
+    db
+      .select({ userId: teamMembers.userId, id: teams.id, code: teams.code, name: teams.name, isPrimary: teamMembers.isPrimary })
+      .from(teamMembers)
+      .innerJoin(teams, eq(teams.id, teamMembers.teamId))
       .where(inArray(teamMembers.userId, userIds)),
   ]);
   for (const { userId, ...school } of schoolRows) result.get(userId)!.establishments.push(school);
   for (const { userId, ...team } of teamRows) result.get(userId)!.teams.push(team);
-  for (const entry of result.values()) entry.teams.sort((a, b) => Number(b.isPrimary) - Number(a.isPrimary) || a.code.localeCompare(b.code));
+  for (const entry of result.values())
+    entry.teams.sort((a, b) => Number(b.isPrimary) - Number(a.isPrimary) || a.code.localeCompare(b.code));
   return result;
 }
 
@@ -89,8 +123,15 @@ async function affiliationsOf(db: Executor, userIds: string[]): Promise<Map<stri
 export async function accountById(db: Executor, id: string) {
   const [row] = await db
     .select({
-      id: users.id, name: users.name, email: users.email, role: users.role, functionCode: users.functionCode, phone: users.phone,
-      disabledAt: users.disabledAt, notificationEmail: users.notificationEmail, passwordSetAt: users.passwordSetAt,
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      role: users.role,
+      functionCode: users.functionCode,
+      phone: users.phone,
+      disabledAt: users.disabledAt,
+      notificationEmail: users.notificationEmail,
+      passwordSetAt: users.passwordSetAt,
     })
     .from(users)
     .where(eq(users.id, id));
@@ -107,20 +148,29 @@ export function listStaffFunctions(db: Executor) {
 
 /** An active account's name and role, or null (unknown or disabled). */
 export async function activePerson(db: Executor, id: string) {
-  const [person] = await db.select({ id: users.id, name: users.name, role: users.role }).from(users).where(and(eq(users.id, id), isNull(users.disabledAt)));
+  const [person] = await db
+    .select({ id: users.id, name: users.name, role: users.role })
+    .from(users)
+    .where(and(eq(users.id, id), isNull(users.disabledAt)));
   return person ?? null;
 }
 
 /** An active sector lead of the zone, or null. */
 export async function sectorLeadOf(db: Executor, zoneId: string) {
-  const [lead] = await db.select({ id: users.id, name: users.name }).from(users)
-    .where(and(eq(users.role, "sector_lead"), eq(users.zoneId, zoneId), isNull(users.disabledAt))).limit(1);
+  const [lead] = await db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(and(eq(users.role, "sector_lead"), eq(users.zoneId, zoneId), isNull(users.disabledAt)))
+    .limit(1);
   return lead ?? null;
 }
 
 /** A staff function by its code, or null. */
 export async function staffFunction(db: Executor, code: string) {
-  const [row] = await db.select({ code: staffFunctions.code, label: staffFunctions.label }).from(staffFunctions).where(eq(staffFunctions.code, code));
+  const [row] = await db
+    .select({ code: staffFunctions.code, label: staffFunctions.label })
+    .from(staffFunctions)
+    .where(eq(staffFunctions.code, code));
   return row ?? null;
 }
 
@@ -133,7 +183,10 @@ export async function callerFacts(db: Executor, userId: string) {
   if (!user) return null;
   const [schools, teamRows] = await Promise.all([
     db.select({ id: userEstablishments.establishmentId }).from(userEstablishments).where(eq(userEstablishments.userId, userId)),
-    db.select({ id: teamMembers.teamId, zoneId: teams.zoneId }).from(teamMembers).innerJoin(teams, eq(teams.id, teamMembers.teamId))
+    db
+      .select({ id: teamMembers.teamId, zoneId: teams.zoneId })
+      .from(teamMembers)
+      .innerJoin(teams, eq(teams.id, teamMembers.teamId))
       .where(eq(teamMembers.userId, userId)),
   ]);
   return { user, establishmentIds: schools.map((row) => row.id), teams: teamRows };
@@ -141,7 +194,10 @@ export async function callerFacts(db: Executor, userId: string) {
 
 /** The UAIs of an account's schools, sorted. */
 export async function schoolUaisOf(db: Executor, userId: string): Promise<string[]> {
-  const rows = await db.select({ uai: establishments.uai }).from(userEstablishments).innerJoin(establishments, eq(establishments.id, userEstablishments.establishmentId))
+  const rows = await db
+    .select({ uai: establishments.uai })
+    .from(userEstablishments)
+    .innerJoin(establishments, eq(establishments.id, userEstablishments.establishmentId))
     .where(eq(userEstablishments.userId, userId));
   return rows.map((row) => row.uai).sort();
 }
@@ -149,18 +205,47 @@ export async function schoolUaisOf(db: Executor, userId: string): Promise<string
 /** The accounts of those e-mails, with the schools each belongs to. */
 export async function accountsByEmail(db: Executor, emails: string[]) {
   if (!emails.length) return [];
-  const accounts = await db.select({
-    id: users.id, email: users.email, name: users.name, role: users.role, functionCode: users.functionCode, disabledAt: users.disabledAt,
-  }).from(users).where(inArray(users.email, emails));
-  const memberships = accounts.length ? await db.select({ userId: userEstablishments.userId, id: establishments.id, uai: establishments.uai }).from(userEstablishments)
-    .innerJoin(establishments, eq(establishments.id, userEstablishments.establishmentId)).where(inArray(userEstablishments.userId, accounts.map((account) => account.id))) : [];
-  return accounts.map((account) => ({ ...account, schools: memberships.filter((membership) => membership.userId === account.id).map(({ userId: _userId, ...school }) => school) }));
+  const accounts = await db
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      functionCode: users.functionCode,
+      disabledAt: users.disabledAt,
+    })
+    .from(users)
+    .where(inArray(users.email, emails));
+  const memberships = accounts.length
+    ? await db
+        .select({ userId: userEstablishments.userId, id: establishments.id, uai: establishments.uai })
+        .from(userEstablishments)
+        .innerJoin(establishments, eq(establishments.id, userEstablishments.establishmentId))
+        .where(
+          inArray(
+            userEstablishments.userId,
+            accounts.map((account) => account.id),
+          ),
+        )
+    : [];
+  return accounts.map((account) => ({
+    ...account,
+    schools: memberships.filter((membership) => membership.userId === account.id).map(({ userId: _userId, ...school }) => school),
+  }));
 }
 
 /** The account of an e-mail with what signing in checks (password hash, token version, disabled), or null. */
 export async function accountByEmail(db: Executor, email: string) {
   const [user] = await db
-    .select({ id: users.id, email: users.email, name: users.name, role: users.role, tokenVersion: users.tokenVersion, passwordHash: users.passwordHash, disabledAt: users.disabledAt })
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      tokenVersion: users.tokenVersion,
+      passwordHash: users.passwordHash,
+      disabledAt: users.disabledAt,
+    })
     .from(users)
     .where(eq(users.email, email));
   return user ?? null;
@@ -174,7 +259,9 @@ export async function passwordHashOf(db: Executor, userId: string): Promise<stri
 
 /** The role of an active member of the school, or null when the person is not one. */
 export async function activeSchoolMemberRole(db: Executor, userId: string, establishmentId: string) {
-  const [member] = await db.select({ role: users.role }).from(users)
+  const [member] = await db
+    .select({ role: users.role })
+    .from(users)
     .innerJoin(userEstablishments, and(eq(userEstablishments.userId, users.id), eq(userEstablishments.establishmentId, establishmentId)))
     .where(and(eq(users.id, userId), isNull(users.disabledAt)));
   return member?.role ?? null;

@@ -14,22 +14,36 @@ export function vendorIdsAndNames(db: Executor) {
 
 /** The vendor of that exact name, or null. */
 export async function vendorByName(db: Executor, name: string) {
-  const [vendor] = await db.select({ id: vendors.id, name: vendors.name, contractReference: vendors.contractReference, contactEmail: vendors.contactEmail })
-    .from(vendors).where(eq(vendors.name, name));
+  const [vendor] = await db
+    .select({ id: vendors.id, name: vendors.name, contractReference: vendors.contractReference, contactEmail: vendors.contactEmail })
+    .from(vendors)
+    .where(eq(vendors.name, name));
   return vendor ?? null;
 }
 
 /** One vendor, or null. */
 export async function vendorById(db: Executor, id: string) {
-  const [vendor] = await db.select({ id: vendors.id, name: vendors.name, contractReference: vendors.contractReference, contactEmail: vendors.contactEmail, repairCommitment: vendors.repairCommitment })
-    .from(vendors).where(eq(vendors.id, id));
+  const [vendor] = await db
+    .select({
+      id: vendors.id,
+      name: vendors.name,
+      contractReference: vendors.contractReference,
+      contactEmail: vendors.contactEmail,
+      repairCommitment: vendors.repairCommitment,
+    })
+    .from(vendors)
+    .where(eq(vendors.id, id));
   return vendor ?? null;
 }
 
 /** The vendor whose queue is one of `teamIds` (a vendor agent's employer), or null. */
 export async function vendorOfTeams(db: Executor, teamIds: readonly string[]): Promise<{ id: string; name: string } | null> {
   if (teamIds.length === 0) return null;
-  const [vendor] = await db.select({ id: vendors.id, name: vendors.name }).from(teams).innerJoin(vendors, eq(vendors.id, teams.vendorId))
-    .where(inArray(teams.id, [...teamIds])).limit(1);
+  const [vendor] = await db
+    .select({ id: vendors.id, name: vendors.name })
+    .from(teams)
+    .innerJoin(vendors, eq(vendors.id, teams.vendorId))
+    .where(inArray(teams.id, [...teamIds]))
+    .limit(1);
   return vendor ?? null;
 }

@@ -19,7 +19,9 @@ export const categories = pgTable(
   "categories",
   {
     id: uuid().primaryKey().defaultRandom(),
-    serviceId: uuid().notNull().references(() => services.id, { onDelete: "cascade" }),
+    serviceId: uuid()
+      .notNull()
+      .references(() => services.id, { onDelete: "cascade" }),
     code: text().notNull().unique(),
     name: text().notNull(),
     type: ticketType().notNull(),

@@ -1,5 +1,17 @@
 import { sql } from "drizzle-orm";
-import { bigserial, date, index, uniqueIndex, jsonb, pgTable, primaryKey, text, timestamp, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
+import {
+  bigserial,
+  date,
+  index,
+  uniqueIndex,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+  type AnyPgColumn,
+} from "drizzle-orm/pg-core";
 import type { FieldChange } from "@/lib/domain/ci-fields";
 import { ciClass, ciCriticality, ciStatus, funding } from "./enums";
 import { establishments } from "./geography";
@@ -13,7 +25,9 @@ export const configurationItems = pgTable(
     id: uuid().primaryKey().defaultRandom(),
     name: text().notNull(),
     class: ciClass().notNull(),
-    establishmentId: uuid().notNull().references(() => establishments.id),
+    establishmentId: uuid()
+      .notNull()
+      .references(() => establishments.id),
     building: text(),
     room: text(),
     status: ciStatus().notNull().default("production"),
@@ -60,8 +74,12 @@ export const configurationItems = pgTable(
 export const ciInstallations = pgTable(
   "ci_installations",
   {
-    ciId: uuid().notNull().references(() => configurationItems.id),
-    softwareId: uuid().notNull().references(() => configurationItems.id),
+    ciId: uuid()
+      .notNull()
+      .references(() => configurationItems.id),
+    softwareId: uuid()
+      .notNull()
+      .references(() => configurationItems.id),
     version: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -73,7 +91,9 @@ export const ciHistory = pgTable(
   "ci_history",
   {
     id: bigserial({ mode: "number" }).primaryKey(),
-    ciId: uuid().notNull().references(() => configurationItems.id),
+    ciId: uuid()
+      .notNull()
+      .references(() => configurationItems.id),
     authorId: uuid().references(() => users.id),
     source: text({ enum: ["form", "api", "import", "bulk"] }).notNull(),
     changes: jsonb().$type<FieldChange[]>().notNull(),

@@ -20,7 +20,9 @@ export const establishments = pgTable(
     name: text().notNull(),
     city: text().notNull(),
     departement: text().notNull(),
-    zoneId: uuid().notNull().references(() => zones.id),
+    zoneId: uuid()
+      .notNull()
+      .references(() => zones.id),
     supportMode: supportMode().notNull().default("normal"),
     /** Where the school stands in joining the scheme (seed 004: RDV1 to RDV4). */
     onboardingState: onboardingState().notNull().default("integre"),
@@ -31,8 +33,12 @@ export const establishments = pgTable(
   },
   (table) => [
     // The same rule as lib/domain/uai.ts, so no path into the table skips it.
-    check("establishments_uai_valid", sql`CASE WHEN ${table.uai} ~ '^[0-9]{7}[A-Z]$' THEN substr('ABCDEFGHJKLMNPRSTUVWXYZ', (left(${table.uai}, 7)::int % 23) + 1, 1) = right(${table.uai}, 1) ELSE false END`),
-    index("establishments_zone_name_idx").on(table.zoneId, table.name, table.id), index("establishments_name_idx").on(table.name, table.id),
+    check(
+      "establishments_uai_valid",
+      sql`CASE WHEN ${table.uai} ~ '^[0-9]{7}[A-Z]$' THEN substr('ABCDEFGHJKLMNPRSTUVWXYZ', (left(${table.uai}, 7)::int % 23) + 1, 1) = right(${table.uai}, 1) ELSE false END`,
+    ),
+    index("establishments_zone_name_idx").on(table.zoneId, table.name, table.id),
+    index("establishments_name_idx").on(table.name, table.id),
   ],
 );
 
@@ -40,7 +46,9 @@ export const establishments = pgTable(
 export const onboardingMeetings = pgTable(
   "onboarding_meetings",
   {
-    establishmentId: uuid().notNull().references(() => establishments.id, { onDelete: "cascade" }),
+    establishmentId: uuid()
+      .notNull()
+      .references(() => establishments.id, { onDelete: "cascade" }),
     meeting: text({ enum: ["rdv1", "rdv2", "rdv3", "rdv4"] }).notNull(),
     plannedOn: date(),
     heldOn: date(),
@@ -54,7 +62,9 @@ export const onboardingMeetings = pgTable(
 export const roomSupportModes = pgTable(
   "room_support_modes",
   {
-    establishmentId: uuid().notNull().references(() => establishments.id, { onDelete: "cascade" }),
+    establishmentId: uuid()
+      .notNull()
+      .references(() => establishments.id, { onDelete: "cascade" }),
     /** As written on the inventory's items (cis.room). */
     room: text().notNull(),
     supportMode: supportMode().notNull(),

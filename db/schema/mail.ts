@@ -28,5 +28,9 @@ export const outboxEmails = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp({ withTimezone: true }),
   },
-  (table) => [index("outbox_emails_pending_idx").on(table.createdAt).where(sql`${table.status} = 'pending'`)],
+  (table) => [
+    index("outbox_emails_pending_idx")
+      .on(table.createdAt)
+      .where(sql`${table.status} = 'pending'`),
+  ],
 );

@@ -13,11 +13,17 @@ export const notifications = pgTable(
   "notifications",
   {
     id: uuid().primaryKey().defaultRandom(),
-    recipientId: uuid().notNull().references(() => users.id, { onDelete: "cascade" }),
+    recipientId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     kind: text({ enum: STAFF_NOTIFICATION_KINDS }).notNull(),
-    ticketId: uuid().notNull().references(() => tickets.id, { onDelete: "cascade" }),
+    ticketId: uuid()
+      .notNull()
+      .references(() => tickets.id, { onDelete: "cascade" }),
     /** The ticket event announced: with the kind and recipient, what makes a retried action a no-op. */
-    eventId: bigint({ mode: "number" }).notNull().references(() => ticketEvents.id, { onDelete: "cascade" }),
+    eventId: bigint({ mode: "number" })
+      .notNull()
+      .references(() => ticketEvents.id, { onDelete: "cascade" }),
     actorId: uuid().references(() => users.id, { onDelete: "set null" }),
     delivery: text({ enum: DELIVERIES }).notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -28,8 +34,12 @@ export const notifications = pgTable(
   (table) => [
     uniqueIndex("notifications_event_unique").on(table.eventId, table.kind, table.recipientId),
     index("notifications_recipient_idx").on(table.recipientId, table.createdAt.desc(), table.id.desc()),
-    index("notifications_unread_idx").on(table.recipientId).where(sql`${table.readAt} IS NULL`),
-    index("notifications_digest_pending_idx").on(table.recipientId, table.createdAt).where(sql`${table.delivery} = 'digest' AND ${table.digestedAt} IS NULL`),
+    index("notifications_unread_idx")
+      .on(table.recipientId)
+      .where(sql`${table.readAt} IS NULL`),
+    index("notifications_digest_pending_idx")
+      .on(table.recipientId, table.createdAt)
+      .where(sql`${table.delivery} = 'digest' AND ${table.digestedAt} IS NULL`),
   ],
 );
 
@@ -37,7 +47,9 @@ export const notifications = pgTable(
 export const notificationPreferences = pgTable(
   "notification_preferences",
   {
-    userId: uuid().notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     kind: text({ enum: STAFF_NOTIFICATION_KINDS }).notNull(),
     delivery: text({ enum: DELIVERIES }).notNull(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

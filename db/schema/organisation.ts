@@ -31,8 +31,12 @@ export const teams = pgTable(
 export const teamMembers = pgTable(
   "team_members",
   {
-    teamId: uuid().notNull().references(() => teams.id, { onDelete: "cascade" }),
-    userId: uuid().notNull().references(() => users.id, { onDelete: "cascade" }),
+    teamId: uuid()
+      .notNull()
+      .references(() => teams.id, { onDelete: "cascade" }),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     joinedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     /** The person's main team (one per person): the one shown and used by default. */
     isPrimary: boolean().notNull().default(false),
@@ -40,7 +44,9 @@ export const teamMembers = pgTable(
   (table) => [
     primaryKey({ columns: [table.teamId, table.userId] }),
     index("team_members_user_idx").on(table.userId),
-    uniqueIndex("team_members_one_primary_idx").on(table.userId).where(sql`${table.isPrimary}`),
+    uniqueIndex("team_members_one_primary_idx")
+      .on(table.userId)
+      .where(sql`${table.isPrimary}`),
   ],
 );
 
@@ -81,7 +87,9 @@ export const onboardingDocuments = pgTable(
   "onboarding_documents",
   {
     id: uuid().primaryKey().defaultRandom(),
-    establishmentId: uuid().notNull().references(() => establishments.id, { onDelete: "cascade" }),
+    establishmentId: uuid()
+      .notNull()
+      .references(() => establishments.id, { onDelete: "cascade" }),
     meeting: text({ enum: ["rdv1", "rdv2", "rdv3", "rdv4"] }).notNull(),
     fileName: text().notNull(),
     contentType: text().notNull(),

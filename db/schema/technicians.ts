@@ -1,5 +1,19 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, date, index, integer, pgEnum, pgTable, primaryKey, smallint, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { priority } from "./enums";
 import { establishments } from "./geography";
 import { vendors } from "./organisation";
@@ -17,8 +31,12 @@ export const interventionMode = pgEnum("intervention_mode", ["remote", "on_site"
 export const establishmentReferents = pgTable(
   "establishment_referents",
   {
-    establishmentId: uuid().primaryKey().references(() => establishments.id, { onDelete: "cascade" }),
-    referentId: uuid().notNull().references(() => users.id),
+    establishmentId: uuid()
+      .primaryKey()
+      .references(() => establishments.id, { onDelete: "cascade" }),
+    referentId: uuid()
+      .notNull()
+      .references(() => users.id),
     backupId: uuid().references(() => users.id),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedById: uuid(),
@@ -35,14 +53,19 @@ export const technicianAbsences = pgTable(
   "technician_absences",
   {
     id: uuid().primaryKey().defaultRandom(),
-    userId: uuid().notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     startsOn: date().notNull(),
     endsOn: date().notNull(),
     note: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     createdById: uuid(),
   },
-  (table) => [check("technician_absences_order", sql`${table.endsOn} >= ${table.startsOn}`), index("technician_absences_user_idx").on(table.userId, table.startsOn)],
+  (table) => [
+    check("technician_absences_order", sql`${table.endsOn} >= ${table.startsOn}`),
+    index("technician_absences_user_idx").on(table.userId, table.startsOn),
+  ],
 );
 
 /** A technician's default week ("planning hebdomadaire par défaut"): which school on which half-day. `weekday`: ISO, 1 = Monday. */
@@ -50,10 +73,14 @@ export const visitSchedule = pgTable(
   "visit_schedule",
   {
     id: uuid().primaryKey().defaultRandom(),
-    technicianId: uuid().notNull().references(() => users.id, { onDelete: "cascade" }),
+    technicianId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     weekday: smallint().notNull(),
     halfDay: halfDay().notNull(),
-    establishmentId: uuid().notNull().references(() => establishments.id, { onDelete: "cascade" }),
+    establishmentId: uuid()
+      .notNull()
+      .references(() => establishments.id, { onDelete: "cascade" }),
   },
   (table) => [
     check("visit_schedule_weekday", sql`${table.weekday} BETWEEN 1 AND 5`),
@@ -67,7 +94,9 @@ export const visitExceptions = pgTable(
   "visit_exceptions",
   {
     id: uuid().primaryKey().defaultRandom(),
-    technicianId: uuid().notNull().references(() => users.id, { onDelete: "cascade" }),
+    technicianId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     onDate: date().notNull(),
     halfDay: halfDay().notNull(),
     establishmentId: uuid().references(() => establishments.id, { onDelete: "cascade" }),
@@ -75,15 +104,22 @@ export const visitExceptions = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     createdById: uuid(),
   },
-  (table) => [unique("visit_exceptions_slot_unique").on(table.technicianId, table.onDate, table.halfDay), index("visit_exceptions_establishment_idx").on(table.establishmentId, table.onDate)],
+  (table) => [
+    unique("visit_exceptions_slot_unique").on(table.technicianId, table.onDate, table.halfDay),
+    index("visit_exceptions_establishment_idx").on(table.establishmentId, table.onDate),
+  ],
 );
 
 /** The visit a ticket needing on-site work is planned for (one per ticket; rescheduling updates it). */
 export const ticketVisits = pgTable(
   "ticket_visits",
   {
-    ticketId: uuid().primaryKey().references(() => tickets.id, { onDelete: "cascade" }),
-    technicianId: uuid().notNull().references(() => users.id),
+    ticketId: uuid()
+      .primaryKey()
+      .references(() => tickets.id, { onDelete: "cascade" }),
+    technicianId: uuid()
+      .notNull()
+      .references(() => users.id),
     onDate: date().notNull(),
     halfDay: halfDay().notNull(),
     plannedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -97,11 +133,17 @@ export const interventions = pgTable(
   "interventions",
   {
     id: uuid().primaryKey().defaultRandom(),
-    ticketId: uuid().notNull().references(() => tickets.id, { onDelete: "cascade" }),
+    ticketId: uuid()
+      .notNull()
+      .references(() => tickets.id, { onDelete: "cascade" }),
     /** The ticket's school, copied so the dashboards sum per school without a join. */
-    establishmentId: uuid().notNull().references(() => establishments.id),
+    establishmentId: uuid()
+      .notNull()
+      .references(() => establishments.id),
     /** Who recorded it (a technician, or the vendor's agent). */
-    authorId: uuid().notNull().references(() => users.id),
+    authorId: uuid()
+      .notNull()
+      .references(() => users.id),
     /** Set when the intervention was the vendor's. */
     vendorId: uuid().references(() => vendors.id),
     mode: interventionMode().notNull(),
@@ -127,8 +169,12 @@ export const interventions = pgTable(
 export const interventionCis = pgTable(
   "intervention_cis",
   {
-    interventionId: uuid().notNull().references(() => interventions.id, { onDelete: "cascade" }),
-    ciId: uuid().notNull().references(() => configurationItems.id, { onDelete: "cascade" }),
+    interventionId: uuid()
+      .notNull()
+      .references(() => interventions.id, { onDelete: "cascade" }),
+    ciId: uuid()
+      .notNull()
+      .references(() => configurationItems.id, { onDelete: "cascade" }),
   },
   (table) => [primaryKey({ columns: [table.interventionId, table.ciId] }), index("intervention_cis_ci_idx").on(table.ciId)],
 );
@@ -148,14 +194,21 @@ export const criticalPeriods = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     createdById: uuid(),
   },
-  (table) => [check("critical_periods_order", sql`${table.endsOn} >= ${table.startsOn}`), index("critical_periods_dates_idx").on(table.startsOn, table.endsOn)],
+  (table) => [
+    check("critical_periods_order", sql`${table.endsOn} >= ${table.startsOn}`),
+    index("critical_periods_dates_idx").on(table.startsOn, table.endsOn),
+  ],
 );
 
 export const criticalPeriodEstablishments = pgTable(
   "critical_period_establishments",
   {
-    criticalPeriodId: uuid().notNull().references(() => criticalPeriods.id, { onDelete: "cascade" }),
-    establishmentId: uuid().notNull().references(() => establishments.id, { onDelete: "cascade" }),
+    criticalPeriodId: uuid()
+      .notNull()
+      .references(() => criticalPeriods.id, { onDelete: "cascade" }),
+    establishmentId: uuid()
+      .notNull()
+      .references(() => establishments.id, { onDelete: "cascade" }),
   },
   (table) => [primaryKey({ columns: [table.criticalPeriodId, table.establishmentId] })],
 );

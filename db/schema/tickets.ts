@@ -1,5 +1,22 @@
 import { sql } from "drizzle-orm";
-import { bigint, bigserial, boolean, check, customType, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  bigserial,
+  boolean,
+  check,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  type AnyPgColumn,
+} from "drizzle-orm/pg-core";
 import { categories, services } from "./catalogue";
 import { configurationItems } from "./cmdb";
 import { impact, priority, ticketEventKind, ticketStatus, ticketType, urgency, visibility } from "./enums";
@@ -27,10 +44,18 @@ export const tickets = pgTable(
     /** Answers to the category's own form fields. */
     fields: jsonb().$type<Record<string, unknown>>().notNull().default({}),
     flags: text().array().notNull().default([]),
-    establishmentId: uuid().notNull().references(() => establishments.id),
-    requesterId: uuid().notNull().references(() => users.id),
-    serviceId: uuid().notNull().references(() => services.id),
-    categoryId: uuid().notNull().references(() => categories.id),
+    establishmentId: uuid()
+      .notNull()
+      .references(() => establishments.id),
+    requesterId: uuid()
+      .notNull()
+      .references(() => users.id),
+    serviceId: uuid()
+      .notNull()
+      .references(() => services.id),
+    categoryId: uuid()
+      .notNull()
+      .references(() => categories.id),
     assignedTeamId: uuid().references(() => teams.id),
     assigneeId: uuid().references(() => users.id),
     /** The routing rule that chose the team, at creation or at the last re-qualification. */
@@ -88,22 +113,54 @@ export const tickets = pgTable(
     index("tickets_assignee_status_idx").on(table.assigneeId, table.status),
     index("tickets_status_created_idx").on(table.status, table.createdAt, table.id),
     index("tickets_sla_state_resolve_by_idx").on(table.slaState, table.resolveBy),
-    index("tickets_sla_next_check_idx").on(table.slaNextCheckAt).where(sql`${table.slaNextCheckAt} IS NOT NULL`),
+    index("tickets_sla_next_check_idx")
+      .on(table.slaNextCheckAt)
+      .where(sql`${table.slaNextCheckAt} IS NOT NULL`),
     index("tickets_team_resolved_idx").on(table.assignedTeamId, table.resolvedAt),
     // Per-team SLA summary: tickets whose time to own stopped in a period (taken, first reply or resolved, whichever came first).
-    index("tickets_team_owned_idx").on(table.assignedTeamId, sql`least(${table.takenAt}, ${table.firstPublicReplyAt}, ${table.resolvedAt})`),
+    index("tickets_team_owned_idx").on(
+      table.assignedTeamId,
+      sql`least(${table.takenAt}, ${table.firstPublicReplyAt}, ${table.resolvedAt})`,
+    ),
     // Dashboards (issue 7): each population of a school read index-only, school by school (db/queries/dashboard-tickets.ts).
     // Open now (the predicate is OPEN_STATUSES, as the queries spell it): counts, oldest and most urgent.
     index("tickets_dashboard_open_idx")
-      .on(table.establishmentId, table.createdAt, table.id, table.status, table.priority, table.slaState, table.resolveBy, table.assignedTeamId)
+      .on(
+        table.establishmentId,
+        table.createdAt,
+        table.id,
+        table.status,
+        table.priority,
+        table.slaState,
+        table.resolveBy,
+        table.assignedTeamId,
+      )
       .where(sql`${table.status} IN ('new', 'assigned', 'in_progress', 'waiting_requester', 'waiting_vendor')`),
     // Opened in a period: per week, type, service, team; time to own and its compliance.
     index("tickets_dashboard_created_idx").on(
-      table.establishmentId, table.createdAt, table.type, table.serviceId, table.assignedTeamId, table.status, table.ownMet, table.ownedMinutes, table.ownBy, table.id,
+      table.establishmentId,
+      table.createdAt,
+      table.type,
+      table.serviceId,
+      table.assignedTeamId,
+      table.status,
+      table.ownMet,
+      table.ownedMinutes,
+      table.ownBy,
+      table.id,
     ),
     // Resolved in a period: per week, type, service, who resolved, team; time to resolve and its compliance; the id joins the ratings.
     index("tickets_dashboard_resolved_idx").on(
-      table.establishmentId, table.resolvedAt, table.status, table.type, table.serviceId, table.assignedTeamId, table.vendorId, table.resolveMet, table.resolvedMinutes, table.id,
+      table.establishmentId,
+      table.resolvedAt,
+      table.status,
+      table.type,
+      table.serviceId,
+      table.assignedTeamId,
+      table.vendorId,
+      table.resolveMet,
+      table.resolvedMinutes,
+      table.id,
     ),
   ],
 );
@@ -117,8 +174,12 @@ export const ticketCounters = pgTable("ticket_counters", {
 export const ticketCis = pgTable(
   "ticket_cis",
   {
-    ticketId: uuid().notNull().references(() => tickets.id, { onDelete: "cascade" }),
-    ciId: uuid().notNull().references(() => configurationItems.id),
+    ticketId: uuid()
+      .notNull()
+      .references(() => tickets.id, { onDelete: "cascade" }),
+    ciId: uuid()
+      .notNull()
+      .references(() => configurationItems.id),
   },
   (table) => [primaryKey({ columns: [table.ticketId, table.ciId] }), index("ticket_cis_ci_idx").on(table.ciId)],
 );
@@ -128,7 +189,9 @@ export const ticketEvents = pgTable(
   "ticket_events",
   {
     id: bigserial({ mode: "number" }).primaryKey(),
-    ticketId: uuid().notNull().references(() => tickets.id, { onDelete: "cascade" }),
+    ticketId: uuid()
+      .notNull()
+      .references(() => tickets.id, { onDelete: "cascade" }),
     kind: ticketEventKind().notNull(),
     visibility: visibility().notNull().default("public"),
     /** Null for events the system records itself (SLA, routing). */
@@ -141,9 +204,13 @@ export const ticketEvents = pgTable(
   },
   (table) => [
     index("ticket_events_ticket_idx").on(table.ticketId, table.createdAt, table.id),
-    uniqueIndex("ticket_events_idempotency_idx").on(table.ticketId, table.idempotencyKey).where(sql`${table.idempotencyKey} IS NOT NULL`),
+    uniqueIndex("ticket_events_idempotency_idx")
+      .on(table.ticketId, table.idempotencyKey)
+      .where(sql`${table.idempotencyKey} IS NOT NULL`),
     // Per-team SLA summary: the escalations the worker recorded in a period.
-    index("ticket_events_sla_escalations_idx").on(table.createdAt).where(sql`${table.kind} = 'escalated' AND ${table.data}->>'target' = 'sla'`),
+    index("ticket_events_sla_escalations_idx")
+      .on(table.createdAt)
+      .where(sql`${table.kind} = 'escalated' AND ${table.data}->>'target' = 'sla'`),
   ],
 );
 
@@ -151,9 +218,13 @@ export const ticketEvents = pgTable(
 export const vendorWaits = pgTable(
   "vendor_waits",
   {
-    ticketId: uuid().notNull().references(() => tickets.id, { onDelete: "cascade" }),
+    ticketId: uuid()
+      .notNull()
+      .references(() => tickets.id, { onDelete: "cascade" }),
     since: timestamp({ withTimezone: true }).notNull(),
-    vendorId: uuid().notNull().references(() => vendors.id),
+    vendorId: uuid()
+      .notNull()
+      .references(() => vendors.id),
     /** Null when the vendor has no agreed repair time. */
     dueAt: timestamp({ withTimezone: true }),
     endedAt: timestamp({ withTimezone: true }),
@@ -176,9 +247,13 @@ export const vendorAccess = pgTable(
   "vendor_access",
   {
     id: uuid().primaryKey().defaultRandom(),
-    ticketId: uuid().notNull().references(() => tickets.id, { onDelete: "cascade" }),
+    ticketId: uuid()
+      .notNull()
+      .references(() => tickets.id, { onDelete: "cascade" }),
     /** The vendor's queue (a team of party vendor). */
-    teamId: uuid().notNull().references(() => teams.id),
+    teamId: uuid()
+      .notNull()
+      .references(() => teams.id),
     grantedAt: timestamp({ withTimezone: true }).notNull(),
     /** When the vendor's wait ended (handed back, moved on by the Région's team, another escalation); null while it runs. */
     endedAt: timestamp({ withTimezone: true }),
@@ -199,8 +274,12 @@ export const attachments = pgTable(
   "attachments",
   {
     id: uuid().primaryKey().defaultRandom(),
-    ticketId: uuid().notNull().references(() => tickets.id, { onDelete: "cascade" }),
-    eventId: bigint({ mode: "number" }).notNull().references(() => ticketEvents.id, { onDelete: "cascade" }),
+    ticketId: uuid()
+      .notNull()
+      .references(() => tickets.id, { onDelete: "cascade" }),
+    eventId: bigint({ mode: "number" })
+      .notNull()
+      .references(() => ticketEvents.id, { onDelete: "cascade" }),
     fileName: text().notNull(),
     contentType: text().notNull(),
     sizeBytes: integer().notNull(),
@@ -216,7 +295,9 @@ export const attachments = pgTable(
 export const ticketRatings = pgTable(
   "ticket_ratings",
   {
-    ticketId: uuid().primaryKey().references(() => tickets.id, { onDelete: "cascade" }),
+    ticketId: uuid()
+      .primaryKey()
+      .references(() => tickets.id, { onDelete: "cascade" }),
     score: smallint().notNull(),
     comment: text(),
     /** Null when rated through the signed link of the closing e-mail. */
@@ -230,8 +311,12 @@ export const ticketRatings = pgTable(
 export const ticketWatchers = pgTable(
   "ticket_watchers",
   {
-    ticketId: uuid().notNull().references(() => tickets.id, { onDelete: "cascade" }),
-    teamId: uuid().notNull().references(() => teams.id),
+    ticketId: uuid()
+      .notNull()
+      .references(() => tickets.id, { onDelete: "cascade" }),
+    teamId: uuid()
+      .notNull()
+      .references(() => teams.id),
   },
   (table) => [primaryKey({ columns: [table.ticketId, table.teamId] }), index("ticket_watchers_team_idx").on(table.teamId)],
 );
@@ -240,8 +325,12 @@ export const ticketWatchers = pgTable(
 export const ticketFollowers = pgTable(
   "ticket_followers",
   {
-    ticketId: uuid().notNull().references(() => tickets.id, { onDelete: "cascade" }),
-    userId: uuid().notNull().references(() => users.id, { onDelete: "cascade" }),
+    ticketId: uuid()
+      .notNull()
+      .references(() => tickets.id, { onDelete: "cascade" }),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
   },
   (table) => [primaryKey({ columns: [table.ticketId, table.userId] })],
 );
@@ -250,8 +339,12 @@ export const ticketFollowers = pgTable(
 export const ticketLinks = pgTable(
   "ticket_links",
   {
-    ticketId: uuid().notNull().references(() => tickets.id, { onDelete: "cascade" }),
-    relatedId: uuid().notNull().references(() => tickets.id, { onDelete: "cascade" }),
+    ticketId: uuid()
+      .notNull()
+      .references(() => tickets.id, { onDelete: "cascade" }),
+    relatedId: uuid()
+      .notNull()
+      .references(() => tickets.id, { onDelete: "cascade" }),
     createdById: uuid().references(() => users.id),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -267,7 +360,9 @@ export const savedViews = pgTable(
   "saved_views",
   {
     id: uuid().primaryKey().defaultRandom(),
-    userId: uuid().notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     name: text().notNull(),
     query: jsonb().$type<Record<string, string>>().notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

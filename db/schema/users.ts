@@ -52,7 +52,9 @@ export const passwordLinks = pgTable(
   "password_links",
   {
     id: uuid().primaryKey().defaultRandom(),
-    userId: uuid().notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     purpose: text({ enum: ["invitation", "reset"] }).notNull(),
     tokenHash: text().notNull().unique(),
     expiresAt: timestamp({ withTimezone: true }).notNull(),
@@ -66,8 +68,12 @@ export const passwordLinks = pgTable(
 export const userEstablishments = pgTable(
   "user_establishments",
   {
-    userId: uuid().notNull().references(() => users.id, { onDelete: "cascade" }),
-    establishmentId: uuid().notNull().references(() => establishments.id, { onDelete: "cascade" }),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    establishmentId: uuid()
+      .notNull()
+      .references(() => establishments.id, { onDelete: "cascade" }),
   },
   (table) => [
     primaryKey({ columns: [table.userId, table.establishmentId] }),
@@ -80,7 +86,9 @@ export const apiTokens = pgTable(
   "api_tokens",
   {
     id: uuid().primaryKey().defaultRandom(),
-    userId: uuid().notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     tokenHash: text().notNull().unique(),
     expiresAt: timestamp({ withTimezone: true }).notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

@@ -22,8 +22,22 @@ const sampleNames = new Set(sampleRows.map((cols) => cols[0] as string));
 const sampleSerials = new Set(sampleRows.map((cols) => cols[8] as string));
 
 const REQUIRED_CLASSES: readonly CiClass[] = [
-  "network_switch", "firewall", "router", "server", "virtual_machine", "nas", "ups", "rack", "pc", "laptop",
-  "tablet", "wifi_access_point", "printer", "video_projector", "ip_phone", "software",
+  "network_switch",
+  "firewall",
+  "router",
+  "server",
+  "virtual_machine",
+  "nas",
+  "ups",
+  "rack",
+  "pc",
+  "laptop",
+  "tablet",
+  "wifi_access_point",
+  "printer",
+  "video_projector",
+  "ip_phone",
+  "software",
 ];
 
 const COMPUTERS: readonly CiClass[] = ["pc", "laptop", "tablet", "server", "virtual_machine"];
@@ -89,7 +103,9 @@ describe("generateInventory: determinism", () => {
 describe("generateInventory: serial numbers across schools", () => {
   it("never repeats a serial number over all the demo schools", () => {
     const serials = establishments.flatMap(([uai, type]) =>
-      generateInventory(uai, type).map((ci) => ci.serialNumber).filter((s): s is string => s !== null),
+      generateInventory(uai, type)
+        .map((ci) => ci.serialNumber)
+        .filter((s): s is string => s !== null),
     );
     expect(serials.length).toBeGreaterThan(establishments.length * 50);
     expect(new Set(serials).size).toBe(serials.length);
@@ -99,7 +115,9 @@ describe("generateInventory: serial numbers across schools", () => {
   it("never repeats a serial number across five schools of the same type", () => {
     const uais = ["0180006J", "0180009M", "0180010N", "0280022X", "0371099U"];
     const serials = uais.flatMap((uai) =>
-      generateInventory(uai, "LP").map((ci) => ci.serialNumber).filter((s): s is string => s !== null),
+      generateInventory(uai, "LP")
+        .map((ci) => ci.serialNumber)
+        .filter((s): s is string => s !== null),
     );
     expect(new Set(serials).size).toBe(serials.length);
   });
@@ -257,9 +275,14 @@ describe.each(establishments)("generateInventory(%s, %s)", (uai, type) => {
   it("gives each class its attributes", () => {
     for (const ci of inv) {
       if (COMPUTERS.includes(ci.class)) {
-        expect(Object.keys(ci.attributes).sort(), ci.name).toEqual(
-          ["cpu", "disk_gb", "os_family", "os_install_date", "os_version", "ram_mb"],
-        );
+        expect(Object.keys(ci.attributes).sort(), ci.name).toEqual([
+          "cpu",
+          "disk_gb",
+          "os_family",
+          "os_install_date",
+          "os_version",
+          "ram_mb",
+        ]);
         expect(ci.attributes.ram_mb, ci.name).toEqual(expect.any(Number));
         expect(ci.attributes.disk_gb, ci.name).toEqual(expect.any(Number));
       }

@@ -23,7 +23,9 @@
 import type { CiFields } from "../../lib/domain/ci-fields";
 
 /** An item as the seed writes it: the stored fields (lib/domain/ci-fields.ts) but its school, and its parent by name. */
-export type SeedCi = Omit<CiFields, "establishmentId" | "warrantyEndOverride" | "maintainerId" | "parentId" | "notes"> & { parentName: string | null };
+export type SeedCi = Omit<CiFields, "establishmentId" | "warrantyEndOverride" | "maintainerId" | "parentId" | "notes"> & {
+  parentName: string | null;
+};
 
 /* ------------------------------------------------------------------------------------ */
 /* Randomness                                                                             */
@@ -61,11 +63,11 @@ type Rng = {
 function makeRng(seed: number): Rng {
   const next = mulberry32(seed);
   const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
-  const pick = <T,>(items: readonly T[]): T => {
+  const pick = <T>(items: readonly T[]): T => {
     if (items.length === 0) throw new Error("pick from an empty list");
     return items[int(0, items.length - 1)] as T;
   };
-  const shuffle = <T,>(items: readonly T[]): T[] => {
+  const shuffle = <T>(items: readonly T[]): T[] => {
     const out = [...items];
     for (let i = out.length - 1; i > 0; i--) {
       const j = int(0, i);
@@ -121,43 +123,292 @@ type ComputerModel = {
 };
 
 const PC_MODELS: readonly ComputerModel[] = [
-  { brand: "HP", model: "HP Compaq Pro 6300 MT", from: 2012, to: 2014, cpu: "Intel Pentium CPU G2020 @ 2.90GHz", ramMb: 4096, diskGb: 476, serialPrefix: "CZC" },
-  { brand: "Dell Inc.", model: "OptiPlex 7010", from: 2012, to: 2013, cpu: "Intel Core i5-3470 CPU @ 3.20GHz", ramMb: 4096, diskGb: 465, serialPrefix: "" },
-  { brand: "HP", model: "HP ProDesk 600 G1 SFF", from: 2014, to: 2015, cpu: "Intel Core i5-4570 CPU @ 3.20GHz", ramMb: 8192, diskGb: 476, serialPrefix: "CZC" },
-  { brand: "Dell Inc.", model: "OptiPlex 3020", from: 2014, to: 2015, cpu: "Intel Core i3-4150 CPU @ 3.50GHz", ramMb: 4096, diskGb: 465, serialPrefix: "" },
-  { brand: "HP", model: "HP ProDesk 400 G3 SFF", from: 2016, to: 2017, cpu: "Intel Core i3-6100 CPU @ 3.70GHz", ramMb: 8192, diskGb: 238, serialPrefix: "CZC" },
-  { brand: "Dell Inc.", model: "OptiPlex 3050", from: 2017, to: 2018, cpu: "Intel Core i5-7500 CPU @ 3.40GHz", ramMb: 8192, diskGb: 238, serialPrefix: "" },
-  { brand: "HP", model: "HP ProDesk 400 G5 SFF", from: 2018, to: 2019, cpu: "Intel Core i5-8500 CPU @ 3.00GHz", ramMb: 8192, diskGb: 238, serialPrefix: "CZC" },
-  { brand: "Dell Inc.", model: "OptiPlex 3070", from: 2019, to: 2019, cpu: "Intel Core i5-9500 CPU @ 3.00GHz", ramMb: 8192, diskGb: 238, serialPrefix: "" },
-  { brand: "HP", model: "HP ProDesk 400 G7 SFF", from: 2020, to: 2021, cpu: "Intel Core i5-10500 CPU @ 3.10GHz", ramMb: 8192, diskGb: 238, serialPrefix: "CZC" },
-  { brand: "Dell Inc.", model: "OptiPlex 3080", from: 2020, to: 2021, cpu: "Intel Core i5-10505 CPU @ 3.20GHz", ramMb: 8192, diskGb: 238, serialPrefix: "" },
-  { brand: "HP", model: "HP Pro SFF 400 G9", from: 2022, to: 2024, cpu: "12th Gen Intel Core i5-12500", ramMb: 16384, diskGb: 476, serialPrefix: "CZC" },
-  { brand: "Dell Inc.", model: "OptiPlex 3000", from: 2022, to: 2024, cpu: "12th Gen Intel Core i5-12500", ramMb: 16384, diskGb: 238, serialPrefix: "" },
-  { brand: "HP", model: "HP Elite Mini 600 G9", from: 2023, to: 2025, cpu: "12th Gen Intel Core i5-12500T", ramMb: 16384, diskGb: 476, serialPrefix: "CZC" },
-  { brand: "Dell Inc.", model: "OptiPlex Small Form Factor 7020", from: 2024, to: 2025, cpu: "Intel Core i5-14500", ramMb: 16384, diskGb: 476, serialPrefix: "" },
+  {
+    brand: "HP",
+    model: "HP Compaq Pro 6300 MT",
+    from: 2012,
+    to: 2014,
+    cpu: "Intel Pentium CPU G2020 @ 2.90GHz",
+    ramMb: 4096,
+    diskGb: 476,
+    serialPrefix: "CZC",
+  },
+  {
+    brand: "Dell Inc.",
+    model: "OptiPlex 7010",
+    from: 2012,
+    to: 2013,
+    cpu: "Intel Core i5-3470 CPU @ 3.20GHz",
+    ramMb: 4096,
+    diskGb: 465,
+    serialPrefix: "",
+  },
+  {
+    brand: "HP",
+    model: "HP ProDesk 600 G1 SFF",
+    from: 2014,
+    to: 2015,
+    cpu: "Intel Core i5-4570 CPU @ 3.20GHz",
+    ramMb: 8192,
+    diskGb: 476,
+    serialPrefix: "CZC",
+  },
+  {
+    brand: "Dell Inc.",
+    model: "OptiPlex 3020",
+    from: 2014,
+    to: 2015,
+    cpu: "Intel Core i3-4150 CPU @ 3.50GHz",
+    ramMb: 4096,
+    diskGb: 465,
+    serialPrefix: "",
+  },
+  {
+    brand: "HP",
+    model: "HP ProDesk 400 G3 SFF",
+    from: 2016,
+    to: 2017,
+    cpu: "Intel Core i3-6100 CPU @ 3.70GHz",
+    ramMb: 8192,
+    diskGb: 238,
+    serialPrefix: "CZC",
+  },
+  {
+    brand: "Dell Inc.",
+    model: "OptiPlex 3050",
+    from: 2017,
+    to: 2018,
+    cpu: "Intel Core i5-7500 CPU @ 3.40GHz",
+    ramMb: 8192,
+    diskGb: 238,
+    serialPrefix: "",
+  },
+  {
+    brand: "HP",
+    model: "HP ProDesk 400 G5 SFF",
+    from: 2018,
+    to: 2019,
+    cpu: "Intel Core i5-8500 CPU @ 3.00GHz",
+    ramMb: 8192,
+    diskGb: 238,
+    serialPrefix: "CZC",
+  },
+  {
+    brand: "Dell Inc.",
+    model: "OptiPlex 3070",
+    from: 2019,
+    to: 2019,
+    cpu: "Intel Core i5-9500 CPU @ 3.00GHz",
+    ramMb: 8192,
+    diskGb: 238,
+    serialPrefix: "",
+  },
+  {
+    brand: "HP",
+    model: "HP ProDesk 400 G7 SFF",
+    from: 2020,
+    to: 2021,
+    cpu: "Intel Core i5-10500 CPU @ 3.10GHz",
+    ramMb: 8192,
+    diskGb: 238,
+    serialPrefix: "CZC",
+  },
+  {
+    brand: "Dell Inc.",
+    model: "OptiPlex 3080",
+    from: 2020,
+    to: 2021,
+    cpu: "Intel Core i5-10505 CPU @ 3.20GHz",
+    ramMb: 8192,
+    diskGb: 238,
+    serialPrefix: "",
+  },
+  {
+    brand: "HP",
+    model: "HP Pro SFF 400 G9",
+    from: 2022,
+    to: 2024,
+    cpu: "12th Gen Intel Core i5-12500",
+    ramMb: 16384,
+    diskGb: 476,
+    serialPrefix: "CZC",
+  },
+  {
+    brand: "Dell Inc.",
+    model: "OptiPlex 3000",
+    from: 2022,
+    to: 2024,
+    cpu: "12th Gen Intel Core i5-12500",
+    ramMb: 16384,
+    diskGb: 238,
+    serialPrefix: "",
+  },
+  {
+    brand: "HP",
+    model: "HP Elite Mini 600 G9",
+    from: 2023,
+    to: 2025,
+    cpu: "12th Gen Intel Core i5-12500T",
+    ramMb: 16384,
+    diskGb: 476,
+    serialPrefix: "CZC",
+  },
+  {
+    brand: "Dell Inc.",
+    model: "OptiPlex Small Form Factor 7020",
+    from: 2024,
+    to: 2025,
+    cpu: "Intel Core i5-14500",
+    ramMb: 16384,
+    diskGb: 476,
+    serialPrefix: "",
+  },
 ];
 
 const LAPTOP_MODELS: readonly ComputerModel[] = [
-  { brand: "HP", model: "HP ProBook 450 G6", from: 2019, to: 2020, cpu: "Intel Core i5-8265U CPU @ 1.60GHz", ramMb: 8192, diskGb: 238, serialPrefix: "5CD" },
-  { brand: "HP", model: "HP ProBook 450 G8", from: 2021, to: 2022, cpu: "11th Gen Intel Core i5-1135G7 @ 2.40GHz", ramMb: 8192, diskGb: 238, serialPrefix: "5CD" },
-  { brand: "Dell Inc.", model: "Latitude 3520", from: 2021, to: 2022, cpu: "11th Gen Intel Core i5-1135G7 @ 2.40GHz", ramMb: 8192, diskGb: 238, serialPrefix: "" },
-  { brand: "Dell Inc.", model: "Latitude 3540", from: 2023, to: 2025, cpu: "13th Gen Intel Core i5-1335U", ramMb: 16384, diskGb: 476, serialPrefix: "" },
-  { brand: "HP", model: "HP ProBook 440 G10", from: 2023, to: 2025, cpu: "13th Gen Intel Core i5-1335U", ramMb: 16384, diskGb: 476, serialPrefix: "5CD" },
+  {
+    brand: "HP",
+    model: "HP ProBook 450 G6",
+    from: 2019,
+    to: 2020,
+    cpu: "Intel Core i5-8265U CPU @ 1.60GHz",
+    ramMb: 8192,
+    diskGb: 238,
+    serialPrefix: "5CD",
+  },
+  {
+    brand: "HP",
+    model: "HP ProBook 450 G8",
+    from: 2021,
+    to: 2022,
+    cpu: "11th Gen Intel Core i5-1135G7 @ 2.40GHz",
+    ramMb: 8192,
+    diskGb: 238,
+    serialPrefix: "5CD",
+  },
+  {
+    brand: "Dell Inc.",
+    model: "Latitude 3520",
+    from: 2021,
+    to: 2022,
+    cpu: "11th Gen Intel Core i5-1135G7 @ 2.40GHz",
+    ramMb: 8192,
+    diskGb: 238,
+    serialPrefix: "",
+  },
+  {
+    brand: "Dell Inc.",
+    model: "Latitude 3540",
+    from: 2023,
+    to: 2025,
+    cpu: "13th Gen Intel Core i5-1335U",
+    ramMb: 16384,
+    diskGb: 476,
+    serialPrefix: "",
+  },
+  {
+    brand: "HP",
+    model: "HP ProBook 440 G10",
+    from: 2023,
+    to: 2025,
+    cpu: "13th Gen Intel Core i5-1335U",
+    ramMb: 16384,
+    diskGb: 476,
+    serialPrefix: "5CD",
+  },
 ];
 
 type TabletModel = ComputerModel & { osFamily: string; osVersion: string };
 const TABLET_MODELS: readonly TabletModel[] = [
-  { brand: "Apple", model: "iPad (9th generation) Wi-Fi 64GB", from: 2021, to: 2023, cpu: "Apple A13 Bionic", ramMb: 3072, diskGb: 64, serialPrefix: "DMP", osFamily: "iPadOS", osVersion: "17.6" },
-  { brand: "Apple", model: "iPad (10th generation) Wi-Fi 64GB", from: 2023, to: 2025, cpu: "Apple A14 Bionic", ramMb: 4096, diskGb: 64, serialPrefix: "DMP", osFamily: "iPadOS", osVersion: "18.5" },
-  { brand: "Lenovo", model: "Tab M10 (3rd Gen) TB328FU", from: 2022, to: 2024, cpu: "Unisoc T610", ramMb: 4096, diskGb: 64, serialPrefix: "HA1", osFamily: "Android", osVersion: "12" },
+  {
+    brand: "Apple",
+    model: "iPad (9th generation) Wi-Fi 64GB",
+    from: 2021,
+    to: 2023,
+    cpu: "Apple A13 Bionic",
+    ramMb: 3072,
+    diskGb: 64,
+    serialPrefix: "DMP",
+    osFamily: "iPadOS",
+    osVersion: "17.6",
+  },
+  {
+    brand: "Apple",
+    model: "iPad (10th generation) Wi-Fi 64GB",
+    from: 2023,
+    to: 2025,
+    cpu: "Apple A14 Bionic",
+    ramMb: 4096,
+    diskGb: 64,
+    serialPrefix: "DMP",
+    osFamily: "iPadOS",
+    osVersion: "18.5",
+  },
+  {
+    brand: "Lenovo",
+    model: "Tab M10 (3rd Gen) TB328FU",
+    from: 2022,
+    to: 2024,
+    cpu: "Unisoc T610",
+    ramMb: 4096,
+    diskGb: 64,
+    serialPrefix: "HA1",
+    osFamily: "Android",
+    osVersion: "12",
+  },
 ];
 
 const SERVER_MODELS: readonly ComputerModel[] = [
-  { brand: "HP", model: "ProLiant DL360 Gen10", from: 2018, to: 2021, cpu: "Intel Xeon Silver 4210R", ramMb: 131072, diskGb: 3600, serialPrefix: "CZJ" },
-  { brand: "HP", model: "ProLiant ML350 Gen10", from: 2019, to: 2022, cpu: "Intel Xeon Silver 4214R", ramMb: 98304, diskGb: 4800, serialPrefix: "CZJ" },
-  { brand: "Dell Inc.", model: "PowerEdge R640", from: 2018, to: 2021, cpu: "Intel Xeon Silver 4214", ramMb: 131072, diskGb: 2400, serialPrefix: "" },
-  { brand: "Dell Inc.", model: "PowerEdge T440", from: 2017, to: 2021, cpu: "Intel Xeon Silver 4110", ramMb: 65536, diskGb: 3600, serialPrefix: "" },
-  { brand: "Dell Inc.", model: "PowerEdge R650xs", from: 2022, to: 2024, cpu: "Intel Xeon Silver 4310", ramMb: 131072, diskGb: 3840, serialPrefix: "" },
+  {
+    brand: "HP",
+    model: "ProLiant DL360 Gen10",
+    from: 2018,
+    to: 2021,
+    cpu: "Intel Xeon Silver 4210R",
+    ramMb: 131072,
+    diskGb: 3600,
+    serialPrefix: "CZJ",
+  },
+  {
+    brand: "HP",
+    model: "ProLiant ML350 Gen10",
+    from: 2019,
+    to: 2022,
+    cpu: "Intel Xeon Silver 4214R",
+    ramMb: 98304,
+    diskGb: 4800,
+    serialPrefix: "CZJ",
+  },
+  {
+    brand: "Dell Inc.",
+    model: "PowerEdge R640",
+    from: 2018,
+    to: 2021,
+    cpu: "Intel Xeon Silver 4214",
+    ramMb: 131072,
+    diskGb: 2400,
+    serialPrefix: "",
+  },
+  {
+    brand: "Dell Inc.",
+    model: "PowerEdge T440",
+    from: 2017,
+    to: 2021,
+    cpu: "Intel Xeon Silver 4110",
+    ramMb: 65536,
+    diskGb: 3600,
+    serialPrefix: "",
+  },
+  {
+    brand: "Dell Inc.",
+    model: "PowerEdge R650xs",
+    from: 2022,
+    to: 2024,
+    cpu: "Intel Xeon Silver 4310",
+    ramMb: 131072,
+    diskGb: 3840,
+    serialPrefix: "",
+  },
 ];
 
 type NetModel = { brand: string; model: string; from: number; to: number; ports: number; serialPrefix: string };
@@ -220,7 +471,14 @@ const PHONE_MODELS: readonly PlainModel[] = [
   { brand: "Alcatel-Lucent", model: "8018 DeskPhone", from: 2017, to: 2022, serialPrefix: "AL" },
 ];
 
-type SoftwareDef = { name: string; brand: string; version: string; licences: "pcs" | number; funding: "region" | "own_funds"; pro?: boolean };
+type SoftwareDef = {
+  name: string;
+  brand: string;
+  version: string;
+  licences: "pcs" | number;
+  funding: "region" | "own_funds";
+  pro?: boolean;
+};
 const SOFTWARE: readonly SoftwareDef[] = [
   { name: "LibreOffice", brand: "The Document Foundation", version: "24.8.4", licences: "pcs", funding: "region" },
   { name: "GeoGebra Classic", brand: "GeoGebra GmbH", version: "6.0.861", licences: "pcs", funding: "region" },
@@ -260,7 +518,10 @@ const itemCode = (index: number): string => b36((index * 23 + 7) % B36_2, 2);
 const pad = (n: number, width: number) => String(n).padStart(width, "0");
 
 function uuidLike(rng: Rng): string {
-  const hex = (len: number) => Array.from({ length: len }, () => rng.int(0, 15).toString(16)).join("").toUpperCase();
+  const hex = (len: number) =>
+    Array.from({ length: len }, () => rng.int(0, 15).toString(16))
+      .join("")
+      .toUpperCase();
   return `${hex(8)}-${hex(4)}-${hex(4)}-${hex(4)}-${hex(12)}`;
 }
 
@@ -309,9 +570,7 @@ export function generateInventory(uai: string, establishmentType: string): SeedC
       funding,
       assetNumber: ci.assetNumber ?? null,
       serialNumber: serialPrefix == null ? null : `${serialPrefix}${school}${itemCode(index)}`,
-      regionNumber: hasRegionNumber
-        ? `${(ci.deliveryDate as string).slice(2, 4)}-${pad(regionBase + index, 5)}`
-        : null,
+      regionNumber: hasRegionNumber ? `${(ci.deliveryDate as string).slice(2, 4)}-${pad(regionBase + index, 5)}` : null,
     };
     items.push(item);
     return item;
@@ -325,12 +584,7 @@ export function generateInventory(uai: string, establishmentType: string): SeedC
   };
   const yearOf = (iso: string) => Number(iso.slice(0, 4));
 
-  const computerAttributes = (
-    m: ComputerModel,
-    osFamily: string,
-    osVersion: string,
-    installFrom: string,
-  ) => ({
+  const computerAttributes = (m: ComputerModel, osFamily: string, osVersion: string, installFrom: string) => ({
     os_family: osFamily,
     os_version: osVersion,
     os_install_date: dateBetween(rng, installFrom, LAST_INSTALL),
@@ -372,8 +626,15 @@ export function generateInventory(uai: string, establishmentType: string): SeedC
   };
   const infraCount = 6 + counts.servers + counts.vms + buildings.length; // rack, ups, router, firewall, core, nas
   const otherItems =
-    infraCount + counts.aps + counts.printers + counts.phones + counts.software + counts.laptops + counts.tablets +
-    counts.spares + rooms.length; // one projector per classroom
+    infraCount +
+    counts.aps +
+    counts.printers +
+    counts.phones +
+    counts.software +
+    counts.laptops +
+    counts.tablets +
+    counts.spares +
+    rooms.length; // one projector per classroom
 
   // The mixed room is the largest one, kept at 12 seats or more, so both batches are visible.
   const mixed = rooms.reduce((best, r) => (r.size > best.size ? r : best), rooms[0] as Room);
@@ -409,41 +670,74 @@ export function generateInventory(uai: string, establishmentType: string): SeedC
 
   const rackModel = rng.pick(RACK_MODELS);
   add({
-    name: `${prefix}-rack01`, class: "rack", building: serverBuilding, room: SERVER_ROOM,
-    brand: rackModel.brand, model: rackModel.model, ...bought(rackModel.from, rackModel.to),
-    attributes: { units: 42 }, parentName: null, serialPrefix: rackModel.serialPrefix,
+    name: `${prefix}-rack01`,
+    class: "rack",
+    building: serverBuilding,
+    room: SERVER_ROOM,
+    brand: rackModel.brand,
+    model: rackModel.model,
+    ...bought(rackModel.from, rackModel.to),
+    attributes: { units: 42 },
+    parentName: null,
+    serialPrefix: rackModel.serialPrefix,
   });
 
   const upsModel = rng.pick(UPS_MODELS);
   add({
-    name: `${prefix}-ups01`, class: "ups", building: serverBuilding, room: SERVER_ROOM,
-    brand: upsModel.brand, model: upsModel.model, ...bought(upsModel.from, upsModel.to),
-    attributes: {}, parentName: null, serialPrefix: upsModel.serialPrefix,
+    name: `${prefix}-ups01`,
+    class: "ups",
+    building: serverBuilding,
+    room: SERVER_ROOM,
+    brand: upsModel.brand,
+    model: upsModel.model,
+    ...bought(upsModel.from, upsModel.to),
+    attributes: {},
+    parentName: null,
+    serialPrefix: upsModel.serialPrefix,
   });
 
   const routerModel = rng.pick(ROUTERS);
   const router = add({
-    name: `${prefix}-rtr01`, class: "router", building: serverBuilding, room: SERVER_ROOM,
-    brand: routerModel.brand, model: routerModel.model, ...bought(routerModel.from, routerModel.to),
-    attributes: { ports: routerModel.ports, management_ip: mgmt(254) }, parentName: null,
+    name: `${prefix}-rtr01`,
+    class: "router",
+    building: serverBuilding,
+    room: SERVER_ROOM,
+    brand: routerModel.brand,
+    model: routerModel.model,
+    ...bought(routerModel.from, routerModel.to),
+    attributes: { ports: routerModel.ports, management_ip: mgmt(254) },
+    parentName: null,
     serialPrefix: routerModel.serialPrefix,
   });
 
   const fwModel = rng.pick(FIREWALLS);
   const firewall = add({
-    name: `${prefix}-fw01`, class: "firewall", building: serverBuilding, room: SERVER_ROOM, criticality: "high",
-    brand: fwModel.brand, model: fwModel.model, ...bought(fwModel.from, fwModel.to),
-    attributes: { ports: fwModel.ports, management_ip: mgmt(1) }, parentName: router.name,
+    name: `${prefix}-fw01`,
+    class: "firewall",
+    building: serverBuilding,
+    room: SERVER_ROOM,
+    criticality: "high",
+    brand: fwModel.brand,
+    model: fwModel.model,
+    ...bought(fwModel.from, fwModel.to),
+    attributes: { ports: fwModel.ports, management_ip: mgmt(1) },
+    parentName: router.name,
     serialPrefix: fwModel.serialPrefix,
   });
 
   let switchNumber = 200;
   const coreModel = rng.pick(CORE_SWITCHES);
   const core = add({
-    name: `rca${prefix}sw${switchNumber++}.SRV.${rng.int(1, 4)}`, class: "network_switch",
-    building: serverBuilding, room: SERVER_ROOM, criticality: "high",
-    brand: coreModel.brand, model: coreModel.model, ...bought(coreModel.from, coreModel.to),
-    attributes: { ports: coreModel.ports, management_ip: mgmt(2) }, parentName: firewall.name,
+    name: `rca${prefix}sw${switchNumber++}.SRV.${rng.int(1, 4)}`,
+    class: "network_switch",
+    building: serverBuilding,
+    room: SERVER_ROOM,
+    criticality: "high",
+    brand: coreModel.brand,
+    model: coreModel.model,
+    ...bought(coreModel.from, coreModel.to),
+    attributes: { ports: coreModel.ports, management_ip: mgmt(2) },
+    parentName: firewall.name,
     serialPrefix: coreModel.serialPrefix,
   });
 
@@ -451,34 +745,66 @@ export function generateInventory(uai: string, establishmentType: string): SeedC
   for (let i = 0; i < counts.servers; i++) {
     const m = rng.pick(SERVER_MODELS);
     const when = bought(m.from, m.to);
-    servers.push(add({
-      name: `${prefix}-srv${pad(i + 1, 2)}`, class: "server", building: serverBuilding, room: SERVER_ROOM,
-      criticality: "high", brand: m.brand, model: m.model, ...when,
-      attributes: computerAttributes(m, "Linux", rng.pick(["Debian 12 (Proxmox VE 8.2)", "Debian 12 (Proxmox VE 8.3)"]), maxIso(when.deliveryDate, "2023-07-01")),
-      parentName: core.name, serialPrefix: m.serialPrefix,
-    }));
+    servers.push(
+      add({
+        name: `${prefix}-srv${pad(i + 1, 2)}`,
+        class: "server",
+        building: serverBuilding,
+        room: SERVER_ROOM,
+        criticality: "high",
+        brand: m.brand,
+        model: m.model,
+        ...when,
+        attributes: computerAttributes(
+          m,
+          "Linux",
+          rng.pick(["Debian 12 (Proxmox VE 8.2)", "Debian 12 (Proxmox VE 8.3)"]),
+          maxIso(when.deliveryDate, "2023-07-01"),
+        ),
+        parentName: core.name,
+        serialPrefix: m.serialPrefix,
+      }),
+    );
   }
 
   for (let i = 0; i < counts.vms; i++) {
     const vm = VMS[i] as VmDef;
     const host = servers[i % servers.length] as SeedCi;
     add({
-      name: `${prefix}-vm-${vm.slug}`, class: "virtual_machine", building: null, room: null,
-      brand: null, model: null, purchaseDate: null, deliveryDate: null,
+      name: `${prefix}-vm-${vm.slug}`,
+      class: "virtual_machine",
+      building: null,
+      room: null,
+      brand: null,
+      model: null,
+      purchaseDate: null,
+      deliveryDate: null,
       attributes: {
-        os_family: vm.osFamily, os_version: vm.osVersion,
+        os_family: vm.osFamily,
+        os_version: vm.osVersion,
         os_install_date: dateBetween(rng, maxIso(host.deliveryDate ?? "2023-07-01", "2023-07-01"), LAST_INSTALL),
-        cpu: `${vm.vcpu} vCPU`, ram_mb: vm.ramMb, disk_gb: vm.diskGb,
+        cpu: `${vm.vcpu} vCPU`,
+        ram_mb: vm.ramMb,
+        disk_gb: vm.diskGb,
       },
-      parentName: host.name, serialPrefix: null,
+      parentName: host.name,
+      serialPrefix: null,
     });
   }
 
   const nasModel = rng.pick(NAS_MODELS);
   add({
-    name: `${prefix}-nas01`, class: "nas", building: serverBuilding, room: SERVER_ROOM, criticality: "medium",
-    brand: nasModel.brand, model: nasModel.model, ...bought(nasModel.from, nasModel.to),
-    attributes: {}, parentName: core.name, serialPrefix: nasModel.serialPrefix,
+    name: `${prefix}-nas01`,
+    class: "nas",
+    building: serverBuilding,
+    room: SERVER_ROOM,
+    criticality: "medium",
+    brand: nasModel.brand,
+    model: nasModel.model,
+    ...bought(nasModel.from, nasModel.to),
+    attributes: {},
+    parentName: core.name,
+    serialPrefix: nasModel.serialPrefix,
   });
 
   /* ---- building switches ------------------------------------------------------------------- */
@@ -487,13 +813,22 @@ export function generateInventory(uai: string, establishmentType: string): SeedC
   buildings.forEach((b, i) => {
     const m = rng.pick(BUILDING_SWITCHES);
     const srRoom = `SR${b}${rng.int(0, 1)}`;
-    buildingSwitch.set(b, add({
-      name: `rca${prefix}sw${switchNumber++}.${srRoom}.${rng.int(2, 47)}`, class: "network_switch",
-      building: b, room: srRoom, criticality: "medium",
-      brand: m.brand, model: m.model, ...bought(m.from, m.to),
-      attributes: { ports: m.ports, management_ip: mgmt(10 + i) }, parentName: core.name,
-      serialPrefix: m.serialPrefix,
-    }));
+    buildingSwitch.set(
+      b,
+      add({
+        name: `rca${prefix}sw${switchNumber++}.${srRoom}.${rng.int(2, 47)}`,
+        class: "network_switch",
+        building: b,
+        room: srRoom,
+        criticality: "medium",
+        brand: m.brand,
+        model: m.model,
+        ...bought(m.from, m.to),
+        attributes: { ports: m.ports, management_ip: mgmt(10 + i) },
+        parentName: core.name,
+        serialPrefix: m.serialPrefix,
+      }),
+    );
   });
   const uplink = (building: string) => (buildingSwitch.get(building) as SeedCi).name;
 
@@ -514,32 +849,59 @@ export function generateInventory(uai: string, establishmentType: string): SeedC
   apSpots.forEach((spot, i) => {
     const m = rng.pick(ACCESS_POINTS);
     add({
-      name: `${prefix}-ap${pad(i + 1, 2)}`, class: "wifi_access_point", building: spot.building, room: spot.room,
-      brand: m.brand, model: m.model, ...bought(m.from, m.to),
-      attributes: { ports: m.ports, management_ip: mgmt(50 + i) }, parentName: uplink(spot.building),
+      name: `${prefix}-ap${pad(i + 1, 2)}`,
+      class: "wifi_access_point",
+      building: spot.building,
+      room: spot.room,
+      brand: m.brand,
+      model: m.model,
+      ...bought(m.from, m.to),
+      attributes: { ports: m.ports, management_ip: mgmt(50 + i) },
+      parentName: uplink(spot.building),
       serialPrefix: m.serialPrefix,
     });
   });
 
-  const printerSpots = rng.shuffle(shared.filter((s) => !s.room.startsWith("Couloir") && s.room !== "Foyer des élèves")).slice(0, counts.printers);
+  const printerSpots = rng
+    .shuffle(shared.filter((s) => !s.room.startsWith("Couloir") && s.room !== "Foyer des élèves"))
+    .slice(0, counts.printers);
   printerSpots.forEach((spot, i) => {
     const m = rng.pick(PRINTER_MODELS);
     const ownFunds = spot.room === "Intendance" || spot.room === "Secrétariat";
     add({
-      name: `${prefix}-imp${pad(i + 1, 2)}`, class: "printer", building: spot.building, room: spot.room,
-      brand: m.brand, model: m.model, ...bought(m.from, m.to), funding: ownFunds ? "own_funds" : "region",
-      attributes: {}, parentName: uplink(spot.building), serialPrefix: m.serialPrefix,
+      name: `${prefix}-imp${pad(i + 1, 2)}`,
+      class: "printer",
+      building: spot.building,
+      room: spot.room,
+      brand: m.brand,
+      model: m.model,
+      ...bought(m.from, m.to),
+      funding: ownFunds ? "own_funds" : "region",
+      attributes: {},
+      parentName: uplink(spot.building),
+      serialPrefix: m.serialPrefix,
     });
   });
 
-  const phoneSpots = [{ room: "Accueil", building: "A" }, { room: "Vie scolaire", building: "A" }];
+  const phoneSpots = [
+    { room: "Accueil", building: "A" },
+    { room: "Vie scolaire", building: "A" },
+  ];
   const phoneModel = rng.pick(PHONE_MODELS);
   const phoneWhen = bought(phoneModel.from, phoneModel.to);
   phoneSpots.forEach((spot, i) => {
     add({
-      name: `${prefix}-tel${pad(i + 1, 2)}`, class: "ip_phone", building: spot.building, room: spot.room,
-      brand: phoneModel.brand, model: phoneModel.model, ...phoneWhen, funding: "own_funds",
-      attributes: {}, parentName: uplink(spot.building), serialPrefix: phoneModel.serialPrefix,
+      name: `${prefix}-tel${pad(i + 1, 2)}`,
+      class: "ip_phone",
+      building: spot.building,
+      room: spot.room,
+      brand: phoneModel.brand,
+      model: phoneModel.model,
+      ...phoneWhen,
+      funding: "own_funds",
+      attributes: {},
+      parentName: uplink(spot.building),
+      serialPrefix: phoneModel.serialPrefix,
     });
   });
 
@@ -566,16 +928,26 @@ export function generateInventory(uai: string, establishmentType: string): SeedC
     const obsolete = old && rng.chance(batch.year <= 2015 ? 0.6 : 0.2);
     const osVersion = obsolete && batch.year <= 2013 ? "win7-x64" : batch.win11 ? "win11-x64" : "win10-x64";
     const pc = add({
-      name: `${prefix}-${room.code.toLowerCase()}-pc${pad(seat, 2)}`, class: "pc",
-      building: room.building, room: room.code, status: obsolete ? "obsolete" : "production",
-      brand: batch.model.brand, model: batch.model.model,
-      purchaseDate: batch.purchaseDate, deliveryDate: batch.deliveryDate,
+      name: `${prefix}-${room.code.toLowerCase()}-pc${pad(seat, 2)}`,
+      class: "pc",
+      building: room.building,
+      room: room.code,
+      status: obsolete ? "obsolete" : "production",
+      brand: batch.model.brand,
+      model: batch.model.model,
+      purchaseDate: batch.purchaseDate,
+      deliveryDate: batch.deliveryDate,
       assetNumber: rng.chance(0.8) ? uuidLike(rng) : null,
       attributes: {
-        os_family: "Windows", os_version: osVersion, os_install_date: batch.osInstall,
-        cpu: batch.model.cpu, ram_mb: batch.model.ramMb, disk_gb: batch.model.diskGb,
+        os_family: "Windows",
+        os_version: osVersion,
+        os_install_date: batch.osInstall,
+        cpu: batch.model.cpu,
+        ram_mb: batch.model.ramMb,
+        disk_gb: batch.model.diskGb,
       },
-      parentName: uplink(room.building), serialPrefix: batch.model.serialPrefix,
+      parentName: uplink(room.building),
+      serialPrefix: batch.model.serialPrefix,
     });
     (old ? oldPcs : newPcs).push(pc);
   };
@@ -597,8 +969,15 @@ export function generateInventory(uai: string, establishmentType: string): SeedC
     }
     const vp = rng.pick(PROJECTOR_MODELS);
     add({
-      name: `${prefix}-${room.code.toLowerCase()}-vp01`, class: "video_projector", building: room.building, room: room.code,
-      brand: vp.brand, model: vp.model, ...bought(vp.from, vp.to), attributes: {}, parentName: null,
+      name: `${prefix}-${room.code.toLowerCase()}-vp01`,
+      class: "video_projector",
+      building: room.building,
+      room: room.code,
+      brand: vp.brand,
+      model: vp.model,
+      ...bought(vp.from, vp.to),
+      attributes: {},
+      parentName: null,
       serialPrefix: vp.serialPrefix,
     });
   }
@@ -617,15 +996,25 @@ export function generateInventory(uai: string, establishmentType: string): SeedC
   for (let i = 0; i < counts.laptops; i++) {
     const outOfWarranty = yearOf(laptopWhen.purchaseDate) <= 2021; // 3-year warranty
     add({
-      name: `${prefix}-lap${pad(i + 1, 2)}`, class: "laptop", building: trolley.building, room: trolley.room,
+      name: `${prefix}-lap${pad(i + 1, 2)}`,
+      class: "laptop",
+      building: trolley.building,
+      room: trolley.room,
       status: outOfWarranty && rng.chance(0.25) ? "obsolete" : i === 0 && rng.chance(0.5) ? "repair" : "production",
-      brand: laptopModel.brand, model: laptopModel.model, ...laptopWhen,
+      brand: laptopModel.brand,
+      model: laptopModel.model,
+      ...laptopWhen,
       assetNumber: rng.chance(0.8) ? uuidLike(rng) : null,
       attributes: {
-        os_family: "Windows", os_version: laptopOs, os_install_date: laptopInstall,
-        cpu: laptopModel.cpu, ram_mb: laptopModel.ramMb, disk_gb: laptopModel.diskGb,
+        os_family: "Windows",
+        os_version: laptopOs,
+        os_install_date: laptopInstall,
+        cpu: laptopModel.cpu,
+        ram_mb: laptopModel.ramMb,
+        disk_gb: laptopModel.diskGb,
       },
-      parentName: null, serialPrefix: laptopModel.serialPrefix,
+      parentName: null,
+      serialPrefix: laptopModel.serialPrefix,
     });
   }
 
@@ -633,10 +1022,21 @@ export function generateInventory(uai: string, establishmentType: string): SeedC
   const tabletWhen = bought(tabletModel.from, tabletModel.to);
   for (let i = 0; i < counts.tablets; i++) {
     add({
-      name: `${prefix}-tab${pad(i + 1, 2)}`, class: "tablet", building: trolley.building, room: trolley.room,
-      brand: tabletModel.brand, model: tabletModel.model, ...tabletWhen,
-      attributes: computerAttributes(tabletModel, tabletModel.osFamily, tabletModel.osVersion, maxIso(tabletWhen.deliveryDate, "2024-09-16")),
-      parentName: null, serialPrefix: tabletModel.serialPrefix,
+      name: `${prefix}-tab${pad(i + 1, 2)}`,
+      class: "tablet",
+      building: trolley.building,
+      room: trolley.room,
+      brand: tabletModel.brand,
+      model: tabletModel.model,
+      ...tabletWhen,
+      attributes: computerAttributes(
+        tabletModel,
+        tabletModel.osFamily,
+        tabletModel.osVersion,
+        maxIso(tabletWhen.deliveryDate, "2024-09-16"),
+      ),
+      parentName: null,
+      serialPrefix: tabletModel.serialPrefix,
     });
   }
 
@@ -645,15 +1045,26 @@ export function generateInventory(uai: string, establishmentType: string): SeedC
   const spareBatch = newestBatch ?? pcBatch(false);
   for (let i = 0; i < counts.spares; i++) {
     add({
-      name: `${prefix}-stock-pc${pad(i + 1, 2)}`, class: "pc", building: "A", room: "Réserve informatique",
-      status: "stock", brand: spareBatch.model.brand, model: spareBatch.model.model,
-      purchaseDate: spareBatch.purchaseDate, deliveryDate: spareBatch.deliveryDate,
+      name: `${prefix}-stock-pc${pad(i + 1, 2)}`,
+      class: "pc",
+      building: "A",
+      room: "Réserve informatique",
+      status: "stock",
+      brand: spareBatch.model.brand,
+      model: spareBatch.model.model,
+      purchaseDate: spareBatch.purchaseDate,
+      deliveryDate: spareBatch.deliveryDate,
       assetNumber: null,
       attributes: {
-        os_family: "Windows", os_version: spareBatch.win11 ? "win11-x64" : "win10-x64", os_install_date: spareBatch.osInstall,
-        cpu: spareBatch.model.cpu, ram_mb: spareBatch.model.ramMb, disk_gb: spareBatch.model.diskGb,
+        os_family: "Windows",
+        os_version: spareBatch.win11 ? "win11-x64" : "win10-x64",
+        os_install_date: spareBatch.osInstall,
+        cpu: spareBatch.model.cpu,
+        ram_mb: spareBatch.model.ramMb,
+        disk_gb: spareBatch.model.diskGb,
       },
-      parentName: null, serialPrefix: spareBatch.model.serialPrefix,
+      parentName: null,
+      serialPrefix: spareBatch.model.serialPrefix,
     });
   }
 
@@ -663,10 +1074,18 @@ export function generateInventory(uai: string, establishmentType: string): SeedC
   const catalogue = SOFTWARE.filter((s) => !s.pro || vocational);
   for (const sw of rng.shuffle(catalogue).slice(0, counts.software)) {
     add({
-      name: sw.name, class: "software", building: null, room: null,
-      brand: sw.brand, model: sw.name, purchaseDate: null, deliveryDate: null, funding: sw.funding,
+      name: sw.name,
+      class: "software",
+      building: null,
+      room: null,
+      brand: sw.brand,
+      model: sw.name,
+      purchaseDate: null,
+      deliveryDate: null,
+      funding: sw.funding,
       attributes: { version: sw.version, licence_count: sw.licences === "pcs" ? pcCount : sw.licences },
-      parentName: null, serialPrefix: null,
+      parentName: null,
+      serialPrefix: null,
     });
   }
 

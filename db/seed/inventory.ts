@@ -13,11 +13,26 @@ const nullableText = z.string().transform(emptyToNull);
 const nullableNumber = z.string().transform((value) => (value.trim() === "" ? null : Number(value)));
 
 const sampleRow = z.object({
-  name: z.string().min(1), class: z.enum(CI_CLASSES), establishment_uai: z.string(), status: z.enum(CI_STATUSES),
-  criticality: z.enum(CI_CRITICALITIES), room: nullableText, brand: nullableText, model: nullableText,
-  serial_number: nullableText, asset_number: nullableText, region_number: nullableText, os_family: nullableText,
-  os_version: nullableText, os_install_date: nullableText, cpu: nullableText, ram_mb: nullableNumber,
-  disk_gb: nullableNumber, purchase_date: nullableText, funding: z.enum(FUNDINGS), parent: nullableText,
+  name: z.string().min(1),
+  class: z.enum(CI_CLASSES),
+  establishment_uai: z.string(),
+  status: z.enum(CI_STATUSES),
+  criticality: z.enum(CI_CRITICALITIES),
+  room: nullableText,
+  brand: nullableText,
+  model: nullableText,
+  serial_number: nullableText,
+  asset_number: nullableText,
+  region_number: nullableText,
+  os_family: nullableText,
+  os_version: nullableText,
+  os_install_date: nullableText,
+  cpu: nullableText,
+  ram_mb: nullableNumber,
+  disk_gb: nullableNumber,
+  purchase_date: nullableText,
+  funding: z.enum(FUNDINGS),
+  parent: nullableText,
 });
 
 /** The rows of sample-inventory.csv, in the generator's shape, keyed by school. */
@@ -27,14 +42,33 @@ export function readSampleInventory(): Array<SeedCi & { uai: string }> {
   return records.map((record) => {
     const row = sampleRow.parse(record);
     const attributes = Object.fromEntries(
-      Object.entries({ os_family: row.os_family, os_version: row.os_version, os_install_date: row.os_install_date, cpu: row.cpu, ram_mb: row.ram_mb, disk_gb: row.disk_gb })
-        .filter(([, value]) => value !== null),
+      Object.entries({
+        os_family: row.os_family,
+        os_version: row.os_version,
+        os_install_date: row.os_install_date,
+        cpu: row.cpu,
+        ram_mb: row.ram_mb,
+        disk_gb: row.disk_gb,
+      }).filter(([, value]) => value !== null),
     );
     return {
-      uai: row.establishment_uai, name: row.name, class: row.class, building: null, room: row.room, status: row.status,
-      criticality: row.criticality, brand: row.brand, model: row.model, serialNumber: row.serial_number,
-      assetNumber: row.asset_number, regionNumber: row.region_number, purchaseDate: row.purchase_date,
-      deliveryDate: null, funding: row.funding, attributes, parentName: row.parent,
+      uai: row.establishment_uai,
+      name: row.name,
+      class: row.class,
+      building: null,
+      room: row.room,
+      status: row.status,
+      criticality: row.criticality,
+      brand: row.brand,
+      model: row.model,
+      serialNumber: row.serial_number,
+      assetNumber: row.asset_number,
+      regionNumber: row.region_number,
+      purchaseDate: row.purchase_date,
+      deliveryDate: null,
+      funding: row.funding,
+      attributes,
+      parentName: row.parent,
     };
   });
 }
@@ -49,7 +83,10 @@ async function insertInventory(tx: Executor, establishmentId: string, items: See
 
   const links = items.filter((item) => item.parentName !== null);
   if (links.length === 0) return;
-  const pairs = sql.join(links.map((item) => sql`(${item.name}, ${item.parentName})`), sql`, `);
+  const pairs = sql.join(
+    links.map((item) => sql`(${item.name}, ${item.parentName})`),
+    sql`, `,
+  );
   await tx.execute(sql`
     UPDATE configuration_items AS child SET parent_id = parent.id
     FROM (VALUES ${pairs}) AS link(child_name, parent_name), configuration_items AS parent

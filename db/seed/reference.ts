@@ -18,14 +18,26 @@ const establishmentsFile = z.object({
   establishments: z.array(
     z.object({
       uai: z.string().refine(isValidUai, "UAI invalide"),
-      type: z.string(), name: z.string(), city: z.string(), departement: z.string(), zone: z.string(),
+      type: z.string(),
+      name: z.string(),
+      city: z.string(),
+      departement: z.string(),
+      zone: z.string(),
       support_mode: z.enum(SUPPORT_MODES),
     }),
   ),
 });
 
 const teamsFile = z.object({
-  teams: z.array(z.object({ code: z.string(), name: z.string(), party: z.enum(["region", "academy", "vendor", "school"]), scope: z.string(), zone: z.string().optional() })),
+  teams: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      party: z.enum(["region", "academy", "vendor", "school"]),
+      scope: z.string(),
+      zone: z.string().optional(),
+    }),
+  ),
   vendors: z.array(z.object({ name: z.string(), scope: z.string(), contract: z.string() })),
 });
 
@@ -33,12 +45,21 @@ const catalogueFile = z.object({
   default_sla_business_minutes: z.record(z.enum(["P1", "P2", "P3", "P4"]), z.object({ own: z.number(), resolve: z.number() })),
   services: z.array(
     z.object({
-      code: z.string(), name: z.string(), delivery_mode: z.string(), domain: z.string(),
-      includes: z.array(z.string()), excludes: z.array(z.string()), procedure: z.string(),
+      code: z.string(),
+      name: z.string(),
+      delivery_mode: z.string(),
+      domain: z.string(),
+      includes: z.array(z.string()),
+      excludes: z.array(z.string()),
+      procedure: z.string(),
       categories: z.array(
         z.object({
-          code: z.string(), name: z.string(), type: z.enum(TICKET_TYPES), hardware: z.boolean(),
-          school_task: z.string().nullable(), fields: z.array(categoryFieldSchema),
+          code: z.string(),
+          name: z.string(),
+          type: z.enum(TICKET_TYPES),
+          hardware: z.boolean(),
+          school_task: z.string().nullable(),
+          fields: z.array(categoryFieldSchema),
         }),
       ),
     }),
@@ -77,13 +98,24 @@ export async function seedReference(tx: Executor): Promise<void> {
     .insert(establishments)
     .values(
       geography.establishments.map((school) => ({
-        uai: school.uai, type: school.type, name: school.name, city: school.city, departement: school.departement,
-        zoneId: zoneId.get(school.zone)!, supportMode: school.support_mode,
+        uai: school.uai,
+        type: school.type,
+        name: school.name,
+        city: school.city,
+        departement: school.departement,
+        zoneId: zoneId.get(school.zone)!,
+        supportMode: school.support_mode,
       })),
     )
     .onConflictDoUpdate({
       target: establishments.uai,
-      set: { type: excluded("type"), name: excluded("name"), city: excluded("city"), departement: excluded("departement"), zoneId: excluded("zone_id") },
+      set: {
+        type: excluded("type"),
+        name: excluded("name"),
+        city: excluded("city"),
+        departement: excluded("departement"),
+        zoneId: excluded("zone_id"),
+      },
     })
     .returning({ id: establishments.id, uai: establishments.uai, name: establishments.name });
 
@@ -97,50 +129,100 @@ export async function seedReference(tx: Executor): Promise<void> {
     .insert(teams)
     .values([
       ...organisation.teams.map((team) => ({
-        code: team.code, name: team.name, party: team.party, scope: team.scope, zoneId: team.zone ? zoneId.get(team.zone)! : null,
+        code: team.code,
+        name: team.name,
+        party: team.party,
+        scope: team.scope,
+        zoneId: team.zone ? zoneId.get(team.zone)! : null,
       })),
       ...schoolRows.map((school) => ({
-        code: schoolQueueCode(school.uai), name: `File de l'établissement – ${school.name}`, party: "school" as const,
-        scope: "Tâches réalisées par l'établissement lui-même", establishmentId: school.id,
+        code: schoolQueueCode(school.uai),
+        name: `File de l'établissement – ${school.name}`,
+        party: "school" as const,
+        scope: "Tâches réalisées par l'établissement lui-même",
+        establishmentId: school.id,
       })),
       ...vendorRows.map((vendor) => ({
-        code: vendorTeamCode(vendor.name), name: `Prestataire ${vendor.name}`, party: "vendor" as const, scope: null, vendorId: vendor.id,
+        code: vendorTeamCode(vendor.name),
+        name: `Prestataire ${vendor.name}`,
+        party: "vendor" as const,
+        scope: null,
+        vendorId: vendor.id,
       })),
     ])
     .onConflictDoUpdate({
       target: teams.code,
-      set: { name: excluded("name"), party: excluded("party"), scope: excluded("scope"), zoneId: excluded("zone_id"), establishmentId: excluded("establishment_id"), vendorId: excluded("vendor_id") },
+      set: {
+        name: excluded("name"),
+        party: excluded("party"),
+        scope: excluded("scope"),
+        zoneId: excluded("zone_id"),
+        establishmentId: excluded("establishment_id"),
+        vendorId: excluded("vendor_id"),
+      },
     });
 
   for (const [servicePosition, service] of catalogue.services.entries()) {
     const [serviceRow] = await tx
       .insert(services)
       .values({
-        code: service.code, name: service.name, deliveryMode: service.delivery_mode, domain: service.domain,
-        includes: service.includes, excludes: service.excludes, procedure: service.procedure, position: servicePosition,
+        code: service.code,
+        name: service.name,
+        deliveryMode: service.delivery_mode,
+        domain: service.domain,
+        includes: service.includes,
+        excludes: service.excludes,
+        procedure: service.procedure,
+        position: servicePosition,
       })
       .onConflictDoUpdate({
         target: services.code,
-        set: { name: excluded("name"), deliveryMode: excluded("delivery_mode"), domain: excluded("domain"), includes: excluded("includes"), excludes: excluded("excludes"), procedure: excluded("procedure"), position: excluded("position") },
+        set: {
+          name: excluded("name"),
+          deliveryMode: excluded("delivery_mode"),
+          domain: excluded("domain"),
+          includes: excluded("includes"),
+          excludes: excluded("excludes"),
+          procedure: excluded("procedure"),
+          position: excluded("position"),
+        },
       })
       .returning({ id: services.id });
     await tx
       .insert(categories)
       .values(
         service.categories.map((category, position) => ({
-          serviceId: serviceRow!.id, code: category.code, name: category.name, type: category.type, hardware: category.hardware,
-          schoolTask: category.school_task, fields: category.fields, position,
+          serviceId: serviceRow!.id,
+          code: category.code,
+          name: category.name,
+          type: category.type,
+          hardware: category.hardware,
+          schoolTask: category.school_task,
+          fields: category.fields,
+          position,
         })),
       )
       .onConflictDoUpdate({
         target: categories.code,
-        set: { serviceId: excluded("service_id"), name: excluded("name"), type: excluded("type"), hardware: excluded("hardware"), schoolTask: excluded("school_task"), fields: excluded("fields"), position: excluded("position") },
+        set: {
+          serviceId: excluded("service_id"),
+          name: excluded("name"),
+          type: excluded("type"),
+          hardware: excluded("hardware"),
+          schoolTask: excluded("school_task"),
+          fields: excluded("fields"),
+          position: excluded("position"),
+        },
       });
   }
 
   await tx
     .insert(slaPolicies)
-    .values({ code: "DEFAULT", name: "Engagements par défaut (heures ouvrées)", targets: catalogue.default_sla_business_minutes as Record<"P1" | "P2" | "P3" | "P4", { own: number; resolve: number }> })
+    .values({
+      code: "DEFAULT",
+      name: "Engagements par défaut (heures ouvrées)",
+      targets: catalogue.default_sla_business_minutes as Record<"P1" | "P2" | "P3" | "P4", { own: number; resolve: number }>,
+    })
     .onConflictDoUpdate({ target: slaPolicies.code, set: { name: excluded("name"), targets: excluded("targets") } });
 }
 
@@ -148,5 +230,9 @@ export async function seedReference(tx: Executor): Promise<void> {
 export async function seedRoutingRules(tx: Executor): Promise<void> {
   const [existing] = await tx.select({ id: routingRules.id }).from(routingRules).limit(1);
   if (existing) return;
-  await tx.insert(routingRules).values(defaultRoutingRules().map(({ id: _id, slaPolicyCode: _sla, ...rule }) => ({ ...rule, match: rule.match as Record<string, unknown> })));
+  await tx
+    .insert(routingRules)
+    .values(
+      defaultRoutingRules().map(({ id: _id, slaPolicyCode: _sla, ...rule }) => ({ ...rule, match: rule.match as Record<string, unknown> })),
+    );
 }

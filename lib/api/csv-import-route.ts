@@ -15,18 +15,25 @@ type Importer<Row> = (caller: Caller, bytes: Uint8Array, dryRun: boolean, reques
  * The caller is known (401) before the file is read; a request over the file's limit is 413.
  */
 export function csvImportRoute<Row>(importer: Importer<Row>) {
-  return apiRoute(async (request: Request) => {
-    const query = importQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-    if (!query.success) return invalidRequest(query.error);
-    const caller = await apiCaller(request);
-    if (!caller) return unauthenticated();
-    const file = await uploadedFile(request);
-    if (!file) return problem(400, "errors.api.invalid", { detail: "errors.api.csvMissing", errors: [{ field: "file", message: "errors.api.csvMissingField" }] });
-    const imported = await importer(caller, new Uint8Array(await file.arrayBuffer()), query.data.dryRun, request);
-    if (!imported.ok) return problemFromFailure(imported.failure);
-    const { errorReport: _report, ...result } = imported.value;
-    return Response.json(result);
-  }, { maxBodyBytes: MAX_IMPORT_REQUEST_BYTES });
+  return apiRoute(
+    async (request: Request) => {
+      const query = importQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+      if (!query.success) return invalidRequest(query.error);
+      const caller = await apiCaller(request);
+      if (!caller) return unauthenticated();
+      const file = await uploadedFile(request);
+      if (!file)
+        return problem(400, "errors.api.invalid", {
+          detail: "errors.api.csvMissing",
+          errors: [{ field: "file", message: "errors.api.csvMissingField" }],
+        });
+      const imported = await importer(caller, new Uint8Array(await file.arrayBuffer()), query.data.dryRun, request);
+      if (!imported.ok) return problemFromFailure(imported.failure);
+      const { errorReport: _report, ...result } = imported.value;
+      return Response.json(result);
+    },
+    { maxBodyBytes: MAX_IMPORT_REQUEST_BYTES },
+  );
 }
 
 async function uploadedFile(request: Request): Promise<File | null> {

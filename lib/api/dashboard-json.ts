@@ -18,5 +18,9 @@ export function establishmentDashboardJson(dashboard: EstablishmentDashboard) {
 /** GET /api/v1/dashboards/zones/{code} (zoneDashboardSchema). */
 export function zoneDashboardJson(dashboard: RegionalDashboard) {
   const { scope, ...figures } = dashboard;
-  return { zone: scope.kind === "zone" ? { code: scope.code, name: scope.name } : null, ...figures, equipment: equipmentJson(dashboard.equipment) };
+  return {
+    zone: scope.kind === "zone" ? { code: scope.code, name: scope.name } : null,
+    ...figures,
+    equipment: equipmentJson(dashboard.equipment),
+  };
 }

@@ -11,7 +11,8 @@ const query = z.object({
   objectId: z.string().optional(),
   from: z.iso.date().optional().meta({ description: "Premier jour (heure de Paris), inclus" }),
   to: z.iso.date().optional().meta({ description: "Dernier jour (heure de Paris), inclus" }),
-  cursor: z.string().optional(), limit: z.string().optional().meta({ description: "1 à 100, 50 par défaut" }),
+  cursor: z.string().optional(),
+  limit: z.string().optional().meta({ description: "1 à 100, 50 par défaut" }),
 });
 
 /** The audit trail's part of the /api/v1 contract. */
@@ -22,8 +23,10 @@ export function auditPaths({ json, problem, common }: OpenApiHelpers): ZodOpenAp
         summary: "Journal d'audit, du plus récent au plus ancien (pagination par curseur) ; administrateurs seulement",
         requestParams: { query },
         responses: {
-          "200": { description: "Une page", ...json(auditPageSchema) }, "400": problem("Filtre invalide"),
-          "403": problem("Réservé aux administrateurs"), ...common,
+          "200": { description: "Une page", ...json(auditPageSchema) },
+          "400": problem("Filtre invalide"),
+          "403": problem("Réservé aux administrateurs"),
+          ...common,
         },
       },
     },

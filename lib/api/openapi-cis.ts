@@ -25,23 +25,33 @@ export function ciPaths({ json, problem, common }: OpenApiHelpers): ZodOpenApiPa
         summary: "Inventorier un équipement",
         requestBody: json(createCiSchema),
         responses: {
-          "201": { description: "Équipement créé", ...json(ciSchema) }, "400": problem("Champs invalides, dont les champs propres à la classe"),
-          "403": problem("Établissement hors de votre périmètre"), "409": problem("Nom ou numéro de série déjà inventorié"),
-          "422": problem("UAI, prestataire ou lien montant impossible (boucle, classe, autre établissement)"), ...common,
+          "201": { description: "Équipement créé", ...json(ciSchema) },
+          "400": problem("Champs invalides, dont les champs propres à la classe"),
+          "403": problem("Établissement hors de votre périmètre"),
+          "409": problem("Nom ou numéro de série déjà inventorié"),
+          "422": problem("UAI, prestataire ou lien montant impossible (boucle, classe, autre établissement)"),
+          ...common,
         },
       },
     },
     "/cis/{id}": {
       get: {
-        summary: "Un équipement", requestParams: { path: id },
+        summary: "Un équipement",
+        requestParams: { path: id },
         responses: { "200": { description: "L'équipement", ...json(ciSchema) }, "404": problem("Introuvable ou non visible"), ...common },
       },
       patch: {
         summary: "Modifier un équipement (historisé) ; attributes fusionnés, null pour en retirer un",
-        requestParams: { path: id }, requestBody: json(patchCiSchema),
+        requestParams: { path: id },
+        requestBody: json(patchCiSchema),
         responses: {
-          "200": { description: "L'équipement modifié", ...json(ciSchema) }, "400": problem("Champs invalides"), "403": problem("Établissement hors de votre périmètre"),
-          "404": problem("Introuvable ou non visible"), "409": problem("Nom ou numéro de série déjà pris"), "422": problem("Lien montant impossible (boucle…)"), ...common,
+          "200": { description: "L'équipement modifié", ...json(ciSchema) },
+          "400": problem("Champs invalides"),
+          "403": problem("Établissement hors de votre périmètre"),
+          "404": problem("Introuvable ou non visible"),
+          "409": problem("Nom ou numéro de série déjà pris"),
+          "422": problem("Lien montant impossible (boucle…)"),
+          ...common,
         },
       },
     },
@@ -57,7 +67,11 @@ export function ciPaths({ json, problem, common }: OpenApiHelpers): ZodOpenApiPa
       get: {
         summary: "La liste filtrée en CSV (colonnes de l'import, puis le cycle de vie calculé)",
         requestParams: { query: listCisQuery },
-        responses: { "200": { description: "Le fichier", content: { "text/csv": { schema: z.string() } } }, "400": problem("Filtre invalide"), ...common },
+        responses: {
+          "200": { description: "Le fichier", content: { "text/csv": { schema: z.string() } } },
+          "400": problem("Filtre invalide"),
+          ...common,
+        },
       },
     },
   };

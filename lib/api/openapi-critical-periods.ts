@@ -18,11 +18,14 @@ export function criticalPeriodPaths({ json, problem, common }: Helpers): ZodOpen
         responses: { "200": { description: "Les périodes", ...json(criticalPeriodListSchema) }, "403": forbidden, ...common },
       },
       post: {
-        summary: "Déclarer une période critique : pendant ses dates (heure de Paris), les incidents des établissements concernés reçoivent au moins la priorité plancher (P2 par défaut)",
+        summary:
+          "Déclarer une période critique : pendant ses dates (heure de Paris), les incidents des établissements concernés reçoivent au moins la priorité plancher (P2 par défaut)",
         requestBody: json(createCriticalPeriodSchema),
         responses: {
           "201": { description: "Période déclarée", ...json(criticalPeriodSchema) },
-          "400": problem("Champs invalides (dernier jour avant le premier, UAI inconnu…)"), "403": forbidden, ...common,
+          "400": problem("Champs invalides (dernier jour avant le premier, UAI inconnu…)"),
+          "403": forbidden,
+          ...common,
         },
       },
     },

@@ -11,22 +11,35 @@ type Helpers = {
 
 const reference = z.object({ reference: z.string().meta({ description: "Référence du ticket", example: "GU-2026-000123" }) });
 
-const interventionSchema = z.object({
-  id: z.uuid(), mode: z.enum(INTERVENTION_MODES), startedAt: z.iso.datetime(),
-  minutes: z.number().int().meta({ description: "Durée de l'intervention, en minutes" }),
-  travelMinutes: z.number().int().meta({ description: "Temps de déplacement, en minutes" }),
-  summary: z.string().meta({ description: "Ce qui a été fait, lu par l'établissement" }),
-  details: z.string().optional().meta({ description: "Détails pour les équipes : absent pour l'établissement et pour qui ne lit pas le contenu interne" }),
-  author: z.object({ name: z.string() }), vendor: z.string().nullable().meta({ description: "Le prestataire, pour son intervention" }),
-  cis: z.array(z.object({ id: z.uuid(), name: z.string() })), createdAt: z.iso.datetime(),
-}).meta({ id: "Intervention" });
+const interventionSchema = z
+  .object({
+    id: z.uuid(),
+    mode: z.enum(INTERVENTION_MODES),
+    startedAt: z.iso.datetime(),
+    minutes: z.number().int().meta({ description: "Durée de l'intervention, en minutes" }),
+    travelMinutes: z.number().int().meta({ description: "Temps de déplacement, en minutes" }),
+    summary: z.string().meta({ description: "Ce qui a été fait, lu par l'établissement" }),
+    details: z
+      .string()
+      .optional()
+      .meta({ description: "Détails pour les équipes : absent pour l'établissement et pour qui ne lit pas le contenu interne" }),
+    author: z.object({ name: z.string() }),
+    vendor: z.string().nullable().meta({ description: "Le prestataire, pour son intervention" }),
+    cis: z.array(z.object({ id: z.uuid(), name: z.string() })),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: "Intervention" });
 
 const listSchema = z.object({
   items: z.array(interventionSchema),
-  total: z.object({
-    minutes: z.number().int(), travelMinutes: z.number().int(), count: z.number().int(),
-    onSite: z.number().int().meta({ description: "Interventions sur site" }),
-  }).meta({ description: "Le temps passé sur le ticket" }),
+  total: z
+    .object({
+      minutes: z.number().int(),
+      travelMinutes: z.number().int(),
+      count: z.number().int(),
+      onSite: z.number().int().meta({ description: "Interventions sur site" }),
+    })
+    .meta({ description: "Le temps passé sur le ticket" }),
 });
 
 /** A ticket's interventions in the /api/v1 contract (issue 14). */
@@ -36,7 +49,11 @@ export function interventionPaths({ json, problem, common }: Helpers): ZodOpenAp
       get: {
         summary: "Interventions du ticket et temps passé ; l'établissement lit les résumés seulement",
         requestParams: { path: reference },
-        responses: { "200": { description: "Les interventions, de la plus ancienne à la plus récente", ...json(listSchema) }, "404": problem("Ticket inconnu ou hors de votre périmètre"), ...common },
+        responses: {
+          "200": { description: "Les interventions, de la plus ancienne à la plus récente", ...json(listSchema) },
+          "404": problem("Ticket inconnu ou hors de votre périmètre"),
+          ...common,
+        },
       },
       post: {
         summary: "Enregistrer une intervention (technicien, ou prestataire sur un ticket qui lui est transmis)",

@@ -12,7 +12,8 @@ export function notificationPaths({ json, problem, common }: OpenApiHelpers): Zo
         requestParams: {
           query: z.object({
             unread: z.enum(["true", "false"]).optional().meta({ description: "true : les non lues seulement" }),
-            cursor: z.string().optional(), limit: z.string().optional().meta({ description: "1 à 100 ; 50 par défaut" }),
+            cursor: z.string().optional(),
+            limit: z.string().optional().meta({ description: "1 à 100 ; 50 par défaut" }),
           }),
         },
         responses: { "200": { description: "Une page", ...json(notificationPageSchema) }, "400": problem("Filtre invalide"), ...common },
@@ -22,7 +23,11 @@ export function notificationPaths({ json, problem, common }: OpenApiHelpers): Zo
       post: {
         summary: "Marquer comme lues mes notifications nommées, ou toutes sans `ids` (les identifiants d'autrui sont ignorés)",
         requestBody: json(markReadSchema),
-        responses: { "200": { description: "Combien ont été marquées, et combien restent non lues", ...json(markedReadSchema) }, "400": problem("Corps invalide"), ...common },
+        responses: {
+          "200": { description: "Combien ont été marquées, et combien restent non lues", ...json(markedReadSchema) },
+          "400": problem("Corps invalide"),
+          ...common,
+        },
       },
     },
   };

@@ -19,69 +19,104 @@ export function organisationPaths({ json, problem, common }: OpenApiHelpers): Zo
           query: z.object({
             zone: z.string().optional().meta({ description: "Code de zone", example: "OUEST" }),
             q: z.string().optional().meta({ description: "Une partie du nom, de la ville ou de l'UAI" }),
-            cursor: z.string().optional(), limit: z.string().optional().meta({ description: "1 à 100 ; 50 par défaut" }),
+            cursor: z.string().optional(),
+            limit: z.string().optional().meta({ description: "1 à 100 ; 50 par défaut" }),
           }),
         },
         responses: {
-          "200": { description: "Une page", ...json(establishmentPageSchema) }, "400": problem("Filtre invalide"),
-          "403": problem("Rôle sans accès aux établissements"), ...common,
+          "200": { description: "Une page", ...json(establishmentPageSchema) },
+          "400": problem("Filtre invalide"),
+          "403": problem("Rôle sans accès aux établissements"),
+          ...common,
         },
       },
       post: {
         summary: "Créer un établissement (UAI avec sa lettre de contrôle) et sa file ETAB-<UAI>",
         requestBody: json(createEstablishmentSchema),
         responses: {
-          "201": { description: "Établissement créé", ...json(establishmentSchema) }, "400": problem("Champs invalides ou zone inconnue"),
-          "403": adminOnly, "409": problem("UAI déjà connu"), ...common,
+          "201": { description: "Établissement créé", ...json(establishmentSchema) },
+          "400": problem("Champs invalides ou zone inconnue"),
+          "403": adminOnly,
+          "409": problem("UAI déjà connu"),
+          ...common,
         },
       },
     },
     "/establishments/{uai}": {
       get: {
-        summary: "Un établissement : mode de support et salles dans un autre mode, intégration (RDV1 à RDV4), contacts par fonction, chef de secteur, dernière modification",
+        summary:
+          "Un établissement : mode de support et salles dans un autre mode, intégration (RDV1 à RDV4), contacts par fonction, chef de secteur, dernière modification",
         requestParams: { path: uai },
-        responses: { "200": { description: "L'établissement", ...json(establishmentSchema) }, "404": problem("Inconnu ou hors de votre périmètre"), ...common },
+        responses: {
+          "200": { description: "L'établissement", ...json(establishmentSchema) },
+          "404": problem("Inconnu ou hors de votre périmètre"),
+          ...common,
+        },
       },
       patch: {
-        summary: "Modifier un établissement ; un changement de mode de support ou de salles recalcule les échéances des tickets ouverts. `rooms` remplace la liste des salles",
-        requestParams: { path: uai }, requestBody: json(patchEstablishmentSchema),
+        summary:
+          "Modifier un établissement ; un changement de mode de support ou de salles recalcule les échéances des tickets ouverts. `rooms` remplace la liste des salles",
+        requestParams: { path: uai },
+        requestBody: json(patchEstablishmentSchema),
         responses: {
-          "200": { description: "L'établissement modifié", ...json(establishmentSchema) }, "400": problem("Champs invalides ou zone inconnue"),
-          "403": adminOnly, "404": problem("Établissement inconnu"), ...common,
+          "200": { description: "L'établissement modifié", ...json(establishmentSchema) },
+          "400": problem("Champs invalides ou zone inconnue"),
+          "403": adminOnly,
+          "404": problem("Établissement inconnu"),
+          ...common,
         },
       },
     },
     "/establishments/{uai}/documents/{id}": {
       get: {
-        summary: "Un document de l'intégration d'un établissement (RDV1 à RDV4), téléchargé (administrateurs, responsable du service, chef de secteur de la zone)",
+        summary:
+          "Un document de l'intégration d'un établissement (RDV1 à RDV4), téléchargé (administrateurs, responsable du service, chef de secteur de la zone)",
         requestParams: { path: uai.extend({ id: z.uuid() }) },
         responses: {
-          "200": { description: "Le fichier, avec le type détecté à son dépôt", content: { "application/octet-stream": { schema: z.string().meta({ format: "binary" }) } } },
-          "404": problem("Inconnu ou hors de votre périmètre"), ...common,
+          "200": {
+            description: "Le fichier, avec le type détecté à son dépôt",
+            content: { "application/octet-stream": { schema: z.string().meta({ format: "binary" }) } },
+          },
+          "404": problem("Inconnu ou hors de votre périmètre"),
+          ...common,
         },
       },
     },
     "/teams": {
       get: {
         summary: "Équipes de la Région, de l'Académie et des prestataires, avec leurs membres (files des établissements exclues)",
-        responses: { "200": { description: "Les équipes", ...json(teamListSchema) }, "403": problem("Réservé aux équipes de support"), ...common },
+        responses: {
+          "200": { description: "Les équipes", ...json(teamListSchema) },
+          "403": problem("Réservé aux équipes de support"),
+          ...common,
+        },
       },
       post: {
         summary: "Créer une équipe ; membres désignés par l'adresse de leur compte, `primary` en fait leur équipe principale",
         requestBody: json(createTeamSchema),
         responses: {
-          "201": { description: "Équipe créée", ...json(teamSchema) }, "400": problem("Champs invalides ou zone inconnue"), "403": adminOnly,
-          "409": problem("Code déjà pris"), "422": problem("Compte inconnu ou désactivé parmi les membres"), ...common,
+          "201": { description: "Équipe créée", ...json(teamSchema) },
+          "400": problem("Champs invalides ou zone inconnue"),
+          "403": adminOnly,
+          "409": problem("Code déjà pris"),
+          "422": problem("Compte inconnu ou désactivé parmi les membres"),
+          ...common,
         },
       },
     },
     "/teams/{code}": {
       patch: {
-        summary: "Modifier une équipe ; `members`, s'il est fourni, est la liste complète (adresses des comptes, `primary` : équipe principale)",
-        requestParams: { path: code }, requestBody: json(patchTeamSchema),
+        summary:
+          "Modifier une équipe ; `members`, s'il est fourni, est la liste complète (adresses des comptes, `primary` : équipe principale)",
+        requestParams: { path: code },
+        requestBody: json(patchTeamSchema),
         responses: {
-          "200": { description: "L'équipe modifiée", ...json(teamSchema) }, "400": problem("Champs invalides ou zone inconnue"), "403": adminOnly,
-          "404": problem("Équipe inconnue (les files des établissements suivent leur établissement)"), "422": problem("Compte inconnu ou désactivé parmi les membres"), ...common,
+          "200": { description: "L'équipe modifiée", ...json(teamSchema) },
+          "400": problem("Champs invalides ou zone inconnue"),
+          "403": adminOnly,
+          "404": problem("Équipe inconnue (les files des établissements suivent leur établissement)"),
+          "422": problem("Compte inconnu ou désactivé parmi les membres"),
+          ...common,
         },
       },
     },

@@ -1,8 +1,23 @@
 import { z } from "zod";
 import { createDocument } from "zod-openapi";
 import { createTokenSchema } from "@/lib/schemas/tokens";
-import { addCommentSchema, createTicketSchema, escalationSchema, handBackSchema, listTicketsQuery, patchTicketSchema, queueQuery } from "@/lib/schemas/tickets";
-import { commentCreatedSchema, problemSchema, routingTestResultSchema, serviceCatalogueSchema, ticketPageSchema, ticketSchema } from "@/lib/schemas/api-responses";
+import {
+  addCommentSchema,
+  createTicketSchema,
+  escalationSchema,
+  handBackSchema,
+  listTicketsQuery,
+  patchTicketSchema,
+  queueQuery,
+} from "@/lib/schemas/tickets";
+import {
+  commentCreatedSchema,
+  problemSchema,
+  routingTestResultSchema,
+  serviceCatalogueSchema,
+  ticketPageSchema,
+  ticketSchema,
+} from "@/lib/schemas/api-responses";
 import { routingTestSchema } from "@/lib/schemas/routing-rules";
 import { accountPaths } from "./openapi-account";
 import { auditPaths } from "./openapi-audit";
@@ -25,7 +40,12 @@ const common = { "401": problem("Jeton ou session manquant ou invalide") };
 export function openApiDocument() {
   return createDocument({
     openapi: "3.1.0",
-    info: { title: "Guichet API", version: "1.0.0", description: "Signalements et demandes d'assistance des établissements. Authentification : `Authorization: Bearer <jeton>` (POST /tokens)." },
+    info: {
+      title: "Guichet API",
+      version: "1.0.0",
+      description:
+        "Signalements et demandes d'assistance des établissements. Authentification : `Authorization: Bearer <jeton>` (POST /tokens).",
+    },
     servers: [{ url: "/api/v1" }],
     components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } },
     security: [{ bearer: [] }],
@@ -42,11 +62,14 @@ export function openApiDocument() {
       ...interventionPaths({ json, problem, common }),
       "/tokens": {
         post: {
-          summary: "Obtenir un jeton d'API (8 heures)", security: [],
+          summary: "Obtenir un jeton d'API (8 heures)",
+          security: [],
           requestBody: json(createTokenSchema),
           responses: {
             "201": { description: "Jeton créé", ...json(z.object({ token: z.string(), expiresAt: z.iso.datetime() })) },
-            "400": problem("Champs invalides"), "401": problem("Identifiants incorrects"), "429": problem("Trop de tentatives ; voir Retry-After"),
+            "400": problem("Champs invalides"),
+            "401": problem("Identifiants incorrects"),
+            "429": problem("Trop de tentatives ; voir Retry-After"),
           },
         },
         delete: {
@@ -55,7 +78,10 @@ export function openApiDocument() {
         },
       },
       "/services": {
-        get: { summary: "Catalogue des services", responses: { "200": { description: "Le catalogue", ...json(serviceCatalogueSchema) }, ...common } },
+        get: {
+          summary: "Catalogue des services",
+          responses: { "200": { description: "Le catalogue", ...json(serviceCatalogueSchema) }, ...common },
+        },
       },
       "/tickets": {
         get: {
@@ -67,46 +93,72 @@ export function openApiDocument() {
           summary: "Signaler un incident ou faire une demande",
           requestBody: json(createTicketSchema),
           responses: {
-            "201": { description: "Ticket créé", ...json(ticketSchema) }, "400": problem("Champs invalides"),
-            "403": problem("Établissement non autorisé"), "422": problem("Service, catégorie ou UAI inconnu, ou demande impossible"), ...common,
+            "201": { description: "Ticket créé", ...json(ticketSchema) },
+            "400": problem("Champs invalides"),
+            "403": problem("Établissement non autorisé"),
+            "422": problem("Service, catégorie ou UAI inconnu, ou demande impossible"),
+            ...common,
           },
         },
       },
       "/tickets/{reference}": {
         get: {
-          summary: "Un ticket", requestParams: { path: reference },
-          responses: { "200": { description: "Le ticket", ...json(ticketSchema) }, "404": problem("Introuvable ou non visible"), ...common },
+          summary: "Un ticket",
+          requestParams: { path: reference },
+          responses: {
+            "200": { description: "Le ticket", ...json(ticketSchema) },
+            "404": problem("Introuvable ou non visible"),
+            ...common,
+          },
         },
         patch: {
-          summary: "Traiter un ticket : statut, technicien (« me » pour le prendre), équipe, requalification, équipements, référence du prestataire — tout ou rien",
-          description: "L'agent d'un prestataire ne peut modifier que `vendorReference`, pendant que le ticket l'attend ; tout autre champ lui est refusé (403).",
-          requestParams: { path: reference }, requestBody: json(patchTicketSchema),
+          summary:
+            "Traiter un ticket : statut, technicien (« me » pour le prendre), équipe, requalification, équipements, référence du prestataire — tout ou rien",
+          description:
+            "L'agent d'un prestataire ne peut modifier que `vendorReference`, pendant que le ticket l'attend ; tout autre champ lui est refusé (403).",
+          requestParams: { path: reference },
+          requestBody: json(patchTicketSchema),
           responses: {
-            "200": { description: "Le ticket modifié", ...json(ticketSchema) }, "400": problem("Champs invalides"),
-            "403": problem("Réservé aux équipes de support"), "404": problem("Introuvable ou non visible"),
-            "409": problem("Changement de statut interdit par le cycle de vie"), "422": problem("Équipe, technicien, catégorie ou équipement impossible"), ...common,
+            "200": { description: "Le ticket modifié", ...json(ticketSchema) },
+            "400": problem("Champs invalides"),
+            "403": problem("Réservé aux équipes de support"),
+            "404": problem("Introuvable ou non visible"),
+            "409": problem("Changement de statut interdit par le cycle de vie"),
+            "422": problem("Équipe, technicien, catégorie ou équipement impossible"),
+            ...common,
           },
         },
       },
       "/tickets/{reference}/escalations": {
         post: {
           summary: "Escalader vers un prestataire, un expert (ou le chef de secteur) ou l'Académie, avec un motif",
-          description: "Vers un prestataire : il lit le journal public, le motif, et les notes internes (`sharedEventIds`) et fichiers (`sharedAttachmentIds`) partagés ; rien d'autre.",
-          requestParams: { path: reference }, requestBody: json(escalationSchema),
+          description:
+            "Vers un prestataire : il lit le journal public, le motif, et les notes internes (`sharedEventIds`) et fichiers (`sharedAttachmentIds`) partagés ; rien d'autre.",
+          requestParams: { path: reference },
+          requestBody: json(escalationSchema),
           responses: {
-            "201": { description: "Le ticket escaladé", ...json(ticketSchema) }, "400": problem("Champs invalides"),
-            "403": problem("Réservé aux équipes de support"), "404": problem("Introuvable ou non visible"),
-            "409": problem("Statut incompatible"), "422": problem("Équipe ou prestataire impossible"), ...common,
+            "201": { description: "Le ticket escaladé", ...json(ticketSchema) },
+            "400": problem("Champs invalides"),
+            "403": problem("Réservé aux équipes de support"),
+            "404": problem("Introuvable ou non visible"),
+            "409": problem("Statut incompatible"),
+            "422": problem("Équipe ou prestataire impossible"),
+            ...common,
           },
         },
       },
       "/tickets/{reference}/hand-back": {
         post: {
-          summary: "Rendre un ticket à l'équipe de la Région avec son rapport (agent du prestataire, pendant que le ticket l'attend) : l'attente du prestataire prend fin, la Région résout",
-          requestParams: { path: reference }, requestBody: json(handBackSchema),
+          summary:
+            "Rendre un ticket à l'équipe de la Région avec son rapport (agent du prestataire, pendant que le ticket l'attend) : l'attente du prestataire prend fin, la Région résout",
+          requestParams: { path: reference },
+          requestBody: json(handBackSchema),
           responses: {
-            "200": { description: "Le ticket rendu", ...json(ticketSchema) }, "400": problem("Champs invalides"),
-            "403": problem("Réservé au prestataire pendant son intervention"), "404": problem("Introuvable ou non visible"), ...common,
+            "200": { description: "Le ticket rendu", ...json(ticketSchema) },
+            "400": problem("Champs invalides"),
+            "403": problem("Réservé au prestataire pendant son intervention"),
+            "404": problem("Introuvable ou non visible"),
+            ...common,
           },
         },
       },
@@ -115,38 +167,55 @@ export function openApiDocument() {
           summary: "Une file de l'espace technicien : code d'équipe, « mine » ou « unassigned » (tickets ouverts sauf statut demandé)",
           requestParams: { path: z.object({ queue: z.string().meta({ example: "PROX-OUEST" }) }), query: queueQuery },
           responses: {
-            "200": { description: "Une page", ...json(ticketPageSchema) }, "400": problem("Filtre invalide"),
-            "403": problem("Réservé aux équipes de support"), "404": problem("Équipe inconnue"), ...common,
+            "200": { description: "Une page", ...json(ticketPageSchema) },
+            "400": problem("Filtre invalide"),
+            "403": problem("Réservé aux équipes de support"),
+            "404": problem("Équipe inconnue"),
+            ...common,
           },
         },
       },
       "/queues/at-risk": {
         get: {
-          summary: "La file « À risque » : tickets ouverts visibles dont un délai est à risque (75 % consommés) ou dépassé, l'échéance de résolution la plus proche d'abord (tri due_asc par défaut)",
+          summary:
+            "La file « À risque » : tickets ouverts visibles dont un délai est à risque (75 % consommés) ou dépassé, l'échéance de résolution la plus proche d'abord (tri due_asc par défaut)",
           requestParams: { query: queueQuery },
           responses: {
-            "200": { description: "Une page", ...json(ticketPageSchema) }, "400": problem("Filtre invalide"),
-            "403": problem("Réservé aux équipes de support"), ...common,
+            "200": { description: "Une page", ...json(ticketPageSchema) },
+            "400": problem("Filtre invalide"),
+            "403": problem("Réservé aux équipes de support"),
+            ...common,
           },
         },
       },
       "/tickets/{reference}/comments": {
         post: {
-          summary: "Répondre sur un ticket", requestParams: { path: reference }, requestBody: json(addCommentSchema),
-          description: "L'agent d'un prestataire écrit à l'équipe de la Région (`visibility: internal`), pendant que le ticket l'attend ; une réponse publique lui est refusée (403).",
+          summary: "Répondre sur un ticket",
+          requestParams: { path: reference },
+          requestBody: json(addCommentSchema),
+          description:
+            "L'agent d'un prestataire écrit à l'équipe de la Région (`visibility: internal`), pendant que le ticket l'attend ; une réponse publique lui est refusée (403).",
           responses: {
-            "201": { description: "Message ajouté", ...json(commentCreatedSchema) }, "400": problem("Champs invalides"),
-            "403": problem("Note interne refusée"), "404": problem("Introuvable ou non visible"), "409": problem("Ticket clos"), ...common,
+            "201": { description: "Message ajouté", ...json(commentCreatedSchema) },
+            "400": problem("Champs invalides"),
+            "403": problem("Note interne refusée"),
+            "404": problem("Introuvable ou non visible"),
+            "409": problem("Ticket clos"),
+            ...common,
           },
         },
       },
       "/dashboards/establishments/{uai}": {
         get: {
-          summary: "Tableau de bord d'un établissement sur une période : tickets ouverts, flux, délais en minutes ouvrées (médiane, 90e centile), respect des SLA, satisfaction, équipements",
+          summary:
+            "Tableau de bord d'un établissement sur une période : tickets ouverts, flux, délais en minutes ouvrées (médiane, 90e centile), respect des SLA, satisfaction, équipements",
           requestParams: { path: z.object({ uai: z.string().meta({ example: "0370037P" }) }), query: dashboardApiQuery },
           responses: {
-            "200": { description: "Les indicateurs", ...json(establishmentDashboardSchema) }, "400": problem("Période invalide"),
-            "403": problem("Réservé aux chefs d'établissement, chefs de secteur et de service, administrateurs"), "404": problem("Établissement inconnu ou hors de votre périmètre"), ...common,
+            "200": { description: "Les indicateurs", ...json(establishmentDashboardSchema) },
+            "400": problem("Période invalide"),
+            "403": problem("Réservé aux chefs d'établissement, chefs de secteur et de service, administrateurs"),
+            "404": problem("Établissement inconnu ou hors de votre périmètre"),
+            ...common,
           },
         },
       },
@@ -155,8 +224,11 @@ export function openApiDocument() {
           summary: "Vue régionale d'une zone : mêmes indicateurs, puis par équipe, par établissement et par prestataire",
           requestParams: { path: z.object({ code: z.string().meta({ example: "OUEST" }) }), query: dashboardApiQuery },
           responses: {
-            "200": { description: "Les indicateurs", ...json(zoneDashboardSchema) }, "400": problem("Période invalide"),
-            "403": problem("Réservé aux chefs de secteur et de service, administrateurs"), "404": problem("Zone inconnue ou hors de votre périmètre"), ...common,
+            "200": { description: "Les indicateurs", ...json(zoneDashboardSchema) },
+            "400": problem("Période invalide"),
+            "403": problem("Réservé aux chefs de secteur et de service, administrateurs"),
+            "404": problem("Zone inconnue ou hors de votre périmètre"),
+            ...common,
           },
         },
       },
@@ -165,8 +237,11 @@ export function openApiDocument() {
           summary: "Tester l'aiguillage : quelle règle prendrait un ticket imaginaire, et pourquoi (rien n'est enregistré)",
           requestBody: json(routingTestSchema),
           responses: {
-            "200": { description: "La décision et la trace des règles examinées", ...json(routingTestResultSchema) }, "400": problem("Champs invalides"),
-            "403": problem("Réservé aux administrateurs et aux équipes de support"), "422": problem("UAI, service ou catégorie inconnu, ou type contraire à la catégorie"), ...common,
+            "200": { description: "La décision et la trace des règles examinées", ...json(routingTestResultSchema) },
+            "400": problem("Champs invalides"),
+            "403": problem("Réservé aux administrateurs et aux équipes de support"),
+            "422": problem("UAI, service ou catégorie inconnu, ou type contraire à la catégorie"),
+            ...common,
           },
         },
       },

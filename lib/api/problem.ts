@@ -43,7 +43,8 @@ export const payloadTooLarge = (limitBytes: number) =>
 
 export const controlCharacterInQuery = (parameter: string) =>
   problem(400, "errors.api.invalid", {
-    detail: "errors.api.controlCharacter", values: { parameter },
+    detail: "errors.api.controlCharacter",
+    values: { parameter },
     errors: [{ field: parameter, message: "errors.api.controlCharacterField" }],
   });
 

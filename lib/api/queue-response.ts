@@ -14,5 +14,8 @@ export async function queueResponse(request: Request, key: QueueKey): Promise<Re
   if (!caller) return unauthenticated();
   const page = await listQueue(caller, key, queueFilters(query.data));
   if (!page.ok) return problemFromFailure(page.failure);
-  return Response.json({ items: page.value.items.map(ticketSummaryJson), nextCursor: page.value.next ? encodeCursor(page.value.next) : null });
+  return Response.json({
+    items: page.value.items.map(ticketSummaryJson),
+    nextCursor: page.value.next ? encodeCursor(page.value.next) : null,
+  });
 }

@@ -88,18 +88,27 @@ function withBodyLimit(request: Request, limit: number): Request {
   if (!request.body) return request;
   const source = request.body.getReader();
   let received = 0;
-  const body = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const { done, value } = await source.read();
-      if (done) return controller.close();
-      received += value.byteLength;
-      if (received <= limit) return controller.enqueue(value);
-      controller.error(new BodyTooLarge(`body over ${limit} bytes`));
-      await source.cancel();
+  const body = new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        const { done, value } = await source.read();
+        if (done) return controller.close();
+        received += value.byteLength;
+        if (received <= limit) return controller.enqueue(value);
+        controller.error(new BodyTooLarge(`body over ${limit} bytes`));
+        await source.cancel();
+      },
+      cancel: (reason) => source.cancel(reason),
     },
-    cancel: (reason) => source.cancel(reason),
-  }, { highWaterMark: 0 });
-  return new Request(request.url, { method: request.method, headers: request.headers, body, signal: request.signal, duplex: "half" } as RequestInit);
+    { highWaterMark: 0 },
+  );
+  return new Request(request.url, {
+    method: request.method,
+    headers: request.headers,
+    body,
+    signal: request.signal,
+    duplex: "half",
+  } as RequestInit);
 }
 
 /** For a body reader's `catch`: a body over the limit goes on up to apiRoute (413); anything else was a malformed body. */

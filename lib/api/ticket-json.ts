@@ -4,31 +4,59 @@ import type { TicketJson, TicketSummaryJson } from "@/lib/schemas/api-responses"
 
 export function ticketSummaryJson(item: TicketListItem): TicketSummaryJson {
   return {
-    reference: item.reference, type: item.type, status: item.status, priority: item.priority, title: item.title,
-    establishment: { uai: item.establishment.uai, name: item.establishment.name }, service: { code: item.service.code }, category: { code: item.category.code },
-    assignedTeam: item.assignedTeam, flags: item.flags, createdAt: item.createdAt.toISOString(), updatedAt: item.updatedAt.toISOString(),
-    sla: item.sla.state && item.sla.ownBy && item.sla.resolveBy
-      ? { state: item.sla.state, ownBy: item.sla.ownBy.toISOString(), resolveBy: item.sla.resolveBy.toISOString() }
-      : null,
+    reference: item.reference,
+    type: item.type,
+    status: item.status,
+    priority: item.priority,
+    title: item.title,
+    establishment: { uai: item.establishment.uai, name: item.establishment.name },
+    service: { code: item.service.code },
+    category: { code: item.category.code },
+    assignedTeam: item.assignedTeam,
+    flags: item.flags,
+    createdAt: item.createdAt.toISOString(),
+    updatedAt: item.updatedAt.toISOString(),
+    sla:
+      item.sla.state && item.sla.ownBy && item.sla.resolveBy
+        ? { state: item.sla.state, ownBy: item.sla.ownBy.toISOString(), resolveBy: item.sla.resolveBy.toISOString() }
+        : null,
   };
 }
 
 export function ticketJson(ticket: TicketDetail): TicketJson {
   return {
-    reference: ticket.reference, type: ticket.type, status: ticket.status, priority: ticket.priority, title: ticket.title,
-    description: ticket.description, impact: ticket.impact, urgency: ticket.urgency, fields: ticket.fields,
+    reference: ticket.reference,
+    type: ticket.type,
+    status: ticket.status,
+    priority: ticket.priority,
+    title: ticket.title,
+    description: ticket.description,
+    impact: ticket.impact,
+    urgency: ticket.urgency,
+    fields: ticket.fields,
     establishment: { uai: ticket.establishment.uai, name: ticket.establishment.name },
-    service: { code: ticket.service.code }, category: { code: ticket.category.code },
-    cis: ticket.cis, assignedTeam: ticket.assignedTeam, assignee: ticket.assignee ? { name: ticket.assignee.name } : null,
-    requester: { name: ticket.requester.name }, flags: ticket.flags,
-    createdAt: ticket.createdAt.toISOString(), updatedAt: ticket.updatedAt.toISOString(),
-    resolvedAt: ticket.resolvedAt?.toISOString() ?? null, closedAt: ticket.closedAt?.toISOString() ?? null,
-    vendor: ticket.vendor, mergedInto: ticket.mergedInto,
-    sla: ticket.ownBy && ticket.resolveBy && ticket.slaState
-      ? {
-        policy: ticket.slaPolicyCode ?? "DEFAULT", ownBy: ticket.ownBy.toISOString(), resolveBy: ticket.resolveBy.toISOString(),
-        state: ticket.slaState, pausedMinutes: ticket.slaPausedMinutes,
-      }
-      : null,
+    service: { code: ticket.service.code },
+    category: { code: ticket.category.code },
+    cis: ticket.cis,
+    assignedTeam: ticket.assignedTeam,
+    assignee: ticket.assignee ? { name: ticket.assignee.name } : null,
+    requester: { name: ticket.requester.name },
+    flags: ticket.flags,
+    createdAt: ticket.createdAt.toISOString(),
+    updatedAt: ticket.updatedAt.toISOString(),
+    resolvedAt: ticket.resolvedAt?.toISOString() ?? null,
+    closedAt: ticket.closedAt?.toISOString() ?? null,
+    vendor: ticket.vendor,
+    mergedInto: ticket.mergedInto,
+    sla:
+      ticket.ownBy && ticket.resolveBy && ticket.slaState
+        ? {
+            policy: ticket.slaPolicyCode ?? "DEFAULT",
+            ownBy: ticket.ownBy.toISOString(),
+            resolveBy: ticket.resolveBy.toISOString(),
+            state: ticket.slaState,
+            pausedMinutes: ticket.slaPausedMinutes,
+          }
+        : null,
   };
 }

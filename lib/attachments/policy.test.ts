@@ -61,7 +61,11 @@ describe("judgeAttachment refuses, naming the file", () => {
     ["devis.png", sampleFiles.pdf(), "« devis.png » : son contenu ne correspond pas à l'extension .png."],
     ["programme.txt", sampleFiles.exe(), `« programme.txt » : ${NOT_ACCEPTED}`],
     ["rapport.docx", sampleFiles.cfb(), "« rapport.docx » : son contenu ne correspond pas à l'extension .docx."],
-    ["export.csv", Uint8Array.from([0x6e, 0x6f, 0x6d, 0x3b, 0x70, 0x72, 0xe9, 0x6e, 0x6f, 0x6d]), "« export.csv » : ce fichier texte doit être enregistré en UTF-8."],
+    [
+      "export.csv",
+      Uint8Array.from([0x6e, 0x6f, 0x6d, 0x3b, 0x70, 0x72, 0xe9, 0x6e, 0x6f, 0x6d]),
+      "« export.csv » : ce fichier texte doit être enregistré en UTF-8.",
+    ],
     ["ancien", sampleFiles.cfb(), "« ancien » : ajoutez l'extension du fichier à son nom (.doc, .xls, .txt…)."],
     ["vide.txt", new Uint8Array(0), "« vide.txt » : fichier vide."],
     ["gros.pdf", new Uint8Array(ATTACHMENT_LIMITS.maxBytes + 1), "« gros.pdf » : fichier trop volumineux (10 Mo au plus)."],
@@ -117,8 +121,12 @@ describe("download headers", () => {
   });
 
   test.each([
-    ["image/png", true], ["image/jpeg", true], ["application/pdf", true],
-    ["image/heic", false], ["text/plain; charset=utf-8", false], [`${OOXML}.wordprocessingml.document`, false],
+    ["image/png", true],
+    ["image/jpeg", true],
+    ["application/pdf", true],
+    ["image/heic", false],
+    ["text/plain; charset=utf-8", false],
+    [`${OOXML}.wordprocessingml.document`, false],
   ])("%s shown inline: %s", (contentType, inline) => {
     expect(showsInline(contentType)).toBe(inline);
   });

@@ -62,11 +62,14 @@ const MAX_EXTENSION_LENGTH = 10;
 const FALLBACK_NAME = "piece-jointe";
 
 // The user picks the extension, so look keys up as own properties only ("x.constructor").
-const lookup = <T>(table: Readonly<Record<string, T>>, key: string): T | undefined =>
-  Object.hasOwn(table, key) ? table[key] : undefined;
+const lookup = <T>(table: Readonly<Record<string, T>>, key: string): T | undefined => (Object.hasOwn(table, key) ? table[key] : undefined);
 
-const refusal = (fileName: string, message: string, values: Record<string, string | number> = {}): AttachmentVerdict =>
-  ({ ok: false, fileName, message, values: { file: fileName, ...values } });
+const refusal = (fileName: string, message: string, values: Record<string, string | number> = {}): AttachmentVerdict => ({
+  ok: false,
+  fileName,
+  message,
+  values: { file: fileName, ...values },
+});
 
 /** Accepts or refuses one file, naming it as it will be stored. */
 export function judgeAttachment(file: { name: string; bytes: Uint8Array; detected: DetectedType }): AttachmentVerdict {
@@ -85,15 +88,14 @@ export function judgeAttachment(file: { name: string; bytes: Uint8Array; detecte
 
   const types = file.detected ? lookup(ACCEPTED, file.detected.ext) : isText ? TEXT : undefined;
   if (!types) {
-    return !file.detected && lookup(TEXT, extension)
-      ? refusal(fileName, "tickets.attachments.notUtf8")
-      : refusal(fileName, NOT_ACCEPTED);
+    return !file.detected && lookup(TEXT, extension) ? refusal(fileName, "tickets.attachments.notUtf8") : refusal(fileName, NOT_ACCEPTED);
   }
 
   if (extension === "") {
     // Name it after its content when that has a single answer (a pasted "image" → "image.png").
     const [first, ...others] = Object.entries(types);
-    if (first && others.every(([, type]) => type === first[1])) return { ok: true, fileName: sanitizeFileName(`${fileName}.${first[0]}`), contentType: first[1] };
+    if (first && others.every(([, type]) => type === first[1]))
+      return { ok: true, fileName: sanitizeFileName(`${fileName}.${first[0]}`), contentType: first[1] };
     return refusal(fileName, "tickets.attachments.noExtension");
   }
   const contentType = lookup(types, extension);
@@ -141,7 +143,10 @@ function truncateKeepingExtension(name: string): string {
   if (characters.length <= MAX_NAME_LENGTH) return name;
   const dot = name.lastIndexOf(".");
   const extension = dot > 0 && name.length - dot - 1 <= MAX_EXTENSION_LENGTH ? name.slice(dot) : "";
-  const base = characters.slice(0, MAX_NAME_LENGTH - extension.length).join("").trimEnd();
+  const base = characters
+    .slice(0, MAX_NAME_LENGTH - extension.length)
+    .join("")
+    .trimEnd();
   return base + extension;
 }
 
@@ -152,7 +157,10 @@ export function showsInline(contentType: string): boolean {
 
 /** Content-Disposition (RFC 6266): an ASCII fallback name for old clients, the exact UTF-8 name for the rest. */
 export function contentDisposition(fileName: string, disposition: "attachment" | "inline"): string {
-  const ascii = fileName.normalize("NFD").replace(/\p{M}/gu, "").replace(/[^\x20-\x7e]|["\\]/g, "_");
+  const ascii = fileName
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .replace(/[^\x20-\x7e]|["\\]/g, "_");
   // RFC 8187 leaves ' ( ) * out of the characters that may stay unencoded.
   const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`);
   return `${disposition}; filename="${ascii}"; filename*=UTF-8''${encoded}`;

@@ -63,7 +63,11 @@ async function bearerOrSessionCaller(request: Request): Promise<Caller | null> {
     return userId ? loadCaller(userId) : null;
   }
   // Read the cookie from the request itself (no request-scoped next/headers needed), checked like a page's session.
-  const token = await getToken({ req: new NextRequest(request.url, { headers: request.headers }), secret: env().AUTH_SECRET, cookieName: sessionCookieName() });
+  const token = await getToken({
+    req: new NextRequest(request.url, { headers: request.headers }),
+    secret: env().AUTH_SECRET,
+    cookieName: sessionCookieName(),
+  });
   if (!token?.sub || !(await sessionTokenValid(token))) return null;
   const origin = request.headers.get("origin");
   if (!sameOriginWrite({ method: request.method, origin, secFetchSite: request.headers.get("sec-fetch-site") }, env().APP_URL)) {

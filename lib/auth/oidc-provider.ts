@@ -7,7 +7,13 @@ type OidcProfile = { sub: string; name?: string; given_name?: string; family_nam
  * built from OIDC_ISSUER / OIDC_CLIENT_ID / OIDC_CLIENT_SECRET (discovery document). The claims come from the
  * signed ID token; signIn (options.ts) maps them to an account.
  */
-export function oidcProvider(config: { issuer: string; clientId: string; clientSecret: string; scope: string; emailClaim: string }): OAuthConfig<OidcProfile> {
+export function oidcProvider(config: {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  scope: string;
+  emailClaim: string;
+}): OAuthConfig<OidcProfile> {
   const issuer = config.issuer.replace(/\/+$/, "");
   return {
     id: "oidc",

@@ -28,7 +28,10 @@ async function accountState(userId: string) {
  */
 export async function revokeSessions(userId: string, actor: AuditActor): Promise<void> {
   await database().transaction(async (tx) => {
-    await tx.update(users).set({ tokenVersion: sql`${users.tokenVersion} + 1` }).where(eq(users.id, userId));
+    await tx
+      .update(users)
+      .set({ tokenVersion: sql`${users.tokenVersion} + 1` })
+      .where(eq(users.id, userId));
     await revokeAllApiTokens(tx, userId, actor);
   });
 }
@@ -74,7 +77,9 @@ export function authOptions(): AuthOptions {
       async authorize(credentials, request) {
         if (!credentials?.email || !credentials.password) return null;
         const result = await authenticateWithPassword({
-          email: credentials.email, password: credentials.password, headers: request.headers ?? {},
+          email: credentials.email,
+          password: credentials.password,
+          headers: request.headers ?? {},
         });
         if (result.outcome !== "success") return null;
         return { id: result.user.id, email: result.user.email, name: result.user.name, tokenVersion: result.user.tokenVersion };
@@ -82,7 +87,15 @@ export function authOptions(): AuthOptions {
     }),
   ];
   if (config.OIDC_ISSUER && config.OIDC_CLIENT_ID && config.OIDC_CLIENT_SECRET) {
-    providers.push(oidcProvider({ issuer: config.OIDC_ISSUER, clientId: config.OIDC_CLIENT_ID, clientSecret: config.OIDC_CLIENT_SECRET, scope: config.OIDC_SCOPE, emailClaim: config.OIDC_CLAIM_EMAIL }));
+    providers.push(
+      oidcProvider({
+        issuer: config.OIDC_ISSUER,
+        clientId: config.OIDC_CLIENT_ID,
+        clientSecret: config.OIDC_CLIENT_SECRET,
+        scope: config.OIDC_SCOPE,
+        emailClaim: config.OIDC_CLAIM_EMAIL,
+      }),
+    );
   }
 
   cached = {
@@ -93,7 +106,10 @@ export function authOptions(): AuthOptions {
     // Secure cookies in production (HttpOnly and SameSite=Lax are next-auth's defaults).
     useSecureCookies: config.NODE_ENV === "production",
     cookies: {
-      sessionToken: { name: sessionCookieName(), options: { httpOnly: true, sameSite: "lax", path: "/", secure: config.NODE_ENV === "production" } },
+      sessionToken: {
+        name: sessionCookieName(),
+        options: { httpOnly: true, sameSite: "lax", path: "/", secure: config.NODE_ENV === "production" },
+      },
     },
     pages: { signIn: "/connexion", error: "/connexion" },
     logger: {
@@ -107,7 +123,10 @@ export function authOptions(): AuthOptions {
       async signIn({ user, account, profile }) {
         if (account?.provider !== "oidc") return true;
         const mapping = {
-          email: config.OIDC_CLAIM_EMAIL, name: config.OIDC_CLAIM_NAME, uai: config.OIDC_CLAIM_UAI, function: config.OIDC_CLAIM_FUNCTION,
+          email: config.OIDC_CLAIM_EMAIL,
+          name: config.OIDC_CLAIM_NAME,
+          uai: config.OIDC_CLAIM_UAI,
+          function: config.OIDC_CLAIM_FUNCTION,
           functionMap: config.OIDC_FUNCTION_MAP,
         };
         const actorHeaders = await requestHeaders();

@@ -19,7 +19,11 @@ export async function logPageRefusal(status: 403 | 404, caller: Caller | null): 
 const logOncePerRequest = cache(async (status: 403 | 404, id: string | null, email: string | null, role: string | null) => {
   const headers = await nextHeaders();
   logRefusal({
-    status, caller: id && email && role ? { id, email, role } : null, method: headers.has("next-action") ? "action" : "page", object: headers.get(REQUESTED_PATH_HEADER) ?? "?", requestId: headers.get(REQUEST_ID_HEADER),
+    status,
+    caller: id && email && role ? { id, email, role } : null,
+    method: headers.has("next-action") ? "action" : "page",
+    object: headers.get(REQUESTED_PATH_HEADER) ?? "?",
+    requestId: headers.get(REQUEST_ID_HEADER),
   });
 });
 

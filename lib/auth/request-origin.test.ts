@@ -12,8 +12,20 @@ test.each([
   { name: "DELETE from another site", method: "DELETE", origin: "http://evil.test", secFetchSite: null, allowed: false },
   { name: "PATCH from a sibling subdomain", method: "PATCH", origin: "https://autre.region.fr", secFetchSite: "same-site", allowed: false },
   { name: "PUT from the app's host over http", method: "PUT", origin: "http://guichet.region.fr", secFetchSite: null, allowed: false },
-  { name: "POST from the app's host on another port", method: "POST", origin: "https://guichet.region.fr:8443", secFetchSite: null, allowed: false },
-  { name: "POST from an opaque origin (sandboxed frame, data: URL)", method: "POST", origin: "null", secFetchSite: "cross-site", allowed: false },
+  {
+    name: "POST from the app's host on another port",
+    method: "POST",
+    origin: "https://guichet.region.fr:8443",
+    secFetchSite: null,
+    allowed: false,
+  },
+  {
+    name: "POST from an opaque origin (sandboxed frame, data: URL)",
+    method: "POST",
+    origin: "null",
+    secFetchSite: "cross-site",
+    allowed: false,
+  },
   { name: "POST without Origin, fetched by the app", method: "POST", origin: null, secFetchSite: "same-origin", allowed: true },
   { name: "POST without Origin, sent by another site", method: "POST", origin: null, secFetchSite: "cross-site", allowed: false },
   { name: "POST without Origin, from a sibling subdomain", method: "POST", origin: null, secFetchSite: "same-site", allowed: false },
@@ -24,5 +36,7 @@ test.each([
 });
 
 test("APP_URL with a path or a trailing slash compares by origin", () => {
-  expect(sameOriginWrite({ method: "POST", origin: "https://guichet.region.fr", secFetchSite: null }, "https://guichet.region.fr/guichet/")).toBe(true);
+  expect(
+    sameOriginWrite({ method: "POST", origin: "https://guichet.region.fr", secFetchSite: null }, "https://guichet.region.fr/guichet/"),
+  ).toBe(true);
 });

@@ -3,14 +3,23 @@ import { SELF_HELP } from "./self-help";
 
 /** Lower-case, accents removed: "Réseau" and "reseau" compare equal. */
 export function foldText(text: string): string {
-  return text.normalize("NFD").replace(/\p{Diacritic}/gu, "").toLowerCase();
+  return text
+    .normalize("NFD")
+    .replace(/\p{Diacritic}/gu, "")
+    .toLowerCase();
 }
 
 /** Folded, every run of non-letters one space, with a space at each end: " ecran noir ". */
-const words = (text: string) => ` ${foldText(text).replace(/[^\p{L}\p{N}]+/gu, " ").trim()} `;
+const words = (text: string) =>
+  ` ${foldText(text)
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim()} `;
 
 type SearchableService = {
-  name: string; includes: string[]; excludes: string[]; procedure: string;
+  name: string;
+  includes: string[];
+  excludes: string[];
+  procedure: string;
   categories: Array<{ name: string; code: string }>;
 };
 
@@ -25,13 +34,18 @@ function alternatives(word: string): string[] {
 }
 
 function serviceText(service: SearchableService): string {
-  return words([
-    service.name, service.procedure, ...service.includes, ...service.excludes,
-    ...service.categories.flatMap((category) => {
-      const selfHelp = SELF_HELP[category.code];
-      return [category.name, category.code, ...(KEYWORDS[category.code] ?? []), ...(selfHelp ? [selfHelp.task, ...selfHelp.steps] : [])];
-    }),
-  ].join(" "));
+  return words(
+    [
+      service.name,
+      service.procedure,
+      ...service.includes,
+      ...service.excludes,
+      ...service.categories.flatMap((category) => {
+        const selfHelp = SELF_HELP[category.code];
+        return [category.name, category.code, ...(KEYWORDS[category.code] ?? []), ...(selfHelp ? [selfHelp.task, ...selfHelp.steps] : [])];
+      }),
+    ].join(" "),
+  );
 }
 
 /**

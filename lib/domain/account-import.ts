@@ -19,11 +19,27 @@ export const ACCOUNT_IMPORT_COLUMNS = ["email", "last_name", "first_name", "uai"
 export const REQUIRED_ACCOUNT_COLUMNS = ["email", "uai"] as const;
 
 const HEADER_ALIASES: Record<string, string> = {
-  mail: "email", courriel: "email", adressemail: "email", adresseemail: "email", adressee: "email", adressedemessagerie: "email",
-  nom: "last_name", nomdefamille: "last_name", nomdusage: "last_name", sn: "last_name",
-  prenom: "first_name", givenname: "first_name",
-  rne: "uai", codeuai: "uai", etablissement: "uai", etablissementuai: "uai", establishmentuai: "uai",
-  fonction: "function", fonctions: "function", fct: "function", role: "function",
+  mail: "email",
+  courriel: "email",
+  adressemail: "email",
+  adresseemail: "email",
+  adressee: "email",
+  adressedemessagerie: "email",
+  nom: "last_name",
+  nomdefamille: "last_name",
+  nomdusage: "last_name",
+  sn: "last_name",
+  prenom: "first_name",
+  givenname: "first_name",
+  rne: "uai",
+  codeuai: "uai",
+  etablissement: "uai",
+  etablissementuai: "uai",
+  establishmentuai: "uai",
+  fonction: "function",
+  fonctions: "function",
+  fct: "function",
+  role: "function",
 };
 
 export const accountImportColumn = columnReader(ACCOUNT_IMPORT_COLUMNS, HEADER_ALIASES);
@@ -36,7 +52,16 @@ export function accountImportScope(caller: Caller): "all" | readonly string[] | 
 }
 
 export type ImportableSchool = { id: string; uai: string; writable: boolean };
-export type ExistingAccount = { id: string; email: string; name: string; role: Role; functionCode: string | null; disabled: boolean; uais: readonly string[]; manageable: boolean };
+export type ExistingAccount = {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  functionCode: string | null;
+  disabled: boolean;
+  uais: readonly string[];
+  manageable: boolean;
+};
 
 export type AccountImportContext = {
   schools: ReadonlyMap<string, ImportableSchool>;
@@ -101,20 +126,28 @@ function parseRow(record: ImportRecord, context: AccountImportContext, t: Transl
   if (name.length > 200) reasons.push(t("nameTooLong"));
 
   const rawFunction = cell("function");
-  const fromDirectory = rawFunction ? context.functionMap[rawFunction] ?? context.functionMap[rawFunction.toUpperCase()] : undefined;
+  const fromDirectory = rawFunction ? (context.functionMap[rawFunction] ?? context.functionMap[rawFunction.toUpperCase()]) : undefined;
   const guichetFunction = rawFunction ? context.functions.get(foldLabel(rawFunction)) : undefined;
-  const fn = !rawFunction ? null : fromDirectory ?? (guichetFunction ? { role: "requester" as const, functionCode: guichetFunction } : DEFAULT_SSO_FUNCTION);
+  const fn = !rawFunction
+    ? null
+    : (fromDirectory ?? (guichetFunction ? { role: "requester" as const, functionCode: guichetFunction } : DEFAULT_SSO_FUNCTION));
   return { line: record.line, email, uai, name, function: fn, reasons };
 }
 
 /** The changes a known account takes: its missing schools, and the name and function the file gives. */
-function accountChanges(account: ExistingAccount, name: string, fn: SsoFunction | null, uais: readonly string[]): { changes: AccountChange[]; gained: string[] } {
+function accountChanges(
+  account: ExistingAccount,
+  name: string,
+  fn: SsoFunction | null,
+  uais: readonly string[],
+): { changes: AccountChange[]; gained: string[] } {
   const changes: AccountChange[] = [];
   if (name && name !== account.name) changes.push({ field: "name", from: account.name, to: name });
   if (fn && fn.role !== account.role) changes.push({ field: "role", from: account.role, to: fn.role });
   if (fn && fn.functionCode !== account.functionCode) changes.push({ field: "function", from: account.functionCode, to: fn.functionCode });
   const gained = uais.filter((uai) => !account.uais.includes(uai));
-  if (gained.length) changes.push({ field: "establishments", from: [...account.uais].sort(), to: [...new Set([...account.uais, ...gained])].sort() });
+  if (gained.length)
+    changes.push({ field: "establishments", from: [...account.uais].sort(), to: [...new Set([...account.uais, ...gained])].sort() });
   return { changes, gained };
 }
 
@@ -128,7 +161,8 @@ export function planAccountImport(records: readonly ImportRecord[], context: Acc
   for (const row of parsed) if (row.email) byEmail.set(row.email, [...(byEmail.get(row.email) ?? []), row]);
   for (const rows of byEmail.values()) {
     const names = new Set(rows.map((row) => row.name).filter(Boolean));
-    if (names.size > 1) for (const row of rows) row.reasons.push(t("namesDiffer", { email: row.email, lines: rows.map((other) => other.line).join(", ") }));
+    if (names.size > 1)
+      for (const row of rows) row.reasons.push(t("namesDiffer", { email: row.email, lines: rows.map((other) => other.line).join(", ") }));
     const seen = new Map<string, number>();
     for (const row of rows) {
       const first = seen.get(row.uai);
@@ -144,7 +178,10 @@ export function planAccountImport(records: readonly ImportRecord[], context: Acc
     const account = context.accounts.get(email);
     const name = group.find((row) => row.name)?.name ?? "";
     const functions = group.map((row) => row.function).filter((fn): fn is SsoFunction => fn !== null);
-    const fn = functions.reduce<SsoFunction | null>((best, next) => (!best || ROLE_RANK[next.role] > ROLE_RANK[best.role] ? next : best), null);
+    const fn = functions.reduce<SsoFunction | null>(
+      (best, next) => (!best || ROLE_RANK[next.role] > ROLE_RANK[best.role] ? next : best),
+      null,
+    );
     const uais = group.map((row) => row.uai);
     const groupReasons: string[] = [];
     let plan: { action: ImportAction; changes: AccountChange[]; gained: string[] } = { action: "create", changes: [], gained: uais };
@@ -157,8 +194,10 @@ export function planAccountImport(records: readonly ImportRecord[], context: Acc
     } else {
       const created = fn ?? DEFAULT_SSO_FUNCTION;
       plan.changes = [
-        { field: "name", from: null, to: name || email }, { field: "role", from: null, to: created.role },
-        { field: "function", from: null, to: created.functionCode }, { field: "establishments", from: [], to: [...uais].sort() },
+        { field: "name", from: null, to: name || email },
+        { field: "role", from: null, to: created.role },
+        { field: "function", from: null, to: created.functionCode },
+        { field: "establishments", from: [], to: [...uais].sort() },
       ];
     }
     // A group stands or falls whole: an account is never half-imported.
@@ -182,12 +221,19 @@ export function planAccountImport(records: readonly ImportRecord[], context: Acc
       // A known account here is a requester's or a head's (others were refused above).
       const target = fn ?? (account ? { role: account.role as SsoRole, functionCode: account.functionCode } : DEFAULT_SSO_FUNCTION);
       accounts.push({
-        email, lines: group.map((row) => row.line), userId: account?.id ?? null, name: name || account?.name || email,
-        role: target.role, functionCode: target.functionCode, uais: plan.gained, changes: plan.changes,
+        email,
+        lines: group.map((row) => row.line),
+        userId: account?.id ?? null,
+        name: name || account?.name || email,
+        role: target.role,
+        functionCode: target.functionCode,
+        uais: plan.gained,
+        changes: plan.changes,
       });
     }
   }
-  for (const row of parsed) if (!row.email) rows.push({ line: row.line, email: "", uai: row.uai, action: "reject", reasons: row.reasons, changes: [] });
+  for (const row of parsed)
+    if (!row.email) rows.push({ line: row.line, email: "", uai: row.uai, action: "reject", reasons: row.reasons, changes: [] });
   rows.sort((a, b) => a.line - b.line);
   return { rows, accounts, ...importCounts(rows) };
 }

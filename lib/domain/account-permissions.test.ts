@@ -4,7 +4,11 @@ import { ROLES } from "./vocabulary";
 import type { Role } from "./vocabulary";
 
 const who = (role: Role, establishmentIds: string[] = []) => ({ role, establishmentIds });
-const account = (role: Role, establishmentIds: string[] = [], teamIds: string[] = []): AccountShape => ({ role, establishmentIds, teamIds });
+const account = (role: Role, establishmentIds: string[] = [], teamIds: string[] = []): AccountShape => ({
+  role,
+  establishmentIds,
+  teamIds,
+});
 
 const admin = who("admin");
 const headA = who("manager", ["A"]);
@@ -42,7 +46,13 @@ describe("accountChange: who may create an account or give it a role, schools an
     ["head creates a requester with no school", headA, null, account("requester"), "forbidden"],
     ["head creates a requester in a team", headA, null, account("requester", ["A"], ["T"]), "forbidden"],
     ["head moves a requester between their two schools", headAB, account("requester", ["A"]), account("requester", ["B"]), "allowed"],
-    ["head removes a requester from their school, keeping the other", headA, account("requester", ["A", "C"]), account("requester", ["C"]), "allowed"],
+    [
+      "head removes a requester from their school, keeping the other",
+      headA,
+      account("requester", ["A", "C"]),
+      account("requester", ["C"]),
+      "allowed",
+    ],
     ["head removes a requester from another school", headA, account("requester", ["A", "C"]), account("requester", ["A"]), "not_found"],
     ["head promotes a requester to technician", headA, account("requester", ["A"]), account("technician", ["A"]), "forbidden"],
     ["head makes a requester a head", headA, account("requester", ["A"]), account("manager", ["A"]), "allowed"],

@@ -17,15 +17,20 @@ export const managesAccounts = (caller: Pick<Caller, "role">) => caller.role ===
 
 const within = (ids: readonly string[], allowed: readonly string[]) => ids.every((id) => allowed.includes(id));
 const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && within(a, b);
-const changed = (before: readonly string[], after: readonly string[]) =>
-  [...before.filter((id) => !after.includes(id)), ...after.filter((id) => !before.includes(id))];
+const changed = (before: readonly string[], after: readonly string[]) => [
+  ...before.filter((id) => !after.includes(id)),
+  ...after.filter((id) => !before.includes(id)),
+];
 
 /**
  * May the caller see (find, read) this account? Admins every account; a head the accounts of their own
  * schools (another school's are unknown to them: not found), and among those only school staff (a
  * technician of their school, if any, is refused); everyone else nothing.
  */
-export function accountAccess(caller: Pick<Caller, "role" | "establishmentIds">, target: Pick<AccountShape, "role" | "establishmentIds">): AccountDecision {
+export function accountAccess(
+  caller: Pick<Caller, "role" | "establishmentIds">,
+  target: Pick<AccountShape, "role" | "establishmentIds">,
+): AccountDecision {
   if (caller.role === "admin") return "allowed";
   if (caller.role !== "manager") return "forbidden";
   if (!target.establishmentIds.some((id) => caller.establishmentIds.includes(id))) return "not_found";
@@ -38,7 +43,11 @@ export function accountAccess(caller: Pick<Caller, "role" | "establishmentIds">,
  * other school), the role given must be `requester` or `manager` (else forbidden), and teams are not
  * theirs to change. Everyone else: forbidden.
  */
-export function accountChange(caller: Pick<Caller, "role" | "establishmentIds">, before: AccountShape | null, after: AccountShape): AccountDecision {
+export function accountChange(
+  caller: Pick<Caller, "role" | "establishmentIds">,
+  before: AccountShape | null,
+  after: AccountShape,
+): AccountDecision {
   if (caller.role === "admin") return "allowed";
   if (caller.role !== "manager") return "forbidden";
   if (before) {

@@ -48,7 +48,21 @@ export const AUDIT_ACTIONS = [
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_OBJECT_TYPES = ["user", "api_token", "team", "closure", "vendor", "routing_rule", "export", "establishment", "zone", "onboarding_document", "intervention", "ticket", "critical_period"] as const;
+export const AUDIT_OBJECT_TYPES = [
+  "user",
+  "api_token",
+  "team",
+  "closure",
+  "vendor",
+  "routing_rule",
+  "export",
+  "establishment",
+  "zone",
+  "onboarding_document",
+  "intervention",
+  "ticket",
+  "critical_period",
+] as const;
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[number];
 
 /** Who acted and from where: the request's facts, taken once at the entry point. */

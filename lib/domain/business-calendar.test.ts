@@ -21,7 +21,8 @@ import {
 
 const fr = translatorFor("fr");
 /** The holidays with their French names, two names of one date joined as a person would say them. */
-const named = (holidays: readonly PublicHoliday[]) => holidays.map(({ date, names }) => ({ date, label: names.map((name) => fr(name)).join(" et ") }));
+const named = (holidays: readonly PublicHoliday[]) =>
+  holidays.map(({ date, names }) => ({ date, label: names.map((name) => fr(name)).join(" et ") }));
 
 // Instants are written with an explicit offset (+01:00 winter, +02:00 summer) or in UTC (Z) for
 // the daylight-saving tests, so the expected values never go through the code under test.
@@ -40,7 +41,10 @@ const calendar = (weekly: Partial<WeeklyHours>, closures: BusinessCalendar["clos
 });
 
 const DAY = [{ start: "07:30", end: "17:30" }];
-const LUNCH = [{ start: "08:00", end: "12:00" }, { start: "13:30", end: "17:30" }];
+const LUNCH = [
+  { start: "08:00", end: "12:00" },
+  { start: "13:30", end: "17:30" },
+];
 const LUNCH_CALENDAR = calendar({ 1: LUNCH, 2: LUNCH, 3: LUNCH, 4: LUNCH, 5: LUNCH });
 const ALWAYS = [{ start: "00:00", end: "24:00" }];
 const ALWAYS_CALENDAR = calendar({ 1: ALWAYS, 2: ALWAYS, 3: ALWAYS, 4: ALWAYS, 5: ALWAYS, 6: ALWAYS, 7: ALWAYS });
@@ -209,7 +213,12 @@ describe("addBusinessMinutes", () => {
     ["P1 on a Friday 16:00, TTR 240 min → Monday", "2026-06-12T16:00:00+02:00", 240, "2026-06-15T10:00:00+02:00"],
     ["P1 on Friday 26 March 2027 16:00, TTO 30 min", "2027-03-26T16:00:00+01:00", 30, "2027-03-26T16:30:00+01:00"],
     // 90 min on Friday, Easter Monday closed, 150 min on Tuesday (and the clocks changed on Sunday).
-    ["P1 on Friday 26 March 2027 16:00, TTR 240 min → Tuesday (Easter Monday)", "2027-03-26T16:00:00+01:00", 240, "2027-03-30T10:00:00+02:00"],
+    [
+      "P1 on Friday 26 March 2027 16:00, TTR 240 min → Tuesday (Easter Monday)",
+      "2027-03-26T16:00:00+01:00",
+      240,
+      "2027-03-30T10:00:00+02:00",
+    ],
     ["ending exactly at closing stays at closing", "2026-06-09T16:00:00+02:00", 90, "2026-06-09T17:30:00+02:00"],
     ["one minute more crosses the night", "2026-06-09T16:00:00+02:00", 91, "2026-06-10T07:31:00+02:00"],
     ["crossing a night", "2026-06-09T17:00:00+02:00", 60, "2026-06-10T08:00:00+02:00"],
@@ -445,7 +454,11 @@ describe("against a minute-by-minute oracle built on luxon's wall clock", () => 
       4: LUNCH,
       5: [{ start: "08:00", end: "12:00" }],
       6: [{ start: "09:00", end: "12:00" }],
-      7: [{ start: "00:00", end: "02:30" }, { start: "02:45", end: "04:00" }, { start: "22:00", end: "24:00" }],
+      7: [
+        { start: "00:00", end: "02:30" },
+        { start: "02:45", end: "04:00" },
+        { start: "22:00", end: "24:00" },
+      ],
     },
     [{ from: "2026-10-28", to: "2026-10-29", label: "Fermeture" }],
   );
@@ -465,7 +478,10 @@ describe("against a minute-by-minute oracle built on luxon's wall clock", () => 
     ["October 2026 change, Toussaint and a closure", "2026-10-19T00:00:00+02:00", "2026-11-03T00:00:00+01:00"],
   ] as const;
   const CASES = WINDOWS.flatMap(([window, from, to]) =>
-    [["default", DEFAULT_CALENDAR], ["irregular", WEIRD]].map(([name, cal]) => [`${name} calendar, ${window}`, cal as BusinessCalendar, from, to] as const),
+    [
+      ["default", DEFAULT_CALENDAR],
+      ["irregular", WEIRD],
+    ].map(([name, cal]) => [`${name} calendar, ${window}`, cal as BusinessCalendar, from, to] as const),
   );
 
   test.each(CASES)("%s", { timeout: 60_000 }, (_label, cal, fromText, toText) => {
@@ -525,7 +541,16 @@ describe("calendars that never open, and invalid calendars", () => {
     ["24:00 as a start", { 1: [{ start: "24:00", end: "24:00" }] }, /HH:MM/],
     ["an empty interval", { 1: [{ start: "10:00", end: "10:00" }] }, /must end after it starts/],
     ["a reversed interval", { 1: [{ start: "17:30", end: "07:30" }] }, /must end after it starts/],
-    ["overlapping intervals", { 1: [{ start: "08:00", end: "12:30" }, { start: "12:00", end: "17:00" }] }, /overlap/],
+    [
+      "overlapping intervals",
+      {
+        1: [
+          { start: "08:00", end: "12:30" },
+          { start: "12:00", end: "17:00" },
+        ],
+      },
+      /overlap/,
+    ],
   ])("rejects %s", (_label, weekly, message) => {
     expect(() => isOpenAt(calendar(weekly as Partial<WeeklyHours>), at("2026-06-09T10:00:00+02:00"))).toThrow(message);
   });
@@ -539,7 +564,12 @@ describe("calendars that never open, and invalid calendars", () => {
   });
 
   test("adjacent intervals are fine and behave as one", () => {
-    const split = calendar({ 2: [{ start: "12:00", end: "17:30" }, { start: "07:30", end: "12:00" }] });
+    const split = calendar({
+      2: [
+        { start: "12:00", end: "17:30" },
+        { start: "07:30", end: "12:00" },
+      ],
+    });
     expect(iso(addBusinessMinutes(split, at("2026-06-09T11:00:00+02:00"), 120))).toBe(iso(at("2026-06-09T13:00:00+02:00")));
   });
 
@@ -575,7 +605,8 @@ describe("formatBusinessDuration", () => {
   test("in English, from the English catalogue", () => {
     const en = translatorFor("en");
     expect([1, 45, 60, 90, 120].map((minutes) => formatBusinessDuration(minutes, en))).toEqual(
-      ["1_working minute", "45_working minutes", "1_working hour", "1_h_30 of working time", "2_working hours"].map(nb));
+      ["1_working minute", "45_working minutes", "1_working hour", "1_h_30 of working time", "2_working hours"].map(nb),
+    );
   });
 
   test("thousands of hours are grouped the French way", () => {

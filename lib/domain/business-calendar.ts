@@ -66,7 +66,10 @@ export const MAX_DAYS_WITHOUT_OPENING = 3 * 366;
 
 /** Thrown when no opening exists within {@link MAX_DAYS_WITHOUT_OPENING} days. */
 export class NoBusinessOpeningError extends Error {
-  constructor(readonly searchedFrom: Date, readonly searchedDays: number) {
+  constructor(
+    readonly searchedFrom: Date,
+    readonly searchedDays: number,
+  ) {
     super(
       `Business calendar has no opening in the ${searchedDays} days from ${searchedFrom.toISOString()}: ` +
         "check its weekly hours and closures",
@@ -173,7 +176,7 @@ function parseIsoDate(text: string): number {
 
 function isoWeekday(dayNumber: number): IsoWeekday {
   // 1970-01-01 was a Thursday (4).
-  return ((((dayNumber + 3) % 7) + 7) % 7 + 1) as IsoWeekday;
+  return (((((dayNumber + 3) % 7) + 7) % 7) + 1) as IsoWeekday;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -3,8 +3,17 @@ import type { Caller } from "./caller";
 import { canReadCisOf, canWriteCisOf, keepsInventory } from "./ci-access";
 import type { Role } from "./vocabulary";
 
-const caller = (role: Role, extra: Partial<Caller> = {}): Caller =>
-  ({ id: "u", email: "u@x", name: "U", role, establishmentIds: [], teamIds: [], zoneId: null, zoneIds: [], ...extra });
+const caller = (role: Role, extra: Partial<Caller> = {}): Caller => ({
+  id: "u",
+  email: "u@x",
+  name: "U",
+  role,
+  establishmentIds: [],
+  teamIds: [],
+  zoneId: null,
+  zoneIds: [],
+  ...extra,
+});
 
 const OWN = { establishmentId: "choiseul", zoneId: "ouest" };
 const OTHER = { establishmentId: "palissy", zoneId: "est" };
@@ -21,6 +30,11 @@ test.each<[string, Caller, boolean, boolean, boolean, boolean]>([
   ["an Académie agent", caller("academy_agent"), true, true, false, false],
   ["a vendor agent", caller("vendor_agent"), false, false, false, false],
 ])("%s", (_who, who, readOwn, readOther, writeOwn, writeOther) => {
-  expect([canReadCisOf(who, OWN), canReadCisOf(who, OTHER), canWriteCisOf(who, OWN), canWriteCisOf(who, OTHER)]).toEqual([readOwn, readOther, writeOwn, writeOther]);
+  expect([canReadCisOf(who, OWN), canReadCisOf(who, OTHER), canWriteCisOf(who, OWN), canWriteCisOf(who, OTHER)]).toEqual([
+    readOwn,
+    readOther,
+    writeOwn,
+    writeOther,
+  ]);
   expect(keepsInventory(who)).toBe(writeOwn || writeOther);
 });

@@ -1,9 +1,22 @@
 import { expect, test } from "vitest";
-import { attributeKeysFor, parseCiAttributes, parseCiDate, vocabularyValue, CI_CLASS_ALIASES, CI_CLASS_LABELS, CI_STATUS_ALIASES, CI_STATUS_LABELS } from "./ci-classes";
+import {
+  attributeKeysFor,
+  parseCiAttributes,
+  parseCiDate,
+  vocabularyValue,
+  CI_CLASS_ALIASES,
+  CI_CLASS_LABELS,
+  CI_STATUS_ALIASES,
+  CI_STATUS_LABELS,
+} from "./ci-classes";
 import { CI_CLASSES, type CiClass } from "./vocabulary";
 
 test.each<[CiClass, Record<string, unknown>, boolean]>([
-  ["pc", { os_family: "Windows", os_version: "win7-x64", os_install_date: "2016-06-23", cpu: "Intel Pentium G2020", ram_mb: 4096, disk_gb: 476 }, true],
+  [
+    "pc",
+    { os_family: "Windows", os_version: "win7-x64", os_install_date: "2016-06-23", cpu: "Intel Pentium G2020", ram_mb: 4096, disk_gb: 476 },
+    true,
+  ],
   ["virtual_machine", { cpu: "2 vCPU", ram_mb: 8192 }, true],
   ["pc", { ram_mb: 4096.5 }, false],
   ["pc", { ram_mb: -1 }, false],
@@ -37,21 +50,39 @@ test("every class has a schema; computers take the OS fields, software its licen
 });
 
 test.each([
-  ["2016-06-23", "2016-06-23"], ["23/06/2016", "2016-06-23"], ["3/9/2021", "2021-09-03"], ["2021-09-01 00:00:00", "2021-09-01"],
-  ["2023-02-29", null], ["31/04/2020", null], ["2016-13-01", null], ["hier", null], ["", null],
+  ["2016-06-23", "2016-06-23"],
+  ["23/06/2016", "2016-06-23"],
+  ["3/9/2021", "2021-09-03"],
+  ["2021-09-01 00:00:00", "2021-09-01"],
+  ["2023-02-29", null],
+  ["31/04/2020", null],
+  ["2016-13-01", null],
+  ["hier", null],
+  ["", null],
 ])("date %j → %j", (raw, expected) => {
   expect(parseCiDate(raw)).toBe(expected);
 });
 
 test.each([
-  ["obsolète", "obsolete"], ["Obsolete", "obsolete"], ["En réparation", "repair"], ["rebut", "disposed"], ["production", "production"], ["cassé", null],
+  ["obsolète", "obsolete"],
+  ["Obsolete", "obsolete"],
+  ["En réparation", "repair"],
+  ["rebut", "disposed"],
+  ["production", "production"],
+  ["cassé", null],
 ])("status %j → %j", (raw, expected) => {
   expect(vocabularyValue(CI_STATUS_LABELS, raw, CI_STATUS_ALIASES)).toBe(expected);
 });
 
 test.each([
-  ["pc", "pc"], ["network_switch", "network_switch"], ["Commutateur", "network_switch"], ["Borne WiFi", "wifi_access_point"], ["Serveur", "server"],
-  ["Ordinateur portable", "laptop"], ["VM", "virtual_machine"], ["grille-pain", null],
+  ["pc", "pc"],
+  ["network_switch", "network_switch"],
+  ["Commutateur", "network_switch"],
+  ["Borne WiFi", "wifi_access_point"],
+  ["Serveur", "server"],
+  ["Ordinateur portable", "laptop"],
+  ["VM", "virtual_machine"],
+  ["grille-pain", null],
 ])("class %j → %j", (raw, expected) => {
   expect(vocabularyValue(CI_CLASS_LABELS, raw, CI_CLASS_ALIASES)).toBe(expected);
 });

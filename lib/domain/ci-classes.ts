@@ -15,7 +15,12 @@ export const NETWORK_CLASSES = ["network_switch", "wifi_access_point", "router",
 export const isoDay = z.iso.date({ error: "cmdb.attributeErrors.date" });
 
 const text = (max: number) => z.string().trim().min(1).max(max);
-const count = (max: number) => z.number({ error: "cmdb.attributeErrors.integer" }).int("cmdb.attributeErrors.integer").min(0, "cmdb.attributeErrors.positive").max(max, "cmdb.attributeErrors.atMost");
+const count = (max: number) =>
+  z
+    .number({ error: "cmdb.attributeErrors.integer" })
+    .int("cmdb.attributeErrors.integer")
+    .min(0, "cmdb.attributeErrors.positive")
+    .max(max, "cmdb.attributeErrors.atMost");
 
 const computer = z.strictObject({
   os_family: text(60).optional(),
@@ -35,18 +40,39 @@ const none = z.strictObject({});
 
 /** Attribute schema per class: an attribute another class holds is refused ("champ non valable pour la classe"). */
 export const CI_ATTRIBUTE_SCHEMAS: Record<CiClass, z.ZodObject> = {
-  pc: computer, laptop: computer, tablet: computer, server: computer, virtual_machine: computer,
-  network_switch: network, wifi_access_point: network, router: network, firewall: network,
-  software, rack,
-  nas: none, ups: none, printer: none, video_projector: none, ip_phone: none,
+  pc: computer,
+  laptop: computer,
+  tablet: computer,
+  server: computer,
+  virtual_machine: computer,
+  network_switch: network,
+  wifi_access_point: network,
+  router: network,
+  firewall: network,
+  software,
+  rack,
+  nas: none,
+  ups: none,
+  printer: none,
+  video_projector: none,
+  ip_phone: none,
 };
 
 export type CiAttributeKind = "text" | "date" | "integer" | "ip";
 
 /** Every class-specific attribute, in display order, with the kind of value it takes. */
 export const CI_ATTRIBUTES: Record<string, CiAttributeKind> = {
-  os_family: "text", os_version: "text", os_install_date: "date", cpu: "text", ram_mb: "integer", disk_gb: "integer",
-  ports: "integer", management_ip: "ip", version: "text", licence_count: "integer", units: "integer",
+  os_family: "text",
+  os_version: "text",
+  os_install_date: "date",
+  cpu: "text",
+  ram_mb: "integer",
+  disk_gb: "integer",
+  ports: "integer",
+  management_ip: "ip",
+  version: "text",
+  licence_count: "integer",
+  units: "integer",
 };
 
 /** The attribute keys a class takes, in display order. */
@@ -70,11 +96,19 @@ export const FUNDING_LABELS: Record<Funding, string> = frenchCmdb.fundings;
 
 /** Folds case, accents and separators: "Obsolète" → "obsolete", "Borne Wi-Fi" → "bornewifi". */
 export function foldLabel(value: string): string {
-  return value.normalize("NFD").replace(/\p{Diacritic}/gu, "").toLowerCase().replace(/[^a-z0-9]/g, "");
+  return value
+    .normalize("NFD")
+    .replace(/\p{Diacritic}/gu, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, "");
 }
 
 /** A vocabulary value from an export: its code, or its French name as iTop or GLPI writes it ("obsolète", "basse"). */
-export function vocabularyValue<Code extends string>(labels: Record<Code, string>, raw: string, aliases: Record<string, Code> = {}): Code | null {
+export function vocabularyValue<Code extends string>(
+  labels: Record<Code, string>,
+  raw: string,
+  aliases: Record<string, Code> = {},
+): Code | null {
   const folded = foldLabel(raw);
   for (const [code, label] of Object.entries(labels) as Array<[Code, string]>) {
     if (foldLabel(code) === folded || foldLabel(label) === folded) return code;
@@ -84,16 +118,51 @@ export function vocabularyValue<Code extends string>(labels: Record<Code, string
 
 /** Other names inventory tools give classes and statuses. */
 export const CI_CLASS_ALIASES: Record<string, CiClass> = {
-  ordinateur: "pc", poste: "pc", postedetravail: "pc", desktop: "pc", ordinateurportable: "laptop", notebook: "laptop",
-  vm: "virtual_machine", switch: "network_switch", equipementreseau: "network_switch", commutateurreseau: "network_switch",
-  wifi: "wifi_access_point", pointdacceswifi: "wifi_access_point", bornewifi: "wifi_access_point", accesspoint: "wifi_access_point",
-  baiedebrassage: "rack", videoprojecteur: "video_projector", projecteur: "video_projector", telephone: "ip_phone", telephoneip: "ip_phone", logiciel: "software",
+  ordinateur: "pc",
+  poste: "pc",
+  postedetravail: "pc",
+  desktop: "pc",
+  ordinateurportable: "laptop",
+  notebook: "laptop",
+  vm: "virtual_machine",
+  switch: "network_switch",
+  equipementreseau: "network_switch",
+  commutateurreseau: "network_switch",
+  wifi: "wifi_access_point",
+  pointdacceswifi: "wifi_access_point",
+  bornewifi: "wifi_access_point",
+  accesspoint: "wifi_access_point",
+  baiedebrassage: "rack",
+  videoprojecteur: "video_projector",
+  projecteur: "video_projector",
+  telephone: "ip_phone",
+  telephoneip: "ip_phone",
+  logiciel: "software",
 };
 export const CI_STATUS_ALIASES: Record<string, CiStatus> = {
-  enproduction: "production", enstock: "stock", reparation: "repair", enpanne: "repair", horsservice: "obsolete", rebut: "disposed", reforme: "disposed",
+  enproduction: "production",
+  enstock: "stock",
+  reparation: "repair",
+  enpanne: "repair",
+  horsservice: "obsolete",
+  rebut: "disposed",
+  reforme: "disposed",
 };
-export const CI_CRITICALITY_ALIASES: Record<string, CiCriticality> = { faible: "low", bas: "low", moyen: "medium", haut: "high", elevee: "high", critique: "high" };
-export const FUNDING_ALIASES: Record<string, Funding> = { fondspropres: "own_funds", etablissement: "own_funds", lycee: "own_funds", own: "own_funds", conseilregional: "region" };
+export const CI_CRITICALITY_ALIASES: Record<string, CiCriticality> = {
+  faible: "low",
+  bas: "low",
+  moyen: "medium",
+  haut: "high",
+  elevee: "high",
+  critique: "high",
+};
+export const FUNDING_ALIASES: Record<string, Funding> = {
+  fondspropres: "own_funds",
+  etablissement: "own_funds",
+  lycee: "own_funds",
+  own: "own_funds",
+  conseilregional: "region",
+};
 
 /**
  * A date as exports write it: ISO `2016-06-23` (a time after it is ignored) or French `23/06/2016`.
@@ -105,7 +174,9 @@ export function parseCiDate(raw: string): string | null {
   const french = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(value);
   const [year, month, day] = iso ? [iso[1], iso[2], iso[3]] : french ? [french[3], french[2], french[1]] : [];
   if (!year || !month || !day) return null;
-  const y = Number(year), m = Number(month), d = Number(day);
+  const y = Number(year),
+    m = Number(month),
+    d = Number(day);
   const date = new Date(Date.UTC(y, m - 1, d));
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
   return `${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}`;

@@ -27,8 +27,25 @@ export type CiFields = {
 export type FieldChange = { field: string; from: unknown; to: unknown };
 
 const COMPARED: Array<Exclude<keyof CiFields, "attributes">> = [
-  "name", "class", "establishmentId", "building", "room", "status", "criticality", "brand", "model", "serialNumber", "assetNumber",
-  "regionNumber", "purchaseDate", "deliveryDate", "warrantyEndOverride", "funding", "maintainerId", "parentId", "notes",
+  "name",
+  "class",
+  "establishmentId",
+  "building",
+  "room",
+  "status",
+  "criticality",
+  "brand",
+  "model",
+  "serialNumber",
+  "assetNumber",
+  "regionNumber",
+  "purchaseDate",
+  "deliveryDate",
+  "warrantyEndOverride",
+  "funding",
+  "maintainerId",
+  "parentId",
+  "notes",
 ];
 
 const same = (a: unknown, b: unknown) => (a ?? null) === (b ?? null);
@@ -45,7 +62,8 @@ export function ciChanges(before: CiFields, next: Partial<CiFields>): FieldChang
   if (next.attributes) {
     const keys = new Set([...Object.keys(before.attributes), ...Object.keys(next.attributes)]);
     for (const key of [...keys].sort()) {
-      if (!same(before.attributes[key], next.attributes[key])) changes.push({ field: `attributes.${key}`, from: before.attributes[key] ?? null, to: next.attributes[key] ?? null });
+      if (!same(before.attributes[key], next.attributes[key]))
+        changes.push({ field: `attributes.${key}`, from: before.attributes[key] ?? null, to: next.attributes[key] ?? null });
     }
   }
   return changes;

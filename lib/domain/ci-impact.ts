@@ -11,7 +11,9 @@ const FLOOR: Record<CiCriticality, Impact | null> = { high: "school", medium: "g
 const rank = (impact: Impact) => IMPACTS.length - IMPACTS.indexOf(impact);
 
 export function impactFloor(criticalities: readonly CiCriticality[]): Impact | null {
-  return criticalities.map((criticality) => FLOOR[criticality]).filter((floor): floor is Impact => floor !== null)
+  return criticalities
+    .map((criticality) => FLOOR[criticality])
+    .filter((floor): floor is Impact => floor !== null)
     .reduce<Impact | null>((widest, floor) => (widest === null || rank(floor) > rank(widest) ? floor : widest), null);
 }
 

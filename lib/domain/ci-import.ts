@@ -2,8 +2,19 @@ import { ZodError } from "zod";
 import type { Translate } from "@/i18n/text";
 import { fieldErrors } from "@/lib/schemas/field-errors";
 import {
-  CI_ATTRIBUTES, CI_CLASS_ALIASES, CI_CLASS_LABELS, CI_CRITICALITY_ALIASES, CI_CRITICALITY_LABELS, CI_STATUS_ALIASES, CI_STATUS_LABELS,
-  FUNDING_ALIASES, FUNDING_LABELS, foldLabel, parseCiAttributes, parseCiDate, vocabularyValue,
+  CI_ATTRIBUTES,
+  CI_CLASS_ALIASES,
+  CI_CLASS_LABELS,
+  CI_CRITICALITY_ALIASES,
+  CI_CRITICALITY_LABELS,
+  CI_STATUS_ALIASES,
+  CI_STATUS_LABELS,
+  FUNDING_ALIASES,
+  FUNDING_LABELS,
+  foldLabel,
+  parseCiAttributes,
+  parseCiDate,
+  vocabularyValue,
 } from "./ci-classes";
 import { ciChanges, creationChanges, type CiFields, type FieldChange } from "./ci-fields";
 import { cycleFrom, parentRule } from "./ci-relations";
@@ -20,8 +31,25 @@ import { normalizeUai, uaiProblem } from "./uai";
 export const REQUIRED_COLUMNS = ["name", "class", "establishment_uai"] as const;
 
 const COMMON_COLUMNS = [
-  "name", "class", "establishment_uai", "status", "criticality", "building", "room", "brand", "model", "serial_number", "asset_number",
-  "region_number", "purchase_date", "delivery_date", "warranty_end", "funding", "maintainer", "parent", "notes",
+  "name",
+  "class",
+  "establishment_uai",
+  "status",
+  "criticality",
+  "building",
+  "room",
+  "brand",
+  "model",
+  "serial_number",
+  "asset_number",
+  "region_number",
+  "purchase_date",
+  "delivery_date",
+  "warranty_end",
+  "funding",
+  "maintainer",
+  "parent",
+  "notes",
 ] as const;
 
 /** Every column the import reads, in the export's order: the common ones, then the class-specific ones. */
@@ -29,11 +57,34 @@ export const IMPORT_COLUMNS: readonly string[] = [...COMMON_COLUMNS, ...Object.k
 
 /** Headers other tools write (French ones, iTop's), folded, → our column. */
 const HEADER_ALIASES: Record<string, string> = {
-  nom: "name", classe: "class", type: "class", uai: "establishment_uai", etablissement: "establishment_uai", organisation: "establishment_uai",
-  statut: "status", criticite: "criticality", batiment: "building", salle: "room", marque: "brand", fabricant: "brand", modele: "model",
-  numerodeserie: "serial_number", numeroserie: "serial_number", serial: "serial_number", numeroasset: "asset_number", numerodinventaire: "asset_number",
-  numeroderegion: "region_number", datedachat: "purchase_date", datedelivraison: "delivery_date", findegarantie: "warranty_end",
-  financement: "funding", mainteneur: "maintainer", prestataire: "maintainer", equipementmaitre: "parent", lienmontant: "parent", commentaire: "notes",
+  nom: "name",
+  classe: "class",
+  type: "class",
+  uai: "establishment_uai",
+  etablissement: "establishment_uai",
+  organisation: "establishment_uai",
+  statut: "status",
+  criticite: "criticality",
+  batiment: "building",
+  salle: "room",
+  marque: "brand",
+  fabricant: "brand",
+  modele: "model",
+  numerodeserie: "serial_number",
+  numeroserie: "serial_number",
+  serial: "serial_number",
+  numeroasset: "asset_number",
+  numerodinventaire: "asset_number",
+  numeroderegion: "region_number",
+  datedachat: "purchase_date",
+  datedelivraison: "delivery_date",
+  findegarantie: "warranty_end",
+  financement: "funding",
+  mainteneur: "maintainer",
+  prestataire: "maintainer",
+  equipementmaitre: "parent",
+  lienmontant: "parent",
+  commentaire: "notes",
 };
 
 /** A header as the import understands it: our column name, or null for a column it ignores. */
@@ -76,7 +127,15 @@ export type ImportPlan = ImportCounts & { rows: PlannedRow[] };
 
 const upper = (value: string | null) => (value ? value.toUpperCase() : null);
 
-type Parsed = { uai: string; name: string; school?: ImportSchool; fields: Partial<CiFields>; parentName: string | null; serial: string | null; reasons: string[] };
+type Parsed = {
+  uai: string;
+  name: string;
+  school?: ImportSchool;
+  fields: Partial<CiFields>;
+  parentName: string | null;
+  serial: string | null;
+  reasons: string[];
+};
 
 function parseRecord(record: ImportRecord, context: ImportContext, t: Translate): Parsed {
   const reasons: string[] = [];
@@ -121,7 +180,16 @@ function parseRecord(record: ImportRecord, context: ImportContext, t: Translate)
   const funding = vocab("funding", FUNDING_LABELS, FUNDING_ALIASES);
   if (funding) fields.funding = funding;
 
-  const texts = { building: "building", room: "room", brand: "brand", model: "model", serialNumber: "serial_number", assetNumber: "asset_number", regionNumber: "region_number", notes: "notes" } as const;
+  const texts = {
+    building: "building",
+    room: "room",
+    brand: "brand",
+    model: "model",
+    serialNumber: "serial_number",
+    assetNumber: "asset_number",
+    regionNumber: "region_number",
+    notes: "notes",
+  } as const;
   for (const [field, column] of Object.entries(texts) as Array<[keyof typeof texts, string]>) {
     const value = cell(column);
     if (value === null) continue;
@@ -173,17 +241,41 @@ function attributeReasons(fields: CiFields, t: Translate): string[] {
   });
 }
 
-const DEFAULTS = { building: null, room: null, status: "production", criticality: "low", brand: null, model: null, serialNumber: null, assetNumber: null, regionNumber: null, purchaseDate: null, deliveryDate: null, warrantyEndOverride: null, funding: "region", maintainerId: null, parentId: null, notes: null, attributes: {} } as const;
+const DEFAULTS = {
+  building: null,
+  room: null,
+  status: "production",
+  criticality: "low",
+  brand: null,
+  model: null,
+  serialNumber: null,
+  assetNumber: null,
+  regionNumber: null,
+  purchaseDate: null,
+  deliveryDate: null,
+  warrantyEndOverride: null,
+  funding: "region",
+  maintainerId: null,
+  parentId: null,
+  notes: null,
+  attributes: {},
+} as const;
 
 /** A school's stored items by serial and asset number (upper-cased), name (lower-cased) and id: one lookup per row, whatever the size. */
-type SchoolIndex = { bySerial: Map<string, ExistingCi>; byAsset: Map<string, ExistingCi>; byName: Map<string, ExistingCi>; byId: Map<string, ExistingCi> };
+type SchoolIndex = {
+  bySerial: Map<string, ExistingCi>;
+  byAsset: Map<string, ExistingCi>;
+  byName: Map<string, ExistingCi>;
+  byId: Map<string, ExistingCi>;
+};
 const EMPTY_SCHOOL: SchoolIndex = { bySerial: new Map(), byAsset: new Map(), byName: new Map(), byId: new Map() };
 
 function indexBySchool(items: readonly ExistingCi[]): Map<string, SchoolIndex> {
   const schools = new Map<string, SchoolIndex>();
   for (const ci of items) {
     let school = schools.get(ci.establishmentId);
-    if (!school) schools.set(ci.establishmentId, (school = { bySerial: new Map(), byAsset: new Map(), byName: new Map(), byId: new Map() }));
+    if (!school)
+      schools.set(ci.establishmentId, (school = { bySerial: new Map(), byAsset: new Map(), byName: new Map(), byId: new Map() }));
     if (ci.serialNumber && !school.bySerial.has(ci.serialNumber.toUpperCase())) school.bySerial.set(ci.serialNumber.toUpperCase(), ci);
     if (ci.assetNumber && !school.byAsset.has(ci.assetNumber.toUpperCase())) school.byAsset.set(ci.assetNumber.toUpperCase(), ci);
     school.byName.set(ci.name.toLowerCase(), ci);
@@ -202,7 +294,8 @@ export function planImport(records: readonly ImportRecord[], context: ImportCont
   const byName = new Map<string, number[]>();
   for (const row of parsed) {
     if (row.serial) bySerial.set(row.serial, [...(bySerial.get(row.serial) ?? []), row.record.line]);
-    if (row.name && row.uai) byName.set(`${row.uai}|${row.name.toLowerCase()}`, [...(byName.get(`${row.uai}|${row.name.toLowerCase()}`) ?? []), row.record.line]);
+    if (row.name && row.uai)
+      byName.set(`${row.uai}|${row.name.toLowerCase()}`, [...(byName.get(`${row.uai}|${row.name.toLowerCase()}`) ?? []), row.record.line]);
   }
   for (const row of parsed) {
     const serialLines = row.serial ? bySerial.get(row.serial)! : [];
@@ -219,7 +312,8 @@ export function planImport(records: readonly ImportRecord[], context: ImportCont
     const school = bySchool.get(row.school!.id) ?? EMPTY_SCHOOL;
     const serial = row.serial;
     const asset = upper(row.fields.assetNumber ?? null);
-    const match = (serial && school.bySerial.get(serial)) || (asset && school.byAsset.get(asset)) || school.byName.get(row.name.toLowerCase());
+    const match =
+      (serial && school.bySerial.get(serial)) || (asset && school.byAsset.get(asset)) || school.byName.get(row.name.toLowerCase());
     const reasons: string[] = [];
     const elsewhere = serial ? context.serialsElsewhere.get(serial) : undefined;
     if (elsewhere && elsewhere.establishmentId !== row.school!.id) {
@@ -236,7 +330,14 @@ export function planImport(records: readonly ImportRecord[], context: ImportCont
       reasons.push(...attributeReasons(merged, t));
       if (reasons.length) return { ...base, action: "reject" as const, reasons };
       const changes = ciChanges(match, next);
-      return { ...base, action: changes.length ? "update" as const : "unchanged" as const, reasons: [], ciId: match.id, fields: merged, changes };
+      return {
+        ...base,
+        action: changes.length ? ("update" as const) : ("unchanged" as const),
+        reasons: [],
+        ciId: match.id,
+        fields: merged,
+        changes,
+      };
     }
     const fields: CiFields = { ...DEFAULTS, ...row.fields, attributes: row.fields.attributes ?? {} } as CiFields;
     reasons.push(...attributeReasons(fields, t));
@@ -248,7 +349,7 @@ export function planImport(records: readonly ImportRecord[], context: ImportCont
   const byTarget = new Map<string, number[]>();
   for (const row of planned) if (row.ciId && row.action !== "reject") byTarget.set(row.ciId, [...(byTarget.get(row.ciId) ?? []), row.line]);
   for (const row of planned) {
-    const lines = row.ciId ? byTarget.get(row.ciId) ?? [] : [];
+    const lines = row.ciId ? (byTarget.get(row.ciId) ?? []) : [];
     if (row.action !== "reject" && lines.length > 1) reject(row, t("sameItem", { lines: lines.join(", ") }));
   }
 
@@ -270,7 +371,11 @@ function reject(row: PlannedRow, reason: string) {
  * Parents by name within the school: a stored item or a row of the file. A parent the file refuses
  * takes its children down with it, a parent of the wrong class or a loop refuses the row, until nothing moves.
  */
-function resolveParents(planned: Array<PlannedRow & { parentName: string | null; establishmentId?: string }>, bySchool: Map<string, SchoolIndex>, t: Translate) {
+function resolveParents(
+  planned: Array<PlannedRow & { parentName: string | null; establishmentId?: string }>,
+  bySchool: Map<string, SchoolIndex>,
+  t: Translate,
+) {
   const inFile = new Map(planned.map((row) => [`${row.establishmentId}|${row.name.toLowerCase()}`, row]));
   const fileRow = (establishmentId: string, name: string) => inFile.get(`${establishmentId}|${name.toLowerCase()}`);
   let moved = true;
@@ -294,19 +399,34 @@ function resolveParents(planned: Array<PlannedRow & { parentName: string | null;
       }
       const rule = parentRule(row.fields.class);
       if (!rule || !rule.classes.includes(parentClass)) {
-        reject(row, rule
-          ? t("parentClass", { parent: row.parentName, parentClass: t(`cmdb.classes.${parentClass}`), kind: rule.kind, class: t(`cmdb.classes.${row.fields.class}`) })
-          : t("softwareParent"));
+        reject(
+          row,
+          rule
+            ? t("parentClass", {
+                parent: row.parentName,
+                parentClass: t(`cmdb.classes.${parentClass}`),
+                kind: rule.kind,
+                class: t(`cmdb.classes.${row.fields.class}`),
+              })
+            : t("softwareParent"),
+        );
         moved = true;
         continue;
       }
-      const ref: ParentRef = fromFile?.ciId ? { kind: "existing", id: fromFile.ciId } : fromFile ? { kind: "line", line: fromFile.line } : { kind: "existing", id: stored!.id };
+      const ref: ParentRef = fromFile?.ciId
+        ? { kind: "existing", id: fromFile.ciId }
+        : fromFile
+          ? { kind: "line", line: fromFile.line }
+          : { kind: "existing", id: stored!.id };
       if (row.action === "create" || ref.kind === "line" || ref.id !== row.fields.parentId) {
         if (row.action === "unchanged") row.action = "update";
         row.parent = ref;
         const parentName = fromFile?.name ?? stored!.name;
         // By name, as the history shows it (a parent the file creates has no id yet).
-        row.changes = [...(row.changes ?? []).filter((change) => change.field !== "parent"), { field: "parent", from: row.fields.parentId ? nameOf(bySchool, school, row.fields.parentId) : null, to: parentName }];
+        row.changes = [
+          ...(row.changes ?? []).filter((change) => change.field !== "parent"),
+          { field: "parent", from: row.fields.parentId ? nameOf(bySchool, school, row.fields.parentId) : null, to: parentName },
+        ];
       }
     }
     // Loops, over the stored links with the file's laid over them: every row on one is refused.

@@ -1,7 +1,14 @@
 import { expect, test } from "vitest";
 import { addYears, lifecycleOf, wholeYears, type LifecycleFacts } from "./ci-lifecycle";
 
-const base: LifecycleFacts = { class: "pc", funding: "region", status: "production", purchaseDate: "2019-08-20", deliveryDate: "2019-09-16", warrantyEndOverride: null };
+const base: LifecycleFacts = {
+  class: "pc",
+  funding: "region",
+  status: "production",
+  purchaseDate: "2019-08-20",
+  deliveryDate: "2019-09-16",
+  warrantyEndOverride: null,
+};
 const TODAY = "2025-03-01";
 
 test.each<[string, Partial<LifecycleFacts>, string | null, "override" | "rule" | null]>([
@@ -46,13 +53,19 @@ test.each<[string, Partial<LifecycleFacts>, string, number, boolean, "obsolete" 
 });
 
 test.each([
-  ["2016-02-29", 5, "2021-02-28"], ["2016-02-29", 4, "2020-02-29"], ["2019-09-16", 5, "2024-09-16"], ["2019-12-31", 1, "2020-12-31"],
+  ["2016-02-29", 5, "2021-02-28"],
+  ["2016-02-29", 4, "2020-02-29"],
+  ["2019-09-16", 5, "2024-09-16"],
+  ["2019-12-31", 1, "2020-12-31"],
 ])("%s + %i years = %s (as PostgreSQL's date + interval)", (day, years, expected) => {
   expect(addYears(day, years)).toBe(expected);
 });
 
 test.each([
-  ["2019-09-16", "2024-09-15", 4], ["2019-09-16", "2024-09-16", 5], ["2013-09-16", "2025-03-01", 11], ["2025-03-01", "2025-03-01", 0],
+  ["2019-09-16", "2024-09-15", 4],
+  ["2019-09-16", "2024-09-16", 5],
+  ["2013-09-16", "2025-03-01", 11],
+  ["2025-03-01", "2025-03-01", 0],
 ])("age from %s on %s: %i", (start, today, years) => {
   expect(wholeYears(start, today)).toBe(years);
 });

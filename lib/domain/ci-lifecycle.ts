@@ -78,7 +78,14 @@ export function lifecycleOf(facts: LifecycleFacts, today: string, renewalAgeYear
   const aged = underWarranty !== true && startDate !== null && addYears(startDate, renewalAgeYears) <= today;
   const renewalReason = facts.status === "disposed" ? null : facts.status === "obsolete" ? "obsolete" : aged ? "aged" : null;
   return {
-    startDate, warrantyEnd: warranty.date, warrantySource: warranty.source, underWarranty, ownershipTransfer, ownedBySchool, ageYears,
-    renewalCandidate: renewalReason !== null, renewalReason,
+    startDate,
+    warrantyEnd: warranty.date,
+    warrantySource: warranty.source,
+    underWarranty,
+    ownershipTransfer,
+    ownedBySchool,
+    ageYears,
+    renewalCandidate: renewalReason !== null,
+    renewalReason,
   };
 }

@@ -25,7 +25,13 @@ test.each<[string, ReturnType<typeof item>, ReturnType<typeof item>, string[], R
 });
 
 test("cycleFrom finds the loop through the start, and only that", () => {
-  const links = new Map<string, string | null>([["a", "b"], ["b", "c"], ["c", "a"], ["d", "a"], ["e", null]]);
+  const links = new Map<string, string | null>([
+    ["a", "b"],
+    ["b", "c"],
+    ["c", "a"],
+    ["d", "a"],
+    ["e", null],
+  ]);
   expect(cycleFrom("a", (id) => links.get(id))).toEqual(["a", "b", "c"]);
   expect(cycleFrom("d", (id) => links.get(id))).toBeNull();
   expect(cycleFrom("e", (id) => links.get(id))).toBeNull();

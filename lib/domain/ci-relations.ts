@@ -42,7 +42,10 @@ export function cycleFrom(start: string, parentOf: (id: string) => string | null
 /** Why a link is refused: a message key (cmdb.errors.relations.*) with its values; a class is named by its key. */
 export type RelationRefusal = { readonly message: string; readonly values?: TextValues };
 
-const refusal = (name: string, values?: TextValues): RelationRefusal => ({ message: `cmdb.errors.relations.${name}`, ...(values ? { values } : {}) });
+const refusal = (name: string, values?: TextValues): RelationRefusal => ({
+  message: `cmdb.errors.relations.${name}`,
+  ...(values ? { values } : {}),
+});
 const classOf = (item: Item) => ({ class: `cmdb.classes.${item.class}` });
 
 /**

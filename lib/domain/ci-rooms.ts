@@ -8,7 +8,14 @@ import type { CiClass } from "./vocabulary";
 export const HOMOGENEOUS_CLASSES: readonly CiClass[] = ["pc", "laptop", "tablet"];
 
 /** What the database groups: how many items of one model a room holds. */
-export type RoomModelCount = { building: string | null; room: string; class: CiClass; brand: string | null; model: string | null; count: number };
+export type RoomModelCount = {
+  building: string | null;
+  room: string;
+  class: CiClass;
+  brand: string | null;
+  model: string | null;
+  count: number;
+};
 
 export type RoomSummary = {
   building: string | null;
@@ -34,8 +41,12 @@ export function summarizeRooms(counts: readonly RoomModelCount[]): RoomSummary[]
   }
   for (const room of rooms.values()) {
     room.models.sort((a, b) => b.count - a.count || (a.model ?? "").localeCompare(b.model ?? ""));
-    room.mixedClasses = HOMOGENEOUS_CLASSES.filter((ciClass) => new Set(room.models.filter((m) => m.class === ciClass).map((m) => `${m.brand ?? ""}|${m.model ?? ""}`)).size > 1);
+    room.mixedClasses = HOMOGENEOUS_CLASSES.filter(
+      (ciClass) => new Set(room.models.filter((m) => m.class === ciClass).map((m) => `${m.brand ?? ""}|${m.model ?? ""}`)).size > 1,
+    );
     room.homogeneous = room.mixedClasses.length === 0;
   }
-  return [...rooms.values()].sort((a, b) => (a.building ?? "").localeCompare(b.building ?? "", "fr") || a.room.localeCompare(b.room, "fr", { numeric: true }));
+  return [...rooms.values()].sort(
+    (a, b) => (a.building ?? "").localeCompare(b.building ?? "", "fr") || a.room.localeCompare(b.room, "fr", { numeric: true }),
+  );
 }

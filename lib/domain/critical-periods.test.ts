@@ -1,9 +1,33 @@
 import { describe, expect, test } from "vitest";
 import { criticalPeriodPriority, type CriticalPeriod } from "./critical-periods";
 
-const bac: CriticalPeriod = { id: "bac", name: "Baccalauréat 2027", startsOn: "2027-06-14", endsOn: "2027-06-25", priorityFloor: "P2", allEstablishments: true, establishmentIds: [] };
-const bts: CriticalPeriod = { id: "bts", name: "BTS 2027", startsOn: "2027-05-10", endsOn: "2027-05-20", priorityFloor: "P1", allEstablishments: false, establishmentIds: ["lycee-a"] };
-const overlapping: CriticalPeriod = { ...bts, id: "late", name: "Oraux", startsOn: "2027-06-20", endsOn: "2027-06-30", allEstablishments: true, priorityFloor: "P1" };
+const bac: CriticalPeriod = {
+  id: "bac",
+  name: "Baccalauréat 2027",
+  startsOn: "2027-06-14",
+  endsOn: "2027-06-25",
+  priorityFloor: "P2",
+  allEstablishments: true,
+  establishmentIds: [],
+};
+const bts: CriticalPeriod = {
+  id: "bts",
+  name: "BTS 2027",
+  startsOn: "2027-05-10",
+  endsOn: "2027-05-20",
+  priorityFloor: "P1",
+  allEstablishments: false,
+  establishmentIds: ["lycee-a"],
+};
+const overlapping: CriticalPeriod = {
+  ...bts,
+  id: "late",
+  name: "Oraux",
+  startsOn: "2027-06-20",
+  endsOn: "2027-06-30",
+  allEstablishments: true,
+  priorityFloor: "P1",
+};
 
 describe("criticalPeriodPriority", () => {
   test.each([
@@ -19,7 +43,16 @@ describe("criticalPeriodPriority", () => {
     ["the day after the end does not", [bac], "incident", "lycee-b", "P3", "2027-06-25T22:30:00Z", "P3", null],
     ["a listed school is concerned", [bts], "incident", "lycee-a", "P3", "2027-05-12T08:00:00Z", "P1", "bts"],
     ["a school outside the list is not", [bts], "incident", "lycee-b", "P3", "2027-05-12T08:00:00Z", "P3", null],
-    ["overlapping periods: the strongest floor wins", [bac, overlapping], "incident", "lycee-b", "P3", "2027-06-21T08:00:00Z", "P1", "late"],
+    [
+      "overlapping periods: the strongest floor wins",
+      [bac, overlapping],
+      "incident",
+      "lycee-b",
+      "P3",
+      "2027-06-21T08:00:00Z",
+      "P1",
+      "late",
+    ],
     ["no period: unchanged", [], "incident", "lycee-b", "P4", "2027-06-21T08:00:00Z", "P4", null],
   ] as const)("%s", (_label, periods, type, establishmentId, priority, now, expected, periodId) => {
     const result = criticalPeriodPriority(periods, { type, establishmentId, priority }, new Date(now));

@@ -28,7 +28,9 @@ export type ImportCounts = { created: number; updated: number; unchanged: number
 export function importCounts(rows: ReadonlyArray<{ line: number; action: ImportAction; reasons: string[] }>): ImportCounts {
   const count = (action: ImportAction) => rows.filter((row) => row.action === action).length;
   return {
-    created: count("create"), updated: count("update"), unchanged: count("unchanged"),
+    created: count("create"),
+    updated: count("update"),
+    unchanged: count("unchanged"),
     rejected: rows.filter((row) => row.action === "reject").map((row) => ({ line: row.line, reasons: row.reasons })),
   };
 }

@@ -9,7 +9,10 @@ import { can } from "./permissions";
  */
 export type DashboardAccess = "allowed" | "forbidden" | "not_found";
 
-export function establishmentDashboardAccess(caller: Pick<Caller, "role" | "establishmentIds" | "zoneIds">, school: { id: string; zoneId: string }): DashboardAccess {
+export function establishmentDashboardAccess(
+  caller: Pick<Caller, "role" | "establishmentIds" | "zoneIds">,
+  school: { id: string; zoneId: string },
+): DashboardAccess {
   if (!can(caller, "dashboards.establishment")) return "forbidden";
   if (can(caller, "dashboards.all")) return "allowed";
   if (caller.role === "manager") return caller.establishmentIds.includes(school.id) ? "allowed" : "not_found";

@@ -1,6 +1,15 @@
 import { describe, expect, test } from "vitest";
 import { parisDay } from "./business-calendar";
-import { customPeriod, periodInstants, resolvePeriod, schoolYearLabel, schoolYearPeriod, schoolYearStart, weeksOf, weekStart } from "./dashboard-period";
+import {
+  customPeriod,
+  periodInstants,
+  resolvePeriod,
+  schoolYearLabel,
+  schoolYearPeriod,
+  schoolYearStart,
+  weeksOf,
+  weekStart,
+} from "./dashboard-period";
 
 describe("resolvePeriod", () => {
   test.each([
@@ -27,8 +36,14 @@ describe("resolvePeriod", () => {
 });
 
 test("the API's from/to default to the 90 days ending today (or ending `to`)", () => {
-  expect(customPeriod(undefined, undefined, "2026-03-15")).toEqual({ ok: true, period: { kind: "custom", from: "2025-12-16", to: "2026-03-15" } });
-  expect(customPeriod(undefined, "2026-01-31", "2026-03-15")).toEqual({ ok: true, period: { kind: "custom", from: "2025-11-03", to: "2026-01-31" } });
+  expect(customPeriod(undefined, undefined, "2026-03-15")).toEqual({
+    ok: true,
+    period: { kind: "custom", from: "2025-12-16", to: "2026-03-15" },
+  });
+  expect(customPeriod(undefined, "2026-01-31", "2026-03-15")).toEqual({
+    ok: true,
+    period: { kind: "custom", from: "2025-11-03", to: "2026-01-31" },
+  });
 });
 
 test.each([
@@ -48,9 +63,15 @@ test("a school year for the annual report: whole when past, cut at today when cu
 });
 
 test("a period's instants are Paris midnights, summer or winter", () => {
-  expect(periodInstants({ from: "2026-01-05", to: "2026-01-11" })).toEqual({ start: new Date("2026-01-04T23:00:00Z"), end: new Date("2026-01-11T23:00:00Z") });
+  expect(periodInstants({ from: "2026-01-05", to: "2026-01-11" })).toEqual({
+    start: new Date("2026-01-04T23:00:00Z"),
+    end: new Date("2026-01-11T23:00:00Z"),
+  });
   // The clocks go forward on 29 March 2026: the end is at UTC+2.
-  expect(periodInstants({ from: "2026-03-23", to: "2026-03-29" })).toEqual({ start: new Date("2026-03-22T23:00:00Z"), end: new Date("2026-03-29T22:00:00Z") });
+  expect(periodInstants({ from: "2026-03-23", to: "2026-03-29" })).toEqual({
+    start: new Date("2026-03-22T23:00:00Z"),
+    end: new Date("2026-03-29T22:00:00Z"),
+  });
   expect(parisDay(new Date("2026-03-29T22:30:00Z"))).toBe("2026-03-30");
 });
 

@@ -60,7 +60,10 @@ export type PeriodChoice = { kind?: PeriodKind; from?: string; to?: string };
  * The period a reader asked for, or why it cannot be: preset kinds end today; a custom range
  * needs two days, in order, not after today, at most {@link MAX_PERIOD_DAYS} long. No kind means 90 days.
  */
-export function resolvePeriod(choice: PeriodChoice, today: string): { ok: true; period: Period } | { ok: false; message: string; values?: Record<string, number> } {
+export function resolvePeriod(
+  choice: PeriodChoice,
+  today: string,
+): { ok: true; period: Period } | { ok: false; message: string; values?: Record<string, number> } {
   const kind = choice.kind ?? "90d";
   switch (kind) {
     case "30d":
@@ -75,14 +78,19 @@ export function resolvePeriod(choice: PeriodChoice, today: string): { ok: true; 
 }
 
 /** A from/to range as the API and the custom period take it; a missing `to` is today, a missing `from` 89 days before `to`. */
-export function customPeriod(from: string | undefined, to: string | undefined, today: string): { ok: true; period: Period } | { ok: false; message: string; values?: Record<string, number> } {
+export function customPeriod(
+  from: string | undefined,
+  to: string | undefined,
+  today: string,
+): { ok: true; period: Period } | { ok: false; message: string; values?: Record<string, number> } {
   if (to !== undefined && !isDay(to)) return { ok: false, message: "dashboards.errors.period.toInvalid" };
   if (from !== undefined && !isDay(from)) return { ok: false, message: "dashboards.errors.period.fromInvalid" };
   const end = to ?? today;
   const start = from ?? addDays(end, -89);
   if (end > today) return { ok: false, message: "dashboards.errors.period.endsAfterToday" };
   if (start > end) return { ok: false, message: "dashboards.errors.period.fromAfterTo" };
-  if (daysIn(start, end) > MAX_PERIOD_DAYS) return { ok: false, message: "dashboards.errors.period.tooLong", values: { max: MAX_PERIOD_DAYS } };
+  if (daysIn(start, end) > MAX_PERIOD_DAYS)
+    return { ok: false, message: "dashboards.errors.period.tooLong", values: { max: MAX_PERIOD_DAYS } };
   return { ok: true, period: { kind: "custom", from: start, to: end } };
 }
 

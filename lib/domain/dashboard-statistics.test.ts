@@ -10,12 +10,33 @@ describe("percentile (linear interpolation, as percentile_cont)", () => {
     [values(120, 240, 540), 0.9, 480],
     [values(60, 120), 0.5, 90],
     [values(60), 0.9, 60],
-    [[{ value: 10, count: 9 }, { value: 100, count: 1 }], 0.5, 10],
-    [[{ value: 10, count: 9 }, { value: 100, count: 1 }], 0.9, 19],
+    [
+      [
+        { value: 10, count: 9 },
+        { value: 100, count: 1 },
+      ],
+      0.5,
+      10,
+    ],
+    [
+      [
+        { value: 10, count: 9 },
+        { value: 100, count: 1 },
+      ],
+      0.9,
+      19,
+    ],
     [values(1, 2, 3, 4, 5, 6, 7, 8, 9, 10), 0.9, 9.1],
     [values(5, 7), 0, 5],
     [values(5, 7), 1, 7],
-    [[{ value: 3, count: 0 }, { value: 8, count: 2 }], 0.5, 8],
+    [
+      [
+        { value: 3, count: 0 },
+        { value: 8, count: 2 },
+      ],
+      0.5,
+      8,
+    ],
   ])("%j at %s → %s", (histogram, p, expected) => {
     expect(percentile(histogram, p)).toBeCloseTo(expected, 10);
   });
@@ -49,11 +70,21 @@ test("average to two decimals, null on nothing", () => {
 });
 
 test("histograms merge by value", () => {
-  expect(mergeHistograms(values(60, 120), [{ value: 60, count: 2 }])).toEqual([{ value: 60, count: 3 }, { value: 120, count: 1 }]);
+  expect(mergeHistograms(values(60, 120), [{ value: 60, count: 2 }])).toEqual([
+    { value: 60, count: 3 },
+    { value: 120, count: 1 },
+  ]);
 });
 
 test.each([
-  [null, "–"], [45, "45 min"], [60, "1 h"], [90, "1 h 30"], [240, "4 h"], [600, "1 j"], [780, "1 j 3 h"], [1810, "3 j"],
+  [null, "–"],
+  [45, "45 min"],
+  [60, "1 h"],
+  [90, "1 h 30"],
+  [240, "4 h"],
+  [600, "1 j"],
+  [780, "1 j 3 h"],
+  [1810, "3 j"],
 ])("%s business minutes read %s", (minutes, text) => {
   expect(formatBusinessMinutes(minutes)).toBe(text);
 });

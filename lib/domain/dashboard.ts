@@ -17,7 +17,17 @@ import type { TimeSpent } from "./interventions";
 import { share, type DurationFigures } from "./dashboard-statistics";
 import type { Period } from "./dashboard-period";
 import { OPEN_STATUSES } from "./ticket-status";
-import { CI_CLASSES, CI_STATUSES, PRIORITIES, type CiClass, type CiStatus, type Party, type Priority, type TicketStatus, type TicketType } from "./vocabulary";
+import {
+  CI_CLASSES,
+  CI_STATUSES,
+  PRIORITIES,
+  type CiClass,
+  type CiStatus,
+  type Party,
+  type Priority,
+  type TicketStatus,
+  type TicketType,
+} from "./vocabulary";
 
 export type OpenStatus = (typeof OPEN_STATUSES)[number];
 export type SlaStateValue = "ok" | "at_risk" | "breached";
@@ -38,7 +48,14 @@ export type OpenFigures = {
 export function openFigures(groups: readonly OpenGroup[]): OpenFigures {
   const byStatus = Object.fromEntries(OPEN_STATUSES.map((status) => [status, 0])) as Record<string, number>;
   const byPriority = Object.fromEntries(PRIORITIES.map((priority) => [priority, 0])) as Record<Priority, number>;
-  const figures: OpenFigures = { total: 0, byStatus, byPriority, atRisk: 0, breached: 0, waitingForSchool: { ownQueue: 0, waitingRequester: 0 } };
+  const figures: OpenFigures = {
+    total: 0,
+    byStatus,
+    byPriority,
+    atRisk: 0,
+    breached: 0,
+    waitingForSchool: { ownQueue: 0, waitingRequester: 0 },
+  };
   for (const group of groups) {
     if (!(OPEN_STATUSES as readonly string[]).includes(group.status)) continue;
     figures.total += group.count;
@@ -54,11 +71,19 @@ export function openFigures(groups: readonly OpenGroup[]): OpenFigures {
 
 /** Tickets opened or resolved in one week, as grouped by the database. */
 export type WeekGroup = { week: string; type: TicketType; count: number };
-export type WeekFlow = { week: string; openedIncidents: number; openedRequests: number; resolvedIncidents: number; resolvedRequests: number };
+export type WeekFlow = {
+  week: string;
+  openedIncidents: number;
+  openedRequests: number;
+  resolvedIncidents: number;
+  resolvedRequests: number;
+};
 
 /** One row per week of the period (Monday), zeros where nothing happened. */
 export function weeklyFlows(weeks: readonly string[], opened: readonly WeekGroup[], resolved: readonly WeekGroup[]): WeekFlow[] {
-  const rows = new Map(weeks.map((week) => [week, { week, openedIncidents: 0, openedRequests: 0, resolvedIncidents: 0, resolvedRequests: 0 }]));
+  const rows = new Map(
+    weeks.map((week) => [week, { week, openedIncidents: 0, openedRequests: 0, resolvedIncidents: 0, resolvedRequests: 0 }]),
+  );
   for (const group of opened) {
     const row = rows.get(group.week);
     if (row) row[group.type === "incident" ? "openedIncidents" : "openedRequests"] += group.count;
@@ -88,7 +113,7 @@ export type ResolverShare = { party: ResolverParty; count: number; share: number
 
 /** Who resolved a ticket: a vendor when it had been sent to one, else the party of the team holding it ("none" without a team). */
 export function resolverParty(vendored: boolean, teamParty: Party | null): ResolverParty {
-  return vendored ? "vendor" : teamParty ?? "none";
+  return vendored ? "vendor" : (teamParty ?? "none");
 }
 
 export function resolverShares(groups: ReadonlyArray<{ party: ResolverParty; count: number }>): ResolverShare[] {
@@ -109,8 +134,16 @@ export function compliance(counts: ComplianceCounts): Compliance {
 
 /** A ticket in one of the dashboard's short lists (oldest open, at risk or breached). */
 export type TicketLine = {
-  reference: string; title: string; status: TicketStatus; priority: Priority; type: TicketType; createdAt: string;
-  slaState: SlaStateValue | null; resolveBy: string | null; establishment: { uai: string; name: string }; team: { code: string; name: string } | null;
+  reference: string;
+  title: string;
+  status: TicketStatus;
+  priority: Priority;
+  type: TicketType;
+  createdAt: string;
+  slaState: SlaStateValue | null;
+  resolveBy: string | null;
+  establishment: { uai: string; name: string };
+  team: { code: string; name: string } | null;
 };
 
 export type RatingComment = { reference: string; score: number; comment: string; ratedAt: string };
@@ -191,10 +224,16 @@ export type EstablishmentDashboard = {
 
 /** One row of the regional tables (a zone, a team or a school): the same columns, so any of them sorts the same way. */
 export type RegionalRow = {
-  key: string; label: string;
-  backlog: number; breachedOpen: number; opened: number; resolved: number;
-  ttoCompliance: number | null; ttrCompliance: number | null;
-  satisfaction: number | null; ratings: number;
+  key: string;
+  label: string;
+  backlog: number;
+  breachedOpen: number;
+  opened: number;
+  resolved: number;
+  ttoCompliance: number | null;
+  ttrCompliance: number | null;
+  satisfaction: number | null;
+  ratings: number;
 };
 
 export type TeamRow = RegionalRow & { party: Party; members: number; openPerMember: number | null; resolvedPerMember: number | null };
@@ -222,13 +261,33 @@ export type RegionalDashboard = {
 
 /** Per (school, team) counts of the four populations, as the database groups them; the regional tables fold them. */
 export type ScopeGroup = {
-  establishmentId: string; teamId: string | null;
-  backlog: number; breachedOpen: number; opened: number; resolved: number;
-  ttoMet: number; ttoCounted: number; ttrMet: number; ttrCounted: number; ratingSum: number; ratings: number;
+  establishmentId: string;
+  teamId: string | null;
+  backlog: number;
+  breachedOpen: number;
+  opened: number;
+  resolved: number;
+  ttoMet: number;
+  ttoCounted: number;
+  ttrMet: number;
+  ttrCounted: number;
+  ratingSum: number;
+  ratings: number;
 };
 
 type Totals = Omit<ScopeGroup, "establishmentId" | "teamId">;
-const ZERO: Totals = { backlog: 0, breachedOpen: 0, opened: 0, resolved: 0, ttoMet: 0, ttoCounted: 0, ttrMet: 0, ttrCounted: 0, ratingSum: 0, ratings: 0 };
+const ZERO: Totals = {
+  backlog: 0,
+  breachedOpen: 0,
+  opened: 0,
+  resolved: 0,
+  ttoMet: 0,
+  ttoCounted: 0,
+  ttrMet: 0,
+  ttrCounted: 0,
+  ratingSum: 0,
+  ratings: 0,
+};
 
 function add(into: Totals, group: Totals): void {
   for (const key of Object.keys(ZERO) as (keyof Totals)[]) into[key] += group[key];
@@ -236,14 +295,25 @@ function add(into: Totals, group: Totals): void {
 
 function row(key: string, label: string, totals: Totals): RegionalRow {
   return {
-    key, label, backlog: totals.backlog, breachedOpen: totals.breachedOpen, opened: totals.opened, resolved: totals.resolved,
-    ttoCompliance: share(totals.ttoMet, totals.ttoCounted), ttrCompliance: share(totals.ttrMet, totals.ttrCounted),
-    satisfaction: totals.ratings > 0 ? Math.round((totals.ratingSum / totals.ratings) * 100) / 100 : null, ratings: totals.ratings,
+    key,
+    label,
+    backlog: totals.backlog,
+    breachedOpen: totals.breachedOpen,
+    opened: totals.opened,
+    resolved: totals.resolved,
+    ttoCompliance: share(totals.ttoMet, totals.ttoCounted),
+    ttrCompliance: share(totals.ttrMet, totals.ttrCounted),
+    satisfaction: totals.ratings > 0 ? Math.round((totals.ratingSum / totals.ratings) * 100) / 100 : null,
+    ratings: totals.ratings,
   };
 }
 
 /** Folds (school, team) groups into one row per key the `keyOf` gives; every key of `labels` gets a row, zeros included. */
-export function foldRows(groups: readonly ScopeGroup[], keyOf: (group: ScopeGroup) => string | null, labels: ReadonlyMap<string, string>): RegionalRow[] {
+export function foldRows(
+  groups: readonly ScopeGroup[],
+  keyOf: (group: ScopeGroup) => string | null,
+  labels: ReadonlyMap<string, string>,
+): RegionalRow[] {
   const totals = new Map([...labels.keys()].map((key) => [key, { ...ZERO }]));
   for (const group of groups) {
     const key = keyOf(group);
@@ -255,7 +325,10 @@ export function foldRows(groups: readonly ScopeGroup[], keyOf: (group: ScopeGrou
 }
 
 /** Team rows with their members: open tickets and tickets resolved in the period per member. */
-export function teamRows(groups: readonly ScopeGroup[], teams: ReadonlyArray<{ id: string; code: string; name: string; party: Party; members: number }>): TeamRow[] {
+export function teamRows(
+  groups: readonly ScopeGroup[],
+  teams: ReadonlyArray<{ id: string; code: string; name: string; party: Party; members: number }>,
+): TeamRow[] {
   const rows = foldRows(groups, (group) => group.teamId, new Map(teams.map((team) => [team.id, team.name])));
   const byId = new Map(teams.map((team) => [team.id, team]));
   return rows
@@ -263,14 +336,26 @@ export function teamRows(groups: readonly ScopeGroup[], teams: ReadonlyArray<{ i
     .map((teamRow) => {
       const team = byId.get(teamRow.key)!;
       return {
-        ...teamRow, key: team.code, party: team.party, members: team.members,
+        ...teamRow,
+        key: team.code,
+        party: team.party,
+        members: team.members,
         openPerMember: team.members > 0 ? Math.round((teamRow.backlog / team.members) * 10) / 10 : null,
         resolvedPerMember: team.members > 0 ? Math.round((teamRow.resolved / team.members) * 10) / 10 : null,
       };
     });
 }
 
-export const REGIONAL_SORT_KEYS = ["label", "backlog", "breachedOpen", "opened", "resolved", "ttoCompliance", "ttrCompliance", "satisfaction"] as const;
+export const REGIONAL_SORT_KEYS = [
+  "label",
+  "backlog",
+  "breachedOpen",
+  "opened",
+  "resolved",
+  "ttoCompliance",
+  "ttrCompliance",
+  "satisfaction",
+] as const;
 export type RegionalSortKey = (typeof REGIONAL_SORT_KEYS)[number];
 
 /** Sorts rows by a column; nulls (no figure) always last, ties by label. */

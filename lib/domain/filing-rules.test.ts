@@ -21,7 +21,11 @@ describe("equipment survey", () => {
   test("outside the survey a dotation request is refused with the calendar and the next opening", () => {
     const refusal = filingRefusal(dotation, "normal", new Date("2026-11-23T10:00:00Z"));
     expect(refusal?.code).toBe("equipment_survey_closed");
-    expect(refusal).toEqual({ code: "equipment_survey_closed", message: "filing.refusals.surveyClosed", values: { month: "filing.months.2", year: 2027 } });
+    expect(refusal).toEqual({
+      code: "equipment_survey_closed",
+      message: "filing.refusals.surveyClosed",
+      values: { month: "filing.months.2", year: 2027 },
+    });
     expect(filingRefusal(dotation, "normal", new Date("2027-01-10T10:00:00Z"))?.values).toEqual({ month: "filing.months.2", year: 2027 });
     expect(filingRefusal(dotation, "normal", new Date("2027-02-10T10:00:00Z"))).toBeNull();
   });
@@ -50,7 +54,8 @@ test.each([
   expect(filingFlags(category, count)).toEqual(flags);
 });
 
-const catalogueCategory = (code: string) => catalogue.services.flatMap((service) => service.categories).find((category) => category.code === code);
+const catalogueCategory = (code: string) =>
+  catalogue.services.flatMap((service) => service.categories).find((category) => category.code === code);
 test.each([
   ["SEC-FILTRAGE", true],
   ["SRV-DELEGATION", true],

@@ -9,7 +9,10 @@ const SURVEY_MONTHS = [2, 3];
 
 function parisYearMonth(now: Date): { year: number; month: number } {
   const parts = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Paris", year: "numeric", month: "numeric" }).formatToParts(now);
-  return { year: Number(parts.find((part) => part.type === "year")!.value), month: Number(parts.find((part) => part.type === "month")!.value) };
+  return {
+    year: Number(parts.find((part) => part.type === "year")!.value),
+    month: Number(parts.find((part) => part.type === "month")!.value),
+  };
 }
 
 export function equipmentSurveyOpen(now: Date): boolean {

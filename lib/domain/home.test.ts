@@ -20,17 +20,37 @@ describe("homeBlocks", () => {
   });
 
   it("gives each role the rest of its menu as shortcuts", () => {
-    expect(homeBlocks({ role: "requester" }).shortcuts.map((item) => item.key)).toEqual(["catalogue", "myEstablishments", "inventory", "account"]);
+    expect(homeBlocks({ role: "requester" }).shortcuts.map((item) => item.key)).toEqual([
+      "catalogue",
+      "myEstablishments",
+      "inventory",
+      "account",
+    ]);
     expect(homeBlocks({ role: "admin" }).shortcuts.map((item) => item.key)).toEqual([
-      "planning", "slaSummary", "catalogue", "establishments", "inventory", "dashboards", "users", "routing", "calendars", "journal", "organisation", "onboarding", "mail", "criticalPeriods", "account",
+      "planning",
+      "slaSummary",
+      "catalogue",
+      "establishments",
+      "inventory",
+      "dashboards",
+      "users",
+      "routing",
+      "calendars",
+      "journal",
+      "organisation",
+      "onboarding",
+      "mail",
+      "criticalPeriods",
+      "account",
     ]);
   });
 });
 
 describe("waitingForRequester", () => {
   it("sorts out the answers asked and the resolutions to confirm, nothing else", () => {
-    const tickets = (["new", "waiting_requester", "in_progress", "resolved", "waiting_vendor", "waiting_requester"] as TicketStatus[])
-      .map((status, index) => ({ status, reference: `T${index}` }));
+    const tickets = (["new", "waiting_requester", "in_progress", "resolved", "waiting_vendor", "waiting_requester"] as TicketStatus[]).map(
+      (status, index) => ({ status, reference: `T${index}` }),
+    );
     const { answer, confirm } = waitingForRequester(tickets);
     expect(answer.map((ticket) => ticket.reference)).toEqual(["T1", "T5"]);
     expect(confirm.map((ticket) => ticket.reference)).toEqual(["T3"]);

@@ -20,16 +20,24 @@ describe("timeSpent", () => {
     expect(timeSpent([])).toEqual({ minutes: 0, travelMinutes: 0, count: 0, onSite: 0 });
   });
   it("sums work and travel apart, and counts the on-site visits", () => {
-    expect(timeSpent([
-      { mode: "on_site", minutes: 45, travelMinutes: 30 },
-      { mode: "remote", minutes: 20, travelMinutes: 0 },
-      { mode: "on_site", minutes: 90, travelMinutes: 25 },
-    ])).toEqual({ minutes: 155, travelMinutes: 55, count: 3, onSite: 2 });
+    expect(
+      timeSpent([
+        { mode: "on_site", minutes: 45, travelMinutes: 30 },
+        { mode: "remote", minutes: 20, travelMinutes: 0 },
+        { mode: "on_site", minutes: 90, travelMinutes: 25 },
+      ]),
+    ).toEqual({ minutes: 155, travelMinutes: 55, count: 3, onSite: 2 });
   });
 });
 
 describe("hoursAndMinutes", () => {
-  it.each([[0, 0, 0], [45, 0, 45], [60, 1, 0], [155, 2, 35], [1440, 24, 0]])("%i min", (total, hours, minutes) => {
+  it.each([
+    [0, 0, 0],
+    [45, 0, 45],
+    [60, 1, 0],
+    [155, 2, 35],
+    [1440, 24, 0],
+  ])("%i min", (total, hours, minutes) => {
     expect(hoursAndMinutes(total)).toEqual({ hours, minutes });
   });
 });
@@ -50,7 +58,11 @@ describe("parisInputValue", () => {
 describe("sumTimeSpent", () => {
   it("adds groups up, and is zero for none", () => {
     expect(sumTimeSpent([])).toEqual({ minutes: 0, travelMinutes: 0, count: 0, onSite: 0 });
-    expect(sumTimeSpent([{ minutes: 60, travelMinutes: 20, count: 2, onSite: 1 }, { minutes: 15, travelMinutes: 0, count: 1, onSite: 0 }]))
-      .toEqual({ minutes: 75, travelMinutes: 20, count: 3, onSite: 1 });
+    expect(
+      sumTimeSpent([
+        { minutes: 60, travelMinutes: 20, count: 2, onSite: 1 },
+        { minutes: 15, travelMinutes: 0, count: 1, onSite: 0 },
+      ]),
+    ).toEqual({ minutes: 75, travelMinutes: 20, count: 3, onSite: 1 });
   });
 });

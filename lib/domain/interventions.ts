@@ -7,13 +7,28 @@ export type InterventionMode = (typeof INTERVENTION_MODES)[number];
 
 /** An intervention to record, as the API and the desk's form give it once parsed. */
 export type NewIntervention = {
-  mode: InterventionMode; startedAt: Date; minutes: number; travelMinutes: number; summary: string; details?: string; ciIds: string[];
+  mode: InterventionMode;
+  startedAt: Date;
+  minutes: number;
+  travelMinutes: number;
+  summary: string;
+  details?: string;
+  ciIds: string[];
 };
 
 /** An intervention as a ticket's page and the API show it; `details` null when the reader may not read them. */
 export type InterventionView = {
-  id: string; mode: InterventionMode; startedAt: Date; minutes: number; travelMinutes: number; summary: string; details: string | null;
-  createdAt: Date; author: { id: string; name: string }; vendorName: string | null; cis: { id: string; name: string }[];
+  id: string;
+  mode: InterventionMode;
+  startedAt: Date;
+  minutes: number;
+  travelMinutes: number;
+  summary: string;
+  details: string | null;
+  createdAt: Date;
+  author: { id: string; name: string };
+  vendorName: string | null;
+  cis: { id: string; name: string }[];
 };
 
 /** A ticket's interventions and the time spent on it. */
@@ -48,16 +63,31 @@ export function timeSpent(interventions: readonly { mode: InterventionMode; minu
 /** Sums of several groups (schools, months) added up. */
 export function sumTimeSpent(rows: readonly TimeSpent[]): TimeSpent {
   return rows.reduce<TimeSpent>(
-    (sum, row) => ({ minutes: sum.minutes + row.minutes, travelMinutes: sum.travelMinutes + row.travelMinutes, count: sum.count + row.count, onSite: sum.onSite + row.onSite }),
+    (sum, row) => ({
+      minutes: sum.minutes + row.minutes,
+      travelMinutes: sum.travelMinutes + row.travelMinutes,
+      count: sum.count + row.count,
+      onSite: sum.onSite + row.onSite,
+    }),
     { minutes: 0, travelMinutes: 0, count: 0, onSite: 0 },
   );
 }
 
 /** `now` as a `datetime-local` input shows it in Paris ("2026-12-04T09:30"): the form's default start. */
 export function parisInputValue(now: Date): string {
-  const parts = Object.fromEntries(new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23",
-  }).formatToParts(now).map((part) => [part.type, part.value]));
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-CA", {
+      timeZone: "Europe/Paris",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    })
+      .formatToParts(now)
+      .map((part) => [part.type, part.value]),
+  );
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
 }
 

@@ -37,7 +37,9 @@ export function nextIsoWeek(week: IsoWeek): IsoWeek {
 
 /** The Paris date of a weekday (1 = Monday) of the week. */
 export function dayOfWeek(week: IsoWeek, weekday: number): string {
-  return DateTime.fromISO(week.monday, { zone: ZONE }).plus({ days: weekday - 1 }).toISODate()!;
+  return DateTime.fromISO(week.monday, { zone: ZONE })
+    .plus({ days: weekday - 1 })
+    .toISODate()!;
 }
 
 /** The instant of a Paris date at a wall-clock time "HH:MM". */

@@ -7,11 +7,38 @@ test.each([
   ["requester", ["home", "file", "myTickets", "catalogue", "myEstablishments", "inventory", "account"]],
   ["manager", ["home", "file", "myTickets", "catalogue", "myEstablishments", "inventory", "dashboards", "account"]],
   ["technician", ["home", "desk", "planning", "catalogue", "establishments", "inventory", "account"]],
-  ["sector_lead", ["home", "desk", "planning", "slaSummary", "catalogue", "establishments", "inventory", "dashboards", "onboarding", "account"]],
-  ["service_lead", ["home", "desk", "slaSummary", "catalogue", "establishments", "inventory", "dashboards", "onboarding", "criticalPeriods", "account"]],
+  [
+    "sector_lead",
+    ["home", "desk", "planning", "slaSummary", "catalogue", "establishments", "inventory", "dashboards", "onboarding", "account"],
+  ],
+  [
+    "service_lead",
+    ["home", "desk", "slaSummary", "catalogue", "establishments", "inventory", "dashboards", "onboarding", "criticalPeriods", "account"],
+  ],
   ["academy_agent", ["home", "desk", "catalogue", "establishments", "inventory", "account"]],
   ["vendor_agent", ["home", "desk", "catalogue", "account"]],
-  ["admin", ["home", "desk", "planning", "slaSummary", "catalogue", "establishments", "inventory", "dashboards", "users", "routing", "calendars", "journal", "organisation", "onboarding", "mail", "criticalPeriods", "account"]],
+  [
+    "admin",
+    [
+      "home",
+      "desk",
+      "planning",
+      "slaSummary",
+      "catalogue",
+      "establishments",
+      "inventory",
+      "dashboards",
+      "users",
+      "routing",
+      "calendars",
+      "journal",
+      "organisation",
+      "onboarding",
+      "mail",
+      "criticalPeriods",
+      "account",
+    ],
+  ],
 ] as const)("%s sees %j", (role, keys) => {
   expect(navigationFor({ role }).map((item) => item.key)).toEqual(keys);
 });

@@ -1,7 +1,27 @@
 import { can, type Permission } from "./permissions";
 import type { Caller } from "./caller";
 
-export type NavigationKey = "home" | "desk" | "planning" | "catalogue" | "file" | "myTickets" | "myEstablishments" | "establishments" | "inventory" | "dashboards" | "users" | "routing" | "slaSummary" | "calendars" | "journal" | "organisation" | "onboarding" | "mail" | "criticalPeriods" | "account";
+export type NavigationKey =
+  | "home"
+  | "desk"
+  | "planning"
+  | "catalogue"
+  | "file"
+  | "myTickets"
+  | "myEstablishments"
+  | "establishments"
+  | "inventory"
+  | "dashboards"
+  | "users"
+  | "routing"
+  | "slaSummary"
+  | "calendars"
+  | "journal"
+  | "organisation"
+  | "onboarding"
+  | "mail"
+  | "criticalPeriods"
+  | "account";
 export type NavigationItem = { key: NavigationKey; href: string };
 
 /** The app shell's menu: each entry shows for the callers holding its permission. */

@@ -17,8 +17,12 @@ test.each([
 });
 
 test.each([
-  ["2026-12-04T11:00:00Z", true], ["2026-12-04T16:00:00Z", true], ["2026-12-04T11:00:01Z", false],
-  ["2026-12-04T12:00:00Z", false], ["2026-12-05T11:00:00Z", false], ["2026-12-25T11:00:00Z", false],
+  ["2026-12-04T11:00:00Z", true],
+  ["2026-12-04T16:00:00Z", true],
+  ["2026-12-04T11:00:01Z", false],
+  ["2026-12-04T12:00:00Z", false],
+  ["2026-12-05T11:00:00Z", false],
+  ["2026-12-25T11:00:00Z", false],
 ] as const)("%s is a slot: %s", (instant, expected) => {
   expect(isDigestSlot(at(instant))).toBe(expected);
 });

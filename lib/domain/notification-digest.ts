@@ -21,7 +21,13 @@ function isBusinessDay(day: DateTime): boolean {
 /** Whether an instant is exactly a digest slot. */
 export function isDigestSlot(instant: Date): boolean {
   const local = DateTime.fromJSDate(instant, { zone });
-  return isBusinessDay(local) && (DIGEST_HOURS as readonly number[]).includes(local.hour) && local.minute === 0 && local.second === 0 && local.millisecond === 0;
+  return (
+    isBusinessDay(local) &&
+    (DIGEST_HOURS as readonly number[]).includes(local.hour) &&
+    local.minute === 0 &&
+    local.second === 0 &&
+    local.millisecond === 0
+  );
 }
 
 /** The last slot at or before `now`, or null when none in the lookback (never in practice). */

@@ -11,7 +11,11 @@ test("an invitation works 72 hours, a reset one hour", () => {
 test.each([
   ["fresh", { expiresAt: new Date("2026-03-02T10:00:01Z"), usedAt: null, accountDisabled: false }, true],
   ["at its expiry", { expiresAt: now, usedAt: null, accountDisabled: false }, false],
-  ["already used", { expiresAt: new Date("2026-03-03T00:00:00Z"), usedAt: new Date("2026-03-02T09:00:00Z"), accountDisabled: false }, false],
+  [
+    "already used",
+    { expiresAt: new Date("2026-03-03T00:00:00Z"), usedAt: new Date("2026-03-02T09:00:00Z"), accountDisabled: false },
+    false,
+  ],
   ["account disabled since", { expiresAt: new Date("2026-03-03T00:00:00Z"), usedAt: null, accountDisabled: true }, false],
 ])("a link %s is usable: %s", (_, link, expected) => {
   expect(passwordLinkUsable(link, now)).toBe(expected);

@@ -16,5 +16,8 @@ export function parameterWithControlCharacter(parameters: Iterable<[string, stri
 
 /** The name as it can be shown back: its own control characters written as \u escapes. */
 function printable(name: string): string {
-  return name.replace(new RegExp(CONTROL_CHARACTER.source, "gu"), (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return name.replace(
+    new RegExp(CONTROL_CHARACTER.source, "gu"),
+    (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }

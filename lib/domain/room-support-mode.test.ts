@@ -2,7 +2,10 @@ import { describe, expect, test } from "vitest";
 import { roomKey, ticketSupportMode, type DeclaredRoom } from "./room-support-mode";
 import type { SupportMode } from "./vocabulary";
 
-const OUVERT_B204: DeclaredRoom[] = [{ room: "B204", supportMode: "ouvert" }, { room: "CDI", supportMode: "hors_perimetre" }];
+const OUVERT_B204: DeclaredRoom[] = [
+  { room: "B204", supportMode: "ouvert" },
+  { room: "CDI", supportMode: "hors_perimetre" },
+];
 
 describe("ticketSupportMode", () => {
   test.each<[string, SupportMode, (string | null)[], DeclaredRoom[], SupportMode]>([

@@ -22,7 +22,11 @@ test.each<[RuleMatch[], number]>([
 });
 
 test("positions are steps of ten in the given order", () => {
-  expect([...positionsFor(["c", "a", "b"])]).toEqual([["c", 10], ["a", 20], ["b", 30]]);
+  expect([...positionsFor(["c", "a", "b"])]).toEqual([
+    ["c", 10],
+    ["a", 20],
+    ["b", 30],
+  ]);
 });
 
 describe("moving one rule", () => {
@@ -48,8 +52,14 @@ test.each([
 
 test.each([
   [["a", "b", "c"], []],
-  [["b", "a", "c"], ["b", "a"]],
-  [["c", "a", "b"], ["c", "a", "b"]],
+  [
+    ["b", "a", "c"],
+    ["b", "a"],
+  ],
+  [
+    ["c", "a", "b"],
+    ["c", "a", "b"],
+  ],
 ])("from [a, b, c] to %j moves %j", (after, expected) => {
   expect(movedIds(["a", "b", "c"], after)).toEqual(expected);
 });

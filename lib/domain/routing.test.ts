@@ -17,8 +17,14 @@ const SCHOOLS = {
 function facts(categoryCode: string, school: keyof typeof SCHOOLS = "choiseul", extra: Partial<TicketFacts> = {}): TicketFacts {
   const category = CATEGORIES.find((candidate) => candidate.code === categoryCode)!;
   return {
-    type: category.type as TicketFacts["type"], serviceCode: category.service, categoryCode, schoolTask: category.school_task !== null,
-    establishment: SCHOOLS[school], ciClasses: [], priority: "P3", ...extra,
+    type: category.type as TicketFacts["type"],
+    serviceCode: category.service,
+    categoryCode,
+    schoolTask: category.school_task !== null,
+    establishment: SCHOOLS[school],
+    ciClasses: [],
+    priority: "P3",
+    ...extra,
   };
 }
 
@@ -70,7 +76,9 @@ describe("the default rules", () => {
 describe("order, disabled rules and explanations", () => {
   test("the first matching rule wins: toner is the school's task before it is the zone team's printing", () => {
     expect(route(rules, facts("IMPR-CONSOMMABLE")).teamCode).toBe("ETAB-0370037P");
-    const zoneFirst = [...rules].sort((a, b) => (a.name === "Équipe mobile de la zone" ? -1 : b.name === "Équipe mobile de la zone" ? 1 : 0));
+    const zoneFirst = [...rules].sort((a, b) =>
+      a.name === "Équipe mobile de la zone" ? -1 : b.name === "Équipe mobile de la zone" ? 1 : 0,
+    );
     expect(route(zoneFirst, facts("IMPR-CONSOMMABLE")).teamCode).toBe("PROX-OUEST");
   });
 
@@ -78,19 +86,27 @@ describe("order, disabled rules and explanations", () => {
     const withoutSchoolTasks = rules.map((rule) => (rule.name === "Tâches de l'établissement" ? { ...rule, enabled: false } : rule));
     const decision = route(withoutSchoolTasks, facts("IMPR-CONSOMMABLE"));
     expect(decision.teamCode).toBe("PROX-OUEST");
-    expect(decision.trace.find((verdict) => verdict.name === "Tâches de l'établissement")).toMatchObject({ matched: false, reason: { message: "routing.verdicts.disabled" } });
+    expect(decision.trace.find((verdict) => verdict.name === "Tâches de l'établissement")).toMatchObject({
+      matched: false,
+      reason: { message: "routing.verdicts.disabled" },
+    });
   });
 
   test("skipped rules say which criterion failed", () => {
     const decision = route(rules, facts("POSTE-PANNE"));
     expect(decision.trace[0]).toMatchObject({ ruleId: "default-10", name: "Incident de sécurité", matched: false });
     expect(french(decision.trace[0]!.reason)).toBe("service POSTE / catégorie POSTE-PANNE hors de [catégorie SEC-INCIDENT]");
-    expect(french(decision.trace.find((verdict) => verdict.name === "Tâches de l'établissement")!.reason)).toBe("pas une tâche de l'établissement");
+    expect(french(decision.trace.find((verdict) => verdict.name === "Tâches de l'établissement")!.reason)).toBe(
+      "pas une tâche de l'établissement",
+    );
   });
 
   test.each([
     [{ services: ["RES", "SRV"] }, "service POSTE / catégorie POSTE-PANNE hors de [service RES, SRV]"],
-    [{ services: ["RES"], categories: ["SEC-INCIDENT"] }, "service POSTE / catégorie POSTE-PANNE hors de [service RES, catégorie SEC-INCIDENT]"],
+    [
+      { services: ["RES"], categories: ["SEC-INCIDENT"] },
+      "service POSTE / catégorie POSTE-PANNE hors de [service RES, catégorie SEC-INCIDENT]",
+    ],
     [{ zones: ["EST", "SUD"] }, "zone OUEST hors de [EST, SUD]"],
     [{ ciClasses: ["printer" as const] }, "aucun équipement lié"],
   ])("the explanation of %j reads in French", (match, text) => {
@@ -105,7 +121,16 @@ describe("order, disabled rules and explanations", () => {
 
 describe("other criteria", () => {
   const rule = (match: RoutingRule["match"], extra: Partial<RoutingRule> = {}): RoutingRule => ({
-    id: "r", name: "Règle", enabled: true, match, teamCode: "EQ-E-GSI", watcherTeamCodes: [], priorityFloor: null, slaPolicyCode: null, assignToReferent: false, ...extra,
+    id: "r",
+    name: "Règle",
+    enabled: true,
+    match,
+    teamCode: "EQ-E-GSI",
+    watcherTeamCodes: [],
+    priorityFloor: null,
+    slaPolicyCode: null,
+    assignToReferent: false,
+    ...extra,
   });
 
   test.each<[RoutingRule["match"], keyof typeof SCHOOLS, boolean]>([

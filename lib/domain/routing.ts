@@ -64,7 +64,10 @@ export type RoutingDecision = {
 
 const list = (values: readonly string[]) => values.join(", ");
 
-const verdict = (name: string, values?: TextValues): VerdictReason => ({ message: `routing.verdicts.${name}`, ...(values ? { values } : {}) });
+const verdict = (name: string, values?: TextValues): VerdictReason => ({
+  message: `routing.verdicts.${name}`,
+  ...(values ? { values } : {}),
+});
 
 /** Why the rule does not fit the ticket, or null when it fits. */
 export function mismatch(match: RuleMatch, facts: TicketFacts): VerdictReason | null {
@@ -78,7 +81,8 @@ export function mismatch(match: RuleMatch, facts: TicketFacts): VerdictReason | 
     [match.priorities, [facts.priority], "priority"],
   ];
   for (const [wanted, actual, criterion] of checks) {
-    if (wanted?.length && !actual.some((value) => wanted.includes(value))) return verdict("outside", { criterion, actual: list(actual), wanted: list(wanted) });
+    if (wanted?.length && !actual.some((value) => wanted.includes(value)))
+      return verdict("outside", { criterion, actual: list(actual), wanted: list(wanted) });
   }
   if (match.services?.length || match.categories?.length) {
     const byService = match.services?.includes(facts.serviceCode) ?? false;
@@ -87,20 +91,30 @@ export function mismatch(match: RuleMatch, facts: TicketFacts): VerdictReason | 
       const services = match.services ?? [];
       const categories = match.categories ?? [];
       return verdict("serviceOutside", {
-        service: facts.serviceCode, category: facts.categoryCode,
-        services: list(services), serviceCount: services.length, categories: list(categories), categoryCount: categories.length,
+        service: facts.serviceCode,
+        category: facts.categoryCode,
+        services: list(services),
+        serviceCount: services.length,
+        categories: list(categories),
+        categoryCount: categories.length,
       });
     }
   }
-  if (match.schoolTask !== undefined && match.schoolTask !== facts.schoolTask) return verdict(match.schoolTask ? "notSchoolTask" : "schoolTask");
+  if (match.schoolTask !== undefined && match.schoolTask !== facts.schoolTask)
+    return verdict(match.schoolTask ? "notSchoolTask" : "schoolTask");
   if (match.ciClasses?.length && !facts.ciClasses.some((ciClass) => match.ciClasses!.includes(ciClass))) {
-    return facts.ciClasses.length ? verdict("ciOutside", { actual: list(facts.ciClasses), wanted: list(match.ciClasses) }) : verdict("noCi");
+    return facts.ciClasses.length
+      ? verdict("ciOutside", { actual: list(facts.ciClasses), wanted: list(match.ciClasses) })
+      : verdict("noCi");
   }
   return null;
 }
 
 export function fillTeamCode(template: string, establishment: TicketFacts["establishment"]): string {
-  return template.replaceAll("{zone}", establishment.zone).replaceAll("{departement}", establishment.departement).replaceAll("{uai}", establishment.uai);
+  return template
+    .replaceAll("{zone}", establishment.zone)
+    .replaceAll("{departement}", establishment.departement)
+    .replaceAll("{uai}", establishment.uai);
 }
 
 export const higher = (a: Priority, b: Priority): Priority => (PRIORITIES.indexOf(a) <= PRIORITIES.indexOf(b) ? a : b);
@@ -129,5 +143,13 @@ export function route(rules: RoutingRule[], facts: TicketFacts): RoutingDecision
       trace,
     };
   }
-  return { rule: null, teamCode: null, watcherTeamCodes: [], priority: facts.priority, slaPolicyCode: null, assignToReferent: false, trace };
+  return {
+    rule: null,
+    teamCode: null,
+    watcherTeamCodes: [],
+    priority: facts.priority,
+    slaPolicyCode: null,
+    assignToReferent: false,
+    trace,
+  };
 }

@@ -27,8 +27,9 @@ export type ThrottleDecision = { allowed: true } | { allowed: false; retryAfterS
 
 /** Whether an attempt may be checked: refused while any counter that applies is at its limit, until the longest wait ends. */
 export function throttleDecision(counters: FailureCounter[], options: { knownAddress: boolean }): ThrottleDecision {
-  const blocking = counters.filter((counter) =>
-    counter.failures >= SIGN_IN_LIMITS[counter.scope].maxFailures && !(counter.scope === "account" && options.knownAddress));
+  const blocking = counters.filter(
+    (counter) => counter.failures >= SIGN_IN_LIMITS[counter.scope].maxFailures && !(counter.scope === "account" && options.knownAddress),
+  );
   if (blocking.length === 0) return { allowed: true };
   return { allowed: false, retryAfterSeconds: Math.max(1, ...blocking.map((counter) => counter.secondsLeft)) };
 }

@@ -42,6 +42,9 @@ describe("alarmText", () => {
     },
   ])("$headline", ({ alarm, people, vendorName, headline, body }) => {
     const text = alarmText(alarm, { ...context, people: people ?? [], vendorName: vendorName ?? null });
-    expect({ headline: storedText(text.headline.message, text.headline.values), body: storedText(text.body.message, text.body.values) }).toEqual({ headline, body });
+    expect({
+      headline: storedText(text.headline.message, text.headline.values),
+      body: storedText(text.body.message, text.body.values),
+    }).toEqual({ headline, body });
   });
 });

@@ -5,7 +5,12 @@ import type { PlannedAlarm } from "./sla-plan";
 import type { Role } from "./vocabulary";
 
 const DEADLINE = new Intl.DateTimeFormat("fr-FR", {
-  timeZone: "Europe/Paris", weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit",
+  timeZone: "Europe/Paris",
+  weekday: "long",
+  day: "numeric",
+  month: "long",
+  hour: "2-digit",
+  minute: "2-digit",
 });
 
 /** "lundi 23 novembre à 14:30", Paris time. */
@@ -59,8 +64,14 @@ export function alarmText(alarm: PlannedAlarm, context: AlarmContext): AlarmText
     case "vendor_breach": {
       const deadline = formatDeadline(alarm.dueAt);
       return context.vendorName
-        ? { headline: { message: "sla.alarms.vendorBreach.headlineNamed", values: { vendor: context.vendorName } }, body: { message: "sla.alarms.vendorBreach.bodyNamed", values: { vendor: context.vendorName, deadline } } }
-        : { headline: { message: "sla.alarms.vendorBreach.headline" }, body: { message: "sla.alarms.vendorBreach.body", values: { deadline } } };
+        ? {
+            headline: { message: "sla.alarms.vendorBreach.headlineNamed", values: { vendor: context.vendorName } },
+            body: { message: "sla.alarms.vendorBreach.bodyNamed", values: { vendor: context.vendorName, deadline } },
+          }
+        : {
+            headline: { message: "sla.alarms.vendorBreach.headline" },
+            body: { message: "sla.alarms.vendorBreach.body", values: { deadline } },
+          };
     }
   }
 }

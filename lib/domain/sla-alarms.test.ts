@@ -2,7 +2,14 @@ import { describe, expect, test } from "vitest";
 import { at, change, iso, P1, P2, P4, ticket, z } from "@/tests/support/sla-facts";
 import { type BusinessCalendar, businessMinutesBetween, DEFAULT_CALENDAR, isOpenAt } from "./business-calendar";
 import { computeSla } from "./sla";
-import { alarmFireAt, assertEscalationLevels, DEFAULT_ESCALATION_LEVELS, type EscalationLevel, escalationSchedule, slaAlarms } from "./sla-alarms";
+import {
+  alarmFireAt,
+  assertEscalationLevels,
+  DEFAULT_ESCALATION_LEVELS,
+  type EscalationLevel,
+  escalationSchedule,
+  slaAlarms,
+} from "./sla-alarms";
 
 describe("alarms", () => {
   test("P1 opened Monday 10:00: warnings at 75 %, breaches at 100 %, in order", () => {
@@ -13,7 +20,12 @@ describe("alarms", () => {
       ["ttr:warning", z("2026-06-08T11:00:00Z"), z("2026-06-08T11:00:00Z")], // 13:00 (180 min)
       ["ttr:breach", z("2026-06-08T12:00:00Z"), z("2026-06-08T12:00:00Z")],
     ]);
-    expect(alarms.map((alarm) => [alarm.timer, alarm.kind])).toEqual([["tto", "warning"], ["tto", "breach"], ["ttr", "warning"], ["ttr", "breach"]]);
+    expect(alarms.map((alarm) => [alarm.timer, alarm.kind])).toEqual([
+      ["tto", "warning"],
+      ["tto", "breach"],
+      ["ttr", "warning"],
+      ["ttr", "breach"],
+    ]);
   });
 
   test("P2 opened Monday 16:00: nothing fires at night", () => {
@@ -65,7 +77,19 @@ describe("alarms", () => {
   test("for tickets opened every 4 h 19 min over two weeks with Easter and a clock change: every alarm fires while open, and the breach is the deadline", () => {
     const calendars: Array<[string, BusinessCalendar]> = [
       ["default", DEFAULT_CALENDAR],
-      ["lunch break", { ...DEFAULT_CALENDAR, weekly: { ...DEFAULT_CALENDAR.weekly, 3: [{ start: "08:00", end: "12:00" }, { start: "13:30", end: "17:00" }] } }],
+      [
+        "lunch break",
+        {
+          ...DEFAULT_CALENDAR,
+          weekly: {
+            ...DEFAULT_CALENDAR.weekly,
+            3: [
+              { start: "08:00", end: "12:00" },
+              { start: "13:30", end: "17:00" },
+            ],
+          },
+        },
+      ],
     ];
     const from = at("2027-03-22T00:00:00Z").getTime();
     for (const [name, calendar] of calendars) {
@@ -103,13 +127,37 @@ describe("escalation", () => {
   test.each([
     // commitment, created, level 1 due, level 2 due, level 2 fires
     ["P1 Monday 08:00", P1, "2026-06-08T06:00:00Z", "2026-06-08T10:00:00Z", "2026-06-08T12:00:00Z", "2026-06-08T12:00:00Z"], // 12:00, 14:00 (360 min)
-    ["P1 Monday 11:30: level 2 at 17:30 fires Tuesday 07:30", P1, "2026-06-08T09:30:00Z", "2026-06-08T13:30:00Z", "2026-06-08T15:30:00Z", "2026-06-09T05:30:00Z"],
+    [
+      "P1 Monday 11:30: level 2 at 17:30 fires Tuesday 07:30",
+      P1,
+      "2026-06-08T09:30:00Z",
+      "2026-06-08T13:30:00Z",
+      "2026-06-08T15:30:00Z",
+      "2026-06-09T05:30:00Z",
+    ],
     ["P2 Monday 10:00", P2, "2026-06-08T08:00:00Z", "2026-06-09T08:00:00Z", "2026-06-09T13:00:00Z", "2026-06-09T13:00:00Z"], // 900 = 450 + 450 → Tuesday 15:00
-    ["P1 in ouvert mode (TTR 720) Monday 08:00", { own: 30, resolve: 720 }, "2026-06-08T06:00:00Z", "2026-06-09T08:00:00Z", "2026-06-09T14:00:00Z", "2026-06-09T14:00:00Z"], // 570 + 150 → Tue 10:00; 1080 → Tue 16:00
-    ["P1 Friday 16:00 before Easter 2027", P1, "2027-03-26T15:00:00Z", "2027-03-30T08:00:00Z", "2027-03-30T10:00:00Z", "2027-03-30T10:00:00Z"],
+    [
+      "P1 in ouvert mode (TTR 720) Monday 08:00",
+      { own: 30, resolve: 720 },
+      "2026-06-08T06:00:00Z",
+      "2026-06-09T08:00:00Z",
+      "2026-06-09T14:00:00Z",
+      "2026-06-09T14:00:00Z",
+    ], // 570 + 150 → Tue 10:00; 1080 → Tue 16:00
+    [
+      "P1 Friday 16:00 before Easter 2027",
+      P1,
+      "2027-03-26T15:00:00Z",
+      "2027-03-30T08:00:00Z",
+      "2027-03-30T10:00:00Z",
+      "2027-03-30T10:00:00Z",
+    ],
   ] as const)("%s", (_label, commitment, created, level1, level2, level2Fires) => {
     const schedule = escalationSchedule(DEFAULT_CALENDAR, commitment, ticket(created), at(created));
-    expect(schedule.map((rung) => [rung.level, rung.role, rung.key])).toEqual([[1, "sector_lead", "escalation:1"], [2, "service_lead", "escalation:2"]]);
+    expect(schedule.map((rung) => [rung.level, rung.role, rung.key])).toEqual([
+      [1, "sector_lead", "escalation:1"],
+      [2, "service_lead", "escalation:2"],
+    ]);
     expect(iso(schedule[0]!.dueAt)).toBe(z(level1));
     expect(iso(schedule[1]!.dueAt)).toBe(z(level2));
     expect(iso(schedule[1]!.fireAt)).toBe(z(level2Fires));
@@ -153,10 +201,26 @@ describe("escalation", () => {
     ["a level 0", [{ level: 0, role: "sector_lead", afterPercentOfResolve: 100 }], /whole number/],
     ["a fractional level", [{ level: 1.5, role: "sector_lead", afterPercentOfResolve: 100 }], /whole number/],
     ["a zero percentage", [{ level: 1, role: "sector_lead", afterPercentOfResolve: 0 }], /positive/],
-    ["a level twice", [{ level: 1, role: "sector_lead", afterPercentOfResolve: 100 }, { level: 1, role: "service_lead", afterPercentOfResolve: 150 }], /twice/],
-    ["a higher level earlier", [{ level: 1, role: "sector_lead", afterPercentOfResolve: 150 }, { level: 2, role: "service_lead", afterPercentOfResolve: 100 }], /comes before/],
+    [
+      "a level twice",
+      [
+        { level: 1, role: "sector_lead", afterPercentOfResolve: 100 },
+        { level: 1, role: "service_lead", afterPercentOfResolve: 150 },
+      ],
+      /twice/,
+    ],
+    [
+      "a higher level earlier",
+      [
+        { level: 1, role: "sector_lead", afterPercentOfResolve: 150 },
+        { level: 2, role: "service_lead", afterPercentOfResolve: 100 },
+      ],
+      /comes before/,
+    ],
   ] as const)("rejects a ladder with %s", (_label, ladder, message) => {
     expect(() => assertEscalationLevels(ladder)).toThrow(message);
-    expect(() => escalationSchedule(DEFAULT_CALENDAR, P1, ticket("2026-06-08T06:00:00Z"), at("2026-06-08T06:00:00Z"), ladder)).toThrow(RangeError);
+    expect(() => escalationSchedule(DEFAULT_CALENDAR, P1, ticket("2026-06-08T06:00:00Z"), at("2026-06-08T06:00:00Z"), ladder)).toThrow(
+      RangeError,
+    );
   });
 });

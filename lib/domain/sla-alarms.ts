@@ -7,7 +7,6 @@ import { analyse, MINUTE_MS, reach, type SlaFacts } from "./sla";
 import { AT_RISK_PERCENT, type SlaCommitment } from "./sla-commitment";
 import type { Role } from "./vocabulary";
 
-
 /**
  * When a warning, a breach or an escalation is due, moved into opening hours: `nextOpening`, so
  * nothing fires at night, on a weekend, a public holiday or during a closure (an instant at a
@@ -39,9 +38,15 @@ export type SlaAlarm = {
 export function slaAlarms(calendar: BusinessCalendar, commitment: SlaCommitment, facts: SlaFacts, now: Date): SlaAlarm[] {
   const { own, resolve } = analyse(calendar, commitment, facts, now);
   const alarms: SlaAlarm[] = [];
-  for (const [timer, clock, minutes] of [["tto", own, commitment.own], ["ttr", resolve, commitment.resolve]] as const) {
+  for (const [timer, clock, minutes] of [
+    ["tto", own, commitment.own],
+    ["ttr", resolve, commitment.resolve],
+  ] as const) {
     if (clock.stop !== null || clock.paused) continue;
-    for (const [kind, percent] of [["warning", AT_RISK_PERCENT], ["breach", 100]] as const) {
+    for (const [kind, percent] of [
+      ["warning", AT_RISK_PERCENT],
+      ["breach", 100],
+    ] as const) {
       const dueAt = new Date(reach(calendar, clock, percentOf(minutes, percent)));
       alarms.push({ timer, kind, key: `${timer}:${kind}`, dueAt, fireAt: alarmFireAt(calendar, dueAt) });
     }
@@ -82,7 +87,8 @@ export type ScheduledEscalation = {
 export function assertEscalationLevels(levels: readonly EscalationLevel[]): void {
   const sorted = [...levels].sort((x, y) => x.level - y.level);
   sorted.forEach((rung, index) => {
-    if (!Number.isSafeInteger(rung.level) || rung.level < 1) throw new RangeError(`Escalation level must be a whole number ≥ 1, got ${rung.level}`);
+    if (!Number.isSafeInteger(rung.level) || rung.level < 1)
+      throw new RangeError(`Escalation level must be a whole number ≥ 1, got ${rung.level}`);
     if (!Number.isFinite(rung.afterPercentOfResolve) || rung.afterPercentOfResolve <= 0) {
       throw new RangeError(`Escalation level ${rung.level}: afterPercentOfResolve must be positive, got ${rung.afterPercentOfResolve}`);
     }

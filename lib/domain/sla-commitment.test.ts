@@ -3,7 +3,14 @@ import catalogue from "@/db/seed/data/service-catalogue.json";
 import { at, P2, ticket } from "@/tests/support/sla-facts";
 import { DEFAULT_CALENDAR } from "./business-calendar";
 import { computeSla } from "./sla";
-import { assertSlaTargets, commitmentFor, DEFAULT_SLA_TARGETS, OUVERT_RESOLVE_FACTOR, type SlaCommitment, type SlaTargets } from "./sla-commitment";
+import {
+  assertSlaTargets,
+  commitmentFor,
+  DEFAULT_SLA_TARGETS,
+  OUVERT_RESOLVE_FACTOR,
+  type SlaCommitment,
+  type SlaTargets,
+} from "./sla-commitment";
 import { PRIORITIES, type Priority, SUPPORT_MODES } from "./vocabulary";
 
 const HARDWARE_INCIDENT = { type: "incident", hardware: true } as const;
@@ -54,8 +61,14 @@ describe("policies and commitments", () => {
 
   test("ouvert multiplies the time to resolve only, by 3", () => {
     expect(OUVERT_RESOLVE_FACTOR).toBe(3);
-    expect(commitmentFor({ targets: DEFAULT_SLA_TARGETS, priority: "P1", supportMode: "ouvert", category: REQUEST })).toEqual({ own: 30, resolve: 720 });
-    expect(commitmentFor({ targets: DEFAULT_SLA_TARGETS, priority: "P4", supportMode: "ouvert", category: REQUEST })).toEqual({ own: 600, resolve: 18_000 });
+    expect(commitmentFor({ targets: DEFAULT_SLA_TARGETS, priority: "P1", supportMode: "ouvert", category: REQUEST })).toEqual({
+      own: 30,
+      resolve: 720,
+    });
+    expect(commitmentFor({ targets: DEFAULT_SLA_TARGETS, priority: "P4", supportMode: "ouvert", category: REQUEST })).toEqual({
+      own: 600,
+      resolve: 18_000,
+    });
   });
 
   test("every hardware category of the catalogue is an incident, so hors_perimetre keeps a commitment on each", () => {
@@ -82,6 +95,8 @@ describe("policies and commitments", () => {
     const targets: SlaTargets = { ...DEFAULT_SLA_TARGETS, P2: { own, resolve: 600 } };
     expect(() => commitmentFor({ targets, priority: "P2", supportMode: "normal", category: REQUEST })).toThrow(RangeError);
     expect(() => assertSlaTargets(targets)).toThrow(/P2.*"own"/);
-    expect(() => computeSla(DEFAULT_CALENDAR, { own, resolve: 600 }, ticket("2026-06-08T06:00:00Z"), at("2026-06-08T07:00:00Z"))).toThrow(RangeError);
+    expect(() => computeSla(DEFAULT_CALENDAR, { own, resolve: 600 }, ticket("2026-06-08T06:00:00Z"), at("2026-06-08T07:00:00Z"))).toThrow(
+      RangeError,
+    );
   });
 });

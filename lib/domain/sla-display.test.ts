@@ -3,12 +3,29 @@ import { describe, expect, test } from "vitest";
 import { at, P1, ticket } from "@/tests/support/sla-facts";
 import { DEFAULT_CALENDAR } from "./business-calendar";
 import { computeSla } from "./sla";
-import { complianceRate, formatRemaining, latestEscalationRole, nextDeadline, repairCommitment, repairTimeChoice, slaBadge, timerBadge, vendorBadge, type StoredSla } from "./sla-display";
+import {
+  complianceRate,
+  formatRemaining,
+  latestEscalationRole,
+  nextDeadline,
+  repairCommitment,
+  repairTimeChoice,
+  slaBadge,
+  timerBadge,
+  vendorBadge,
+  type StoredSla,
+} from "./sla-display";
 
 const OWN_BY = new Date("2026-11-23T10:00:00Z");
 const RESOLVE_BY = new Date("2026-11-24T08:00:00Z");
 const row = (overrides: Partial<StoredSla>): StoredSla => ({
-  status: "new", slaState: "ok", ownBy: OWN_BY, resolveBy: RESOLVE_BY, ownMet: null, resolveMet: null, ...overrides,
+  status: "new",
+  slaState: "ok",
+  ownBy: OWN_BY,
+  resolveBy: RESOLVE_BY,
+  ownMet: null,
+  resolveMet: null,
+  ...overrides,
 });
 
 describe("slaBadge: one word per row from the stored columns", () => {
@@ -88,12 +105,14 @@ test.each([
 
 test("latestEscalationRole reads the last SLA escalation, not a manual one", () => {
   expect(latestEscalationRole([])).toBeNull();
-  expect(latestEscalationRole([
-    { kind: "escalated", data: { target: "sla", level: 1, role: "sector_lead" } },
-    { kind: "comment", data: {} },
-    { kind: "escalated", data: { target: "sla", level: 2, role: "service_lead" } },
-    { kind: "escalated", data: { target: "vendor", targetLabel: "SCC" } },
-  ])).toBe("service_lead");
+  expect(
+    latestEscalationRole([
+      { kind: "escalated", data: { target: "sla", level: 1, role: "sector_lead" } },
+      { kind: "comment", data: {} },
+      { kind: "escalated", data: { target: "sla", level: 2, role: "service_lead" } },
+      { kind: "escalated", data: { target: "vendor", targetLabel: "SCC" } },
+    ]),
+  ).toBe("service_lead");
   expect(latestEscalationRole([{ kind: "escalated", data: { target: "sla", role: 42 } }])).toBeNull();
 });
 

@@ -44,7 +44,8 @@ export function slaBadge(row: StoredSla): SlaBadge {
  */
 export function nextDeadline(row: StoredSla): { timer: "tto" | "ttr"; dueAt: Date } | null {
   if (!isOpen(row.status)) return null;
-  if (row.ownMet === null && row.ownBy !== null && (row.resolveBy === null || row.ownBy <= row.resolveBy)) return { timer: "tto", dueAt: row.ownBy };
+  if (row.ownMet === null && row.ownBy !== null && (row.resolveBy === null || row.ownBy <= row.resolveBy))
+    return { timer: "tto", dueAt: row.ownBy };
   if (row.resolveMet === null && row.resolveBy !== null) return { timer: "ttr", dueAt: row.resolveBy };
   return null;
 }
@@ -75,7 +76,8 @@ export function complianceRate(met: number, total: number): number | null {
 }
 
 /** A vendor's repair time as an admin picks it: none, next business day, or a number of business hours. */
-export type RepairTimeChoice = { readonly mode: "none" } | { readonly mode: "next_business_day" } | { readonly mode: "hours"; readonly hours: number };
+export type RepairTimeChoice =
+  { readonly mode: "none" } | { readonly mode: "next_business_day" } | { readonly mode: "hours"; readonly hours: number };
 
 export function repairTimeChoice(commitment: VendorCommitment | null): RepairTimeChoice {
   if (commitment === null) return { mode: "none" };
@@ -100,7 +102,6 @@ export function latestEscalationRole(journal: readonly { readonly kind: string; 
   const role = event?.data.role;
   return typeof role === "string" && (ROLES as readonly string[]).includes(role) ? (role as Role) : null;
 }
-
 
 /**
  * Remaining business time in the words of `t`: in French "reste 2 h 30 ouvrées", "dépassé de

@@ -8,13 +8,24 @@ import { alarmJobId, dueAlarms, pendingAlarms, plannedAlarms, type PlannedAlarm,
 
 // Instants in UTC; the comment gives Paris time (CET, UTC+1, in November 2026).
 // Monday 16 … Friday 20, Monday 23 November 2026: no public holiday.
-const facts = (createdAt: string, statusChanges: SlaStatusChange[] = [], firstTakenAt: string | null = null): SlaFacts =>
-  ({ createdAt: at(createdAt), statusChanges, firstTakenAt: firstTakenAt ? at(firstTakenAt) : null, firstPublicReplyAt: null });
+const facts = (createdAt: string, statusChanges: SlaStatusChange[] = [], firstTakenAt: string | null = null): SlaFacts => ({
+  createdAt: at(createdAt),
+  statusChanges,
+  firstTakenAt: firstTakenAt ? at(firstTakenAt) : null,
+  firstPublicReplyAt: null,
+});
 
 function plan(overrides: Partial<SlaPlanInput> & Pick<SlaPlanInput, "facts" | "now">): PlannedAlarm[] {
-  return plannedAlarms({ calendar: DEFAULT_CALENDAR, commitment: DEFAULT_SLA_TARGETS.P1, levels: DEFAULT_ESCALATION_LEVELS, vendor: null, ...overrides });
+  return plannedAlarms({
+    calendar: DEFAULT_CALENDAR,
+    commitment: DEFAULT_SLA_TARGETS.P1,
+    levels: DEFAULT_ESCALATION_LEVELS,
+    vendor: null,
+    ...overrides,
+  });
 }
-const summary = (alarms: PlannedAlarm[]) => alarms.map((alarm) => [alarm.key.replace(/-\d{10,}$/, ""), alarm.dueAt.toISOString(), alarm.fireAt.toISOString()]);
+const summary = (alarms: PlannedAlarm[]) =>
+  alarms.map((alarm) => [alarm.key.replace(/-\d{10,}$/, ""), alarm.dueAt.toISOString(), alarm.fireAt.toISOString()]);
 
 describe("plannedAlarms", () => {
   test.each([
@@ -32,7 +43,10 @@ describe("plannedAlarms", () => {
     },
     {
       name: "taken in charge at 09:10: no TTO alarm, the first rung waits for the TTR breach",
-      input: { facts: facts("2026-11-16T08:00:00Z", [change("2026-11-16T08:10:00Z", "new", "in_progress")], "2026-11-16T08:10:00Z"), now: at("2026-11-16T08:15:00Z") },
+      input: {
+        facts: facts("2026-11-16T08:00:00Z", [change("2026-11-16T08:10:00Z", "new", "in_progress")], "2026-11-16T08:10:00Z"),
+        now: at("2026-11-16T08:15:00Z"),
+      },
       expected: [
         ["ttr-warning", "2026-11-16T11:00:00.000Z", "2026-11-16T11:00:00.000Z"],
         ["escalation-1", "2026-11-16T12:00:00.000Z", "2026-11-16T12:00:00.000Z"],
@@ -42,7 +56,10 @@ describe("plannedAlarms", () => {
     },
     {
       name: "P1 on Friday 16:00: the TTR runs into Monday, nothing fires over the weekend",
-      input: { facts: facts("2026-11-20T15:00:00Z", [change("2026-11-20T15:05:00Z", "new", "in_progress")], "2026-11-20T15:05:00Z"), now: at("2026-11-20T15:05:00Z") },
+      input: {
+        facts: facts("2026-11-20T15:00:00Z", [change("2026-11-20T15:05:00Z", "new", "in_progress")], "2026-11-20T15:05:00Z"),
+        now: at("2026-11-20T15:05:00Z"),
+      },
       expected: [
         ["ttr-warning", "2026-11-23T08:00:00.000Z", "2026-11-23T08:00:00.000Z"], // 180 min: 90 on Friday, Monday 07:30 + 90 = 09:00
         ["escalation-1", "2026-11-23T09:00:00.000Z", "2026-11-23T09:00:00.000Z"], // Monday 10:00
@@ -78,7 +95,10 @@ describe("plannedAlarms", () => {
     },
     {
       name: "waiting for the requester: both clocks paused, no alarm",
-      input: { facts: facts("2026-11-16T08:00:00Z", [change("2026-11-16T08:05:00Z", "new", "waiting_requester")]), now: at("2026-11-16T09:00:00Z") },
+      input: {
+        facts: facts("2026-11-16T08:00:00Z", [change("2026-11-16T08:05:00Z", "new", "waiting_requester")]),
+        now: at("2026-11-16T09:00:00Z"),
+      },
       expected: [],
     },
     {
@@ -96,7 +116,11 @@ describe("plannedAlarms", () => {
       input: {
         commitment: null,
         facts: facts("2026-11-16T08:00:00Z", [change("2026-11-16T09:00:00Z", "new", "waiting_vendor")]),
-        vendor: { calendar: DEFAULT_CALENDAR, commitment: { nextBusinessDay: true as const }, wait: { since: at("2026-11-16T09:00:00Z"), endedAt: null } },
+        vendor: {
+          calendar: DEFAULT_CALENDAR,
+          commitment: { nextBusinessDay: true as const },
+          wait: { since: at("2026-11-16T09:00:00Z"), endedAt: null },
+        },
         now: at("2026-11-16T09:00:00Z"),
       },
       expected: [["vendor-breach", "2026-11-17T16:30:00.000Z", "2026-11-18T06:30:00.000Z"]], // Tuesday 17:30, fires Wednesday 07:30
@@ -130,13 +154,20 @@ describe("plannedAlarms", () => {
 
   test("keys follow the deadline: a pause that moves it gives new warning and breach keys, the same rung key", () => {
     const created = "2026-11-16T08:00:00Z";
-    const before = plan({ facts: facts(created, [change("2026-11-16T08:05:00Z", "new", "in_progress")], "2026-11-16T08:05:00Z"), now: at("2026-11-16T08:10:00Z") });
+    const before = plan({
+      facts: facts(created, [change("2026-11-16T08:05:00Z", "new", "in_progress")], "2026-11-16T08:05:00Z"),
+      now: at("2026-11-16T08:10:00Z"),
+    });
     const after = plan({
-      facts: facts(created, [
-        change("2026-11-16T08:05:00Z", "new", "in_progress"),
-        change("2026-11-16T08:10:00Z", "in_progress", "waiting_requester"),
-        change("2026-11-16T09:10:00Z", "waiting_requester", "in_progress"),
-      ], "2026-11-16T08:05:00Z"),
+      facts: facts(
+        created,
+        [
+          change("2026-11-16T08:05:00Z", "new", "in_progress"),
+          change("2026-11-16T08:10:00Z", "in_progress", "waiting_requester"),
+          change("2026-11-16T09:10:00Z", "waiting_requester", "in_progress"),
+        ],
+        "2026-11-16T08:05:00Z",
+      ),
       now: at("2026-11-16T09:10:00Z"),
     });
     const keys = (alarms: PlannedAlarm[]) => alarms.map((alarm) => alarm.key).sort();

@@ -21,8 +21,21 @@ import { vendorDeadline, type VendorCommitment, type VendorWait } from "./sla-ve
 import type { Role } from "./vocabulary";
 
 export type PlannedAlarm =
-  | { readonly kind: "warning" | "breach"; readonly timer: "tto" | "ttr"; readonly key: string; readonly dueAt: Date; readonly fireAt: Date }
-  | { readonly kind: "escalation"; readonly level: number; readonly role: Role; readonly key: string; readonly dueAt: Date; readonly fireAt: Date }
+  | {
+      readonly kind: "warning" | "breach";
+      readonly timer: "tto" | "ttr";
+      readonly key: string;
+      readonly dueAt: Date;
+      readonly fireAt: Date;
+    }
+  | {
+      readonly kind: "escalation";
+      readonly level: number;
+      readonly role: Role;
+      readonly key: string;
+      readonly dueAt: Date;
+      readonly fireAt: Date;
+    }
   | { readonly kind: "vendor_breach"; readonly key: string; readonly dueAt: Date; readonly fireAt: Date };
 
 export type VendorTimer = { readonly calendar: BusinessCalendar; readonly commitment: VendorCommitment; readonly wait: VendorWait };
@@ -45,7 +58,13 @@ export function plannedAlarms(input: SlaPlanInput): PlannedAlarm[] {
   if (commitment) {
     const alarms = slaAlarms(calendar, commitment, facts, now);
     for (const alarm of alarms) {
-      planned.push({ kind: alarm.kind, timer: alarm.timer, key: `${alarm.timer}-${alarm.kind}-${alarm.dueAt.getTime()}`, dueAt: alarm.dueAt, fireAt: alarm.fireAt });
+      planned.push({
+        kind: alarm.kind,
+        timer: alarm.timer,
+        key: `${alarm.timer}-${alarm.kind}-${alarm.dueAt.getTime()}`,
+        dueAt: alarm.dueAt,
+        fireAt: alarm.fireAt,
+      });
     }
     const firstBreach = alarms.filter((alarm) => alarm.kind === "breach").sort((x, y) => x.dueAt.getTime() - y.dueAt.getTime())[0];
     const ladder = escalationSchedule(calendar, commitment, facts, now, levels);
@@ -53,7 +72,14 @@ export function plannedAlarms(input: SlaPlanInput): PlannedAlarm[] {
     const first = ladder[0];
     ladder.forEach((rung) => {
       const dueAt = rung === first && firstBreach && firstBreach.dueAt < rung.dueAt ? firstBreach.dueAt : rung.dueAt;
-      planned.push({ kind: "escalation", level: rung.level, role: rung.role, key: `escalation-${rung.level}`, dueAt, fireAt: alarmFireAt(calendar, dueAt) });
+      planned.push({
+        kind: "escalation",
+        level: rung.level,
+        role: rung.role,
+        key: `escalation-${rung.level}`,
+        dueAt,
+        fireAt: alarmFireAt(calendar, dueAt),
+      });
     });
   }
   if (vendor && vendor.wait.endedAt === null) {

@@ -24,7 +24,13 @@ describe("vendors", () => {
   test("next business day ends at the last closing of that day", () => {
     const calendar: BusinessCalendar = {
       ...DEFAULT_CALENDAR,
-      weekly: { ...DEFAULT_CALENDAR.weekly, 2: [{ start: "08:00", end: "12:00" }, { start: "13:30", end: "17:00" }] },
+      weekly: {
+        ...DEFAULT_CALENDAR.weekly,
+        2: [
+          { start: "08:00", end: "12:00" },
+          { start: "13:30", end: "17:00" },
+        ],
+      },
     };
     expect(iso(vendorDeadline(calendar, NEXT_DAY, at("2026-06-08T08:00:00Z")))).toBe(z("2026-06-09T15:00:00Z"));
   });
@@ -53,7 +59,12 @@ describe("vendors", () => {
     ["handed back Wednesday 10:00", "2026-06-10T08:00:00Z", "2026-06-10T10:00:00Z", "breached", 1200, -150],
     ["handed back after now is still waiting", "2026-06-10T08:00:00Z", "2026-06-08T10:00:00Z", "ok", 120, 930],
   ] as const)("vendor state: %s → %s", (_label, endedAt, now, state, used, remaining) => {
-    const sla = vendorState(DEFAULT_CALENDAR, NEXT_DAY, { since: at("2026-06-08T08:00:00Z"), endedAt: endedAt === null ? null : at(endedAt) }, at(now));
+    const sla = vendorState(
+      DEFAULT_CALENDAR,
+      NEXT_DAY,
+      { since: at("2026-06-08T08:00:00Z"), endedAt: endedAt === null ? null : at(endedAt) },
+      at(now),
+    );
     expect(sla.state).toBe(state);
     expect(iso(sla.dueAt)).toBe(z("2026-06-09T15:30:00Z"));
     expect(sla.usedMinutes).toBeCloseTo(used, 9);
@@ -73,6 +84,10 @@ describe("vendors", () => {
     ]);
     expect(vendorWaits(facts, at("2026-06-11T12:00:00Z"))[1]!.endedAt).toEqual(at("2026-06-10T07:00:00Z"));
     // Meanwhile the ticket's own clocks kept running.
-    expect(computeSla(DEFAULT_CALENDAR, P1, facts, at("2026-06-08T09:00:00Z")).ttr).toMatchObject({ paused: false, pausedMinutes: 0, usedMinutes: 180 });
+    expect(computeSla(DEFAULT_CALENDAR, P1, facts, at("2026-06-08T09:00:00Z")).ttr).toMatchObject({
+      paused: false,
+      pausedMinutes: 0,
+      usedMinutes: 180,
+    });
   });
 });

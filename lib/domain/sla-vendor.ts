@@ -8,7 +8,6 @@ import { addBusinessMinutes, type BusinessCalendar, nextOpening } from "./busine
 import { addBusinessMs, businessMs, MINUTE_MS, type SlaFacts, timelineOf, timeOf } from "./sla";
 import { AT_RISK_PERCENT } from "./sla-commitment";
 
-
 /**
  * A vendor's own repair time: a number of business minutes, or "next business day" (warranty
  * repairs): by the closing of the first business day after the day the ticket was handed over.

@@ -55,7 +55,9 @@ describe("a P1 opened on Good Friday 2027 at 16:00 (Easter Monday closed, clocks
     ["Easter Monday", "2027-03-29T10:00:00Z", 30, "2027-03-30T08:30:00Z"], // Tuesday 07:30 + 180 → 10:30 CEST
     ["Tuesday 07:45 CEST", "2027-03-30T05:45:00Z", 45, "2027-03-30T08:45:00Z"], // 07:45 + 180 → 10:45 CEST
   ])("while still waiting (%s), the deadline is given as if the pause ended now", (_label, now, paused, resolveBy) => {
-    const facts = ticket(CREATED, [change("2027-03-26T16:00:00Z", "in_progress", "waiting_requester")], { firstTakenAt: "2027-03-26T15:10:00Z" });
+    const facts = ticket(CREATED, [change("2027-03-26T16:00:00Z", "in_progress", "waiting_requester")], {
+      firstTakenAt: "2027-03-26T15:10:00Z",
+    });
     const sla = computeSla(DEFAULT_CALENDAR, P1, facts, at(now));
     expect(sla).toMatchObject({ paused: true, pausedMinutes: paused, state: "ok" });
     expect(sla.ttr).toMatchObject({ paused: true, usedMinutes: 60, remainingMinutes: 180, stoppedAt: null });
@@ -71,7 +73,10 @@ describe("pauses", () => {
     ["no pause", [], "2026-06-08T10:00:00Z", 0],
     [
       "waiting for the requester 09:00–10:00",
-      [change("2026-06-08T07:00:00Z", "in_progress", "waiting_requester"), change("2026-06-08T08:00:00Z", "waiting_requester", "in_progress")],
+      [
+        change("2026-06-08T07:00:00Z", "in_progress", "waiting_requester"),
+        change("2026-06-08T08:00:00Z", "waiting_requester", "in_progress"),
+      ],
       "2026-06-08T11:00:00Z",
       60,
     ],
@@ -100,13 +105,19 @@ describe("pauses", () => {
     ],
     [
       "a pause that starts after the breach (17:00) does not undo it",
-      [change("2026-06-08T15:00:00Z", "in_progress", "waiting_requester"), change("2026-06-09T06:30:00Z", "waiting_requester", "in_progress")],
+      [
+        change("2026-06-08T15:00:00Z", "in_progress", "waiting_requester"),
+        change("2026-06-09T06:30:00Z", "waiting_requester", "in_progress"),
+      ],
       "2026-06-08T10:00:00Z",
       30 + 60,
     ],
     [
       "status changes given out of order",
-      [change("2026-06-08T08:00:00Z", "waiting_requester", "in_progress"), change("2026-06-08T07:00:00Z", "in_progress", "waiting_requester")],
+      [
+        change("2026-06-08T08:00:00Z", "waiting_requester", "in_progress"),
+        change("2026-06-08T07:00:00Z", "in_progress", "waiting_requester"),
+      ],
       "2026-06-08T11:00:00Z",
       60,
     ],
@@ -118,7 +129,10 @@ describe("pauses", () => {
   });
 
   test("a pause across the night: P2 on Monday 08:00, waiting Monday 17:00 → Tuesday 08:30 moves TTR by 30 + 60 minutes", () => {
-    const facts = ticket(CREATED, [change("2026-06-08T15:00:00Z", "in_progress", "waiting_requester"), change("2026-06-09T06:30:00Z", "waiting_requester", "in_progress")]);
+    const facts = ticket(CREATED, [
+      change("2026-06-08T15:00:00Z", "in_progress", "waiting_requester"),
+      change("2026-06-09T06:30:00Z", "waiting_requester", "in_progress"),
+    ]);
     const sla = computeSla(DEFAULT_CALENDAR, P2, facts, at("2026-06-09T07:00:00Z"));
     expect(iso(sla.resolveBy)).toBe(z("2026-06-09T07:30:00Z")); // Tuesday 09:30 instead of 08:00
     expect(sla.pausedMinutes).toBe(90);
@@ -134,7 +148,9 @@ describe("pauses", () => {
     // 600 = 180 on Friday (14:00–17:00) + 420 from Monday 08:00 → 15:00.
     expect(iso(sla.resolveBy)).toBe(z("2026-06-15T13:00:00Z"));
     // Without the pause: 210 on Friday + 390 on Monday → 14:00.
-    expect(iso(computeSla(DEFAULT_CALENDAR, P2, ticket("2026-06-12T12:00:00Z"), at("2026-06-15T06:00:00Z")).resolveBy)).toBe(z("2026-06-15T12:00:00Z"));
+    expect(iso(computeSla(DEFAULT_CALENDAR, P2, ticket("2026-06-12T12:00:00Z"), at("2026-06-15T06:00:00Z")).resolveBy)).toBe(
+      z("2026-06-15T12:00:00Z"),
+    );
   });
 
   test("instants that are not on whole minutes", () => {
@@ -146,7 +162,9 @@ describe("pauses", () => {
     expect(sla.pausedMinutes).toBe(10.5);
     expect(iso(sla.ownBy)).toBe("2026-06-08T06:41:00.250Z"); // 06:30:30.250 + 10 min 30 s
     // Friday 17:29:30: 30 seconds on Friday, 29 min 30 s on Monday.
-    expect(iso(computeSla(DEFAULT_CALENDAR, P1, ticket("2026-06-12T15:29:30Z"), at("2026-06-12T15:29:40Z")).ownBy)).toBe("2026-06-15T05:59:30.000Z");
+    expect(iso(computeSla(DEFAULT_CALENDAR, P1, ticket("2026-06-12T15:29:30Z"), at("2026-06-12T15:29:40Z")).ownBy)).toBe(
+      "2026-06-15T05:59:30.000Z",
+    );
   });
 });
 
@@ -219,13 +237,27 @@ describe("TTO met by taking the ticket or by a first public reply", () => {
   test.each([
     ["taken at 08:20", { firstTakenAt: "2026-06-08T06:20:00Z" }, [], "met", "2026-06-08T06:20:00Z", 10],
     ["first public reply at 08:10", { firstPublicReplyAt: "2026-06-08T06:10:00Z" }, [], "met", "2026-06-08T06:10:00Z", 20],
-    ["reply at 08:10, taken at 08:25: the earlier", { firstTakenAt: "2026-06-08T06:25:00Z", firstPublicReplyAt: "2026-06-08T06:10:00Z" }, [], "met", "2026-06-08T06:10:00Z", 20],
+    [
+      "reply at 08:10, taken at 08:25: the earlier",
+      { firstTakenAt: "2026-06-08T06:25:00Z", firstPublicReplyAt: "2026-06-08T06:10:00Z" },
+      [],
+      "met",
+      "2026-06-08T06:10:00Z",
+      20,
+    ],
     ["taken exactly at the deadline", { firstTakenAt: "2026-06-08T06:30:00Z" }, [], "met", "2026-06-08T06:30:00Z", 0],
     ["taken at 08:45, late", { firstTakenAt: "2026-06-08T06:45:00Z" }, [], "breached", "2026-06-08T06:45:00Z", -15],
     ["resolved at 08:20 without either", {}, [change("2026-06-08T06:20:00Z", "new", "resolved")], "met", "2026-06-08T06:20:00Z", 10],
     ["neither, still open", {}, [], "breached", null, -30],
     ["taken after now is not taken yet", { firstTakenAt: "2026-06-08T08:00:00Z" }, [], "breached", null, -30],
-    ["a reply recorded a little before creation (clock skew) counts at creation", { firstPublicReplyAt: "2026-06-08T05:59:59Z" }, [], "met", "2026-06-08T06:00:00Z", 30],
+    [
+      "a reply recorded a little before creation (clock skew) counts at creation",
+      { firstPublicReplyAt: "2026-06-08T05:59:59Z" },
+      [],
+      "met",
+      "2026-06-08T06:00:00Z",
+      30,
+    ],
   ] as const)("%s", (_label, extra, changes, state, metAt, remaining) => {
     const sla = computeSla(DEFAULT_CALENDAR, P1, ticket(CREATED, [...changes], extra), at("2026-06-08T07:00:00Z"));
     expect(sla.tto.state).toBe(state);
@@ -273,7 +305,15 @@ describe("TTR met on resolution; a reopened ticket counts again", () => {
     ["Tuesday 08:00, reopened", "2026-06-09T06:00:00Z", "ok", null, "2026-06-09T09:00:00Z", 60, 540],
     ["Tuesday 08:30, reopened", "2026-06-09T06:30:00Z", "ok", null, "2026-06-09T09:00:00Z", 90, 540],
     ["Tuesday 09:00, resolved again", "2026-06-09T07:00:00Z", "met", "2026-06-09T07:00:00Z", "2026-06-09T09:00:00Z", 120, 540],
-    ["Thursday, closed: met at the last resolution", "2026-06-11T07:00:00Z", "met", "2026-06-09T07:00:00Z", "2026-06-09T09:00:00Z", 120, 540],
+    [
+      "Thursday, closed: met at the last resolution",
+      "2026-06-11T07:00:00Z",
+      "met",
+      "2026-06-09T07:00:00Z",
+      "2026-06-09T09:00:00Z",
+      120,
+      540,
+    ],
   ] as const)("%s", (_label, now, state, metAt, resolveBy, used, paused) => {
     const sla = computeSla(DEFAULT_CALENDAR, P1, facts, at(now));
     expect(sla.ttr.state).toBe(state);
@@ -290,7 +330,10 @@ describe("TTR met on resolution; a reopened ticket counts again", () => {
       change("2026-06-08T11:00:00Z", "new", "resolved"), // 13:00: 300 min used, due 12:00
       change("2026-06-09T06:00:00Z", "resolved", "assigned"),
     ]);
-    expect(computeSla(DEFAULT_CALENDAR, P1, late, at("2026-06-08T12:00:00Z")).ttr).toMatchObject({ state: "breached", remainingMinutes: -60 });
+    expect(computeSla(DEFAULT_CALENDAR, P1, late, at("2026-06-08T12:00:00Z")).ttr).toMatchObject({
+      state: "breached",
+      remainingMinutes: -60,
+    });
     const reopened = computeSla(DEFAULT_CALENDAR, P1, late, at("2026-06-09T06:30:00Z"));
     expect(reopened.ttr).toMatchObject({ state: "breached", metAt: null, stoppedAt: null, remainingMinutes: -90 });
     expect(iso(reopened.resolveBy)).toBe(z("2026-06-08T10:00:00Z"));
@@ -363,7 +406,12 @@ describe("purity and robustness", () => {
       Object.freeze(change("2026-06-08T08:00:00Z", "waiting_requester", "in_progress")),
       Object.freeze(change("2026-06-08T07:00:00Z", "new", "waiting_requester")),
     ]);
-    const facts: SlaFacts = Object.freeze({ createdAt: at("2026-06-08T06:00:00Z"), statusChanges: changes, firstTakenAt: null, firstPublicReplyAt: null });
+    const facts: SlaFacts = Object.freeze({
+      createdAt: at("2026-06-08T06:00:00Z"),
+      statusChanges: changes,
+      firstTakenAt: null,
+      firstPublicReplyAt: null,
+    });
     const first = computeSla(DEFAULT_CALENDAR, P2, facts, at("2026-06-08T09:00:00Z"));
     expect(computeSla(DEFAULT_CALENDAR, P2, facts, at("2026-06-08T09:00:00Z"))).toEqual(first);
     expect(changes[0]!.at).toEqual(at("2026-06-08T08:00:00Z"));
@@ -378,7 +426,9 @@ describe("purity and robustness", () => {
 
   test("rejects invalid dates", () => {
     expect(() => computeSla(DEFAULT_CALENDAR, P1, ticket("2026-06-08T06:00:00Z"), new Date(Number.NaN))).toThrow(RangeError);
-    expect(() => computeSla(DEFAULT_CALENDAR, P1, { ...ticket("2026-06-08T06:00:00Z"), createdAt: new Date(Number.NaN) }, at("2026-06-08T07:00:00Z"))).toThrow(RangeError);
+    expect(() =>
+      computeSla(DEFAULT_CALENDAR, P1, { ...ticket("2026-06-08T06:00:00Z"), createdAt: new Date(Number.NaN) }, at("2026-06-08T07:00:00Z")),
+    ).toThrow(RangeError);
   });
 });
 
@@ -418,7 +468,11 @@ describe("against a minute-by-minute oracle", () => {
   test.each(CASES)("opened %s, %s: P2 deadlines match", { timeout: 60_000 }, (start, _name, pattern) => {
     const created = at(start).getTime();
     const statusChanges = pattern.map((minutes, index) =>
-      change(new Date(created + minutes * 60_000).toISOString(), index % 2 === 0 ? "in_progress" : "waiting_requester", index % 2 === 0 ? "waiting_requester" : "in_progress"),
+      change(
+        new Date(created + minutes * 60_000).toISOString(),
+        index % 2 === 0 ? "in_progress" : "waiting_requester",
+        index % 2 === 0 ? "waiting_requester" : "in_progress",
+      ),
     );
     const facts: SlaFacts = { createdAt: at(start), statusChanges, firstTakenAt: null, firstPublicReplyAt: null };
     const now = new Date(created + 30 * 86_400_000); // long after: every pause is over

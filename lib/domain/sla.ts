@@ -26,12 +26,7 @@
  * holds the ticket now); a ticket moved between teams with different hours is measured as if it
  * had always been with its current team.
  */
-import {
-  addBusinessMinutes,
-  type BusinessCalendar,
-  businessMinutesBetween,
-  nextOpening,
-} from "./business-calendar";
+import { addBusinessMinutes, type BusinessCalendar, businessMinutesBetween, nextOpening } from "./business-calendar";
 import { assertCommitment, AT_RISK_PERCENT, type SlaCommitment } from "./sla-commitment";
 import type { TicketStatus } from "./vocabulary";
 
@@ -154,7 +149,6 @@ export function timeOf(date: Date, name: string): number {
   if (!Number.isFinite(time)) throw new RangeError(`${name} is an invalid date`);
   return time;
 }
-
 
 /** The ticket's statuses from its creation to `now`: the first point is the creation. */
 export function timelineOf(facts: SlaFacts, now: Date): Timeline {

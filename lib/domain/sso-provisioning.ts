@@ -25,12 +25,20 @@ export const DEFAULT_SSO_FUNCTION: SsoFunction = { role: "requester", functionCo
 /** A claim's values: a string (several separated by commas, semicolons or spaces) or an array of them; anything else is none. */
 function claimValues(value: unknown): string[] {
   const list = Array.isArray(value) ? value : [value];
-  return list.flatMap((item) => (typeof item === "string" || typeof item === "number" ? String(item).split(/[\s,;]+/) : [])).filter(Boolean);
+  return list
+    .flatMap((item) => (typeof item === "string" || typeof item === "number" ? String(item).split(/[\s,;]+/) : []))
+    .filter(Boolean);
 }
 
 /** The well-formed UAIs a set of claims names (normalised, check letter verified), whether Guichet knows them or not. */
 export function claimedUais(claims: Readonly<Record<string, unknown>>, mapping: Pick<SsoClaimMapping, "uai">): string[] {
-  return [...new Set(claimValues(claims[mapping.uai]).map(normalizeUai).filter((uai) => uaiProblem(uai) === null))];
+  return [
+    ...new Set(
+      claimValues(claims[mapping.uai])
+        .map(normalizeUai)
+        .filter((uai) => uaiProblem(uai) === null),
+    ),
+  ];
 }
 
 export type SsoIdentity = {
@@ -47,19 +55,32 @@ export type SsoIdentity = {
 const ROLE_RANK: Record<SsoRole, number> = { requester: 0, manager: 1 };
 
 /** Reads the claims through the mapping. Among several function values the one giving the higher role wins (a head who also teaches is a head). */
-export function ssoIdentity(claims: Readonly<Record<string, unknown>>, mapping: SsoClaimMapping, knownUais: ReadonlySet<string>): SsoIdentity {
+export function ssoIdentity(
+  claims: Readonly<Record<string, unknown>>,
+  mapping: SsoClaimMapping,
+  knownUais: ReadonlySet<string>,
+): SsoIdentity {
   const email = claimValues(claims[mapping.email])[0]?.toLowerCase() ?? null;
   const rawName = claims[mapping.name];
-  const composed = [claims.given_name, claims.family_name].filter((part): part is string => typeof part === "string" && part.trim() !== "").join(" ");
+  const composed = [claims.given_name, claims.family_name]
+    .filter((part): part is string => typeof part === "string" && part.trim() !== "")
+    .join(" ");
   const name = (typeof rawName === "string" && rawName.trim()) || composed || email || "";
-  const functions = claimValues(claims[mapping.function]).map((value) => mapping.functionMap[value]).filter((mapped): mapped is SsoFunction => Boolean(mapped));
-  const best = functions.reduce<SsoFunction | null>((current, next) => (!current || ROLE_RANK[next.role] > ROLE_RANK[current.role] ? next : current), null);
+  const functions = claimValues(claims[mapping.function])
+    .map((value) => mapping.functionMap[value])
+    .filter((mapped): mapped is SsoFunction => Boolean(mapped));
+  const best = functions.reduce<SsoFunction | null>(
+    (current, next) => (!current || ROLE_RANK[next.role] > ROLE_RANK[current.role] ? next : current),
+    null,
+  );
   return {
     subject: String(claims.sub ?? ""),
     email,
     name: name.trim(),
     uaiClaimed: claims[mapping.uai] !== undefined && claims[mapping.uai] !== null,
-    uais: claimedUais(claims, mapping).filter((uai) => knownUais.has(uai)).sort(),
+    uais: claimedUais(claims, mapping)
+      .filter((uai) => knownUais.has(uai))
+      .sort(),
     function: best ?? DEFAULT_SSO_FUNCTION,
   };
 }

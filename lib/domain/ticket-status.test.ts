@@ -4,10 +4,18 @@ import { TICKET_STATUSES } from "./vocabulary";
 
 describe("transitions", () => {
   test.each([
-    ["new", "assigned", true], ["assigned", "in_progress", true], ["in_progress", "waiting_requester", true],
-    ["waiting_requester", "in_progress", true], ["waiting_vendor", "resolved", true], ["resolved", "closed", true],
-    ["resolved", "assigned", true], ["new", "closed", false], ["closed", "assigned", false], ["cancelled", "new", false],
-    ["resolved", "cancelled", false], ["in_progress", "new", false],
+    ["new", "assigned", true],
+    ["assigned", "in_progress", true],
+    ["in_progress", "waiting_requester", true],
+    ["waiting_requester", "in_progress", true],
+    ["waiting_vendor", "resolved", true],
+    ["resolved", "closed", true],
+    ["resolved", "assigned", true],
+    ["new", "closed", false],
+    ["closed", "assigned", false],
+    ["cancelled", "new", false],
+    ["resolved", "cancelled", false],
+    ["in_progress", "new", false],
   ] as const)("%s → %s: %s", (from, to, allowed) => {
     expect(canTransition(from, to)).toBe(allowed);
   });
@@ -37,7 +45,10 @@ describe("requesterActions", () => {
 });
 
 test.each([
-  ["waiting_requester", "in_progress"], ["in_progress", "in_progress"], ["new", "new"], ["resolved", "resolved"],
+  ["waiting_requester", "in_progress"],
+  ["in_progress", "in_progress"],
+  ["new", "new"],
+  ["resolved", "resolved"],
 ] as const)("a requester reply on %s leaves it %s", (from, to) => {
   expect(statusAfterRequesterReply(from)).toBe(to);
 });

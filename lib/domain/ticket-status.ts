@@ -32,10 +32,7 @@ export const REOPEN_WINDOW_DAYS = 10;
 export type RequesterAction = "cancel" | "confirm" | "reopen" | "rate";
 
 /** What the requester may do on their ticket now. */
-export function requesterActions(
-  ticket: { status: TicketStatus; resolvedAt: Date | null; rated: boolean },
-  now: Date,
-): RequesterAction[] {
+export function requesterActions(ticket: { status: TicketStatus; resolvedAt: Date | null; rated: boolean }, now: Date): RequesterAction[] {
   if (isOpen(ticket.status)) return ["cancel"];
   if (ticket.status === "resolved") {
     const withinWindow = ticket.resolvedAt !== null && now.getTime() - ticket.resolvedAt.getTime() < REOPEN_WINDOW_DAYS * 86_400_000;

@@ -4,10 +4,22 @@ import { canActAsRequester, canSeeInternalNotes, canSeeTicket } from "./ticket-v
 import type { Role } from "./vocabulary";
 
 const caller = (role: Role, extra: Partial<Caller> = {}): Caller => ({
-  id: "u", email: "u@x", name: "U", role, establishmentIds: [], teamIds: [], zoneId: null, zoneIds: [], ...extra,
+  id: "u",
+  email: "u@x",
+  name: "U",
+  role,
+  establishmentIds: [],
+  teamIds: [],
+  zoneId: null,
+  zoneIds: [],
+  ...extra,
 });
 const ticket = {
-  establishmentId: "school-A", zoneId: "zone-OUEST", assignedTeamId: "team-PROX-OUEST", watcherTeamIds: ["team-RSSI"], requesterId: "someone",
+  establishmentId: "school-A",
+  zoneId: "zone-OUEST",
+  assignedTeamId: "team-PROX-OUEST",
+  watcherTeamIds: ["team-RSSI"],
+  requesterId: "someone",
   vendorGrants: [{ teamId: "team-PREST-SCC", endedAt: null, sharedEventIds: [], sharedAttachmentIds: [] }],
 };
 const now = new Date("2026-11-23T10:00:00Z");
@@ -23,7 +35,11 @@ describe("canSeeTicket", () => {
     ["sector lead of the zone", caller("sector_lead", { zoneIds: ["zone-OUEST"] }), true],
     ["academy agent of another team", caller("academy_agent", { teamIds: ["team-EOLE"], zoneIds: ["zone-OUEST"] }), false],
     ["vendor agent of the vendor it waits for", caller("vendor_agent", { teamIds: ["team-PREST-SCC"] }), true],
-    ["vendor agent, whatever team holds the ticket, without an escalation to it", caller("vendor_agent", { teamIds: ["team-PROX-OUEST"] }), false],
+    [
+      "vendor agent, whatever team holds the ticket, without an escalation to it",
+      caller("vendor_agent", { teamIds: ["team-PROX-OUEST"] }),
+      false,
+    ],
     ["academy agent of a watching team", caller("academy_agent", { teamIds: ["team-RSSI"] }), true],
     ["academy agent who filed it for the school", caller("academy_agent", { id: "someone", teamIds: ["team-EOLE"] }), true],
     ["service lead", caller("service_lead"), true],
@@ -40,13 +56,21 @@ describe("canSeeTicket", () => {
 });
 
 test.each([
-  ["requester", ["school-A"], true], ["manager", ["school-A"], true], ["requester", ["school-B"], false],
-  ["technician", ["school-A"], false], ["admin", [], false],
+  ["requester", ["school-A"], true],
+  ["manager", ["school-A"], true],
+  ["requester", ["school-B"], false],
+  ["technician", ["school-A"], false],
+  ["admin", [], false],
 ] as const)("%s of %j acts as requester: %s", (role, schools, expected) => {
   expect(canActAsRequester(caller(role, { establishmentIds: [...schools] }), { establishmentId: "school-A" })).toBe(expected);
 });
 
-test.each([["requester", false], ["manager", false], ["technician", true], ["vendor_agent", false], ["admin", true]] as const)(
-  "%s sees internal notes: %s", (role, expected) => {
-    expect(canSeeInternalNotes(caller(role))).toBe(expected);
-  });
+test.each([
+  ["requester", false],
+  ["manager", false],
+  ["technician", true],
+  ["vendor_agent", false],
+  ["admin", true],
+] as const)("%s sees internal notes: %s", (role, expected) => {
+  expect(canSeeInternalNotes(caller(role))).toBe(expected);
+});

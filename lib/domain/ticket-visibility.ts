@@ -5,7 +5,11 @@ import { vendorMay, vendorReadableSince, vendorStanding, type TicketAction, type
 
 /** What a ticket exposes to the visibility rule. */
 export type TicketScopeFacts = {
-  establishmentId: string; zoneId: string; assignedTeamId: string | null; watcherTeamIds: string[]; requesterId: string;
+  establishmentId: string;
+  zoneId: string;
+  assignedTeamId: string | null;
+  watcherTeamIds: string[];
+  requesterId: string;
   /** Its escalations to vendors (lib/domain/vendor-access.ts). */
   vendorGrants: VendorGrant[];
 };
@@ -48,9 +52,11 @@ export function canSeeTicket(caller: Caller, ticket: TicketScopeFacts, now: Date
   if (scope.kind === "all" || ticket.requesterId === caller.id) return true;
   if (scope.kind === "establishments") return scope.establishmentIds.includes(ticket.establishmentId);
   if (scope.kind === "vendor") return vendorStanding(scope.teamIds, ticket.vendorGrants, now).stage !== "none";
-  return (ticket.assignedTeamId !== null && scope.teamIds.includes(ticket.assignedTeamId))
-    || ticket.watcherTeamIds.some((teamId) => scope.teamIds.includes(teamId))
-    || scope.zoneIds.includes(ticket.zoneId);
+  return (
+    (ticket.assignedTeamId !== null && scope.teamIds.includes(ticket.assignedTeamId)) ||
+    ticket.watcherTeamIds.some((teamId) => scope.teamIds.includes(teamId)) ||
+    scope.zoneIds.includes(ticket.zoneId)
+  );
 }
 
 /** Filing, cancelling, confirming and rating are for the school's own staff. */
@@ -86,7 +92,10 @@ export function seesAttachment(sight: InternalSight, file: { id: string; eventVi
 }
 
 /** What a message is: an answer to the school, an internal note, or (from a vendor, always internal) a reply to the Région's team. */
-export function messageAction(caller: Caller, visibility: Visibility): Extract<TicketAction, "public_reply" | "internal_note" | "vendor_reply"> {
+export function messageAction(
+  caller: Caller,
+  visibility: Visibility,
+): Extract<TicketAction, "public_reply" | "internal_note" | "vendor_reply"> {
   if (visibility === "public") return "public_reply";
   return caller.role === "vendor_agent" ? "vendor_reply" : "internal_note";
 }

@@ -1,6 +1,14 @@
 import { describe, expect, test } from "vitest";
 import type { Caller } from "./caller";
-import { canActOnTicket, canSeeTicket, internalSight, messageAction, seesAttachment, seesEvent, type TicketScopeFacts } from "./ticket-visibility";
+import {
+  canActOnTicket,
+  canSeeTicket,
+  internalSight,
+  messageAction,
+  seesAttachment,
+  seesEvent,
+  type TicketScopeFacts,
+} from "./ticket-visibility";
 import { TICKET_ACTIONS, vendorReadableSince, vendorStanding, type TicketAction, type VendorGrant } from "./vendor-access";
 import type { Role } from "./vocabulary";
 
@@ -8,15 +16,32 @@ const now = new Date("2026-11-23T10:00:00Z");
 const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000);
 
 const caller = (role: Role, teamIds: string[]): Caller => ({
-  id: "agent", email: "agent@x", name: "Agent", role, establishmentIds: [], teamIds, zoneId: null, zoneIds: [],
+  id: "agent",
+  email: "agent@x",
+  name: "Agent",
+  role,
+  establishmentIds: [],
+  teamIds,
+  zoneId: null,
+  zoneIds: [],
 });
 const scc = caller("vendor_agent", ["team-PREST-SCC"]);
 const otherVendor = caller("vendor_agent", ["team-PREST-CANON"]);
 
 /** Event 10 is an internal note shared with SCC, 11 one that is not, 12 a public reply; file f-shared is shared, f-internal not, f-public public. */
-const grant = (endedAt: Date | null): VendorGrant => ({ teamId: "team-PREST-SCC", endedAt, sharedEventIds: [10], sharedAttachmentIds: ["f-shared"] });
+const grant = (endedAt: Date | null): VendorGrant => ({
+  teamId: "team-PREST-SCC",
+  endedAt,
+  sharedEventIds: [10],
+  sharedAttachmentIds: ["f-shared"],
+});
 const ticket = (grants: VendorGrant[]): TicketScopeFacts => ({
-  establishmentId: "school-A", zoneId: "zone-OUEST", assignedTeamId: "team-PROX-OUEST", watcherTeamIds: [], requesterId: "someone", vendorGrants: grants,
+  establishmentId: "school-A",
+  zoneId: "zone-OUEST",
+  assignedTeamId: "team-PROX-OUEST",
+  watcherTeamIds: [],
+  requesterId: "someone",
+  vendorGrants: grants,
 });
 
 const STANDINGS = {
@@ -28,12 +53,18 @@ const STANDINGS = {
 type Standing = keyof typeof STANDINGS;
 
 const reads = {
-  "read the public journal": (who: Caller, facts: TicketScopeFacts) => seesEvent(internalSight(who, facts, now), { id: 12, visibility: "public" }),
-  "read a shared note": (who: Caller, facts: TicketScopeFacts) => seesEvent(internalSight(who, facts, now), { id: 10, visibility: "internal" }),
-  "read an internal note not shared": (who: Caller, facts: TicketScopeFacts) => seesEvent(internalSight(who, facts, now), { id: 11, visibility: "internal" }),
-  "read a public file": (who: Caller, facts: TicketScopeFacts) => seesAttachment(internalSight(who, facts, now), { id: "f-public", eventVisibility: "public" }),
-  "read a shared file": (who: Caller, facts: TicketScopeFacts) => seesAttachment(internalSight(who, facts, now), { id: "f-shared", eventVisibility: "internal" }),
-  "read an internal file not shared": (who: Caller, facts: TicketScopeFacts) => seesAttachment(internalSight(who, facts, now), { id: "f-internal", eventVisibility: "internal" }),
+  "read the public journal": (who: Caller, facts: TicketScopeFacts) =>
+    seesEvent(internalSight(who, facts, now), { id: 12, visibility: "public" }),
+  "read a shared note": (who: Caller, facts: TicketScopeFacts) =>
+    seesEvent(internalSight(who, facts, now), { id: 10, visibility: "internal" }),
+  "read an internal note not shared": (who: Caller, facts: TicketScopeFacts) =>
+    seesEvent(internalSight(who, facts, now), { id: 11, visibility: "internal" }),
+  "read a public file": (who: Caller, facts: TicketScopeFacts) =>
+    seesAttachment(internalSight(who, facts, now), { id: "f-public", eventVisibility: "public" }),
+  "read a shared file": (who: Caller, facts: TicketScopeFacts) =>
+    seesAttachment(internalSight(who, facts, now), { id: "f-shared", eventVisibility: "internal" }),
+  "read an internal file not shared": (who: Caller, facts: TicketScopeFacts) =>
+    seesAttachment(internalSight(who, facts, now), { id: "f-internal", eventVisibility: "internal" }),
 };
 
 type Expected = [boolean, boolean, boolean, boolean];
@@ -62,17 +93,22 @@ const TABLE: [string, (who: Caller, facts: TicketScopeFacts) => boolean, Expecte
     // A read needs the ticket in sight first: gone 30 days after the wait, never there for another vendor.
     return [name, (who, facts) => canSeeTicket(who, facts, now) && read(who, facts), [allowed, allowed, false, false]];
   }),
-  ...MOVES.map(([name, action, expected]): [string, (who: Caller, facts: TicketScopeFacts) => boolean, Expected] =>
-    [name, (who, facts) => canSeeTicket(who, facts, now) && canActOnTicket(who, facts, action, now), expected]),
+  ...MOVES.map(([name, action, expected]): [string, (who: Caller, facts: TicketScopeFacts) => boolean, Expected] => [
+    name,
+    (who, facts) => canSeeTicket(who, facts, now) && canActOnTicket(who, facts, action, now),
+    expected,
+  ]),
 ];
 
 describe("a vendor agent on a ticket escalated to its vendor", () => {
   const standings = Object.keys(STANDINGS) as Standing[];
   test.each(TABLE.flatMap(([name, may, expected]) => standings.map((standing, index) => [standing, name, expected[index]!, may] as const)))(
-    "%s: %s → %s", (standing, _, expected, may) => {
+    "%s: %s → %s",
+    (standing, _, expected, may) => {
       const { who, ticket: facts } = STANDINGS[standing];
       expect(may(who, facts)).toBe(expected);
-    });
+    },
+  );
 
   test("every action is in the table", () => {
     expect(TICKET_ACTIONS.filter((action) => !MOVES.some(([, move]) => move === action))).toEqual([]);
@@ -107,10 +143,17 @@ describe("vendorStanding", () => {
 describe("the desk's staff and the school", () => {
   const facts = ticket([grant(null)]);
   test.each([
-    ["technician", "requalify", true], ["technician", "change_status", true], ["technician", "internal_note", true],
-    ["technician", "hand_back", false], ["technician", "vendor_reply", false], ["admin", "hand_back", false],
-    ["requester", "public_reply", true], ["requester", "internal_note", false], ["requester", "change_status", false],
-    ["technician", "record_intervention", true], ["requester", "record_intervention", false],
+    ["technician", "requalify", true],
+    ["technician", "change_status", true],
+    ["technician", "internal_note", true],
+    ["technician", "hand_back", false],
+    ["technician", "vendor_reply", false],
+    ["admin", "hand_back", false],
+    ["requester", "public_reply", true],
+    ["requester", "internal_note", false],
+    ["requester", "change_status", false],
+    ["technician", "record_intervention", true],
+    ["requester", "record_intervention", false],
   ] as [Role, TicketAction, boolean][])("%s %s → %s", (role, action, expected) => {
     expect(canActOnTicket(caller(role, ["team-PROX-OUEST"]), facts, action, now)).toBe(expected);
   });
@@ -122,8 +165,10 @@ describe("the desk's staff and the school", () => {
   });
 
   test.each([
-    ["vendor_agent", "internal", "vendor_reply"], ["vendor_agent", "public", "public_reply"],
-    ["technician", "internal", "internal_note"], ["requester", "public", "public_reply"],
+    ["vendor_agent", "internal", "vendor_reply"],
+    ["vendor_agent", "public", "public_reply"],
+    ["technician", "internal", "internal_note"],
+    ["requester", "public", "public_reply"],
   ] as const)("a %s's %s message is a %s", (role, visibility, expected) => {
     expect(messageAction(caller(role, []), visibility)).toBe(expected);
   });

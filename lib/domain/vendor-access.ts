@@ -48,8 +48,20 @@ export function vendorStanding(teamIds: readonly string[], grants: readonly Vend
  * vendor's own move); school staff use their portal's actions instead.
  */
 export const TICKET_ACTIONS = [
-  "public_reply", "internal_note", "vendor_reply", "set_vendor_reference", "hand_back",
-  "requalify", "change_status", "transfer", "assign", "link_equipment", "escalate", "link", "merge", "record_intervention",
+  "public_reply",
+  "internal_note",
+  "vendor_reply",
+  "set_vendor_reference",
+  "hand_back",
+  "requalify",
+  "change_status",
+  "transfer",
+  "assign",
+  "link_equipment",
+  "escalate",
+  "link",
+  "merge",
+  "record_intervention",
 ] as const;
 export type TicketAction = (typeof TICKET_ACTIONS)[number];
 

@@ -9,7 +9,14 @@ export const ONBOARDING_STATES = ["a_integrer", "en_cours", "integre"] as const;
 export type OnboardingState = (typeof ONBOARDING_STATES)[number];
 
 export const ROLES = [
-  "requester", "technician", "sector_lead", "service_lead", "academy_agent", "vendor_agent", "manager", "admin",
+  "requester",
+  "technician",
+  "sector_lead",
+  "service_lead",
+  "academy_agent",
+  "vendor_agent",
+  "manager",
+  "admin",
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -20,7 +27,14 @@ export const TICKET_TYPES = ["incident", "request"] as const;
 export type TicketType = (typeof TICKET_TYPES)[number];
 
 export const TICKET_STATUSES = [
-  "new", "assigned", "in_progress", "waiting_requester", "waiting_vendor", "resolved", "closed", "cancelled",
+  "new",
+  "assigned",
+  "in_progress",
+  "waiting_requester",
+  "waiting_vendor",
+  "resolved",
+  "closed",
+  "cancelled",
 ] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 
@@ -39,13 +53,36 @@ export const VISIBILITIES = ["public", "internal"] as const;
 export type Visibility = (typeof VISIBILITIES)[number];
 
 export const TICKET_EVENT_KINDS = [
-  "created", "comment", "status_changed", "assignment_changed", "requalified", "escalated", "linked", "merged", "sla", "visit_planned",
+  "created",
+  "comment",
+  "status_changed",
+  "assignment_changed",
+  "requalified",
+  "escalated",
+  "linked",
+  "merged",
+  "sla",
+  "visit_planned",
 ] as const;
 export type TicketEventKind = (typeof TICKET_EVENT_KINDS)[number];
 
 export const CI_CLASSES = [
-  "pc", "laptop", "tablet", "server", "virtual_machine", "network_switch", "wifi_access_point", "router",
-  "firewall", "nas", "ups", "rack", "printer", "video_projector", "ip_phone", "software",
+  "pc",
+  "laptop",
+  "tablet",
+  "server",
+  "virtual_machine",
+  "network_switch",
+  "wifi_access_point",
+  "router",
+  "firewall",
+  "nas",
+  "ups",
+  "rack",
+  "printer",
+  "video_projector",
+  "ip_phone",
+  "software",
 ] as const;
 export type CiClass = (typeof CI_CLASSES)[number];
 

@@ -11,7 +11,6 @@ export const ISO_WEEKDAYS: readonly IsoWeekday[] = [1, 2, 3, 4, 5, 6, 7];
 /** Two intervals a day at most: a morning and an afternoon around a lunch break. */
 export const MAX_INTERVALS_PER_DAY = 2;
 
-
 /** A message key with its values; `day` names the weekday by its own key (`sla.admin.weekdays.1`). */
 export type WeeklyHoursProblem = { readonly day: IsoWeekday | null; readonly message: string; readonly values?: Record<string, string> };
 
@@ -39,7 +38,8 @@ export function weeklyHoursProblems(weekly: WeeklyHours): WeeklyHoursProblem[] {
       }
     }
     spans.sort((x, y) => x[0] - y[0]);
-    if (spans.length === 2 && spans[1]![0] < spans[0]![1]) problems.push({ day, message: "sla.errors.week.overlap", values: { day: name } });
+    if (spans.length === 2 && spans[1]![0] < spans[0]![1])
+      problems.push({ day, message: "sla.errors.week.overlap", values: { day: name } });
     open += spans.length;
   }
   if (open === 0 && problems.length === 0) problems.push({ day: null, message: "sla.errors.week.closed" });
@@ -50,7 +50,15 @@ export function weeklyHoursProblems(weekly: WeeklyHours): WeeklyHoursProblem[] {
 export function normalizeWeeklyHours(weekly: WeeklyHours): WeeklyHours {
   const sorted = (intervals: readonly OpeningInterval[]) =>
     [...intervals].map(({ start, end }) => ({ start, end })).sort((x, y) => (x.start < y.start ? -1 : x.start > y.start ? 1 : 0));
-  return { 1: sorted(weekly[1]), 2: sorted(weekly[2]), 3: sorted(weekly[3]), 4: sorted(weekly[4]), 5: sorted(weekly[5]), 6: sorted(weekly[6]), 7: sorted(weekly[7]) };
+  return {
+    1: sorted(weekly[1]),
+    2: sorted(weekly[2]),
+    3: sorted(weekly[3]),
+    4: sorted(weekly[4]),
+    5: sorted(weekly[5]),
+    6: sorted(weekly[6]),
+    7: sorted(weekly[7]),
+  };
 }
 
 const dayKey = (intervals: readonly OpeningInterval[]) => intervals.map(({ start, end }) => `${start}–${end}`).join(", ");

@@ -36,8 +36,18 @@ describe("weeklyReportSlot", () => {
     ["Friday 25 December is closed: Thursday 24", "2026-W52", FRIDAY_16, "2026-12-24T15:00:00.000Z"],
     ["Friday 1 January is closed: Thursday 31 December", "2026-W53", FRIDAY_16, "2026-12-31T15:00:00.000Z"],
     ["summer time", "2027-W25", FRIDAY_16, "2027-06-25T14:00:00.000Z"],
-    ["another day and time (Thursday 11 November closed: Wednesday)", "2027-W45", { weekday: 4, time: "09:30" }, "2027-11-10T08:30:00.000Z"],
-    ["Easter Monday scheduled and closed: stays on Monday, the week has nothing before", "2027-W13", { weekday: 1, time: "08:00" }, "2027-03-29T06:00:00.000Z"],
+    [
+      "another day and time (Thursday 11 November closed: Wednesday)",
+      "2027-W45",
+      { weekday: 4, time: "09:30" },
+      "2027-11-10T08:30:00.000Z",
+    ],
+    [
+      "Easter Monday scheduled and closed: stays on Monday, the week has nothing before",
+      "2027-W13",
+      { weekday: 1, time: "08:00" },
+      "2027-03-29T06:00:00.000Z",
+    ],
   ] as const)("%s", (_label, week, schedule, slot) => {
     expect(weeklyReportSlot(parseIsoWeek(week)!, schedule).toISOString()).toBe(slot);
   });

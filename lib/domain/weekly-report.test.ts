@@ -3,24 +3,64 @@ import { parseIsoWeek } from "./iso-week";
 import { buildWeeklyReport, type ReportTicket, type WeeklyReportFacts } from "./weekly-report";
 
 const week = parseIsoWeek("2026-W50")!; // Monday 7 to Sunday 13 December 2026
-const ticket = (reference: string, createdAt: string, resolvedAt: string | null, status: ReportTicket["status"] = "in_progress"): ReportTicket =>
-  ({ reference, title: `Ticket ${reference}`, type: "incident", status, createdAt: new Date(createdAt), resolvedAt: resolvedAt ? new Date(resolvedAt) : null });
+const ticket = (
+  reference: string,
+  createdAt: string,
+  resolvedAt: string | null,
+  status: ReportTicket["status"] = "in_progress",
+): ReportTicket => ({
+  reference,
+  title: `Ticket ${reference}`,
+  type: "incident",
+  status,
+  createdAt: new Date(createdAt),
+  resolvedAt: resolvedAt ? new Date(resolvedAt) : null,
+});
 
-const quiet: WeeklyReportFacts = { school: { uai: "0370037P", name: "Lycée Choiseul" }, week, tickets: [], interventions: [], schedule: [], exceptions: [], ticketVisits: [] };
+const quiet: WeeklyReportFacts = {
+  school: { uai: "0370037P", name: "Lycée Choiseul" },
+  week,
+  tickets: [],
+  interventions: [],
+  schedule: [],
+  exceptions: [],
+  ticketVisits: [],
+};
 
 const busy: WeeklyReportFacts = {
   ...quiet,
   tickets: [
-    ticket("A", "2026-12-07T07:00:00Z", null),                           // opened Monday
+    ticket("A", "2026-12-07T07:00:00Z", null), // opened Monday
     ticket("B", "2026-12-01T09:00:00Z", "2026-12-09T10:00:00Z", "resolved"), // opened before, resolved Wednesday
-    ticket("C", "2026-12-08T09:00:00Z", "2026-12-10T10:00:00Z", "closed"),   // opened and resolved this week
-    ticket("D", "2026-11-20T09:00:00Z", null, "waiting_requester"),         // waits for the school
+    ticket("C", "2026-12-08T09:00:00Z", "2026-12-10T10:00:00Z", "closed"), // opened and resolved this week
+    ticket("D", "2026-11-20T09:00:00Z", null, "waiting_requester"), // waits for the school
     ticket("E", "2026-12-06T22:59:00Z", "2026-12-13T23:00:00Z", "resolved"), // Sunday night before, resolved Monday after: neither
   ],
   interventions: [
-    { ticketReference: "B", mode: "on_site", startedAt: new Date("2026-12-09T08:00:00Z"), minutes: 45, travelMinutes: 30, summary: "Carte réseau changée" },
-    { ticketReference: "C", mode: "remote", startedAt: new Date("2026-12-10T09:30:00Z"), minutes: 20, travelMinutes: 0, summary: "Pilote réinstallé" },
-    { ticketReference: "D", mode: "remote", startedAt: new Date("2026-12-04T09:30:00Z"), minutes: 60, travelMinutes: 0, summary: "Last week" },
+    {
+      ticketReference: "B",
+      mode: "on_site",
+      startedAt: new Date("2026-12-09T08:00:00Z"),
+      minutes: 45,
+      travelMinutes: 30,
+      summary: "Carte réseau changée",
+    },
+    {
+      ticketReference: "C",
+      mode: "remote",
+      startedAt: new Date("2026-12-10T09:30:00Z"),
+      minutes: 20,
+      travelMinutes: 0,
+      summary: "Pilote réinstallé",
+    },
+    {
+      ticketReference: "D",
+      mode: "remote",
+      startedAt: new Date("2026-12-04T09:30:00Z"),
+      minutes: 60,
+      travelMinutes: 0,
+      summary: "Last week",
+    },
   ],
   schedule: [
     { technicianId: "t1", technicianName: "Thomas", weekday: 2, halfDay: "am" },
@@ -67,7 +107,14 @@ describe("buildWeeklyReport", () => {
   });
 
   test("no visit on a public holiday of the next week (Friday 25 December 2026)", () => {
-    const report = buildWeeklyReport({ ...quiet, week: parseIsoWeek("2026-W51")!, schedule: [{ technicianId: "t1", technicianName: "Thomas", weekday: 5, halfDay: "am" }, { technicianId: "t1", technicianName: "Thomas", weekday: 1, halfDay: "pm" }] });
+    const report = buildWeeklyReport({
+      ...quiet,
+      week: parseIsoWeek("2026-W51")!,
+      schedule: [
+        { technicianId: "t1", technicianName: "Thomas", weekday: 5, halfDay: "am" },
+        { technicianId: "t1", technicianName: "Thomas", weekday: 1, halfDay: "pm" },
+      ],
+    });
     expect(report.nextWeek.map((visit) => visit.onDate)).toEqual(["2026-12-21"]);
   });
 });

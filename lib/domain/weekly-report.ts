@@ -27,10 +27,27 @@ export type ReportIntervention = {
   readonly summary: string;
 };
 /** A default-week slot of a technician at this school (ISO weekday). */
-export type ReportScheduleSlot = { readonly technicianId: string; readonly technicianName: string; readonly weekday: number; readonly halfDay: HalfDay };
+export type ReportScheduleSlot = {
+  readonly technicianId: string;
+  readonly technicianName: string;
+  readonly weekday: number;
+  readonly halfDay: HalfDay;
+};
 /** A change to a technician's default week on a date: `here` says whether it sends them to this school. */
-export type ReportScheduleException = { readonly technicianId: string; readonly technicianName: string; readonly onDate: string; readonly halfDay: HalfDay; readonly here: boolean };
-export type ReportTicketVisit = { readonly reference: string; readonly title: string; readonly technicianName: string; readonly onDate: string; readonly halfDay: HalfDay };
+export type ReportScheduleException = {
+  readonly technicianId: string;
+  readonly technicianName: string;
+  readonly onDate: string;
+  readonly halfDay: HalfDay;
+  readonly here: boolean;
+};
+export type ReportTicketVisit = {
+  readonly reference: string;
+  readonly title: string;
+  readonly technicianName: string;
+  readonly onDate: string;
+  readonly halfDay: HalfDay;
+};
 
 export type WeeklyReportFacts = {
   readonly school: { readonly uai: string; readonly name: string };
@@ -45,7 +62,12 @@ export type WeeklyReportFacts = {
   readonly ticketVisits: readonly ReportTicketVisit[];
 };
 
-export type PlannedVisit = { readonly onDate: string; readonly halfDay: HalfDay; readonly technicianName: string; readonly tickets: readonly { reference: string; title: string }[] };
+export type PlannedVisit = {
+  readonly onDate: string;
+  readonly halfDay: HalfDay;
+  readonly technicianName: string;
+  readonly tickets: readonly { reference: string; title: string }[];
+};
 
 export type WeeklyReport = {
   readonly school: { readonly uai: string; readonly name: string };
@@ -78,9 +100,16 @@ export function weeklyReportPath(uai: string, week: string): string {
  */
 function nextWeekVisits(facts: WeeklyReportFacts): PlannedVisit[] {
   const next = nextIsoWeek(facts.week);
-  const holidays = new Set([next.monday, dayOfWeek(next, 7)].flatMap((day) => frenchPublicHolidays(Number(day.slice(0, 4))).map((holiday) => holiday.date)));
-  const exceptionOf = new Map(facts.exceptions.map((exception) => [`${exception.technicianId}|${slotKey(exception.onDate, exception.halfDay)}`, exception]));
-  const visits = new Map<string, { onDate: string; halfDay: HalfDay; technicianName: string; tickets: { reference: string; title: string }[] }>();
+  const holidays = new Set(
+    [next.monday, dayOfWeek(next, 7)].flatMap((day) => frenchPublicHolidays(Number(day.slice(0, 4))).map((holiday) => holiday.date)),
+  );
+  const exceptionOf = new Map(
+    facts.exceptions.map((exception) => [`${exception.technicianId}|${slotKey(exception.onDate, exception.halfDay)}`, exception]),
+  );
+  const visits = new Map<
+    string,
+    { onDate: string; halfDay: HalfDay; technicianName: string; tickets: { reference: string; title: string }[] }
+  >();
   for (const slot of facts.schedule) {
     const onDate = dayOfWeek(next, slot.weekday);
     const exception = exceptionOf.get(`${slot.technicianId}|${slotKey(onDate, slot.halfDay)}`);
@@ -89,13 +118,23 @@ function nextWeekVisits(facts: WeeklyReportFacts): PlannedVisit[] {
   }
   for (const exception of facts.exceptions) {
     if (exception.here && exception.onDate >= next.monday && exception.onDate <= dayOfWeek(next, 7)) {
-      visits.set(slotKey(exception.onDate, exception.halfDay), { onDate: exception.onDate, halfDay: exception.halfDay, technicianName: exception.technicianName, tickets: [] });
+      visits.set(slotKey(exception.onDate, exception.halfDay), {
+        onDate: exception.onDate,
+        halfDay: exception.halfDay,
+        technicianName: exception.technicianName,
+        tickets: [],
+      });
     }
   }
   for (const planned of facts.ticketVisits) {
     if (planned.onDate < next.monday || planned.onDate > dayOfWeek(next, 7)) continue;
     const key = slotKey(planned.onDate, planned.halfDay);
-    const visit = visits.get(key) ?? { onDate: planned.onDate, halfDay: planned.halfDay, technicianName: planned.technicianName, tickets: [] };
+    const visit = visits.get(key) ?? {
+      onDate: planned.onDate,
+      halfDay: planned.halfDay,
+      technicianName: planned.technicianName,
+      tickets: [],
+    };
     visit.tickets.push({ reference: planned.reference, title: planned.title });
     visits.set(key, visit);
   }
@@ -109,7 +148,8 @@ export function buildWeeklyReport(facts: WeeklyReportFacts): WeeklyReport {
   const opened = facts.tickets.filter((ticket) => inWeek(week, ticket.createdAt)).sort(byDate);
   const resolved = facts.tickets.filter((ticket) => inWeek(week, ticket.resolvedAt)).sort(byDate);
   const waiting = facts.tickets.filter((ticket) => ticket.status === "waiting_requester").sort(byDate);
-  const interventions = facts.interventions.filter((intervention) => inWeek(week, intervention.startedAt))
+  const interventions = facts.interventions
+    .filter((intervention) => inWeek(week, intervention.startedAt))
     .sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime());
   const time = {
     interventions: interventions.length,
@@ -118,8 +158,14 @@ export function buildWeeklyReport(facts: WeeklyReportFacts): WeeklyReport {
     travelMinutes: interventions.reduce((sum, intervention) => sum + intervention.travelMinutes, 0),
   };
   return {
-    school: facts.school, week: week.label, monday: week.monday,
-    opened, resolved, interventions, time, waiting,
+    school: facts.school,
+    week: week.label,
+    monday: week.monday,
+    opened,
+    resolved,
+    interventions,
+    time,
+    waiting,
     nextWeek: nextWeekVisits(facts),
     path: weeklyReportPath(facts.school.uai, week.label),
     active: opened.length + resolved.length + interventions.length > 0,

@@ -13,7 +13,10 @@ export function normalizeAddress(value: string): string | null {
  */
 export function parseCidrList(text: string): BlockList | null {
   const list = new BlockList();
-  for (const entry of text.split(",").map((part) => part.trim()).filter(Boolean)) {
+  for (const entry of text
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     const [rawAddress = "", prefixText, ...rest] = entry.split("/");
     const address = normalizeAddress(rawAddress);
     if (!address || rest.length > 0) return null;
@@ -33,10 +36,17 @@ const contains = (list: BlockList, address: string) => list.check(address, isIP(
  * X-Forwarded-For hop that is not itself a trusted proxy (hops to its left are the client's to forge).
  * A trusted proxy that forwards no usable hop is taken as the client. Without a known peer, "unknown".
  */
-export function resolveClientAddress(input: { peer: string | undefined; forwardedFor: string | undefined; trustedProxies: BlockList }): string {
+export function resolveClientAddress(input: {
+  peer: string | undefined;
+  forwardedFor: string | undefined;
+  trustedProxies: BlockList;
+}): string {
   let current = input.peer === undefined ? null : normalizeAddress(input.peer);
   if (!current) return "unknown";
-  const hops = (input.forwardedFor ?? "").split(",").map((hop) => hop.trim()).filter(Boolean);
+  const hops = (input.forwardedFor ?? "")
+    .split(",")
+    .map((hop) => hop.trim())
+    .filter(Boolean);
   while (contains(input.trustedProxies, current)) {
     const next = hops.length ? normalizeAddress(hops.pop()!) : null;
     if (!next) return current;

@@ -2,7 +2,10 @@ import { contentDisposition } from "@/lib/attachments/policy";
 import { DOWNLOAD_HEADERS } from "./security-headers";
 
 /** A stored file as the answer: typed as we detected it, never sniffed as another type nor run (attachments, onboarding documents). */
-export function fileDownloadResponse(file: { fileName: string; contentType: string; file: Blob }, disposition: "attachment" | "inline" = "attachment"): Response {
+export function fileDownloadResponse(
+  file: { fileName: string; contentType: string; file: Blob },
+  disposition: "attachment" | "inline" = "attachment",
+): Response {
   return new Response(file.file, {
     headers: {
       "content-type": file.contentType,

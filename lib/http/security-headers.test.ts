@@ -20,14 +20,22 @@ test.each([
   { built: false, hsts: undefined },
 ])("common headers (built: $built): HSTS $hsts", ({ built, hsts }) => {
   const headers = Object.fromEntries(commonSecurityHeaders(built).map(({ key, value }) => [key, value]));
-  expect(headers).toMatchObject({ "X-Frame-Options": "DENY", "X-Content-Type-Options": "nosniff", "Referrer-Policy": "strict-origin-when-cross-origin" });
+  expect(headers).toMatchObject({
+    "X-Frame-Options": "DENY",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+  });
   expect(headers["Permissions-Policy"]).toContain("camera=()");
   expect(headers["Strict-Transport-Security"]).toBe(hsts);
 });
 
 test.each([
-  ["/tableaux-de-bord/csv/open-status", true], ["/tableaux-de-bord/csv/tickets", true], ["/admin/journal/csv", true],
-  ["/tableaux-de-bord", false], ["/inventaire/csvimport", false], ["/", false],
+  ["/tableaux-de-bord/csv/open-status", true],
+  ["/tableaux-de-bord/csv/tickets", true],
+  ["/admin/journal/csv", true],
+  ["/tableaux-de-bord", false],
+  ["/inventaire/csvimport", false],
+  ["/", false],
 ])("%s is a download: %s", (path, download) => {
   expect(isDownloadPath(path)).toBe(download);
 });

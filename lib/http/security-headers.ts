@@ -5,9 +5,23 @@
 
 /** Features Guichet never uses: no page, nor anything framed or injected into one, may ask for them. */
 const PERMISSIONS_POLICY = [
-  "accelerometer", "autoplay", "camera", "display-capture", "geolocation", "gyroscope", "hid",
-  "magnetometer", "microphone", "midi", "payment", "serial", "usb", "xr-spatial-tracking",
-].map((feature) => `${feature}=()`).join(", ");
+  "accelerometer",
+  "autoplay",
+  "camera",
+  "display-capture",
+  "geolocation",
+  "gyroscope",
+  "hid",
+  "magnetometer",
+  "microphone",
+  "midi",
+  "payment",
+  "serial",
+  "usb",
+  "xr-spatial-tracking",
+]
+  .map((feature) => `${feature}=()`)
+  .join(", ");
 
 /** On every answer (pages, API, files): the headers that are not the page's CSP. HSTS for a built app, not the dev server. */
 export function commonSecurityHeaders(built: boolean): Array<{ key: string; value: string }> {

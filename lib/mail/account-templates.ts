@@ -38,7 +38,10 @@ function blocksOf(content: AccountEmailContent, appUrl: string): { subject: stri
         ],
       };
     case "school_added":
-      return { subject: t("schoolAdded.subject"), blocks: [{ paragraph: t("schoolAdded.body", { by: content.by, school: content.school }) }] };
+      return {
+        subject: t("schoolAdded.subject"),
+        blocks: [{ paragraph: t("schoolAdded.body", { by: content.by, school: content.school }) }],
+      };
     case "school_removed":
       return {
         subject: t("schoolRemoved.subject"),
@@ -50,11 +53,13 @@ function blocksOf(content: AccountEmailContent, appUrl: string): { subject: stri
     case "function_changed":
       return {
         subject: t("functionChanged.subject"),
-        blocks: [{
-          paragraph: content.functionLabel
-            ? t("functionChanged.body", { by: content.by, school: content.school, function: content.functionLabel })
-            : t("functionChanged.removed", { by: content.by, school: content.school }),
-        }],
+        blocks: [
+          {
+            paragraph: content.functionLabel
+              ? t("functionChanged.body", { by: content.by, school: content.school, function: content.functionLabel })
+              : t("functionChanged.removed", { by: content.by, school: content.school }),
+          },
+        ],
       };
     case "disabled":
       return { subject: t("disabled.subject"), blocks: [{ paragraph: t("disabled.body", { by: content.by }) }] };

@@ -1,10 +1,20 @@
 import { expect, test } from "vitest";
 import { digestEmail, staffTicketEmail } from "./staff-templates";
 
-const base = { appUrl: "https://guichet.example.fr/", reference: "GU-2026-000123", title: "Plus de réseau en B204", school: "Lycée Choiseul", recipientName: "Thomas Leroy" };
+const base = {
+  appUrl: "https://guichet.example.fr/",
+  reference: "GU-2026-000123",
+  title: "Plus de réseau en B204",
+  school: "Lycée Choiseul",
+  recipientName: "Thomas Leroy",
+};
 
 test.each([
-  ["new_ticket", "[GU-2026-000123] Nouvelle demande : Lycée Choiseul", "L'établissement Lycée Choiseul a déposé la demande « Plus de réseau en B204 »"],
+  [
+    "new_ticket",
+    "[GU-2026-000123] Nouvelle demande : Lycée Choiseul",
+    "L'établissement Lycée Choiseul a déposé la demande « Plus de réseau en B204 »",
+  ],
   ["assigned", "[GU-2026-000123] Ticket qui vous est confié", "Le ticket « Plus de réseau en B204 » vous est confié."],
   ["reply", "[GU-2026-000123] Réponse du demandeur", "> Toujours rien <ce matin>"],
 ] as const)("the %s e-mail: French subject, greeting, link to the desk in both versions", (kind, subject, phrase) => {
@@ -19,11 +29,17 @@ test.each([
 
 test("the digest: one line per notification linking to its ticket, the count in the subject, a link to the list", () => {
   const email = digestEmail({
-    appUrl: "https://guichet.example.fr", recipientName: "Luc Girard",
-    lines: [{ kind: "new_ticket", reference: "GU-2026-000001", title: "Wifi du CDI" }, { kind: "escalated", reference: "GU-2026-000002", title: "Serveur" }],
+    appUrl: "https://guichet.example.fr",
+    recipientName: "Luc Girard",
+    lines: [
+      { kind: "new_ticket", reference: "GU-2026-000001", title: "Wifi du CDI" },
+      { kind: "escalated", reference: "GU-2026-000002", title: "Serveur" },
+    ],
   });
   expect(email.subject).toBe("Guichet : 2 notifications depuis le dernier résumé");
-  expect(email.text).toContain("GU-2026-000001 · Nouvelle demande dans une file que vous traitez · « Wifi du CDI » : https://guichet.example.fr/bureau/tickets/GU-2026-000001");
+  expect(email.text).toContain(
+    "GU-2026-000001 · Nouvelle demande dans une file que vous traitez · « Wifi du CDI » : https://guichet.example.fr/bureau/tickets/GU-2026-000001",
+  );
   expect(email.text).toContain("GU-2026-000002 · Escalade vers vous ou votre équipe · « Serveur »");
   expect(email.text).toContain("Voir toutes mes notifications : https://guichet.example.fr/notifications");
 });

@@ -41,7 +41,11 @@ export function digestEmail(input: { appUrl: string; recipientName: string; line
     { paragraph: t("notifications.email.digest.intro") },
     ...input.lines.map((line) => ({
       link: {
-        label: t("notifications.email.digest.line", { reference: line.reference, title: line.title, kind: t(`notifications.kinds.${line.kind}`) }),
+        label: t("notifications.email.digest.line", {
+          reference: line.reference,
+          title: line.title,
+          kind: t(`notifications.kinds.${line.kind}`),
+        }),
         url: ticketUrl(appUrl, line.reference),
       },
     })),

@@ -1,18 +1,51 @@
 import { describe, expect, test } from "vitest";
 import { escapeHtml, ticketEmail, type TicketEmailContent } from "./templates";
 
-const base = { appUrl: "https://guichet.example.fr/", reference: "GU-2026-000123", title: "Imprimante en panne", recipientName: "Claire Martin" };
+const base = {
+  appUrl: "https://guichet.example.fr/",
+  reference: "GU-2026-000123",
+  title: "Imprimante en panne",
+  recipientName: "Claire Martin",
+};
 const ticketUrl = "https://guichet.example.fr/demandes/GU-2026-000123";
 const ratingToken = "cGF5bG9hZA.c2lnbmF0dXJl";
 
 const cases: { content: TicketEmailContent; subject: string; phrases: string[] }[] = [
-  { content: { kind: "created" }, subject: "[GU-2026-000123] Votre demande a été enregistrée", phrases: ["enregistrée sous la référence GU-2026-000123"] },
-  { content: { kind: "assigned", teamName: "PROX-OUEST" }, subject: "[GU-2026-000123] Votre demande est prise en charge", phrases: ["confiée à l'équipe PROX-OUEST"] },
-  { content: { kind: "assigned", teamName: null }, subject: "[GU-2026-000123] Votre demande est prise en charge", phrases: ["a été prise en charge."] },
-  { content: { kind: "answered", reply: "Redémarrez le poste.\nPuis rappelez-nous." }, subject: "[GU-2026-000123] Nouvelle réponse à votre demande", phrases: ["> Redémarrez le poste.\n> Puis rappelez-nous."] },
-  { content: { kind: "waiting_requester", question: "Quel est le numéro de salle ?" }, subject: "[GU-2026-000123] Une réponse de votre part est attendue", phrases: ["a besoin d'une réponse de votre part", "> Quel est le numéro de salle ?"] },
-  { content: { kind: "resolved", resolution: null }, subject: "[GU-2026-000123] Votre demande a été résolue", phrases: ["confirmez la résolution", "rouvrez la demande dans les 10 jours"] },
-  { content: { kind: "closed", ratingToken }, subject: "[GU-2026-000123] Votre demande est clôturée", phrases: [`https://guichet.example.fr/evaluation/${ratingToken}`, "une seule fois, pendant 30 jours, sans avoir à vous connecter"] },
+  {
+    content: { kind: "created" },
+    subject: "[GU-2026-000123] Votre demande a été enregistrée",
+    phrases: ["enregistrée sous la référence GU-2026-000123"],
+  },
+  {
+    content: { kind: "assigned", teamName: "PROX-OUEST" },
+    subject: "[GU-2026-000123] Votre demande est prise en charge",
+    phrases: ["confiée à l'équipe PROX-OUEST"],
+  },
+  {
+    content: { kind: "assigned", teamName: null },
+    subject: "[GU-2026-000123] Votre demande est prise en charge",
+    phrases: ["a été prise en charge."],
+  },
+  {
+    content: { kind: "answered", reply: "Redémarrez le poste.\nPuis rappelez-nous." },
+    subject: "[GU-2026-000123] Nouvelle réponse à votre demande",
+    phrases: ["> Redémarrez le poste.\n> Puis rappelez-nous."],
+  },
+  {
+    content: { kind: "waiting_requester", question: "Quel est le numéro de salle ?" },
+    subject: "[GU-2026-000123] Une réponse de votre part est attendue",
+    phrases: ["a besoin d'une réponse de votre part", "> Quel est le numéro de salle ?"],
+  },
+  {
+    content: { kind: "resolved", resolution: null },
+    subject: "[GU-2026-000123] Votre demande a été résolue",
+    phrases: ["confirmez la résolution", "rouvrez la demande dans les 10 jours"],
+  },
+  {
+    content: { kind: "closed", ratingToken },
+    subject: "[GU-2026-000123] Votre demande est clôturée",
+    phrases: [`https://guichet.example.fr/evaluation/${ratingToken}`, "une seule fois, pendant 30 jours, sans avoir à vous connecter"],
+  },
 ];
 
 describe.each(cases)("the $content.kind e-mail", ({ content, subject, phrases }) => {
@@ -40,7 +73,11 @@ describe.each(cases)("the $content.kind e-mail", ({ content, subject, phrases })
 });
 
 test("the ticket's title and quoted messages cannot inject HTML", () => {
-  const email = ticketEmail({ ...base, title: `<script>alert("x")</script>`, content: { kind: "answered", reply: "<img src=x onerror=alert(1)> & co" } });
+  const email = ticketEmail({
+    ...base,
+    title: `<script>alert("x")</script>`,
+    content: { kind: "answered", reply: "<img src=x onerror=alert(1)> & co" },
+  });
   expect(email.html).not.toContain("<script>");
   expect(email.html).not.toContain("<img");
   expect(email.html).toContain("« &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; »");

@@ -51,14 +51,20 @@ function subjectAndBlocks(input: TicketEmailInput, appUrl: string): { subject: s
   const { content } = input;
   switch (content.kind) {
     case "created":
-      return { subject: t("created.subject"), blocks: [{ paragraph: t("created.body", { title, reference: input.reference }) }, { paragraph: t("created.next") }] };
+      return {
+        subject: t("created.subject"),
+        blocks: [{ paragraph: t("created.body", { title, reference: input.reference }) }, { paragraph: t("created.next") }],
+      };
     case "assigned":
       return {
         subject: t("assigned.subject"),
         blocks: [{ paragraph: content.teamName ? t("assigned.toTeam", { title, team: content.teamName }) : t("assigned.body", { title }) }],
       };
     case "answered":
-      return { subject: t("answered.subject"), blocks: [{ paragraph: t("answered.body", { title }) }, { quote: content.reply }, { paragraph: t("answered.next") }] };
+      return {
+        subject: t("answered.subject"),
+        blocks: [{ paragraph: t("answered.body", { title }) }, { quote: content.reply }, { paragraph: t("answered.next") }],
+      };
     case "waiting_requester":
       return {
         subject: t("waitingRequester.subject"),
@@ -89,7 +95,10 @@ function subjectAndBlocks(input: TicketEmailInput, appUrl: string): { subject: s
       };
     }
     case "escalated":
-      return { subject: t("escalated.subject", { target: content.target }), blocks: [{ paragraph: t("escalated.body", { title, target: content.target }) }, { quote: content.reason }] };
+      return {
+        subject: t("escalated.subject", { target: content.target }),
+        blocks: [{ paragraph: t("escalated.body", { title, target: content.target }) }, { quote: content.reason }],
+      };
     case "watched":
       return {
         subject: t("watched.subject"),
@@ -101,9 +110,13 @@ function subjectAndBlocks(input: TicketEmailInput, appUrl: string): { subject: s
     case "vendor_message":
       return content.handedBack
         ? {
-          subject: t("vendorHandedBack.subject"),
-          blocks: [{ paragraph: t("vendorHandedBack.body", { title }) }, { quote: content.message }, { paragraph: t("vendorHandedBack.next") }],
-        }
+            subject: t("vendorHandedBack.subject"),
+            blocks: [
+              { paragraph: t("vendorHandedBack.body", { title }) },
+              { quote: content.message },
+              { paragraph: t("vendorHandedBack.next") },
+            ],
+          }
         : { subject: t("vendorMessage.subject"), blocks: [{ paragraph: t("vendorMessage.body", { title }) }, { quote: content.message }] };
     case "sla":
       return { subject: content.headline, blocks: [{ paragraph: t("sla.body", { title, detail: content.detail }) }] };
@@ -129,7 +142,11 @@ function subjectAndBlocks(input: TicketEmailInput, appUrl: string): { subject: s
 
 function textOf(block: Block): string {
   if ("paragraph" in block) return block.paragraph;
-  if ("quote" in block) return block.quote.split(/\r?\n/).map((line) => `> ${line}`).join("\n");
+  if ("quote" in block)
+    return block.quote
+      .split(/\r?\n/)
+      .map((line) => `> ${line}`)
+      .join("\n");
   return `${block.link.label} : ${block.link.url}`;
 }
 

@@ -23,20 +23,36 @@ function schoolBlocks(report: WeeklyReport, appUrl: string): Block[] {
 export function schoolWeeklyReportEmail(input: { appUrl: string; recipientName: string; report: WeeklyReport }): RenderedEmail {
   const appUrl = input.appUrl.replace(/\/+$/, "");
   const { from, to } = weeklyReportText(input.report, t, "fr");
-  return renderEmail(t("mail.subject", { week: input.report.week, school: input.report.school.name }), [
-    { paragraph: t("mail.greeting", { name: input.recipientName }) },
-    { paragraph: t("mail.intro", { from, to, school: input.report.school.name }) },
-    ...schoolBlocks(input.report, appUrl),
-  ], t("mail.footer"));
+  return renderEmail(
+    t("mail.subject", { week: input.report.week, school: input.report.school.name }),
+    [
+      { paragraph: t("mail.greeting", { name: input.recipientName }) },
+      { paragraph: t("mail.intro", { from, to, school: input.report.school.name }) },
+      ...schoolBlocks(input.report, appUrl),
+    ],
+    t("mail.footer"),
+  );
 }
 
 /** To a zone's sector lead: one e-mail, a section per active school. */
-export function zoneWeeklyReportEmail(input: { appUrl: string; recipientName: string; zoneName: string; reports: WeeklyReport[] }): RenderedEmail {
+export function zoneWeeklyReportEmail(input: {
+  appUrl: string;
+  recipientName: string;
+  zoneName: string;
+  reports: WeeklyReport[];
+}): RenderedEmail {
   const appUrl = input.appUrl.replace(/\/+$/, "");
   const first = weeklyReportText(input.reports[0]!, t, "fr");
-  return renderEmail(t("mail.zoneSubject", { week: input.reports[0]!.week, zone: input.zoneName }), [
-    { paragraph: t("mail.greeting", { name: input.recipientName }) },
-    { paragraph: t("mail.zoneIntro", { from: first.from, to: first.to, zone: input.zoneName }) },
-    ...input.reports.flatMap((report): Block[] => [{ paragraph: `■ ${report.school.name} (${report.school.uai})` }, ...schoolBlocks(report, appUrl)]),
-  ], t("mail.footer"));
+  return renderEmail(
+    t("mail.zoneSubject", { week: input.reports[0]!.week, zone: input.zoneName }),
+    [
+      { paragraph: t("mail.greeting", { name: input.recipientName }) },
+      { paragraph: t("mail.zoneIntro", { from: first.from, to: first.to, zone: input.zoneName }) },
+      ...input.reports.flatMap((report): Block[] => [
+        { paragraph: `■ ${report.school.name} (${report.school.uai})` },
+        ...schoolBlocks(report, appUrl),
+      ]),
+    ],
+    t("mail.footer"),
+  );
 }

@@ -21,5 +21,8 @@ export function controlCharacterPage(searchParams: URLSearchParams): Response | 
 </body></html>`;
   // A page of text and one link: nothing to load, run or frame.
   const csp = "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-  return new Response(html, { status: 400, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", "content-security-policy": csp } });
+  return new Response(html, {
+    status: 400,
+    headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", "content-security-policy": csp },
+  });
 }

@@ -1,8 +1,19 @@
 import { describe, expect, test } from "vitest";
 import type { EstablishmentDashboard, RegionalDashboard, RegionalRow, TicketLine } from "../domain/dashboard";
 import {
-  compareTable, dateTime, day, establishmentTables, lineTableFor, percent, regionalTables, shareCell, tableRows,
-  type Cell, type DashboardLinks, type TableSpec, type Translate,
+  compareTable,
+  dateTime,
+  day,
+  establishmentTables,
+  lineTableFor,
+  percent,
+  regionalTables,
+  shareCell,
+  tableRows,
+  type Cell,
+  type DashboardLinks,
+  type TableSpec,
+  type Translate,
 } from "./dashboard-tables";
 
 // The catalogue is left out: each label is its key (with its values), so the expectations read what was asked for.
@@ -26,111 +37,289 @@ const nnbsp = (text: string) => text.replaceAll("_", "\u202f").replaceAll("~", "
 const formats = { locale: "fr-FR", now: new Date("2026-06-15T10:00:00Z") };
 
 const line = (reference: string, overrides: Partial<TicketLine> = {}): TicketLine => ({
-  reference, title: `Titre ${reference}`, status: "in_progress", priority: "P2", type: "incident", createdAt: "2026-06-08T22:30:00Z",
-  slaState: "at_risk", resolveBy: null, establishment: { uai: "0370037P", name: "Lycée Balzac" }, team: { code: "PROX", name: "Proximité" }, ...overrides,
+  reference,
+  title: `Titre ${reference}`,
+  status: "in_progress",
+  priority: "P2",
+  type: "incident",
+  createdAt: "2026-06-08T22:30:00Z",
+  slaState: "at_risk",
+  resolveBy: null,
+  establishment: { uai: "0370037P", name: "Lycée Balzac" },
+  team: { code: "PROX", name: "Proximité" },
+  ...overrides,
 });
 
 const equipment: EstablishmentDashboard["equipment"] = {
   total: 1234,
   byClass: [{ class: "pc", count: 1200 }],
   byStatus: [{ status: "production", count: 34 }],
-  ageBands: [{ years: "3", count: 10 }, { years: "unknown", count: 2 }],
+  ageBands: [
+    { years: "3", count: 10 },
+    { years: "unknown", count: 2 },
+  ],
   outOfWarranty: { count: 1, known: 3, share: 1 / 3 },
   renewalCandidates: 5,
-  mixedRooms: [{ building: null, room: "B12", models: 3, total: 20 }, { building: "A", room: "101", models: 2, total: 8 }],
+  mixedRooms: [
+    { building: null, room: "B12", models: 3, total: 20 },
+    { building: "A", room: "101", models: 2, total: 8 },
+  ],
   mostIncidents: [{ id: "ci-1", name: "PC-01", class: "pc", room: null, establishmentUai: "0370037P", incidents: 4 }],
 };
 const byPriority = { P1: 1, P2: 2, P3: 0, P4: 0 };
-const open = { total: 3, byStatus: { new: 2, in_progress: 1 }, byPriority, atRisk: 1, breached: 1, waitingForSchool: { ownQueue: 0, waitingRequester: 1 } };
+const open = {
+  total: 3,
+  byStatus: { new: 2, in_progress: 1 },
+  byPriority,
+  atRisk: 1,
+  breached: 1,
+  waitingForSchool: { ownQueue: 0, waitingRequester: 1 },
+};
 const period = { kind: "custom" as const, from: "2026-06-01", to: "2026-06-30" };
 const week = { week: "2026-06-08", openedIncidents: 1234, openedRequests: 0, resolvedIncidents: 2, resolvedRequests: 1 };
-const durations = { timeToOwn: { count: 4, medianMinutes: 45, p90Minutes: 125 }, timeToResolve: { count: 3, medianMinutes: 660, p90Minutes: null } };
+const durations = {
+  timeToOwn: { count: 4, medianMinutes: 45, p90Minutes: 125 },
+  timeToResolve: { count: 3, medianMinutes: 660, p90Minutes: null },
+};
 const spent = { count: 2, onSite: 1, minutes: 90, travelMinutes: 30 };
-const time = { total: spent, bySchool: [{ ...spent, uai: "0370037P", name: "Lycée Choiseul" }], byTechnician: [{ ...spent, id: "u-1", name: "Tech Ouest" }], byMonth: [{ ...spent, month: "2026-06" }] };
-const sla = { ttoMet: 3, ttoCounted: 4, ttrMet: 1, ttrCounted: 3, ttoCompliance: 0.75, ttrCompliance: 0.8235, breachedOpen: 1, atRiskOpen: 1 };
+const time = {
+  total: spent,
+  bySchool: [{ ...spent, uai: "0370037P", name: "Lycée Choiseul" }],
+  byTechnician: [{ ...spent, id: "u-1", name: "Tech Ouest" }],
+  byMonth: [{ ...spent, month: "2026-06" }],
+};
+const sla = {
+  ttoMet: 3,
+  ttoCounted: 4,
+  ttrMet: 1,
+  ttrCounted: 3,
+  ttoCompliance: 0.75,
+  ttrCompliance: 0.8235,
+  breachedOpen: 1,
+  atRiskOpen: 1,
+};
 
 function school(uai: string, name: string, overrides: Partial<EstablishmentDashboard> = {}): EstablishmentDashboard {
   return {
-    establishment: { uai, name, type: "LPO", city: "Tours", zone: { code: "OUEST", name: "Ouest" } }, period, computedAt: "2026-06-15T10:00:00Z",
-    open, oldestOpen: [line("T-1")], slaAlerts: [], opened: { total: 4, incidents: 3, requests: 1 }, resolved: { total: 2, incidents: 2, requests: 0 },
-    weeks: [week], byService: [{ code: "RESEAU", name: "Réseau", openedIncidents: 2, openedRequests: 1, resolved: 1 }], ...durations, sla,
+    establishment: { uai, name, type: "LPO", city: "Tours", zone: { code: "OUEST", name: "Ouest" } },
+    period,
+    computedAt: "2026-06-15T10:00:00Z",
+    open,
+    oldestOpen: [line("T-1")],
+    slaAlerts: [],
+    opened: { total: 4, incidents: 3, requests: 1 },
+    resolved: { total: 2, incidents: 2, requests: 0 },
+    weeks: [week],
+    byService: [{ code: "RESEAU", name: "Réseau", openedIncidents: 2, openedRequests: 1, resolved: 1 }],
+    ...durations,
+    sla,
     satisfaction: { average: 4.5, count: 2, comments: [{ reference: "T-9", score: 5, comment: "Merci", ratedAt: "2026-06-10T08:00:00Z" }] },
-    resolvedBy: [{ party: "region", count: 2, share: 1 }], equipment, time, ...overrides,
+    resolvedBy: [{ party: "region", count: 2, share: 1 }],
+    equipment,
+    time,
+    ...overrides,
   };
 }
 
 /** A cell as the page reads it: "value | text -> href", only the parts it has. */
-const show = (cell: Cell) => [String(cell.value), cell.text === undefined ? null : `| ${cell.text}`, cell.href ? `-> ${cell.href}` : null].filter(Boolean).join(" ");
+const show = (cell: Cell) =>
+  [String(cell.value), cell.text === undefined ? null : `| ${cell.text}`, cell.href ? `-> ${cell.href}` : null].filter(Boolean).join(" ");
 const rowsOf = (table: TableSpec | undefined) => table?.rows.map((row) => row.map(show));
-const columnsOf = (table: TableSpec | undefined) => table?.columns.map((column) => `${column.key}${column.numeric ? "#" : ""}:${column.label}`);
+const columnsOf = (table: TableSpec | undefined) =>
+  table?.columns.map((column) => `${column.key}${column.numeric ? "#" : ""}:${column.label}`);
 
 describe("the school's tables", () => {
   const tables = establishmentTables(school("0370037P", "Lycée Balzac"), t, links, formats);
 
   test("come in the page's order, each once", () => {
     expect(tables.map((table) => table.id)).toEqual([
-      "open-status", "open-priority", "oldest", "sla-alerts", "weeks", "services", "resolved-by", "durations", "ratings",
-      "equipment-classes", "equipment-statuses", "equipment-ages", "mixed-rooms", "most-incidents", "time-technicians", "time-months",
+      "open-status",
+      "open-priority",
+      "oldest",
+      "sla-alerts",
+      "weeks",
+      "services",
+      "resolved-by",
+      "durations",
+      "ratings",
+      "equipment-classes",
+      "equipment-statuses",
+      "equipment-ages",
+      "mixed-rooms",
+      "most-incidents",
+      "time-technicians",
+      "time-months",
     ]);
   });
 
   test.each<[string, string[], string[][]]>([
-    ["time-technicians", ["technician:columns.technician", "interventions#:columns.interventions", "onSiteVisits#:columns.onSiteVisits", "workMinutes#:columns.workMinutes", "travelMinutes#:columns.travelMinutes"], [
-      ["Tech Ouest", "2 | 2 -> /drill?intervened=2026-06-01..2026-06-30&technician=u-1", "1 | 1 -> /drill?intervened=2026-06-01..2026-06-30&onSite=true&technician=u-1", "90 | 90", "30 | 30"],
-    ]],
-    ["time-months", ["month:columns.month", "interventions#:columns.interventions", "onSiteVisits#:columns.onSiteVisits", "workMinutes#:columns.workMinutes", "travelMinutes#:columns.travelMinutes"], [
-      ["2026-06", "2 | 2 -> /drill?intervened=2026-06-01..2026-06-30", "1 | 1 -> /drill?intervened=2026-06-01..2026-06-30&onSite=true", "90 | 90", "30 | 30"],
-    ]],
-    ["open-status", ["status:columns.status", "count#:columns.count"], [
-      ["new | statuses.new", "2 | 2 -> /drill?open=true&status=new"],
-      ["assigned | statuses.assigned", "0 | 0 -> /drill?open=true&status=assigned"],
-      ["in_progress | statuses.in_progress", "1 | 1 -> /drill?open=true&status=in_progress"],
-      ["waiting_requester | statuses.waiting_requester", "0 | 0 -> /drill?open=true&status=waiting_requester"],
-      ["waiting_vendor | statuses.waiting_vendor", "0 | 0 -> /drill?open=true&status=waiting_vendor"],
-    ]],
-    ["open-priority", ["priority:columns.priority", "count#:columns.count"], [
-      ["P1", "1 | 1 -> /drill?open=true&priority=P1"], ["P2", "2 | 2 -> /drill?open=true&priority=P2"],
-      ["P3", "0 | 0 -> /drill?open=true&priority=P3"], ["P4", "0 | 0 -> /drill?open=true&priority=P4"],
-    ]],
-    ["oldest", [
-      "reference:columns.reference", "title:columns.title", "status:columns.status", "priority:columns.priority",
-      "createdAt:columns.createdAt", "age#:columns.age", "sla:columns.sla", "team:columns.team",
-    ], [
-      // Created on 9 June at 00:30 in Paris (8 June in UTC): the day shown is Paris's; 6 whole days old on the 15th at noon.
-      ["T-1 -> /t/T-1", "Titre T-1", "in_progress | statuses.in_progress", "P2", "2026-06-08T22:30:00Z | 09/06/2026", "6", "at_risk | slaStates.at_risk", "Proximité | Proximité"],
-    ]],
+    [
+      "time-technicians",
+      [
+        "technician:columns.technician",
+        "interventions#:columns.interventions",
+        "onSiteVisits#:columns.onSiteVisits",
+        "workMinutes#:columns.workMinutes",
+        "travelMinutes#:columns.travelMinutes",
+      ],
+      [
+        [
+          "Tech Ouest",
+          "2 | 2 -> /drill?intervened=2026-06-01..2026-06-30&technician=u-1",
+          "1 | 1 -> /drill?intervened=2026-06-01..2026-06-30&onSite=true&technician=u-1",
+          "90 | 90",
+          "30 | 30",
+        ],
+      ],
+    ],
+    [
+      "time-months",
+      [
+        "month:columns.month",
+        "interventions#:columns.interventions",
+        "onSiteVisits#:columns.onSiteVisits",
+        "workMinutes#:columns.workMinutes",
+        "travelMinutes#:columns.travelMinutes",
+      ],
+      [
+        [
+          "2026-06",
+          "2 | 2 -> /drill?intervened=2026-06-01..2026-06-30",
+          "1 | 1 -> /drill?intervened=2026-06-01..2026-06-30&onSite=true",
+          "90 | 90",
+          "30 | 30",
+        ],
+      ],
+    ],
+    [
+      "open-status",
+      ["status:columns.status", "count#:columns.count"],
+      [
+        ["new | statuses.new", "2 | 2 -> /drill?open=true&status=new"],
+        ["assigned | statuses.assigned", "0 | 0 -> /drill?open=true&status=assigned"],
+        ["in_progress | statuses.in_progress", "1 | 1 -> /drill?open=true&status=in_progress"],
+        ["waiting_requester | statuses.waiting_requester", "0 | 0 -> /drill?open=true&status=waiting_requester"],
+        ["waiting_vendor | statuses.waiting_vendor", "0 | 0 -> /drill?open=true&status=waiting_vendor"],
+      ],
+    ],
+    [
+      "open-priority",
+      ["priority:columns.priority", "count#:columns.count"],
+      [
+        ["P1", "1 | 1 -> /drill?open=true&priority=P1"],
+        ["P2", "2 | 2 -> /drill?open=true&priority=P2"],
+        ["P3", "0 | 0 -> /drill?open=true&priority=P3"],
+        ["P4", "0 | 0 -> /drill?open=true&priority=P4"],
+      ],
+    ],
+    [
+      "oldest",
+      [
+        "reference:columns.reference",
+        "title:columns.title",
+        "status:columns.status",
+        "priority:columns.priority",
+        "createdAt:columns.createdAt",
+        "age#:columns.age",
+        "sla:columns.sla",
+        "team:columns.team",
+      ],
+      [
+        // Created on 9 June at 00:30 in Paris (8 June in UTC): the day shown is Paris's; 6 whole days old on the 15th at noon.
+        [
+          "T-1 -> /t/T-1",
+          "Titre T-1",
+          "in_progress | statuses.in_progress",
+          "P2",
+          "2026-06-08T22:30:00Z | 09/06/2026",
+          "6",
+          "at_risk | slaStates.at_risk",
+          "Proximité | Proximité",
+        ],
+      ],
+    ],
     ["sla-alerts", [], []],
-    ["weeks", [
-      "week:columns.week", "openedIncidents#:columns.openedIncidents", "openedRequests#:columns.openedRequests",
-      "resolvedIncidents#:columns.resolvedIncidents", "resolvedRequests#:columns.resolvedRequests",
-    ], [[
-      "2026-06-08 | 08/06/2026", nnbsp("1234 | 1_234 -> /drill?opened=2026-06-08..2026-06-14&type=incident"),
-      "0 | 0 -> /drill?opened=2026-06-08..2026-06-14&type=request", "2 | 2 -> /drill?resolved=2026-06-08..2026-06-14&type=incident",
-      "1 | 1 -> /drill?resolved=2026-06-08..2026-06-14&type=request",
-    ]]],
-    ["services", ["service:columns.service", "openedIncidents#:columns.openedIncidents", "openedRequests#:columns.openedRequests", "resolved#:columns.resolved"], [[
-      "RESEAU | Réseau", "2 | 2 -> /drill?opened=2026-06-01..2026-06-30&service=RESEAU&type=incident",
-      "1 | 1 -> /drill?opened=2026-06-01..2026-06-30&service=RESEAU&type=request", "1 | 1 -> /drill?resolved=2026-06-01..2026-06-30&service=RESEAU",
-    ]]],
-    ["resolved-by", ["party:columns.party", "count#:columns.count", "share#:columns.share"], [
-      ["region | parties.region", "2 | 2 -> /drill?resolved=2026-06-01..2026-06-30&party=region", nnbsp("100 | 100~%")],
-    ]],
-    ["durations", ["measure:columns.measure", "median#:columns.median", "p90#:columns.p90", "tickets#:columns.tickets"], [
-      ["tto | measures.tto", "45 | 45 min", "125 | 2 h 05", "4"],
-      ["ttr | measures.ttr", "660 | 1 j 1 h", "null | –", "3"],
-    ]],
-    ["ratings", ["reference:columns.reference", "score#:columns.score", "comment:columns.comment", "ratedAt:columns.ratedAt"], [
-      ["T-9 -> /t/T-9", "5", "Merci", "2026-06-10T08:00:00Z | 10/06/2026"],
-    ]],
+    [
+      "weeks",
+      [
+        "week:columns.week",
+        "openedIncidents#:columns.openedIncidents",
+        "openedRequests#:columns.openedRequests",
+        "resolvedIncidents#:columns.resolvedIncidents",
+        "resolvedRequests#:columns.resolvedRequests",
+      ],
+      [
+        [
+          "2026-06-08 | 08/06/2026",
+          nnbsp("1234 | 1_234 -> /drill?opened=2026-06-08..2026-06-14&type=incident"),
+          "0 | 0 -> /drill?opened=2026-06-08..2026-06-14&type=request",
+          "2 | 2 -> /drill?resolved=2026-06-08..2026-06-14&type=incident",
+          "1 | 1 -> /drill?resolved=2026-06-08..2026-06-14&type=request",
+        ],
+      ],
+    ],
+    [
+      "services",
+      [
+        "service:columns.service",
+        "openedIncidents#:columns.openedIncidents",
+        "openedRequests#:columns.openedRequests",
+        "resolved#:columns.resolved",
+      ],
+      [
+        [
+          "RESEAU | Réseau",
+          "2 | 2 -> /drill?opened=2026-06-01..2026-06-30&service=RESEAU&type=incident",
+          "1 | 1 -> /drill?opened=2026-06-01..2026-06-30&service=RESEAU&type=request",
+          "1 | 1 -> /drill?resolved=2026-06-01..2026-06-30&service=RESEAU",
+        ],
+      ],
+    ],
+    [
+      "resolved-by",
+      ["party:columns.party", "count#:columns.count", "share#:columns.share"],
+      [["region | parties.region", "2 | 2 -> /drill?resolved=2026-06-01..2026-06-30&party=region", nnbsp("100 | 100~%")]],
+    ],
+    [
+      "durations",
+      ["measure:columns.measure", "median#:columns.median", "p90#:columns.p90", "tickets#:columns.tickets"],
+      [
+        ["tto | measures.tto", "45 | 45 min", "125 | 2 h 05", "4"],
+        ["ttr | measures.ttr", "660 | 1 j 1 h", "null | –", "3"],
+      ],
+    ],
+    [
+      "ratings",
+      ["reference:columns.reference", "score#:columns.score", "comment:columns.comment", "ratedAt:columns.ratedAt"],
+      [["T-9 -> /t/T-9", "5", "Merci", "2026-06-10T08:00:00Z | 10/06/2026"]],
+    ],
     ["equipment-classes", ["class:columns.class", "count#:columns.count"], [["pc | classes.pc", nnbsp("1200 | 1_200 -> /inv?class=pc")]]],
-    ["equipment-statuses", ["status:columns.status", "count#:columns.count"], [["production | ciStatuses.production", "34 | 34 -> /inv?status=production"]]],
-    ["equipment-ages", ["years:columns.years", "count#:columns.count"], [["3 | 3", "10 | 10"], ["unknown | ageUnknown", "2 | 2"]]],
-    ["mixed-rooms", ["building:columns.building", "room:columns.room", "models#:columns.models", "total#:columns.total"], [
-      ["null | –", "B12 -> /inv?room=B12", "3", "20"], ["A | A", "101 -> /inv?room=101&building=A", "2", "8"],
-    ]],
-    ["most-incidents", ["name:columns.name", "class:columns.class", "room:columns.room", "incidents#:columns.incidents"], [
-      ["PC-01 -> /ci/ci-1", "pc | classes.pc", "null | –", "4"],
-    ]],
+    [
+      "equipment-statuses",
+      ["status:columns.status", "count#:columns.count"],
+      [["production | ciStatuses.production", "34 | 34 -> /inv?status=production"]],
+    ],
+    [
+      "equipment-ages",
+      ["years:columns.years", "count#:columns.count"],
+      [
+        ["3 | 3", "10 | 10"],
+        ["unknown | ageUnknown", "2 | 2"],
+      ],
+    ],
+    [
+      "mixed-rooms",
+      ["building:columns.building", "room:columns.room", "models#:columns.models", "total#:columns.total"],
+      [
+        ["null | –", "B12 -> /inv?room=B12", "3", "20"],
+        ["A | A", "101 -> /inv?room=101&building=A", "2", "8"],
+      ],
+    ],
+    [
+      "most-incidents",
+      ["name:columns.name", "class:columns.class", "room:columns.room", "incidents#:columns.incidents"],
+      [["PC-01 -> /ci/ci-1", "pc | classes.pc", "null | –", "4"]],
+    ],
   ])("%s", (id, columns, rows) => {
     const table = tables.find((candidate) => candidate.id === id);
     if (columns.length) expect(columnsOf(table)).toEqual(columns);
@@ -139,12 +328,17 @@ describe("the school's tables", () => {
 
   test("titles and hints come from the catalogue", () => {
     expect(tables.find((table) => table.id === "resolved-by")).toMatchObject({ title: "tables.resolvedBy", hint: "tables.resolvedByHint" });
-    expect(tables.find((table) => table.id === "mixed-rooms")).toMatchObject({ title: "tables.mixedRooms", hint: "figures.mixedRoomsHint" });
+    expect(tables.find((table) => table.id === "mixed-rooms")).toMatchObject({
+      title: "tables.mixedRooms",
+      hint: "figures.mixedRoomsHint",
+    });
   });
 
   test("a reader who cannot open the inventory gets its figures without links", () => {
     const blind = establishmentTables(school("0370037P", "Lycée Balzac"), t, { ...links, inventory: () => null, ci: () => null }, formats);
-    const cells = blind.filter((table) => table.id.startsWith("equipment") || table.id === "most-incidents").flatMap((table) => table.rows.flat());
+    const cells = blind
+      .filter((table) => table.id.startsWith("equipment") || table.id === "most-incidents")
+      .flatMap((table) => table.rows.flat());
     expect(cells.length).toBeGreaterThan(0);
     expect(cells.some((cell) => "href" in cell)).toBe(false);
   });
@@ -153,43 +347,108 @@ describe("the school's tables", () => {
 test("a list of tickets across schools names each school and links to it", () => {
   const table = lineTableFor("list", "Liste", [line("T-2", { slaState: null, team: null })], t, links, formats, true);
   expect(columnsOf(table)?.[2]).toBe("establishment:columns.establishment");
-  expect(rowsOf(table)).toEqual([[
-    "T-2 -> /t/T-2", "Titre T-2", "0370037P | Lycée Balzac -> /school/0370037P", "in_progress | statuses.in_progress", "P2",
-    "2026-06-08T22:30:00Z | 09/06/2026", "6", "null | –", "null | –",
-  ]]);
+  expect(rowsOf(table)).toEqual([
+    [
+      "T-2 -> /t/T-2",
+      "Titre T-2",
+      "0370037P | Lycée Balzac -> /school/0370037P",
+      "in_progress | statuses.in_progress",
+      "P2",
+      "2026-06-08T22:30:00Z | 09/06/2026",
+      "6",
+      "null | –",
+      "null | –",
+    ],
+  ]);
 });
 
 describe("the regional tables", () => {
   const row = (key: string, label: string, overrides: Partial<RegionalRow> = {}): RegionalRow => ({
-    key, label, backlog: 3, breachedOpen: 1, opened: 4, resolved: 2, ttoCompliance: 0.8235, ttrCompliance: null, satisfaction: 4.25, ratings: 2, ...overrides,
+    key,
+    label,
+    backlog: 3,
+    breachedOpen: 1,
+    opened: 4,
+    resolved: 2,
+    ttoCompliance: 0.8235,
+    ttrCompliance: null,
+    satisfaction: 4.25,
+    ratings: 2,
+    ...overrides,
   });
   const dashboard: RegionalDashboard = {
-    scope: { kind: "all" }, period, computedAt: "2026-06-15T10:00:00Z", open, opened: { total: 4, incidents: 3, requests: 1 }, resolved: { total: 2, incidents: 2, requests: 0 },
-    weeks: [week], ...durations, sla, satisfaction: { average: 4.25, count: 2 }, time,
+    scope: { kind: "all" },
+    period,
+    computedAt: "2026-06-15T10:00:00Z",
+    open,
+    opened: { total: 4, incidents: 3, requests: 1 },
+    resolved: { total: 2, incidents: 2, requests: 0 },
+    weeks: [week],
+    ...durations,
+    sla,
+    satisfaction: { average: 4.25, count: 2 },
+    time,
     zones: [row("OUEST", "Ouest")],
-    teams: [{ ...row("PROX", "Proximité", { satisfaction: null }), party: "region", members: 2, openPerMember: 1.5, resolvedPerMember: null }],
+    teams: [
+      { ...row("PROX", "Proximité", { satisfaction: null }), party: "region", members: 2, openPerMember: 1.5, resolvedPerMember: null },
+    ],
     establishments: [],
     vendors: [{ name: "Réparateur", waits: 3, ended: 2, onTime: 1, lateOpen: 1, compliance: 0.5 }],
     equipment,
   };
   const tables = regionalTables(dashboard, t, regionalLinks, formats, [row("0370037P", "Lycée Balzac")]);
   const figures = ["3 | 3", "1 | 1", "4 | 4", "2 | 2"];
-  const drills = (base: string) => [
-    `${base}open=true`, `${base}open=true&sla=breached`, `${base}opened=2026-06-01..2026-06-30`, `${base}resolved=2026-06-01..2026-06-30`,
-  ].map((href, index) => `${figures[index]} -> ${href}`);
+  const drills = (base: string) =>
+    [
+      `${base}open=true`,
+      `${base}open=true&sla=breached`,
+      `${base}opened=2026-06-01..2026-06-30`,
+      `${base}resolved=2026-06-01..2026-06-30`,
+    ].map((href, index) => `${figures[index]} -> ${href}`);
 
   test("come in the page's order", () => {
-    expect(tables.map((table) => table.id)).toEqual(["zones", "establishments", "teams", "vendors", "weeks", "open-status", "open-priority", "time-schools", "time-technicians", "time-months"]);
+    expect(tables.map((table) => table.id)).toEqual([
+      "zones",
+      "establishments",
+      "teams",
+      "vendors",
+      "weeks",
+      "open-status",
+      "open-priority",
+      "time-schools",
+      "time-technicians",
+      "time-months",
+    ]);
   });
 
   test.each<[string, string[]]>([
     ["zones", ["OUEST | Ouest -> /zone/OUEST", ...drills("/zone/OUEST/drill?"), nnbsp("82.35 | 82~%"), "null | –", "4.25 | 4,25", "2"]],
     // The schools are the ones given (the page's page of them), not the dashboard's.
-    ["establishments", ["0370037P | Lycée Balzac -> /school/0370037P", ...drills("/school/0370037P/drill?"), nnbsp("82.35 | 82~%"), "null | –", "4.25 | 4,25", "2"]],
-    ["teams", [
-      "PROX | Proximité", ...drills("/drill?").map((cell) => cell.replace(/$/, "&team=PROX")), nnbsp("82.35 | 82~%"), "null | –", "null | –", "2",
-      "2", "1.5 | 1,5", "null | –",
-    ]],
+    [
+      "establishments",
+      [
+        "0370037P | Lycée Balzac -> /school/0370037P",
+        ...drills("/school/0370037P/drill?"),
+        nnbsp("82.35 | 82~%"),
+        "null | –",
+        "4.25 | 4,25",
+        "2",
+      ],
+    ],
+    [
+      "teams",
+      [
+        "PROX | Proximité",
+        ...drills("/drill?").map((cell) => cell.replace(/$/, "&team=PROX")),
+        nnbsp("82.35 | 82~%"),
+        "null | –",
+        "null | –",
+        "2",
+        "2",
+        "1.5 | 1,5",
+        "null | –",
+      ],
+    ],
     ["vendors", ["Réparateur", "3", "2", "1", "1", nnbsp("50 | 50~%")]],
   ])("%s", (id, cells) => {
     expect(rowsOf(tables.find((table) => table.id === id))).toEqual([cells]);
@@ -197,9 +456,18 @@ describe("the regional tables", () => {
 
   test("the teams' table adds the members and the load per member; the ratings column is keyed ratings", () => {
     expect(columnsOf(tables.find((table) => table.id === "teams"))).toEqual([
-      "label:columns.team", "backlog#:columns.backlog", "breachedOpen#:columns.breachedOpen", "opened#:columns.opened", "resolved#:columns.resolved",
-      "ttoCompliance#:columns.ttoCompliance", "ttrCompliance#:columns.ttrCompliance", "satisfaction#:columns.satisfaction", "ratings#:columns.ratingsCount",
-      "members#:columns.members", "openPerMember#:columns.openPerMember", "resolvedPerMember#:columns.resolvedPerMember",
+      "label:columns.team",
+      "backlog#:columns.backlog",
+      "breachedOpen#:columns.breachedOpen",
+      "opened#:columns.opened",
+      "resolved#:columns.resolved",
+      "ttoCompliance#:columns.ttoCompliance",
+      "ttrCompliance#:columns.ttrCompliance",
+      "satisfaction#:columns.satisfaction",
+      "ratings#:columns.ratingsCount",
+      "members#:columns.members",
+      "openPerMember#:columns.openPerMember",
+      "resolvedPerMember#:columns.resolvedPerMember",
     ]);
   });
 });
@@ -207,8 +475,13 @@ describe("the regional tables", () => {
 test("two schools compared: one indicator a row, each school's column named after it", () => {
   const table = compareTable(
     school("0370037P", "Lycée Balzac"),
-    school("0371505K", "Lycée Agnès Sorel", { satisfaction: { average: null, count: 0, comments: [] }, sla: { ...sla, ttoCompliance: null } }),
-    t, links, formats,
+    school("0371505K", "Lycée Agnès Sorel", {
+      satisfaction: { average: null, count: 0, comments: [] },
+      sla: { ...sla, ttoCompliance: null },
+    }),
+    t,
+    links,
+    formats,
   );
   expect(columnsOf(table)).toEqual(["indicator:columns.measure", "0370037P#:Lycée Balzac", "0371505K#:Lycée Agnès Sorel"]);
   expect(rowsOf(table)).toEqual([
@@ -233,14 +506,37 @@ test("two schools compared: one indicator a row, each school's column named afte
 describe("CSV rows and French formats", () => {
   test("the export writes the header, numbers as numbers (shares in percent), texts as shown, no figure as an empty cell", () => {
     const table: TableSpec = {
-      id: "x", title: "X", columns: [{ key: "a", label: "A" }, { key: "b", label: "B", numeric: true }, { key: "c", label: "C", numeric: true }, { key: "d", label: "D" }],
-      rows: [[{ value: "in_progress", text: "En cours" }, { value: 1234, text: "1 234" }, shareCell(0.8235, "fr-FR"), { value: null, text: "–" }], [{ value: "P1" }, { value: 0 }, shareCell(null, "fr-FR"), { value: "x" }]],
+      id: "x",
+      title: "X",
+      columns: [
+        { key: "a", label: "A" },
+        { key: "b", label: "B", numeric: true },
+        { key: "c", label: "C", numeric: true },
+        { key: "d", label: "D" },
+      ],
+      rows: [
+        [
+          { value: "in_progress", text: "En cours" },
+          { value: 1234, text: "1 234" },
+          shareCell(0.8235, "fr-FR"),
+          { value: null, text: "–" },
+        ],
+        [{ value: "P1" }, { value: 0 }, shareCell(null, "fr-FR"), { value: "x" }],
+      ],
     };
-    expect(tableRows(table)).toEqual([["A", "B", "C", "D"], ["En cours", 1234, 82.35, null], ["P1", 0, null, "x"]]);
+    expect(tableRows(table)).toEqual([
+      ["A", "B", "C", "D"],
+      ["En cours", 1234, 82.35, null],
+      ["P1", 0, null, "x"],
+    ]);
   });
 
   test.each([
-    [0.8235, nnbsp("82~%")], [1, nnbsp("100~%")], [0, nnbsp("0~%")], [0.005, nnbsp("1~%")], [null, "–"],
+    [0.8235, nnbsp("82~%")],
+    [1, nnbsp("100~%")],
+    [0, nnbsp("0~%")],
+    [0.005, nnbsp("1~%")],
+    [null, "–"],
   ])("percent(%s) → %s", (value, text) => {
     expect(percent(value, "fr-FR")).toBe(text);
   });

@@ -16,7 +16,7 @@ test.each([
   ["an empty one", ""],
   ["spaces", "two words"],
   ["a control character", "id\u0000"],
-  ["a log line injected", "x\r\n{\"level\":50}"],
+  ["a log line injected", 'x\r\n{"level":50}'],
   ["more than 128 characters", "a".repeat(129)],
   ["a key=value trace header", "Root=1-67891233-abcdef012345678912345678"],
 ])("replaces %s with a new UUID", (_, upstream) => {

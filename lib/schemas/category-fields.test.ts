@@ -13,17 +13,43 @@ describe("categoryAnswersSchema", () => {
   const filtering = categoryAnswersSchema(fieldsOf("SEC-FILTRAGE"));
 
   test("a complete filtering exception passes, the duration coerced to a number", () => {
-    expect(filtering.parse({ url: "https://www.geogebra.org", decision: "autoriser", duration_days: "30", signed_by: "M. Bernard, proviseur" }))
-      .toEqual({ url: "https://www.geogebra.org", decision: "autoriser", duration_days: 30, signed_by: "M. Bernard, proviseur" });
+    expect(
+      filtering.parse({ url: "https://www.geogebra.org", decision: "autoriser", duration_days: "30", signed_by: "M. Bernard, proviseur" }),
+    ).toEqual({ url: "https://www.geogebra.org", decision: "autoriser", duration_days: 30, signed_by: "M. Bernard, proviseur" });
   });
 
   test.each([
     ["a missing URL", { decision: "autoriser", duration_days: 30, signed_by: "X" }, "url", "Ce champ est obligatoire."],
-    ["a URL without scheme", { url: "geogebra.org", decision: "autoriser", duration_days: 30, signed_by: "X" }, "url", "Adresse web invalide (elle commence par http:// ou https://)."],
-    ["a duration over a year", { url: "https://a.fr", decision: "autoriser", duration_days: 400, signed_by: "X" }, "duration_days", "Au plus 365."],
-    ["a duration that is not whole", { url: "https://a.fr", decision: "autoriser", duration_days: "2.5", signed_by: "X" }, "duration_days", "Nombre entier attendu."],
-    ["an unknown decision", { url: "https://a.fr", decision: "peut-être", duration_days: 3, signed_by: "X" }, "decision", "Choisissez parmi : autoriser, interdire."],
-    ["a blank signatory", { url: "https://a.fr", decision: "autoriser", duration_days: 3, signed_by: "  " }, "signed_by", "Ce champ est obligatoire."],
+    [
+      "a URL without scheme",
+      { url: "geogebra.org", decision: "autoriser", duration_days: 30, signed_by: "X" },
+      "url",
+      "Adresse web invalide (elle commence par http:// ou https://).",
+    ],
+    [
+      "a duration over a year",
+      { url: "https://a.fr", decision: "autoriser", duration_days: 400, signed_by: "X" },
+      "duration_days",
+      "Au plus 365.",
+    ],
+    [
+      "a duration that is not whole",
+      { url: "https://a.fr", decision: "autoriser", duration_days: "2.5", signed_by: "X" },
+      "duration_days",
+      "Nombre entier attendu.",
+    ],
+    [
+      "an unknown decision",
+      { url: "https://a.fr", decision: "peut-être", duration_days: 3, signed_by: "X" },
+      "decision",
+      "Choisissez parmi : autoriser, interdire.",
+    ],
+    [
+      "a blank signatory",
+      { url: "https://a.fr", decision: "autoriser", duration_days: 3, signed_by: "  " },
+      "signed_by",
+      "Ce champ est obligatoire.",
+    ],
   ])("refuses %s", (_, answers, field, message) => {
     const result = filtering.safeParse(answers);
     expect(result.success).toBe(false);

@@ -7,11 +7,18 @@ export const categoryFieldSchema = z.discriminatedUnion("kind", [
   z.object({ name: z.string(), label: z.string(), kind: z.literal("date"), required: z.boolean().optional() }),
   z.object({ name: z.string(), label: z.string(), kind: z.literal("url"), required: z.boolean().optional() }),
   z.object({
-    name: z.string(), label: z.string(), kind: z.literal("integer"), required: z.boolean().optional(),
-    min: z.number().int().optional(), max: z.number().int().optional(),
+    name: z.string(),
+    label: z.string(),
+    kind: z.literal("integer"),
+    required: z.boolean().optional(),
+    min: z.number().int().optional(),
+    max: z.number().int().optional(),
   }),
   z.object({
-    name: z.string(), label: z.string(), kind: z.literal("enum"), required: z.boolean().optional(),
+    name: z.string(),
+    label: z.string(),
+    kind: z.literal("enum"),
+    required: z.boolean().optional(),
     options: z.array(z.string()).min(1),
     /** What each option reads as, in the order of the options ("autoriser" → "Autoriser le site"); the option itself when absent. */
     labels: z.array(z.string()).optional(),
@@ -21,7 +28,6 @@ export const categoryFieldSchema = z.discriminatedUnion("kind", [
 ]);
 
 export type CategoryField = z.infer<typeof categoryFieldSchema>;
-
 
 /** One field's validator, with French messages; form values arrive as strings, API values may be typed. */
 function fieldValidator(field: CategoryField): z.ZodType {
@@ -50,7 +56,15 @@ function fieldValidator(field: CategoryField): z.ZodType {
   }
   const optional = field.required === false;
   // A missing answer says "obligatoire", not the type's own complaint about undefined.
-  return z.preprocess(blankToUndefined, optional ? base.optional() : z.unknown().refine((value) => value !== undefined, required).pipe(base as z.ZodType<unknown, NonNullable<unknown> | null>));
+  return z.preprocess(
+    blankToUndefined,
+    optional
+      ? base.optional()
+      : z
+          .unknown()
+          .refine((value) => value !== undefined, required)
+          .pipe(base as z.ZodType<unknown, NonNullable<unknown> | null>),
+  );
 }
 
 /** The answers a category asks for, as one strict object: unknown keys are refused. */

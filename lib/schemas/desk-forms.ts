@@ -11,7 +11,10 @@ import { asList, blankToUndefined, ticketReference } from "./primitives";
 /** A repeated form field (checkboxes, picked equipment) arrives as one string when only one was sent. */
 
 const reference = ticketReference;
-const otherReference = z.string({ error: "desk.errors.referenceRequired" }).trim().toUpperCase()
+const otherReference = z
+  .string({ error: "desk.errors.referenceRequired" })
+  .trim()
+  .toUpperCase()
   .regex(/^GU-\d{4}-\d{6}$/, "desk.errors.referenceFormat");
 const optionalMessage = z.preprocess(blankToUndefined, z.string().trim().max(10_000, "forms.errors.messageTooLong").optional());
 const status = z.enum(TICKET_STATUSES, { error: "forms.errors.chooseStatus" });
@@ -26,7 +29,10 @@ export const takeTicketForm = z.object({ reference });
 
 export const assignForm = z.object({ reference, assignee: z.uuid({ error: "desk.errors.chooseMember" }) });
 
-export const moveTeamForm = z.object({ reference, team: z.string({ error: "desk.errors.chooseTeam" }).trim().min(1, "desk.errors.chooseTeam") });
+export const moveTeamForm = z.object({
+  reference,
+  team: z.string({ error: "desk.errors.chooseTeam" }).trim().min(1, "desk.errors.chooseTeam"),
+});
 
 export const statusForm = z.object({ reference, status, message: optionalMessage });
 
@@ -41,7 +47,13 @@ export const requalifyForm = z.object({
 
 export const linkEquipmentForm = z.object({
   reference,
-  ciIds: z.preprocess(asList, z.array(z.uuid({ error: "forms.errors.invalidItem" })).min(1, "desk.errors.chooseOneItem").max(20, "forms.errors.max20Items")),
+  ciIds: z.preprocess(
+    asList,
+    z
+      .array(z.uuid({ error: "forms.errors.invalidItem" }))
+      .min(1, "desk.errors.chooseOneItem")
+      .max(20, "forms.errors.max20Items"),
+  ),
 });
 
 export const escalateForm = z.object({
@@ -51,7 +63,10 @@ export const escalateForm = z.object({
   vendorReference: z.preprocess(blankToUndefined, z.string().trim().max(100, "forms.errors.referenceTooLong").optional()),
   reason: escalationSchema.shape.reason,
   /** To a vendor: the internal notes and files the technician ticks for it. */
-  sharedEventIds: z.preprocess(asList, z.array(z.coerce.number({ error: "desk.errors.invalidNote" }).int().positive()).max(50, "forms.errors.max50Notes")),
+  sharedEventIds: z.preprocess(
+    asList,
+    z.array(z.coerce.number({ error: "desk.errors.invalidNote" }).int().positive()).max(50, "forms.errors.max50Notes"),
+  ),
   sharedAttachmentIds: z.preprocess(asList, z.array(z.uuid({ error: "desk.errors.invalidFile" })).max(50, "forms.errors.max50Files")),
 });
 
@@ -65,21 +80,32 @@ export const linkTicketForm = z.object({ reference, related: otherReference });
 export const mergeForm = z.object({
   reference,
   master: otherReference,
-  reason: z.string({ error: "forms.errors.reasonRequired" }).trim().min(3, "forms.errors.reasonMin3").max(5_000, "desk.errors.reasonTooLong"),
+  reason: z
+    .string({ error: "forms.errors.reasonRequired" })
+    .trim()
+    .min(3, "forms.errors.reasonMin3")
+    .max(5_000, "desk.errors.reasonTooLong"),
 });
 
 const selection = z.preprocess(asList, z.array(ticketReference).min(1, "desk.errors.tickOneTicket").max(100, "desk.errors.max100Tickets"));
 
 /** The queue's bulk bar: take the checked tickets, or move them all to one status. */
-export const bulkForm = z.discriminatedUnion("operation", [
-  z.object({ operation: z.literal("take"), references: selection }),
-  z.object({ operation: z.literal("status"), references: selection, status, message: optionalMessage }),
-], { error: "forms.errors.unknownAction" });
+export const bulkForm = z.discriminatedUnion(
+  "operation",
+  [
+    z.object({ operation: z.literal("take"), references: selection }),
+    z.object({ operation: z.literal("status"), references: selection, status, message: optionalMessage }),
+  ],
+  { error: "forms.errors.unknownAction" },
+);
 
 /** "Save this view": a name and the workspace's address as it stands (a query string). */
 export const saveViewForm = z.object({
   name: savedViewInput.shape.name,
-  query: z.string().max(2_000).transform((search) => Object.fromEntries(new URLSearchParams(search))),
+  query: z
+    .string()
+    .max(2_000)
+    .transform((search) => Object.fromEntries(new URLSearchParams(search))),
 });
 
 export const deleteViewForm = z.object({ id: z.uuid({ error: "desk.errors.unknownView" }) });

@@ -55,6 +55,9 @@ export function invalidForm(error: ZodError, translate: Translate): FormError {
 
 /** A service's refusal; `notFound` (a message key) names what was not found when "this request" is not the right words. */
 export function failedForm(failure: FormFailure, translate: Translate, notFound = NOT_FOUND): FormError {
-  const message = translate(failure.kind === "not_found" ? notFound : (failure.message ?? CHECK_FIELDS), failure.kind === "not_found" ? undefined : failure.values);
+  const message = translate(
+    failure.kind === "not_found" ? notFound : (failure.message ?? CHECK_FIELDS),
+    failure.kind === "not_found" ? undefined : failure.values,
+  );
   return { status: "error", kind: failure.kind, message, fields: byField(failure.errors ?? [], translate) };
 }

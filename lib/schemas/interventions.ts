@@ -5,13 +5,22 @@ import { asList, blankToUndefined, ticketReference } from "./primitives";
 
 /** An intervention as POST /api/v1/tickets/{reference}/interventions takes it; messages are catalogue keys. */
 
-
 const mode = z.enum(INTERVENTION_MODES, { error: "interventions.errors.mode" });
-const minutes = z.number({ error: "interventions.errors.minutes" }).int("interventions.errors.minutes")
-  .min(1, "interventions.errors.minutes").max(MAX_INTERVENTION_MINUTES, "interventions.errors.minutes");
-const travelMinutes = z.number({ error: "interventions.errors.travelMinutes" }).int("interventions.errors.travelMinutes")
-  .min(0, "interventions.errors.travelMinutes").max(MAX_INTERVENTION_MINUTES, "interventions.errors.travelMinutes");
-const summary = z.string({ error: "interventions.errors.summary" }).trim().min(1, "interventions.errors.summary").max(2_000, "interventions.errors.summaryTooLong");
+const minutes = z
+  .number({ error: "interventions.errors.minutes" })
+  .int("interventions.errors.minutes")
+  .min(1, "interventions.errors.minutes")
+  .max(MAX_INTERVENTION_MINUTES, "interventions.errors.minutes");
+const travelMinutes = z
+  .number({ error: "interventions.errors.travelMinutes" })
+  .int("interventions.errors.travelMinutes")
+  .min(0, "interventions.errors.travelMinutes")
+  .max(MAX_INTERVENTION_MINUTES, "interventions.errors.travelMinutes");
+const summary = z
+  .string({ error: "interventions.errors.summary" })
+  .trim()
+  .min(1, "interventions.errors.summary")
+  .max(2_000, "interventions.errors.summaryTooLong");
 const details = z.string().trim().max(10_000, "interventions.errors.detailsTooLong");
 const ciIds = z.array(z.uuid({ error: "interventions.errors.ci" })).max(20, "interventions.errors.tooManyCis");
 
@@ -26,7 +35,8 @@ export const recordInterventionSchema = z.object({
 });
 
 /** A `datetime-local` value ("2026-12-04T09:30"), read as Paris time. */
-const parisLocalTime = z.string({ error: "interventions.errors.startedAt" })
+const parisLocalTime = z
+  .string({ error: "interventions.errors.startedAt" })
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "interventions.errors.startedAt")
   .transform((value, context) => {
     const instant = DateTime.fromISO(value, { zone: "Europe/Paris" });
@@ -43,7 +53,10 @@ export const recordInterventionForm = z.object({
   mode,
   startedAt: parisLocalTime,
   minutes: z.preprocess(blankToUndefined, z.coerce.number({ error: "interventions.errors.minutes" }).pipe(minutes)),
-  travelMinutes: z.preprocess((value) => blankToUndefined(value) ?? 0, z.coerce.number({ error: "interventions.errors.travelMinutes" }).pipe(travelMinutes)),
+  travelMinutes: z.preprocess(
+    (value) => blankToUndefined(value) ?? 0,
+    z.coerce.number({ error: "interventions.errors.travelMinutes" }).pipe(travelMinutes),
+  ),
   summary,
   details: z.preprocess(blankToUndefined, details.optional()),
   ciIds: z.preprocess(asList, ciIds),

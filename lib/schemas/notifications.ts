@@ -11,16 +11,24 @@ export type NotificationCursor = z.infer<typeof notificationCursorSchema>;
 
 /** GET /api/v1/me/notifications and the /notifications page: newest first, `unread=true` for the unread only. */
 export const notificationsQuery = z.object({
-  unread: z.enum(["true", "false"], { error: "notifications.errors.unread" }).optional().transform((value) => value === "true"),
+  unread: z
+    .enum(["true", "false"], { error: "notifications.errors.unread" })
+    .optional()
+    .transform((value) => value === "true"),
   cursor: cursorParam(notificationCursorSchema).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
 export type NotificationsQuery = z.infer<typeof notificationsQuery>;
 
 /** POST /api/v1/me/notifications/read: the ids to mark read, or none for all. */
-export const markReadSchema = z.object({
-  ids: z.array(z.uuid({ error: "notifications.errors.id" })).max(500, { error: "notifications.errors.tooMany" }).optional(),
-}).strict();
+export const markReadSchema = z
+  .object({
+    ids: z
+      .array(z.uuid({ error: "notifications.errors.id" }))
+      .max(500, { error: "notifications.errors.tooMany" })
+      .optional(),
+  })
+  .strict();
 
 /** A choice on /mon-compte: a delivery, or `default` (no row: the rule's default). */
 export const PREFERENCE_CHOICES = ["default", ...DELIVERIES] as const;
@@ -28,8 +36,9 @@ export type PreferenceChoice = (typeof PREFERENCE_CHOICES)[number];
 
 /** The /mon-compte form: one choice per kind. */
 export const preferencesSchema = z.object(
-  Object.fromEntries(STAFF_NOTIFICATION_KINDS.map((kind) => [kind, z.enum(PREFERENCE_CHOICES, { error: "notifications.errors.delivery" })])) as
-    Record<(typeof STAFF_NOTIFICATION_KINDS)[number], z.ZodEnum<{ [Key in PreferenceChoice]: Key }>>,
+  Object.fromEntries(
+    STAFF_NOTIFICATION_KINDS.map((kind) => [kind, z.enum(PREFERENCE_CHOICES, { error: "notifications.errors.delivery" })]),
+  ) as Record<(typeof STAFF_NOTIFICATION_KINDS)[number], z.ZodEnum<{ [Key in PreferenceChoice]: Key }>>,
 );
 
 export const notificationSchema = z.object({

@@ -10,7 +10,14 @@ export const blankToUndefined = (value: unknown) => (typeof value === "string" &
 export const asList = (value: unknown) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 
 /** An optional free text of at most `max` characters; empty (a form's untouched field) is null, "no value". */
-export const optionalText = (max: number) => z.string().trim().max(max, "forms.errors.maxChars").transform((value) => value || null).nullable().optional();
+export const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, "forms.errors.maxChars")
+    .transform((value) => value || null)
+    .nullable()
+    .optional();
 
 /** A code given in any case (zone, team, service), compared in capitals. */
 export const upperCode = z.string().trim().toUpperCase();
@@ -22,11 +29,14 @@ export const upperCode = z.string().trim().toUpperCase();
 export const uaiCode = z.string({ error: "forms.errors.uaiRequired" }).trim().toUpperCase().regex(UAI_SHAPE, "forms.errors.invalidUai");
 
 /** A UAI that must be a real one (a new school, a school's own page): the check letter must match the digits. */
-export const checkedUai = z.string({ error: "forms.errors.uaiRequired" }).transform(normalizeUai).superRefine((code, ctx) => {
-  const problem = uaiProblem(code);
-  if (problem === "format") ctx.addIssue({ code: "custom", message: "establishments.errors.uaiFormat" });
-  if (problem === "check_letter") ctx.addIssue({ code: "custom", message: "establishments.errors.uaiCheckLetter" });
-});
+export const checkedUai = z
+  .string({ error: "forms.errors.uaiRequired" })
+  .transform(normalizeUai)
+  .superRefine((code, ctx) => {
+    const problem = uaiProblem(code);
+    if (problem === "format") ctx.addIssue({ code: "custom", message: "establishments.errors.uaiFormat" });
+    if (problem === "check_letter") ctx.addIssue({ code: "custom", message: "establishments.errors.uaiCheckLetter" });
+  });
 
 /** A ticket's reference, GU-<year>-<six digits> (db/queries/ticket-reference.ts numbers them). */
 export const ticketReference = z.string().regex(/^GU-\d{4}-\d{6}$/);

@@ -4,14 +4,26 @@
  */
 
 /** Criteria typed as comma-separated codes. */
-export const CODE_LIST_CRITERIA = ["services", "categories", "establishments", "zones", "departements", "establishmentTypes", "ciClasses"] as const;
+export const CODE_LIST_CRITERIA = [
+  "services",
+  "categories",
+  "establishments",
+  "zones",
+  "departements",
+  "establishmentTypes",
+  "ciClasses",
+] as const;
 /** Criteria over a few fixed values, ticked. */
 export const CHECKBOX_CRITERIA = ["types", "supportModes", "priorities"] as const;
 
 export const SCHOOL_TASK_CHOICES = { any: undefined, yes: true, no: false } as const;
 export type SchoolTaskChoice = keyof typeof SCHOOL_TASK_CHOICES;
 
-const splitCodes = (text: string) => text.split(",").map((code) => code.trim()).filter(Boolean);
+const splitCodes = (text: string) =>
+  text
+    .split(",")
+    .map((code) => code.trim())
+    .filter(Boolean);
 
 export function routingRuleFromForm(form: FormData): Record<string, unknown> {
   const text = (name: string) => {

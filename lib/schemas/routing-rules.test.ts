@@ -4,7 +4,13 @@ import { fieldErrors } from "./field-errors";
 import { routingRuleFromForm } from "./routing-rule-form";
 import { routingRuleSchema, routingTestSchema } from "./routing-rules";
 
-const rule = (overrides: Record<string, unknown> = {}) => ({ name: "Imprimantes du Loiret", enabled: true, match: {}, teamCode: "PROX-EST", ...overrides });
+const rule = (overrides: Record<string, unknown> = {}) => ({
+  name: "Imprimantes du Loiret",
+  enabled: true,
+  match: {},
+  teamCode: "PROX-EST",
+  ...overrides,
+});
 
 const errorsOf = (input: unknown) => {
   const parsed = routingRuleSchema.safeParse(input);
@@ -15,8 +21,13 @@ describe("a rule as an admin writes it", () => {
   test("codes are upper-cased and empty criteria dropped", () => {
     const parsed = routingRuleSchema.parse(rule({ match: { services: [" impression "], zones: [], types: ["incident"] } }));
     expect(parsed).toEqual({
-      name: "Imprimantes du Loiret", enabled: true, match: { services: ["IMPRESSION"], types: ["incident"] },
-      teamCode: "PROX-EST", watcherTeamCodes: [], priorityFloor: null, assignToReferent: false,
+      name: "Imprimantes du Loiret",
+      enabled: true,
+      match: { services: ["IMPRESSION"], types: ["incident"] },
+      teamCode: "PROX-EST",
+      watcherTeamCodes: [],
+      priorityFloor: null,
+      assignToReferent: false,
     });
   });
 
@@ -54,25 +65,52 @@ describe("the rule form", () => {
   };
 
   test("comma lists, ticks, the school-task choice and the floor become the rule", () => {
-    expect(form([
-      ["name", "Sécurité"], ["enabled", "on"], ["match.categories", "SEC-INCIDENT, , sec-filtrage"], ["match.types", "incident"],
-      ["match.supportModes", "normal"], ["match.supportModes", "ouvert"], ["match.schoolTask", "no"],
-      ["teamCode", "EQ-E-INFRA_SECU"], ["watcherTeamCodes", "ACAD-RSSI"], ["priorityFloor", "P2"], ["assignToReferent", "on"],
-    ])).toEqual({
-      name: "Sécurité", enabled: true,
+    expect(
+      form([
+        ["name", "Sécurité"],
+        ["enabled", "on"],
+        ["match.categories", "SEC-INCIDENT, , sec-filtrage"],
+        ["match.types", "incident"],
+        ["match.supportModes", "normal"],
+        ["match.supportModes", "ouvert"],
+        ["match.schoolTask", "no"],
+        ["teamCode", "EQ-E-INFRA_SECU"],
+        ["watcherTeamCodes", "ACAD-RSSI"],
+        ["priorityFloor", "P2"],
+        ["assignToReferent", "on"],
+      ]),
+    ).toEqual({
+      name: "Sécurité",
+      enabled: true,
       match: { categories: ["SEC-INCIDENT", "SEC-FILTRAGE"], types: ["incident"], supportModes: ["normal", "ouvert"], schoolTask: false },
-      teamCode: "EQ-E-INFRA_SECU", watcherTeamCodes: ["ACAD-RSSI"], priorityFloor: "P2", assignToReferent: true,
+      teamCode: "EQ-E-INFRA_SECU",
+      watcherTeamCodes: ["ACAD-RSSI"],
+      priorityFloor: "P2",
+      assignToReferent: true,
     });
   });
 
-  test("an unticked box disables; \"any\" and no floor set nothing", () => {
-    expect(form([["name", "Par défaut"], ["match.schoolTask", "any"], ["teamCode", "EQ-E-SD_OPE"], ["priorityFloor", ""]]))
-      .toMatchObject({ enabled: false, match: {}, priorityFloor: null });
+  test('an unticked box disables; "any" and no floor set nothing', () => {
+    expect(
+      form([
+        ["name", "Par défaut"],
+        ["match.schoolTask", "any"],
+        ["teamCode", "EQ-E-SD_OPE"],
+        ["priorityFloor", ""],
+      ]),
+    ).toMatchObject({ enabled: false, match: {}, priorityFloor: null });
   });
 });
 
 test("the routing test takes the filing facts and optional equipment classes", () => {
-  const facts = { type: "incident", serviceCode: "POSTE", categoryCode: "POSTE-PANNE", establishmentUai: "0370037p", impact: "group", urgency: "high" };
+  const facts = {
+    type: "incident",
+    serviceCode: "POSTE",
+    categoryCode: "POSTE-PANNE",
+    establishmentUai: "0370037p",
+    impact: "group",
+    urgency: "high",
+  };
   expect(routingTestSchema.parse(facts)).toEqual({ ...facts, establishmentUai: "0370037P", ciClasses: [] });
   expect(routingTestSchema.safeParse({ ...facts, ciClasses: ["toaster"] }).success).toBe(false);
 });

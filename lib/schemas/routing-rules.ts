@@ -27,30 +27,37 @@ const teamCode = z
  * The messages do not name the criterion: the error's field (`match.categories.0`) does.
  */
 const codes = () =>
-  z.array(z.string({ error: "routing.errors.codeExpected" }).trim().toUpperCase().min(1, "routing.errors.codeEmpty"), { error: "routing.errors.listExpected" });
+  z.array(z.string({ error: "routing.errors.codeExpected" }).trim().toUpperCase().min(1, "routing.errors.codeEmpty"), {
+    error: "routing.errors.listExpected",
+  });
 
 const closedList = <Values extends readonly [string, ...string[]]>(values: Values) =>
   z.array(z.enum(values, { error: "routing.errors.unknownValue" }), { error: "routing.errors.listExpected" });
 
 /** An unset criterion and an empty list mean the same (any value); the stored rule keeps only what it checks. */
 function setCriteria(match: RuleMatch): RuleMatch {
-  return Object.fromEntries(Object.entries(match).filter(([, value]) => value !== undefined && !(Array.isArray(value) && value.length === 0)));
+  return Object.fromEntries(
+    Object.entries(match).filter(([, value]) => value !== undefined && !(Array.isArray(value) && value.length === 0)),
+  );
 }
 
 export const ruleMatchSchema = z
-  .strictObject({
-    types: closedList(TICKET_TYPES).optional(),
-    services: codes().optional(),
-    categories: codes().optional(),
-    schoolTask: z.boolean({ error: "routing.errors.schoolTask" }).optional(),
-    establishments: codes().optional(),
-    zones: codes().optional(),
-    departements: codes().optional(),
-    establishmentTypes: codes().optional(),
-    supportModes: closedList(SUPPORT_MODES).optional(),
-    ciClasses: closedList(CI_CLASSES).optional(),
-    priorities: closedList(PRIORITIES).optional(),
-  }, { error: (issue) => (issue.code === "unrecognized_keys" ? "routing.errors.unknownCriterion" : "routing.errors.criteriaExpected") })
+  .strictObject(
+    {
+      types: closedList(TICKET_TYPES).optional(),
+      services: codes().optional(),
+      categories: codes().optional(),
+      schoolTask: z.boolean({ error: "routing.errors.schoolTask" }).optional(),
+      establishments: codes().optional(),
+      zones: codes().optional(),
+      departements: codes().optional(),
+      establishmentTypes: codes().optional(),
+      supportModes: closedList(SUPPORT_MODES).optional(),
+      ciClasses: closedList(CI_CLASSES).optional(),
+      priorities: closedList(PRIORITIES).optional(),
+    },
+    { error: (issue) => (issue.code === "unrecognized_keys" ? "routing.errors.unknownCriterion" : "routing.errors.criteriaExpected") },
+  )
   .transform((match): RuleMatch => setCriteria(match));
 
 /** A routing rule as an admin writes it. */

@@ -9,7 +9,8 @@ const isSavedViewKey = (key: string): key is SavedViewKey => (SAVED_VIEW_KEYS as
 
 export const savedViewInput = z.object({
   name: z.string({ error: "desk.errors.nameTheView" }).trim().min(1, "desk.errors.nameTheView").max(60, "desk.errors.viewNameTooLong"),
-  query: z.record(z.string(), z.string({ error: "desk.errors.invalidCriterion" }).trim().max(200, "desk.errors.criterionTooLong"))
+  query: z
+    .record(z.string(), z.string({ error: "desk.errors.invalidCriterion" }).trim().max(200, "desk.errors.criterionTooLong"))
     .superRefine((query, ctx) => {
       const unknown = Object.keys(query).filter((key) => !isSavedViewKey(key));
       if (unknown.length) ctx.addIssue({ code: "custom", message: "desk.errors.unknownCriterion", params: { keys: unknown.join(", ") } });

@@ -19,18 +19,20 @@ const teamCode = z.string({ error: "sla.errors.teamRequired" }).trim().min(1, "s
 const isoDate = (field: "from" | "to") => z.iso.date({ error: `sla.errors.date.${field}` });
 const DAY_MS = 86_400_000;
 
-export const addClosureSchema = z.object({
-  /** Empty: every team. */
-  teamCode: z.string().trim().max(100).default(""),
-  from: isoDate("from"),
-  to: isoDate("to"),
-  label: z.string({ error: "sla.errors.labelRequired" }).trim().min(1, "sla.errors.labelExample").max(100, "sla.errors.labelTooLong"),
-}).superRefine((closure, ctx) => {
-  if (closure.from > closure.to) ctx.addIssue({ code: "custom", path: ["to"], message: "sla.errors.endBeforeStart" });
-  else if ((Date.parse(closure.to) - Date.parse(closure.from)) / DAY_MS + 1 > MAX_CLOSURE_DAYS) {
-    ctx.addIssue({ code: "custom", path: ["to"], message: "sla.errors.closureTooLong", params: { days: MAX_CLOSURE_DAYS } });
-  }
-});
+export const addClosureSchema = z
+  .object({
+    /** Empty: every team. */
+    teamCode: z.string().trim().max(100).default(""),
+    from: isoDate("from"),
+    to: isoDate("to"),
+    label: z.string({ error: "sla.errors.labelRequired" }).trim().min(1, "sla.errors.labelExample").max(100, "sla.errors.labelTooLong"),
+  })
+  .superRefine((closure, ctx) => {
+    if (closure.from > closure.to) ctx.addIssue({ code: "custom", path: ["to"], message: "sla.errors.endBeforeStart" });
+    else if ((Date.parse(closure.to) - Date.parse(closure.from)) / DAY_MS + 1 > MAX_CLOSURE_DAYS) {
+      ctx.addIssue({ code: "custom", path: ["to"], message: "sla.errors.closureTooLong", params: { days: MAX_CLOSURE_DAYS } });
+    }
+  });
 export type AddClosureInput = z.infer<typeof addClosureSchema>;
 
 export const deleteClosureSchema = z.object({ id: z.uuid({ error: "sla.errors.unknownClosure" }) });
@@ -41,8 +43,12 @@ export const hoursField = (day: IsoWeekday, interval: number, edge: "s" | "e") =
 const timeText = z.string().trim().max(5).default("");
 
 const weeklyHoursShape = Object.fromEntries(
-  ISO_WEEKDAYS.flatMap((day) => Array.from({ length: MAX_INTERVALS_PER_DAY }, (_, index) => index + 1)
-    .flatMap((interval) => [[hoursField(day, interval, "s"), timeText], [hoursField(day, interval, "e"), timeText]])),
+  ISO_WEEKDAYS.flatMap((day) =>
+    Array.from({ length: MAX_INTERVALS_PER_DAY }, (_, index) => index + 1).flatMap((interval) => [
+      [hoursField(day, interval, "s"), timeText],
+      [hoursField(day, interval, "e"), timeText],
+    ]),
+  ),
 ) as Record<string, typeof timeText>;
 
 /**
@@ -70,7 +76,9 @@ export const weeklyHoursSchema = z.object({ teamCode, ...weeklyHoursShape }).tra
   }
   const weekly = days as WeeklyHours;
   // A half-filled interval is already reported: the week without it would only add a misleading message.
-  if (!incomplete) for (const problem of weeklyHoursProblems(weekly)) ctx.addIssue({ code: "custom", path: [problem.day ? `d${problem.day}` : "week"], message: problem.message, params: problem.values });
+  if (!incomplete)
+    for (const problem of weeklyHoursProblems(weekly))
+      ctx.addIssue({ code: "custom", path: [problem.day ? `d${problem.day}` : "week"], message: problem.message, params: problem.values });
   return { teamCode: form.teamCode, weekly: normalizeWeeklyHours(weekly) };
 });
 export type WeeklyHoursInput = z.output<typeof weeklyHoursSchema>;
@@ -79,8 +87,10 @@ export type WeeklyHoursInput = z.output<typeof weeklyHoursSchema>;
 export const ladderField = (row: number, what: "role" | "percent") => `${what}${row}`;
 
 const ladderShape = Object.fromEntries(
-  Array.from({ length: MAX_LADDER_LEVELS }, (_, index) => index + 1)
-    .flatMap((row) => [[ladderField(row, "role"), z.string().trim().default("")], [ladderField(row, "percent"), z.string().trim().default("")]]),
+  Array.from({ length: MAX_LADDER_LEVELS }, (_, index) => index + 1).flatMap((row) => [
+    [ladderField(row, "role"), z.string().trim().default("")],
+    [ladderField(row, "percent"), z.string().trim().default("")],
+  ]),
 ) as Record<string, z.ZodDefault<z.ZodString>>;
 
 /**
@@ -103,7 +113,12 @@ export const ladderSchema = z.object({ teamCode, ...ladderShape }).transform((fo
     } else {
       const previous = levels.at(-1);
       if (previous && previous.afterPercentOfResolve > percent) {
-        ctx.addIssue({ code: "custom", path: [ladderField(row, "percent")], message: "sla.errors.levelOrder", params: { level: levels.length + 1, previous: levels.length, percent: previous.afterPercentOfResolve } });
+        ctx.addIssue({
+          code: "custom",
+          path: [ladderField(row, "percent")],
+          message: "sla.errors.levelOrder",
+          params: { level: levels.length + 1, previous: levels.length, percent: previous.afterPercentOfResolve },
+        });
       }
       levels.push({ level: levels.length + 1, role: role as (typeof LADDER_ROLES)[number], afterPercentOfResolve: percent });
     }
@@ -124,17 +139,19 @@ export type LadderInput = z.output<typeof ladderSchema>;
 /** Back to the default weekly hours or ladder. */
 export const resetTeamSchema = z.object({ teamCode, what: z.enum(["hours", "ladder"], { error: "sla.errors.unknownSetting" }) });
 
-export const repairTimeSchema = z.object({
-  vendorId: z.uuid({ error: "cmdb.errors.unknownVendor" }),
-  mode: z.enum(["none", "next_business_day", "hours"], { error: "sla.errors.chooseRepairDelay" }),
-  hours: z.string().trim().default(""),
-}).transform((form, ctx) => {
-  if (form.mode !== "hours") return { vendorId: form.vendorId, commitment: repairCommitment({ mode: form.mode }) };
-  const hours = Number(form.hours);
-  if (!/^\d+$/.test(form.hours) || hours < 1 || hours > MAX_REPAIR_HOURS) {
-    ctx.addIssue({ code: "custom", path: ["hours"], message: "sla.errors.repairHours", params: { max: MAX_REPAIR_HOURS } });
-    return z.NEVER;
-  }
-  return { vendorId: form.vendorId, commitment: repairCommitment({ mode: "hours", hours }) };
-});
+export const repairTimeSchema = z
+  .object({
+    vendorId: z.uuid({ error: "cmdb.errors.unknownVendor" }),
+    mode: z.enum(["none", "next_business_day", "hours"], { error: "sla.errors.chooseRepairDelay" }),
+    hours: z.string().trim().default(""),
+  })
+  .transform((form, ctx) => {
+    if (form.mode !== "hours") return { vendorId: form.vendorId, commitment: repairCommitment({ mode: form.mode }) };
+    const hours = Number(form.hours);
+    if (!/^\d+$/.test(form.hours) || hours < 1 || hours > MAX_REPAIR_HOURS) {
+      ctx.addIssue({ code: "custom", path: ["hours"], message: "sla.errors.repairHours", params: { max: MAX_REPAIR_HOURS } });
+      return z.NEVER;
+    }
+    return { vendorId: form.vendorId, commitment: repairCommitment({ mode: "hours", hours }) };
+  });
 export type RepairTimeInput = z.output<typeof repairTimeSchema>;

@@ -16,11 +16,15 @@ const reason = z
   .max(10_000, "tickets.errors.reasonTooLong");
 
 /** Cancel, confirm the resolution, or reopen with a reason. */
-export const requesterActionForm = z.discriminatedUnion("action", [
-  z.object({ reference, action: z.literal("cancel") }),
-  z.object({ reference, action: z.literal("confirm") }),
-  z.object({ reference, action: z.literal("reopen"), reason }),
-], { error: "forms.errors.unknownAction" });
+export const requesterActionForm = z.discriminatedUnion(
+  "action",
+  [
+    z.object({ reference, action: z.literal("cancel") }),
+    z.object({ reference, action: z.literal("confirm") }),
+    z.object({ reference, action: z.literal("reopen"), reason }),
+  ],
+  { error: "forms.errors.unknownAction" },
+);
 
 export const SCORES = [1, 2, 3, 4, 5] as const;
 const scoreMessage = "rating.errors.chooseScore";
@@ -41,7 +45,25 @@ export const linkRatingForm = z.object({ token: z.string().min(1).max(512), ...r
  * the bytes): images, PDF, text and office documents.
  */
 export const ATTACHMENT_ACCEPT = [
-  ".png", ".jpg", ".jpeg", ".gif", ".webp", ".heic", ".heif", ".pdf",
-  ".txt", ".log", ".csv", ".md",
-  ".docx", ".xlsx", ".pptx", ".odt", ".ods", ".odp", ".doc", ".xls", ".ppt",
+  ".png",
+  ".jpg",
+  ".jpeg",
+  ".gif",
+  ".webp",
+  ".heic",
+  ".heif",
+  ".pdf",
+  ".txt",
+  ".log",
+  ".csv",
+  ".md",
+  ".docx",
+  ".xlsx",
+  ".pptx",
+  ".odt",
+  ".ods",
+  ".odp",
+  ".doc",
+  ".xls",
+  ".ppt",
 ].join(",");

@@ -18,9 +18,6 @@ async function probe(check: () => Promise<unknown>): Promise<"ok" | "error"> {
 
 /** Both stores must answer within two seconds for the instance to be healthy. */
 export async function checkHealth(stores: { db: Database; redis: Redis }): Promise<HealthReport> {
-  const [database, redis] = await Promise.all([
-    probe(() => stores.db.execute(sql`select 1`)),
-    probe(() => stores.redis.ping()),
-  ]);
+  const [database, redis] = await Promise.all([probe(() => stores.db.execute(sql`select 1`)), probe(() => stores.redis.ping())]);
   return { status: database === "ok" && redis === "ok" ? "ok" : "unavailable", checks: { database, redis } };
 }

@@ -54,7 +54,10 @@ describe("the audit journal", () => {
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Télécharger en CSV" }).click()]);
     expect(download.suggestedFilename()).toMatch(/^journal-\d{4}-\d{2}-\d{2}\.csv$/);
     const csv = await readFile((await download.path())!, "utf8");
-    const [header, ...lines] = csv.replace(/^\ufeff/, "").trim().split("\r\n");
+    const [header, ...lines] = csv
+      .replace(/^\ufeff/, "")
+      .trim()
+      .split("\r\n");
     expect(header).toBe("Date;Qui;Adresse;Action;Type d'objet;Objet;Avant;Après;Requête");
     expect(lines.length).toBeGreaterThan(0);
     expect(lines.every((line) => line.includes(";Compte réactivé;Compte;"))).toBe(true);

@@ -27,7 +27,9 @@ const query = <Row extends Record<string, unknown>>(text: string, values: unknow
 
 /** The row id of a token, as Mon compte's form carries it (the database stores only the token's hash). */
 async function tokenId(token: string): Promise<string> {
-  const rows = await query<{ id: string }>("SELECT id FROM api_tokens WHERE token_hash = $1", [createHash("sha256").update(token).digest("hex")]);
+  const rows = await query<{ id: string }>("SELECT id FROM api_tokens WHERE token_hash = $1", [
+    createHash("sha256").update(token).digest("hex"),
+  ]);
   return rows[0]!.id;
 }
 
@@ -58,14 +60,17 @@ describe("API tokens against the running app", () => {
     expect(await page.locator("thead th").allTextContents()).toEqual(["Créé le", "Dernière utilisation", "Expire le", "Actions"]);
     const usedRow = page.locator(`tr[data-token-id="${await tokenId(used)}"]`);
     const unusedRow = page.locator(`tr[data-token-id="${await tokenId(unused)}"]`);
-    const frenchDate = /^\d{1,2} (janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre) \d{4} à \d{2}:\d{2}$/;
+    const frenchDate =
+      /^\d{1,2} (janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre) \d{4} à \d{2}:\d{2}$/;
     const usedCells = await usedRow.locator("td").allTextContents();
     expect(usedCells.slice(0, 3).every((cell) => frenchDate.test(cell))).toBe(true);
     expect(await unusedRow.locator("td").nth(1).textContent()).toBe("Jamais utilisé");
     expect(await page.locator("tbody tr").count()).toBe(2);
 
     // A forged form naming another account's token: refused, and that token still works.
-    await unusedRow.locator('input[name="tokenId"]').evaluate((input, id) => ((input as HTMLInputElement).value = id), await tokenId(theirs));
+    await unusedRow
+      .locator('input[name="tokenId"]')
+      .evaluate((input, id) => ((input as HTMLInputElement).value = id), await tokenId(theirs));
     await unusedRow.getByRole("button", { name: "Révoquer" }).click();
     await expect.poll(() => unusedRow.getByRole("status").textContent()).toBe("Ce jeton n'existe plus.");
     expect((await withToken("GET", "/api/v1/me", theirs)).status).toBe(200);
@@ -86,7 +91,10 @@ describe("API tokens against the running app", () => {
     await page.waitForURL(/\/connexion/);
     for (const token of tokens) expect((await withToken("GET", "/api/v1/me", token)).status).toBe(401);
     // One audit row per token, from the address that signed out.
-    const rows = await query<{ object_id: string; ip: string }>("SELECT object_id, ip FROM audit_events WHERE action = 'token.revoked' AND object_id = ANY($1)", [ids]);
+    const rows = await query<{ object_id: string; ip: string }>(
+      "SELECT object_id, ip FROM audit_events WHERE action = 'token.revoked' AND object_id = ANY($1)",
+      [ids],
+    );
     expect(rows.map((row) => row.object_id).sort()).toEqual([...ids].sort());
     expect(rows.map((row) => row.ip)).toEqual([address, address]);
     // The browser sign-in recorded its success from that address too (next-auth's authorize() sees the same client).

@@ -98,7 +98,9 @@ test("a technician adds a switch with its class's own fields, is told what is wr
   await page.getByRole("button", { name: "Enregistrer" }).click();
   await page.waitForURL(/\/inventaire\/equipements\/[0-9a-f-]{36}$/);
   expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("e2e-sw-cdi");
-  const specific = await page.locator("section", { has: page.getByRole("heading", { name: "Informations propres à la classe" }) }).textContent();
+  const specific = await page
+    .locator("section", { has: page.getByRole("heading", { name: "Informations propres à la classe" }) })
+    .textContent();
   expect(specific).toContain("Adresse IP d'administration10.37.1.30");
   expect(specific).toContain("Nombre de ports48");
 

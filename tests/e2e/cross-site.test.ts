@@ -8,7 +8,13 @@ const EVIL = "http://evil.test";
 /** One inventory line for Lycée Choiseul, as a multipart form with the CSV as `file`. */
 function importForm(name: string): FormData {
   const form = new FormData();
-  form.append("file", new Blob([`name;class;establishment_uai;status;criticality;room\r\n${name};pc;0370037P;production;basse;E14\r\n`], { type: "text/csv" }), "inventaire.csv");
+  form.append(
+    "file",
+    new Blob([`name;class;establishment_uai;status;criticality;room\r\n${name};pc;0370037P;production;basse;E14\r\n`], {
+      type: "text/csv",
+    }),
+    "inventaire.csv",
+  );
   return form;
 }
 
@@ -26,32 +32,56 @@ test("the session cookie is __Host-: Secure, the whole host (Path=/, no Domain),
   const { setCookie } = await sessionCookie(baseUrl, "tech.ouest@guichet.test", "10.8.0.1");
   const [nameValue, ...attributes] = setCookie.split(/;\s*/);
   expect(nameValue).toMatch(/^__Host-next-auth\.session-token=/);
-  expect(attributes.map((attribute) => attribute.toLowerCase())).toEqual(expect.arrayContaining(["secure", "path=/", "httponly", "samesite=lax"]));
+  expect(attributes.map((attribute) => attribute.toLowerCase())).toEqual(
+    expect.arrayContaining(["secure", "path=/", "httponly", "samesite=lax"]),
+  );
   expect(attributes.some((attribute) => /^domain=/i.test(attribute))).toBe(false);
 });
 
 test("a technician's session cannot be used by another site to import inventory: 403, nothing created", async () => {
   const { cookie } = await sessionCookie(baseUrl, "tech.ouest@guichet.test", "10.8.0.2");
-  const foreign: Array<Record<string, string>> = [{ origin: EVIL }, { origin: "null" }, { "sec-fetch-site": "cross-site" }, { "sec-fetch-site": "same-site" }];
+  const foreign: Array<Record<string, string>> = [
+    { origin: EVIL },
+    { origin: "null" },
+    { "sec-fetch-site": "cross-site" },
+    { "sec-fetch-site": "same-site" },
+  ];
   for (const headers of foreign) {
     const response = await importAs({ cookie, ...headers }, "e2e-csrf-pc01");
     expect(response.status, JSON.stringify(headers)).toBe(403);
     expect(response.headers.get("content-type")).toBe("application/problem+json");
-    expect(((await response.json()) as { title: string; detail: string })).toMatchObject({ title: "Accès refusé", detail: expect.stringContaining("autre site") });
+    expect((await response.json()) as { title: string; detail: string }).toMatchObject({
+      title: "Accès refusé",
+      detail: expect.stringContaining("autre site"),
+    });
   }
   expect(await itemsNamed(cookie, "e2e-csrf-pc01")).toEqual([]);
 
   // Any other write with the session is refused the same way: filing a ticket, changing an item.
   const ticket = await fetch(`${baseUrl}/api/v1/tickets`, {
-    method: "POST", headers: { cookie, origin: EVIL, "content-type": "application/json" },
-    body: JSON.stringify({ type: "incident", serviceCode: "RESEAU", categoryCode: "RES-WIFI", establishmentUai: "0370037P", title: "Forgé", description: "Par un autre site.", impact: "group", urgency: "low", fields: { area: "CDI" } }),
+    method: "POST",
+    headers: { cookie, origin: EVIL, "content-type": "application/json" },
+    body: JSON.stringify({
+      type: "incident",
+      serviceCode: "RESEAU",
+      categoryCode: "RES-WIFI",
+      establishmentUai: "0370037P",
+      title: "Forgé",
+      description: "Par un autre site.",
+      impact: "group",
+      urgency: "low",
+      fields: { area: "CDI" },
+    }),
   });
   expect(ticket.status).toBe(403);
 });
 
 test("the same import from the app itself goes through, by Origin or by Sec-Fetch-Site", async () => {
   const { cookie } = await sessionCookie(baseUrl, "tech.ouest@guichet.test", "10.8.0.3");
-  const own: Array<[Record<string, string>, string]> = [[{ origin: baseUrl }, "e2e-csrf-pc02"], [{ "sec-fetch-site": "same-origin" }, "e2e-csrf-pc03"]];
+  const own: Array<[Record<string, string>, string]> = [
+    [{ origin: baseUrl }, "e2e-csrf-pc02"],
+    [{ "sec-fetch-site": "same-origin" }, "e2e-csrf-pc03"],
+  ];
   for (const [headers, name] of own) {
     const response = await importAs({ cookie, ...headers }, name);
     expect(response.status).toBe(200);
@@ -62,7 +92,8 @@ test("the same import from the app itself goes through, by Origin or by Sec-Fetc
 
 test("a bearer token is not concerned: a script may send it from anywhere", async () => {
   const token = await fetch(`${baseUrl}/api/v1/tokens`, {
-    method: "POST", headers: { "content-type": "application/json", "x-forwarded-for": "10.8.0.4", origin: EVIL },
+    method: "POST",
+    headers: { "content-type": "application/json", "x-forwarded-for": "10.8.0.4", origin: EVIL },
     body: JSON.stringify({ email: "tech.ouest@guichet.test", password: DEMO_PASSWORD }),
   });
   expect(token.status).toBe(201);

@@ -19,12 +19,22 @@ const formulas = (rows: string[][]) => rows.flat().filter((cell) => /^[=+\-@\t\r
 test("an item named as a formula is exported as text, and the export imports back unchanged, '-12' included", async () => {
   const authorization = await bearer("tech.ouest@guichet.test", "10.10.0.1");
   const created = await fetch(`${baseUrl}/api/v1/cis`, {
-    method: "POST", headers: { authorization, "content-type": "application/json" },
-    body: JSON.stringify({ name: HYPERLINK, class: "pc", establishment: "0370037P", room: "-12", assetNumber: "@SUM(A1:A9)", notes: "+33 1 23 45 67 89\n=1+1" }),
+    method: "POST",
+    headers: { authorization, "content-type": "application/json" },
+    body: JSON.stringify({
+      name: HYPERLINK,
+      class: "pc",
+      establishment: "0370037P",
+      room: "-12",
+      assetNumber: "@SUM(A1:A9)",
+      notes: "+33 1 23 45 67 89\n=1+1",
+    }),
   });
   expect(created.status).toBe(201);
 
-  const exported = await fetch(`${baseUrl}/api/v1/cis/export?establishment=0370037P&q=${encodeURIComponent("evil.test")}`, { headers: { authorization } });
+  const exported = await fetch(`${baseUrl}/api/v1/cis/export?establishment=0370037P&q=${encodeURIComponent("evil.test")}`, {
+    headers: { authorization },
+  });
   expect(exported.status).toBe(200);
   const text = await exported.text();
   const [header, row, ...rest] = cells(text);
@@ -41,19 +51,35 @@ test("an item named as a formula is exported as text, and the export imports bac
   form.append("file", new Blob([text], { type: "text/csv" }), "inventaire.csv");
   const imported = await fetch(`${baseUrl}/api/v1/cis/import?dryRun=true`, { method: "POST", headers: { authorization }, body: form });
   expect(imported.status).toBe(200);
-  expect(await imported.json()).toMatchObject({ created: 0, updated: 0, unchanged: 1, rejected: [], rows: [{ action: "unchanged", name: HYPERLINK, changes: [] }] });
+  expect(await imported.json()).toMatchObject({
+    created: 0,
+    updated: 0,
+    unchanged: 1,
+    rejected: [],
+    rows: [{ action: "unchanged", name: HYPERLINK, changes: [] }],
+  });
 });
 
 test("a ticket titled as a formula comes out as text in the dashboards' CSV", async () => {
   const filed = await fetch(`${baseUrl}/api/v1/tickets`, {
-    method: "POST", headers: { authorization: await bearer("csl.choiseul@guichet.test", "10.10.0.2"), "content-type": "application/json" },
+    method: "POST",
+    headers: { authorization: await bearer("csl.choiseul@guichet.test", "10.10.0.2"), "content-type": "application/json" },
     body: JSON.stringify({
-      type: "incident", serviceCode: "RESEAU", categoryCode: "RES-WIFI", establishmentUai: "0370037P", title: `${HYPERLINK} WiFi`,
-      description: "Titre piégé.", impact: "group", urgency: "low", fields: { area: "CDI" },
+      type: "incident",
+      serviceCode: "RESEAU",
+      categoryCode: "RES-WIFI",
+      establishmentUai: "0370037P",
+      title: `${HYPERLINK} WiFi`,
+      description: "Titre piégé.",
+      impact: "group",
+      urgency: "low",
+      fields: { area: "CDI" },
     }),
   });
   expect(filed.status).toBe(201);
-  const csv = await fetch(`${baseUrl}/tableaux-de-bord/csv/tickets?establishment=0370037P&open=true`, { headers: { authorization: await bearer("proviseur.choiseul@guichet.test", "10.10.0.3") } });
+  const csv = await fetch(`${baseUrl}/tableaux-de-bord/csv/tickets?establishment=0370037P&open=true`, {
+    headers: { authorization: await bearer("proviseur.choiseul@guichet.test", "10.10.0.3") },
+  });
   expect(csv.status).toBe(200);
   const rows = cells(await csv.text());
   expect(rows.flat()).toContain(`'${HYPERLINK} WiFi`);

@@ -8,12 +8,21 @@ const PHONE = { width: 360, height: 740 };
 /** Files an incident for Lycée Choiseul through the API, as its correspondent: the dashboard then has an open ticket to show. */
 async function choiseulTicket(): Promise<string> {
   const context = await newClient(browser(), baseUrl, "10.7.0.9");
-  const token = await context.request.post("/api/v1/tokens", { data: { email: "csl.choiseul@guichet.test", password: "demo-guichet-2026" } });
+  const token = await context.request.post("/api/v1/tokens", {
+    data: { email: "csl.choiseul@guichet.test", password: "demo-guichet-2026" },
+  });
   const created = await context.request.post("/api/v1/tickets", {
     headers: { authorization: `Bearer ${((await token.json()) as { token: string }).token}` },
     data: {
-      type: "incident", serviceCode: "POSTE", categoryCode: "POSTE-PANNE", establishmentUai: "0370037P", title: "Vidéoprojecteur du CDI sans image",
-      description: "Plus d'image depuis ce matin.", impact: "group", urgency: "medium", fields: {},
+      type: "incident",
+      serviceCode: "POSTE",
+      categoryCode: "POSTE-PANNE",
+      establishmentUai: "0370037P",
+      title: "Vidéoprojecteur du CDI sans image",
+      description: "Plus d'image depuis ce matin.",
+      impact: "group",
+      urgency: "medium",
+      fields: {},
     },
   });
   expect(created.status()).toBe(201);
@@ -24,13 +33,14 @@ async function choiseulTicket(): Promise<string> {
 
 /** Whether the page is wider than the phone (a table or chart that pushes the layout sideways). */
 /** Elements sticking out of the phone's width (none when the page fits), named so a failure says which. */
-const overflows = (page: import("playwright-core").Page) => page.evaluate(() => {
-  if (document.documentElement.scrollWidth <= window.innerWidth + 1) return [];
-  return [...document.querySelectorAll("body *")]
-    .filter((element) => element.getBoundingClientRect().right > window.innerWidth + 1 && !element.closest(".overflow-x-auto"))
-    .slice(0, 5)
-    .map((element) => `${element.tagName.toLowerCase()}.${element.className} « ${(element.textContent ?? "").slice(0, 60)} »`);
-});
+const overflows = (page: import("playwright-core").Page) =>
+  page.evaluate(() => {
+    if (document.documentElement.scrollWidth <= window.innerWidth + 1) return [];
+    return [...document.querySelectorAll("body *")]
+      .filter((element) => element.getBoundingClientRect().right > window.innerWidth + 1 && !element.closest(".overflow-x-auto"))
+      .slice(0, 5)
+      .map((element) => `${element.tagName.toLowerCase()}.${element.className} « ${(element.textContent ?? "").slice(0, 60)} »`);
+  });
 
 test("a school head on a phone opens the school's dashboard and follows a number to the tickets behind it", async () => {
   const reference = await choiseulTicket();
@@ -79,7 +89,7 @@ test("a school head on a phone opens the school's dashboard and follows a number
   expect(await overflows(page)).toEqual([]);
 
   // The list exports as CSV, and the ticket opens on the school's own ticket page.
-  const csv = await page.request.get(await page.getByRole("link", { name: /Exporter « Tickets » en CSV/ }).getAttribute("href") ?? "");
+  const csv = await page.request.get((await page.getByRole("link", { name: /Exporter « Tickets » en CSV/ }).getAttribute("href")) ?? "");
   expect(csv.status()).toBe(200);
   expect(await csv.text()).toContain(reference);
   await row.getByRole("link", { name: reference }).click();
@@ -111,7 +121,12 @@ test("a sector lead compares two schools of the zone from the regional view", as
   const comparison = page.getByRole("table", { name: "Comparaison de deux établissements" });
   expect(await comparison.getByRole("columnheader", { name: "Lycée Choiseul" }).count()).toBe(1);
   expect(await comparison.getByRole("columnheader", { name: "Lycée Ronsard" }).count()).toBe(1);
-  expect(await comparison.getByRole("row", { name: /Tickets ouverts/ }).first().count()).toBe(1);
+  expect(
+    await comparison
+      .getByRole("row", { name: /Tickets ouverts/ })
+      .first()
+      .count(),
+  ).toBe(1);
   expect(await overflows(page)).toEqual([]);
 
   // A school of another zone is not theirs to read.

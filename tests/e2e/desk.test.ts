@@ -19,7 +19,12 @@ const headerStatus = (page: Page) => page.locator("article > header").textConten
 
 /** Wi-Fi incidents for Lycée Choiseul, filed through the API by its correspondent. */
 const fileThroughApi = (ip: string, titles: string[]) =>
-  fileTickets(browser(), baseUrl, ip, titles, { categoryCode: "RES-WIFI", description: "Coupures fréquentes.", urgency: "medium", fields: { area: "CDI" } });
+  fileTickets(browser(), baseUrl, ip, titles, {
+    categoryCode: "RES-WIFI",
+    description: "Coupures fréquentes.",
+    urgency: "medium",
+    fields: { area: "CDI" },
+  });
 
 test("a school's network incident reaches the zone's team, is taken, noted internally, escalated to SCC and resolved; the school sees only what is public", async () => {
   // The requester files through the portal.
@@ -40,7 +45,10 @@ test("a school's network incident reaches the zone's team, is taken, noted inter
   await desk.getByRole("link", { name: "Espace technicien" }).click();
   await desk.waitForURL(`${baseUrl}/bureau`);
   expect(await desk.getByRole("heading", { level: 1 }).textContent()).toBe("Mes tickets");
-  await desk.getByRole("navigation", { name: "Files" }).getByRole("link", { name: /Équipe mobile Zone Ouest/ }).click();
+  await desk
+    .getByRole("navigation", { name: "Files" })
+    .getByRole("link", { name: /Équipe mobile Zone Ouest/ })
+    .click();
   await desk.waitForURL(/file=PROX-OUEST/);
   await desk.getByRole("link", { name: reference }).click();
   await desk.waitForURL(`${baseUrl}/bureau/tickets/${reference}`);
@@ -85,7 +93,10 @@ test("a school's network incident reaches the zone's team, is taken, noted inter
   expect(html).not.toContain(ESCALATION_REASON);
 
   // The resolution e-mail reaches the school; no e-mail carries the note.
-  await expect.poll(async () => (await readMailbox(mailDir)).find((mail) => mail.subject.includes(reference) && mail.subject.includes("résolue")), { timeout: 20_000 })
+  await expect
+    .poll(async () => (await readMailbox(mailDir)).find((mail) => mail.subject.includes(reference) && mail.subject.includes("résolue")), {
+      timeout: 20_000,
+    })
     .toBeTruthy();
   const mails = await readMailbox(mailDir);
   const resolved = mails.find((mail) => mail.subject.includes(reference) && mail.subject.includes("résolue"))!;

@@ -30,7 +30,11 @@ beforeAll(async () => {
   mailDir = await mkdtemp(path.join(os.tmpdir(), "guichet-e2e-first-mail-"));
   smtp = await startSmtpCapture({ dir: mailDir });
   environment = testEnvironment(stores, {
-    APP_URL: baseUrl, NEXT_DIST_DIR: ".next-e2e", SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, UPLOAD_DIR: mailDir, TRUSTED_PROXIES: E2E_TRUSTED_PROXIES,
+    APP_URL: baseUrl,
+    NEXT_DIST_DIR: ".next-e2e",
+    SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
+    UPLOAD_DIR: mailDir,
+    TRUSTED_PROXIES: E2E_TRUSTED_PROXIES,
   });
   app = await startApp(environment, port);
   worker = startWorker(environment);
@@ -46,9 +50,11 @@ afterAll(async () => {
 test("the first admin, opened by user:create, sets up a school, a technicians' team and its technician through the UI; the technician sets a password and sees the team's queue", async () => {
   // No mail server answers the command: it prints the link.
   const deadPort = await freePort();
-  const { stdout } = await promisify(execFile)("node_modules/.bin/tsx", [
-    "db/user-create.ts", "--email", "premiere.admin@region.test", "--name", "Première Admin", "--role", "admin",
-  ], { env: { ...process.env, ...environment, SMTP_URL: `smtp://127.0.0.1:${deadPort}` } });
+  const { stdout } = await promisify(execFile)(
+    "node_modules/.bin/tsx",
+    ["db/user-create.ts", "--email", "premiere.admin@region.test", "--name", "Première Admin", "--role", "admin"],
+    { env: { ...process.env, ...environment, SMTP_URL: `smtp://127.0.0.1:${deadPort}` } },
+  );
   expect(stdout).toContain("Aucun serveur de messagerie ne répond");
   const adminLink = new URL(/https?:\/\/\S+\/mot-de-passe\/[\w-]+/.exec(stdout)![0]).pathname;
 
@@ -61,7 +67,14 @@ test("the first admin, opened by user:create, sets up a school, a technicians' t
   // A school joins: from the menu to the schools, then the new school (its UAI with its check letter) of the Ouest zone.
   await menuLink(admin, "Organisation").click();
   await admin.waitForURL(`${baseUrl}/admin/etablissements`);
-  await submitNewSchool(admin, { uai: "0371505K", name: "Lycée Agnès Sorel", type: "LPO", city: "Loches", departement: "37", zone: "OUEST" });
+  await submitNewSchool(admin, {
+    uai: "0371505K",
+    name: "Lycée Agnès Sorel",
+    type: "LPO",
+    city: "Loches",
+    departement: "37",
+    zone: "OUEST",
+  });
   await admin.waitForURL(`${baseUrl}/admin/etablissements/0371505K`);
   expect(await admin.getByRole("heading", { level: 1 }).textContent()).toBe("Lycée Agnès Sorel 0371505K");
   expect(await admin.locator("[data-contacts='0371505K']").textContent()).toMatch(/Dernière modification le .+ par Première Admin/);

@@ -10,10 +10,11 @@ const browser = browserForFile();
 const signedIn = (ip: string, email: string) => signedInPage(browser(), baseUrl, ip, email);
 const headerStatus = (page: Page) => page.locator("article > header").textContent();
 /** The element holding the focus: its id, or the marker of the error summary. */
-const focused = (page: Page) => page.evaluate(() => {
-  const element = document.activeElement;
-  return element?.hasAttribute("data-error-summary") ? "error-summary" : element?.id ?? element?.tagName ?? null;
-});
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const element = document.activeElement;
+    return element?.hasAttribute("data-error-summary") ? "error-summary" : (element?.id ?? element?.tagName ?? null);
+  });
 
 test("Enter in the equipment search picks the highlighted item and files nothing; Escape closes the list", async () => {
   const page = await signedIn("10.12.0.1", "csl.choiseul@guichet.test");
@@ -124,7 +125,10 @@ test("without a form sent or a stale cookie, the sign-in page does not speak of 
 
 test("the desk's note/reply switch keeps the last choice, each looks different before sending; a vendor escalation from 'waiting for the requester' says its step and works", async () => {
   const [reference] = await fileThroughApi(browser(), baseUrl, "10.12.0.5", [`WiFi coupé ${Date.now()}`], {
-    categoryCode: "RES-WIFI", description: "Coupures fréquentes.", urgency: "medium", fields: { area: "CDI" },
+    categoryCode: "RES-WIFI",
+    description: "Coupures fréquentes.",
+    urgency: "medium",
+    fields: { area: "CDI" },
   });
   const desk = await signedIn("10.12.0.6", "tech.ouest@guichet.test");
   await desk.goto(`/bureau/tickets/${reference}`);
@@ -149,8 +153,9 @@ test("the desk's note/reply switch keeps the last choice, each looks different b
   await desk.getByRole("button", { name: "Changer le statut" }).click();
   await expect.poll(() => headerStatus(desk)).toContain("En attente du demandeur");
   await desk.getByRole("radio", { name: "Un prestataire" }).check();
-  expect(await desk.getByTestId("escalate-via").textContent())
-    .toBe("Ce ticket est « En attente du demandeur » : il passera d'abord à « En cours », puis à « En attente du prestataire ». Le journal montrera les deux étapes.");
+  expect(await desk.getByTestId("escalate-via").textContent()).toBe(
+    "Ce ticket est « En attente du demandeur » : il passera d'abord à « En cours », puis à « En attente du prestataire ». Le journal montrera les deux étapes.",
+  );
   await desk.getByLabel("Prestataire", { exact: true }).selectOption("PREST-SCC");
   await desk.getByLabel("Motif (note interne)").fill("Borne sous garantie.");
   await desk.getByRole("button", { name: "Escalader" }).click();
@@ -163,7 +168,10 @@ test("the desk's note/reply switch keeps the last choice, each looks different b
 
 test("a closed ticket's desk page offers no escalation nor status change", async () => {
   const [reference] = await fileThroughApi(browser(), baseUrl, "10.12.0.7", [`WiFi annulé ${Date.now()}`], {
-    categoryCode: "RES-WIFI", description: "Coupures.", urgency: "low", fields: { area: "CDI" },
+    categoryCode: "RES-WIFI",
+    description: "Coupures.",
+    urgency: "low",
+    fields: { area: "CDI" },
   });
   const desk = await signedIn("10.12.0.8", "tech.ouest@guichet.test");
   await desk.goto(`/bureau/tickets/${reference}`);

@@ -43,11 +43,16 @@ export default async function setup(project: TestProject) {
   const smtp = await startSmtpCapture({ dir: mailDir });
   const idp = await startOidcProvider({ redirectUri: `${baseUrl}/api/auth/callback/oidc` });
   const environment = testEnvironment(stores, {
-    APP_URL: baseUrl, NEXT_DIST_DIR: E2E_DIST_DIR, SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, UPLOAD_DIR: uploadDir,
+    APP_URL: baseUrl,
+    NEXT_DIST_DIR: E2E_DIST_DIR,
+    SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
+    UPLOAD_DIR: uploadDir,
     // The tests play the reverse proxy from the usual loopback address (their X-Forwarded-For is the
     // client's); sign-in-throttle.test.ts connects from 127.0.0.2 and up as clients facing the app directly.
     TRUSTED_PROXIES: E2E_TRUSTED_PROXIES,
-    OIDC_ISSUER: idp.issuer, OIDC_CLIENT_ID: idp.clientId, OIDC_CLIENT_SECRET: idp.clientSecret,
+    OIDC_ISSUER: idp.issuer,
+    OIDC_CLIENT_ID: idp.clientId,
+    OIDC_CLIENT_SECRET: idp.clientSecret,
   });
   const app = await startApp(environment, port);
   const worker = startWorker(environment);

@@ -13,7 +13,10 @@ const signedIn = (ip: string, email: string) => signedInPage(browser(), baseUrl,
 
 test("a technician records an on-site intervention and resolves; the school reads the summary and the time spent, never the details", async () => {
   const [reference] = await fileThroughApi(browser(), baseUrl, "10.14.0.1", ["Wi-Fi coupé au CDI"], {
-    categoryCode: "RES-WIFI", description: "Plus de Wi-Fi au CDI depuis ce matin.", urgency: "medium", fields: { area: "CDI" },
+    categoryCode: "RES-WIFI",
+    description: "Plus de Wi-Fi au CDI depuis ce matin.",
+    urgency: "medium",
+    fields: { area: "CDI" },
   });
 
   const desk = await signedIn("10.14.0.2", "tech.ouest@guichet.test");

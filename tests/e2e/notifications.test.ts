@@ -18,14 +18,19 @@ afterAll(() => removeReferentRow(databaseUrl, "0370037P"));
 
 test("a CSL files; the school's referent is mailed at once, sees the notification and the unread count, and marks all read", async () => {
   // Whatever earlier files left unread for the referent does not count here.
-  await queryE2eDatabase(databaseUrl, "UPDATE notifications SET read_at = now() WHERE recipient_id = (SELECT id FROM users WHERE email = $1)", [REFERENT]);
+  await queryE2eDatabase(
+    databaseUrl,
+    "UPDATE notifications SET read_at = now() WHERE recipient_id = (SELECT id FROM users WHERE email = $1)",
+    [REFERENT],
+  );
 
   const school = await newClient(browser(), baseUrl, "10.14.0.1");
   const csl = await school.newPage();
   await signIn(csl, "csl.choiseul@guichet.test");
   await csl.waitForURL(`${baseUrl}/`);
   const reference = await fileInPortal(csl, {
-    title: "Le vidéoprojecteur de la salle C12 s'éteint seul", description: "Il s'éteint au bout de cinq minutes, en plein cours.",
+    title: "Le vidéoprojecteur de la salle C12 s'éteint seul",
+    description: "Il s'éteint au bout de cinq minutes, en plein cours.",
   });
   await school.close();
 
@@ -61,8 +66,12 @@ test("a CSL files; the school's referent is mailed at once, sees the notificatio
   await newTickets.selectOption({ label: "Résumé (12 h et 17 h)" });
   await page.getByRole("button", { name: "Enregistrer mes préférences" }).click();
   await expect.poll(() => page.getByText("Vos préférences sont enregistrées.").count()).toBe(1);
-  const stored = () => queryE2eDatabase<{ delivery: string }>(databaseUrl,
-    "SELECT delivery FROM notification_preferences WHERE kind = 'new_ticket' AND user_id = (SELECT id FROM users WHERE email = $1)", [REFERENT]);
+  const stored = () =>
+    queryE2eDatabase<{ delivery: string }>(
+      databaseUrl,
+      "SELECT delivery FROM notification_preferences WHERE kind = 'new_ticket' AND user_id = (SELECT id FROM users WHERE email = $1)",
+      [REFERENT],
+    );
   expect(await stored()).toEqual([{ delivery: "digest" }]);
   await page.reload();
   expect(await page.getByLabel("Nouvelle demande dans une file que vous traitez").inputValue()).toBe("digest");

@@ -12,7 +12,14 @@ test("an admin creates a school, sets its first onboarding meeting, and creates 
   // From the menu to the schools, then a new school: its page opens once created.
   await menuLink(page, "Organisation").click();
   await page.waitForURL(`${baseUrl}/admin/etablissements`);
-  const schoolForm = await submitNewSchool(page, { uai: "0371234A", name: "Lycée Rabelais", type: "LGT", city: "Chinon", departement: "37", zone: "OUEST" });
+  const schoolForm = await submitNewSchool(page, {
+    uai: "0371234A",
+    name: "Lycée Rabelais",
+    type: "LGT",
+    city: "Chinon",
+    departement: "37",
+    zone: "OUEST",
+  });
   // A wrong check letter is refused next to the field, and nothing is created.
   await expect.poll(() => schoolForm.getByText("UAI : la lettre de contrôle ne correspond pas aux chiffres.").count()).toBe(2); // beside the field and in the error summary
   await schoolForm.getByLabel("UAI").fill("0371234R");
@@ -21,7 +28,9 @@ test("an admin creates a school, sets its first onboarding meeting, and creates 
   expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Lycée Rabelais 0371234R");
   // Its contacts: nobody yet, the zone's sector lead, and who created it.
   const contacts = page.locator("[data-contacts='0371234R']");
-  expect(await contacts.textContent()).toMatch(/Aucun personnel enregistré\..*Luc Girard \(Chef de secteur Ouest\).*Dernière modification le .+ par Administratrice Guichet/);
+  expect(await contacts.textContent()).toMatch(
+    /Aucun personnel enregistré\..*Luc Girard \(Chef de secteur Ouest\).*Dernière modification le .+ par Administratrice Guichet/,
+  );
 
   // RDV1 planned, with its notes.
   const rdv1 = page.getByRole("form", { name: "RDV1 — lancement", exact: true });
@@ -32,15 +41,19 @@ test("an admin creates a school, sets its first onboarding meeting, and creates 
 
   // Its minutes kept with RDV1: listed under the meeting, downloaded as a file.
   const upload = page.getByRole("form", { name: "Déposer un document — RDV1 — lancement" });
-  await upload.getByLabel("Fichier (PDF, image, document bureautique ; 10 Mo au plus)")
+  await upload
+    .getByLabel("Fichier (PDF, image, document bureautique ; 10 Mo au plus)")
     .setInputFiles({ name: "compte-rendu-rdv1.pdf", mimeType: "application/pdf", buffer: Buffer.from(sampleFiles.pdf()) });
   await upload.getByRole("button", { name: "Déposer" }).click();
   await expect.poll(() => upload.getByRole("status").textContent()).toBe("Document déposé.");
   const document = page.locator("[data-documents='rdv1']").getByRole("link", { name: /compte-rendu-rdv1\.pdf/ });
   await expect.poll(() => document.count()).toBe(1);
   const file = await page.request.get(`${baseUrl}${await document.getAttribute("href")}`);
-  expect([file.status(), file.headers()["content-disposition"], file.headers()["content-security-policy"]])
-    .toEqual([200, "attachment; filename=\"compte-rendu-rdv1.pdf\"; filename*=UTF-8''compte-rendu-rdv1.pdf", "sandbox"]);
+  expect([file.status(), file.headers()["content-disposition"], file.headers()["content-security-policy"]]).toEqual([
+    200,
+    "attachment; filename=\"compte-rendu-rdv1.pdf\"; filename*=UTF-8''compte-rendu-rdv1.pdf",
+    "sandbox",
+  ]);
 
   // The Région's board shows where the school stands.
   await menuLink(page, "Intégration").click();

@@ -9,8 +9,16 @@ const databaseUrl = inject("e2eDatabaseUrl");
 const mailDir = inject("mailDir");
 const browser = browserForFile();
 const tag = randomUUID().slice(0, 8);
-const SENT = { subject: `Votre demande avance ${tag}`, text: `Bonjour,\nla demande ${tag} est prise en charge.`, html: `<p onclick="alert(1)">Bonjour <script>alert(1)</script>${tag}</p>` };
-const FAILED = { subject: `Demande clôturée ${tag}`, to: `inconnu-${tag}@guichet.test`, answer: "550 5.1.1 <inconnu@guichet.test>: Recipient address rejected" };
+const SENT = {
+  subject: `Votre demande avance ${tag}`,
+  text: `Bonjour,\nla demande ${tag} est prise en charge.`,
+  html: `<p onclick="alert(1)">Bonjour <script>alert(1)</script>${tag}</p>`,
+};
+const FAILED = {
+  subject: `Demande clôturée ${tag}`,
+  to: `inconnu-${tag}@guichet.test`,
+  answer: "550 5.1.1 <inconnu@guichet.test>: Recipient address rejected",
+};
 
 let client: Client;
 let failedId: string;
@@ -60,8 +68,16 @@ describe("/admin/courriels", () => {
     await page.waitForURL(`${baseUrl}/admin/courriels`);
     await page.getByRole("button", { name: `Renvoyer le courriel « ${FAILED.subject} »` }).click();
     // Back to the worker, which hands it to the SMTP capture.
-    await expect.poll(async () => (await client.query("SELECT status FROM outbox_emails WHERE id = $1", [failedId])).rows[0].status, { timeout: 20_000 }).toBe("sent");
-    await expect.poll(async () => (await readMailbox(mailDir)).some((mail) => mail.subject === FAILED.subject && mail.to.includes(FAILED.to)), { timeout: 10_000 }).toBe(true);
+    await expect
+      .poll(async () => (await client.query("SELECT status FROM outbox_emails WHERE id = $1", [failedId])).rows[0].status, {
+        timeout: 20_000,
+      })
+      .toBe("sent");
+    await expect
+      .poll(async () => (await readMailbox(mailDir)).some((mail) => mail.subject === FAILED.subject && mail.to.includes(FAILED.to)), {
+        timeout: 10_000,
+      })
+      .toBe(true);
     await page.reload();
     expect(await page.locator("tr", { hasText: FAILED.subject }).getAttribute("data-status")).toBe("sent");
   });

@@ -40,8 +40,15 @@ test("a head invites a CSL, who chooses a password and files a ticket; once remo
   const created = await context.request.post("/api/v1/tickets", {
     headers: { authorization },
     data: {
-      type: "incident", serviceCode: "RESEAU", categoryCode: "RES-WIFI", establishmentUai: "0370037P", title: "WiFi de la vie scolaire",
-      description: "Plus de réseau depuis ce matin.", impact: "group", urgency: "medium", fields: { area: "CDI" },
+      type: "incident",
+      serviceCode: "RESEAU",
+      categoryCode: "RES-WIFI",
+      establishmentUai: "0370037P",
+      title: "WiFi de la vie scolaire",
+      description: "Plus de réseau depuis ce matin.",
+      impact: "group",
+      urgency: "medium",
+      fields: { area: "CDI" },
     },
   });
   expect(created.status()).toBe(201);

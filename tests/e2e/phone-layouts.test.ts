@@ -7,7 +7,10 @@ const baseUrl = inject("baseUrl");
 const browser = browserForFile();
 const PHONE = { width: 360, height: 740 };
 const DESKTOP = { width: 1366, height: 900 };
-const SCREENS = [["phone", PHONE], ["desktop", DESKTOP]] as const;
+const SCREENS = [
+  ["phone", PHONE],
+  ["desktop", DESKTOP],
+] as const;
 
 let ipCount = 0;
 /** A page of its own client address at a given size, signed in and landed on the home page. */
@@ -24,20 +27,27 @@ async function signedIn(email: string, viewport: { width: number; height: number
  * Elements sticking out of the viewport sideways (none when the page fits), named so a failure says which. What sits
  * in a box scrolling sideways is reached by scrolling that box, which must fit itself.
  */
-const overflows = (page: Page) => page.evaluate(() => [
-  ...(document.documentElement.scrollWidth > window.innerWidth ? [`page scrollWidth ${document.documentElement.scrollWidth} > ${window.innerWidth}`] : []),
-  ...[...document.querySelectorAll("body *")]
-    .filter((element) => {
-      const box = element.getBoundingClientRect();
-      const scroller = element.parentElement?.closest(".overflow-x-auto");
-      return box.width > 0 && !scroller && (box.right > window.innerWidth + 1 || box.left < -1);
-    })
-    .slice(0, 5)
-    .map((element) => `${element.tagName.toLowerCase()}.${element.className} « ${(element.textContent ?? "").slice(0, 60)} »`),
-]);
+const overflows = (page: Page) =>
+  page.evaluate(() => [
+    ...(document.documentElement.scrollWidth > window.innerWidth
+      ? [`page scrollWidth ${document.documentElement.scrollWidth} > ${window.innerWidth}`]
+      : []),
+    ...[...document.querySelectorAll("body *")]
+      .filter((element) => {
+        const box = element.getBoundingClientRect();
+        const scroller = element.parentElement?.closest(".overflow-x-auto");
+        return box.width > 0 && !scroller && (box.right > window.innerWidth + 1 || box.left < -1);
+      })
+      .slice(0, 5)
+      .map((element) => `${element.tagName.toLowerCase()}.${element.className} « ${(element.textContent ?? "").slice(0, 60)} »`),
+  ]);
 
 /** How far the page's list (its first sideways-scrolling box) would scroll sideways: 0 when it shows whole. */
-const sidewaysScroll = (page: Page) => page.locator("main .overflow-x-auto").first().evaluate((box) => box.scrollWidth - box.clientWidth);
+const sidewaysScroll = (page: Page) =>
+  page
+    .locator("main .overflow-x-auto")
+    .first()
+    .evaluate((box) => box.scrollWidth - box.clientWidth);
 
 /** Saves a screenshot when E2E_SCREENSHOTS names a folder, so the layouts can be looked at. */
 async function shot(page: Page, name: string): Promise<void> {
@@ -47,8 +57,12 @@ async function shot(page: Page, name: string): Promise<void> {
 let reference = "";
 beforeAll(async () => {
   // An open P2 ticket of Lycée Choiseul's CSL (high urgency, a group): the home and the lists have a row to show.
-  const filed = await fileThroughApi(browser(), baseUrl, "10.12.1.1", ["Wi-Fi coupé dans tout le bâtiment B"],
-    { categoryCode: "RES-WIFI", description: "Plus aucune borne ne répond.", urgency: "high", fields: { area: "Bâtiment B" } });
+  const filed = await fileThroughApi(browser(), baseUrl, "10.12.1.1", ["Wi-Fi coupé dans tout le bâtiment B"], {
+    categoryCode: "RES-WIFI",
+    description: "Plus aucune borne ne répond.",
+    urgency: "high",
+    fields: { area: "Bâtiment B" },
+  });
   reference = filed[0]!;
 });
 
@@ -93,7 +107,9 @@ describe.each(SCREENS)("on a %s", (screen, viewport) => {
     const main = page.locator("main");
     const summary = main.getByTestId("home-school-summary");
     expect(await summary.textContent()).toMatch(/Tickets ouverts\D*\d+/);
-    expect(await main.getByRole("link", { name: "Tableau de bord", exact: true }).first().getAttribute("href")).toBe("/tableaux-de-bord/etablissements/0370037P");
+    expect(await main.getByRole("link", { name: "Tableau de bord", exact: true }).first().getAttribute("href")).toBe(
+      "/tableaux-de-bord/etablissements/0370037P",
+    );
     expect(await main.getByRole("link", { name: "Signaler un problème" }).count()).toBe(1);
     expect(await overflows(page)).toEqual([]);
     await shot(page, `home-head-${screen}`);

@@ -10,12 +10,21 @@ const browser = browserForFile();
 /** Files a ticket for Lycée Bernard Palissy through the API, as its correspondent. */
 async function palissyTicket(): Promise<string> {
   const context = await newClient(browser(), baseUrl, "10.4.0.9");
-  const token = await context.request.post("/api/v1/tokens", { data: { email: "csl.palissy@guichet.test", password: "demo-guichet-2026" } });
+  const token = await context.request.post("/api/v1/tokens", {
+    data: { email: "csl.palissy@guichet.test", password: "demo-guichet-2026" },
+  });
   const created = await context.request.post("/api/v1/tickets", {
     headers: { authorization: `Bearer ${((await token.json()) as { token: string }).token}` },
     data: {
-      type: "incident", serviceCode: "RESEAU", categoryCode: "RES-WIFI", establishmentUai: "0450029M", title: "WiFi du CDI instable",
-      description: "Coupures toutes les dix minutes.", impact: "group", urgency: "medium", fields: { area: "CDI" },
+      type: "incident",
+      serviceCode: "RESEAU",
+      categoryCode: "RES-WIFI",
+      establishmentUai: "0450029M",
+      title: "WiFi du CDI instable",
+      description: "Coupures toutes les dix minutes.",
+      impact: "group",
+      urgency: "medium",
+      fields: { area: "CDI" },
     },
   });
   expect(created.status()).toBe(201);
@@ -52,7 +61,9 @@ test("a requester browses the catalogue, files an incident on an inventoried PC 
   const add = page.getByRole("option", { name: /^0370037p-a007-pc05/ });
   await add.click();
   await expect.poll(() => page.getByRole("list", { name: "Équipements choisis" }).textContent()).toContain("0370037p-a007-pc05");
-  await page.getByLabel("Pièces jointes").setInputFiles({ name: "écran noir.png", mimeType: "image/png", buffer: Buffer.from(sampleFiles.png()) });
+  await page
+    .getByLabel("Pièces jointes")
+    .setInputFiles({ name: "écran noir.png", mimeType: "image/png", buffer: Buffer.from(sampleFiles.png()) });
   await page.getByRole("button", { name: "Envoyer" }).click();
 
   await page.waitForURL(/\/demandes\/GU-\d{4}-\d{6}\?cree=1$/);
@@ -67,7 +78,9 @@ test("a requester browses the catalogue, files an incident on an inventoried PC 
   expect(await page.getByRole("link", { name: reference }).count()).toBe(1);
 
   // The creation e-mail, sent by the worker, reaches the requester.
-  await expect.poll(async () => (await readMailbox(mailDir)).find((mail) => mail.subject.includes(reference)), { timeout: 20_000 }).toBeTruthy();
+  await expect
+    .poll(async () => (await readMailbox(mailDir)).find((mail) => mail.subject.includes(reference)), { timeout: 20_000 })
+    .toBeTruthy();
   const mail = (await readMailbox(mailDir)).find((message) => message.subject.includes(reference))!;
   expect(mail.to).toEqual(["csl.choiseul@guichet.test"]);
   expect(mail.subject).toContain("enregistrée");
@@ -114,6 +127,9 @@ test("a self-help task shows the advice first, and the survey calendar refuses a
   await page.goto("/signaler/EQUIP-DOTATION");
   const month = new Date().getUTCMonth() + 1;
   if (month === 2 || month === 3) expect(await page.getByLabel("Matériels et quantités").count()).toBe(1);
-  else expect(await page.getByRole("alert").filter({ hasText: "enquête annuelle" }).textContent()).toContain("livraison en octobre et novembre");
+  else
+    expect(await page.getByRole("alert").filter({ hasText: "enquête annuelle" }).textContent()).toContain(
+      "livraison en octobre et novembre",
+    );
   await context.close();
 });

@@ -27,21 +27,28 @@ function rawPost(pathAndQuery: string, headers: Record<string, string>, body: Ra
   return new Promise((resolve, reject) => {
     let answered = false;
     // A connection of its own: one whose upload was cut short by an early answer must never carry another request.
-    const request = http.request(`${baseUrl}${pathAndQuery}`, {
-      agent: false,
-      method: "POST",
-      headers: { ...headers, ...(body.declaredLength === undefined ? { "transfer-encoding": "chunked" } : { "content-length": String(body.declaredLength) }) },
-    }, (response) => {
-      answered = true;
-      const ms = performance.now() - started;
-      let text = "";
-      response.setEncoding("utf8");
-      response.on("data", (chunk: string) => (text += chunk));
-      response.on("end", () => {
-        request.destroy();
-        resolve({ status: response.statusCode ?? 0, headers: response.headers, text, ms });
-      });
-    });
+    const request = http.request(
+      `${baseUrl}${pathAndQuery}`,
+      {
+        agent: false,
+        method: "POST",
+        headers: {
+          ...headers,
+          ...(body.declaredLength === undefined ? { "transfer-encoding": "chunked" } : { "content-length": String(body.declaredLength) }),
+        },
+      },
+      (response) => {
+        answered = true;
+        const ms = performance.now() - started;
+        let text = "";
+        response.setEncoding("utf8");
+        response.on("data", (chunk: string) => (text += chunk));
+        response.on("end", () => {
+          request.destroy();
+          resolve({ status: response.statusCode ?? 0, headers: response.headers, text, ms });
+        });
+      },
+    );
     request.setTimeout(10_000, () => request.destroy(new Error("no answer within 10 s")));
     // Once answered, the server may close the connection under the rest of the upload: that is not a failure.
     request.on("error", (error) => (answered ? undefined : reject(error)));
@@ -105,31 +112,68 @@ beforeAll(async () => {
 describe("request bodies over their route's limit are refused with 413, before they are read whole", () => {
   const signIn = { email: "admin@guichet.test", password: "not-the-password" };
   const ticket = {
-    type: "incident", serviceCode: "RESEAU", categoryCode: "RES-WIFI", establishmentUai: "0370037P", title: "WiFi du CDI instable",
-    description: "Coupures.", impact: "group", urgency: "medium", fields: { area: "CDI" },
+    type: "incident",
+    serviceCode: "RESEAU",
+    categoryCode: "RES-WIFI",
+    establishmentUai: "0370037P",
+    title: "WiFi du CDI instable",
+    description: "Coupures.",
+    impact: "group",
+    urgency: "medium",
+    fields: { area: "CDI" },
   };
 
-  test.each<{ route: string; path: string; type: string; auth: () => string; over: () => Buffer; within?: () => Buffer; withinStatus?: number }>([
+  test.each<{
+    route: string;
+    path: string;
+    type: string;
+    auth: () => string;
+    over: () => Buffer;
+    within?: () => Buffer;
+    withinStatus?: number;
+  }>([
     {
-      route: "POST /api/v1/tokens (anonymous: 16 KB)", path: "/api/v1/tokens", type: "application/json", auth: () => "",
-      over: () => paddedJson(signIn, 64 * 1024), within: () => paddedJson(signIn, 8 * 1024), withinStatus: 401,
+      route: "POST /api/v1/tokens (anonymous: 16 KB)",
+      path: "/api/v1/tokens",
+      type: "application/json",
+      auth: () => "",
+      over: () => paddedJson(signIn, 64 * 1024),
+      within: () => paddedJson(signIn, 8 * 1024),
+      withinStatus: 401,
     },
     {
-      route: "POST /api/v1/tickets (JSON: 1 MB)", path: "/api/v1/tickets", type: "application/json", auth: () => requester,
-      over: () => paddedJson(ticket, 2 * MEGABYTE), within: () => Buffer.from(JSON.stringify({ ...ticket, description: "x".repeat(4000) })), withinStatus: 201,
+      route: "POST /api/v1/tickets (JSON: 1 MB)",
+      path: "/api/v1/tickets",
+      type: "application/json",
+      auth: () => requester,
+      over: () => paddedJson(ticket, 2 * MEGABYTE),
+      within: () => Buffer.from(JSON.stringify({ ...ticket, description: "x".repeat(4000) })),
+      withinStatus: 201,
     },
     {
-      route: "POST /api/v1/cis/import (a CSV of 10 MB at most)", path: "/api/v1/cis/import?dryRun=true", type: multipartCsv(0).contentType, auth: () => technician,
-      over: () => multipartCsv(12 * MEGABYTE).body, within: () => multipartCsv(2 * 1024).body, withinStatus: 200,
+      route: "POST /api/v1/cis/import (a CSV of 10 MB at most)",
+      path: "/api/v1/cis/import?dryRun=true",
+      type: multipartCsv(0).contentType,
+      auth: () => technician,
+      over: () => multipartCsv(12 * MEGABYTE).body,
+      within: () => multipartCsv(2 * 1024).body,
+      withinStatus: 200,
     },
     // next-auth's sign-in form (anonymous too); the browser sign-ins of the other tests show an ordinary one still works.
     {
-      route: "POST /api/auth/callback/credentials (16 KB)", path: "/api/auth/callback/credentials", type: "application/x-www-form-urlencoded", auth: () => "",
+      route: "POST /api/auth/callback/credentials (16 KB)",
+      path: "/api/auth/callback/credentials",
+      type: "application/x-www-form-urlencoded",
+      auth: () => "",
       over: () => Buffer.from(`email=admin%40guichet.test&password=x&padding=${"x".repeat(64 * 1024)}`),
     },
   ])("$route", async ({ path: route, type, auth, over, within, withinStatus }) => {
     const bytes = over();
-    const headers: Record<string, string> = { "content-type": type, "x-forwarded-for": "10.90.1.1", ...(auth() ? { authorization: `Bearer ${auth()}` } : {}) };
+    const headers: Record<string, string> = {
+      "content-type": type,
+      "x-forwarded-for": "10.90.1.1",
+      ...(auth() ? { authorization: `Bearer ${auth()}` } : {}),
+    };
 
     // Announced by Content-Length: refused from the header, the body unread.
     const declared = await rawPost(route, headers, { send: bytes, declaredLength: bytes.length });
@@ -153,7 +197,11 @@ describe("request bodies over their route's limit are refused with 413, before t
 
   test("a sign-in body of 100 MB announced is refused at once, long before it could arrive", async () => {
     // Only 64 KB of the announced 100 MB are ever sent: the answer cannot wait for the rest.
-    const huge = await rawPost("/api/v1/tokens", { "content-type": "application/json", "x-forwarded-for": "10.90.1.3" }, { send: paddedJson(signIn, 64 * 1024), declaredLength: 100 * MEGABYTE });
+    const huge = await rawPost(
+      "/api/v1/tokens",
+      { "content-type": "application/json", "x-forwarded-for": "10.90.1.3" },
+      { send: paddedJson(signIn, 64 * 1024), declaredLength: 100 * MEGABYTE },
+    );
     expectProblem(huge, 413);
     expect(huge.ms).toBeLessThan(3000);
   });
@@ -163,8 +211,18 @@ describe("the caller is known before any body is read", () => {
   // The client announces a body it never sends: an answer can only come from a server that did not wait for it.
   test.each([
     { route: "POST /api/v1/tickets", path: "/api/v1/tickets", type: "application/json", declared: 200 * 1024 },
-    { route: "POST /api/v1/cis/import", path: "/api/v1/cis/import?dryRun=false", type: multipartCsv(0).contentType, declared: 5 * MEGABYTE },
-    { route: "PATCH-like POST /api/v1/tickets/{reference}/comments", path: "/api/v1/tickets/GU-2026-000001/comments", type: "application/json", declared: 200 * 1024 },
+    {
+      route: "POST /api/v1/cis/import",
+      path: "/api/v1/cis/import?dryRun=false",
+      type: multipartCsv(0).contentType,
+      declared: 5 * MEGABYTE,
+    },
+    {
+      route: "PATCH-like POST /api/v1/tickets/{reference}/comments",
+      path: "/api/v1/tickets/GU-2026-000001/comments",
+      type: "application/json",
+      declared: 200 * 1024,
+    },
   ])("$route without credentials answers 401 at once", async ({ path: route, type, declared }) => {
     const answer = await rawPost(route, { "content-type": type }, { send: Buffer.from("{"), declaredLength: declared });
     expect(expectProblem(answer, 401).title).toBe("Authentification requise");
@@ -199,7 +257,10 @@ describe("control characters in a query string", () => {
       const response = await fetch(`${baseUrl}/api/v1/cis?room=A${character}1`, { headers: { authorization: `Bearer ${technician}` } });
       expect(response.status, character).toBe(400);
     }
-    const accented = await fetch(`${baseUrl}/api/v1/cis?room=${encodeURIComponent("E12 Électronique")}&q=${encodeURIComponent("poste « 5 »")}`, { headers: { authorization: `Bearer ${technician}` } });
+    const accented = await fetch(
+      `${baseUrl}/api/v1/cis?room=${encodeURIComponent("E12 Électronique")}&q=${encodeURIComponent("poste « 5 »")}`,
+      { headers: { authorization: `Bearer ${technician}` } },
+    );
     expect(accented.status).toBe(200);
   });
 
@@ -208,7 +269,7 @@ describe("control characters in a query string", () => {
     expect(anonymous.status).toBe(400);
     expect(anonymous.headers.get("content-type")).toMatch(/^text\/html/);
     const html = await anonymous.text();
-    expect(html).toContain("<html lang=\"fr\"");
+    expect(html).toContain('<html lang="fr"');
     expect(html).toContain("« building »");
 
     const page = await signedInPage(browser(), baseUrl, "10.90.2.1", "tech.ouest@guichet.test");

@@ -22,7 +22,13 @@ function expectCommonHeaders(headers: Headers) {
 }
 
 /** The CSP's directives by name. */
-const directives = (csp: string) => new Map(csp.split(";").map((part) => part.trim().split(/\s+/)).map(([name, ...values]) => [name!, values]));
+const directives = (csp: string) =>
+  new Map(
+    csp
+      .split(";")
+      .map((part) => part.trim().split(/\s+/))
+      .map(([name, ...values]) => [name!, values]),
+  );
 
 test("a page carries a nonce-based CSP that signs every script Next writes, no eval, and cannot be framed", async () => {
   const [first, second] = await Promise.all([fetch(`${baseUrl}/connexion`), fetch(`${baseUrl}/connexion`)]);
@@ -61,8 +67,15 @@ test("the pages hydrate under the CSP: sign-in, a reply with a file, and the fil
     method: "POST",
     headers: { "content-type": "application/json", authorization: await bearer("csl.choiseul@guichet.test", "10.9.0.9") },
     body: JSON.stringify({
-      type: "incident", serviceCode: "RESEAU", categoryCode: "RES-WIFI", establishmentUai: "0370037P", title: "WiFi de la salle B12 coupé",
-      description: "Plus de réseau depuis la pause.", impact: "group", urgency: "medium", fields: { area: "B12" },
+      type: "incident",
+      serviceCode: "RESEAU",
+      categoryCode: "RES-WIFI",
+      establishmentUai: "0370037P",
+      title: "WiFi de la salle B12 coupé",
+      description: "Plus de réseau depuis la pause.",
+      impact: "group",
+      urgency: "medium",
+      fields: { area: "B12" },
     }),
   });
   expect(created.status).toBe(201);
@@ -75,14 +88,17 @@ test("the pages hydrate under the CSP: sign-in, a reply with a file, and the fil
   // Errors and warnings, a refused header (an unknown Permissions-Policy feature) included; the app has no favicon.
   page.on("console", (message) => {
     const url = message.location().url;
-    if ((message.type() === "error" || message.type() === "warning") && !url.endsWith("/favicon.ico")) pageErrors.push(`${url}: ${message.text()}`);
+    if ((message.type() === "error" || message.type() === "warning") && !url.endsWith("/favicon.ico"))
+      pageErrors.push(`${url}: ${message.text()}`);
   });
   // The sign-in form is a client component: it only signs in once hydrated.
   await signIn(page, "csl.choiseul@guichet.test");
   await page.waitForURL(`${baseUrl}/`);
   await page.goto(`/demandes/${reference}`);
   await page.getByLabel("Votre message").fill("Voici la capture de l'erreur.");
-  await page.getByLabel("Pièces jointes").setInputFiles({ name: "erreur wifi.png", mimeType: "image/png", buffer: Buffer.from(sampleFiles.png()) });
+  await page
+    .getByLabel("Pièces jointes")
+    .setInputFiles({ name: "erreur wifi.png", mimeType: "image/png", buffer: Buffer.from(sampleFiles.png()) });
   await page.getByRole("button", { name: "Envoyer" }).click();
   const link = page.getByRole("link", { name: /erreur wifi\.png/ });
   await expect.poll(() => link.count()).toBe(1);

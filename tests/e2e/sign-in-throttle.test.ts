@@ -8,9 +8,12 @@ const baseUrl = inject("baseUrl");
 const PROXY = "127.0.0.1";
 
 /** The browser sign-in's own endpoint, which answers 429 itself before next-auth runs. */
-const credentialsFrom = (from: string, email: string, headers: Record<string, string> = {}) => requestFrom(from, baseUrl, "/api/auth/callback/credentials", {
-  method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", ...headers }, body: new URLSearchParams({ email, password: "faux", json: "true" }).toString(),
-});
+const credentialsFrom = (from: string, email: string, headers: Record<string, string> = {}) =>
+  requestFrom(from, baseUrl, "/api/auth/callback/credentials", {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
+    body: new URLSearchParams({ email, password: "faux", json: "true" }).toString(),
+  });
 
 describe("sign-in throttling against the running app", () => {
   test("25 failures with a rotating X-Forwarded-For (and a forged peer header) are throttled after ten", { timeout: 60_000 }, async () => {
@@ -47,7 +50,12 @@ describe("sign-in throttling against the running app", () => {
     // new addresses are refused, even with the right password; the usual place still signs in.
     for (let address = 1; address <= 9; address++) {
       for (let attempt = 1; attempt <= 10; attempt++) {
-        const answer = await tokenRequestFrom(PROXY, baseUrl, { ...owner, password: "faux" }, { "x-forwarded-for": `203.0.113.${address}` });
+        const answer = await tokenRequestFrom(
+          PROXY,
+          baseUrl,
+          { ...owner, password: "faux" },
+          { "x-forwarded-for": `203.0.113.${address}` },
+        );
         expect(answer.status).toBe(401);
       }
     }
@@ -58,12 +66,21 @@ describe("sign-in throttling against the running app", () => {
     expect((await tokenRequestFrom("127.0.0.3", baseUrl, owner)).status).toBe(201);
   });
 
-  test("one address trying many accounts behind a rotating X-Forwarded-For is stopped for every account, other addresses are not", { timeout: 60_000 }, async () => {
-    for (let attempt = 1; attempt <= 30; attempt++) {
-      const answer = await tokenRequestFrom("127.0.0.6", baseUrl, { email: `inconnu${attempt}@guichet.test`, password: "faux" }, { "x-forwarded-for": `198.51.102.${attempt}` });
-      expect(answer.status).toBe(401);
-    }
-    expect((await tokenRequestFrom("127.0.0.6", baseUrl, { email: "dsi@guichet.test", password: DEMO_PASSWORD })).status).toBe(429);
-    expect((await tokenRequestFrom("127.0.0.7", baseUrl, { email: "dsi@guichet.test", password: DEMO_PASSWORD })).status).toBe(201);
-  });
+  test(
+    "one address trying many accounts behind a rotating X-Forwarded-For is stopped for every account, other addresses are not",
+    { timeout: 60_000 },
+    async () => {
+      for (let attempt = 1; attempt <= 30; attempt++) {
+        const answer = await tokenRequestFrom(
+          "127.0.0.6",
+          baseUrl,
+          { email: `inconnu${attempt}@guichet.test`, password: "faux" },
+          { "x-forwarded-for": `198.51.102.${attempt}` },
+        );
+        expect(answer.status).toBe(401);
+      }
+      expect((await tokenRequestFrom("127.0.0.6", baseUrl, { email: "dsi@guichet.test", password: DEMO_PASSWORD })).status).toBe(429);
+      expect((await tokenRequestFrom("127.0.0.7", baseUrl, { email: "dsi@guichet.test", password: DEMO_PASSWORD })).status).toBe(201);
+    },
+  );
 });

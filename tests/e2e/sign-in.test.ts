@@ -58,8 +58,12 @@ describe("sign-in", () => {
       expect(response.status()).toBe(401);
     }
     await signIn(page, "dane37@guichet.test");
-    await expect.poll(() => page.locator("form [role=alert]").textContent()).toMatch(/^Trop de tentatives de connexion\. Réessayez dans 15 minutes\.$/);
-    const direct = await context.request.post("/api/auth/callback/credentials", { form: { email: "dane37@guichet.test", password: "x", json: "true" } });
+    await expect
+      .poll(() => page.locator("form [role=alert]").textContent())
+      .toMatch(/^Trop de tentatives de connexion\. Réessayez dans 15 minutes\.$/);
+    const direct = await context.request.post("/api/auth/callback/credentials", {
+      form: { email: "dane37@guichet.test", password: "x", json: "true" },
+    });
     expect(direct.status()).toBe(429);
     expect(Number(direct.headers()["retry-after"])).toBeGreaterThan(0);
     await context.close();
@@ -73,7 +77,11 @@ describe("sessions", () => {
     await signIn(page, "proviseur.choiseul@guichet.test");
     await page.waitForURL(`${baseUrl}/`);
     const stolen = await context.cookies();
-    expect(stolen.find((cookie) => cookie.name.endsWith("next-auth.session-token"))).toMatchObject({ httpOnly: true, sameSite: "Lax", secure: true });
+    expect(stolen.find((cookie) => cookie.name.endsWith("next-auth.session-token"))).toMatchObject({
+      httpOnly: true,
+      sameSite: "Lax",
+      secure: true,
+    });
 
     await page.getByRole("button", { name: "Se déconnecter" }).click();
     await page.waitForURL(/\/connexion/);
@@ -118,10 +126,37 @@ describe("sessions", () => {
 
 describe("navigation by role", () => {
   test.each([
-    ["csl.palissy@guichet.test", ["Accueil", "Signaler", "Mes demandes", "Catalogue des services", "Mon établissement", "Inventaire", "Mon compte"]],
-    ["tech.ouest@guichet.test", ["Accueil", "Espace technicien", "Planning", "Catalogue des services", "Établissements", "Inventaire", "Mon compte"]],
+    [
+      "csl.palissy@guichet.test",
+      ["Accueil", "Signaler", "Mes demandes", "Catalogue des services", "Mon établissement", "Inventaire", "Mon compte"],
+    ],
+    [
+      "tech.ouest@guichet.test",
+      ["Accueil", "Espace technicien", "Planning", "Catalogue des services", "Établissements", "Inventaire", "Mon compte"],
+    ],
     ["sav.scc@guichet.test", ["Accueil", "Espace technicien", "Catalogue des services", "Mon compte"]],
-    ["admin@guichet.test", ["Accueil", "Espace technicien", "Planning", "Engagements", "Catalogue des services", "Établissements", "Inventaire", "Tableaux de bord", "Utilisateurs", "Routage", "Calendriers", "Journal d'audit", "Organisation", "Intégration", "Courriels", "Périodes critiques", "Mon compte"]],
+    [
+      "admin@guichet.test",
+      [
+        "Accueil",
+        "Espace technicien",
+        "Planning",
+        "Engagements",
+        "Catalogue des services",
+        "Établissements",
+        "Inventaire",
+        "Tableaux de bord",
+        "Utilisateurs",
+        "Routage",
+        "Calendriers",
+        "Journal d'audit",
+        "Organisation",
+        "Intégration",
+        "Courriels",
+        "Périodes critiques",
+        "Mon compte",
+      ],
+    ],
   ])("%s sees %j", async (email, expected) => {
     expect(await menuOf(`10.2.0.${expected.length}${email.length}`, email)).toEqual(expected);
   });

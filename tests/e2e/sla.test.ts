@@ -13,7 +13,12 @@ const signedIn = (ip: string, email: string) => signedInPage(browser(), baseUrl,
 
 /** Network incidents for Lycée Choiseul (P2: 2 business hours to take in charge, 10 to resolve), filed through the API by its correspondent. */
 const fileThroughApi = (ip: string, titles: string[]) =>
-  fileTickets(browser(), baseUrl, ip, titles, { categoryCode: "RES-PANNE", description: "Aucun poste ne se connecte.", urgency: "high", fields: { rooms: "B204" } });
+  fileTickets(browser(), baseUrl, ip, titles, {
+    categoryCode: "RES-PANNE",
+    description: "Aucun poste ne se connecte.",
+    urgency: "high",
+    fields: { rooms: "B204" },
+  });
 
 /** What only time would do: the ticket was filed a week ago and nobody took it. */
 async function backdate(reference: string): Promise<void> {
@@ -57,17 +62,22 @@ test("a technician sees both commitments on a ticket, a late ticket in the at-ri
   // The worker fires the alarms already due, as internal entries of the journal: the breach, then both rungs of the
   // ladder (the sector lead at the breach, the service lead at 150 % of the time to resolve: a week is well past both).
   const internal = (text: string) => desk.locator("li[data-visibility=internal]").filter({ hasText: text }).count();
-  await expect.poll(async () => {
-    await desk.reload();
-    return internal("Escalade de niveau 2 : chef de service");
-  }, slow).toBe(1);
+  await expect
+    .poll(async () => {
+      await desk.reload();
+      return internal("Escalade de niveau 2 : chef de service");
+    }, slow)
+    .toBe(1);
   expect(await internal("Escalade de niveau 1 : chef de secteur")).toBe(1);
   expect(await internal("Délai de résolution dépassé")).toBe(1);
   expect(await slaPanel(desk).textContent()).toContain("Escalade : niveau 2 (chef de service)");
 
   // The at-risk queue, from the workspace's queue list: the late ticket, not the fresh one.
   await desk.goto("/bureau");
-  await desk.getByRole("navigation", { name: "Files" }).getByRole("link", { name: /À risque/ }).click();
+  await desk
+    .getByRole("navigation", { name: "Files" })
+    .getByRole("link", { name: /À risque/ })
+    .click();
   await desk.waitForURL(/file=at-risk/);
   expect(await desk.getByRole("heading", { level: 1 }).textContent()).toBe("À risque");
   expect(await desk.getByRole("link", { name: late! }).count()).toBe(1);
@@ -103,7 +113,9 @@ test("an admin adds a closure for the zone's team: refused while the dates are b
   await admin.getByLabel("Libellé").fill("Fermeture de test");
   await admin.getByRole("button", { name: "Ajouter la fermeture" }).click();
   await expect.poll(() => admin.locator("[id$=-error]").getByText("La fin doit être le même jour que le début ou après.").count()).toBe(1);
-  expect(await admin.locator("[data-error-summary]").getByRole("link", { name: "La fin doit être le même jour que le début ou après." }).count()).toBe(1);
+  expect(
+    await admin.locator("[data-error-summary]").getByRole("link", { name: "La fin doit être le même jour que le début ou après." }).count(),
+  ).toBe(1);
 
   await admin.getByLabel("Du", { exact: true }).fill(parisDate(0));
   await admin.getByLabel("Au (inclus)").fill(parisDate(7));

@@ -45,12 +45,14 @@ describe("single sign-on against a real OpenID provider", () => {
     await first.context().close();
 
     const [account] = await query<{ id: string; role: string; password_hash: string | null; sso_subject: string; function_code: string }>(
-      "select id, role, password_hash, sso_subject, function_code from users where email = $1", [email],
+      "select id, role, password_hash, sso_subject, function_code from users where email = $1",
+      [email],
     );
     expect(account).toMatchObject({ role: "manager", password_hash: null, sso_subject: "sso-dir-1", function_code: "chef_etablissement" });
     expect(await schoolsOf(email)).toEqual(["0450051L"]);
     const created = await query<{ after: { establishments: string[]; role: string } }>(
-      "select after from audit_events where action = 'account.created' and object_id = $1", [account!.id],
+      "select after from audit_events where action = 'account.created' and object_id = $1",
+      [account!.id],
     );
     expect(created).toHaveLength(1);
     expect(created[0]!.after).toMatchObject({ establishments: ["0450051L"], role: "manager", source: "sso" });
@@ -66,7 +68,8 @@ describe("single sign-on against a real OpenID provider", () => {
     await second.context().close();
     expect(await schoolsOf(email)).toEqual(["0360019A"]);
     const updated = await query<{ before: { establishments: string[] }; after: { establishments: string[] } }>(
-      "select before, after from audit_events where action = 'account.updated' and object_id = $1", [account!.id],
+      "select before, after from audit_events where action = 'account.updated' and object_id = $1",
+      [account!.id],
     );
     expect(updated).toHaveLength(1);
     expect(updated[0]!.before.establishments).toEqual(["0450051L"]);
@@ -79,7 +82,10 @@ describe("single sign-on against a real OpenID provider", () => {
     const page = await ssoSignIn("10.13.0.3", "sso-ens-1");
     expect(await page.getByTestId("signed-in-user").textContent()).toContain("Demandeur (établissement)");
     await page.context().close();
-    const [account] = await query<{ role: string; function_code: string | null }>("select role, function_code from users where email = $1", [email]);
+    const [account] = await query<{ role: string; function_code: string | null }>(
+      "select role, function_code from users where email = $1",
+      [email],
+    );
     expect(account).toEqual({ role: "requester", function_code: null });
   });
 
@@ -121,7 +127,10 @@ describe("single sign-on against a real OpenID provider", () => {
     expect(new URL(page.url()).pathname).toBe("/");
     expect(await page.getByTestId("signed-in-user").textContent()).toContain("Chef de service");
     await page.context().close();
-    const [account] = await query<{ role: string; sso_subject: string }>("select role, sso_subject from users where email = 'chef.service@guichet.test'", []);
+    const [account] = await query<{ role: string; sso_subject: string }>(
+      "select role, sso_subject from users where email = 'chef.service@guichet.test'",
+      [],
+    );
     expect(account).toEqual({ role: "service_lead", sso_subject: "sso-tech-1" });
   });
 });
@@ -141,7 +150,9 @@ describe("bulk import of accounts", () => {
     await page.getByRole("button", { name: "Vérifier (essai à blanc)" }).click();
     await expect.poll(() => page.getByText("Essai à blanc : rien n'a été enregistré.").count()).toBe(1);
     expect(await page.getByText("2 à créer, 0 à mettre à jour, 0 inchangés, 1 refusés").count()).toBe(1);
-    expect(await page.locator("tr[data-action=reject]").textContent()).toContain("Vous ne gérez pas les comptes de l'établissement 0450029M.");
+    expect(await page.locator("tr[data-action=reject]").textContent()).toContain(
+      "Vous ne gérez pas les comptes de l'établissement 0450029M.",
+    );
     expect(await page.getByRole("link", { name: "Télécharger le rapport d'erreurs (CSV)" }).count()).toBe(1);
     expect(await query("select id from users where email like '%@import.test'", [])).toEqual([]);
 
@@ -149,7 +160,9 @@ describe("bulk import of accounts", () => {
     await expect.poll(() => page.getByText("Import terminé.").count()).toBe(1);
     expect(await page.getByText("2 créés, 0 mis à jour, 0 inchangés, 1 refusés").count()).toBe(1);
     await page.context().close();
-    expect(await query("select email, role, function_code, password_hash from users where email like '%@import.test' order by email", [])).toEqual([
+    expect(
+      await query("select email, role, function_code, password_hash from users where email like '%@import.test' order by email", []),
+    ).toEqual([
       { email: "paul.vidal@import.test", role: "manager", function_code: "chef_etablissement", password_hash: null },
       { email: "zoe.blanc@import.test", role: "requester", function_code: "csl", password_hash: null },
     ]);

@@ -60,12 +60,16 @@ test("the technician's day: a CSL files, the referent is told, plans, intervenes
   // would send Choiseul's before weekly-report.test.ts files its own ticket (or find it already sent). So the
   // journey's ticket moves to last week, which no other file touches, and the test's hook runs last week's Friday.
   const lastWeek = isoWeekAt(new Date(Date.now() - 7 * 86_400_000));
-  await queryE2eDatabase(databaseUrl, `
+  await queryE2eDatabase(
+    databaseUrl,
+    `
     WITH moved AS (
       UPDATE tickets SET created_at = created_at - interval '7 days', resolved_at = resolved_at - interval '7 days'
       WHERE reference = $1 RETURNING id
     )
-    UPDATE interventions SET started_at = started_at - interval '7 days' WHERE ticket_id IN (SELECT id FROM moved)`, [reference]);
+    UPDATE interventions SET started_at = started_at - interval '7 days' WHERE ticket_id IN (SELECT id FROM moved)`,
+    [reference],
+  );
   await runFridayJob(redisPrefix, lastWeek);
 
   const subject = `Compte-rendu d'activité de la semaine ${lastWeek.label} : Lycée Choiseul`;

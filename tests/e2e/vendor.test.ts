@@ -23,7 +23,10 @@ async function internalNote(desk: Page, body: string) {
 
 test("the technician escalates to SCC sharing one note; the vendor reads it and not the other, and hands the ticket back with a report", async () => {
   const [reference] = await fileThroughApi(browser(), baseUrl, "10.7.0.1", ["Commutateur de la baie B hors service"], {
-    categoryCode: "RES-PANNE", urgency: "medium", description: "Plus de réseau dans l'aile B.", fields: { rooms: "B101" },
+    categoryCode: "RES-PANNE",
+    urgency: "medium",
+    description: "Plus de réseau dans l'aile B.",
+    fields: { rooms: "B101" },
   });
 
   // The zone's technician takes the ticket, writes two internal notes, and escalates to SCC sharing only the first.

@@ -18,22 +18,37 @@ const noContext = {} as never;
 let address = 0;
 
 async function auditRowsOf(requestId: string) {
-  return database().select({ action: auditEvents.action, actorId: auditEvents.actorId, objectType: auditEvents.objectType, objectId: auditEvents.objectId })
-    .from(auditEvents).where(eq(auditEvents.requestId, requestId)).orderBy(asc(auditEvents.id));
+  return database()
+    .select({
+      action: auditEvents.action,
+      actorId: auditEvents.actorId,
+      objectType: auditEvents.objectType,
+      objectId: auditEvents.objectId,
+    })
+    .from(auditEvents)
+    .where(eq(auditEvents.requestId, requestId))
+    .orderBy(asc(auditEvents.id));
 }
 
-const revokedRowsFor = (tokenIds: string[]) => database().select({ objectId: auditEvents.objectId }).from(auditEvents)
-  .where(and(eq(auditEvents.action, "token.revoked"), inArray(auditEvents.objectId, tokenIds)));
+const revokedRowsFor = (tokenIds: string[]) =>
+  database()
+    .select({ objectId: auditEvents.objectId })
+    .from(auditEvents)
+    .where(and(eq(auditEvents.action, "token.revoked"), inArray(auditEvents.objectId, tokenIds)));
 
 const userId = async (email: string) => (await database().select({ id: users.id }).from(users).where(eq(users.email, email)))[0]!.id;
 
 /** POST /tokens; returns the token and its id (from the one token.issued row of the request). */
 async function issue(email: string): Promise<{ token: string; id: string; requestId: string }> {
   const requestId = randomUUID();
-  const response = await createToken(new Request(`${BASE}/tokens`, {
-    method: "POST", body: JSON.stringify({ email, password: DEMO_PASSWORD }),
-    headers: { "content-type": "application/json", [PEER_ADDRESS_HEADER]: `100.65.0.${++address}`, "x-request-id": requestId },
-  }), noContext);
+  const response = await createToken(
+    new Request(`${BASE}/tokens`, {
+      method: "POST",
+      body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+      headers: { "content-type": "application/json", [PEER_ADDRESS_HEADER]: `100.65.0.${++address}`, "x-request-id": requestId },
+    }),
+    noContext,
+  );
   expect(response.status).toBe(201);
   const issued = (await auditRowsOf(requestId)).filter((row) => row.action === "token.issued");
   expect(issued).toHaveLength(1);
@@ -41,7 +56,13 @@ async function issue(email: string): Promise<{ token: string; id: string; reques
 }
 
 const call = (handler: typeof me, method: string, token?: string, requestId = randomUUID()) =>
-  handler(new Request(`${BASE}/tokens`, { method, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), "x-request-id": requestId } }), noContext);
+  handler(
+    new Request(`${BASE}/tokens`, {
+      method,
+      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), "x-request-id": requestId },
+    }),
+    noContext,
+  );
 
 describe("API tokens", () => {
   test("issue writes one sign-in row and one token row, in the owner's name", async () => {
@@ -62,7 +83,9 @@ describe("API tokens", () => {
     const requestId = randomUUID();
     const revoked = await call(revokeToken, "DELETE", token, requestId);
     expect(revoked.status).toBe(204);
-    expect(await auditRowsOf(requestId)).toEqual([{ action: "token.revoked", actorId: await userId("tech.ouest@guichet.test"), objectType: "api_token", objectId: id }]);
+    expect(await auditRowsOf(requestId)).toEqual([
+      { action: "token.revoked", actorId: await userId("tech.ouest@guichet.test"), objectType: "api_token", objectId: id },
+    ]);
     expect((await call(me, "GET", token)).status).toBe(401);
     expect((await call(revokeToken, "DELETE", token)).status).toBe(401);
   });
@@ -101,7 +124,10 @@ describe("API tokens", () => {
     const first = await issue("dsi@guichet.test");
     const second = await issue("dsi@guichet.test");
     const other = await issue("secu@guichet.test");
-    await authOptions().events!.signOut!({ token: { sub: await userId("dsi@guichet.test"), email: "dsi@guichet.test" }, session: undefined as never });
+    await authOptions().events!.signOut!({
+      token: { sub: await userId("dsi@guichet.test"), email: "dsi@guichet.test" },
+      session: undefined as never,
+    });
     expect((await call(me, "GET", first.token)).status).toBe(401);
     expect((await call(me, "GET", second.token)).status).toBe(401);
     expect((await call(me, "GET", other.token)).status).toBe(200);

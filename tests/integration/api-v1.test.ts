@@ -16,9 +16,14 @@ const BASE = "http://localhost:3000/api/v1";
 const noContext = {} as never;
 
 function post(body: unknown, ip = "198.51.100.10") {
-  return createToken(new Request(`${BASE}/tokens`, {
-    method: "POST", headers: { "content-type": "application/json", [PEER_ADDRESS_HEADER]: ip }, body: typeof body === "string" ? body : JSON.stringify(body),
-  }), noContext);
+  return createToken(
+    new Request(`${BASE}/tokens`, {
+      method: "POST",
+      headers: { "content-type": "application/json", [PEER_ADDRESS_HEADER]: ip },
+      body: typeof body === "string" ? body : JSON.stringify(body),
+    }),
+    noContext,
+  );
 }
 
 async function tokenFor(email: string) {
@@ -48,11 +53,18 @@ describe("POST /api/v1/tokens", () => {
   });
 
   test("401 problem+json on wrong credentials, without saying which", async () => {
-    for (const body of [{ email: "tech.ouest@guichet.test", password: "faux" }, { email: "nobody@guichet.test", password: DEMO_PASSWORD }]) {
+    for (const body of [
+      { email: "tech.ouest@guichet.test", password: "faux" },
+      { email: "nobody@guichet.test", password: DEMO_PASSWORD },
+    ]) {
       const response = await post(body);
       expect(response.status).toBe(401);
       expect(response.headers.get("content-type")).toBe("application/problem+json");
-      expect(await response.json()).toMatchObject({ status: 401, title: "Identifiants incorrects", detail: "Adresse e-mail ou mot de passe incorrect." });
+      expect(await response.json()).toMatchObject({
+        status: 401,
+        title: "Identifiants incorrects",
+        detail: "Adresse e-mail ou mot de passe incorrect.",
+      });
     }
   });
 
@@ -82,7 +94,11 @@ describe("bearer tokens on /api/v1", () => {
   test("GET /me answers for the token's owner", async () => {
     const response = await get(me, "/me", await tokenFor("csl.choiseul@guichet.test"));
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ email: "csl.choiseul@guichet.test", role: "requester", navigation: ["home", "file", "myTickets", "catalogue", "myEstablishments", "inventory", "account"] });
+    expect(await response.json()).toMatchObject({
+      email: "csl.choiseul@guichet.test",
+      role: "requester",
+      navigation: ["home", "file", "myTickets", "catalogue", "myEstablishments", "inventory", "account"],
+    });
   });
 
   test.each([
@@ -99,7 +115,10 @@ describe("bearer tokens on /api/v1", () => {
     const token = await tokenFor("chef.ouest@guichet.test");
     const { apiTokens } = await import("@/db/schema");
     const [user] = await database().select({ id: users.id }).from(users).where(eq(users.email, "chef.ouest@guichet.test"));
-    await database().update(apiTokens).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(apiTokens.userId, user!.id));
+    await database()
+      .update(apiTokens)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(apiTokens.userId, user!.id));
     expect((await get(me, "/me", token)).status).toBe(401);
   });
 

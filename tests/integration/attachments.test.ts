@@ -13,8 +13,13 @@ import { translateText } from "@/i18n/text";
 import { DEMO_PASSWORD } from "@/db/seed/demo-accounts";
 import { listTicketAttachments } from "@/db/queries/ticket-attachments";
 import {
-  discardStoredFiles, filesFromForm, inspectAttachments, recordAttachments, storeFiles,
-  type AcceptedFile, type IncomingFile,
+  discardStoredFiles,
+  filesFromForm,
+  inspectAttachments,
+  recordAttachments,
+  storeFiles,
+  type AcceptedFile,
+  type IncomingFile,
 } from "@/lib/services/tickets/attachments";
 import { sampleFiles } from "@/tests/support/sample-files";
 
@@ -53,13 +58,23 @@ describe("inspectAttachments", () => {
     ["an empty file", "vide.txt", new Uint8Array(0), "« vide.txt » : fichier vide."],
     ["a PNG named .pdf", "photo.pdf", sampleFiles.png(), "« photo.pdf » : son contenu ne correspond pas à l'extension .pdf."],
   ])("refuses the whole message for %s, naming the file", async (_, name, bytes, message) => {
-    const result = await inspectAttachments([{ name: "ok.png", bytes: sampleFiles.png() }, { name, bytes }]);
-    expect(result.ok ? result : result.problems.map((problem) => ({ file: problem.file, message: translateText(problem.message, problem.values) }))).toEqual([{ file: name, message }]);
+    const result = await inspectAttachments([
+      { name: "ok.png", bytes: sampleFiles.png() },
+      { name, bytes },
+    ]);
+    expect(
+      result.ok
+        ? result
+        : result.problems.map((problem) => ({ file: problem.file, message: translateText(problem.message, problem.values) })),
+    ).toEqual([{ file: name, message }]);
   });
 
   test("refuses a sixth file", async () => {
     const six = Array.from({ length: 6 }, (_, index) => ({ name: `photo-${index}.png`, bytes: sampleFiles.png() }));
-    expect(await inspectAttachments(six)).toEqual({ ok: false, problems: [{ file: "(message)", message: "tickets.attachments.tooMany", values: { max: 5 } }] });
+    expect(await inspectAttachments(six)).toEqual({
+      ok: false,
+      problems: [{ file: "(message)", message: "tickets.attachments.tooMany", values: { max: 5 } }],
+    });
   });
 
   test("filesFromForm skips the empty input a browser sends when nothing was chosen", async () => {
@@ -82,8 +97,11 @@ beforeAll(async () => {
   const [service] = await db.select({ id: services.id }).from(services).where(eq(services.code, "POSTE"));
   const [category] = await db.select({ id: categories.id }).from(categories).where(eq(categories.code, "POSTE-PANNE"));
   seeded = {
-    requesterId: await idOf("csl.choiseul@guichet.test"), adminId: await idOf("admin@guichet.test"),
-    establishmentId: establishment!.id, serviceId: service!.id, categoryId: category!.id,
+    requesterId: await idOf("csl.choiseul@guichet.test"),
+    adminId: await idOf("admin@guichet.test"),
+    establishmentId: establishment!.id,
+    serviceId: service!.id,
+    categoryId: category!.id,
   };
 });
 
@@ -91,24 +109,47 @@ beforeAll(async () => {
 async function ticketWithFiles(files: AcceptedFile[], visibility: "public" | "internal" = "public") {
   const stored = await storeFiles(files, new Date());
   return database().transaction(async (tx) => {
-    const [ticket] = await tx.insert(tickets).values({
-      reference: `GU-2099-${randomBytes(4).toString("hex")}`, type: "incident", priority: "P3", impact: "individual", urgency: "low",
-      title: "Écran noir en salle B12", description: "Le poste du professeur ne démarre plus.",
-      establishmentId: seeded.establishmentId, requesterId: seeded.requesterId, serviceId: seeded.serviceId, categoryId: seeded.categoryId,
-    }).returning({ id: tickets.id });
-    const [event] = await tx.insert(ticketEvents).values({ ticketId: ticket!.id, kind: "comment", visibility, authorId: seeded.requesterId, body: "Voir pièces jointes." })
+    const [ticket] = await tx
+      .insert(tickets)
+      .values({
+        reference: `GU-2099-${randomBytes(4).toString("hex")}`,
+        type: "incident",
+        priority: "P3",
+        impact: "individual",
+        urgency: "low",
+        title: "Écran noir en salle B12",
+        description: "Le poste du professeur ne démarre plus.",
+        establishmentId: seeded.establishmentId,
+        requesterId: seeded.requesterId,
+        serviceId: seeded.serviceId,
+        categoryId: seeded.categoryId,
+      })
+      .returning({ id: tickets.id });
+    const [event] = await tx
+      .insert(ticketEvents)
+      .values({ ticketId: ticket!.id, kind: "comment", visibility, authorId: seeded.requesterId, body: "Voir pièces jointes." })
       .returning({ id: ticketEvents.id });
     await recordAttachments(tx, { ticketId: ticket!.id, eventId: event!.id, uploadedById: seeded.requesterId, files: stored });
-    const ids = await tx.select({ id: attachments.id }).from(attachments).where(eq(attachments.ticketId, ticket!.id)).orderBy(attachments.fileName);
+    const ids = await tx
+      .select({ id: attachments.id })
+      .from(attachments)
+      .where(eq(attachments.ticketId, ticket!.id))
+      .orderBy(attachments.fileName);
     return { ticketId: ticket!.id, eventId: event!.id, stored, attachmentIds: ids.map((row) => row.id) };
   });
 }
 
 describe("storing and recording", () => {
   test("files land under UPLOAD_DIR by month and random id, and discarding removes them", async () => {
-    const files = await inspectOk([{ name: "capture.png", bytes: sampleFiles.png() }, { name: "notes.txt", bytes: sampleFiles.text() }]);
+    const files = await inspectOk([
+      { name: "capture.png", bytes: sampleFiles.png() },
+      { name: "notes.txt", bytes: sampleFiles.text() },
+    ]);
     const stored = await storeFiles(files, new Date("2026-01-15T23:30:00Z"));
-    expect(stored.map((file) => file.storageKey)).toEqual([expect.stringMatching(/^2026\/01\/[0-9a-f-]{36}$/), expect.stringMatching(/^2026\/01\/[0-9a-f-]{36}$/)]);
+    expect(stored.map((file) => file.storageKey)).toEqual([
+      expect.stringMatching(/^2026\/01\/[0-9a-f-]{36}$/),
+      expect.stringMatching(/^2026\/01\/[0-9a-f-]{36}$/),
+    ]);
     for (const file of stored) expect(new Uint8Array(await readFile(path.join(uploadDir, file.storageKey)))).toEqual(file.bytes);
 
     await discardStoredFiles(stored);
@@ -116,15 +157,29 @@ describe("storing and recording", () => {
   });
 
   test("rows are written in the caller's transaction and listed for the ticket page", async () => {
-    const files = await inspectOk([{ name: "photo.png", bytes: sampleFiles.png() }, { name: "devis.pdf", bytes: sampleFiles.pdf() }]);
+    const files = await inspectOk([
+      { name: "photo.png", bytes: sampleFiles.png() },
+      { name: "devis.pdf", bytes: sampleFiles.pdf() },
+    ]);
     const { ticketId, eventId, stored } = await ticketWithFiles(files);
     const listed = await listTicketAttachments(database(), ticketId);
-    expect(listed.map(({ fileName, contentType, sizeBytes, eventId: listedEventId }) => ({ fileName, contentType, sizeBytes, eventId: listedEventId }))).toEqual([
+    expect(
+      listed.map(({ fileName, contentType, sizeBytes, eventId: listedEventId }) => ({
+        fileName,
+        contentType,
+        sizeBytes,
+        eventId: listedEventId,
+      })),
+    ).toEqual([
       { fileName: "devis.pdf", contentType: "application/pdf", sizeBytes: sampleFiles.pdf().length, eventId },
       { fileName: "photo.png", contentType: "image/png", sizeBytes: sampleFiles.png().length, eventId },
     ]);
     const [row] = await database().select().from(attachments).where(eq(attachments.id, listed[0]!.id));
-    expect(row).toMatchObject({ ticketId, uploadedById: seeded.requesterId, storageKey: stored.find((file) => file.fileName === "devis.pdf")!.storageKey });
+    expect(row).toMatchObject({
+      ticketId,
+      uploadedById: seeded.requesterId,
+      storageKey: stored.find((file) => file.fileName === "devis.pdf")!.storageKey,
+    });
   });
 
   test("files of internal notes are listed only when asked for", async () => {
@@ -152,22 +207,29 @@ describe("GET /api/v1/attachments/:id", () => {
   let ipSuffix = 0;
 
   async function tokenFor(email: string) {
-    const response = await createToken(new Request(`${BASE}/tokens`, {
-      method: "POST", headers: { "content-type": "application/json", "x-forwarded-for": `198.51.100.${200 + ipSuffix++}` },
-      body: JSON.stringify({ email, password: DEMO_PASSWORD }),
-    }), {} as never);
+    const response = await createToken(
+      new Request(`${BASE}/tokens`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-forwarded-for": `198.51.100.${200 + ipSuffix++}` },
+        body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+      }),
+      {} as never,
+    );
     expect(response.status).toBe(201);
     return ((await response.json()) as { token: string }).token;
   }
 
   const download = (id: string, token?: string, query = "") =>
-    downloadAttachment(new Request(`${BASE}/attachments/${id}${query}`, { headers: token ? { authorization: `Bearer ${token}` } : {} }), { params: Promise.resolve({ id }) });
+    downloadAttachment(new Request(`${BASE}/attachments/${id}${query}`, { headers: token ? { authorization: `Bearer ${token}` } : {} }), {
+      params: Promise.resolve({ id }),
+    });
 
   let publicFile: string;
   let internalFile: string;
   beforeAll(async () => {
     publicFile = (await ticketWithFiles(await inspectOk([{ name: "Relevé (élèves).png", bytes: sampleFiles.png() }]))).attachmentIds[0]!;
-    internalFile = (await ticketWithFiles(await inspectOk([{ name: "diagnostic.txt", bytes: sampleFiles.text() }]), "internal")).attachmentIds[0]!;
+    internalFile = (await ticketWithFiles(await inspectOk([{ name: "diagnostic.txt", bytes: sampleFiles.text() }]), "internal"))
+      .attachmentIds[0]!;
   });
 
   test("the school's requester gets the exact bytes, as a private download that is never sniffed", async () => {
@@ -210,7 +272,10 @@ describe("GET /api/v1/attachments/:id", () => {
     expect(response.headers.get("www-authenticate")).toBe("Bearer");
   });
 
-  test.each([["an unknown id", randomUUID()], ["a malformed id", "pas-un-identifiant"]])("404 for %s", async (_, id) => {
+  test.each([
+    ["an unknown id", randomUUID()],
+    ["a malformed id", "pas-un-identifiant"],
+  ])("404 for %s", async (_, id) => {
     expect((await download(id, await tokenFor("admin@guichet.test"))).status).toBe(404);
   });
 });

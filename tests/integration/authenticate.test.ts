@@ -9,7 +9,7 @@ import { authenticateWithPassword } from "@/lib/services/accounts/authenticate";
 import { redis, redisKey } from "@/lib/redis";
 
 async function resetCounters() {
-  const keys = [...await redis().keys(redisKey("signin-failures", "*")), ...await redis().keys(redisKey("signin-known", "*"))];
+  const keys = [...(await redis().keys(redisKey("signin-failures", "*"))), ...(await redis().keys(redisKey("signin-known", "*")))];
   if (keys.length) await redis().del(...keys);
 }
 
@@ -21,8 +21,19 @@ function attempt(email: string, password: string, ip: string, requestId = random
 }
 
 async function auditRowsOf(requestId: string) {
-  return database().select({ action: auditEvents.action, actorId: auditEvents.actorId, actorLabel: auditEvents.actorLabel, ip: auditEvents.ip, objectType: auditEvents.objectType, objectId: auditEvents.objectId, after: auditEvents.after })
-    .from(auditEvents).where(eq(auditEvents.requestId, requestId)).orderBy(asc(auditEvents.id));
+  return database()
+    .select({
+      action: auditEvents.action,
+      actorId: auditEvents.actorId,
+      actorLabel: auditEvents.actorLabel,
+      ip: auditEvents.ip,
+      objectType: auditEvents.objectType,
+      objectId: auditEvents.objectId,
+      after: auditEvents.after,
+    })
+    .from(auditEvents)
+    .where(eq(auditEvents.requestId, requestId))
+    .orderBy(asc(auditEvents.id));
 }
 
 const idOf = async (email: string) => (await database().select({ id: users.id }).from(users).where(eq(users.email, email)))[0]!.id;
@@ -57,7 +68,8 @@ describe("authenticateWithPassword", () => {
 
 describe("sign-in throttling", () => {
   test("ten failures on one account from one address block it there, even with the right password, for up to 15 minutes", async () => {
-    for (let failure = 1; failure <= 10; failure++) expect((await attempt("tech.est@guichet.test", "faux", "203.0.113.1")).outcome).toBe("invalid");
+    for (let failure = 1; failure <= 10; failure++)
+      expect((await attempt("tech.est@guichet.test", "faux", "203.0.113.1")).outcome).toBe("invalid");
     const blocked = await attempt("tech.est@guichet.test", DEMO_PASSWORD, "203.0.113.1");
     expect(blocked.outcome).toBe("throttled");
     if (blocked.outcome !== "throttled") return;
@@ -70,7 +82,11 @@ describe("sign-in throttling", () => {
 
   test("a forged X-Forwarded-For changes nothing when no proxy is trusted", async () => {
     for (let failure = 1; failure <= 10; failure++) {
-      const result = await authenticateWithPassword({ email: "chef.ouest@guichet.test", password: "faux", headers: { [PEER_ADDRESS_HEADER]: "203.0.113.3", "x-forwarded-for": `10.9.9.${failure}` } });
+      const result = await authenticateWithPassword({
+        email: "chef.ouest@guichet.test",
+        password: "faux",
+        headers: { [PEER_ADDRESS_HEADER]: "203.0.113.3", "x-forwarded-for": `10.9.9.${failure}` },
+      });
       expect(result.outcome).toBe("invalid");
     }
     expect((await attempt("chef.ouest@guichet.test", DEMO_PASSWORD, "203.0.113.3")).outcome).toBe("throttled");
@@ -105,19 +121,38 @@ describe("audit rows of a sign-in", () => {
   test("a success writes exactly one row, with who and from where", async () => {
     const requestId = randomUUID();
     await attempt("proviseur.choiseul@guichet.test", DEMO_PASSWORD, "198.51.100.20", requestId);
-    expect(await auditRowsOf(requestId)).toEqual([{
-      action: "sign_in.succeeded", actorId: await idOf("proviseur.choiseul@guichet.test"), actorLabel: "proviseur.choiseul@guichet.test",
-      ip: "198.51.100.20", objectType: "user", objectId: await idOf("proviseur.choiseul@guichet.test"), after: null,
-    }]);
+    expect(await auditRowsOf(requestId)).toEqual([
+      {
+        action: "sign_in.succeeded",
+        actorId: await idOf("proviseur.choiseul@guichet.test"),
+        actorLabel: "proviseur.choiseul@guichet.test",
+        ip: "198.51.100.20",
+        objectType: "user",
+        objectId: await idOf("proviseur.choiseul@guichet.test"),
+        after: null,
+      },
+    ]);
   });
 
   test("a failure writes exactly one row; an unknown e-mail is kept as typed, with no account", async () => {
     const wrong = randomUUID();
     await attempt("proviseur.choiseul@guichet.test", "faux", "198.51.100.21", wrong);
-    expect(await auditRowsOf(wrong)).toMatchObject([{ action: "sign_in.failed", actorId: await idOf("proviseur.choiseul@guichet.test"), ip: "198.51.100.21" }]);
+    expect(await auditRowsOf(wrong)).toMatchObject([
+      { action: "sign_in.failed", actorId: await idOf("proviseur.choiseul@guichet.test"), ip: "198.51.100.21" },
+    ]);
     const unknown = randomUUID();
     await attempt("Personne@Guichet.test", "faux", "198.51.100.21", unknown);
-    expect(await auditRowsOf(unknown)).toEqual([{ action: "sign_in.failed", actorId: null, actorLabel: "personne@guichet.test", ip: "198.51.100.21", objectType: "user", objectId: null, after: null }]);
+    expect(await auditRowsOf(unknown)).toEqual([
+      {
+        action: "sign_in.failed",
+        actorId: null,
+        actorLabel: "personne@guichet.test",
+        ip: "198.51.100.21",
+        objectType: "user",
+        objectId: null,
+        after: null,
+      },
+    ]);
   });
 
   test("the failure that trips the throttle adds one lockout row; a refused attempt writes none", async () => {
@@ -125,7 +160,8 @@ describe("audit rows of a sign-in", () => {
     const tripping = randomUUID();
     await attempt("secu@guichet.test", "faux", "198.51.100.22", tripping);
     expect((await auditRowsOf(tripping)).map((row) => [row.action, row.after])).toEqual([
-      ["sign_in.failed", null], ["sign_in.locked", { counters: ["accountAddress"] }],
+      ["sign_in.failed", null],
+      ["sign_in.locked", { counters: ["accountAddress"] }],
     ]);
     const refused = randomUUID();
     expect((await attempt("secu@guichet.test", DEMO_PASSWORD, "198.51.100.22", refused)).outcome).toBe("throttled");

@@ -16,31 +16,59 @@ import { loadCaller } from "@/lib/services/accounts/load-caller";
 import { API, callRoute, tokenFor, type ProblemBody } from "../support/api-client";
 
 type Ci = {
-  id: string; name: string; class: string; status: string; room: string | null; serialNumber: string | null; attributes: Record<string, unknown>;
-  establishment: { uai: string; name: string }; warranty: { end: string | null; source: string | null; active: boolean | null };
-  ownership: { transfer: string | null; school: boolean }; renewal: { candidate: boolean; reason: string | null }; parent: { id: string; name: string } | null;
+  id: string;
+  name: string;
+  class: string;
+  status: string;
+  room: string | null;
+  serialNumber: string | null;
+  attributes: Record<string, unknown>;
+  establishment: { uai: string; name: string };
+  warranty: { end: string | null; source: string | null; active: boolean | null };
+  ownership: { transfer: string | null; school: boolean };
+  renewal: { candidate: boolean; reason: string | null };
+  parent: { id: string; name: string } | null;
 };
 type Page = { items: Ci[]; nextCursor: string | null };
-type ImportAnswer = { created: number; updated: number; unchanged: number; rejected: Array<{ line: number; reasons: string[] }>; encoding: string; delimiter: string; rows: Array<{ line: number; action: string; name: string }> };
+type ImportAnswer = {
+  created: number;
+  updated: number;
+  unchanged: number;
+  rejected: Array<{ line: number; reasons: string[] }>;
+  encoding: string;
+  delimiter: string;
+  rows: Array<{ line: number; action: string; name: string }>;
+};
 
 let choiseul: string, palissy: string, proviseur: string, techOuest: string, techEst: string, admin: string, scc: string;
 
 beforeAll(async () => {
   [choiseul, palissy, proviseur, techOuest, techEst, admin, scc] = await Promise.all([
-    tokenFor("csl.choiseul@guichet.test"), tokenFor("csl.palissy@guichet.test"), tokenFor("proviseur.choiseul@guichet.test"),
-    tokenFor("tech.ouest@guichet.test"), tokenFor("tech.est@guichet.test"), tokenFor("admin@guichet.test"), tokenFor("sav.scc@guichet.test"),
+    tokenFor("csl.choiseul@guichet.test"),
+    tokenFor("csl.palissy@guichet.test"),
+    tokenFor("proviseur.choiseul@guichet.test"),
+    tokenFor("tech.ouest@guichet.test"),
+    tokenFor("tech.est@guichet.test"),
+    tokenFor("admin@guichet.test"),
+    tokenFor("sav.scc@guichet.test"),
   ]);
 });
 
 const list = (token: string, query: string) => callRoute<Page & ProblemBody>(listCis, { path: `/cis?${query}`, token });
-const read = (token: string, id: string) => callRoute<Ci & ProblemBody, { id: string }>(getCi, { path: `/cis/${id}`, token, params: { id } });
-const create = (token: string, body: Record<string, unknown>) => callRoute<Ci & ProblemBody>(createCi, { path: "/cis", token, body: { establishment: "0370037P", ...body } });
-const patch = (token: string, id: string, body: unknown) => callRoute<Ci & ProblemBody, { id: string }>(patchCi, { path: `/cis/${id}`, token, body, method: "PATCH", params: { id } });
+const read = (token: string, id: string) =>
+  callRoute<Ci & ProblemBody, { id: string }>(getCi, { path: `/cis/${id}`, token, params: { id } });
+const create = (token: string, body: Record<string, unknown>) =>
+  callRoute<Ci & ProblemBody>(createCi, { path: "/cis", token, body: { establishment: "0370037P", ...body } });
+const patch = (token: string, id: string, body: unknown) =>
+  callRoute<Ci & ProblemBody, { id: string }>(patchCi, { path: `/cis/${id}`, token, body, method: "PATCH", params: { id } });
 
 async function upload(token: string, content: Uint8Array | string, dryRun: boolean) {
   const form = new FormData();
   form.append("file", new Blob([typeof content === "string" ? content : new Uint8Array(content)]), "inventaire.csv");
-  const response = await importCsv(new Request(`${API}/cis/import?dryRun=${dryRun}`, { method: "POST", headers: { authorization: `Bearer ${token}` }, body: form }), {} as never);
+  const response = await importCsv(
+    new Request(`${API}/cis/import?dryRun=${dryRun}`, { method: "POST", headers: { authorization: `Bearer ${token}` }, body: form }),
+    {} as never,
+  );
   return { status: response.status, body: (await response.json()) as ImportAnswer & ProblemBody };
 }
 
@@ -49,7 +77,8 @@ async function ciNamed(name: string) {
   return row;
 }
 
-const historyCount = async (ciId: string) => (await database().select({ n: count() }).from(ciHistory).where(eq(ciHistory.ciId, ciId)))[0]!.n;
+const historyCount = async (ciId: string) =>
+  (await database().select({ n: count() }).from(ciHistory).where(eq(ciHistory.ciId, ciId)))[0]!.n;
 const callerFor = async (email: string) => {
   const [user] = await database().select({ id: users.id }).from(users).where(eq(users.email, email));
   return (await loadCaller(user!.id))!;
@@ -81,7 +110,11 @@ describe("reading", () => {
     const second = await list(techOuest, `zone=OUEST&class=network_switch&limit=5&cursor=${first.body.nextCursor}`);
     const all = await list(techOuest, "zone=OUEST&class=network_switch&limit=10");
     expect([...first.body.items, ...second.body.items].map((item) => item.id)).toEqual(all.body.items.map((item) => item.id));
-    const schools = await database().select({ uai: establishments.uai }).from(establishments).innerJoin(sql`zones`, sql`zones.id = ${establishments.zoneId}`).where(sql`zones.code = 'OUEST'`);
+    const schools = await database()
+      .select({ uai: establishments.uai })
+      .from(establishments)
+      .innerJoin(sql`zones`, sql`zones.id = ${establishments.zoneId}`)
+      .where(sql`zones.code = 'OUEST'`);
     expect(all.body.items.every((item) => schools.some((school) => school.uai === item.establishment.uai))).toBe(true);
   });
 
@@ -91,7 +124,9 @@ describe("reading", () => {
     expect(candidates.body.items.every((item) => item.renewal.candidate)).toBe(true);
     const everything = await list(admin, "establishment=0370037P&limit=100");
     const expected = everything.body.items.filter((item) => item.renewal.candidate).map((item) => item.id);
-    expect(candidates.body.items.map((item) => item.id).filter((id) => everything.body.items.some((item) => item.id === id))).toEqual(expected);
+    expect(candidates.body.items.map((item) => item.id).filter((id) => everything.body.items.some((item) => item.id === id))).toEqual(
+      expected,
+    );
     expect((await list(admin, "renewalAge=99")).status).toBe(400);
   });
 });
@@ -114,10 +149,18 @@ describe("writing", () => {
     expect(wrong.body.errors).toContainEqual({ field: "attributes.ram_mb", message: "Champ non valable pour la classe Commutateur." });
     const badIp = await create(techOuest, { name: "sw-test-attr", class: "network_switch", attributes: { management_ip: "10.0.0.300" } });
     expect(badIp.body.errors?.[0]?.field).toBe("attributes.management_ip");
-    const ok = await create(techOuest, { name: "sw-test-attr", class: "network_switch", attributes: { ports: 24, management_ip: "10.37.1.20" } });
+    const ok = await create(techOuest, {
+      name: "sw-test-attr",
+      class: "network_switch",
+      attributes: { ports: 24, management_ip: "10.37.1.20" },
+    });
     expect(ok.status).toBe(201);
     expect(ok.body.attributes).toEqual({ ports: 24, management_ip: "10.37.1.20" });
-    const software = await create(techOuest, { name: "Scribus", class: "software", attributes: { version: "1.6", licence_count: 30, os_family: "Linux" } });
+    const software = await create(techOuest, {
+      name: "Scribus",
+      class: "software",
+      attributes: { version: "1.6", licence_count: 30, os_family: "Linux" },
+    });
     expect(software.body.errors?.map((error) => error.field)).toEqual(["attributes.os_family"]);
   });
 
@@ -141,7 +184,10 @@ describe("writing", () => {
     await patch(techOuest, pc.body.id, { room: "B14" });
     const rows = await database().select().from(ciHistory).where(eq(ciHistory.ciId, pc.body.id)).orderBy(ciHistory.id);
     expect(rows.map((row) => row.source)).toEqual(["api", "api"]);
-    expect(rows[1]!.changes).toEqual([{ field: "room", from: "B12", to: "B14" }, { field: "attributes.ram_mb", from: 4096, to: 8192 }]);
+    expect(rows[1]!.changes).toEqual([
+      { field: "room", from: "B12", to: "B14" },
+      { field: "attributes.ram_mb", from: 4096, to: 8192 },
+    ]);
     const [tech] = await database().select({ id: users.id }).from(users).where(eq(users.email, "tech.ouest@guichet.test"));
     expect(rows[1]!.authorId).toBe(tech!.id);
   });
@@ -180,7 +226,12 @@ describe("writing", () => {
     const done = await bulkSetStatus(tech, [a.body.id, b.body.id], "obsolete", new Date());
     expect(done).toEqual({ ok: true, value: { changed: 2 } });
     expect((await read(techOuest, b.body.id)).body.renewal).toEqual({ candidate: true, reason: "obsolete" });
-    const [last] = await database().select().from(ciHistory).where(eq(ciHistory.ciId, a.body.id)).orderBy(sql`${ciHistory.id} desc`).limit(1);
+    const [last] = await database()
+      .select()
+      .from(ciHistory)
+      .where(eq(ciHistory.ciId, a.body.id))
+      .orderBy(sql`${ciHistory.id} desc`)
+      .limit(1);
     expect(last).toMatchObject({ source: "bulk", changes: [{ field: "status", from: "production", to: "obsolete" }] });
   });
 });
@@ -190,8 +241,20 @@ describe("tickets and the inventory", () => {
     const sw = await create(techOuest, { name: "sw-b2-test", class: "network_switch" });
     const pc = await create(techOuest, { name: "pc-b2-test", class: "pc", parentId: sw.body.id });
     const filed = await callRoute<{ reference: string }>(createTicket, {
-      path: "/tickets", token: choiseul,
-      body: { type: "incident", serviceCode: "POSTE", categoryCode: "POSTE-PANNE", establishmentUai: "0370037P", title: "Le poste ne démarre plus", description: "Écran noir.", impact: "individual", urgency: "medium", fields: {}, ciIds: [pc.body.id] },
+      path: "/tickets",
+      token: choiseul,
+      body: {
+        type: "incident",
+        serviceCode: "POSTE",
+        categoryCode: "POSTE-PANNE",
+        establishmentUai: "0370037P",
+        title: "Le poste ne démarre plus",
+        description: "Écran noir.",
+        impact: "individual",
+        urgency: "medium",
+        fields: {},
+        ciIds: [pc.body.id],
+      },
     });
     expect(filed.status, JSON.stringify(filed.body)).toBe(201);
     const page = await ciPage(await callerFor("tech.ouest@guichet.test"), sw.body.id, new Date());
@@ -207,14 +270,27 @@ describe("tickets and the inventory", () => {
 test("a ticket about critical equipment takes its impact floor: a high-criticality server makes it the whole school's", async () => {
   const server = await create(techOuest, { name: "srv-critique-test", class: "server", criticality: "high" });
   const filed = await callRoute<{ reference: string; impact: string; priority: string }>(createTicket, {
-    path: "/tickets", token: choiseul,
-    body: { type: "incident", serviceCode: "SERVEUR", categoryCode: "SRV-INCIDENT", establishmentUai: "0370037P", title: "Le serveur ne répond plus", description: "Plus d'accès aux partages.", impact: "individual", urgency: "medium", fields: {}, ciIds: [server.body.id] },
+    path: "/tickets",
+    token: choiseul,
+    body: {
+      type: "incident",
+      serviceCode: "SERVEUR",
+      categoryCode: "SRV-INCIDENT",
+      establishmentUai: "0370037P",
+      title: "Le serveur ne répond plus",
+      description: "Plus d'accès aux partages.",
+      impact: "individual",
+      urgency: "medium",
+      fields: {},
+      ciIds: [server.body.id],
+    },
   });
   expect(filed.status, JSON.stringify(filed.body)).toBe(201);
   expect(filed.body).toMatchObject({ impact: "school", priority: "P2" });
 });
 
-const HEADER = "name;class;establishment_uai;status;criticality;room;brand;model;serial_number;asset_number;region_number;os_family;os_version;os_install_date;cpu;ram_mb;disk_gb;purchase_date;funding;parent";
+const HEADER =
+  "name;class;establishment_uai;status;criticality;room;brand;model;serial_number;asset_number;region_number;os_family;os_version;os_install_date;cpu;ram_mb;disk_gb;purchase_date;funding;parent";
 
 describe("import", () => {
   const file = [
@@ -249,10 +325,15 @@ describe("import", () => {
     const applied = await upload(techOuest, file, false);
     expect(applied.body).toMatchObject({ created: 3, updated: 0, unchanged: 0 });
     expect((await database().select({ n: count() }).from(configurationItems))[0]!.n).toBe(before + 3);
-    for (const name of ["imp-bad-uai", "imp-bad-class", "imp-bad-date", "imp-dup-a", "imp-dup-b", "imp-sw-ram", "imp-palissy"]) expect(await ciNamed(name)).toBeUndefined();
+    for (const name of ["imp-bad-uai", "imp-bad-class", "imp-bad-date", "imp-dup-a", "imp-dup-b", "imp-sw-ram", "imp-palissy"])
+      expect(await ciNamed(name)).toBeUndefined();
     const pc = (await ciNamed("imp-pc01"))!;
     const sw = (await ciNamed("imp-sw01"))!;
-    expect(pc).toMatchObject({ parentId: sw.id, purchaseDate: "2021-07-15", attributes: { os_family: "Windows", ram_mb: 8192, disk_gb: 238, os_install_date: "2023-09-01" } });
+    expect(pc).toMatchObject({
+      parentId: sw.id,
+      purchaseDate: "2021-07-15",
+      attributes: { os_family: "Windows", ram_mb: 8192, disk_gb: 238, os_install_date: "2023-09-01" },
+    });
     expect(sw.parentId).toBe((await ciNamed("rca0370037psw154.SRB3.35"))!.id);
     const historyBefore = await historyCount(pc.id);
     expect(historyBefore).toBe(1);
@@ -268,7 +349,10 @@ describe("import", () => {
   });
 
   test("a Windows-1252 file with commas is read, accents intact", async () => {
-    const text = ["name,class,establishment_uai,room,brand,model,serial_number,purchase_date,funding", "imp-1252,printer,0370037P,Salle des professeurs é,Kyocera,ECOSYS M3145dn,IMP1252A,2020-01-10,region"].join("\r\n");
+    const text = [
+      "name,class,establishment_uai,room,brand,model,serial_number,purchase_date,funding",
+      "imp-1252,printer,0370037P,Salle des professeurs é,Kyocera,ECOSYS M3145dn,IMP1252A,2020-01-10,region",
+    ].join("\r\n");
     const bytes = Uint8Array.from([...text].map((char) => (char === "é" ? 0xe9 : char.charCodeAt(0))));
     const dry = await upload(techOuest, bytes, true);
     expect(dry.body).toMatchObject({ encoding: "windows-1252", delimiter: ",", created: 1, rejected: [] });
@@ -294,21 +378,40 @@ describe("import", () => {
 
 describe("export", () => {
   test("a filtered list as CSV: the import's columns, then the computed ones; importing it back changes nothing", async () => {
-    const response = await exportCsv(new Request(`${API}/cis/export?establishment=0370037P&room=IMP1`, { headers: { authorization: `Bearer ${techOuest}` } }), {} as never);
+    const response = await exportCsv(
+      new Request(`${API}/cis/export?establishment=0370037P&room=IMP1`, { headers: { authorization: `Bearer ${techOuest}` } }),
+      {} as never,
+    );
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     const text = await response.text();
-    const lines = text.replace(/^\ufeff/, "").trim().split("\r\n");
+    const lines = text
+      .replace(/^\ufeff/, "")
+      .trim()
+      .split("\r\n");
     expect(lines[0]).toMatch(/^name;class;establishment_uai;status;/);
     expect(lines[0]).toMatch(/computed_warranty_end;ownership_transfer;age_years;renewal_candidate$/);
-    expect(lines.slice(1).map((line) => line.split(";")[0]).sort()).toEqual(["imp-pc01", "imp-pc02"]);
+    expect(
+      lines
+        .slice(1)
+        .map((line) => line.split(";")[0])
+        .sort(),
+    ).toEqual(["imp-pc01", "imp-pc02"]);
     const back = await upload(techOuest, text, true);
     expect(back.body).toMatchObject({ created: 0, updated: 0, unchanged: 2, rejected: [] });
   });
 
   test("the export holds only what the caller may see", async () => {
-    const response = await exportCsv(new Request(`${API}/cis/export?q=a107-sev`, { headers: { authorization: `Bearer ${choiseul}` } }), {} as never);
-    expect((await response.text()).replace(/^\ufeff/, "").trim().split("\r\n")).toHaveLength(1);
+    const response = await exportCsv(
+      new Request(`${API}/cis/export?q=a107-sev`, { headers: { authorization: `Bearer ${choiseul}` } }),
+      {} as never,
+    );
+    expect(
+      (await response.text())
+        .replace(/^\ufeff/, "")
+        .trim()
+        .split("\r\n"),
+    ).toHaveLength(1);
   });
 
   test("a first page that fails rejects before any byte is sent (the route answers 500, never a 200 with a header alone)", async () => {
@@ -319,11 +422,16 @@ describe("export", () => {
 });
 
 test("the OpenAPI document describes the CMDB routes with their schemas", async () => {
-  const document = openApiDocument() as unknown as { paths: Record<string, Record<string, unknown>>; components: { schemas: Record<string, { properties?: Record<string, unknown> }> } };
+  const document = openApiDocument() as unknown as {
+    paths: Record<string, Record<string, unknown>>;
+    components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
+  };
   expect(Object.keys(document.paths["/cis"]!).sort()).toEqual(["get", "post"]);
   expect(Object.keys(document.paths["/cis/{id}"]!).sort()).toEqual(["get", "patch"]);
   expect(Object.keys(document.paths["/cis/import"]!)).toEqual(["post"]);
-  expect(Object.keys(document.components.schemas.Ci!.properties!)).toEqual(expect.arrayContaining(["warranty", "ownership", "renewal", "attributes", "parent"]));
+  expect(Object.keys(document.components.schemas.Ci!.properties!)).toEqual(
+    expect.arrayContaining(["warranty", "ownership", "renewal", "attributes", "parent"]),
+  );
 });
 
 test("unknown ids answer 404; a malformed one too", async () => {

@@ -11,18 +11,35 @@ import { createTicket } from "@/lib/services/tickets/create-ticket";
 import { callRoute, tokenFor, type ProblemBody } from "../support/api-client";
 import { useOwnDatabase } from "../support/own-database";
 
-type Period = { id: string; name: string; kind: string; startsOn: string; endsOn: string; priorityFloor: string; allEstablishments: boolean; establishments: string[] } & ProblemBody;
+type Period = {
+  id: string;
+  name: string;
+  kind: string;
+  startsOn: string;
+  endsOn: string;
+  priorityFloor: string;
+  allEstablishments: boolean;
+  establishments: string[];
+} & ProblemBody;
 
 let drop: () => Promise<void>;
 let admin: string, serviceLead: string, sectorLead: string, head: string, technician: string;
 let choiseulCsl: Caller, palissyCsl: Caller;
 
 const BAC = { name: "Baccalauréat 2027", kind: "baccalaureat", startsOn: "2027-06-14", endsOn: "2027-06-25" };
-const BTS = { name: "BTS 2027", kind: "bts", startsOn: "2027-05-10", endsOn: "2027-05-20", priorityFloor: "P2", establishments: ["0450029m"] };
+const BTS = {
+  name: "BTS 2027",
+  kind: "bts",
+  startsOn: "2027-05-10",
+  endsOn: "2027-05-20",
+  priorityFloor: "P2",
+  establishments: ["0450029m"],
+};
 
 const post = (token: string, body: unknown) => callRoute<Period>(createPeriod, { path: "/critical-periods", token, body });
 const periodCount = async () => (await database().select({ id: criticalPeriods.id }).from(criticalPeriods)).length;
-const auditCount = async () => (await database().select({ id: auditEvents.id }).from(auditEvents).where(eq(auditEvents.action, "critical_period.created"))).length;
+const auditCount = async () =>
+  (await database().select({ id: auditEvents.id }).from(auditEvents).where(eq(auditEvents.action, "critical_period.created"))).length;
 
 async function callerFor(email: string): Promise<Caller> {
   const [user] = await database().select({ id: users.id }).from(users).where(eq(users.email, email));
@@ -31,9 +48,15 @@ async function callerFor(email: string): Promise<Caller> {
 
 beforeAll(async () => {
   drop = await useOwnDatabase("critical");
-  [admin, serviceLead, sectorLead, head, technician] = await Promise.all(
-    ["admin@guichet.test", "chef.service@guichet.test", "chef.ouest@guichet.test", "proviseur.choiseul@guichet.test", "tech.ouest@guichet.test"].map(tokenFor),
-  ) as [string, string, string, string, string];
+  [admin, serviceLead, sectorLead, head, technician] = (await Promise.all(
+    [
+      "admin@guichet.test",
+      "chef.service@guichet.test",
+      "chef.ouest@guichet.test",
+      "proviseur.choiseul@guichet.test",
+      "tech.ouest@guichet.test",
+    ].map(tokenFor),
+  )) as [string, string, string, string, string];
   [choiseulCsl, palissyCsl] = await Promise.all([callerFor("csl.choiseul@guichet.test"), callerFor("csl.palissy@guichet.test")]);
 });
 afterAll(() => drop());
@@ -90,13 +113,28 @@ describe("POST|GET /critical-periods", () => {
 describe("filing during a critical period", () => {
   async function file(caller: Caller, uai: string, at: string, options: { type?: TicketType; impact?: Impact; urgency?: Urgency } = {}) {
     const request = options.type === "request";
-    const created = await createTicket(caller, {
-      type: request ? "request" : "incident", serviceCode: "POSTE", categoryCode: request ? "POSTE-IMAC" : "POSTE-PANNE", establishmentUai: uai,
-      title: "Poste de la salle d'examen", description: "Il ne démarre plus.", impact: options.impact ?? "individual", urgency: options.urgency ?? "medium",
-      fields: request ? { action: "installation", to_room: "B12" } : {}, ciIds: [],
-    }, [], new Date(at));
+    const created = await createTicket(
+      caller,
+      {
+        type: request ? "request" : "incident",
+        serviceCode: "POSTE",
+        categoryCode: request ? "POSTE-IMAC" : "POSTE-PANNE",
+        establishmentUai: uai,
+        title: "Poste de la salle d'examen",
+        description: "Il ne démarre plus.",
+        impact: options.impact ?? "individual",
+        urgency: options.urgency ?? "medium",
+        fields: request ? { action: "installation", to_room: "B12" } : {},
+        ciIds: [],
+      },
+      [],
+      new Date(at),
+    );
     if (!created.ok) throw new Error(JSON.stringify(created.failure));
-    const [ticket] = await database().select({ id: tickets.id, priority: tickets.priority, criticalPeriodId: tickets.criticalPeriodId }).from(tickets).where(eq(tickets.reference, created.value.reference));
+    const [ticket] = await database()
+      .select({ id: tickets.id, priority: tickets.priority, criticalPeriodId: tickets.criticalPeriodId })
+      .from(tickets)
+      .where(eq(tickets.reference, created.value.reference));
     const detail = await ticketDetail(database(), ticket!.id);
     return { priority: ticket!.priority, period: detail!.criticalPeriod?.name ?? null };
   }
@@ -105,7 +143,15 @@ describe("filing during a critical period", () => {
     ["a P3 incident during the bac becomes P2", () => choiseulCsl, "0370037P", "2027-06-15T08:00:00Z", {}, "P2", "Baccalauréat 2027"],
     ["on its first day, Paris time (00:30)", () => choiseulCsl, "0370037P", "2027-06-13T22:30:00Z", {}, "P2", "Baccalauréat 2027"],
     ["a request keeps P3", () => choiseulCsl, "0370037P", "2027-06-15T08:00:00Z", { type: "request" as const }, "P3", null],
-    ["a P1 incident stays P1", () => choiseulCsl, "0370037P", "2027-06-15T08:00:00Z", { impact: "school" as const, urgency: "high" as const }, "P1", null],
+    [
+      "a P1 incident stays P1",
+      () => choiseulCsl,
+      "0370037P",
+      "2027-06-15T08:00:00Z",
+      { impact: "school" as const, urgency: "high" as const },
+      "P1",
+      null,
+    ],
     ["the day after the end, P3 stays", () => choiseulCsl, "0370037P", "2027-06-26T08:00:00Z", {}, "P3", null],
     ["during the BTS, a school outside its list keeps P3", () => choiseulCsl, "0370037P", "2027-05-12T08:00:00Z", {}, "P3", null],
     ["during the BTS, the listed school gets P2", () => palissyCsl, "0450029M", "2027-05-12T08:00:00Z", {}, "P2", "BTS 2027"],

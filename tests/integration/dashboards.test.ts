@@ -5,7 +5,17 @@ import { GET as establishmentRoute } from "@/app/api/v1/dashboards/establishment
 import { GET as zoneRoute } from "@/app/api/v1/dashboards/zones/[code]/route";
 import { database } from "@/db/client";
 import { DEMO_PASSWORD } from "@/db/seed/demo-accounts";
-import { configurationItems, establishments, teamMembers, teams, ticketRatings, tickets, userEstablishments, users, zones } from "@/db/schema";
+import {
+  configurationItems,
+  establishments,
+  teamMembers,
+  teams,
+  ticketRatings,
+  tickets,
+  userEstablishments,
+  users,
+  zones,
+} from "@/db/schema";
 import { hashPassword } from "@/lib/services/accounts/password-hash";
 import { lifecycleOf } from "@/lib/domain/ci-lifecycle";
 import type { Caller } from "@/lib/domain/caller";
@@ -58,10 +68,25 @@ async function ok<T>(result: Promise<{ ok: true; value: T } | { ok: false; failu
 }
 
 async function file(caller: Caller, uai: string, at: Date, urgency: { impact: "school" | "group"; ciIds?: string[] }) {
-  const created = await ok(createTicket(caller, {
-    type: "incident", serviceCode: "POSTE", categoryCode: "POSTE-PANNE", establishmentUai: uai, title: "Le poste ne démarre plus",
-    description: "Écran noir.", impact: urgency.impact, urgency: "high", fields: {}, ciIds: urgency.ciIds ?? [],
-  }, [], at));
+  const created = await ok(
+    createTicket(
+      caller,
+      {
+        type: "incident",
+        serviceCode: "POSTE",
+        categoryCode: "POSTE-PANNE",
+        establishmentUai: uai,
+        title: "Le poste ne démarre plus",
+        description: "Écran noir.",
+        impact: urgency.impact,
+        urgency: "high",
+        fields: {},
+        ciIds: urgency.ciIds ?? [],
+      },
+      [],
+      at,
+    ),
+  );
   return created.reference;
 }
 
@@ -80,40 +105,71 @@ beforeAll(async () => {
   dropOwnDatabase = await useOwnDatabase("dash");
   const db = database();
   const [zone] = await db.insert(zones).values({ code: "ZTEST", name: "Zone de test" }).returning({ id: zones.id });
-  const [schoolA, schoolB] = await db.insert(establishments).values([
-    { uai: A, type: "LGT", name: "Lycée Alpha", city: "Tours", departement: "37", zoneId: zone!.id },
-    { uai: B, type: "LP", name: "Lycée Bêta", city: "Blois", departement: "41", zoneId: zone!.id },
-  ]).returning({ id: establishments.id });
+  const [schoolA, schoolB] = await db
+    .insert(establishments)
+    .values([
+      { uai: A, type: "LGT", name: "Lycée Alpha", city: "Tours", departement: "37", zoneId: zone!.id },
+      { uai: B, type: "LP", name: "Lycée Bêta", city: "Blois", departement: "41", zoneId: zone!.id },
+    ])
+    .returning({ id: establishments.id });
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const people = await db.insert(users).values([
-    { email: "head.alpha@guichet.test", name: "Proviseure Alpha", role: "manager", passwordHash },
-    { email: "head.beta@guichet.test", name: "Proviseur Bêta", role: "manager", passwordHash },
-    { email: "csl.alpha@guichet.test", name: "CSL Alpha", role: "requester", passwordHash },
-    { email: "lead.ztest@guichet.test", name: "Chef ZTEST", role: "sector_lead", passwordHash, zoneId: zone!.id },
-    { email: "tech.ztest@guichet.test", name: "Technicien ZTEST", role: "technician", passwordHash },
-  ]).returning({ id: users.id, email: users.email });
+  const people = await db
+    .insert(users)
+    .values([
+      { email: "head.alpha@guichet.test", name: "Proviseure Alpha", role: "manager", passwordHash },
+      { email: "head.beta@guichet.test", name: "Proviseur Bêta", role: "manager", passwordHash },
+      { email: "csl.alpha@guichet.test", name: "CSL Alpha", role: "requester", passwordHash },
+      { email: "lead.ztest@guichet.test", name: "Chef ZTEST", role: "sector_lead", passwordHash, zoneId: zone!.id },
+      { email: "tech.ztest@guichet.test", name: "Technicien ZTEST", role: "technician", passwordHash },
+    ])
+    .returning({ id: users.id, email: users.email });
   const id = (email: string) => people.find((person) => person.email === email)!.id;
   await db.insert(userEstablishments).values([
     { userId: id("head.alpha@guichet.test"), establishmentId: schoolA!.id },
     { userId: id("head.beta@guichet.test"), establishmentId: schoolB!.id },
     { userId: id("csl.alpha@guichet.test"), establishmentId: schoolA!.id },
   ]);
-  const [team] = await db.insert(teams).values({ code: "PROX-ZTEST", name: "Proximité ZTEST", party: "region", zoneId: zone!.id }).returning({ id: teams.id });
+  const [team] = await db
+    .insert(teams)
+    .values({ code: "PROX-ZTEST", name: "Proximité ZTEST", party: "region", zoneId: zone!.id })
+    .returning({ id: teams.id });
   await db.insert(teamMembers).values({ teamId: team!.id, userId: id("tech.ztest@guichet.test") });
 
   // Equipment of school A, today 2026-11-23 or later: an old PC (out of warranty, 7 years: renewal), a recent PC of another
   // model in the same room (B101 mixed), a laptop out of its 3-year warranty (4 years: not yet renewal), an obsolete printer
   // without dates (renewal, warranty unknown), and a disposed PC (left out).
-  const cis = await db.insert(configurationItems).values([
-    { name: "alpha-b101-pc01", class: "pc", establishmentId: schoolA!.id, room: "B101", model: "HP 400 G4", deliveryDate: "2019-01-15" },
-    { name: "alpha-b101-pc02", class: "pc", establishmentId: schoolA!.id, room: "B101", model: "Dell 7010", deliveryDate: "2024-09-01" },
-    { name: "alpha-cdi-pt01", class: "laptop", establishmentId: schoolA!.id, room: "CDI", model: "Latitude 3540", deliveryDate: "2022-10-01" },
-    { name: "alpha-imp01", class: "printer", establishmentId: schoolA!.id, room: "Salle des profs", status: "obsolete" },
-    { name: "alpha-b101-pc00", class: "pc", establishmentId: schoolA!.id, room: "B101", model: "HP 400 G1", deliveryDate: "2012-09-01", status: "disposed" },
-  ]).returning({ id: configurationItems.id, name: configurationItems.name });
+  const cis = await db
+    .insert(configurationItems)
+    .values([
+      { name: "alpha-b101-pc01", class: "pc", establishmentId: schoolA!.id, room: "B101", model: "HP 400 G4", deliveryDate: "2019-01-15" },
+      { name: "alpha-b101-pc02", class: "pc", establishmentId: schoolA!.id, room: "B101", model: "Dell 7010", deliveryDate: "2024-09-01" },
+      {
+        name: "alpha-cdi-pt01",
+        class: "laptop",
+        establishmentId: schoolA!.id,
+        room: "CDI",
+        model: "Latitude 3540",
+        deliveryDate: "2022-10-01",
+      },
+      { name: "alpha-imp01", class: "printer", establishmentId: schoolA!.id, room: "Salle des profs", status: "obsolete" },
+      {
+        name: "alpha-b101-pc00",
+        class: "pc",
+        establishmentId: schoolA!.id,
+        room: "B101",
+        model: "HP 400 G1",
+        deliveryDate: "2012-09-01",
+        status: "disposed",
+      },
+    ])
+    .returning({ id: configurationItems.id, name: configurationItems.name });
   oldPcId = cis.find((ci) => ci.name === "alpha-b101-pc01")!.id;
 
-  [admin, headA, technician] = await Promise.all([callerFor("admin@guichet.test"), callerFor("head.alpha@guichet.test"), callerFor("tech.ztest@guichet.test")]);
+  [admin, headA, technician] = await Promise.all([
+    callerFor("admin@guichet.test"),
+    callerFor("head.alpha@guichet.test"),
+    callerFor("tech.ztest@guichet.test"),
+  ]);
   refs.t1 = await file(headA, A, paris("2026-11-02T09:00:00"), { impact: "group", ciIds: [oldPcId] });
   await work(refs.t1, paris("2026-11-02T09:30:00"), paris("2026-11-02T11:00:00"));
   refs.t2 = await file(headA, A, paris("2026-11-03T09:00:00"), { impact: "group" });
@@ -127,7 +183,8 @@ beforeAll(async () => {
   refs.t5 = await file(headB, B, paris("2026-11-04T09:00:00"), { impact: "group" });
   await work(refs.t5, paris("2026-11-04T09:15:00"), paris("2026-11-04T10:00:00"));
 
-  const ticketId = async (reference: string) => (await db.select({ id: tickets.id }).from(tickets).where(eq(tickets.reference, reference)))[0]!.id;
+  const ticketId = async (reference: string) =>
+    (await db.select({ id: tickets.id }).from(tickets).where(eq(tickets.reference, reference)))[0]!.id;
   await db.insert(ticketRatings).values([
     { ticketId: await ticketId(refs.t1), score: 5, comment: "Très rapide, merci !", createdAt: paris("2026-11-05T10:00:00") },
     { ticketId: await ticketId(refs.t2), score: 4, createdAt: paris("2026-11-05T11:00:00") },
@@ -137,7 +194,11 @@ beforeAll(async () => {
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 async function schoolDashboard(email: string, uai = A, query = `from=${FROM}&to=${TO}`) {
-  return callRoute<Json, { uai: string }>(establishmentRoute, { path: `/dashboards/establishments/${uai}?${query}`, token: await tokenFor(email), params: { uai } });
+  return callRoute<Json, { uai: string }>(establishmentRoute, {
+    path: `/dashboards/establishments/${uai}?${query}`,
+    token: await tokenFor(email),
+    params: { uai },
+  });
 }
 
 describe("a school's dashboard, computed by hand", () => {
@@ -155,8 +216,12 @@ describe("a school's dashboard, computed by hand", () => {
 
   test("open now: the one ticket filed after the period, new, P2, breached once refreshed", () => {
     expect(body.open).toEqual({
-      total: 1, byStatus: { new: 1, assigned: 0, in_progress: 0, waiting_requester: 0, waiting_vendor: 0 }, byPriority: { P1: 0, P2: 1, P3: 0, P4: 0 },
-      atRisk: 0, breached: 1, waitingForSchool: { ownQueue: 0, waitingRequester: 0 },
+      total: 1,
+      byStatus: { new: 1, assigned: 0, in_progress: 0, waiting_requester: 0, waiting_vendor: 0 },
+      byPriority: { P1: 0, P2: 1, P3: 0, P4: 0 },
+      atRisk: 0,
+      breached: 1,
+      waitingForSchool: { ownQueue: 0, waitingRequester: 0 },
     });
     expect(body.oldestOpen.map((line: Json) => line.reference)).toEqual([refs.t4]);
     expect(body.slaAlerts.map((line: Json) => [line.reference, line.slaState])).toEqual([[refs.t4, "breached"]]);
@@ -171,7 +236,16 @@ describe("a school's dashboard, computed by hand", () => {
   });
 
   test("SLA compliance: the P1 missed both its 30 min to own and its 4 h to resolve", () => {
-    expect(body.sla).toEqual({ ttoMet: 2, ttoCounted: 3, ttoCompliance: 0.6667, ttrMet: 2, ttrCounted: 3, ttrCompliance: 0.6667, breachedOpen: 1, atRiskOpen: 0 });
+    expect(body.sla).toEqual({
+      ttoMet: 2,
+      ttoCounted: 3,
+      ttoCompliance: 0.6667,
+      ttrMet: 2,
+      ttrCounted: 3,
+      ttrCompliance: 0.6667,
+      breachedOpen: 1,
+      atRiskOpen: 0,
+    });
   });
 
   test("flows: 3 incidents opened the week of 2 November, resolved 2 then 1; by service", () => {
@@ -188,26 +262,40 @@ describe("a school's dashboard, computed by hand", () => {
 
   test("satisfaction: 5 and 4 → 4.5 on 2 ratings, the comment listed", () => {
     expect(body.satisfaction).toEqual({
-      average: 4.5, count: 2, comments: [{ reference: refs.t1, score: 5, comment: "Très rapide, merci !", ratedAt: paris("2026-11-05T10:00:00").toISOString() }],
+      average: 4.5,
+      count: 2,
+      comments: [{ reference: refs.t1, score: 5, comment: "Très rapide, merci !", ratedAt: paris("2026-11-05T10:00:00").toISOString() }],
     });
   });
 
   test("equipment: 4 in service, 2 of 3 known warranties past, 2 renewal candidates, room B101 mixed, the old PC most named", () => {
     expect(body.equipment).toMatchObject({
-      total: 4, byClass: { pc: 2, laptop: 1, printer: 1 }, byStatus: { production: 3, obsolete: 1 },
-      outOfWarranty: { count: 2, known: 3, share: 0.6667 }, outOfWarrantyShare: 0.6667, renewalCandidates: 2,
+      total: 4,
+      byClass: { pc: 2, laptop: 1, printer: 1 },
+      byStatus: { production: 3, obsolete: 1 },
+      outOfWarranty: { count: 2, known: 3, share: 0.6667 },
+      outOfWarrantyShare: 0.6667,
+      renewalCandidates: 2,
       mixedRooms: [{ building: null, room: "B101", models: 2, total: 2 }],
       mostIncidents: [{ id: oldPcId, name: "alpha-b101-pc01", class: "pc", room: "B101", establishmentUai: A, incidents: 2 }],
     });
-    const bands = Object.fromEntries(body.equipment.ageBands.filter((band: Json) => band.count > 0).map((band: Json) => [band.years, band.count]));
+    const bands = Object.fromEntries(
+      body.equipment.ageBands.filter((band: Json) => band.count > 0).map((band: Json) => [band.years, band.count]),
+    );
     expect(bands).toEqual({ 2: 1, 4: 1, 7: 1, unknown: 1 });
   });
 
   test("the SQL applies lib/domain/ci-lifecycle.ts's rules: same warranty and renewal counts as lifecycleOf, item by item", async () => {
-    const rows = await database().select().from(configurationItems).innerJoin(establishments, eq(establishments.id, configurationItems.establishmentId))
+    const rows = await database()
+      .select()
+      .from(configurationItems)
+      .innerJoin(establishments, eq(establishments.id, configurationItems.establishmentId))
       .where(eq(establishments.uai, A));
     const today = new Date(body.computedAt).toISOString().slice(0, 10);
-    const lives = rows.map((row) => row.configuration_items).filter((ci) => ci.status !== "disposed").map((ci) => lifecycleOf(ci, today));
+    const lives = rows
+      .map((row) => row.configuration_items)
+      .filter((ci) => ci.status !== "disposed")
+      .map((ci) => lifecycleOf(ci, today));
     expect(lives.filter((life) => life.underWarranty === false).length).toBe(body.equipment.outOfWarranty.count);
     expect(lives.filter((life) => life.underWarranty !== null).length).toBe(body.equipment.outOfWarranty.known);
     expect(lives.filter((life) => life.renewalCandidate).length).toBe(body.equipment.renewalCandidates);
@@ -219,17 +307,31 @@ describe("a school's dashboard, computed by hand", () => {
     expect(answer.body.timeToResolve).toEqual({ count: 0, medianMinutes: null, p90Minutes: null });
     expect(answer.body.sla.ttrCompliance).toBeNull();
     expect(answer.body.satisfaction).toEqual({ average: null, count: 0, comments: [] });
-    expect(answer.body.weeks).toEqual([{ week: "2026-10-05", openedIncidents: 0, openedRequests: 0, resolvedIncidents: 0, resolvedRequests: 0 }]);
+    expect(answer.body.weeks).toEqual([
+      { week: "2026-10-05", openedIncidents: 0, openedRequests: 0, resolvedIncidents: 0, resolvedRequests: 0 },
+    ]);
   });
 });
 
 describe("the pages' period, from their query string", () => {
   const now = paris("2026-11-23T10:00:00");
   test.each([
-    [{ period: "school-year", from: "2026-08-26", to: "2026-11-23" }, { kind: "school-year", from: "2026-09-01", to: "2026-11-23" }],
-    [{ period: "30d", from: "2026-08-26", to: "2026-11-23" }, { kind: "30d", from: "2026-10-25", to: "2026-11-23" }],
-    [{ period: "custom", from: "2026-11-02", to: "2026-11-15" }, { kind: "custom", from: "2026-11-02", to: "2026-11-15" }],
-    [{ from: "2026-11-02", to: "2026-11-15" }, { kind: "custom", from: "2026-11-02", to: "2026-11-15" }],
+    [
+      { period: "school-year", from: "2026-08-26", to: "2026-11-23" },
+      { kind: "school-year", from: "2026-09-01", to: "2026-11-23" },
+    ],
+    [
+      { period: "30d", from: "2026-08-26", to: "2026-11-23" },
+      { kind: "30d", from: "2026-10-25", to: "2026-11-23" },
+    ],
+    [
+      { period: "custom", from: "2026-11-02", to: "2026-11-15" },
+      { kind: "custom", from: "2026-11-02", to: "2026-11-15" },
+    ],
+    [
+      { from: "2026-11-02", to: "2026-11-15" },
+      { kind: "custom", from: "2026-11-02", to: "2026-11-15" },
+    ],
     [{}, { kind: "90d", from: "2026-08-26", to: "2026-11-23" }],
   ])("%j → %j", (query, period) => {
     expect(pagePeriod(dashboardPageQuery.parse(query), now)).toEqual({ ok: true, value: period });
@@ -263,7 +365,11 @@ describe("who reads a school's dashboard", () => {
 
 describe("a zone's dashboard", () => {
   const zone = async (email: string, code = "ZTEST") =>
-    callRoute<Json, { code: string }>(zoneRoute, { path: `/dashboards/zones/${code}?from=${FROM}&to=${TO}`, token: await tokenFor(email), params: { code } });
+    callRoute<Json, { code: string }>(zoneRoute, {
+      path: `/dashboards/zones/${code}?from=${FROM}&to=${TO}`,
+      token: await tokenFor(email),
+      params: { code },
+    });
 
   test("the zone's figures: both schools, percentiles over the four resolutions", async () => {
     const answer = await zone("lead.ztest@guichet.test");
@@ -276,7 +382,8 @@ describe("a zone's dashboard", () => {
     expect(body.satisfaction).toEqual({ average: 4.5, count: 2 });
     expect(body.equipment).toMatchObject({ total: 4, renewalCandidates: 2, outOfWarrantyShare: 0.6667 });
     expect(body.establishments.map((row: Json) => [row.key, row.backlog, row.opened, row.resolved, row.ttrCompliance]).sort()).toEqual([
-      [A, 1, 3, 3, 0.6667], [B, 0, 1, 1, 1],
+      [A, 1, 3, 3, 0.6667],
+      [B, 0, 1, 1, 1],
     ]);
     expect(body.zones).toEqual([expect.objectContaining({ key: "ZTEST", backlog: 1, opened: 4, resolved: 4 })]);
     const teamTotals = body.teams.reduce((sum: number, row: Json) => sum + row.resolved, 0);
@@ -310,7 +417,10 @@ describe("the lists behind the figures and the CSV exports", () => {
     const open = await ok(readDrillDown(lead, drillDownQuery.parse({ open: "true" })));
     expect(open.scope).toEqual({ kind: "all" });
     expect(open.items.map((line) => line.reference)).toEqual([refs.t4]);
-    expect(await readDrillDown(headA, drillDownQuery.parse({ open: "true" }))).toEqual({ ok: false, failure: expect.objectContaining({ kind: "forbidden" }) });
+    expect(await readDrillDown(headA, drillDownQuery.parse({ open: "true" }))).toEqual({
+      ok: false,
+      failure: expect.objectContaining({ kind: "forbidden" }),
+    });
   });
 
   test("another school's head cannot list this school's tickets", async () => {
@@ -320,9 +430,14 @@ describe("the lists behind the figures and the CSV exports", () => {
   });
 
   const csv = async (email: string, table: string, query: string) => {
-    const answer = await csvRoute(new Request(`http://localhost:3000/tableaux-de-bord/csv/${table}?${query}`, { headers: { authorization: `Bearer ${await tokenFor(email)}` } }), {
-      params: Promise.resolve({ table }),
-    });
+    const answer = await csvRoute(
+      new Request(`http://localhost:3000/tableaux-de-bord/csv/${table}?${query}`, {
+        headers: { authorization: `Bearer ${await tokenFor(email)}` },
+      }),
+      {
+        params: Promise.resolve({ table }),
+      },
+    );
     return { status: answer.status, type: answer.headers.get("content-type"), text: await answer.text() };
   };
 
@@ -330,7 +445,12 @@ describe("the lists behind the figures and the CSV exports", () => {
     const answer = await csv("head.alpha@guichet.test", "weeks", `establishment=${A}&from=${FROM}&to=${TO}`);
     expect(answer.status).toBe(200);
     expect(answer.type).toBe("text/csv; charset=utf-8");
-    expect(answer.text.replace(/^\ufeff/, "").trim().split("\r\n")).toEqual([
+    expect(
+      answer.text
+        .replace(/^\ufeff/, "")
+        .trim()
+        .split("\r\n"),
+    ).toEqual([
       "Semaine du;Incidents ouverts;Demandes ouvertes;Incidents résolus;Demandes résolues",
       "02/11/2026;3;0;2;0",
       "09/11/2026;0;0;1;0",

@@ -16,7 +16,9 @@ async function callerFor(email: string) {
 
 beforeAll(async () => {
   [requester, techOuest, techEst] = await Promise.all([
-    callerFor("csl.choiseul@guichet.test"), callerFor("tech.ouest@guichet.test"), callerFor("tech.est@guichet.test"),
+    callerFor("csl.choiseul@guichet.test"),
+    callerFor("tech.ouest@guichet.test"),
+    callerFor("tech.est@guichet.test"),
   ]);
 });
 
@@ -25,15 +27,32 @@ test("the desk's teams come grouped by party, vendors' queues naming their vendo
   expect(teams?.vendor).toContainEqual({ code: "PREST-SCC", name: "Prestataire SCC", vendorName: "SCC" });
   expect(teams?.academy.map((team) => team.code)).toContain("EQ-E-EOLE");
   expect(teams?.region.map((team) => team.code)).toContain("PROX-OUEST");
-  expect(Object.values(teams!).flat().some((team) => team.code.startsWith("ETAB-"))).toBe(false);
+  expect(
+    Object.values(teams!)
+      .flat()
+      .some((team) => team.code.startsWith("ETAB-")),
+  ).toBe(false);
   expect(await listDeskTeams(requester)).toBeNull();
 });
 
 test("a ticket may be assigned to its holding team's members, for those who may see it", async () => {
-  const created = await createTicket(requester, {
-    type: "incident", serviceCode: "RESEAU", categoryCode: "RES-PANNE", establishmentUai: "0370037P", title: "Plus de réseau en B12",
-    description: "Aucun poste ne se connecte.", impact: "group", urgency: "high", fields: { rooms: "B12" }, ciIds: [],
-  }, [], new Date());
+  const created = await createTicket(
+    requester,
+    {
+      type: "incident",
+      serviceCode: "RESEAU",
+      categoryCode: "RES-PANNE",
+      establishmentUai: "0370037P",
+      title: "Plus de réseau en B12",
+      description: "Aucun poste ne se connecte.",
+      impact: "group",
+      urgency: "high",
+      fields: { rooms: "B12" },
+      ciIds: [],
+    },
+    [],
+    new Date(),
+  );
   if (!created.ok) throw new Error(JSON.stringify(created.failure));
   const members = await listHoldingTeamMembers(techOuest, created.value.reference);
   expect(members?.map((member) => member.id)).toContain(techOuest.id);

@@ -22,15 +22,30 @@ async function callerFor(email: string) {
 
 beforeAll(async () => {
   [requester, otherSchool, technician] = await Promise.all([
-    callerFor("csl.choiseul@guichet.test"), callerFor("csl.palissy@guichet.test"), callerFor("tech.ouest@guichet.test"),
+    callerFor("csl.choiseul@guichet.test"),
+    callerFor("csl.palissy@guichet.test"),
+    callerFor("tech.ouest@guichet.test"),
   ]);
 });
 
 async function fileOne(now = new Date()) {
-  const created = await createTicket(requester, {
-    type: "incident", serviceCode: "POSTE", categoryCode: "POSTE-DYSF", establishmentUai: "0370037P", title: "Poste très lent",
-    description: "Salle B204, poste 3.", impact: "individual", urgency: "medium", fields: {}, ciIds: [],
-  }, [], now);
+  const created = await createTicket(
+    requester,
+    {
+      type: "incident",
+      serviceCode: "POSTE",
+      categoryCode: "POSTE-DYSF",
+      establishmentUai: "0370037P",
+      title: "Poste très lent",
+      description: "Salle B204, poste 3.",
+      impact: "individual",
+      urgency: "medium",
+      fields: {},
+      ciIds: [],
+    },
+    [],
+    now,
+  );
   if (!created.ok) throw new Error(JSON.stringify(created.failure));
   return created.value.reference;
 }
@@ -40,19 +55,42 @@ const setStatus = (reference: string, values: Partial<typeof tickets.$inferInser
 const statusOf = async (reference: string) =>
   (await database().select({ status: tickets.status }).from(tickets).where(eq(tickets.reference, reference)))[0]!.status;
 const mailKinds = async (reference: string) => {
-  const rows = await database().select({ key: outboxEmails.idempotencyKey }).from(outboxEmails)
-    .innerJoin(tickets, eq(tickets.id, outboxEmails.ticketId)).where(eq(tickets.reference, reference));
+  const rows = await database()
+    .select({ key: outboxEmails.idempotencyKey })
+    .from(outboxEmails)
+    .innerJoin(tickets, eq(tickets.id, outboxEmails.ticketId))
+    .where(eq(tickets.reference, reference));
   return rows.map((row) => row.key.split(":")[0]).sort();
 };
 
 describe("filing is all or nothing", () => {
   test("a refused attachment rejects the whole ticket with its reason, writing nothing", async () => {
-    const count = async () => Number((await database().execute(sql`SELECT (SELECT count(*) FROM tickets) + (SELECT coalesce(sum(last), 0) FROM ticket_counters) AS n`)).rows[0]!.n);
+    const count = async () =>
+      Number(
+        (await database().execute(sql`SELECT (SELECT count(*) FROM tickets) + (SELECT coalesce(sum(last), 0) FROM ticket_counters) AS n`))
+          .rows[0]!.n,
+      );
     const before = await count();
-    const result = await createTicket(requester, {
-      type: "incident", serviceCode: "POSTE", categoryCode: "POSTE-PANNE", establishmentUai: "0370037P", title: "Écran noir",
-      description: "x", impact: "individual", urgency: "low", fields: {}, ciIds: [],
-    }, [{ name: "capture.png.exe", bytes: sampleFiles.exe() }, { name: "ecran.png", bytes: sampleFiles.png() }], new Date());
+    const result = await createTicket(
+      requester,
+      {
+        type: "incident",
+        serviceCode: "POSTE",
+        categoryCode: "POSTE-PANNE",
+        establishmentUai: "0370037P",
+        title: "Écran noir",
+        description: "x",
+        impact: "individual",
+        urgency: "low",
+        fields: {},
+        ciIds: [],
+      },
+      [
+        { name: "capture.png.exe", bytes: sampleFiles.exe() },
+        { name: "ecran.png", bytes: sampleFiles.png() },
+      ],
+      new Date(),
+    );
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.failure).toMatchObject({ kind: "invalid", errors: [{ field: "attachments" }] });
@@ -61,10 +99,26 @@ describe("filing is all or nothing", () => {
   });
 
   test("accepted attachments are stored with the creation message and listed on the ticket", async () => {
-    const created = await createTicket(requester, {
-      type: "incident", serviceCode: "POSTE", categoryCode: "POSTE-PANNE", establishmentUai: "0370037P", title: "Écran noir",
-      description: "Voir capture.", impact: "individual", urgency: "low", fields: {}, ciIds: [],
-    }, [{ name: "ecran noir.png", bytes: sampleFiles.png() }, { name: "bon de livraison.pdf", bytes: sampleFiles.pdf() }], new Date());
+    const created = await createTicket(
+      requester,
+      {
+        type: "incident",
+        serviceCode: "POSTE",
+        categoryCode: "POSTE-PANNE",
+        establishmentUai: "0370037P",
+        title: "Écran noir",
+        description: "Voir capture.",
+        impact: "individual",
+        urgency: "low",
+        fields: {},
+        ciIds: [],
+      },
+      [
+        { name: "ecran noir.png", bytes: sampleFiles.png() },
+        { name: "bon de livraison.pdf", bytes: sampleFiles.pdf() },
+      ],
+      new Date(),
+    );
     expect(created.ok).toBe(true);
     if (!created.ok) return;
     const read = await readTicket(requester, created.value.reference, new Date());
@@ -95,7 +149,10 @@ describe("the requester's side of the lifecycle", () => {
   test("cancel an open ticket once; another school cannot", async () => {
     const reference = await fileOne();
     expect((await requesterTransition(otherSchool, reference, "cancel", undefined, new Date())).ok).toBe(false);
-    expect(await requesterTransition(requester, reference, "cancel", undefined, new Date())).toEqual({ ok: true, value: { status: "cancelled" } });
+    expect(await requesterTransition(requester, reference, "cancel", undefined, new Date())).toEqual({
+      ok: true,
+      value: { status: "cancelled" },
+    });
     const again = await requesterTransition(requester, reference, "cancel", undefined, new Date());
     expect(again).toMatchObject({ ok: false, failure: { kind: "conflict" } });
   });
@@ -116,14 +173,23 @@ describe("the requester's side of the lifecycle", () => {
   test("reopening needs a reason and is open for 10 days after the resolution", async () => {
     const reference = await fileOne();
     await setStatus(reference, { status: "resolved", resolvedAt: new Date(Date.now() - 3 * DAY) });
-    expect(await requesterTransition(requester, reference, "reopen", " ", new Date())).toMatchObject({ ok: false, failure: { kind: "invalid" } });
-    expect(await requesterTransition(requester, reference, "reopen", "Le poste est toujours lent.", new Date())).toEqual({ ok: true, value: { status: "assigned" } });
+    expect(await requesterTransition(requester, reference, "reopen", " ", new Date())).toMatchObject({
+      ok: false,
+      failure: { kind: "invalid" },
+    });
+    expect(await requesterTransition(requester, reference, "reopen", "Le poste est toujours lent.", new Date())).toEqual({
+      ok: true,
+      value: { status: "assigned" },
+    });
     const [row] = await database().select({ resolvedAt: tickets.resolvedAt }).from(tickets).where(eq(tickets.reference, reference));
     expect(row!.resolvedAt).toBeNull();
 
     const late = await fileOne();
     await setStatus(late, { status: "resolved", resolvedAt: new Date(Date.now() - 11 * DAY) });
-    expect(await requesterTransition(requester, late, "reopen", "Toujours lent.", new Date())).toMatchObject({ ok: false, failure: { kind: "conflict" } });
+    expect(await requesterTransition(requester, late, "reopen", "Toujours lent.", new Date())).toMatchObject({
+      ok: false,
+      failure: { kind: "conflict" },
+    });
   });
 
   test("the worker closes resolutions left 10 days without answer, with the closing e-mail", async () => {
@@ -150,7 +216,10 @@ describe("rating from the closing e-mail's link", () => {
     const { reference, id } = await closedTicket();
     const token = createRatingToken(id, new Date(), env().AUTH_SECRET);
     expect(await rateWithLink(token, { score: 4, comment: "Bien" }, new Date())).toEqual({ ok: true, value: { reference } });
-    expect(await rateWithLink(token, { score: 1 }, new Date())).toMatchObject({ ok: false, failure: { kind: "conflict", message: "rating.errors.alreadyRated" } });
+    expect(await rateWithLink(token, { score: 1 }, new Date())).toMatchObject({
+      ok: false,
+      failure: { kind: "conflict", message: "rating.errors.alreadyRated" },
+    });
     const [rating] = await database().select().from(ticketRatings).where(eq(ticketRatings.ticketId, id));
     expect(rating).toMatchObject({ score: 4, comment: "Bien", ratedById: null });
   });
@@ -158,8 +227,12 @@ describe("rating from the closing e-mail's link", () => {
   test("expires after 30 days; a forged token is not found", async () => {
     const { id } = await closedTicket();
     const token = createRatingToken(id, new Date(Date.now() - 31 * DAY), env().AUTH_SECRET);
-    expect(await rateWithLink(token, { score: 3 }, new Date())).toMatchObject({ ok: false, failure: { kind: "conflict", message: "rating.errors.expired" } });
-    expect(await rateWithLink(createRatingToken(id, new Date(), "another-secret-of-forty-characters-xxxxx"), { score: 3 }, new Date()))
-      .toEqual({ ok: false, failure: { kind: "not_found" } });
+    expect(await rateWithLink(token, { score: 3 }, new Date())).toMatchObject({
+      ok: false,
+      failure: { kind: "conflict", message: "rating.errors.expired" },
+    });
+    expect(
+      await rateWithLink(createRatingToken(id, new Date(), "another-secret-of-forty-characters-xxxxx"), { score: 3 }, new Date()),
+    ).toEqual({ ok: false, failure: { kind: "not_found" } });
   });
 });

@@ -20,8 +20,16 @@ import { useOwnDatabase } from "../support/own-database";
 
 type Ref = { reference: string };
 type InterventionBody = {
-  id: string; mode: string; startedAt: string; minutes: number; travelMinutes: number; summary: string; details?: string;
-  author: { name: string }; vendor: string | null; cis: { id: string; name: string }[];
+  id: string;
+  mode: string;
+  startedAt: string;
+  minutes: number;
+  travelMinutes: number;
+  summary: string;
+  details?: string;
+  author: { name: string };
+  vendor: string | null;
+  cis: { id: string; name: string }[];
 };
 type ListBody = { items: InterventionBody[]; total: { minutes: number; travelMinutes: number; count: number; onSite: number } };
 
@@ -34,8 +42,12 @@ const callerOf = async (email: string) => {
 };
 
 async function ciOf(uai: string) {
-  const [ci] = await database().select({ id: configurationItems.id, name: configurationItems.name }).from(configurationItems)
-    .innerJoin(establishments, eq(establishments.id, configurationItems.establishmentId)).where(eq(establishments.uai, uai)).limit(1);
+  const [ci] = await database()
+    .select({ id: configurationItems.id, name: configurationItems.name })
+    .from(configurationItems)
+    .innerJoin(establishments, eq(establishments.id, configurationItems.establishmentId))
+    .where(eq(establishments.uai, uai))
+    .limit(1);
   return ci!;
 }
 
@@ -44,18 +56,29 @@ let drop: () => Promise<void>;
 beforeAll(async () => {
   drop = await useOwnDatabase("interventions");
   [choiseul, palissy, techOuest, techEst, scc] = await Promise.all([
-    tokenFor("csl.choiseul@guichet.test"), tokenFor("csl.palissy@guichet.test"), tokenFor("tech.ouest@guichet.test"),
-    tokenFor("tech.est@guichet.test"), tokenFor("sav.scc@guichet.test"),
+    tokenFor("csl.choiseul@guichet.test"),
+    tokenFor("csl.palissy@guichet.test"),
+    tokenFor("tech.ouest@guichet.test"),
+    tokenFor("tech.est@guichet.test"),
+    tokenFor("sav.scc@guichet.test"),
   ]);
   [choiseulCi, palissyCi] = await Promise.all([ciOf("0370037P"), ciOf("0450029M")]);
 });
 
 async function file(): Promise<string> {
   const response = await callRoute<TicketJson>(create, {
-    path: "/tickets", token: choiseul,
+    path: "/tickets",
+    token: choiseul,
     body: {
-      type: "incident", serviceCode: "RESEAU", categoryCode: "RES-PANNE", establishmentUai: "0370037P", title: "Switch de la salle B204 en panne",
-      description: "Plus aucune connexion en B204.", impact: "individual", urgency: "low", fields: { rooms: "B204" },
+      type: "incident",
+      serviceCode: "RESEAU",
+      categoryCode: "RES-PANNE",
+      establishmentUai: "0370037P",
+      title: "Switch de la salle B204 en panne",
+      description: "Plus aucune connexion en B204.",
+      impact: "individual",
+      urgency: "low",
+      fields: { rooms: "B204" },
     },
   });
   expect(response.status).toBe(201);
@@ -63,13 +86,23 @@ async function file(): Promise<string> {
 }
 
 const record = (reference: string, token: string, body: unknown) =>
-  callRoute<InterventionBody & ProblemBody, Ref>(postIntervention, { path: `/tickets/${reference}/interventions`, token, body, params: { reference } });
+  callRoute<InterventionBody & ProblemBody, Ref>(postIntervention, {
+    path: `/tickets/${reference}/interventions`,
+    token,
+    body,
+    params: { reference },
+  });
 const list = (reference: string, token: string) =>
   callRoute<ListBody & ProblemBody, Ref>(listInterventions, { path: `/tickets/${reference}/interventions`, token, params: { reference } });
 
 const onSite = (overrides: Record<string, unknown> = {}) => ({
-  mode: "on_site", startedAt: new Date(Date.now() - 3 * 3_600_000).toISOString(), minutes: 45, travelMinutes: 30,
-  summary: "Switch de la B204 redémarré, ports vérifiés", details: "Port 12 défectueux, câble remplacé ; prévoir le remplacement du switch", ...overrides,
+  mode: "on_site",
+  startedAt: new Date(Date.now() - 3 * 3_600_000).toISOString(),
+  minutes: 45,
+  travelMinutes: 30,
+  summary: "Switch de la B204 redémarré, ports vérifiés",
+  details: "Port 12 défectueux, câble remplacé ; prévoir le remplacement du switch",
+  ...overrides,
 });
 
 /** What a refused intervention must leave untouched: the interventions, the journal, the audit trail. */
@@ -79,9 +112,24 @@ async function snapshot(reference: string) {
   const count = async (query: Promise<{ count: number }[]>) => (await query)[0]!.count;
   return {
     updatedAt: ticket!.updatedAt,
-    interventions: await count(db.select({ count: sql<number>`count(*)::int` }).from(interventions).where(eq(interventions.ticketId, ticket!.id))),
-    events: await count(db.select({ count: sql<number>`count(*)::int` }).from(ticketEvents).where(eq(ticketEvents.ticketId, ticket!.id))),
-    audit: await count(db.select({ count: sql<number>`count(*)::int` }).from(auditEvents).where(eq(auditEvents.action, "intervention.recorded"))),
+    interventions: await count(
+      db
+        .select({ count: sql<number>`count(*)::int` })
+        .from(interventions)
+        .where(eq(interventions.ticketId, ticket!.id)),
+    ),
+    events: await count(
+      db
+        .select({ count: sql<number>`count(*)::int` })
+        .from(ticketEvents)
+        .where(eq(ticketEvents.ticketId, ticket!.id)),
+    ),
+    audit: await count(
+      db
+        .select({ count: sql<number>`count(*)::int` })
+        .from(auditEvents)
+        .where(eq(auditEvents.action, "intervention.recorded")),
+    ),
   };
 }
 
@@ -93,40 +141,75 @@ describe("a technician records an intervention", () => {
     const response = await record(reference, techOuest, onSite({ ciIds: [choiseulCi.id] }));
     expect(response.status).toBe(201);
     expect(response.body).toMatchObject({
-      mode: "on_site", minutes: 45, travelMinutes: 30, summary: "Switch de la B204 redémarré, ports vérifiés",
+      mode: "on_site",
+      minutes: 45,
+      travelMinutes: 30,
+      summary: "Switch de la B204 redémarré, ports vérifiés",
       details: "Port 12 défectueux, câble remplacé ; prévoir le remplacement du switch",
-      author: { name: "Thomas Leroy (Technicien Ouest)" }, vendor: null, cis: [choiseulCi],
+      author: { name: "Thomas Leroy (Technicien Ouest)" },
+      vendor: null,
+      cis: [choiseulCi],
     });
     const db = database();
     const [row] = await db.select().from(interventions).where(eq(interventions.id, response.body.id));
     expect(row).toMatchObject({ vendorId: null, minutes: 45, travelMinutes: 30 });
-    expect(await db.select({ ciId: interventionCis.ciId }).from(interventionCis).where(eq(interventionCis.interventionId, response.body.id))).toEqual([{ ciId: choiseulCi.id }]);
-    const journal = await db.select().from(ticketEvents).where(and(eq(ticketEvents.ticketId, row!.ticketId), eq(ticketEvents.kind, "comment")));
+    expect(
+      await db.select({ ciId: interventionCis.ciId }).from(interventionCis).where(eq(interventionCis.interventionId, response.body.id)),
+    ).toEqual([{ ciId: choiseulCi.id }]);
+    const journal = await db
+      .select()
+      .from(ticketEvents)
+      .where(and(eq(ticketEvents.ticketId, row!.ticketId), eq(ticketEvents.kind, "comment")));
     expect(journal).toHaveLength(1);
-    expect(journal[0]).toMatchObject({ visibility: "internal", body: "Switch de la B204 redémarré, ports vérifiés", data: { intervention: { id: response.body.id, mode: "on_site", minutes: 45 } } });
+    expect(journal[0]).toMatchObject({
+      visibility: "internal",
+      body: "Switch de la B204 redémarré, ports vérifiés",
+      data: { intervention: { id: response.body.id, mode: "on_site", minutes: 45 } },
+    });
     const [audit] = await db.select().from(auditEvents).where(eq(auditEvents.objectId, response.body.id));
-    expect(audit).toMatchObject({ action: "intervention.recorded", objectType: "intervention", after: { reference, minutes: 45, ciIds: [choiseulCi.id] } });
+    expect(audit).toMatchObject({
+      action: "intervention.recorded",
+      objectType: "intervention",
+      after: { reference, minutes: 45, ciIds: [choiseulCi.id] },
+    });
     // The equipment's page lists it in its history, for the desk and for the school.
     for (const email of ["tech.ouest@guichet.test", "csl.choiseul@guichet.test"]) {
       const page = await ciPage(await callerOf(email), choiseulCi.id, new Date());
-      expect(page!.interventions).toContainEqual(expect.objectContaining({ id: response.body.id, reference, summary: "Switch de la B204 redémarré, ports vérifiés" }));
+      expect(page!.interventions).toContainEqual(
+        expect.objectContaining({ id: response.body.id, reference, summary: "Switch de la B204 redémarré, ports vérifiés" }),
+      );
     }
   });
 
   test("the desk reads the details and the time spent; the school the summaries and the time only", async () => {
     const reference = await file();
     expect((await record(reference, techOuest, onSite())).status).toBe(201);
-    expect((await record(reference, techOuest, { mode: "remote", startedAt: new Date(Date.now() - 3_600_000).toISOString(), minutes: 20, summary: "Configuration vérifiée à distance" })).status).toBe(201);
+    expect(
+      (
+        await record(reference, techOuest, {
+          mode: "remote",
+          startedAt: new Date(Date.now() - 3_600_000).toISOString(),
+          minutes: 20,
+          summary: "Configuration vérifiée à distance",
+        })
+      ).status,
+    ).toBe(201);
 
     const desk = await list(reference, techOuest);
     expect(desk.status).toBe(200);
     expect(desk.body.total).toEqual({ minutes: 65, travelMinutes: 30, count: 2, onSite: 1 });
-    expect(desk.body.items.map((item) => item.details)).toEqual(["Port 12 défectueux, câble remplacé ; prévoir le remplacement du switch", undefined]);
+    expect(desk.body.items.map((item) => item.details)).toEqual([
+      "Port 12 défectueux, câble remplacé ; prévoir le remplacement du switch",
+      undefined,
+    ]);
 
     const school = await list(reference, choiseul);
     expect(school.status).toBe(200);
     expect(school.body.total).toEqual(desk.body.total);
-    expect(school.body.items.map((item) => item.summary)).toEqual(["Switch de la B204 redémarré, ports vérifiés", "Configuration vérifiée à distance"]);
+    expect(school.body.items.map((item) => item.summary)).toEqual([
+      "Switch de la B204 redémarré, ports vérifiés",
+      "Configuration vérifiée à distance",
+    ]);
     expect(school.body.items.every((item) => !("details" in item))).toBe(true);
     // The journal entry is internal: the school does not read it either.
     expect(JSON.stringify(school.body)).not.toContain("Port 12");
@@ -167,7 +250,9 @@ describe("refusals write nothing", () => {
   ] as const)("%s: refused, nothing written", async (_label, overrides, field, status) => {
     const reference = await file();
     const before = await snapshot(reference);
-    const body = onSite(Object.fromEntries(Object.entries(overrides).map(([key, value]) => [key, key === "ciIds" ? [palissyCi.id] : value])));
+    const body = onSite(
+      Object.fromEntries(Object.entries(overrides).map(([key, value]) => [key, key === "ciIds" ? [palissyCi.id] : value])),
+    );
     const response = await record(reference, techOuest, body);
     expect(response.status).toBe(status);
     expect(response.headers.get("content-type")).toBe("application/problem+json");
@@ -180,7 +265,9 @@ describe("a vendor's intervention", () => {
   async function escalatedToScc() {
     const reference = await file();
     const escalated = await callRoute<ProblemBody, Ref>(escalations, {
-      path: `/tickets/${reference}/escalations`, token: techOuest, params: { reference },
+      path: `/tickets/${reference}/escalations`,
+      token: techOuest,
+      params: { reference },
       body: { target: "vendor", teamCode: "PREST-SCC", vendorReference: "SCC-7", reason: "Remplacement du switch sous garantie" },
     });
     expect(escalated.status).toBe(201);
@@ -190,10 +277,17 @@ describe("a vendor's intervention", () => {
   test("recorded by the vendor's agent on a ticket escalated to it, as the vendor's", async () => {
     const reference = await escalatedToScc();
     expect((await record(reference, techOuest, onSite())).status).toBe(201);
-    const response = await record(reference, scc, onSite({ summary: "Switch remplacé sous garantie", details: "Ancien switch repris, RMA 4411", ciIds: [choiseulCi.id] }));
+    const response = await record(
+      reference,
+      scc,
+      onSite({ summary: "Switch remplacé sous garantie", details: "Ancien switch repris, RMA 4411", ciIds: [choiseulCi.id] }),
+    );
     expect(response.status).toBe(201);
     expect(response.body).toMatchObject({ vendor: "SCC", author: { name: "Service après-vente SCC" }, cis: [choiseulCi] });
-    const [row] = await database().select({ vendorId: interventions.vendorId }).from(interventions).where(eq(interventions.id, response.body.id));
+    const [row] = await database()
+      .select({ vendorId: interventions.vendorId })
+      .from(interventions)
+      .where(eq(interventions.id, response.body.id));
     expect(row!.vendorId).not.toBeNull();
 
     // The vendor reads its own details, not the technician's.
@@ -228,18 +322,35 @@ describe("time spent in the dashboards", () => {
   beforeAll(async () => {
     chefOuest = await tokenFor("chef.ouest@guichet.test");
     [t1, t2] = [await file(), await file()];
-    const at = (startedAt: string, mode: string, minutes: number, travelMinutes: number) => ({ mode, startedAt, minutes, travelMinutes, summary: "Intervention de test" });
+    const at = (startedAt: string, mode: string, minutes: number, travelMinutes: number) => ({
+      mode,
+      startedAt,
+      minutes,
+      travelMinutes,
+      summary: "Intervention de test",
+    });
     for (const [reference, token, body] of [
-      [t1, techOuest, at("2026-03-10T09:00:00Z", "on_site", 60, 20)], [t1, techOuest, at("2026-03-20T14:00:00Z", "remote", 15, 0)],
-      [t2, techOuest, at("2026-04-02T08:00:00Z", "on_site", 90, 30)], [t2, chefOuest, at("2026-03-31T22:30:00Z", "remote", 30, 0)],
-    ] as const) expect((await record(reference, token, body)).status).toBe(201);
+      [t1, techOuest, at("2026-03-10T09:00:00Z", "on_site", 60, 20)],
+      [t1, techOuest, at("2026-03-20T14:00:00Z", "remote", 15, 0)],
+      [t2, techOuest, at("2026-04-02T08:00:00Z", "on_site", 90, 30)],
+      [t2, chefOuest, at("2026-03-31T22:30:00Z", "remote", 30, 0)],
+    ] as const)
+      expect((await record(reference, token, body)).status).toBe(201);
   });
 
   const dashboard = (email: string, path: string, handler: typeof establishmentRoute, params: Record<string, string>) =>
-    tokenFor(email).then((token) => callRoute<{ time: TimeFigures } & ProblemBody, never>(handler as never, { path: `${path}?from=${FROM}&to=${TO}`, token, params: params as never }));
+    tokenFor(email).then((token) =>
+      callRoute<{ time: TimeFigures } & ProblemBody, never>(handler as never, {
+        path: `${path}?from=${FROM}&to=${TO}`,
+        token,
+        params: params as never,
+      }),
+    );
 
   test("a school's dashboard sums per month (Paris) and per technician; its head reads it", async () => {
-    const answer = await dashboard("proviseur.choiseul@guichet.test", "/dashboards/establishments/0370037P", establishmentRoute, { uai: "0370037P" });
+    const answer = await dashboard("proviseur.choiseul@guichet.test", "/dashboards/establishments/0370037P", establishmentRoute, {
+      uai: "0370037P",
+    });
     expect(answer.status).toBe(200);
     expect(answer.body.time.total).toEqual({ minutes: 195, travelMinutes: 50, count: 4, onSite: 2 });
     expect(answer.body.time.byMonth).toEqual([
@@ -250,9 +361,13 @@ describe("time spent in the dashboards", () => {
       { name: "Thomas Leroy (Technicien Ouest)", minutes: 165, travelMinutes: 50, count: 3, onSite: 2 },
       { name: "Luc Girard (Chef de secteur Ouest)", minutes: 30, travelMinutes: 0, count: 1, onSite: 0 },
     ]);
-    expect(answer.body.time.bySchool).toEqual([{ uai: "0370037P", name: expect.any(String), minutes: 195, travelMinutes: 50, count: 4, onSite: 2 }]);
+    expect(answer.body.time.bySchool).toEqual([
+      { uai: "0370037P", name: expect.any(String), minutes: 195, travelMinutes: 50, count: 4, onSite: 2 },
+    ]);
     // Another school's head does not read it.
-    expect((await dashboard("csl.palissy@guichet.test", "/dashboards/establishments/0370037P", establishmentRoute, { uai: "0370037P" })).status).toBe(403);
+    expect(
+      (await dashboard("csl.palissy@guichet.test", "/dashboards/establishments/0370037P", establishmentRoute, { uai: "0370037P" })).status,
+    ).toBe(403);
   });
 
   test("the zone's dashboard has the school's on-site visits", async () => {
@@ -277,7 +392,11 @@ describe("time spent in the dashboards", () => {
 
   test("the weekly report's sums: per school and ISO week, Paris time", async () => {
     const [choiseulId] = await database().select({ id: establishments.id }).from(establishments).where(eq(establishments.uai, "0370037P"));
-    const weeks = await interventionSums(database(), { establishmentIds: [choiseulId!.id], from: new Date("2026-03-01T00:00:00+01:00"), to: new Date("2026-05-01T00:00:00+02:00") }, "establishment_week");
+    const weeks = await interventionSums(
+      database(),
+      { establishmentIds: [choiseulId!.id], from: new Date("2026-03-01T00:00:00+01:00"), to: new Date("2026-05-01T00:00:00+02:00") },
+      "establishment_week",
+    );
     expect(weeks.map(({ week, minutes, travelMinutes, count, onSite }) => ({ week, minutes, travelMinutes, count, onSite }))).toEqual([
       { week: "2026-W11", minutes: 60, travelMinutes: 20, count: 1, onSite: 1 },
       { week: "2026-W12", minutes: 15, travelMinutes: 0, count: 1, onSite: 0 },
@@ -287,14 +406,18 @@ describe("time spent in the dashboards", () => {
   });
 
   test("the time tables export as CSV, as on screen", async () => {
-    const answer = await csvRoute(new Request(`http://localhost:3000/tableaux-de-bord/csv/time-months?establishment=0370037P&from=${FROM}&to=${TO}`, {
-      headers: { authorization: `Bearer ${await tokenFor("proviseur.choiseul@guichet.test")}` },
-    }), { params: Promise.resolve({ table: "time-months" }) });
+    const answer = await csvRoute(
+      new Request(`http://localhost:3000/tableaux-de-bord/csv/time-months?establishment=0370037P&from=${FROM}&to=${TO}`, {
+        headers: { authorization: `Bearer ${await tokenFor("proviseur.choiseul@guichet.test")}` },
+      }),
+      { params: Promise.resolve({ table: "time-months" }) },
+    );
     expect(answer.status).toBe(200);
-    expect((await answer.text()).replace(/^\ufeff/, "").trim().split("\r\n")).toEqual([
-      "Mois;Interventions;Visites sur site;Intervention (min);Déplacement (min)",
-      "2026-03;2;1;75;20",
-      "2026-04;2;1;120;30",
-    ]);
+    expect(
+      (await answer.text())
+        .replace(/^\ufeff/, "")
+        .trim()
+        .split("\r\n"),
+    ).toEqual(["Mois;Interventions;Visites sur site;Intervention (min);Déplacement (min)", "2026-03;2;1;75;20", "2026-04;2;1;120;30"]);
   });
 });

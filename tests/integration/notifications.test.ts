@@ -54,17 +54,31 @@ afterAll(async () => {
 /** A ticket of the demo requester with its creation event. */
 async function newTicket(): Promise<{ id: string; reference: string; createdEventId: number }> {
   const reference = `GU-2099-${String(randomInt(1_000_000)).padStart(6, "0")}`;
-  const [ticket] = await database().insert(tickets).values({
-    reference, type: "incident", priority: "P3", impact: "individual", urgency: "medium",
-    title: "L'ordinateur de la salle B12 ne démarre plus", description: "Écran noir au démarrage.",
-    establishmentId: demo.establishmentId, requesterId: demo.requesterId, serviceId: demo.serviceId, categoryId: demo.categoryId,
-  }).returning({ id: tickets.id });
+  const [ticket] = await database()
+    .insert(tickets)
+    .values({
+      reference,
+      type: "incident",
+      priority: "P3",
+      impact: "individual",
+      urgency: "medium",
+      title: "L'ordinateur de la salle B12 ne démarre plus",
+      description: "Écran noir au démarrage.",
+      establishmentId: demo.establishmentId,
+      requesterId: demo.requesterId,
+      serviceId: demo.serviceId,
+      categoryId: demo.categoryId,
+    })
+    .returning({ id: tickets.id });
   const createdEventId = await addEvent(ticket!.id, { kind: "created", authorId: demo.requesterId });
   return { id: ticket!.id, reference, createdEventId };
 }
 
 async function addEvent(ticketId: string, event: Omit<typeof ticketEvents.$inferInsert, "ticketId">): Promise<number> {
-  const [row] = await database().insert(ticketEvents).values({ ticketId, ...event }).returning({ id: ticketEvents.id });
+  const [row] = await database()
+    .insert(ticketEvents)
+    .values({ ticketId, ...event })
+    .returning({ id: ticketEvents.id });
   return row!.id;
 }
 
@@ -112,15 +126,32 @@ describe("ticket e-mails go through the outbox and the worker", () => {
 
   test("only someone else's public reply is e-mailed: never an internal note, never the requester's own comment", async () => {
     const ticket = await newTicket();
-    const internalNote = await addEvent(ticket.id, { kind: "comment", visibility: "internal", authorId: demo.technicianId, body: "Note interne : poste volé ?" });
-    const ownComment = await addEvent(ticket.id, { kind: "comment", visibility: "public", authorId: demo.requesterId, body: "Toujours en panne." });
-    expect(await record(
-      { kind: "answered", ticketId: ticket.id, eventId: internalNote },
-      { kind: "answered", ticketId: ticket.id, eventId: ownComment },
-    )).toEqual([]);
+    const internalNote = await addEvent(ticket.id, {
+      kind: "comment",
+      visibility: "internal",
+      authorId: demo.technicianId,
+      body: "Note interne : poste volé ?",
+    });
+    const ownComment = await addEvent(ticket.id, {
+      kind: "comment",
+      visibility: "public",
+      authorId: demo.requesterId,
+      body: "Toujours en panne.",
+    });
+    expect(
+      await record(
+        { kind: "answered", ticketId: ticket.id, eventId: internalNote },
+        { kind: "answered", ticketId: ticket.id, eventId: ownComment },
+      ),
+    ).toEqual([]);
     expect(await outboxOf(ticket.id)).toEqual([]);
 
-    const reply = await addEvent(ticket.id, { kind: "comment", visibility: "public", authorId: demo.technicianId, body: "Pouvez-vous vérifier le câble d'alimentation ?" });
+    const reply = await addEvent(ticket.id, {
+      kind: "comment",
+      visibility: "public",
+      authorId: demo.technicianId,
+      body: "Pouvez-vous vérifier le câble d'alimentation ?",
+    });
     const [id] = await record({ kind: "answered", ticketId: ticket.id, eventId: reply });
     const row = await outboxRow(id!);
     expect(row.textBody).toContain("> Pouvez-vous vérifier le câble d'alimentation ?");
@@ -173,7 +204,11 @@ describe("ticket e-mails go through the outbox and the worker", () => {
   test("the closing e-mail carries a rating link that works", async () => {
     const ticket = await newTicket();
     await database().update(tickets).set({ status: "closed", closedAt: new Date() }).where(eq(tickets.id, ticket.id));
-    const closedEvent = await addEvent(ticket.id, { kind: "status_changed", authorId: demo.technicianId, data: { from: "resolved", to: "closed" } });
+    const closedEvent = await addEvent(ticket.id, {
+      kind: "status_changed",
+      authorId: demo.technicianId,
+      data: { from: "resolved", to: "closed" },
+    });
     await enqueueOutbox(await record({ kind: "closed", ticketId: ticket.id, eventId: closedEvent }));
 
     await expect.poll(() => mailsAbout(ticket.reference).length, poll).toBe(1);

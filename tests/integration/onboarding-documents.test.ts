@@ -12,7 +12,10 @@ import type { AuditActor } from "@/lib/domain/audit";
 import { loadCaller } from "@/lib/services/accounts/load-caller";
 import { readOnboardingBoard } from "@/lib/services/organisation/onboarding-board";
 import {
-  addOnboardingDocument, deleteOnboardingDocument, listOnboardingDocuments, onboardingDocumentForDownload,
+  addOnboardingDocument,
+  deleteOnboardingDocument,
+  listOnboardingDocuments,
+  onboardingDocumentForDownload,
 } from "@/lib/services/organisation/onboarding-documents";
 import { tokenFor } from "../support/api-client";
 import { sampleFiles } from "../support/sample-files";
@@ -36,7 +39,10 @@ async function callerFor(email: string): Promise<Caller> {
 /** Every file under UPLOAD_DIR (storage keys are yyyy/mm/<uuid>). */
 async function storedFiles(): Promise<string[]> {
   const entries = await readdir(uploadDir, { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => entry.isFile()).map((entry) => path.relative(uploadDir, path.join(entry.parentPath, entry.name))).sort();
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(uploadDir, path.join(entry.parentPath, entry.name)))
+    .sort();
 }
 
 const documentRows = () => database().select().from(onboardingDocuments);
@@ -53,7 +59,10 @@ async function download(token: string, uai: string, id: string) {
 beforeAll(async () => {
   admin = await callerFor("admin@guichet.test");
   const [adminToken, sectorLead, technician, requester] = await Promise.all([
-    tokenFor("admin@guichet.test"), tokenFor("chef.ouest@guichet.test"), tokenFor("tech.ouest@guichet.test"), tokenFor("csl.choiseul@guichet.test"),
+    tokenFor("admin@guichet.test"),
+    tokenFor("chef.ouest@guichet.test"),
+    tokenFor("tech.ouest@guichet.test"),
+    tokenFor("csl.choiseul@guichet.test"),
   ]);
   tokens = { admin: adminToken!, sectorLead: sectorLead!, technician: technician!, requester: requester! };
 });
@@ -66,38 +75,83 @@ describe("onboarding documents", () => {
   let documentId: string;
 
   test("an admin's PDF is stored under UPLOAD_DIR, listed with its meeting, and audited once", async () => {
-    const result = await addOnboardingDocument(admin, { uai: SCHOOL, meeting: "rdv1" }, [{ name: "compte rendu RDV1.pdf", bytes: sampleFiles.pdf() }], NOW, ACTOR);
+    const result = await addOnboardingDocument(
+      admin,
+      { uai: SCHOOL, meeting: "rdv1" },
+      [{ name: "compte rendu RDV1.pdf", bytes: sampleFiles.pdf() }],
+      NOW,
+      ACTOR,
+    );
     expect(result.ok).toBe(true);
     documentId = result.ok ? result.value.id : "";
 
     const [row] = await documentRows();
-    expect(row).toMatchObject({ id: documentId, meeting: "rdv1", fileName: "compte rendu RDV1.pdf", contentType: "application/pdf", sizeBytes: sampleFiles.pdf().length, uploadedById: admin.id });
+    expect(row).toMatchObject({
+      id: documentId,
+      meeting: "rdv1",
+      fileName: "compte rendu RDV1.pdf",
+      contentType: "application/pdf",
+      sizeBytes: sampleFiles.pdf().length,
+      uploadedById: admin.id,
+    });
     expect(row!.storageKey).toMatch(/^2026\/03\/[0-9a-f-]{36}$/);
     expect(await storedFiles()).toEqual([row!.storageKey]);
     expect(new Uint8Array(await readFile(path.join(uploadDir, row!.storageKey)))).toEqual(sampleFiles.pdf());
 
-    expect(await listOnboardingDocuments(admin, SCHOOL)).toEqual([expect.objectContaining({ id: documentId, meeting: "rdv1", fileName: "compte rendu RDV1.pdf", uploadedBy: admin.name })]);
+    expect(await listOnboardingDocuments(admin, SCHOOL)).toEqual([
+      expect.objectContaining({ id: documentId, meeting: "rdv1", fileName: "compte rendu RDV1.pdf", uploadedBy: admin.name }),
+    ]);
     const audits = await auditRows("onboarding.document_added");
-    expect(audits).toEqual([expect.objectContaining({ objectType: "onboarding_document", objectId: documentId, actorLabel: "admin@guichet.test" })]);
+    expect(audits).toEqual([
+      expect.objectContaining({ objectType: "onboarding_document", objectId: documentId, actorLabel: "admin@guichet.test" }),
+    ]);
   });
 
   test.each([
-    ["a disguised executable", { name: "convention.pdf", bytes: sampleFiles.exe() }, { message: "tickets.attachments.notAccepted", values: { file: "convention.pdf" } }],
-    ["a file over 10 Mo", { name: "audit.pdf", bytes: new Uint8Array(10 * 1024 * 1024 + 1) }, { message: "tickets.attachments.tooLarge", values: { file: "audit.pdf", max: 10 } }],
+    [
+      "a disguised executable",
+      { name: "convention.pdf", bytes: sampleFiles.exe() },
+      { message: "tickets.attachments.notAccepted", values: { file: "convention.pdf" } },
+    ],
+    [
+      "a file over 10 Mo",
+      { name: "audit.pdf", bytes: new Uint8Array(10 * 1024 * 1024 + 1) },
+      { message: "tickets.attachments.tooLarge", values: { file: "audit.pdf", max: 10 } },
+    ],
   ])("%s is refused, naming the file, and nothing is written", async (_, file, refusal) => {
     const before = { rows: await documentRows(), files: await storedFiles(), audits: await auditRows("onboarding.document_added") };
     const result = await addOnboardingDocument(admin, { uai: SCHOOL, meeting: "rdv2" }, [file], NOW, ACTOR);
-    expect(result).toEqual({ ok: false, failure: { kind: "invalid", message: "establishments.errors.documentRefused", errors: [{ field: "document", ...refusal }] } });
-    expect({ rows: await documentRows(), files: await storedFiles(), audits: await auditRows("onboarding.document_added") }).toEqual(before);
+    expect(result).toEqual({
+      ok: false,
+      failure: { kind: "invalid", message: "establishments.errors.documentRefused", errors: [{ field: "document", ...refusal }] },
+    });
+    expect({ rows: await documentRows(), files: await storedFiles(), audits: await auditRows("onboarding.document_added") }).toEqual(
+      before,
+    );
   });
 
   test("no file, a non-admin and an unknown school are refused without writing", async () => {
     const files = [{ name: "plan.pdf", bytes: sampleFiles.pdf() }];
-    expect(await addOnboardingDocument(admin, { uai: SCHOOL, meeting: "rdv2" }, [], NOW, ACTOR))
-      .toEqual({ ok: false, failure: { kind: "invalid", message: "forms.errors.checkFields", errors: [{ field: "document", message: "establishments.errors.chooseFile" }] } });
-    const sectorLead = await addOnboardingDocument(await callerFor("chef.ouest@guichet.test"), { uai: SCHOOL, meeting: "rdv2" }, files, NOW, ACTOR);
+    expect(await addOnboardingDocument(admin, { uai: SCHOOL, meeting: "rdv2" }, [], NOW, ACTOR)).toEqual({
+      ok: false,
+      failure: {
+        kind: "invalid",
+        message: "forms.errors.checkFields",
+        errors: [{ field: "document", message: "establishments.errors.chooseFile" }],
+      },
+    });
+    const sectorLead = await addOnboardingDocument(
+      await callerFor("chef.ouest@guichet.test"),
+      { uai: SCHOOL, meeting: "rdv2" },
+      files,
+      NOW,
+      ACTOR,
+    );
     expect(sectorLead).toMatchObject({ ok: false, failure: { kind: "forbidden" } });
-    expect(await addOnboardingDocument(admin, { uai: "0371234R", meeting: "rdv2" }, files, NOW, ACTOR)).toEqual({ ok: false, failure: { kind: "not_found" } });
+    expect(await addOnboardingDocument(admin, { uai: "0371234R", meeting: "rdv2" }, files, NOW, ACTOR)).toEqual({
+      ok: false,
+      failure: { kind: "not_found" },
+    });
     expect(await documentRows()).toHaveLength(1);
     expect(await storedFiles()).toHaveLength(1);
   });
@@ -108,7 +162,9 @@ describe("onboarding documents", () => {
       expect(answer.status).toBe(200);
       expect(answer.bytes).toEqual(sampleFiles.pdf());
       expect(answer.headers.get("content-type")).toBe("application/pdf");
-      expect(answer.headers.get("content-disposition")).toBe("attachment; filename=\"compte rendu RDV1.pdf\"; filename*=UTF-8''compte%20rendu%20RDV1.pdf");
+      expect(answer.headers.get("content-disposition")).toBe(
+        "attachment; filename=\"compte rendu RDV1.pdf\"; filename*=UTF-8''compte%20rendu%20RDV1.pdf",
+      );
       expect(answer.headers.get("x-content-type-options")).toBe("nosniff");
       expect(answer.headers.get("content-security-policy")).toBe("sandbox");
     }
@@ -128,8 +184,9 @@ describe("onboarding documents", () => {
 
   test("the onboarding board lists it under its meeting for the zone's sector lead, not for another zone's", async () => {
     const board = await readOnboardingBoard(await callerFor("chef.ouest@guichet.test"));
-    expect(board!.schools.find((school) => school.uai === SCHOOL)!.documents)
-      .toEqual([expect.objectContaining({ id: documentId, meeting: "rdv1", fileName: "compte rendu RDV1.pdf" })]);
+    expect(board!.schools.find((school) => school.uai === SCHOOL)!.documents).toEqual([
+      expect.objectContaining({ id: documentId, meeting: "rdv1", fileName: "compte rendu RDV1.pdf" }),
+    ]);
     const [otherZone] = await database().select({ id: zones.id }).from(zones).where(ne(zones.code, "OUEST")).limit(1);
     const otherBoard = await readOnboardingBoard({ ...(await callerFor("chef.ouest@guichet.test")), zoneId: otherZone!.id });
     expect(otherBoard!.schools.map((school) => school.uai)).not.toContain(SCHOOL);
@@ -137,18 +194,33 @@ describe("onboarding documents", () => {
 
   test("only an admin deletes it: the row, the file and one audit row go; a second deletion finds nothing", async () => {
     const input = { uai: SCHOOL, id: documentId };
-    expect(await deleteOnboardingDocument(await callerFor("chef.ouest@guichet.test"), input, NOW, ACTOR)).toMatchObject({ ok: false, failure: { kind: "forbidden" } });
-    expect(await deleteOnboardingDocument(admin, { uai: "0450029M", id: documentId }, NOW, ACTOR)).toEqual({ ok: false, failure: { kind: "not_found" } });
+    expect(await deleteOnboardingDocument(await callerFor("chef.ouest@guichet.test"), input, NOW, ACTOR)).toMatchObject({
+      ok: false,
+      failure: { kind: "forbidden" },
+    });
+    expect(await deleteOnboardingDocument(admin, { uai: "0450029M", id: documentId }, NOW, ACTOR)).toEqual({
+      ok: false,
+      failure: { kind: "not_found" },
+    });
     expect(await documentRows()).toHaveLength(1);
 
     expect(await deleteOnboardingDocument(admin, input, NOW, ACTOR)).toEqual({ ok: true, value: null });
     expect(await documentRows()).toEqual([]);
     expect(await storedFiles()).toEqual([]);
-    expect(await auditRows("onboarding.document_deleted")).toEqual([expect.objectContaining({
-      objectType: "onboarding_document", objectId: documentId, before: expect.objectContaining({ uai: SCHOOL, meeting: "rdv1", fileName: "compte rendu RDV1.pdf" }),
-    })]);
+    expect(await auditRows("onboarding.document_deleted")).toEqual([
+      expect.objectContaining({
+        objectType: "onboarding_document",
+        objectId: documentId,
+        before: expect.objectContaining({ uai: SCHOOL, meeting: "rdv1", fileName: "compte rendu RDV1.pdf" }),
+      }),
+    ]);
     expect((await download(tokens.admin, SCHOOL, documentId)).status).toBe(404);
     expect(await deleteOnboardingDocument(admin, input, NOW, ACTOR)).toEqual({ ok: false, failure: { kind: "not_found" } });
-    expect(await database().select().from(auditEvents).where(and(eq(auditEvents.action, "onboarding.document_deleted")))).toHaveLength(1);
+    expect(
+      await database()
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.action, "onboarding.document_deleted"))),
+    ).toHaveLength(1);
   });
 });

@@ -24,8 +24,11 @@ let admin: string, requester: string, manager: string, technician: string, vendo
 beforeAll(async () => {
   drop = await useOwnDatabase("organisation");
   [admin, requester, manager, technician, vendor] = await Promise.all([
-    tokenFor("admin@guichet.test"), tokenFor("csl.choiseul@guichet.test"), tokenFor("proviseur.choiseul@guichet.test"),
-    tokenFor("tech.ouest@guichet.test"), tokenFor("sav.scc@guichet.test"),
+    tokenFor("admin@guichet.test"),
+    tokenFor("csl.choiseul@guichet.test"),
+    tokenFor("proviseur.choiseul@guichet.test"),
+    tokenFor("tech.ouest@guichet.test"),
+    tokenFor("sav.scc@guichet.test"),
   ]);
 });
 afterAll(() => drop());
@@ -34,8 +37,10 @@ type School = EstablishmentJson & ProblemBody;
 type Team = TeamJson & ProblemBody;
 const NEW_SCHOOL = { uai: "0371234R", name: "Lycée Rabelais", type: "LGT", city: "Chinon", departement: "37", zone: "OUEST" };
 
-const postSchool = (token: string | undefined, body: unknown) => callRoute<School>(createEstablishment, { path: "/establishments", token, body });
-const getSchool = (token: string, uai: string) => callRoute<School, { uai: string }>(getEstablishment, { path: `/establishments/${uai}`, token, params: { uai } });
+const postSchool = (token: string | undefined, body: unknown) =>
+  callRoute<School>(createEstablishment, { path: "/establishments", token, body });
+const getSchool = (token: string, uai: string) =>
+  callRoute<School, { uai: string }>(getEstablishment, { path: `/establishments/${uai}`, token, params: { uai } });
 const patchSchool = (token: string, uai: string, body: unknown) =>
   callRoute<School, { uai: string }>(patchEstablishment, { path: `/establishments/${uai}`, token, body, method: "PATCH", params: { uai } });
 const postTeam = (token: string, body: unknown) => callRoute<Team>(createTeam, { path: "/teams", token, body });
@@ -52,7 +57,11 @@ async function callerFor(email: string): Promise<Caller> {
 }
 
 async function primaryTeams(email: string) {
-  return database().select({ code: teams.code }).from(teamMembers).innerJoin(teams, eq(teams.id, teamMembers.teamId)).innerJoin(users, eq(users.id, teamMembers.userId))
+  return database()
+    .select({ code: teams.code })
+    .from(teamMembers)
+    .innerJoin(teams, eq(teams.id, teamMembers.teamId))
+    .innerJoin(users, eq(users.id, teamMembers.userId))
     .where(and(eq(users.email, email), eq(teamMembers.isPrimary, true)));
 }
 
@@ -62,9 +71,22 @@ describe("POST /establishments", () => {
     const created = await postSchool(admin, { ...NEW_SCHOOL, uai: " 0371234r " });
     expect(created.status).toBe(201);
     expect(created.headers.get("location")).toBe("/api/v1/establishments/0371234R");
-    expect(created.body).toMatchObject({ uai: "0371234R", name: "Lycée Rabelais", zone: { code: "OUEST" }, supportMode: "normal", onboardingState: "a_integrer", rooms: [], contacts: [], updatedBy: "Administratrice Guichet" });
+    expect(created.body).toMatchObject({
+      uai: "0371234R",
+      name: "Lycée Rabelais",
+      zone: { code: "OUEST" },
+      supportMode: "normal",
+      onboardingState: "a_integrer",
+      rooms: [],
+      contacts: [],
+      updatedBy: "Administratrice Guichet",
+    });
     expect(await auditCount("establishment.created")).toBe(before + 1);
-    const [queue] = await database().select({ code: teams.code }).from(teams).innerJoin(establishments, eq(establishments.id, teams.establishmentId)).where(eq(establishments.uai, "0371234R"));
+    const [queue] = await database()
+      .select({ code: teams.code })
+      .from(teams)
+      .innerJoin(establishments, eq(establishments.id, teams.establishmentId))
+      .where(eq(establishments.uai, "0371234R"));
     expect(queue?.code).toBe("ETAB-0371234R");
   });
 
@@ -95,7 +117,8 @@ describe("GET /establishments/{uai}", () => {
     const own = await getSchool(requester, "0370037P");
     expect(own.status).toBe(200);
     expect(own.body.contacts.map((contact) => [contact.function, contact.email])).toEqual([
-      ["Chef d'établissement", "proviseur.choiseul@guichet.test"], ["Correspondant support local (CSL)", "csl.choiseul@guichet.test"],
+      ["Chef d'établissement", "proviseur.choiseul@guichet.test"],
+      ["Correspondant support local (CSL)", "csl.choiseul@guichet.test"],
     ]);
     expect(own.body.sectorLeads.map((lead) => lead.email)).toEqual(["chef.ouest@guichet.test"]);
     expect((await getSchool(technician, "0450029M")).status).toBe(200);
@@ -111,17 +134,32 @@ describe("PATCH /establishments/{uai}", () => {
     const before = await auditCount("establishment.updated");
     const patched = await patchSchool(admin, "0371234R", { name: "Lycée François Rabelais", onboardingState: "en_cours" });
     expect(patched.status).toBe(200);
-    expect(patched.body).toMatchObject({ name: "Lycée François Rabelais", onboardingState: "en_cours", updatedBy: "Administratrice Guichet" });
+    expect(patched.body).toMatchObject({
+      name: "Lycée François Rabelais",
+      onboardingState: "en_cours",
+      updatedBy: "Administratrice Guichet",
+    });
     expect(await auditCount("establishment.updated")).toBe(before + 1);
   });
 
   test("refusals: school staff and technicians 403, unknown school 404, unknown field or zone 400; nothing changes", async () => {
-    for (const token of [requester, manager, technician]) expect((await patchSchool(token, "0370037P", { supportMode: "ouvert" })).status).toBe(403);
+    for (const token of [requester, manager, technician])
+      expect((await patchSchool(token, "0370037P", { supportMode: "ouvert" })).status).toBe(403);
     expect((await patchSchool(admin, "0371235S", { name: "X" })).status).toBe(404);
     expect((await patchSchool(admin, "0370037P", { uai: "0371234R" })).status).toBe(400);
-    expect((await patchSchool(admin, "0370037P", { zone: "NULLEPART" })).body.errors).toEqual([{ field: "zone", message: "Zone inconnue." }]);
-    expect((await patchSchool(admin, "0370037P", { rooms: [{ room: "B204", supportMode: "ouvert" }, { room: "b204 ", supportMode: "normal" }] })).body.errors)
-      .toEqual([{ field: "rooms", message: "Chaque salle une seule fois." }]);
+    expect((await patchSchool(admin, "0370037P", { zone: "NULLEPART" })).body.errors).toEqual([
+      { field: "zone", message: "Zone inconnue." },
+    ]);
+    expect(
+      (
+        await patchSchool(admin, "0370037P", {
+          rooms: [
+            { room: "B204", supportMode: "ouvert" },
+            { room: "b204 ", supportMode: "normal" },
+          ],
+        })
+      ).body.errors,
+    ).toEqual([{ field: "rooms", message: "Chaque salle une seule fois." }]);
     expect((await getSchool(admin, "0370037P")).body).toMatchObject({ supportMode: "normal", zone: { code: "OUEST" }, rooms: [] });
   });
 });
@@ -132,10 +170,23 @@ const NORMAL_DUE = new Date("2026-11-24T08:00:00Z");
 const OUVERT_DUE = new Date("2026-11-26T08:00:00Z");
 
 async function file(caller: Caller, uai: string, ciIds: string[]) {
-  const created = await createTicket(caller, {
-    type: "incident", serviceCode: "POSTE", categoryCode: "POSTE-PANNE", establishmentUai: uai, title: "Le poste ne démarre plus",
-    description: "Écran noir.", impact: "group", urgency: "high", fields: {}, ciIds,
-  }, [], MONDAY_9);
+  const created = await createTicket(
+    caller,
+    {
+      type: "incident",
+      serviceCode: "POSTE",
+      categoryCode: "POSTE-PANNE",
+      establishmentUai: uai,
+      title: "Le poste ne démarre plus",
+      description: "Écran noir.",
+      impact: "group",
+      urgency: "high",
+      fields: {},
+      ciIds,
+    },
+    [],
+    MONDAY_9,
+  );
   if (!created.ok) throw new Error(JSON.stringify(created.failure));
   return created.value.reference;
 }
@@ -145,8 +196,12 @@ const resolveBy = async (reference: string) =>
 describe("support modes and the SLA", () => {
   test("equipment in a room declared `ouvert` of a `normal` school takes the room's commitments, other rooms the school's", async () => {
     const csl = await callerFor("csl.choiseul@guichet.test");
-    const pcs = await database().select({ id: configurationItems.id }).from(configurationItems).innerJoin(establishments, eq(establishments.id, configurationItems.establishmentId))
-      .where(and(eq(establishments.uai, "0370037P"), eq(configurationItems.class, "pc"))).limit(2);
+    const pcs = await database()
+      .select({ id: configurationItems.id })
+      .from(configurationItems)
+      .innerJoin(establishments, eq(establishments.id, configurationItems.establishmentId))
+      .where(and(eq(establishments.uai, "0370037P"), eq(configurationItems.class, "pc")))
+      .limit(2);
     expect(pcs).toHaveLength(2);
     await database().update(configurationItems).set({ room: "B204" }).where(eq(configurationItems.id, pcs[0]!.id));
     await database().update(configurationItems).set({ room: "A101" }).where(eq(configurationItems.id, pcs[1]!.id));
@@ -185,38 +240,66 @@ describe("teams", () => {
   test("GET /teams: the teams and their members for support staff, 403 for school staff", async () => {
     const listed = await callRoute<{ items: TeamJson[] } & ProblemBody>(listTeams, { path: "/teams", token: technician });
     expect(listed.status).toBe(200);
-    expect(listed.body.items.find((team) => team.code === "PROX-OUEST")?.members.map((member) => member.email)).toEqual(expect.arrayContaining(["tech.ouest@guichet.test"]));
+    expect(listed.body.items.find((team) => team.code === "PROX-OUEST")?.members.map((member) => member.email)).toEqual(
+      expect.arrayContaining(["tech.ouest@guichet.test"]),
+    );
     expect(listed.body.items.some((team) => team.code.startsWith("ETAB-"))).toBe(false);
     for (const token of [requester, manager]) expect((await callRoute(listTeams, { path: "/teams", token })).status).toBe(403);
   });
 
   test("an admin creates a team whose member makes it their main team; one audit row", async () => {
     const before = await auditCount("team.created");
-    const created = await postTeam(admin, { code: "prox-chinon", name: "Proximité Chinon", party: "region", zone: "OUEST", members: [{ email: "Tech.Ouest@guichet.test", primary: true }] });
+    const created = await postTeam(admin, {
+      code: "prox-chinon",
+      name: "Proximité Chinon",
+      party: "region",
+      zone: "OUEST",
+      members: [{ email: "Tech.Ouest@guichet.test", primary: true }],
+    });
     expect(created.status).toBe(201);
-    expect(created.body).toEqual({ code: "PROX-CHINON", name: "Proximité Chinon", party: "region", zone: "OUEST", members: [{ email: "tech.ouest@guichet.test", name: "Thomas Leroy (Technicien Ouest)", primary: true }] });
+    expect(created.body).toEqual({
+      code: "PROX-CHINON",
+      name: "Proximité Chinon",
+      party: "region",
+      zone: "OUEST",
+      members: [{ email: "tech.ouest@guichet.test", name: "Thomas Leroy (Technicien Ouest)", primary: true }],
+    });
     expect(await primaryTeams("tech.ouest@guichet.test")).toEqual([{ code: "PROX-CHINON" }]);
     expect(await auditCount("team.created")).toBe(before + 1);
   });
 
   test("refusals on creation: code taken 409, unknown or disabled member 422 and no team, school staff 403", async () => {
     expect((await postTeam(admin, { code: "PROX-CHINON", name: "Doublon", party: "region" })).status).toBe(409);
-    const unknown = await postTeam(admin, { code: "EQ-FANTOME", name: "Fantôme", party: "region", members: [{ email: "personne@guichet.test" }] });
+    const unknown = await postTeam(admin, {
+      code: "EQ-FANTOME",
+      name: "Fantôme",
+      party: "region",
+      members: [{ email: "personne@guichet.test" }],
+    });
     expect(unknown.status).toBe(422);
     expect(unknown.body.errors).toEqual([{ field: "members", message: "Aucun compte pour personne@guichet.test." }]);
     expect(unknown.body.detail).toBe("Vérifiez les membres.");
     expect((await postTeam(admin, { code: "EQ-FANTOME", name: "Fantôme", party: "nulle" })).status).toBe(400);
     await database().update(users).set({ disabledAt: new Date() }).where(eq(users.email, "dane37@guichet.test"));
-    const disabled = await postTeam(admin, { code: "EQ-FANTOME", name: "Fantôme", party: "academy", members: [{ email: "dane37@guichet.test" }] });
+    const disabled = await postTeam(admin, {
+      code: "EQ-FANTOME",
+      name: "Fantôme",
+      party: "academy",
+      members: [{ email: "dane37@guichet.test" }],
+    });
     expect(disabled.status).toBe(422);
     expect(disabled.body.errors).toEqual([{ field: "members", message: "Le compte dane37@guichet.test est désactivé." }]);
-    for (const token of [requester, manager, technician]) expect((await postTeam(token, { code: "EQ-FANTOME", name: "Fantôme", party: "region" })).status).toBe(403);
+    for (const token of [requester, manager, technician])
+      expect((await postTeam(token, { code: "EQ-FANTOME", name: "Fantôme", party: "region" })).status).toBe(403);
     expect(await database().select({ id: teams.id }).from(teams).where(eq(teams.code, "EQ-FANTOME"))).toEqual([]);
   });
 
   test("PATCH /teams/{code}: members are the whole list; who leaves their main team gets their longest-held one back", async () => {
     const before = await auditCount("team.updated");
-    const patched = await patchTeamAs(admin, "PROX-CHINON", { name: "Proximité Chinon-Loudun", members: [{ email: "tech.est@guichet.test" }] });
+    const patched = await patchTeamAs(admin, "PROX-CHINON", {
+      name: "Proximité Chinon-Loudun",
+      members: [{ email: "tech.est@guichet.test" }],
+    });
     expect(patched.status).toBe(200);
     expect(patched.body.members).toEqual([{ email: "tech.est@guichet.test", name: "Emma Moreau (Technicienne Est)", primary: false }]);
     expect(await primaryTeams("tech.ouest@guichet.test")).toEqual([{ code: "PROX-OUEST" }]);
@@ -235,24 +318,49 @@ describe("teams", () => {
     expect((await patchTeamAs(admin, "PROX-CHINON", { members: [{ email: "personne@guichet.test" }] })).status).toBe(422);
     const [team] = await database().select({ name: teams.name, id: teams.id }).from(teams).where(eq(teams.code, "PROX-CHINON"));
     expect(team!.name).toBe("Proximité Chinon-Loudun");
-    expect(await database().select({ userId: teamMembers.userId }).from(teamMembers).where(inArray(teamMembers.teamId, [team!.id]))).toHaveLength(1);
+    expect(
+      await database()
+        .select({ userId: teamMembers.userId })
+        .from(teamMembers)
+        .where(inArray(teamMembers.teamId, [team!.id])),
+    ).toHaveLength(1);
   });
 });
 
 describe("onboarding", () => {
   test("an admin records RDV1; the Région sees where every school stands, a sector lead their zone, school staff nothing", async () => {
     const adminCaller = await callerFor("admin@guichet.test");
-    const set = await setOnboardingMeeting(adminCaller, { uai: "0371234R", meeting: "rdv1", plannedOn: "2026-12-10", heldOn: null, notes: "Lancement avec le proviseur." }, MONDAY_9, SYSTEM_ACTOR);
+    const set = await setOnboardingMeeting(
+      adminCaller,
+      { uai: "0371234R", meeting: "rdv1", plannedOn: "2026-12-10", heldOn: null, notes: "Lancement avec le proviseur." },
+      MONDAY_9,
+      SYSTEM_ACTOR,
+    );
     expect(set.ok).toBe(true);
-    expect((await getSchool(admin, "0371234R")).body.onboardingMeetings).toEqual([{ meeting: "rdv1", plannedOn: "2026-12-10", heldOn: null, notes: "Lancement avec le proviseur." }]);
-    const future = await setOnboardingMeeting(adminCaller, { uai: "0371234R", meeting: "rdv2", plannedOn: null, heldOn: "2026-12-01", notes: null }, MONDAY_9, SYSTEM_ACTOR);
+    expect((await getSchool(admin, "0371234R")).body.onboardingMeetings).toEqual([
+      { meeting: "rdv1", plannedOn: "2026-12-10", heldOn: null, notes: "Lancement avec le proviseur." },
+    ]);
+    const future = await setOnboardingMeeting(
+      adminCaller,
+      { uai: "0371234R", meeting: "rdv2", plannedOn: null, heldOn: "2026-12-01", notes: null },
+      MONDAY_9,
+      SYSTEM_ACTOR,
+    );
     expect(future).toMatchObject({ ok: false, failure: { kind: "invalid" } });
-    const refused = await setOnboardingMeeting(await callerFor("tech.ouest@guichet.test"), { uai: "0371234R", meeting: "rdv2", plannedOn: null, heldOn: null, notes: null }, MONDAY_9, SYSTEM_ACTOR);
+    const refused = await setOnboardingMeeting(
+      await callerFor("tech.ouest@guichet.test"),
+      { uai: "0371234R", meeting: "rdv2", plannedOn: null, heldOn: null, notes: null },
+      MONDAY_9,
+      SYSTEM_ACTOR,
+    );
     expect(refused).toMatchObject({ ok: false, failure: { kind: "forbidden" } });
 
     const board = (await readOnboardingBoard(adminCaller))!;
     expect(board.counts.en_cours).toBe(1);
-    expect(board.schools.find((school) => school.uai === "0371234R")).toMatchObject({ state: "en_cours", meetings: [{ meeting: "rdv1", plannedOn: "2026-12-10" }] });
+    expect(board.schools.find((school) => school.uai === "0371234R")).toMatchObject({
+      state: "en_cours",
+      meetings: [{ meeting: "rdv1", plannedOn: "2026-12-10" }],
+    });
     const sectorBoard = (await readOnboardingBoard(await callerFor("chef.ouest@guichet.test")))!;
     const zones = new Set(sectorBoard.schools.map((school) => school.zoneName));
     expect(zones.size).toBe(1);
@@ -265,28 +373,60 @@ describe("onboarding", () => {
 describe("vendors and zones", () => {
   test("an admin adds a vendor (with its agents' queue) and edits it; a name taken is refused; one audit row each", async () => {
     const adminCaller = await callerFor("admin@guichet.test");
-    const created = await saveVendor(adminCaller, { id: null, name: "Axians", contractReference: "MAR-2026-014", contactEmail: "support@axians.test" }, SYSTEM_ACTOR);
+    const created = await saveVendor(
+      adminCaller,
+      { id: null, name: "Axians", contractReference: "MAR-2026-014", contactEmail: "support@axians.test" },
+      SYSTEM_ACTOR,
+    );
     if (!created.ok) throw new Error(JSON.stringify(created.failure));
-    expect(await database().select({ code: teams.code }).from(teams).where(eq(teams.vendorId, created.value.id))).toEqual([{ code: "PREST-AXIANS" }]);
-    const edited = await saveVendor(adminCaller, { id: created.value.id, name: "Axians", contractReference: "MAR-2026-015", contactEmail: null }, SYSTEM_ACTOR);
+    expect(await database().select({ code: teams.code }).from(teams).where(eq(teams.vendorId, created.value.id))).toEqual([
+      { code: "PREST-AXIANS" },
+    ]);
+    const edited = await saveVendor(
+      adminCaller,
+      { id: created.value.id, name: "Axians", contractReference: "MAR-2026-015", contactEmail: null },
+      SYSTEM_ACTOR,
+    );
     expect(edited.ok).toBe(true);
-    expect((await database().select({ ref: vendors.contractReference, contact: vendors.contactEmail }).from(vendors).where(eq(vendors.id, created.value.id)))[0])
-      .toEqual({ ref: "MAR-2026-015", contact: null });
+    expect(
+      (
+        await database()
+          .select({ ref: vendors.contractReference, contact: vendors.contactEmail })
+          .from(vendors)
+          .where(eq(vendors.id, created.value.id))
+      )[0],
+    ).toEqual({ ref: "MAR-2026-015", contact: null });
     expect(await auditCount("vendor.created")).toBe(1);
     expect(await auditCount("vendor.updated")).toBe(1);
-    expect(await saveVendor(adminCaller, { id: created.value.id, name: "SCC" }, SYSTEM_ACTOR)).toMatchObject({ ok: false, failure: { kind: "conflict" } });
-    expect(await saveVendor(await callerFor("tech.ouest@guichet.test"), { name: "Pirate" }, SYSTEM_ACTOR)).toMatchObject({ ok: false, failure: { kind: "forbidden" } });
+    expect(await saveVendor(adminCaller, { id: created.value.id, name: "SCC" }, SYSTEM_ACTOR)).toMatchObject({
+      ok: false,
+      failure: { kind: "conflict" },
+    });
+    expect(await saveVendor(await callerFor("tech.ouest@guichet.test"), { name: "Pirate" }, SYSTEM_ACTOR)).toMatchObject({
+      ok: false,
+      failure: { kind: "forbidden" },
+    });
     expect(await database().select({ id: vendors.id }).from(vendors).where(eq(vendors.name, "Pirate"))).toEqual([]);
   });
 
   test("an admin creates a zone, then edits it by its code; others are refused", async () => {
     const adminCaller = await callerFor("admin@guichet.test");
-    expect(await saveZone(adminCaller, { code: "CENTRE", name: "Zone Centre", departements: ["41"] }, SYSTEM_ACTOR)).toEqual({ ok: true, value: { created: true } });
-    expect(await saveZone(adminCaller, { code: "CENTRE", name: "Zone Centre", departements: ["41", "36"] }, SYSTEM_ACTOR)).toEqual({ ok: true, value: { created: false } });
-    expect((await database().select({ departements: zones.departements }).from(zones).where(eq(zones.code, "CENTRE")))[0]!.departements).toEqual(["41", "36"]);
+    expect(await saveZone(adminCaller, { code: "CENTRE", name: "Zone Centre", departements: ["41"] }, SYSTEM_ACTOR)).toEqual({
+      ok: true,
+      value: { created: true },
+    });
+    expect(await saveZone(adminCaller, { code: "CENTRE", name: "Zone Centre", departements: ["41", "36"] }, SYSTEM_ACTOR)).toEqual({
+      ok: true,
+      value: { created: false },
+    });
+    expect(
+      (await database().select({ departements: zones.departements }).from(zones).where(eq(zones.code, "CENTRE")))[0]!.departements,
+    ).toEqual(["41", "36"]);
     expect(await auditCount("zone.created")).toBe(1);
     expect(await auditCount("zone.updated")).toBe(1);
-    expect(await saveZone(await callerFor("chef.ouest@guichet.test"), { code: "CENTRE", name: "X", departements: [] }, SYSTEM_ACTOR)).toMatchObject({ ok: false, failure: { kind: "forbidden" } });
+    expect(
+      await saveZone(await callerFor("chef.ouest@guichet.test"), { code: "CENTRE", name: "X", departements: [] }, SYSTEM_ACTOR),
+    ).toMatchObject({ ok: false, failure: { kind: "forbidden" } });
     expect((await database().select({ name: zones.name }).from(zones).where(eq(zones.code, "CENTRE")))[0]!.name).toBe("Zone Centre");
   });
 });

@@ -26,10 +26,17 @@ async function callerFor(email: string) {
 
 /** An outbox row as a notification writes it; `created` backdates it (the sweep leaves young rows alone). */
 async function writeEmail(values: Partial<typeof outboxEmails.$inferInsert> = {}): Promise<string> {
-  const [row] = await database().insert(outboxEmails).values({
-    idempotencyKey: `outbox-admin-test:${randomUUID()}`, toAddress: "csl.choiseul@guichet.test", subject: `Essai ${randomUUID().slice(0, 8)}`,
-    textBody: "Bonjour,\nvotre demande avance.", htmlBody: "<p>Bonjour,<br>votre demande <b>avance</b>.</p>", ...values,
-  }).returning({ id: outboxEmails.id });
+  const [row] = await database()
+    .insert(outboxEmails)
+    .values({
+      idempotencyKey: `outbox-admin-test:${randomUUID()}`,
+      toAddress: "csl.choiseul@guichet.test",
+      subject: `Essai ${randomUUID().slice(0, 8)}`,
+      textBody: "Bonjour,\nvotre demande avance.",
+      htmlBody: "<p>Bonjour,<br>votre demande <b>avance</b>.</p>",
+      ...values,
+    })
+    .returning({ id: outboxEmails.id });
   written.push(row!.id);
   return row!.id;
 }
@@ -60,7 +67,9 @@ describe("without SMTP_URL", () => {
     expect(await rowOf(id)).toMatchObject({ status: "failed", lastError: NO_SMTP_SERVER, attempts: 1, sentAt: null });
 
     expect(await sendOutboxEmail(id, new Date())).toBe("failed");
-    const pendingBefore = (await database().select({ id: outboxEmails.id }).from(outboxEmails).where(eq(outboxEmails.status, "pending"))).map((row) => row.id);
+    const pendingBefore = (
+      await database().select({ id: outboxEmails.id }).from(outboxEmails).where(eq(outboxEmails.status, "pending"))
+    ).map((row) => row.id);
     expect(pendingBefore).not.toContain(id);
     expect((await rowOf(id)).attempts).toBe(1);
   });
@@ -70,7 +79,12 @@ describe("/admin/courriels", () => {
   test("admins read the outbox newest first, by keyset pages and by state; nobody else does", async () => {
     // Dated ahead of every other file's rows, so they open the first page.
     const older = await writeEmail({ createdAt: new Date("2099-01-01T08:00:01Z"), status: "sent", sentAt: new Date() });
-    const newer = await writeEmail({ createdAt: new Date("2099-01-01T08:00:02Z"), status: "failed", attempts: 3, lastError: "550 5.1.1 Mailbox unknown" });
+    const newer = await writeEmail({
+      createdAt: new Date("2099-01-01T08:00:02Z"),
+      status: "failed",
+      attempts: 3,
+      lastError: "550 5.1.1 Mailbox unknown",
+    });
 
     const first = (await readOutbox(admin, { limit: 1 }))!;
     expect(first.items.map((row) => row.id)).toEqual([newer]);
@@ -84,7 +98,10 @@ describe("/admin/courriels", () => {
     expect(failed.items.map((row) => row.id)).toContain(newer);
     expect(failed.items.map((row) => row.id)).not.toContain(older);
 
-    expect(await readOutboxEmail(admin, older)).toMatchObject({ textBody: "Bonjour,\nvotre demande avance.", htmlBody: "<p>Bonjour,<br>votre demande <b>avance</b>.</p>" });
+    expect(await readOutboxEmail(admin, older)).toMatchObject({
+      textBody: "Bonjour,\nvotre demande avance.",
+      htmlBody: "<p>Bonjour,<br>votre demande <b>avance</b>.</p>",
+    });
     expect(await readOutboxEmail(admin, randomUUID())).toBeNull();
     expect(await readOutbox(technician, { limit: 10 })).toBeNull();
     expect(await readOutboxEmail(technician, older)).toBeNull();

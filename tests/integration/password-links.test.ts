@@ -23,10 +23,15 @@ async function invite(now = new Date()) {
   return { email, ...created.value };
 }
 
-const mailsTo = (email: string) => database().select({ subject: outboxEmails.subject, text: outboxEmails.textBody }).from(outboxEmails)
-  .where(and(eq(outboxEmails.toAddress, email), like(outboxEmails.textBody, "%/mot-de-passe/%"))).orderBy(desc(outboxEmails.createdAt));
+const mailsTo = (email: string) =>
+  database()
+    .select({ subject: outboxEmails.subject, text: outboxEmails.textBody })
+    .from(outboxEmails)
+    .where(and(eq(outboxEmails.toAddress, email), like(outboxEmails.textBody, "%/mot-de-passe/%")))
+    .orderBy(desc(outboxEmails.createdAt));
 
-const hashOf = async (email: string) => (await database().select({ hash: users.passwordHash }).from(users).where(eq(users.email, email)))[0]!.hash;
+const hashOf = async (email: string) =>
+  (await database().select({ hash: users.passwordHash }).from(users).where(eq(users.email, email)))[0]!.hash;
 
 describe("invitation links", () => {
   test("the invitation e-mail carries the link, which works 72 hours and only once", async () => {
@@ -37,25 +42,38 @@ describe("invitation links", () => {
     expect(mail?.text).toContain(`/mot-de-passe/${invitationToken}`);
     expect(mail?.text).toContain("72 heures");
 
-    expect(await readPasswordLink(invitationToken, new Date(now.getTime() + 71 * HOUR))).toEqual({ purpose: "invitation", email, name: "Inès Invitée" });
+    expect(await readPasswordLink(invitationToken, new Date(now.getTime() + 71 * HOUR))).toEqual({
+      purpose: "invitation",
+      email,
+      name: "Inès Invitée",
+    });
     expect(await readPasswordLink(invitationToken, new Date(now.getTime() + 72 * HOUR))).toBeNull();
-    expect(await setPasswordWithLink({ token: invitationToken, password: GOOD }, new Date(now.getTime() + 73 * HOUR), system))
-      .toEqual({ ok: false, failure: { kind: "not_found" } });
+    expect(await setPasswordWithLink({ token: invitationToken, password: GOOD }, new Date(now.getTime() + 73 * HOUR), system)).toEqual({
+      ok: false,
+      failure: { kind: "not_found" },
+    });
     expect(await hashOf(email)).toBeNull();
 
-    expect(await setPasswordWithLink({ token: invitationToken, password: GOOD }, new Date(now.getTime() + HOUR), system)).toMatchObject({ ok: true });
+    expect(await setPasswordWithLink({ token: invitationToken, password: GOOD }, new Date(now.getTime() + HOUR), system)).toMatchObject({
+      ok: true,
+    });
     expect(await verifyPassword(await hashOf(email), GOOD)).toBe(true);
-    expect(await setPasswordWithLink({ token: invitationToken, password: "un autre cheval bleu" }, new Date(now.getTime() + HOUR), system))
-      .toEqual({ ok: false, failure: { kind: "not_found" } });
+    expect(
+      await setPasswordWithLink({ token: invitationToken, password: "un autre cheval bleu" }, new Date(now.getTime() + HOUR), system),
+    ).toEqual({ ok: false, failure: { kind: "not_found" } });
     expect(await readPasswordLink(invitationToken, new Date(now.getTime() + HOUR))).toBeNull();
   });
 
   test("a refused password leaves the link usable; a forged token is unknown", async () => {
     const { email, invitationToken } = await invite();
-    expect(await setPasswordWithLink({ token: invitationToken, password: "court" }, new Date(), system))
-      .toMatchObject({ ok: false, failure: { kind: "invalid", errors: [{ field: "password" }] } });
-    expect(await setPasswordWithLink({ token: invitationToken, password: "azerty123456" }, new Date(), system))
-      .toMatchObject({ ok: false, failure: { kind: "invalid", message: "account.errors.passwordTooCommon" } });
+    expect(await setPasswordWithLink({ token: invitationToken, password: "court" }, new Date(), system)).toMatchObject({
+      ok: false,
+      failure: { kind: "invalid", errors: [{ field: "password" }] },
+    });
+    expect(await setPasswordWithLink({ token: invitationToken, password: "azerty123456" }, new Date(), system)).toMatchObject({
+      ok: false,
+      failure: { kind: "invalid", message: "account.errors.passwordTooCommon" },
+    });
     expect(await hashOf(email)).toBeNull();
     expect(await readPasswordLink(invitationToken, new Date())).not.toBeNull();
     expect(await readPasswordLink(`${invitationToken}x`, new Date())).toBeNull();
@@ -97,7 +115,8 @@ describe("Mot de passe oublié", () => {
   test("twenty requests an hour from one client address", async () => {
     const from = ip();
     const outcomes = [];
-    for (let attempt = 0; attempt < 21; attempt++) outcomes.push(await requestPasswordReset({ email: `x${attempt}.${randomUUID()}@guichet.test`, ip: from }, new Date()));
+    for (let attempt = 0; attempt < 21; attempt++)
+      outcomes.push(await requestPasswordReset({ email: `x${attempt}.${randomUUID()}@guichet.test`, ip: from }, new Date()));
     expect(outcomes.filter((outcome) => outcome === "throttled")).toHaveLength(1);
     expect(outcomes.at(-1)).toBe("throttled");
   });
@@ -109,15 +128,28 @@ describe("Mon compte: changing one's password", () => {
     await setPasswordWithLink({ token: invitationToken, password: GOOD }, new Date(), system);
     const caller = (await loadCaller(id))!;
     const [before] = await database().select({ version: users.tokenVersion }).from(users).where(eq(users.id, id));
-    expect(await changeOwnPassword(caller, { current: "pas le bon mot de passe", password: "une nouvelle phrase longue" }, new Date(), SYSTEM_ACTOR))
-      .toMatchObject({ ok: false, failure: { errors: [{ field: "current" }] } });
-    expect(await changeOwnPassword(caller, { current: GOOD, password: email }, new Date(), SYSTEM_ACTOR))
-      .toMatchObject({ ok: false, failure: { errors: [{ field: "password" }] } });
+    expect(
+      await changeOwnPassword(
+        caller,
+        { current: "pas le bon mot de passe", password: "une nouvelle phrase longue" },
+        new Date(),
+        SYSTEM_ACTOR,
+      ),
+    ).toMatchObject({ ok: false, failure: { errors: [{ field: "current" }] } });
+    expect(await changeOwnPassword(caller, { current: GOOD, password: email }, new Date(), SYSTEM_ACTOR)).toMatchObject({
+      ok: false,
+      failure: { errors: [{ field: "password" }] },
+    });
     const changed = await changeOwnPassword(caller, { current: GOOD, password: "une nouvelle phrase longue" }, new Date(), SYSTEM_ACTOR);
     expect(changed).toEqual({ ok: true, value: { tokenVersion: before!.version + 1 } });
     expect(await verifyPassword(await hashOf(email), "une nouvelle phrase longue")).toBe(true);
-    const actions = (await database().select({ action: auditEvents.action }).from(auditEvents)
-      .where(and(eq(auditEvents.objectType, "user"), eq(auditEvents.objectId, id))).orderBy(auditEvents.id)).map((row) => row.action);
+    const actions = (
+      await database()
+        .select({ action: auditEvents.action })
+        .from(auditEvents)
+        .where(and(eq(auditEvents.objectType, "user"), eq(auditEvents.objectId, id)))
+        .orderBy(auditEvents.id)
+    ).map((row) => row.action);
     expect(actions).toEqual(["account.created", "account.password_set", "account.password_changed"]);
   });
 });

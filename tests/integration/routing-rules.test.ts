@@ -11,7 +11,13 @@ import type { RoutingRuleInput } from "@/lib/schemas/routing-rules";
 import { auditActor } from "@/lib/services/audit/audit-actor";
 import { loadCaller } from "@/lib/services/accounts/load-caller";
 import { moveRoutingRule, reorderRoutingRules } from "@/lib/services/routing/routing-rule-order";
-import { createRoutingRule, deleteRoutingRule, listRoutingRules, setRoutingRuleEnabled, updateRoutingRule } from "@/lib/services/routing/routing-rules";
+import {
+  createRoutingRule,
+  deleteRoutingRule,
+  listRoutingRules,
+  setRoutingRuleEnabled,
+  updateRoutingRule,
+} from "@/lib/services/routing/routing-rules";
 import { callRoute, tokenFor, type ProblemBody } from "../support/api-client";
 
 // Rules made here carry this prefix, so a failed run leaves nothing behind for the next files.
@@ -33,8 +39,14 @@ const historyOf = (ruleId: string) =>
   database().select().from(routingRuleHistory).where(eq(routingRuleHistory.ruleId, ruleId)).orderBy(asc(routingRuleHistory.id));
 
 const printers = (overrides: Partial<RoutingRuleInput> = {}): RoutingRuleInput => ({
-  name: `${PREFIX} Imprimantes du Loiret`, enabled: true, match: { services: ["IMPRESSION"], departements: ["45"] },
-  teamCode: "PROX-EST", watcherTeamCodes: [], priorityFloor: null, assignToReferent: false, ...overrides,
+  name: `${PREFIX} Imprimantes du Loiret`,
+  enabled: true,
+  match: { services: ["IMPRESSION"], departements: ["45"] },
+  teamCode: "PROX-EST",
+  watcherTeamCodes: [],
+  priorityFloor: null,
+  assignToReferent: false,
+  ...overrides,
 });
 
 async function created(rule: RoutingRuleInput = printers()): Promise<string> {
@@ -46,12 +58,16 @@ async function created(rule: RoutingRuleInput = printers()): Promise<string> {
 beforeAll(async () => {
   [admin, technician] = await Promise.all([callerFor("admin@guichet.test"), callerFor("tech.ouest@guichet.test")]);
   [adminToken, technicianToken, requesterToken] = await Promise.all([
-    tokenFor("admin@guichet.test"), tokenFor("tech.ouest@guichet.test"), tokenFor("csl.choiseul@guichet.test"),
+    tokenFor("admin@guichet.test"),
+    tokenFor("tech.ouest@guichet.test"),
+    tokenFor("csl.choiseul@guichet.test"),
   ]);
 });
 
 afterAll(async () => {
-  await database().delete(routingRules).where(like(routingRules.name, `${PREFIX}%`));
+  await database()
+    .delete(routingRules)
+    .where(like(routingRules.name, `${PREFIX}%`));
   await database().update(routingRules).set({ enabled: true }).where(eq(routingRules.name, MOBILE_TEAM));
 });
 
@@ -63,8 +79,16 @@ describe("editing the rules, each change journaled", () => {
     const [entry, ...rest] = await historyOf(id);
     expect(rest).toEqual([]);
     expect(entry).toMatchObject({
-      action: "created", before: null, changedById: admin.id,
-      after: { name: printers().name, enabled: true, match: { services: ["IMPRESSION"], departements: ["45"] }, teamCode: "PROX-EST", version: 1 },
+      action: "created",
+      before: null,
+      changedById: admin.id,
+      after: {
+        name: printers().name,
+        enabled: true,
+        match: { services: ["IMPRESSION"], departements: ["45"] },
+        teamCode: "PROX-EST",
+        version: 1,
+      },
     });
     await deleteRoutingRule(admin, { id, version: 1 }, new Date(), auditActor({}, admin));
   });
@@ -72,13 +96,31 @@ describe("editing the rules, each change journaled", () => {
   test("an update on the version edited bumps it and keeps before and after; a stale one is refused and writes nothing", async () => {
     const id = await created();
     const renamed = printers({ name: `${PREFIX} Imprimantes 45`, watcherTeamCodes: ["EQ-E-DCL"], priorityFloor: "P3" });
-    expect(await updateRoutingRule(admin, { id, version: 1 }, renamed, new Date(), auditActor({}, admin))).toEqual({ ok: true, value: null });
-    expect(await ruleRow(id)).toMatchObject({ name: renamed.name, watcherTeamCodes: ["EQ-E-DCL"], priorityFloor: "P3", version: 2, updatedById: admin.id });
+    expect(await updateRoutingRule(admin, { id, version: 1 }, renamed, new Date(), auditActor({}, admin))).toEqual({
+      ok: true,
+      value: null,
+    });
+    expect(await ruleRow(id)).toMatchObject({
+      name: renamed.name,
+      watcherTeamCodes: ["EQ-E-DCL"],
+      priorityFloor: "P3",
+      version: 2,
+      updatedById: admin.id,
+    });
     expect((await historyOf(id)).at(-1)).toMatchObject({
-      action: "updated", changedById: admin.id, before: { name: printers().name, version: 1 }, after: { name: renamed.name, version: 2, priorityFloor: "P3" },
+      action: "updated",
+      changedById: admin.id,
+      before: { name: printers().name, version: 1 },
+      after: { name: renamed.name, version: 2, priorityFloor: "P3" },
     });
 
-    const stale = await updateRoutingRule(admin, { id, version: 1 }, printers({ name: `${PREFIX} écrasée` }), new Date(), auditActor({}, admin));
+    const stale = await updateRoutingRule(
+      admin,
+      { id, version: 1 },
+      printers({ name: `${PREFIX} écrasée` }),
+      new Date(),
+      auditActor({}, admin),
+    );
     expect(stale).toMatchObject({ ok: false, failure: { kind: "conflict", message: "routing.errors.ruleStale" } });
     expect(await ruleRow(id)).toMatchObject({ name: renamed.name, version: 2 });
     expect(await historyOf(id)).toHaveLength(2);
@@ -92,7 +134,11 @@ describe("editing the rules, each change journaled", () => {
     await setRoutingRuleEnabled(admin, { id, enabled: true }, new Date(), auditActor({}, admin));
     const entries = await historyOf(id);
     expect(entries.map((entry) => entry.action)).toEqual(["created", "disabled", "enabled"]);
-    expect(entries[1]).toMatchObject({ before: { enabled: true, version: 1 }, after: { enabled: false, version: 2 }, changedById: admin.id });
+    expect(entries[1]).toMatchObject({
+      before: { enabled: true, version: 1 },
+      after: { enabled: false, version: 2 },
+      changedById: admin.id,
+    });
     expect(entries[2]).toMatchObject({ before: { enabled: false }, after: { enabled: true, version: 3 } });
     await deleteRoutingRule(admin, { id, version: 3 }, new Date(), auditActor({}, admin));
   });
@@ -111,7 +157,9 @@ describe("editing the rules, each change journaled", () => {
     const [neighbourMove] = (await historyOf(neighbour.id)).filter((entry) => entry.action === "moved").slice(-1);
     expect((ownMove!.after as { position: number }).position).toBeLessThan((ownMove!.before as { position: number }).position);
     expect(ownMove!.changedById).toBe(admin.id);
-    expect((neighbourMove!.after as { position: number }).position).toBeGreaterThan((neighbourMove!.before as { position: number }).position);
+    expect((neighbourMove!.after as { position: number }).position).toBeGreaterThan(
+      (neighbourMove!.before as { position: number }).position,
+    );
     // Moves change no version: an edit opened before them may still be saved.
     expect(await ruleRow(id)).toMatchObject({ version: 1 });
 
@@ -123,7 +171,10 @@ describe("editing the rules, each change journaled", () => {
   test("the first rule cannot go up: nothing changes", async () => {
     const [first] = await loadRoutingRules(database());
     const entries = (await historyOf(first!.id)).length;
-    expect(await moveRoutingRule(admin, { id: first!.id, direction: "up" }, new Date(), auditActor({}, admin))).toEqual({ ok: true, value: null });
+    expect(await moveRoutingRule(admin, { id: first!.id, direction: "up" }, new Date(), auditActor({}, admin))).toEqual({
+      ok: true,
+      value: null,
+    });
     expect(await historyOf(first!.id)).toHaveLength(entries);
   });
 
@@ -138,7 +189,10 @@ describe("editing the rules, each change journaled", () => {
     expect(await order()).toEqual([rules[1]!.name, rules[0]!.name, ...rules.slice(2).map((rule) => rule.name)]);
     expect((await counts()).map((count, index) => count - before[index]!)).toEqual([1, 1, ...ids.slice(2).map(() => 0)]);
 
-    expect(await reorderRoutingRules(admin, ids.slice(1), new Date(), auditActor({}, admin))).toMatchObject({ ok: false, failure: { kind: "conflict" } });
+    expect(await reorderRoutingRules(admin, ids.slice(1), new Date(), auditActor({}, admin))).toMatchObject({
+      ok: false,
+      failure: { kind: "conflict" },
+    });
     expect(await reorderRoutingRules(admin, ids, new Date(), auditActor({}, admin))).toEqual({ ok: true, value: null });
     expect(await order()).toEqual(rules.map((rule) => rule.name));
   });
@@ -146,17 +200,31 @@ describe("editing the rules, each change journaled", () => {
   test("deleting needs the version seen, and the history keeps the rule as it was", async () => {
     const id = await created();
     await setRoutingRuleEnabled(admin, { id, enabled: false }, new Date(), auditActor({}, admin));
-    expect(await deleteRoutingRule(admin, { id, version: 1 }, new Date(), auditActor({}, admin))).toMatchObject({ ok: false, failure: { kind: "conflict" } });
+    expect(await deleteRoutingRule(admin, { id, version: 1 }, new Date(), auditActor({}, admin))).toMatchObject({
+      ok: false,
+      failure: { kind: "conflict" },
+    });
     expect(await deleteRoutingRule(admin, { id, version: 2 }, new Date(), auditActor({}, admin))).toEqual({ ok: true, value: null });
     expect(await ruleRow(id)).toBeUndefined();
     expect((await historyOf(id)).at(-1)).toMatchObject({
-      action: "deleted", after: null, changedById: admin.id, before: { name: printers().name, teamCode: "PROX-EST", enabled: false, version: 2 },
+      action: "deleted",
+      after: null,
+      changedById: admin.id,
+      before: { name: printers().name, teamCode: "PROX-EST", enabled: false, version: 2 },
     });
-    expect(await deleteRoutingRule(admin, { id, version: 2 }, new Date(), auditActor({}, admin))).toEqual({ ok: false, failure: { kind: "not_found" } });
+    expect(await deleteRoutingRule(admin, { id, version: 2 }, new Date(), auditActor({}, admin))).toEqual({
+      ok: false,
+      failure: { kind: "not_found" },
+    });
   });
 
   test("a team or catalogue code that names nothing is refused on its field; a placeholder team is accepted", async () => {
-    const refused = await createRoutingRule(admin, printers({ teamCode: "EQ-INEXISTANTE", watcherTeamCodes: ["ACAD-RSSI", "NULLE-PART"], match: { categories: ["IMPR-PANNE-X"] } }), new Date(), auditActor({}, admin));
+    const refused = await createRoutingRule(
+      admin,
+      printers({ teamCode: "EQ-INEXISTANTE", watcherTeamCodes: ["ACAD-RSSI", "NULLE-PART"], match: { categories: ["IMPR-PANNE-X"] } }),
+      new Date(),
+      auditActor({}, admin),
+    );
     expect(refused).toMatchObject({
       ok: false,
       failure: {
@@ -179,16 +247,31 @@ describe("editing the rules, each change journaled", () => {
     const forbidden = { ok: false, failure: { kind: "forbidden" } };
     expect(await listRoutingRules(technician)).toBeNull();
     expect(await createRoutingRule(technician, printers(), new Date(), auditActor({}, technician))).toMatchObject(forbidden);
-    expect(await updateRoutingRule(technician, { id: first!.id, version: first!.version }, printers(), new Date(), auditActor({}, technician))).toMatchObject(forbidden);
-    expect(await setRoutingRuleEnabled(technician, { id: first!.id, enabled: false }, new Date(), auditActor({}, technician))).toMatchObject(forbidden);
-    expect(await moveRoutingRule(technician, { id: first!.id, direction: "down" }, new Date(), auditActor({}, technician))).toMatchObject(forbidden);
-    expect(await deleteRoutingRule(technician, { id: first!.id, version: first!.version }, new Date(), auditActor({}, technician))).toMatchObject(forbidden);
+    expect(
+      await updateRoutingRule(technician, { id: first!.id, version: first!.version }, printers(), new Date(), auditActor({}, technician)),
+    ).toMatchObject(forbidden);
+    expect(
+      await setRoutingRuleEnabled(technician, { id: first!.id, enabled: false }, new Date(), auditActor({}, technician)),
+    ).toMatchObject(forbidden);
+    expect(await moveRoutingRule(technician, { id: first!.id, direction: "down" }, new Date(), auditActor({}, technician))).toMatchObject(
+      forbidden,
+    );
+    expect(
+      await deleteRoutingRule(technician, { id: first!.id, version: first!.version }, new Date(), auditActor({}, technician)),
+    ).toMatchObject(forbidden);
     expect(await ruleRow(first!.id)).toMatchObject({ enabled: true, version: first!.version });
   });
 });
 
 describe("POST /api/v1/routing/test", () => {
-  const deskPc = { type: "incident", serviceCode: "POSTE", categoryCode: "POSTE-PANNE", establishmentUai: "0370037P", impact: "group", urgency: "high" };
+  const deskPc = {
+    type: "incident",
+    serviceCode: "POSTE",
+    categoryCode: "POSTE-PANNE",
+    establishmentUai: "0370037P",
+    impact: "group",
+    urgency: "high",
+  };
   const post = <Body = ProblemBody>(body: unknown, token: string | null = technicianToken) =>
     callRoute<Body>(testRoute, { path: "/routing/test", token: token ?? undefined, body });
 
@@ -210,7 +293,9 @@ describe("POST /api/v1/routing/test", () => {
       expect(response.status).toBe(200);
       expect(response.body).toMatchObject({ rule: { name: "Par défaut : centre de services" }, team: { code: "EQ-E-SD_OPE" } });
       expect(response.body.trace.find((verdict) => verdict.rule.id === mobile.id)).toEqual({
-        rule: { id: mobile.id, name: MOBILE_TEAM }, matched: false, reason: "règle désactivée",
+        rule: { id: mobile.id, name: MOBILE_TEAM },
+        matched: false,
+        reason: "règle désactivée",
       });
     } finally {
       await setRoutingRuleEnabled(admin, { id: mobile.id, enabled: true }, new Date(), auditActor({}, admin));

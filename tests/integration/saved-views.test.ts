@@ -15,7 +15,9 @@ async function callerFor(email: string) {
 
 beforeAll(async () => {
   [technician, otherTechnician, requester] = await Promise.all([
-    callerFor("tech.ouest@guichet.test"), callerFor("tech.est@guichet.test"), callerFor("csl.choiseul@guichet.test"),
+    callerFor("tech.ouest@guichet.test"),
+    callerFor("tech.est@guichet.test"),
+    callerFor("csl.choiseul@guichet.test"),
   ]);
   await database().delete(savedViews).where(eq(savedViews.userId, technician.id));
 });
@@ -24,8 +26,14 @@ const names = async (caller: Caller) => (await listSavedViews(caller)).map((view
 
 describe("saved views", () => {
   test("a technician saves the current queue and filters, lists them by name, and empty criteria are dropped", async () => {
-    const saved = await saveView(technician, { name: "  Urgences Ouest ", query: { file: "PROX-OUEST", priority: "P1", q: "", sort: "priority" } });
-    expect(saved).toMatchObject({ ok: true, value: { name: "Urgences Ouest", query: { file: "PROX-OUEST", priority: "P1", sort: "priority" } } });
+    const saved = await saveView(technician, {
+      name: "  Urgences Ouest ",
+      query: { file: "PROX-OUEST", priority: "P1", q: "", sort: "priority" },
+    });
+    expect(saved).toMatchObject({
+      ok: true,
+      value: { name: "Urgences Ouest", query: { file: "PROX-OUEST", priority: "P1", sort: "priority" } },
+    });
     await saveView(technician, { name: "attente prestataire", query: { file: "mine", status: "waiting_vendor" } });
     expect(await names(technician)).toEqual(["attente prestataire", "Urgences Ouest"]);
     expect(await listSavedViews(otherTechnician)).toEqual([]);

@@ -7,8 +7,18 @@ import { DEMO_ACCOUNTS } from "@/db/seed/demo-accounts";
 import catalogue from "@/db/seed/data/service-catalogue.json";
 
 const TABLES = [
-  "zones", "establishments", "vendors", "teams", "users", "user_establishments", "team_members", "services",
-  "categories", "configuration_items", "sla_policies", "routing_rules",
+  "zones",
+  "establishments",
+  "vendors",
+  "teams",
+  "users",
+  "user_establishments",
+  "team_members",
+  "services",
+  "categories",
+  "configuration_items",
+  "sla_policies",
+  "routing_rules",
 ];
 
 /** Every row of every seeded table, hashed: equal digests mean nothing changed. */
@@ -42,21 +52,28 @@ describe("seed", () => {
   });
 
   test("loads the sample inventory with its uplinks, and an inventory for every school", async () => {
-    const rows = (await database().execute(sql`
+    const rows = (
+      await database().execute(sql`
       SELECT child.name, parent.name AS parent FROM configuration_items child
       LEFT JOIN configuration_items parent ON parent.id = child.parent_id
-      WHERE child.name IN ('rca0370037psw153.SR11.2', 'a107-sev-05', 'hosta0370037p')`)).rows;
+      WHERE child.name IN ('rca0370037psw153.SR11.2', 'a107-sev-05', 'hosta0370037p')`)
+    ).rows;
     expect(Object.fromEntries(rows.map((row) => [row.name, row.parent]))).toEqual({
-      "rca0370037psw153.SR11.2": "rca0370037psw154.SRB3.35", "a107-sev-05": null, hosta0370037p: null,
+      "rca0370037psw153.SR11.2": "rca0370037psw154.SRB3.35",
+      "a107-sev-05": null,
+      hosta0370037p: null,
     });
-    const perSchool = (await database().execute(sql`
-      SELECT e.uai, count(ci.id)::int AS items FROM establishments e LEFT JOIN configuration_items ci ON ci.establishment_id = e.id GROUP BY e.uai`)).rows;
+    const perSchool = (
+      await database().execute(sql`
+      SELECT e.uai, count(ci.id)::int AS items FROM establishments e LEFT JOIN configuration_items ci ON ci.establishment_id = e.id GROUP BY e.uai`)
+    ).rows;
     expect(perSchool).toHaveLength(20);
     for (const school of perSchool) expect(Number(school.items)).toBeGreaterThanOrEqual(60);
   });
 
   test("creates the demo accounts with their roles and attachments", async () => {
-    const rows = (await database().execute(sql`
+    const rows = (
+      await database().execute(sql`
       SELECT u.email, u.role, u.function_code AS "functionCode", u.password_set_at IS NOT NULL AS "passwordSet",
         array_remove(array_agg(DISTINCT e.uai), NULL) AS schools, array_remove(array_agg(DISTINCT t.code), NULL) AS teams,
         array_remove(array_agg(DISTINCT t.code) FILTER (WHERE tm.is_primary), NULL) AS "primaryTeams"
@@ -64,11 +81,16 @@ describe("seed", () => {
       LEFT JOIN team_members tm ON tm.user_id = u.id LEFT JOIN teams t ON t.id = tm.team_id
       -- Other test files add accounts of their own to the shared database.
       WHERE u.email IN ${DEMO_ACCOUNTS.map((account) => account.email)}
-      GROUP BY u.email, u.role, u.function_code, u.password_set_at`)).rows;
+      GROUP BY u.email, u.role, u.function_code, u.password_set_at`)
+    ).rows;
     const byEmail = new Map(rows.map((row) => [row.email, row]));
     expect(byEmail.size).toBe(DEMO_ACCOUNTS.length);
     expect(byEmail.get("csl.choiseul@guichet.test")).toMatchObject({ role: "requester", schools: ["0370037P"] });
-    expect(byEmail.get("proviseur.choiseul@guichet.test")).toMatchObject({ role: "manager", schools: ["0370037P"], functionCode: "chef_etablissement" });
+    expect(byEmail.get("proviseur.choiseul@guichet.test")).toMatchObject({
+      role: "manager",
+      schools: ["0370037P"],
+      functionCode: "chef_etablissement",
+    });
     expect(byEmail.get("csl.palissy@guichet.test")).toMatchObject({ functionCode: "csl", primaryTeams: ["ETAB-0450029M"] });
     expect(rows.every((row) => row.passwordSet === true)).toBe(true);
     // Everyone in a team has exactly one primary team: their first.
@@ -81,9 +103,11 @@ describe("seed", () => {
 
   test("the database refuses an invalid UAI", async () => {
     for (const uai of ["0450051I", "045005L", "ABCDEFGH"]) {
-      await expect(database().execute(sql`
+      await expect(
+        database().execute(sql`
         INSERT INTO establishments (uai, type, name, city, departement, zone_id)
-        SELECT ${uai}, 'LGT', 'Test', 'Test', '45', id FROM zones LIMIT 1`)).rejects.toMatchObject({ cause: { constraint: "establishments_uai_valid" } });
+        SELECT ${uai}, 'LGT', 'Test', 'Test', '45', id FROM zones LIMIT 1`),
+      ).rejects.toMatchObject({ cause: { constraint: "establishments_uai_valid" } });
     }
   });
 });

@@ -9,8 +9,10 @@ import { updateAccount } from "@/lib/services/accounts/update-account";
 import { loadCaller } from "@/lib/services/accounts/load-caller";
 
 async function account(email: string) {
-  const [row] = await database().select({ id: users.id, email: users.email, name: users.name, tokenVersion: users.tokenVersion })
-    .from(users).where(eq(users.email, email));
+  const [row] = await database()
+    .select({ id: users.id, email: users.email, name: users.name, tokenVersion: users.tokenVersion })
+    .from(users)
+    .where(eq(users.email, email));
   return row!;
 }
 
@@ -18,7 +20,11 @@ async function account(email: string) {
 async function signIn(email: string): Promise<JWT> {
   const user = await account(email);
   const jwt = authOptions().callbacks!.jwt!;
-  return jwt({ token: { sub: user.id, email: user.email }, user: { id: user.id, email: user.email, tokenVersion: user.tokenVersion } as never, account: null });
+  return jwt({
+    token: { sub: user.id, email: user.email },
+    user: { id: user.id, email: user.email, tokenVersion: user.tokenVersion } as never,
+    account: null,
+  });
 }
 
 function nextRequest(token: JWT) {
@@ -61,10 +67,16 @@ describe("sessions", () => {
   test("only an admin may disable an account, and never their own", async () => {
     const admin = (await loadCaller((await account("admin@guichet.test")).id))!;
     const technician = (await loadCaller((await account("tech.ouest@guichet.test")).id))!;
-    expect(await updateAccount(technician, admin.id, { disabled: true }, new Date(), auditActor({}, technician))).toMatchObject({ ok: false, failure: { kind: "forbidden" } });
-    expect(await updateAccount(admin, admin.id, { disabled: true }, new Date(), auditActor({}, admin)))
-      .toEqual({ ok: false, failure: { kind: "unprocessable", message: "users.errors.cannotChangeSelf" } });
-    expect(await updateAccount(admin, "00000000-0000-4000-8000-000000000000", { disabled: true }, new Date(), auditActor({}, admin)))
-      .toEqual({ ok: false, failure: { kind: "not_found" } });
+    expect(await updateAccount(technician, admin.id, { disabled: true }, new Date(), auditActor({}, technician))).toMatchObject({
+      ok: false,
+      failure: { kind: "forbidden" },
+    });
+    expect(await updateAccount(admin, admin.id, { disabled: true }, new Date(), auditActor({}, admin))).toEqual({
+      ok: false,
+      failure: { kind: "unprocessable", message: "users.errors.cannotChangeSelf" },
+    });
+    expect(
+      await updateAccount(admin, "00000000-0000-4000-8000-000000000000", { disabled: true }, new Date(), auditActor({}, admin)),
+    ).toEqual({ ok: false, failure: { kind: "not_found" } });
   });
 });

@@ -29,7 +29,15 @@ const redisPrefix = `${inject("redisPrefix")}_sla`;
 const poll = { timeout: 45_000, interval: 200 };
 
 /** A team open round the clock, so the worker tests run on real time (business minutes = minutes). */
-const ROUND_THE_CLOCK: WeeklyHours = { 1: [{ start: "00:00", end: "24:00" }], 2: [{ start: "00:00", end: "24:00" }], 3: [{ start: "00:00", end: "24:00" }], 4: [{ start: "00:00", end: "24:00" }], 5: [{ start: "00:00", end: "24:00" }], 6: [{ start: "00:00", end: "24:00" }], 7: [{ start: "00:00", end: "24:00" }] };
+const ROUND_THE_CLOCK: WeeklyHours = {
+  1: [{ start: "00:00", end: "24:00" }],
+  2: [{ start: "00:00", end: "24:00" }],
+  3: [{ start: "00:00", end: "24:00" }],
+  4: [{ start: "00:00", end: "24:00" }],
+  5: [{ start: "00:00", end: "24:00" }],
+  6: [{ start: "00:00", end: "24:00" }],
+  7: [{ start: "00:00", end: "24:00" }],
+};
 /** Commitments in minutes: owned within 2, resolved within 4 (warnings at 1.5 and 3, second rung at 6). */
 const MINUTES = { own: 2, resolve: 4 };
 
@@ -56,13 +64,22 @@ beforeAll(async () => {
   const db = database();
   [requester, technician] = await Promise.all([callerFor("csl.choiseul@guichet.test"), callerFor("tech.ouest@guichet.test")]);
   const [ouest] = await db.select({ id: zones.id }).from(zones).where(eq(zones.code, "OUEST"));
-  [team] = await db.insert(teams).values({ code: "TEST-H24", name: "Astreinte 24/7", party: "region", zoneId: ouest!.id, weeklyHours: ROUND_THE_CLOCK }).returning({ id: teams.id });
+  [team] = await db
+    .insert(teams)
+    .values({ code: "TEST-H24", name: "Astreinte 24/7", party: "region", zoneId: ouest!.id, weeklyHours: ROUND_THE_CLOCK })
+    .returning({ id: teams.id });
   await db.insert(teamMembers).values({ teamId: team!.id, userId: technician.id });
-  [policy] = await db.insert(slaPolicies).values({ code: "TEST-MINUTES", name: "Test en minutes", targets: { P1: MINUTES, P2: MINUTES, P3: MINUTES, P4: MINUTES } }).returning({ id: slaPolicies.id });
+  [policy] = await db
+    .insert(slaPolicies)
+    .values({ code: "TEST-MINUTES", name: "Test en minutes", targets: { P1: MINUTES, P2: MINUTES, P3: MINUTES, P4: MINUTES } })
+    .returning({ id: slaPolicies.id });
   queue = new Queue("sla", { connection: queueConnection(), prefix: queuePrefix() });
   // Public holidays close every calendar, this one too: say so rather than time out.
   const open: BusinessCalendar = { ...DEFAULT_CALENDAR, weekly: ROUND_THE_CLOCK };
-  expect(isOpenAt(open, new Date()) && isOpenAt(open, new Date(Date.now() + 15 * 60_000)), "the worker tests need the next 15 minutes open: not on a French public holiday").toBe(true);
+  expect(
+    isOpenAt(open, new Date()) && isOpenAt(open, new Date(Date.now() + 15 * 60_000)),
+    "the worker tests need the next 15 minutes open: not on a French public holiday",
+  ).toBe(true);
 });
 
 afterAll(async () => {
@@ -74,10 +91,23 @@ afterAll(async () => {
 
 /** Files a ticket at `now` (routed as usual) on the default policy. */
 async function file(now: Date, impact: "group" | "school" = "school") {
-  const created = await createTicket(requester, {
-    type: "incident", serviceCode: "POSTE", categoryCode: "POSTE-PANNE", establishmentUai: "0370037P",
-    title: "Le poste ne démarre plus", description: "Écran noir, salle B204.", impact, urgency: "high", fields: {}, ciIds: [],
-  }, [], now);
+  const created = await createTicket(
+    requester,
+    {
+      type: "incident",
+      serviceCode: "POSTE",
+      categoryCode: "POSTE-PANNE",
+      establishmentUai: "0370037P",
+      title: "Le poste ne démarre plus",
+      description: "Écran noir, salle B204.",
+      impact,
+      urgency: "high",
+      fields: {},
+      ciIds: [],
+    },
+    [],
+    now,
+  );
   if (!created.ok) throw new Error(JSON.stringify(created.failure));
   const [row] = await database().select({ id: tickets.id }).from(tickets).where(eq(tickets.reference, created.value.reference));
   return { id: row!.id, reference: created.value.reference };
@@ -91,7 +121,10 @@ async function fileOnMinutes(agoMs: number) {
   const now = new Date();
   const ticket = await file(now);
   const schedule = await database().transaction(async (tx) => {
-    await tx.update(tickets).set({ assignedTeamId: team!.id, slaPolicyId: policy!.id, createdAt: new Date(now.getTime() - agoMs) }).where(eq(tickets.id, ticket.id));
+    await tx
+      .update(tickets)
+      .set({ assignedTeamId: team!.id, slaPolicyId: policy!.id, createdAt: new Date(now.getTime() - agoMs) })
+      .where(eq(tickets.id, ticket.id));
     return refreshSla(tx, ticket.id, now);
   });
   await afterCommit({ slaSchedules: [schedule] });
@@ -99,7 +132,8 @@ async function fileOnMinutes(agoMs: number) {
 }
 
 async function slaEvents(ticketId: string) {
-  return database().select({ kind: ticketEvents.kind, key: ticketEvents.idempotencyKey, body: ticketEvents.body, data: ticketEvents.data })
+  return database()
+    .select({ kind: ticketEvents.kind, key: ticketEvents.idempotencyKey, body: ticketEvents.body, data: ticketEvents.data })
     .from(ticketEvents)
     .where(and(eq(ticketEvents.ticketId, ticketId), sql`${ticketEvents.idempotencyKey} IS NOT NULL`))
     .orderBy(asc(ticketEvents.id));
@@ -107,18 +141,29 @@ async function slaEvents(ticketId: string) {
 const keysOf = (events: { key: string | null }[]) => events.map((event) => event.key!.replace(/-\d{10,}$/, ""));
 
 async function stateOf(ticketId: string) {
-  const [row] = await database().select({
-    slaState: tickets.slaState, escalationLevel: tickets.escalationLevel, slaVersion: tickets.slaVersion, slaAlarms: tickets.slaAlarms,
-    ownBy: tickets.ownBy, resolveBy: tickets.resolveBy,
-  }).from(tickets).where(eq(tickets.id, ticketId));
+  const [row] = await database()
+    .select({
+      slaState: tickets.slaState,
+      escalationLevel: tickets.escalationLevel,
+      slaVersion: tickets.slaVersion,
+      slaAlarms: tickets.slaAlarms,
+      ownBy: tickets.ownBy,
+      resolveBy: tickets.resolveBy,
+    })
+    .from(tickets)
+    .where(eq(tickets.id, ticketId));
   return row!;
 }
 
 /** Recipients of the e-mails announcing one journal event. */
 async function mailedFor(ticketId: string, key: string) {
-  const [event] = await database().select({ id: ticketEvents.id }).from(ticketEvents)
+  const [event] = await database()
+    .select({ id: ticketEvents.id })
+    .from(ticketEvents)
     .where(and(eq(ticketEvents.ticketId, ticketId), sql`${ticketEvents.idempotencyKey} LIKE ${`${key}%`}`));
-  const rows = await database().select({ to: outboxEmails.toAddress }).from(outboxEmails)
+  const rows = await database()
+    .select({ to: outboxEmails.toAddress })
+    .from(outboxEmails)
     .where(and(eq(outboxEmails.ticketId, ticketId), sql`${outboxEmails.idempotencyKey} LIKE ${`%:${event!.id}:%`}`));
   return rows.map((row) => row.to).sort();
 }
@@ -172,11 +217,20 @@ describe("the worker fires SLA alarms on real time", () => {
     const ticket = await fileOnMinutes(118_000); // TTO due in 2 s
     const stop = await startWorkers();
     try {
-      await expect.poll(() => capture!.messages().filter((mail) => mail.subject.includes(ticket.reference) && mail.to.includes("chef.ouest@guichet.test")).length, poll).toBe(1);
+      await expect
+        .poll(
+          () =>
+            capture!.messages().filter((mail) => mail.subject.includes(ticket.reference) && mail.to.includes("chef.ouest@guichet.test"))
+              .length,
+          poll,
+        )
+        .toBe(1);
     } finally {
       await stop();
     }
-    const [mail] = capture!.messages().filter((message) => message.subject.includes(ticket.reference) && message.to.includes("chef.ouest@guichet.test"));
+    const [mail] = capture!
+      .messages()
+      .filter((message) => message.subject.includes(ticket.reference) && message.to.includes("chef.ouest@guichet.test"));
     expect(mail!.subject).toBe(`[${ticket.reference}] Escalade de niveau 1 : chef de secteur`);
     expect(mail!.text).toContain("il est escaladé au chef de secteur (Luc Girard (Chef de secteur Ouest))");
     expect(mail!.text).toContain(`/bureau/tickets/${ticket.reference}`);
@@ -206,7 +260,8 @@ describe("the worker fires SLA alarms on real time", () => {
       second.kill("SIGTERM");
       expect(await exited(second)).toBe(0);
     } finally {
-      for (const child of [first, second]) if (child && child.exitCode === null && child.signalCode === null) process.kill(-child.pid!, "SIGKILL");
+      for (const child of [first, second])
+        if (child && child.exitCode === null && child.signalCode === null) process.kill(-child.pid!, "SIGKILL");
     }
   });
 
@@ -252,7 +307,10 @@ describe("alarms on the default calendar, with a controlled clock", () => {
     expect(keysOf((await fireDueSlaAlarms(ticket.id, at("2026-11-23T08:23:00Z"))).map((key) => ({ key })))).toEqual(["tto-warning"]);
     expect((await stateOf(ticket.id)).slaState).toBe("at_risk");
 
-    expect(keysOf((await fireDueSlaAlarms(ticket.id, at("2026-11-23T08:31:00Z"))).map((key) => ({ key })))).toEqual(["escalation-1", "tto-breach"]);
+    expect(keysOf((await fireDueSlaAlarms(ticket.id, at("2026-11-23T08:31:00Z"))).map((key) => ({ key })))).toEqual([
+      "escalation-1",
+      "tto-breach",
+    ]);
     expect(await fireDueSlaAlarms(ticket.id, at("2026-11-23T08:32:00Z"))).toEqual([]);
     expect(await stateOf(ticket.id)).toMatchObject({ slaState: "breached", escalationLevel: 1 });
     expect(await mailedFor(ticket.id, "escalation-1")).toEqual(["chef.ouest@guichet.test", "tech.ouest@guichet.test"]);
@@ -260,13 +318,19 @@ describe("alarms on the default calendar, with a controlled clock", () => {
     // The technician takes it at 09:40: the TTO is met late; the TTR runs to 13:00, the second rung to 15:00.
     const taken = await updateTicket(technician, ticket.reference, { assignee: "me", status: "in_progress" }, at("2026-11-23T08:40:00Z"));
     expect(taken.ok).toBe(true);
-    expect(keysOf((await fireDueSlaAlarms(ticket.id, at("2026-11-23T14:01:00Z"))).map((key) => ({ key })))).toEqual(["ttr-warning", "ttr-breach", "escalation-2"]);
+    expect(keysOf((await fireDueSlaAlarms(ticket.id, at("2026-11-23T14:01:00Z"))).map((key) => ({ key })))).toEqual([
+      "ttr-warning",
+      "ttr-breach",
+      "escalation-2",
+    ]);
     expect((await stateOf(ticket.id)).escalationLevel).toBe(2);
     // Now assigned: the breach goes to the assignee only; the second rung to the service lead and the assignee.
     expect(await mailedFor(ticket.id, "ttr-breach")).toEqual(["tech.ouest@guichet.test"]);
     expect(await mailedFor(ticket.id, "escalation-2")).toEqual(["chef.service@guichet.test", "tech.ouest@guichet.test"]);
     const [escalation] = (await slaEvents(ticket.id)).filter((event) => event.key === "escalation-2");
-    expect(escalation!.body).toBe("Le ticket n'est toujours pas résolu (lundi 23 novembre à 15:00) : il est escaladé au chef de service (Nadia Roux (Cheffe de service)).");
+    expect(escalation!.body).toBe(
+      "Le ticket n'est toujours pas résolu (lundi 23 novembre à 15:00) : il est escaladé au chef de service (Nadia Roux (Cheffe de service)).",
+    );
   });
 
   test("a deadline at the evening closing fires at the next opening, not at night", async () => {
@@ -274,7 +338,10 @@ describe("alarms on the default calendar, with a controlled clock", () => {
     expect((await stateOf(ticket.id)).ownBy).toEqual(at("2026-11-23T16:30:00Z"));
     expect(keysOf((await fireDueSlaAlarms(ticket.id, at("2026-11-23T20:00:00Z"))).map((key) => ({ key })))).toEqual(["tto-warning"]);
     expect(await fireDueSlaAlarms(ticket.id, at("2026-11-24T06:29:00Z"))).toEqual([]); // Tuesday 07:29
-    expect(keysOf((await fireDueSlaAlarms(ticket.id, at("2026-11-24T06:30:00Z"))).map((key) => ({ key })))).toEqual(["escalation-1", "tto-breach"]);
+    expect(keysOf((await fireDueSlaAlarms(ticket.id, at("2026-11-24T06:30:00Z"))).map((key) => ({ key })))).toEqual([
+      "escalation-1",
+      "tto-breach",
+    ]);
   });
 
   test("pausing and resuming moves the deadline by the paused business time and replaces the jobs", async () => {
@@ -285,12 +352,23 @@ describe("alarms on the default calendar, with a controlled clock", () => {
     const runningJobs = await jobIdsOf(ticket.id);
     expect(await heldJobs(runningJobs)).toEqual(runningJobs);
 
-    await updateTicket(technician, ticket.reference, { status: "waiting_requester", message: "Quel poste exactement ?" }, at("2026-11-23T08:30:00Z"));
+    await updateTicket(
+      technician,
+      ticket.reference,
+      { status: "waiting_requester", message: "Quel poste exactement ?" },
+      at("2026-11-23T08:30:00Z"),
+    );
     expect((await stateOf(ticket.id)).slaAlarms).toEqual([]); // nothing can fire while the requester has the ball
     expect(await heldJobs(runningJobs)).toEqual([]);
 
     // The requester answers 75 business minutes later, across no closing: the deadline moves by 75 minutes.
-    const answered = await addComment(requester, ticket.reference, { body: "Le poste 12 de la salle B204.", visibility: "public" }, [], at("2026-11-23T09:45:00Z"));
+    const answered = await addComment(
+      requester,
+      ticket.reference,
+      { body: "Le poste 12 de la salle B204.", visibility: "public" },
+      [],
+      at("2026-11-23T09:45:00Z"),
+    );
     expect(answered.ok).toBe(true);
     const resumed = await stateOf(ticket.id);
     expect(resumed.resolveBy).toEqual(at("2026-11-23T13:15:00Z"));
@@ -301,20 +379,39 @@ describe("alarms on the default calendar, with a controlled clock", () => {
   });
 
   test("a vendor past its repair time is reported against it, the ticket's own TTR still runs", async () => {
-    await database().update(vendors).set({ repairCommitment: { nextBusinessDay: true } }).where(eq(vendors.name, "SCC"));
+    await database()
+      .update(vendors)
+      .set({ repairCommitment: { nextBusinessDay: true } })
+      .where(eq(vendors.name, "SCC"));
     const ticket = await file(at("2026-11-23T08:00:00Z"), "group"); // P2
     await updateTicket(technician, ticket.reference, { assignee: "me", status: "in_progress" }, at("2026-11-23T08:10:00Z"));
-    const escalated = await escalateTicket(technician, ticket.reference, { target: "vendor", teamCode: "PREST-SCC", vendorReference: "SCC-4411", reason: "Carte mère sous garantie." }, at("2026-11-23T09:00:00Z"));
+    const escalated = await escalateTicket(
+      technician,
+      ticket.reference,
+      { target: "vendor", teamCode: "PREST-SCC", vendorReference: "SCC-4411", reason: "Carte mère sous garantie." },
+      at("2026-11-23T09:00:00Z"),
+    );
     expect(escalated.ok).toBe(true);
     const [wait] = await database().select().from(vendorWaits).where(eq(vendorWaits.ticketId, ticket.id));
     expect(wait).toMatchObject({ since: at("2026-11-23T09:00:00Z"), dueAt: at("2026-11-24T16:30:00Z"), endedAt: null }); // Tuesday 17:30
 
     // Wednesday 07:31: the P2's TTR (Tuesday 09:00) and SCC's repair time (Tuesday 17:30) have both passed.
     const fired = await fireDueSlaAlarms(ticket.id, at("2026-11-25T06:31:00Z"));
-    expect(keysOf(fired.map((key) => ({ key }))).sort()).toEqual(["escalation-1", "escalation-2", "ttr-breach", "ttr-warning", "vendor-breach"]);
+    expect(keysOf(fired.map((key) => ({ key }))).sort()).toEqual([
+      "escalation-1",
+      "escalation-2",
+      "ttr-breach",
+      "ttr-warning",
+      "vendor-breach",
+    ]);
     expect(await mailedFor(ticket.id, "vendor-breach")).toEqual(["tech.ouest@guichet.test"]);
 
-    await updateTicket(technician, ticket.reference, { status: "in_progress", message: "Retour SCC : carte remplacée." }, at("2026-11-25T09:00:00Z"));
+    await updateTicket(
+      technician,
+      ticket.reference,
+      { status: "in_progress", message: "Retour SCC : carte remplacée." },
+      at("2026-11-25T09:00:00Z"),
+    );
     const [ended] = await database().select().from(vendorWaits).where(eq(vendorWaits.ticketId, ticket.id));
     expect(ended!.endedAt).toEqual(at("2026-11-25T09:00:00Z"));
     expect(ended!.endedAt! > ended!.dueAt!).toBe(true); // late: counted against SCC
@@ -325,10 +422,18 @@ test("a duplicate merged into its master stops its own clocks: no alarm left, no
   const master = await file(at("2026-11-23T08:00:00Z"));
   const duplicate = await file(at("2026-11-23T08:05:00Z"));
   expect((await stateOf(duplicate.id)).slaAlarms.length).toBeGreaterThan(0);
-  const merged = await mergeDuplicate(technician, duplicate.reference, master.reference, "Même panne signalée deux fois.", at("2026-11-23T08:10:00Z"));
+  const merged = await mergeDuplicate(
+    technician,
+    duplicate.reference,
+    master.reference,
+    "Même panne signalée deux fois.",
+    at("2026-11-23T08:10:00Z"),
+  );
   expect(merged.ok).toBe(true);
-  const [row] = await database().select({ slaAlarms: tickets.slaAlarms, next: tickets.slaNextCheckAt, resolveMet: tickets.resolveMet, ownMet: tickets.ownMet })
-    .from(tickets).where(eq(tickets.id, duplicate.id));
+  const [row] = await database()
+    .select({ slaAlarms: tickets.slaAlarms, next: tickets.slaNextCheckAt, resolveMet: tickets.resolveMet, ownMet: tickets.ownMet })
+    .from(tickets)
+    .where(eq(tickets.id, duplicate.id));
   expect(row).toEqual({ slaAlarms: [], next: null, resolveMet: null, ownMet: null });
   expect(await fireDueSlaAlarms(duplicate.id, at("2026-11-23T16:00:00Z"))).toEqual([]);
 });

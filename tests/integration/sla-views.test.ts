@@ -19,7 +19,14 @@ import { queueCounts } from "@/lib/services/desk/queues";
 import { readTicket } from "@/lib/services/tickets/read-ticket";
 import { refreshSla } from "@/lib/services/sla/refresh-sla";
 import { readSlaSummary } from "@/lib/services/sla/sla-summary";
-import { addClosure, deleteClosure, resetTeamSetting, setTeamLadder, setTeamWeeklyHours, setVendorRepairTime } from "@/lib/services/sla/sla-settings";
+import {
+  addClosure,
+  deleteClosure,
+  resetTeamSetting,
+  setTeamLadder,
+  setTeamWeeklyHours,
+  setVendorRepairTime,
+} from "@/lib/services/sla/sla-settings";
 import { readTicketSla } from "@/lib/services/sla/read-ticket-sla";
 import { callRoute, tokenFor, type ProblemBody } from "../support/api-client";
 import { useOwnDatabase } from "../support/own-database";
@@ -40,8 +47,11 @@ beforeAll(async () => {
   // Its fixtures (schools, accounts, tickets filed for other schools) must not reach the other files.
   dropOwnDatabase = await useOwnDatabase("slaviews");
   [admin, choiseul, techOuest, chefOuest, chefService] = await Promise.all([
-    callerFor("admin@guichet.test"), callerFor("csl.choiseul@guichet.test"), callerFor("tech.ouest@guichet.test"),
-    callerFor("chef.ouest@guichet.test"), callerFor("chef.service@guichet.test"),
+    callerFor("admin@guichet.test"),
+    callerFor("csl.choiseul@guichet.test"),
+    callerFor("tech.ouest@guichet.test"),
+    callerFor("chef.ouest@guichet.test"),
+    callerFor("chef.service@guichet.test"),
   ]);
 });
 
@@ -53,10 +63,25 @@ async function ok<T>(result: Promise<{ ok: true; value: T } | { ok: false; failu
 
 /** Files a P2 network incident (10 business hours to resolve) at a school, as of `now`. */
 async function file(caller: Caller, uai: string, now: Date, title = "Plus de réseau en salle B204") {
-  const created = await ok(createTicket(caller, {
-    type: "incident", serviceCode: "RESEAU", categoryCode: "RES-PANNE", establishmentUai: uai, title, description: "Aucun poste ne se connecte.",
-    impact: "group", urgency: "high", fields: { rooms: "B204" }, ciIds: [],
-  }, [], now));
+  const created = await ok(
+    createTicket(
+      caller,
+      {
+        type: "incident",
+        serviceCode: "RESEAU",
+        categoryCode: "RES-PANNE",
+        establishmentUai: uai,
+        title,
+        description: "Aucun poste ne se connecte.",
+        impact: "group",
+        urgency: "high",
+        fields: { rooms: "B204" },
+        ciIds: [],
+      },
+      [],
+      now,
+    ),
+  );
   const [row] = await database().select({ id: tickets.id }).from(tickets).where(eq(tickets.reference, created.reference));
   return { reference: created.reference, id: row!.id };
 }
@@ -67,7 +92,10 @@ async function refreshAt(ticketId: string, now: Date) {
 }
 
 async function slaColumns(ticketId: string) {
-  const [row] = await database().select({ resolveBy: tickets.resolveBy, ownBy: tickets.ownBy, slaState: tickets.slaState }).from(tickets).where(eq(tickets.id, ticketId));
+  const [row] = await database()
+    .select({ resolveBy: tickets.resolveBy, ownBy: tickets.ownBy, slaState: tickets.slaState })
+    .from(tickets)
+    .where(eq(tickets.id, ticketId));
   return row!;
 }
 
@@ -120,7 +148,11 @@ describe("the at-risk queue", () => {
     expect((await listAtRisk(token, "?priority=P4&limit=100")).body.items.map((item) => item.reference)).not.toContain(ouest.reference);
     expect((await listAtRisk(token, `?q=${ouest.reference}`)).body.items.map((item) => item.reference)).toEqual([ouest.reference]);
     // The named route answers the same for "at-risk".
-    const named = await callRoute<Page, { queue: string }>(namedQueue, { path: "/queues/at-risk?limit=100", token, params: { queue: "at-risk" } });
+    const named = await callRoute<Page, { queue: string }>(namedQueue, {
+      path: "/queues/at-risk?limit=100",
+      token,
+      params: { queue: "at-risk" },
+    });
     expect(named.body.items.map((item) => item.reference)).toEqual(all);
   });
 
@@ -133,7 +165,9 @@ describe("the at-risk queue", () => {
   });
 
   test("the OpenAPI document describes it", async () => {
-    const document = await callRoute<{ paths: Record<string, { get?: { summary: string } }> }>(async () => openApi(), { path: "/openapi.json" });
+    const document = await callRoute<{ paths: Record<string, { get?: { summary: string } }> }>(async () => openApi(), {
+      path: "/openapi.json",
+    });
     expect(document.body.paths["/queues/at-risk"]?.get?.summary).toContain("À risque");
   });
 
@@ -157,30 +191,98 @@ describe("the per-team SLA summary", () => {
     const [school] = await db.select({ id: establishments.id }).from(establishments).where(eq(establishments.uai, uai));
     const [service] = await db.select({ id: services.id }).from(services).where(eq(services.code, "RESEAU"));
     const [category] = await db.select({ id: categories.id }).from(categories).where(eq(categories.code, "RES-PANNE"));
-    const [row] = await db.insert(tickets).values({
-      reference: `GU-2031-${String(Math.floor(Math.random() * 900_000) + 100_000)}`, type: "incident", status: "in_progress", priority: "P2",
-      impact: "group", urgency: "high", title: "Fixture", description: "Fixture", establishmentId: school!.id, requesterId: admin.id,
-      serviceId: service!.id, categoryId: category!.id, assignedTeamId: teamId, createdAt: at("2031-01-01T08:00:00Z"), ...columns,
-    }).returning({ id: tickets.id });
+    const [row] = await db
+      .insert(tickets)
+      .values({
+        reference: `GU-2031-${String(Math.floor(Math.random() * 900_000) + 100_000)}`,
+        type: "incident",
+        status: "in_progress",
+        priority: "P2",
+        impact: "group",
+        urgency: "high",
+        title: "Fixture",
+        description: "Fixture",
+        establishmentId: school!.id,
+        requesterId: admin.id,
+        serviceId: service!.id,
+        categoryId: category!.id,
+        assignedTeamId: teamId,
+        createdAt: at("2031-01-01T08:00:00Z"),
+        ...columns,
+      })
+      .returning({ id: tickets.id });
     return row!.id;
   }
 
   beforeAll(async () => {
     const db = database();
-    [{ id: teamId }] = (await db.insert(teams).values({ code: "TEST-SLA-SUMMARY", name: "Équipe du bilan", party: "region" }).returning({ id: teams.id })) as [{ id: string }];
-    [{ id: vendorId }] = (await db.insert(vendors).values({ name: "Prestataire d'essai", repairCommitment: { nextBusinessDay: true } }).returning({ id: vendors.id })) as [{ id: string }];
+    [{ id: teamId }] = (await db
+      .insert(teams)
+      .values({ code: "TEST-SLA-SUMMARY", name: "Équipe du bilan", party: "region" })
+      .returning({ id: teams.id })) as [{ id: string }];
+    [{ id: vendorId }] = (await db
+      .insert(vendors)
+      .values({ name: "Prestataire d'essai", repairCommitment: { nextBusinessDay: true } })
+      .returning({ id: vendors.id })) as [{ id: string }];
     // Period: 2031-02-18 12:00 → 2031-03-20 12:00.
-    const t1 = await fixture("0370037P", { status: "closed", takenAt: at("2031-03-01T09:00:00Z"), resolvedAt: at("2031-03-02T09:00:00Z"), ownMet: true, resolveMet: true, slaState: "ok" });
-    const t2 = await fixture("0370037P", { status: "resolved", takenAt: at("2031-03-05T09:00:00Z"), resolvedAt: at("2031-03-10T09:00:00Z"), ownMet: false, resolveMet: false, slaState: "ok", vendorId });
+    const t1 = await fixture("0370037P", {
+      status: "closed",
+      takenAt: at("2031-03-01T09:00:00Z"),
+      resolvedAt: at("2031-03-02T09:00:00Z"),
+      ownMet: true,
+      resolveMet: true,
+      slaState: "ok",
+    });
+    const t2 = await fixture("0370037P", {
+      status: "resolved",
+      takenAt: at("2031-03-05T09:00:00Z"),
+      resolvedAt: at("2031-03-10T09:00:00Z"),
+      ownMet: false,
+      resolveMet: false,
+      slaState: "ok",
+      vendorId,
+    });
     const t3 = await fixture("0370037P", { takenAt: at("2031-03-18T09:00:00Z"), ownMet: true, slaState: "at_risk" });
     const t4 = await fixture("0450051L", { status: "waiting_vendor", slaState: "breached", vendorId });
-    await fixture("0370037P", { status: "closed", takenAt: at("2031-01-10T09:00:00Z"), resolvedAt: at("2031-01-12T09:00:00Z"), ownMet: true, resolveMet: true });
-    const t6 = await fixture("0370037P", { status: "closed", takenAt: at("2031-02-01T09:00:00Z"), resolvedAt: at("2031-02-20T09:00:00Z"), ownMet: true, resolveMet: true });
+    await fixture("0370037P", {
+      status: "closed",
+      takenAt: at("2031-01-10T09:00:00Z"),
+      resolvedAt: at("2031-01-12T09:00:00Z"),
+      ownMet: true,
+      resolveMet: true,
+    });
+    const t6 = await fixture("0370037P", {
+      status: "closed",
+      takenAt: at("2031-02-01T09:00:00Z"),
+      resolvedAt: at("2031-02-20T09:00:00Z"),
+      ownMet: true,
+      resolveMet: true,
+    });
     await fixture("0370037P", { status: "closed", resolvedAt: at("2031-03-03T09:00:00Z"), ownMet: null, resolveMet: null, slaState: null });
     await db.insert(ticketEvents).values([
-      { ticketId: t4, kind: "escalated", visibility: "internal", data: { target: "sla", level: 1, role: "sector_lead" }, idempotencyKey: "escalation-1", createdAt: at("2031-03-15T09:00:00Z") },
-      { ticketId: t1, kind: "escalated", visibility: "internal", data: { target: "sla", level: 1, role: "sector_lead" }, idempotencyKey: "escalation-1", createdAt: at("2031-01-05T09:00:00Z") },
-      { ticketId: t3, kind: "escalated", visibility: "internal", data: { target: "vendor", targetLabel: "SCC" }, createdAt: at("2031-03-16T09:00:00Z") },
+      {
+        ticketId: t4,
+        kind: "escalated",
+        visibility: "internal",
+        data: { target: "sla", level: 1, role: "sector_lead" },
+        idempotencyKey: "escalation-1",
+        createdAt: at("2031-03-15T09:00:00Z"),
+      },
+      {
+        ticketId: t1,
+        kind: "escalated",
+        visibility: "internal",
+        data: { target: "sla", level: 1, role: "sector_lead" },
+        idempotencyKey: "escalation-1",
+        createdAt: at("2031-01-05T09:00:00Z"),
+      },
+      {
+        ticketId: t3,
+        kind: "escalated",
+        visibility: "internal",
+        data: { target: "vendor", targetLabel: "SCC" },
+        createdAt: at("2031-03-16T09:00:00Z"),
+      },
     ]);
     await db.insert(vendorWaits).values([
       { ticketId: t2, vendorId, since: at("2031-03-05T09:00:00Z"), dueAt: at("2031-03-06T16:30:00Z"), endedAt: at("2031-03-06T10:00:00Z") },
@@ -195,19 +297,39 @@ describe("the per-team SLA summary", () => {
     expect(summary.since).toEqual(at("2031-02-18T12:00:00Z"));
     // To own: t1 (met), t2 (late), t3 (met); t6 was taken before the period, t5 long before. To resolve: t1, t2 (late), t6.
     expect(summary.teams.find((team) => team.code === "TEST-SLA-SUMMARY")).toEqual({
-      teamId, code: "TEST-SLA-SUMMARY", name: "Équipe du bilan",
-      ownMeasured: 3, ownMet: 2, resolveMeasured: 3, resolveMet: 2, openAtRisk: 1, openBreached: 1, escalations: 1,
+      teamId,
+      code: "TEST-SLA-SUMMARY",
+      name: "Équipe du bilan",
+      ownMeasured: 3,
+      ownMet: 2,
+      resolveMeasured: 3,
+      resolveMet: 2,
+      openAtRisk: 1,
+      openBreached: 1,
+      escalations: 1,
     });
     // Waits: t2's ended on time, t4's fell due and runs late; t3's had no repair time; t6's is before the period.
     expect(summary.vendors.find((vendor) => vendor.name === "Prestataire d'essai")).toEqual({
-      vendorId, name: "Prestataire d'essai", repairCommitment: { nextBusinessDay: true }, measured: 2, onTime: 1, unmeasured: 1, lateNow: 1,
+      vendorId,
+      name: "Prestataire d'essai",
+      repairCommitment: { nextBusinessDay: true },
+      measured: 2,
+      onTime: 1,
+      unmeasured: 1,
+      lateNow: 1,
     });
   });
 
   test("a sector lead counts only the schools of their zone; technicians and schools have no summary", async () => {
     const summary = (await readSlaSummary(chefOuest, NOW))!;
     // t4 is at an Est school: its breach, escalation and late wait are not the Ouest lead's.
-    expect(summary.teams.find((team) => team.code === "TEST-SLA-SUMMARY")).toMatchObject({ ownMeasured: 3, resolveMeasured: 3, openAtRisk: 1, openBreached: 0, escalations: 0 });
+    expect(summary.teams.find((team) => team.code === "TEST-SLA-SUMMARY")).toMatchObject({
+      ownMeasured: 3,
+      resolveMeasured: 3,
+      openAtRisk: 1,
+      openBreached: 0,
+      escalations: 0,
+    });
     expect(summary.vendors.find((vendor) => vendor.name === "Prestataire d'essai")).toMatchObject({ measured: 1, onTime: 1, lateNow: 0 });
     // The lead's own team is listed even with nothing to show.
     expect(summary.teams.map((team) => team.code)).toContain("PROX-OUEST");
@@ -231,7 +353,9 @@ describe("calendars, ladders and repair times", () => {
 
   /** What a form action does: parse with the form's schema, then let the service decide. */
   async function submit<Schema extends { safeParse: (input: unknown) => { success: boolean; data?: unknown; error?: unknown } }>(
-    schema: Schema, fields: Record<string, string>, run: (input: never) => Promise<{ ok: boolean; failure?: unknown }>,
+    schema: Schema,
+    fields: Record<string, string>,
+    run: (input: never) => Promise<{ ok: boolean; failure?: unknown }>,
   ) {
     const parsed = schema.safeParse(fields);
     if (!parsed.success) return { errors: translateFieldErrors(fieldErrors(parsed.error as never)) };
@@ -247,7 +371,14 @@ describe("calendars, ladders and repair times", () => {
   }
 
   test("a closure added moves an open ticket's deadline, and removing it moves it back", async () => {
-    const added = await ok(addClosure(admin, { teamCode: "TEST-SLA-CAL", from: "2026-12-01", to: "2026-12-01", label: "Journée pédagogique" }, LATER, auditActor({}, admin)));
+    const added = await ok(
+      addClosure(
+        admin,
+        { teamCode: "TEST-SLA-CAL", from: "2026-12-01", to: "2026-12-01", label: "Journée pédagogique" },
+        LATER,
+        auditActor({}, admin),
+      ),
+    );
     expect(added.recomputed).toBe(1);
     // Tuesday closed: the 10 business hours end on Wednesday at 09:00.
     expect((await slaColumns(ticket.id)).resolveBy).toEqual(new Date("2026-12-02T08:00:00Z"));
@@ -256,15 +387,25 @@ describe("calendars, ladders and repair times", () => {
   });
 
   test("another team's closure does not move it", async () => {
-    const added = await ok(addClosure(admin, { teamCode: "PROX-EST", from: "2026-12-01", to: "2026-12-01", label: "Fermeture Est" }, LATER, auditActor({}, admin)));
+    const added = await ok(
+      addClosure(
+        admin,
+        { teamCode: "PROX-EST", from: "2026-12-01", to: "2026-12-01", label: "Fermeture Est" },
+        LATER,
+        auditActor({}, admin),
+      ),
+    );
     expect((await slaColumns(ticket.id)).resolveBy).toEqual(new Date("2026-12-01T08:00:00Z"));
     await ok(deleteClosure(admin, { id: added.id }, LATER, auditActor({}, admin)));
   });
 
   test("weekly hours: a shorter day moves the deadline; back to the default moves it back", async () => {
     const fields: Record<string, string> = { teamCode: "TEST-SLA-CAL" };
-    for (const day of [1, 2, 3, 4, 5]) Object.assign(fields, { [`d${day}s1`]: "08:00", [`d${day}e1`]: "12:00", [`d${day}s2`]: "13:00", [`d${day}e2`]: "17:00" });
-    expect(await submit(weeklyHoursSchema, fields, (input) => setTeamWeeklyHours(admin, input, LATER, auditActor({}, admin)))).toEqual({ ok: true });
+    for (const day of [1, 2, 3, 4, 5])
+      Object.assign(fields, { [`d${day}s1`]: "08:00", [`d${day}e1`]: "12:00", [`d${day}s2`]: "13:00", [`d${day}e2`]: "17:00" });
+    expect(await submit(weeklyHoursSchema, fields, (input) => setTeamWeeklyHours(admin, input, LATER, auditActor({}, admin)))).toEqual({
+      ok: true,
+    });
     // Monday 09:00 (opened at 08:00 Paris) → 10 business hours of 8 a day: Monday 7 h, Tuesday 3 h → Tuesday 11:00 Paris.
     expect((await slaColumns(ticket.id)).resolveBy).toEqual(new Date("2026-12-01T10:00:00Z"));
     await ok(resetTeamSetting(admin, { teamCode: "TEST-SLA-CAL", what: "hours" }, LATER, auditActor({}, admin)));
@@ -274,41 +415,88 @@ describe("calendars, ladders and repair times", () => {
   });
 
   test("validation errors come back in French, field by field", async () => {
-    expect(await submit(addClosureSchema, { teamCode: "", from: "2026-12-10", to: "2026-12-01", label: "" }, () => Promise.resolve({ ok: true }))).toEqual({
+    expect(
+      await submit(addClosureSchema, { teamCode: "", from: "2026-12-10", to: "2026-12-01", label: "" }, () =>
+        Promise.resolve({ ok: true }),
+      ),
+    ).toEqual({
       errors: [
         { field: "label", message: "Libellé obligatoire (par exemple « Vacances de printemps »)." },
         { field: "to", message: "La fin doit être le même jour que le début ou après." },
       ],
     });
-    expect(await submit(addClosureSchema, { teamCode: "NOPE", from: "2026-12-01", to: "2026-12-02", label: "Pont" }, (input) => addClosure(admin, input, LATER, auditActor({}, admin))))
-      .toEqual({ failure: { kind: "invalid", message: "Vérifiez les champs signalés.", errors: [{ field: "teamCode", message: "Équipe inconnue." }] } });
-    expect(await submit(weeklyHoursSchema, { teamCode: "TEST-SLA-CAL", d1s1: "12:00", d1e1: "08:00", d2s1: "08:00", d2e1: "12:00", d2s2: "11:00", d2e2: "17:00" }, () => Promise.resolve({ ok: true })))
-      .toEqual({ errors: [{ field: "d1", message: "Lundi : la fin (08:00) doit venir après le début (12:00)." }, { field: "d2", message: "Mardi : les deux plages se chevauchent." }] });
-    expect(await submit(ladderSchema, { teamCode: "TEST-SLA-CAL", role1: "service_lead", percent1: "150", role2: "sector_lead", percent2: "100" }, () => Promise.resolve({ ok: true })))
-      .toEqual({ errors: [{ field: "percent2", message: "Le niveau 2 ne peut pas venir avant le niveau 1 : pourcentage au moins égal à 150 %." }] });
-    expect(await submit(repairTimeSchema, { vendorId: "6f1c1c1e-7c55-4d38-9a0c-4f0f6b1f2a11", mode: "hours", hours: "0" }, () => Promise.resolve({ ok: true })))
-      .toEqual({ errors: [{ field: "hours", message: "Nombre d'heures ouvrées attendu : un entier de 1 à 300." }] });
+    expect(
+      await submit(addClosureSchema, { teamCode: "NOPE", from: "2026-12-01", to: "2026-12-02", label: "Pont" }, (input) =>
+        addClosure(admin, input, LATER, auditActor({}, admin)),
+      ),
+    ).toEqual({
+      failure: { kind: "invalid", message: "Vérifiez les champs signalés.", errors: [{ field: "teamCode", message: "Équipe inconnue." }] },
+    });
+    expect(
+      await submit(
+        weeklyHoursSchema,
+        { teamCode: "TEST-SLA-CAL", d1s1: "12:00", d1e1: "08:00", d2s1: "08:00", d2e1: "12:00", d2s2: "11:00", d2e2: "17:00" },
+        () => Promise.resolve({ ok: true }),
+      ),
+    ).toEqual({
+      errors: [
+        { field: "d1", message: "Lundi : la fin (08:00) doit venir après le début (12:00)." },
+        { field: "d2", message: "Mardi : les deux plages se chevauchent." },
+      ],
+    });
+    expect(
+      await submit(
+        ladderSchema,
+        { teamCode: "TEST-SLA-CAL", role1: "service_lead", percent1: "150", role2: "sector_lead", percent2: "100" },
+        () => Promise.resolve({ ok: true }),
+      ),
+    ).toEqual({
+      errors: [{ field: "percent2", message: "Le niveau 2 ne peut pas venir avant le niveau 1 : pourcentage au moins égal à 150 %." }],
+    });
+    expect(
+      await submit(repairTimeSchema, { vendorId: "6f1c1c1e-7c55-4d38-9a0c-4f0f6b1f2a11", mode: "hours", hours: "0" }, () =>
+        Promise.resolve({ ok: true }),
+      ),
+    ).toEqual({ errors: [{ field: "hours", message: "Nombre d'heures ouvrées attendu : un entier de 1 à 300." }] });
     // Only admins: a sector lead is refused, whatever the form.
-    expect(await submit(addClosureSchema, { teamCode: "", from: "2026-12-01", to: "2026-12-02", label: "Pont" }, (input) => addClosure(chefOuest, input, LATER, auditActor({}, chefOuest))))
-      .toEqual({ failure: { kind: "forbidden", message: expect.stringContaining("Seuls les administrateurs") } });
+    expect(
+      await submit(addClosureSchema, { teamCode: "", from: "2026-12-01", to: "2026-12-02", label: "Pont" }, (input) =>
+        addClosure(chefOuest, input, LATER, auditActor({}, chefOuest)),
+      ),
+    ).toEqual({ failure: { kind: "forbidden", message: expect.stringContaining("Seuls les administrateurs") } });
   });
 
   test("a ladder is stored as levels and reset to the default", async () => {
-    expect(await submit(ladderSchema, { teamCode: "TEST-SLA-CAL", role1: "sector_lead", percent1: "80", role2: "admin", percent2: "200" }, (input) => setTeamLadder(admin, input, LATER, auditActor({}, admin)))).toEqual({ ok: true });
+    expect(
+      await submit(
+        ladderSchema,
+        { teamCode: "TEST-SLA-CAL", role1: "sector_lead", percent1: "80", role2: "admin", percent2: "200" },
+        (input) => setTeamLadder(admin, input, LATER, auditActor({}, admin)),
+      ),
+    ).toEqual({ ok: true });
     const [team] = await database().select({ levels: teams.escalationLevels }).from(teams).where(eq(teams.code, "TEST-SLA-CAL"));
-    expect(team!.levels).toEqual([{ level: 1, role: "sector_lead", afterPercentOfResolve: 80 }, { level: 2, role: "admin", afterPercentOfResolve: 200 }]);
+    expect(team!.levels).toEqual([
+      { level: 1, role: "sector_lead", afterPercentOfResolve: 80 },
+      { level: 2, role: "admin", afterPercentOfResolve: 200 },
+    ]);
     await ok(resetTeamSetting(admin, { teamCode: "TEST-SLA-CAL", what: "ladder" }, LATER, auditActor({}, admin)));
     const [reset] = await database().select({ levels: teams.escalationLevels }).from(teams).where(eq(teams.code, "TEST-SLA-CAL"));
     expect(reset!.levels).toBeNull();
   });
 
   test("a vendor's new repair time applies to the wait under way", async () => {
-    const [vendor] = await database().insert(vendors).values({ name: "Prestataire à délai", repairCommitment: null }).returning({ id: vendors.id });
+    const [vendor] = await database()
+      .insert(vendors)
+      .values({ name: "Prestataire à délai", repairCommitment: null })
+      .returning({ id: vendors.id });
     const since = new Date("2026-11-30T09:00:00Z"); // Monday 10:00 Paris
     await database().update(tickets).set({ vendorId: vendor!.id }).where(eq(tickets.id, ticket.id));
     await database().insert(vendorWaits).values({ ticketId: ticket.id, vendorId: vendor!.id, since, dueAt: null, endedAt: null });
     await ok(setVendorRepairTime(admin, { vendorId: vendor!.id, commitment: { businessMinutes: 8 * 60 } }, LATER, auditActor({}, admin)));
-    const [wait] = await database().select({ dueAt: vendorWaits.dueAt }).from(vendorWaits).where(and(eq(vendorWaits.ticketId, ticket.id), eq(vendorWaits.since, since)));
+    const [wait] = await database()
+      .select({ dueAt: vendorWaits.dueAt })
+      .from(vendorWaits)
+      .where(and(eq(vendorWaits.ticketId, ticket.id), eq(vendorWaits.since, since)));
     // 8 business hours from Monday 10:00: Monday 7 h 30, Tuesday 30 min → Tuesday 08:00 Paris.
     expect(wait!.dueAt).toEqual(new Date("2026-12-01T07:00:00Z"));
     await database().update(tickets).set({ vendorId: null }).where(eq(tickets.id, ticket.id));

@@ -17,16 +17,23 @@ let choiseul: string, palissy: string, techOuest: string, techEst: string, admin
 let choiseulPc: string, palissyPc: string;
 
 async function ciOf(uai: string): Promise<string> {
-  const [row] = await database().select({ id: configurationItems.id }).from(configurationItems)
+  const [row] = await database()
+    .select({ id: configurationItems.id })
+    .from(configurationItems)
     .innerJoin(establishments, eq(establishments.id, configurationItems.establishmentId))
-    .where(and(eq(establishments.uai, uai), eq(configurationItems.class, "pc"))).limit(1);
+    .where(and(eq(establishments.uai, uai), eq(configurationItems.class, "pc")))
+    .limit(1);
   return row!.id;
 }
 
 beforeAll(async () => {
   [choiseul, palissy, techOuest, techEst, admin, vendor] = await Promise.all([
-    tokenFor("csl.choiseul@guichet.test"), tokenFor("csl.palissy@guichet.test"), tokenFor("tech.ouest@guichet.test"),
-    tokenFor("tech.est@guichet.test"), tokenFor("admin@guichet.test"), tokenFor("sav.scc@guichet.test"),
+    tokenFor("csl.choiseul@guichet.test"),
+    tokenFor("csl.palissy@guichet.test"),
+    tokenFor("tech.ouest@guichet.test"),
+    tokenFor("tech.est@guichet.test"),
+    tokenFor("admin@guichet.test"),
+    tokenFor("sav.scc@guichet.test"),
   ]);
   [choiseulPc, palissyPc] = await Promise.all([ciOf("0370037P"), ciOf("0450029M")]);
 });
@@ -36,26 +43,45 @@ afterEach(() => {
 });
 
 const incident = (overrides: Record<string, unknown> = {}) => ({
-  type: "incident", serviceCode: "POSTE", categoryCode: "POSTE-PANNE", establishmentUai: "0370037P",
-  title: "Le poste du professeur ne démarre plus", description: "Écran noir depuis ce matin, salle B204.",
-  impact: "group", urgency: "high", ...overrides,
+  type: "incident",
+  serviceCode: "POSTE",
+  categoryCode: "POSTE-PANNE",
+  establishmentUai: "0370037P",
+  title: "Le poste du professeur ne démarre plus",
+  description: "Écran noir depuis ce matin, salle B204.",
+  impact: "group",
+  urgency: "high",
+  ...overrides,
 });
 
-const post = <Body = ProblemBody>(body: unknown, token: string | null = choiseul) => callRoute<Body>(create, { path: "/tickets", token: token ?? undefined, body });
+const post = <Body = ProblemBody>(body: unknown, token: string | null = choiseul) =>
+  callRoute<Body>(create, { path: "/tickets", token: token ?? undefined, body });
 
 describe("POST /api/v1/tickets", () => {
   test("201: an incident on an inventoried PC, returned as GET returns it", async () => {
     const created = await post<TicketJson>(incident({ ciIds: [choiseulPc] }));
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({
-      type: "incident", status: "new", priority: "P2", impact: "group", urgency: "high",
-      establishment: { uai: "0370037P", name: "Lycée Choiseul" }, service: { code: "POSTE" }, category: { code: "POSTE-PANNE" },
-      assignedTeam: { code: "PROX-OUEST", name: "Équipe mobile Zone Ouest", party: "region" }, assignee: null, flags: [],
+      type: "incident",
+      status: "new",
+      priority: "P2",
+      impact: "group",
+      urgency: "high",
+      establishment: { uai: "0370037P", name: "Lycée Choiseul" },
+      service: { code: "POSTE" },
+      category: { code: "POSTE-PANNE" },
+      assignedTeam: { code: "PROX-OUEST", name: "Équipe mobile Zone Ouest", party: "region" },
+      assignee: null,
+      flags: [],
       requester: { name: "Claire Martin (CSL Choiseul)" },
     });
     expect(created.body.reference).toMatch(/^GU-\d{4}-\d{6}$/);
     expect(created.body.cis.map((ci) => ci.id)).toEqual([choiseulPc]);
-    const read = await callRoute<TicketJson, Ref>(getOne, { path: `/tickets/${created.body.reference}`, token: choiseul, params: { reference: created.body.reference } });
+    const read = await callRoute<TicketJson, Ref>(getOne, {
+      path: `/tickets/${created.body.reference}`,
+      token: choiseul,
+      params: { reference: created.body.reference },
+    });
     expect(read.status).toBe(200);
     expect(read.body).toEqual(created.body);
   });
@@ -75,12 +101,23 @@ describe("POST /api/v1/tickets", () => {
 
   test("a filtering exception carries its validated fields", async () => {
     const created = await post<TicketJson>({
-      type: "request", serviceCode: "SECURITE", categoryCode: "SEC-FILTRAGE", establishmentUai: "0370037P",
-      title: "Autoriser GeoGebra", description: "Pour les cours de mathématiques.", impact: "group", urgency: "medium",
+      type: "request",
+      serviceCode: "SECURITE",
+      categoryCode: "SEC-FILTRAGE",
+      establishmentUai: "0370037P",
+      title: "Autoriser GeoGebra",
+      description: "Pour les cours de mathématiques.",
+      impact: "group",
+      urgency: "medium",
       fields: { url: "https://www.geogebra.org", decision: "autoriser", duration_days: "60", signed_by: "M. Bernard, proviseur" },
     });
     expect(created.status).toBe(201);
-    expect(created.body.fields).toEqual({ url: "https://www.geogebra.org", decision: "autoriser", duration_days: 60, signed_by: "M. Bernard, proviseur" });
+    expect(created.body.fields).toEqual({
+      url: "https://www.geogebra.org",
+      decision: "autoriser",
+      duration_days: 60,
+      signed_by: "M. Bernard, proviseur",
+    });
   });
 
   test.each([
@@ -88,10 +125,21 @@ describe("POST /api/v1/tickets", () => {
     ["missing title and impact", incident({ title: undefined, impact: undefined }), ["impact", "title"]],
     ["a malformed UAI and urgency", incident({ establishmentUai: "37P", urgency: "urgent" }), ["establishmentUai", "urgency"]],
     ["a malformed CI id", incident({ ciIds: ["pc-12"] }), ["ciIds.0"]],
-    ["a filtering exception without URL and with 400 days", {
-      type: "request", serviceCode: "SECURITE", categoryCode: "SEC-FILTRAGE", establishmentUai: "0370037P", title: "Autoriser un site",
-      description: "x", impact: "group", urgency: "low", fields: { decision: "autoriser", duration_days: 400, signed_by: "M. B" },
-    }, ["fields.duration_days", "fields.url"]],
+    [
+      "a filtering exception without URL and with 400 days",
+      {
+        type: "request",
+        serviceCode: "SECURITE",
+        categoryCode: "SEC-FILTRAGE",
+        establishmentUai: "0370037P",
+        title: "Autoriser un site",
+        description: "x",
+        impact: "group",
+        urgency: "low",
+        fields: { decision: "autoriser", duration_days: 400, signed_by: "M. B" },
+      },
+      ["fields.duration_days", "fields.url"],
+    ],
   ])("400 naming each bad field: %s", async (_, body, fields) => {
     const before = await ticketCount();
     const response = await post(body ?? "");
@@ -119,18 +167,34 @@ describe("POST /api/v1/tickets", () => {
     vi.useFakeTimers({ toFake: ["Date"] });
     vi.setSystemTime(new Date("2026-11-23T09:00:00Z"));
     const response = await post({
-      type: "request", serviceCode: "EQUIPEMENT", categoryCode: "EQUIP-DOTATION", establishmentUai: "0370037P", title: "Dix portables",
-      description: "Pour la section.", impact: "group", urgency: "low", fields: { items: "10 portables", justification: "Nouvelle section" },
+      type: "request",
+      serviceCode: "EQUIPEMENT",
+      categoryCode: "EQUIP-DOTATION",
+      establishmentUai: "0370037P",
+      title: "Dix portables",
+      description: "Pour la section.",
+      impact: "group",
+      urgency: "low",
+      fields: { items: "10 portables", justification: "Nouvelle section" },
     });
     expect(response.status).toBe(422);
     expect(response.body.detail).toContain("enquête en février et mars, analyse en avril et mai, livraison en octobre et novembre");
   });
 
   test("a school 'hors périmètre' files hardware incidents only", async () => {
-    const software = await post({
-      type: "request", serviceCode: "LOG-PEDA", categoryCode: "LOGPED-USAGE", establishmentUai: "0180010N",
-      title: "Aide Pronote", description: "x", impact: "individual", urgency: "low",
-    }, admin);
+    const software = await post(
+      {
+        type: "request",
+        serviceCode: "LOG-PEDA",
+        categoryCode: "LOGPED-USAGE",
+        establishmentUai: "0180010N",
+        title: "Aide Pronote",
+        description: "x",
+        impact: "individual",
+        urgency: "low",
+      },
+      admin,
+    );
     expect(software.status).toBe(422);
     expect(software.body.detail).toContain("hors périmètre");
     expect((await post(incident({ establishmentUai: "0180010N" }), admin)).status).toBe(201);
@@ -141,14 +205,23 @@ describe("POST /api/v1/tickets", () => {
     const created = await post<TicketJson>(incident(), dsi);
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ establishment: { uai: "0370037P" }, assignedTeam: { code: "PROX-OUEST" } });
-    const read = await callRoute<TicketJson, Ref>(getOne, { path: `/tickets/${created.body.reference}`, token: dsi, params: { reference: created.body.reference } });
+    const read = await callRoute<TicketJson, Ref>(getOne, {
+      path: `/tickets/${created.body.reference}`,
+      token: dsi,
+      params: { reference: created.body.reference },
+    });
     expect(read.status).toBe(200);
   });
 
   test("a body not sent as JSON is refused: no HTML form of another site can post with the session cookie", async () => {
-    const response = await create(new Request(`${API}/tickets`, {
-      method: "POST", headers: { authorization: `Bearer ${choiseul}`, "content-type": "text/plain" }, body: JSON.stringify(incident()),
-    }), { params: Promise.resolve({}) } as never);
+    const response = await create(
+      new Request(`${API}/tickets`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${choiseul}`, "content-type": "text/plain" },
+        body: JSON.stringify(incident()),
+      }),
+      { params: Promise.resolve({}) } as never,
+    );
     expect(response.status).toBe(400);
   });
 
@@ -166,7 +239,8 @@ async function ticketCount() {
 describe("GET /api/v1/tickets/{reference}", () => {
   test("the school's staff and the zone's technician see it; another school and another zone get 404", async () => {
     const { body: ticket } = await post<TicketJson>(incident());
-    const read = (token: string | undefined) => callRoute<TicketJson, Ref>(getOne, { path: `/tickets/${ticket.reference}`, token, params: { reference: ticket.reference } });
+    const read = (token: string | undefined) =>
+      callRoute<TicketJson, Ref>(getOne, { path: `/tickets/${ticket.reference}`, token, params: { reference: ticket.reference } });
     expect((await read(choiseul)).status).toBe(200);
     expect((await read(techOuest)).status).toBe(200);
     expect((await read(admin)).status).toBe(200);
@@ -177,7 +251,9 @@ describe("GET /api/v1/tickets/{reference}", () => {
   });
 
   test.each([["GU-2026-999999"], ["pas-une-reference"]])("404 for %s", async (reference) => {
-    expect((await callRoute<ProblemBody, Ref>(getOne, { path: `/tickets/${reference}`, token: choiseul, params: { reference } })).status).toBe(404);
+    expect(
+      (await callRoute<ProblemBody, Ref>(getOne, { path: `/tickets/${reference}`, token: choiseul, params: { reference } })).status,
+    ).toBe(404);
   });
 });
 
@@ -207,7 +283,10 @@ describe("GET /api/v1/tickets", () => {
     const walked: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: { body: Page } = await callRoute<Page>(list, { path: `/tickets?limit=2&establishment=0370037P${cursor ? `&cursor=${cursor}` : ""}`, token: admin });
+      const page: { body: Page } = await callRoute<Page>(list, {
+        path: `/tickets?limit=2&establishment=0370037P${cursor ? `&cursor=${cursor}` : ""}`,
+        token: admin,
+      });
       walked.push(...page.body.items.map((item) => item.reference));
       cursor = page.body.nextCursor;
     } while (cursor);
@@ -221,7 +300,11 @@ describe("GET /api/v1/tickets", () => {
     expect(page.body.items.every((item) => item.establishment.uai === "0180010N")).toBe(true);
   });
 
-  test.each([["status=ouvert", "status"], ["cursor=zzz", "cursor"], ["establishment=12", "establishment"]])("400 for %s", async (query, field) => {
+  test.each([
+    ["status=ouvert", "status"],
+    ["cursor=zzz", "cursor"],
+    ["establishment=12", "establishment"],
+  ])("400 for %s", async (query, field) => {
     const response = await callRoute(list, { path: `/tickets?${query}`, token: choiseul });
     expect(response.status).toBe(400);
     expect(response.body.errors?.[0]?.field).toBe(field);
@@ -230,7 +313,12 @@ describe("GET /api/v1/tickets", () => {
 
 describe("POST /api/v1/tickets/{reference}/comments", () => {
   const say = (reference: string, token: string, body: unknown) =>
-    callRoute<{ id: number; reference: string } & ProblemBody, Ref>(comment, { path: `/tickets/${reference}/comments`, token, body, params: { reference } });
+    callRoute<{ id: number; reference: string } & ProblemBody, Ref>(comment, {
+      path: `/tickets/${reference}/comments`,
+      token,
+      body,
+      params: { reference },
+    });
 
   test("the requester replies (201); a technician's public reply e-mails the requester, an internal note does not", async () => {
     const { body: ticket } = await post<TicketJson>(incident());
@@ -238,7 +326,10 @@ describe("POST /api/v1/tickets/{reference}/comments", () => {
     expect((await say(ticket.reference, techOuest, { body: "Je passe demain à 10 h.", visibility: "public" })).status).toBe(201);
     expect((await say(ticket.reference, techOuest, { body: "Carte mère HS, voir SAV.", visibility: "internal" })).status).toBe(201);
     const [row] = await database().select({ id: tickets.id }).from(tickets).where(eq(tickets.reference, ticket.reference));
-    const mails = await database().select({ key: outboxEmails.idempotencyKey, text: outboxEmails.textBody }).from(outboxEmails).where(eq(outboxEmails.ticketId, row!.id));
+    const mails = await database()
+      .select({ key: outboxEmails.idempotencyKey, text: outboxEmails.textBody })
+      .from(outboxEmails)
+      .where(eq(outboxEmails.ticketId, row!.id));
     expect(mails.map((mail) => mail.key.split(":")[0]).sort()).toEqual(["answered", "created"]);
     expect(mails.map((mail) => mail.text).join("\n")).not.toContain("Carte mère");
   });
@@ -262,22 +353,35 @@ describe("POST /api/v1/tickets/{reference}/comments", () => {
 
 describe("GET /api/v1/services and the OpenAPI document", () => {
   test("the catalogue lists services with their categories and field definitions", async () => {
-    const response = await callRoute<{ items: Array<{ code: string; categories: Array<{ code: string; fields: Array<{ name: string; kind: string }> }> }> }>(services, { path: "/services", token: palissy });
+    const response = await callRoute<{
+      items: Array<{ code: string; categories: Array<{ code: string; fields: Array<{ name: string; kind: string }> }> }>;
+    }>(services, { path: "/services", token: palissy });
     expect(response.status).toBe(200);
     expect(response.body.items.map((service) => service.code)).toContain("SECURITE");
     const filtering = response.body.items.flatMap((service) => service.categories).find((category) => category.code === "SEC-FILTRAGE");
-    expect(filtering?.fields.map((field) => `${field.name}:${field.kind}`)).toEqual(["url:url", "decision:enum", "duration_days:integer", "signed_by:text"]);
+    expect(filtering?.fields.map((field) => `${field.name}:${field.kind}`)).toEqual([
+      "url:url",
+      "decision:enum",
+      "duration_days:integer",
+      "signed_by:text",
+    ]);
     expect((await callRoute(services, { path: "/services" })).status).toBe(401);
   });
 
   // That every route is in it is tests/unit/openapi-contract.test.ts's job.
   test("openapi.json serves the document with the routes' own schemas", async () => {
     const response = await openapi();
-    const document = (await response.json()) as { openapi: string; paths: Record<string, Record<string, unknown>>; components: { schemas: Record<string, { properties?: Record<string, unknown> }> } };
+    const document = (await response.json()) as {
+      openapi: string;
+      paths: Record<string, Record<string, unknown>>;
+      components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
+    };
     expect(document.openapi).toBe("3.1.0");
     expect(Object.keys(document.paths["/tickets/{reference}"]!).sort()).toEqual(["get", "patch"]);
     expect(Object.keys(document.paths["/tickets"]!).sort()).toEqual(["get", "post"]);
-    expect(Object.keys(document.components.schemas.Ticket!.properties!)).toEqual(expect.arrayContaining(["reference", "establishment", "cis", "assignedTeam", "flags"]));
+    expect(Object.keys(document.components.schemas.Ticket!.properties!)).toEqual(
+      expect.arrayContaining(["reference", "establishment", "cis", "assignedTeam", "flags"]),
+    );
     expect(Object.keys(document.components.schemas.Me!.properties!)).toEqual(["id", "email", "name", "role", "navigation"]);
     expect(Object.keys(document.components.schemas.EstablishmentPage!.properties!)).toEqual(["items", "nextCursor"]);
   });

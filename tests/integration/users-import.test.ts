@@ -10,16 +10,33 @@ import { loadCaller } from "@/lib/services/accounts/load-caller";
 import { API, tokenFor, type ProblemBody } from "../support/api-client";
 
 type Answer = {
-  dryRun: boolean; encoding: string; delimiter: string; ignoredColumns: string[]; created: number; updated: number; unchanged: number;
+  dryRun: boolean;
+  encoding: string;
+  delimiter: string;
+  ignoredColumns: string[];
+  created: number;
+  updated: number;
+  unchanged: number;
   rejected: Array<{ line: number; reasons: string[] }>;
-  rows: Array<{ line: number; action: string; email: string; uai: string; userId: string | null; changes: Array<{ field: string; to: unknown }>; reasons: string[] }>;
+  rows: Array<{
+    line: number;
+    action: string;
+    email: string;
+    uai: string;
+    userId: string | null;
+    changes: Array<{ field: string; to: unknown }>;
+    reasons: string[];
+  }>;
 };
 
 let admin: string, proviseur: string, csl: string, tech: string;
 
 beforeAll(async () => {
   [admin, proviseur, csl, tech] = await Promise.all([
-    tokenFor("admin@guichet.test"), tokenFor("proviseur.choiseul@guichet.test"), tokenFor("csl.choiseul@guichet.test"), tokenFor("tech.ouest@guichet.test"),
+    tokenFor("admin@guichet.test"),
+    tokenFor("proviseur.choiseul@guichet.test"),
+    tokenFor("csl.choiseul@guichet.test"),
+    tokenFor("tech.ouest@guichet.test"),
   ]);
 });
 
@@ -27,28 +44,72 @@ async function upload(token: string | null, content: Uint8Array | string, dryRun
   const form = new FormData();
   form.append("file", new Blob([typeof content === "string" ? content : new Uint8Array(content)]), "annuaire.csv");
   const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
-  const response = await importUsers(new Request(`${API}/users/import?dryRun=${dryRun}`, { method: "POST", headers, body: form }), {} as never);
+  const response = await importUsers(
+    new Request(`${API}/users/import?dryRun=${dryRun}`, { method: "POST", headers, body: form }),
+    {} as never,
+  );
   return { status: response.status, body: (await response.json()) as Answer & ProblemBody };
 }
 
 /** Accounts (with their schools, sorted) whose e-mail ends with the domain, as the database holds them. */
 async function accountsOf(domain: string) {
-  const rows = await database().select({ id: users.id, email: users.email, name: users.name, role: users.role, functionCode: users.functionCode, passwordHash: users.passwordHash, updatedAt: users.updatedAt })
-    .from(users).where(like(users.email, `%@${domain}`)).orderBy(users.email);
-  const schools = rows.length ? await database().select({ userId: userEstablishments.userId, uai: establishments.uai }).from(userEstablishments)
-    .innerJoin(establishments, eq(establishments.id, userEstablishments.establishmentId)).where(inArray(userEstablishments.userId, rows.map((row) => row.id))) : [];
-  return rows.map((row) => ({ ...row, uais: schools.filter((school) => school.userId === row.id).map((school) => school.uai).sort() }));
+  const rows = await database()
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      functionCode: users.functionCode,
+      passwordHash: users.passwordHash,
+      updatedAt: users.updatedAt,
+    })
+    .from(users)
+    .where(like(users.email, `%@${domain}`))
+    .orderBy(users.email);
+  const schools = rows.length
+    ? await database()
+        .select({ userId: userEstablishments.userId, uai: establishments.uai })
+        .from(userEstablishments)
+        .innerJoin(establishments, eq(establishments.id, userEstablishments.establishmentId))
+        .where(
+          inArray(
+            userEstablishments.userId,
+            rows.map((row) => row.id),
+          ),
+        )
+    : [];
+  return rows.map((row) => ({
+    ...row,
+    uais: schools
+      .filter((school) => school.userId === row.id)
+      .map((school) => school.uai)
+      .sort(),
+  }));
 }
 
-const auditCount = async (ids: string[]) => ids.length
-  ? (await database().select({ n: count() }).from(auditEvents).where(and(inArray(auditEvents.objectId, ids), eq(auditEvents.objectType, "user"))))[0]!.n : 0;
+const auditCount = async (ids: string[]) =>
+  ids.length
+    ? (
+        await database()
+          .select({ n: count() })
+          .from(auditEvents)
+          .where(and(inArray(auditEvents.objectId, ids), eq(auditEvents.objectType, "user")))
+      )[0]!.n
+    : 0;
 
 /** The e-mails the outbox holds for addresses of the domain, and the invitation links of its accounts, by address. */
 async function invitationsOf(domain: string) {
-  const mails = await database().select({ to: outboxEmails.toAddress, subject: outboxEmails.subject, text: outboxEmails.textBody }).from(outboxEmails)
-    .where(like(outboxEmails.toAddress, `%@${domain}`)).orderBy(outboxEmails.toAddress);
-  const links = await database().select({ email: users.email, purpose: passwordLinks.purpose }).from(passwordLinks)
-    .innerJoin(users, eq(users.id, passwordLinks.userId)).where(like(users.email, `%@${domain}`)).orderBy(users.email);
+  const mails = await database()
+    .select({ to: outboxEmails.toAddress, subject: outboxEmails.subject, text: outboxEmails.textBody })
+    .from(outboxEmails)
+    .where(like(outboxEmails.toAddress, `%@${domain}`))
+    .orderBy(outboxEmails.toAddress);
+  const links = await database()
+    .select({ email: users.email, purpose: passwordLinks.purpose })
+    .from(passwordLinks)
+    .innerJoin(users, eq(users.id, passwordLinks.userId))
+    .where(like(users.email, `%@${domain}`))
+    .orderBy(users.email);
   return { mails, links };
 }
 
@@ -66,10 +127,22 @@ describe("POST /api/v1/users/import", () => {
   test("a dry run says row by row and writes nothing; applying writes the accepted rows; importing again changes nothing", async () => {
     const dry = await upload(admin, DIRECTORY, true);
     expect(dry.status).toBe(200);
-    expect(dry.body).toMatchObject({ dryRun: true, encoding: "utf-8", delimiter: ";", ignoredColumns: ["Téléphone"], created: 4, updated: 0, unchanged: 0 });
+    expect(dry.body).toMatchObject({
+      dryRun: true,
+      encoding: "utf-8",
+      delimiter: ";",
+      ignoredColumns: ["Téléphone"],
+      created: 4,
+      updated: 0,
+      unchanged: 0,
+    });
     expect(dry.body.rows.map((row) => [row.line, row.email, row.action])).toEqual([
-      [2, "nadia.roussel@annuaire.test", "create"], [3, "marc.lenoir@annuaire.test", "create"], [4, "marc.lenoir@annuaire.test", "create"],
-      [5, "ines.petit@annuaire.test", "create"], [6, "sans.ecole@annuaire.test", "reject"], [7, "pas-une-adresse", "reject"],
+      [2, "nadia.roussel@annuaire.test", "create"],
+      [3, "marc.lenoir@annuaire.test", "create"],
+      [4, "marc.lenoir@annuaire.test", "create"],
+      [5, "ines.petit@annuaire.test", "create"],
+      [6, "sans.ecole@annuaire.test", "reject"],
+      [7, "pas-une-adresse", "reject"],
     ]);
     expect(dry.body.rejected).toEqual([
       { line: 6, reasons: ["UAI inconnu de Guichet : 0750001U."] },
@@ -82,20 +155,52 @@ describe("POST /api/v1/users/import", () => {
     expect(applied.status).toBe(200);
     expect(applied.body).toMatchObject({ dryRun: false, created: 4, updated: 0, unchanged: 0 });
     const stored = await accountsOf("annuaire.test");
-    expect(stored.map(({ email, name, role, functionCode, passwordHash, uais }) => ({ email, name, role, functionCode, passwordHash, uais }))).toEqual([
-      { email: "ines.petit@annuaire.test", name: "Inès Petit", role: "requester", functionCode: "csl", passwordHash: null, uais: ["0360002G"] },
-      { email: "marc.lenoir@annuaire.test", name: "Marc Lenoir", role: "requester", functionCode: null, passwordHash: null, uais: ["0360002G", "0410718H"] },
-      { email: "nadia.roussel@annuaire.test", name: "Nadia Roussel", role: "manager", functionCode: "chef_etablissement", passwordHash: null, uais: ["0410718H"] },
+    expect(
+      stored.map(({ email, name, role, functionCode, passwordHash, uais }) => ({ email, name, role, functionCode, passwordHash, uais })),
+    ).toEqual([
+      {
+        email: "ines.petit@annuaire.test",
+        name: "Inès Petit",
+        role: "requester",
+        functionCode: "csl",
+        passwordHash: null,
+        uais: ["0360002G"],
+      },
+      {
+        email: "marc.lenoir@annuaire.test",
+        name: "Marc Lenoir",
+        role: "requester",
+        functionCode: null,
+        passwordHash: null,
+        uais: ["0360002G", "0410718H"],
+      },
+      {
+        email: "nadia.roussel@annuaire.test",
+        name: "Nadia Roussel",
+        role: "manager",
+        functionCode: "chef_etablissement",
+        passwordHash: null,
+        uais: ["0410718H"],
+      },
     ]);
-    expect(applied.body.rows.find((row) => row.line === 2)!.userId).toBe(stored.find((row) => row.email === "nadia.roussel@annuaire.test")!.id);
-    const [created] = await database().select({ after: auditEvents.after, actorLabel: auditEvents.actorLabel }).from(auditEvents)
+    expect(applied.body.rows.find((row) => row.line === 2)!.userId).toBe(
+      stored.find((row) => row.email === "nadia.roussel@annuaire.test")!.id,
+    );
+    const [created] = await database()
+      .select({ after: auditEvents.after, actorLabel: auditEvents.actorLabel })
+      .from(auditEvents)
       .where(and(eq(auditEvents.action, "account.created"), eq(auditEvents.objectId, stored[2]!.id)));
-    expect(created).toMatchObject({ actorLabel: "admin@guichet.test", after: { email: "nadia.roussel@annuaire.test", role: "manager", establishments: ["0410718H"], source: "import" } });
+    expect(created).toMatchObject({
+      actorLabel: "admin@guichet.test",
+      after: { email: "nadia.roussel@annuaire.test", role: "manager", establishments: ["0410718H"], source: "import" },
+    });
     const audited = await auditCount(stored.map((row) => row.id));
     expect(audited).toBe(3);
     // Each created account is mailed one invitation to choose its password, from whoever imported it.
     const invited = await invitationsOf("annuaire.test");
-    expect(invited.mails.map(({ to, subject }) => [to, subject])).toEqual(stored.map((row) => [row.email, "Votre compte Guichet est ouvert"]));
+    expect(invited.mails.map(({ to, subject }) => [to, subject])).toEqual(
+      stored.map((row) => [row.email, "Votre compte Guichet est ouvert"]),
+    );
     expect(invited.mails[0]!.text).toMatch(/Administratrice Guichet vous a ouvert un compte sur Guichet.*\/mot-de-passe\//s);
     expect(invited.links).toEqual(stored.map((row) => ({ email: row.email, purpose: "invitation" })));
 
@@ -107,11 +212,18 @@ describe("POST /api/v1/users/import", () => {
     expect(await invitationsOf("annuaire.test")).toEqual(invited);
 
     // A later export where Marc also works at a third school and Inès became head: both updated, with one audit row each.
-    const later = await upload(admin, "email;nom;prenom;uai;fonction\nmarc.lenoir@annuaire.test;Lenoir;Marc;0360003H;ENS\nines.petit@annuaire.test;Petit;Inès;0360002G;DIR\n", false);
+    const later = await upload(
+      admin,
+      "email;nom;prenom;uai;fonction\nmarc.lenoir@annuaire.test;Lenoir;Marc;0360003H;ENS\nines.petit@annuaire.test;Petit;Inès;0360002G;DIR\n",
+      false,
+    );
     expect(later.body).toMatchObject({ created: 0, updated: 2, unchanged: 0 });
     const after = await accountsOf("annuaire.test");
     expect(after.find((row) => row.email === "marc.lenoir@annuaire.test")!.uais).toEqual(["0360002G", "0360003H", "0410718H"]);
-    expect(after.find((row) => row.email === "ines.petit@annuaire.test")).toMatchObject({ role: "manager", functionCode: "chef_etablissement" });
+    expect(after.find((row) => row.email === "ines.petit@annuaire.test")).toMatchObject({
+      role: "manager",
+      functionCode: "chef_etablissement",
+    });
     expect(await auditCount(stored.map((row) => row.id))).toBe(audited + 2);
     // Updated accounts are not invited again.
     expect(await invitationsOf("annuaire.test")).toEqual(invited);
@@ -138,7 +250,9 @@ describe("POST /api/v1/users/import", () => {
     const answer = await upload(proviseur, file, false);
     expect(answer.status).toBe(200);
     expect(answer.body.rows.map((row) => [row.email, row.action])).toEqual([
-      ["aline.morel@tete.test", "create"], ["bruno.vidal@tete.test", "reject"], ["csl.palissy@guichet.test", "reject"],
+      ["aline.morel@tete.test", "create"],
+      ["bruno.vidal@tete.test", "reject"],
+      ["csl.palissy@guichet.test", "reject"],
     ]);
     expect(answer.body.rejected[0]!.reasons).toEqual(["Vous ne gérez pas les comptes de l'établissement 0450029M."]);
     expect(answer.body.rejected[1]!.reasons.join()).toMatch(/appartient aussi à un établissement que vous ne gérez pas/);
@@ -151,7 +265,12 @@ describe("POST /api/v1/users/import", () => {
     const result = await importAccounts(caller, new TextEncoder().encode(DIRECTORY), { dryRun: true }, new Date(), SYSTEM_ACTOR);
     expect(result.ok).toBe(true);
     const report = result.ok ? result.value.errorReport! : "";
-    expect(report.replace(/^\ufeff/, "").trim().split("\r\n")).toEqual([
+    expect(
+      report
+        .replace(/^\ufeff/, "")
+        .trim()
+        .split("\r\n"),
+    ).toEqual([
       "ligne;erreurs;E-mail;Nom;Prénom;UAI;Fonction;Téléphone",
       "6;UAI inconnu de Guichet : 0750001U.;sans.ecole@annuaire.test;Ecole;Sans;0750001U;ENS;",
       "7;E-mail invalide : « pas-une-adresse ».;pas-une-adresse;Faux;Mail;0410718H;ENS;",
@@ -170,7 +289,10 @@ describe("POST /api/v1/users/import", () => {
     expect(columns.status).toBe(400);
     expect(columns.body.detail).toBe("Colonnes obligatoires absentes : email, uai (en-têtes lus : nom, prenom).");
     expect((await upload(admin, "", true)).status).toBe(400);
-    const noFile = await importUsers(new Request(`${API}/users/import`, { method: "POST", headers: { authorization: `Bearer ${admin}` } }), {} as never);
+    const noFile = await importUsers(
+      new Request(`${API}/users/import`, { method: "POST", headers: { authorization: `Bearer ${admin}` } }),
+      {} as never,
+    );
     expect(noFile.status).toBe(400);
     const badFlag = await upload(admin, DIRECTORY, "peut-être" as unknown as boolean);
     expect(badFlag.status).toBe(400);

@@ -32,10 +32,14 @@ const callerOf = async (email: string) => {
 
 beforeAll(async () => {
   [choiseul, techOuest, scc] = await Promise.all([
-    tokenFor("csl.choiseul@guichet.test"), tokenFor("tech.ouest@guichet.test"), tokenFor("sav.scc@guichet.test"),
+    tokenFor("csl.choiseul@guichet.test"),
+    tokenFor("tech.ouest@guichet.test"),
+    tokenFor("sav.scc@guichet.test"),
   ]);
   [technician, vendor, requester] = await Promise.all([
-    callerOf("tech.ouest@guichet.test"), callerOf("sav.scc@guichet.test"), callerOf("csl.choiseul@guichet.test"),
+    callerOf("tech.ouest@guichet.test"),
+    callerOf("sav.scc@guichet.test"),
+    callerOf("csl.choiseul@guichet.test"),
   ]);
 });
 
@@ -47,21 +51,36 @@ const comment = (reference: string, token: string, body: unknown) =>
   callRoute<{ id: number } & ProblemBody, Ref>(comments, { path: `/tickets/${reference}/comments`, token, body, params: { reference } });
 const giveBack = (reference: string, token: string, body: unknown) =>
   callRoute<Answer, Ref>(handBack, { path: `/tickets/${reference}/hand-back`, token, body, params: { reference } });
-const read = (reference: string, token: string) => callRoute<Answer, Ref>(getTicket, { path: `/tickets/${reference}`, token, params: { reference } });
+const read = (reference: string, token: string) =>
+  callRoute<Answer, Ref>(getTicket, { path: `/tickets/${reference}`, token, params: { reference } });
 const queueOf = (name: string, token: string) =>
-  callRoute<{ items: TicketJson[] } & ProblemBody, { queue: string }>(queue, { path: `/queues/${name}?limit=100`, token, params: { queue: name } });
+  callRoute<{ items: TicketJson[] } & ProblemBody, { queue: string }>(queue, {
+    path: `/queues/${name}?limit=100`,
+    token,
+    params: { queue: name },
+  });
 /** The references GET /api/v1/tickets lists for a search on one reference. */
 const listed = async (reference: string, token: string) =>
   (await callRoute<{ items: TicketJson[] }>(list, { path: `/tickets?q=${reference}`, token })).body.items.map((item) => item.reference);
 const download = (id: string, token: string) =>
-  downloadAttachment(new Request(`http://localhost:3000/api/v1/attachments/${id}`, { headers: { authorization: `Bearer ${token}` } }), { params: Promise.resolve({ id }) });
+  downloadAttachment(new Request(`http://localhost:3000/api/v1/attachments/${id}`, { headers: { authorization: `Bearer ${token}` } }), {
+    params: Promise.resolve({ id }),
+  });
 
 async function file(): Promise<TicketJson> {
   const response = await callRoute<TicketJson>(create, {
-    path: "/tickets", token: choiseul,
+    path: "/tickets",
+    token: choiseul,
     body: {
-      type: "incident", serviceCode: "RESEAU", categoryCode: "RES-PANNE", establishmentUai: "0370037P", title: "Switch de la salle B204 en panne",
-      description: "Plus aucune connexion en B204.", impact: "individual", urgency: "low", fields: { rooms: "B204" },
+      type: "incident",
+      serviceCode: "RESEAU",
+      categoryCode: "RES-PANNE",
+      establishmentUai: "0370037P",
+      title: "Switch de la salle B204 en panne",
+      description: "Plus aucune connexion en B204.",
+      impact: "individual",
+      urgency: "low",
+      fields: { rooms: "B204" },
     },
   });
   expect(response.status).toBe(201);
@@ -70,9 +89,18 @@ async function file(): Promise<TicketJson> {
 
 /** An internal note of the technician with one file; its event and file ids. */
 async function internalNote(reference: string, body: string, fileName: string) {
-  const added = await addComment(technician, reference, { body, visibility: "internal" }, [{ name: fileName, bytes: sampleFiles.text(`${body}\n`) }], new Date());
+  const added = await addComment(
+    technician,
+    reference,
+    { body, visibility: "internal" },
+    [{ name: fileName, bytes: sampleFiles.text(`${body}\n`) }],
+    new Date(),
+  );
   if (!added.ok) throw new Error(JSON.stringify(added.failure));
-  const [attachment] = await database().select({ id: attachments.id }).from(attachments).where(eq(attachments.eventId, added.value.eventId));
+  const [attachment] = await database()
+    .select({ id: attachments.id })
+    .from(attachments)
+    .where(eq(attachments.eventId, added.value.eventId));
   return { eventId: added.value.eventId, fileId: attachment!.id };
 }
 
@@ -84,10 +112,16 @@ async function escalatedToScc() {
   const ticket = await file();
   const shared = await internalNote(ticket.reference, "Switch HP 2530 sous garantie, numéro de série CN123", "garantie.txt");
   const secret = await internalNote(ticket.reference, "Le proviseur menace d'écrire au président de Région", "confidentiel.txt");
-  expect((await comment(ticket.reference, techOuest, { body: "Nous transmettons au prestataire.", visibility: "public" })).status).toBe(201);
+  expect((await comment(ticket.reference, techOuest, { body: "Nous transmettons au prestataire.", visibility: "public" })).status).toBe(
+    201,
+  );
   const escalated = await escalate(ticket.reference, techOuest, {
-    target: "vendor", teamCode: "PREST-SCC", vendorReference: "SCC-1", reason: "Remplacement du switch sous garantie",
-    sharedEventIds: [shared.eventId], sharedAttachmentIds: [shared.fileId],
+    target: "vendor",
+    teamCode: "PREST-SCC",
+    vendorReference: "SCC-1",
+    reason: "Remplacement du switch sous garantie",
+    sharedEventIds: [shared.eventId],
+    sharedAttachmentIds: [shared.fileId],
   });
   expect(escalated.status).toBe(201);
   return { reference: ticket.reference, shared, secret };
@@ -97,9 +131,15 @@ async function escalatedToScc() {
 async function snapshot(reference: string) {
   const db = database();
   const [ticket] = await db.select().from(tickets).where(eq(tickets.reference, reference));
-  const [events] = await db.select({ count: sql<number>`count(*)::int` }).from(ticketEvents).where(eq(ticketEvents.ticketId, ticket!.id));
+  const [events] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(ticketEvents)
+    .where(eq(ticketEvents.ticketId, ticket!.id));
   const access = await db.select().from(vendorAccess).where(eq(vendorAccess.ticketId, ticket!.id));
-  const [mails] = await db.select({ count: sql<number>`count(*)::int` }).from(outboxEmails).where(eq(outboxEmails.ticketId, ticket!.id));
+  const [mails] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(outboxEmails)
+    .where(eq(outboxEmails.ticketId, ticket!.id));
   return { ticket, events: events!.count, access, mails: mails!.count };
 }
 
@@ -119,14 +159,33 @@ describe("escalating to a vendor", () => {
   });
 
   test.each([
-    ["a note of another ticket", async () => ({ sharedEventIds: [(await internalNote((await file()).reference, "Ailleurs", "ailleurs.txt")).eventId] }), 422],
-    ["a file of another ticket", async () => ({ sharedAttachmentIds: [(await internalNote((await file()).reference, "Ailleurs", "ailleurs.txt")).fileId] }), 422],
-    ["a public reply as a note", async (reference: string) => ({ sharedEventIds: [(await comment(reference, techOuest, { body: "Public", visibility: "public" })).body.id] }), 422],
+    [
+      "a note of another ticket",
+      async () => ({ sharedEventIds: [(await internalNote((await file()).reference, "Ailleurs", "ailleurs.txt")).eventId] }),
+      422,
+    ],
+    [
+      "a file of another ticket",
+      async () => ({ sharedAttachmentIds: [(await internalNote((await file()).reference, "Ailleurs", "ailleurs.txt")).fileId] }),
+      422,
+    ],
+    [
+      "a public reply as a note",
+      async (reference: string) => ({
+        sharedEventIds: [(await comment(reference, techOuest, { body: "Public", visibility: "public" })).body.id],
+      }),
+      422,
+    ],
     ["notes not a list", async () => ({ sharedEventIds: "12" }), 400],
   ] as const)("refuses sharing %s, and nothing is escalated", async (_, shares, status) => {
     const ticket = await file();
     const before = await snapshot(ticket.reference);
-    const response = await escalate(ticket.reference, techOuest, { target: "vendor", teamCode: "PREST-SCC", reason: "Sous garantie", ...(await shares(ticket.reference)) });
+    const response = await escalate(ticket.reference, techOuest, {
+      target: "vendor",
+      teamCode: "PREST-SCC",
+      reason: "Sous garantie",
+      ...(await shares(ticket.reference)),
+    });
     expect(response.status).toBe(status);
     const after = await snapshot(ticket.reference);
     expect(after.ticket).toMatchObject({ status: before.ticket!.status, vendorId: null });
@@ -145,7 +204,12 @@ describe("escalating to a vendor", () => {
   test("sharing goes with an escalation to a vendor only", async () => {
     const ticket = await file();
     const note = await internalNote(ticket.reference, "Note", "note.txt");
-    const response = await escalate(ticket.reference, techOuest, { target: "academy", teamCode: "EQ-E-EOLE", reason: "Relève de l'Académie", sharedEventIds: [note.eventId] });
+    const response = await escalate(ticket.reference, techOuest, {
+      target: "academy",
+      teamCode: "EQ-E-EOLE",
+      reason: "Relève de l'Académie",
+      sharedEventIds: [note.eventId],
+    });
     expect(response.status).toBe(400);
     expect(response.body.errors?.map((error) => error.field)).toEqual(["sharedEventIds"]);
   });
@@ -164,7 +228,9 @@ describe("what the vendor reads", () => {
     expect(found.attachments.map((attachment) => attachment.id)).toEqual([shared.fileId]);
     expect(found.vendorStage).toBe("working");
     // The Région's technician still reads everything.
-    expect((await readTicket(technician, reference, new Date()))!.journal.map((event) => event.id)).toEqual(expect.arrayContaining([shared.eventId, secret.eventId]));
+    expect((await readTicket(technician, reference, new Date()))!.journal.map((event) => event.id)).toEqual(
+      expect.arrayContaining([shared.eventId, secret.eventId]),
+    );
   });
 
   test("downloads the shared file; the other internal file answers 404 as an unknown one", async () => {
@@ -178,8 +244,11 @@ describe("what the vendor reads", () => {
 
   test("another vendor sees nothing of it", async () => {
     const { reference } = await escalatedToScc();
-    const [other] = await database().select({ id: teams.id }).from(teams)
-      .where(and(eq(teams.party, "vendor"), ne(teams.code, "PREST-SCC"), sql`${teams.vendorId} is not null`)).limit(1);
+    const [other] = await database()
+      .select({ id: teams.id })
+      .from(teams)
+      .where(and(eq(teams.party, "vendor"), ne(teams.code, "PREST-SCC"), sql`${teams.vendorId} is not null`))
+      .limit(1);
     expect(await readTicket({ ...vendor, teamIds: [other!.id] }, reference, new Date())).toBeNull();
   });
 });
@@ -192,10 +261,22 @@ describe("what the vendor may not do while the ticket waits for it: 403, the tic
     ["set it in progress", (reference: string) => patchTicket(reference, scc, { status: "in_progress" })],
     ["move it to another zone's team", (reference: string) => patchTicket(reference, scc, { team: "PROX-EST" })],
     ["take it", (reference: string) => patchTicket(reference, scc, { assignee: "me" })],
-    ["set its reference along with a status", (reference: string) => patchTicket(reference, scc, { vendorReference: "SCC-2", status: "resolved" })],
-    ["escalate it to the Académie", (reference: string) => escalate(reference, scc, { target: "academy", teamCode: "EQ-E-EOLE", reason: "Pas pour nous" })],
-    ["escalate it to another vendor", (reference: string) => escalate(reference, scc, { target: "vendor", teamCode: "PREST-SCC", reason: "Encore" })],
-    ["answer the school directly", (reference: string) => comment(reference, scc, { body: "Bonjour, nous passons demain.", visibility: "public" })],
+    [
+      "set its reference along with a status",
+      (reference: string) => patchTicket(reference, scc, { vendorReference: "SCC-2", status: "resolved" }),
+    ],
+    [
+      "escalate it to the Académie",
+      (reference: string) => escalate(reference, scc, { target: "academy", teamCode: "EQ-E-EOLE", reason: "Pas pour nous" }),
+    ],
+    [
+      "escalate it to another vendor",
+      (reference: string) => escalate(reference, scc, { target: "vendor", teamCode: "PREST-SCC", reason: "Encore" }),
+    ],
+    [
+      "answer the school directly",
+      (reference: string) => comment(reference, scc, { body: "Bonjour, nous passons demain.", visibility: "public" }),
+    ],
   ])("%s", async (_, move) => {
     const { reference } = await escalatedToScc();
     const before = await snapshot(reference);
@@ -216,11 +297,14 @@ describe("what the vendor may not do while the ticket waits for it: 403, the tic
     expect(await snapshot(reference)).toEqual(before);
   });
 
-  test("the school never got a \"resolved\" e-mail from the vendor's attempt", async () => {
+  test('the school never got a "resolved" e-mail from the vendor\'s attempt', async () => {
     const { reference } = await escalatedToScc();
     await patchTicket(reference, scc, { status: "resolved", message: "Switch remplacé." });
-    const mails = await database().select({ key: outboxEmails.idempotencyKey }).from(outboxEmails)
-      .innerJoin(tickets, eq(tickets.id, outboxEmails.ticketId)).where(eq(tickets.reference, reference));
+    const mails = await database()
+      .select({ key: outboxEmails.idempotencyKey })
+      .from(outboxEmails)
+      .innerJoin(tickets, eq(tickets.id, outboxEmails.ticketId))
+      .where(eq(tickets.reference, reference));
     expect(mails.filter((mail) => mail.key.startsWith("resolved"))).toEqual([]);
   });
 });
@@ -231,7 +315,12 @@ describe("what the vendor may do while the ticket waits for it", () => {
     const response = await patchTicket(reference, scc, { vendorReference: "SCC-48213" });
     expect(response.status).toBe(200);
     expect(response.body.vendor).toEqual({ name: "SCC", reference: "SCC-48213" });
-    expect(response.body).toMatchObject({ status: "waiting_vendor", impact: "individual", urgency: "low", assignedTeam: { code: "PROX-OUEST" } });
+    expect(response.body).toMatchObject({
+      status: "waiting_vendor",
+      impact: "individual",
+      urgency: "low",
+      assignedTeam: { code: "PROX-OUEST" },
+    });
   });
 
   test("reply to the Région's team: the technician reads it, the school does not, the vendor reads it back", async () => {
@@ -243,8 +332,11 @@ describe("what the vendor may do while the ticket waits for it", () => {
     expect(await bodies(vendor)).toContain("Pièce commandée, passage jeudi.");
     expect(await bodies(requester)).not.toContain("Pièce commandée, passage jeudi.");
     // E-mailed to the Région's team holding the ticket, never to the school nor back to the vendor.
-    const mails = await database().select({ to: outboxEmails.toAddress, subject: outboxEmails.subject, text: outboxEmails.textBody }).from(outboxEmails)
-      .innerJoin(tickets, eq(tickets.id, outboxEmails.ticketId)).where(eq(tickets.reference, reference));
+    const mails = await database()
+      .select({ to: outboxEmails.toAddress, subject: outboxEmails.subject, text: outboxEmails.textBody })
+      .from(outboxEmails)
+      .innerJoin(tickets, eq(tickets.id, outboxEmails.ticketId))
+      .where(eq(tickets.reference, reference));
     const told = mails.filter((mail) => mail.text.includes("Pièce commandée")).map((mail) => mail.to);
     expect(told).toContain("tech.ouest@guichet.test");
     expect(told).not.toContain("csl.choiseul@guichet.test");
@@ -253,10 +345,21 @@ describe("what the vendor may do while the ticket waits for it", () => {
 
   test("its reply's files are the Région's and its own: the school cannot download them", async () => {
     const { reference } = await escalatedToScc();
-    const added = await addComment(vendor, reference, { body: "Bon d'intervention joint.", visibility: "internal" },
-      [{ name: "bon.txt", bytes: sampleFiles.text("Bon d'intervention SCC\n") }, { name: "photo.png", bytes: sampleFiles.png() }], new Date());
+    const added = await addComment(
+      vendor,
+      reference,
+      { body: "Bon d'intervention joint.", visibility: "internal" },
+      [
+        { name: "bon.txt", bytes: sampleFiles.text("Bon d'intervention SCC\n") },
+        { name: "photo.png", bytes: sampleFiles.png() },
+      ],
+      new Date(),
+    );
     expect(added.ok).toBe(true);
-    const files = await database().select({ id: attachments.id }).from(attachments).where(eq(attachments.eventId, added.ok ? added.value.eventId : -1));
+    const files = await database()
+      .select({ id: attachments.id })
+      .from(attachments)
+      .where(eq(attachments.eventId, added.ok ? added.value.eventId : -1));
     expect(files).toHaveLength(2);
     for (const { id } of files) {
       expect((await download(id, scc)).status).toBe(200);
@@ -275,17 +378,32 @@ describe("what the vendor may do while the ticket waits for it", () => {
     const waits = await database().select({ endedAt: vendorWaits.endedAt }).from(vendorWaits).where(eq(vendorWaits.ticketId, ticket!.id));
     expect(waits).toHaveLength(1);
     expect(waits[0]!.endedAt).not.toBeNull();
-    const [access] = await database().select({ endedAt: vendorAccess.endedAt }).from(vendorAccess).where(eq(vendorAccess.ticketId, ticket!.id));
+    const [access] = await database()
+      .select({ endedAt: vendorAccess.endedAt })
+      .from(vendorAccess)
+      .where(eq(vendorAccess.ticketId, ticket!.id));
     expect(access!.endedAt).not.toBeNull();
 
     // The report is the Région's to read (and the vendor's own), never the school's.
     const technicianView = (await readTicket(technician, reference, new Date()))!;
     expect(technicianView.journal.find((event) => event.body?.startsWith("Switch remplacé"))?.visibility).toBe("internal");
-    expect((await readTicket(requester, reference, new Date()))!.journal.map((event) => event.body)).not.toContain("Switch remplacé (n° de série CN999), tests OK.");
-    const mails = await database().select({ to: outboxEmails.toAddress, subject: outboxEmails.subject }).from(outboxEmails)
-      .innerJoin(tickets, eq(tickets.id, outboxEmails.ticketId)).where(eq(tickets.reference, reference));
-    expect(mails.filter((mail) => mail.subject.includes("rendu par le prestataire")).map((mail) => mail.to)).toContain("tech.ouest@guichet.test");
-    expect(mails.filter((mail) => mail.to === "csl.choiseul@guichet.test").map((mail) => mail.subject).join()).not.toMatch(/prestataire|résolue/);
+    expect((await readTicket(requester, reference, new Date()))!.journal.map((event) => event.body)).not.toContain(
+      "Switch remplacé (n° de série CN999), tests OK.",
+    );
+    const mails = await database()
+      .select({ to: outboxEmails.toAddress, subject: outboxEmails.subject })
+      .from(outboxEmails)
+      .innerJoin(tickets, eq(tickets.id, outboxEmails.ticketId))
+      .where(eq(tickets.reference, reference));
+    expect(mails.filter((mail) => mail.subject.includes("rendu par le prestataire")).map((mail) => mail.to)).toContain(
+      "tech.ouest@guichet.test",
+    );
+    expect(
+      mails
+        .filter((mail) => mail.to === "csl.choiseul@guichet.test")
+        .map((mail) => mail.subject)
+        .join(),
+    ).not.toMatch(/prestataire|résolue/);
 
     // Read-only: it still reads, every write is refused and changes nothing.
     expect((await read(reference, scc)).status).toBe(200);
@@ -299,7 +417,9 @@ describe("what the vendor may do while the ticket waits for it", () => {
 
     // The Région's team resolves.
     expect((await patchTicket(reference, techOuest, { assignee: "me" })).status).toBe(200);
-    expect((await patchTicket(reference, techOuest, { status: "resolved", message: "Le switch a été remplacé." })).body.status).toBe("resolved");
+    expect((await patchTicket(reference, techOuest, { status: "resolved", message: "Le switch a été remplacé." })).body.status).toBe(
+      "resolved",
+    );
   });
 
   test("the hand-back needs a report, and is the vendor's alone", async () => {
@@ -311,7 +431,9 @@ describe("what the vendor may do while the ticket waits for it", () => {
 
   test("the Région moving the ticket on (here to the Académie) ends the vendor's wait too", async () => {
     const { reference } = await escalatedToScc();
-    expect((await escalate(reference, techOuest, { target: "academy", teamCode: "EQ-E-EOLE", reason: "Relève du pare-feu académique" })).status).toBe(201);
+    expect(
+      (await escalate(reference, techOuest, { target: "academy", teamCode: "EQ-E-EOLE", reason: "Relève du pare-feu académique" })).status,
+    ).toBe(201);
     expect((await readTicket(vendor, reference, new Date()))!.vendorStage).toBe("read_only");
     expect((await patchTicket(reference, scc, { vendorReference: "SCC-4" })).status).toBe(403);
   });
@@ -324,7 +446,10 @@ describe("30 days after the wait ended", () => {
     expect(await listed(reference, scc)).toEqual([reference]);
     const [ticket] = await database().select({ id: tickets.id }).from(tickets).where(eq(tickets.reference, reference));
     // The clock moves on: the wait ended 30 days and a minute ago.
-    await database().update(vendorAccess).set({ endedAt: new Date(Date.now() - 30 * 86_400_000 - 60_000) }).where(eq(vendorAccess.ticketId, ticket!.id));
+    await database()
+      .update(vendorAccess)
+      .set({ endedAt: new Date(Date.now() - 30 * 86_400_000 - 60_000) })
+      .where(eq(vendorAccess.ticketId, ticket!.id));
     expect((await read(reference, scc)).status).toBe(404);
     expect((await download(shared.fileId, scc)).status).toBe(404);
     expect((await comment(reference, scc, { body: "Encore là ?", visibility: "internal" })).status).toBe(404);

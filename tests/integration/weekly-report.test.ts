@@ -33,35 +33,81 @@ async function callerFor(email: string): Promise<Caller> {
 }
 
 async function file(title: string, at: string): Promise<string> {
-  const created = await createTicket(csl, {
-    type: "incident", serviceCode: "POSTE", categoryCode: "POSTE-PANNE", establishmentUai: "0370037P", title,
-    description: "Le poste ne démarre plus.", impact: "individual", urgency: "medium", fields: {}, ciIds: [],
-  }, [], new Date(at));
+  const created = await createTicket(
+    csl,
+    {
+      type: "incident",
+      serviceCode: "POSTE",
+      categoryCode: "POSTE-PANNE",
+      establishmentUai: "0370037P",
+      title,
+      description: "Le poste ne démarre plus.",
+      impact: "individual",
+      urgency: "medium",
+      fields: {},
+      ciIds: [],
+    },
+    [],
+    new Date(at),
+  );
   if (!created.ok) throw new Error(JSON.stringify(created.failure));
   return created.value.reference;
 }
 
-const ticketId = async (reference: string) => (await database().select({ id: tickets.id }).from(tickets).where(eq(tickets.reference, reference)))[0]!.id;
+const ticketId = async (reference: string) =>
+  (await database().select({ id: tickets.id }).from(tickets).where(eq(tickets.reference, reference)))[0]!.id;
 const weeklyRows = () => database().select().from(outboxEmails).where(like(outboxEmails.idempotencyKey, "weekly-report:%"));
 
 beforeAll(async () => {
   drop = await useOwnDatabase("weekly");
   const db = database();
-  [csl, head, chefOuest, tech, admin] = await Promise.all(["csl.choiseul@guichet.test", "proviseur.choiseul@guichet.test", "chef.ouest@guichet.test", "tech.ouest@guichet.test", "admin@guichet.test"].map(callerFor)) as [Caller, Caller, Caller, Caller, Caller];
+  [csl, head, chefOuest, tech, admin] = (await Promise.all(
+    [
+      "csl.choiseul@guichet.test",
+      "proviseur.choiseul@guichet.test",
+      "chef.ouest@guichet.test",
+      "tech.ouest@guichet.test",
+      "admin@guichet.test",
+    ].map(callerFor),
+  )) as [Caller, Caller, Caller, Caller, Caller];
   const [palissy] = await db.select({ id: establishments.id }).from(establishments).where(eq(establishments.uai, "0450029M"));
-  const [user] = await db.insert(users).values({ email: "proviseur.palissy@guichet.test", name: "Proviseure Palissy", role: "manager", functionCode: "chef_etablissement" }).returning({ id: users.id });
+  const [user] = await db
+    .insert(users)
+    .values({ email: "proviseur.palissy@guichet.test", name: "Proviseure Palissy", role: "manager", functionCode: "chef_etablissement" })
+    .returning({ id: users.id });
   await db.insert(userEstablishments).values({ userId: user!.id, establishmentId: palissy!.id });
   palissyHead = (await loadCaller(user!.id))!;
 
   refs.t2 = await file("Imprimante B12", "2027-03-01T09:00:00Z");
   refs.t1 = await file("Poste du CDI", "2027-03-08T08:00:00Z");
   refs.t3 = await file("Vidéoprojecteur A3", "2027-03-09T13:00:00Z");
-  await db.update(tickets).set({ status: "resolved", resolvedAt: new Date("2027-03-10T10:00:00Z") }).where(eq(tickets.reference, refs.t2));
+  await db
+    .update(tickets)
+    .set({ status: "resolved", resolvedAt: new Date("2027-03-10T10:00:00Z") })
+    .where(eq(tickets.reference, refs.t2));
   await db.update(tickets).set({ status: "waiting_requester" }).where(eq(tickets.reference, refs.t3));
   const [choiseul] = await db.select({ id: establishments.id }).from(establishments).where(eq(establishments.uai, "0370037P"));
   await db.insert(interventions).values([
-    { ticketId: await ticketId(refs.t2), establishmentId: choiseul!.id, authorId: tech.id, mode: "on_site", startedAt: new Date("2027-03-10T08:00:00Z"), minutes: 90, travelMinutes: 25, summary: "Bloc de fusion remplacé", details: "Réf. interne 42" },
-    { ticketId: await ticketId(refs.t1), establishmentId: choiseul!.id, authorId: tech.id, mode: "remote", startedAt: new Date("2027-03-09T09:00:00Z"), minutes: 15, summary: "Diagnostic à distance" },
+    {
+      ticketId: await ticketId(refs.t2),
+      establishmentId: choiseul!.id,
+      authorId: tech.id,
+      mode: "on_site",
+      startedAt: new Date("2027-03-10T08:00:00Z"),
+      minutes: 90,
+      travelMinutes: 25,
+      summary: "Bloc de fusion remplacé",
+      details: "Réf. interne 42",
+    },
+    {
+      ticketId: await ticketId(refs.t1),
+      establishmentId: choiseul!.id,
+      authorId: tech.id,
+      mode: "remote",
+      startedAt: new Date("2027-03-09T09:00:00Z"),
+      minutes: 15,
+      summary: "Diagnostic à distance",
+    },
   ]);
   // The demo seed gives tech.ouest a default week: this week is the test's own.
   await db.delete(visitSchedule).where(eq(visitSchedule.technicianId, tech.id));
@@ -78,7 +124,14 @@ describe("the report of a hand-computed week", () => {
     expect(report.value.resolved.map((ticket) => ticket.reference)).toEqual([refs.t2]);
     expect(report.value.waiting.map((ticket) => ticket.reference)).toEqual([refs.t3]);
     expect(report.value.time).toEqual({ interventions: 2, onSite: 1, minutes: 105, travelMinutes: 25 });
-    expect(report.value.nextWeek).toEqual([{ onDate: "2027-03-16", halfDay: "am", technicianName: "Thomas Leroy (Technicien Ouest)", tickets: [{ reference: refs.t1, title: "Poste du CDI" }] }]);
+    expect(report.value.nextWeek).toEqual([
+      {
+        onDate: "2027-03-16",
+        halfDay: "am",
+        technicianName: "Thomas Leroy (Technicien Ouest)",
+        tickets: [{ reference: refs.t1, title: "Poste du CDI" }],
+      },
+    ]);
     expect(report.value.active).toBe(true);
     // The week before holds only T2's filing; the staff details never reach the report.
     const before = await readWeeklyReport(head, "0370037P", "2027-W09");
@@ -114,12 +167,20 @@ describe("the Friday mail", () => {
     expect(toHead.subject).toBe("Compte-rendu d'activité de la semaine 2027-W10 : Lycée Choiseul");
     expect(toHead.textBody).toContain("Voici le compte-rendu d'activité de la semaine du 8 mars 2027 au 14 mars 2027 pour Lycée Choiseul.");
     for (const line of [
-      "Tickets ouverts (2)", `– ${refs.t1} : Poste du CDI`, "Tickets résolus (1)", `– ${refs.t2} : Imprimante B12`,
-      "Interventions (2)", "Temps passé : 1 h 45 min, dont 1 intervention(s) sur place ; déplacements : 25 min.",
-      "sur place, 1 h 30 min", "Bloc de fusion remplacé", "En attente de votre réponse (1)", `– ${refs.t3} : Vidéoprojecteur A3`,
+      "Tickets ouverts (2)",
+      `– ${refs.t1} : Poste du CDI`,
+      "Tickets résolus (1)",
+      `– ${refs.t2} : Imprimante B12`,
+      "Interventions (2)",
+      "Temps passé : 1 h 45 min, dont 1 intervention(s) sur place ; déplacements : 25 min.",
+      "sur place, 1 h 30 min",
+      "Bloc de fusion remplacé",
+      "En attente de votre réponse (1)",
+      `– ${refs.t3} : Vidéoprojecteur A3`,
       `– mardi 16 mars, matin : passage de Thomas Leroy (Technicien Ouest) pour ${refs.t1}`,
       "http://localhost:3000/tableaux-de-bord/etablissements/0370037P/semaine/2027-W10",
-    ]) expect(toHead.textBody).toContain(line);
+    ])
+      expect(toHead.textBody).toContain(line);
     expect(toHead.textBody).not.toContain("Réf. interne");
     const toLead = rows.find((row) => row.toAddress === "chef.ouest@guichet.test")!;
     expect(toLead.subject).toBe("Compte-rendu d'activité de la semaine 2027-W10 : zone Zone Ouest");
@@ -139,11 +200,13 @@ describe("the Friday mail", () => {
 
   test("a quiet week sends nothing at all", async () => {
     expect(await sendWeeklyReports(new Date("2027-03-19T15:00:00Z"), FRIDAY_16)).toEqual({ week: "2027-W11", emails: 0 });
-    const rows = await database().select({ id: outboxEmails.id }).from(outboxEmails).where(and(like(outboxEmails.idempotencyKey, "weekly-report:2027-W11:%")));
+    const rows = await database()
+      .select({ id: outboxEmails.id })
+      .from(outboxEmails)
+      .where(and(like(outboxEmails.idempotencyKey, "weekly-report:2027-W11:%")));
     expect(rows).toEqual([]);
   });
 });
-
 
 test("the worker holds the job on a calendar: 16:00 Paris, Monday to Friday (it sends only once the week's slot has come)", async () => {
   const stop = await startWorkers();

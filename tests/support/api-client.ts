@@ -9,11 +9,14 @@ let address = 0;
 /** A bearer token for a demo account, each request from its own address so no sign-in limit is reached. */
 export async function tokenFor(email: string): Promise<string> {
   address++;
-  const response = await createToken(new Request(`${API}/tokens`, {
-    method: "POST",
-    headers: { "content-type": "application/json", [PEER_ADDRESS_HEADER]: `100.64.${address >> 8}.${address & 255}` },
-    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
-  }), {} as never);
+  const response = await createToken(
+    new Request(`${API}/tokens`, {
+      method: "POST",
+      headers: { "content-type": "application/json", [PEER_ADDRESS_HEADER]: `100.64.${address >> 8}.${address & 255}` },
+      body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+    }),
+    {} as never,
+  );
   expect(response.status).toBe(201);
   return ((await response.json()) as { token: string }).token;
 }
@@ -33,7 +36,8 @@ export async function callRoute<Body = ProblemBody, Params = Record<string, neve
   if (options.body !== undefined) headers["content-type"] = "application/json";
   const response = await handler(
     new Request(`${API}${options.path}`, {
-      method: options.method ?? (options.body === undefined ? "GET" : "POST"), headers,
+      method: options.method ?? (options.body === undefined ? "GET" : "POST"),
+      headers,
       body: options.body === undefined ? undefined : typeof options.body === "string" ? options.body : JSON.stringify(options.body),
     }),
     { params: Promise.resolve((options.params ?? {}) as Params) },

@@ -35,7 +35,12 @@ export function browserForFile(): () => Browser {
  * trusts the loopback proxy), so the per-address sign-in limits of one test never block another.
  * Every page it loads is checked (page-checks.ts: axe, message keys, English words) and the file fails on a problem.
  */
-export async function newClient(browser: Browser, baseUrl: string, ip: string, viewport = { width: 1280, height: 800 }): Promise<BrowserContext> {
+export async function newClient(
+  browser: Browser,
+  baseUrl: string,
+  ip: string,
+  viewport = { width: 1280, height: 800 },
+): Promise<BrowserContext> {
   const context = await browser.newContext({ baseURL: baseUrl, locale: "fr-FR", viewport, extraHTTPHeaders: { "x-forwarded-for": ip } });
   context.on("console", (message) => {
     if (/Content Security Policy/i.test(message.text())) cspViolations.push(`${message.location().url}: ${message.text()}`);

@@ -9,10 +9,15 @@ export async function sessionCookie(baseUrl: string, email: string, ip: string):
   const csrf = await fetch(`${baseUrl}/api/auth/csrf`, { headers: { "x-forwarded-for": ip } });
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const signedIn = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
-    method: "POST", redirect: "manual",
+    method: "POST",
+    redirect: "manual",
     headers: {
-      "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": ip,
-      cookie: csrf.headers.getSetCookie().map((line) => line.split(";")[0]).join("; "),
+      "content-type": "application/x-www-form-urlencoded",
+      "x-forwarded-for": ip,
+      cookie: csrf.headers
+        .getSetCookie()
+        .map((line) => line.split(";")[0])
+        .join("; "),
     },
     body: new URLSearchParams({ csrfToken, email, password: DEMO_PASSWORD, callbackUrl: baseUrl, json: "true" }),
   });
@@ -24,7 +29,8 @@ export async function sessionCookie(baseUrl: string, email: string, ip: string):
 /** A bearer token for a demo account, asked with plain fetch from an address of its own: the `Authorization` header's value. */
 export async function bearerFor(baseUrl: string, email: string, ip: string): Promise<string> {
   const response = await fetch(`${baseUrl}/api/v1/tokens`, {
-    method: "POST", headers: { "content-type": "application/json", "x-forwarded-for": ip },
+    method: "POST",
+    headers: { "content-type": "application/json", "x-forwarded-for": ip },
     body: JSON.stringify({ email, password: DEMO_PASSWORD }),
   });
   expect(response.status).toBe(201);

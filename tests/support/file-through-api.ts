@@ -4,10 +4,21 @@ import { DEMO_PASSWORD } from "@/db/seed/demo-accounts";
 import { newClient } from "./browser";
 
 /** A ticket's fields besides its title: a Lycée Choiseul network incident unless told otherwise. */
-export type TicketFields = { categoryCode: string; urgency: "high" | "medium" | "low"; description: string; fields: Record<string, unknown> };
+export type TicketFields = {
+  categoryCode: string;
+  urgency: "high" | "medium" | "low";
+  description: string;
+  fields: Record<string, unknown>;
+};
 
 /** Files tickets for Lycée Choiseul through the API, as its correspondent, one per title; their references. */
-export async function fileThroughApi(browser: Browser, baseUrl: string, ip: string, titles: string[], ticket: TicketFields): Promise<string[]> {
+export async function fileThroughApi(
+  browser: Browser,
+  baseUrl: string,
+  ip: string,
+  titles: string[],
+  ticket: TicketFields,
+): Promise<string[]> {
   const context = await newClient(browser, baseUrl, ip);
   const token = await context.request.post("/api/v1/tokens", { data: { email: "csl.choiseul@guichet.test", password: DEMO_PASSWORD } });
   const authorization = `Bearer ${((await token.json()) as { token: string }).token}`;

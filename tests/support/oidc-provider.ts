@@ -31,10 +31,16 @@ export async function startOidcProvider(options: { redirectUri: string }): Promi
   const signingKey = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ format: "jwk" });
 
   const provider = new Provider(issuer, {
-    clients: [{
-      client_id: clientId, client_secret: clientSecret, redirect_uris: [options.redirectUri],
-      grant_types: ["authorization_code"], response_types: ["code"], token_endpoint_auth_method: "client_secret_basic",
-    }],
+    clients: [
+      {
+        client_id: clientId,
+        client_secret: clientSecret,
+        redirect_uris: [options.redirectUri],
+        grant_types: ["authorization_code"],
+        response_types: ["code"],
+        token_endpoint_auth_method: "client_secret_basic",
+      },
+    ],
     jwks: { keys: [{ ...signingKey, kid: "e2e", use: "sig", alg: "RS256" }] },
     cookies: { keys: [randomBytes(32).toString("hex")] },
     pkce: { required: () => true },
@@ -76,14 +82,18 @@ export async function startOidcProvider(options: { redirectUri: string }): Promi
         const details = await provider.interactionDetails(request, response);
         if (request.method === "POST") {
           const login = new URLSearchParams(await readBody(request)).get("login") ?? "";
-          const result = accounts.has(login) ? { login: { accountId: login } } : { error: "access_denied", error_description: "unknown account" };
+          const result = accounts.has(login)
+            ? { login: { accountId: login } }
+            : { error: "access_denied", error_description: "unknown account" };
           await provider.interactionFinished(request, response, result, { mergeWithLastSubmission: false });
           return;
         }
-        response.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(
-          `<!doctype html><title>IdP de test</title><form method="post" action="/interaction/${escapeHtml(details.uid)}">`
-          + `<label>Identifiant <input name="login" autofocus></label><button type="submit">Se connecter</button></form>`,
-        );
+        response
+          .writeHead(200, { "content-type": "text/html; charset=utf-8" })
+          .end(
+            `<!doctype html><title>IdP de test</title><form method="post" action="/interaction/${escapeHtml(details.uid)}">` +
+              `<label>Identifiant <input name="login" autofocus></label><button type="submit">Se connecter</button></form>`,
+          );
         return;
       }
       oidc(request, response);
@@ -93,10 +103,13 @@ export async function startOidcProvider(options: { redirectUri: string }): Promi
   });
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
   return {
-    issuer, clientId, clientSecret,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    issuer,
+    clientId,
+    clientSecret,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -7,7 +7,10 @@ import type { Browser, Page } from "playwright-core";
 import { NAMESPACES } from "@/i18n/messages";
 
 /** The widths every visited page is checked at: the desktop of the issue and a small phone. */
-export const CHECKED_VIEWPORTS = [{ width: 1366, height: 900 }, { width: 360, height: 740 }] as const;
+export const CHECKED_VIEWPORTS = [
+  { width: 1366, height: 900 },
+  { width: 360, height: 740 },
+] as const;
 const WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 /** English words the French interface must never show (luxon or Intl without a locale, Next's bare error page). */
 const ENGLISH = /Internal Server Error|\b(years?|months?|ago)\b/;
@@ -28,7 +31,10 @@ const checkedInRun = (url: string) => (existsSync(runLedger(url)) ? readFileSync
  */
 export function routeKey(url: string): string {
   const { pathname, searchParams } = new URL(url);
-  const path = pathname.split("/").map((segment) => (/\d/.test(segment) ? ":id" : segment)).join("/");
+  const path = pathname
+    .split("/")
+    .map((segment) => (/\d/.test(segment) ? ":id" : segment))
+    .join("/");
   return [path, ...[...new Set(searchParams.keys())].sort()].join(" ");
 }
 
@@ -48,7 +54,15 @@ export function checkPage(page: Page, clientIp: string): void {
     const browser = page.context().browser();
     if (seenRoutes.has(key) || !browser) return;
     seenRoutes.add(key);
-    visits.push({ url, session: page.context().storageState().catch(() => undefined), browser, clientIp });
+    visits.push({
+      url,
+      session: page
+        .context()
+        .storageState()
+        .catch(() => undefined),
+      browser,
+      clientIp,
+    });
   });
 }
 
@@ -69,7 +83,10 @@ type Session = Awaited<ReturnType<ReturnType<Page["context"]>["storageState"]>>;
 
 async function checkUrl(browser: Browser, url: string, session: Session | undefined, clientIp: string): Promise<void> {
   const context = await browser.newContext({
-    storageState: session, locale: "fr-FR", viewport: CHECKED_VIEWPORTS[0], extraHTTPHeaders: { "x-forwarded-for": clientIp },
+    storageState: session,
+    locale: "fr-FR",
+    viewport: CHECKED_VIEWPORTS[0],
+    extraHTTPHeaders: { "x-forwarded-for": clientIp },
   });
   try {
     const page = await context.newPage();
@@ -98,16 +115,27 @@ async function axeViolations(page: Page): Promise<string[]> {
     const results = await engine.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
     return results.violations
       .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-      .map((violation) => `axe ${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.slice(0, 3).map((node) => node.target.join(" ")).join(" | ")}`);
+      .map(
+        (violation) =>
+          `axe ${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes
+            .slice(0, 3)
+            .map((node) => node.target.join(" "))
+            .join(" | ")}`,
+      );
   }, WCAG_21_AA);
 }
 
 /** Visible lines that are a message key ("desk.replyLabel": a missing translation) or English. */
 async function pageTextProblems(page: Page): Promise<string[]> {
-  const lines = (await page.evaluate(() => document.body.innerText)).split("\n").map((line) => line.trim()).filter(Boolean);
+  const lines = (await page.evaluate(() => document.body.innerText))
+    .split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean);
   const namespaces = new Set<string>(NAMESPACES);
   return [
-    ...lines.filter((line) => /^[a-z][a-zA-Z]*(\.[a-zA-Z0-9_]+)+$/.test(line) && namespaces.has(line.slice(0, line.indexOf(".")))).map((line) => `message key shown: « ${line} »`),
+    ...lines
+      .filter((line) => /^[a-z][a-zA-Z]*(\.[a-zA-Z0-9_]+)+$/.test(line) && namespaces.has(line.slice(0, line.indexOf("."))))
+      .map((line) => `message key shown: « ${line} »`),
     ...lines.filter((line) => ENGLISH.test(line)).map((line) => `English shown: « ${line.slice(0, 80)} »`),
   ];
 }

@@ -8,11 +8,16 @@ export const ACTION = { timeout: 15_000 };
 /** The path of the one-time link in the latest e-mail with this subject to an address, once the worker has sent it. */
 export async function passwordLinkSentTo(mailDir: string, to: string, subject = "Votre compte Guichet est ouvert"): Promise<string> {
   let link: string | undefined;
-  await expect.poll(async () => {
-    const mail = (await readMailbox(mailDir)).find((message) => message.to.includes(to) && message.subject === subject);
-    link = mail ? /https?:\/\/\S+\/mot-de-passe\/[\w-]+/.exec(mail.text)?.[0] : undefined;
-    return link;
-  }, { timeout: 30_000 }).toBeDefined();
+  await expect
+    .poll(
+      async () => {
+        const mail = (await readMailbox(mailDir)).find((message) => message.to.includes(to) && message.subject === subject);
+        link = mail ? /https?:\/\/\S+\/mot-de-passe\/[\w-]+/.exec(mail.text)?.[0] : undefined;
+        return link;
+      },
+      { timeout: 30_000 },
+    )
+    .toBeDefined();
   return new URL(link!).pathname;
 }
 

@@ -16,7 +16,11 @@ export const z = (text: string) => at(text).toISOString();
 
 export const change = (when: string, from: TicketStatus, to: TicketStatus): SlaStatusChange => ({ at: at(when), from, to });
 
-export function ticket(createdAt: string, statusChanges: SlaStatusChange[] = [], extra: Partial<Record<"firstTakenAt" | "firstPublicReplyAt", string>> = {}): SlaFacts {
+export function ticket(
+  createdAt: string,
+  statusChanges: SlaStatusChange[] = [],
+  extra: Partial<Record<"firstTakenAt" | "firstPublicReplyAt", string>> = {},
+): SlaFacts {
   return {
     createdAt: at(createdAt),
     statusChanges,

@@ -37,7 +37,8 @@ export async function startSmtpCapture(options: { port?: number; dir?: string } 
         if (failuresLeft > 0) {
           failuresLeft -= 1;
           const refusal: SMTPServerError = Object.assign(
-            new Error(failureCode === 451 ? "Service temporairement indisponible (test)" : "Adresse inconnue (test)"), { responseCode: failureCode },
+            new Error(failureCode === 451 ? "Service temporairement indisponible (test)" : "Adresse inconnue (test)"),
+            { responseCode: failureCode },
           );
           callback(refusal);
           return;
@@ -91,7 +92,10 @@ function splitHeaders(entity: string): { headers: string[]; body: string } {
 
 function headerValue(headers: string[], name: string): string | undefined {
   const prefix = `${name.toLowerCase()}:`;
-  return headers.find((line) => line.toLowerCase().startsWith(prefix))?.slice(prefix.length).trim();
+  return headers
+    .find((line) => line.toLowerCase().startsWith(prefix))
+    ?.slice(prefix.length)
+    .trim();
 }
 
 function decodeQuotedPrintableBytes(value: string): Buffer {
@@ -113,7 +117,8 @@ function decodeEncodedWords(value: string): string {
   return value
     .replace(/(\?=)\s+(=\?)/g, "$1$2")
     .replace(/=\?([^?]+)\?([QB])\?([^?]*)\?=/gi, (_, _charset: string, encoding: string, text: string) =>
-      (encoding.toUpperCase() === "B" ? Buffer.from(text, "base64") : decodeQuotedPrintableBytes(text.replace(/_/g, " "))).toString("utf8"));
+      (encoding.toUpperCase() === "B" ? Buffer.from(text, "base64") : decodeQuotedPrintableBytes(text.replace(/_/g, " "))).toString("utf8"),
+    );
 }
 
 function decodeBody(body: string, transferEncoding: string | undefined): string {
@@ -134,7 +139,10 @@ function plainTextOf(entity: string): string {
   const boundary = /boundary="?([^";]+)"?/i.exec(contentType)?.[1];
   if (/^multipart\//i.test(contentType) && boundary) {
     // Each part sits between the line breaks that belong to the boundary lines around it.
-    const parts = body.split(`--${boundary}`).slice(1).filter((part) => !part.startsWith("--"));
+    const parts = body
+      .split(`--${boundary}`)
+      .slice(1)
+      .filter((part) => !part.startsWith("--"));
     for (const part of parts) {
       const text = plainTextOf(part.replace(/^\r?\n/, "").replace(/\r?\n$/, ""));
       if (text) return text;

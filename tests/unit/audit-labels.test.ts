@@ -2,7 +2,11 @@ import { readFileSync } from "node:fs";
 import { expect, test } from "vitest";
 import { AUDIT_ACTIONS, AUDIT_OBJECT_TYPES } from "@/lib/domain/audit";
 
-const catalogue = (locale: string) => JSON.parse(readFileSync(`messages/${locale}/audit.json`, "utf8")) as { actions: Record<string, Record<string, string>>; objectTypes: Record<string, string> };
+const catalogue = (locale: string) =>
+  JSON.parse(readFileSync(`messages/${locale}/audit.json`, "utf8")) as {
+    actions: Record<string, Record<string, string>>;
+    objectTypes: Record<string, string>;
+  };
 
 // The journal's filters and rows name every action and object type: none may show as a raw key.
 test.each(["fr", "en"])("every action and object type has a %s label", (locale) => {

@@ -21,14 +21,17 @@ const FRENCH_BY_NATURE = new Set([
   // names and descriptions in db/seed/data/service-catalogue.json, not words of the interface.
   "lib/catalogue/self-help.ts",
   // Start-up errors about the configuration, for whoever installs Guichet, on the console.
-  "lib/env.ts", "lib/check-env-at-start.ts",
+  "lib/env.ts",
+  "lib/check-env-at-start.ts",
   // next-auth's names of the sign-in providers: only next-auth's own pages show them, and Guichet
   // replaces those by /connexion, worded from the signIn catalogue.
-  "lib/auth/oidc-provider.ts", "lib/auth/options.ts",
+  "lib/auth/oidc-provider.ts",
+  "lib/auth/options.ts",
 ]);
 
 const ACCENTED = /[àâäçéèêëîïôöùûüÿœæÀÂÇÉÈÊËÎÏÔÖÙÛÜŒ]/;
-const FRENCH_WORDS = /(^|[\s'’(«])(le|la|les|un|une|des|du|au|aux|et|ou|est|sont|pas|pour|avec|sans|dans|sur|votre|vos|vous|nous|aucun|aucune|ce|cette|ces|qui|que|quand|depuis|jusqu|par|ne|plus)(?=[\s'’),.:;!?»]|$)/i;
+const FRENCH_WORDS =
+  /(^|[\s'’(«])(le|la|les|un|une|des|du|au|aux|et|ou|est|sont|pas|pour|avec|sans|dans|sur|votre|vos|vous|nous|aucun|aucune|ce|cette|ces|qui|que|quand|depuis|jusqu|par|ne|plus)(?=[\s'’),.:;!?»]|$)/i;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -39,18 +42,18 @@ function sourceFiles(dir: string): string[] {
 }
 
 /** The code without its comments (a `//` inside a string, as in "https://", is kept). */
-const withoutComments = (source: string) =>
-  source.replace(/\/\*[\s\S]*?\*\//g, "").replace(/(^|[^:"'`\\])\/\/.*$/gm, "$1");
+const withoutComments = (source: string) => source.replace(/\/\*[\s\S]*?\*\//g, "").replace(/(^|[^:"'`\\])\/\/.*$/gm, "$1");
 
 /** The code without the OpenAPI document's descriptions (`.describe("…")`, `description: "…"`). */
 const withoutDocumentation = (code: string) =>
-  code.replace(/(\.describe\(\s*|\bdescription:\s*)("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`)/g, "$1\"\"");
+  code.replace(/(\.describe\(\s*|\bdescription:\s*)("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`)/g, '$1""');
 
 /** String literals ('…', "…", the static parts of `…`) and JSX text between tags. */
 function texts(source: string): string[] {
   const code = withoutDocumentation(withoutComments(source));
-  const literals = [...code.matchAll(/"((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)'|`((?:[^`\\]|\\.)*)`/g)]
-    .map((match) => (match[1] ?? match[2] ?? match[3] ?? "").replace(/\$\{[^}]*\}/g, " ").replace(/\s+/g, " "));
+  const literals = [...code.matchAll(/"((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)'|`((?:[^`\\]|\\.)*)`/g)].map((match) =>
+    (match[1] ?? match[2] ?? match[3] ?? "").replace(/\$\{[^}]*\}/g, " ").replace(/\s+/g, " "),
+  );
   const jsxText = [...code.matchAll(/>([^<>{}]*[\p{L}][^<>{}]*)</gu)].map((match) => match[1] ?? "");
   return [...literals, ...jsxText].map((text) => text.trim()).filter(Boolean);
 }

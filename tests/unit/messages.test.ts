@@ -11,7 +11,11 @@ const read = (locale: string, namespace: string) => JSON.parse(readFileSync(`mes
 
 test("every catalogue file is a declared namespace", () => {
   for (const locale of ["fr", "en"]) {
-    expect(readdirSync(`messages/${locale}`).map((file) => file.replace(/\.json$/, "")).sort()).toEqual([...NAMESPACES].sort());
+    expect(
+      readdirSync(`messages/${locale}`)
+        .map((file) => file.replace(/\.json$/, ""))
+        .sort(),
+    ).toEqual([...NAMESPACES].sort());
   }
 });
 

@@ -24,28 +24,36 @@ test("only catalogue keys count as keys", () => {
 });
 
 test("field errors keep their field and get their words", () => {
-  expect(translateFieldErrors([{ field: "name", message: "app.signedInAs", values: { name: "X" } }])).toEqual([{ field: "name", message: "Connecté en tant que X" }]);
+  expect(translateFieldErrors([{ field: "name", message: "app.signedInAs", values: { name: "X" } }])).toEqual([
+    { field: "name", message: "Connecté en tant que X" },
+  ]);
 });
 
 test("a value that is itself a key is put in words first, in the reader's language", () => {
   const values = { from: "tickets.staffStatus.waiting_requester", to: "tickets.staffStatus.resolved" };
-  expect(translateText("desk.errors.transitionImpossible", values, "fr")).toBe("Passage de « En attente du demandeur » à « Résolu » impossible.");
+  expect(translateText("desk.errors.transitionImpossible", values, "fr")).toBe(
+    "Passage de « En attente du demandeur » à « Résolu » impossible.",
+  );
   expect(translateText("desk.errors.transitionImpossible", values, "en")).not.toContain("Résolu");
   expect(translateText("desk.errors.noSuchTeam", { code: "ecole.fr" }, "fr")).toBe("Aucune équipe ecole.fr.");
 });
 
 test("every French key has its English words, and the other way round", () => {
   const keys = (node: unknown, prefix = ""): string[] =>
-    typeof node === "string" ? [prefix] : Object.entries(node as Record<string, unknown>).flatMap(([key, child]) => keys(child, prefix ? `${prefix}.${key}` : key));
+    typeof node === "string"
+      ? [prefix]
+      : Object.entries(node as Record<string, unknown>).flatMap(([key, child]) => keys(child, prefix ? `${prefix}.${key}` : key));
   expect(keys(CATALOGUES.en).sort()).toEqual(keys(CATALOGUES.fr).sort());
 });
 
 describe("zod's issues as field errors", () => {
-  const schema = z.object({
-    title: z.string().min(3, "tickets.errors.titleTooShort").max(5),
-    kind: z.enum(["incident", "request"]),
-    count: z.number(),
-  }).strict();
+  const schema = z
+    .object({
+      title: z.string().min(3, "tickets.errors.titleTooShort").max(5),
+      kind: z.enum(["incident", "request"]),
+      count: z.number(),
+    })
+    .strict();
   const errors = (input: unknown) => {
     const parsed = schema.safeParse(input);
     return parsed.success ? [] : fieldErrors(parsed.error);

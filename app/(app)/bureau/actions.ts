@@ -10,12 +10,21 @@ import { deleteSavedView, saveView } from "@/lib/services/tickets/saved-views";
 export const updateSelection = formAction(
   bulkForm,
   (input, caller, _form, now) =>
-    bulkUpdate(caller, input.references, input.operation === "take" ? { assignee: "me" } : { status: input.status, message: input.message }, now),
-  { revalidate: (input) => ["/bureau", ...input.references.map((reference) => `/bureau/tickets/${reference}`)], notFound: "desk.gone.tickets" },
+    bulkUpdate(
+      caller,
+      input.references,
+      input.operation === "take" ? { assignee: "me" } : { status: input.status, message: input.message },
+      now,
+    ),
+  {
+    revalidate: (input) => ["/bureau", ...input.references.map((reference) => `/bureau/tickets/${reference}`)],
+    notFound: "desk.gone.tickets",
+  },
 );
 
 export const saveCurrentView = formAction(saveViewForm, (input, caller) => saveView(caller, input), { revalidate: () => ["/bureau"] });
 
 export const deleteView = formAction(deleteViewForm, (input, caller) => deleteSavedView(caller, input.id), {
-  revalidate: () => ["/bureau"], notFound: "desk.gone.view",
+  revalidate: () => ["/bureau"],
+  notFound: "desk.gone.view",
 });

@@ -29,11 +29,15 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const { file } = await searchParams;
   const queue = typeof file === "string" && file.trim() ? file.trim() : "mine";
-  return queue === "mine" || queue === "unassigned" || queue === "at-risk" ? pageTitle(`desk.${queue}`) : pageTitle("desk.team", { team: queue });
+  return queue === "mine" || queue === "unassigned" || queue === "at-risk"
+    ? pageTitle(`desk.${queue}`)
+    : pageTitle("desk.team", { team: queue });
 }
 
 export default async function DeskPage({ searchParams }: Props) {
-  const raw = Object.fromEntries(Object.entries(await searchParams).filter((entry): entry is [string, string] => typeof entry[1] === "string" && entry[1] !== ""));
+  const raw = Object.fromEntries(
+    Object.entries(await searchParams).filter((entry): entry is [string, string] => typeof entry[1] === "string" && entry[1] !== ""),
+  );
   const caller = await pageCaller();
   const counts = await queueCounts(caller);
   if (!counts) notFound();
@@ -43,7 +47,13 @@ export default async function DeskPage({ searchParams }: Props) {
   const parsed = queueQuery.safeParse(raw);
   const query = parsed.success ? parsed.data : queueQuery.parse({});
   const [t, tSla, tShell, page, views, zones, catalogue] = await Promise.all([
-    getTranslations("desk"), getTranslations("sla.queue"), getTranslations("shell"), listQueue(caller, queueKey(file), queueFilters(query)), listSavedViews(caller), listAllZones(), readCatalogue(),
+    getTranslations("desk"),
+    getTranslations("sla.queue"),
+    getTranslations("shell"),
+    listQueue(caller, queueKey(file), queueFilters(query)),
+    listSavedViews(caller),
+    listAllZones(),
+    readCatalogue(),
   ]);
   if (!page.ok) notFound();
   const say = await requestTranslator();
@@ -52,9 +62,16 @@ export default async function DeskPage({ searchParams }: Props) {
   const current = viewSearch({ ...raw, file });
   const nextHref = page.value.next ? `?${new URLSearchParams([...current, ["cursor", encodeCursor(page.value.next)]])}` : null;
   const atRisk = file === "at-risk";
-  const title = file === "mine" || file === "unassigned" ? t(`queues.${file}`) : atRisk ? tSla("atRisk") : counts.teams.find((team) => team.code === file)?.name ?? file;
+  const title =
+    file === "mine" || file === "unassigned"
+      ? t(`queues.${file}`)
+      : atRisk
+        ? tSla("atRisk")
+        : (counts.teams.find((team) => team.code === file)?.name ?? file);
   const filtered = SAVED_VIEW_KEYS.some((key) => key !== "file" && key !== "sort" && raw[key]);
-  const empty = <p className="mt-6 text-slate-600">{filtered || query.cursor ? t("emptyFiltered") : atRisk ? tSla("empty") : t("empty")}</p>;
+  const empty = (
+    <p className="mt-6 text-slate-600">{filtered || query.cursor ? t("emptyFiltered") : atRisk ? tSla("empty") : t("empty")}</p>
+  );
 
   return (
     <div className="grid gap-6 lg:grid-cols-[15rem_1fr]">
@@ -75,14 +92,22 @@ export default async function DeskPage({ searchParams }: Props) {
         </div>
         {!parsed.success && (
           <ul role="alert" className="mt-3 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">
-            {fieldErrors(parsed.error).map((problem) => <li key={`${problem.field} ${problem.message}`}>{say(problem.message, problem.values)}</li>)}
+            {fieldErrors(parsed.error).map((problem) => (
+              <li key={`${problem.field} ${problem.message}`}>{say(problem.message, problem.values)}</li>
+            ))}
           </ul>
         )}
         {can(caller, "tickets.work") ? (
           <BulkForm action={updateSelection} hasRows={page.value.items.length > 0}>
             {page.value.items.length > 0 ? <QueueTable items={page.value.items} /> : empty}
           </BulkForm>
-        ) : page.value.items.length > 0 ? <div className="mt-4"><QueueTable items={page.value.items} selectable={false} /></div> : empty}
+        ) : page.value.items.length > 0 ? (
+          <div className="mt-4">
+            <QueueTable items={page.value.items} selectable={false} />
+          </div>
+        ) : (
+          empty
+        )}
         <Pager nextHref={nextHref} firstHref={query.cursor ? `?${current}` : null} nextLabel={t("next")} firstLabel={t("first")} />
       </section>
     </div>

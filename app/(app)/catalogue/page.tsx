@@ -20,14 +20,25 @@ export default async function CataloguePage({ searchParams }: Props) {
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <p className="text-slate-600">{t("intro")}</p>
       <form role="search" className="flex flex-wrap gap-2">
-        <label className="sr-only" htmlFor="catalogue-q">{t("search")}</label>
-        <input id="catalogue-q" name="q" defaultValue={query} placeholder={t("search")} className="min-w-0 flex-1 rounded-md border border-slate-300 px-3 py-2" />
+        <label className="sr-only" htmlFor="catalogue-q">
+          {t("search")}
+        </label>
+        <input
+          id="catalogue-q"
+          name="q"
+          defaultValue={query}
+          placeholder={t("search")}
+          className="min-w-0 flex-1 rounded-md border border-slate-300 px-3 py-2"
+        />
         <button className="rounded-md bg-brand-700 px-4 py-2 text-white">{t("searchButton")}</button>
       </form>
       {services.length === 0 && <p>{t("noMatch", { query })}</p>}
       {services.map((service) => (
-        <ServiceCard key={service.code} canFile={portal.canFile}
-          service={{ ...service, categories: service.categories.map((category) => ({ ...category, open: portal.isOpen(category) })) }} />
+        <ServiceCard
+          key={service.code}
+          canFile={portal.canFile}
+          service={{ ...service, categories: service.categories.map((category) => ({ ...category, open: portal.isOpen(category) })) }}
+        />
       ))}
     </section>
   );

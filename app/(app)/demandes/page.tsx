@@ -24,7 +24,9 @@ const FIELD = "mt-1 rounded-md border border-slate-300 px-3 py-2";
 
 export default async function MyTicketsPage({ searchParams }: Props) {
   const { vue, ...raw } = await searchParams;
-  const parsed = listTicketsQuery.safeParse(Object.fromEntries(Object.entries(raw).filter(([, value]) => typeof value === "string" && value)));
+  const parsed = listTicketsQuery.safeParse(
+    Object.fromEntries(Object.entries(raw).filter(([, value]) => typeof value === "string" && value)),
+  );
   // A tampered query string falls back to the first, unfiltered page.
   const query = parsed.success ? parsed.data : listTicketsQuery.parse({});
   const schoolWide = vue === "etablissement";
@@ -34,11 +36,19 @@ export default async function MyTicketsPage({ searchParams }: Props) {
   const [t, catalogue, page] = await Promise.all([
     getTranslations("tickets"),
     readCatalogue(),
-    listVisibleTickets(caller, { mine: !schoolWide, status: query.status, serviceCode: query.service, q: query.q, after: query.cursor, limit: query.limit }),
+    listVisibleTickets(caller, {
+      mine: !schoolWide,
+      status: query.status,
+      serviceCode: query.service,
+      q: query.q,
+      after: query.cursor,
+      limit: query.limit,
+    }),
   ]);
   const filters = new URLSearchParams(
-    Object.entries({ vue: schoolWide ? "etablissement" : undefined, status: query.status, service: query.service, q: query.q })
-      .filter((entry): entry is [string, string] => Boolean(entry[1])),
+    Object.entries({ vue: schoolWide ? "etablissement" : undefined, status: query.status, service: query.service, q: query.q }).filter(
+      (entry): entry is [string, string] => Boolean(entry[1]),
+    ),
   );
   const nextHref = page.next ? `?${new URLSearchParams([...filters, ["cursor", encodeCursor(page.next)]])}` : null;
   const filtered = Boolean(query.status || query.service || query.q);
@@ -47,7 +57,9 @@ export default async function MyTicketsPage({ searchParams }: Props) {
     <section>
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-2xl font-semibold">{t("list.title")}</h1>
-        <Link href="/signaler" className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800">{t("list.file")}</Link>
+        <Link href="/signaler" className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800">
+          {t("list.file")}
+        </Link>
       </div>
       <TicketViewTabs schoolWide={schoolWide} />
       <form className="mt-4 flex flex-wrap items-end gap-2" role="search">
@@ -60,20 +72,30 @@ export default async function MyTicketsPage({ searchParams }: Props) {
           <span className="block">{t("list.status")}</span>
           <select name="status" defaultValue={query.status ?? ""} className={FIELD}>
             <option value="">{t("list.allStatuses")}</option>
-            {TICKET_STATUSES.map((status) => <option key={status} value={status}>{t(`status.${status}`)}</option>)}
+            {TICKET_STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {t(`status.${status}`)}
+              </option>
+            ))}
           </select>
         </label>
         <label className="text-sm">
           <span className="block">{t("list.service")}</span>
           <select name="service" defaultValue={query.service ?? ""} className={FIELD}>
             <option value="">{t("list.allServices")}</option>
-            {catalogue.map((service) => <option key={service.code} value={service.code}>{service.name}</option>)}
+            {catalogue.map((service) => (
+              <option key={service.code} value={service.code}>
+                {service.name}
+              </option>
+            ))}
           </select>
         </label>
         <button className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white">{t("list.filter")}</button>
       </form>
       {page.items.length === 0 ? (
-        <p className="mt-6 text-slate-600">{filtered || query.cursor ? t("list.empty") : t(schoolWide ? "list.emptyEstablishment" : "list.emptyMine")}</p>
+        <p className="mt-6 text-slate-600">
+          {filtered || query.cursor ? t("list.empty") : t(schoolWide ? "list.emptyEstablishment" : "list.emptyMine")}
+        </p>
       ) : (
         <RequesterTicketTable tickets={page.items} />
       )}

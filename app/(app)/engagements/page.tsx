@@ -21,7 +21,9 @@ export default async function SlaSummaryPage() {
     <section>
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        <Link href="/bureau?file=at-risk" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm hover:bg-slate-100">{t("atRiskLink")}</Link>
+        <Link href="/bureau?file=at-risk" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm hover:bg-slate-100">
+          {t("atRiskLink")}
+        </Link>
       </div>
       <p className="mt-2 text-slate-600">{t("intro", { days: SUMMARY_DAYS, since: day(summary.since), now: day(summary.now) })}</p>
       <SlaSummaryTables teams={summary.teams} total={summary.total} vendors={summary.vendors} />

@@ -28,7 +28,9 @@ export default async function EstablishmentsPage({ searchParams }: Props) {
     listAllZones(),
     listVisibleEstablishments(caller, { zoneCode: query.zone, q: query.q, after: query.cursor, limit: query.limit }),
   ]);
-  const filters = new URLSearchParams(Object.entries({ zone: query.zone, q: query.q }).filter((entry): entry is [string, string] => Boolean(entry[1])));
+  const filters = new URLSearchParams(
+    Object.entries({ zone: query.zone, q: query.q }).filter((entry): entry is [string, string] => Boolean(entry[1])),
+  );
   const nextHref = page.next ? `?${new URLSearchParams([...filters, ["cursor", encodeCursor(page.next)]])}` : null;
 
   return (
@@ -43,7 +45,11 @@ export default async function EstablishmentsPage({ searchParams }: Props) {
           <span className="block">{t("zone")}</span>
           <select name="zone" defaultValue={query.zone ?? ""} className="mt-1 rounded-md border border-slate-300 px-3 py-2">
             <option value="">{t("allZones")}</option>
-            {zoneList.map((zone) => <option key={zone.code} value={zone.code}>{zone.name}</option>)}
+            {zoneList.map((zone) => (
+              <option key={zone.code} value={zone.code}>
+                {zone.name}
+              </option>
+            ))}
           </select>
         </label>
         <button className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white">{t("filter")}</button>
@@ -54,12 +60,23 @@ export default async function EstablishmentsPage({ searchParams }: Props) {
         <DataTable columns={[t("name"), t("uai"), t("city"), t("zone"), t("supportMode"), t("inventory")]}>
           {page.items.map((school) => (
             <tr key={school.id} className="border-t border-slate-100">
-              <td className="px-3 py-2"><Link className="text-brand-700 underline" href={`/etablissements/${school.uai}`}>{school.name}</Link> <span className="text-slate-500">({school.type})</span></td>
+              <td className="px-3 py-2">
+                <Link className="text-brand-700 underline" href={`/etablissements/${school.uai}`}>
+                  {school.name}
+                </Link>{" "}
+                <span className="text-slate-500">({school.type})</span>
+              </td>
               <td className="px-3 py-2 font-mono">{school.uai}</td>
               <td className="px-3 py-2">{school.city}</td>
               <td className="px-3 py-2">{school.zone.name}</td>
-              <td className="px-3 py-2"><SupportModeBadge mode={school.supportMode} /></td>
-              <td className="px-3 py-2"><Link className="text-brand-700 underline" href={`/inventaire/etablissements/${school.uai}`}>{t("inventory")}</Link></td>
+              <td className="px-3 py-2">
+                <SupportModeBadge mode={school.supportMode} />
+              </td>
+              <td className="px-3 py-2">
+                <Link className="text-brand-700 underline" href={`/inventaire/etablissements/${school.uai}`}>
+                  {t("inventory")}
+                </Link>
+              </td>
             </tr>
           ))}
         </DataTable>

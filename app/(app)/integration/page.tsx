@@ -19,7 +19,10 @@ export default async function OnboardingBoardPage() {
   const board = await readOnboardingBoard(caller);
   if (!board) notFound();
   const [t, tStates, tMeetings, format] = await Promise.all([
-    getTranslations("schools.board"), getTranslations("schools.states"), getTranslations("schools.meetings"), getFormatter(),
+    getTranslations("schools.board"),
+    getTranslations("schools.states"),
+    getTranslations("schools.meetings"),
+    getFormatter(),
   ]);
   const admin = can(caller, "organisation.manage");
   const day = (iso: string) => format.dateTime(new Date(`${iso}T12:00:00Z`), { dateStyle: "medium" });
@@ -28,7 +31,10 @@ export default async function OnboardingBoardPage() {
       {admin && <OrganisationTabs current="onboarding" />}
       <div>
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        <p className="mt-2 text-slate-600">{t("intro")}{caller.role === "sector_lead" && ` ${t("zoneOnly")}`}</p>
+        <p className="mt-2 text-slate-600">
+          {t("intro")}
+          {caller.role === "sector_lead" && ` ${t("zoneOnly")}`}
+        </p>
       </div>
       <dl className="grid gap-3 sm:grid-cols-3">
         {ONBOARDING_STATES.map((state) => (
@@ -42,8 +48,16 @@ export default async function OnboardingBoardPage() {
         {board.schools.map((school) => (
           <tr key={school.id} data-uai={school.uai} className="border-t border-slate-100">
             <td className="px-3 py-2">
-              {admin ? <Link className="text-brand-700 underline" href={`/admin/etablissements/${school.uai}`}>{school.name}</Link> : school.name}
-              <span className="block text-xs text-slate-500">{school.uai} · {school.city} · {school.zoneName}</span>
+              {admin ? (
+                <Link className="text-brand-700 underline" href={`/admin/etablissements/${school.uai}`}>
+                  {school.name}
+                </Link>
+              ) : (
+                school.name
+              )}
+              <span className="block text-xs text-slate-500">
+                {school.uai} · {school.city} · {school.zoneName}
+              </span>
             </td>
             <td className="px-3 py-2">{tStates(school.state)}</td>
             {ONBOARDING_MEETINGS.map((meeting) => {
@@ -51,10 +65,18 @@ export default async function OnboardingBoardPage() {
               const documents = school.documents.filter((document) => document.meeting === meeting);
               return (
                 <td key={meeting} className="px-3 py-2 text-xs">
-                  {row?.heldOn ? t("held", { date: day(row.heldOn) }) : row?.plannedOn ? t("planned", { date: day(row.plannedOn) }) : t("none")}
+                  {row?.heldOn
+                    ? t("held", { date: day(row.heldOn) })
+                    : row?.plannedOn
+                      ? t("planned", { date: day(row.plannedOn) })
+                      : t("none")}
                   {documents.length > 0 && (
                     <ul className="mt-1 space-y-0.5">
-                      {documents.map((document) => <li key={document.id}><OnboardingDocumentLink uai={school.uai} document={document} /></li>)}
+                      {documents.map((document) => (
+                        <li key={document.id}>
+                          <OnboardingDocumentLink uai={school.uai} document={document} />
+                        </li>
+                      ))}
                     </ul>
                   )}
                 </td>

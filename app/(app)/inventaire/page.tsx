@@ -29,7 +29,11 @@ export default async function InventoryPage({ searchParams }: Props) {
   const say = await requestTranslator();
   const nextHref = page.next ? `?${new URLSearchParams([...filters, ["cursor", encodeCursor(page.next)]])}` : null;
   const school = query.establishment ?? (context.schools?.length === 1 ? context.schools[0]!.uai : undefined);
-  const table = page.items.length ? <CiTable items={page.items} selectable={context.keeps} /> : <p className="mt-6 text-slate-600">{t("empty")}</p>;
+  const table = page.items.length ? (
+    <CiTable items={page.items} selectable={context.keeps} />
+  ) : (
+    <p className="mt-6 text-slate-600">{t("empty")}</p>
+  );
 
   return (
     <section>
@@ -39,10 +43,24 @@ export default async function InventoryPage({ searchParams }: Props) {
           <p className="text-sm text-slate-600">{t("intro")}</p>
         </div>
         <nav className="flex flex-wrap gap-3 text-sm">
-          {school && <Link className="text-brand-700 underline" href={`/inventaire/etablissements/${school}`}>{t("schoolView")}</Link>}
-          <a className="text-brand-700 underline" href={`/api/v1/cis/export?${filters}`} download>{t("export")}</a>
-          {context.keeps && <Link className="text-brand-700 underline" href="/inventaire/import">{t("importLink")}</Link>}
-          {context.keeps && <Link className="text-brand-700 underline" href={`/inventaire/nouveau${school ? `?etablissement=${school}` : ""}`}>{t("create")}</Link>}
+          {school && (
+            <Link className="text-brand-700 underline" href={`/inventaire/etablissements/${school}`}>
+              {t("schoolView")}
+            </Link>
+          )}
+          <a className="text-brand-700 underline" href={`/api/v1/cis/export?${filters}`} download>
+            {t("export")}
+          </a>
+          {context.keeps && (
+            <Link className="text-brand-700 underline" href="/inventaire/import">
+              {t("importLink")}
+            </Link>
+          )}
+          {context.keeps && (
+            <Link className="text-brand-700 underline" href={`/inventaire/nouveau${school ? `?etablissement=${school}` : ""}`}>
+              {t("create")}
+            </Link>
+          )}
         </nav>
       </div>
       <div className="mt-4">

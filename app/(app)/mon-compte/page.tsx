@@ -19,7 +19,11 @@ export const generateMetadata = titled("account");
 export default async function AccountPage() {
   const caller = await pageCaller();
   const [tokens, profile, t, tPeople, tNotifications] = await Promise.all([
-    listOwnApiTokens(caller, new Date()), readOwnAccount(caller), getTranslations("account"), getTranslations("people"), getTranslations("notifications"),
+    listOwnApiTokens(caller, new Date()),
+    readOwnAccount(caller),
+    getTranslations("account"),
+    getTranslations("people"),
+    getTranslations("notifications"),
   ]);
   // Staff are told of their work; the school's people follow their requests by e-mail, with nothing to choose.
   const preferences = can(caller, "desk.use") ? await readMyPreferences(caller) : null;
@@ -34,7 +38,9 @@ export default async function AccountPage() {
         <>
           <h2 className="mt-8 text-lg font-semibold">{tNotifications("preferences.title")}</h2>
           <p className="mt-1 max-w-3xl text-sm text-slate-600">{tNotifications("preferences.intro")}</p>
-          <div className="mt-3"><NotificationPreferencesForm action={saveNotificationPreferences} preferences={preferences} /></div>
+          <div className="mt-3">
+            <NotificationPreferencesForm action={saveNotificationPreferences} preferences={preferences} />
+          </div>
         </>
       )}
       <h2 className="mt-8 text-lg font-semibold">{tPeople("passwordTitle")}</h2>
@@ -47,13 +53,28 @@ export default async function AccountPage() {
       {tokens.length === 0 ? (
         <p className="mt-4 text-sm text-slate-600">{t("noTokens")}</p>
       ) : (
-        <DataTable columns={[t("createdAt"), t("lastUsedAt"), t("expiresAt"), <span key="actions" className="sr-only">{t("actions")}</span>]}>
+        <DataTable
+          columns={[
+            t("createdAt"),
+            t("lastUsedAt"),
+            t("expiresAt"),
+            <span key="actions" className="sr-only">
+              {t("actions")}
+            </span>,
+          ]}
+        >
           {tokens.map((token) => (
             <tr key={token.id} className="border-t border-slate-100" data-token-id={token.id}>
-              <td className="px-3 py-2"><DateTime value={token.createdAt} /></td>
+              <td className="px-3 py-2">
+                <DateTime value={token.createdAt} />
+              </td>
               <td className="px-3 py-2">{token.lastUsedAt ? <DateTime value={token.lastUsedAt} /> : t("neverUsed")}</td>
-              <td className="px-3 py-2"><DateTime value={token.expiresAt} /></td>
-              <td className="px-3 py-2"><RevokeTokenButton tokenId={token.id} action={revokeToken} /></td>
+              <td className="px-3 py-2">
+                <DateTime value={token.expiresAt} />
+              </td>
+              <td className="px-3 py-2">
+                <RevokeTokenButton tokenId={token.id} action={revokeToken} />
+              </td>
             </tr>
           ))}
         </DataTable>

@@ -9,20 +9,30 @@ import { updateAccount } from "@/lib/services/accounts/update-account";
 const PAGE = "/mon-etablissement";
 const NOT_FOUND = "schools.gone.person";
 
-export const inviteStaff = formAction(inviteStaffSchema, ({ establishment, ...input }, caller, _form, now, actor) =>
-  createAccount(caller, { ...input, establishments: [establishment] }, now, actor), {
-  revalidate: () => [PAGE],
-  notFound: "schools.gone.school",
-});
+export const inviteStaff = formAction(
+  inviteStaffSchema,
+  ({ establishment, ...input }, caller, _form, now, actor) =>
+    createAccount(caller, { ...input, establishments: [establishment] }, now, actor),
+  {
+    revalidate: () => [PAGE],
+    notFound: "schools.gone.school",
+  },
+);
 
-export const setStaffFunction = formAction(setStaffFunctionSchema, (input, caller, _form, now, actor) =>
-  updateAccount(caller, input.userId, { function: input.function }, now, actor), {
-  revalidate: () => [PAGE],
-  notFound: NOT_FOUND,
-});
+export const setStaffFunction = formAction(
+  setStaffFunctionSchema,
+  (input, caller, _form, now, actor) => updateAccount(caller, input.userId, { function: input.function }, now, actor),
+  {
+    revalidate: () => [PAGE],
+    notFound: NOT_FOUND,
+  },
+);
 
-export const removeStaff = formAction(removeStaffSchema, (input, caller, _form, now, actor) =>
-  removeStaffFromSchool(caller, input, now, actor), {
-  revalidate: () => [PAGE],
-  notFound: NOT_FOUND,
-});
+export const removeStaff = formAction(
+  removeStaffSchema,
+  (input, caller, _form, now, actor) => removeStaffFromSchool(caller, input, now, actor),
+  {
+    revalidate: () => [PAGE],
+    notFound: NOT_FOUND,
+  },
+);

@@ -22,7 +22,11 @@ export const generateMetadata = titled("myEstablishment");
 export default async function MyEstablishmentPage() {
   const caller = await pageCaller();
   if (!can(caller, "establishments.read_own")) notFound();
-  const [t, tDashboards, { establishments }] = await Promise.all([getTranslations("establishments"), getTranslations("dashboards"), callerAffiliations(caller)]);
+  const [t, tDashboards, { establishments }] = await Promise.all([
+    getTranslations("establishments"),
+    getTranslations("dashboards"),
+    callerAffiliations(caller),
+  ]);
   return (
     <section className="space-y-4">
       <h1 className="text-2xl font-semibold">{t("mineTitle")}</h1>
@@ -30,18 +34,34 @@ export default async function MyEstablishmentPage() {
         <article key={school.id} className="rounded-lg border border-slate-200 bg-white p-4">
           <h2 className="text-lg font-medium">{school.name}</h2>
           <dl className="mt-2 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
-            <dt className="text-slate-500">{t("uai")}</dt><dd>{school.uai}</dd>
-            <dt className="text-slate-500">{t("type")}</dt><dd>{school.type}</dd>
-            <dt className="text-slate-500">{t("city")}</dt><dd>{school.city}</dd>
-            <dt className="text-slate-500">{t("zone")}</dt><dd>{school.zoneName}</dd>
+            <dt className="text-slate-500">{t("uai")}</dt>
+            <dd>{school.uai}</dd>
+            <dt className="text-slate-500">{t("type")}</dt>
+            <dd>{school.type}</dd>
+            <dt className="text-slate-500">{t("city")}</dt>
+            <dd>{school.city}</dd>
+            <dt className="text-slate-500">{t("zone")}</dt>
+            <dd>{school.zoneName}</dd>
             <dt className="text-slate-500">{t("supportMode")}</dt>
-            <dd><SupportModeBadge mode={school.supportMode} /> <span className="text-slate-600">{t(`modeHelp.${school.supportMode}`)}</span></dd>
+            <dd>
+              <SupportModeBadge mode={school.supportMode} /> <span className="text-slate-600">{t(`modeHelp.${school.supportMode}`)}</span>
+            </dd>
           </dl>
-          <div className="mt-3"><SchoolTechnicianOf caller={caller} uai={school.uai} /></div>
-          <div className="mt-3"><SchoolContacts uai={school.uai} /></div>
+          <div className="mt-3">
+            <SchoolTechnicianOf caller={caller} uai={school.uai} />
+          </div>
+          <div className="mt-3">
+            <SchoolContacts uai={school.uai} />
+          </div>
           <p className="mt-3 flex flex-wrap gap-4 text-sm">
-            <Link className="text-brand-700 underline" href={`/inventaire/etablissements/${school.uai}`}>{t("inventory")}</Link>
-            {can(caller, "dashboards.establishment") && <Link className="text-brand-700 underline" href={schoolDashboardHref(school.uai)}>{tDashboards("openDashboard")}</Link>}
+            <Link className="text-brand-700 underline" href={`/inventaire/etablissements/${school.uai}`}>
+              {t("inventory")}
+            </Link>
+            {can(caller, "dashboards.establishment") && (
+              <Link className="text-brand-700 underline" href={schoolDashboardHref(school.uai)}>
+                {tDashboards("openDashboard")}
+              </Link>
+            )}
           </p>
           {caller.role === "manager" && <SchoolStaff caller={caller} school={school} />}
         </article>
@@ -59,27 +79,49 @@ async function SchoolTechnicianOf({ caller, uai }: { caller: Caller; uai: string
 /** A head's delegated administration: the school's staff, their functions, removals and invitations. */
 async function SchoolStaff({ caller, school }: { caller: Caller; school: { id: string; uai: string } }) {
   const [page, functions, t] = await Promise.all([
-    findAccounts(caller, { filters: { establishment: school.uai, disabled: false }, limit: 100 }), staffFunctionOptions(), getTranslations("people"),
+    findAccounts(caller, { filters: { establishment: school.uai, disabled: false }, limit: 100 }),
+    staffFunctionOptions(),
+    getTranslations("people"),
   ]);
   if (!page.ok) return null;
   const staff = page.value.items;
   return (
     <section className="mt-6" aria-labelledby={`staff-${school.uai}`}>
-      <h3 id={`staff-${school.uai}`} className="text-base font-semibold">{t("staffTitle")}</h3>
+      <h3 id={`staff-${school.uai}`} className="text-base font-semibold">
+        {t("staffTitle")}
+      </h3>
       <p className="mt-1 text-sm text-slate-600">{t("staffHelp")}</p>
-      <DataTable columns={[t("name"), t("function"), <span key="remove" className="sr-only">{t("remove")}</span>]}>
+      <DataTable
+        columns={[
+          t("name"),
+          t("function"),
+          <span key="remove" className="sr-only">
+            {t("remove")}
+          </span>,
+        ]}
+      >
         {staff.map((person) => (
           <tr key={person.id} className="border-t border-slate-100 align-top" data-email={person.email}>
-            <td className="px-3 py-2">{person.name}<br /><span className="text-slate-500">{person.email}</span></td>
-            <td className="px-3 py-2"><StaffFunctionForm action={setStaffFunction} person={person} functionCode={person.functionCode} functions={functions} /></td>
             <td className="px-3 py-2">
-              {person.id !== caller.id && <RemoveStaffForm action={removeStaff} person={person} establishmentId={school.id} colleagues={staff} />}
+              {person.name}
+              <br />
+              <span className="text-slate-500">{person.email}</span>
+            </td>
+            <td className="px-3 py-2">
+              <StaffFunctionForm action={setStaffFunction} person={person} functionCode={person.functionCode} functions={functions} />
+            </td>
+            <td className="px-3 py-2">
+              {person.id !== caller.id && (
+                <RemoveStaffForm action={removeStaff} person={person} establishmentId={school.id} colleagues={staff} />
+              )}
             </td>
           </tr>
         ))}
       </DataTable>
       <h3 className="mt-4 text-base font-semibold">{t("inviteTitle")}</h3>
-      <div className="mt-2"><InviteStaffForm action={inviteStaff} uai={school.uai} functions={functions} /></div>
+      <div className="mt-2">
+        <InviteStaffForm action={inviteStaff} uai={school.uai} functions={functions} />
+      </div>
     </section>
   );
 }

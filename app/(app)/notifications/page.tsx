@@ -27,7 +27,9 @@ export default async function NotificationsPage({ searchParams }: Props) {
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <p className="mt-1 text-sm text-slate-600">{t("intro")}</p>
       <div className="mt-4 flex flex-wrap items-center justify-between gap-3">
-        <p className="text-sm font-medium" data-testid="unread-count">{t("unread", { count: page.unreadCount })}</p>
+        <p className="text-sm font-medium" data-testid="unread-count">
+          {t("unread", { count: page.unreadCount })}
+        </p>
         {page.items.length > 0 && <MarkAllReadButton action={markAllRead} />}
       </div>
       {page.items.length === 0 ? (
@@ -36,7 +38,10 @@ export default async function NotificationsPage({ searchParams }: Props) {
         <ul className="mt-4 divide-y divide-slate-200 rounded-md border border-slate-200 bg-white">
           {page.items.map((item) => (
             <li key={item.id} className={`px-4 py-3 ${item.readAt ? "" : "bg-brand-50"}`} data-notification-id={item.id}>
-              <Link href={`/bureau/tickets/${encodeURIComponent(item.reference)}`} className="break-words font-medium text-brand-700 underline">
+              <Link
+                href={`/bureau/tickets/${encodeURIComponent(item.reference)}`}
+                className="break-words font-medium text-brand-700 underline"
+              >
                 {t(`item.${item.kind}`, { reference: item.reference, title: item.title })}
               </Link>
               <p className="mt-1 text-xs text-slate-600">

@@ -31,8 +31,13 @@ export default async function FilePage({ searchParams }: Props) {
       {chosen ? (
         <>
           <h2 className="text-lg font-medium">{t("chooseCategory")}</h2>
-          <Link href="/signaler" className="text-sm text-brand-700 underline">{t("otherService")}</Link>
-          <ServiceCard canFile service={{ ...chosen, categories: chosen.categories.map((category) => ({ ...category, open: portal.isOpen(category) })) }} />
+          <Link href="/signaler" className="text-sm text-brand-700 underline">
+            {t("otherService")}
+          </Link>
+          <ServiceCard
+            canFile
+            service={{ ...chosen, categories: chosen.categories.map((category) => ({ ...category, open: portal.isOpen(category) })) }}
+          />
         </>
       ) : (
         <>
@@ -40,9 +45,14 @@ export default async function FilePage({ searchParams }: Props) {
           <ul className="grid gap-2 sm:grid-cols-2">
             {catalogue.map((service) => (
               <li key={service.code}>
-                <Link href={`/signaler?service=${service.code}`} className="block h-full rounded-lg border border-slate-200 bg-white p-4 hover:border-brand-700 hover:bg-brand-50">
+                <Link
+                  href={`/signaler?service=${service.code}`}
+                  className="block h-full rounded-lg border border-slate-200 bg-white p-4 hover:border-brand-700 hover:bg-brand-50"
+                >
                   <span className="font-medium">{service.name}</span>
-                  <span className="mt-1 block text-sm text-slate-600">{service.categories.map((category) => category.name).join(" · ")}</span>
+                  <span className="mt-1 block text-sm text-slate-600">
+                    {service.categories.map((category) => category.name).join(" · ")}
+                  </span>
                 </Link>
               </li>
             ))}

@@ -23,16 +23,29 @@ export default async function DashboardsPage() {
         <p className="mt-1 text-slate-600">{t("intro")}</p>
       </div>
       {can(caller, "dashboards.regional") && (
-        <p><Link href={regionalHref(null)} className="inline-block rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white">{t("regional")}</Link></p>
+        <p>
+          <Link href={regionalHref(null)} className="inline-block rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white">
+            {t("regional")}
+          </Link>
+        </p>
       )}
       <div>
         <h2 className="text-lg font-medium">{t("mySchools")}</h2>
-        {schools.length === 0 ? <p className="mt-2 text-slate-600">{t("noData")}</p> : (
+        {schools.length === 0 ? (
+          <p className="mt-2 text-slate-600">{t("noData")}</p>
+        ) : (
           <ul className="mt-2 divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
             {schools.map((school) => (
               <li key={school.uai} className="flex flex-wrap items-center justify-between gap-2 px-3 py-2">
-                <Link href={schoolDashboardHref(school.uai)} className="text-brand-700 underline">{school.name}</Link>
-                <span className="text-sm text-slate-500">{school.uai} · {school.zoneName} · <Link className="underline" href={reportHref({ establishment: school.uai })}>{t("annualReport")}</Link></span>
+                <Link href={schoolDashboardHref(school.uai)} className="text-brand-700 underline">
+                  {school.name}
+                </Link>
+                <span className="text-sm text-slate-500">
+                  {school.uai} · {school.zoneName} ·{" "}
+                  <Link className="underline" href={reportHref({ establishment: school.uai })}>
+                    {t("annualReport")}
+                  </Link>
+                </span>
               </li>
             ))}
           </ul>

@@ -22,11 +22,18 @@ export default async function SignInPage({ searchParams }: Props) {
   const t = await getTranslations();
   return (
     <AuthCard appName={t("app.name")} title={t("signIn.title")}>
-      {session === EXPIRED_VALUE
-        ? <p role="status" className="mt-3 rounded-md border-l-4 border-amber-500 bg-amber-50 p-3 text-sm text-amber-900">{t("signIn.sessionExpired")}<KeepDrafts /></p>
-        : <p className="mt-2 text-sm text-slate-600">{t("signIn.intro")}</p>}
+      {session === EXPIRED_VALUE ? (
+        <p role="status" className="mt-3 rounded-md border-l-4 border-amber-500 bg-amber-50 p-3 text-sm text-amber-900">
+          {t("signIn.sessionExpired")}
+          <KeepDrafts />
+        </p>
+      ) : (
+        <p className="mt-2 text-sm text-slate-600">{t("signIn.intro")}</p>
+      )}
       <SignInForm callbackUrl={callbackUrl} initialError={error ?? null} ssoEnabled={Boolean(env().OIDC_ISSUER)} />
-      <Link href="/mot-de-passe-oublie" className="mt-4 inline-block text-sm text-brand-700 underline">{t("people.forgotLink")}</Link>
+      <Link href="/mot-de-passe-oublie" className="mt-4 inline-block text-sm text-brand-700 underline">
+        {t("people.forgotLink")}
+      </Link>
     </AuthCard>
   );
 }

@@ -12,8 +12,12 @@ export default async function ForgotPasswordPage() {
   return (
     <AuthCard appName={t("app.name")} title={t("people.forgotTitle")}>
       <p className="mt-2 text-sm text-slate-600">{t("people.forgotIntro")}</p>
-      <div className="mt-6"><ResetRequestForm action={askForPasswordReset} /></div>
-      <Link href="/connexion" className="mt-6 inline-block text-sm text-brand-700 underline">{t("people.backToSignIn")}</Link>
+      <div className="mt-6">
+        <ResetRequestForm action={askForPasswordReset} />
+      </div>
+      <Link href="/connexion" className="mt-6 inline-block text-sm text-brand-700 underline">
+        {t("people.backToSignIn")}
+      </Link>
     </AuthCard>
   );
 }

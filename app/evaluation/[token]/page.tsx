@@ -29,12 +29,18 @@ export default async function RatingLinkPage({ params }: Props) {
         {check.valid ? (
           <>
             <p className="mt-2 text-sm text-slate-600">{t("rating.linkIntro")}</p>
-            <div className="mt-6"><RatingForm action={rateThroughLink} hidden={{ token }} /></div>
+            <div className="mt-6">
+              <RatingForm action={rateThroughLink} hidden={{ token }} />
+            </div>
           </>
         ) : (
-          <p role="alert" className="mt-4">{t("rating.expired", { days: RATING_LINK_LIFETIME_DAYS })}</p>
+          <p role="alert" className="mt-4">
+            {t("rating.expired", { days: RATING_LINK_LIFETIME_DAYS })}
+          </p>
         )}
-        <Link href="/" className="mt-6 inline-block text-sm text-brand-700 underline">{t("rating.home")}</Link>
+        <Link href="/" className="mt-6 inline-block text-sm text-brand-700 underline">
+          {t("rating.home")}
+        </Link>
       </div>
     </main>
   );

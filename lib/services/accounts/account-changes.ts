@@ -4,7 +4,13 @@ import { accountById, staffFunction, type AccountRecord } from "@/db/queries/use
 import { teamMembers, userEstablishments, users } from "@/db/schema";
 import { schoolNamesById, schoolsByUai } from "@/db/queries/establishments";
 import { schoolQueueIds, teamsByCode } from "@/db/queries/teams";
-import { accountChange, accountShapeProblem, managesAccounts, type AccountDecision, type AccountShapeProblem } from "@/lib/domain/account-permissions";
+import {
+  accountChange,
+  accountShapeProblem,
+  managesAccounts,
+  type AccountDecision,
+  type AccountShapeProblem,
+} from "@/lib/domain/account-permissions";
 import type { AuditActor } from "@/lib/domain/audit";
 import type { AccountEmailContent } from "@/lib/mail/account-templates";
 import type { Caller } from "@/lib/domain/caller";
@@ -49,9 +55,7 @@ export function refusal(decision: Exclude<AccountDecision, "allowed">, author: P
   if (decision === "not_found") return { kind: "not_found" };
   return {
     kind: "forbidden",
-    message: author.role === "manager"
-      ? "users.errors.onlyYourSchoolsStaff"
-      : "users.errors.accountsForbidden",
+    message: author.role === "manager" ? "users.errors.onlyYourSchoolsStaff" : "users.errors.accountsForbidden",
   };
 }
 
@@ -66,21 +70,26 @@ export const stateOf = (account: AccountRecord): AccountState => ({
 });
 
 /** UAIs and team codes as ids, in the order given; an unknown one is a field error. */
-async function resolveCodes(tx: Executor, input: AccountInput): Promise<ServiceResult<{ establishmentIds?: string[]; teamIds?: string[] }>> {
+async function resolveCodes(
+  tx: Executor,
+  input: AccountInput,
+): Promise<ServiceResult<{ establishmentIds?: string[]; teamIds?: string[] }>> {
   const [schoolRows, teamRows, knownFunction] = await Promise.all([
     schoolsByUai(tx, input.establishments ?? []).then((rows) => rows.map((row) => ({ id: row.id, code: row.uai }))),
     teamsByCode(tx, input.teams ?? []),
     input.function ? staffFunction(tx, input.function) : null,
   ]);
   const errors: FieldError[] = [];
-  const idsOf = (codes: string[] | undefined, rows: { id: string; code: string }[], field: string, unknown: string) => codes?.map((code) => {
-    const id = rows.find((row) => row.code === code)?.id;
-    if (!id) errors.push({ field, message: unknown, values: { code } });
-    return id ?? "";
-  });
+  const idsOf = (codes: string[] | undefined, rows: { id: string; code: string }[], field: string, unknown: string) =>
+    codes?.map((code) => {
+      const id = rows.find((row) => row.code === code)?.id;
+      if (!id) errors.push({ field, message: unknown, values: { code } });
+      return id ?? "";
+    });
   const establishmentIds = idsOf(input.establishments, schoolRows, "establishments", "users.errors.unknownSchool");
   const teamIds = idsOf(input.teams, teamRows, "teams", "users.errors.unknownTeam");
-  if (input.function && !knownFunction) errors.push({ field: "function", message: "users.errors.unknownFunction", values: { function: input.function } });
+  if (input.function && !knownFunction)
+    errors.push({ field: "function", message: "users.errors.unknownFunction", values: { function: input.function } });
   if (errors.length > 0) return fail({ kind: "unprocessable", message: "forms.errors.checkFields", errors });
   return succeed({ establishmentIds, teamIds });
 }
@@ -90,11 +99,24 @@ async function resolveCodes(tx: Executor, input: AccountInput): Promise<ServiceR
  * the shape of the account (school staff have schools, others teams). School staff removed from their last
  * school are disabled rather than left without one.
  */
-export async function nextState(tx: Executor, author: AccountAuthor, before: AccountState | null, input: AccountInput): Promise<ServiceResult<AccountState>> {
+export async function nextState(
+  tx: Executor,
+  author: AccountAuthor,
+  before: AccountState | null,
+  input: AccountInput,
+): Promise<ServiceResult<AccountState>> {
   if (!managesAccounts(author)) return fail(refusal("forbidden", author));
   const resolved = await resolveCodes(tx, input);
   if (!resolved.ok) return resolved;
-  const base: AccountState = before ?? { name: "", phone: null, role: "requester", functionCode: null, establishmentIds: [], teamIds: [], disabled: false };
+  const base: AccountState = before ?? {
+    name: "",
+    phone: null,
+    role: "requester",
+    functionCode: null,
+    establishmentIds: [],
+    teamIds: [],
+    disabled: false,
+  };
   const after: AccountState = {
     name: input.name ?? base.name,
     phone: input.phone !== undefined ? input.phone : base.phone,
@@ -119,19 +141,39 @@ export function checkedState(author: AccountAuthor, before: AccountState | null,
 }
 
 /** Writes the account's schools and teams: the first team is the primary one. */
-export async function writeAffiliations(tx: Executor, userId: string, before: AccountState | null, after: AccountState, now: Date): Promise<void> {
+export async function writeAffiliations(
+  tx: Executor,
+  userId: string,
+  before: AccountState | null,
+  after: AccountState,
+  now: Date,
+): Promise<void> {
   const removedSchools = (before?.establishmentIds ?? []).filter((id) => !after.establishmentIds.includes(id));
-  if (removedSchools.length) await tx.delete(userEstablishments).where(and(eq(userEstablishments.userId, userId), inArray(userEstablishments.establishmentId, removedSchools)));
+  if (removedSchools.length)
+    await tx
+      .delete(userEstablishments)
+      .where(and(eq(userEstablishments.userId, userId), inArray(userEstablishments.establishmentId, removedSchools)));
   if (after.establishmentIds.length) {
-    await tx.insert(userEstablishments).values(after.establishmentIds.map((establishmentId) => ({ userId, establishmentId }))).onConflictDoNothing();
+    await tx
+      .insert(userEstablishments)
+      .values(after.establishmentIds.map((establishmentId) => ({ userId, establishmentId })))
+      .onConflictDoNothing();
   }
   const sameTeams = before && before.teamIds.join() === after.teamIds.join();
   if (sameTeams) return;
-  await tx.delete(teamMembers).where(and(eq(teamMembers.userId, userId), after.teamIds.length ? notInArray(teamMembers.teamId, after.teamIds) : undefined));
+  await tx
+    .delete(teamMembers)
+    .where(and(eq(teamMembers.userId, userId), after.teamIds.length ? notInArray(teamMembers.teamId, after.teamIds) : undefined));
   await tx.update(teamMembers).set({ isPrimary: false }).where(eq(teamMembers.userId, userId));
   if (after.teamIds.length) {
-    await tx.insert(teamMembers).values(after.teamIds.map((teamId) => ({ userId, teamId, joinedAt: now }))).onConflictDoNothing();
-    await tx.update(teamMembers).set({ isPrimary: true }).where(and(eq(teamMembers.userId, userId), eq(teamMembers.teamId, after.teamIds[0]!)));
+    await tx
+      .insert(teamMembers)
+      .values(after.teamIds.map((teamId) => ({ userId, teamId, joinedAt: now })))
+      .onConflictDoNothing();
+    await tx
+      .update(teamMembers)
+      .set({ isPrimary: true })
+      .where(and(eq(teamMembers.userId, userId), eq(teamMembers.teamId, after.teamIds[0]!)));
   }
 }
 
@@ -156,17 +198,30 @@ export async function applyAccountChange(
   const leftQueues = await schoolQueueIds(tx, leftSchools);
   const after = { ...requested, teamIds: requested.teamIds.filter((id) => !leftQueues.includes(id)) };
   const disabling = after.disabled && !before.disabled;
-  await tx.update(users).set({
-    name: after.name, phone: after.phone, role: after.role, functionCode: after.functionCode,
-    ...(after.disabled !== before.disabled ? { disabledAt: after.disabled ? now : null } : {}),
-    ...(disabling ? { tokenVersion: sql`${users.tokenVersion} + 1` } : {}),
-    updatedAt: now, updatedById: author.id,
-  }).where(eq(users.id, account.id));
+  await tx
+    .update(users)
+    .set({
+      name: after.name,
+      phone: after.phone,
+      role: after.role,
+      functionCode: after.functionCode,
+      ...(after.disabled !== before.disabled ? { disabledAt: after.disabled ? now : null } : {}),
+      ...(disabling ? { tokenVersion: sql`${users.tokenVersion} + 1` } : {}),
+      updatedAt: now,
+      updatedById: author.id,
+    })
+    .where(eq(users.id, account.id));
   await writeAffiliations(tx, account.id, before, after, now);
   if (disabling) await revokeAllApiTokens(tx, account.id, actor);
   const action = after.disabled === before.disabled ? "account.updated" : after.disabled ? "account.disabled" : "account.enabled";
   // The e-mail names the account in the journal's before → after.
-  await recordAudit(tx, actor, { action, objectType: "user", objectId: account.id, before: { email: account.email, ...before }, after: { email: account.email, ...after } });
+  await recordAudit(tx, actor, {
+    action,
+    objectType: "user",
+    objectId: account.id,
+    before: { email: account.email, ...before },
+    after: { email: account.email, ...after },
+  });
 
   const added = after.establishmentIds.filter((id) => !before.establishmentIds.includes(id));
   const removed = before.establishmentIds.filter((id) => !after.establishmentIds.includes(id));
@@ -178,7 +233,12 @@ export async function applyAccountChange(
   ];
   if (after.functionCode !== before.functionCode && after.establishmentIds.length) {
     const label = after.functionCode ? await staffFunction(tx, after.functionCode) : null;
-    contents.push({ kind: "function_changed", school: after.establishmentIds.map((id) => names.get(id)).join(", "), functionLabel: label?.label ?? null, by });
+    contents.push({
+      kind: "function_changed",
+      school: after.establishmentIds.map((id) => names.get(id)).join(", "),
+      functionLabel: label?.label ?? null,
+      by,
+    });
   }
   // Removal from the last school already says the account is closed.
   if (disabling && removed.length === 0) contents.push({ kind: "disabled", by });

@@ -11,17 +11,25 @@ export type AccountRecipient = { id: string; email: string; name: string; notifi
  * outbox id for `afterCommit`. Password links go to the sign-in address (they open the account); news
  * about the account to the notification address when the person gave one.
  */
-export async function recordAccountEmail(tx: Executor, recipient: AccountRecipient, content: AccountEmailContent, now: Date): Promise<string> {
+export async function recordAccountEmail(
+  tx: Executor,
+  recipient: AccountRecipient,
+  content: AccountEmailContent,
+  now: Date,
+): Promise<string> {
   const email = accountEmail({ appUrl: env().APP_URL, recipientName: recipient.name, content });
   const toLinkAddress = content.kind === "invitation" || content.kind === "reset";
-  const [row] = await tx.insert(outboxEmails).values({
-    idempotencyKey: `account:${content.kind}:${recipient.id}:${randomUUID()}`,
-    recipientId: recipient.id,
-    toAddress: toLinkAddress ? recipient.email : recipient.notificationEmail ?? recipient.email,
-    subject: email.subject,
-    textBody: email.text,
-    htmlBody: email.html,
-    createdAt: now,
-  }).returning({ id: outboxEmails.id });
+  const [row] = await tx
+    .insert(outboxEmails)
+    .values({
+      idempotencyKey: `account:${content.kind}:${recipient.id}:${randomUUID()}`,
+      recipientId: recipient.id,
+      toAddress: toLinkAddress ? recipient.email : (recipient.notificationEmail ?? recipient.email),
+      subject: email.subject,
+      textBody: email.text,
+      htmlBody: email.html,
+      createdAt: now,
+    })
+    .returning({ id: outboxEmails.id });
   return row!.id;
 }

@@ -17,11 +17,24 @@ const TOKEN_PREFIX = "gui_";
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 /** Issues a bearer token and records it in the audit trail; only its hash is stored, so a database leak yields no usable token. */
-export async function issueApiToken(executor: Executor, userId: string, now: Date, actor: AuditActor): Promise<{ token: string; expiresAt: Date }> {
+export async function issueApiToken(
+  executor: Executor,
+  userId: string,
+  now: Date,
+  actor: AuditActor,
+): Promise<{ token: string; expiresAt: Date }> {
   const token = TOKEN_PREFIX + randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + API_TOKEN_LIFETIME_MS);
-  const [row] = await executor.insert(apiTokens).values({ userId, tokenHash: hashToken(token), expiresAt, createdAt: now }).returning({ id: apiTokens.id });
-  await recordAudit(executor, actor, { action: "token.issued", objectType: "api_token", objectId: row!.id, after: { userId, expiresAt: expiresAt.toISOString() } });
+  const [row] = await executor
+    .insert(apiTokens)
+    .values({ userId, tokenHash: hashToken(token), expiresAt, createdAt: now })
+    .returning({ id: apiTokens.id });
+  await recordAudit(executor, actor, {
+    action: "token.issued",
+    objectType: "api_token",
+    objectId: row!.id,
+    after: { userId, expiresAt: expiresAt.toISOString() },
+  });
   return { token, expiresAt };
 }
 
@@ -38,9 +51,17 @@ export async function userIdForApiToken(token: string, now: Date): Promise<strin
 
 /** Deletes the tokens matching every condition (at least one) and writes one audit row per token; returns how many went. */
 async function revokeWhere(executor: Executor, conditions: [SQL, ...SQL[]], actor: AuditActor): Promise<number> {
-  const revoked = await executor.delete(apiTokens).where(and(...conditions)).returning({ id: apiTokens.id, userId: apiTokens.userId });
+  const revoked = await executor
+    .delete(apiTokens)
+    .where(and(...conditions))
+    .returning({ id: apiTokens.id, userId: apiTokens.userId });
   for (const token of revoked) {
-    await recordAudit(executor, actor, { action: "token.revoked", objectType: "api_token", objectId: token.id, before: { userId: token.userId } });
+    await recordAudit(executor, actor, {
+      action: "token.revoked",
+      objectType: "api_token",
+      objectId: token.id,
+      before: { userId: token.userId },
+    });
   }
   return revoked.length;
 }

@@ -12,9 +12,7 @@ import { checkSignInThrottle, recordSignInFailure, recordSignInSuccess } from ".
 export type AuthenticatedUser = { id: string; email: string; name: string; role: typeof users.$inferSelect.role; tokenVersion: number };
 
 export type AuthenticationResult<T> =
-  | { outcome: "success"; user: AuthenticatedUser; then: T }
-  | { outcome: "invalid" }
-  | { outcome: "throttled"; retryAfterSeconds: number };
+  { outcome: "success"; user: AuthenticatedUser; then: T } | { outcome: "invalid" } | { outcome: "throttled"; retryAfterSeconds: number };
 
 type AfterSuccess<T> = (tx: Executor, user: AuthenticatedUser, actor: AuditActor) => Promise<T>;
 

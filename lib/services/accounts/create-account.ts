@@ -28,15 +28,30 @@ export async function createAccount(
     const existing = await accountByEmail(tx, email);
     if (existing) return fail<never>({ kind: "conflict", message: "users.errors.emailTaken" });
     const state = after.value;
-    const [created] = await tx.insert(users).values({
-      email, name: state.name, phone: state.phone, role: state.role, functionCode: state.functionCode,
-      createdAt: now, updatedAt: now, updatedById: author.id,
-    }).onConflictDoNothing().returning({ id: users.id });
+    const [created] = await tx
+      .insert(users)
+      .values({
+        email,
+        name: state.name,
+        phone: state.phone,
+        role: state.role,
+        functionCode: state.functionCode,
+        createdAt: now,
+        updatedAt: now,
+        updatedById: author.id,
+      })
+      .onConflictDoNothing()
+      .returning({ id: users.id });
     // Someone else took the address between the check and the insert.
     if (!created) return fail<never>({ kind: "conflict", message: "users.errors.emailTaken" });
     await writeAffiliations(tx, created.id, null, state, now);
     await recordAudit(tx, actor, { action: "account.created", objectType: "user", objectId: created.id, after: { email, ...state } });
-    const link = await issuePasswordLink(tx, { id: created.id, email, name: state.name }, { purpose: "invitation", invitedBy: author.name }, now);
+    const link = await issuePasswordLink(
+      tx,
+      { id: created.id, email, name: state.name },
+      { purpose: "invitation", invitedBy: author.name },
+      now,
+    );
     return succeed({ id: created.id, invitationToken: link.token, outboxId: link.outboxId });
   });
   if (!result.ok) return result;

@@ -19,10 +19,16 @@ export async function updateOwnProfile(
   actor: AuditActor,
 ): Promise<ServiceResult<null>> {
   return database().transaction(async (tx) => {
-    const [before] = await tx.select({ name: users.name, phone: users.phone, notificationEmail: users.notificationEmail }).from(users)
-      .where(eq(users.id, caller.id)).for("update");
+    const [before] = await tx
+      .select({ name: users.name, phone: users.phone, notificationEmail: users.notificationEmail })
+      .from(users)
+      .where(eq(users.id, caller.id))
+      .for("update");
     if (!before) return fail<null>({ kind: "not_found" });
-    await tx.update(users).set({ ...input, updatedAt: now, updatedById: caller.id }).where(eq(users.id, caller.id));
+    await tx
+      .update(users)
+      .set({ ...input, updatedAt: now, updatedById: caller.id })
+      .where(eq(users.id, caller.id));
     await recordAudit(tx, actor, { action: "account.updated", objectType: "user", objectId: caller.id, before, after: input });
     return succeed(null);
   });
@@ -46,7 +52,8 @@ export async function changeOwnPassword(
   if (refusal) return fail(refusal);
   const passwordHash = await hashPassword(input.password);
   return database().transaction(async (tx) => {
-    const [updated] = await tx.update(users)
+    const [updated] = await tx
+      .update(users)
       .set({ passwordHash, passwordSetAt: now, tokenVersion: sql`${users.tokenVersion} + 1`, updatedAt: now, updatedById: caller.id })
       .where(eq(users.id, caller.id))
       .returning({ tokenVersion: users.tokenVersion });

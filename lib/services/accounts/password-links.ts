@@ -28,10 +28,18 @@ export async function issuePasswordLink(
   const { purpose } = link;
   const token = randomBytes(32).toString("base64url");
   await tx.delete(passwordLinks).where(and(eq(passwordLinks.userId, recipient.id), isNull(passwordLinks.usedAt)));
-  await tx.insert(passwordLinks).values({ userId: recipient.id, purpose, tokenHash: hashToken(token), expiresAt: passwordLinkExpiry(purpose, now), createdAt: now });
+  await tx
+    .insert(passwordLinks)
+    .values({ userId: recipient.id, purpose, tokenHash: hashToken(token), expiresAt: passwordLinkExpiry(purpose, now), createdAt: now });
   const lifetimeHours = PASSWORD_LINK_LIFETIME_HOURS[purpose];
-  const outboxId = await recordAccountEmail(tx, recipient,
-    link.purpose === "invitation" ? { kind: "invitation", token, invitedBy: link.invitedBy, lifetimeHours } : { kind: "reset", token, lifetimeHours }, now);
+  const outboxId = await recordAccountEmail(
+    tx,
+    recipient,
+    link.purpose === "invitation"
+      ? { kind: "invitation", token, invitedBy: link.invitedBy, lifetimeHours }
+      : { kind: "reset", token, lifetimeHours },
+    now,
+  );
   return { token, outboxId };
 }
 
@@ -63,11 +71,22 @@ export async function setPasswordWithLink(
     if (refusal) return fail<{ email: string }>(refusal);
     const actor = actorOf({ id: link.userId, email: link.email });
     await tx.update(passwordLinks).set({ usedAt: now }).where(eq(passwordLinks.id, link.id));
-    await tx.update(users)
-      .set({ passwordHash: await hashPassword(input.password), passwordSetAt: now, tokenVersion: sql`${users.tokenVersion} + 1`, updatedAt: now })
+    await tx
+      .update(users)
+      .set({
+        passwordHash: await hashPassword(input.password),
+        passwordSetAt: now,
+        tokenVersion: sql`${users.tokenVersion} + 1`,
+        updatedAt: now,
+      })
       .where(eq(users.id, link.userId));
     await revokeAllApiTokens(tx, link.userId, actor);
-    await recordAudit(tx, actor, { action: "account.password_set", objectType: "user", objectId: link.userId, after: { through: link.purpose } });
+    await recordAudit(tx, actor, {
+      action: "account.password_set",
+      objectType: "user",
+      objectId: link.userId,
+      after: { through: link.purpose },
+    });
     return succeed({ email: link.email });
   });
 }

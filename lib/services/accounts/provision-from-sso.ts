@@ -38,24 +38,53 @@ export async function provisionFromSso(
   const email = identity.email;
 
   return database().transaction(async (tx): Promise<SsoSignIn> => {
-    const [stored] = await tx.select({ id: users.id, role: users.role, disabledAt: users.disabledAt, tokenVersion: users.tokenVersion, ssoSubject: users.ssoSubject })
-      .from(users).where(eq(users.email, email)).for("update");
-    const current = stored
-      ? await schoolUaisOf(tx, stored.id)
-      : [];
-    const decision = ssoDecision(identity, stored ? { id: stored.id, role: stored.role, disabled: stored.disabledAt !== null, uais: current } : null);
+    const [stored] = await tx
+      .select({
+        id: users.id,
+        role: users.role,
+        disabledAt: users.disabledAt,
+        tokenVersion: users.tokenVersion,
+        ssoSubject: users.ssoSubject,
+      })
+      .from(users)
+      .where(eq(users.email, email))
+      .for("update");
+    const current = stored ? await schoolUaisOf(tx, stored.id) : [];
+    const decision = ssoDecision(
+      identity,
+      stored ? { id: stored.id, role: stored.role, disabled: stored.disabledAt !== null, uais: current } : null,
+    );
     if (decision.kind === "refuse") return { ok: false, reason: decision.reason };
 
     if (decision.kind === "create") {
       const functionCode = await knownFunctionCode(tx, decision.function.functionCode);
-      const [created] = await tx.insert(users).values({
-        email, name: identity.name, role: decision.function.role, passwordHash: null, functionCode, ssoSubject: identity.subject || null,
-        lastSignInAt: now, createdAt: now, updatedAt: now,
-      }).returning({ id: users.id, tokenVersion: users.tokenVersion });
+      const [created] = await tx
+        .insert(users)
+        .values({
+          email,
+          name: identity.name,
+          role: decision.function.role,
+          passwordHash: null,
+          functionCode,
+          ssoSubject: identity.subject || null,
+          lastSignInAt: now,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning({ id: users.id, tokenVersion: users.tokenVersion });
       await tx.insert(userEstablishments).values(decision.uais.map((uai) => ({ userId: created!.id, establishmentId: schools.get(uai)! })));
       await recordAudit(tx, actorOf({ id: created!.id, email }), {
-        action: "account.created", objectType: "user", objectId: created!.id,
-        after: { email, name: identity.name, role: decision.function.role, function: functionCode, establishments: decision.uais, source: "sso" },
+        action: "account.created",
+        objectType: "user",
+        objectId: created!.id,
+        after: {
+          email,
+          name: identity.name,
+          role: decision.function.role,
+          function: functionCode,
+          establishments: decision.uais,
+          source: "sso",
+        },
       });
       return { ok: true, user: created! };
     }
@@ -64,17 +93,26 @@ export async function provisionFromSso(
     const subject = identity.subject || null;
     const moved = decision.added.length > 0 || decision.removed.length > 0;
     const changed = moved || subject !== account.ssoSubject;
-    await tx.update(users).set({ lastSignInAt: now, ...(changed ? { ssoSubject: subject, updatedAt: now, updatedById: account.id } : {}) }).where(eq(users.id, account.id));
+    await tx
+      .update(users)
+      .set({ lastSignInAt: now, ...(changed ? { ssoSubject: subject, updatedAt: now, updatedById: account.id } : {}) })
+      .where(eq(users.id, account.id));
     if (decision.removed.length) {
       const removedIds = (await schoolIdsByUai(tx, decision.removed)).values();
-      await tx.delete(userEstablishments).where(and(eq(userEstablishments.userId, account.id), inArray(userEstablishments.establishmentId, [...removedIds])));
+      await tx
+        .delete(userEstablishments)
+        .where(and(eq(userEstablishments.userId, account.id), inArray(userEstablishments.establishmentId, [...removedIds])));
     }
-    if (decision.added.length) await tx.insert(userEstablishments).values(decision.added.map((uai) => ({ userId: account.id, establishmentId: schools.get(uai)! })));
+    if (decision.added.length)
+      await tx.insert(userEstablishments).values(decision.added.map((uai) => ({ userId: account.id, establishmentId: schools.get(uai)! })));
     if (changed) {
       const after = moved ? [...current.filter((uai) => !decision.removed.includes(uai)), ...decision.added].sort() : current;
       await recordAudit(tx, actorOf({ id: account.id, email }), {
-        action: "account.updated", objectType: "user", objectId: account.id,
-        before: { establishments: current, ssoSubject: account.ssoSubject }, after: { establishments: after, ssoSubject: subject, source: "sso" },
+        action: "account.updated",
+        objectType: "user",
+        objectId: account.id,
+        before: { establishments: current, ssoSubject: account.ssoSubject },
+        after: { establishments: after, ssoSubject: subject, source: "sso" },
       });
     }
     return { ok: true, user: { id: account.id, tokenVersion: account.tokenVersion } };

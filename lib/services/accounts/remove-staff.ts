@@ -26,15 +26,25 @@ export async function removeStaffFromSchool(
     if (!account) return fail<string[]>({ kind: "not_found" });
     const before = stateOf(account);
     if (!before.establishmentIds.includes(input.establishmentId)) return fail<string[]>({ kind: "not_found" });
-    const after = checkedState(caller, before, { ...before, establishmentIds: before.establishmentIds.filter((id) => id !== input.establishmentId) });
+    const after = checkedState(caller, before, {
+      ...before,
+      establishmentIds: before.establishmentIds.filter((id) => id !== input.establishmentId),
+    });
     if (!after.ok) return after;
     if (input.userId === caller.id) return fail<string[]>({ kind: "unprocessable", message: "users.errors.cannotRemoveSelf" });
     if (input.successorId) {
       const successorRole = await activeSchoolMemberRole(tx, input.successorId, input.establishmentId);
       if (!successorRole || !isSchoolRole(successorRole) || input.successorId === input.userId) {
-        return fail<string[]>({ kind: "unprocessable", message: "users.errors.chooseSuccessor", errors: [{ field: "successorId", message: "users.errors.unknownPerson" }] });
+        return fail<string[]>({
+          kind: "unprocessable",
+          message: "users.errors.chooseSuccessor",
+          errors: [{ field: "successorId", message: "users.errors.unknownPerson" }],
+        });
       }
-      const openIds = (await openTicketIdsOf(tx, input.userId, input.establishmentId)).map((ticketId) => ({ ticketId, userId: input.successorId! }));
+      const openIds = (await openTicketIdsOf(tx, input.userId, input.establishmentId)).map((ticketId) => ({
+        ticketId,
+        userId: input.successorId!,
+      }));
       if (openIds.length) await tx.insert(ticketFollowers).values(openIds).onConflictDoNothing();
     }
     return succeed(await applyAccountChange(tx, caller, account, after.value, now, actor));

@@ -12,9 +12,12 @@ const digest = (value: string) => createHash("sha256").update(value).digest("hex
 async function countRequest(email: string, ip: string): Promise<{ email: number; ip: number }> {
   const emailKey = redisKey("reset-requests", "email", digest(email));
   const ipKey = redisKey("reset-requests", "ip", digest(ip));
-  const replies = await redis().multi()
-    .incr(emailKey).expire(emailKey, RESET_REQUEST_WINDOW_SECONDS, "NX")
-    .incr(ipKey).expire(ipKey, RESET_REQUEST_WINDOW_SECONDS, "NX")
+  const replies = await redis()
+    .multi()
+    .incr(emailKey)
+    .expire(emailKey, RESET_REQUEST_WINDOW_SECONDS, "NX")
+    .incr(ipKey)
+    .expire(ipKey, RESET_REQUEST_WINDOW_SECONDS, "NX")
     .exec();
   const value = (index: number) => {
     const [error, reply] = replies?.[index] ?? [new Error("no reply"), null];

@@ -1,8 +1,13 @@
 import { createHash } from "node:crypto";
 import { redis, redisKey } from "@/lib/redis";
 import {
-  KNOWN_ADDRESS_SECONDS, SIGN_IN_LIMITS, THROTTLE_SCOPES, lockedByFailure, throttleDecision,
-  type ThrottleDecision, type ThrottleScope,
+  KNOWN_ADDRESS_SECONDS,
+  SIGN_IN_LIMITS,
+  THROTTLE_SCOPES,
+  lockedByFailure,
+  throttleDecision,
+  type ThrottleDecision,
+  type ThrottleScope,
 } from "@/lib/domain/sign-in-throttle";
 
 // Keys carry a hash, not the e-mail or the address: Redis is not a place for personal data.
@@ -35,7 +40,9 @@ export async function checkSignInThrottle(attempt: SignInAttempt): Promise<Throt
   pipeline.sismember(knownAddressesKey(attempt), digest(attempt.ip));
   const values = replies(await pipeline.exec());
   const counters = THROTTLE_SCOPES.map((scope, index) => ({
-    scope, failures: Number(values[index * 2] ?? 0), secondsLeft: Number(values[index * 2 + 1]),
+    scope,
+    failures: Number(values[index * 2] ?? 0),
+    secondsLeft: Number(values[index * 2 + 1]),
   }));
   return throttleDecision(counters, { knownAddress: values[THROTTLE_SCOPES.length * 2] === 1 });
 }
@@ -60,5 +67,10 @@ export async function recordSignInFailure(attempt: SignInAttempt): Promise<Throt
  */
 export async function recordSignInSuccess(attempt: SignInAttempt): Promise<void> {
   const known = knownAddressesKey(attempt);
-  await redis().multi().del(counterKeys(attempt).accountAddress).sadd(known, digest(attempt.ip)).expire(known, KNOWN_ADDRESS_SECONDS).exec();
+  await redis()
+    .multi()
+    .del(counterKeys(attempt).accountAddress)
+    .sadd(known, digest(attempt.ip))
+    .expire(known, KNOWN_ADDRESS_SECONDS)
+    .exec();
 }

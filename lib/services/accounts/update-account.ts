@@ -14,7 +14,13 @@ import { applyAccountChange, lockedAccount, nextState, refusal, stateOf, type Ac
  */
 type Changed = { outboxIds: string[]; account: AccountRecord };
 
-export async function updateAccount(caller: Caller, id: string, input: AccountInput, now: Date, actor: AuditActor): Promise<ServiceResult<AccountRecord>> {
+export async function updateAccount(
+  caller: Caller,
+  id: string,
+  input: AccountInput,
+  now: Date,
+  actor: AuditActor,
+): Promise<ServiceResult<AccountRecord>> {
   if (!managesAccounts(caller)) return fail(refusal("forbidden", caller));
   const result = await database().transaction(async (tx) => {
     const account = await lockedAccount(tx, id);

@@ -19,4 +19,3 @@ export function auditActor(headers: HeaderBag, who: { id: string | null; email: 
 
 /** The worker acting on its own (retention purge, scheduled sweeps). */
 export const SYSTEM_ACTOR: AuditActor = { userId: null, label: storedText("audit.systemActor"), ip: null, requestId: null };
-

@@ -23,13 +23,23 @@ export async function readAuditEvents(caller: Caller, query: AuditQuery) {
 }
 
 /** What a CSV line says of a row: the header's labels and the cell texts come from the reader's catalogue. */
-export type AuditCsvLabels = { header: string[]; action: (action: AuditEventRow["action"]) => string; objectType: (type: AuditEventRow["objectType"]) => string; at: (date: Date) => string };
+export type AuditCsvLabels = {
+  header: string[];
+  action: (action: AuditEventRow["action"]) => string;
+  objectType: (type: AuditEventRow["objectType"]) => string;
+  at: (date: Date) => string;
+};
 
 /**
  * Every row under the filters (up to {@link AUDIT_EXPORT_MAX}, newest first) as CSV, for admins only. The
  * file carries people's e-mails and addresses: its download is itself audited.
  */
-export async function auditCsv(caller: Caller, query: AuditQuery, labels: AuditCsvLabels, actor: AuditActor): Promise<{ text: string; rows: number } | null> {
+export async function auditCsv(
+  caller: Caller,
+  query: AuditQuery,
+  labels: AuditCsvLabels,
+  actor: AuditActor,
+): Promise<{ text: string; rows: number } | null> {
   if (!can(caller, "audit.read")) return null;
   const db = database();
   const filters = filtersOf(query);
@@ -44,11 +54,23 @@ export async function auditCsv(caller: Caller, query: AuditQuery, labels: AuditC
   const text = writeCsv([
     labels.header,
     ...rows.map((row) => [
-      labels.at(row.occurredAt), row.actorLabel, row.ip, labels.action(row.action), labels.objectType(row.objectType), row.objectId,
-      json(row.before), json(row.after), row.requestId,
+      labels.at(row.occurredAt),
+      row.actorLabel,
+      row.ip,
+      labels.action(row.action),
+      labels.objectType(row.objectType),
+      row.objectId,
+      json(row.before),
+      json(row.after),
+      row.requestId,
     ]),
   ]);
   const { cursor: _cursor, limit: _limit, ...shown } = query;
-  await recordAudit(db, actor, { action: "export.downloaded", objectType: "export", objectId: "journal", after: { filters: shown, rows: rows.length } });
+  await recordAudit(db, actor, {
+    action: "export.downloaded",
+    objectType: "export",
+    objectId: "journal",
+    after: { filters: shown, rows: rows.length },
+  });
   return { text, rows: rows.length };
 }

@@ -13,8 +13,7 @@ export type CiSource = "form" | "api" | "import" | "bulk";
 
 /** One user action, one transaction; a refusal anywhere rolls it all back and comes back as the failure. */
 export function inCmdbTransaction<T>(run: (tx: Executor) => Promise<T>): Promise<ServiceResult<T>> {
-  return refusableTransaction(run, (error) =>
-    isUniqueViolation(error) ? { kind: "conflict", message: "cmdb.errors.nameTaken" } : null);
+  return refusableTransaction(run, (error) => (isUniqueViolation(error) ? { kind: "conflict", message: "cmdb.errors.nameTaken" } : null));
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -37,11 +36,26 @@ export async function lockWritable(tx: Executor, caller: Caller, id: string): Pr
 /** The stored fields of a loaded item, as the domain compares them. */
 export function fieldsOf(record: CiRecord): CiFields {
   return {
-    name: record.name, class: record.class, establishmentId: record.establishmentId, building: record.building, room: record.room,
-    status: record.status, criticality: record.criticality, brand: record.brand, model: record.model, serialNumber: record.serialNumber,
-    assetNumber: record.assetNumber, regionNumber: record.regionNumber, purchaseDate: record.purchaseDate, deliveryDate: record.deliveryDate,
-    warrantyEndOverride: record.warrantyEndOverride, funding: record.funding, maintainerId: record.maintainerId, parentId: record.parentId,
-    notes: record.notes, attributes: record.attributes,
+    name: record.name,
+    class: record.class,
+    establishmentId: record.establishmentId,
+    building: record.building,
+    room: record.room,
+    status: record.status,
+    criticality: record.criticality,
+    brand: record.brand,
+    model: record.model,
+    serialNumber: record.serialNumber,
+    assetNumber: record.assetNumber,
+    regionNumber: record.regionNumber,
+    purchaseDate: record.purchaseDate,
+    deliveryDate: record.deliveryDate,
+    warrantyEndOverride: record.warrantyEndOverride,
+    funding: record.funding,
+    maintainerId: record.maintainerId,
+    parentId: record.parentId,
+    notes: record.notes,
+    attributes: record.attributes,
   };
 }
 
@@ -50,18 +64,40 @@ export function fieldsOf(record: CiRecord): CiFields {
  * `names` maps the ids a change may mention to what to show.
  */
 export async function readableChanges(tx: Executor, changes: FieldChange[]): Promise<FieldChange[]> {
-  const ids = (field: string) => changes.filter((change) => change.field === field).flatMap((change) => [change.from, change.to]).filter((v): v is string => typeof v === "string");
-  const label = await historyLabels(tx, { parentIds: ids("parentId"), establishmentIds: ids("establishmentId"), maintainerIds: ids("maintainerId") });
+  const ids = (field: string) =>
+    changes
+      .filter((change) => change.field === field)
+      .flatMap((change) => [change.from, change.to])
+      .filter((v): v is string => typeof v === "string");
+  const label = await historyLabels(tx, {
+    parentIds: ids("parentId"),
+    establishmentIds: ids("establishmentId"),
+    maintainerIds: ids("maintainerId"),
+  });
   const rename: Record<string, string> = { parentId: "parent", establishmentId: "establishment", maintainerId: "maintainer" };
-  return changes.map((change) => rename[change.field]
-    ? { field: rename[change.field]!, from: typeof change.from === "string" ? label.get(change.from) ?? change.from : change.from, to: typeof change.to === "string" ? label.get(change.to) ?? change.to : change.to }
-    : change);
+  return changes.map((change) =>
+    rename[change.field]
+      ? {
+          field: rename[change.field]!,
+          from: typeof change.from === "string" ? (label.get(change.from) ?? change.from) : change.from,
+          to: typeof change.to === "string" ? (label.get(change.to) ?? change.to) : change.to,
+        }
+      : change,
+  );
 }
 
-export async function recordHistory(tx: Executor, entries: Array<{ ciId: string; changes: FieldChange[] }>, authorId: string, source: CiSource, now: Date) {
+export async function recordHistory(
+  tx: Executor,
+  entries: Array<{ ciId: string; changes: FieldChange[] }>,
+  authorId: string,
+  source: CiSource,
+  now: Date,
+) {
   const kept = entries.filter((entry) => entry.changes.length > 0);
   if (!kept.length) return;
   for (let i = 0; i < kept.length; i += 1000) {
-    await tx.insert(ciHistory).values(kept.slice(i, i + 1000).map((entry) => ({ ciId: entry.ciId, authorId, source, changes: entry.changes, createdAt: now })));
+    await tx
+      .insert(ciHistory)
+      .values(kept.slice(i, i + 1000).map((entry) => ({ ciId: entry.ciId, authorId, source, changes: entry.changes, createdAt: now })));
   }
 }

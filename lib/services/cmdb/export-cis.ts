@@ -36,23 +36,40 @@ async function* csvChunks(caller: Caller, query: Omit<ListCisQuery, "cursor" | "
   do {
     const page = await listCis(db, { ...filters, scope, after, limit: PAGE });
     const parentIds = [...new Set(page.items.map((item) => item.parentId).filter((id): id is string => id !== null))];
-    const [parents, vendorRows] = await Promise.all([
-      cisByIds(db, parentIds),
-      vendorIdsAndNames(db),
-    ]);
+    const [parents, vendorRows] = await Promise.all([cisByIds(db, parentIds), vendorIdsAndNames(db)]);
     const parentName = new Map(parents.map((parent) => [parent.id, parent.name]));
     const vendorName = new Map(vendorRows.map((vendor) => [vendor.id, vendor.name]));
     const rows = page.items.map((item) => {
       const view = ciView(item, filters.today, filters.renewalAgeYears);
       const cells: Record<string, unknown> = {
-        name: item.name, class: item.class, establishment_uai: item.establishment.uai, status: item.status, criticality: item.criticality,
-        building: item.building, room: item.room, brand: item.brand, model: item.model, serial_number: item.serialNumber, asset_number: item.assetNumber,
-        region_number: item.regionNumber, purchase_date: item.purchaseDate, delivery_date: item.deliveryDate, warranty_end: item.warrantyEndOverride,
-        funding: item.funding, maintainer: item.maintainerId ? vendorName.get(item.maintainerId) : null,
-        parent: item.parentId ? parentName.get(item.parentId) : null, notes: item.notes,
+        name: item.name,
+        class: item.class,
+        establishment_uai: item.establishment.uai,
+        status: item.status,
+        criticality: item.criticality,
+        building: item.building,
+        room: item.room,
+        brand: item.brand,
+        model: item.model,
+        serial_number: item.serialNumber,
+        asset_number: item.assetNumber,
+        region_number: item.regionNumber,
+        purchase_date: item.purchaseDate,
+        delivery_date: item.deliveryDate,
+        warranty_end: item.warrantyEndOverride,
+        funding: item.funding,
+        maintainer: item.maintainerId ? vendorName.get(item.maintainerId) : null,
+        parent: item.parentId ? parentName.get(item.parentId) : null,
+        notes: item.notes,
         ...Object.fromEntries(Object.keys(CI_ATTRIBUTES).map((key) => [key, item.attributes[key]])),
       };
-      return [...IMPORT_COLUMNS.map((column) => cells[column]), view.warranty.end, view.ownership.transfer, view.ageYears, view.renewal.candidate ? "oui" : "non"];
+      return [
+        ...IMPORT_COLUMNS.map((column) => cells[column]),
+        view.warranty.end,
+        view.ownership.transfer,
+        view.ageYears,
+        view.renewal.candidate ? "oui" : "non",
+      ];
     });
     // The header goes out with the first page, so nothing is sent before that page is read.
     const text = header + (rows.length ? writeCsv(rows, { bom: false }) : "");

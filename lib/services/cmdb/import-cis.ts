@@ -16,7 +16,13 @@ import { schoolsByUai } from "@/db/queries/establishments";
 import { cisOfSchools, serialsElsewhere } from "@/db/queries/school-cis";
 
 export type ImportResult = ImportOutcome<{
-  line: number; action: ImportPlan["rows"][number]["action"]; uai: string; name: string; ciId: string | null; changes: Array<{ field: string; from: unknown; to: unknown }>; reasons: string[];
+  line: number;
+  action: ImportPlan["rows"][number]["action"];
+  uai: string;
+  name: string;
+  ciId: string | null;
+  changes: Array<{ field: string; from: unknown; to: unknown }>;
+  reasons: string[];
 }>;
 
 const forbidden = () => fail<never>({ kind: "forbidden", message: "cmdb.errors.importForbidden" });
@@ -26,7 +32,12 @@ const forbidden = () => fail<never>({ kind: "forbidden", message: "cmdb.errors.i
  * or rejected and why; applying writes every accepted row in one transaction (rejected ones never) with
  * each item's history, and a second run of the same file finds nothing to change.
  */
-export async function importCis(caller: Caller, bytes: Uint8Array, options: ImportOptions, now: Date): Promise<ServiceResult<ImportResult>> {
+export async function importCis(
+  caller: Caller,
+  bytes: Uint8Array,
+  options: ImportOptions,
+  now: Date,
+): Promise<ServiceResult<ImportResult>> {
   if (!keepsInventory(caller)) return forbidden();
   const file = readImportFile(bytes, { of: importColumn, required: REQUIRED_COLUMNS });
   if (!file.ok) return file;
@@ -47,9 +58,20 @@ export async function importCis(caller: Caller, bytes: Uint8Array, options: Impo
 }
 
 function result(plan: ImportPlan, file: ImportFile, dryRun: boolean): ImportResult {
-  return importOutcome(plan, file, dryRun, plan.rows.map((row) => ({
-    line: row.line, action: row.action, uai: row.uai, name: row.name, ciId: row.ciId ?? null, changes: row.changes ?? [], reasons: row.reasons,
-  })));
+  return importOutcome(
+    plan,
+    file,
+    dryRun,
+    plan.rows.map((row) => ({
+      line: row.line,
+      action: row.action,
+      uai: row.uai,
+      name: row.name,
+      ciId: row.ciId ?? null,
+      changes: row.changes ?? [],
+      reasons: row.reasons,
+    })),
+  );
 }
 
 /** What the planner needs from the database: the schools the file names, their items, serial numbers held elsewhere, vendors. */
@@ -57,14 +79,23 @@ async function importContext(db: Executor, caller: Caller, records: ImportRecord
   const uais = [...new Set(records.map((record) => normalizeUai(record.values.establishment_uai ?? "")).filter(Boolean))];
   const schoolRows = await schoolsByUai(db, uais);
   const schoolIds = schoolRows.map((school) => school.id);
-  const serials = [...new Set(records.map((record) => record.values.serial_number?.trim().toUpperCase()).filter((serial): serial is string => Boolean(serial)))];
+  const serials = [
+    ...new Set(
+      records.map((record) => record.values.serial_number?.trim().toUpperCase()).filter((serial): serial is string => Boolean(serial)),
+    ),
+  ];
   const [existing, elsewhere, vendorRows] = await Promise.all([
     cisOfSchools(db, schoolIds),
     serialsElsewhere(db, serials, schoolIds),
     vendorIdsAndNames(db),
   ]);
   return {
-    schools: new Map(schoolRows.map((school) => [school.uai, { id: school.id, uai: school.uai, writable: canWriteCisOf(caller, { establishmentId: school.id, zoneId: school.zoneId }) }])),
+    schools: new Map(
+      schoolRows.map((school) => [
+        school.uai,
+        { id: school.id, uai: school.uai, writable: canWriteCisOf(caller, { establishmentId: school.id, zoneId: school.zoneId }) },
+      ]),
+    ),
     existing,
     serialsElsewhere: new Map(elsewhere.map((row) => [row.serial, row])),
     vendors: new Map(vendorRows.map((vendor) => [foldLabel(vendor.name), vendor.id])),
@@ -78,7 +109,10 @@ async function applyPlan(tx: Executor, caller: Caller, plan: ImportPlan, now: Da
   const creations = plan.rows.filter((row) => row.action === "create");
   for (let i = 0; i < creations.length; i += 500) {
     const batch = creations.slice(i, i + 500);
-    const inserted = await tx.insert(ci).values(batch.map((row) => ({ ...row.fields!, parentId: null, createdAt: now, updatedAt: now }))).returning({ id: ci.id });
+    const inserted = await tx
+      .insert(ci)
+      .values(batch.map((row) => ({ ...row.fields!, parentId: null, createdAt: now, updatedAt: now })))
+      .returning({ id: ci.id });
     batch.forEach((row, index) => idByLine.set(row.line, inserted[index]!.id));
   }
   for (const row of plan.rows.filter((r) => r.action === "update")) {
@@ -86,12 +120,19 @@ async function applyPlan(tx: Executor, caller: Caller, plan: ImportPlan, now: Da
     const fields = row.fields!;
     const changed = new Set(row.changes!.map((change) => change.field.split(".")[0]!));
     const set: Partial<CiFields> = Object.fromEntries(Object.entries(fields).filter(([key]) => changed.has(key)));
-    if (Object.keys(set).length) await tx.update(ci).set({ ...set, updatedAt: now }).where(eq(ci.id, row.ciId!));
+    if (Object.keys(set).length)
+      await tx
+        .update(ci)
+        .set({ ...set, updatedAt: now })
+        .where(eq(ci.id, row.ciId!));
   }
   for (const row of plan.rows) {
     if (!row.parent || row.action === "reject" || row.action === "unchanged") continue;
     const parentId = row.parent.kind === "existing" ? row.parent.id : idByLine.get(row.parent.line)!;
-    await tx.update(ci).set({ parentId, updatedAt: now }).where(eq(ci.id, idByLine.get(row.line)!));
+    await tx
+      .update(ci)
+      .set({ parentId, updatedAt: now })
+      .where(eq(ci.id, idByLine.get(row.line)!));
   }
   const entries = [];
   for (const row of plan.rows) {

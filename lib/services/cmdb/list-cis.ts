@@ -10,7 +10,13 @@ import { ciView } from "./ci-view";
 /** A list's filters as the query string gave them, turned into the query's. */
 export function listFilters(query: Omit<ListCisQuery, "cursor" | "limit">, now: Date): Omit<CiListFilters, "scope" | "after" | "limit"> {
   const { establishment, zone, renewalAge, ...rest } = query;
-  return { ...rest, establishmentUai: establishment, zoneCode: zone, today: parisDay(now), renewalAgeYears: renewalAge ?? DEFAULT_RENEWAL_AGE_YEARS };
+  return {
+    ...rest,
+    establishmentUai: establishment,
+    zoneCode: zone,
+    today: parisDay(now),
+    renewalAgeYears: renewalAge ?? DEFAULT_RENEWAL_AGE_YEARS,
+  };
 }
 
 /**
@@ -19,6 +25,11 @@ export function listFilters(query: Omit<ListCisQuery, "cursor" | "limit">, now: 
  */
 export async function listVisibleCis(caller: Caller, query: ListCisQuery, now: Date) {
   const filters = listFilters(query, now);
-  const page = await listCis(database(), { ...filters, scope: ciReadScope(caller), after: query.cursor as CiCursor | undefined, limit: query.limit });
+  const page = await listCis(database(), {
+    ...filters,
+    scope: ciReadScope(caller),
+    after: query.cursor as CiCursor | undefined,
+    limit: query.limit,
+  });
   return { items: page.items.map((row) => ciView(row, filters.today, filters.renewalAgeYears)), next: page.next };
 }

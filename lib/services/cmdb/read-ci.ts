@@ -31,7 +31,8 @@ export async function ciPage(caller: Caller, id: string, now: Date) {
   const scope = ticketScope(caller, now);
   const below = await descendantIds(db, id);
   const [children, childTotal, installed, openTickets, pastTickets, openBelow, history, interventions] = await Promise.all([
-    childrenOf(db, id, CHILDREN_SHOWN), childCount(db, id),
+    childrenOf(db, id, CHILDREN_SHOWN),
+    childCount(db, id),
     installationsOf(db, id, item.class === "software" ? "software" : "host", 300),
     ticketsOnCis(db, { ciIds: [id], scope, open: true, limit: 50 }),
     ticketsOnCis(db, { ciIds: [id], scope, open: false, limit: 20 }),
@@ -41,8 +42,18 @@ export async function ciPage(caller: Caller, id: string, now: Date) {
   ]);
   const { record, ...ci } = item;
   return {
-    ci, parentKind: parentRule(ci.class)?.kind ?? null, children, childTotal, belowTotal: below.length, installed,
-    openTickets, pastTickets, openBelow, openIncidentsBelow: openBelow.filter((ticket) => ticket.type === "incident").length,
-    history, interventions, canWrite: canWriteCisOf(caller, record),
+    ci,
+    parentKind: parentRule(ci.class)?.kind ?? null,
+    children,
+    childTotal,
+    belowTotal: below.length,
+    installed,
+    openTickets,
+    pastTickets,
+    openBelow,
+    openIncidentsBelow: openBelow.filter((ticket) => ticket.type === "incident").length,
+    history,
+    interventions,
+    canWrite: canWriteCisOf(caller, record),
   };
 }

@@ -12,7 +12,11 @@ export async function schoolEquipment(db: Executor, establishmentId: string, ciI
   const unique = [...new Set(ciIds)];
   const owned = unique.length ? await schoolCisAmong(db, establishmentId, unique) : [];
   if (owned.length !== unique.length) {
-    return fail({ kind: "unprocessable", message: "tickets.errors.itemNotInInventory", errors: [{ field: "ciIds", message: "tickets.errors.unknownItem" }] });
+    return fail({
+      kind: "unprocessable",
+      message: "tickets.errors.itemNotInInventory",
+      errors: [{ field: "ciIds", message: "tickets.errors.unknownItem" }],
+    });
   }
   return succeed(owned);
 }

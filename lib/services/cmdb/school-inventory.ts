@@ -31,10 +31,12 @@ export async function schoolInventory(caller: Caller, uai: string, renewalAgeYea
   }
   const rooms = summarizeRooms(roomRows as RoomModelCount[]);
   return {
-    school, canWrite: canWriteCisOf(caller, { establishmentId: school.id, zoneId: school.zoneId }),
+    school,
+    canWrite: canWriteCisOf(caller, { establishmentId: school.id, zoneId: school.zoneId }),
     counts: [...classes.entries()].map(([ciClass, entry]) => ({ class: ciClass, ...entry })).sort((a, b) => b.total - a.total),
     total: byClassStatus.reduce((sum, row) => sum + row.n, 0),
     rooms: rooms.filter((room) => room.models.some((model) => HOMOGENEOUS_CLASSES.includes(model.class))),
-    renewalCandidates: renewal, renewalAgeYears: filters.renewalAgeYears,
+    renewalCandidates: renewal,
+    renewalAgeYears: filters.renewalAgeYears,
   };
 }

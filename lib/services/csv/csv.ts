@@ -31,7 +31,12 @@ export function detectDelimiter(text: string): CsvDelimiter {
   return best[1] > 0 && best[1] > counts[";"] ? best[0] : ";";
 }
 
-export type CsvTable = { encoding: CsvEncoding; delimiter: CsvDelimiter; headers: string[]; rows: Array<{ line: number; cells: string[] }> };
+export type CsvTable = {
+  encoding: CsvEncoding;
+  delimiter: CsvDelimiter;
+  headers: string[];
+  rows: Array<{ line: number; cells: string[] }>;
+};
 
 /** Reads a whole file: headers, then each non-empty row with the line it ends on. Throws a {@link CsvError} on broken quoting. */
 export function readCsv(bytes: Uint8Array): CsvTable {
@@ -39,13 +44,21 @@ export function readCsv(bytes: Uint8Array): CsvTable {
   const delimiter = detectDelimiter(text);
   let records: Array<{ record: string[]; info: { lines: number } }>;
   try {
-    records = parse(text, { delimiter, info: true, skip_empty_lines: true, relax_column_count: true, bom: true }) as unknown as typeof records;
+    records = parse(text, {
+      delimiter,
+      info: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      bom: true,
+    }) as unknown as typeof records;
   } catch (error) {
     throw new CsvError((error as Error).message);
   }
   const [header, ...rest] = records.map((row) => ({ ...row, record: row.record.map(restoreFormulaCell) }));
   return {
-    encoding, delimiter, headers: header ? header.record.map((cell) => cell.trim()) : [],
+    encoding,
+    delimiter,
+    headers: header ? header.record.map((cell) => cell.trim()) : [],
     rows: rest.filter((row) => row.record.some((cell) => cell.trim() !== "")).map((row) => ({ line: row.info.lines, cells: row.record })),
   };
 }

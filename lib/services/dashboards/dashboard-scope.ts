@@ -37,14 +37,26 @@ export async function readableSchools(caller: Caller): Promise<School[]> {
 }
 
 /** A zone by its code, or the whole Région (null), if the caller may read it; with its schools. */
-export async function dashboardZone(caller: Caller, code: string | null): Promise<ServiceResult<{ zone: Zone | null; zones: Zone[]; schools: School[] }>> {
+export async function dashboardZone(
+  caller: Caller,
+  code: string | null,
+): Promise<ServiceResult<{ zone: Zone | null; zones: Zone[]; schools: School[] }>> {
   const db = database();
   const [zones, schools] = await Promise.all([allZones(db), allEstablishments(db)]);
   if (code === null) {
-    const visible = new Set(visibleZoneIds(caller, zones.map((zone) => zone.id)));
+    const visible = new Set(
+      visibleZoneIds(
+        caller,
+        zones.map((zone) => zone.id),
+      ),
+    );
     if (visible.size === 0) return refusal(zoneDashboardAccess(caller, { id: "" }) === "forbidden" ? "forbidden" : "not_found");
     // A sector lead's "Région" is their zone(s).
-    return succeed({ zone: null, zones: zones.filter((zone) => visible.has(zone.id)), schools: schools.filter((school) => visible.has(school.zoneId)) });
+    return succeed({
+      zone: null,
+      zones: zones.filter((zone) => visible.has(zone.id)),
+      schools: schools.filter((school) => visible.has(school.zoneId)),
+    });
   }
   const zone = zones.find((candidate) => candidate.code === code.toUpperCase());
   const access = zoneDashboardAccess(caller, { id: zone?.id ?? "" });
@@ -60,21 +72,43 @@ export async function dashboardZone(caller: Caller, code: string | null): Promis
 export function pagePeriod(query: PageQueryPeriod, now: Date): ServiceResult<Period> {
   const today = parisDay(now);
   const custom = query.period === "custom" || (query.period === undefined && (query.from !== undefined || query.to !== undefined));
-  const resolved = custom ? resolvePeriod({ kind: "custom", from: query.from, to: query.to }, today) : resolvePeriod({ kind: query.period }, today);
-  return resolved.ok ? succeed(resolved.period) : fail({ kind: "invalid", message: resolved.message, values: resolved.values, errors: [{ field: "period", message: resolved.message, values: resolved.values }] });
+  const resolved = custom
+    ? resolvePeriod({ kind: "custom", from: query.from, to: query.to }, today)
+    : resolvePeriod({ kind: query.period }, today);
+  return resolved.ok
+    ? succeed(resolved.period)
+    : fail({
+        kind: "invalid",
+        message: resolved.message,
+        values: resolved.values,
+        errors: [{ field: "period", message: resolved.message, values: resolved.values }],
+      });
 }
 
 /** The period of the API's from/to. */
 export function apiPeriod(from: string | undefined, to: string | undefined, now: Date): ServiceResult<Period> {
   const resolved = customPeriod(from, to, parisDay(now));
-  return resolved.ok ? succeed(resolved.period) : fail({ kind: "invalid", message: resolved.message, values: resolved.values, errors: [{ field: /\.from/.test(resolved.message) ? "from" : "to", message: resolved.message, values: resolved.values }] });
+  return resolved.ok
+    ? succeed(resolved.period)
+    : fail({
+        kind: "invalid",
+        message: resolved.message,
+        values: resolved.values,
+        errors: [{ field: /\.from/.test(resolved.message) ? "from" : "to", message: resolved.message, values: resolved.values }],
+      });
 }
 
 /** The page's period, or the default one (90 days) with the reason the asked one was refused. */
-export function pagePeriodOrDefault(query: PageQueryPeriod, now: Date): { period: Period; error: { message: string; values?: TextValues } | null } {
+export function pagePeriodOrDefault(
+  query: PageQueryPeriod,
+  now: Date,
+): { period: Period; error: { message: string; values?: TextValues } | null } {
   const asked = pagePeriod(query, now);
   if (asked.ok) return { period: asked.value, error: null };
   const fallback = resolvePeriod({}, parisDay(now));
   if (!fallback.ok) throw new Error("the default period cannot be refused");
-  return { period: fallback.period, error: asked.failure.kind === "invalid" ? { message: asked.failure.message, values: asked.failure.values } : { message: "" } };
+  return {
+    period: fallback.period,
+    error: asked.failure.kind === "invalid" ? { message: asked.failure.message, values: asked.failure.values } : { message: "" },
+  };
 }

@@ -42,12 +42,30 @@ export async function readDrillDown(caller: Caller, query: DrillDownQuery): Prom
   const intervened = range(query.intervened);
   if (opened === null || resolved === null || intervened === null) {
     const field = opened === null ? "opened" : resolved === null ? "resolved" : "intervened";
-    return fail({ kind: "invalid", message: "dashboards.errors.invalidRange", errors: [{ field, message: "dashboards.errors.invalidRange" }] });
+    return fail({
+      kind: "invalid",
+      message: "dashboards.errors.invalidRange",
+      errors: [{ field, message: "dashboards.errors.invalidRange" }],
+    });
   }
   const page = await drillDownTickets(database(), {
-    ids, open: query.open, opened, resolved, status: query.status, priority: query.priority, sla: query.sla, type: query.type,
-    serviceCode: query.service, party: query.party, teamCode: query.team, ownQueue: query.own,
-    intervened, technician: query.technician, onSite: query.onSite, after: query.cursor, limit: query.limit,
+    ids,
+    open: query.open,
+    opened,
+    resolved,
+    status: query.status,
+    priority: query.priority,
+    sla: query.sla,
+    type: query.type,
+    serviceCode: query.service,
+    party: query.party,
+    teamCode: query.team,
+    ownQueue: query.own,
+    intervened,
+    technician: query.technician,
+    onSite: query.onSite,
+    after: query.cursor,
+    limit: query.limit,
   });
   return succeed({ scope, ...page });
 }

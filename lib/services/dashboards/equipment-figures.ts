@@ -12,7 +12,13 @@ import type { CiClass, CiStatus } from "@/lib/domain/vocabulary";
  * candidates (lib/domain/ci-lifecycle.ts's rules), rooms holding more than one workstation model
  * (lib/domain/ci-rooms.ts), and the items named by the most incidents in the period.
  */
-export async function equipmentFigures(db: Executor, ids: readonly string[], period: Instants, today: string, options: { rooms: boolean }): Promise<EquipmentFigures> {
+export async function equipmentFigures(
+  db: Executor,
+  ids: readonly string[],
+  period: Instants,
+  today: string,
+  options: { rooms: boolean },
+): Promise<EquipmentFigures> {
   const [groups, rooms, mostIncidents] = await Promise.all([
     lifecycleGroups(db, ids, today, DEFAULT_RENEWAL_AGE_YEARS),
     options.rooms ? roomModelCounts(db, ids) : Promise.resolve([]),
@@ -21,7 +27,10 @@ export async function equipmentFigures(db: Executor, ids: readonly string[], per
   const byClass = new Map<CiClass, number>();
   const byStatus = new Map<CiStatus, number>();
   const ages = new Map<number | null, number>();
-  let total = 0, known = 0, expired = 0, renewal = 0;
+  let total = 0,
+    known = 0,
+    expired = 0,
+    renewal = 0;
   for (const group of groups) {
     total += group.count;
     byClass.set(group.class, (byClass.get(group.class) ?? 0) + group.count);
@@ -38,11 +47,18 @@ export async function equipmentFigures(db: Executor, ids: readonly string[], per
     if (list) list.push(row);
     else perSchool.set(row.establishmentId, [row]);
   }
-  const mixedRooms = [...perSchool.values()].flatMap((counts) => summarizeRooms(counts))
+  const mixedRooms = [...perSchool.values()]
+    .flatMap((counts) => summarizeRooms(counts))
     .filter((room) => !room.homogeneous)
     .map((room) => ({ building: room.building, room: room.room, models: room.models.length, total: room.total }));
   return {
-    total, byClass: orderedClassCounts(byClass), byStatus: orderedStatusCounts(byStatus), ageBands: ageBands(ages),
-    outOfWarranty: { count: expired, known, share: share(expired, known) }, renewalCandidates: renewal, mixedRooms, mostIncidents,
+    total,
+    byClass: orderedClassCounts(byClass),
+    byStatus: orderedStatusCounts(byStatus),
+    ageBands: ageBands(ages),
+    outOfWarranty: { count: expired, known, share: share(expired, known) },
+    renewalCandidates: renewal,
+    mixedRooms,
+    mostIncidents,
   };
 }

@@ -11,7 +11,12 @@ import { ticketFigures } from "./ticket-figures";
 import { timeFigures } from "./time-figures";
 
 /** A school's dashboard over a period: its open tickets now, the period's flows and outcomes, its equipment. */
-export async function readEstablishmentDashboard(caller: Caller, uai: string, period: Period, now: Date): Promise<ServiceResult<EstablishmentDashboard>> {
+export async function readEstablishmentDashboard(
+  caller: Caller,
+  uai: string,
+  period: Period,
+  now: Date,
+): Promise<ServiceResult<EstablishmentDashboard>> {
   const found = await dashboardSchool(caller, uai);
   if (!found.ok) return found;
   const school = found.value;
@@ -27,10 +32,18 @@ export async function readEstablishmentDashboard(caller: Caller, uai: string, pe
   ]);
   const { scopeGroups: _groups, satisfaction, ...figures } = tickets;
   return succeed({
-    establishment: { uai: school.uai, name: school.name, type: school.type, city: school.city, zone: { code: school.zoneCode, name: school.zoneName } },
-    period, computedAt: now.toISOString(),
+    establishment: {
+      uai: school.uai,
+      name: school.name,
+      type: school.type,
+      city: school.city,
+      zone: { code: school.zoneCode, name: school.zoneName },
+    },
+    period,
+    computedAt: now.toISOString(),
     ...figures,
-    oldestOpen: lines.oldest, slaAlerts: lines.alerts,
+    oldestOpen: lines.oldest,
+    slaAlerts: lines.alerts,
     satisfaction: { ...satisfaction, comments },
     time,
     equipment,

@@ -17,7 +17,12 @@ import { timeFigures } from "./time-figures";
  * Région for the service lead and admins): the same figures as a school's, then per zone, per team
  * and per school, and each vendor's compliance with its repair time.
  */
-export async function readRegionalDashboard(caller: Caller, zoneCode: string | null, period: Period, now: Date): Promise<ServiceResult<RegionalDashboard>> {
+export async function readRegionalDashboard(
+  caller: Caller,
+  zoneCode: string | null,
+  period: Period,
+  now: Date,
+): Promise<ServiceResult<RegionalDashboard>> {
   const found = await dashboardZone(caller, zoneCode);
   if (!found.ok) return found;
   const { zone, zones, schools } = found.value;
@@ -36,15 +41,25 @@ export async function readRegionalDashboard(caller: Caller, zoneCode: string | n
   const zoneOf = new Map(schools.map((school) => [school.id, school.zoneId]));
   return succeed({
     scope: zone ? { kind: "zone", code: zone.code, name: zone.name } : { kind: "all" },
-    period, computedAt: now.toISOString(),
+    period,
+    computedAt: now.toISOString(),
     ...figures,
-    zones: foldRows(scopeGroups, (group) => zoneOf.get(group.establishmentId) ?? null, new Map(zones.map((z) => [z.id, z.name])))
-      .map((row) => ({ ...row, key: zones.find((z) => z.id === row.key)!.code })),
-    teams: teamRows(scopeGroups, teams.map((team) => ({ ...team, members: members.get(team.id) ?? 0 }))),
-    establishments: foldRows(scopeGroups, (group) => group.establishmentId, new Map(schools.map((school) => [school.id, school.name])))
-      .map((row) => ({ ...row, key: schools.find((school) => school.id === row.key)!.uai })),
+    zones: foldRows(scopeGroups, (group) => zoneOf.get(group.establishmentId) ?? null, new Map(zones.map((z) => [z.id, z.name]))).map(
+      (row) => ({ ...row, key: zones.find((z) => z.id === row.key)!.code }),
+    ),
+    teams: teamRows(
+      scopeGroups,
+      teams.map((team) => ({ ...team, members: members.get(team.id) ?? 0 })),
+    ),
+    establishments: foldRows(scopeGroups, (group) => group.establishmentId, new Map(schools.map((school) => [school.id, school.name]))).map(
+      (row) => ({ ...row, key: schools.find((school) => school.id === row.key)!.uai }),
+    ),
     vendors: vendors.map((vendor) => ({
-      name: vendor.name, waits: vendor.waits, ended: vendor.ended, onTime: vendor.on_time, lateOpen: vendor.late_open,
+      name: vendor.name,
+      waits: vendor.waits,
+      ended: vendor.ended,
+      onTime: vendor.on_time,
+      lateOpen: vendor.late_open,
       compliance: share(vendor.on_time, vendor.ended + vendor.late_open),
     })),
     time,

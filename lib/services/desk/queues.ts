@@ -16,14 +16,26 @@ export type QueueKey = "mine" | "unassigned" | "at-risk" | { teamCode: string };
 export const AT_RISK_STATES = ["at_risk", "breached"] as const;
 
 export type QueueFilters = {
-  status?: TicketStatus; priority?: Priority; establishmentUai?: string; zoneCode?: string; serviceCode?: string;
-  ciId?: string; q?: string; sort?: TicketSort; after?: TicketCursor; limit: number;
+  status?: TicketStatus;
+  priority?: Priority;
+  establishmentUai?: string;
+  zoneCode?: string;
+  serviceCode?: string;
+  ciId?: string;
+  q?: string;
+  sort?: TicketSort;
+  after?: TicketCursor;
+  limit: number;
 };
 
 const notForSchools = () => fail<never>({ kind: "forbidden", message: "desk.errors.deskForbidden" });
 
 /** One page of a queue, within what the caller may see; open tickets unless a status is asked for. */
-export async function listQueue(caller: Caller, key: QueueKey, filters: QueueFilters): Promise<ServiceResult<Awaited<ReturnType<typeof listTickets>>>> {
+export async function listQueue(
+  caller: Caller,
+  key: QueueKey,
+  filters: QueueFilters,
+): Promise<ServiceResult<Awaited<ReturnType<typeof listTickets>>>> {
   if (!can(caller, "desk.use")) return notForSchools();
   const db = database();
   let teamId: string | undefined;
@@ -36,20 +48,27 @@ export async function listQueue(caller: Caller, key: QueueKey, filters: QueueFil
     else teamId = team.id;
   }
   const { status, sort, ...rest } = filters;
-  return succeed(await listTickets(db, {
-    ...rest,
-    sort: sort ?? (key === "at-risk" ? "due_asc" : "created_desc"),
-    scope: ticketScope(caller, new Date()),
-    teamId,
-    waitingForTeamId,
-    slaStates: key === "at-risk" ? AT_RISK_STATES : undefined,
-    assignee: key === "mine" ? caller.id : key === "unassigned" ? "none" : undefined,
-    ...(status ? { status } : { statuses: OPEN_STATUSES }),
-  }));
+  return succeed(
+    await listTickets(db, {
+      ...rest,
+      sort: sort ?? (key === "at-risk" ? "due_asc" : "created_desc"),
+      scope: ticketScope(caller, new Date()),
+      teamId,
+      waitingForTeamId,
+      slaStates: key === "at-risk" ? AT_RISK_STATES : undefined,
+      assignee: key === "mine" ? caller.id : key === "unassigned" ? "none" : undefined,
+      ...(status ? { status } : { statuses: OPEN_STATUSES }),
+    }),
+  );
 }
 
 /** Open tickets per queue of the caller: theirs, unassigned within their scope, at risk within their scope, and each of their teams. */
 export async function queueCounts(caller: Caller) {
   if (!can(caller, "desk.use")) return null;
-  return openTicketCounts(database(), { userId: caller.id, scope: ticketScope(caller, new Date()), teamIds: caller.teamIds, atRiskStates: AT_RISK_STATES });
+  return openTicketCounts(database(), {
+    userId: caller.id,
+    scope: ticketScope(caller, new Date()),
+    teamIds: caller.teamIds,
+    atRiskStates: AT_RISK_STATES,
+  });
 }

@@ -8,7 +8,17 @@ import type { TicketStatus } from "@/lib/domain/vocabulary";
 import { fail, succeed } from "../service-result";
 import { escalate, type Escalation } from "./escalate";
 import { linkTickets, mergeInto } from "./merge-and-link";
-import { linkCis, requalify, requalifiedFacts, setAssignee, setStatus, setTeam, setVendorReference, takeTicket, type Requalification } from "./ticket-operations";
+import {
+  linkCis,
+  requalify,
+  requalifiedFacts,
+  setAssignee,
+  setStatus,
+  setTeam,
+  setVendorReference,
+  takeTicket,
+  type Requalification,
+} from "./ticket-operations";
 import { handBack } from "./hand-back";
 import { Refusal } from "../refusal";
 import { deskAction, lockWorkable, lockWorkablePair } from "./workable-ticket";
@@ -30,8 +40,12 @@ export type TicketPatch = {
 /** The actions a patch amounts to, each checked against the caller's standing on the ticket. */
 function patchActions(patch: Omit<TicketPatch, "message">): TicketAction[] {
   const actions: [unknown, TicketAction][] = [
-    [patch.requalify, "requalify"], [patch.team, "transfer"], [patch.assignee, "assign"], [patch.ciIds, "link_equipment"],
-    [patch.vendorReference, "set_vendor_reference"], [patch.status, "change_status"],
+    [patch.requalify, "requalify"],
+    [patch.team, "transfer"],
+    [patch.assignee, "assign"],
+    [patch.ciIds, "link_equipment"],
+    [patch.vendorReference, "set_vendor_reference"],
+    [patch.status, "change_status"],
   ];
   return actions.filter(([value]) => value !== undefined).map(([, action]) => action);
 }
@@ -65,7 +79,9 @@ export function handBackTicket(caller: Caller, reference: string, report: string
 }
 
 export function linkRelated(caller: Caller, reference: string, relatedReference: string, now: Date) {
-  return deskAction(caller, now, async (context) => linkTickets(context, ...(await lockWorkablePair(context, reference, relatedReference, "link"))));
+  return deskAction(caller, now, async (context) =>
+    linkTickets(context, ...(await lockWorkablePair(context, reference, relatedReference, "link"))),
+  );
 }
 
 export function mergeDuplicate(caller: Caller, duplicateReference: string, masterReference: string, reason: string, now: Date) {
@@ -76,7 +92,12 @@ export function mergeDuplicate(caller: Caller, duplicateReference: string, maste
 }
 
 /** The same change on a selection, all or nothing. */
-export function bulkUpdate(caller: Caller, references: string[], patch: Pick<TicketPatch, "assignee" | "team" | "status" | "message">, now: Date) {
+export function bulkUpdate(
+  caller: Caller,
+  references: string[],
+  patch: Pick<TicketPatch, "assignee" | "team" | "status" | "message">,
+  now: Date,
+) {
   return deskAction(caller, now, async (context) => {
     for (const reference of [...new Set(references)].sort()) {
       const ticket = await lockWorkable(context, reference, patchActions(patch));
@@ -95,7 +116,8 @@ export async function previewRequalification(caller: Caller, reference: string, 
   const facts = await ticketFacts(db, { reference });
   const now = new Date();
   if (!facts || !canSeeTicket(caller, facts, now)) return fail({ kind: "not_found" });
-  if (!can(caller, "desk.use") || !canActOnTicket(caller, facts, "requalify", now)) return fail({ kind: "forbidden", message: "desk.errors.staffOnly" });
+  if (!can(caller, "desk.use") || !canActOnTicket(caller, facts, "requalify", now))
+    return fail({ kind: "forbidden", message: "desk.errors.staffOnly" });
   try {
     const { after, priority, decision } = await requalifiedFacts({ tx: db }, facts.id, changes);
     return succeed({ after, priority: decision.priority ?? priority, decision });

@@ -45,7 +45,12 @@ export async function lockWorkable(context: DeskContext, reference: string, acti
 }
 
 /** Two tickets locked in id order, so two actions on the same pair in opposite directions never deadlock. */
-export async function lockWorkablePair(context: DeskContext, first: string, second: string, action: TicketAction): Promise<[LockedTicket, LockedTicket]> {
+export async function lockWorkablePair(
+  context: DeskContext,
+  first: string,
+  second: string,
+  action: TicketAction,
+): Promise<[LockedTicket, LockedTicket]> {
   const [a, b] = await Promise.all([ticketFacts(context.tx, { reference: first }), ticketFacts(context.tx, { reference: second })]);
   // Unknown or invisible references are refused by lockWorkable, whatever the order.
   const order = a && b && b.id < a.id ? [1, 0] : [0, 1];

@@ -29,24 +29,58 @@ export function recordIntervention(caller: Caller, reference: string, input: New
     const vendor = context.caller.role === "vendor_agent" ? await vendorOfTeams(context.tx, context.caller.teamIds) : null;
     const vendorId = vendor?.id ?? null;
 
-    const [created] = await context.tx.insert(interventions).values({
-      ticketId: ticket.id, establishmentId: ticket.establishmentId, authorId: caller.id, vendorId,
-      mode: input.mode, startedAt: input.startedAt, minutes: input.minutes, travelMinutes: input.travelMinutes,
-      summary: input.summary, details: input.details ?? null, createdAt: now,
-    }).returning();
+    const [created] = await context.tx
+      .insert(interventions)
+      .values({
+        ticketId: ticket.id,
+        establishmentId: ticket.establishmentId,
+        authorId: caller.id,
+        vendorId,
+        mode: input.mode,
+        startedAt: input.startedAt,
+        minutes: input.minutes,
+        travelMinutes: input.travelMinutes,
+        summary: input.summary,
+        details: input.details ?? null,
+        createdAt: now,
+      })
+      .returning();
     if (!created) throw new Error("insert returned no row");
     const intervention = created;
-    if (cis.length > 0) await context.tx.insert(interventionCis).values(cis.map((ci) => ({ interventionId: intervention.id, ciId: ci.id })));
+    if (cis.length > 0)
+      await context.tx.insert(interventionCis).values(cis.map((ci) => ({ interventionId: intervention.id, ciId: ci.id })));
     await context.tx.update(tickets).set({ updatedAt: now }).where(eq(tickets.id, ticket.id));
     // Internal: the school reads the summary in the ticket's interventions, the journal tells the desk who recorded what.
     await journalNote(context, ticket, intervention.summary, {
-      intervention: { id: intervention.id, mode: intervention.mode, minutes: intervention.minutes, travelMinutes: intervention.travelMinutes, startedAt: intervention.startedAt.toISOString() },
+      intervention: {
+        id: intervention.id,
+        mode: intervention.mode,
+        minutes: intervention.minutes,
+        travelMinutes: intervention.travelMinutes,
+        startedAt: intervention.startedAt.toISOString(),
+      },
       cis: cis.map((ci) => ci.name),
     });
     await recordAudit(context.tx, actor, {
-      action: "intervention.recorded", objectType: "intervention", objectId: intervention.id,
-      after: { reference: ticket.reference, mode: intervention.mode, startedAt: intervention.startedAt.toISOString(), minutes: intervention.minutes, travelMinutes: intervention.travelMinutes, vendorId, ciIds: cis.map((ci) => ci.id) },
+      action: "intervention.recorded",
+      objectType: "intervention",
+      objectId: intervention.id,
+      after: {
+        reference: ticket.reference,
+        mode: intervention.mode,
+        startedAt: intervention.startedAt.toISOString(),
+        minutes: intervention.minutes,
+        travelMinutes: intervention.travelMinutes,
+        vendorId,
+        ciIds: cis.map((ci) => ci.id),
+      },
     });
-    return { ...intervention, cis, vendorName: vendor?.name ?? null, author: { id: caller.id, name: caller.name }, reference: ticket.reference };
+    return {
+      ...intervention,
+      cis,
+      vendorName: vendor?.name ?? null,
+      author: { id: caller.id, name: caller.name },
+      reference: ticket.reference,
+    };
   });
 }

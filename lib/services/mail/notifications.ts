@@ -1,6 +1,13 @@
 import type { Executor } from "@/db/client";
 import { outboxEmails } from "@/db/schema";
-import { eventForEmail, schoolRecipients, slaRecipients, teamRecipients, ticketForEmail, type Recipient } from "@/db/queries/ticket-notifications";
+import {
+  eventForEmail,
+  schoolRecipients,
+  slaRecipients,
+  teamRecipients,
+  ticketForEmail,
+  type Recipient,
+} from "@/db/queries/ticket-notifications";
 import { createRatingToken } from "@/lib/services/tickets/rating-link";
 import { env } from "@/lib/env";
 import { ticketEmail, type TicketEmailContent } from "@/lib/mail/templates";
@@ -10,10 +17,22 @@ import { bestEffort, producerQueue } from "@/lib/queue/producer";
 import { JOBS, type JobPayload } from "@/lib/queue/jobs";
 
 export type TicketNotificationKind =
-  | "created" | "assigned" | "answered" | "waiting_requester" | "resolved" | "closed" | "merged" | "escalated" | "watched"
-  | "sla_alert" | "sla_escalated" | "vendor_message" | "visit_planned"
+  | "created"
+  | "assigned"
+  | "answered"
+  | "waiting_requester"
+  | "resolved"
+  | "closed"
+  | "merged"
+  | "escalated"
+  | "watched"
+  | "sla_alert"
+  | "sla_escalated"
+  | "vendor_message"
+  | "visit_planned"
   /** Staff news only (no e-mail to the school): the requester's reply, a ticket moved to another team's queue. */
-  | "requester_replied" | "reassigned";
+  | "requester_replied"
+  | "reassigned";
 export type TicketNotification = { kind: TicketNotificationKind; ticketId: string; eventId: number };
 
 /**
@@ -70,7 +89,12 @@ function contentFor(kind: TicketNotificationKind, ticket: TicketFacts, event: Ev
     case "reassigned":
       return null;
     case "visit_planned":
-      return { kind, onDate: String(event.data.onDate), halfDay: event.data.halfDay === "pm" ? "pm" : "am", rescheduled: event.data.rescheduled === true };
+      return {
+        kind,
+        onDate: String(event.data.onDate),
+        halfDay: event.data.halfDay === "pm" ? "pm" : "am",
+        rescheduled: event.data.rescheduled === true,
+      };
   }
 }
 
@@ -79,7 +103,10 @@ const idOf = (value: unknown): string | null =>
 
 /** Which staff are told of a ticket's news, as a staff notification: null when it is the school's news only. */
 function staffAudienceOf(kind: TicketNotificationKind, ticket: TicketFacts, event: EventFacts): StaffAudience | null {
-  const holders = { direct: ticket.assigneeId ? [ticket.assigneeId] : [], teamIds: !ticket.assigneeId && ticket.teamId ? [ticket.teamId] : [] };
+  const holders = {
+    direct: ticket.assigneeId ? [ticket.assigneeId] : [],
+    teamIds: !ticket.assigneeId && ticket.teamId ? [ticket.teamId] : [],
+  };
   switch (kind) {
     case "created":
       // The queue the routing chose (and whoever it named); the school's referent is added by the rule.
@@ -118,12 +145,24 @@ const TICKET_EMAIL_KINDS: ReadonlySet<TicketNotificationKind> = new Set(["escala
 /** The "each time" e-mail of a staff notification. */
 function staffEmailFor(kind: TicketNotificationKind, audience: StaffAudience, ticket: TicketFacts, event: EventFacts, now: Date) {
   const legacy = TICKET_EMAIL_KINDS.has(kind) ? contentFor(kind, ticket, event, now) : null;
-  return (recipient: Recipient) => legacy
-    ? ticketEmail({ appUrl: env().APP_URL, reference: ticket.reference, title: ticket.title, recipientName: recipient.name, content: legacy })
-    : staffTicketEmail({
-      appUrl: env().APP_URL, reference: ticket.reference, title: ticket.title, school: ticket.school, recipientName: recipient.name,
-      kind: audience.kind as "new_ticket" | "assigned" | "reply", quote: audience.kind === "reply" && event.visibility === "public" ? event.body : null,
-    });
+  return (recipient: Recipient) =>
+    legacy
+      ? ticketEmail({
+          appUrl: env().APP_URL,
+          reference: ticket.reference,
+          title: ticket.title,
+          recipientName: recipient.name,
+          content: legacy,
+        })
+      : staffTicketEmail({
+          appUrl: env().APP_URL,
+          reference: ticket.reference,
+          title: ticket.title,
+          school: ticket.school,
+          recipientName: recipient.name,
+          kind: audience.kind as "new_ticket" | "assigned" | "reply",
+          quote: audience.kind === "reply" && event.visibility === "public" ? event.body : null,
+        });
 }
 
 /**
@@ -140,16 +179,33 @@ export async function recordTicketNotifications(tx: Executor, notifications: Tic
     if (!ticket || !event) throw new Error(`No event ${notification.eventId} on ticket ${notification.ticketId}`);
     const audience = staffAudienceOf(notification.kind, ticket, event);
     if (audience) {
-      staffOutboxIds.push(...await recordStaffNotifications(tx, {
-        ...audience, ticketId: ticket.id, eventId: notification.eventId, actorId: event.authorId, outboxKind: notification.kind,
-      }, staffEmailFor(notification.kind, audience, ticket, event, now), now));
+      staffOutboxIds.push(
+        ...(await recordStaffNotifications(
+          tx,
+          {
+            ...audience,
+            ticketId: ticket.id,
+            eventId: notification.eventId,
+            actorId: event.authorId,
+            outboxKind: notification.kind,
+          },
+          staffEmailFor(notification.kind, audience, ticket, event, now),
+          now,
+        )),
+      );
     }
     const content = contentFor(notification.kind, ticket, event, now);
     if (!content) continue;
     for (const recipient of await recipientsOf(tx, notification.kind, ticket.id)) {
       // A reply or an escalation is news to everyone but its author; confirmations (created, closed…) go to the author too.
       if (AUTHOR_SKIPPED.has(notification.kind) && recipient.id === event.authorId) continue;
-      const email = ticketEmail({ appUrl: env().APP_URL, reference: ticket.reference, title: ticket.title, recipientName: recipient.name, content });
+      const email = ticketEmail({
+        appUrl: env().APP_URL,
+        reference: ticket.reference,
+        title: ticket.title,
+        recipientName: recipient.name,
+        content,
+      });
       rows.push({
         idempotencyKey: `${notification.kind}:${notification.eventId}:${recipient.id}`,
         ticketId: ticket.id,
@@ -163,7 +219,11 @@ export async function recordTicketNotifications(tx: Executor, notifications: Tic
     }
   }
   if (rows.length === 0) return staffOutboxIds;
-  const written = await tx.insert(outboxEmails).values(rows).onConflictDoNothing({ target: outboxEmails.idempotencyKey }).returning({ id: outboxEmails.id });
+  const written = await tx
+    .insert(outboxEmails)
+    .values(rows)
+    .onConflictDoNothing({ target: outboxEmails.idempotencyKey })
+    .returning({ id: outboxEmails.id });
   return [...staffOutboxIds, ...written.map((row) => row.id)];
 }
 

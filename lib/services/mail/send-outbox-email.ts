@@ -48,7 +48,10 @@ export async function sendOutboxEmail(outboxId: string, now: Date): Promise<"sen
   const { MAIL_FROM, APP_URL } = env();
   const mailer = mailTransport();
   if (!mailer) {
-    await db.update(outboxEmails).set({ attempts: sql`${outboxEmails.attempts} + 1`, lastError: NO_SMTP_SERVER, status: "failed" }).where(eq(outboxEmails.id, email.id));
+    await db
+      .update(outboxEmails)
+      .set({ attempts: sql`${outboxEmails.attempts} + 1`, lastError: NO_SMTP_SERVER, status: "failed" })
+      .where(eq(outboxEmails.id, email.id));
     return "failed";
   }
   try {

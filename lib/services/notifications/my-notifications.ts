@@ -21,11 +21,17 @@ export async function readMyNotifications(caller: Caller, query: NotificationsQu
 export const myUnreadCount = (caller: Caller) => unreadCount(database(), caller.id);
 
 /** Marks the caller's notifications read: those named (others' ids are ignored), or all. Returns how many changed. */
-export async function markMyNotificationsRead(caller: Caller, ids: string[] | undefined, now: Date): Promise<{ marked: number; unreadCount: number }> {
+export async function markMyNotificationsRead(
+  caller: Caller,
+  ids: string[] | undefined,
+  now: Date,
+): Promise<{ marked: number; unreadCount: number }> {
   // One statement, scoped to the caller: no separate authorization to make.
   const db = database();
   if (ids && ids.length === 0) return { marked: 0, unreadCount: await unreadCount(db, caller.id) };
-  const marked = await db.update(notifications).set({ readAt: now })
+  const marked = await db
+    .update(notifications)
+    .set({ readAt: now })
     .where(and(eq(notifications.recipientId, caller.id), isNull(notifications.readAt), ids ? inArray(notifications.id, ids) : undefined))
     .returning({ id: notifications.id });
   return { marked: marked.length, unreadCount: await unreadCount(db, caller.id) };
@@ -38,16 +44,27 @@ export async function readMyPreferences(caller: Caller): Promise<Partial<Record<
 }
 
 /** Stores the caller's choice per kind; `default` removes it (the rule's default applies again). */
-export async function saveMyPreferences(caller: Caller, choices: Record<StaffNotificationKind, PreferenceChoice>, now: Date): Promise<ServiceResult<null>> {
+export async function saveMyPreferences(
+  caller: Caller,
+  choices: Record<StaffNotificationKind, PreferenceChoice>,
+  now: Date,
+): Promise<ServiceResult<null>> {
   await database().transaction(async (tx) => {
     for (const kind of STAFF_NOTIFICATION_KINDS) {
       const choice = choices[kind];
       if (choice === "default") {
-        await tx.delete(notificationPreferences).where(and(eq(notificationPreferences.userId, caller.id), eq(notificationPreferences.kind, kind)));
+        await tx
+          .delete(notificationPreferences)
+          .where(and(eq(notificationPreferences.userId, caller.id), eq(notificationPreferences.kind, kind)));
         continue;
       }
-      await tx.insert(notificationPreferences).values({ userId: caller.id, kind, delivery: choice, updatedAt: now })
-        .onConflictDoUpdate({ target: [notificationPreferences.userId, notificationPreferences.kind], set: { delivery: choice, updatedAt: now } });
+      await tx
+        .insert(notificationPreferences)
+        .values({ userId: caller.id, kind, delivery: choice, updatedAt: now })
+        .onConflictDoUpdate({
+          target: [notificationPreferences.userId, notificationPreferences.kind],
+          set: { delivery: choice, updatedAt: now },
+        });
     }
   });
   return succeed(null);

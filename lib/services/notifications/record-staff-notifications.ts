@@ -1,6 +1,12 @@
 import type { Executor } from "@/db/client";
 import {
-  activeReferentOf, activeStaffAmong, activeStaffOfTeams, mailablePeople, notificationPreferencesOf, ticketNotificationFacts, type MailablePerson,
+  activeReferentOf,
+  activeStaffAmong,
+  activeStaffOfTeams,
+  mailablePeople,
+  notificationPreferencesOf,
+  ticketNotificationFacts,
+  type MailablePerson,
 } from "@/db/queries/staff-notifications";
 import { notifications, outboxEmails } from "@/db/schema";
 import { planNotifications, type StaffNotificationKind } from "@/lib/domain/staff-notifications";
@@ -27,14 +33,31 @@ export async function recordStaffNotifications(tx: Executor, news: StaffNews, em
   const team = await activeStaffOfTeams(tx, news.teamIds);
   const everyone = [...new Set([...direct, ...team, ...(referentId ? [referentId] : [])])];
   const planned = planNotifications({
-    kind: news.kind, actorId: news.actorId, direct, team, referentId,
-    critical: ticket.criticalPeriodId !== null, preferences: await notificationPreferencesOf(tx, everyone),
+    kind: news.kind,
+    actorId: news.actorId,
+    direct,
+    team,
+    referentId,
+    critical: ticket.criticalPeriodId !== null,
+    preferences: await notificationPreferencesOf(tx, everyone),
   });
   if (planned.length === 0) return [];
 
-  const written = await tx.insert(notifications).values(planned.map((plan) => ({
-    recipientId: plan.recipientId, kind: plan.kind, ticketId: news.ticketId, eventId: news.eventId, actorId: news.actorId, delivery: plan.delivery, createdAt: now,
-  }))).onConflictDoNothing().returning({ recipientId: notifications.recipientId, delivery: notifications.delivery });
+  const written = await tx
+    .insert(notifications)
+    .values(
+      planned.map((plan) => ({
+        recipientId: plan.recipientId,
+        kind: plan.kind,
+        ticketId: news.ticketId,
+        eventId: news.eventId,
+        actorId: news.actorId,
+        delivery: plan.delivery,
+        createdAt: now,
+      })),
+    )
+    .onConflictDoNothing()
+    .returning({ recipientId: notifications.recipientId, delivery: notifications.delivery });
 
   const immediate = written.filter((row) => row.delivery === "immediate").map((row) => row.recipientId);
   if (immediate.length === 0) return [];
@@ -42,10 +65,20 @@ export async function recordStaffNotifications(tx: Executor, news: StaffNews, em
   const rows = people.map((person) => {
     const rendered = email(person);
     return {
-      idempotencyKey: `${news.outboxKind}:${news.eventId}:${person.id}`, ticketId: news.ticketId, recipientId: person.id, toAddress: person.email,
-      subject: rendered.subject, textBody: rendered.text, htmlBody: rendered.html, createdAt: now,
+      idempotencyKey: `${news.outboxKind}:${news.eventId}:${person.id}`,
+      ticketId: news.ticketId,
+      recipientId: person.id,
+      toAddress: person.email,
+      subject: rendered.subject,
+      textBody: rendered.text,
+      htmlBody: rendered.html,
+      createdAt: now,
     };
   });
-  const outbox = await tx.insert(outboxEmails).values(rows).onConflictDoNothing({ target: outboxEmails.idempotencyKey }).returning({ id: outboxEmails.id });
+  const outbox = await tx
+    .insert(outboxEmails)
+    .values(rows)
+    .onConflictDoNothing({ target: outboxEmails.idempotencyKey })
+    .returning({ id: outboxEmails.id });
   return outbox.map((row) => row.id);
 }

@@ -16,20 +16,39 @@ async function digestOne(recipientId: string, slot: Date, now: Date): Promise<st
   return database().transaction(async (tx) => {
     const person = await activeMailablePerson(tx, recipientId);
     if (!person) return null;
-    const rows = await tx.select({ id: notifications.id, kind: notifications.kind, reference: tickets.reference, title: tickets.title })
-      .from(notifications).innerJoin(tickets, eq(tickets.id, notifications.ticketId))
+    const rows = await tx
+      .select({ id: notifications.id, kind: notifications.kind, reference: tickets.reference, title: tickets.title })
+      .from(notifications)
+      .innerJoin(tickets, eq(tickets.id, notifications.ticketId))
       .where(and(eq(notifications.recipientId, recipientId), pendingDigest(slot)))
       .orderBy(asc(notifications.createdAt), asc(notifications.id))
       .for("update", { of: notifications, skipLocked: true });
     if (rows.length === 0) return null;
     const email = digestEmail({ appUrl: env().APP_URL, recipientName: person.name, lines: rows });
-    const [written] = await tx.insert(outboxEmails).values({
-      idempotencyKey: digestKey(recipientId, slot), recipientId, toAddress: person.email,
-      subject: email.subject, textBody: email.text, htmlBody: email.html, createdAt: now,
-    }).onConflictDoNothing({ target: outboxEmails.idempotencyKey }).returning({ id: outboxEmails.id });
+    const [written] = await tx
+      .insert(outboxEmails)
+      .values({
+        idempotencyKey: digestKey(recipientId, slot),
+        recipientId,
+        toAddress: person.email,
+        subject: email.subject,
+        textBody: email.text,
+        htmlBody: email.html,
+        createdAt: now,
+      })
+      .onConflictDoNothing({ target: outboxEmails.idempotencyKey })
+      .returning({ id: outboxEmails.id });
     // The slot's digest already went out: what arrived since (committed late) waits for the next slot.
     if (!written) return null;
-    await tx.update(notifications).set({ digestedAt: slot }).where(inArray(notifications.id, rows.map((row) => row.id)));
+    await tx
+      .update(notifications)
+      .set({ digestedAt: slot })
+      .where(
+        inArray(
+          notifications.id,
+          rows.map((row) => row.id),
+        ),
+      );
     return written.id;
   });
 }

@@ -18,19 +18,25 @@ import { vendorByName } from "@/db/queries/vendors";
 export async function saveVendor(caller: Caller, input: VendorInput, actor: AuditActor): Promise<ServiceResult<{ id: string }>> {
   if (!can(caller, "organisation.manage")) return fail(FORBIDDEN);
   const values = { name: input.name, contractReference: input.contractReference ?? null, contactEmail: input.contactEmail ?? null };
-  const taken = () => fail<{ id: string }>({ kind: "conflict", message: "establishments.errors.vendorNameTaken", values: { name: input.name } });
+  const taken = () =>
+    fail<{ id: string }>({ kind: "conflict", message: "establishments.errors.vendorNameTaken", values: { name: input.name } });
   return database().transaction(async (tx) => {
     const sameName = await vendorByName(tx, input.name);
     if (sameName && sameName.id !== input.id) return taken();
     if (!input.id) {
       const [created] = await tx.insert(vendors).values(values).returning({ id: vendors.id });
-      await tx.insert(teams).values({ code: vendorTeamCode(input.name), name: `Prestataire ${input.name}`, party: "vendor", vendorId: created!.id })
+      await tx
+        .insert(teams)
+        .values({ code: vendorTeamCode(input.name), name: `Prestataire ${input.name}`, party: "vendor", vendorId: created!.id })
         .onConflictDoNothing({ target: teams.code });
       await recordAudit(tx, actor, { action: "vendor.created", objectType: "vendor", objectId: created!.id, after: values });
       return succeed({ id: created!.id });
     }
-    const [before] = await tx.select({ name: vendors.name, contractReference: vendors.contractReference, contactEmail: vendors.contactEmail })
-      .from(vendors).where(eq(vendors.id, input.id)).for("update");
+    const [before] = await tx
+      .select({ name: vendors.name, contractReference: vendors.contractReference, contactEmail: vendors.contactEmail })
+      .from(vendors)
+      .where(eq(vendors.id, input.id))
+      .for("update");
     if (!before) return fail<{ id: string }>({ kind: "not_found" });
     await tx.update(vendors).set(values).where(eq(vendors.id, input.id));
     await recordAudit(tx, actor, { action: "vendor.updated", objectType: "vendor", objectId: input.id, before, after: values });

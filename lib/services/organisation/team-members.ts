@@ -22,7 +22,9 @@ export async function resolveMembers(tx: Executor, members: TeamMemberInput[]): 
   const errors = members.flatMap((member) => {
     const account = byEmail.get(member.email);
     if (!account) return [{ field: "members", message: "establishments.errors.noAccount", values: { email: member.email } }];
-    return account.disabledAt ? [{ field: "members", message: "establishments.errors.accountDisabled", values: { email: member.email } }] : [];
+    return account.disabledAt
+      ? [{ field: "members", message: "establishments.errors.accountDisabled", values: { email: member.email } }]
+      : [];
   });
   if (errors.length) return fail({ kind: "unprocessable", message: "establishments.errors.checkMembers", errors });
   return succeed(members.map((member) => ({ userId: byEmail.get(member.email)!.id, primary: member.primary })));
@@ -35,15 +37,30 @@ export async function resolveMembers(tx: Executor, members: TeamMemberInput[]): 
  */
 export async function replaceMembers(tx: Executor, teamId: string, members: ResolvedMember[], now: Date): Promise<void> {
   const ids = members.map((member) => member.userId);
-  const removed = await tx.delete(teamMembers)
+  const removed = await tx
+    .delete(teamMembers)
     .where(and(eq(teamMembers.teamId, teamId), ids.length ? notInArray(teamMembers.userId, ids) : undefined))
     .returning({ userId: teamMembers.userId });
   if (ids.length) {
-    await tx.insert(teamMembers).values(ids.map((userId) => ({ teamId, userId, joinedAt: now }))).onConflictDoNothing();
+    await tx
+      .insert(teamMembers)
+      .values(ids.map((userId) => ({ teamId, userId, joinedAt: now })))
+      .onConflictDoNothing();
     const primary = members.filter((member) => member.primary).map((member) => member.userId);
-    await tx.update(teamMembers).set({ isPrimary: false })
-      .where(and(inArray(teamMembers.userId, ids), primary.length ? or(eq(teamMembers.teamId, teamId), inArray(teamMembers.userId, primary)) : eq(teamMembers.teamId, teamId)));
-    if (primary.length) await tx.update(teamMembers).set({ isPrimary: true }).where(and(eq(teamMembers.teamId, teamId), inArray(teamMembers.userId, primary)));
+    await tx
+      .update(teamMembers)
+      .set({ isPrimary: false })
+      .where(
+        and(
+          inArray(teamMembers.userId, ids),
+          primary.length ? or(eq(teamMembers.teamId, teamId), inArray(teamMembers.userId, primary)) : eq(teamMembers.teamId, teamId),
+        ),
+      );
+    if (primary.length)
+      await tx
+        .update(teamMembers)
+        .set({ isPrimary: true })
+        .where(and(eq(teamMembers.teamId, teamId), inArray(teamMembers.userId, primary)));
   }
   await ensureOnePrimary(tx, [...ids, ...removed.map((row) => row.userId)]);
 }
@@ -55,7 +72,10 @@ async function ensureOnePrimary(tx: Executor, userIds: string[]): Promise<void> 
     update team_members set is_primary = true
     from (
       select distinct on (user_id) user_id, team_id from team_members
-      where user_id in (${sql.join(userIds.map((id) => sql`${id}::uuid`), sql`, `)})
+      where user_id in (${sql.join(
+        userIds.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})
         and not exists (select 1 from team_members primary_row where primary_row.user_id = team_members.user_id and primary_row.is_primary)
       order by user_id, joined_at, team_id
     ) first_team

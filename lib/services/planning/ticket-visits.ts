@@ -110,7 +110,8 @@ export function planVisit(caller: Caller, input: PlanVisitInput, now: Date, acto
     }
     const before = await ticketVisit(context.tx, ticket.id);
     const visit = { onDate: input.onDate, halfDay: input.halfDay, technician: { id: technician.id, name: technician.name } };
-    if (before && before.onDate === input.onDate && before.halfDay === input.halfDay && before.technician.id === technician.id) return visit;
+    if (before && before.onDate === input.onDate && before.halfDay === input.halfDay && before.technician.id === technician.id)
+      return visit;
     await context.tx
       .insert(ticketVisits)
       .values({

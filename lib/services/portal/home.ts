@@ -32,7 +32,13 @@ async function portalHome(caller: Caller, now: Date) {
 async function deskHome(caller: Caller, now: Date) {
   const [counts, atRisk] = await Promise.all([
     queueCounts(caller),
-    listTickets(database(), { scope: ticketScope(caller, now), slaStates: AT_RISK_STATES, statuses: OPEN_STATUSES, sort: "due_asc", limit: HOME_LIST }),
+    listTickets(database(), {
+      scope: ticketScope(caller, now),
+      slaStates: AT_RISK_STATES,
+      statuses: OPEN_STATUSES,
+      sort: "due_asc",
+      limit: HOME_LIST,
+    }),
   ]);
   return counts && { counts, atRisk: atRisk.items };
 }
@@ -42,7 +48,9 @@ async function schoolDashboards(caller: Caller, now: Date) {
   const { establishments } = await affiliationsOf(database(), caller);
   const resolved = resolvePeriod({ kind: "30d" }, parisDay(now));
   if (!resolved.ok) return [];
-  const dashboards = await Promise.all(establishments.map((school) => readEstablishmentDashboard(caller, school.uai, resolved.period, now)));
+  const dashboards = await Promise.all(
+    establishments.map((school) => readEstablishmentDashboard(caller, school.uai, resolved.period, now)),
+  );
   return dashboards.flatMap((result) => (result.ok ? [result.value] : []));
 }
 

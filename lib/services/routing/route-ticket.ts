@@ -21,8 +21,13 @@ export async function routingFacts(
     ciClassesOf(tx, input.ciIds),
   ]);
   return {
-    type: input.type, serviceCode: category!.serviceCode, categoryCode: category!.code, schoolTask: category!.schoolTask !== null,
-    establishment: school!, ciClasses, priority: input.priority,
+    type: input.type,
+    serviceCode: category!.serviceCode,
+    categoryCode: category!.code,
+    schoolTask: category!.schoolTask !== null,
+    establishment: school!,
+    ciClasses,
+    priority: input.priority,
   };
 }
 
@@ -62,21 +67,39 @@ export async function applyRouting(
   // The rule's SLA policy, when it names one; otherwise the default policy (null).
   const assignee = decision.assignToReferent && team ? await referentFor(tx, ticketId, team.id, now) : null;
   const policyId = decision.slaPolicyCode ? await slaPolicyId(tx, decision.slaPolicyCode) : null;
-  await tx.update(tickets).set({
-    assignedTeamId: team?.id ?? null, assigneeId: assignee?.id ?? null, priority: decision.priority, routingRuleId: decision.rule?.id ?? null,
-    slaPolicyId: policyId, updatedAt: now,
-  }).where(eq(tickets.id, ticketId));
+  await tx
+    .update(tickets)
+    .set({
+      assignedTeamId: team?.id ?? null,
+      assigneeId: assignee?.id ?? null,
+      priority: decision.priority,
+      routingRuleId: decision.rule?.id ?? null,
+      slaPolicyId: policyId,
+      updatedAt: now,
+    })
+    .where(eq(tickets.id, ticketId));
   const watchers = found.filter((row) => decision.watcherTeamCodes.includes(row.code));
-  if (watchers.length) await tx.insert(ticketWatchers).values(watchers.map((row) => ({ ticketId, teamId: row.id }))).onConflictDoNothing();
-  const [event] = await tx.insert(ticketEvents).values({
-    ticketId, kind: "assignment_changed", visibility: "public", authorId: actorId, createdAt: now,
-    data: {
-      team: team ? { code: team.code, name: team.name } : null,
-      rule: decision.rule?.name ?? null,
-      ...(assignee ? { assignee } : {}),
-      // A rule naming a team that does not exist leaves the ticket to its zone's unassigned queue; say so.
-      ...(decision.teamCode && !team ? { missingTeam: decision.teamCode } : {}),
-    },
-  }).returning({ id: ticketEvents.id });
+  if (watchers.length)
+    await tx
+      .insert(ticketWatchers)
+      .values(watchers.map((row) => ({ ticketId, teamId: row.id })))
+      .onConflictDoNothing();
+  const [event] = await tx
+    .insert(ticketEvents)
+    .values({
+      ticketId,
+      kind: "assignment_changed",
+      visibility: "public",
+      authorId: actorId,
+      createdAt: now,
+      data: {
+        team: team ? { code: team.code, name: team.name } : null,
+        rule: decision.rule?.name ?? null,
+        ...(assignee ? { assignee } : {}),
+        // A rule naming a team that does not exist leaves the ticket to its zone's unassigned queue; say so.
+        ...(decision.teamCode && !team ? { missingTeam: decision.teamCode } : {}),
+      },
+    })
+    .returning({ id: ticketEvents.id });
   return { eventId: event!.id, teamId: team?.id ?? null };
 }

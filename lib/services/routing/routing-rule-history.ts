@@ -20,8 +20,12 @@ export async function recordRuleChange(
   const rule = change.after ?? change.before;
   if (!rule) throw new Error("A rule change needs the rule before or after it.");
   await tx.insert(routingRuleHistory).values({
-    ruleId: rule.id, action: change.action, changedById: change.by, changedAt: change.at,
-    before: change.before && snapshot(change.before), after: change.after && snapshot(change.after),
+    ruleId: rule.id,
+    action: change.action,
+    changedById: change.by,
+    changedAt: change.at,
+    before: change.before && snapshot(change.before),
+    after: change.after && snapshot(change.after),
   });
 }
 
@@ -29,12 +33,19 @@ export async function recordRuleChange(
 export async function auditRuleChange(
   tx: Executor,
   actor: AuditActor,
-  change: { action: "routing_rule.created" | "routing_rule.updated" | "routing_rule.deleted"; before: RuleRow | null; after: RuleRow | null },
+  change: {
+    action: "routing_rule.created" | "routing_rule.updated" | "routing_rule.deleted";
+    before: RuleRow | null;
+    after: RuleRow | null;
+  },
 ): Promise<void> {
   const rule = change.after ?? change.before;
   await recordAudit(tx, actor, {
-    action: change.action, objectType: "routing_rule", objectId: rule?.id ?? null,
-    before: change.before && snapshot(change.before), after: change.after && snapshot(change.after),
+    action: change.action,
+    objectType: "routing_rule",
+    objectId: rule?.id ?? null,
+    before: change.before && snapshot(change.before),
+    after: change.after && snapshot(change.after),
   });
 }
 
@@ -42,10 +53,19 @@ export async function auditRuleChange(
  * The audit row of a new order: the rules' names in order, before → after. `ruleId` names the rule moved
  * by one place; a whole new order names none.
  */
-export async function auditRuleOrder(tx: Executor, actor: AuditActor, ruleId: string | null, rows: RuleRow[], order: string[]): Promise<void> {
+export async function auditRuleOrder(
+  tx: Executor,
+  actor: AuditActor,
+  ruleId: string | null,
+  rows: RuleRow[],
+  order: string[],
+): Promise<void> {
   const names = new Map(rows.map((row) => [row.id, row.name]));
   await recordAudit(tx, actor, {
-    action: "routing_rule.reordered", objectType: "routing_rule", objectId: ruleId,
-    before: { order: rows.map((row) => row.name) }, after: { order: order.map((id) => names.get(id) ?? id) },
+    action: "routing_rule.reordered",
+    objectType: "routing_rule",
+    objectId: ruleId,
+    before: { order: rows.map((row) => row.name) },
+    after: { order: order.map((id) => names.get(id) ?? id) },
   });
 }

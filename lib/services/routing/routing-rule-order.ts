@@ -28,15 +28,22 @@ export async function saveOrder(tx: Executor, rows: RuleRow[], order: string[], 
     const position = positions.get(row.id)!;
     const journaled = moved.includes(row.id);
     if (position === row.position && !journaled) continue;
-    const [after] = await tx.update(routingRules)
+    const [after] = await tx
+      .update(routingRules)
       .set(journaled ? { position, updatedById: by, updatedAt: now } : { position })
-      .where(eq(routingRules.id, row.id)).returning();
+      .where(eq(routingRules.id, row.id))
+      .returning();
     if (journaled) await recordRuleChange(tx, { action: "moved", before: row, after: after!, by, at: now });
   }
 }
 
 /** Swaps a rule with its neighbour above or below; a rule already at that end stays put. */
-export async function moveRoutingRule(caller: Caller, input: { id: string; direction: MoveDirection }, now: Date, actor: AuditActor): Promise<ServiceResult<null>> {
+export async function moveRoutingRule(
+  caller: Caller,
+  input: { id: string; direction: MoveDirection },
+  now: Date,
+  actor: AuditActor,
+): Promise<ServiceResult<null>> {
   if (!can(caller, "routing.manage")) return fail(FORBIDDEN);
   return database().transaction(async (tx) => {
     const rows = await lockedRules(tx);

@@ -62,12 +62,22 @@ async function unknownCodeErrors(tx: Executor, rule: RoutingRuleInput): Promise<
 const invalidCodes = (errors: FieldError[]) => fail<never>({ kind: "invalid", message: "forms.errors.checkFields", errors });
 
 const columnsOf = (rule: RoutingRuleInput) => ({
-  name: rule.name, enabled: rule.enabled, match: rule.match as Record<string, unknown>, teamCode: rule.teamCode,
-  watcherTeamCodes: rule.watcherTeamCodes, priorityFloor: rule.priorityFloor, assignToReferent: rule.assignToReferent,
+  name: rule.name,
+  enabled: rule.enabled,
+  match: rule.match as Record<string, unknown>,
+  teamCode: rule.teamCode,
+  watcherTeamCodes: rule.watcherTeamCodes,
+  priorityFloor: rule.priorityFloor,
+  assignToReferent: rule.assignToReferent,
 });
 
 /** A new rule goes last, ahead of a final catch-all (which would otherwise hide it). */
-export async function createRoutingRule(caller: Caller, rule: RoutingRuleInput, now: Date, actor: AuditActor): Promise<ServiceResult<{ id: string }>> {
+export async function createRoutingRule(
+  caller: Caller,
+  rule: RoutingRuleInput,
+  now: Date,
+  actor: AuditActor,
+): Promise<ServiceResult<{ id: string }>> {
   if (!can(caller, "routing.manage")) return fail(FORBIDDEN);
   return database().transaction(async (tx) => {
     const errors = await unknownCodeErrors(tx, rule);
@@ -78,7 +88,8 @@ export async function createRoutingRule(caller: Caller, rule: RoutingRuleInput, 
     order.splice(insertionIndex(rows.map((row) => ({ match: row.match }))), 0, id);
     // The others keep their place among themselves: only their sort keys change, unjournaled.
     await saveOrder(tx, rows, order, [], caller.id, now);
-    const [created] = await tx.insert(routingRules)
+    const [created] = await tx
+      .insert(routingRules)
       .values({ id, position: positionsFor(order).get(id)!, ...columnsOf(rule), updatedById: caller.id, updatedAt: now })
       .returning();
     await recordRuleChange(tx, { action: "created", before: null, after: created!, by: caller.id, at: now });
@@ -102,9 +113,11 @@ export async function updateRoutingRule(
     if (before.version !== target.version) return fail({ kind: "conflict", message: STALE });
     const errors = await unknownCodeErrors(tx, rule);
     if (errors.length) return invalidCodes(errors);
-    const [after] = await tx.update(routingRules)
+    const [after] = await tx
+      .update(routingRules)
       .set({ ...columnsOf(rule), version: before.version + 1, updatedById: caller.id, updatedAt: now })
-      .where(eq(routingRules.id, target.id)).returning();
+      .where(eq(routingRules.id, target.id))
+      .returning();
     await recordRuleChange(tx, { action: "updated", before, after: after!, by: caller.id, at: now });
     await auditRuleChange(tx, actor, { action: "routing_rule.updated", before, after: after! });
     return succeed(null);
@@ -112,15 +125,22 @@ export async function updateRoutingRule(
 }
 
 /** Switches a rule on or off; asking for the state it is already in changes nothing. */
-export async function setRoutingRuleEnabled(caller: Caller, input: { id: string; enabled: boolean }, now: Date, actor: AuditActor): Promise<ServiceResult<null>> {
+export async function setRoutingRuleEnabled(
+  caller: Caller,
+  input: { id: string; enabled: boolean },
+  now: Date,
+  actor: AuditActor,
+): Promise<ServiceResult<null>> {
   if (!can(caller, "routing.manage")) return fail(FORBIDDEN);
   return database().transaction(async (tx) => {
     const [before] = await tx.select().from(routingRules).where(eq(routingRules.id, input.id)).for("update");
     if (!before) return fail({ kind: "not_found" });
     if (before.enabled === input.enabled) return succeed(null);
-    const [after] = await tx.update(routingRules)
+    const [after] = await tx
+      .update(routingRules)
       .set({ enabled: input.enabled, version: before.version + 1, updatedById: caller.id, updatedAt: now })
-      .where(eq(routingRules.id, input.id)).returning();
+      .where(eq(routingRules.id, input.id))
+      .returning();
     await recordRuleChange(tx, { action: input.enabled ? "enabled" : "disabled", before, after: after!, by: caller.id, at: now });
     await auditRuleChange(tx, actor, { action: "routing_rule.updated", before, after: after! });
     return succeed(null);
@@ -128,7 +148,12 @@ export async function setRoutingRuleEnabled(caller: Caller, input: { id: string;
 }
 
 /** Deletes the rule the admin saw (`version`); the history keeps what it was. */
-export async function deleteRoutingRule(caller: Caller, target: { id: string; version: number }, now: Date, actor: AuditActor): Promise<ServiceResult<null>> {
+export async function deleteRoutingRule(
+  caller: Caller,
+  target: { id: string; version: number },
+  now: Date,
+  actor: AuditActor,
+): Promise<ServiceResult<null>> {
   if (!can(caller, "routing.manage")) return fail(FORBIDDEN);
   return database().transaction(async (tx) => {
     const [before] = await tx.select().from(routingRules).where(eq(routingRules.id, target.id)).for("update");

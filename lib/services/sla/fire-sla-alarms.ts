@@ -18,21 +18,52 @@ type AlarmTicket = NonNullable<Awaited<ReturnType<typeof alarmTicket>>>;
  */
 async function recordAlarm(tx: Executor, ticket: AlarmTicket, alarm: PlannedAlarm, now: Date): Promise<TicketNotification | null> {
   const people = alarm.kind === "escalation" ? await activeHoldersOf(tx, alarm.role, ticket.zoneId) : [];
-  const lines = alarmText(alarm, { ownBy: ticket.ownBy, resolveBy: ticket.resolveBy, people: people.map((person) => person.name), vendorName: ticket.vendorName });
-  const text = { headline: storedText(lines.headline.message, lines.headline.values), body: storedText(lines.body.message, lines.body.values) };
+  const lines = alarmText(alarm, {
+    ownBy: ticket.ownBy,
+    resolveBy: ticket.resolveBy,
+    people: people.map((person) => person.name),
+    vendorName: ticket.vendorName,
+  });
+  const text = {
+    headline: storedText(lines.headline.message, lines.headline.values),
+    body: storedText(lines.body.message, lines.body.values),
+  };
   const escalation = alarm.kind === "escalation";
-  const [event] = await tx.insert(ticketEvents).values({
-    ticketId: ticket.id, kind: escalation ? "escalated" : "sla", visibility: "internal", authorId: null, body: text.body, createdAt: now,
-    idempotencyKey: alarm.key,
-    data: {
-      alarm: alarm.kind, key: alarm.key, dueAt: alarm.dueAt.toISOString(), headline: text.headline,
-      ...("timer" in alarm ? { timer: alarm.timer } : {}),
-      ...(escalation ? { target: "sla", level: alarm.level, role: alarm.role, targetLabel: text.headline, notifyUserIds: people.map((person) => person.id) } : {}),
-    },
-  }).onConflictDoNothing().returning({ id: ticketEvents.id });
+  const [event] = await tx
+    .insert(ticketEvents)
+    .values({
+      ticketId: ticket.id,
+      kind: escalation ? "escalated" : "sla",
+      visibility: "internal",
+      authorId: null,
+      body: text.body,
+      createdAt: now,
+      idempotencyKey: alarm.key,
+      data: {
+        alarm: alarm.kind,
+        key: alarm.key,
+        dueAt: alarm.dueAt.toISOString(),
+        headline: text.headline,
+        ...("timer" in alarm ? { timer: alarm.timer } : {}),
+        ...(escalation
+          ? {
+              target: "sla",
+              level: alarm.level,
+              role: alarm.role,
+              targetLabel: text.headline,
+              notifyUserIds: people.map((person) => person.id),
+            }
+          : {}),
+      },
+    })
+    .onConflictDoNothing()
+    .returning({ id: ticketEvents.id });
   if (!event) return null;
   if (escalation) {
-    await tx.update(tickets).set({ escalationLevel: sql`greatest(${tickets.escalationLevel}, ${alarm.level})` }).where(eq(tickets.id, ticket.id));
+    await tx
+      .update(tickets)
+      .set({ escalationLevel: sql`greatest(${tickets.escalationLevel}, ${alarm.level})` })
+      .where(eq(tickets.id, ticket.id));
   }
   return { kind: escalation ? "sla_escalated" : "sla_alert", ticketId: ticket.id, eventId: event.id };
 }

@@ -17,9 +17,13 @@ type Batch = { schedules: (SlaSchedule | null)[]; lastId: string | null };
 
 /** Locks and recomputes the next batch of open affected tickets (by id), inside the caller's transaction. */
 async function refreshBatch(tx: Executor, affected: AffectedTickets, afterId: string | null, now: Date): Promise<Batch> {
-  const rows = await tx.select({ id: tickets.id }).from(tickets)
+  const rows = await tx
+    .select({ id: tickets.id })
+    .from(tickets)
     .where(and(inArray(tickets.status, [...OPEN_STATUSES]), affected, afterId ? gt(tickets.id, afterId) : undefined))
-    .orderBy(asc(tickets.id)).limit(RECOMPUTE_BATCH).for("update");
+    .orderBy(asc(tickets.id))
+    .limit(RECOMPUTE_BATCH)
+    .for("update");
   const schedules: (SlaSchedule | null)[] = [];
   for (const row of rows) schedules.push(await refreshSla(tx, row.id, now));
   return { schedules, lastId: rows.length === RECOMPUTE_BATCH ? rows.at(-1)!.id : null };

@@ -39,19 +39,35 @@ export async function refreshSla(tx: Executor, ticketId: string, now: Date): Pro
 
   if (ticket.vendorId) {
     for (const wait of waits) {
-      await tx.insert(vendorWaits).values({
-        ticketId, since: wait.since, vendorId: ticket.vendorId, endedAt: wait.endedAt,
-        dueAt: vendorCommitment ? vendorDeadline(VENDOR_CALENDAR, vendorCommitment, wait.since) : null,
-      }).onConflictDoUpdate({ target: [vendorWaits.ticketId, vendorWaits.since], set: { endedAt: sql`excluded.ended_at` } });
+      await tx
+        .insert(vendorWaits)
+        .values({
+          ticketId,
+          since: wait.since,
+          vendorId: ticket.vendorId,
+          endedAt: wait.endedAt,
+          dueAt: vendorCommitment ? vendorDeadline(VENDOR_CALENDAR, vendorCommitment, wait.since) : null,
+        })
+        .onConflictDoUpdate({ target: [vendorWaits.ticketId, vendorWaits.since], set: { endedAt: sql`excluded.ended_at` } });
     }
   }
 
   const recorded = await recordedAlarmKeys(tx, ticketId);
   const currentWait = waits.at(-1);
-  const pending = pendingAlarms(plannedAlarms({
-    calendar: settings.calendar, commitment, facts, levels: settings.escalationLevels, now,
-    vendor: vendorCommitment && currentWait?.endedAt === null ? { calendar: VENDOR_CALENDAR, commitment: vendorCommitment, wait: currentWait } : null,
-  }), recorded);
+  const pending = pendingAlarms(
+    plannedAlarms({
+      calendar: settings.calendar,
+      commitment,
+      facts,
+      levels: settings.escalationLevels,
+      now,
+      vendor:
+        vendorCommitment && currentWait?.endedAt === null
+          ? { calendar: VENDOR_CALENDAR, commitment: vendorCommitment, wait: currentWait }
+          : null,
+    }),
+    recorded,
+  );
 
   const own = outcome(status?.tto);
   const resolve = outcome(status?.ttr);
@@ -59,17 +75,24 @@ export async function refreshSla(tx: Executor, ticketId: string, now: Date): Pro
   const resolveBy = status?.resolveBy ?? null;
   const moved = ownBy?.getTime() !== ticket.ownBy?.getTime() || resolveBy?.getTime() !== ticket.resolveBy?.getTime();
   const version = moved ? ticket.slaVersion + 1 : ticket.slaVersion;
-  await tx.update(tickets).set({
-    ownBy, resolveBy,
-    slaPausedMinutes: status ? Math.round(status.pausedMinutes) : 0,
-    slaState: status?.state ?? null,
-    takenAt: facts.firstTakenAt,
-    firstPublicReplyAt: facts.firstPublicReplyAt,
-    slaVersion: version,
-    slaAlarms: pending.map((alarm) => ({ key: alarm.key, fireAt: alarm.fireAt.toISOString() })),
-    slaNextCheckAt: pending[0]?.fireAt ?? null,
-    ownMet: own.met, ownedMinutes: own.minutes, resolveMet: resolve.met, resolvedMinutes: resolve.minutes,
-  }).where(eq(tickets.id, ticketId));
+  await tx
+    .update(tickets)
+    .set({
+      ownBy,
+      resolveBy,
+      slaPausedMinutes: status ? Math.round(status.pausedMinutes) : 0,
+      slaState: status?.state ?? null,
+      takenAt: facts.firstTakenAt,
+      firstPublicReplyAt: facts.firstPublicReplyAt,
+      slaVersion: version,
+      slaAlarms: pending.map((alarm) => ({ key: alarm.key, fireAt: alarm.fireAt.toISOString() })),
+      slaNextCheckAt: pending[0]?.fireAt ?? null,
+      ownMet: own.met,
+      ownedMinutes: own.minutes,
+      resolveMet: resolve.met,
+      resolvedMinutes: resolve.minutes,
+    })
+    .where(eq(tickets.id, ticketId));
 
   // Jobs of the previous schedule that no longer stand: all of them when the deadlines moved.
   const kept = new Set(moved ? [] : pending.map((alarm) => alarm.key));

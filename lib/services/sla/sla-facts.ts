@@ -14,9 +14,17 @@ export const VENDOR_CALENDAR = DEFAULT_CALENDAR;
 
 export type TicketSlaFacts = {
   ticket: {
-    id: string; status: TicketStatus; assignedTeamId: string | null; assigneeId: string | null; vendorId: string | null;
-    ownBy: Date | null; resolveBy: Date | null; slaVersion: number; slaAlarms: { key: string; fireAt: string }[];
-    escalationLevel: number; policyCode: string | null;
+    id: string;
+    status: TicketStatus;
+    assignedTeamId: string | null;
+    assigneeId: string | null;
+    vendorId: string | null;
+    ownBy: Date | null;
+    resolveBy: Date | null;
+    slaVersion: number;
+    slaAlarms: { key: string; fireAt: string }[];
+    escalationLevel: number;
+    policyCode: string | null;
   };
   facts: SlaFacts;
   settings: TeamSlaSettings;
@@ -46,25 +54,36 @@ export async function loadSlaFacts(tx: Executor, ticketId: string, now: Date): P
   if (!row) return null;
 
   const firstTakenAt = row.takenAt ?? (row.assigneeId !== null && row.status === "in_progress" ? now : null);
-  const replyAt = row.firstPublicReplyAt ?? await firstPublicReplyAt(tx, ticketId, row.requesterId);
+  const replyAt = row.firstPublicReplyAt ?? (await firstPublicReplyAt(tx, ticketId, row.requesterId));
   // A duplicate closes through its "merged" event (data {from, to}): its master carries the commitment, so for
   // the SLA the duplicate was withdrawn (cancelled), neither resolved on time nor missed unless already late.
   const events = await statusEvents(tx, ticketId);
   const statusChanges: SlaStatusChange[] = events.map((event) => ({
-    at: event.at, from: event.data.from as TicketStatus, to: event.kind === "merged" ? "cancelled" : event.data.to as TicketStatus,
+    at: event.at,
+    from: event.data.from as TicketStatus,
+    to: event.kind === "merged" ? "cancelled" : (event.data.to as TicketStatus),
   }));
   const facts: SlaFacts = { createdAt: row.createdAt, statusChanges, firstTakenAt, firstPublicReplyAt: replyAt };
 
   const commitment = commitmentFor({
-    targets: row.targets ?? DEFAULT_SLA_TARGETS, priority: row.priority,
+    targets: row.targets ?? DEFAULT_SLA_TARGETS,
+    priority: row.priority,
     supportMode: await supportModeOf(tx, ticketId, row.establishmentId, row.supportMode),
     category: { type: row.type, hardware: row.hardware },
   });
   return {
     ticket: {
-      id: row.id, status: row.status, assignedTeamId: row.assignedTeamId, assigneeId: row.assigneeId, vendorId: row.vendorId,
-      ownBy: row.ownBy, resolveBy: row.resolveBy, slaVersion: row.slaVersion, slaAlarms: row.slaAlarms,
-      escalationLevel: row.escalationLevel, policyCode: row.policyCode,
+      id: row.id,
+      status: row.status,
+      assignedTeamId: row.assignedTeamId,
+      assigneeId: row.assigneeId,
+      vendorId: row.vendorId,
+      ownBy: row.ownBy,
+      resolveBy: row.resolveBy,
+      slaVersion: row.slaVersion,
+      slaAlarms: row.slaAlarms,
+      escalationLevel: row.escalationLevel,
+      policyCode: row.policyCode,
     },
     facts,
     settings: await teamSlaSettings(tx, row.assignedTeamId, now),

@@ -31,6 +31,8 @@ export async function readSlaSummary(caller: Caller, now: Date): Promise<SlaSumm
   const db = database();
   const [teams, vendors] = await Promise.all([teamSlaFigures(db, window), vendorSlaFigures(db, window)]);
   const shown = teams.filter((team) => caller.teamIds.includes(team.teamId) || FIGURES.some((figure) => team[figure] > 0));
-  const total = Object.fromEntries(FIGURES.map((figure) => [figure, shown.reduce((sum, team) => sum + team[figure], 0)])) as SlaSummary["total"];
+  const total = Object.fromEntries(
+    FIGURES.map((figure) => [figure, shown.reduce((sum, team) => sum + team[figure], 0)]),
+  ) as SlaSummary["total"];
   return { since, now, teams: shown, total, vendors };
 }

@@ -12,7 +12,11 @@ function checkJob(alarm: AlarmJob, now: number) {
   return {
     name: "checkSla",
     data: { ticketId: alarm.ticketId } satisfies JobPayload<"checkSla">,
-    opts: { ...JOBS.checkSla.options, jobId: alarmJobId(alarm.ticketId, alarm.version, alarm.key), delay: Math.max(0, alarm.fireAt.getTime() - now) },
+    opts: {
+      ...JOBS.checkSla.options,
+      jobId: alarmJobId(alarm.ticketId, alarm.version, alarm.key),
+      delay: Math.max(0, alarm.fireAt.getTime() - now),
+    },
   };
 }
 
@@ -37,7 +41,11 @@ export async function scheduleSlaTimers(schedules: readonly (SlaSchedule | null)
     for (const { ticketId, replaced } of changed) {
       for (const key of replaced?.keys ?? []) await queue.remove(alarmJobId(ticketId, replaced!.version, key));
     }
-    await addAlarmJobs(changed.flatMap(({ ticketId, version, alarms }) => alarms.map((alarm) => ({ ticketId, version, key: alarm.key, fireAt: alarm.fireAt }))));
+    await addAlarmJobs(
+      changed.flatMap(({ ticketId, version, alarms }) =>
+        alarms.map((alarm) => ({ ticketId, version, key: alarm.key, fireAt: alarm.fireAt })),
+      ),
+    );
   });
 }
 
@@ -55,9 +63,11 @@ export async function reconcileSlaTimers(db: Executor, now: Date, options: { ful
   const full = options.full || (await redis().exists(marker)) === 0;
   const horizon = new Date(now.getTime() + RECONCILE_HORIZON_MS);
   const rows = await ticketsWithAlarms(db, full ? null : horizon);
-  const jobs = rows.flatMap((row) => row.alarms
-    .map((alarm) => ({ ticketId: row.id, version: row.version, key: alarm.key, fireAt: new Date(alarm.fireAt) }))
-    .filter((alarm) => full || alarm.fireAt <= horizon));
+  const jobs = rows.flatMap((row) =>
+    row.alarms
+      .map((alarm) => ({ ticketId: row.id, version: row.version, key: alarm.key, fireAt: new Date(alarm.fireAt) }))
+      .filter((alarm) => full || alarm.fireAt <= horizon),
+  );
   await addAlarmJobs(jobs, now.getTime());
   if (full) await redis().set(marker, now.toISOString());
   return { full, jobs: jobs.length };

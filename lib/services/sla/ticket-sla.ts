@@ -13,11 +13,23 @@ export type TicketSlaView = {
   commitment: { state: SlaState; paused: boolean; pausedMinutes: number; tto: SlaTimerView; ttr: SlaTimerView } | null;
   escalationLevel: number;
   /** The latest wait for a vendor: its own repair time, reported against the vendor. */
-  vendor: { name: string; since: Date; endedAt: Date | null; dueAt: Date | null; state: VendorSlaState | null; remainingMinutes: number | null } | null;
+  vendor: {
+    name: string;
+    since: Date;
+    endedAt: Date | null;
+    dueAt: Date | null;
+    state: VendorSlaState | null;
+    remainingMinutes: number | null;
+  } | null;
 };
 
-const timerView = (timer: SlaTimer): SlaTimerView =>
-  ({ dueAt: timer.dueAt, state: timer.state, remainingMinutes: timer.remainingMinutes, metAt: timer.metAt, paused: timer.paused });
+const timerView = (timer: SlaTimer): SlaTimerView => ({
+  dueAt: timer.dueAt,
+  state: timer.state,
+  remainingMinutes: timer.remainingMinutes,
+  metAt: timer.metAt,
+  paused: timer.paused,
+});
 
 /** Null for a ticket that does not exist. The caller has already checked that the reader may see it. */
 export async function ticketSlaView(db: Executor, ticketId: string, now: Date): Promise<TicketSlaView | null> {
@@ -30,12 +42,23 @@ export async function ticketSlaView(db: Executor, ticketId: string, now: Date): 
   return {
     policyCode: ticket.policyCode,
     commitment: status && {
-      state: status.state, paused: status.paused, pausedMinutes: Math.round(status.pausedMinutes), tto: timerView(status.tto), ttr: timerView(status.ttr),
+      state: status.state,
+      paused: status.paused,
+      pausedMinutes: Math.round(status.pausedMinutes),
+      tto: timerView(status.tto),
+      ttr: timerView(status.ttr),
     },
     escalationLevel: ticket.escalationLevel,
-    vendor: wait && vendorName ? {
-      name: vendorName, since: wait.since, endedAt: wait.endedAt,
-      dueAt: vendorTimer?.dueAt ?? null, state: vendorTimer?.state ?? null, remainingMinutes: vendorTimer?.remainingMinutes ?? null,
-    } : null,
+    vendor:
+      wait && vendorName
+        ? {
+            name: vendorName,
+            since: wait.since,
+            endedAt: wait.endedAt,
+            dueAt: vendorTimer?.dueAt ?? null,
+            state: vendorTimer?.state ?? null,
+            remainingMinutes: vendorTimer?.remainingMinutes ?? null,
+          }
+        : null,
   };
 }

@@ -40,7 +40,11 @@ export async function addComment(
   if (!canActOnTicket(caller, facts, action, now)) return fail({ kind: "forbidden", message: REFUSED_MESSAGES[action] });
   const inspected = await inspectAttachments(attachments);
   if (!inspected.ok) {
-    return fail({ kind: "invalid", message: "tickets.errors.attachmentRefused", errors: inspected.problems.map((problem) => ({ field: "attachments", message: problem.message, values: problem.values })) });
+    return fail({
+      kind: "invalid",
+      message: "tickets.errors.attachmentRefused",
+      errors: inspected.problems.map((problem) => ({ field: "attachments", message: problem.message, values: problem.values })),
+    });
   }
 
   const stored = await storeFiles(inspected.files, now);
@@ -48,11 +52,25 @@ export async function addComment(
     const result = await db.transaction(async (tx) => {
       const ticket = await lockTicket(tx, facts.id);
       if (!isOpen(ticket.status) && ticket.status !== "resolved") return null;
-      const [event] = await tx.insert(ticketEvents).values({
-        ticketId: ticket.id, kind: "comment", visibility: input.visibility, authorId: caller.id, body: input.body, createdAt: now,
-      }).returning({ id: ticketEvents.id });
-      const attachmentIds = await recordAttachments(tx, { ticketId: ticket.id, eventId: event!.id, uploadedById: caller.id, files: stored });
-      if (action === "vendor_reply") await shareWithVendor(tx, { ticketId: ticket.id, teamIds: caller.teamIds, eventId: event!.id, attachmentIds });
+      const [event] = await tx
+        .insert(ticketEvents)
+        .values({
+          ticketId: ticket.id,
+          kind: "comment",
+          visibility: input.visibility,
+          authorId: caller.id,
+          body: input.body,
+          createdAt: now,
+        })
+        .returning({ id: ticketEvents.id });
+      const attachmentIds = await recordAttachments(tx, {
+        ticketId: ticket.id,
+        eventId: event!.id,
+        uploadedById: caller.id,
+        files: stored,
+      });
+      if (action === "vendor_reply")
+        await shareWithVendor(tx, { ticketId: ticket.id, teamIds: caller.teamIds, eventId: event!.id, attachmentIds });
       await tx.update(tickets).set({ updatedAt: now }).where(eq(tickets.id, ticket.id));
 
       const notifications: TicketNotification[] = [];

@@ -33,17 +33,28 @@ export async function filesFromForm(form: FormData, field = "attachments"): Prom
 }
 
 /** Judges every file of one message; a single refusal refuses the message, so all problems are reported at once. */
-export async function inspectAttachments(files: IncomingFile[]): Promise<{ ok: true; files: AcceptedFile[] } | { ok: false; problems: AttachmentProblem[] }> {
+export async function inspectAttachments(
+  files: IncomingFile[],
+): Promise<{ ok: true; files: AcceptedFile[] } | { ok: false; problems: AttachmentProblem[] }> {
   if (files.length > ATTACHMENT_LIMITS.maxFiles) return { ok: false, problems: [{ file: "(message)", ...TOO_MANY_FILES }] };
 
-  const verdicts = await Promise.all(files.map(async ({ name, bytes }) => {
-    // A file too damaged for file-type to parse is judged like one it does not recognise.
-    const detected = await fileTypeFromBuffer(bytes).catch(() => undefined);
-    return { bytes, verdict: judgeAttachment({ name, bytes, detected }) };
-  }));
-  const problems = verdicts.flatMap(({ verdict }) => (verdict.ok ? [] : [{ file: verdict.fileName, message: verdict.message, values: verdict.values }]));
+  const verdicts = await Promise.all(
+    files.map(async ({ name, bytes }) => {
+      // A file too damaged for file-type to parse is judged like one it does not recognise.
+      const detected = await fileTypeFromBuffer(bytes).catch(() => undefined);
+      return { bytes, verdict: judgeAttachment({ name, bytes, detected }) };
+    }),
+  );
+  const problems = verdicts.flatMap(({ verdict }) =>
+    verdict.ok ? [] : [{ file: verdict.fileName, message: verdict.message, values: verdict.values }],
+  );
   if (problems.length) return { ok: false, problems };
-  return { ok: true, files: verdicts.flatMap(({ bytes, verdict }) => (verdict.ok ? [{ fileName: verdict.fileName, contentType: verdict.contentType, bytes }] : [])) };
+  return {
+    ok: true,
+    files: verdicts.flatMap(({ bytes, verdict }) =>
+      verdict.ok ? [{ fileName: verdict.fileName, contentType: verdict.contentType, bytes }] : [],
+    ),
+  };
 }
 
 const storagePath = (storageKey: string) => path.resolve(env().UPLOAD_DIR, storageKey);
@@ -82,10 +93,20 @@ export async function recordAttachments(
   input: { ticketId: string; eventId: number; uploadedById: string | null; files: StoredFile[] },
 ): Promise<string[]> {
   if (!input.files.length) return [];
-  const rows = await tx.insert(attachments).values(input.files.map((file) => ({
-    ticketId: input.ticketId, eventId: input.eventId, uploadedById: input.uploadedById,
-    fileName: file.fileName, contentType: file.contentType, sizeBytes: file.bytes.length, storageKey: file.storageKey,
-  }))).returning({ id: attachments.id });
+  const rows = await tx
+    .insert(attachments)
+    .values(
+      input.files.map((file) => ({
+        ticketId: input.ticketId,
+        eventId: input.eventId,
+        uploadedById: input.uploadedById,
+        fileName: file.fileName,
+        contentType: file.contentType,
+        sizeBytes: file.bytes.length,
+        storageKey: file.storageKey,
+      })),
+    )
+    .returning({ id: attachments.id });
   return rows.map((row) => row.id);
 }
 
@@ -94,7 +115,11 @@ export async function recordAttachments(
  * file: all of them for the desk, those shared with it for a vendor); null otherwise, exactly as for an
  * unknown id, so nobody learns it exists.
  */
-export async function attachmentForDownload(caller: Caller, attachmentId: string, now: Date): Promise<{ fileName: string; contentType: string; file: Blob } | null> {
+export async function attachmentForDownload(
+  caller: Caller,
+  attachmentId: string,
+  now: Date,
+): Promise<{ fileName: string; contentType: string; file: Blob } | null> {
   const db = database();
   const attachment = await storedAttachment(db, attachmentId);
   if (!attachment) return null;

@@ -16,9 +16,16 @@ test.each([
 
 test.each([
   ["signed with another secret", (token: string) => token, "t".repeat(40)],
-  ["with a changed ticket", (token: string) => `${Buffer.from(`00000000-0000-4000-8000-000000000000.${9e9}`).toString("base64url")}.${token.split(".")[1]}`, secret],
+  [
+    "with a changed ticket",
+    (token: string) => `${Buffer.from(`00000000-0000-4000-8000-000000000000.${9e9}`).toString("base64url")}.${token.split(".")[1]}`,
+    secret,
+  ],
   ["cut short", (token: string) => token.slice(0, 10), secret],
   ["empty", () => "", secret],
 ])("a token %s is refused", (_, tamper, verifySecret) => {
-  expect(verifyRatingToken(tamper(createRatingToken(ticketId, issued, secret)), issued, verifySecret)).toEqual({ valid: false, reason: "malformed" });
+  expect(verifyRatingToken(tamper(createRatingToken(ticketId, issued, secret)), issued, verifySecret)).toEqual({
+    valid: false,
+    reason: "malformed",
+  });
 });

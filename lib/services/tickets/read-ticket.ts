@@ -18,14 +18,18 @@ export async function readTicket(caller: Caller, reference: string, now: Date) {
   if (!facts || !canSeeTicket(caller, facts, now)) return null;
   const sight = internalSight(caller, facts, now);
   const [detail, journal, attachments] = await Promise.all([
-    ticketDetail(db, facts.id), ticketJournal(db, facts.id, sight), listTicketAttachments(db, facts.id, sight),
+    ticketDetail(db, facts.id),
+    ticketJournal(db, facts.id, sight),
+    listTicketAttachments(db, facts.id, sight),
   ]);
   if (!detail) return null;
   return {
     ticket: detail,
     journal: journal.map((event) => ({ ...event, attachments: attachments.filter((file) => file.eventId === event.id) })),
     attachments,
-    actions: canActAsRequester(caller, facts) ? requesterActions({ status: detail.status, resolvedAt: detail.resolvedAt, rated: detail.rating !== null }, now) : [],
+    actions: canActAsRequester(caller, facts)
+      ? requesterActions({ status: detail.status, resolvedAt: detail.resolvedAt, rated: detail.rating !== null }, now)
+      : [],
     /** A vendor agent's standing on the ticket (working during its wait, then read-only); null for everyone else. */
     vendorStage: caller.role === "vendor_agent" ? vendorStanding(caller.teamIds, facts.vendorGrants, now).stage : null,
   };

@@ -38,18 +38,28 @@ export async function requesterTransition(
   const facts = await ticketFacts(db, { reference });
   if (!facts || !canSeeTicket(caller, facts, now)) return fail({ kind: "not_found" });
   if (!canActAsRequester(caller, facts)) return fail({ kind: "forbidden", message: "tickets.errors.schoolStaffOnly" });
-  if (action === "reopen" && !reason?.trim()) return fail({ kind: "invalid", message: "tickets.errors.sayWhyNotResolved", errors: [{ field: "reason", message: "forms.errors.reasonRequired" }] });
+  if (action === "reopen" && !reason?.trim())
+    return fail({
+      kind: "invalid",
+      message: "tickets.errors.sayWhyNotResolved",
+      errors: [{ field: "reason", message: "forms.errors.reasonRequired" }],
+    });
 
   const outcome = await db.transaction(async (tx) => {
     const ticket = await lockTicket(tx, facts.id);
     const rated = await ticketIsRated(tx, ticket.id);
     if (!requesterActions({ status: ticket.status, resolvedAt: ticket.resolvedAt, rated }, now).includes(action)) return null;
     if (reason?.trim()) {
-      await tx.insert(ticketEvents).values({ ticketId: ticket.id, kind: "comment", visibility: "public", authorId: caller.id, body: reason.trim(), createdAt: now });
+      await tx
+        .insert(ticketEvents)
+        .values({ ticketId: ticket.id, kind: "comment", visibility: "public", authorId: caller.id, body: reason.trim(), createdAt: now });
     }
     const eventId = await transitionTicket(tx, ticket, TARGET[action], caller.id, now);
     const sla = await refreshSla(tx, ticket.id, now);
-    const outboxIds = action === "confirm" && eventId !== null ? await recordTicketNotifications(tx, [{ kind: "closed", ticketId: ticket.id, eventId }], now) : [];
+    const outboxIds =
+      action === "confirm" && eventId !== null
+        ? await recordTicketNotifications(tx, [{ kind: "closed", ticketId: ticket.id, eventId }], now)
+        : [];
     return { outboxIds, slaSchedules: [sla] };
   });
   if (!outcome) return fail({ kind: "conflict", message: REFUSED[action], values: { days: REOPEN_WINDOW_DAYS } });
@@ -62,7 +72,8 @@ export type RatingInput = { score: number; comment?: string };
 async function recordRating(tx: Executor, ticketId: string, input: RatingInput, ratedById: string | null, now: Date): Promise<boolean> {
   const ticket = await lockTicket(tx, ticketId);
   if (ticket.status !== "closed") return false;
-  const inserted = await tx.insert(ticketRatings)
+  const inserted = await tx
+    .insert(ticketRatings)
     .values({ ticketId, score: input.score, comment: input.comment?.trim() || null, ratedById, createdAt: now })
     .onConflictDoNothing()
     .returning({ ticketId: ticketRatings.ticketId });
@@ -83,9 +94,7 @@ export async function rateTicket(caller: Caller, reference: string, input: Ratin
 export async function rateWithLink(token: string, input: RatingInput, now: Date): Promise<ServiceResult<{ reference: string }>> {
   const check = verifyRatingToken(token, now, env().AUTH_SECRET);
   if (!check.valid) {
-    return fail(check.reason === "expired"
-      ? { kind: "conflict", message: "rating.errors.expired" }
-      : { kind: "not_found" });
+    return fail(check.reason === "expired" ? { kind: "conflict", message: "rating.errors.expired" } : { kind: "not_found" });
   }
   const db = database();
   const facts = await ticketFacts(db, { id: check.ticketId });
@@ -107,7 +116,10 @@ export async function closeStaleResolutions(now: Date): Promise<number> {
       const eventId = await transitionTicket(tx, ticket, "closed", null, now);
       const sla = await refreshSla(tx, id, now);
       closed++;
-      return { slaSchedules: [sla], outboxIds: eventId === null ? [] : await recordTicketNotifications(tx, [{ kind: "closed", ticketId: id, eventId }], now) };
+      return {
+        slaSchedules: [sla],
+        outboxIds: eventId === null ? [] : await recordTicketNotifications(tx, [{ kind: "closed", ticketId: id, eventId }], now),
+      };
     });
     await afterCommit(work);
   }

@@ -31,7 +31,9 @@ export async function saveView(caller: Caller, input: SavedViewInput): Promise<S
     if (await savedViewNameTaken(tx, caller.id, name)) {
       return fail<SavedView>({ kind: "conflict", message: "desk.errors.viewNameTaken", values: { name } });
     }
-    const [saved] = await tx.insert(savedViews).values({ userId: caller.id, name, query })
+    const [saved] = await tx
+      .insert(savedViews)
+      .values({ userId: caller.id, name, query })
       .returning({ id: savedViews.id, name: savedViews.name, query: savedViews.query });
     return succeed(saved!);
   });
@@ -41,7 +43,9 @@ export async function saveView(caller: Caller, input: SavedViewInput): Promise<S
 export async function deleteSavedView(caller: Caller, id: string): Promise<ServiceResult<{ id: string }>> {
   if (!can(caller, "desk.use")) return deskOnly();
   if (!z.uuid().safeParse(id).success) return fail({ kind: "not_found" });
-  const [deleted] = await database().delete(savedViews).where(and(eq(savedViews.id, id), eq(savedViews.userId, caller.id)))
+  const [deleted] = await database()
+    .delete(savedViews)
+    .where(and(eq(savedViews.id, id), eq(savedViews.userId, caller.id)))
     .returning({ id: savedViews.id });
   return deleted ? succeed(deleted) : fail({ kind: "not_found" });
 }

@@ -30,16 +30,28 @@ export async function transitionTicket(
   body?: string,
 ): Promise<number | null> {
   if (!canTransition(ticket.status, to)) return null;
-  await tx.update(tickets).set({
-    status: to,
-    updatedAt: now,
-    ...(to === "resolved" ? { resolvedAt: now } : {}),
-    ...(to === "closed" ? { closedAt: now } : {}),
-    ...(ticket.status === "resolved" && to === "assigned" ? { resolvedAt: null } : {}),
-  }).where(eq(tickets.id, ticket.id));
+  await tx
+    .update(tickets)
+    .set({
+      status: to,
+      updatedAt: now,
+      ...(to === "resolved" ? { resolvedAt: now } : {}),
+      ...(to === "closed" ? { closedAt: now } : {}),
+      ...(ticket.status === "resolved" && to === "assigned" ? { resolvedAt: null } : {}),
+    })
+    .where(eq(tickets.id, ticket.id));
   if (ticket.status === "waiting_vendor") await endVendorAccess(tx, ticket.id, now);
-  const [event] = await tx.insert(ticketEvents).values({
-    ticketId: ticket.id, kind: "status_changed", visibility: "public", authorId: actorId, body: body?.trim() || null, data: { from: ticket.status, to }, createdAt: now,
-  }).returning({ id: ticketEvents.id });
+  const [event] = await tx
+    .insert(ticketEvents)
+    .values({
+      ticketId: ticket.id,
+      kind: "status_changed",
+      visibility: "public",
+      authorId: actorId,
+      body: body?.trim() || null,
+      data: { from: ticket.status, to },
+      createdAt: now,
+    })
+    .returning({ id: ticketEvents.id });
   return event!.id;
 }

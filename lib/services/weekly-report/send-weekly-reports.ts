@@ -26,21 +26,49 @@ export async function sendWeeklyReports(now: Date, schedule: WeeklyReportSchedul
     if (report.active) reports.set(school.id, { school, report });
   }
   const active = [...reports.values()];
-  const [heads, leads] = await Promise.all([schoolHeads(db, [...reports.keys()]), zoneSectorLeads(db, [...new Set(active.map(({ school }) => school.zoneId))])]);
+  const [heads, leads] = await Promise.all([
+    schoolHeads(db, [...reports.keys()]),
+    zoneSectorLeads(db, [...new Set(active.map(({ school }) => school.zoneId))]),
+  ]);
   const appUrl = env().APP_URL;
   const rows: OutboxRow[] = [];
   for (const head of heads) {
     const { school, report } = reports.get(head.establishmentId)!;
     const email = schoolWeeklyReportEmail({ appUrl, recipientName: head.name, report });
-    rows.push({ idempotencyKey: `weekly-report:${week.label}:${school.uai}:${head.id}`, recipientId: head.id, toAddress: head.email, subject: email.subject, textBody: email.text, htmlBody: email.html, createdAt: now });
+    rows.push({
+      idempotencyKey: `weekly-report:${week.label}:${school.uai}:${head.id}`,
+      recipientId: head.id,
+      toAddress: head.email,
+      subject: email.subject,
+      textBody: email.text,
+      htmlBody: email.html,
+      createdAt: now,
+    });
   }
   for (const lead of leads) {
     const zone = active.filter(({ school }) => school.zoneId === lead.zoneId);
-    const email = zoneWeeklyReportEmail({ appUrl, recipientName: lead.name, zoneName: zone[0]!.school.zoneName, reports: zone.map(({ report }) => report) });
-    rows.push({ idempotencyKey: `weekly-report:${week.label}:zone:${zone[0]!.school.zoneCode}:${lead.id}`, recipientId: lead.id, toAddress: lead.email, subject: email.subject, textBody: email.text, htmlBody: email.html, createdAt: now });
+    const email = zoneWeeklyReportEmail({
+      appUrl,
+      recipientName: lead.name,
+      zoneName: zone[0]!.school.zoneName,
+      reports: zone.map(({ report }) => report),
+    });
+    rows.push({
+      idempotencyKey: `weekly-report:${week.label}:zone:${zone[0]!.school.zoneCode}:${lead.id}`,
+      recipientId: lead.id,
+      toAddress: lead.email,
+      subject: email.subject,
+      textBody: email.text,
+      htmlBody: email.html,
+      createdAt: now,
+    });
   }
   if (!rows.length) return { week: week.label, emails: 0 };
-  const written = await db.insert(outboxEmails).values(rows).onConflictDoNothing({ target: outboxEmails.idempotencyKey }).returning({ id: outboxEmails.id });
+  const written = await db
+    .insert(outboxEmails)
+    .values(rows)
+    .onConflictDoNothing({ target: outboxEmails.idempotencyKey })
+    .returning({ id: outboxEmails.id });
   await afterCommit({ outboxIds: written.map((row) => row.id) });
   return { week: week.label, emails: written.length };
 }

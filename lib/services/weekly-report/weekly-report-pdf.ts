@@ -2,11 +2,15 @@ import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from "pdf
 import type { ReportText } from "@/lib/presentation/weekly-report-text";
 
 /** The characters of WinAnsi beyond Latin-1, which the standard fonts can draw (escaped: a table, not words). */
-const WIN_ANSI_EXTRAS = new Set("\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178");
+const WIN_ANSI_EXTRAS = new Set(
+  "\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178",
+);
 
 /** What the standard fonts cannot draw: narrow spaces (French number and date formats) become spaces, the rest "?". */
 function drawable(text: string): string {
-  return [...text.replace(/[\u202f\u2009\u2007]/g, " ")].map((char) => (char.charCodeAt(0) < 0x100 || WIN_ANSI_EXTRAS.has(char) ? char : "?")).join("");
+  return [...text.replace(/[\u202f\u2009\u2007]/g, " ")]
+    .map((char) => (char.charCodeAt(0) < 0x100 || WIN_ANSI_EXTRAS.has(char) ? char : "?"))
+    .join("");
 }
 
 const PAGE = { width: 595.28, height: 841.89, margin: 50 }; // A4, in points

@@ -6,14 +6,24 @@ import { addClosure, deleteClosure, setVendorRepairTime } from "@/lib/services/s
 
 const PAGES = () => ["/admin/calendriers", "/engagements"];
 
-export const addClosureAction = formAction(addClosureSchema, (input, caller, _form, now, actor) => addClosure(caller, input, now, actor), { revalidate: PAGES });
-
-export const deleteClosureAction = formAction(deleteClosureSchema, (input, caller, _form, now, actor) => deleteClosure(caller, input, now, actor), {
+export const addClosureAction = formAction(addClosureSchema, (input, caller, _form, now, actor) => addClosure(caller, input, now, actor), {
   revalidate: PAGES,
-  notFound: "sla.gone.closure",
 });
 
-export const setRepairTimeAction = formAction(repairTimeSchema, (input, caller, _form, now, actor) => setVendorRepairTime(caller, input, now, actor), {
-  revalidate: PAGES,
-  notFound: "sla.gone.vendor",
-});
+export const deleteClosureAction = formAction(
+  deleteClosureSchema,
+  (input, caller, _form, now, actor) => deleteClosure(caller, input, now, actor),
+  {
+    revalidate: PAGES,
+    notFound: "sla.gone.closure",
+  },
+);
+
+export const setRepairTimeAction = formAction(
+  repairTimeSchema,
+  (input, caller, _form, now, actor) => setVendorRepairTime(caller, input, now, actor),
+  {
+    revalidate: PAGES,
+    notFound: "sla.gone.vendor",
+  },
+);

@@ -37,28 +37,59 @@ export default async function OutboxPage({ searchParams }: Props) {
     <section>
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <p className="text-sm text-slate-600">{t("intro")}</p>
-      {!env().SMTP_URL && <p role="status" className="mt-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">{t("noServerNotice")}</p>}
+      {!env().SMTP_URL && (
+        <p role="status" className="mt-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+          {t("noServerNotice")}
+        </p>
+      )}
       <nav aria-label={t("filters.label")} className="mt-4 flex flex-wrap gap-2 text-sm">
         {tabs.map(([status, label]) => (
-          <Link key={label} href={status ? `?status=${status}` : "/admin/courriels"} aria-current={query.status === status ? "page" : undefined}
-            className={`rounded-md border px-3 py-1 ${query.status === status ? "border-brand-700 bg-brand-700 text-white" : "border-slate-300 hover:bg-slate-100"}`}>
+          <Link
+            key={label}
+            href={status ? `?status=${status}` : "/admin/courriels"}
+            aria-current={query.status === status ? "page" : undefined}
+            className={`rounded-md border px-3 py-1 ${query.status === status ? "border-brand-700 bg-brand-700 text-white" : "border-slate-300 hover:bg-slate-100"}`}
+          >
             {label}
           </Link>
         ))}
       </nav>
       <FilterProblems problems={problems.map((problem) => say(problem.message, problem.values))} />
-      {page.items.length === 0 ? <p className="mt-6 text-slate-600">{t("empty")}</p> : (
-        <DataTable columns={[t("columns.createdAt"), t("columns.to"), t("columns.subject"), t("columns.status"), t("columns.attempts"), t("columns.sentAt")]}>
+      {page.items.length === 0 ? (
+        <p className="mt-6 text-slate-600">{t("empty")}</p>
+      ) : (
+        <DataTable
+          columns={[
+            t("columns.createdAt"),
+            t("columns.to"),
+            t("columns.subject"),
+            t("columns.status"),
+            t("columns.attempts"),
+            t("columns.sentAt"),
+          ]}
+        >
           {page.items.map((row) => (
             <tr key={row.id} className="border-t border-slate-100 align-top" data-status={row.status}>
-              <td className="whitespace-nowrap px-3 py-2"><DateTime value={row.createdAt} style="short" /></td>
+              <td className="whitespace-nowrap px-3 py-2">
+                <DateTime value={row.createdAt} style="short" />
+              </td>
               <td className="break-all px-3 py-2">{row.toAddress}</td>
-              <td className="px-3 py-2"><Link className="text-brand-700 underline" href={`/admin/courriels/${row.id}`}>{row.subject}</Link></td>
+              <td className="px-3 py-2">
+                <Link className="text-brand-700 underline" href={`/admin/courriels/${row.id}`}>
+                  {row.subject}
+                </Link>
+              </td>
               <td className="px-3 py-2">
                 <OutboxStatusBadge status={row.status} lastError={row.lastError} />
                 {row.status === "failed" && (
                   <div className="mt-1">
-                    <HiddenFieldsButton action={resendEmailAction} fields={{ id: row.id }} label={t("resend")} pendingLabel={t("resending")} ariaLabel={t("resendLabel", { subject: row.subject })} />
+                    <HiddenFieldsButton
+                      action={resendEmailAction}
+                      fields={{ id: row.id }}
+                      label={t("resend")}
+                      pendingLabel={t("resending")}
+                      ariaLabel={t("resendLabel", { subject: row.subject })}
+                    />
                   </div>
                 )}
               </td>

@@ -10,14 +10,24 @@ const NOT_FOUND = "establishments.gone.team";
 
 /** Creates the team, then opens its page to add its members. */
 export const createTeamAction = formAction(createTeamSchema, (input, caller, _form, now, actor) => createTeam(caller, input, now, actor), {
-  revalidate: (input) => pages(input.code), redirectTo: (_team, input) => `/admin/equipes/${input.code}`,
+  revalidate: (input) => pages(input.code),
+  redirectTo: (_team, input) => `/admin/equipes/${input.code}`,
 });
 
-export const updateTeamAction = formAction(editTeamFormSchema, ({ code, ...patch }, caller, _form, now, actor) =>
-  updateTeam(caller, code, patch, now, actor), { revalidate: (input) => pages(input.code), notFound: NOT_FOUND });
+export const updateTeamAction = formAction(
+  editTeamFormSchema,
+  ({ code, ...patch }, caller, _form, now, actor) => updateTeam(caller, code, patch, now, actor),
+  { revalidate: (input) => pages(input.code), notFound: NOT_FOUND },
+);
 
-export const addMemberAction = formAction(teamMemberFormSchema, (input, caller, _form, now, actor) =>
-  addTeamMember(caller, input, now, actor), { revalidate: (input) => pages(input.code), notFound: NOT_FOUND });
+export const addMemberAction = formAction(
+  teamMemberFormSchema,
+  (input, caller, _form, now, actor) => addTeamMember(caller, input, now, actor),
+  { revalidate: (input) => pages(input.code), notFound: NOT_FOUND },
+);
 
-export const removeMemberAction = formAction(removeTeamMemberFormSchema, (input, caller, _form, now, actor) =>
-  removeTeamMember(caller, input, now, actor), { revalidate: (input) => pages(input.code), notFound: NOT_FOUND });
+export const removeMemberAction = formAction(
+  removeTeamMemberFormSchema,
+  (input, caller, _form, now, actor) => removeTeamMember(caller, input, now, actor),
+  { revalidate: (input) => pages(input.code), notFound: NOT_FOUND },
+);

@@ -18,26 +18,51 @@ export default async function TeamsAdminPage() {
   const caller = await pageCaller();
   if (!can(caller, "organisation.manage")) notFound();
   const [t, tFields, options, zones, teams] = await Promise.all([
-    getTranslations("schools.teams"), getTranslations("schools.fields"), fieldOptions(), listAllZones(), listTeams(caller),
+    getTranslations("schools.teams"),
+    getTranslations("schools.fields"),
+    fieldOptions(),
+    listAllZones(),
+    listTeams(caller),
   ]);
   const zoneOptions = [{ value: "", label: tFields("noZone") }, ...zones.map((zone) => ({ value: zone.code, label: zone.name }))];
   return (
-    <OrganisationAdminPage tab="teams" create={{
-      id: "new-team", action: createTeamAction, fields: [
-        { kind: "text", name: "code", label: tFields("code"), required: true, maxLength: 40 },
-        { kind: "text", name: "name", label: tFields("name"), required: true },
-        { kind: "select", name: "party", label: tFields("party"), options: options.parties, defaultValue: "region" },
-        { kind: "select", name: "zone", label: tFields("zone"), options: zoneOptions, defaultValue: "" },
-      ],
-    }}>
-      <DataTable columns={[tFields("name"), tFields("party"), tFields("zone"), tFields("members"), <span key="a" className="sr-only">Actions</span>]}>
+    <OrganisationAdminPage
+      tab="teams"
+      create={{
+        id: "new-team",
+        action: createTeamAction,
+        fields: [
+          { kind: "text", name: "code", label: tFields("code"), required: true, maxLength: 40 },
+          { kind: "text", name: "name", label: tFields("name"), required: true },
+          { kind: "select", name: "party", label: tFields("party"), options: options.parties, defaultValue: "region" },
+          { kind: "select", name: "zone", label: tFields("zone"), options: zoneOptions, defaultValue: "" },
+        ],
+      }}
+    >
+      <DataTable
+        columns={[
+          tFields("name"),
+          tFields("party"),
+          tFields("zone"),
+          tFields("members"),
+          <span key="a" className="sr-only">
+            Actions
+          </span>,
+        ]}
+      >
         {(teams ?? []).map((team) => (
           <tr key={team.code} data-team={team.code} className="border-t border-slate-100">
-            <td className="px-3 py-2">{team.name} <span className="font-mono text-xs text-slate-500">{team.code}</span></td>
+            <td className="px-3 py-2">
+              {team.name} <span className="font-mono text-xs text-slate-500">{team.code}</span>
+            </td>
             <td className="px-3 py-2">{options.parties.find((party) => party.value === team.party)?.label ?? team.party}</td>
             <td className="px-3 py-2">{team.zone ?? "—"}</td>
             <td className="px-3 py-2">{t("memberCount", { count: team.members.length })}</td>
-            <EditLinkCell href={`/admin/equipes/${encodeURIComponent(team.code)}`} label={t("editNamed", { name: team.name })} text={t("edit")} />
+            <EditLinkCell
+              href={`/admin/equipes/${encodeURIComponent(team.code)}`}
+              label={t("editNamed", { name: team.name })}
+              text={t("edit")}
+            />
           </tr>
         ))}
       </DataTable>

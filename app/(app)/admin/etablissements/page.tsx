@@ -25,37 +25,74 @@ export default async function SchoolsAdminPage({ searchParams }: Props) {
   const caller = await pageCaller();
   if (!can(caller, "organisation.manage")) notFound();
   const [t, tFields, tList, options, zones, page] = await Promise.all([
-    getTranslations("schools.schools"), getTranslations("schools.fields"), getTranslations("establishments"), fieldOptions(), listAllZones(),
+    getTranslations("schools.schools"),
+    getTranslations("schools.fields"),
+    getTranslations("establishments"),
+    fieldOptions(),
+    listAllZones(),
     listVisibleEstablishments(caller, { after: query.cursor, limit: query.limit }),
   ]);
   return (
-    <OrganisationAdminPage tab="schools" create={{
-      id: "new-school", action: createEstablishmentAction, fields: [
-        { kind: "text", name: "uai", label: tFields("uai"), required: true, maxLength: 8 },
-        { kind: "text", name: "name", label: tFields("name"), required: true },
-        { kind: "text", name: "type", label: tFields("type"), required: true, maxLength: 50 },
-        { kind: "text", name: "city", label: tFields("city"), required: true },
-        { kind: "text", name: "departement", label: tFields("departement"), required: true, maxLength: 3 },
-        { kind: "select", name: "zone", label: tFields("zone"), options: zones.map((zone) => ({ value: zone.code, label: zone.name })) },
-        { kind: "select", name: "supportMode", label: tFields("supportMode"), options: options.supportModes, defaultValue: "normal" },
-        { kind: "select", name: "onboardingState", label: tFields("onboardingState"), options: options.onboardingStates, defaultValue: "a_integrer" },
-      ],
-    }}>
-      {page.items.length === 0 ? <p className="text-slate-600">{t("empty")}</p> : (
-        <DataTable columns={[tFields("name"), tFields("uai"), tFields("city"), tFields("zone"), tFields("supportMode"), <span key="a" className="sr-only">Actions</span>]}>
+    <OrganisationAdminPage
+      tab="schools"
+      create={{
+        id: "new-school",
+        action: createEstablishmentAction,
+        fields: [
+          { kind: "text", name: "uai", label: tFields("uai"), required: true, maxLength: 8 },
+          { kind: "text", name: "name", label: tFields("name"), required: true },
+          { kind: "text", name: "type", label: tFields("type"), required: true, maxLength: 50 },
+          { kind: "text", name: "city", label: tFields("city"), required: true },
+          { kind: "text", name: "departement", label: tFields("departement"), required: true, maxLength: 3 },
+          { kind: "select", name: "zone", label: tFields("zone"), options: zones.map((zone) => ({ value: zone.code, label: zone.name })) },
+          { kind: "select", name: "supportMode", label: tFields("supportMode"), options: options.supportModes, defaultValue: "normal" },
+          {
+            kind: "select",
+            name: "onboardingState",
+            label: tFields("onboardingState"),
+            options: options.onboardingStates,
+            defaultValue: "a_integrer",
+          },
+        ],
+      }}
+    >
+      {page.items.length === 0 ? (
+        <p className="text-slate-600">{t("empty")}</p>
+      ) : (
+        <DataTable
+          columns={[
+            tFields("name"),
+            tFields("uai"),
+            tFields("city"),
+            tFields("zone"),
+            tFields("supportMode"),
+            <span key="a" className="sr-only">
+              Actions
+            </span>,
+          ]}
+        >
           {page.items.map((school) => (
             <tr key={school.id} data-uai={school.uai} className="border-t border-slate-100">
-              <td className="px-3 py-2">{school.name} <span className="text-slate-500">({school.type})</span></td>
+              <td className="px-3 py-2">
+                {school.name} <span className="text-slate-500">({school.type})</span>
+              </td>
               <td className="px-3 py-2 font-mono">{school.uai}</td>
               <td className="px-3 py-2">{school.city}</td>
               <td className="px-3 py-2">{school.zone.name}</td>
-              <td className="px-3 py-2"><SupportModeBadge mode={school.supportMode} /></td>
+              <td className="px-3 py-2">
+                <SupportModeBadge mode={school.supportMode} />
+              </td>
               <EditLinkCell href={`/admin/etablissements/${school.uai}`} label={t("editNamed", { name: school.name })} text={t("edit")} />
             </tr>
           ))}
         </DataTable>
       )}
-      <Pager nextHref={page.next ? `?cursor=${encodeCursor(page.next)}` : null} firstHref={query.cursor ? "?" : null} nextLabel={tList("next")} firstLabel={tList("first")} />
+      <Pager
+        nextHref={page.next ? `?cursor=${encodeCursor(page.next)}` : null}
+        firstHref={query.cursor ? "?" : null}
+        nextLabel={tList("next")}
+        firstLabel={tList("first")}
+      />
     </OrganisationAdminPage>
   );
 }

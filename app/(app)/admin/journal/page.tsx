@@ -37,17 +37,34 @@ export default async function JournalPage({ searchParams }: Props) {
           <h1 className="text-2xl font-semibold">{t("title")}</h1>
           <p className="text-sm text-slate-600">{t("intro", { days: env().AUDIT_RETENTION_DAYS })}</p>
         </div>
-        <a className="text-sm text-brand-700 underline" href={`/admin/journal/csv?${filters}`} download>{t("csv")}</a>
+        <a className="text-sm text-brand-700 underline" href={`/admin/journal/csv?${filters}`} download>
+          {t("csv")}
+        </a>
       </div>
       <div className="mt-4">
         <AuditFilters values={values} action="/admin/journal" />
       </div>
       <FilterProblems problems={problems.map((problem) => say(problem.message, problem.values))} />
-      {page.items.length === 0 ? <p className="mt-6 text-slate-600">{t("empty")}</p> : (
-        <DataTable columns={[t("columns.at"), t("columns.who"), t("columns.action"), t("columns.objectType"), t("columns.objectId"), t("columns.change"), t("columns.ip"), t("columns.requestId")]}>
+      {page.items.length === 0 ? (
+        <p className="mt-6 text-slate-600">{t("empty")}</p>
+      ) : (
+        <DataTable
+          columns={[
+            t("columns.at"),
+            t("columns.who"),
+            t("columns.action"),
+            t("columns.objectType"),
+            t("columns.objectId"),
+            t("columns.change"),
+            t("columns.ip"),
+            t("columns.requestId"),
+          ]}
+        >
           {page.items.map((row) => (
             <tr key={row.id} className="border-t border-slate-100 align-top" data-action={row.action}>
-              <td className="whitespace-nowrap px-3 py-2"><DateTime value={row.occurredAt} style="short" /></td>
+              <td className="whitespace-nowrap px-3 py-2">
+                <DateTime value={row.occurredAt} style="short" />
+              </td>
               <td className="px-3 py-2">{row.actorLabel ?? t("system")}</td>
               <td className="px-3 py-2">{t(`actions.${row.action}`)}</td>
               <td className="px-3 py-2">{t(`objectTypes.${row.objectType}`)}</td>
@@ -56,8 +73,14 @@ export default async function JournalPage({ searchParams }: Props) {
                 <details>
                   <summary className="cursor-pointer text-brand-700">{t("details")}</summary>
                   <dl className="mt-1 grid gap-1 text-xs">
-                    <dt className="font-medium">{t("columns.before")}</dt><dd><pre className="whitespace-pre-wrap break-all">{json(row.before)}</pre></dd>
-                    <dt className="font-medium">{t("columns.after")}</dt><dd><pre className="whitespace-pre-wrap break-all">{json(row.after)}</pre></dd>
+                    <dt className="font-medium">{t("columns.before")}</dt>
+                    <dd>
+                      <pre className="whitespace-pre-wrap break-all">{json(row.before)}</pre>
+                    </dd>
+                    <dt className="font-medium">{t("columns.after")}</dt>
+                    <dd>
+                      <pre className="whitespace-pre-wrap break-all">{json(row.after)}</pre>
+                    </dd>
                   </dl>
                 </details>
               </td>

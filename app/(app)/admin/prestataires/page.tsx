@@ -17,14 +17,26 @@ export default async function VendorsAdminPage() {
   const fields = (vendor?: { id: string; name: string; contractReference: string | null; contactEmail: string | null }): FormField[] => [
     { kind: "hidden", name: "id", value: vendor?.id ?? "" },
     { kind: "text", name: "name", label: tFields("name"), defaultValue: vendor?.name, required: true },
-    { kind: "text", name: "contractReference", label: tFields("contractReference"), defaultValue: vendor?.contractReference, maxLength: 100 },
+    {
+      kind: "text",
+      name: "contractReference",
+      label: tFields("contractReference"),
+      defaultValue: vendor?.contractReference,
+      maxLength: 100,
+    },
     { kind: "email", name: "contactEmail", label: tFields("contactEmail"), defaultValue: vendor?.contactEmail },
   ];
   return (
     <OrganisationAdminPage tab="vendors" create={{ id: "new-vendor", action: saveVendorAction, fields: fields() }}>
       {vendors.map((vendor) => (
-        <FieldsForm key={vendor.id} id={`vendor-${vendor.id}`} action={saveVendorAction} title={vendor.name}
-          labels={{ submit: t("save"), pending: t("saving"), done: t("saved") }} fields={fields(vendor)} />
+        <FieldsForm
+          key={vendor.id}
+          id={`vendor-${vendor.id}`}
+          action={saveVendorAction}
+          title={vendor.name}
+          labels={{ submit: t("save"), pending: t("saving"), done: t("saved") }}
+          fields={fields(vendor)}
+        />
       ))}
     </OrganisationAdminPage>
   );

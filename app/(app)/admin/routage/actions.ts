@@ -10,6 +10,14 @@ const list = { revalidate: () => ["/admin/routage"], notFound: "routing.gone.rul
 
 export const moveRule = formAction(moveRuleSchema, (input, caller, _form, now, actor) => moveRoutingRule(caller, input, now, actor), list);
 
-export const setRuleEnabled = formAction(setRuleEnabledSchema, (input, caller, _form, now, actor) => setRoutingRuleEnabled(caller, input, now, actor), list);
+export const setRuleEnabled = formAction(
+  setRuleEnabledSchema,
+  (input, caller, _form, now, actor) => setRoutingRuleEnabled(caller, input, now, actor),
+  list,
+);
 
-export const deleteRule = formAction(deleteRuleSchema, (input, caller, _form, now, actor) => deleteRoutingRule(caller, input, now, actor), list);
+export const deleteRule = formAction(
+  deleteRuleSchema,
+  (input, caller, _form, now, actor) => deleteRoutingRule(caller, input, now, actor),
+  list,
+);

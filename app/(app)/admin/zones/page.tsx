@@ -15,15 +15,23 @@ export default async function ZonesAdminPage() {
   if (!zones) notFound();
   const [t, tFields] = await Promise.all([getTranslations("schools.zones"), getTranslations("schools.fields")]);
   const fields = (zone?: { code: string; name: string; departements: string[] }): FormField[] => [
-    zone ? { kind: "hidden", name: "code", value: zone.code } : { kind: "text", name: "code", label: tFields("code"), required: true, maxLength: 20 },
+    zone
+      ? { kind: "hidden", name: "code", value: zone.code }
+      : { kind: "text", name: "code", label: tFields("code"), required: true, maxLength: 20 },
     { kind: "text", name: "name", label: tFields("name"), defaultValue: zone?.name, required: true },
     { kind: "text", name: "departements", label: tFields("departements"), defaultValue: zone?.departements.join(", ") },
   ];
   return (
     <OrganisationAdminPage tab="zones" create={{ id: "new-zone", action: saveZoneAction, fields: fields() }}>
       {zones.map((zone) => (
-        <FieldsForm key={zone.code} id={`zone-${zone.code}`} action={saveZoneAction} title={`${zone.name} (${zone.code})`}
-          labels={{ submit: t("save"), pending: t("saving"), done: t("saved") }} fields={fields(zone)} />
+        <FieldsForm
+          key={zone.code}
+          id={`zone-${zone.code}`}
+          action={saveZoneAction}
+          title={`${zone.name} (${zone.code})`}
+          labels={{ submit: t("save"), pending: t("saving"), done: t("saved") }}
+          fields={fields(zone)}
+        />
       ))}
     </OrganisationAdminPage>
   );

@@ -42,7 +42,10 @@ export default async function TicketPage({ params, searchParams }: Props) {
   // Staff following a school's link (an e-mail forwarded to them) land on their own page of the ticket.
   if (can(caller, "desk.use")) redirect(`/bureau/tickets/${reference.data}`);
   if (!can(caller, "portal.use")) notFound();
-  const [found, interventions] = await Promise.all([readTicket(caller, reference.data, new Date()), readTicketInterventions(caller, reference.data, new Date())]);
+  const [found, interventions] = await Promise.all([
+    readTicket(caller, reference.data, new Date()),
+    readTicketInterventions(caller, reference.data, new Date()),
+  ]);
   if (!found || !interventions.ok) notFound();
 
   const { ticket, journal, actions } = found;
@@ -52,7 +55,9 @@ export default async function TicketPage({ params, searchParams }: Props) {
 
   return (
     <article className="space-y-4">
-      <Link href="/demandes" className="text-sm text-brand-700 underline">{t("tickets.detail.back")}</Link>
+      <Link href="/demandes" className="text-sm text-brand-700 underline">
+        {t("tickets.detail.back")}
+      </Link>
       {justFiled && (
         <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 p-3 text-emerald-900">
           {t("tickets.detail.created", { reference: ticket.reference })}
@@ -69,7 +74,9 @@ export default async function TicketPage({ params, searchParams }: Props) {
           {interventions.value.items.length > 0 && <InterventionList interventions={interventions.value} forStaff={false} />}
           {canReply && (
             <Panel title={t("tickets.reply.title")}>
-              {ticket.status === "waiting_requester" && <p className="mb-3 text-sm font-medium text-amber-900">{t("tickets.detail.waitingForYou")}</p>}
+              {ticket.status === "waiting_requester" && (
+                <p className="mb-3 text-sm font-medium text-amber-900">{t("tickets.detail.waitingForYou")}</p>
+              )}
               <ReplyForm reference={ticket.reference} action={replyToTicket} />
             </Panel>
           )}
@@ -82,9 +89,11 @@ export default async function TicketPage({ params, searchParams }: Props) {
           )}
           {(ticket.rating || actions.includes("rate")) && (
             <Panel title={t("rating.title")}>
-              {ticket.rating
-                ? <GivenRating rating={ticket.rating} />
-                : <RatingForm action={rateFromTicketPage} hidden={{ reference: ticket.reference }} />}
+              {ticket.rating ? (
+                <GivenRating rating={ticket.rating} />
+              ) : (
+                <RatingForm action={rateFromTicketPage} hidden={{ reference: ticket.reference }} />
+              )}
             </Panel>
           )}
           {sla && <TicketSlaPanel view={sla} forSchool />}

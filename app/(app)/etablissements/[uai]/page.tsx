@@ -25,30 +25,63 @@ export default async function EstablishmentPage({ params }: Props) {
   const school = await readEstablishment(caller, uai.data);
   if (!school) notFound();
   const [t, tStates, tFields, tReferents, technician, choices] = await Promise.all([
-    getTranslations("establishments"), getTranslations("schools.states"), getTranslations("schools.fields"), getTranslations("planning.referents"),
-    schoolTechnician(caller, uai.data, new Date()), referentChoices(caller, uai.data),
+    getTranslations("establishments"),
+    getTranslations("schools.states"),
+    getTranslations("schools.fields"),
+    getTranslations("planning.referents"),
+    schoolTechnician(caller, uai.data, new Date()),
+    referentChoices(caller, uai.data),
   ]);
   return (
     <section className="space-y-4">
-      <p><Link href="/etablissements" className="text-sm text-brand-700 underline">{t("title")}</Link></p>
+      <p>
+        <Link href="/etablissements" className="text-sm text-brand-700 underline">
+          {t("title")}
+        </Link>
+      </p>
       <article className="rounded-lg border border-slate-200 bg-white p-4">
         <h1 className="text-2xl font-semibold">{school.name}</h1>
         <dl className="mt-2 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
-          <dt className="text-slate-500">{t("uai")}</dt><dd className="font-mono">{school.uai}</dd>
-          <dt className="text-slate-500">{t("type")}</dt><dd>{school.type}</dd>
-          <dt className="text-slate-500">{t("city")}</dt><dd>{school.city} ({school.departement})</dd>
-          <dt className="text-slate-500">{t("zone")}</dt><dd>{school.zone.name}</dd>
+          <dt className="text-slate-500">{t("uai")}</dt>
+          <dd className="font-mono">{school.uai}</dd>
+          <dt className="text-slate-500">{t("type")}</dt>
+          <dd>{school.type}</dd>
+          <dt className="text-slate-500">{t("city")}</dt>
+          <dd>
+            {school.city} ({school.departement})
+          </dd>
+          <dt className="text-slate-500">{t("zone")}</dt>
+          <dd>{school.zone.name}</dd>
           <dt className="text-slate-500">{t("supportMode")}</dt>
-          <dd><SupportModeBadge mode={school.supportMode} /> <span className="text-slate-600">{t(`modeHelp.${school.supportMode}`)}</span></dd>
-          <dt className="text-slate-500">{tFields("onboardingState")}</dt><dd>{tStates(school.onboardingState)}</dd>
+          <dd>
+            <SupportModeBadge mode={school.supportMode} /> <span className="text-slate-600">{t(`modeHelp.${school.supportMode}`)}</span>
+          </dd>
+          <dt className="text-slate-500">{tFields("onboardingState")}</dt>
+          <dd>{tStates(school.onboardingState)}</dd>
         </dl>
-        <div className="mt-3"><EstablishmentContacts school={school} /></div>
-        <p className="mt-3 text-sm"><Link className="text-brand-700 underline" href={`/inventaire/etablissements/${school.uai}`}>{t("inventory")}</Link></p>
+        <div className="mt-3">
+          <EstablishmentContacts school={school} />
+        </div>
+        <p className="mt-3 text-sm">
+          <Link className="text-brand-700 underline" href={`/inventaire/etablissements/${school.uai}`}>
+            {t("inventory")}
+          </Link>
+        </p>
       </article>
       <article className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="referents-title">
-        <h2 id="referents-title" className="text-lg font-semibold">{tReferents("title")}</h2>
+        <h2 id="referents-title" className="text-lg font-semibold">
+          {tReferents("title")}
+        </h2>
         {technician && <SchoolTechnicianPanel summary={technician} headingLevel={3} />}
-        {choices && <ReferentsForm action={saveReferents} uai={school.uai} referent={technician?.referent ?? null} backup={technician?.backup ?? null} choices={choices} />}
+        {choices && (
+          <ReferentsForm
+            action={saveReferents}
+            uai={school.uai}
+            referent={technician?.referent ?? null}
+            backup={technician?.backup ?? null}
+            choices={choices}
+          />
+        )}
       </article>
     </section>
   );

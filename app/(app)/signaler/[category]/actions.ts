@@ -12,17 +12,30 @@ const FIELD_PREFIX = "fields.";
 function filing(form: FormData, values: FormValues) {
   const single = (name: string) => (typeof values[name] === "string" ? values[name] : undefined);
   return {
-    type: single("type"), serviceCode: single("serviceCode"), categoryCode: single("categoryCode"),
-    establishmentUai: single("establishmentUai"), title: single("title"), description: single("description"),
-    impact: single("impact"), urgency: single("urgency"),
-    fields: Object.fromEntries(Object.entries(values).filter(([name]) => name.startsWith(FIELD_PREFIX)).map(([name, value]) => [name.slice(FIELD_PREFIX.length), value])),
+    type: single("type"),
+    serviceCode: single("serviceCode"),
+    categoryCode: single("categoryCode"),
+    establishmentUai: single("establishmentUai"),
+    title: single("title"),
+    description: single("description"),
+    impact: single("impact"),
+    urgency: single("urgency"),
+    fields: Object.fromEntries(
+      Object.entries(values)
+        .filter(([name]) => name.startsWith(FIELD_PREFIX))
+        .map(([name, value]) => [name.slice(FIELD_PREFIX.length), value]),
+    ),
     ciIds: form.getAll("ciIds").filter((id) => typeof id === "string"),
   };
 }
 
 /** The filing form's action: the new ticket's page on success. */
-export const fileTicket = formAction(createTicketSchema, async (input, caller, form, now) => createTicket(caller, input, await filesFromForm(form), now), {
-  read: filing,
-  notFound: "filing.gone.category",
-  redirectTo: (created) => `/demandes/${created.reference}?cree=1`,
-});
+export const fileTicket = formAction(
+  createTicketSchema,
+  async (input, caller, form, now) => createTicket(caller, input, await filesFromForm(form), now),
+  {
+    read: filing,
+    notFound: "filing.gone.category",
+    redirectTo: (created) => `/demandes/${created.reference}?cree=1`,
+  },
+);

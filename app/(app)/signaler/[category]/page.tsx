@@ -25,7 +25,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function FileCategoryPage({ params, searchParams }: Props) {
   const [{ category: code }, { conseil }] = await Promise.all([params, searchParams]);
   const caller = await pageCaller();
-  const [t, catalogue, portal, requestLocale] = await Promise.all([getTranslations("filing"), readCatalogue(), portalContext(caller), getLocale()]);
+  const [t, catalogue, portal, requestLocale] = await Promise.all([
+    getTranslations("filing"),
+    readCatalogue(),
+    portalContext(caller),
+    getLocale(),
+  ]);
   const locale = requestLocale === "en" ? "en" : "fr";
   const service = catalogue.find((candidate) => candidate.categories.some((category) => category.code === code));
   const category = service?.categories.find((candidate) => candidate.code === code);
@@ -38,12 +43,16 @@ export default async function FileCategoryPage({ params, searchParams }: Props) 
 
   return (
     <section className="space-y-4">
-      <p className="text-sm text-slate-600">{service.name} › {category.name}</p>
+      <p className="text-sm text-slate-600">
+        {service.name} › {category.name}
+      </p>
       <h1 className="text-2xl font-semibold">{t("formTitle", { type: category.type })}</h1>
       {open.length === 0 ? (
         <div role="alert" className="rounded-lg border border-red-200 bg-red-50 p-4">
           <h2 className="font-semibold text-red-900">{t("refused")}</h2>
-          <p className="mt-1 text-sm text-red-900">{refusals[0]?.refusal && translateText(refusals[0].refusal.message, refusals[0].refusal.values, locale)}</p>
+          <p className="mt-1 text-sm text-red-900">
+            {refusals[0]?.refusal && translateText(refusals[0].refusal.message, refusals[0].refusal.values, locale)}
+          </p>
         </div>
       ) : advice && conseil !== "lu" ? (
         <SelfHelp task={advice.task} steps={advice.steps} fileAnywayHref={`/signaler/${category.code}?conseil=lu`} />

@@ -30,7 +30,9 @@ const PRINT_CSS = `@media print {
 
 /** The annual report of one school or one zone for one school year: the year's indicators, print-friendly. */
 export default async function AnnualReportPage({ searchParams }: Props) {
-  const raw = Object.fromEntries(Object.entries(await searchParams).filter((entry): entry is [string, string] => typeof entry[1] === "string" && entry[1] !== ""));
+  const raw = Object.fromEntries(
+    Object.entries(await searchParams).filter((entry): entry is [string, string] => typeof entry[1] === "string" && entry[1] !== ""),
+  );
   const parsed = annualReportQuery.safeParse(raw);
   const caller = await pageCaller();
   if (!parsed.success) notFound();
@@ -48,12 +50,25 @@ export default async function AnnualReportPage({ searchParams }: Props) {
   const yearNav = (
     <nav aria-label={t("report.year")} className="flex flex-wrap gap-2 text-sm print:hidden">
       {years.map((label) => (
-        <Link key={label} href={reportHref(scope, label)} aria-current={label === year ? "page" : undefined}
-          className={`rounded-full border px-3 py-1 ${label === year ? "border-brand-700 bg-brand-50" : "border-slate-300"}`}>{label}</Link>
+        <Link
+          key={label}
+          href={reportHref(scope, label)}
+          aria-current={label === year ? "page" : undefined}
+          className={`rounded-full border px-3 py-1 ${label === year ? "border-brand-700 bg-brand-50" : "border-slate-300"}`}
+        >
+          {label}
+        </Link>
       ))}
     </nav>
   );
-  if (!period) return <section className="space-y-3"><h1 className="text-2xl font-semibold">{t("report.title", { year })}</h1>{yearNav}<p>{t("report.notStarted")}</p></section>;
+  if (!period)
+    return (
+      <section className="space-y-3">
+        <h1 className="text-2xl font-semibold">{t("report.title", { year })}</h1>
+        {yearNav}
+        <p>{t("report.notStarted")}</p>
+      </section>
+    );
 
   const noCsv = () => null;
   let title: string;
@@ -63,24 +78,60 @@ export default async function AnnualReportPage({ searchParams }: Props) {
     if (!found.ok) notFound();
     const links = dashboardLinks(caller, scope, period);
     title = found.value.establishment.name;
-    body = <EstablishmentView dashboard={found.value} tables={establishmentTables(found.value, t, links, { locale, now })} t={t} links={links} locale={locale} csv={noCsv} tableLabels={table} />;
+    body = (
+      <EstablishmentView
+        dashboard={found.value}
+        tables={establishmentTables(found.value, t, links, { locale, now })}
+        t={t}
+        links={links}
+        locale={locale}
+        csv={noCsv}
+        tableLabels={table}
+      />
+    );
   } else {
     const found = await readRegionalDashboard(caller, scope.zone ?? null, period, now);
     if (!found.ok) notFound();
     const links = dashboardLinks(caller, scope, period);
     title = found.value.scope.kind === "zone" ? found.value.scope.name : t("zoneAll");
-    const tables = regionalTables(found.value, t, {
-      ...links, zone: (code) => regionalHref(code, period), schoolDrill: (uai, filters) => drillHref({ establishment: uai }, filters), zoneDrill: (code, filters) => drillHref({ zone: code }, filters),
-    }, { locale, now }, found.value.establishments);
-    body = <RegionalView dashboard={found.value} tables={tables} t={t} locale={locale} drill={(filters) => links.drill(filters)} csv={noCsv} tableLabels={table} schools={null} />;
+    const tables = regionalTables(
+      found.value,
+      t,
+      {
+        ...links,
+        zone: (code) => regionalHref(code, period),
+        schoolDrill: (uai, filters) => drillHref({ establishment: uai }, filters),
+        zoneDrill: (code, filters) => drillHref({ zone: code }, filters),
+      },
+      { locale, now },
+      found.value.establishments,
+    );
+    body = (
+      <RegionalView
+        dashboard={found.value}
+        tables={tables}
+        t={t}
+        locale={locale}
+        drill={(filters) => links.drill(filters)}
+        csv={noCsv}
+        tableLabels={table}
+        schools={null}
+      />
+    );
   }
   const french = (day: string) => day.split("-").reverse().join("/");
   return (
     <article className="space-y-6">
       <style>{PRINT_CSS}</style>
-      <p className="text-sm text-slate-500 print:hidden"><Link href={DASHBOARDS} className="underline">{t("title")}</Link></p>
+      <p className="text-sm text-slate-500 print:hidden">
+        <Link href={DASHBOARDS} className="underline">
+          {t("title")}
+        </Link>
+      </p>
       <header className="space-y-2">
-        <h1 className="text-2xl font-semibold">{t("report.title", { year })} · {title}</h1>
+        <h1 className="text-2xl font-semibold">
+          {t("report.title", { year })} · {title}
+        </h1>
         <p className="text-slate-600">{t("report.subtitle", { from: french(period.from), to: french(period.to) })}</p>
         <p className="text-xs text-slate-500">{t("report.generatedAt", { at: dateTime(now.toISOString(), locale) })}</p>
         {yearNav}

@@ -19,9 +19,13 @@ export default async function SsoRefusedPage({ searchParams }: Props) {
       <div className="w-full max-w-md space-y-3 rounded-xl border border-slate-200 bg-white p-6 shadow-sm sm:p-8">
         <p className="text-sm font-semibold uppercase tracking-wide text-brand-700">{t("app.name")}</p>
         <h1 className="text-2xl font-semibold">{t("sso.refused.title")}</h1>
-        <p role="alert" data-reason={reason}>{t(`sso.refused.${reason}`)}</p>
+        <p role="alert" data-reason={reason}>
+          {t(`sso.refused.${reason}`)}
+        </p>
         <p className="text-sm text-slate-600">{t(`sso.refused.whom.${reason}`)}</p>
-        <Link className="text-brand-700 underline" href="/connexion">{t("sso.refused.back")}</Link>
+        <Link className="text-brand-700 underline" href="/connexion">
+          {t("sso.refused.back")}
+        </Link>
       </div>
     </main>
   );

@@ -26,13 +26,22 @@ export default async function ChoosePasswordPage({ params }: Props) {
         <>
           <p className="mt-2 text-sm text-slate-600">{t("people.choosePasswordIntro", { name: link.name, email: link.email })}</p>
           <div className="mt-6">
-            <PasswordForm action={choosePasswordThroughLink} hidden={{ token }} submitLabel={t("people.savePassword")} success={t("people.passwordSaved")} />
+            <PasswordForm
+              action={choosePasswordThroughLink}
+              hidden={{ token }}
+              submitLabel={t("people.savePassword")}
+              success={t("people.passwordSaved")}
+            />
           </div>
         </>
       ) : (
-        <p role="alert" className="mt-4">{t("people.linkInvalid")}</p>
+        <p role="alert" className="mt-4">
+          {t("people.linkInvalid")}
+        </p>
       )}
-      <Link href="/connexion" className="mt-6 inline-block text-sm text-brand-700 underline">{t("people.signIn")}</Link>
+      <Link href="/connexion" className="mt-6 inline-block text-sm text-brand-700 underline">
+        {t("people.signIn")}
+      </Link>
     </AuthCard>
   );
 }

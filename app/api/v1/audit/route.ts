@@ -9,8 +9,16 @@ import { readAuditEvents } from "@/lib/services/audit/read-audit";
 export const dynamic = "force-dynamic";
 
 const eventJson = (row: AuditEventRow): AuditEventJson => ({
-  id: row.id, occurredAt: row.occurredAt.toISOString(), actor: { id: row.actorId, label: row.actorLabel }, ip: row.ip,
-  action: row.action, objectType: row.objectType, objectId: row.objectId, before: row.before, after: row.after, requestId: row.requestId,
+  id: row.id,
+  occurredAt: row.occurredAt.toISOString(),
+  actor: { id: row.actorId, label: row.actorLabel },
+  ip: row.ip,
+  action: row.action,
+  objectType: row.objectType,
+  objectId: row.objectId,
+  before: row.before,
+  after: row.after,
+  requestId: row.requestId,
 });
 
 /**

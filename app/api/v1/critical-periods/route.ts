@@ -10,8 +10,15 @@ import { listCriticalPeriods } from "@/lib/services/critical-periods/list-critic
 export const dynamic = "force-dynamic";
 
 const periodJson = (period: CriticalPeriodRow) => ({
-  id: period.id, name: period.name, kind: period.kind, startsOn: period.startsOn, endsOn: period.endsOn, priorityFloor: period.priorityFloor,
-  allEstablishments: period.allEstablishments, establishments: period.establishments, createdAt: period.createdAt.toISOString(),
+  id: period.id,
+  name: period.name,
+  kind: period.kind,
+  startsOn: period.startsOn,
+  endsOn: period.endsOn,
+  priorityFloor: period.priorityFloor,
+  allEstablishments: period.allEstablishments,
+  establishments: period.establishments,
+  createdAt: period.createdAt.toISOString(),
 });
 
 /** GET /api/v1/critical-periods → {items}: the declared critical periods (admins and the service lead; others 403). */

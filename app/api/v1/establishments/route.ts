@@ -22,7 +22,12 @@ export const GET = apiRoute(async (request: Request) => {
   if (!caller) return unauthenticated();
   if (!can(caller, "establishments.read_all") && !can(caller, "establishments.read_own")) return forbidden();
 
-  const page = await listVisibleEstablishments(caller, { zoneCode: query.data.zone, q: query.data.q, after: query.data.cursor, limit: query.data.limit });
+  const page = await listVisibleEstablishments(caller, {
+    zoneCode: query.data.zone,
+    q: query.data.q,
+    after: query.data.cursor,
+    limit: query.data.limit,
+  });
   return Response.json({
     items: page.items.map(({ id: _id, ...item }) => item),
     nextCursor: page.next ? encodeCursor(page.next) : null,

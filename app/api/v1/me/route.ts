@@ -11,7 +11,10 @@ export const GET = apiRoute(async (request: Request) => {
   const caller = await apiCaller(request);
   if (!caller) return unauthenticated();
   return Response.json({
-    id: caller.id, email: caller.email, name: caller.name, role: caller.role,
+    id: caller.id,
+    email: caller.email,
+    name: caller.name,
+    role: caller.role,
     navigation: navigationFor(caller).map((item) => item.key),
   } satisfies MeJson);
 });

@@ -9,5 +9,10 @@ export const dynamic = "force-dynamic";
 export const GET = apiRoute(async (request: Request) => {
   if (!(await apiCaller(request))) return unauthenticated();
   const catalogue = await readCatalogue();
-  return Response.json({ items: catalogue.map(({ id: _id, categories, ...service }) => ({ ...service, categories: categories.map(({ id: _c, ...category }) => category) })) });
+  return Response.json({
+    items: catalogue.map(({ id: _id, categories, ...service }) => ({
+      ...service,
+      categories: categories.map(({ id: _c, ...category }) => category),
+    })),
+  });
 });

@@ -19,13 +19,24 @@ export const GET = apiRoute(async (request: Request) => {
   // The reader's language and Paris time, as the page shows them.
   const [t, format] = await Promise.all([getTranslations("audit"), getFormatter()]);
   const columns = ["at", "who", "ip", "action", "objectType", "objectId", "before", "after", "requestId"] as const;
-  const file = await auditCsv(caller, query.data, {
-    header: columns.map((column) => t(`columns.${column}`)),
-    action: (action) => t(`actions.${action}`), objectType: (type) => t(`objectTypes.${type}`), at: (date) => format.dateTime(date, { dateStyle: "short", timeStyle: "medium" }),
-  }, auditActor(request.headers, caller));
+  const file = await auditCsv(
+    caller,
+    query.data,
+    {
+      header: columns.map((column) => t(`columns.${column}`)),
+      action: (action) => t(`actions.${action}`),
+      objectType: (type) => t(`objectTypes.${type}`),
+      at: (date) => format.dateTime(date, { dateStyle: "short", timeStyle: "medium" }),
+    },
+    auditActor(request.headers, caller),
+  );
   // The page answers "not found" to anyone but an admin; its download does the same.
   if (!file) return notFound();
   return new Response(file.text, {
-    headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="journal-${parisDay(new Date())}.csv"`, "cache-control": "no-store" },
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="journal-${parisDay(new Date())}.csv"`,
+      "cache-control": "no-store",
+    },
   });
 });

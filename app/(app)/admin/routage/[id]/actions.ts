@@ -6,9 +6,12 @@ import { routingRuleSchema, ruleVersionSchema } from "@/lib/schemas/routing-rule
 import { updateRoutingRule } from "@/lib/services/routing/routing-rules";
 
 /** Saves the edited rule, refused when someone changed it since the form was opened. */
-export const saveRule = formAction(routingRuleSchema.extend(ruleVersionSchema.shape), ({ id, version, ...rule }, caller, _form, now, actor) =>
-  updateRoutingRule(caller, { id, version }, rule, now, actor), {
-  read: (form) => ({ ...routingRuleFromForm(form), id: form.get("id"), version: form.get("version") }),
-  notFound: "routing.gone.rule",
-  redirectTo: () => "/admin/routage",
-});
+export const saveRule = formAction(
+  routingRuleSchema.extend(ruleVersionSchema.shape),
+  ({ id, version, ...rule }, caller, _form, now, actor) => updateRoutingRule(caller, { id, version }, rule, now, actor),
+  {
+    read: (form) => ({ ...routingRuleFromForm(form), id: form.get("id"), version: form.get("version") }),
+    notFound: "routing.gone.rule",
+    redirectTo: () => "/admin/routage",
+  },
+);

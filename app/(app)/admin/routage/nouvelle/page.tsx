@@ -9,7 +9,15 @@ import { titled } from "@/i18n/page-title";
 
 export const generateMetadata = titled("routingNew");
 
-const BLANK_RULE: RuleFormDefaults = { name: "", enabled: true, match: {}, teamCode: "", watcherTeamCodes: [], priorityFloor: null, assignToReferent: false };
+const BLANK_RULE: RuleFormDefaults = {
+  name: "",
+  enabled: true,
+  match: {},
+  teamCode: "",
+  watcherTeamCodes: [],
+  priorityFloor: null,
+  assignToReferent: false,
+};
 
 export default async function NewRoutingRulePage() {
   const caller = await pageCaller();

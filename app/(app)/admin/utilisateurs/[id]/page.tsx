@@ -25,13 +25,19 @@ export default async function EditUserPage({ params }: Props) {
   const values = accountJson(account.value);
   return (
     <section>
-      <Link href="/admin/utilisateurs" className="text-sm text-brand-700 underline">{t("backToList")}</Link>
+      <Link href="/admin/utilisateurs" className="text-sm text-brand-700 underline">
+        {t("backToList")}
+      </Link>
       <h1 className="mt-2 text-2xl font-semibold">{t("editTitle")}</h1>
       <p className="mt-1 text-sm text-slate-600">
         {values.email} — {values.disabled ? t("disabled") : account.value.passwordSetAt ? t("active") : t("invited")}
       </p>
-      <div className="mt-2"><AccountToggle userId={values.id} disabled={values.disabled} action={toggleAccount} /></div>
-      <div className="mt-4 rounded-lg border border-slate-200 bg-white p-4"><AccountForm action={saveAccountFromForm} functions={functions} account={values} /></div>
+      <div className="mt-2">
+        <AccountToggle userId={values.id} disabled={values.disabled} action={toggleAccount} />
+      </div>
+      <div className="mt-4 rounded-lg border border-slate-200 bg-white p-4">
+        <AccountForm action={saveAccountFromForm} functions={functions} account={values} />
+      </div>
     </section>
   );
 }

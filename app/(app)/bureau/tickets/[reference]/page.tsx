@@ -44,8 +44,20 @@ import { readTicket, type ReadableTicket } from "@/lib/services/tickets/read-tic
 import { readTicketSla } from "@/lib/services/sla/read-ticket-sla";
 import { readTicketInterventions } from "@/lib/services/interventions/list-interventions";
 import {
-  applyRequalification, assignTicket, changeStatus, escalate, handBack, linkEquipment, linkTicket, mergeIntoMaster, moveToTeam,
-  previewRequalify, recordIntervention, replyFromDesk, setVendorReference, takeTicket,
+  applyRequalification,
+  assignTicket,
+  changeStatus,
+  escalate,
+  handBack,
+  linkEquipment,
+  linkTicket,
+  mergeIntoMaster,
+  moveToTeam,
+  previewRequalify,
+  recordIntervention,
+  replyFromDesk,
+  setVendorReference,
+  takeTicket,
 } from "./actions";
 
 type Props = { params: Promise<{ reference: string }> };
@@ -66,7 +78,15 @@ function shareableOf(journal: ReadableTicket["journal"]): Shareable {
 }
 
 /** The ticket's interventions, and the form to record one when the reader may (not on a cancelled ticket). */
-function Interventions({ found, interventions, canRecord }: { found: ReadableTicket; interventions: TicketInterventions; canRecord: boolean }) {
+function Interventions({
+  found,
+  interventions,
+  canRecord,
+}: {
+  found: ReadableTicket;
+  interventions: TicketInterventions;
+  canRecord: boolean;
+}) {
   const { ticket } = found;
   return (
     <>
@@ -82,7 +102,12 @@ async function RecordInterventionPanel({ reference, establishmentUai }: { refere
   const t = await getTranslations("interventions");
   return (
     <Panel title={t("form.title")}>
-      <InterventionForm reference={reference} action={recordIntervention} establishmentUai={establishmentUai} defaultStart={parisInputValue(new Date())} />
+      <InterventionForm
+        reference={reference}
+        action={recordIntervention}
+        establishmentUai={establishmentUai}
+        defaultStart={parisInputValue(new Date())}
+      />
     </Panel>
   );
 }
@@ -96,7 +121,9 @@ async function VendorTicket({ found, interventions }: { found: ReadableTicket; i
   const sharedFiles = attachments.filter((file) => !inJournal.has(file.id));
   return (
     <article className="space-y-4">
-      <Link href="/bureau" className="text-sm text-brand-700 underline">{t("desk.ticket.back")}</Link>
+      <Link href="/bureau" className="text-sm text-brand-700 underline">
+        {t("desk.ticket.back")}
+      </Link>
       <TicketHeader ticket={ticket} forStaff />
       <div className="grid gap-4 lg:grid-cols-3">
         <div className="space-y-4 lg:col-span-2">
@@ -110,11 +137,19 @@ async function VendorTicket({ found, interventions }: { found: ReadableTicket; i
         </div>
         <div className="space-y-4">
           <Panel title={t("vendorAccess.panel.title")}>
-            <p className="text-sm" data-vendor-stage={found.vendorStage}>{t(working ? "vendorAccess.panel.working" : "vendorAccess.panel.readOnly")}</p>
+            <p className="text-sm" data-vendor-stage={found.vendorStage}>
+              {t(working ? "vendorAccess.panel.working" : "vendorAccess.panel.readOnly")}
+            </p>
           </Panel>
           {sharedFiles.length > 0 && (
             <Panel title={t("vendorAccess.shared.title")}>
-              <ul className="space-y-0.5 text-sm">{sharedFiles.map((file) => <li key={file.id}><AttachmentLink file={file} /></li>)}</ul>
+              <ul className="space-y-0.5 text-sm">
+                {sharedFiles.map((file) => (
+                  <li key={file.id}>
+                    <AttachmentLink file={file} />
+                  </li>
+                ))}
+              </ul>
             </Panel>
           )}
           {working && (
@@ -122,7 +157,9 @@ async function VendorTicket({ found, interventions }: { found: ReadableTicket; i
               <Panel title={t("vendorAccess.reference.title")}>
                 <VendorReferenceForm reference={ticket.reference} action={setVendorReference} current={ticket.vendor?.reference ?? null} />
               </Panel>
-              <Panel title={t("vendorAccess.handBack.title")}><HandBackForm reference={ticket.reference} action={handBack} /></Panel>
+              <Panel title={t("vendorAccess.handBack.title")}>
+                <HandBackForm reference={ticket.reference} action={handBack} />
+              </Panel>
             </>
           )}
           <TicketFacts ticket={ticket} ticketHref={deskHref} />
@@ -139,11 +176,18 @@ export default async function DeskTicketPage({ params }: Props) {
   if (!reference.success) notFound();
   const caller = await pageCaller();
   if (!can(caller, "desk.use")) notFound();
-  const [found, interventions] = await Promise.all([readTicket(caller, reference.data, new Date()), readTicketInterventions(caller, reference.data, new Date())]);
+  const [found, interventions] = await Promise.all([
+    readTicket(caller, reference.data, new Date()),
+    readTicketInterventions(caller, reference.data, new Date()),
+  ]);
   if (!found || !interventions.ok) notFound();
   if (found.vendorStage) return <VendorTicket found={found} interventions={interventions.value} />;
   const [teams, members, catalogue, t, visits] = await Promise.all([
-    listDeskTeams(caller), listHoldingTeamMembers(caller, reference.data), readCatalogue(), getTranslations(), visitProposals(caller, reference.data, new Date()),
+    listDeskTeams(caller),
+    listHoldingTeamMembers(caller, reference.data),
+    readCatalogue(),
+    getTranslations(),
+    visitProposals(caller, reference.data, new Date()),
   ]);
   if (!teams || !members) notFound();
 
@@ -154,12 +198,16 @@ export default async function DeskTicketPage({ params }: Props) {
   const nextStatuses = TRANSITIONS[ticket.status];
   const teamName = Object.fromEntries([...teams.region, ...teams.academy, ...teams.vendor].map((team) => [team.code, team.name]));
   const services = catalogue.map((service) => ({
-    code: service.code, name: service.name, categories: service.categories.map(({ code, name, type }) => ({ code, name, type })),
+    code: service.code,
+    name: service.name,
+    categories: service.categories.map(({ code, name, type }) => ({ code, name, type })),
   }));
 
   return (
     <article className="space-y-4">
-      <Link href="/bureau" className="text-sm text-brand-700 underline">{t("desk.ticket.back")}</Link>
+      <Link href="/bureau" className="text-sm text-brand-700 underline">
+        {t("desk.ticket.back")}
+      </Link>
       <TicketHeader ticket={ticket} forStaff />
       <CriticalPeriodNotice period={ticket.criticalPeriod} />
       <OutOfInventoryNotice flags={ticket.flags} />
@@ -178,10 +226,14 @@ export default async function DeskTicketPage({ params }: Props) {
           {sla && <TicketSlaPanel view={sla} escalationRole={latestEscalationRole(journal)} />}
           <TicketFacts ticket={ticket} ticketHref={deskHref} />
           {actions.has("take") && ticket.assignee?.id !== caller.id && (
-            <Panel title={t("desk.take.title")}><TakeTicketForm reference={ticket.reference} action={takeTicket} /></Panel>
+            <Panel title={t("desk.take.title")}>
+              <TakeTicketForm reference={ticket.reference} action={takeTicket} />
+            </Panel>
           )}
           {actions.has("status") && (
-            <Panel title={t("desk.status.title")}><StatusForm reference={ticket.reference} action={changeStatus} next={nextStatuses} /></Panel>
+            <Panel title={t("desk.status.title")}>
+              <StatusForm reference={ticket.reference} action={changeStatus} next={nextStatuses} />
+            </Panel>
           )}
           {actions.has("assign") && (
             <>
@@ -189,21 +241,49 @@ export default async function DeskTicketPage({ params }: Props) {
                 <AssignForm reference={ticket.reference} action={assignTicket} members={members} assigneeId={ticket.assignee?.id ?? null} />
               </Panel>
               <Panel title={t("desk.move.title")}>
-                <MoveTeamForm reference={ticket.reference} action={moveToTeam} teams={teams} currentTeam={ticket.assignedTeam?.code ?? null} />
+                <MoveTeamForm
+                  reference={ticket.reference}
+                  action={moveToTeam}
+                  teams={teams}
+                  currentTeam={ticket.assignedTeam?.code ?? null}
+                />
               </Panel>
               {actions.has("escalate") && (
                 <Panel title={t("desk.escalate.title")}>
-                  <EscalateForm reference={ticket.reference} action={escalate} teams={teams} shareable={shareableOf(journal)}
-                    status={ticket.status} vendorVia={(lifecyclePath(ticket.status, "waiting_vendor") ?? []).slice(0, -1)} />
+                  <EscalateForm
+                    reference={ticket.reference}
+                    action={escalate}
+                    teams={teams}
+                    shareable={shareableOf(journal)}
+                    status={ticket.status}
+                    vendorVia={(lifecyclePath(ticket.status, "waiting_vendor") ?? []).slice(0, -1)}
+                  />
                 </Panel>
               )}
               <Panel title={t("desk.requalify.title")}>
-                <RequalifyForm reference={ticket.reference} services={services} teamName={teamName} preview={previewRequalify} apply={applyRequalification}
-                  current={{ type: ticket.type, serviceCode: ticket.service.code, categoryCode: ticket.category.code, impact: ticket.impact, urgency: ticket.urgency }} />
+                <RequalifyForm
+                  reference={ticket.reference}
+                  services={services}
+                  teamName={teamName}
+                  preview={previewRequalify}
+                  apply={applyRequalification}
+                  current={{
+                    type: ticket.type,
+                    serviceCode: ticket.service.code,
+                    categoryCode: ticket.category.code,
+                    impact: ticket.impact,
+                    urgency: ticket.urgency,
+                  }}
+                />
               </Panel>
               {visits && (
                 <Panel title={t("planning.desk.title")}>
-                  <PlanVisitForm reference={ticket.reference} action={planTicketVisit} planned={visits.planned} proposals={visits.proposals} />
+                  <PlanVisitForm
+                    reference={ticket.reference}
+                    action={planTicketVisit}
+                    planned={visits.planned}
+                    proposals={visits.proposals}
+                  />
                 </Panel>
               )}
               <Panel title={t("desk.equipment.title")}>

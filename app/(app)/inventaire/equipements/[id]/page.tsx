@@ -29,9 +29,16 @@ export default async function CiPage({ params }: Props) {
   const { ci } = page;
   const ticketBase = can(caller, "desk.use") ? "/bureau/tickets" : "/demandes";
   const fact = (label: string, value: React.ReactNode) => (
-    <><dt className="text-slate-500">{label}</dt><dd>{value ?? <span className="text-slate-500">—</span>}</dd></>
+    <>
+      <dt className="text-slate-500">{label}</dt>
+      <dd>{value ?? <span className="text-slate-500">—</span>}</dd>
+    </>
   );
-  const link = (item: { id: string; name: string }) => <Link className="text-brand-700 underline" href={`/inventaire/equipements/${item.id}`}>{item.name}</Link>;
+  const link = (item: { id: string; name: string }) => (
+    <Link className="text-brand-700 underline" href={`/inventaire/equipements/${item.id}`}>
+      {item.name}
+    </Link>
+  );
   const attributeKeys = attributeKeysFor(ci.class).filter((key) => ci.attributes[key] !== undefined);
 
   return (
@@ -39,12 +46,24 @@ export default async function CiPage({ params }: Props) {
       <header className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <p className="text-sm text-slate-500">
-            <Link className="underline" href={`/inventaire/etablissements/${ci.establishment.uai}`}>{ci.establishment.name} ({ci.establishment.uai})</Link> · {t(`classes.${ci.class}`)}
+            <Link className="underline" href={`/inventaire/etablissements/${ci.establishment.uai}`}>
+              {ci.establishment.name} ({ci.establishment.uai})
+            </Link>{" "}
+            · {t(`classes.${ci.class}`)}
           </p>
           <h1 className="text-2xl font-semibold">{ci.name}</h1>
-          <p className="mt-1"><CiStatusBadge status={ci.status} /></p>
+          <p className="mt-1">
+            <CiStatusBadge status={ci.status} />
+          </p>
         </div>
-        {page.canWrite && <Link className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white" href={`/inventaire/equipements/${ci.id}/modifier`}>{t("detail.edit")}</Link>}
+        {page.canWrite && (
+          <Link
+            className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white"
+            href={`/inventaire/equipements/${ci.id}/modifier`}
+          >
+            {t("detail.edit")}
+          </Link>
+        )}
       </header>
 
       <div className="grid gap-6 lg:grid-cols-2">
@@ -67,22 +86,50 @@ export default async function CiPage({ params }: Props) {
           <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
             {fact(t("fields.purchaseDate"), <Day value={ci.purchaseDate} />)}
             {fact(t("fields.deliveryDate"), <Day value={ci.deliveryDate} />)}
-            {fact(t("lifecycle.warrantyEnd"), ci.warranty.end
-              ? <><Day value={ci.warranty.end} /> ({t(ci.warranty.active ? "lifecycle.warrantyActive" : "lifecycle.warrantyOver")}, {t(ci.warranty.source === "override" ? "lifecycle.warrantyOverride" : "lifecycle.warrantyRule")})</>
-              : t("lifecycle.warrantyNone"))}
-            {fact(t("lifecycle.ownership"), ci.ownership.school
-              ? (ci.ownership.transfer ? t("lifecycle.ownershipSince", { date: write.day(ci.ownership.transfer) }) : t("lifecycle.ownershipSchool"))
-              : (ci.ownership.transfer ? t("lifecycle.ownershipRegion", { date: write.day(ci.ownership.transfer) }) : t("lifecycle.ownershipRegionUnknown")))}
+            {fact(
+              t("lifecycle.warrantyEnd"),
+              ci.warranty.end ? (
+                <>
+                  <Day value={ci.warranty.end} /> ({t(ci.warranty.active ? "lifecycle.warrantyActive" : "lifecycle.warrantyOver")},{" "}
+                  {t(ci.warranty.source === "override" ? "lifecycle.warrantyOverride" : "lifecycle.warrantyRule")})
+                </>
+              ) : (
+                t("lifecycle.warrantyNone")
+              ),
+            )}
+            {fact(
+              t("lifecycle.ownership"),
+              ci.ownership.school
+                ? ci.ownership.transfer
+                  ? t("lifecycle.ownershipSince", { date: write.day(ci.ownership.transfer) })
+                  : t("lifecycle.ownershipSchool")
+                : ci.ownership.transfer
+                  ? t("lifecycle.ownershipRegion", { date: write.day(ci.ownership.transfer) })
+                  : t("lifecycle.ownershipRegionUnknown"),
+            )}
             {fact(t("lifecycle.age"), ci.ageYears === null ? t("lifecycle.ageUnknown") : t("lifecycle.ageYears", { years: ci.ageYears }))}
-            {fact(t("lifecycle.renewal"), ci.renewal.reason
-              ? <strong className="text-orange-800">{t("lifecycle.renewalCandidate", { reason: t(`renewal.${ci.renewal.reason}`) })}</strong>
-              : t("lifecycle.renewalNo"))}
+            {fact(
+              t("lifecycle.renewal"),
+              ci.renewal.reason ? (
+                <strong className="text-orange-800">
+                  {t("lifecycle.renewalCandidate", { reason: t(`renewal.${ci.renewal.reason}`) })}
+                </strong>
+              ) : (
+                t("lifecycle.renewalNo")
+              ),
+            )}
           </dl>
         </Panel>
         <Panel title={t("detail.specific")}>
-          {attributeKeys.length === 0 ? <p className="text-sm text-slate-600">{t("detail.noSpecific")}</p> : (
+          {attributeKeys.length === 0 ? (
+            <p className="text-sm text-slate-600">{t("detail.noSpecific")}</p>
+          ) : (
             <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
-              {attributeKeys.map((key) => <div key={key} className="contents">{fact(t(`attributes.${key}`), String(ci.attributes[key]))}</div>)}
+              {attributeKeys.map((key) => (
+                <div key={key} className="contents">
+                  {fact(t(`attributes.${key}`), String(ci.attributes[key]))}
+                </div>
+              ))}
             </dl>
           )}
         </Panel>
@@ -91,7 +138,15 @@ export default async function CiPage({ params }: Props) {
             {page.parentKind && (
               <div>
                 <dt className="text-slate-500">{t(page.parentKind === "hosted_on" ? "detail.hostedOn" : "detail.uplink")}</dt>
-                <dd>{ci.parent ? <>{link(ci.parent)} <span className="text-slate-500">({t(`classes.${ci.parent.class}`)})</span></> : t("detail.none")}</dd>
+                <dd>
+                  {ci.parent ? (
+                    <>
+                      {link(ci.parent)} <span className="text-slate-500">({t(`classes.${ci.parent.class}`)})</span>
+                    </>
+                  ) : (
+                    t("detail.none")
+                  )}
+                </dd>
               </div>
             )}
             {page.childTotal > 0 && (
@@ -99,18 +154,39 @@ export default async function CiPage({ params }: Props) {
                 <dt className="text-slate-500">{t("detail.below", { count: page.childTotal })}</dt>
                 <dd>
                   <ul className="columns-2">
-                    {page.children.map((child) => <li key={child.id}>{link(child)} <span className="text-slate-500">{t(`classes.${child.class}`)}{child.room ? ` · ${child.room}` : ""}</span></li>)}
+                    {page.children.map((child) => (
+                      <li key={child.id}>
+                        {link(child)}{" "}
+                        <span className="text-slate-500">
+                          {t(`classes.${child.class}`)}
+                          {child.room ? ` · ${child.room}` : ""}
+                        </span>
+                      </li>
+                    ))}
                   </ul>
-                  {page.childTotal > page.children.length && <p className="text-slate-500">{t("detail.belowMore", { count: page.childTotal - page.children.length })}</p>}
+                  {page.childTotal > page.children.length && (
+                    <p className="text-slate-500">{t("detail.belowMore", { count: page.childTotal - page.children.length })}</p>
+                  )}
                 </dd>
               </div>
             )}
-            {(ci.class === "software" || page.installed.length > 0 || ["pc", "laptop", "tablet", "server", "virtual_machine"].includes(ci.class)) && (
+            {(ci.class === "software" ||
+              page.installed.length > 0 ||
+              ["pc", "laptop", "tablet", "server", "virtual_machine"].includes(ci.class)) && (
               <div>
                 <dt className="text-slate-500">{t(ci.class === "software" ? "detail.installedOn" : "detail.installedSoftware")}</dt>
                 <dd>
-                  {page.installed.length === 0 ? t("detail.noInstallations") : (
-                    <ul>{page.installed.map((item) => <li key={item.id}>{link(item)}{item.version ? ` ${item.version}` : ""}</li>)}</ul>
+                  {page.installed.length === 0 ? (
+                    t("detail.noInstallations")
+                  ) : (
+                    <ul>
+                      {page.installed.map((item) => (
+                        <li key={item.id}>
+                          {link(item)}
+                          {item.version ? ` ${item.version}` : ""}
+                        </li>
+                      ))}
+                    </ul>
                   )}
                 </dd>
               </div>
@@ -123,7 +199,9 @@ export default async function CiPage({ params }: Props) {
         <div className="space-y-4">
           {page.belowTotal > 0 && (
             <section aria-label={t("detail.openBelow", { count: page.openIncidentsBelow })}>
-              <h3 className={`font-medium ${page.openIncidentsBelow ? "text-amber-900" : ""}`}>{t("detail.openBelow", { count: page.openIncidentsBelow })}</h3>
+              <h3 className={`font-medium ${page.openIncidentsBelow ? "text-amber-900" : ""}`}>
+                {t("detail.openBelow", { count: page.openIncidentsBelow })}
+              </h3>
               <CiTicketList tickets={page.openBelow.filter((ticket) => ticket.type === "incident")} ticketBase={ticketBase} showCi />
             </section>
           )}

@@ -26,10 +26,22 @@ export const GET = apiRoute(async (request: Request, { params }: { params: Promi
     if (!query.success) return invalidRequest(query.error);
     file = await drillDownCsv(caller, query.data, t, locale, now, actor);
   } else {
-    file = await dashboardCsv(caller, { table, establishment: search.establishment, zone: search.zone, a: search.a, b: search.b, from: search.from, to: search.to }, t, locale, now, actor);
+    file = await dashboardCsv(
+      caller,
+      { table, establishment: search.establishment, zone: search.zone, a: search.a, b: search.b, from: search.from, to: search.to },
+      t,
+      locale,
+      now,
+      actor,
+    );
   }
   if (!file.ok) return problemFromFailure(file.failure);
   return new Response(file.value.text, {
-    headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${file.value.fileName}"`, "cache-control": "no-store", ...DOWNLOAD_HEADERS },
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${file.value.fileName}"`,
+      "cache-control": "no-store",
+      ...DOWNLOAD_HEADERS,
+    },
   });
 });

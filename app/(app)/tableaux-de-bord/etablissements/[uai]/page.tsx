@@ -23,7 +23,9 @@ export const generateMetadata = titled("schoolDashboard");
 type Props = { params: Promise<{ uai: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function EstablishmentDashboardPage({ params, searchParams }: Props) {
-  const raw = Object.fromEntries(Object.entries(await searchParams).filter((entry): entry is [string, string] => typeof entry[1] === "string" && entry[1] !== ""));
+  const raw = Object.fromEntries(
+    Object.entries(await searchParams).filter((entry): entry is [string, string] => typeof entry[1] === "string" && entry[1] !== ""),
+  );
   const uai = uaiCode.safeParse((await params).uai);
   const caller = await pageCaller();
   if (!uai.success) notFound();
@@ -33,29 +35,60 @@ export default async function EstablishmentDashboardPage({ params, searchParams 
   const found = await readEstablishmentDashboard(caller, uai.data, period, now);
   if (!found.ok) notFound();
   const dashboard = found.value;
-  const [{ t, table, period: periodLabels }, locale, tWeek] = await Promise.all([dashboardLabels(), getLocale(), getTranslations("weeklyReport")]);
+  const [{ t, table, period: periodLabels }, locale, tWeek] = await Promise.all([
+    dashboardLabels(),
+    getLocale(),
+    getTranslations("weeklyReport"),
+  ]);
   const links = dashboardLinks(caller, { establishment: dashboard.establishment.uai }, period);
   const tables = establishmentTables(dashboard, t, links, { locale, now });
 
   return (
     <article className="space-y-6">
       <header className="space-y-3">
-        <p className="text-sm text-slate-500"><Link href="/tableaux-de-bord" className="underline">{t("title")}</Link></p>
+        <p className="text-sm text-slate-500">
+          <Link href="/tableaux-de-bord" className="underline">
+            {t("title")}
+          </Link>
+        </p>
         <h1 className="text-2xl font-semibold">{dashboard.establishment.name}</h1>
         <p className="text-sm text-slate-600">
           {dashboard.establishment.uai} · {dashboard.establishment.city} · {dashboard.establishment.zone.name}
-          {" · "}{t("computedAt", { at: dateTime(dashboard.computedAt, locale) })}
+          {" · "}
+          {t("computedAt", { at: dateTime(dashboard.computedAt, locale) })}
         </p>
         <nav className="flex flex-wrap gap-3 text-sm print:hidden">
-          <Link className="text-brand-700 underline" href={reportHref({ establishment: dashboard.establishment.uai }, schoolYearLabel(period.to))}>{t("annualReport")}</Link>
-          <Link className="text-brand-700 underline" href={weeklyReportPath(dashboard.establishment.uai, isoWeekAt(now).label)}>{tWeek("title")}</Link>
-          {can(caller, "dashboards.regional") && <Link className="text-brand-700 underline" href={regionalHref(dashboard.establishment.zone.code, period)}>{t("regional")}</Link>}
+          <Link
+            className="text-brand-700 underline"
+            href={reportHref({ establishment: dashboard.establishment.uai }, schoolYearLabel(period.to))}
+          >
+            {t("annualReport")}
+          </Link>
+          <Link className="text-brand-700 underline" href={weeklyReportPath(dashboard.establishment.uai, isoWeekAt(now).label)}>
+            {tWeek("title")}
+          </Link>
+          {can(caller, "dashboards.regional") && (
+            <Link className="text-brand-700 underline" href={regionalHref(dashboard.establishment.zone.code, period)}>
+              {t("regional")}
+            </Link>
+          )}
         </nav>
         <PeriodPicker period={period} labels={periodLabels} />
-        {error !== null && <p role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">{t("invalidPeriod", { message: translateText(error.message, error.values, locale === "en" ? "en" : "fr") })}</p>}
+        {error !== null && (
+          <p role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">
+            {t("invalidPeriod", { message: translateText(error.message, error.values, locale === "en" ? "en" : "fr") })}
+          </p>
+        )}
       </header>
-      <EstablishmentView dashboard={dashboard} tables={tables} t={t} links={links} locale={locale}
-        csv={(id) => csvHref("establishment", dashboard.establishment.uai, id, period)} tableLabels={table} />
+      <EstablishmentView
+        dashboard={dashboard}
+        tables={tables}
+        t={t}
+        links={links}
+        locale={locale}
+        csv={(id) => csvHref("establishment", dashboard.establishment.uai, id, period)}
+        tableLabels={table}
+      />
     </article>
   );
 }

@@ -22,6 +22,11 @@ export const GET = apiRoute(async (request: Request) => {
   const school = filters.establishment && /^[0-9A-Z]{8}$/.test(filters.establishment) ? filters.establishment : "guichet";
   const name = `inventaire-${school}-${parisDay(now)}.csv`;
   return new Response(await exportCis(caller, filters, now), {
-    headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${name}"`, "cache-control": "no-store", ...DOWNLOAD_HEADERS },
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${name}"`,
+      "cache-control": "no-store",
+      ...DOWNLOAD_HEADERS,
+    },
   });
 });

@@ -9,8 +9,12 @@ import { readMyNotifications } from "@/lib/services/notifications/my-notificatio
 export const dynamic = "force-dynamic";
 
 const notificationJson = (row: NotificationRow): NotificationJson => ({
-  id: row.id, kind: row.kind, ticket: { reference: row.reference, title: row.title }, delivery: row.delivery,
-  createdAt: row.createdAt.toISOString(), readAt: row.readAt?.toISOString() ?? null,
+  id: row.id,
+  kind: row.kind,
+  ticket: { reference: row.reference, title: row.title },
+  delivery: row.delivery,
+  createdAt: row.createdAt.toISOString(),
+  readAt: row.readAt?.toISOString() ?? null,
 });
 
 /** GET /api/v1/me/notifications?unread=true&cursor=&limit= → {items, unreadCount, nextCursor}: the caller's own, newest first. */
@@ -20,5 +24,9 @@ export const GET = apiRoute(async (request: Request) => {
   const caller = await apiCaller(request);
   if (!caller) return unauthenticated();
   const page = await readMyNotifications(caller, query.data);
-  return Response.json({ items: page.items.map(notificationJson), unreadCount: page.unreadCount, nextCursor: page.next ? encodeCursor(page.next) : null });
+  return Response.json({
+    items: page.items.map(notificationJson),
+    unreadCount: page.unreadCount,
+    nextCursor: page.next ? encodeCursor(page.next) : null,
+  });
 });

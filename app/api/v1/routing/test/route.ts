@@ -22,7 +22,11 @@ export const POST = apiRoute(async (request: Request) => {
     team: decision.teamCode ? { code: decision.teamCode } : null,
     priority: decision.priority,
     watchers: decision.watcherTeamCodes.map((code) => ({ code })),
-    trace: decision.trace.map((verdict) => ({ rule: { id: verdict.ruleId, name: verdict.name }, matched: verdict.matched, reason: translateText(verdict.reason.message, verdict.reason.values) })),
+    trace: decision.trace.map((verdict) => ({
+      rule: { id: verdict.ruleId, name: verdict.name },
+      matched: verdict.matched,
+      reason: translateText(verdict.reason.message, verdict.reason.values),
+    })),
   };
   return Response.json(body);
 });

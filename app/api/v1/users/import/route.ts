@@ -9,4 +9,5 @@ export const dynamic = "force-dynamic";
  * prénom, UAI, fonction; see csvImportRoute). Administrators for every school, heads for their own (403 otherwise).
  */
 export const POST = csvImportRoute((caller, bytes, dryRun, request) =>
-  importAccounts(caller, bytes, { dryRun }, new Date(), auditActor(request.headers, caller)));
+  importAccounts(caller, bytes, { dryRun }, new Date(), auditActor(request.headers, caller)),
+);

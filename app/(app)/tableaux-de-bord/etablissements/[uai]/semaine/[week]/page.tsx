@@ -29,23 +29,43 @@ export default async function WeeklyReportPage({ params }: Props) {
     <article className="space-y-6">
       <header className="space-y-2">
         <p className="text-sm text-slate-500 print:hidden">
-          <Link href={`/tableaux-de-bord/etablissements/${encodeURIComponent(report.school.uai)}`} className="underline">{t("dashboard")}</Link>
+          <Link href={`/tableaux-de-bord/etablissements/${encodeURIComponent(report.school.uai)}`} className="underline">
+            {t("dashboard")}
+          </Link>
         </p>
-        <h1 className="text-2xl font-semibold">{t("title")} · {t("weekLabel", { week: report.week })}</h1>
+        <h1 className="text-2xl font-semibold">
+          {t("title")} · {t("weekLabel", { week: report.week })}
+        </h1>
         <p className="text-slate-700">{text.heading}</p>
         <nav className="flex flex-wrap gap-4 text-sm print:hidden">
-          <Link className="text-brand-700 underline" href={weeklyReportPath(report.school.uai, previous.label)}>{t("previous")}</Link>
-          <Link className="text-brand-700 underline" href={weeklyReportPath(report.school.uai, following.label)}>{t("next")}</Link>
-          <a className="text-brand-700 underline" href={`${report.path}/pdf`} download>{t("pdf")}</a>
+          <Link className="text-brand-700 underline" href={weeklyReportPath(report.school.uai, previous.label)}>
+            {t("previous")}
+          </Link>
+          <Link className="text-brand-700 underline" href={weeklyReportPath(report.school.uai, following.label)}>
+            {t("next")}
+          </Link>
+          <a className="text-brand-700 underline" href={`${report.path}/pdf`} download>
+            {t("pdf")}
+          </a>
         </nav>
       </header>
       {text.sections.map((section) => (
         <section key={section.id} aria-labelledby={`section-${section.id}`} className="rounded-lg border border-slate-200 bg-white p-4">
-          <h2 id={`section-${section.id}`} className="font-medium">{section.title}</h2>
+          <h2 id={`section-${section.id}`} className="font-medium">
+            {section.title}
+          </h2>
           {section.note && <p className="mt-1 text-sm text-slate-700">{section.note}</p>}
-          {section.lines.length === 0
-            ? <p className="mt-2 text-sm text-slate-600">{section.empty}</p>
-            : <ul className="mt-2 list-disc space-y-1 pl-5 text-sm">{section.lines.map((line, index) => <li key={index} className="break-words">{line}</li>)}</ul>}
+          {section.lines.length === 0 ? (
+            <p className="mt-2 text-sm text-slate-600">{section.empty}</p>
+          ) : (
+            <ul className="mt-2 list-disc space-y-1 pl-5 text-sm">
+              {section.lines.map((line, index) => (
+                <li key={index} className="break-words">
+                  {line}
+                </li>
+              ))}
+            </ul>
+          )}
         </section>
       ))}
     </article>

@@ -26,8 +26,10 @@ export const GET = apiRoute(async (request: Request, { params }: { params: Promi
   });
   return new Response(Buffer.from(bytes), {
     headers: {
-      "content-type": "application/pdf", "content-disposition": `attachment; filename="compte-rendu-${report.school.uai}-${report.week}.pdf"`,
-      "cache-control": "no-store", ...DOWNLOAD_HEADERS,
+      "content-type": "application/pdf",
+      "content-disposition": `attachment; filename="compte-rendu-${report.school.uai}-${report.week}.pdf"`,
+      "cache-control": "no-store",
+      ...DOWNLOAD_HEADERS,
     },
   });
 });

@@ -2,7 +2,6 @@ import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { POST as escalations } from "@/app/api/v1/tickets/[reference]/escalations/route";
 import { GET as listInterventions, POST as postIntervention } from "@/app/api/v1/tickets/[reference]/interventions/route";
-import { POST as create } from "@/app/api/v1/tickets/route";
 import { GET as csvRoute } from "@/app/(app)/tableaux-de-bord/csv/[table]/route";
 import { GET as establishmentRoute } from "@/app/api/v1/dashboards/establishments/[uai]/route";
 import { GET as zoneRoute } from "@/app/api/v1/dashboards/zones/[code]/route";
@@ -10,13 +9,13 @@ import { database } from "@/db/client";
 import { interventionSums } from "@/db/queries/interventions";
 import { auditEvents, configurationItems, establishments, interventionCis, interventions, ticketEvents, tickets, users } from "@/db/schema";
 import type { TimeFigures } from "@/lib/domain/dashboard";
-import type { TicketJson } from "@/lib/schemas/api-responses";
 import { drillDownQuery } from "@/lib/schemas/dashboards";
 import { loadCaller } from "@/lib/services/accounts/load-caller";
 import { ciPage } from "@/lib/services/cmdb/read-ci";
 import { readDrillDown } from "@/lib/services/dashboards/drill-down";
 import { callRoute, tokenFor, type ProblemBody } from "../support/api-client";
 import { useOwnDatabase } from "../support/own-database";
+import { fileSwitchIncident } from "../support/switch-incident";
 
 type Ref = { reference: string };
 type InterventionBody = {
@@ -65,25 +64,7 @@ beforeAll(async () => {
   [choiseulCi, palissyCi] = await Promise.all([ciOf("0370037P"), ciOf("0450029M")]);
 });
 
-async function file(): Promise<string> {
-  const response = await callRoute<TicketJson>(create, {
-    path: "/tickets",
-    token: choiseul,
-    body: {
-      type: "incident",
-      serviceCode: "RESEAU",
-      categoryCode: "RES-PANNE",
-      establishmentUai: "0370037P",
-      title: "Switch de la salle B204 en panne",
-      description: "Plus aucune connexion en B204.",
-      impact: "individual",
-      urgency: "low",
-      fields: { rooms: "B204" },
-    },
-  });
-  expect(response.status).toBe(201);
-  return response.body.reference;
-}
+const file = async () => (await fileSwitchIncident(choiseul)).reference;
 
 const record = (reference: string, token: string, body: unknown) =>
   callRoute<InterventionBody & ProblemBody, Ref>(postIntervention, {

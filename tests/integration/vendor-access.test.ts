@@ -6,7 +6,7 @@ import { POST as comments } from "@/app/api/v1/tickets/[reference]/comments/rout
 import { POST as escalations } from "@/app/api/v1/tickets/[reference]/escalations/route";
 import { POST as handBack } from "@/app/api/v1/tickets/[reference]/hand-back/route";
 import { GET as getTicket, PATCH as patch } from "@/app/api/v1/tickets/[reference]/route";
-import { POST as create, GET as list } from "@/app/api/v1/tickets/route";
+import { GET as list } from "@/app/api/v1/tickets/route";
 import { database } from "@/db/client";
 import { attachments, outboxEmails, teams, ticketEvents, tickets, ticketWatchers, users, vendorAccess, vendorWaits } from "@/db/schema";
 import type { Caller } from "@/lib/domain/caller";
@@ -17,6 +17,7 @@ import { loadCaller } from "@/lib/services/accounts/load-caller";
 import { queueCounts } from "@/lib/services/desk/queues";
 import { readTicket } from "@/lib/services/tickets/read-ticket";
 import { callRoute, tokenFor, type ProblemBody } from "../support/api-client";
+import { fileSwitchIncident } from "../support/switch-incident";
 import { sampleFiles } from "../support/sample-files";
 
 type Ref = { reference: string };
@@ -67,25 +68,7 @@ const download = (id: string, token: string) =>
     params: Promise.resolve({ id }),
   });
 
-async function file(): Promise<TicketJson> {
-  const response = await callRoute<TicketJson>(create, {
-    path: "/tickets",
-    token: choiseul,
-    body: {
-      type: "incident",
-      serviceCode: "RESEAU",
-      categoryCode: "RES-PANNE",
-      establishmentUai: "0370037P",
-      title: "Switch de la salle B204 en panne",
-      description: "Plus aucune connexion en B204.",
-      impact: "individual",
-      urgency: "low",
-      fields: { rooms: "B204" },
-    },
-  });
-  expect(response.status).toBe(201);
-  return response.body;
-}
+const file = () => fileSwitchIncident(choiseul);
 
 /** An internal note of the technician with one file; its event and file ids. */
 async function internalNote(reference: string, body: string, fileName: string) {

@@ -41,18 +41,19 @@ export async function createCriticalPeriod(
         createdById: caller.id,
       })
       .returning({ id: criticalPeriods.id, createdAt: criticalPeriods.createdAt });
+    if (!period) throw new Error("insert returned no row");
     if (schools.length)
       await tx
         .insert(criticalPeriodEstablishments)
-        .values(schools.map((school) => ({ criticalPeriodId: period!.id, establishmentId: school.id })));
+        .values(schools.map((school) => ({ criticalPeriodId: period.id, establishmentId: school.id })));
     await recordAudit(tx, actor, {
       action: "critical_period.created",
       objectType: "critical_period",
-      objectId: period!.id,
+      objectId: period.id,
       after: { ...input, establishments: uais },
     });
     return {
-      id: period!.id,
+      id: period.id,
       name: input.name,
       kind: input.kind,
       startsOn: input.startsOn,
@@ -60,7 +61,7 @@ export async function createCriticalPeriod(
       priorityFloor: input.priorityFloor,
       allEstablishments: schools.length === 0,
       establishments: uais.sort(),
-      createdAt: period!.createdAt,
+      createdAt: period.createdAt,
     };
   });
 }

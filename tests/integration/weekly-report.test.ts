@@ -5,6 +5,7 @@ import { database } from "@/db/client";
 import { establishments, interventions, outboxEmails, ticketVisits, tickets, userEstablishments, users, visitSchedule } from "@/db/schema";
 import type { Caller } from "@/lib/domain/caller";
 import { queueConnection, queuePrefix } from "@/lib/queue/connection";
+import { JOBS } from "@/lib/queue/jobs";
 import { loadCaller } from "@/lib/services/accounts/load-caller";
 import { createTicket } from "@/lib/services/tickets/create-ticket";
 import { readWeeklyReport } from "@/lib/services/weekly-report/read-weekly-report";
@@ -215,7 +216,14 @@ test("the worker holds the job on a calendar: 16:00 Paris, Monday to Friday (it 
     const scheduler = (await queue.getJobSchedulers()).find((candidate) => candidate.key === "sendWeeklyReports");
     expect(scheduler).toMatchObject({ pattern: "0 16 * * 1,2,3,4,5", tz: "Europe/Paris" });
   } finally {
-    await queue.close();
     await stop();
+    // The run's Redis prefix is shared with the other files: worker.test.ts counts on its own start creating the
+    // schedulers (their first run is at once), so the ones this start created go with it.
+    for (const name of new Set(Object.values(JOBS).map((job) => job.queue))) {
+      const owner = new Queue(name, { connection: queueConnection(), prefix: queuePrefix() });
+      for (const scheduler of await owner.getJobSchedulers()) await owner.removeJobScheduler(scheduler.key);
+      await owner.close();
+    }
+    await queue.close();
   }
 });

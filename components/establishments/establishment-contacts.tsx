@@ -44,11 +44,11 @@ export async function EstablishmentContacts({ school }: { school: SchoolContacts
         {school.contacts.staff.length === 0 ? (
           <p className="text-slate-600">{t("noStaff")}</p>
         ) : (
-          <dl className="mt-1 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
+          <dl className="mt-1 grid grid-cols-1 gap-x-4 gap-y-1 sm:grid-cols-[max-content_1fr]">
             {school.contacts.staff.map((member) => (
               <div key={member.id} className="contents">
                 <dt className="text-slate-500">{member.functionLabel ?? t("noFunction")}</dt>
-                <dd>{person(member)}</dd>
+                <dd className="min-w-0 [overflow-wrap:anywhere]">{person(member)}</dd>
               </div>
             ))}
           </dl>
@@ -61,7 +61,9 @@ export async function EstablishmentContacts({ school }: { school: SchoolContacts
         ) : (
           <ul>
             {school.contacts.sectorLeads.map((lead) => (
-              <li key={lead.id}>{person(lead)}</li>
+              <li key={lead.id} className="[overflow-wrap:anywhere]">
+                {person(lead)}
+              </li>
             ))}
           </ul>
         )}

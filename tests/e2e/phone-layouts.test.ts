@@ -146,6 +146,20 @@ describe.each(SCREENS)("on a %s", (screen, viewport) => {
     await shot(head, `dashboard-${screen}`);
     await head.context().close();
   });
+
+  test.each([
+    ["csl.choiseul@guichet.test", "/mon-etablissement", "Mon établissement · Guichet"],
+    ["tech.ouest@guichet.test", "/bureau/planning", "Planning des visites · Guichet"],
+    ["tech.ouest@guichet.test", "/notifications", "Notifications · Guichet"],
+    ["admin@guichet.test", "/admin/periodes-critiques", "Périodes critiques · Guichet"],
+  ])("%s's %s fits the screen", async (email, path, title) => {
+    const page = await signedIn(email, viewport);
+    await page.goto(path);
+    expect(await page.title()).toBe(title);
+    expect(await overflows(page)).toEqual([]);
+    await shot(page, `${path.replaceAll("/", "_")}-${screen}`);
+    await page.context().close();
+  });
 });
 
 test("on a phone the header is one compact bar whose menu button opens the navigation", async () => {

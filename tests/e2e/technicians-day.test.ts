@@ -85,6 +85,7 @@ test("the technician's day: a CSL files, the referent is told, plans, intervenes
   const head = await signedIn("10.14.2.3", PEOPLE.head);
   await head.goto(new URL(link).pathname);
   expect(await head.getByRole("region", { name: /^Tickets ouverts \(\d+\)$/ }).textContent()).toContain(`${reference} : ${TITLE}`);
-  // One report for the school's head (the sector lead's is the zone's, under another subject).
-  expect((await readMailbox(mailDir)).filter((mail) => mail.subject === subject)).toHaveLength(1);
+  // One report for the head, however many times the job ran (other files may give the school another head; the sector
+  // lead's is the zone's, under another subject).
+  expect((await readMailbox(mailDir)).filter((mail) => mail.to.includes(PEOPLE.head) && mail.subject === subject)).toHaveLength(1);
 });

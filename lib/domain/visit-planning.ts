@@ -1,5 +1,6 @@
 import { DateTime } from "luxon";
 import { isClosedDate, type BusinessCalendar } from "./business-calendar";
+import { parseIsoWeek } from "./iso-week";
 
 /**
  * Planned visits (seed 003's "planning hebdomadaire par défaut"): each technician's default week says
@@ -22,15 +23,9 @@ const ZONE = "Europe/Paris";
 /** When a half-day visit is over (Paris wall-clock time): it is no longer proposed after that. */
 const HALF_DAY_END: Record<HalfDay, { hour: number; minute: number }> = { am: { hour: 12, minute: 0 }, pm: { hour: 17, minute: 30 } };
 
-const ISO_WEEK = /^(\d{4})-W(\d{2})$/;
-
 /** The Monday of an ISO week ("2026-W50" → "2026-12-07"), or null for a malformed or non-existent week. */
 export function isoWeekMonday(week: string): string | null {
-  const match = ISO_WEEK.exec(week);
-  if (!match) return null;
-  const monday = DateTime.fromObject({ weekYear: Number(match[1]), weekNumber: Number(match[2]), weekday: 1 }, { zone: ZONE });
-  if (!monday.isValid || monday.weekNumber !== Number(match[2]) || monday.weekYear !== Number(match[1])) return null;
-  return monday.toISODate();
+  return parseIsoWeek(week)?.monday ?? null;
 }
 
 /** The ISO week of a Paris date ("2026-12-09" → "2026-W50"). */

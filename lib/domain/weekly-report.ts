@@ -1,5 +1,6 @@
 import { frenchPublicHolidays } from "./business-calendar";
 import { dayOfWeek, nextIsoWeek, type IsoWeek } from "./iso-week";
+import type { HalfDay } from "./visit-planning";
 import type { TicketStatus, TicketType } from "./vocabulary";
 
 /**
@@ -7,7 +8,6 @@ import type { TicketStatus, TicketType } from "./vocabulary";
  * (tickets touching the week or waiting for the school, interventions, visits). Pure and in one place,
  * so the e-mail, the page and the PDF say the same thing.
  */
-export type HalfDay = "am" | "pm";
 
 export type ReportTicket = {
   readonly reference: string;

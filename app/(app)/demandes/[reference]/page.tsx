@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { visibleTicket } from "@/lib/pages/visible-ticket";
 import { pageTitle } from "@/i18n/page-title";
-import { notFound, redirect } from "next/navigation";
 import { InterventionList } from "@/components/interventions/intervention-list";
 import { TicketSlaPanel } from "@/components/sla/ticket-sla-panel";
 import { CategoryAnswers } from "@/components/tickets/category-answers";
@@ -19,34 +19,20 @@ import { TicketTimeline } from "@/components/tickets/ticket-timeline";
 import { Panel } from "@/components/ui/panel";
 import { PlannedVisitNotice } from "@/components/planning/planned-visit-notice";
 import { plannedVisitOf } from "@/lib/services/planning/ticket-visits";
-import { pageCaller } from "@/lib/auth/current-caller";
-import { can } from "@/lib/domain/permissions";
 import { isOpen } from "@/lib/domain/ticket-status";
-import { ticketReference } from "@/lib/schemas/primitives";
-import { readTicket } from "@/lib/services/tickets/read-ticket";
 import { readTicketSla } from "@/lib/services/sla/read-ticket-sla";
-import { readTicketInterventions } from "@/lib/services/interventions/list-interventions";
 import { actOnTicket, rateFromTicketPage, replyToTicket } from "./actions";
 
 type Props = { params: Promise<{ reference: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return pageTitle("ticket", { reference: (await params).reference });
+  const { reference } = await visibleTicket((await params).reference, "portal");
+  return pageTitle("ticket", { reference });
 }
 
 export default async function TicketPage({ params, searchParams }: Props) {
-  const reference = ticketReference.safeParse((await params).reference);
-  if (!reference.success) notFound();
+  const { found, interventions } = await visibleTicket((await params).reference, "portal");
   const justFiled = (await searchParams).cree === "1";
-  const caller = await pageCaller();
-  // Staff following a school's link (an e-mail forwarded to them) land on their own page of the ticket.
-  if (can(caller, "desk.use")) redirect(`/bureau/tickets/${reference.data}`);
-  if (!can(caller, "portal.use")) notFound();
-  const [found, interventions] = await Promise.all([
-    readTicket(caller, reference.data, new Date()),
-    readTicketInterventions(caller, reference.data, new Date()),
-  ]);
-  if (!found || !interventions.ok) notFound();
 
   const { ticket, journal, actions } = found;
   const [t, sla, visit] = await Promise.all([getTranslations(), readTicketSla(ticket.id, new Date()), plannedVisitOf(ticket.id)]);
@@ -71,7 +57,7 @@ export default async function TicketPage({ params, searchParams }: Props) {
         <div className="space-y-4 lg:col-span-2">
           <TicketTimeline events={journal} />
           {/* The school reads what was done and the time spent: the service leaves the staff's details out. */}
-          {interventions.value.items.length > 0 && <InterventionList interventions={interventions.value} forStaff={false} />}
+          {interventions.items.length > 0 && <InterventionList interventions={interventions} forStaff={false} />}
           {canReply && (
             <Panel title={t("tickets.reply.title")}>
               {ticket.status === "waiting_requester" && (

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { visibleTicket } from "@/lib/pages/visible-ticket";
 import { pageTitle } from "@/i18n/page-title";
 import { notFound } from "next/navigation";
 import { AssignForm } from "@/components/desk/assign-form";
@@ -31,18 +32,16 @@ import { Panel } from "@/components/ui/panel";
 import { PlanVisitForm } from "@/components/planning/plan-visit-form";
 import { visitProposals } from "@/lib/services/planning/ticket-visits";
 import { planTicketVisit } from "./visit-actions";
-import { pageCaller } from "@/lib/auth/current-caller";
 import { can } from "@/lib/domain/permissions";
 import { latestEscalationRole } from "@/lib/domain/sla-display";
 import { deskActions, lifecyclePath } from "@/lib/domain/desk-actions";
 import { parisInputValue, type TicketInterventions } from "@/lib/domain/interventions";
 import { TRANSITIONS } from "@/lib/domain/ticket-status";
-import { ticketReference } from "@/lib/schemas/primitives";
 import { readCatalogue } from "@/lib/services/tickets/catalogue";
 import { listDeskTeams, listHoldingTeamMembers } from "@/lib/services/desk/desk-options";
-import { readTicket, type ReadableTicket } from "@/lib/services/tickets/read-ticket";
+import { type ReadableTicket } from "@/lib/services/tickets/read-ticket";
 import { readTicketSla } from "@/lib/services/sla/read-ticket-sla";
-import { readTicketInterventions } from "@/lib/services/interventions/list-interventions";
+
 import {
   applyRequalification,
   assignTicket,
@@ -63,7 +62,8 @@ import {
 type Props = { params: Promise<{ reference: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return pageTitle("deskTicket", { reference: (await params).reference });
+  const { reference } = await visibleTicket((await params).reference, "desk");
+  return pageTitle("deskTicket", { reference });
 }
 
 const deskHref = (reference: string) => `/bureau/tickets/${reference}`;
@@ -172,22 +172,14 @@ async function VendorTicket({ found, interventions }: { found: ReadableTicket; i
 }
 
 export default async function DeskTicketPage({ params }: Props) {
-  const reference = ticketReference.safeParse((await params).reference);
-  if (!reference.success) notFound();
-  const caller = await pageCaller();
-  if (!can(caller, "desk.use")) notFound();
-  const [found, interventions] = await Promise.all([
-    readTicket(caller, reference.data, new Date()),
-    readTicketInterventions(caller, reference.data, new Date()),
-  ]);
-  if (!found || !interventions.ok) notFound();
-  if (found.vendorStage) return <VendorTicket found={found} interventions={interventions.value} />;
+  const { caller, reference, found, interventions } = await visibleTicket((await params).reference, "desk");
+  if (found.vendorStage) return <VendorTicket found={found} interventions={interventions} />;
   const [teams, members, catalogue, t, visits] = await Promise.all([
     listDeskTeams(caller),
-    listHoldingTeamMembers(caller, reference.data),
+    listHoldingTeamMembers(caller, reference),
     readCatalogue(),
     getTranslations(),
-    visitProposals(caller, reference.data, new Date()),
+    visitProposals(caller, reference, new Date()),
   ]);
   if (!teams || !members) notFound();
 
@@ -215,7 +207,7 @@ export default async function DeskTicketPage({ params }: Props) {
       <div className="grid gap-4 lg:grid-cols-3">
         <div className="space-y-4 lg:col-span-2">
           <TicketTimeline events={journal} forStaff />
-          <Interventions found={found} interventions={interventions.value} canRecord={can(caller, "tickets.work")} />
+          <Interventions found={found} interventions={interventions} canRecord={can(caller, "tickets.work")} />
           {actions.has("reply") && (
             <Panel title={t("tickets.reply.title")}>
               <ReplyForm reference={ticket.reference} action={replyFromDesk} allowInternal />

@@ -193,7 +193,12 @@ test("on a phone the desk's filters unfold from their button", async () => {
 describe("error pages", () => {
   test("a 404 inside the app says so in French, under its own title", async () => {
     const page = await signedIn("csl.choiseul@guichet.test", DESKTOP);
-    for (const path of ["/demandes/INC-1999-999999", "/nulle-part"]) {
+    for (const path of [
+      "/demandes/INC-1999-999999",
+      "/nulle-part",
+      "/inventaire/equipements/00000000-0000-4000-8000-000000000000",
+      "/tableaux-de-bord/etablissements/9999999Z",
+    ]) {
       const response = await page.goto(path);
       expect(response!.status()).toBe(404);
       expect(await page.title()).toBe("Page introuvable · Guichet");

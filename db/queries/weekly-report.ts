@@ -60,6 +60,7 @@ export async function weeklyReportFacts(
         technicianName: users.name,
         weekday: visitSchedule.weekday,
         halfDay: visitSchedule.halfDay,
+        establishmentId: visitSchedule.establishmentId,
       })
       .from(visitSchedule)
       .innerJoin(users, eq(users.id, visitSchedule.technicianId))
@@ -87,7 +88,7 @@ export async function weeklyReportFacts(
       technicianName: users.name,
       onDate: visitExceptions.onDate,
       halfDay: visitExceptions.halfDay,
-      here: sql<boolean>`coalesce(${visitExceptions.establishmentId} = ${school.id}, false)`,
+      establishmentId: visitExceptions.establishmentId,
     })
     .from(visitExceptions)
     .innerJoin(users, eq(users.id, visitExceptions.technicianId))
@@ -101,7 +102,7 @@ export async function weeklyReportFacts(
       ),
     );
   return {
-    school: { uai: school.uai, name: school.name },
+    school: { id: school.id, uai: school.uai, name: school.name },
     week,
     tickets: ticketRows,
     interventions: interventionRows,

@@ -18,7 +18,7 @@ const ticket = (
 });
 
 const quiet: WeeklyReportFacts = {
-  school: { uai: "0370037P", name: "Lycée Choiseul" },
+  school: { id: "choiseul", uai: "0370037P", name: "Lycée Choiseul" },
   week,
   tickets: [],
   interventions: [],
@@ -63,13 +63,13 @@ const busy: WeeklyReportFacts = {
     },
   ],
   schedule: [
-    { technicianId: "t1", technicianName: "Thomas", weekday: 2, halfDay: "am" },
-    { technicianId: "t1", technicianName: "Thomas", weekday: 4, halfDay: "pm" },
+    { technicianId: "t1", technicianName: "Thomas", weekday: 2, halfDay: "am", establishmentId: "choiseul" },
+    { technicianId: "t1", technicianName: "Thomas", weekday: 4, halfDay: "pm", establishmentId: "choiseul" },
   ],
   exceptions: [
     // Thursday afternoon: Thomas goes elsewhere; Friday morning, Emma comes instead.
-    { technicianId: "t1", technicianName: "Thomas", onDate: "2026-12-17", halfDay: "pm", here: false },
-    { technicianId: "t2", technicianName: "Emma", onDate: "2026-12-18", halfDay: "am", here: true },
+    { technicianId: "t1", technicianName: "Thomas", onDate: "2026-12-17", halfDay: "pm", establishmentId: "elsewhere" },
+    { technicianId: "t2", technicianName: "Emma", onDate: "2026-12-18", halfDay: "am", establishmentId: "choiseul" },
   ],
   ticketVisits: [
     { reference: "A", title: "Ticket A", technicianName: "Thomas", onDate: "2026-12-15", halfDay: "am" },
@@ -111,8 +111,8 @@ describe("buildWeeklyReport", () => {
       ...quiet,
       week: parseIsoWeek("2026-W51")!,
       schedule: [
-        { technicianId: "t1", technicianName: "Thomas", weekday: 5, halfDay: "am" },
-        { technicianId: "t1", technicianName: "Thomas", weekday: 1, halfDay: "pm" },
+        { technicianId: "t1", technicianName: "Thomas", weekday: 5, halfDay: "am", establishmentId: "choiseul" },
+        { technicianId: "t1", technicianName: "Thomas", weekday: 1, halfDay: "pm", establishmentId: "choiseul" },
       ],
     });
     expect(report.nextWeek.map((visit) => visit.onDate)).toEqual(["2026-12-21"]);

@@ -1,6 +1,6 @@
 import { frenchPublicHolidays } from "./business-calendar";
 import { dayOfWeek, nextIsoWeek, type IsoWeek } from "./iso-week";
-import type { HalfDay } from "./visit-planning";
+import { visitsOn, weekDates, type HalfDay, type ScheduleSlot, type VisitException } from "./visit-planning";
 import type { TicketStatus, TicketType } from "./vocabulary";
 
 /**
@@ -26,21 +26,10 @@ export type ReportIntervention = {
   /** The summary the school reads (never the staff details). */
   readonly summary: string;
 };
-/** A default-week slot of a technician at this school (ISO weekday). */
-export type ReportScheduleSlot = {
-  readonly technicianId: string;
-  readonly technicianName: string;
-  readonly weekday: number;
-  readonly halfDay: HalfDay;
-};
-/** A change to a technician's default week on a date: `here` says whether it sends them to this school. */
-export type ReportScheduleException = {
-  readonly technicianId: string;
-  readonly technicianName: string;
-  readonly onDate: string;
-  readonly halfDay: HalfDay;
-  readonly here: boolean;
-};
+/** A default-week slot of a technician at this school, with the technician's name for the report. */
+export type ReportScheduleSlot = ScheduleSlot & { readonly technicianName: string };
+/** A change to a technician's default week on a date (another school, this one, or none). */
+export type ReportScheduleException = VisitException & { readonly technicianName: string };
 export type ReportTicketVisit = {
   readonly reference: string;
   readonly title: string;
@@ -50,7 +39,7 @@ export type ReportTicketVisit = {
 };
 
 export type WeeklyReportFacts = {
-  readonly school: { readonly uai: string; readonly name: string };
+  readonly school: { readonly id: string; readonly uai: string; readonly name: string };
   readonly week: IsoWeek;
   /** The school's tickets opened or resolved in the week, and those waiting for the school now. */
   readonly tickets: readonly ReportTicket[];
@@ -94,37 +83,24 @@ export function weeklyReportPath(uai: string, week: string): string {
 }
 
 /**
- * The visits of the next week at this school: each default slot on its date unless an exception moves the
- * technician elsewhere (or cancels), each exception sending a technician here, and the planned tickets of
- * each visit (a ticket planned outside any scheduled visit makes its own). Public holidays have no visit.
+ * The visits of the next week at this school: the planning's visits (default week and exceptions,
+ * lib/domain/visit-planning.ts) that land here, and the planned tickets of each visit (a ticket planned
+ * outside any scheduled visit makes its own). Public holidays have no visit.
  */
 function nextWeekVisits(facts: WeeklyReportFacts): PlannedVisit[] {
   const next = nextIsoWeek(facts.week);
   const holidays = new Set(
     [next.monday, dayOfWeek(next, 7)].flatMap((day) => frenchPublicHolidays(Number(day.slice(0, 4))).map((holiday) => holiday.date)),
   );
-  const exceptionOf = new Map(
-    facts.exceptions.map((exception) => [`${exception.technicianId}|${slotKey(exception.onDate, exception.halfDay)}`, exception]),
-  );
+  const names = new Map([...facts.schedule, ...facts.exceptions].map((row) => [row.technicianId, row.technicianName]));
   const visits = new Map<
     string,
     { onDate: string; halfDay: HalfDay; technicianName: string; tickets: { reference: string; title: string }[] }
   >();
-  for (const slot of facts.schedule) {
-    const onDate = dayOfWeek(next, slot.weekday);
-    const exception = exceptionOf.get(`${slot.technicianId}|${slotKey(onDate, slot.halfDay)}`);
-    if (exception && !exception.here) continue;
-    visits.set(slotKey(onDate, slot.halfDay), { onDate, halfDay: slot.halfDay, technicianName: slot.technicianName, tickets: [] });
-  }
-  for (const exception of facts.exceptions) {
-    if (exception.here && exception.onDate >= next.monday && exception.onDate <= dayOfWeek(next, 7)) {
-      visits.set(slotKey(exception.onDate, exception.halfDay), {
-        onDate: exception.onDate,
-        halfDay: exception.halfDay,
-        technicianName: exception.technicianName,
-        tickets: [],
-      });
-    }
+  for (const visit of visitsOn(weekDates(next.label), facts.schedule, facts.exceptions)) {
+    if (visit.establishmentId !== facts.school.id) continue;
+    const technicianName = names.get(visit.technicianId) ?? "";
+    visits.set(slotKey(visit.onDate, visit.halfDay), { onDate: visit.onDate, halfDay: visit.halfDay, technicianName, tickets: [] });
   }
   for (const planned of facts.ticketVisits) {
     if (planned.onDate < next.monday || planned.onDate > dayOfWeek(next, 7)) continue;

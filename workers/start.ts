@@ -9,6 +9,7 @@ import { checkSla } from "./processors/check-sla";
 import { closeStaleResolutions } from "./processors/close-stale-resolutions";
 import { purgeAuditEvents } from "./processors/purge-audit-events";
 import { purgeExpiredTokens } from "./processors/purge-expired-tokens";
+import { purgeIdempotencyKeys } from "./processors/purge-idempotency-keys";
 import { reconcileSlaTimers } from "./processors/reconcile-sla-timers";
 import { sendDigests } from "./processors/send-digests";
 import { sendEmail } from "./processors/send-email";
@@ -22,6 +23,7 @@ import { sweepOutbox } from "./processors/sweep-outbox";
 const PROCESSORS: { [Name in JobName]: (job: Job) => Promise<unknown> } = {
   purgeExpiredTokens,
   purgeAuditEvents,
+  purgeIdempotencyKeys,
   closeStaleResolutions,
   sendEmail,
   sweepOutbox,

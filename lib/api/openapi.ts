@@ -34,6 +34,13 @@ import { dashboardApiQuery, establishmentDashboardSchema, zoneDashboardSchema } 
 const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } } });
 const problem = (description: string) => ({ description, content: { "application/problem+json": { schema: problemSchema } } });
 const reference = z.object({ reference: z.string().meta({ description: "Référence du ticket", example: "GU-2026-000123" }) });
+const idempotencyHeader = z.object({
+  "Idempotency-Key": z.string().min(1).max(255).optional().meta({
+    description:
+      "Clé choisie par le client (1 à 255 caractères ASCII visibles) : une nouvelle tentative avec la même clé dans les 24 h reçoit la première réponse (en-tête `Idempotent-Replayed: true`) sans rien créer ; la même clé avec une autre requête est refusée (422).",
+    example: "3f1c9a2e-5b7d-4c1a-9e8f-0a1b2c3d4e5f",
+  }),
+});
 const common = { "401": problem("Jeton ou session manquant ou invalide") };
 
 /** The /api/v1 contract, built from the schemas the routes themselves parse and answer with. */
@@ -91,12 +98,15 @@ export function openApiDocument() {
         },
         post: {
           summary: "Signaler un incident ou faire une demande",
+          requestParams: { header: idempotencyHeader },
           requestBody: json(createTicketSchema),
           responses: {
             "201": { description: "Ticket créé", ...json(ticketSchema) },
             "400": problem("Champs invalides"),
             "403": problem("Établissement non autorisé"),
-            "422": problem("Service, catégorie ou UAI inconnu, ou demande impossible"),
+            "422": problem(
+              "Service, catégorie ou UAI inconnu, demande impossible, ou clé d'idempotence déjà utilisée pour une autre requête",
+            ),
             ...common,
           },
         },
@@ -191,7 +201,7 @@ export function openApiDocument() {
       "/tickets/{reference}/comments": {
         post: {
           summary: "Répondre sur un ticket",
-          requestParams: { path: reference },
+          requestParams: { path: reference, header: idempotencyHeader },
           requestBody: json(addCommentSchema),
           description:
             "L'agent d'un prestataire écrit à l'équipe de la Région (`visibility: internal`), pendant que le ticket l'attend ; une réponse publique lui est refusée (403).",
@@ -201,6 +211,7 @@ export function openApiDocument() {
             "403": problem("Note interne refusée"),
             "404": problem("Introuvable ou non visible"),
             "409": problem("Ticket clos"),
+            "422": problem("Clé d'idempotence déjà utilisée pour une autre requête"),
             ...common,
           },
         },

@@ -22,6 +22,14 @@ export const JOBS = {
     options: { attempts: 1, removeOnComplete: 100, removeOnFail: 100 },
     every: 60 * 60 * 1000,
   },
+  /** Deletes the idempotency keys past their 24 h window. */
+  purgeIdempotencyKeys: {
+    queue: "maintenance",
+    payload: z.object({}),
+    // No retries: the next run, an hour later, deletes the same rows.
+    options: { attempts: 1, removeOnComplete: 100, removeOnFail: 100 },
+    every: 60 * 60 * 1000,
+  },
   /** One per outbox row, job id = the row's id. Removed on final failure so the sweep can add it again. */
   sendEmail: {
     queue: "mail",

@@ -29,9 +29,9 @@ export type ProblemBody = { status: number; title: string; detail?: string; erro
 /** Calls a route handler as Next would, with a bearer token, a JSON body and route params; `Body` is the expected answer's shape. */
 export async function callRoute<Body = ProblemBody, Params = Record<string, never>>(
   handler: Handler<Params>,
-  options: { path: string; token?: string; method?: string; body?: unknown; params?: Params },
+  options: { path: string; token?: string; method?: string; body?: unknown; params?: Params; headers?: Record<string, string> },
 ): Promise<{ status: number; headers: Headers; body: Body }> {
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   if (options.body !== undefined) headers["content-type"] = "application/json";
   const response = await handler(

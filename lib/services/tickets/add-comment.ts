@@ -13,6 +13,7 @@ import { fail, succeed, type ServiceResult } from "../service-result";
 import { refreshSla } from "../sla/refresh-sla";
 import { lockTicket, transitionTicket } from "./ticket-transition";
 import { shareWithVendor } from "../desk/vendor-access";
+import { recordIdempotencyKey, type IdempotencyClaim } from "../idempotency/idempotency-keys";
 
 const REFUSED_MESSAGES = {
   internal_note: "tickets.errors.internalNoteForbidden",
@@ -32,6 +33,7 @@ export async function addComment(
   input: { body: string; visibility: Visibility },
   attachments: IncomingFile[],
   now: Date,
+  idempotency?: IdempotencyClaim,
 ): Promise<ServiceResult<{ eventId: number }>> {
   const db = database();
   const facts = await ticketFacts(db, { reference });
@@ -63,6 +65,7 @@ export async function addComment(
           createdAt: now,
         })
         .returning({ id: ticketEvents.id });
+      if (idempotency) await recordIdempotencyKey(tx, idempotency, { eventId: event!.id }, now);
       const attachmentIds = await recordAttachments(tx, {
         ticketId: ticket.id,
         eventId: event!.id,

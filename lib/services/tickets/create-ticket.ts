@@ -21,17 +21,20 @@ import { applyRouting, decideRouting, routingFacts } from "../routing/route-tick
 import { refreshSla } from "../sla/refresh-sla";
 import { fail, succeed, type ServiceResult } from "../service-result";
 import { schoolEquipment } from "../cmdb/school-equipment";
+import { recordIdempotencyKey, type IdempotencyClaim } from "../idempotency/idempotency-keys";
 
 /**
  * Files a ticket: checks who may file for the school, that the category exists and is open to it,
  * its own fields, the equipment and the attachments; then writes the ticket, its links, its first
  * journal entry, its files and its e-mail in one transaction, and enqueues the e-mail after commit.
+ * Under an idempotency claim, the key is recorded in that transaction (a racing retry rolls it back).
  */
 export async function createTicket(
   caller: Caller,
   input: CreateTicketInput,
   attachments: IncomingFile[],
   now: Date,
+  idempotency?: IdempotencyClaim,
 ): Promise<ServiceResult<{ reference: string }>> {
   const db = database();
   const establishment = await establishmentByUai(db, input.establishmentUai);
@@ -104,6 +107,7 @@ export async function createTicket(
   try {
     const { reference, outboxIds, slaSchedules } = await db.transaction(async (tx) => {
       const reference = await nextTicketReference(tx, now);
+      if (idempotency) await recordIdempotencyKey(tx, idempotency, { reference }, now);
       const [ticket] = await tx
         .insert(tickets)
         .values({

@@ -1,7 +1,9 @@
 import { apiRoute, jsonBody } from "@/lib/api/route";
 import { invalidRequest, problemFromFailure, unauthenticated } from "@/lib/api/problem";
 import { ticketJson, ticketSummaryJson } from "@/lib/api/ticket-json";
+import { idempotent } from "@/lib/api/idempotent";
 import { apiCaller } from "@/lib/auth/current-caller";
+import type { Caller } from "@/lib/domain/caller";
 import { encodeCursor } from "@/lib/schemas/cursor";
 import { createTicketSchema, listTicketsQuery } from "@/lib/schemas/tickets";
 import { createTicket } from "@/lib/services/tickets/create-ticket";
@@ -10,18 +12,26 @@ import { readTicket } from "@/lib/services/tickets/read-ticket";
 
 export const dynamic = "force-dynamic";
 
-/** POST /api/v1/tickets → 201 with the ticket as GET returns it. */
+/** 201 with the ticket as GET returns it (as it is now, when a retry is answered). */
+async function createdTicket(caller: Caller, reference: string) {
+  const ticket = await readTicket(caller, reference, new Date());
+  const location = { location: `/api/v1/tickets/${reference}` };
+  return Response.json(ticket ? ticketJson(ticket.ticket) : { reference }, { status: 201, headers: location });
+}
+
+/** POST /api/v1/tickets (optional `Idempotency-Key`) → 201 with the ticket as GET returns it. */
 export const POST = apiRoute(async (request: Request) => {
   const caller = await apiCaller(request);
   if (!caller) return unauthenticated();
   const parsed = createTicketSchema.safeParse(await jsonBody(request));
   if (!parsed.success) return invalidRequest(parsed.error);
-  const now = new Date();
-  const created = await createTicket(caller, parsed.data, [], now);
-  if (!created.ok) return problemFromFailure(created.failure);
-  const ticket = await readTicket(caller, created.value.reference, now);
-  const location = { location: `/api/v1/tickets/${created.value.reference}` };
-  return Response.json(ticket ? ticketJson(ticket.ticket) : { reference: created.value.reference }, { status: 201, headers: location });
+  return idempotent(request, caller, "tickets.create", parsed.data, {
+    create: async (claim) => {
+      const created = await createTicket(caller, parsed.data, [], new Date(), claim);
+      return created.ok ? createdTicket(caller, created.value.reference) : problemFromFailure(created.failure);
+    },
+    replay: (recorded) => createdTicket(caller, String(recorded.reference)),
+  });
 });
 
 /** GET /api/v1/tickets?establishment=&status=&service=&q=&mine=&cursor=&limit= → {items, nextCursor}, newest first. */

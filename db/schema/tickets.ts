@@ -108,6 +108,8 @@ export const tickets = pgTable(
     // are ascending on purpose: scanned backwards, an ascending btree gives `ORDER BY … DESC` (NULLS FIRST) exactly,
     // which a DESC NULLS LAST index cannot (PostgreSQL then scanned and sorted a whole team: bench/README.md).
     index("tickets_establishment_created_idx").on(table.establishmentId, table.createdAt, table.id),
+    // Across schools (an admin's or the Région's list, newest first): without it a parallel scan and a top-N sort.
+    index("tickets_created_idx").on(table.createdAt, table.id),
     index("tickets_requester_created_idx").on(table.requesterId, table.createdAt, table.id),
     index("tickets_team_status_created_idx").on(table.assignedTeamId, table.status, table.createdAt, table.id),
     index("tickets_assignee_status_idx").on(table.assigneeId, table.status),

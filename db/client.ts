@@ -16,14 +16,27 @@ export function createDatabase(url: string): { db: Database; pool: Pool } {
 }
 
 // One pool per process, kept on globalThis so Next's dev reloads do not open new ones.
-const holder = globalThis as unknown as { guichetDb?: { db: Database; pool: Pool } };
+const holder = globalThis as unknown as { guichetDb?: { db: Database; pool: Pool }; guichetReplica?: { db: Database; pool: Pool } };
 
 export function database(): Database {
   holder.guichetDb ??= createDatabase(env().DATABASE_URL);
   return holder.guichetDb.db;
 }
 
+/**
+ * Where dashboards and exports read: a streaming replica (DATABASE_REPLICA_URL), or the primary when none is
+ * set. Read-only: figures may lag the primary by what the replica's lag is; writes (their audit rows) go to
+ * `database()`.
+ */
+export function replicaDatabase(): Database {
+  const url = env().DATABASE_REPLICA_URL;
+  if (url === undefined || url === env().DATABASE_URL) return database();
+  holder.guichetReplica ??= createDatabase(url);
+  return holder.guichetReplica.db;
+}
+
 export async function closeDatabase(): Promise<void> {
-  await holder.guichetDb?.pool.end();
+  await Promise.all([holder.guichetDb?.pool.end(), holder.guichetReplica?.pool.end()]);
   holder.guichetDb = undefined;
+  holder.guichetReplica = undefined;
 }

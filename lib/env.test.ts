@@ -29,10 +29,20 @@ describe("parseEnv", () => {
     expect(parsed.OIDC_ISSUER).toBeUndefined();
   });
 
+  test("no replica by default (the dashboards read the primary); an empty DATABASE_REPLICA_URL is none", () => {
+    expect(parseEnv(valid)).toMatchObject({ DATABASE_REPLICA_URL: undefined, DATABASE_REPLICA_LAG_SECONDS: 60 });
+    expect(parseEnv({ ...valid, DATABASE_REPLICA_URL: "" }).DATABASE_REPLICA_URL).toBeUndefined();
+    expect(parseEnv({ ...valid, DATABASE_REPLICA_URL: "postgres://reader@replica:5432/guichet" }).DATABASE_REPLICA_URL).toBe(
+      "postgres://reader@replica:5432/guichet",
+    );
+  });
+
   test.each([
     ["a missing DATABASE_URL", { DATABASE_URL: undefined }, ["DATABASE_URL"]],
     ["a MySQL URL", { DATABASE_URL: "mysql://x/y" }, ["DATABASE_URL"]],
     ["a bad REDIS_URL", { REDIS_URL: "localhost:6379" }, ["REDIS_URL"]],
+    ["a replica that is not PostgreSQL", { DATABASE_REPLICA_URL: "mysql://replica/guichet" }, ["DATABASE_REPLICA_URL"]],
+    ["a replica lag of zero seconds", { DATABASE_REPLICA_LAG_SECONDS: "0" }, ["DATABASE_REPLICA_LAG_SECONDS"]],
     ["a port out of range", { PORT: "70000" }, ["PORT"]],
     ["a short secret in production", { NODE_ENV: "production" }, ["AUTH_SECRET"]],
     ["half an OIDC configuration", { OIDC_ISSUER: "https://sso.ac-test.fr" }, ["OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"]],

@@ -42,6 +42,10 @@ const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "doit être une URL postgres://" }),
+    /** A streaming replica for dashboards and exports; absent, they read the primary. */
+    DATABASE_REPLICA_URL: optionalText.pipe(z.url({ protocol: /^postgres(ql)?$/, error: "doit être une URL postgres://" }).optional()),
+    /** The replica lag the Région accepts, stated on the dashboards when a replica is set. */
+    DATABASE_REPLICA_LAG_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
     REDIS_URL: z.url({ protocol: /^rediss?$/, error: "doit être une URL redis://" }),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     APP_URL: z.url({ protocol: /^https?$/, error: "doit être une URL http(s)://" }),

@@ -1,4 +1,4 @@
-import { database } from "@/db/client";
+import { replicaDatabase } from "@/db/client";
 import { listCis, type CiCursor } from "@/db/queries/ci-list";
 import type { Caller } from "@/lib/domain/caller";
 import { ciReadScope } from "@/lib/domain/ci-access";
@@ -30,7 +30,7 @@ async function* csvChunks(caller: Caller, query: Omit<ListCisQuery, "cursor" | "
   const filters = listFilters(query, now);
   const scope = ciReadScope(caller);
   const encoder = new TextEncoder();
-  const db = database();
+  const db = replicaDatabase();
   let after: CiCursor | undefined;
   let header = writeCsv([[...IMPORT_COLUMNS, ...COMPUTED]]);
   do {

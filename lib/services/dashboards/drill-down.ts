@@ -1,4 +1,4 @@
-import { database } from "@/db/client";
+import { replicaDatabase } from "@/db/client";
 import { drillDownTickets, type Instants } from "@/db/queries/dashboard-tickets";
 import type { Caller } from "@/lib/domain/caller";
 import type { TicketLine } from "@/lib/domain/dashboard";
@@ -48,7 +48,7 @@ export async function readDrillDown(caller: Caller, query: DrillDownQuery): Prom
       errors: [{ field, message: "dashboards.errors.invalidRange" }],
     });
   }
-  const page = await drillDownTickets(database(), {
+  const page = await drillDownTickets(replicaDatabase(), {
     ids,
     open: query.open,
     opened,

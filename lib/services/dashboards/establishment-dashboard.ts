@@ -1,4 +1,4 @@
-import { database } from "@/db/client";
+import { replicaDatabase } from "@/db/client";
 import { latestRatingComments, ticketLines } from "@/db/queries/dashboard-tickets";
 import type { Caller } from "@/lib/domain/caller";
 import type { EstablishmentDashboard } from "@/lib/domain/dashboard";
@@ -20,7 +20,7 @@ export async function readEstablishmentDashboard(
   const found = await dashboardSchool(caller, uai);
   if (!found.ok) return found;
   const school = found.value;
-  const db = database();
+  const db = replicaDatabase();
   const ids = [school.id];
   const instants = periodInstants(period);
   const [tickets, lines, comments, equipment, time] = await Promise.all([

@@ -1,4 +1,4 @@
-import { database } from "@/db/client";
+import { replicaDatabase } from "@/db/client";
 import { allTeams } from "@/db/queries/dashboard-scope";
 import { teamMemberCounts, vendorCompliance } from "@/db/queries/dashboard-tickets";
 import type { Caller } from "@/lib/domain/caller";
@@ -26,7 +26,7 @@ export async function readRegionalDashboard(
   const found = await dashboardZone(caller, zoneCode);
   if (!found.ok) return found;
   const { zone, zones, schools } = found.value;
-  const db = database();
+  const db = replicaDatabase();
   const ids = schools.map((school) => school.id);
   const instants = periodInstants(period);
   const [tickets, teams, members, vendors, equipment, time] = await Promise.all([

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ReplicaLag } from "@/components/dashboard/replica-lag";
 import { getLocale } from "next-intl/server";
 import { translateText } from "@/i18n/text";
 import { notFound } from "next/navigation";
@@ -67,6 +68,7 @@ export default async function RegionalPage({ searchParams }: Props) {
         <h1 className="text-2xl font-semibold">{title}</h1>
         <p className="text-sm text-slate-600">
           {t("regionalIntro")} {t("computedAt", { at: dateTime(dashboard.computedAt, locale) })}
+          <ReplicaLag />
         </p>
         {zones.length > 1 && (
           <nav aria-label={t("tables.zones")} className="flex flex-wrap gap-2 text-sm print:hidden">

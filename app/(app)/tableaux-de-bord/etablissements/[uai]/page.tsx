@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ReplicaLag } from "@/components/dashboard/replica-lag";
 import { getLocale, getTranslations } from "next-intl/server";
 import { translateText } from "@/i18n/text";
 import { notFound } from "next/navigation";
@@ -56,6 +57,7 @@ export default async function EstablishmentDashboardPage({ params, searchParams 
           {dashboard.establishment.uai} · {dashboard.establishment.city} · {dashboard.establishment.zone.name}
           {" · "}
           {t("computedAt", { at: dateTime(dashboard.computedAt, locale) })}
+          <ReplicaLag />
         </p>
         <nav className="flex flex-wrap gap-3 text-sm print:hidden">
           <Link

@@ -10,6 +10,7 @@ import { closeStaleResolutions } from "./processors/close-stale-resolutions";
 import { purgeAuditEvents } from "./processors/purge-audit-events";
 import { purgeExpiredTokens } from "./processors/purge-expired-tokens";
 import { reconcileSlaTimers } from "./processors/reconcile-sla-timers";
+import { runRegisterDeadlines } from "./processors/run-register-deadlines";
 import { sendDigests } from "./processors/send-digests";
 import { sendEmail } from "./processors/send-email";
 import { sendWeeklyReports } from "./processors/send-weekly-reports";
@@ -29,6 +30,7 @@ const PROCESSORS: { [Name in JobName]: (job: Job) => Promise<unknown> } = {
   checkSla,
   reconcileSlaTimers,
   sendWeeklyReports,
+  runRegisterDeadlines,
 };
 
 /** Starts one BullMQ worker per queue and upserts the recurring job schedulers; returns a closer. */

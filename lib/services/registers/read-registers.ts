@@ -148,3 +148,14 @@ export async function schoolDelegationGap(caller: Caller, uai: string, now: Date
     ? { school: { id: school.id, uai: school.uai, name: school.name }, whole: gaps.school, rooms: gaps.rooms }
     : null;
 }
+
+/** Whether the caller reads the registers of more than their own schools (the Région's page). */
+export async function readsAllRegisters(caller: Caller): Promise<boolean> {
+  const scope = await registerScopeOf(database(), caller);
+  return scope !== null && scope.kind !== "schools";
+}
+
+/** Whether the caller reads this school's registers (the link on its page). */
+export async function readsSchoolRegisters(caller: Caller, school: { id: string; zoneId: string }): Promise<boolean> {
+  return scopeIncludes(await registerScopeOf(database(), caller), school);
+}

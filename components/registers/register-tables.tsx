@@ -112,10 +112,12 @@ export async function DelegationTable({
   rows,
   schoolColumn,
   ticketHref,
+  review,
 }: {
   rows: DelegationRow[];
   schoolColumn: boolean;
   ticketHref: (reference: string) => string;
+  review?: (row: DelegationRow) => React.ReactNode;
 }) {
   const [t, format] = await Promise.all([getTranslations("registers"), dateWriter()]);
   if (!rows.length) return <p className="mt-2 text-sm text-slate-600">{t("delegations.empty")}</p>;
@@ -156,6 +158,7 @@ export async function DelegationTable({
             {row.state === "in_force" && (
               <p className="text-slate-600">{t("delegations.reviewDue", { date: format.day(row.reviewDueOn) })}</p>
             )}
+            {review && row.state === "in_force" && <div className="mt-1">{review(row)}</div>}
           </td>
           <td className="px-3 py-2">{row.approvedBy?.name}</td>
           <td className="px-3 py-2">

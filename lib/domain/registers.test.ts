@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import {
   anniversaryDue,
+  canReviewDelegations,
   delegationGaps,
   delegationPeriod,
   delegationReviewsAfter,
@@ -168,4 +169,14 @@ describe("registerScope", () => {
   ])("%o sees the school: %s", (who, sees) => {
     expect(scopeIncludes(registerScope(who, "secu"), school)).toBe(sees);
   });
+});
+
+test.each([
+  [{ role: "manager" as const, establishmentIds: ["s1"] }, true],
+  [{ role: "manager" as const, establishmentIds: ["s2"] }, false],
+  [{ role: "requester" as const, establishmentIds: ["s1"] }, false],
+  [{ role: "admin" as const, establishmentIds: [] }, true],
+  [{ role: "technician" as const, establishmentIds: [] }, false],
+])("canReviewDelegations %o: %s", (caller, allowed) => {
+  expect(canReviewDelegations(caller, "s1")).toBe(allowed);
 });

@@ -146,3 +146,7 @@ export function scopeIncludes(scope: RegisterScope, school: { readonly id: strin
   if (scope.kind === "zone") return scope.zoneId === school.zoneId;
   return scope.establishmentIds.includes(school.id);
 }
+
+/** Who reviews a school's delegations (keeps them or ends them): its head (a manager of the school), or an admin. */
+export const canReviewDelegations = (caller: Pick<Caller, "role" | "establishmentIds">, establishmentId: string): boolean =>
+  caller.role === "admin" || (caller.role === "manager" && caller.establishmentIds.includes(establishmentId));

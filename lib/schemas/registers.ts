@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { checkedUai } from "./primitives";
 
 /** The renewal form: the filtering exception to renew. */
 export const renewFilteringSchema = z.object({ exceptionId: z.uuid() });
@@ -11,3 +12,7 @@ export const registersPageQuery = z.object({
   ),
   inForce: z.enum(["1"]).optional(),
 });
+
+/** The head's review of a delegation: keep it (no longer "à revoir") or end it today; `uai`, the page to refresh. */
+export const reviewDelegationSchema = z.object({ delegationId: z.uuid(), outcome: z.enum(["keep", "end"]), uai: checkedUai });
+export type ReviewDelegationInput = z.infer<typeof reviewDelegationSchema>;

@@ -5,6 +5,7 @@ import { GET as getDelegations } from "@/app/api/v1/establishments/[uai]/registe
 import { GET as getFiltering } from "@/app/api/v1/establishments/[uai]/registers/filtering/route";
 import { database } from "@/db/client";
 import {
+  auditEvents,
   categories,
   delegations,
   establishments,
@@ -29,6 +30,7 @@ import { recordRegisterEntry } from "@/lib/services/registers/record-from-approv
 import { registersCsv } from "@/lib/services/registers/registers-csv";
 import { runRegisterDeadlines } from "@/lib/services/registers/register-deadlines";
 import { renewFilteringException } from "@/lib/services/registers/renew-filtering";
+import { reviewDelegation } from "@/lib/services/registers/review-delegation";
 import { createTicket } from "@/lib/services/tickets/create-ticket";
 import { callRoute, tokenFor, type ProblemBody } from "../support/api-client";
 import { useOwnDatabase } from "../support/own-database";
@@ -342,6 +344,35 @@ describe("delegations to review", () => {
     const count = mails.length;
     await runRegisterDeadlines(new Date("2028-09-15T04:00:00Z"));
     expect(await mailsKeyed(`delegation-review:${id}:`)).toHaveLength(count);
+  });
+});
+
+describe("the head's review", () => {
+  test("the head keeps a delegation to review, or ends it; a CSL may not, another school's staff do not see it", async () => {
+    const agent = await person("requester", "gestionnaire_reseau");
+    const id = (
+      await fileAndApprove(
+        "SRV-DELEGATION",
+        { person: "Revue", person_email: agent.email, scope: "Salle C1", actions: "Installer", end_date: "2099-01-01" },
+        new Date(),
+      )
+    ).recorded!.id;
+    await database().update(delegations).set({ needsReview: "anniversary" }).where(eq(delegations.id, id));
+    const review = (who: Caller, outcome: "keep" | "end") =>
+      reviewDelegation(who, { delegationId: id, outcome, uai: "0370037P" }, new Date(), SYSTEM_ACTOR);
+
+    expect(await review(csl, "keep")).toMatchObject({ ok: false, failure: { kind: "forbidden" } });
+    expect(await review(palissyCsl, "keep")).toEqual({ ok: false, failure: { kind: "not_found" } });
+    expect((await review(head, "keep")).ok).toBe(true);
+    expect(await delegation(id)).toMatchObject({ needsReview: null, endedAt: null });
+
+    expect((await review(head, "end")).ok).toBe(true);
+    expect((await delegation(id)).endedAt).not.toBeNull();
+    const registers = await readSchoolRegisters(head, "0370037P", { inForce: false }, new Date());
+    expect(registers.ok && registers.value.delegations.find((entry) => entry.id === id)?.state).toBe("expired");
+    expect(await review(head, "keep")).toMatchObject({ ok: false, failure: { kind: "conflict" } });
+    const audits = await database().select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.objectId, id));
+    expect(audits.map((row) => row.action).sort()).toEqual(["delegation.ended", "delegation.reviewed"]);
   });
 });
 

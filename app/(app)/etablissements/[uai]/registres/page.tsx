@@ -3,11 +3,13 @@ import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { DelegationGapNotice, DelegationTable, FilteringTable } from "@/components/registers/register-tables";
 import { RenewForm } from "@/components/registers/renew-form";
+import { ReviewForm } from "@/components/registers/review-form";
 import { pageCaller } from "@/lib/auth/current-caller";
 import { canFileTicketFor, can } from "@/lib/domain/permissions";
+import { canReviewDelegations } from "@/lib/domain/registers";
 import { checkedUai } from "@/lib/schemas/primitives";
 import { readSchoolRegisters } from "@/lib/services/registers/read-registers";
-import { renewFiltering } from "./actions";
+import { renewFiltering, reviewDelegationAction } from "./actions";
 
 type Props = { params: Promise<{ uai: string }> };
 
@@ -59,7 +61,16 @@ export default async function SchoolRegistersPage({ params }: Props) {
         <h2 id="delegations-title" className="text-lg font-semibold">
           {t("delegations.title")}
         </h2>
-        <DelegationTable rows={delegations} schoolColumn={false} ticketHref={ticketHref} />
+        <DelegationTable
+          rows={delegations}
+          schoolColumn={false}
+          ticketHref={ticketHref}
+          review={
+            canReviewDelegations(caller, school.id)
+              ? (row) => <ReviewForm action={reviewDelegationAction} uai={school.uai} delegationId={row.id} person={row.delegate.name} />
+              : undefined
+          }
+        />
       </article>
     </section>
   );

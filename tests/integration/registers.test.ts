@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { Queue, type Job } from "bullmq";
 import { and, eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { GET as getDelegations } from "@/app/api/v1/establishments/[uai]/registers/delegations/route";
@@ -18,6 +19,8 @@ import {
   users,
 } from "@/db/schema";
 import { translatorFor } from "@/i18n/text";
+import { queueConnection, queuePrefix } from "@/lib/queue/connection";
+import { JOBS } from "@/lib/queue/jobs";
 import { parisDay } from "@/lib/domain/business-calendar";
 import type { Caller } from "@/lib/domain/caller";
 import { createAccount } from "@/lib/services/accounts/create-account";
@@ -33,6 +36,8 @@ import { renewFilteringException } from "@/lib/services/registers/renew-filterin
 import { reviewDelegation } from "@/lib/services/registers/review-delegation";
 import { createTicket } from "@/lib/services/tickets/create-ticket";
 import { callRoute, tokenFor, type ProblemBody } from "../support/api-client";
+import { runRegisterDeadlines as runRegisterDeadlinesJob } from "@/workers/processors/run-register-deadlines";
+import { startWorkers } from "@/workers/start";
 import { useOwnDatabase } from "../support/own-database";
 
 let drop: () => Promise<void>;
@@ -482,5 +487,40 @@ describe("who reads the registers", () => {
     expect(csv.value.text).toContain("'@SUM(A1)");
     expect(csv.value.text).not.toMatch(/;=HYPERLINK/);
     expect((await registersCsv(csl, "filtering", { inForce: false }, translatorFor("fr"), new Date(), SYSTEM_ACTOR)).ok).toBe(false);
+  });
+});
+
+describe("the daily job", () => {
+  test("the processor runs the deadlines at the payload's time (outside production), doing nothing twice", async () => {
+    const filed = await fileAndApprove(
+      "SEC-FILTRAGE",
+      { url: "https://job.example.org", decision: "autoriser", duration_days: 10 },
+      new Date("2031-01-05T08:00:00Z"),
+    );
+    const at = (iso: string) => ({ data: { at: iso } }) as Job;
+    expect(await runRegisterDeadlinesJob(at("2031-01-08T05:00:00Z"))).toMatchObject({ reminders: 1 });
+    expect(await runRegisterDeadlinesJob(at("2031-01-08T05:00:00Z"))).toMatchObject({ reminders: 0 });
+    expect(await runRegisterDeadlinesJob(at("2031-01-15T05:00:00Z"))).toMatchObject({ removals: 1 });
+    expect(await runRegisterDeadlinesJob(at("2031-01-15T05:00:00Z"))).toMatchObject({ removals: 0 });
+    expect((await exception(filed.recorded!.id)).removalTicketId).not.toBeNull();
+  });
+
+  test("the worker holds it on a calendar: every day at 06:00 Paris", async () => {
+    const stop = await startWorkers();
+    const queue = new Queue("maintenance", { connection: queueConnection(), prefix: queuePrefix() });
+    try {
+      const scheduler = (await queue.getJobSchedulers()).find((candidate) => candidate.key === "runRegisterDeadlines");
+      expect(scheduler).toMatchObject({ pattern: "0 6 * * *", tz: "Europe/Paris" });
+    } finally {
+      await stop();
+      // The run's Redis prefix is shared with the other files (worker.test.ts counts on its own start creating the
+      // schedulers): the ones this start created go with it.
+      for (const name of new Set(Object.values(JOBS).map((job) => job.queue))) {
+        const owner = new Queue(name, { connection: queueConnection(), prefix: queuePrefix() });
+        for (const scheduler of await owner.getJobSchedulers()) await owner.removeJobScheduler(scheduler.key);
+        await owner.close();
+      }
+      await queue.close();
+    }
   });
 });

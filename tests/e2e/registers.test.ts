@@ -17,13 +17,20 @@ const ROOM = "Salle E2E ouverte";
 
 let reference = "";
 let entryId = "";
+let delegationId = "";
 
-/** Files a SEC-FILTRAGE request as Choiseul's CSL through the API, then records its approval by the head, through the service. */
-beforeAll(async () => {
+/** Files a request as Choiseul's CSL through the API, then records its approval by the head through the service. */
+async function fileApproved(
+  serviceCode: string,
+  categoryCode: string,
+  title: string,
+  given: Record<string, string | number>,
+  ip: string,
+): Promise<{ reference: string; entryId: string }> {
   const [category] = await queryE2eDatabase<{ fields: { name: string; kind: string; required?: boolean }[] }>(
     databaseUrl,
-    "SELECT fields FROM categories WHERE code = 'SEC-FILTRAGE'",
-    [],
+    "SELECT fields FROM categories WHERE code = $1",
+    [categoryCode],
   );
   // Whatever other text the category asks (a signatory's name), answered.
   const extra = Object.fromEntries(
@@ -31,21 +38,21 @@ beforeAll(async () => {
   );
   const filed = await fetch(`${baseUrl}/api/v1/tickets`, {
     method: "POST",
-    headers: { authorization: await bearerFor(baseUrl, "csl.choiseul@guichet.test", "10.15.0.1"), "content-type": "application/json" },
+    headers: { authorization: await bearerFor(baseUrl, "csl.choiseul@guichet.test", ip), "content-type": "application/json" },
     body: JSON.stringify({
       type: "request",
-      serviceCode: "SECURITE",
-      categoryCode: "SEC-FILTRAGE",
+      serviceCode,
+      categoryCode,
       establishmentUai: CHOISEUL,
-      title: "Ouvrir le site de ressources de sciences",
+      title,
       description: "Demande datée et signée par le chef d'établissement.",
       impact: "school",
       urgency: "low",
-      fields: { ...extra, url: URL_ALLOWED, decision: "autoriser", duration_days: 30 },
+      fields: { ...extra, ...given },
     }),
   });
   expect(filed.status).toBe(201);
-  reference = ((await filed.json()) as { reference: string }).reference;
+  const { reference } = (await filed.json()) as { reference: string };
   const [ids] = await queryE2eDatabase<{ ticket: string; head: string }>(
     databaseUrl,
     "SELECT t.id AS ticket, u.id AS head FROM tickets t, users u WHERE t.reference = $1 AND u.email = 'proviseur.choiseul@guichet.test'",
@@ -56,10 +63,29 @@ beforeAll(async () => {
     const recorded = await db.transaction((tx) =>
       recordRegisterEntry(tx, { ticketId: ids!.ticket, approvedById: ids!.head, approvedAt: new Date() }),
     );
-    entryId = recorded!.id;
+    return { reference, entryId: recorded!.id };
   } finally {
     await pool.end();
   }
+}
+
+beforeAll(async () => {
+  ({ reference, entryId } = await fileApproved(
+    "SECURITE",
+    "SEC-FILTRAGE",
+    "Ouvrir le site de ressources de sciences",
+    { url: URL_ALLOWED, decision: "autoriser", duration_days: 30 },
+    "10.15.0.1",
+  ));
+  ({ entryId: delegationId } = await fileApproved(
+    "SERVEUR",
+    "SRV-DELEGATION",
+    "Droits d'installation en B204",
+    { person: "Luc Girard", scope: "Salle B204", actions: "Installer des logiciels pédagogiques", end_date: "2099-06-30" },
+    "10.15.0.2",
+  ));
+  // Its yearly review has come.
+  await queryE2eDatabase(databaseUrl, "UPDATE delegations SET needs_review = 'anniversary' WHERE id = $1", [delegationId]);
   // A room of Choiseul in `ouvert` mode, with no delegation naming it.
   await queryE2eDatabase(
     databaseUrl,
@@ -122,4 +148,15 @@ test("the security team reads every school's registers, sees the ouvert flag and
   expect(rows.find((cells) => cells.includes(reference))).toEqual(expect.arrayContaining([CHOISEUL, URL_ALLOWED, "Autoriser", "Expirée"]));
   expect(rows.flat().filter((cell) => /^[=+\-@]/.test(cell))).toEqual([]);
   await secu.context().close();
+});
+
+test("the head finds the delegation to review on the register and keeps it", async () => {
+  const head = await signedInPage(browser(), baseUrl, "10.15.1.3", "proviseur.choiseul@guichet.test");
+  await head.goto(`/etablissements/${CHOISEUL}/registres`);
+  const row = head.locator(`[data-register-entry="${delegationId}"]`);
+  expect(await row.innerText()).toContain("À revoir : revue annuelle");
+  await row.getByRole("button", { name: "Revue : maintenir" }).click();
+  await expect.poll(() => row.innerText()).not.toContain("À revoir");
+  expect(await row.locator("[data-state]").innerText()).toBe("En vigueur");
+  await head.context().close();
 });

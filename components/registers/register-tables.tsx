@@ -6,14 +6,14 @@ import { DataTable } from "@/components/ui/data-table";
 type State = "in_force" | "expired" | "upcoming";
 type School = { uai: string; name: string };
 type Approval = { approvedBy: { name: string } | null; ticketReference: string; startsOn: string; endsOn: string; state: State };
-export type FilteringRow = Approval & {
+type FilteringRow = Approval & {
   id: string;
   school: School;
   url: string;
   decision: "allow" | "deny";
   removalTicketReference: string | null;
 };
-export type DelegationRow = Approval & {
+type DelegationRow = Approval & {
   id: string;
   school: School;
   delegate: { id: string | null; name: string };

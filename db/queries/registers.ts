@@ -14,14 +14,12 @@ import {
 import type { RegisterScope } from "@/lib/domain/registers";
 import { REMINDER_DAYS_BEFORE_END } from "@/lib/domain/registers";
 
-/** What an approved ticket says for its register entry: its category, answers, school and requester. */
+/** What an approved ticket says for its register entry: its category, answers and school. */
 export async function registerTicketFacts(db: Executor, ticketId: string) {
   const [row] = await db
     .select({
       id: tickets.id,
-      reference: tickets.reference,
       establishmentId: tickets.establishmentId,
-      requesterId: tickets.requesterId,
       categoryCode: categories.code,
       fields: tickets.fields,
     })
@@ -220,9 +218,7 @@ export async function filteringExceptionFacts(db: Executor, id: string) {
       schoolName: establishments.name,
       url: filteringExceptions.url,
       decision: filteringExceptions.decision,
-      startsOn: filteringExceptions.startsOn,
       endsOn: filteringExceptions.endsOn,
-      ticketId: tickets.id,
       ticketReference: tickets.reference,
       ticketFields: tickets.fields,
       ticketTitle: tickets.title,
@@ -259,10 +255,6 @@ export async function delegationFacts(db: Executor, id: string) {
       schoolName: establishments.name,
       delegateName: delegations.delegateName,
       scope: delegations.scope,
-      reviewDueOn: delegations.reviewDueOn,
-      startsOn: delegations.startsOn,
-      endsOn: delegations.endsOn,
-      endedAt: delegations.endedAt,
     })
     .from(delegations)
     .innerJoin(establishments, eq(establishments.id, delegations.establishmentId))

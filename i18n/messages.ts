@@ -25,6 +25,7 @@ import fr_outbox from "../messages/fr/outbox.json";
 import fr_people from "../messages/fr/people.json";
 import fr_planning from "../messages/fr/planning.json";
 import fr_rating from "../messages/fr/rating.json";
+import fr_registers from "../messages/fr/registers.json";
 import fr_roles from "../messages/fr/roles.json";
 import fr_routing from "../messages/fr/routing.json";
 import fr_schools from "../messages/fr/schools.json";
@@ -59,6 +60,7 @@ import en_outbox from "../messages/en/outbox.json";
 import en_people from "../messages/en/people.json";
 import en_planning from "../messages/en/planning.json";
 import en_rating from "../messages/en/rating.json";
+import en_registers from "../messages/en/registers.json";
 import en_roles from "../messages/en/roles.json";
 import en_routing from "../messages/en/routing.json";
 import en_schools from "../messages/en/schools.json";
@@ -95,6 +97,7 @@ const FR = {
   people: fr_people,
   planning: fr_planning,
   rating: fr_rating,
+  registers: fr_registers,
   roles: fr_roles,
   routing: fr_routing,
   schools: fr_schools,
@@ -131,6 +134,7 @@ const EN = {
   people: en_people,
   planning: en_planning,
   rating: en_rating,
+  registers: en_registers,
   roles: en_roles,
   routing: en_routing,
   schools: en_schools,

@@ -11,6 +11,7 @@ import { purgeAuditEvents } from "./processors/purge-audit-events";
 import { purgeExpiredTokens } from "./processors/purge-expired-tokens";
 import { purgeIdempotencyKeys } from "./processors/purge-idempotency-keys";
 import { reconcileSlaTimers } from "./processors/reconcile-sla-timers";
+import { runRegisterDeadlines } from "./processors/run-register-deadlines";
 import { sendDigests } from "./processors/send-digests";
 import { sendEmail } from "./processors/send-email";
 import { sendWeeklyReports } from "./processors/send-weekly-reports";
@@ -31,6 +32,7 @@ const PROCESSORS: { [Name in JobName]: (job: Job) => Promise<unknown> } = {
   checkSla,
   reconcileSlaTimers,
   sendWeeklyReports,
+  runRegisterDeadlines,
 };
 
 /** Starts one BullMQ worker per queue and upserts the recurring job schedulers; returns a closer. */

@@ -11,3 +11,4 @@ export * from "./audit";
 export * from "./technicians";
 export * from "./notifications";
 export * from "./idempotency";
+export * from "./registers";

@@ -28,6 +28,7 @@ import { accountImportPaths } from "./openapi-imports";
 import { interventionPaths } from "./openapi-interventions";
 import { organisationPaths } from "./openapi-organisation";
 import { planningPaths } from "./openapi-planning";
+import { registerPaths } from "./openapi-registers";
 import { userPaths } from "./openapi-users";
 import { dashboardApiQuery, establishmentDashboardSchema, zoneDashboardSchema } from "@/lib/schemas/dashboards";
 
@@ -65,6 +66,7 @@ export function openApiDocument() {
       ...accountImportPaths({ json, problem, common }),
       ...organisationPaths({ json, problem, common }),
       ...planningPaths({ json, problem, common }),
+      ...registerPaths({ json, problem, common }),
       ...userPaths({ json, problem, common }),
       ...interventionPaths({ json, problem, common }),
       "/tokens": {

@@ -91,6 +91,17 @@ export const JOBS = {
     /** Recurring on a calendar: a cron pattern in Paris time, upserted at worker start. */
     cron: () => weeklyReportCron({ weekday: env().WEEKLY_REPORT_DAY, time: env().WEEKLY_REPORT_TIME }),
   },
+  /**
+   * The registers' deadlines (issue 15), every day at 06:00 Paris: renewal reminders a week before a filtering
+   * exception ends, the security team's removal tickets at its end, delegations' yearly reviews; each once
+   * (lib/services/registers/register-deadlines.ts). `at` is the test hook of lib/queue/job-clock.ts.
+   */
+  runRegisterDeadlines: {
+    queue: "maintenance",
+    payload: z.object({ at: z.iso.datetime().optional() }),
+    options: { attempts: 3, backoff: { type: "exponential", delay: 60_000 }, removeOnComplete: 100, removeOnFail: 100 },
+    cron: () => "0 6 * * *",
+  },
 } as const;
 
 export type JobName = keyof typeof JOBS;

@@ -56,10 +56,10 @@ describe("categoryAnswersSchema", () => {
     expect(result.error && translateFieldErrors(fieldErrors(result.error)).find((error) => error.field === field)?.message).toBe(message);
   });
 
-  test("an admin-rights delegation needs the person, the actions and a valid end date", () => {
+  test("an admin-rights delegation needs the person, the scope, the actions and a valid end date", () => {
     const delegation = categoryAnswersSchema(fieldsOf("SRV-DELEGATION"));
     const result = delegation.safeParse({ person: "", actions: "Installer des logiciels", end_date: "2027-02-30", signed_by: "Mme Roux" });
-    expect(result.error?.issues.map((issue) => issue.path[0]).sort()).toEqual(["end_date", "person"]);
+    expect(result.error?.issues.map((issue) => issue.path[0]).sort()).toEqual(["end_date", "person", "scope"]);
   });
 
   test("optional fields may be left blank; unknown fields are refused", () => {

@@ -10,6 +10,7 @@ import { encodeCursor } from "@/lib/schemas/cursor";
 import { listEstablishmentsQuery } from "@/lib/schemas/establishments";
 import { listAllZones, listVisibleEstablishments } from "@/lib/services/organisation/list-establishments";
 import { titled } from "@/i18n/page-title";
+import { readsAllRegisters } from "@/lib/services/registers/read-registers";
 
 export const generateMetadata = titled("establishments");
 
@@ -23,8 +24,10 @@ export default async function EstablishmentsPage({ searchParams }: Props) {
   const caller = await pageCaller();
   if (!can(caller, "establishments.read_all")) notFound();
 
-  const [t, zoneList, page] = await Promise.all([
+  const [t, tRegisters, allRegisters, zoneList, page] = await Promise.all([
     getTranslations("establishments"),
+    getTranslations("registers"),
+    readsAllRegisters(caller),
     listAllZones(),
     listVisibleEstablishments(caller, { zoneCode: query.zone, q: query.q, after: query.cursor, limit: query.limit }),
   ]);
@@ -36,6 +39,13 @@ export default async function EstablishmentsPage({ searchParams }: Props) {
   return (
     <section>
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      {allRegisters && (
+        <p className="mt-2 text-sm">
+          <Link className="text-brand-700 underline" href="/registres">
+            {tRegisters("openAll")}
+          </Link>
+        </p>
+      )}
       <form className="mt-4 flex flex-wrap items-end gap-2" role="search">
         <label className="text-sm">
           <span className="block">{t("search")}</span>

@@ -15,6 +15,8 @@ import { callerAffiliations } from "@/lib/services/accounts/caller-affiliations"
 import { titled } from "@/i18n/page-title";
 import { SchoolTechnicianPanel } from "@/components/planning/school-technician-panel";
 import { schoolTechnician } from "@/lib/services/planning/school-technician";
+import { DelegationGapNotice } from "@/components/registers/register-tables";
+import { schoolDelegationGap } from "@/lib/services/registers/read-registers";
 import { inviteStaff, removeStaff, setStaffFunction } from "./actions";
 
 export const generateMetadata = titled("myEstablishment");
@@ -22,9 +24,10 @@ export const generateMetadata = titled("myEstablishment");
 export default async function MyEstablishmentPage() {
   const caller = await pageCaller();
   if (!can(caller, "establishments.read_own")) notFound();
-  const [t, tDashboards, { establishments }] = await Promise.all([
+  const [t, tDashboards, tRegisters, { establishments }] = await Promise.all([
     getTranslations("establishments"),
     getTranslations("dashboards"),
+    getTranslations("registers"),
     callerAffiliations(caller),
   ]);
   return (
@@ -47,6 +50,7 @@ export default async function MyEstablishmentPage() {
               <SupportModeBadge mode={school.supportMode} /> <span className="text-slate-600">{t(`modeHelp.${school.supportMode}`)}</span>
             </dd>
           </dl>
+          <DelegationGapOf caller={caller} uai={school.uai} />
           <div className="mt-3">
             <SchoolTechnicianOf caller={caller} uai={school.uai} />
           </div>
@@ -56,6 +60,9 @@ export default async function MyEstablishmentPage() {
           <p className="mt-3 flex flex-wrap gap-4 text-sm">
             <Link className="text-brand-700 underline" href={`/inventaire/etablissements/${school.uai}`}>
               {t("inventory")}
+            </Link>
+            <Link className="text-brand-700 underline" href={`/etablissements/${school.uai}/registres`}>
+              {tRegisters("openRegisters")}
             </Link>
             {can(caller, "dashboards.establishment") && (
               <Link className="text-brand-700 underline" href={schoolDashboardHref(school.uai)}>
@@ -68,6 +75,16 @@ export default async function MyEstablishmentPage() {
       ))}
     </section>
   );
+}
+
+/** The `ouvert` mode's missing delegation, flagged. */
+async function DelegationGapOf({ caller, uai }: { caller: Caller; uai: string }) {
+  const gap = await schoolDelegationGap(caller, uai, new Date());
+  return gap ? (
+    <div className="mt-3">
+      <DelegationGapNotice gap={gap} />
+    </div>
+  ) : null;
 }
 
 /** The school's referent technician, backup and next visit. */

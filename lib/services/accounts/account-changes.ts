@@ -17,6 +17,7 @@ import type { Caller } from "@/lib/domain/caller";
 import type { Role } from "@/lib/domain/vocabulary";
 import type { FieldError } from "@/lib/schemas/field-errors";
 import { revokeAllApiTokens } from "./api-tokens";
+import { reviewDelegationsAfterAccountChange } from "../registers/account-reviews";
 import { recordAudit } from "../audit/record-audit";
 import { fail, succeed, type ServiceFailure, type ServiceResult } from "../service-result";
 import { recordAccountEmail } from "./account-mail";
@@ -179,7 +180,7 @@ export async function writeAffiliations(
 
 /**
  * Applies a change to an existing account, in the caller's transaction: its facts, schools and teams (leaving
- * a school also leaves that school's own queue); on
+ * a school also leaves that school's own queue; the delegations a new head or a departure puts "à revoir"); on
  * disabling, its sessions (token version) and API tokens end at once. One audit row records the change;
  * the person gets an e-mail for each change that concerns them (schools, function, disabled). Returns
  * the outbox ids for `afterCommit`.
@@ -212,6 +213,7 @@ export async function applyAccountChange(
     })
     .where(eq(users.id, account.id));
   await writeAffiliations(tx, account.id, before, after, now);
+  await reviewDelegationsAfterAccountChange(tx, account.id, before, after, now);
   if (disabling) await revokeAllApiTokens(tx, account.id, actor);
   const action = after.disabled === before.disabled ? "account.updated" : after.disabled ? "account.disabled" : "account.enabled";
   // The e-mail names the account in the journal's before → after.

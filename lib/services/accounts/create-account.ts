@@ -7,6 +7,7 @@ import { recordAudit } from "../audit/record-audit";
 import { fail, succeed, type ServiceResult } from "../service-result";
 import { nextState, writeAffiliations, type AccountAuthor, type AccountInput } from "./account-changes";
 import { issuePasswordLink } from "./password-links";
+import { reviewDelegationsAfterAccountChange } from "../registers/account-reviews";
 
 export type CreatedAccount = { id: string; invitationToken: string };
 
@@ -45,6 +46,8 @@ export async function createAccount(
     // Someone else took the address between the check and the insert.
     if (!created) return fail<never>({ kind: "conflict", message: "users.errors.emailTaken" });
     await writeAffiliations(tx, created.id, null, state, now);
+    // A new head of a school: its delegations are "à revoir".
+    await reviewDelegationsAfterAccountChange(tx, created.id, null, state, now);
     await recordAudit(tx, actor, { action: "account.created", objectType: "user", objectId: created.id, after: { email, ...state } });
     const link = await issuePasswordLink(
       tx,

@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { database, type Executor } from "@/db/client";
 import { userEstablishments, users } from "@/db/schema";
 import { schoolsByUai } from "@/db/queries/establishments";
-import { accountsByEmail, listStaffFunctions } from "@/db/queries/users";
+import { accountById, accountsByEmail, listStaffFunctions } from "@/db/queries/users";
 import { storedText } from "@/i18n/text";
 import {
   accountImportColumn,
@@ -25,6 +25,8 @@ import { recordAudit } from "../audit/record-audit";
 import { importOutcome, readImportFile, type ImportFile, type ImportOptions, type ImportOutcome } from "../csv/csv-import";
 import { fail, succeed, type ServiceResult } from "../service-result";
 import { issuePasswordLink } from "./password-links";
+import { reviewDelegationsAfterAccountChange } from "../registers/account-reviews";
+import type { AccountFacts } from "@/lib/domain/registers";
 
 export type AccountImportRow = Omit<PlannedAccountRow, "userId"> & { userId: string | null };
 export type AccountImportResult = ImportOutcome<AccountImportRow>;
@@ -146,6 +148,12 @@ async function applyPlan(
   );
   for (const account of plan.accounts) {
     let userId = account.userId;
+    const stored = userId ? await accountById(tx, userId) : null;
+    const before: AccountFacts = stored && {
+      functionCode: stored.functionCode,
+      establishmentIds: stored.establishments.map((school) => school.id),
+      disabled: stored.disabledAt !== null,
+    };
     if (!userId) {
       const [inserted] = await tx
         .insert(users)
@@ -177,6 +185,18 @@ async function applyPlan(
     }
     if (account.uais.length)
       await tx.insert(userEstablishments).values(account.uais.map((uai) => ({ userId: userId!, establishmentId: schools.get(uai)! })));
+    const gained = account.uais.map((uai) => schools.get(uai)!);
+    await reviewDelegationsAfterAccountChange(
+      tx,
+      userId,
+      before,
+      {
+        functionCode: account.functionCode,
+        establishmentIds: [...(before?.establishmentIds ?? []), ...gained],
+        disabled: before?.disabled ?? false,
+      },
+      now,
+    );
     await recordAudit(
       tx,
       actor,

@@ -6,6 +6,7 @@ import { schoolUaisOf, staffFunction } from "@/db/queries/users";
 import type { AuditActor } from "@/lib/domain/audit";
 import { claimedUais, ssoDecision, ssoIdentity, type SsoClaimMapping, type SsoRefusal } from "@/lib/domain/sso-provisioning";
 import { recordAudit } from "../audit/record-audit";
+import { reviewDelegationsAfterAccountChange } from "../registers/account-reviews";
 
 export type SsoSignIn = { ok: true; user: { id: string; tokenVersion: number } } | { ok: false; reason: SsoRefusal };
 
@@ -42,6 +43,7 @@ export async function provisionFromSso(
       .select({
         id: users.id,
         role: users.role,
+        functionCode: users.functionCode,
         disabledAt: users.disabledAt,
         tokenVersion: users.tokenVersion,
         ssoSubject: users.ssoSubject,
@@ -73,6 +75,8 @@ export async function provisionFromSso(
         })
         .returning({ id: users.id, tokenVersion: users.tokenVersion });
       await tx.insert(userEstablishments).values(decision.uais.map((uai) => ({ userId: created!.id, establishmentId: schools.get(uai)! })));
+      const establishmentIds = decision.uais.map((uai) => schools.get(uai)!);
+      await reviewDelegationsAfterAccountChange(tx, created!.id, null, { functionCode, establishmentIds, disabled: false }, now);
       await recordAudit(tx, actorOf({ id: created!.id, email }), {
         action: "account.created",
         objectType: "user",
@@ -105,6 +109,13 @@ export async function provisionFromSso(
     }
     if (decision.added.length)
       await tx.insert(userEstablishments).values(decision.added.map((uai) => ({ userId: account.id, establishmentId: schools.get(uai)! })));
+    if (moved) {
+      const ids = await schoolIdsByUai(tx, [...current, ...decision.added]);
+      const idsOf = (uais: string[]) => uais.flatMap((uai) => ids.get(uai) ?? []);
+      const facts = (uais: string[]) => ({ functionCode: account.functionCode, establishmentIds: idsOf(uais), disabled: false });
+      const kept = current.filter((uai) => !decision.removed.includes(uai));
+      await reviewDelegationsAfterAccountChange(tx, account.id, facts(current), facts([...kept, ...decision.added]), now);
+    }
     if (changed) {
       const after = moved ? [...current.filter((uai) => !decision.removed.includes(uai)), ...decision.added].sort() : current;
       await recordAudit(tx, actorOf({ id: account.id, email }), {

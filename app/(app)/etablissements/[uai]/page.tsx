@@ -12,6 +12,8 @@ import { referentChoices } from "@/lib/services/planning/referents";
 import { schoolTechnician } from "@/lib/services/planning/school-technician";
 import { saveReferents } from "./actions";
 import { titled } from "@/i18n/page-title";
+import { DelegationGapNotice } from "@/components/registers/register-tables";
+import { readsSchoolRegisters, schoolDelegationGap } from "@/lib/services/registers/read-registers";
 
 export const generateMetadata = titled("establishment");
 
@@ -24,13 +26,16 @@ export default async function EstablishmentPage({ params }: Props) {
   const caller = await pageCaller();
   const school = await readEstablishment(caller, uai.data);
   if (!school) notFound();
-  const [t, tStates, tFields, tReferents, technician, choices] = await Promise.all([
+  const [t, tStates, tFields, tReferents, tRegisters, technician, choices, gap, registers] = await Promise.all([
     getTranslations("establishments"),
     getTranslations("schools.states"),
     getTranslations("schools.fields"),
     getTranslations("planning.referents"),
+    getTranslations("registers"),
     schoolTechnician(caller, uai.data, new Date()),
     referentChoices(caller, uai.data),
+    schoolDelegationGap(caller, uai.data, new Date()),
+    readsSchoolRegisters(caller, { id: school.id, zoneId: school.zone.id }),
   ]);
   return (
     <section className="space-y-4">
@@ -62,10 +67,20 @@ export default async function EstablishmentPage({ params }: Props) {
         <div className="mt-3">
           <EstablishmentContacts school={school} />
         </div>
-        <p className="mt-3 text-sm">
+        {gap && (
+          <div className="mt-3">
+            <DelegationGapNotice gap={gap} />
+          </div>
+        )}
+        <p className="mt-3 flex flex-wrap gap-4 text-sm">
           <Link className="text-brand-700 underline" href={`/inventaire/etablissements/${school.uai}`}>
             {t("inventory")}
           </Link>
+          {registers && (
+            <Link className="text-brand-700 underline" href={`/etablissements/${school.uai}/registres`}>
+              {tRegisters("openRegisters")}
+            </Link>
+          )}
         </p>
       </article>
       <article className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="referents-title">

@@ -45,6 +45,7 @@ export const AUDIT_ACTIONS = [
   "planning.exception_set",
   "ticket.visit_planned",
   "critical_period.created",
+  "announcement.published",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -62,6 +63,7 @@ export const AUDIT_OBJECT_TYPES = [
   "intervention",
   "ticket",
   "critical_period",
+  "announcement",
 ] as const;
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[number];
 

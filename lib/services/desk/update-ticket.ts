@@ -8,6 +8,7 @@ import type { TicketStatus } from "@/lib/domain/vocabulary";
 import { fail, succeed } from "../service-result";
 import { escalate, type Escalation } from "./escalate";
 import { linkTickets, mergeInto } from "./merge-and-link";
+import { groupUnderMajorIncident } from "./major-incident";
 import {
   linkCis,
   requalify,
@@ -81,6 +82,13 @@ export function handBackTicket(caller: Caller, reference: string, report: string
 export function linkRelated(caller: Caller, reference: string, relatedReference: string, now: Date) {
   return deskAction(caller, now, async (context) =>
     linkTickets(context, ...(await lockWorkablePair(context, reference, relatedReference, "link"))),
+  );
+}
+
+/** "Rattacher à l'incident majeur": the ticket will be resolved with the major incident behind an announced outage. */
+export function groupUnderMajor(caller: Caller, reference: string, majorReference: string, now: Date) {
+  return deskAction(caller, now, async (context) =>
+    groupUnderMajorIncident(context, ...(await lockWorkablePair(context, reference, majorReference, "link"))),
   );
 }
 

@@ -1,6 +1,7 @@
 import { database } from "@/db/client";
 import { listAnnouncements, reportedSchools, schoolPlaces, type AnnouncementRow } from "@/db/queries/announcements";
 import type { Caller } from "@/lib/domain/caller";
+import { announcementPhase } from "@/lib/domain/announcements";
 import { can } from "@/lib/domain/permissions";
 
 /** Whose announcements a caller reads: a school's staff those concerning their schools, the Région's and Académie's staff all. */
@@ -31,5 +32,15 @@ export async function bannersFor(caller: Caller, now: Date, serviceCode?: string
   return {
     banners: rows.map((row) => ({ ...row, reported: reported.some((report) => report.announcementId === row.id) })),
     canReport: can(caller, "announcements.report"),
+  };
+}
+
+/** /etat-des-services: what is on now and what is to come, for the caller; and whether they may publish. */
+export async function serviceStatus(caller: Caller, now: Date) {
+  const open = await announcementsFor(caller, "open", now);
+  return {
+    current: open.filter((announcement) => announcementPhase(announcement, now) === "current"),
+    planned: open.filter((announcement) => announcementPhase(announcement, now) === "planned"),
+    canPublish: can(caller, "announcements.publish"),
   };
 }

@@ -13,7 +13,7 @@ CREATE TABLE "announcements" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"end_mailed_at" timestamp with time zone,
 	CONSTRAINT "announcements_kind" CHECK ("kind" IN ('outage', 'planned')),
-	CONSTRAINT "announcements_order" CHECK ("ends_at" > "starts_at")
+	CONSTRAINT "announcements_order" CHECK ("ends_at" >= "starts_at")
 );
 --> statement-breakpoint
 CREATE TABLE "announcement_establishments" (

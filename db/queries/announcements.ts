@@ -151,7 +151,7 @@ export async function openMajorIncidents(db: Executor, now: Date) {
 /** Whether a ticket backs an announcement (is a major incident). */
 export async function announcementsBackedBy(db: Executor, ticketId: string) {
   return db
-    .select({ id: announcements.id, endsAt: announcements.endsAt })
+    .select({ id: announcements.id, startsAt: announcements.startsAt, endsAt: announcements.endsAt })
     .from(announcements)
     .where(eq(announcements.majorTicketId, ticketId))
     .orderBy(asc(announcements.id));

@@ -30,7 +30,8 @@ export const announcements = pgTable(
   },
   (table) => [
     check("announcements_kind", sql`${table.kind} IN ('outage', 'planned')`),
-    check("announcements_order", sql`${table.endsAt} > ${table.startsAt}`),
+    // Published with its end after its start (lib/schemas/announcements.ts); one resolved before it started ends at its start.
+    check("announcements_order", sql`${table.endsAt} >= ${table.startsAt}`),
     index("announcements_ends_at_idx").on(table.endsAt, table.startsAt),
     index("announcements_end_unmailed_idx")
       .on(table.endsAt)

@@ -58,7 +58,9 @@ describe("endOnResolution", () => {
   it.each([
     ["an outage still on ends now", "2027-03-01T12:00:00Z", "2027-03-01T10:00:00Z", "2027-03-01T10:00:00Z"],
     ["an ended one keeps its end", "2027-03-01T09:00:00Z", "2027-03-01T10:00:00Z", "2027-03-01T09:00:00Z"],
+    ["one not started ends at its start", "2027-03-01T12:00:00Z", "2027-03-01T07:00:00Z", "2027-03-01T08:00:00Z"],
   ])("%s", (_, endsAt, now, expected) => {
-    expect(endOnResolution(new Date(endsAt), new Date(now)).toISOString()).toBe(new Date(expected).toISOString());
+    const period = { startsAt: new Date("2027-03-01T08:00:00Z"), endsAt: new Date(endsAt) };
+    expect(endOnResolution(period, new Date(now)).toISOString()).toBe(new Date(expected).toISOString());
   });
 });

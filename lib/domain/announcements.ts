@@ -38,7 +38,11 @@ export function concernedSchools<School extends SchoolPlace>(scope: Announcement
   return schools.filter((school) => concernsSchool(scope, school));
 }
 
-/** Resolving a major incident ends the outage it backs now, unless it already ended. */
-export function endOnResolution(endsAt: Date, now: Date): Date {
-  return endsAt.getTime() > now.getTime() ? now : endsAt;
+/**
+ * Resolving a major incident ends the announcement it backs now, unless it already ended; one not yet started ends
+ * at its start (it never was on).
+ */
+export function endOnResolution(period: { startsAt: Date; endsAt: Date }, now: Date): Date {
+  if (now.getTime() < period.startsAt.getTime()) return period.startsAt;
+  return period.endsAt.getTime() > now.getTime() ? now : period.endsAt;
 }

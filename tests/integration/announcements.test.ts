@@ -225,6 +225,28 @@ describe("the major incident", () => {
   });
 });
 
+describe("planned works backed by a major incident resolved before they start", () => {
+  test("end at their start, and are not mailed as over before it", async () => {
+    const early = await fileNetworkIncident(admin, "0370037P", "Migration du cœur de réseau");
+    const startsAt = new Date(Date.now() + 24 * HOUR);
+    const planned = await publish(adminToken, {
+      ...outageBody(early),
+      title: "Migration du cœur de réseau",
+      kind: "planned",
+      startsAt: startsAt.toISOString(),
+      endsAt: new Date(startsAt.getTime() + 2 * HOUR).toISOString(),
+    });
+    expect(planned.status).toBe(201);
+    expect((await updateTicket(admin, early, { status: "resolved", message: "Annulée." }, new Date())).ok).toBe(true);
+    const [row] = await database()
+      .select({ endsAt: announcements.endsAt, endMailedAt: announcements.endMailedAt })
+      .from(announcements)
+      .where(eq(announcements.id, planned.body.id));
+    expect(row).toEqual({ endsAt: startsAt, endMailedAt: null });
+    expect(await mailedTo(`announcement:ended:${planned.body.id}:`)).toEqual([]);
+  });
+});
+
 describe("the end of an announcement, by the job", () => {
   test("is mailed once to the concerned schools, however often the job runs", async () => {
     const start = Date.now() - 3 * HOUR;

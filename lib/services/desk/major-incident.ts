@@ -48,7 +48,7 @@ export async function resolveMajorIncident(context: DeskContext, major: LockedTi
     context.notify({ kind: "resolved", ticketId: grouped.id, eventId });
   }
   for (const announcement of await announcementsBackedBy(tx, major.id)) {
-    const endsAt = endOnResolution(announcement.endsAt, now);
+    const endsAt = endOnResolution(announcement, now);
     if (endsAt !== announcement.endsAt) await tx.update(announcements).set({ endsAt }).where(eq(announcements.id, announcement.id));
     context.mail((await recordEndMails(tx, announcement.id, now)) ?? []);
   }

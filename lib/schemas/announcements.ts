@@ -1,14 +1,24 @@
 import { z } from "zod";
 import { ANNOUNCEMENT_KINDS } from "@/lib/domain/announcements";
 import { parisLocalTime } from "./paris-time";
-import { blankToUndefined, checkedUai, ticketReference } from "./primitives";
+import { blankToUndefined, checkedUai } from "./primitives";
 
 /** An announcement the Région or the Académie publishes (POST /api/v1/announcements); messages are catalogue keys. */
 const instant = z.iso
   .datetime({ offset: true, error: "announcements.errors.dateTime" })
   .transform((value) => new Date(value))
   .meta({ description: "Date et heure ISO 8601 avec fuseau", example: "2027-03-01T08:00:00+01:00" });
-const code = z.string().trim().min(1).max(40).toUpperCase();
+const code = z
+  .string({ error: "announcements.errors.code" })
+  .trim()
+  .min(1, "announcements.errors.code")
+  .max(40, "announcements.errors.code")
+  .toUpperCase();
+const majorTicket = z
+  .string({ error: "desk.errors.referenceFormat" })
+  .trim()
+  .toUpperCase()
+  .regex(/^GU-\d{4}-\d{6}$/, "desk.errors.referenceFormat");
 
 /** The fields of an announcement, its two moments parsed by `moment` (ISO with offset for the API, Paris time for the form). */
 function announcementFields(moment: z.ZodType<Date, string>) {
@@ -30,7 +40,7 @@ function announcementFields(moment: z.ZodType<Date, string>) {
       zones: z.array(code).max(20).default([]).meta({ description: "Codes des zones concernées ; vide : toutes" }),
       establishments: z.array(checkedUai).max(500).default([]).meta({ description: "UAI des établissements concernés ; vide : tous" }),
       services: z.array(code).max(50).default([]).meta({ description: "Codes des services concernés ; vide : tous" }),
-      majorTicket: ticketReference.optional().meta({
+      majorTicket: majorTicket.optional().meta({
         description: "Référence du ticket d'incident majeur derrière une panne : le résoudre résout les tickets qu'il regroupe",
       }),
     })

@@ -98,6 +98,7 @@ export const bulkForm = z.discriminatedUnion(
   [
     z.object({ operation: z.literal("take"), references: selection }),
     z.object({ operation: z.literal("status"), references: selection, status, message: optionalMessage }),
+    z.object({ operation: z.literal("group"), references: selection, major: otherReference }),
   ],
   { error: "forms.errors.unknownAction" },
 );

@@ -181,13 +181,24 @@ describe("the major incident", () => {
     const fromChoiseul = await fileNetworkIncident(choiseulCsl, "0370037P", "Plus d'internet au CDI");
     const fromPalissy = await fileNetworkIncident(palissyCsl, "0450029M", "Plus d'internet en salle B12");
     const now = new Date();
-    for (const reference of [fromChoiseul, fromPalissy]) expect((await groupUnderMajor(admin, reference, major, now)).ok).toBe(true);
     // The major incident is not grouped under itself, and a ticket that is not a major incident groups nothing.
-    expect(await groupUnderMajor(admin, major, major, now)).toMatchObject({ ok: false, failure: { kind: "unprocessable" } });
-    expect(await groupUnderMajor(admin, fromChoiseul, fromPalissy, now)).toMatchObject({
+    expect(await groupUnderMajor(admin, [major], major, now)).toMatchObject({ ok: false, failure: { kind: "unprocessable" } });
+    expect(await groupUnderMajor(admin, [fromChoiseul], fromPalissy, now)).toMatchObject({
       ok: false,
       failure: { kind: "unprocessable", message: "announcements.errors.notMajor" },
     });
+    // A selection is grouped all or nothing: with a cancelled ticket after it, Choiseul's is not grouped either.
+    const cancelled = await fileNetworkIncident(choiseulCsl, "0370037P", "Doublon annulé");
+    expect((await updateTicket(admin, cancelled, { status: "cancelled" }, now)).ok).toBe(true);
+    expect(await groupUnderMajor(admin, [fromChoiseul, cancelled], major, now)).toMatchObject({
+      ok: false,
+      failure: { kind: "conflict", message: "announcements.errors.groupClosed" },
+    });
+    const [majorRow] = await database().select({ id: tickets.id }).from(tickets).where(eq(tickets.reference, major));
+    const grouped = () => database().select({ id: tickets.id }).from(tickets).where(eq(tickets.majorIncidentId, majorRow!.id));
+    expect(await grouped()).toEqual([]);
+    expect(await groupUnderMajor(admin, [fromChoiseul, fromPalissy], major, now)).toEqual({ ok: true, value: { count: 2 } });
+    expect(await grouped()).toHaveLength(2);
 
     const resolved = await updateTicket(admin, major, { status: "resolved", message: "Le lien de l'opérateur est rétabli." }, new Date());
     expect(resolved.ok).toBe(true);

@@ -43,3 +43,8 @@ export async function majorIncidentPanel(caller: Caller, reference: string, now:
   const [own, majors] = await Promise.all([majorIncidentFacts(db, facts.id), openMajorIncidents(db, now)]);
   return { ...own, majors: majors.filter((major) => major.reference !== reference) };
 }
+
+/** The major incidents of announced outages the desk may group tickets under (the queue's bulk bar); none outside the desk. */
+export async function majorIncidentChoices(caller: Caller, now: Date) {
+  return can(caller, "tickets.work") ? openMajorIncidents(database(), now) : [];
+}

@@ -85,11 +85,16 @@ export function linkRelated(caller: Caller, reference: string, relatedReference:
   );
 }
 
-/** "Rattacher à l'incident majeur": the ticket will be resolved with the major incident behind an announced outage. */
-export function groupUnderMajor(caller: Caller, reference: string, majorReference: string, now: Date) {
-  return deskAction(caller, now, async (context) =>
-    groupUnderMajorIncident(context, ...(await lockWorkablePair(context, reference, majorReference, "link"))),
-  );
+/**
+ * "Rattacher à l'incident majeur", from a ticket's page or on a selection: the tickets will be resolved with the major
+ * incident behind an announced outage. All or nothing.
+ */
+export function groupUnderMajor(caller: Caller, references: string[], majorReference: string, now: Date) {
+  return deskAction(caller, now, async (context) => {
+    for (const reference of [...new Set(references)].sort())
+      await groupUnderMajorIncident(context, ...(await lockWorkablePair(context, reference, majorReference, "link")));
+    return { count: new Set(references).size };
+  });
 }
 
 export function mergeDuplicate(caller: Caller, duplicateReference: string, masterReference: string, reason: string, now: Date) {

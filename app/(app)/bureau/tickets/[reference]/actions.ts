@@ -119,7 +119,7 @@ export const linkTicket = formAction(
 
 export const groupUnderMajorIncident = formAction(
   groupUnderMajorForm,
-  (input, caller, _form, now) => groupUnderMajor(caller, input.reference, input.major, now),
+  (input, caller, _form, now) => groupUnderMajor(caller, [input.reference], input.major, now),
   {
     revalidate: (input) => pagesOf(input.reference, input.major),
     notFound: "desk.gone.ticket",

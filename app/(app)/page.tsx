@@ -24,7 +24,7 @@ export default async function HomePage() {
         <h1 className="text-2xl font-semibold">{t("home.title", { name: caller.name })}</h1>
         <p className="text-slate-600">{t("home.role", { role: t(`roles.${caller.role}`) })}</p>
       </div>
-      <KnownIncidents />
+      <KnownIncidents caller={caller} />
       {home.portal && <PortalHome portal={home.portal} />}
       {technicians.map((summary) => (
         <SchoolTechnicianPanel key={summary.uai} summary={summary} />

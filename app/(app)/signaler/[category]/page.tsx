@@ -48,7 +48,7 @@ export default async function FileCategoryPage({ params, searchParams }: Props) 
         {service.name} › {category.name}
       </p>
       <h1 className="text-2xl font-semibold">{t("formTitle", { type: category.type })}</h1>
-      <KnownIncidents serviceCode={service.code} />
+      <KnownIncidents caller={caller} serviceCode={service.code} />
       {open.length === 0 ? (
         <div role="alert" className="rounded-lg border border-red-200 bg-red-50 p-4">
           <h2 className="font-semibold text-red-900">{t("refused")}</h2>

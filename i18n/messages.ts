@@ -4,6 +4,7 @@
  * without waiting (problem+json details, refusals of services and schemas given as message keys).
  */
 import fr_account from "../messages/fr/account.json";
+import fr_announcements from "../messages/fr/announcements.json";
 import fr_app from "../messages/fr/app.json";
 import fr_audit from "../messages/fr/audit.json";
 import fr_catalogue from "../messages/fr/catalogue.json";
@@ -39,6 +40,7 @@ import fr_vendorAccess from "../messages/fr/vendorAccess.json";
 import fr_weeklyReport from "../messages/fr/weeklyReport.json";
 import fr_words from "../messages/fr/words.json";
 import en_account from "../messages/en/account.json";
+import en_announcements from "../messages/en/announcements.json";
 import en_app from "../messages/en/app.json";
 import en_audit from "../messages/en/audit.json";
 import en_catalogue from "../messages/en/catalogue.json";
@@ -76,6 +78,7 @@ import en_words from "../messages/en/words.json";
 
 const FR = {
   account: fr_account,
+  announcements: fr_announcements,
   app: fr_app,
   audit: fr_audit,
   catalogue: fr_catalogue,
@@ -113,6 +116,7 @@ const FR = {
 };
 const EN = {
   account: en_account,
+  announcements: en_announcements,
   app: en_app,
   audit: en_audit,
   catalogue: en_catalogue,

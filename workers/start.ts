@@ -7,6 +7,7 @@ import { closeProducers } from "@/lib/queue/producer";
 import { reconcileSlaTimers as rebuildSlaTimers } from "@/lib/services/sla/sla-timers";
 import { checkSla } from "./processors/check-sla";
 import { closeStaleResolutions } from "./processors/close-stale-resolutions";
+import { mailAnnouncementEnds } from "./processors/mail-announcement-ends";
 import { purgeAuditEvents } from "./processors/purge-audit-events";
 import { purgeExpiredTokens } from "./processors/purge-expired-tokens";
 import { purgeIdempotencyKeys } from "./processors/purge-idempotency-keys";
@@ -29,6 +30,7 @@ const PROCESSORS: { [Name in JobName]: (job: Job) => Promise<unknown> } = {
   sendEmail,
   sweepOutbox,
   sendDigests,
+  mailAnnouncementEnds,
   checkSla,
   reconcileSlaTimers,
   sendWeeklyReports,

@@ -8,6 +8,7 @@ import { pageCaller } from "@/lib/auth/current-caller";
 import { readHome } from "@/lib/services/portal/home";
 import { SchoolTechnicianPanel } from "@/components/planning/school-technician-panel";
 import { ownSchoolsTechnicians } from "@/lib/services/planning/school-technician";
+import { KnownIncidents } from "./known-incidents";
 
 export const generateMetadata = titled("home");
 
@@ -23,6 +24,7 @@ export default async function HomePage() {
         <h1 className="text-2xl font-semibold">{t("home.title", { name: caller.name })}</h1>
         <p className="text-slate-600">{t("home.role", { role: t(`roles.${caller.role}`) })}</p>
       </div>
+      <KnownIncidents caller={caller} />
       {home.portal && <PortalHome portal={home.portal} />}
       {technicians.map((summary) => (
         <SchoolTechnicianPanel key={summary.uai} summary={summary} />

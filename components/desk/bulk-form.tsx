@@ -5,6 +5,7 @@ import { useId } from "react";
 import { Fold } from "@/components/shell/fold";
 import { FieldErrors, FormAlert } from "@/components/ui/form-feedback";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { SelectField } from "@/components/ui/select-field";
 import { TextAreaField } from "@/components/ui/text-area-field";
 import { useActionForm, type FormAction } from "@/components/ui/use-action-form";
 import { TICKET_STATUSES } from "@/lib/domain/vocabulary";
@@ -19,8 +20,20 @@ const TARGET_STATUSES = TICKET_STATUSES.filter((status) => status !== "new");
  * Kept on an emptied queue (`hasRows` false, the bar's controls gone) so the outcome stays in sight
  * when the change took every ticket out of it.
  */
-export function BulkForm({ action, hasRows, children }: { action: FormAction; hasRows: boolean; children: React.ReactNode }) {
+export function BulkForm({
+  action,
+  hasRows,
+  majors,
+  children,
+}: {
+  action: FormAction;
+  hasRows: boolean;
+  /** The major incidents of announced outages the checked tickets may join. */
+  majors: Array<{ reference: string; title: string }>;
+  children: React.ReactNode;
+}) {
   const t = useTranslations("desk");
+  const tMajor = useTranslations("announcements.major");
   const tShell = useTranslations("shell");
   const formId = useId();
   const { state, pending, formProps } = useActionForm(action);
@@ -46,6 +59,27 @@ export function BulkForm({ action, hasRows, children }: { action: FormAction; ha
                 <TextAreaField formId={formId} name="message" label={t("bulk.message")} state={state} rows={1} maxLength={10_000} />
               </div>
               <SubmitButton pending={pending} name="operation" value="status" label={t("bulk.setStatus")} pendingLabel={t("pending")} />
+              {majors.length > 0 && (
+                <>
+                  <div className="min-w-48">
+                    <SelectField formId={formId} name="major" label={tMajor("incident")} state={state} defaultValue={majors[0]!.reference}>
+                      {majors.map((major) => (
+                        <option key={major.reference} value={major.reference}>
+                          {major.reference} — {major.title}
+                        </option>
+                      ))}
+                    </SelectField>
+                  </div>
+                  <SubmitButton
+                    pending={pending}
+                    name="operation"
+                    value="group"
+                    label={tMajor("group")}
+                    pendingLabel={t("pending")}
+                    tone="secondary"
+                  />
+                </>
+              )}
               <div className="w-full">
                 <FieldErrors state={state} formId={formId} field="references" />
                 <FormAlert state={state} success={t("bulk.done")} />

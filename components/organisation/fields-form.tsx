@@ -8,7 +8,14 @@ import { useActionForm, type FormAction } from "@/components/ui/use-action-form"
 
 /** One field of an organisation form, described by the server page (labels already translated). */
 export type FormField =
-  | { kind: "text" | "date" | "email"; name: string; label: string; defaultValue?: string | null; required?: boolean; maxLength?: number }
+  | {
+      kind: "text" | "date" | "datetime-local" | "email";
+      name: string;
+      label: string;
+      defaultValue?: string | null;
+      required?: boolean;
+      maxLength?: number;
+    }
   | { kind: "select"; name: string; label: string; options: Array<{ value: string; label: string }>; defaultValue?: string | null }
   | { kind: "textarea"; name: string; label: string; defaultValue?: string | null }
   | { kind: "checkbox"; name: string; label: string; defaultChecked?: boolean }

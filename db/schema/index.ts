@@ -12,3 +12,4 @@ export * from "./technicians";
 export * from "./notifications";
 export * from "./idempotency";
 export * from "./registers";
+export * from "./announcements";

@@ -65,6 +65,8 @@ export const tickets = pgTable(
     vendorReference: text(),
     /** A duplicate points at the ticket it was merged into. */
     mergedIntoId: uuid().references((): AnyPgColumn => tickets.id),
+    /** A ticket grouped under a major incident (issue 16): resolving the major ticket resolves it with the same message. */
+    majorIncidentId: uuid().references((): AnyPgColumn => tickets.id, { onDelete: "set null" }),
     /** The critical period (exams) that raised this incident's priority to its floor; shown as the reason. */
     criticalPeriodId: uuid().references((): AnyPgColumn => criticalPeriods.id),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -104,6 +106,9 @@ export const tickets = pgTable(
   },
   (table) => [
     index("tickets_search_idx").using("gin", table.search),
+    index("tickets_major_incident_idx")
+      .on(table.majorIncidentId)
+      .where(sql`${table.majorIncidentId} IS NOT NULL`),
     // Keyset pagination: lists sort by (created_at, id) within their scope, newest first or oldest first. The columns
     // are ascending on purpose: scanned backwards, an ascending btree gives `ORDER BY … DESC` (NULLS FIRST) exactly,
     // which a DESC NULLS LAST index cannot (PostgreSQL then scanned and sorted a whole team: bench/README.md).

@@ -20,6 +20,7 @@ import {
 } from "@/lib/schemas/api-responses";
 import { routingTestSchema } from "@/lib/schemas/routing-rules";
 import { accountPaths } from "./openapi-account";
+import { announcementPaths } from "./openapi-announcements";
 import { auditPaths } from "./openapi-audit";
 import { notificationPaths } from "./openapi-notifications";
 import { ciPaths } from "./openapi-cis";
@@ -60,6 +61,7 @@ export function openApiDocument() {
     paths: {
       ...ciPaths({ json, problem, common }),
       ...criticalPeriodPaths({ json, problem, common }),
+      ...announcementPaths({ json, problem, common }),
       ...accountPaths({ json, problem, common }),
       ...auditPaths({ json, problem, common }),
       ...notificationPaths({ json, problem, common }),

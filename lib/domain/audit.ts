@@ -47,6 +47,7 @@ export const AUDIT_ACTIONS = [
   "critical_period.created",
   "delegation.reviewed",
   "delegation.ended",
+  "announcement.published",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -65,6 +66,7 @@ export const AUDIT_OBJECT_TYPES = [
   "ticket",
   "critical_period",
   "delegation",
+  "announcement",
 ] as const;
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[number];
 

@@ -22,6 +22,7 @@ describe("homeBlocks", () => {
   it("gives each role the rest of its menu as shortcuts", () => {
     expect(homeBlocks({ role: "requester" }).shortcuts.map((item) => item.key)).toEqual([
       "catalogue",
+      "serviceStatus",
       "myEstablishments",
       "inventory",
       "account",
@@ -30,6 +31,7 @@ describe("homeBlocks", () => {
       "planning",
       "slaSummary",
       "catalogue",
+      "serviceStatus",
       "establishments",
       "inventory",
       "dashboards",

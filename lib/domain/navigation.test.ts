@@ -4,19 +4,43 @@ import { canFileTicketFor } from "./permissions";
 import { ROLES } from "./vocabulary";
 
 test.each([
-  ["requester", ["home", "file", "myTickets", "catalogue", "myEstablishments", "inventory", "account"]],
-  ["manager", ["home", "file", "myTickets", "catalogue", "myEstablishments", "inventory", "dashboards", "account"]],
-  ["technician", ["home", "desk", "planning", "catalogue", "establishments", "inventory", "account"]],
+  ["requester", ["home", "file", "myTickets", "catalogue", "serviceStatus", "myEstablishments", "inventory", "account"]],
+  ["manager", ["home", "file", "myTickets", "catalogue", "serviceStatus", "myEstablishments", "inventory", "dashboards", "account"]],
+  ["technician", ["home", "desk", "planning", "catalogue", "serviceStatus", "establishments", "inventory", "account"]],
   [
     "sector_lead",
-    ["home", "desk", "planning", "slaSummary", "catalogue", "establishments", "inventory", "dashboards", "onboarding", "account"],
+    [
+      "home",
+      "desk",
+      "planning",
+      "slaSummary",
+      "catalogue",
+      "serviceStatus",
+      "establishments",
+      "inventory",
+      "dashboards",
+      "onboarding",
+      "account",
+    ],
   ],
   [
     "service_lead",
-    ["home", "desk", "slaSummary", "catalogue", "establishments", "inventory", "dashboards", "onboarding", "criticalPeriods", "account"],
+    [
+      "home",
+      "desk",
+      "slaSummary",
+      "catalogue",
+      "serviceStatus",
+      "establishments",
+      "inventory",
+      "dashboards",
+      "onboarding",
+      "criticalPeriods",
+      "account",
+    ],
   ],
-  ["academy_agent", ["home", "desk", "catalogue", "establishments", "inventory", "account"]],
-  ["vendor_agent", ["home", "desk", "catalogue", "account"]],
+  ["academy_agent", ["home", "desk", "catalogue", "serviceStatus", "establishments", "inventory", "account"]],
+  ["vendor_agent", ["home", "desk", "catalogue", "serviceStatus", "account"]],
   [
     "admin",
     [
@@ -25,6 +49,7 @@ test.each([
       "planning",
       "slaSummary",
       "catalogue",
+      "serviceStatus",
       "establishments",
       "inventory",
       "dashboards",

@@ -6,6 +6,7 @@ export type NavigationKey =
   | "desk"
   | "planning"
   | "catalogue"
+  | "serviceStatus"
   | "file"
   | "myTickets"
   | "myEstablishments"
@@ -33,6 +34,8 @@ const ENTRIES: Array<NavigationItem & { permission?: Permission }> = [
   { key: "file", href: "/signaler", permission: "portal.use" },
   { key: "myTickets", href: "/demandes", permission: "portal.use" },
   { key: "catalogue", href: "/catalogue" },
+  /** Known incidents and planned works (issue 16), for everyone signed in. */
+  { key: "serviceStatus", href: "/etat-des-services" },
   { key: "myEstablishments", href: "/mon-etablissement", permission: "establishments.read_own" },
   { key: "establishments", href: "/etablissements", permission: "establishments.read_all" },
   { key: "inventory", href: "/inventaire", permission: "cmdb.read" },

@@ -11,6 +11,16 @@ describe("organisation.manage: admins only", () => {
   });
 });
 
+describe("announcements: the Région and the Académie publish, school staff report", () => {
+  const publishers: Role[] = ["service_lead", "academy_agent", "admin"];
+  test.each(ROLES.map((role) => [role, publishers.includes(role)] as const))("%s publishes → %s", (role, expected) => {
+    expect(can({ role }, "announcements.publish")).toBe(expected);
+  });
+  test.each(ROLES.map((role) => [role, role === "requester" || role === "manager"] as const))("%s reports → %s", (role, expected) => {
+    expect(can({ role }, "announcements.report")).toBe(expected);
+  });
+});
+
 describe("canSeeEstablishment", () => {
   test.each<[Role, string[], string, boolean]>([
     ["requester", [SCHOOL], SCHOOL, true],

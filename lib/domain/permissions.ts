@@ -44,6 +44,10 @@ const ROLE_PERMISSIONS = {
   "planning.use": ["technician", "sector_lead", "admin"],
   /** Critical periods (exams): the Région declares them, and during one a concerned school's incidents get a priority floor. */
   "criticalPeriods.manage": ["service_lead", "admin"],
+  /** Announcing known incidents and planned works (issue 16): the Région (its service lead, admins) and the Académie; never a school. */
+  "announcements.publish": ["service_lead", "academy_agent", "admin"],
+  /** Saying "Mon établissement est concerné" by an announced incident: a school's own staff. */
+  "announcements.report": ["requester", "manager"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof ROLE_PERMISSIONS;

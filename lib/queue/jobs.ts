@@ -55,6 +55,17 @@ export const JOBS = {
     options: { attempts: 1, removeOnComplete: 100, removeOnFail: 100 },
     every: 5 * 60_000,
   },
+  /**
+   * Mails the end of announced incidents and works (issue 16) to the concerned schools, once each: the announcements
+   * past their end with no `end_mailed_at`, locked and marked with their outbox rows. Restart-safe: a lost run is the next's.
+   */
+  mailAnnouncementEnds: {
+    queue: "mail",
+    payload: z.object({}),
+    // No retries: the next run, a minute later, does the same work.
+    options: { attempts: 1, removeOnComplete: 100, removeOnFail: 100 },
+    every: 60_000,
+  },
   /** Closes resolutions nobody confirmed or disputed within 10 days, with the closing e-mail. */
   closeStaleResolutions: {
     queue: "maintenance",

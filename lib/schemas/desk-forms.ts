@@ -77,6 +77,9 @@ export const handBackForm = z.object({ reference, report: handBackSchema.shape.r
 
 export const linkTicketForm = z.object({ reference, related: otherReference });
 
+/** "Rattacher à l'incident majeur": the major-incident ticket behind an announced outage. */
+export const groupUnderMajorForm = z.object({ reference, major: otherReference });
+
 export const mergeForm = z.object({
   reference,
   master: otherReference,
@@ -95,6 +98,7 @@ export const bulkForm = z.discriminatedUnion(
   [
     z.object({ operation: z.literal("take"), references: selection }),
     z.object({ operation: z.literal("status"), references: selection, status, message: optionalMessage }),
+    z.object({ operation: z.literal("group"), references: selection, major: otherReference }),
   ],
   { error: "forms.errors.unknownAction" },
 );

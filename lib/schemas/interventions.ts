@@ -1,6 +1,6 @@
-import { DateTime } from "luxon";
 import { z } from "zod";
 import { INTERVENTION_MODES, MAX_INTERVENTION_MINUTES } from "@/lib/domain/interventions";
+import { parisLocalTime } from "./paris-time";
 import { asList, blankToUndefined, ticketReference } from "./primitives";
 
 /** An intervention as POST /api/v1/tickets/{reference}/interventions takes it; messages are catalogue keys. */
@@ -34,24 +34,11 @@ export const recordInterventionSchema = z.object({
   ciIds: ciIds.default([]),
 });
 
-/** A `datetime-local` value ("2026-12-04T09:30"), read as Paris time. */
-const parisLocalTime = z
-  .string({ error: "interventions.errors.startedAt" })
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "interventions.errors.startedAt")
-  .transform((value, context) => {
-    const instant = DateTime.fromISO(value, { zone: "Europe/Paris" });
-    if (!instant.isValid) {
-      context.addIssue({ code: "custom", message: "interventions.errors.startedAt" });
-      return z.NEVER;
-    }
-    return instant.toJSDate();
-  });
-
 /** The desk's "Enregistrer une intervention" form: the same fields, as a form posts them. */
 export const recordInterventionForm = z.object({
   reference: ticketReference,
   mode,
-  startedAt: parisLocalTime,
+  startedAt: parisLocalTime("interventions.errors.startedAt"),
   minutes: z.preprocess(blankToUndefined, z.coerce.number({ error: "interventions.errors.minutes" }).pipe(minutes)),
   travelMinutes: z.preprocess(
     (value) => blankToUndefined(value) ?? 0,

@@ -128,13 +128,31 @@ describe("navigation by role", () => {
   test.each([
     [
       "csl.palissy@guichet.test",
-      ["Accueil", "Signaler", "Mes demandes", "Catalogue des services", "Mon établissement", "Inventaire", "Mon compte"],
+      [
+        "Accueil",
+        "Signaler",
+        "Mes demandes",
+        "Catalogue des services",
+        "État des services",
+        "Mon établissement",
+        "Inventaire",
+        "Mon compte",
+      ],
     ],
     [
       "tech.ouest@guichet.test",
-      ["Accueil", "Espace technicien", "Planning", "Catalogue des services", "Établissements", "Inventaire", "Mon compte"],
+      [
+        "Accueil",
+        "Espace technicien",
+        "Planning",
+        "Catalogue des services",
+        "État des services",
+        "Établissements",
+        "Inventaire",
+        "Mon compte",
+      ],
     ],
-    ["sav.scc@guichet.test", ["Accueil", "Espace technicien", "Catalogue des services", "Mon compte"]],
+    ["sav.scc@guichet.test", ["Accueil", "Espace technicien", "Catalogue des services", "État des services", "Mon compte"]],
     [
       "admin@guichet.test",
       [
@@ -143,6 +161,7 @@ describe("navigation by role", () => {
         "Planning",
         "Engagements",
         "Catalogue des services",
+        "État des services",
         "Établissements",
         "Inventaire",
         "Tableaux de bord",

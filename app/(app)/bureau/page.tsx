@@ -17,6 +17,7 @@ import { queueQuery } from "@/lib/schemas/tickets";
 import { readCatalogue } from "@/lib/services/tickets/catalogue";
 import { listAllZones } from "@/lib/services/organisation/list-establishments";
 import { queueFilters, queueKey } from "@/lib/services/desk/queue-request";
+import { majorIncidentChoices } from "@/lib/services/desk/desk-options";
 import { listQueue, queueCounts } from "@/lib/services/desk/queues";
 import { listSavedViews } from "@/lib/services/tickets/saved-views";
 import { deleteView, saveCurrentView, updateSelection } from "./actions";
@@ -46,7 +47,7 @@ export default async function DeskPage({ searchParams }: Props) {
   const file = raw.file?.trim() || "mine";
   const parsed = queueQuery.safeParse(raw);
   const query = parsed.success ? parsed.data : queueQuery.parse({});
-  const [t, tSla, tShell, page, views, zones, catalogue] = await Promise.all([
+  const [t, tSla, tShell, page, views, zones, catalogue, majors] = await Promise.all([
     getTranslations("desk"),
     getTranslations("sla.queue"),
     getTranslations("shell"),
@@ -54,6 +55,7 @@ export default async function DeskPage({ searchParams }: Props) {
     listSavedViews(caller),
     listAllZones(),
     readCatalogue(),
+    majorIncidentChoices(caller, new Date()),
   ]);
   if (!page.ok) notFound();
   const say = await requestTranslator();
@@ -98,7 +100,7 @@ export default async function DeskPage({ searchParams }: Props) {
           </ul>
         )}
         {can(caller, "tickets.work") ? (
-          <BulkForm action={updateSelection} hasRows={page.value.items.length > 0}>
+          <BulkForm action={updateSelection} hasRows={page.value.items.length > 0} majors={majors}>
             {page.value.items.length > 0 ? <QueueTable items={page.value.items} /> : empty}
           </BulkForm>
         ) : page.value.items.length > 0 ? (

@@ -5,7 +5,8 @@ import { isOpen } from "@/lib/domain/ticket-status";
 import { refuse } from "../refusal";
 import { type DeskContext, type LockedTicket } from "./workable-ticket";
 
-async function journal(
+/** A link or merge event in a ticket's journal. */
+export async function journal(
   context: DeskContext,
   ticketId: string,
   kind: "linked" | "merged",

@@ -11,6 +11,7 @@ import type { TicketNotificationKind } from "../mail/notifications";
 import { applyRouting, decideRouting, routingFacts } from "../routing/route-ticket";
 import { transitionTicket } from "../tickets/ticket-transition";
 import { shareWithVendor } from "./vendor-access";
+import { resolveMajorIncident } from "./major-incident";
 import { refuse } from "../refusal";
 import { type DeskContext, type LockedTicket } from "./workable-ticket";
 import { schoolEquipment } from "../cmdb/school-equipment";
@@ -34,6 +35,7 @@ export async function setStatus(context: DeskContext, ticket: LockedTicket, to: 
   ticket.status = to;
   const kind = MAILED_STATUSES[to];
   if (kind) context.notify({ kind, ticketId: ticket.id, eventId });
+  if (to === "resolved") await resolveMajorIncident(context, ticket, message);
 }
 
 async function journalAssignment(context: DeskContext, ticket: LockedTicket, data: Record<string, unknown>): Promise<number> {

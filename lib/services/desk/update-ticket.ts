@@ -8,6 +8,7 @@ import type { TicketStatus } from "@/lib/domain/vocabulary";
 import { fail, succeed } from "../service-result";
 import { escalate, type Escalation } from "./escalate";
 import { linkTickets, mergeInto } from "./merge-and-link";
+import { groupUnderMajorIncident } from "./major-incident";
 import {
   linkCis,
   requalify,
@@ -82,6 +83,18 @@ export function linkRelated(caller: Caller, reference: string, relatedReference:
   return deskAction(caller, now, async (context) =>
     linkTickets(context, ...(await lockWorkablePair(context, reference, relatedReference, "link"))),
   );
+}
+
+/**
+ * "Rattacher à l'incident majeur", from a ticket's page or on a selection: the tickets will be resolved with the major
+ * incident behind an announced outage. All or nothing.
+ */
+export function groupUnderMajor(caller: Caller, references: string[], majorReference: string, now: Date) {
+  return deskAction(caller, now, async (context) => {
+    for (const reference of [...new Set(references)].sort())
+      await groupUnderMajorIncident(context, ...(await lockWorkablePair(context, reference, majorReference, "link")));
+    return { count: new Set(references).size };
+  });
 }
 
 export function mergeDuplicate(caller: Caller, duplicateReference: string, masterReference: string, reason: string, now: Date) {

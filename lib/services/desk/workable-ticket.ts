@@ -17,6 +17,8 @@ export type DeskContext = {
   now: Date;
   /** E-mails to record at the end of the transaction and send after commit. */
   notify: (notification: TicketNotification) => void;
+  /** Outbox rows written by the action itself (an announced incident's end): enqueued after commit. */
+  mail: (outboxIds: readonly string[]) => void;
   /** Ids of the tickets locked through {@link lockWorkable}: their SLA is refreshed before the transaction ends. */
   touched: Set<string>;
 };
@@ -65,11 +67,19 @@ export async function deskAction<T>(caller: Caller, now: Date, run: (context: De
   if (!can(caller, "desk.use")) return fail({ kind: "forbidden", message: "desk.errors.staffOnly" });
   const done = await refusableTransaction(async (tx) => {
     const pending: TicketNotification[] = [];
+    const written: string[] = [];
     const touched = new Set<string>();
-    const value = await run({ tx, caller, now, notify: (notification) => pending.push(notification), touched });
+    const value = await run({
+      tx,
+      caller,
+      now,
+      notify: (notification) => pending.push(notification),
+      mail: (outboxIds) => written.push(...outboxIds),
+      touched,
+    });
     const slaSchedules = [];
     for (const ticketId of touched) slaSchedules.push(await refreshSla(tx, ticketId, now));
-    return { value, outboxIds: await recordTicketNotifications(tx, pending, now), slaSchedules };
+    return { value, outboxIds: [...written, ...(await recordTicketNotifications(tx, pending, now))], slaSchedules };
   });
   if (!done.ok) return done;
   await afterCommit({ outboxIds: done.value.outboxIds, slaSchedules: done.value.slaSchedules });

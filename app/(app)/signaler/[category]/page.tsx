@@ -11,6 +11,7 @@ import { filingRefusal, OUT_OF_INVENTORY_NOTICE } from "@/lib/domain/filing-rule
 import { readCatalogue } from "@/lib/services/tickets/catalogue";
 import { portalContext } from "@/lib/services/portal/portal-context";
 import { fileTicket } from "./actions";
+import { KnownIncidents } from "../../known-incidents";
 
 type Props = { params: Promise<{ category: string }>; searchParams: Promise<{ conseil?: string }> };
 
@@ -47,6 +48,7 @@ export default async function FileCategoryPage({ params, searchParams }: Props) 
         {service.name} › {category.name}
       </p>
       <h1 className="text-2xl font-semibold">{t("formTitle", { type: category.type })}</h1>
+      <KnownIncidents caller={caller} serviceCode={service.code} />
       {open.length === 0 ? (
         <div role="alert" className="rounded-lg border border-red-200 bg-red-50 p-4">
           <h2 className="font-semibold text-red-900">{t("refused")}</h2>

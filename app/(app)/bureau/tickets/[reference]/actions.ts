@@ -7,6 +7,7 @@ import {
   escalateForm,
   handBackForm,
   linkEquipmentForm,
+  groupUnderMajorForm,
   linkTicketForm,
   mergeForm,
   moveTeamForm,
@@ -24,6 +25,7 @@ import { filesFromForm } from "@/lib/services/tickets/attachments";
 import {
   escalateTicket,
   handBackTicket,
+  groupUnderMajor,
   linkRelated,
   mergeDuplicate,
   previewRequalification,
@@ -111,6 +113,15 @@ export const linkTicket = formAction(
   (input, caller, _form, now) => linkRelated(caller, input.reference, input.related, now),
   {
     revalidate: (input) => pagesOf(input.reference, input.related),
+    notFound: "desk.gone.ticket",
+  },
+);
+
+export const groupUnderMajorIncident = formAction(
+  groupUnderMajorForm,
+  (input, caller, _form, now) => groupUnderMajor(caller, [input.reference], input.major, now),
+  {
+    revalidate: (input) => pagesOf(input.reference, input.major),
     notFound: "desk.gone.ticket",
   },
 );

@@ -9,6 +9,7 @@ import { EscalateForm, type Shareable } from "@/components/desk/escalate-form";
 import { HandBackForm } from "@/components/desk/hand-back-form";
 import { LinkEquipmentForm } from "@/components/desk/link-equipment-form";
 import { LinkTicketForm } from "@/components/desk/link-ticket-form";
+import { MajorIncidentForm } from "@/components/desk/major-incident-form";
 import { MergeForm } from "@/components/desk/merge-form";
 import { MoveTeamForm } from "@/components/desk/move-team-form";
 import { RequalifyForm } from "@/components/desk/requalify-form";
@@ -38,7 +39,7 @@ import { deskActions, lifecyclePath } from "@/lib/domain/desk-actions";
 import { parisInputValue, type TicketInterventions } from "@/lib/domain/interventions";
 import { TRANSITIONS } from "@/lib/domain/ticket-status";
 import { readCatalogue } from "@/lib/services/tickets/catalogue";
-import { listDeskTeams, listHoldingTeamMembers } from "@/lib/services/desk/desk-options";
+import { listDeskTeams, listHoldingTeamMembers, majorIncidentPanel } from "@/lib/services/desk/desk-options";
 import { type ReadableTicket } from "@/lib/services/tickets/read-ticket";
 import { readTicketSla } from "@/lib/services/sla/read-ticket-sla";
 
@@ -47,6 +48,7 @@ import {
   assignTicket,
   changeStatus,
   escalate,
+  groupUnderMajorIncident,
   handBack,
   linkEquipment,
   linkTicket,
@@ -174,12 +176,13 @@ async function VendorTicket({ found, interventions }: { found: ReadableTicket; i
 export default async function DeskTicketPage({ params }: Props) {
   const { caller, reference, found, interventions } = await visibleTicket((await params).reference, "desk");
   if (found.vendorStage) return <VendorTicket found={found} interventions={interventions} />;
-  const [teams, members, catalogue, t, visits] = await Promise.all([
+  const [teams, members, catalogue, t, visits, major] = await Promise.all([
     listDeskTeams(caller),
     listHoldingTeamMembers(caller, reference),
     readCatalogue(),
     getTranslations(),
     visitProposals(caller, reference, new Date()),
+    majorIncidentPanel(caller, reference, new Date()),
   ]);
   if (!teams || !members) notFound();
 
@@ -289,6 +292,21 @@ export default async function DeskTicketPage({ params }: Props) {
               {actions.has("merge") && <MergeForm reference={ticket.reference} action={mergeIntoMaster} />}
             </div>
           </Panel>
+          {major && (major.groupedCount > 0 || major.groupedInto || (actions.has("merge") && major.majors.length > 0)) && (
+            <Panel title={t("announcements.major.title")}>
+              <div className="space-y-3 text-sm">
+                {major.groupedCount > 0 && <p>{t("announcements.major.groupedCount", { count: major.groupedCount })}</p>}
+                {major.groupedInto ? (
+                  <p>{t("announcements.major.groupedInto", { reference: major.groupedInto })}</p>
+                ) : (
+                  actions.has("merge") &&
+                  major.majors.length > 0 && (
+                    <MajorIncidentForm reference={ticket.reference} action={groupUnderMajorIncident} majors={major.majors} />
+                  )
+                )}
+              </div>
+            </Panel>
+          )}
           <CategoryAnswers fields={ticket.category.fields} answers={ticket.fields} />
           <LinkedEquipment items={ticket.cis} />
         </div>

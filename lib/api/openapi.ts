@@ -23,6 +23,7 @@ import { accountPaths } from "./openapi-account";
 import { auditPaths } from "./openapi-audit";
 import { notificationPaths } from "./openapi-notifications";
 import { ciPaths } from "./openapi-cis";
+import { articlePaths } from "./openapi-articles";
 import { criticalPeriodPaths } from "./openapi-critical-periods";
 import { accountImportPaths } from "./openapi-imports";
 import { interventionPaths } from "./openapi-interventions";
@@ -51,6 +52,7 @@ export function openApiDocument() {
     security: [{ bearer: [] }],
     paths: {
       ...ciPaths({ json, problem, common }),
+      ...articlePaths({ json, problem, common }),
       ...criticalPeriodPaths({ json, problem, common }),
       ...accountPaths({ json, problem, common }),
       ...auditPaths({ json, problem, common }),

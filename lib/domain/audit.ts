@@ -45,6 +45,8 @@ export const AUDIT_ACTIONS = [
   "planning.exception_set",
   "ticket.visit_planned",
   "critical_period.created",
+  "article.created",
+  "article.updated",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -62,6 +64,7 @@ export const AUDIT_OBJECT_TYPES = [
   "intervention",
   "ticket",
   "critical_period",
+  "article",
 ] as const;
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[number];
 

@@ -44,6 +44,11 @@ const ROLE_PERMISSIONS = {
   "planning.use": ["technician", "sector_lead", "admin"],
   /** Critical periods (exams): the Région declares them, and during one a concerned school's incidents get a priority floor. */
   "criticalPeriods.manage": ["service_lead", "admin"],
+  /** The knowledge base (issue 16): staff write drafts; the service lead and admins publish, edit what is published and archive. */
+  "articles.write": ["technician", "sector_lead", "service_lead", "academy_agent", "admin"],
+  "articles.publish": ["service_lead", "admin"],
+  /** Reading the articles written for staff only; school staff read those for schools. */
+  "articles.read_staff": ["technician", "sector_lead", "service_lead", "academy_agent", "admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof ROLE_PERMISSIONS;

@@ -1,0 +1,234 @@
+import { count, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { GET as readArticleRoute, PATCH as patchArticle } from "@/app/api/v1/articles/[slug]/route";
+import { GET as listArticles, POST as createArticle } from "@/app/api/v1/articles/route";
+import { database } from "@/db/client";
+import { articleDeflections, articleVersions, auditEvents, users } from "@/db/schema";
+import type { Caller } from "@/lib/domain/caller";
+import { loadCaller } from "@/lib/services/accounts/load-caller";
+import { suggestArticles } from "@/lib/services/knowledge/read-articles";
+import { recordDeflection } from "@/lib/services/knowledge/record-deflection";
+import { callRoute, tokenFor, type ProblemBody } from "../support/api-client";
+import { useOwnDatabase } from "../support/own-database";
+
+type Article = {
+  slug: string;
+  title: string;
+  audience: string;
+  state: string;
+  html: string;
+  body: string;
+  version: number;
+  services: Array<{ code: string }>;
+  categories: Array<{ code: string }>;
+  versions: Array<{ version: number; author: string | null; state: string }>;
+} & ProblemBody;
+type List = { items: Array<{ slug: string; title: string; audience: string; state: string }> } & ProblemBody;
+
+let drop: () => Promise<void>;
+let admin: string, serviceLead: string, technician: string, csl: string, head: string;
+let choiseulCsl: Caller, palissyCsl: Caller;
+
+const PRINTER = "imprimante-bloquee-que-faire";
+const STAFF_ONLY = "relancer-le-serveur-d-impression-d-un-lycee";
+
+const post = (token: string, body: unknown) => callRoute<Article>(createArticle, { path: "/articles", token, body });
+const list = (token: string, query = "") => callRoute<List>(listArticles, { path: `/articles${query}`, token });
+const read = (token: string, slug: string) =>
+  callRoute<Article, { slug: string }>(readArticleRoute, { path: `/articles/${slug}`, token, params: { slug } });
+const patch = (token: string, slug: string, body: unknown) =>
+  callRoute<Article, { slug: string }>(patchArticle, { path: `/articles/${slug}`, token, method: "PATCH", body, params: { slug } });
+
+async function callerFor(email: string): Promise<Caller> {
+  const [user] = await database().select({ id: users.id }).from(users).where(eq(users.email, email));
+  return (await loadCaller(user!.id))!;
+}
+
+const ARTICLE = {
+  title: "Wi-Fi des salles : le réseau pédagogique est lent",
+  body: "Redémarrez la borne **de la salle**.",
+  audience: "schools",
+  services: ["reseau"],
+  categories: ["RES-WIFI"],
+  keywords: ["borne", "anticoupure"],
+};
+
+beforeAll(async () => {
+  drop = await useOwnDatabase("articles");
+  [admin, serviceLead, technician, csl, head] = (await Promise.all(
+    [
+      "admin@guichet.test",
+      "chef.service@guichet.test",
+      "tech.ouest@guichet.test",
+      "csl.choiseul@guichet.test",
+      "proviseur.choiseul@guichet.test",
+    ].map(tokenFor),
+  )) as [string, string, string, string, string];
+  [choiseulCsl, palissyCsl] = await Promise.all([callerFor("csl.choiseul@guichet.test"), callerFor("csl.palissy@guichet.test")]);
+});
+afterAll(() => drop());
+
+describe("Markdown renders inert", () => {
+  test("a <script>, an onerror and a javascript: link come back as text, never as markup", async () => {
+    const created = await post(serviceLead, {
+      ...ARTICLE,
+      title: "Texte piégé",
+      keywords: [],
+      body: '<script>alert("x")</script>\n\n<img src=x onerror="alert(1)">\n\n[cliquez](javascript:alert(1)) et [image](data:text/html;base64,PHNjcmlwdD4=)\n\n[le catalogue](/catalogue)',
+      state: "published",
+    });
+    expect(created.status).toBe(201);
+    const { html } = (await read(csl, created.body.slug)).body;
+    expect(html).not.toMatch(/<script|<img|href="javascript|href="data/i);
+    expect(html).not.toMatch(/<[^>]+\sonerror=/i);
+    expect(html).toContain("&lt;script&gt;");
+    expect(html).toContain('<a href="/catalogue">le catalogue</a>');
+  });
+});
+
+describe("search", () => {
+  test("'imprimante bloquee' finds 'Imprimante bloquée : que faire ?', first", async () => {
+    const found = await list(csl, "?q=imprimante%20bloquee");
+    expect(found.status).toBe(200);
+    expect(found.body.items[0]).toMatchObject({ slug: PRINTER, title: "Imprimante bloquée : que faire ?" });
+  });
+
+  test("by keyword, by service and by category; accents and case ignored", async () => {
+    expect((await list(csl, "?q=BOURRAGE")).body.items.map((item) => item.slug)).toContain(PRINTER);
+    expect((await list(csl, "?q=papier%20coince")).body.items.map((item) => item.slug)).toContain(PRINTER);
+    expect((await list(csl, "?category=impr-panne")).body.items.map((item) => item.slug)).toEqual([PRINTER]);
+    const byService = (await list(csl, "?service=IMPRESSION")).body.items.map((item) => item.slug);
+    expect(byService).toEqual(expect.arrayContaining([PRINTER, "conseils-impression"]));
+    expect((await list(csl, "?q=introuvablexyz")).body.items).toEqual([]);
+  });
+
+  test("the reference seed loads each service's Conseils and Plus d'infos as a published article", async () => {
+    const advice = await read(csl, "conseils-poste");
+    expect(advice.status).toBe(200);
+    expect(advice.body).toMatchObject({ state: "published", audience: "schools", services: [{ code: "POSTE" }] });
+    expect(advice.body.html).toContain("<h2>Conseils</h2>");
+    expect(advice.body.html).toContain("garanties 5 ans");
+  });
+
+  test("while filing, the title being typed suggests articles of the category, the last word as a prefix", async () => {
+    const suggested = await suggestArticles(choiseulCsl, "IMPR-PANNE", "imprimante bloq");
+    expect(suggested.map((article) => article.slug)).toEqual([PRINTER]);
+    expect(await suggestArticles(choiseulCsl, "RES-WIFI", "imprimante bloq")).toEqual([]);
+    expect(await suggestArticles(choiseulCsl, "IMPR-PANNE", "  ")).toEqual([]);
+  });
+});
+
+describe("a staff-only article never reaches a school", () => {
+  test("staff read it; school staff neither list it, nor read it (404), nor get it suggested", async () => {
+    expect((await read(technician, STAFF_ONLY)).status).toBe(200);
+    expect((await list(technician, "?q=spouleur")).body.items.map((item) => item.slug)).toEqual([STAFF_ONLY]);
+    for (const token of [csl, head]) {
+      expect((await read(token, STAFF_ONLY)).status).toBe(404);
+      expect((await list(token, "?q=spouleur")).body.items).toEqual([]);
+      expect((await list(token, "?service=IMPRESSION")).body.items.every((item) => item.audience === "schools")).toBe(true);
+      expect((await patch(token, STAFF_ONLY, { title: "Autre titre" })).status).toBe(404);
+    }
+    const suggested = await suggestArticles(choiseulCsl, "IMPR-PANNE", "serveur impression spouleur");
+    expect(suggested.map((article) => article.slug)).not.toContain(STAFF_ONLY);
+  });
+});
+
+describe("writing, versions and states", () => {
+  test("a technician writes a draft: version 1 with its author; schools do not see it; audited", async () => {
+    const created = await post(technician, ARTICLE);
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      slug: "wi-fi-des-salles-le-reseau-pedagogique-est-lent",
+      state: "draft",
+      version: 1,
+      services: [{ code: "RESEAU" }],
+      categories: [{ code: "RES-WIFI" }],
+      versions: [{ version: 1, state: "draft", author: expect.any(String) }],
+    });
+    expect((await read(csl, created.body.slug)).status).toBe(404);
+    expect((await list(csl, "?q=anticoupure")).body.items).toEqual([]);
+    const [audit] = await database().select({ n: count() }).from(auditEvents).where(eq(auditEvents.action, "article.created"));
+    expect(audit!.n).toBeGreaterThanOrEqual(2);
+  });
+
+  test("the same title gets its own slug", async () => {
+    const again = await post(technician, ARTICLE);
+    expect(again.body.slug).toBe("wi-fi-des-salles-le-reseau-pedagogique-est-lent-2");
+  });
+
+  test("the technician edits the draft (version 2) but cannot publish it; the service lead publishes (version 3); then schools read it", async () => {
+    const slug = "wi-fi-des-salles-le-reseau-pedagogique-est-lent";
+    const edited = await patch(technician, slug, { body: "Redémarrez la borne, puis patientez deux minutes." });
+    expect(edited.status).toBe(200);
+    expect(edited.body.version).toBe(2);
+    const refused = await patch(technician, slug, { state: "published" });
+    expect(refused.status).toBe(403);
+    const published = await patch(serviceLead, slug, { state: "published" });
+    expect(published.status).toBe(200);
+    expect(published.body.versions.map((version) => [version.version, version.state])).toEqual([
+      [3, "published"],
+      [2, "draft"],
+      [1, "draft"],
+    ]);
+    expect((await read(csl, slug)).status).toBe(200);
+    expect((await list(csl, "?q=anticoupure")).body.items.map((item) => item.slug)).toEqual([slug]);
+    expect((await patch(technician, slug, { title: "Changement après publication" })).status).toBe(403);
+    expect((await patch(admin, slug, { state: "draft" })).status).toBe(422);
+    const archived = await patch(admin, slug, { state: "archived" });
+    expect(archived.body.state).toBe("archived");
+    expect((await read(csl, slug)).status).toBe(404);
+    const versions = await database().select({ n: count() }).from(articleVersions);
+    expect(versions[0]!.n).toBeGreaterThan(4);
+  });
+});
+
+describe("API refusals", () => {
+  test("school staff cannot write (403); a technician cannot publish (403); an invalid body is 400 problem+json", async () => {
+    const bySchool = await post(csl, ARTICLE);
+    expect(bySchool.status).toBe(403);
+    expect(bySchool.headers.get("content-type")).toBe("application/problem+json");
+    expect((await post(head, ARTICLE)).status).toBe(403);
+    expect((await post(technician, { ...ARTICLE, state: "published" })).status).toBe(403);
+    const invalid = await post(serviceLead, { title: "x", body: "", audience: "everyone" });
+    expect(invalid.status).toBe(400);
+    expect(invalid.headers.get("content-type")).toBe("application/problem+json");
+    expect(invalid.body.errors?.map((error) => error.field).sort()).toEqual(["audience", "body", "title"]);
+    const unknown = await post(serviceLead, { ...ARTICLE, categories: ["NOPE"] });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors).toEqual([{ field: "categories", message: "Catégorie inconnue : NOPE." }]);
+    expect((await patch(serviceLead, "article-inconnu", { title: "Nouveau titre" })).status).toBe(404);
+    expect((await read(csl, "article-inconnu")).status).toBe(404);
+  });
+});
+
+describe("deflections", () => {
+  const deflections = async () => (await database().select({ n: count() }).from(articleDeflections))[0]!.n;
+
+  test("'Cela a résolu mon problème' counts one deflection for the school, service, category and article", async () => {
+    const before = await deflections();
+    const done = await recordDeflection(
+      choiseulCsl,
+      { article: PRINTER, categoryCode: "IMPR-PANNE", establishmentUai: "0370037P" },
+      new Date("2027-01-12T09:00:00Z"),
+    );
+    expect(done.ok).toBe(true);
+    expect(await deflections()).toBe(before + 1);
+  });
+
+  test("not for another school, nor with a staff-only article", async () => {
+    const before = await deflections();
+    const otherSchool = await recordDeflection(
+      palissyCsl,
+      { article: PRINTER, categoryCode: "IMPR-PANNE", establishmentUai: "0370037P" },
+      new Date(),
+    );
+    expect(otherSchool).toMatchObject({ ok: false, failure: { kind: "forbidden" } });
+    const staffOnly = await recordDeflection(
+      choiseulCsl,
+      { article: STAFF_ONLY, categoryCode: "IMPR-PANNE", establishmentUai: "0370037P" },
+      new Date(),
+    );
+    expect(staffOnly).toMatchObject({ ok: false, failure: { kind: "not_found" } });
+    expect(await deflections()).toBe(before);
+  });
+});

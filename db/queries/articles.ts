@@ -177,3 +177,12 @@ export async function categoryWithService(db: Executor, categoryCode: string) {
     .where(eq(categories.code, categoryCode));
   return row ?? null;
 }
+
+/** The published articles among those slugs that the scope's audiences may read, with their Markdown. */
+export async function publishedArticleBodies(db: Executor, slugs: string[], audiences: ArticleAudience[]) {
+  if (!slugs.length) return [];
+  return db
+    .select({ slug: articles.slug, title: articles.title, body: articles.body })
+    .from(articles)
+    .where(and(inArray(articles.slug, slugs), eq(articles.state, "published"), inArray(articles.audience, audiences)));
+}

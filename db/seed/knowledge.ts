@@ -2,7 +2,7 @@ import { eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "@/db/client";
 import { articleCategories, articles, articleServices, articleVersions, categories, services } from "@/db/schema";
-import { ARTICLE_AUDIENCES, articleSlug } from "@/lib/domain/articles";
+import { ARTICLE_AUDIENCES, articleSlug, serviceAdviceSlug } from "@/lib/domain/articles";
 import adviceData from "./data/service-advice.json";
 import demoArticlesData from "./data/demo-articles.json";
 
@@ -23,9 +23,6 @@ const demoArticlesFile = z.object({
 });
 
 type SeedArticle = z.infer<typeof demoArticlesFile>["articles"][number];
-
-/** The slug of a service's "Conseils" and "Plus d'infos" article, which the catalogue shows beside the service. */
-export const serviceAdviceSlug = (serviceCode: string) => `conseils-${serviceCode.toLowerCase()}`;
 
 /** Inserts or refreshes a published article by its slug, with its first version and its links. */
 async function upsertArticle(tx: Executor, slug: string, article: SeedArticle): Promise<void> {

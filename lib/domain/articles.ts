@@ -55,6 +55,9 @@ export function articleSlug(title: string): string {
   return slug || "article";
 }
 
+/** The slug of a service's "Conseils" and "Plus d'infos" article (seed 001, loaded by the reference seed). */
+export const serviceAdviceSlug = (serviceCode: string) => `conseils-${serviceCode.toLowerCase()}`;
+
 /** The slug, or the first of slug-2, slug-3… not in `taken`. */
 export function freeSlug(slug: string, taken: ReadonlySet<string>): string {
   if (!taken.has(slug)) return slug;

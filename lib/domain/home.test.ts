@@ -22,6 +22,8 @@ describe("homeBlocks", () => {
   it("gives each role the rest of its menu as shortcuts", () => {
     expect(homeBlocks({ role: "requester" }).shortcuts.map((item) => item.key)).toEqual([
       "catalogue",
+      "help",
+      "whoDoesWhat",
       "myEstablishments",
       "inventory",
       "account",
@@ -30,6 +32,8 @@ describe("homeBlocks", () => {
       "planning",
       "slaSummary",
       "catalogue",
+      "help",
+      "whoDoesWhat",
       "establishments",
       "inventory",
       "dashboards",

@@ -6,6 +6,8 @@ export type NavigationKey =
   | "desk"
   | "planning"
   | "catalogue"
+  | "help"
+  | "whoDoesWhat"
   | "file"
   | "myTickets"
   | "myEstablishments"
@@ -33,6 +35,8 @@ const ENTRIES: Array<NavigationItem & { permission?: Permission }> = [
   { key: "file", href: "/signaler", permission: "portal.use" },
   { key: "myTickets", href: "/demandes", permission: "portal.use" },
   { key: "catalogue", href: "/catalogue" },
+  { key: "help", href: "/aide" },
+  { key: "whoDoesWhat", href: "/qui-fait-quoi" },
   { key: "myEstablishments", href: "/mon-etablissement", permission: "establishments.read_own" },
   { key: "establishments", href: "/etablissements", permission: "establishments.read_all" },
   { key: "inventory", href: "/inventaire", permission: "cmdb.read" },

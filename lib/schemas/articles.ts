@@ -15,11 +15,9 @@ const body = z
   .min(1, "knowledge.errors.body")
   .max(50_000, "knowledge.errors.bodyTooLong")
   .meta({ description: "Texte en Markdown ; le HTML brut n'est jamais rendu" });
-const audience = z
-  .enum(ARTICLE_AUDIENCES, { error: "knowledge.errors.audience" })
-  .meta({
-    description: "schools : lisible par les personnels des établissements ; staff : réservé aux personnels de la Région et de l'Académie",
-  });
+const audience = z.enum(ARTICLE_AUDIENCES, { error: "knowledge.errors.audience" }).meta({
+  description: "schools : lisible par les personnels des établissements ; staff : réservé aux personnels de la Région et de l'Académie",
+});
 const codes = (message: string) => z.array(upperCode.pipe(z.string().min(1, message)), { error: message }).max(30, message);
 const keywords = z
   .array(z.string().trim().min(1, "knowledge.errors.keyword").max(60, "knowledge.errors.keyword"), { error: "knowledge.errors.keyword" })
@@ -59,6 +57,10 @@ export type UpdateArticleInput = z.infer<typeof updateArticleSchema>;
 
 export const articleFiltersSchema = z.object({
   q: z.string().trim().max(200).optional().meta({ description: "Mots cherchés (titre, mots-clés, texte), en français, accents ignorés" }),
+  typed: z.string().max(200).optional().meta({
+    description:
+      "Titre en cours de saisie (formulaire de signalement) : n'importe lequel de ses mots, le dernier comme début de mot ; articles publiés seulement, 5 au plus",
+  }),
   service: upperCode.max(40).optional().meta({ description: "Code d'un service" }),
   category: upperCode.max(40).optional().meta({ description: "Code d'une catégorie" }),
 });

@@ -128,13 +128,36 @@ describe("navigation by role", () => {
   test.each([
     [
       "csl.palissy@guichet.test",
-      ["Accueil", "Signaler", "Mes demandes", "Catalogue des services", "Mon établissement", "Inventaire", "Mon compte"],
+      [
+        "Accueil",
+        "Signaler",
+        "Mes demandes",
+        "Catalogue des services",
+        "Aide et conseils",
+        "Qui fait quoi ?",
+        "Mon établissement",
+        "Inventaire",
+        "Mon compte",
+      ],
     ],
     [
       "tech.ouest@guichet.test",
-      ["Accueil", "Espace technicien", "Planning", "Catalogue des services", "Établissements", "Inventaire", "Mon compte"],
+      [
+        "Accueil",
+        "Espace technicien",
+        "Planning",
+        "Catalogue des services",
+        "Aide et conseils",
+        "Qui fait quoi ?",
+        "Établissements",
+        "Inventaire",
+        "Mon compte",
+      ],
     ],
-    ["sav.scc@guichet.test", ["Accueil", "Espace technicien", "Catalogue des services", "Mon compte"]],
+    [
+      "sav.scc@guichet.test",
+      ["Accueil", "Espace technicien", "Catalogue des services", "Aide et conseils", "Qui fait quoi ?", "Mon compte"],
+    ],
     [
       "admin@guichet.test",
       [
@@ -143,6 +166,8 @@ describe("navigation by role", () => {
         "Planning",
         "Engagements",
         "Catalogue des services",
+        "Aide et conseils",
+        "Qui fait quoi ?",
         "Établissements",
         "Inventaire",
         "Tableaux de bord",

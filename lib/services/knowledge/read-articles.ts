@@ -1,6 +1,13 @@
 import { database } from "@/db/client";
-import { articleBySlug, searchArticles, type ArticleDetail, type ArticleFilters, type ArticleSummary } from "@/db/queries/articles";
-import { articleReadScope, canReadArticle } from "@/lib/domain/articles";
+import {
+  articleBySlug,
+  publishedArticleBodies,
+  searchArticles,
+  type ArticleDetail,
+  type ArticleFilters,
+  type ArticleSummary,
+} from "@/db/queries/articles";
+import { articleReadScope, canReadArticle, serviceAdviceSlug } from "@/lib/domain/articles";
 import type { Caller } from "@/lib/domain/caller";
 import { fail, succeed, type ServiceResult } from "../service-result";
 
@@ -9,8 +16,8 @@ export async function findArticles(caller: Caller, filters: ArticleFilters): Pro
   return searchArticles(database(), articleReadScope(caller), filters);
 }
 
-/** What a school reads while filing in a category: published articles for schools matching the title typed, best first. */
-export async function suggestArticles(caller: Caller, categoryCode: string, typed: string): Promise<ArticleSummary[]> {
+/** What one reads while filing (in a category): published articles the caller may read, matching the title being typed, best first. */
+export async function suggestArticles(caller: Caller, categoryCode: string | undefined, typed: string): Promise<ArticleSummary[]> {
   const scope = articleReadScope(caller);
   return searchArticles(database(), { states: ["published"], audiences: scope.audiences }, { typed, category: categoryCode, limit: 5 });
 }
@@ -20,4 +27,16 @@ export async function readArticle(caller: Caller, slug: string): Promise<Service
   const article = await articleBySlug(database(), slug);
   if (!article || !canReadArticle(caller, article)) return fail({ kind: "not_found" });
   return succeed(article);
+}
+
+/** Each service's "Conseils" and "Plus d'infos" article (seed 001), by service code, when published. */
+export async function serviceAdvice(caller: Caller, serviceCodes: string[]): Promise<Map<string, { slug: string; body: string }>> {
+  const rows = await publishedArticleBodies(database(), serviceCodes.map(serviceAdviceSlug), articleReadScope(caller).audiences);
+  const bySlug = new Map(rows.map((row) => [row.slug, row]));
+  return new Map(
+    serviceCodes.flatMap((code) => {
+      const row = bySlug.get(serviceAdviceSlug(code));
+      return row ? [[code, { slug: row.slug, body: row.body }] as const] : [];
+    }),
+  );
 }

@@ -90,17 +90,15 @@ export async function createArticle(
       })
       .returning({ id: articles.id });
     if (!article) throw new Error("insert returned no row");
-    await tx
-      .insert(articleVersions)
-      .values({
-        articleId: article.id,
-        version: 1,
-        title: input.title,
-        body: input.body,
-        state: input.state,
-        authorId: caller.id,
-        createdAt: now,
-      });
+    await tx.insert(articleVersions).values({
+      articleId: article.id,
+      version: 1,
+      title: input.title,
+      body: input.body,
+      state: input.state,
+      authorId: caller.id,
+      createdAt: now,
+    });
     await replaceLinks(tx, article.id, { serviceIds, categoryIds });
     await recordAudit(tx, actor, {
       action: "article.created",

@@ -4,18 +4,23 @@ import { apiRoute, jsonBody } from "@/lib/api/route";
 import { apiCaller } from "@/lib/auth/current-caller";
 import { articleFiltersSchema, createArticleSchema } from "@/lib/schemas/articles";
 import { auditActor } from "@/lib/services/audit/audit-actor";
-import { findArticles } from "@/lib/services/knowledge/read-articles";
+import { findArticles, suggestArticles } from "@/lib/services/knowledge/read-articles";
 import { createArticle } from "@/lib/services/knowledge/save-article";
 
 export const dynamic = "force-dynamic";
 
-/** GET /api/v1/articles?q=&service=&category= → {items}: the articles the caller may read, best match or most read first (100 at most). */
+/**
+ * GET /api/v1/articles?q=&service=&category= → {items}: the articles the caller may read, best match or most read first
+ * (100 at most); with `typed` (the filing form's title as it is typed), the 5 published ones matching any of its words.
+ */
 export const GET = apiRoute(async (request: Request) => {
   const caller = await apiCaller(request);
   if (!caller) return unauthenticated();
   const filters = articleFiltersSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!filters.success) return invalidRequest(filters.error);
-  const items = await findArticles(caller, { ...filters.data, limit: 100 });
+  const { typed, ...search } = filters.data;
+  const items =
+    typed === undefined ? await findArticles(caller, { ...search, limit: 100 }) : await suggestArticles(caller, search.category, typed);
   return Response.json({ items: items.map(articleSummaryJson) });
 });
 

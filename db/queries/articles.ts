@@ -1,6 +1,15 @@
-import { and, asc, desc, eq, exists, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, exists, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { articleCategories, articleServices, articles, articleVersions, categories, services, users } from "@/db/schema";
+import {
+  articleCategories,
+  articleDeflections,
+  articleServices,
+  articles,
+  articleVersions,
+  categories,
+  services,
+  users,
+} from "@/db/schema";
 import type { ArticleAudience, ArticleState } from "@/lib/domain/articles";
 
 export type ArticleScope = { states: ArticleState[]; audiences: ArticleAudience[] };
@@ -185,4 +194,20 @@ export async function publishedArticleBodies(db: Executor, slugs: string[], audi
     .select({ slug: articles.slug, title: articles.title, body: articles.body })
     .from(articles)
     .where(and(inArray(articles.slug, slugs), eq(articles.state, "published"), inArray(articles.audience, audiences)));
+}
+
+/** Deflections ("Cela a résolu mon problème") of those schools in [start, end), per school and service. */
+export async function deflectionCounts(db: Executor, establishmentIds: readonly string[], instants: { start: Date; end: Date }) {
+  if (!establishmentIds.length) return [];
+  return db
+    .select({ establishmentId: articleDeflections.establishmentId, serviceId: articleDeflections.serviceId, count: count() })
+    .from(articleDeflections)
+    .where(
+      and(
+        inArray(articleDeflections.establishmentId, [...establishmentIds]),
+        gte(articleDeflections.createdAt, instants.start),
+        lt(articleDeflections.createdAt, instants.end),
+      ),
+    )
+    .groupBy(articleDeflections.establishmentId, articleDeflections.serviceId);
 }

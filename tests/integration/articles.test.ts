@@ -6,6 +6,8 @@ import { database } from "@/db/client";
 import { articleDeflections, articleVersions, auditEvents, users } from "@/db/schema";
 import type { Caller } from "@/lib/domain/caller";
 import { loadCaller } from "@/lib/services/accounts/load-caller";
+import { readEstablishmentDashboard } from "@/lib/services/dashboards/establishment-dashboard";
+import { readRegionalDashboard } from "@/lib/services/dashboards/regional-dashboard";
 import { suggestArticles } from "@/lib/services/knowledge/read-articles";
 import { recordDeflection } from "@/lib/services/knowledge/record-deflection";
 import { callRoute, tokenFor, type ProblemBody } from "../support/api-client";
@@ -213,6 +215,23 @@ describe("deflections", () => {
     );
     expect(done.ok).toBe(true);
     expect(await deflections()).toBe(before + 1);
+  });
+
+  test("the dashboards show it per service and per school, beside the tickets filed", async () => {
+    const january = { kind: "custom", from: "2027-01-01", to: "2027-01-31" } as const;
+    const now = new Date("2027-02-01T09:00:00Z");
+    const school = await readEstablishmentDashboard(await callerFor("proviseur.choiseul@guichet.test"), "0370037P", january, now);
+    expect(school.ok && school.value.byService).toEqual([
+      { code: "IMPRESSION", name: expect.any(String), openedIncidents: 0, openedRequests: 0, resolved: 0, deflected: 1 },
+    ]);
+    const region = await readRegionalDashboard(await callerFor("chef.service@guichet.test"), null, january, now);
+    expect(region.ok && region.value.deflections).toEqual({
+      byService: [{ key: "IMPRESSION", label: expect.any(String), opened: 0, deflected: 1 }],
+      byEstablishment: [{ key: "0370037P", label: "Lycée Choiseul", opened: 0, deflected: 1 }],
+    });
+    const december = { kind: "custom", from: "2026-12-01", to: "2026-12-31" } as const;
+    const before = await readRegionalDashboard(await callerFor("chef.service@guichet.test"), null, december, now);
+    expect(before.ok && before.value.deflections).toEqual({ byService: [], byEstablishment: [] });
   });
 
   test("not for another school, nor with a staff-only article", async () => {

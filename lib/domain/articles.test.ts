@@ -72,6 +72,7 @@ describe("slugs", () => {
     ["wifi", [], "wifi"],
     ["wifi", ["wifi"], "wifi-2"],
     ["wifi", ["wifi", "wifi-2", "wifi-3"], "wifi-4"],
+    ["nouveau", [], "nouveau-2"],
   ])("%j with %j taken → %j", (slug, taken, expected) => {
     expect(freeSlug(slug, new Set(taken))).toBe(expected);
   });

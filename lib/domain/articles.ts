@@ -58,10 +58,14 @@ export function articleSlug(title: string): string {
 /** The slug of a service's "Conseils" and "Plus d'infos" article (seed 001, loaded by the reference seed). */
 export const serviceAdviceSlug = (serviceCode: string) => `conseils-${serviceCode.toLowerCase()}`;
 
-/** The slug, or the first of slug-2, slug-3… not in `taken`. */
+/** Paths of the help that are not articles (/aide/nouveau, the editor of a new one). */
+const RESERVED_SLUGS = new Set(["nouveau"]);
+
+/** The slug, or the first of slug-2, slug-3… not in `taken` nor reserved. */
 export function freeSlug(slug: string, taken: ReadonlySet<string>): string {
-  if (!taken.has(slug)) return slug;
-  for (let suffix = 2; ; suffix += 1) if (!taken.has(`${slug}-${suffix}`)) return `${slug}-${suffix}`;
+  const free = (candidate: string) => !taken.has(candidate) && !RESERVED_SLUGS.has(candidate);
+  if (free(slug)) return slug;
+  for (let suffix = 2; ; suffix += 1) if (free(`${slug}-${suffix}`)) return `${slug}-${suffix}`;
 }
 
 /** What "Transformer en article" takes from a resolved ticket. */

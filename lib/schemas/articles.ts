@@ -42,18 +42,25 @@ export const createArticleSchema = z.object({
 });
 export type CreateArticleInput = z.infer<typeof createArticleSchema>;
 
-export const updateArticleSchema = z
-  .object({
-    title: title.optional(),
-    body: body.optional(),
-    audience: audience.optional(),
-    services: codes("knowledge.errors.services").optional(),
-    categories: codes("knowledge.errors.categories").optional(),
-    keywords: keywords.optional(),
-    state: z.enum(ARTICLE_STATES, { error: "knowledge.errors.state" }).optional().meta({ description: "draft, published ou archived" }),
-  })
-  .refine((value) => Object.values(value).some((field) => field !== undefined), { message: "knowledge.errors.nothingToChange" });
+const updateArticleFields = z.object({
+  title: title.optional(),
+  body: body.optional(),
+  audience: audience.optional(),
+  services: codes("knowledge.errors.services").optional(),
+  categories: codes("knowledge.errors.categories").optional(),
+  keywords: keywords.optional(),
+  state: z.enum(ARTICLE_STATES, { error: "knowledge.errors.state" }).optional().meta({ description: "draft, published ou archived" }),
+});
+export const updateArticleSchema = updateArticleFields.refine((value) => Object.values(value).some((field) => field !== undefined), {
+  message: "knowledge.errors.nothingToChange",
+});
 export type UpdateArticleInput = z.infer<typeof updateArticleSchema>;
+
+/** The article editor's form: the article named by its slug, every field sent. */
+export const editArticleSchema = updateArticleFields.extend({ slug: z.string().trim().min(1).max(120) });
+
+/** "Transformer en article": the resolved ticket a draft starts from. */
+export const articleFromTicketSchema = z.object({ reference: z.string().trim().toUpperCase().min(1).max(40) });
 
 export const articleFiltersSchema = z.object({
   q: z.string().trim().max(200).optional().meta({ description: "Mots cherchés (titre, mots-clés, texte), en français, accents ignorés" }),

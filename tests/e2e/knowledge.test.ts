@@ -60,3 +60,30 @@ test("the help lists articles by service and finds them without accents; who doe
   await service.getByText("Conseils et plus d'infos").click();
   await service.getByText("Les unités centrales achetées par la Région sont garanties 5 ans.").waitFor();
 });
+
+test("a technician writes a draft in the editor: schools do not see it until the service lead publishes", async () => {
+  const page = await signedInPage(browser(), baseUrl, "10.16.0.3", "tech.ouest@guichet.test");
+  await menuLink(page, "Aide et conseils").click();
+  await page.waitForURL(`${baseUrl}/aide`);
+  await page.getByRole("link", { name: "Écrire un article" }).click();
+  await page.waitForURL(`${baseUrl}/aide/nouveau`);
+  expect(await page.getByLabel("État").locator("option").allTextContents()).toEqual(["Brouillon"]);
+  await page.getByLabel("Titre").fill("Wi-Fi : la borne clignote en orange");
+  await page.getByLabel("Texte (Markdown)").fill("## Que faire ?\n\n- Débrancher la borne\n- <script>alert(1)</script>");
+  await page.getByLabel("Services liés (codes, par exemple IMPRESSION)").fill("RESEAU");
+  await page.getByLabel("Catégories liées (codes, par exemple IMPR-PANNE)").fill("RES-WIFI");
+  await page.getByRole("button", { name: "Enregistrer" }).click();
+  await page.waitForURL(`${baseUrl}/aide/wi-fi-la-borne-clignote-en-orange`);
+  expect(await page.getByRole("heading", { name: "Que faire ?" }).count()).toBe(1);
+  expect(await page.getByText("<script>alert(1)</script>").count()).toBe(1);
+  expect(await page.getByText("Brouillon", { exact: true }).count()).toBe(1);
+  await page.getByRole("link", { name: "Modifier l'article" }).click();
+  await page.waitForURL(`${baseUrl}/aide/wi-fi-la-borne-clignote-en-orange/modifier`);
+  await page.getByLabel("Mots-clés (séparés par des virgules)").fill("borne, voyant orange");
+  await page.getByRole("button", { name: "Enregistrer" }).click();
+  await page.waitForURL(`${baseUrl}/aide/wi-fi-la-borne-clignote-en-orange`);
+  expect(await page.getByText(/^Version 2 \(brouillon\)/).count()).toBe(1);
+
+  const school = await signedInPage(browser(), baseUrl, "10.16.0.4", "csl.choiseul@guichet.test");
+  expect((await school.goto("/aide/wi-fi-la-borne-clignote-en-orange"))!.status()).toBe(404);
+});

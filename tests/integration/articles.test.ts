@@ -3,12 +3,15 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { GET as readArticleRoute, PATCH as patchArticle } from "@/app/api/v1/articles/[slug]/route";
 import { GET as listArticles, POST as createArticle } from "@/app/api/v1/articles/route";
 import { database } from "@/db/client";
-import { articleDeflections, articleVersions, auditEvents, users } from "@/db/schema";
+import { articleDeflections, articles, articleVersions, auditEvents, tickets, users } from "@/db/schema";
 import type { Caller } from "@/lib/domain/caller";
 import { loadCaller } from "@/lib/services/accounts/load-caller";
 import { readEstablishmentDashboard } from "@/lib/services/dashboards/establishment-dashboard";
 import { readRegionalDashboard } from "@/lib/services/dashboards/regional-dashboard";
+import { startArticleFromTicket } from "@/lib/services/knowledge/article-from-ticket";
 import { suggestArticles } from "@/lib/services/knowledge/read-articles";
+import { addComment } from "@/lib/services/tickets/add-comment";
+import { createTicket } from "@/lib/services/tickets/create-ticket";
 import { recordDeflection } from "@/lib/services/knowledge/record-deflection";
 import { callRoute, tokenFor, type ProblemBody } from "../support/api-client";
 import { useOwnDatabase } from "../support/own-database";
@@ -249,5 +252,72 @@ describe("deflections", () => {
     );
     expect(staffOnly).toMatchObject({ ok: false, failure: { kind: "not_found" } });
     expect(await deflections()).toBe(before);
+  });
+});
+
+describe("Transformer en article", () => {
+  test("a resolved ticket starts a draft from its question and public answer, names removed; an open one does not", async () => {
+    const filed = await createTicket(
+      choiseulCsl,
+      {
+        type: "incident",
+        serviceCode: "IMPRESSION",
+        categoryCode: "IMPR-PANNE",
+        establishmentUai: "0370037P",
+        title: "Imprimante du CDI bloquée",
+        description: `L'imprimante du CDI du Lycée Choiseul affiche « bourrage ». ${choiseulCsl.name}`,
+        impact: "individual",
+        urgency: "medium",
+        fields: {},
+        ciIds: [],
+      },
+      [],
+      new Date("2027-01-11T08:00:00Z"),
+    );
+    if (!filed.ok) throw new Error("not filed");
+    const reference = filed.value.reference;
+    const technicianCaller = await callerFor("tech.ouest@guichet.test");
+    const actor = { userId: technicianCaller.id, label: technicianCaller.email, ip: null, requestId: null };
+    const open = await startArticleFromTicket(technicianCaller, reference, actor, new Date());
+    expect(open).toMatchObject({ ok: false, failure: { kind: "conflict" } });
+
+    const answer = `Bonjour ${choiseulCsl.name}, ouvrez le capot arrière et retirez la feuille coincée.`;
+    expect((await addComment(technicianCaller, reference, { body: answer, visibility: "public" }, [], new Date())).ok).toBe(true);
+    expect(
+      (
+        await addComment(
+          technicianCaller,
+          reference,
+          { body: "Note interne : toner neuf commandé", visibility: "internal" },
+          [],
+          new Date(),
+        )
+      ).ok,
+    ).toBe(true);
+    await database().update(tickets).set({ status: "resolved", resolvedAt: new Date() }).where(eq(tickets.reference, reference));
+
+    expect(await startArticleFromTicket(choiseulCsl, reference, actor, new Date())).toMatchObject({
+      ok: false,
+      failure: { kind: "forbidden" },
+    });
+    const draft = await startArticleFromTicket(technicianCaller, reference, actor, new Date());
+    if (!draft.ok) throw new Error("no draft");
+    expect(draft.value).toMatchObject({
+      title: "Imprimante du CDI bloquée",
+      state: "draft",
+      audience: "schools",
+      services: [{ code: "IMPRESSION" }],
+      categories: [{ code: "IMPR-PANNE" }],
+    });
+    expect(draft.value.body).toContain("ouvrez le capot arrière et retirez la feuille coincée");
+    expect(draft.value.body).toContain("## Question");
+    expect(draft.value.body).not.toContain("Lycée Choiseul");
+    for (const word of choiseulCsl.name.split(" ")) expect(draft.value.body).not.toContain(word);
+    expect(draft.value.body).not.toContain("toner neuf");
+    const [source] = await database()
+      .select({ ticketId: articles.sourceTicketId })
+      .from(articles)
+      .where(eq(articles.slug, draft.value.slug));
+    expect(source!.ticketId).not.toBeNull();
   });
 });

@@ -28,9 +28,16 @@ export default async function HelpPage({ searchParams }: Props) {
     <section className="space-y-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        <Link href="/qui-fait-quoi" className="text-brand-700 underline">
-          {t("whoDoesWhatLink")}
-        </Link>
+        <span className="flex flex-wrap gap-4">
+          {can(caller, "articles.write") && (
+            <Link href="/aide/nouveau" className="text-brand-700 underline">
+              {t("editor.write")}
+            </Link>
+          )}
+          <Link href="/qui-fait-quoi" className="text-brand-700 underline">
+            {t("whoDoesWhatLink")}
+          </Link>
+        </span>
       </div>
       <p className="text-slate-600">{t("intro")}</p>
       <form role="search" className="flex flex-wrap gap-2">

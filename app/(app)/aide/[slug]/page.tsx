@@ -7,6 +7,7 @@ import { DateTime } from "@/components/ui/date-time";
 import { Panel } from "@/components/ui/panel";
 import { pageTitle } from "@/i18n/page-title";
 import { pageCaller } from "@/lib/auth/current-caller";
+import { articleChangeRefusal, ARTICLE_STATES } from "@/lib/domain/articles";
 import { can } from "@/lib/domain/permissions";
 import { readArticle } from "@/lib/services/knowledge/read-articles";
 import { countArticleRead } from "@/lib/services/knowledge/save-article";
@@ -47,6 +48,11 @@ export default async function ArticlePage({ params, searchParams }: Props) {
         {value.state !== "published" && <span className="mr-2 rounded bg-amber-100 px-1 text-amber-900">{t(`states.${value.state}`)}</span>}
         {value.audience === "staff" && <span className="mr-2 rounded bg-slate-100 px-1">{t("staffOnly")}</span>}
         {t("updated")} <DateTime value={value.updatedAt} />
+        {ARTICLE_STATES.some((state) => articleChangeRefusal(caller, value.state, state) === null) && (
+          <Link href={`/aide/${value.slug}/modifier`} className="ml-3 text-brand-700 underline">
+            {t("editor.edit")}
+          </Link>
+        )}
       </p>
       <ArticleBody markdown={value.body} className="rounded-lg border border-slate-200 bg-white p-4" />
       {value.categories.length > 0 && can(caller, "portal.use") && (

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { FieldsForm, type FormField } from "@/components/organisation/fields-form";
 import type { FormAction } from "@/components/ui/use-action-form";
+import { ATTACHMENT_ACCEPT } from "@/lib/schemas/ticket-forms";
 
 type Article = {
   slug: string;
@@ -11,6 +12,7 @@ type Article = {
   services: Array<{ code: string }>;
   categories: Array<{ code: string }>;
   keywords: string[];
+  files: Array<{ id: string; fileName: string; url: string }>;
 };
 
 /** The article editor (a new article, or a change of one): Markdown body, audience, linked codes, keywords, state. */
@@ -31,6 +33,7 @@ export async function ArticleEditor({ action, article, states }: { action: FormA
     { kind: "text", name: "services", label: t("services"), defaultValue: article?.services.map((link) => link.code).join(", ") },
     { kind: "text", name: "categories", label: t("categories"), defaultValue: article?.categories.map((link) => link.code).join(", ") },
     { kind: "text", name: "keywords", label: t("keywords"), defaultValue: article?.keywords.join(", ") },
+    { kind: "file", name: "files", label: t("file"), accept: ATTACHMENT_ACCEPT },
     {
       kind: "select",
       name: "state",
@@ -42,6 +45,20 @@ export async function ArticleEditor({ action, article, states }: { action: FormA
   return (
     <>
       <p className="text-sm text-slate-600">{t("markdownHelp")}</p>
+      {article && article.files.length > 0 && (
+        <section aria-labelledby="article-files" className="text-sm">
+          <h2 id="article-files" className="font-medium">
+            {t("files")}
+          </h2>
+          <ul className="mt-1 space-y-1">
+            {article.files.map((file) => (
+              <li key={file.id} className="break-all">
+                {file.fileName} : <code>{`![${file.fileName}](${file.url}?inline=1)`}</code>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <FieldsForm
         id="article-editor"
         action={action}

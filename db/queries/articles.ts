@@ -3,6 +3,7 @@ import type { Executor } from "@/db/client";
 import {
   articleCategories,
   articleDeflections,
+  articleFiles,
   articleServices,
   articles,
   articleVersions,
@@ -132,8 +133,18 @@ export async function articleBySlug(db: Executor, slug: string) {
     .from(articles)
     .where(eq(articles.slug, slug));
   if (!row) return null;
-  const [links, versions] = await Promise.all([
+  const [links, files, versions] = await Promise.all([
     linksOf(db, [row.id]),
+    db
+      .select({
+        id: articleFiles.id,
+        fileName: articleFiles.fileName,
+        contentType: articleFiles.contentType,
+        sizeBytes: articleFiles.sizeBytes,
+      })
+      .from(articleFiles)
+      .where(eq(articleFiles.articleId, row.id))
+      .orderBy(asc(articleFiles.createdAt), asc(articleFiles.fileName)),
     db
       .select({
         version: articleVersions.version,
@@ -151,6 +162,7 @@ export async function articleBySlug(db: Executor, slug: string) {
     ...row,
     services: links.services.map(({ code, name }) => ({ code, name })),
     categories: links.categories.map(({ code, name }) => ({ code, name })),
+    files,
     versions,
   };
 }
@@ -210,4 +222,13 @@ export async function deflectionCounts(db: Executor, establishmentIds: readonly 
       ),
     )
     .groupBy(articleDeflections.establishmentId, articleDeflections.serviceId);
+}
+
+/** One file of an article: where it is stored. */
+export async function storedArticleFile(db: Executor, articleId: string, fileId: string) {
+  const [file] = await db
+    .select({ fileName: articleFiles.fileName, contentType: articleFiles.contentType, storageKey: articleFiles.storageKey })
+    .from(articleFiles)
+    .where(and(eq(articleFiles.id, fileId), eq(articleFiles.articleId, articleId)));
+  return file ?? null;
 }

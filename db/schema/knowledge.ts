@@ -116,3 +116,21 @@ export const articleDeflections = pgTable(
     index("article_deflections_service_idx").on(table.serviceId, table.createdAt),
   ],
 );
+
+/** Images and files of an article, kept under UPLOAD_DIR through the tickets' attachment policy (lib/attachments/policy.ts). */
+export const articleFiles = pgTable(
+  "article_files",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    articleId: uuid()
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    fileName: text().notNull(),
+    contentType: text().notNull(),
+    sizeBytes: integer().notNull(),
+    storageKey: text().notNull().unique(),
+    uploadedById: uuid().references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index("article_files_article_idx").on(table.articleId, table.createdAt)],
+);

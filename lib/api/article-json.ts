@@ -16,11 +16,15 @@ export const articleSummaryJson = (article: ArticleSummary) => ({
   publishedAt: article.publishedAt?.toISOString() ?? null,
 });
 
-/** One article with its Markdown, its sanitised rendering and its versions (articleSchema). */
+/** Where an article's file is read (GET /api/v1/articles/{slug}/files/{id}); an image shows in the page with ?inline=1. */
+export const articleFileUrl = (slug: string, fileId: string) => `/api/v1/articles/${slug}/files/${fileId}`;
+
+/** One article with its Markdown, its sanitised rendering, its files and its versions (articleSchema). */
 export const articleJson = (article: ArticleDetail) => ({
   ...articleSummaryJson(article),
   body: article.body,
   html: renderMarkdown(article.body),
+  files: article.files.map((file) => ({ ...file, url: articleFileUrl(article.slug, file.id) })),
   versions: article.versions.map((version) => ({
     version: version.version,
     title: version.title,

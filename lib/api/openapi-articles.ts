@@ -58,5 +58,17 @@ export function articlePaths({ json, problem, common }: Helpers): ZodOpenApiPath
         },
       },
     },
+    "/articles/{slug}/files/{id}": {
+      get: {
+        summary:
+          "Une image ou un fichier d'un article, à qui peut lire l'article (?inline=1 : affiché dans le navigateur pour une image ou un PDF)",
+        requestParams: { path: articleSlugPath.extend({ id: z.uuid() }) },
+        responses: {
+          "200": { description: "Le fichier", content: { "application/octet-stream": { schema: z.string().meta({ format: "binary" }) } } },
+          "404": notFound,
+          ...common,
+        },
+      },
+    },
   };
 }

@@ -90,6 +90,17 @@ export const articleListSchema = z.object({ items: z.array(articleSummarySchema)
 export const articleSchema = articleSummarySchema.extend({
   body: z.string().meta({ description: "Le texte en Markdown" }),
   html: z.string().meta({ description: "Le rendu HTML du Markdown, assaini (pas de HTML brut, liens javascript: et data: refusés)" }),
+  files: z.array(
+    z.object({
+      id: z.uuid(),
+      fileName: z.string(),
+      contentType: z.string(),
+      sizeBytes: z.number().int(),
+      url: z
+        .string()
+        .meta({ description: "Adresse du fichier ; ?inline=1 affiche une image ou un PDF", example: "/api/v1/articles/wifi/files/…" }),
+    }),
+  ),
   versions: z.array(
     z.object({
       version: z.number().int(),

@@ -9,12 +9,14 @@ import { loadCaller } from "@/lib/services/accounts/load-caller";
 import { readEstablishmentDashboard } from "@/lib/services/dashboards/establishment-dashboard";
 import { readRegionalDashboard } from "@/lib/services/dashboards/regional-dashboard";
 import { startArticleFromTicket } from "@/lib/services/knowledge/article-from-ticket";
-import { suggestArticles } from "@/lib/services/knowledge/read-articles";
+import { articleFileForDownload, suggestArticles } from "@/lib/services/knowledge/read-articles";
+import { updateArticle } from "@/lib/services/knowledge/save-article";
 import { addComment } from "@/lib/services/tickets/add-comment";
 import { createTicket } from "@/lib/services/tickets/create-ticket";
 import { recordDeflection } from "@/lib/services/knowledge/record-deflection";
 import { callRoute, tokenFor, type ProblemBody } from "../support/api-client";
 import { useOwnDatabase } from "../support/own-database";
+import { sampleFiles } from "../support/sample-files";
 
 type Article = {
   slug: string;
@@ -319,5 +321,32 @@ describe("Transformer en article", () => {
       .from(articles)
       .where(eq(articles.slug, draft.value.slug));
     expect(source!.ticketId).not.toBeNull();
+  });
+});
+
+describe("images and files", () => {
+  test("go through the attachment policy and reach only those who read the article", async () => {
+    const lead = await callerFor("chef.service@guichet.test");
+    const actor = { userId: lead.id, label: lead.email, ip: null, requestId: null };
+    const refused = await updateArticle(lead, STAFF_ONLY, { keywords: ["spouleur"] }, actor, new Date(), [
+      { name: "outil.exe", bytes: new Uint8Array([0x4d, 0x5a, 0x90, 0x00]) },
+    ]);
+    expect(refused).toMatchObject({ ok: false, failure: { kind: "invalid", errors: [{ field: "files" }] } });
+
+    const saved = await updateArticle(lead, STAFF_ONLY, { keywords: ["spouleur"] }, actor, new Date(), [
+      { name: "capture écran.png", bytes: sampleFiles.png() },
+    ]);
+    if (!saved.ok) throw new Error("not saved");
+    expect(saved.value.files).toEqual([
+      { id: expect.any(String), fileName: "capture écran.png", contentType: "image/png", sizeBytes: expect.any(Number) },
+    ]);
+    const fileId = saved.value.files[0]!.id;
+    expect(await articleFileForDownload(await callerFor("tech.ouest@guichet.test"), STAFF_ONLY, fileId)).toMatchObject({
+      contentType: "image/png",
+    });
+    expect(await articleFileForDownload(choiseulCsl, STAFF_ONLY, fileId)).toBeNull();
+    expect(await articleFileForDownload(choiseulCsl, PRINTER, fileId)).toBeNull();
+    const json = (await read(technician, STAFF_ONLY)).body as Article & { files: Array<{ url: string }> };
+    expect(json.files.map((file) => file.url)).toEqual([`/api/v1/articles/${STAFF_ONLY}/files/${fileId}`]);
   });
 });

@@ -5,6 +5,7 @@ import type { FormValues } from "@/lib/schemas/form-state";
 import { articleFromTicketSchema, createArticleSchema, editArticleSchema } from "@/lib/schemas/articles";
 import { startArticleFromTicket } from "@/lib/services/knowledge/article-from-ticket";
 import { createArticle, updateArticle } from "@/lib/services/knowledge/save-article";
+import { filesFromForm } from "@/lib/services/tickets/attachments";
 
 /** The editor posts services, categories and keywords as one text each: codes split on spaces or commas, keywords on commas. */
 function editorFields(_form: FormData, values: FormValues) {
@@ -26,13 +27,14 @@ function editorFields(_form: FormData, values: FormValues) {
 
 export const createArticleAction = formAction(
   createArticleSchema,
-  async (input, caller, _form, now, actor) => createArticle(caller, input, actor, now),
+  async (input, caller, form, now, actor) => createArticle(caller, input, actor, now, { files: await filesFromForm(form, "files") }),
   { read: editorFields, revalidate: () => ["/aide"], redirectTo: (article) => `/aide/${article.slug}` },
 );
 
 export const editArticleAction = formAction(
   editArticleSchema,
-  async ({ slug, ...input }, caller, _form, now, actor) => updateArticle(caller, slug, input, actor, now),
+  async ({ slug, ...input }, caller, form, now, actor) =>
+    updateArticle(caller, slug, input, actor, now, await filesFromForm(form, "files")),
   { read: editorFields, revalidate: () => ["/aide"], redirectTo: (article) => `/aide/${article.slug}` },
 );
 

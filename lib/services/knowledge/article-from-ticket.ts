@@ -60,6 +60,6 @@ export async function startArticleFromTicket(
     },
     actor,
     now,
-    ticket.id,
+    { sourceTicketId: ticket.id },
   );
 }

@@ -3,6 +3,7 @@ import {
   articleBySlug,
   publishedArticleBodies,
   searchArticles,
+  storedArticleFile,
   type ArticleDetail,
   type ArticleFilters,
   type ArticleSummary,
@@ -10,6 +11,7 @@ import {
 import { articleReadScope, canReadArticle, serviceAdviceSlug } from "@/lib/domain/articles";
 import type { Caller } from "@/lib/domain/caller";
 import { fail, succeed, type ServiceResult } from "../service-result";
+import { openStoredFile } from "../tickets/attachments";
 
 /** The articles the caller may read (school staff: published ones for schools), by words, service and category. */
 export async function findArticles(caller: Caller, filters: ArticleFilters): Promise<ArticleSummary[]> {
@@ -39,4 +41,16 @@ export async function serviceAdvice(caller: Caller, serviceCodes: string[]): Pro
       return row ? [[code, { slug: row.slug, body: row.body }] as const] : [];
     }),
   );
+}
+
+/** A file of an article, to whoever may read the article; null otherwise, as for an unknown one. */
+export async function articleFileForDownload(
+  caller: Caller,
+  slug: string,
+  fileId: string,
+): Promise<{ fileName: string; contentType: string; file: Blob } | null> {
+  const article = await readArticle(caller, slug);
+  if (!article.ok) return null;
+  const file = await storedArticleFile(database(), article.value.id, fileId);
+  return file ? { fileName: file.fileName, contentType: file.contentType, file: await openStoredFile(file.storageKey) } : null;
 }

@@ -6,6 +6,7 @@ import { ArticleBody } from "@/components/knowledge/article-body";
 import { DateTime } from "@/components/ui/date-time";
 import { Panel } from "@/components/ui/panel";
 import { pageTitle } from "@/i18n/page-title";
+import { articleFileUrl } from "@/lib/api/article-json";
 import { pageCaller } from "@/lib/auth/current-caller";
 import { articleChangeRefusal, ARTICLE_STATES } from "@/lib/domain/articles";
 import { can } from "@/lib/domain/permissions";
@@ -55,6 +56,19 @@ export default async function ArticlePage({ params, searchParams }: Props) {
         )}
       </p>
       <ArticleBody markdown={value.body} className="rounded-lg border border-slate-200 bg-white p-4" />
+      {value.files.length > 0 && (
+        <Panel title={t("files")}>
+          <ul className="list-disc pl-5">
+            {value.files.map((file) => (
+              <li key={file.id}>
+                <a href={articleFileUrl(value.slug, file.id)} className="text-brand-700 underline">
+                  {file.fileName}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </Panel>
+      )}
       {value.categories.length > 0 && can(caller, "portal.use") && (
         <Panel title={t("stillStuck")}>
           <ul className="list-disc pl-5">

@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ArticleEditor } from "@/components/knowledge/article-editor";
 import { titled } from "@/i18n/page-title";
+import { articleFileUrl } from "@/lib/api/article-json";
 import { pageCaller } from "@/lib/auth/current-caller";
 import { articleChangeRefusal, ARTICLE_STATES } from "@/lib/domain/articles";
 import { readArticle } from "@/lib/services/knowledge/read-articles";
@@ -23,7 +24,14 @@ export default async function EditArticlePage({ params }: Props) {
   return (
     <section className="space-y-4">
       <h1 className="text-2xl font-semibold">{t("editTitle", { title: article.value.title })}</h1>
-      <ArticleEditor action={editArticleAction} article={article.value} states={states} />
+      <ArticleEditor
+        action={editArticleAction}
+        article={{
+          ...article.value,
+          files: article.value.files.map((file) => ({ ...file, url: articleFileUrl(article.value.slug, file.id) })),
+        }}
+        states={states}
+      />
     </section>
   );
 }

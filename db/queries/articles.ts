@@ -11,7 +11,7 @@ import {
   services,
   users,
 } from "@/db/schema";
-import type { ArticleAudience, ArticleState } from "@/lib/domain/articles";
+import { typedSearchQuery, type ArticleAudience, type ArticleState } from "@/lib/domain/articles";
 
 export type ArticleScope = { states: ArticleState[]; audiences: ArticleAudience[] };
 
@@ -24,20 +24,6 @@ export type ArticleFilters = {
   category?: string;
   limit: number;
 };
-
-/**
- * The words of a title being typed as a tsquery: any of them, the last one as a prefix ("imprimante bloq"
- * → `imprimante | bloq:*`); null when nothing is left. Only letters and digits reach the query.
- */
-export function typedQuery(text: string): string | null {
-  const words = text
-    .normalize("NFC")
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word.length >= 2)
-    .slice(0, 12);
-  if (!words.length) return null;
-  return words.map((word, index) => (index === words.length - 1 ? `${word}:*` : word)).join(" | ");
-}
 
 const summary = {
   id: articles.id,
@@ -80,7 +66,7 @@ export async function searchArticles(db: Executor, scope: ArticleScope, filters:
   let query: SQL | null = null;
   if (filters.q?.trim()) query = sql`websearch_to_tsquery('fr_unaccent', ${filters.q.trim()})`;
   else if (filters.typed !== undefined) {
-    const typed = typedQuery(filters.typed);
+    const typed = typedSearchQuery(filters.typed);
     if (typed === null) return [];
     query = sql`to_tsquery('fr_unaccent', ${typed})`;
   }

@@ -7,6 +7,7 @@ import {
   draftFromTicket,
   freeSlug,
   redactNames,
+  typedSearchQuery,
   type ArticleState,
 } from "./articles";
 import type { Role } from "./vocabulary";
@@ -75,6 +76,18 @@ describe("slugs", () => {
     ["nouveau", [], "nouveau-2"],
   ])("%j with %j taken → %j", (slug, taken, expected) => {
     expect(freeSlug(slug, new Set(taken))).toBe(expected);
+  });
+});
+
+describe("typedSearchQuery", () => {
+  test.each([
+    ["imprimante bloq", "imprimante | bloq:*"],
+    ["L'imprimante & (bloquée)!", "imprimante | bloquée:*"],
+    ["a", null],
+    ["  ", null],
+    ["x:* | y", null],
+  ])("%j → %j", (typed, expected) => {
+    expect(typedSearchQuery(typed)).toBe(expected);
   });
 });
 

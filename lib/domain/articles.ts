@@ -68,6 +68,20 @@ export function freeSlug(slug: string, taken: ReadonlySet<string>): string {
   for (let suffix = 2; ; suffix += 1) if (free(`${slug}-${suffix}`)) return `${slug}-${suffix}`;
 }
 
+/**
+ * The words of a title being typed as a tsquery: any of them, the last one as a prefix ("imprimante bloq"
+ * → `imprimante | bloq:*`); null when nothing is left. Only letters and digits reach the query.
+ */
+export function typedSearchQuery(text: string): string | null {
+  const words = text
+    .normalize("NFC")
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word.length >= 2)
+    .slice(0, 12);
+  if (!words.length) return null;
+  return words.map((word, index) => (index === words.length - 1 ? `${word}:*` : word)).join(" | ");
+}
+
 /** What "Transformer en article" takes from a resolved ticket. */
 export type TicketForArticle = {
   title: string;

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { plainText, renderMarkdown } from "./markdown";
+import { renderMarkdown } from "./markdown";
 
 test.each([
   ["# Titre\n\n**gras**", "<h1>Titre</h1>\n<p><strong>gras</strong></p>\n"],
@@ -13,8 +13,4 @@ test.each([
   ["![capture](/api/v1/attachments/1)", '<p><img src="/api/v1/attachments/1" alt="capture" /></p>\n'],
 ])("%j renders %j", (source, html) => {
   expect(renderMarkdown(source)).toBe(html);
-});
-
-test("plainText drops the marks and keeps the words", () => {
-  expect(plainText("## Étapes\n\n1. Ouvrir le **capot** & retirer <la> feuille")).toBe("Étapes Ouvrir le capot & retirer <la> feuille");
 });

@@ -22,17 +22,3 @@ markdown.renderer.rules.link_open = (tokens, index, options, env, self) => {
 export function renderMarkdown(source: string): string {
   return markdown.render(source);
 }
-
-/** The text of the Markdown without its marks (for an excerpt): the rendered HTML's text, tags removed, entities decoded. */
-export function plainText(source: string): string {
-  return markdown
-    .render(source)
-    .replace(/<[^>]*>/g, " ")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, "&")
-    .replace(/\s+/g, " ")
-    .trim();
-}

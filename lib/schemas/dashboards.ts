@@ -125,6 +125,8 @@ export const REGIONAL_TABLES = [
   "teams",
   "establishments",
   "vendors",
+  "deflections-services",
+  "deflections-establishments",
   "weeks",
   "open-status",
   "open-priority",

@@ -18,6 +18,7 @@ import fr_filing from "../messages/fr/filing.json";
 import fr_forms from "../messages/fr/forms.json";
 import fr_home from "../messages/fr/home.json";
 import fr_interventions from "../messages/fr/interventions.json";
+import fr_knowledge from "../messages/fr/knowledge.json";
 import fr_limits from "../messages/fr/limits.json";
 import fr_mail from "../messages/fr/mail.json";
 import fr_nav from "../messages/fr/nav.json";
@@ -54,6 +55,7 @@ import en_filing from "../messages/en/filing.json";
 import en_forms from "../messages/en/forms.json";
 import en_home from "../messages/en/home.json";
 import en_interventions from "../messages/en/interventions.json";
+import en_knowledge from "../messages/en/knowledge.json";
 import en_limits from "../messages/en/limits.json";
 import en_mail from "../messages/en/mail.json";
 import en_nav from "../messages/en/nav.json";
@@ -92,6 +94,7 @@ const FR = {
   forms: fr_forms,
   home: fr_home,
   interventions: fr_interventions,
+  knowledge: fr_knowledge,
   limits: fr_limits,
   mail: fr_mail,
   nav: fr_nav,
@@ -130,6 +133,7 @@ const EN = {
   forms: en_forms,
   home: en_home,
   interventions: en_interventions,
+  knowledge: en_knowledge,
   limits: en_limits,
   mail: en_mail,
   nav: en_nav,

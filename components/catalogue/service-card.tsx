@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { ArticleBody } from "@/components/knowledge/article-body";
 import { Explained } from "@/components/ui/explained";
 
 type Category = { code: string; name: string; type: "incident" | "request"; schoolTask: string | null; open: boolean };
@@ -14,10 +15,12 @@ type Props = {
     categories: Category[];
   };
   canFile: boolean;
+  /** The service's "Conseils" and "Plus d'infos" (an article of the knowledge base), when there are some. */
+  advice?: { slug: string; body: string };
 };
 
 /** One service of the catalogue: what it covers and does not, how to ask, what to report and what to ask for. */
-export async function ServiceCard({ service, canFile }: Props) {
+export async function ServiceCard({ service, canFile, advice }: Props) {
   const t = await getTranslations("catalogue");
   return (
     <article id={service.code} className="rounded-lg border border-slate-200 bg-white p-4" aria-labelledby={`${service.code}-title`}>
@@ -53,6 +56,15 @@ export async function ServiceCard({ service, canFile }: Props) {
         <span className="font-semibold">{t("procedure")} : </span>
         <Explained text={service.procedure} />
       </p>
+      {advice && (
+        <details className="mt-3 rounded-md border border-sky-100 bg-sky-50 p-3 text-sm">
+          <summary className="cursor-pointer font-semibold text-sky-950">{t("advice")}</summary>
+          <ArticleBody markdown={advice.body} className="mt-2" />
+          <Link href={`/aide/${advice.slug}`} className="mt-2 inline-block text-brand-700 underline">
+            {t("adviceLink")}
+          </Link>
+        </details>
+      )}
       {(["incident", "request"] as const).map((type) => {
         const categories = service.categories.filter((category) => category.type === type);
         const act = t(type === "incident" ? "report" : "ask");

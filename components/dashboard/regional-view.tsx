@@ -174,6 +174,8 @@ export function RegionalView({ dashboard: d, tables, t, locale, drill, csv, tabl
       )}
       {render("teams")}
       {render("vendors")}
+      {render("deflections-services")}
+      {render("deflections-establishments")}
       <TimeSection
         d={d}
         t={t}

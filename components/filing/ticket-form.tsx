@@ -9,6 +9,7 @@ import type { Impact, TicketType, Urgency } from "@/lib/domain/vocabulary";
 import type { CategoryField as Field } from "@/lib/schemas/category-fields";
 import type { FormState } from "@/lib/schemas/form-state";
 import { ATTACHMENT_ACCEPT } from "@/lib/schemas/ticket-forms";
+import { ArticleSuggestions } from "./article-suggestions";
 import { CategoryField } from "./category-field";
 import { CiPicker } from "./ci-picker";
 import { FieldMessage } from "./field-message";
@@ -16,6 +17,8 @@ import { PriorityPicker } from "./priority-picker";
 
 type Props = {
   action: (state: FormState, form: FormData) => Promise<FormState>;
+  /** "Cela a résolu mon problème" on an article suggested above the form. */
+  deflect: (state: FormState, form: FormData) => Promise<FormState>;
   service: { code: string };
   category: { code: string; type: TicketType; hardware: boolean; fields: Field[] };
   schools: Array<{ uai: string; name: string }>;
@@ -25,7 +28,7 @@ type Props = {
 const INPUT = "mt-1 w-full rounded-md border border-slate-300 px-3 py-2";
 
 /** The guided form of one category: its own questions, impact and urgency, equipment, files. */
-export function TicketForm({ action, service, category, schools, outOfInventoryNotice }: Props) {
+export function TicketForm({ action, deflect, service, category, schools, outOfInventoryNotice }: Props) {
   const t = useTranslations("filing");
   const tWords = useTranslations("words");
   const tForms = useTranslations("forms");
@@ -38,112 +41,117 @@ export function TicketForm({ action, service, category, schools, outOfInventoryN
   );
   const text = (name: string) => (typeof values[name] === "string" ? (values[name] as string) : undefined);
   const [school, setSchool] = useState(text("establishmentUai") ?? schools[0]!.uai);
+  const [typedTitle, setTypedTitle] = useState(text("title") ?? "");
   const hardwareIncident = category.hardware && category.type === "incident";
   const signed = asksSignedRequest(category.fields);
 
   return (
-    <form {...formProps} className="space-y-5 rounded-lg border border-slate-200 bg-white p-4" noValidate>
-      <FormAlert state={state} />
-      <p className="text-xs text-slate-500">{tForms("requiredLegend")}</p>
-      <input type="hidden" name="type" value={category.type} />
-      <input type="hidden" name="serviceCode" value={service.code} />
-      <input type="hidden" name="categoryCode" value={category.code} />
-      {schools.length > 1 ? (
+    <>
+      <ArticleSuggestions categoryCode={category.code} establishmentUai={school} title={typedTitle} deflect={deflect} />
+      <form {...formProps} className="space-y-5 rounded-lg border border-slate-200 bg-white p-4" noValidate>
+        <FormAlert state={state} />
+        <p className="text-xs text-slate-500">{tForms("requiredLegend")}</p>
+        <input type="hidden" name="type" value={category.type} />
+        <input type="hidden" name="serviceCode" value={service.code} />
+        <input type="hidden" name="categoryCode" value={category.code} />
+        {schools.length > 1 ? (
+          <div>
+            <label htmlFor="establishmentUai" className="block text-sm font-medium">
+              {t("establishment")}
+            </label>
+            <select
+              id="establishmentUai"
+              name="establishmentUai"
+              value={school}
+              onChange={(event) => setSchool(event.target.value)}
+              className={INPUT}
+            >
+              {schools.map((option) => (
+                <option key={option.uai} value={option.uai}>
+                  {option.name} ({option.uai})
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : (
+          <input type="hidden" name="establishmentUai" value={school} />
+        )}
         <div>
-          <label htmlFor="establishmentUai" className="block text-sm font-medium">
-            {t("establishment")}
-          </label>
-          <select
-            id="establishmentUai"
-            name="establishmentUai"
-            value={school}
-            onChange={(event) => setSchool(event.target.value)}
+          <FieldLabel htmlFor="title" label={t("titleLabel")} required />
+          <input
+            id="title"
+            name="title"
+            required
+            minLength={3}
+            maxLength={200}
+            defaultValue={text("title")}
+            onChange={(event) => setTypedTitle(event.target.value)}
+            aria-describedby="title-help title-error"
+            aria-invalid={Boolean(errors.title)}
             className={INPUT}
-          >
-            {schools.map((option) => (
-              <option key={option.uai} value={option.uai}>
-                {option.name} ({option.uai})
-              </option>
-            ))}
-          </select>
+          />
+          <p id="title-help" className="mt-1 text-xs text-slate-500">
+            {t("titleHelp", { type: category.type })}
+          </p>
+          <FieldMessage id="title-error" message={errors.title} />
         </div>
-      ) : (
-        <input type="hidden" name="establishmentUai" value={school} />
-      )}
-      <div>
-        <FieldLabel htmlFor="title" label={t("titleLabel")} required />
-        <input
-          id="title"
-          name="title"
-          required
-          minLength={3}
-          maxLength={200}
-          defaultValue={text("title")}
-          aria-describedby="title-help title-error"
-          aria-invalid={Boolean(errors.title)}
-          className={INPUT}
-        />
-        <p id="title-help" className="mt-1 text-xs text-slate-500">
-          {t("titleHelp", { type: category.type })}
-        </p>
-        <FieldMessage id="title-error" message={errors.title} />
-      </div>
-      <div>
-        <FieldLabel htmlFor="description" label={t("description")} required />
-        <textarea
-          id="description"
-          name="description"
-          rows={5}
-          required
-          maxLength={10_000}
-          defaultValue={text("description")}
-          aria-describedby="description-help description-error"
-          aria-invalid={Boolean(errors.description)}
-          className={INPUT}
-        />
-        <p id="description-help" className="mt-1 text-xs text-slate-500">
-          {t("descriptionHelp", { type: category.type })}
-        </p>
-        <FieldMessage id="description-error" message={errors.description} />
-      </div>
-      {category.fields.length > 0 && (
-        <fieldset className="space-y-3">
-          <legend className="text-sm font-semibold">{t("categoryFields")}</legend>
-          {category.fields.map((field) => (
-            <CategoryField key={field.name} field={field} value={text(`fields.${field.name}`)} error={errors[`fields.${field.name}`]} />
-          ))}
-        </fieldset>
-      )}
-      <PriorityPicker impact={text("impact") as Impact | undefined} urgency={text("urgency") as Urgency | undefined} />
-      <CiPicker key={school} establishmentUai={school} initial={[]} notice={hardwareIncident ? outOfInventoryNotice : null} />
-      <FieldMessage id="ciIds-error" message={errors.ciIds} />
-      <div>
-        <label htmlFor="attachments" className="block text-sm font-medium">
-          {signed ? tWords("signedRequest") : t("attachments")}
-        </label>
-        <input
-          id="attachments"
-          name="attachments"
-          type="file"
-          multiple
-          accept={ATTACHMENT_ACCEPT}
-          aria-describedby="attachments-help attachments-error"
-          className="mt-1 block text-sm"
-        />
-        <p id="attachments-help" className="mt-1 text-xs text-slate-500">
-          {signed && <>{tWords("signedRequestHelp")} </>}
-          {t("attachmentsHelp")}
-        </p>
-        <FieldMessage id="attachments-error" message={errors.attachments} />
-      </div>
-      {errors.categoryCode && <FieldMessage id="category-error" message={errors.categoryCode} />}
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded-md bg-brand-700 px-5 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60"
-      >
-        {pending ? t("submitting") : t("submit")}
-      </button>
-    </form>
+        <div>
+          <FieldLabel htmlFor="description" label={t("description")} required />
+          <textarea
+            id="description"
+            name="description"
+            rows={5}
+            required
+            maxLength={10_000}
+            defaultValue={text("description")}
+            aria-describedby="description-help description-error"
+            aria-invalid={Boolean(errors.description)}
+            className={INPUT}
+          />
+          <p id="description-help" className="mt-1 text-xs text-slate-500">
+            {t("descriptionHelp", { type: category.type })}
+          </p>
+          <FieldMessage id="description-error" message={errors.description} />
+        </div>
+        {category.fields.length > 0 && (
+          <fieldset className="space-y-3">
+            <legend className="text-sm font-semibold">{t("categoryFields")}</legend>
+            {category.fields.map((field) => (
+              <CategoryField key={field.name} field={field} value={text(`fields.${field.name}`)} error={errors[`fields.${field.name}`]} />
+            ))}
+          </fieldset>
+        )}
+        <PriorityPicker impact={text("impact") as Impact | undefined} urgency={text("urgency") as Urgency | undefined} />
+        <CiPicker key={school} establishmentUai={school} initial={[]} notice={hardwareIncident ? outOfInventoryNotice : null} />
+        <FieldMessage id="ciIds-error" message={errors.ciIds} />
+        <div>
+          <label htmlFor="attachments" className="block text-sm font-medium">
+            {signed ? tWords("signedRequest") : t("attachments")}
+          </label>
+          <input
+            id="attachments"
+            name="attachments"
+            type="file"
+            multiple
+            accept={ATTACHMENT_ACCEPT}
+            aria-describedby="attachments-help attachments-error"
+            className="mt-1 block text-sm"
+          />
+          <p id="attachments-help" className="mt-1 text-xs text-slate-500">
+            {signed && <>{tWords("signedRequestHelp")} </>}
+            {t("attachmentsHelp")}
+          </p>
+          <FieldMessage id="attachments-error" message={errors.attachments} />
+        </div>
+        {errors.categoryCode && <FieldMessage id="category-error" message={errors.categoryCode} />}
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded-md bg-brand-700 px-5 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60"
+        >
+          {pending ? t("submitting") : t("submit")}
+        </button>
+      </form>
+    </>
   );
 }

@@ -13,3 +13,4 @@ export * from "./notifications";
 export * from "./idempotency";
 export * from "./registers";
 export * from "./announcements";
+export * from "./knowledge";

@@ -24,6 +24,7 @@ import { announcementPaths } from "./openapi-announcements";
 import { auditPaths } from "./openapi-audit";
 import { notificationPaths } from "./openapi-notifications";
 import { ciPaths } from "./openapi-cis";
+import { articlePaths } from "./openapi-articles";
 import { criticalPeriodPaths } from "./openapi-critical-periods";
 import { accountImportPaths } from "./openapi-imports";
 import { interventionPaths } from "./openapi-interventions";
@@ -60,6 +61,7 @@ export function openApiDocument() {
     security: [{ bearer: [] }],
     paths: {
       ...ciPaths({ json, problem, common }),
+      ...articlePaths({ json, problem, common }),
       ...criticalPeriodPaths({ json, problem, common }),
       ...announcementPaths({ json, problem, common }),
       ...accountPaths({ json, problem, common }),

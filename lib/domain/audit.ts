@@ -48,6 +48,8 @@ export const AUDIT_ACTIONS = [
   "delegation.reviewed",
   "delegation.ended",
   "announcement.published",
+  "article.created",
+  "article.updated",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -67,6 +69,7 @@ export const AUDIT_OBJECT_TYPES = [
   "critical_period",
   "delegation",
   "announcement",
+  "article",
 ] as const;
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[number];
 

@@ -104,7 +104,18 @@ export function typeSplit(groups: ReadonlyArray<{ type: TicketType; count: numbe
 }
 
 /** Tickets of one service in the period. */
-export type ServiceFlow = { code: string; name: string; openedIncidents: number; openedRequests: number; resolved: number };
+export type ServiceFlow = {
+  code: string;
+  name: string;
+  openedIncidents: number;
+  openedRequests: number;
+  resolved: number;
+  /** Filing attempts an article ended without a ticket ("Cela a résolu mon problème"). */
+  deflected: number;
+};
+
+/** Tickets filed beside the filing attempts an article ended without a ticket, for a service or a school. */
+export type DeflectionRow = { key: string; label: string; opened: number; deflected: number };
 
 /** Who resolved: "none" for a ticket resolved before any team held it. */
 export const RESOLVER_PARTIES = ["school", "region", "academy", "vendor", "none"] as const;
@@ -255,6 +266,7 @@ export type RegionalDashboard = {
   teams: TeamRow[];
   establishments: RegionalRow[];
   vendors: VendorRow[];
+  deflections: { byService: DeflectionRow[]; byEstablishment: DeflectionRow[] };
   time: TimeFigures;
   equipment: EquipmentFigures;
 };

@@ -23,6 +23,8 @@ describe("homeBlocks", () => {
     expect(homeBlocks({ role: "requester" }).shortcuts.map((item) => item.key)).toEqual([
       "catalogue",
       "serviceStatus",
+      "help",
+      "whoDoesWhat",
       "myEstablishments",
       "inventory",
       "account",
@@ -32,6 +34,8 @@ describe("homeBlocks", () => {
       "slaSummary",
       "catalogue",
       "serviceStatus",
+      "help",
+      "whoDoesWhat",
       "establishments",
       "inventory",
       "dashboards",

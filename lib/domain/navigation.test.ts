@@ -4,9 +4,30 @@ import { canFileTicketFor } from "./permissions";
 import { ROLES } from "./vocabulary";
 
 test.each([
-  ["requester", ["home", "file", "myTickets", "catalogue", "serviceStatus", "myEstablishments", "inventory", "account"]],
-  ["manager", ["home", "file", "myTickets", "catalogue", "serviceStatus", "myEstablishments", "inventory", "dashboards", "account"]],
-  ["technician", ["home", "desk", "planning", "catalogue", "serviceStatus", "establishments", "inventory", "account"]],
+  [
+    "requester",
+    ["home", "file", "myTickets", "catalogue", "serviceStatus", "help", "whoDoesWhat", "myEstablishments", "inventory", "account"],
+  ],
+  [
+    "manager",
+    [
+      "home",
+      "file",
+      "myTickets",
+      "catalogue",
+      "serviceStatus",
+      "help",
+      "whoDoesWhat",
+      "myEstablishments",
+      "inventory",
+      "dashboards",
+      "account",
+    ],
+  ],
+  [
+    "technician",
+    ["home", "desk", "planning", "catalogue", "serviceStatus", "help", "whoDoesWhat", "establishments", "inventory", "account"],
+  ],
   [
     "sector_lead",
     [
@@ -16,6 +37,8 @@ test.each([
       "slaSummary",
       "catalogue",
       "serviceStatus",
+      "help",
+      "whoDoesWhat",
       "establishments",
       "inventory",
       "dashboards",
@@ -31,6 +54,8 @@ test.each([
       "slaSummary",
       "catalogue",
       "serviceStatus",
+      "help",
+      "whoDoesWhat",
       "establishments",
       "inventory",
       "dashboards",
@@ -39,8 +64,8 @@ test.each([
       "account",
     ],
   ],
-  ["academy_agent", ["home", "desk", "catalogue", "serviceStatus", "establishments", "inventory", "account"]],
-  ["vendor_agent", ["home", "desk", "catalogue", "serviceStatus", "account"]],
+  ["academy_agent", ["home", "desk", "catalogue", "serviceStatus", "help", "whoDoesWhat", "establishments", "inventory", "account"]],
+  ["vendor_agent", ["home", "desk", "catalogue", "serviceStatus", "help", "whoDoesWhat", "account"]],
   [
     "admin",
     [
@@ -50,6 +75,8 @@ test.each([
       "slaSummary",
       "catalogue",
       "serviceStatus",
+      "help",
+      "whoDoesWhat",
       "establishments",
       "inventory",
       "dashboards",

@@ -7,6 +7,8 @@ export type NavigationKey =
   | "planning"
   | "catalogue"
   | "serviceStatus"
+  | "help"
+  | "whoDoesWhat"
   | "file"
   | "myTickets"
   | "myEstablishments"
@@ -36,6 +38,8 @@ const ENTRIES: Array<NavigationItem & { permission?: Permission }> = [
   { key: "catalogue", href: "/catalogue" },
   /** Known incidents and planned works (issue 16), for everyone signed in. */
   { key: "serviceStatus", href: "/etat-des-services" },
+  { key: "help", href: "/aide" },
+  { key: "whoDoesWhat", href: "/qui-fait-quoi" },
   { key: "myEstablishments", href: "/mon-etablissement", permission: "establishments.read_own" },
   { key: "establishments", href: "/etablissements", permission: "establishments.read_all" },
   { key: "inventory", href: "/inventaire", permission: "cmdb.read" },

@@ -48,6 +48,11 @@ const ROLE_PERMISSIONS = {
   "announcements.publish": ["service_lead", "academy_agent", "admin"],
   /** Saying "Mon établissement est concerné" by an announced incident: a school's own staff. */
   "announcements.report": ["requester", "manager"],
+  /** The knowledge base (issue 16): staff write drafts; the service lead and admins publish, edit what is published and archive. */
+  "articles.write": ["technician", "sector_lead", "service_lead", "academy_agent", "admin"],
+  "articles.publish": ["service_lead", "admin"],
+  /** Reading the articles written for staff only; school staff read those for schools. */
+  "articles.read_staff": ["technician", "sector_lead", "service_lead", "academy_agent", "admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof ROLE_PERMISSIONS;

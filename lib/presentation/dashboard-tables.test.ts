@@ -110,7 +110,7 @@ function school(uai: string, name: string, overrides: Partial<EstablishmentDashb
     opened: { total: 4, incidents: 3, requests: 1 },
     resolved: { total: 2, incidents: 2, requests: 0 },
     weeks: [week],
-    byService: [{ code: "RESEAU", name: "Réseau", openedIncidents: 2, openedRequests: 1, resolved: 1 }],
+    byService: [{ code: "RESEAU", name: "Réseau", openedIncidents: 2, openedRequests: 1, resolved: 1, deflected: 3 }],
     ...durations,
     sla,
     satisfaction: { average: 4.5, count: 2, comments: [{ reference: "T-9", score: 5, comment: "Merci", ratedAt: "2026-06-10T08:00:00Z" }] },
@@ -265,6 +265,7 @@ describe("the school's tables", () => {
         "openedIncidents#:columns.openedIncidents",
         "openedRequests#:columns.openedRequests",
         "resolved#:columns.resolved",
+        "deflected#:columns.deflected",
       ],
       [
         [
@@ -272,6 +273,7 @@ describe("the school's tables", () => {
           "2 | 2 -> /drill?opened=2026-06-01..2026-06-30&service=RESEAU&type=incident",
           "1 | 1 -> /drill?opened=2026-06-01..2026-06-30&service=RESEAU&type=request",
           "1 | 1 -> /drill?resolved=2026-06-01..2026-06-30&service=RESEAU",
+          "3 | 3",
         ],
       ],
     ],
@@ -394,6 +396,10 @@ describe("the regional tables", () => {
     ],
     establishments: [],
     vendors: [{ name: "Réparateur", waits: 3, ended: 2, onTime: 1, lateOpen: 1, compliance: 0.5 }],
+    deflections: {
+      byService: [{ key: "IMPRESSION", label: "Impression", opened: 4, deflected: 2 }],
+      byEstablishment: [{ key: "0370037P", label: "Lycée Choiseul", opened: 4, deflected: 2 }],
+    },
     equipment,
   };
   const tables = regionalTables(dashboard, t, regionalLinks, formats, [row("0370037P", "Lycée Balzac")]);
@@ -406,12 +412,22 @@ describe("the regional tables", () => {
       `${base}resolved=2026-06-01..2026-06-30`,
     ].map((href, index) => `${figures[index]} -> ${href}`);
 
+  test("deflections stand beside the tickets filed, per service and per school", () => {
+    const byService = tables.find((table) => table.id === "deflections-services");
+    expect(columnsOf(byService)).toEqual(["service:columns.service", "opened#:columns.opened", "deflected#:columns.deflected"]);
+    expect(rowsOf(byService)).toEqual([["IMPRESSION | Impression", "4 | 4", "2 | 2"]]);
+    const bySchool = tables.find((table) => table.id === "deflections-establishments");
+    expect(rowsOf(bySchool)).toEqual([[`0370037P | Lycée Choiseul -> ${regionalLinks.school("0370037P")}`, "4 | 4", "2 | 2"]]);
+  });
+
   test("come in the page's order", () => {
     expect(tables.map((table) => table.id)).toEqual([
       "zones",
       "establishments",
       "teams",
       "vendors",
+      "deflections-services",
+      "deflections-establishments",
       "weeks",
       "open-status",
       "open-priority",

@@ -345,6 +345,7 @@ export function establishmentTables(d: EstablishmentDashboard, t: Translate, lin
         { key: "openedIncidents", label: t("columns.openedIncidents"), numeric: true },
         { key: "openedRequests", label: t("columns.openedRequests"), numeric: true },
         { key: "resolved", label: t("columns.resolved"), numeric: true },
+        { key: "deflected", label: t("columns.deflected"), numeric: true },
       ],
       rows: d.byService.map((service) => [
         cell(service.code, service.name),
@@ -359,6 +360,7 @@ export function establishmentTables(d: EstablishmentDashboard, t: Translate, lin
           links.drill({ opened: `${d.period.from}..${d.period.to}`, service: service.code, type: "request" }),
         ),
         count(service.resolved, formats.locale, links.drill({ resolved: `${d.period.from}..${d.period.to}`, service: service.code })),
+        count(service.deflected, formats.locale),
       ]),
     },
     {
@@ -493,9 +495,48 @@ export function regionalTables(
         shareCell(vendor.compliance, formats.locale),
       ]),
     },
+    ...deflectionTables(d.deflections, t, links, formats),
     weekTable(d.weeks, t, links, formats),
     ...openTables(d, t, links, formats),
     ...timeTables(d.time, d.period, t, formats, links.drill, links.schoolDrill, links.school),
+  ];
+}
+
+/** Tickets filed beside the attempts an article ended without a ticket, per service and per school (issue 16). */
+function deflectionTables(
+  deflections: RegionalDashboard["deflections"],
+  t: Translate,
+  links: { school: (uai: string) => string },
+  formats: Formats,
+): TableSpec[] {
+  const columns = (first: "service" | "establishment"): Column[] => [
+    { key: first, label: t(`columns.${first}`) },
+    { key: "opened", label: t("columns.opened"), numeric: true },
+    { key: "deflected", label: t("columns.deflected"), numeric: true },
+  ];
+  return [
+    {
+      id: "deflections-services",
+      title: t("tables.deflectionsByService"),
+      hint: t("tables.deflectionsHint"),
+      columns: columns("service"),
+      rows: deflections.byService.map((row) => [
+        cell(row.key, row.label),
+        count(row.opened, formats.locale),
+        count(row.deflected, formats.locale),
+      ]),
+    },
+    {
+      id: "deflections-establishments",
+      title: t("tables.deflectionsByEstablishment"),
+      hint: t("tables.deflectionsHint"),
+      columns: columns("establishment"),
+      rows: deflections.byEstablishment.map((row) => [
+        cell(row.key, row.label, links.school(row.key)),
+        count(row.opened, formats.locale),
+        count(row.deflected, formats.locale),
+      ]),
+    },
   ];
 }
 

@@ -125,6 +125,8 @@ export const REGIONAL_TABLES = [
   "teams",
   "establishments",
   "vendors",
+  "deflections-services",
+  "deflections-establishments",
   "weeks",
   "open-status",
   "open-priority",
@@ -204,6 +206,8 @@ const equipment = z.object({
     }),
   ),
 });
+const deflectionRow = z.object({ key: z.string(), label: z.string(), opened: z.number().int(), deflected: z.number().int() });
+
 const regionalRow = z.object({
   key: z.string(),
   label: z.string(),
@@ -256,6 +260,7 @@ export const establishmentDashboardSchema = z
         openedIncidents: z.number().int(),
         openedRequests: z.number().int(),
         resolved: z.number().int(),
+        deflected: z.number().int().meta({ description: "Signalements abandonnés grâce à un article (« Cela a résolu mon problème »)" }),
       }),
     ),
     timeToOwn: durations,
@@ -295,6 +300,9 @@ export const zoneDashboardSchema = z
       }),
     ),
     establishments: z.array(regionalRow),
+    deflections: z
+      .object({ byService: z.array(deflectionRow), byEstablishment: z.array(deflectionRow) })
+      .meta({ description: "Tickets créés et signalements abandonnés grâce à un article, par service (code) et par établissement (UAI)" }),
     time,
     vendors: z.array(
       z.object({

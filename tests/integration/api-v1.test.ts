@@ -97,7 +97,18 @@ describe("bearer tokens on /api/v1", () => {
     expect(await response.json()).toMatchObject({
       email: "csl.choiseul@guichet.test",
       role: "requester",
-      navigation: ["home", "file", "myTickets", "catalogue", "serviceStatus", "myEstablishments", "inventory", "account"],
+      navigation: [
+        "home",
+        "file",
+        "myTickets",
+        "catalogue",
+        "serviceStatus",
+        "help",
+        "whoDoesWhat",
+        "myEstablishments",
+        "inventory",
+        "account",
+      ],
     });
   });
 

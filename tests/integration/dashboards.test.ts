@@ -255,7 +255,9 @@ describe("a school's dashboard, computed by hand", () => {
       { week: "2026-11-02", openedIncidents: 3, openedRequests: 0, resolvedIncidents: 2, resolvedRequests: 0 },
       { week: "2026-11-09", openedIncidents: 0, openedRequests: 0, resolvedIncidents: 1, resolvedRequests: 0 },
     ]);
-    expect(body.byService).toEqual([{ code: "POSTE", name: expect.any(String), openedIncidents: 3, openedRequests: 0, resolved: 3 }]);
+    expect(body.byService).toEqual([
+      { code: "POSTE", name: expect.any(String), openedIncidents: 3, openedRequests: 0, resolved: 3, deflected: 0 },
+    ]);
     expect(body.resolvedBy.reduce((sum: number, row: Json) => sum + row.count, 0)).toBe(3);
     expect(body.resolvedBy.reduce((sum: number, row: Json) => sum + (row.share ?? 0), 0)).toBeCloseTo(1, 3);
   });

@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { ServiceCard } from "@/components/catalogue/service-card";
 import { pageCaller } from "@/lib/auth/current-caller";
 import { searchCatalogue } from "@/lib/catalogue/search";
+import { serviceAdvice } from "@/lib/services/knowledge/read-articles";
 import { readCatalogue } from "@/lib/services/tickets/catalogue";
 import { portalContext } from "@/lib/services/portal/portal-context";
 import { titled } from "@/i18n/page-title";
@@ -15,6 +16,10 @@ export default async function CataloguePage({ searchParams }: Props) {
   const caller = await pageCaller();
   const [t, catalogue, portal] = await Promise.all([getTranslations("catalogue"), readCatalogue(), portalContext(caller)]);
   const services = searchCatalogue(catalogue, query);
+  const advice = await serviceAdvice(
+    caller,
+    services.map((service) => service.code),
+  );
   return (
     <section className="space-y-4">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
@@ -37,6 +42,7 @@ export default async function CataloguePage({ searchParams }: Props) {
         <ServiceCard
           key={service.code}
           canFile={portal.canFile}
+          advice={advice.get(service.code)}
           service={{ ...service, categories: service.categories.map((category) => ({ ...category, open: portal.isOpen(category) })) }}
         />
       ))}

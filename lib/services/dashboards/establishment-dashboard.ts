@@ -30,7 +30,7 @@ export async function readEstablishmentDashboard(
     equipmentFigures(db, ids, instants, parisDay(now), { rooms: true }),
     timeFigures(db, [school], instants),
   ]);
-  const { scopeGroups: _groups, satisfaction, ...figures } = tickets;
+  const { scopeGroups: _groups, deflectedBySchool: _deflected, satisfaction, ...figures } = tickets;
   return succeed({
     establishment: {
       uai: school.uai,

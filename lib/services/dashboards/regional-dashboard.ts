@@ -37,8 +37,13 @@ export async function readRegionalDashboard(
     equipmentFigures(db, ids, instants, parisDay(now), { rooms: false }),
     timeFigures(db, schools, instants),
   ]);
-  const { scopeGroups, byService: _services, resolvedBy: _resolvedBy, ...figures } = tickets;
+  const { scopeGroups, byService, deflectedBySchool, resolvedBy: _resolvedBy, ...figures } = tickets;
   const zoneOf = new Map(schools.map((school) => [school.id, school.zoneId]));
+  const establishmentRows = foldRows(
+    scopeGroups,
+    (group) => group.establishmentId,
+    new Map(schools.map((school) => [school.id, school.name])),
+  ).map((row) => ({ ...row, key: schools.find((school) => school.id === row.key)!.uai }));
   return succeed({
     scope: zone ? { kind: "zone", code: zone.code, name: zone.name } : { kind: "all" },
     period,
@@ -51,9 +56,23 @@ export async function readRegionalDashboard(
       scopeGroups,
       teams.map((team) => ({ ...team, members: members.get(team.id) ?? 0 })),
     ),
-    establishments: foldRows(scopeGroups, (group) => group.establishmentId, new Map(schools.map((school) => [school.id, school.name]))).map(
-      (row) => ({ ...row, key: schools.find((school) => school.id === row.key)!.uai }),
-    ),
+    establishments: establishmentRows,
+    deflections: {
+      byService: byService.map((service) => ({
+        key: service.code,
+        label: service.name,
+        opened: service.openedIncidents + service.openedRequests,
+        deflected: service.deflected,
+      })),
+      byEstablishment: schools
+        .map((school) => ({
+          key: school.uai,
+          label: school.name,
+          opened: establishmentRows.find((row) => row.key === school.uai)?.opened ?? 0,
+          deflected: deflectedBySchool.get(school.id) ?? 0,
+        }))
+        .filter((row) => row.opened + row.deflected > 0),
+    },
     vendors: vendors.map((vendor) => ({
       name: vendor.name,
       waits: vendor.waits,

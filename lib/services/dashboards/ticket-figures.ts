@@ -1,4 +1,5 @@
 import type { Executor } from "@/db/client";
+import { deflectionCounts } from "@/db/queries/articles";
 import { allServices, allTeams } from "@/db/queries/dashboard-scope";
 import { openedPopulation, openGroups, resolvedPopulation, type Instants } from "@/db/queries/dashboard-tickets";
 import {
@@ -20,12 +21,13 @@ export async function ticketFigures(db: Executor, ids: readonly string[], period
     ...periodStartEnd,
     weeks: weeksOf(period).map((monday) => ({ monday, start: periodInstants({ from: monday, to: monday }).start })),
   };
-  const [open, opened, resolved, services, teams] = await Promise.all([
+  const [open, opened, resolved, services, teams, deflections] = await Promise.all([
     openGroups(db, ids),
     openedPopulation(db, ids, instants, now),
     resolvedPopulation(db, ids, instants),
     allServices(db),
     allTeams(db),
+    deflectionCounts(db, ids, periodStartEnd),
   ]);
   const partyOf = new Map(teams.map((team) => [team.id, team.party]));
   const byService: ServiceFlow[] = services
@@ -39,8 +41,9 @@ export async function ticketFigures(db: Executor, ids: readonly string[], period
         .filter((row) => row.serviceId === service.id && row.type === "request")
         .reduce((sum, row) => sum + row.count, 0),
       resolved: resolved.services.filter((row) => row.serviceId === service.id).reduce((sum, row) => sum + row.count, 0),
+      deflected: deflections.filter((row) => row.serviceId === service.id).reduce((sum, row) => sum + row.count, 0),
     }))
-    .filter((row) => row.openedIncidents + row.openedRequests + row.resolved > 0);
+    .filter((row) => row.openedIncidents + row.openedRequests + row.resolved + row.deflected > 0);
   const openNow = openFigures(open.groups);
 
   // One (school, team) row per pair met in any population: the regional tables fold them.
@@ -102,5 +105,10 @@ export async function ticketFigures(db: Executor, ids: readonly string[], period
       })),
     ),
     scopeGroups: [...scope.values()],
+    /** Deflections per school (all services), for the regional table beside the tickets filed. */
+    deflectedBySchool: deflections.reduce(
+      (bySchool, row) => bySchool.set(row.establishmentId, (bySchool.get(row.establishmentId) ?? 0) + row.count),
+      new Map<string, number>(),
+    ),
   };
 }

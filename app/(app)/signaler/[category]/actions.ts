@@ -2,7 +2,9 @@
 
 import { formAction } from "@/lib/auth/form-action";
 import type { FormValues } from "@/lib/schemas/form-state";
+import { deflectionSchema } from "@/lib/schemas/articles";
 import { createTicketSchema } from "@/lib/schemas/tickets";
+import { recordDeflection } from "@/lib/services/knowledge/record-deflection";
 import { filesFromForm } from "@/lib/services/tickets/attachments";
 import { createTicket } from "@/lib/services/tickets/create-ticket";
 
@@ -39,3 +41,9 @@ export const fileTicket = formAction(
     redirectTo: (created) => `/demandes/${created.reference}?cree=1`,
   },
 );
+
+/** "Cela a résolu mon problème": no ticket; the deflection is counted and the article shown, with a word that nothing was filed. */
+export const deflectFiling = formAction(deflectionSchema, async (input, caller, _form, now) => recordDeflection(caller, input, now), {
+  notFound: "knowledge.suggestions.gone",
+  redirectTo: (_done, input) => `/aide/${input.article}?resolu=1`,
+});

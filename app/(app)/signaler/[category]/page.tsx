@@ -10,7 +10,7 @@ import { SELF_HELP } from "@/lib/catalogue/self-help";
 import { filingRefusal, OUT_OF_INVENTORY_NOTICE } from "@/lib/domain/filing-rules";
 import { readCatalogue } from "@/lib/services/tickets/catalogue";
 import { portalContext } from "@/lib/services/portal/portal-context";
-import { fileTicket } from "./actions";
+import { deflectFiling, fileTicket } from "./actions";
 import { KnownIncidents } from "../../known-incidents";
 
 type Props = { params: Promise<{ category: string }>; searchParams: Promise<{ conseil?: string }> };
@@ -61,6 +61,7 @@ export default async function FileCategoryPage({ params, searchParams }: Props) 
       ) : (
         <TicketForm
           action={fileTicket}
+          deflect={deflectFiling}
           service={{ code: service.code }}
           category={{ code: category.code, type: category.type, hardware: category.hardware, fields: category.fields }}
           schools={open.map((school) => ({ uai: school.uai, name: school.name }))}

@@ -14,6 +14,8 @@ import { MergeForm } from "@/components/desk/merge-form";
 import { MoveTeamForm } from "@/components/desk/move-team-form";
 import { RequalifyForm } from "@/components/desk/requalify-form";
 import { StatusForm } from "@/components/desk/status-form";
+import { ArticleFromTicketButton } from "@/components/knowledge/article-from-ticket-button";
+import { articleFromTicketAction } from "@/app/(app)/aide/actions";
 import { TakeTicketForm } from "@/components/desk/take-ticket-form";
 import { VendorReferenceForm } from "@/components/desk/vendor-reference-form";
 import { InterventionForm } from "@/components/interventions/intervention-form";
@@ -220,6 +222,9 @@ export default async function DeskTicketPage({ params }: Props) {
         <div className="space-y-4">
           {sla && <TicketSlaPanel view={sla} escalationRole={latestEscalationRole(journal)} />}
           <TicketFacts ticket={ticket} ticketHref={deskHref} />
+          {(ticket.status === "resolved" || ticket.status === "closed") && can(caller, "articles.write") && (
+            <ArticleFromTicketButton reference={ticket.reference} action={articleFromTicketAction} />
+          )}
           {actions.has("take") && ticket.assignee?.id !== caller.id && (
             <Panel title={t("desk.take.title")}>
               <TakeTicketForm reference={ticket.reference} action={takeTicket} />

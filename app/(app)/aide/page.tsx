@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { SearchBox } from "@/components/ui/search-box";
 import { getTranslations } from "next-intl/server";
 import { ArticleList } from "@/components/knowledge/article-list";
 import { Panel } from "@/components/ui/panel";
@@ -40,19 +41,7 @@ export default async function HelpPage({ searchParams }: Props) {
         </span>
       </div>
       <p className="text-slate-600">{t("intro")}</p>
-      <form role="search" className="flex flex-wrap gap-2">
-        <label className="sr-only" htmlFor="help-q">
-          {t("search")}
-        </label>
-        <input
-          id="help-q"
-          name="q"
-          defaultValue={query}
-          placeholder={t("searchPlaceholder")}
-          className="min-w-0 flex-1 rounded-md border border-slate-300 px-3 py-2"
-        />
-        <button className="rounded-md bg-brand-700 px-4 py-2 text-white">{t("searchButton")}</button>
-      </form>
+      <SearchBox id="help-q" label={t("search")} placeholder={t("searchPlaceholder")} button={t("searchButton")} query={query} />
       {query ? (
         <Panel title={t("results", { count: articles.length, query })}>
           {articles.length ? <ArticleList items={articles} /> : <p>{t("noMatch")}</p>}

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { SearchBox } from "@/components/ui/search-box";
 import { ServiceCard } from "@/components/catalogue/service-card";
 import { pageCaller } from "@/lib/auth/current-caller";
 import { searchCatalogue } from "@/lib/catalogue/search";
@@ -24,19 +25,7 @@ export default async function CataloguePage({ searchParams }: Props) {
     <section className="space-y-4">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <p className="text-slate-600">{t("intro")}</p>
-      <form role="search" className="flex flex-wrap gap-2">
-        <label className="sr-only" htmlFor="catalogue-q">
-          {t("search")}
-        </label>
-        <input
-          id="catalogue-q"
-          name="q"
-          defaultValue={query}
-          placeholder={t("search")}
-          className="min-w-0 flex-1 rounded-md border border-slate-300 px-3 py-2"
-        />
-        <button className="rounded-md bg-brand-700 px-4 py-2 text-white">{t("searchButton")}</button>
-      </form>
+      <SearchBox id="catalogue-q" label={t("search")} placeholder={t("search")} button={t("searchButton")} query={query} />
       {services.length === 0 && <p>{t("noMatch", { query })}</p>}
       {services.map((service) => (
         <ServiceCard

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { SearchBox } from "@/components/ui/search-box";
 import { getTranslations } from "next-intl/server";
 import { Panel } from "@/components/ui/panel";
 import { titled } from "@/i18n/page-title";
@@ -25,19 +26,7 @@ export default async function WhoDoesWhatPage({ searchParams }: Props) {
     <section className="space-y-4">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <p className="text-slate-600">{t("intro")}</p>
-      <form role="search" className="flex flex-wrap gap-2">
-        <label className="sr-only" htmlFor="tasks-q">
-          {t("search")}
-        </label>
-        <input
-          id="tasks-q"
-          name="q"
-          defaultValue={query}
-          placeholder={t("searchPlaceholder")}
-          className="min-w-0 flex-1 rounded-md border border-slate-300 px-3 py-2"
-        />
-        <button className="rounded-md bg-brand-700 px-4 py-2 text-white">{t("searchButton")}</button>
-      </form>
+      <SearchBox id="tasks-q" label={t("search")} placeholder={t("searchPlaceholder")} button={t("searchButton")} query={query} />
       {groups.length === 0 && <p>{t("noMatch", { query })}</p>}
       {groups.map((group) => (
         <Panel key={group.area} title={group.area}>

@@ -2,10 +2,11 @@
 -- deflections counted when an article answered a school before a ticket was filed.
 -- The search vector joins title and keywords (weight A) to the body (weight B) with the tickets' French
 -- accent-free configuration (0001). array_to_string is only STABLE in general, but for text[] it is immutable:
--- this wrapper says so, so that the vector can be a stored generated column.
+-- this wrapper says so, so that the vector can be a stored generated column. The configuration is named with its
+-- schema: pg_restore (db:restore) creates the table under an empty search_path.
 CREATE FUNCTION "article_search_vector"(title text, keywords text[], body text) RETURNS tsvector
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
-  AS $$ SELECT setweight(to_tsvector('fr_unaccent'::regconfig, coalesce(title, '') || ' ' || coalesce(array_to_string(keywords, ' '), '')), 'A') || setweight(to_tsvector('fr_unaccent'::regconfig, coalesce(body, '')), 'B') $$;--> statement-breakpoint
+  AS $$ SELECT setweight(to_tsvector('public.fr_unaccent'::regconfig, coalesce(title, '') || ' ' || coalesce(array_to_string(keywords, ' '), '')), 'A') || setweight(to_tsvector('public.fr_unaccent'::regconfig, coalesce(body, '')), 'B') $$;--> statement-breakpoint
 CREATE TABLE "articles" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"slug" text NOT NULL,

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
@@ -102,10 +102,11 @@ test("a restore never overwrites: a database that holds tables, or a folder that
     /contient déjà des tables/,
   );
   const otherName = `${restoredName}_b`;
+  const busyUploads = path.join(work, "busy-uploads");
+  await mkdir(busyUploads, { recursive: true });
+  await writeFile(path.join(busyUploads, "already-here.pdf"), "%PDF-1.4\n");
   try {
-    await expect(restore({ databaseUrl: `${TEST_POSTGRES}/${otherName}`, uploadDir: path.join(work, "uploads") }, dump)).rejects.toThrow(
-      /n'est pas vide/,
-    );
+    await expect(restore({ databaseUrl: `${TEST_POSTGRES}/${otherName}`, uploadDir: busyUploads }, dump)).rejects.toThrow(/n'est pas vide/);
   } finally {
     const admin = new Client({ connectionString: `${TEST_POSTGRES}/postgres` });
     await admin.connect();

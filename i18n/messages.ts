@@ -5,6 +5,7 @@
  */
 import fr_account from "../messages/fr/account.json";
 import fr_app from "../messages/fr/app.json";
+import fr_approvals from "../messages/fr/approvals.json";
 import fr_audit from "../messages/fr/audit.json";
 import fr_catalogue from "../messages/fr/catalogue.json";
 import fr_cmdb from "../messages/fr/cmdb.json";
@@ -39,6 +40,7 @@ import fr_weeklyReport from "../messages/fr/weeklyReport.json";
 import fr_words from "../messages/fr/words.json";
 import en_account from "../messages/en/account.json";
 import en_app from "../messages/en/app.json";
+import en_approvals from "../messages/en/approvals.json";
 import en_audit from "../messages/en/audit.json";
 import en_catalogue from "../messages/en/catalogue.json";
 import en_cmdb from "../messages/en/cmdb.json";
@@ -75,6 +77,7 @@ import en_words from "../messages/en/words.json";
 const FR = {
   account: fr_account,
   app: fr_app,
+  approvals: fr_approvals,
   audit: fr_audit,
   catalogue: fr_catalogue,
   cmdb: fr_cmdb,
@@ -111,6 +114,7 @@ const FR = {
 const EN = {
   account: en_account,
   app: en_app,
+  approvals: en_approvals,
   audit: en_audit,
   catalogue: en_catalogue,
   cmdb: en_cmdb,

@@ -13,6 +13,7 @@ import { reconcileSlaTimers } from "./processors/reconcile-sla-timers";
 import { sendDigests } from "./processors/send-digests";
 import { sendEmail } from "./processors/send-email";
 import { sendWeeklyReports } from "./processors/send-weekly-reports";
+import { sweepApprovals } from "./processors/sweep-approvals";
 import { sweepOutbox } from "./processors/sweep-outbox";
 
 /**
@@ -29,6 +30,7 @@ const PROCESSORS: { [Name in JobName]: (job: Job) => Promise<unknown> } = {
   checkSla,
   reconcileSlaTimers,
   sendWeeklyReports,
+  sweepApprovals,
 };
 
 /** Starts one BullMQ worker per queue and upserts the recurring job schedulers; returns a closer. */

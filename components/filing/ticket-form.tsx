@@ -5,7 +5,7 @@ import { useState } from "react";
 import { FieldLabel, FormAlert } from "@/components/ui/form-feedback";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { asksSignedRequest } from "@/lib/domain/filing-rules";
-import type { Impact, TicketType, Urgency } from "@/lib/domain/vocabulary";
+import type { ApproverKind, Impact, TicketType, Urgency } from "@/lib/domain/vocabulary";
 import type { CategoryField as Field } from "@/lib/schemas/category-fields";
 import type { FormState } from "@/lib/schemas/form-state";
 import { ATTACHMENT_ACCEPT } from "@/lib/schemas/ticket-forms";
@@ -17,7 +17,7 @@ import { PriorityPicker } from "./priority-picker";
 type Props = {
   action: (state: FormState, form: FormData) => Promise<FormState>;
   service: { code: string };
-  category: { code: string; type: TicketType; hardware: boolean; fields: Field[] };
+  category: { code: string; type: TicketType; hardware: boolean; fields: Field[]; approvalLevels: ApproverKind[] };
   schools: Array<{ uai: string; name: string }>;
   outOfInventoryNotice: string;
 };
@@ -39,7 +39,7 @@ export function TicketForm({ action, service, category, schools, outOfInventoryN
   const text = (name: string) => (typeof values[name] === "string" ? (values[name] as string) : undefined);
   const [school, setSchool] = useState(text("establishmentUai") ?? schools[0]!.uai);
   const hardwareIncident = category.hardware && category.type === "incident";
-  const signed = asksSignedRequest(category.fields);
+  const signed = asksSignedRequest(category);
 
   return (
     <form {...formProps} className="space-y-5 rounded-lg border border-slate-200 bg-white p-4" noValidate>

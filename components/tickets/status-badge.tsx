@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import type { TicketStatus } from "@/lib/domain/vocabulary";
 
 const TONE: Record<TicketStatus, string> = {
+  awaiting_approval: "bg-violet-50 text-violet-800 ring-violet-200",
   new: "bg-sky-50 text-sky-800 ring-sky-200",
   assigned: "bg-indigo-50 text-indigo-800 ring-indigo-200",
   in_progress: "bg-blue-50 text-blue-800 ring-blue-200",

@@ -1,6 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { categories, services } from "@/db/schema";
+import type { ApproverKind } from "@/lib/domain/vocabulary";
 import type { CategoryField } from "@/lib/schemas/category-fields";
 
 export type CatalogueCategory = {
@@ -11,6 +12,9 @@ export type CatalogueCategory = {
   hardware: boolean;
   schoolTask: string | null;
   fields: CategoryField[];
+  /** Who approves its tickets before routing, level by level (lib/domain/approvals.ts); empty: none. */
+  approvalLevels: ApproverKind[];
+  project: boolean;
 };
 export type CatalogueService = {
   id: string;

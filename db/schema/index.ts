@@ -10,3 +10,4 @@ export * from "./mail";
 export * from "./audit";
 export * from "./technicians";
 export * from "./notifications";
+export * from "./approvals";

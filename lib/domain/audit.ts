@@ -44,6 +44,11 @@ export const AUDIT_ACTIONS = [
   "planning.schedule_changed",
   "planning.exception_set",
   "ticket.visit_planned",
+  "ticket.approved",
+  "ticket.refused",
+  "ticket.approval_expired",
+  "establishment.approval_delegate_added",
+  "establishment.approval_delegate_removed",
   "critical_period.created",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -8,6 +8,7 @@ import { resolvePeriod } from "@/lib/domain/dashboard-period";
 import { homeBlocks, waitingForRequester } from "@/lib/domain/home";
 import { OPEN_STATUSES } from "@/lib/domain/ticket-status";
 import { ticketScope } from "@/lib/domain/ticket-visibility";
+import { ticketsToApprove } from "../approvals/read-approvals";
 import { readEstablishmentDashboard } from "../dashboards/establishment-dashboard";
 import { AT_RISK_STATES, queueCounts } from "../desk/queues";
 
@@ -57,12 +58,13 @@ async function schoolDashboards(caller: Caller, now: Date) {
 /** What the caller's home shows, each block read only for the callers it is for (lib/domain/home.ts). */
 export async function readHome(caller: Caller, now: Date) {
   const blocks = homeBlocks(caller);
-  const [portal, desk, dashboards] = await Promise.all([
+  const [portal, desk, dashboards, toApprove] = await Promise.all([
     blocks.portal ? portalHome(caller, now) : null,
     blocks.desk ? deskHome(caller, now) : null,
     blocks.schoolDashboard ? schoolDashboards(caller, now) : [],
+    blocks.approvals ? ticketsToApprove(caller) : [],
   ]);
-  return { shortcuts: blocks.shortcuts, portal, desk, dashboards };
+  return { shortcuts: blocks.shortcuts, portal, desk, dashboards, toApprove };
 }
 
 export type Home = Awaited<ReturnType<typeof readHome>>;

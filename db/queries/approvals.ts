@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, lte, or, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import {
   approvalDelegates,
@@ -148,13 +148,18 @@ export async function ticketRoutingInput(tx: Executor, ticketId: string) {
       categoryId: tickets.categoryId,
       establishmentId: tickets.establishmentId,
       priority: tickets.priority,
-      createdEventId: sql<number>`(select min(${ticketEvents.id}) from ${ticketEvents} where ${ticketEvents.ticketId} = ${tickets.id} and ${ticketEvents.kind} = 'created')`,
     })
     .from(tickets)
     .where(eq(tickets.id, ticketId));
   if (!ticket) return null;
+  const [created] = await tx
+    .select({ id: ticketEvents.id })
+    .from(ticketEvents)
+    .where(and(eq(ticketEvents.ticketId, ticketId), eq(ticketEvents.kind, "created")))
+    .orderBy(asc(ticketEvents.id))
+    .limit(1);
   const cis = await tx.select({ ciId: ticketCis.ciId }).from(ticketCis).where(eq(ticketCis.ticketId, ticketId));
-  return { ...ticket, createdEventId: Number(ticket.createdEventId), ciIds: cis.map((ci) => ci.ciId) };
+  return { ...ticket, createdEventId: created!.id, ciIds: cis.map((ci) => ci.ciId) };
 }
 
 /** What an approval e-mail names: the ticket, its school and zone, its requester. */

@@ -51,3 +51,9 @@ export async function findCategory(db: Executor, serviceCode: string, categoryCo
     .where(and(eq(services.code, serviceCode), eq(categories.code, categoryCode)));
   return row ?? null;
 }
+
+/** A category by its code, or null. */
+export async function categoryByCode(db: Executor, code: string) {
+  const [row] = await db.select().from(categories).where(eq(categories.code, code));
+  return row ?? null;
+}

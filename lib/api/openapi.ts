@@ -1,4 +1,4 @@
-import { approvalDecisionSchema } from "@/lib/schemas/approvals";
+import { approvalDecisionSchema, categoryApprovalJsonSchema, categoryApprovalSchema, categoryCode } from "@/lib/schemas/approvals";
 import { z } from "zod";
 import { createDocument } from "zod-openapi";
 import { createTokenSchema } from "@/lib/schemas/tokens";
@@ -159,6 +159,21 @@ export function openApiDocument() {
             "400": problem("Champs invalides"),
             "403": problem("Réservé au prestataire pendant son intervention"),
             "404": problem("Introuvable ou non visible"),
+            ...common,
+          },
+        },
+      },
+      "/categories/{code}/approval": {
+        put: {
+          summary:
+            "Qui valide les tickets d'une catégorie avant leur aiguillage, niveau par niveau (administrateurs) ; les tickets déjà déposés gardent leurs niveaux",
+          requestParams: { path: z.object({ code: categoryCode.meta({ example: "SEC-FILTRAGE" }) }) },
+          requestBody: json(categoryApprovalSchema),
+          responses: {
+            "200": { description: "La validation de la catégorie", ...json(categoryApprovalJsonSchema) },
+            "400": problem("Champs invalides"),
+            "403": problem("Réservé aux administrateurs"),
+            "404": problem("Catégorie inconnue"),
             ...common,
           },
         },

@@ -49,6 +49,7 @@ export const AUDIT_ACTIONS = [
   "ticket.approval_expired",
   "establishment.approval_delegate_added",
   "establishment.approval_delegate_removed",
+  "category.approval_changed",
   "critical_period.created",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -67,6 +68,7 @@ export const AUDIT_OBJECT_TYPES = [
   "intervention",
   "ticket",
   "critical_period",
+  "category",
 ] as const;
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[number];
 

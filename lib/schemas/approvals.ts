@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { APPROVER_KINDS } from "@/lib/domain/vocabulary";
 import { ticketReference } from "./primitives";
 
 /** An approver's decision on a ticket waiting for approval; a refusal's reason is required by the service (422). */
@@ -20,3 +21,21 @@ export const approvalDelegateForm = z.object({
   uai: z.string().min(1).max(20),
   userId: z.uuid({ error: "approvals.errors.chooseDelegate" }),
 });
+
+/** An admin sets who approves a category's tickets, level by level, and whether it is a project. */
+export const categoryApprovalSchema = z
+  .object({
+    levels: z
+      .array(z.enum(APPROVER_KINDS, { error: "approvals.errors.unknownApprover" }))
+      .max(APPROVER_KINDS.length)
+      .refine((levels) => new Set(levels).size === levels.length, "approvals.errors.repeatedLevel"),
+    project: z.boolean().optional(),
+  })
+  .meta({ id: "CategoryApprovalInput" });
+
+export const categoryApprovalJsonSchema = z
+  .object({ code: z.string(), approvalLevels: z.array(z.enum(APPROVER_KINDS)), project: z.boolean() })
+  .meta({ id: "CategoryApproval" });
+
+/** A category's code, as the catalogue writes them (SEC-FILTRAGE). */
+export const categoryCode = z.string().regex(/^[A-Z0-9]+(-[A-Z0-9]+)*$/);

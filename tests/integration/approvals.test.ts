@@ -1,6 +1,7 @@
 import type { Job } from "bullmq";
 import { and, asc, eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { PUT as putCategoryApproval } from "@/app/api/v1/categories/[code]/approval/route";
 import { POST as decideRoute } from "@/app/api/v1/tickets/[reference]/approval/route";
 import { GET as readRoute } from "@/app/api/v1/tickets/[reference]/route";
 import { database } from "@/db/client";
@@ -12,6 +13,7 @@ import { env } from "@/lib/env";
 import type { TicketJson } from "@/lib/schemas/api-responses";
 import { loadCaller } from "@/lib/services/accounts/load-caller";
 import { verifyApprovalToken } from "@/lib/services/approvals/approval-link";
+import { setApprovalDelegate } from "@/lib/services/approvals/approval-delegates";
 import { decideApproval, decideWithLink } from "@/lib/services/approvals/decide-approval";
 import { loadSlaFacts } from "@/lib/services/sla/sla-facts";
 import { createTicket } from "@/lib/services/tickets/create-ticket";
@@ -276,6 +278,41 @@ describe("a project: the school, then the zone's sector lead", () => {
       as: "sector_lead",
       at: TUESDAY.toISOString(),
     });
+  });
+});
+
+describe("who approves: the head's delegates, the categories' levels", () => {
+  test("the head names a delegate, whose own filing is then approved at once; only the head names them", async () => {
+    const input = { uai: "0370037P", userId: csl.id };
+    expect(await setApprovalDelegate(csl, input, true, actor)).toMatchObject({ ok: false, failure: { kind: "forbidden" } });
+    expect(await setApprovalDelegate(head, input, true, actor)).toEqual({ ok: true, value: null });
+    try {
+      const reference = await fileFiltering(csl, FRIDAY);
+      const ticket = await ticketRow(reference);
+      expect(ticket.status).toBe("new");
+      const levels = await database().select().from(ticketApprovals).where(eq(ticketApprovals.ticketId, ticket.id));
+      expect(levels).toMatchObject([{ state: "approved", decidedById: csl.id, decidedFunction: "Correspondant support local (CSL)" }]);
+    } finally {
+      expect(await setApprovalDelegate(head, input, false, actor)).toEqual({ ok: true, value: null });
+    }
+    expect(await fileFiltering(csl, FRIDAY).then(ticketRow)).toMatchObject({ status: "awaiting_approval" });
+  });
+
+  test("an admin sets a category's levels through the API; nobody else may", async () => {
+    const put = (token: string, body: unknown) =>
+      callRoute<ProblemBody & { approvalLevels: string[] }, { code: string }>(putCategoryApproval, {
+        path: "/categories/POSTE-IMAC/approval",
+        token,
+        method: "PUT",
+        body,
+        params: { code: "POSTE-IMAC" },
+      });
+    expect((await put(headToken, { levels: ["secretary_general"] })).status).toBe(403);
+    const adminToken = await tokenFor("admin@guichet.test");
+    expect((await put(adminToken, { levels: ["mayor"] })).status).toBe(400);
+    const set = await put(adminToken, { levels: ["secretary_general"] });
+    expect(set).toMatchObject({ status: 200, body: { code: "POSTE-IMAC", approvalLevels: ["secretary_general"], project: false } });
+    expect((await put(adminToken, { levels: [] })).body.approvalLevels).toEqual([]);
   });
 });
 

@@ -10,7 +10,8 @@ const TONE: Record<TicketStatus, string> = {
   waiting_vendor: "bg-orange-50 text-orange-800 ring-orange-200",
   resolved: "bg-emerald-50 text-emerald-800 ring-emerald-200",
   closed: "bg-slate-100 text-slate-700 ring-slate-300",
-  cancelled: "bg-slate-100 text-slate-500 ring-slate-200",
+  // slate-600 on slate-100: the contrast WCAG AA asks of small text (slate-500 fell short).
+  cancelled: "bg-slate-100 text-slate-600 ring-slate-200",
 };
 
 /**

@@ -191,9 +191,12 @@ export function pendingLevelsToCheck(db: Executor, bounds: { remindBefore: Date;
   return db
     .select({ ticketId: ticketApprovals.ticketId, level: ticketApprovals.level })
     .from(ticketApprovals)
+    .innerJoin(tickets, eq(tickets.id, ticketApprovals.ticketId))
     .where(
       and(
         eq(ticketApprovals.state, "pending"),
+        // A request its requester withdrew keeps its pending level: nobody is owed anything for it.
+        eq(tickets.status, "awaiting_approval"),
         or(
           and(isNull(ticketApprovals.remindedAt), lte(ticketApprovals.openedAt, bounds.remindBefore)),
           lte(ticketApprovals.openedAt, bounds.expireBefore),

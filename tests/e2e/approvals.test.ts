@@ -44,7 +44,7 @@ test("a CSL files a filtering exception with the signed PDF; the head approves f
 
   // Used, the link asks to sign in and leads to the request.
   await approval.goto(link);
-  expect(await approval.getByRole("alert").textContent()).toContain("déjà servi ou a expiré");
+  expect(await approval.getByText("Ce lien a déjà servi ou a expiré.").count()).toBe(1);
   expect(await approval.getByRole("link", { name: "Se connecter et voir la demande" }).getAttribute("href")).toBe(
     `/validations/${reference}`,
   );
@@ -94,11 +94,13 @@ test("the head sees the requests waiting for them on the home page, and decides 
   await toApprove.getByRole("link", { name: new RegExp(reference) }).click();
   await head.waitForURL(`${baseUrl}/validations/${reference}`);
   await head.getByRole("button", { name: "Refuser" }).click();
-  await expect.poll(() => head.getByRole("alert").first().textContent()).toContain("Donnez le motif du refus");
+  await expect.poll(() => head.getByText("Donnez le motif du refus").count()).toBeGreaterThan(0);
   await head.getByLabel("Motif (obligatoire pour refuser)").fill("Passer par le référent numérique.");
   await head.getByRole("button", { name: "Refuser" }).click();
-  await expect.poll(() => head.getByRole("status").textContent()).toContain("votre décision est enregistrée");
+  // Decided, the page shows the refusal and its reason in place of the buttons.
+  await expect.poll(() => head.getByRole("region", { name: "Validation" }).textContent()).toContain("Passer par le référent numérique.");
+  expect(await head.getByText("Cette demande n'attend pas votre décision.").count()).toBe(1);
   await head.goto(`/demandes/${reference}`);
-  expect(await head.getByRole("region", { name: "Validation" }).textContent()).toContain("Passer par le référent numérique.");
+  expect(await head.getByRole("region", { name: "Validation" }).textContent()).toContain("refusée par Paul Bernard");
   await head.context().close();
 });

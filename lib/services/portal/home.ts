@@ -15,12 +15,18 @@ import { AT_RISK_STATES, queueCounts } from "../desk/queues";
 /** How many tickets each list of a home shows; the full lists are one link away. */
 const HOME_LIST = 8;
 
-/** The school side of a home: the caller's open requests (and resolved ones to confirm), what waits for them, the school's incidents and contacts. */
+/** The school side of a home: the caller's open requests (those waiting for approval too, and resolved ones to confirm), what waits for them, the school's incidents and contacts. */
 async function portalHome(caller: Caller, now: Date) {
   const db = database();
   const scope = ticketScope(caller, now);
   const [mine, incidents, contacts] = await Promise.all([
-    listTickets(db, { scope, requesterId: caller.id, statuses: [...OPEN_STATUSES, "resolved"], sort: "due_asc", limit: HOME_LIST }),
+    listTickets(db, {
+      scope,
+      requesterId: caller.id,
+      statuses: ["awaiting_approval", ...OPEN_STATUSES, "resolved"],
+      sort: "due_asc",
+      limit: HOME_LIST,
+    }),
     listTickets(db, { scope, type: "incident", statuses: OPEN_STATUSES, sort: "priority", limit: HOME_LIST }),
     schoolContacts(db, caller.establishmentIds),
   ]);

@@ -148,8 +148,9 @@ describe("a school's filtering exception", () => {
     expect(read.body).toMatchObject({ status: "awaiting_approval", sla: null, assignedTeam: null, approval: { state: "pending" } });
   });
 
-  test("the requester cannot approve (403), nor a technician; the head's refusal needs its reason (422)", async () => {
+  test("the requester cannot approve (403), nor a technician; another school's staff do not see it (404); a refusal needs its reason (422)", async () => {
     expect((await decide(cslToken, reference, { decision: "approve" })).status).toBe(403);
+    expect((await decide(await tokenFor("csl.palissy@guichet.test"), reference, { decision: "approve" })).status).toBe(404);
     expect((await decide(techToken, reference, { decision: "approve" })).status).toBe(403);
     const refused = await decide(headToken, reference, { decision: "refuse" });
     expect(refused.status).toBe(422);

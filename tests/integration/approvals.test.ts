@@ -3,7 +3,7 @@ import { and, asc, eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { PUT as putCategoryApproval } from "@/app/api/v1/categories/[code]/approval/route";
 import { POST as decideRoute } from "@/app/api/v1/tickets/[reference]/approval/route";
-import { GET as readRoute } from "@/app/api/v1/tickets/[reference]/route";
+import { PATCH as patchRoute, GET as readRoute } from "@/app/api/v1/tickets/[reference]/route";
 import { database } from "@/db/client";
 import { auditEvents, notifications, outboxEmails, ticketApprovals, ticketEvents, tickets, users } from "@/db/schema";
 import { addBusinessMinutes } from "@/lib/domain/business-calendar";
@@ -154,6 +154,15 @@ describe("a school's filtering exception", () => {
     expect((await decide(techToken, reference, { decision: "approve" })).status).toBe(403);
     const refused = await decide(headToken, reference, { decision: "refuse" });
     expect(refused.status).toBe(422);
+    // Nor can the desk take it or move it on before its approval.
+    const patched = await callRoute<ProblemBody, { reference: string }>(patchRoute, {
+      path: `/tickets/${reference}`,
+      token: techToken,
+      method: "PATCH",
+      body: { status: "new" },
+      params: { reference },
+    });
+    expect(patched.status).toBe(409);
     expect((await ticketRow(reference)).status).toBe("awaiting_approval");
   });
 

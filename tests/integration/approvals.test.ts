@@ -235,6 +235,11 @@ describe("a school's filtering exception", () => {
     expect(ticket.ownBy).not.toBeNull();
     const levels = await database().select().from(ticketApprovals).where(eq(ticketApprovals.ticketId, ticket.id));
     expect(levels).toMatchObject([{ level: 1, state: "approved", decidedById: head.id, decidedAt: FRIDAY }]);
+    const audit = await database()
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "ticket.approved"), eq(auditEvents.objectId, ticket.id)));
+    expect(audit).toMatchObject([{ actorId: head.id, after: { level: 1, atFiling: true } }]);
     expect((await mails(own)).some((mail) => mail.key.startsWith("approval:"))).toBe(false);
   });
 

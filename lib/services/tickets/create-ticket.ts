@@ -6,6 +6,7 @@ import { nextTicketReference } from "@/db/queries/ticket-reference";
 import { approvalSchool, approverFacts } from "@/db/queries/approvals";
 import { ticketApprovals, ticketCis, ticketEvents, tickets } from "@/db/schema";
 import { approverKindsOf, levelsAtFiling } from "@/lib/domain/approvals";
+import type { AuditActor } from "@/lib/domain/audit";
 import type { Caller } from "@/lib/domain/caller";
 import { filingFlags, filingRefusal } from "@/lib/domain/filing-rules";
 import { canFileTicketFor } from "@/lib/domain/permissions";
@@ -18,6 +19,7 @@ import { fieldErrors } from "@/lib/schemas/field-errors";
 import type { CreateTicketInput } from "@/lib/schemas/tickets";
 import { discardStoredFiles, inspectAttachments, recordAttachments, storeFiles, type IncomingFile } from "./attachments";
 import { afterCommit } from "../after-commit";
+import { recordAudit } from "../audit/record-audit";
 import { tellApprovers } from "../approvals/tell-approvers";
 import { fail, succeed, type ServiceResult } from "../service-result";
 import { schoolEquipment } from "../cmdb/school-equipment";
@@ -35,6 +37,8 @@ export async function createTicket(
   input: CreateTicketInput,
   attachments: IncomingFile[],
   now: Date,
+  /** Who files and from where, for the audit row of the levels the filer approves by filing (their signature). */
+  actor: AuditActor = { userId: caller.id, label: caller.email, ip: null, requestId: null },
 ): Promise<ServiceResult<{ reference: string }>> {
   const db = database();
   const establishment = await establishmentByUai(db, input.establishmentUai);
@@ -170,6 +174,12 @@ export async function createTicket(
               function: filer?.functionLabel ?? null,
             },
             createdAt: now,
+          });
+          await recordAudit(tx, actor, {
+            action: "ticket.approved",
+            objectType: "ticket",
+            objectId: ticket!.id,
+            after: { level: level.level, approverKind: level.approverKind, decision: "approved", atFiling: true },
           });
         }
       }

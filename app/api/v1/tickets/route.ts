@@ -4,6 +4,7 @@ import { ticketJson, ticketSummaryJson } from "@/lib/api/ticket-json";
 import { apiCaller } from "@/lib/auth/current-caller";
 import { encodeCursor } from "@/lib/schemas/cursor";
 import { createTicketSchema, listTicketsQuery } from "@/lib/schemas/tickets";
+import { auditActor } from "@/lib/services/audit/audit-actor";
 import { createTicket } from "@/lib/services/tickets/create-ticket";
 import { listVisibleTickets } from "@/lib/services/tickets/list-tickets";
 import { readTicket } from "@/lib/services/tickets/read-ticket";
@@ -17,7 +18,7 @@ export const POST = apiRoute(async (request: Request) => {
   const parsed = createTicketSchema.safeParse(await jsonBody(request));
   if (!parsed.success) return invalidRequest(parsed.error);
   const now = new Date();
-  const created = await createTicket(caller, parsed.data, [], now);
+  const created = await createTicket(caller, parsed.data, [], now, auditActor(request.headers, caller));
   if (!created.ok) return problemFromFailure(created.failure);
   const ticket = await readTicket(caller, created.value.reference, now);
   const location = { location: `/api/v1/tickets/${created.value.reference}` };

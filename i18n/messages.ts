@@ -6,6 +6,7 @@
 import fr_account from "../messages/fr/account.json";
 import fr_announcements from "../messages/fr/announcements.json";
 import fr_app from "../messages/fr/app.json";
+import fr_approvals from "../messages/fr/approvals.json";
 import fr_audit from "../messages/fr/audit.json";
 import fr_catalogue from "../messages/fr/catalogue.json";
 import fr_cmdb from "../messages/fr/cmdb.json";
@@ -43,6 +44,7 @@ import fr_words from "../messages/fr/words.json";
 import en_account from "../messages/en/account.json";
 import en_announcements from "../messages/en/announcements.json";
 import en_app from "../messages/en/app.json";
+import en_approvals from "../messages/en/approvals.json";
 import en_audit from "../messages/en/audit.json";
 import en_catalogue from "../messages/en/catalogue.json";
 import en_cmdb from "../messages/en/cmdb.json";
@@ -82,6 +84,7 @@ const FR = {
   account: fr_account,
   announcements: fr_announcements,
   app: fr_app,
+  approvals: fr_approvals,
   audit: fr_audit,
   catalogue: fr_catalogue,
   cmdb: fr_cmdb,
@@ -121,6 +124,7 @@ const EN = {
   account: en_account,
   announcements: en_announcements,
   app: en_app,
+  approvals: en_approvals,
   audit: en_audit,
   catalogue: en_catalogue,
   cmdb: en_cmdb,

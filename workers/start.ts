@@ -16,6 +16,7 @@ import { runRegisterDeadlines } from "./processors/run-register-deadlines";
 import { sendDigests } from "./processors/send-digests";
 import { sendEmail } from "./processors/send-email";
 import { sendWeeklyReports } from "./processors/send-weekly-reports";
+import { sweepApprovals } from "./processors/sweep-approvals";
 import { sweepOutbox } from "./processors/sweep-outbox";
 
 /**
@@ -35,6 +36,7 @@ const PROCESSORS: { [Name in JobName]: (job: Job) => Promise<unknown> } = {
   reconcileSlaTimers,
   sendWeeklyReports,
   runRegisterDeadlines,
+  sweepApprovals,
 };
 
 /** Starts one BullMQ worker per queue and upserts the recurring job schedulers; returns a closer. */

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { ApprovalsHome } from "@/components/home/approvals-home";
 import { DeskHome } from "@/components/home/desk-home";
 import { PortalHome } from "@/components/home/portal-home";
 import { SchoolSummary } from "@/components/home/school-summary";
@@ -25,6 +26,7 @@ export default async function HomePage() {
         <p className="text-slate-600">{t("home.role", { role: t(`roles.${caller.role}`) })}</p>
       </div>
       <KnownIncidents caller={caller} />
+      <ApprovalsHome tickets={home.toApprove} />
       {home.portal && <PortalHome portal={home.portal} />}
       {technicians.map((summary) => (
         <SchoolTechnicianPanel key={summary.uai} summary={summary} />

@@ -12,7 +12,8 @@ import { TICKET_STATUSES } from "@/lib/domain/vocabulary";
 import { StatusSelect } from "./status-select";
 
 /** Any status but "new" may be asked for; the service refuses the whole selection if one ticket cannot make the move. */
-const TARGET_STATUSES = TICKET_STATUSES.filter((status) => status !== "new");
+// Neither the first status nor the approval's wait: a ticket only reaches them by being filed.
+const TARGET_STATUSES = TICKET_STATUSES.filter((status) => status !== "new" && status !== "awaiting_approval");
 
 /**
  * The queue's table inside one form, with the bar acting on the checked rows (`references`):

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { FieldLabel, FormAlert } from "@/components/ui/form-feedback";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { asksSignedRequest } from "@/lib/domain/filing-rules";
-import type { Impact, TicketType, Urgency } from "@/lib/domain/vocabulary";
+import type { ApproverKind, Impact, TicketType, Urgency } from "@/lib/domain/vocabulary";
 import type { CategoryField as Field } from "@/lib/schemas/category-fields";
 import type { FormState } from "@/lib/schemas/form-state";
 import { ATTACHMENT_ACCEPT } from "@/lib/schemas/ticket-forms";
@@ -20,7 +20,7 @@ type Props = {
   /** "Cela a résolu mon problème" on an article suggested above the form. */
   deflect: (state: FormState, form: FormData) => Promise<FormState>;
   service: { code: string };
-  category: { code: string; type: TicketType; hardware: boolean; fields: Field[] };
+  category: { code: string; type: TicketType; hardware: boolean; fields: Field[]; approvalLevels: ApproverKind[] };
   schools: Array<{ uai: string; name: string }>;
   outOfInventoryNotice: string;
 };
@@ -43,7 +43,7 @@ export function TicketForm({ action, deflect, service, category, schools, outOfI
   const [school, setSchool] = useState(text("establishmentUai") ?? schools[0]!.uai);
   const [typedTitle, setTypedTitle] = useState(text("title") ?? "");
   const hardwareIncident = category.hardware && category.type === "incident";
-  const signed = asksSignedRequest(category.fields);
+  const signed = asksSignedRequest(category);
 
   return (
     <>

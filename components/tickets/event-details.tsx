@@ -2,7 +2,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { duration } from "@/components/interventions/duration";
 import { INTERVENTION_MODES, type InterventionMode } from "@/lib/domain/interventions";
 import { visitDay } from "@/lib/presentation/visit-day";
-import { TICKET_STATUSES, type TicketEventKind, type TicketStatus } from "@/lib/domain/vocabulary";
+import { APPROVER_KINDS, TICKET_STATUSES, type TicketEventKind, type TicketStatus } from "@/lib/domain/vocabulary";
 
 type Props = { event: { kind: TicketEventKind; data: Record<string, unknown> }; forStaff: boolean };
 
@@ -19,8 +19,9 @@ const field = (value: unknown, key: string): string | null =>
 
 /** What an event changed, in words: a status move, the team or technician now in charge, where it was escalated… */
 export async function EventDetails({ event, forStaff }: Props) {
-  const [t, tSla, tInterventions, tPlanning, format, locale] = await Promise.all([
+  const [t, tApprovals, tSla, tInterventions, tPlanning, format, locale] = await Promise.all([
     getTranslations("tickets"),
+    getTranslations("approvals"),
     getTranslations("sla.timeline"),
     getTranslations("interventions"),
     getTranslations("planning"),
@@ -83,6 +84,17 @@ export async function EventDetails({ event, forStaff }: Props) {
         );
       }
       break;
+    case "approval": {
+      // The signature: who approved or refused, in what function, for which level; or nobody answered in time.
+      const kind = APPROVER_KINDS.find((candidate) => candidate === data.approverKind);
+      const name = nameOf(data.by);
+      const who = name && asText(data.function) ? tApprovals("panel.whoWithFunction", { name, function: asText(data.function)! }) : name;
+      if (kind && (data.decision === "approved" || data.decision === "refused") && who)
+        lines.push(tApprovals(`journal.${data.decision}`, { who, kind: tApprovals(`kinds.${kind}`) }));
+      if (kind && data.decision === "expired")
+        lines.push(tApprovals("journal.expired", { kind: tApprovals(`kinds.${kind}`), days: Number(data.days) }));
+      break;
+    }
     case "linked":
       if (asText(data.related)) lines.push(t("timeline.related", { reference: asText(data.related)! }));
       if (Array.isArray(data.cis))

@@ -1,6 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { categories, services } from "@/db/schema";
+import type { ApproverKind } from "@/lib/domain/vocabulary";
 import type { CategoryField } from "@/lib/schemas/category-fields";
 
 export type CatalogueCategory = {
@@ -11,6 +12,9 @@ export type CatalogueCategory = {
   hardware: boolean;
   schoolTask: string | null;
   fields: CategoryField[];
+  /** Who approves its tickets before routing, level by level (lib/domain/approvals.ts); empty: none. */
+  approvalLevels: ApproverKind[];
+  project: boolean;
 };
 export type CatalogueService = {
   id: string;
@@ -45,5 +49,11 @@ export async function findCategory(db: Executor, serviceCode: string, categoryCo
     .from(categories)
     .innerJoin(services, eq(services.id, categories.serviceId))
     .where(and(eq(services.code, serviceCode), eq(categories.code, categoryCode)));
+  return row ?? null;
+}
+
+/** A category by its code, or null. */
+export async function categoryByCode(db: Executor, code: string) {
+  const [row] = await db.select().from(categories).where(eq(categories.code, code));
   return row ?? null;
 }

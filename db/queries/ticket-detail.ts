@@ -1,3 +1,4 @@
+import { approvalLevelsOf } from "./approvals";
 import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Executor } from "@/db/client";
@@ -102,6 +103,7 @@ export async function ticketDetail(db: Executor, ticketId: string) {
     .innerJoin(configurationItems, eq(configurationItems.id, ticketCis.ciId))
     .where(eq(ticketCis.ticketId, ticketId))
     .orderBy(asc(configurationItems.name));
+  const approvals = await approvalLevelsOf(db, ticketId);
   return {
     ...row,
     // Left joins give objects of nulls: say "none" plainly.
@@ -112,6 +114,8 @@ export async function ticketDetail(db: Executor, ticketId: string) {
     mergedInto: row.mergedInto?.reference ? { reference: row.mergedInto.reference } : null,
     criticalPeriod: row.criticalPeriod?.name ? row.criticalPeriod : null,
     cis,
+    /** Its approval levels, in order; empty when its category asks for none. */
+    approvals,
   };
 }
 

@@ -1,5 +1,7 @@
-import { boolean, index, integer, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { boolean, check, index, integer, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import type { CategoryField } from "@/lib/schemas/category-fields";
+import type { ApproverKind } from "@/lib/domain/vocabulary";
 import { ticketType } from "./enums";
 
 /** A service of the catalogue; `code` is a contract with the API and routing rules. */
@@ -30,7 +32,17 @@ export const categories = pgTable(
     /** The task-sharing row that makes this category the school's own task, if any. */
     schoolTask: text(),
     fields: jsonb().$type<CategoryField[]>().notNull().default([]),
+    /** Who approves a ticket of this category before it is routed, level by level, in order; empty: no approval. */
+    approvalLevels: text().array().$type<ApproverKind[]>().notNull().default([]),
+    /** A project (seed 003): the school files it, the zone's sector lead rules on its admissibility. */
+    project: boolean().notNull().default(false),
     position: integer().notNull(),
   },
-  (table) => [index("categories_service_idx").on(table.serviceId, table.position)],
+  (table) => [
+    index("categories_service_idx").on(table.serviceId, table.position),
+    check(
+      "categories_approval_levels_known",
+      sql`${table.approvalLevels} <@ ARRAY['school_head', 'secretary_general', 'sector_lead']::text[]`,
+    ),
+  ],
 );

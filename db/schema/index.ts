@@ -14,3 +14,4 @@ export * from "./idempotency";
 export * from "./registers";
 export * from "./announcements";
 export * from "./knowledge";
+export * from "./approvals";

@@ -4,7 +4,7 @@ import { categories, establishments, routingRules, services, slaPolicies, teams,
 import { defaultRoutingRules } from "./routing-rules";
 import { categoryFieldSchema } from "@/lib/schemas/category-fields";
 import { isValidUai } from "@/lib/domain/uai";
-import { SUPPORT_MODES, TICKET_TYPES } from "@/lib/domain/vocabulary";
+import { APPROVER_KINDS, SUPPORT_MODES, TICKET_TYPES } from "@/lib/domain/vocabulary";
 import type { VendorCommitment } from "@/lib/domain/sla-vendor";
 import { z } from "zod";
 import establishmentsData from "./data/establishments.json";
@@ -59,6 +59,7 @@ const catalogueFile = z.object({
           type: z.enum(TICKET_TYPES),
           hardware: z.boolean(),
           school_task: z.string().nullable(),
+          approval: z.object({ levels: z.array(z.enum(APPROVER_KINDS)).min(1), project: z.boolean().optional() }).optional(),
           fields: z.array(categoryFieldSchema),
         }),
       ),
@@ -199,6 +200,8 @@ export async function seedReference(tx: Executor): Promise<void> {
           hardware: category.hardware,
           schoolTask: category.school_task,
           fields: category.fields,
+          approvalLevels: category.approval?.levels ?? [],
+          project: category.approval?.project ?? false,
           position,
         })),
       )
@@ -211,6 +214,8 @@ export async function seedReference(tx: Executor): Promise<void> {
           hardware: excluded("hardware"),
           schoolTask: excluded("school_task"),
           fields: excluded("fields"),
+          approvalLevels: excluded("approval_levels"),
+          project: excluded("project"),
           position: excluded("position"),
         },
       });

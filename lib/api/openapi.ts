@@ -1,3 +1,4 @@
+import { approvalDecisionSchema, categoryApprovalJsonSchema, categoryApprovalSchema, categoryCode } from "@/lib/schemas/approvals";
 import { z } from "zod";
 import { createDocument } from "zod-openapi";
 import { createTokenSchema } from "@/lib/schemas/tokens";
@@ -174,6 +175,38 @@ export function openApiDocument() {
             "400": problem("Champs invalides"),
             "403": problem("Réservé au prestataire pendant son intervention"),
             "404": problem("Introuvable ou non visible"),
+            ...common,
+          },
+        },
+      },
+      "/categories/{code}/approval": {
+        put: {
+          summary:
+            "Qui valide les tickets d'une catégorie avant leur aiguillage, niveau par niveau (administrateurs) ; les tickets déjà déposés gardent leurs niveaux",
+          requestParams: { path: z.object({ code: categoryCode.meta({ example: "SEC-FILTRAGE" }) }) },
+          requestBody: json(categoryApprovalSchema),
+          responses: {
+            "200": { description: "La validation de la catégorie", ...json(categoryApprovalJsonSchema) },
+            "400": problem("Champs invalides"),
+            "403": problem("Réservé aux administrateurs"),
+            "404": problem("Catégorie inconnue"),
+            ...common,
+          },
+        },
+      },
+      "/tickets/{reference}/approval": {
+        post: {
+          summary:
+            "Valider ou refuser un ticket en attente de validation (chef d'établissement ou délégataire, secrétaire général, chef de secteur de la zone, selon la catégorie) ; validé au dernier niveau, il est aiguillé et ses délais démarrent ; refusé, il est annulé et le demandeur reçoit le motif",
+          requestParams: { path: reference },
+          requestBody: json(approvalDecisionSchema),
+          responses: {
+            "200": { description: "Le ticket, avec sa validation (approval)", ...json(ticketSchema) },
+            "400": problem("Champs invalides"),
+            "403": problem("L'appelant ne valide rien pour cet établissement (le demandeur non plus)"),
+            "404": problem("Introuvable ou non visible"),
+            "409": problem("Le ticket n'attend pas de validation, ou pas à un niveau que l'appelant valide"),
+            "422": problem("Refus sans motif"),
             ...common,
           },
         },

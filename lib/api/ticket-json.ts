@@ -1,6 +1,22 @@
 import type { TicketListItem } from "@/db/queries/ticket-list";
 import type { TicketDetail } from "@/db/queries/ticket-detail";
+import { approvalSummary } from "@/lib/domain/approvals";
 import type { TicketJson, TicketSummaryJson } from "@/lib/schemas/api-responses";
+
+/** The approval as the API tells it: its state and, once decided, by whom, in what function, when (and a refusal's reason). */
+function approvalJson(levels: TicketDetail["approvals"]): TicketJson["approval"] {
+  const summary = approvalSummary(levels);
+  if (!summary) return null;
+  const decisive = summary.decisive;
+  return {
+    state: summary.state,
+    ...(decisive?.decidedByName ? { by: decisive.decidedByName } : {}),
+    ...(decisive?.decidedFunction ? { function: decisive.decidedFunction } : {}),
+    ...(decisive ? { as: decisive.approverKind } : {}),
+    ...(decisive?.decidedAt ? { at: decisive.decidedAt.toISOString() } : {}),
+    ...(decisive?.reason ? { reason: decisive.reason } : {}),
+  };
+}
 
 export function ticketSummaryJson(item: TicketListItem): TicketSummaryJson {
   return {
@@ -58,5 +74,6 @@ export function ticketJson(ticket: TicketDetail): TicketJson {
             pausedMinutes: ticket.slaPausedMinutes,
           }
         : null,
+    approval: approvalJson(ticket.approvals),
   };
 }

@@ -44,6 +44,12 @@ export const AUDIT_ACTIONS = [
   "planning.schedule_changed",
   "planning.exception_set",
   "ticket.visit_planned",
+  "ticket.approved",
+  "ticket.refused",
+  "ticket.approval_expired",
+  "establishment.approval_delegate_added",
+  "establishment.approval_delegate_removed",
+  "category.approval_changed",
   "critical_period.created",
   "delegation.reviewed",
   "delegation.ended",
@@ -70,6 +76,7 @@ export const AUDIT_OBJECT_TYPES = [
   "delegation",
   "announcement",
   "article",
+  "category",
 ] as const;
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[number];
 

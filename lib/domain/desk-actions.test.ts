@@ -30,6 +30,7 @@ describe("deskActions", () => {
     ["resolved", ["reply", "status", "link"]],
     ["closed", ["link"]],
     ["cancelled", ["link"]],
+    ["awaiting_approval", []],
   ])("%s: %j", (status, actions) => {
     expect(deskActions(status)).toEqual(actions);
   });

@@ -17,8 +17,9 @@ export function lifecyclePath(from: TicketStatus, to: TicketStatus): TicketStatu
   return null;
 }
 
-/** What the desk may do on a ticket in `status`: the page offers these only. */
+/** What the desk may do on a ticket in `status`: the page offers these only; nothing before its approval. */
 export function deskActions(status: TicketStatus): DeskAction[] {
+  if (status === "awaiting_approval") return [];
   const open = isOpen(status);
   return DESK_ACTIONS.filter((action) => {
     if (action === "link") return true;

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import catalogue from "@/db/seed/data/service-catalogue.json";
+import type { ApproverKind } from "./vocabulary";
 import { asksSignedRequest, equipmentSurveyOpen, filingFlags, filingRefusal } from "./filing-rules";
 
 const dotation = { code: "EQUIP-DOTATION", type: "request", hardware: false } as const;
@@ -59,10 +60,13 @@ const catalogueCategory = (code: string) =>
 test.each([
   ["SEC-FILTRAGE", true],
   ["SRV-DELEGATION", true],
+  ["LOGPED-QUALIF", true],
+  ["EQUIP-DOTATION", false],
   ["POSTE-IMAC", false],
   ["POSTE-PANNE", false],
 ])("%s asks for a signed request: %s", (code, expected) => {
   const category = catalogueCategory(code);
   expect(category).toBeDefined();
-  expect(asksSignedRequest(category?.fields ?? [])).toBe(expected);
+  const approval = category && "approval" in category ? (category.approval as { levels: ApproverKind[] }) : null;
+  expect(asksSignedRequest({ approvalLevels: approval?.levels ?? [] })).toBe(expected);
 });

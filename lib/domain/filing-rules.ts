@@ -1,4 +1,4 @@
-import type { SupportMode, TicketType } from "./vocabulary";
+import type { ApproverKind, SupportMode, TicketType } from "./vocabulary";
 
 export type FilingCategory = { code: string; type: TicketType; hardware: boolean };
 /** Why a school may not file: `message` is a message key with its `values` (filing.refusals). */
@@ -50,9 +50,9 @@ export function filingFlags(category: FilingCategory, linkedCiCount: number): st
 export const OUT_OF_INVENTORY_NOTICE = "filing.outOfInventoryNotice";
 
 /**
- * Whether the catalogue asks this category for a signed request: its form names a signatory
- * ("signed_by": filtering exceptions, administrator delegations), so the signed document is attached.
+ * Whether this category asks for a signed request: the school's head (or a delegate) approves it (filtering
+ * exceptions, administrator delegations, projects), so the signed document is attached as it is filed.
  */
-export function asksSignedRequest(fields: ReadonlyArray<{ name: string }>): boolean {
-  return fields.some((field) => field.name === "signed_by");
+export function asksSignedRequest(category: { approvalLevels: readonly ApproverKind[] }): boolean {
+  return category.approvalLevels.includes("school_head");
 }

@@ -3,15 +3,15 @@ import { homeBlocks, ticketUrgency, waitingForRequester } from "./home";
 import type { Role, TicketStatus } from "./vocabulary";
 
 describe("homeBlocks", () => {
-  it.each<[Role, { portal: boolean; desk: boolean; schoolDashboard: boolean }]>([
-    ["requester", { portal: true, desk: false, schoolDashboard: false }],
-    ["manager", { portal: true, desk: false, schoolDashboard: true }],
-    ["technician", { portal: false, desk: true, schoolDashboard: false }],
-    ["sector_lead", { portal: false, desk: true, schoolDashboard: false }],
-    ["service_lead", { portal: false, desk: true, schoolDashboard: false }],
-    ["academy_agent", { portal: false, desk: true, schoolDashboard: false }],
-    ["vendor_agent", { portal: false, desk: true, schoolDashboard: false }],
-    ["admin", { portal: false, desk: true, schoolDashboard: false }],
+  it.each<[Role, { portal: boolean; desk: boolean; schoolDashboard: boolean; approvals: boolean }]>([
+    ["requester", { portal: true, desk: false, schoolDashboard: false, approvals: true }],
+    ["manager", { portal: true, desk: false, schoolDashboard: true, approvals: true }],
+    ["technician", { portal: false, desk: true, schoolDashboard: false, approvals: false }],
+    ["sector_lead", { portal: false, desk: true, schoolDashboard: false, approvals: true }],
+    ["service_lead", { portal: false, desk: true, schoolDashboard: false, approvals: false }],
+    ["academy_agent", { portal: false, desk: true, schoolDashboard: false, approvals: false }],
+    ["vendor_agent", { portal: false, desk: true, schoolDashboard: false, approvals: false }],
+    ["admin", { portal: false, desk: true, schoolDashboard: false, approvals: false }],
   ])("%s", (role, expected) => {
     const { shortcuts, ...blocks } = homeBlocks({ role });
     expect(blocks).toEqual(expected);

@@ -2,14 +2,17 @@ import type { Caller } from "./caller";
 import { navigationFor, type NavigationItem } from "./navigation";
 import { can } from "./permissions";
 import type { SlaState } from "./sla";
-import type { Priority, TicketStatus } from "./vocabulary";
+import type { Priority, Role, TicketStatus } from "./vocabulary";
 
 /**
  * What a home page holds, by what the caller may do: school staff file and follow their requests and see their
  * school; whoever works tickets sees their queues; a head sees the school's dashboard summary; everyone gets the
- * shortcuts to the rest of their menu.
+ * shortcuts to the rest of their menu; whoever may approve requests sees those waiting for their decision ("À valider").
  */
-export type HomeBlocks = { portal: boolean; desk: boolean; schoolDashboard: boolean; shortcuts: NavigationItem[] };
+export type HomeBlocks = { portal: boolean; desk: boolean; schoolDashboard: boolean; approvals: boolean; shortcuts: NavigationItem[] };
+
+/** Who may be asked to approve (lib/domain/approvals.ts): the school's head, delegates and secrétaire général, the sector leads. */
+const APPROVER_ROLES: ReadonlySet<Role> = new Set(["requester", "manager", "sector_lead"]);
 
 /** Menu entries a home block already leads to, left out of the shortcuts. */
 const COVERED = new Set(["home", "file", "myTickets", "desk"]);
@@ -20,6 +23,7 @@ export function homeBlocks(caller: Pick<Caller, "role">): HomeBlocks {
     desk: can(caller, "desk.use"),
     // A head reads their own school's dashboard; leads reach every school's from the shortcuts.
     schoolDashboard: can(caller, "dashboards.establishment") && can(caller, "establishments.read_own"),
+    approvals: APPROVER_ROLES.has(caller.role),
     shortcuts: navigationFor(caller).filter((item) => !COVERED.has(item.key)),
   };
 }

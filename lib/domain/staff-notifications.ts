@@ -4,7 +4,7 @@
  * delivery says what e-mail goes with it.
  */
 
-/** What staff are told of. `approval` has no emitter yet: approvals do not exist. */
+/** What staff are told of; `approval`: a request waits for their decision (a project's sector lead, lib/services/approvals). */
 export const STAFF_NOTIFICATION_KINDS = ["new_ticket", "assigned", "reply", "escalated", "approval"] as const;
 export type StaffNotificationKind = (typeof STAFF_NOTIFICATION_KINDS)[number];
 

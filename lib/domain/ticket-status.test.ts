@@ -16,14 +16,21 @@ describe("transitions", () => {
     ["cancelled", "new", false],
     ["resolved", "cancelled", false],
     ["in_progress", "new", false],
+    ["awaiting_approval", "new", true],
+    ["awaiting_approval", "cancelled", true],
+    ["awaiting_approval", "assigned", false],
+    ["new", "awaiting_approval", false],
   ] as const)("%s → %s: %s", (from, to, allowed) => {
     expect(canTransition(from, to)).toBe(allowed);
   });
 
-  test("closed and cancelled are final; no status leads back to new", () => {
+  test("closed and cancelled are final; only an approval leads to new; nothing leads back to awaiting approval", () => {
     expect(TRANSITIONS.closed).toEqual([]);
     expect(TRANSITIONS.cancelled).toEqual([]);
-    for (const status of TICKET_STATUSES) expect(TRANSITIONS[status]).not.toContain("new");
+    for (const status of TICKET_STATUSES) {
+      if (status !== "awaiting_approval") expect(TRANSITIONS[status]).not.toContain("new");
+      expect(TRANSITIONS[status]).not.toContain("awaiting_approval");
+    }
   });
 });
 
@@ -31,6 +38,7 @@ describe("requesterActions", () => {
   const now = new Date("2026-11-23T10:00:00Z");
   const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000);
   test.each([
+    { status: "awaiting_approval", resolvedAt: null, rated: false, expected: ["cancel"] },
     { status: "new", resolvedAt: null, rated: false, expected: ["cancel"] },
     { status: "waiting_requester", resolvedAt: null, rated: false, expected: ["cancel"] },
     { status: "resolved", resolvedAt: daysAgo(2), rated: false, expected: ["confirm", "reopen"] },

@@ -3,9 +3,11 @@ import type { TicketStatus } from "./vocabulary";
 /**
  * The ticket lifecycle: every allowed status change, in one table.
  * new → assigned → in progress → waiting (requester / vendor) → resolved → closed;
- * a resolved ticket reopens to `assigned`; any open ticket may be cancelled.
+ * a resolved ticket reopens to `assigned`; any open ticket may be cancelled. A ticket that needs approval waits in
+ * `awaiting_approval` before all that: approved, it becomes `new` (and is routed); refused or unanswered, `cancelled`.
  */
 export const TRANSITIONS: Record<TicketStatus, readonly TicketStatus[]> = {
+  awaiting_approval: ["new", "cancelled"],
   new: ["assigned", "in_progress", "waiting_requester", "waiting_vendor", "resolved", "cancelled"],
   assigned: ["in_progress", "waiting_requester", "waiting_vendor", "resolved", "cancelled"],
   in_progress: ["assigned", "waiting_requester", "waiting_vendor", "resolved", "cancelled"],
@@ -31,9 +33,9 @@ export const REOPEN_WINDOW_DAYS = 10;
 
 export type RequesterAction = "cancel" | "confirm" | "reopen" | "rate";
 
-/** What the requester may do on their ticket now. */
+/** What the requester may do on their ticket now: a request still waiting for approval may be withdrawn too. */
 export function requesterActions(ticket: { status: TicketStatus; resolvedAt: Date | null; rated: boolean }, now: Date): RequesterAction[] {
-  if (isOpen(ticket.status)) return ["cancel"];
+  if (isOpen(ticket.status) || ticket.status === "awaiting_approval") return ["cancel"];
   if (ticket.status === "resolved") {
     const withinWindow = ticket.resolvedAt !== null && now.getTime() - ticket.resolvedAt.getTime() < REOPEN_WINDOW_DAYS * 86_400_000;
     return withinWindow ? ["confirm", "reopen"] : ["confirm"];

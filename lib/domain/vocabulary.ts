@@ -26,7 +26,9 @@ export type Party = (typeof PARTIES)[number];
 export const TICKET_TYPES = ["incident", "request"] as const;
 export type TicketType = (typeof TICKET_TYPES)[number];
 
+/** `awaiting_approval`: filed, waiting for the school's (and the sector lead's) approval before routing (lib/domain/approvals.ts). */
 export const TICKET_STATUSES = [
+  "awaiting_approval",
   "new",
   "assigned",
   "in_progress",
@@ -37,6 +39,10 @@ export const TICKET_STATUSES = [
   "cancelled",
 ] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
+
+/** Who approves a level of a category's approval: the school's head (or a delegate), its secrétaire général, the zone's sector lead. */
+export const APPROVER_KINDS = ["school_head", "secretary_general", "sector_lead"] as const;
+export type ApproverKind = (typeof APPROVER_KINDS)[number];
 
 export const PRIORITIES = ["P1", "P2", "P3", "P4"] as const;
 export type Priority = (typeof PRIORITIES)[number];
@@ -63,6 +69,7 @@ export const TICKET_EVENT_KINDS = [
   "merged",
   "sla",
   "visit_planned",
+  "approval",
 ] as const;
 export type TicketEventKind = (typeof TICKET_EVENT_KINDS)[number];
 

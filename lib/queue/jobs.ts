@@ -74,6 +74,18 @@ export const JOBS = {
     every: 60 * 60 * 1000,
   },
   /**
+   * Approvals' deadlines: reminds the approvers of a level unanswered for 2 working days, gives up a ticket unanswered
+   * for 10 (lib/services/approvals/approval-deadlines.ts); each once, however often it runs. `at` is the test hook of
+   * lib/queue/job-clock.ts (refused in production).
+   */
+  sweepApprovals: {
+    queue: "maintenance",
+    payload: z.object({ at: z.iso.datetime().optional() }),
+    // No retries: the next run, a quarter of an hour later, does the same work.
+    options: { attempts: 1, removeOnComplete: 100, removeOnFail: 100 },
+    every: 15 * 60_000,
+  },
+  /**
    * A reminder to check one ticket's SLA: one delayed job per pending alarm (75 %, breach, escalation rung, vendor
    * deadline), job id from the ticket, its deadlines' version and the alarm (lib/domain/sla-plan.ts). The processor
    * reads PostgreSQL and fires whatever is due; failed jobs are removed so the reconciliation can add them again.

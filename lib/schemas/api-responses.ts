@@ -1,5 +1,15 @@
 import { z } from "zod";
-import { IMPACTS, PARTIES, PRIORITIES, ROLES, SUPPORT_MODES, TICKET_STATUSES, TICKET_TYPES, URGENCIES } from "@/lib/domain/vocabulary";
+import {
+  APPROVER_KINDS,
+  IMPACTS,
+  PARTIES,
+  PRIORITIES,
+  ROLES,
+  SUPPORT_MODES,
+  TICKET_STATUSES,
+  TICKET_TYPES,
+  URGENCIES,
+} from "@/lib/domain/vocabulary";
 import { categoryFieldSchema } from "./category-fields";
 
 /** What /api/v1 returns, declared once: the routes build these shapes and the OpenAPI document describes them. */
@@ -70,6 +80,26 @@ export const ticketSchema = ticketSummarySchema
       })
       .nullable()
       .meta({ description: "Les engagements de service du ticket ; null quand il n'en a pas (hors périmètre)" }),
+    approval: z
+      .object({
+        state: z.enum(["pending", "approved", "refused", "expired"]).meta({
+          description:
+            "pending : en attente de validation ; approved : validée ; refused : refusée ; expired : annulée faute de réponse en 10 jours ouvrés",
+        }),
+        by: z.string().optional().meta({ description: "Qui a validé (le dernier niveau) ou refusé" }),
+        function: z
+          .string()
+          .optional()
+          .meta({ description: "Sa fonction dans l'établissement, quand il en a une (Chef d'établissement…)" }),
+        as: z
+          .enum(APPROVER_KINDS)
+          .optional()
+          .meta({ description: "Au titre de quel niveau : school_head, secretary_general, sector_lead" }),
+        at: z.iso.datetime().optional().meta({ description: "Quand" }),
+        reason: z.string().optional().meta({ description: "Le motif d'un refus" }),
+      })
+      .nullable()
+      .meta({ description: "La validation exigée par la catégorie (la signature du ticket) ; null quand la catégorie n'en demande pas" }),
   })
   .meta({ id: "Ticket" });
 
@@ -96,6 +126,11 @@ export const serviceCatalogueSchema = z
             hardware: z.boolean(),
             schoolTask: z.string().nullable(),
             fields: z.array(categoryFieldSchema),
+            approvalLevels: z.array(z.enum(APPROVER_KINDS)).meta({
+              description:
+                "Qui valide ses tickets avant qu'ils soient aiguillés, niveau par niveau : school_head (chef d'établissement ou délégataire), secretary_general, sector_lead ; vide : aucune validation",
+            }),
+            project: z.boolean().meta({ description: "Un projet : le chef de secteur en juge la recevabilité" }),
           }),
         ),
       }),

@@ -12,43 +12,37 @@ const fieldsOf = (code: string): CategoryField[] => {
 describe("categoryAnswersSchema", () => {
   const filtering = categoryAnswersSchema(fieldsOf("SEC-FILTRAGE"));
 
-  test("a complete filtering exception passes, the duration coerced to a number", () => {
+  test("a complete filtering exception passes, the duration coerced to a number; the signatory is the approval, no field", () => {
+    expect(filtering.parse({ url: "https://www.geogebra.org", decision: "autoriser", duration_days: "30" })).toEqual({
+      url: "https://www.geogebra.org",
+      decision: "autoriser",
+      duration_days: 30,
+    });
     expect(
-      filtering.parse({ url: "https://www.geogebra.org", decision: "autoriser", duration_days: "30", signed_by: "M. Bernard, proviseur" }),
-    ).toEqual({ url: "https://www.geogebra.org", decision: "autoriser", duration_days: 30, signed_by: "M. Bernard, proviseur" });
+      filtering.safeParse({ url: "https://www.geogebra.org", decision: "autoriser", duration_days: "30", signed_by: "M. B" }).success,
+    ).toBe(false);
   });
 
   test.each([
-    ["a missing URL", { decision: "autoriser", duration_days: 30, signed_by: "X" }, "url", "Ce champ est obligatoire."],
+    ["a missing URL", { decision: "autoriser", duration_days: 30 }, "url", "Ce champ est obligatoire."],
     [
       "a URL without scheme",
-      { url: "geogebra.org", decision: "autoriser", duration_days: 30, signed_by: "X" },
+      { url: "geogebra.org", decision: "autoriser", duration_days: 30 },
       "url",
       "Adresse web invalide (elle commence par http:// ou https://).",
     ],
-    [
-      "a duration over a year",
-      { url: "https://a.fr", decision: "autoriser", duration_days: 400, signed_by: "X" },
-      "duration_days",
-      "Au plus 365.",
-    ],
+    ["a duration over a year", { url: "https://a.fr", decision: "autoriser", duration_days: 400 }, "duration_days", "Au plus 365."],
     [
       "a duration that is not whole",
-      { url: "https://a.fr", decision: "autoriser", duration_days: "2.5", signed_by: "X" },
+      { url: "https://a.fr", decision: "autoriser", duration_days: "2.5" },
       "duration_days",
       "Nombre entier attendu.",
     ],
     [
       "an unknown decision",
-      { url: "https://a.fr", decision: "peut-être", duration_days: 3, signed_by: "X" },
+      { url: "https://a.fr", decision: "peut-être", duration_days: 3 },
       "decision",
       "Choisissez parmi : autoriser, interdire.",
-    ],
-    [
-      "a blank signatory",
-      { url: "https://a.fr", decision: "autoriser", duration_days: 3, signed_by: "  " },
-      "signed_by",
-      "Ce champ est obligatoire.",
     ],
   ])("refuses %s", (_, answers, field, message) => {
     const result = filtering.safeParse(answers);
@@ -58,7 +52,7 @@ describe("categoryAnswersSchema", () => {
 
   test("an admin-rights delegation needs the person, the scope, the actions and a valid end date", () => {
     const delegation = categoryAnswersSchema(fieldsOf("SRV-DELEGATION"));
-    const result = delegation.safeParse({ person: "", actions: "Installer des logiciels", end_date: "2027-02-30", signed_by: "Mme Roux" });
+    const result = delegation.safeParse({ person: "", actions: "Installer des logiciels", end_date: "2027-02-30" });
     expect(result.error?.issues.map((issue) => issue.path[0]).sort()).toEqual(["end_date", "person", "scope"]);
   });
 

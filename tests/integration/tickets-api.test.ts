@@ -99,7 +99,7 @@ describe("POST /api/v1/tickets", () => {
     expect(created.body).toMatchObject({ flags: ["hors_inventaire"], priority: "P4", cis: [] });
   });
 
-  test("a filtering exception carries its validated fields", async () => {
+  test("a filtering exception carries its validated fields, and waits for the head's approval", async () => {
     const created = await post<TicketJson>({
       type: "request",
       serviceCode: "SECURITE",
@@ -109,15 +109,11 @@ describe("POST /api/v1/tickets", () => {
       description: "Pour les cours de mathématiques.",
       impact: "group",
       urgency: "medium",
-      fields: { url: "https://www.geogebra.org", decision: "autoriser", duration_days: "60", signed_by: "M. Bernard, proviseur" },
+      fields: { url: "https://www.geogebra.org", decision: "autoriser", duration_days: "60" },
     });
     expect(created.status).toBe(201);
-    expect(created.body.fields).toEqual({
-      url: "https://www.geogebra.org",
-      decision: "autoriser",
-      duration_days: 60,
-      signed_by: "M. Bernard, proviseur",
-    });
+    expect(created.body.fields).toEqual({ url: "https://www.geogebra.org", decision: "autoriser", duration_days: 60 });
+    expect(created.body).toMatchObject({ status: "awaiting_approval", assignedTeam: null, sla: null, approval: { state: "pending" } });
   });
 
   test.each([
@@ -136,7 +132,7 @@ describe("POST /api/v1/tickets", () => {
         description: "x",
         impact: "group",
         urgency: "low",
-        fields: { decision: "autoriser", duration_days: 400, signed_by: "M. B" },
+        fields: { decision: "autoriser", duration_days: 400 },
       },
       ["fields.duration_days", "fields.url"],
     ],
@@ -359,12 +355,7 @@ describe("GET /api/v1/services and the OpenAPI document", () => {
     expect(response.status).toBe(200);
     expect(response.body.items.map((service) => service.code)).toContain("SECURITE");
     const filtering = response.body.items.flatMap((service) => service.categories).find((category) => category.code === "SEC-FILTRAGE");
-    expect(filtering?.fields.map((field) => `${field.name}:${field.kind}`)).toEqual([
-      "url:url",
-      "decision:enum",
-      "duration_days:integer",
-      "signed_by:text",
-    ]);
+    expect(filtering?.fields.map((field) => `${field.name}:${field.kind}`)).toEqual(["url:url", "decision:enum", "duration_days:integer"]);
     expect((await callRoute(services, { path: "/services" })).status).toBe(401);
   });
 

@@ -17,7 +17,9 @@ import { SchoolTechnicianPanel } from "@/components/planning/school-technician-p
 import { schoolTechnician } from "@/lib/services/planning/school-technician";
 import { DelegationGapNotice } from "@/components/registers/register-tables";
 import { schoolDelegationGap } from "@/lib/services/registers/read-registers";
-import { inviteStaff, removeStaff, setStaffFunction } from "./actions";
+import { NameDelegateForm, RemoveDelegateForm } from "@/components/approvals/delegate-forms";
+import { readApprovalDelegates } from "@/lib/services/approvals/approval-delegates";
+import { inviteStaff, nameApprovalDelegate, removeApprovalDelegate, removeStaff, setStaffFunction } from "./actions";
 
 export const generateMetadata = titled("myEstablishment");
 
@@ -139,6 +141,57 @@ async function SchoolStaff({ caller, school }: { caller: Caller; school: { id: s
       <div className="mt-2">
         <InviteStaffForm action={inviteStaff} uai={school.uai} functions={functions} />
       </div>
+      <ApprovalDelegates caller={caller} school={school} staff={staff} />
+    </section>
+  );
+}
+
+/** Who approves requests in the head's stead: the head names and removes them; the rest of the staff read the list. */
+async function ApprovalDelegates({
+  caller,
+  school,
+  staff,
+}: {
+  caller: Caller;
+  school: { id: string; uai: string };
+  staff: { id: string; name: string }[];
+}) {
+  const [found, t] = await Promise.all([readApprovalDelegates(caller, school.id), getTranslations("approvals.delegates")]);
+  if (!found) return null;
+  const named = new Set(found.delegates.map((delegate) => delegate.userId));
+  return (
+    <section className="mt-6" aria-labelledby={`delegates-${school.uai}`}>
+      <h3 id={`delegates-${school.uai}`} className="text-base font-semibold">
+        {t("title")}
+      </h3>
+      <p className="mt-1 text-sm text-slate-600">{t("help")}</p>
+      {found.delegates.length === 0 ? (
+        <p className="mt-2 text-sm">{t("none")}</p>
+      ) : (
+        <ul className="mt-2 space-y-1 text-sm">
+          {found.delegates.map((delegate) => (
+            <li key={delegate.userId} className="flex flex-wrap items-center gap-2">
+              <span>{delegate.name}</span>
+              {found.editable && (
+                <RemoveDelegateForm
+                  action={removeApprovalDelegate}
+                  uai={school.uai}
+                  person={{ id: delegate.userId, name: delegate.name }}
+                />
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {found.editable && (
+        <div className="mt-2">
+          <NameDelegateForm
+            action={nameApprovalDelegate}
+            uai={school.uai}
+            candidates={staff.filter((person) => person.id !== caller.id && !named.has(person.id))}
+          />
+        </div>
+      )}
     </section>
   );
 }

@@ -33,7 +33,8 @@ function refusedAction(action: TicketAction): string {
 
 /**
  * Loads a ticket the caller may do `actions` on and locks it: 404 when they may not see it, 403 for
- * school staff and for an action their standing refuses (a vendor's, lib/domain/vendor-access.ts).
+ * school staff and for an action their standing refuses (a vendor's, lib/domain/vendor-access.ts); 409 while the
+ * ticket waits for its approval.
  */
 export async function lockWorkable(context: DeskContext, reference: string, actions: readonly TicketAction[]): Promise<LockedTicket> {
   const facts = await ticketFacts(context.tx, { reference });
@@ -42,6 +43,8 @@ export async function lockWorkable(context: DeskContext, reference: string, acti
   const refused = actions.find((action) => !canActOnTicket(context.caller, facts, action, context.now));
   if (refused) refuse({ kind: "forbidden", message: refusedAction(refused) });
   const locked = await lockTicket(context.tx, facts.id);
+  // Before its approval a request is nobody's work yet: only its approvers move it on (lib/services/approvals).
+  if (locked.status === "awaiting_approval") refuse({ kind: "conflict", message: "desk.errors.awaitingApproval" });
   context.touched.add(locked.id);
   return { ...locked, reference: facts.reference, establishmentId: facts.establishmentId, zoneId: facts.zoneId };
 }

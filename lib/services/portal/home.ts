@@ -8,18 +8,25 @@ import { resolvePeriod } from "@/lib/domain/dashboard-period";
 import { homeBlocks, waitingForRequester } from "@/lib/domain/home";
 import { OPEN_STATUSES } from "@/lib/domain/ticket-status";
 import { ticketScope } from "@/lib/domain/ticket-visibility";
+import { ticketsToApprove } from "../approvals/read-approvals";
 import { readEstablishmentDashboard } from "../dashboards/establishment-dashboard";
 import { AT_RISK_STATES, queueCounts } from "../desk/queues";
 
 /** How many tickets each list of a home shows; the full lists are one link away. */
 const HOME_LIST = 8;
 
-/** The school side of a home: the caller's open requests (and resolved ones to confirm), what waits for them, the school's incidents and contacts. */
+/** The school side of a home: the caller's open requests (those waiting for approval too, and resolved ones to confirm), what waits for them, the school's incidents and contacts. */
 async function portalHome(caller: Caller, now: Date) {
   const db = database();
   const scope = ticketScope(caller, now);
   const [mine, incidents, contacts] = await Promise.all([
-    listTickets(db, { scope, requesterId: caller.id, statuses: [...OPEN_STATUSES, "resolved"], sort: "due_asc", limit: HOME_LIST }),
+    listTickets(db, {
+      scope,
+      requesterId: caller.id,
+      statuses: ["awaiting_approval", ...OPEN_STATUSES, "resolved"],
+      sort: "due_asc",
+      limit: HOME_LIST,
+    }),
     listTickets(db, { scope, type: "incident", statuses: OPEN_STATUSES, sort: "priority", limit: HOME_LIST }),
     schoolContacts(db, caller.establishmentIds),
   ]);
@@ -57,12 +64,13 @@ async function schoolDashboards(caller: Caller, now: Date) {
 /** What the caller's home shows, each block read only for the callers it is for (lib/domain/home.ts). */
 export async function readHome(caller: Caller, now: Date) {
   const blocks = homeBlocks(caller);
-  const [portal, desk, dashboards] = await Promise.all([
+  const [portal, desk, dashboards, toApprove] = await Promise.all([
     blocks.portal ? portalHome(caller, now) : null,
     blocks.desk ? deskHome(caller, now) : null,
     blocks.schoolDashboard ? schoolDashboards(caller, now) : [],
+    blocks.approvals ? ticketsToApprove(caller) : [],
   ]);
-  return { shortcuts: blocks.shortcuts, portal, desk, dashboards };
+  return { shortcuts: blocks.shortcuts, portal, desk, dashboards, toApprove };
 }
 
 export type Home = Awaited<ReturnType<typeof readHome>>;

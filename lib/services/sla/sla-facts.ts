@@ -1,6 +1,7 @@
 import type { Executor } from "@/db/client";
 import { firstPublicReplyAt, statusEvents, ticketCiRooms, ticketSlaRow } from "@/db/queries/ticket-sla";
 import { declaredRooms } from "@/db/queries/establishments";
+import { slaStartAfterApproval } from "@/lib/domain/approvals";
 import { DEFAULT_CALENDAR } from "@/lib/domain/business-calendar";
 import { ticketSupportMode } from "@/lib/domain/room-support-mode";
 import type { SlaFacts, SlaStatusChange } from "@/lib/domain/sla";
@@ -28,7 +29,7 @@ export type TicketSlaFacts = {
   };
   facts: SlaFacts;
   settings: TeamSlaSettings;
-  /** Null when the ticket has no commitment (hors périmètre, other than hardware incidents). */
+  /** Null when the ticket has no commitment (hors périmètre, other than hardware incidents; waiting for approval, or refused). */
   commitment: SlaCommitment | null;
   /** The vendor's repair time, when the ticket is with a vendor that has one. */
   vendorCommitment: VendorCommitment | null;
@@ -63,14 +64,23 @@ export async function loadSlaFacts(tx: Executor, ticketId: string, now: Date): P
     from: event.data.from as TicketStatus,
     to: event.kind === "merged" ? "cancelled" : (event.data.to as TicketStatus),
   }));
-  const facts: SlaFacts = { createdAt: row.createdAt, statusChanges, firstTakenAt, firstPublicReplyAt: replyAt };
+  // A ticket filed for approval has no clock while it waits, none if refused, and its clocks start at the approval.
+  const clocks = slaStartAfterApproval(row.createdAt, row.status, statusChanges);
+  const facts: SlaFacts = {
+    createdAt: clocks?.createdAt ?? row.createdAt,
+    statusChanges: clocks?.statusChanges ?? statusChanges,
+    firstTakenAt,
+    firstPublicReplyAt: replyAt,
+  };
 
-  const commitment = commitmentFor({
-    targets: row.targets ?? DEFAULT_SLA_TARGETS,
-    priority: row.priority,
-    supportMode: await supportModeOf(tx, ticketId, row.establishmentId, row.supportMode),
-    category: { type: row.type, hardware: row.hardware },
-  });
+  const commitment =
+    clocks &&
+    commitmentFor({
+      targets: row.targets ?? DEFAULT_SLA_TARGETS,
+      priority: row.priority,
+      supportMode: await supportModeOf(tx, ticketId, row.establishmentId, row.supportMode),
+      category: { type: row.type, hardware: row.hardware },
+    });
   return {
     ticket: {
       id: row.id,

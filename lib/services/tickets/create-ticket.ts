@@ -3,7 +3,10 @@ import { findCategory } from "@/db/queries/catalogue";
 import { criticalPeriodsOn } from "@/db/queries/critical-periods";
 import { establishmentByUai } from "@/db/queries/establishments";
 import { nextTicketReference } from "@/db/queries/ticket-reference";
-import { ticketCis, ticketEvents, tickets } from "@/db/schema";
+import { approvalSchool, approverFacts } from "@/db/queries/approvals";
+import { ticketApprovals, ticketCis, ticketEvents, tickets } from "@/db/schema";
+import { approverKindsOf, levelsAtFiling } from "@/lib/domain/approvals";
+import type { AuditActor } from "@/lib/domain/audit";
 import type { Caller } from "@/lib/domain/caller";
 import { filingFlags, filingRefusal } from "@/lib/domain/filing-rules";
 import { canFileTicketFor } from "@/lib/domain/permissions";
@@ -16,24 +19,29 @@ import { fieldErrors } from "@/lib/schemas/field-errors";
 import type { CreateTicketInput } from "@/lib/schemas/tickets";
 import { discardStoredFiles, inspectAttachments, recordAttachments, storeFiles, type IncomingFile } from "./attachments";
 import { afterCommit } from "../after-commit";
-import { recordTicketNotifications } from "../mail/notifications";
-import { applyRouting, decideRouting, routingFacts } from "../routing/route-ticket";
-import { refreshSla } from "../sla/refresh-sla";
+import { recordAudit } from "../audit/record-audit";
+import { tellApprovers } from "../approvals/tell-approvers";
 import { fail, succeed, type ServiceResult } from "../service-result";
 import { schoolEquipment } from "../cmdb/school-equipment";
 import { recordIdempotencyKey, type IdempotencyClaim } from "../idempotency/idempotency-keys";
+import { routeFiledTicket } from "./route-filed-ticket";
+import { recordRegisterEntry } from "../registers/record-from-approval";
 
 /**
  * Files a ticket: checks who may file for the school, that the category exists and is open to it,
  * its own fields, the equipment and the attachments; then writes the ticket, its links, its first
  * journal entry, its files and its e-mail in one transaction, and enqueues the e-mail after commit.
  * Under an idempotency claim, the key is recorded in that transaction (a racing retry rolls it back).
+ * A category that asks for approval files the ticket in `awaiting_approval`, unrouted and without SLA, and tells
+ * the first level's approvers; the levels the filer approves themself are signed as it is filed.
  */
 export async function createTicket(
   caller: Caller,
   input: CreateTicketInput,
   attachments: IncomingFile[],
   now: Date,
+  /** Who files and from where, for the audit row of the levels the filer approves by filing (their signature). */
+  actor: AuditActor = { userId: caller.id, label: caller.email, ip: null, requestId: null },
   idempotency?: IdempotencyClaim,
 ): Promise<ServiceResult<{ reference: string }>> {
   const db = database();
@@ -103,6 +111,10 @@ export async function createTicket(
     });
   }
 
+  const filer = category.approvalLevels.length ? await approverFacts(db, caller.id) : null;
+  const school = filer ? await approvalSchool(db, establishment.id) : null;
+  const approval = levelsAtFiling(category.approvalLevels, filer && school ? approverKindsOf(filer, school) : [], now);
+
   const stored = await storeFiles(inspected.files, now);
   try {
     const { reference, outboxIds, slaSchedules } = await db.transaction(async (tx) => {
@@ -113,7 +125,7 @@ export async function createTicket(
         .values({
           reference,
           type: input.type,
-          status: "new",
+          status: approval.approved ? "new" : "awaiting_approval",
           priority: critical.priority,
           criticalPeriodId: critical.period?.id ?? null,
           impact,
@@ -144,26 +156,63 @@ export async function createTicket(
         })
         .returning({ id: ticketEvents.id });
       await recordAttachments(tx, { ticketId: ticket!.id, eventId: event!.id, uploadedById: caller.id, files: stored });
-      const facts = await routingFacts(tx, {
-        type: input.type,
-        categoryId: category.id,
-        establishmentId: establishment.id,
-        ciIds,
-        priority: critical.priority,
-      });
-      const decision = await decideRouting(tx, facts);
-      const routed = await applyRouting(tx, ticket!.id, decision, null, now);
-      const sla = await refreshSla(tx, ticket!.id, now);
-      const outboxIds = await recordTicketNotifications(
+      if (approval.levels.length) {
+        await tx.insert(ticketApprovals).values(
+          approval.levels.map((level) => ({
+            ticketId: ticket!.id,
+            ...level,
+            ...(level.state === "approved" ? { decidedById: caller.id, decidedFunction: filer?.functionLabel ?? null } : {}),
+          })),
+        );
+        // The filer's own levels: their filing is their signature, in the journal as any approval.
+        for (const level of approval.levels.filter((each) => each.state === "approved")) {
+          await tx.insert(ticketEvents).values({
+            ticketId: ticket!.id,
+            kind: "approval",
+            visibility: "public",
+            authorId: caller.id,
+            data: {
+              decision: "approved",
+              level: level.level,
+              approverKind: level.approverKind,
+              by: { id: caller.id, name: caller.name },
+              function: filer?.functionLabel ?? null,
+            },
+            createdAt: now,
+          });
+          await recordAudit(tx, actor, {
+            action: "ticket.approved",
+            objectType: "ticket",
+            objectId: ticket!.id,
+            after: { level: level.level, approverKind: level.approverKind, decision: "approved", atFiling: true },
+          });
+        }
+      }
+      const pending = approval.levels.find((level) => level.state === "pending");
+      if (pending) {
+        const outboxIds = await tellApprovers(
+          tx,
+          { ticketId: ticket!.id, level: pending.level, approverKind: pending.approverKind, eventId: event!.id, actorId: caller.id },
+          now,
+        );
+        return { reference, outboxIds, slaSchedules: [] };
+      }
+      const routed = await routeFiledTicket(
         tx,
-        [
-          { kind: "created", ticketId: ticket!.id, eventId: event!.id },
-          // Watching teams (the Académie's RSSI on a security incident) are told at once.
-          ...(decision.watcherTeamCodes.length ? [{ kind: "watched" as const, ticketId: ticket!.id, eventId: routed.eventId }] : []),
-        ],
+        {
+          id: ticket!.id,
+          type: input.type,
+          categoryId: category.id,
+          establishmentId: establishment.id,
+          ciIds,
+          priority: critical.priority,
+          createdEventId: event!.id,
+        },
         now,
       );
-      return { reference, outboxIds, slaSchedules: [sla] };
+      // Signed as it was filed: an exception or a delegation enters the register at once.
+      if (approval.levels.length) await recordRegisterEntry(tx, { ticketId: ticket!.id, approvedById: caller.id, approvedAt: now });
+      return { reference, ...routed };
     });
     await afterCommit({ outboxIds, slaSchedules });
     return succeed({ reference });

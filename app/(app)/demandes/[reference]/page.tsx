@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { visibleTicket } from "@/lib/pages/visible-ticket";
 import { pageTitle } from "@/i18n/page-title";
 import { InterventionList } from "@/components/interventions/intervention-list";
+import { ApprovalPanel } from "@/components/approvals/approval-panel";
 import { TicketSlaPanel } from "@/components/sla/ticket-sla-panel";
 import { CategoryAnswers } from "@/components/tickets/category-answers";
 import { GivenRating } from "@/components/tickets/given-rating";
@@ -82,6 +83,7 @@ export default async function TicketPage({ params, searchParams }: Props) {
               )}
             </Panel>
           )}
+          <ApprovalPanel levels={ticket.approvals} />
           {sla && <TicketSlaPanel view={sla} forSchool />}
           <TicketFacts ticket={ticket} />
           <CategoryAnswers fields={ticket.category.fields} answers={ticket.fields} />

@@ -34,7 +34,7 @@ function filing(form: FormData, values: FormValues) {
 /** The filing form's action: the new ticket's page on success. */
 export const fileTicket = formAction(
   createTicketSchema,
-  async (input, caller, form, now) => createTicket(caller, input, await filesFromForm(form), now),
+  async (input, caller, form, now, actor) => createTicket(caller, input, await filesFromForm(form), now, actor),
   {
     read: filing,
     notFound: "filing.gone.category",

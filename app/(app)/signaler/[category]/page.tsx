@@ -63,7 +63,13 @@ export default async function FileCategoryPage({ params, searchParams }: Props) 
           action={fileTicket}
           deflect={deflectFiling}
           service={{ code: service.code }}
-          category={{ code: category.code, type: category.type, hardware: category.hardware, fields: category.fields }}
+          category={{
+            code: category.code,
+            type: category.type,
+            hardware: category.hardware,
+            fields: category.fields,
+            approvalLevels: category.approvalLevels,
+          }}
           schools={open.map((school) => ({ uai: school.uai, name: school.name }))}
           outOfInventoryNotice={translateText(OUT_OF_INVENTORY_NOTICE, undefined, locale)}
         />

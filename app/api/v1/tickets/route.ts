@@ -6,6 +6,7 @@ import { apiCaller } from "@/lib/auth/current-caller";
 import type { Caller } from "@/lib/domain/caller";
 import { encodeCursor } from "@/lib/schemas/cursor";
 import { createTicketSchema, listTicketsQuery } from "@/lib/schemas/tickets";
+import { auditActor } from "@/lib/services/audit/audit-actor";
 import { createTicket } from "@/lib/services/tickets/create-ticket";
 import { listVisibleTickets } from "@/lib/services/tickets/list-tickets";
 import { readTicket } from "@/lib/services/tickets/read-ticket";
@@ -27,7 +28,7 @@ export const POST = apiRoute(async (request: Request) => {
   if (!parsed.success) return invalidRequest(parsed.error);
   return idempotent(request, caller, "tickets.create", parsed.data, {
     create: async (claim) => {
-      const created = await createTicket(caller, parsed.data, [], new Date(), claim);
+      const created = await createTicket(caller, parsed.data, [], new Date(), auditActor(request.headers, caller), claim);
       return created.ok ? createdTicket(caller, created.value.reference) : problemFromFailure(created.failure);
     },
     replay: (recorded) => createdTicket(caller, String(recorded.reference)),

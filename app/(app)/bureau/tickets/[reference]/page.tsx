@@ -20,6 +20,7 @@ import { TakeTicketForm } from "@/components/desk/take-ticket-form";
 import { VendorReferenceForm } from "@/components/desk/vendor-reference-form";
 import { InterventionForm } from "@/components/interventions/intervention-form";
 import { InterventionList } from "@/components/interventions/intervention-list";
+import { ApprovalPanel } from "@/components/approvals/approval-panel";
 import { TicketSlaPanel } from "@/components/sla/ticket-sla-panel";
 import { CategoryAnswers } from "@/components/tickets/category-answers";
 import { LinkedEquipment } from "@/components/tickets/linked-equipment";
@@ -220,6 +221,7 @@ export default async function DeskTicketPage({ params }: Props) {
           )}
         </div>
         <div className="space-y-4">
+          <ApprovalPanel levels={ticket.approvals} />
           {sla && <TicketSlaPanel view={sla} escalationRole={latestEscalationRole(journal)} />}
           <TicketFacts ticket={ticket} ticketHref={deskHref} />
           {(ticket.status === "resolved" || ticket.status === "closed") && can(caller, "articles.write") && (

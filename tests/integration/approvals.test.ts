@@ -5,7 +5,7 @@ import { PUT as putCategoryApproval } from "@/app/api/v1/categories/[code]/appro
 import { POST as decideRoute } from "@/app/api/v1/tickets/[reference]/approval/route";
 import { PATCH as patchRoute, GET as readRoute } from "@/app/api/v1/tickets/[reference]/route";
 import { database } from "@/db/client";
-import { auditEvents, notifications, outboxEmails, ticketApprovals, ticketEvents, tickets, users } from "@/db/schema";
+import { auditEvents, filteringExceptions, notifications, outboxEmails, ticketApprovals, ticketEvents, tickets, users } from "@/db/schema";
 import { addBusinessMinutes } from "@/lib/domain/business-calendar";
 import type { AuditActor } from "@/lib/domain/audit";
 import type { Caller } from "@/lib/domain/caller";
@@ -104,6 +104,20 @@ async function ticketRow(reference: string) {
 }
 
 /** The e-mails written for the ticket: to whom, and what they say. */
+/** The register entries an approved ticket made: approved by whom, from and to which Paris day. */
+async function registerEntriesOf(reference: string) {
+  const { id } = await ticketRow(reference);
+  return database()
+    .select({
+      url: filteringExceptions.url,
+      startsOn: filteringExceptions.startsOn,
+      endsOn: filteringExceptions.endsOn,
+      approvedById: filteringExceptions.approvedById,
+    })
+    .from(filteringExceptions)
+    .where(eq(filteringExceptions.ticketId, id));
+}
+
 async function mails(reference: string) {
   const { id } = await ticketRow(reference);
   return database()
@@ -167,6 +181,7 @@ describe("a school's filtering exception", () => {
   });
 
   test("the head approves: it is routed, its clocks start at the approval, and the approval is its signature", async () => {
+    expect(await registerEntriesOf(reference)).toEqual([]);
     const approved = await decideApproval(head, reference, { decision: "approve" }, actor, MONDAY);
     expect(approved).toEqual({ ok: true, value: { reference } });
     const ticket = await ticketRow(reference);
@@ -206,6 +221,10 @@ describe("a school's filtering exception", () => {
     expect((await mails(reference)).map((mail) => mail.to)).toContain("csl.choiseul@guichet.test");
     // Decided: a second decision is a conflict.
     expect((await decide(headToken, reference, { decision: "approve" })).status).toBe(409);
+    // The school's register lists the exception from the approval's day, for the 60 days asked.
+    expect(await registerEntriesOf(reference)).toEqual([
+      { url: "https://www.geogebra.org", startsOn: "2026-12-07", endsOn: "2027-02-05", approvedById: head.id },
+    ]);
   });
 
   test("a refusal cancels it and mails the requester why", async () => {
@@ -215,6 +234,7 @@ describe("a school's filtering exception", () => {
     expect(answer.body).toMatchObject({ status: "cancelled", approval: { state: "refused", by: "Paul Bernard (Proviseur Choiseul)" } });
     const ticket = await ticketRow(refused);
     expect(ticket).toMatchObject({ status: "cancelled", assignedTeamId: null, ownBy: null });
+    expect(await registerEntriesOf(refused)).toEqual([]);
     const toRequester = (await mails(refused)).filter((mail) => mail.to === "csl.choiseul@guichet.test");
     expect(toRequester).toHaveLength(1);
     expect(toRequester[0]!.subject).toContain("n'a pas été validée");
@@ -241,6 +261,9 @@ describe("a school's filtering exception", () => {
       .where(and(eq(auditEvents.action, "ticket.approved"), eq(auditEvents.objectId, ticket.id)));
     expect(audit).toMatchObject([{ actorId: head.id, after: { level: 1, atFiling: true } }]);
     expect((await mails(own)).some((mail) => mail.key.startsWith("approval:"))).toBe(false);
+    expect(await registerEntriesOf(own)).toEqual([
+      { url: "https://www.geogebra.org", startsOn: "2026-12-04", endsOn: "2027-02-02", approvedById: head.id },
+    ]);
   });
 
   test("the head approves from the e-mail's link, once, without signing in", async () => {

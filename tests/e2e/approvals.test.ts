@@ -7,7 +7,7 @@ const baseUrl = inject("baseUrl");
 const mailDir = inject("mailDir");
 const browser = browserForFile();
 
-test("a CSL files a filtering exception with the signed PDF; the head approves from the e-mail's link; the technician sees it with its signature", async () => {
+test("a CSL files a filtering exception with the signed PDF; the head approves from the e-mail's link; the technician sees it with its signature; the register lists it", async () => {
   // Claire Martin, CSL of Choiseul, files the exception with the head's signed request attached.
   const school = await signedInPage(browser(), baseUrl, "10.15.0.1", "csl.choiseul@guichet.test");
   await school.goto("/signaler/SEC-FILTRAGE");
@@ -71,6 +71,15 @@ test("a CSL files a filtering exception with the signed PDF; the head approves f
   ).toBe(1);
   expect(await desk.getByRole("link", { name: /demande-signee\.pdf/ }).count()).toBe(1);
   await desk.context().close();
+
+  // The school's register lists the exception, in force, approved by the head.
+  await school.goto("/mon-etablissement");
+  await school.getByRole("link", { name: "Registres (filtrage, délégations)" }).click();
+  await school.waitForURL(`${baseUrl}/etablissements/0370037P/registres`);
+  const entry = school.locator("[data-register-entry]", { hasText: reference });
+  expect(await entry.innerText()).toContain("https://www.geogebra.org");
+  expect(await entry.innerText()).toContain("Paul Bernard (Proviseur Choiseul)");
+  expect(await entry.locator("[data-state]").innerText()).toBe("En vigueur");
   await school.context().close();
 });
 

@@ -6,6 +6,7 @@ const TABS = [
   { key: "teams", href: "/admin/equipes" },
   { key: "vendors", href: "/admin/prestataires" },
   { key: "zones", href: "/admin/zones" },
+  { key: "approvals", href: "/admin/validations" },
   { key: "onboarding", href: "/integration" },
 ] as const;
 

@@ -39,3 +39,19 @@ export const categoryApprovalJsonSchema = z
 
 /** A category's code, as the catalogue writes them (SEC-FILTRAGE). */
 export const categoryCode = z.string().regex(/^[A-Z0-9]+(-[A-Z0-9]+)*$/);
+
+const levelChoice = z.enum(["none", ...APPROVER_KINDS], { error: "approvals.errors.unknownApprover" });
+
+/** The admin page's form for one category: who approves first, who then (or nobody), and whether it is a project. */
+export const categoryApprovalForm = z
+  .object({ code: categoryCode, first: levelChoice, second: levelChoice, project: z.literal("on").optional() })
+  .transform(({ code, first, second, project }) => ({
+    code,
+    levels: [first, second].filter((kind): kind is (typeof APPROVER_KINDS)[number] => kind !== "none"),
+    project: project === "on",
+    repeated: first !== "none" && first === second,
+    secondWithoutFirst: first === "none" && second !== "none",
+  }))
+  .refine((form) => !form.repeated, { message: "approvals.errors.repeatedLevel", path: ["second"] })
+  .refine((form) => !form.secondWithoutFirst, { message: "approvals.errors.secondWithoutFirst", path: ["first"] })
+  .transform(({ code, levels, project }) => ({ code, levels, project }));

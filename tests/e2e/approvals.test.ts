@@ -113,3 +113,32 @@ test("the head sees the requests waiting for them on the home page, and decides 
   expect(await head.getByRole("region", { name: "Validation" }).textContent()).toContain("refusée par Paul Bernard");
   await head.context().close();
 });
+
+test("an admin sets who approves a category from the organisation pages; the same approver twice is refused", async () => {
+  const admin = await signedInPage(browser(), baseUrl, "10.15.0.6", "admin@guichet.test");
+  await admin.goto("/admin/etablissements");
+  await admin.getByRole("navigation", { name: "Organisation" }).getByRole("link", { name: "Validations" }).click();
+  await admin.waitForURL(`${baseUrl}/admin/validations`);
+  const form = admin.getByRole("form", { name: /\(LOGPED-USAGE\)/ });
+  await form.getByLabel("Validée d'abord par").selectOption("secretary_general");
+  await form.getByLabel("Puis par").selectOption("secretary_general");
+  await form.getByRole("button", { name: "Enregistrer" }).click();
+  await expect.poll(() => form.textContent()).toContain("Un même valideur ne peut figurer qu'à un niveau.");
+  await form.getByLabel("Puis par").selectOption("none");
+  await form.getByRole("button", { name: "Enregistrer" }).click();
+  await expect.poll(() => form.getByRole("status").textContent()).toContain("Validations enregistrées.");
+  await admin.reload();
+  expect(
+    await admin
+      .getByRole("form", { name: /\(LOGPED-USAGE\)/ })
+      .getByLabel("Validée d'abord par")
+      .inputValue(),
+  ).toBe("secretary_general");
+
+  // Back as it was, so the other files' filings of this category are routed as before.
+  const restored = admin.getByRole("form", { name: /\(LOGPED-USAGE\)/ });
+  await restored.getByLabel("Validée d'abord par").selectOption("none");
+  await restored.getByRole("button", { name: "Enregistrer" }).click();
+  await expect.poll(() => restored.getByRole("status").textContent()).toContain("Validations enregistrées.");
+  await admin.context().close();
+});

@@ -83,7 +83,14 @@ test("an admin creates a school, sets its first onboarding meeting, and creates 
 
 test("a technician may not reach the organisation pages; a sector lead sees the onboarding board of their zone", async () => {
   const technician = await signedInPage(browser(), baseUrl, "10.13.0.2", "tech.ouest@guichet.test");
-  for (const path of ["/admin/etablissements", "/admin/equipes", "/admin/prestataires", "/admin/zones", "/integration"]) {
+  for (const path of [
+    "/admin/etablissements",
+    "/admin/equipes",
+    "/admin/prestataires",
+    "/admin/zones",
+    "/admin/validations",
+    "/integration",
+  ]) {
     const response = await technician.goto(path);
     expect(response?.status(), path).toBe(404);
   }

@@ -89,6 +89,7 @@ test("the head sees the requests waiting for them on the home page, and decides 
   await school.getByLabel("Titre").fill("Droits d'installation pour M. Durand");
   await school.getByLabel("Description").fill("Installer les logiciels de la salle de technologie.");
   await school.getByLabel("Personne désignée").fill("M. Durand");
+  await school.getByLabel("Salles ou équipements concernés").fill("Salle de technologie T12");
   await school.getByLabel("Actions déléguées").fill("Installer des logiciels");
   await school.getByLabel("Date de fin").fill("2027-06-30");
   await school.getByLabel("Une salle ou un service").check();

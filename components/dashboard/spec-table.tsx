@@ -52,7 +52,7 @@ export function SpecTable({ table, csvHref, labels, sortHref, sortLabel, sorted,
         <p className="mt-2 rounded-md border border-dashed border-slate-300 p-3 text-sm text-slate-500">{labels.noData}</p>
       ) : (
         <div
-          className="mt-2 overflow-x-auto rounded-lg border border-slate-200 bg-white"
+          className="relative mt-2 overflow-x-auto rounded-lg border border-slate-200 bg-white"
           tabIndex={0}
           role="region"
           aria-label={table.title}

@@ -36,7 +36,7 @@ export function WeeklyHoursForm({ action, teamCode, weekly }: Props) {
   return (
     <form {...formProps} noValidate className="space-y-3">
       <input type="hidden" name="teamCode" value={teamCode} />
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <table className="text-sm">
           <thead className="text-left text-slate-600">
             <tr>

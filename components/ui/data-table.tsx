@@ -23,7 +23,7 @@ export function DataTable({
 }) {
   return (
     <div
-      className={`mt-4 overflow-x-auto rounded-lg border border-slate-200 bg-white ${cards ? CARDS : ""}`}
+      className={`relative mt-4 overflow-x-auto rounded-lg border border-slate-200 bg-white ${cards ? CARDS : ""}`}
       tabIndex={0}
       role={label ? "region" : undefined}
       aria-label={label}

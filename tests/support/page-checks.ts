@@ -42,7 +42,7 @@ export function routeKey(url: string): string {
  * Notes the routes a test's page reaches, with the session it had there. settlePageChecks (before the
  * file's browser closes) loads each route not yet checked in this run again, in a context of its own
  * holding that session, and checks it at both widths (axe on WCAG 2.1 AA, serious and critical
- * impacts; no message key; no English). Checking after the tests keeps their timing as it was.
+ * impacts; no message key; no English; no sideways scrolling). Checking after the tests keeps their timing as it was.
  */
 export function checkPage(page: Page, clientIp: string): void {
   page.on("framenavigated", (frame) => {
@@ -100,11 +100,24 @@ async function checkUrl(browser: Browser, url: string, session: Session | undefi
       const where = `${viewport.width}px ${page.url()}`;
       if (process.env.PAGE_CHECKS_LOG === "1") console.info(`page checks: ${where}`);
       for (const problem of await pageTextProblems(page)) pageProblems.push(`${where}: ${problem}`);
+      const overflow = await widerThanScreen(page);
+      if (overflow) pageProblems.push(`${where}: ${overflow}`);
       for (const violation of await axeViolations(page)) pageProblems.push(`${where}: ${violation}`);
     }
   } finally {
     await context.close();
   }
+}
+
+/** Whether the page scrolls sideways (the brief: nothing wider than the screen), naming the first element past the edge. */
+async function widerThanScreen(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const excess = document.documentElement.scrollWidth - window.innerWidth;
+    if (excess <= 0) return null;
+    const past = [...document.querySelectorAll("body *")].find((element) => element.getBoundingClientRect().right > window.innerWidth + 1);
+    const name = past ? `${past.tagName.toLowerCase()}${past.className ? `.${String(past.className).split(" ").join(".")}` : ""}` : "?";
+    return `wider than the screen by ${excess} px (first past the edge: ${name})`;
+  });
 }
 
 /** Serious and critical axe violations under the WCAG 2.1 A and AA rules, each with a few of its elements. */

@@ -76,7 +76,7 @@ export default async function AllRegistersPage({ searchParams }: Props) {
       </article>
       <p className="text-sm">
         <Link className="text-brand-700 underline" href="/etablissements">
-          {t("backToSchool")}
+          {t("backToSchools")}
         </Link>
       </p>
     </section>

@@ -52,7 +52,7 @@ export default async function CriticalPeriodsPage() {
       {periods.value.length === 0 ? (
         <p className="text-slate-600">{t("none")}</p>
       ) : (
-        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("title")}>
+        <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label={t("title")}>
           <table className="w-full text-left text-sm">
             <thead>
               <tr className="border-b border-slate-200">

@@ -11,3 +11,15 @@ export async function pageTitle(key: string, values?: Values): Promise<Metadata>
 
 /** For a page whose title never changes: `export const generateMetadata = titled("…")`. */
 export const titled = (key: string) => () => pageTitle(key);
+
+/**
+ * For a page that may answer 404: its title waits for the page's own lookup (cached per request, calling
+ * notFound() when there is nothing to show), so a missing record is titled by the 404 page. A title computed
+ * without it raced the body's notFound() and could keep the page's own title over "Page introuvable".
+ */
+export const titledOnceFound =
+  <Props>(key: string, lookup: (props: Props) => Promise<unknown>) =>
+  async (props: Props): Promise<Metadata> => {
+    await lookup(props);
+    return pageTitle(key);
+  };

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { cache } from "react";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { CiHistory } from "@/components/cmdb/ci-history";
@@ -12,19 +13,25 @@ import { attributeKeysFor } from "@/lib/domain/ci-classes";
 import { can } from "@/lib/domain/permissions";
 import { ciIdParam } from "@/lib/schemas/cis";
 import { ciPage } from "@/lib/services/cmdb/read-ci";
-import { titled } from "@/i18n/page-title";
-
-export const generateMetadata = titled("equipment");
+import { titledOnceFound } from "@/i18n/page-title";
 
 type Props = { params: Promise<{ id: string }> };
 
-/** One item: its facts, class-specific fields, lifecycle, neighbours both ways, the tickets about it and below it, its history. */
-export default async function CiPage({ params }: Props) {
-  const id = ciIdParam.safeParse((await params).id);
+/** The item the caller may see, or the 404 page; one lookup per request for the title and the body. */
+const visibleCi = cache(async (rawId: string) => {
+  const id = ciIdParam.safeParse(rawId);
   if (!id.success) notFound();
   const caller = await pageCaller();
   const page = await ciPage(caller, id.data, new Date());
   if (!page) notFound();
+  return { caller, page };
+});
+
+export const generateMetadata = titledOnceFound("equipment", async ({ params }: Props) => visibleCi((await params).id));
+
+/** One item: its facts, class-specific fields, lifecycle, neighbours both ways, the tickets about it and below it, its history. */
+export default async function CiPage({ params }: Props) {
+  const { caller, page } = await visibleCi((await params).id);
   const [t, tInterventions, write] = await Promise.all([getTranslations("cmdb"), getTranslations("interventions"), dateWriter()]);
   const { ci } = page;
   const ticketBase = can(caller, "desk.use") ? "/bureau/tickets" : "/demandes";

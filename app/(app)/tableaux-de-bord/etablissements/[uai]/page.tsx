@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { cache } from "react";
 import { ReplicaLag } from "@/components/dashboard/replica-lag";
 import { getLocale, getTranslations } from "next-intl/server";
 import { translateText } from "@/i18n/text";
@@ -17,25 +18,34 @@ import { dashboardPageQuery } from "@/lib/schemas/dashboards";
 import { uaiCode } from "@/lib/schemas/primitives";
 import { pagePeriodOrDefault } from "@/lib/services/dashboards/dashboard-scope";
 import { readEstablishmentDashboard } from "@/lib/services/dashboards/establishment-dashboard";
-import { titled } from "@/i18n/page-title";
-
-export const generateMetadata = titled("schoolDashboard");
+import { titledOnceFound } from "@/i18n/page-title";
 
 type Props = { params: Promise<{ uai: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export default async function EstablishmentDashboardPage({ params, searchParams }: Props) {
-  const raw = Object.fromEntries(
-    Object.entries(await searchParams).filter((entry): entry is [string, string] => typeof entry[1] === "string" && entry[1] !== ""),
-  );
-  const uai = uaiCode.safeParse((await params).uai);
+/** The school's dashboard for the asked period, or the 404 page; one lookup per request (the query as text, a cache key). */
+const visibleDashboard = cache(async (rawUai: string, query: string) => {
+  const uai = uaiCode.safeParse(rawUai);
   const caller = await pageCaller();
   if (!uai.success) notFound();
   const now = new Date();
-  const parsed = dashboardPageQuery.safeParse(raw);
+  const parsed = dashboardPageQuery.safeParse(JSON.parse(query));
   const { period, error } = pagePeriodOrDefault(parsed.success ? parsed.data : {}, now);
   const found = await readEstablishmentDashboard(caller, uai.data, period, now);
   if (!found.ok) notFound();
-  const dashboard = found.value;
+  return { caller, now, period, error, dashboard: found.value };
+});
+
+async function dashboardOf({ params, searchParams }: Props) {
+  const query = Object.fromEntries(
+    Object.entries(await searchParams).filter((entry): entry is [string, string] => typeof entry[1] === "string" && entry[1] !== ""),
+  );
+  return visibleDashboard((await params).uai, JSON.stringify(query));
+}
+
+export const generateMetadata = titledOnceFound("schoolDashboard", dashboardOf);
+
+export default async function EstablishmentDashboardPage(props: Props) {
+  const { caller, now, period, error, dashboard } = await dashboardOf(props);
   const [{ t, table, period: periodLabels }, locale, tWeek] = await Promise.all([
     dashboardLabels(),
     getLocale(),

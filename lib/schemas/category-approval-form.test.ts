@@ -3,12 +3,18 @@ import { categoryApprovalForm } from "./approvals";
 
 describe("categoryApprovalForm (the admin page's form of one category)", () => {
   test.each([
-    [{ code: "SEC-FILTRAGE", first: "school_head", second: "none" }, { levels: ["school_head"], project: false }],
+    [
+      { code: "SEC-FILTRAGE", first: "school_head", second: "none" },
+      { levels: ["school_head"], project: false },
+    ],
     [
       { code: "LOGPED-QUALIF", first: "school_head", second: "sector_lead", project: "on" },
       { levels: ["school_head", "sector_lead"], project: true },
     ],
-    [{ code: "POSTE-PANNE", first: "none", second: "none" }, { levels: [], project: false }],
+    [
+      { code: "POSTE-PANNE", first: "none", second: "none" },
+      { levels: [], project: false },
+    ],
   ])("%j → %j", (form, expected) => {
     expect(categoryApprovalForm.parse(form)).toEqual({ code: form.code, ...expected });
   });

@@ -198,6 +198,8 @@ describe("error pages", () => {
       "/nulle-part",
       "/inventaire/equipements/00000000-0000-4000-8000-000000000000",
       "/tableaux-de-bord/etablissements/9999999Z",
+      "/etablissements/0450029M",
+      "/admin/utilisateurs/00000000-0000-4000-8000-000000000000",
     ]) {
       const response = await page.goto(path);
       expect(response!.status()).toBe(404);

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { EstablishmentContacts } from "@/components/establishments/establishment-contacts";
 import { SupportModeBadge } from "@/components/establishments/support-mode-badge";
 import { pageCaller } from "@/lib/auth/current-caller";
@@ -11,30 +12,36 @@ import { SchoolTechnicianPanel } from "@/components/planning/school-technician-p
 import { referentChoices } from "@/lib/services/planning/referents";
 import { schoolTechnician } from "@/lib/services/planning/school-technician";
 import { saveReferents } from "./actions";
-import { titled } from "@/i18n/page-title";
+import { titledOnceFound } from "@/i18n/page-title";
 import { DelegationGapNotice } from "@/components/registers/register-tables";
 import { readsSchoolRegisters, schoolDelegationGap } from "@/lib/services/registers/read-registers";
 
-export const generateMetadata = titled("establishment");
-
 type Props = { params: Promise<{ uai: string }> };
 
-/** One school for the Région's and Académie's staff: its record, support mode, onboarding state and contacts. */
-export default async function EstablishmentPage({ params }: Props) {
-  const uai = checkedUai.safeParse(decodeURIComponent((await params).uai));
+/** The school the caller may see, or the 404 page; one lookup per request for the title and the body. */
+const visibleSchool = cache(async (rawUai: string) => {
+  const uai = checkedUai.safeParse(decodeURIComponent(rawUai));
   if (!uai.success) notFound();
   const caller = await pageCaller();
   const school = await readEstablishment(caller, uai.data);
   if (!school) notFound();
+  return { caller, uai: uai.data, school };
+});
+
+export const generateMetadata = titledOnceFound("establishment", async ({ params }: Props) => visibleSchool((await params).uai));
+
+/** One school for the Région's and Académie's staff: its record, support mode, onboarding state and contacts. */
+export default async function EstablishmentPage({ params }: Props) {
+  const { caller, uai, school } = await visibleSchool((await params).uai);
   const [t, tStates, tFields, tReferents, tRegisters, technician, choices, gap, registers] = await Promise.all([
     getTranslations("establishments"),
     getTranslations("schools.states"),
     getTranslations("schools.fields"),
     getTranslations("planning.referents"),
     getTranslations("registers"),
-    schoolTechnician(caller, uai.data, new Date()),
-    referentChoices(caller, uai.data),
-    schoolDelegationGap(caller, uai.data, new Date()),
+    schoolTechnician(caller, uai, new Date()),
+    referentChoices(caller, uai),
+    schoolDelegationGap(caller, uai, new Date()),
     readsSchoolRegisters(caller, { id: school.id, zoneId: school.zone.id }),
   ]);
   return (

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { z } from "zod";
 import { AccountToggle } from "@/components/admin/account-toggle";
 import { AccountForm } from "@/components/people/account-form";
@@ -10,19 +11,28 @@ import { accountJson } from "@/lib/services/accounts/account-json";
 import { readAccount } from "@/lib/services/accounts/read-account";
 import { staffFunctionOptions } from "@/lib/services/accounts/staff-functions";
 import { saveAccountFromForm, toggleAccount } from "../actions";
-import { titled } from "@/i18n/page-title";
-
-export const generateMetadata = titled("userEdit");
+import { titledOnceFound } from "@/i18n/page-title";
 
 type Props = { params: Promise<{ id: string }> };
 
-export default async function EditUserPage({ params }: Props) {
-  const { id } = await params;
+/** The account the admin may edit, or the 404 page; one lookup per request for the title and the body. */
+const editableAccount = cache(async (id: string) => {
   const caller = await pageCaller();
   if (!can(caller, "users.manage") || !z.uuid().safeParse(id).success) notFound();
-  const [account, functions, t] = await Promise.all([readAccount(caller, id), staffFunctionOptions(), getTranslations("people")]);
+  const account = await readAccount(caller, id);
   if (!account.ok) notFound();
-  const values = accountJson(account.value);
+  return account.value;
+});
+
+export const generateMetadata = titledOnceFound("userEdit", async ({ params }: Props) => editableAccount((await params).id));
+
+export default async function EditUserPage({ params }: Props) {
+  const [account, functions, t] = await Promise.all([
+    editableAccount((await params).id),
+    staffFunctionOptions(),
+    getTranslations("people"),
+  ]);
+  const values = accountJson(account);
   return (
     <section>
       <Link href="/admin/utilisateurs" className="text-sm text-brand-700 underline">
@@ -30,7 +40,7 @@ export default async function EditUserPage({ params }: Props) {
       </Link>
       <h1 className="mt-2 text-2xl font-semibold">{t("editTitle")}</h1>
       <p className="mt-1 text-sm text-slate-600">
-        {values.email} — {values.disabled ? t("disabled") : account.value.passwordSetAt ? t("active") : t("invited")}
+        {values.email} — {values.disabled ? t("disabled") : account.passwordSetAt ? t("active") : t("invited")}
       </p>
       <div className="mt-2">
         <AccountToggle userId={values.id} disabled={values.disabled} action={toggleAccount} />

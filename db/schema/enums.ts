@@ -12,6 +12,7 @@ import {
   SUPPORT_MODES,
   TICKET_EVENT_KINDS,
   TICKET_STATUSES,
+  TICKET_CHANNELS,
   TICKET_TYPES,
   URGENCIES,
   VISIBILITIES,
@@ -22,6 +23,7 @@ export const onboardingState = pgEnum("onboarding_state", ONBOARDING_STATES);
 export const role = pgEnum("role", ROLES);
 export const party = pgEnum("party", PARTIES);
 export const ticketType = pgEnum("ticket_type", TICKET_TYPES);
+export const ticketChannel = pgEnum("ticket_channel", TICKET_CHANNELS);
 export const ticketStatus = pgEnum("ticket_status", TICKET_STATUSES);
 export const priority = pgEnum("priority", PRIORITIES);
 export const impact = pgEnum("impact", IMPACTS);

@@ -19,7 +19,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { categories, services } from "./catalogue";
 import { configurationItems } from "./cmdb";
-import { impact, priority, ticketEventKind, ticketStatus, ticketType, urgency, visibility } from "./enums";
+import { impact, priority, ticketChannel, ticketEventKind, ticketStatus, ticketType, urgency, visibility } from "./enums";
 import { establishments } from "./geography";
 import { teams, vendors } from "./organisation";
 import { slaPolicies } from "./routing";
@@ -69,6 +69,9 @@ export const tickets = pgTable(
     majorIncidentId: uuid().references((): AnyPgColumn => tickets.id, { onDelete: "set null" }),
     /** The critical period (exams) that raised this incident's priority to its floor; shown as the reason. */
     criticalPeriodId: uuid().references((): AnyPgColumn => criticalPeriods.id),
+    /** How it reached us (portal, mail, phone, API); on a call, who took it (the requester is the caller). */
+    channel: ticketChannel().notNull().default("portal"),
+    takenById: uuid().references(() => users.id),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     resolvedAt: timestamp({ withTimezone: true }),

@@ -25,6 +25,9 @@ export type Party = (typeof PARTIES)[number];
 
 export const TICKET_TYPES = ["incident", "request"] as const;
 export type TicketType = (typeof TICKET_TYPES)[number];
+/** How a ticket reached Guichet: the portal's form, an e-mail, a phone call taken by the desk, or the API. */
+export const TICKET_CHANNELS = ["portal", "mail", "phone", "api"] as const;
+export type TicketChannel = (typeof TICKET_CHANNELS)[number];
 
 /** `awaiting_approval`: filed, waiting for the school's (and the sector lead's) approval before routing (lib/domain/approvals.ts). */
 export const TICKET_STATUSES = [

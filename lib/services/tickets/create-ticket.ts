@@ -8,6 +8,7 @@ import { ticketApprovals, ticketCis, ticketEvents, tickets } from "@/db/schema";
 import { approverKindsOf, levelsAtFiling } from "@/lib/domain/approvals";
 import type { AuditActor } from "@/lib/domain/audit";
 import type { Caller } from "@/lib/domain/caller";
+import type { TicketChannel } from "@/lib/domain/vocabulary";
 import { filingFlags, filingRefusal } from "@/lib/domain/filing-rules";
 import { canFileTicketFor } from "@/lib/domain/permissions";
 import { raiseImpact } from "@/lib/domain/ci-impact";
@@ -27,6 +28,9 @@ import { recordIdempotencyKey, type IdempotencyClaim } from "../idempotency/idem
 import { routeFiledTicket } from "./route-filed-ticket";
 import { recordRegisterEntry } from "../registers/record-from-approval";
 
+/** Where a filing comes from: its channel, who took a phone call, and the API's idempotency claim. */
+export type FilingOrigin = { idempotency?: IdempotencyClaim; channel?: TicketChannel; takenById?: string | null };
+
 /**
  * Files a ticket: checks who may file for the school, that the category exists and is open to it,
  * its own fields, the equipment and the attachments; then writes the ticket, its links, its first
@@ -42,7 +46,7 @@ export async function createTicket(
   now: Date,
   /** Who files and from where, for the audit row of the levels the filer approves by filing (their signature). */
   actor: AuditActor = { userId: caller.id, label: caller.email, ip: null, requestId: null },
-  idempotency?: IdempotencyClaim,
+  { idempotency, channel = "portal", takenById = null }: FilingOrigin = {},
 ): Promise<ServiceResult<{ reference: string }>> {
   const db = database();
   const establishment = await establishmentByUai(db, input.establishmentUai);
@@ -138,6 +142,8 @@ export async function createTicket(
           requesterId: caller.id,
           serviceId: found.serviceId,
           categoryId: category.id,
+          channel,
+          takenById,
           createdAt: now,
           updatedAt: now,
         })

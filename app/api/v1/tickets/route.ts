@@ -28,7 +28,10 @@ export const POST = apiRoute(async (request: Request) => {
   if (!parsed.success) return invalidRequest(parsed.error);
   return idempotent(request, caller, "tickets.create", parsed.data, {
     create: async (claim) => {
-      const created = await createTicket(caller, parsed.data, [], new Date(), auditActor(request.headers, caller), claim);
+      const created = await createTicket(caller, parsed.data, [], new Date(), auditActor(request.headers, caller), {
+        idempotency: claim,
+        channel: "api",
+      });
       return created.ok ? createdTicket(caller, created.value.reference) : problemFromFailure(created.failure);
     },
     replay: (recorded) => createdTicket(caller, String(recorded.reference)),

@@ -15,3 +15,4 @@ export * from "./registers";
 export * from "./announcements";
 export * from "./knowledge";
 export * from "./approvals";
+export * from "./campaigns";

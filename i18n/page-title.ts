@@ -18,8 +18,8 @@ export const titled = (key: string) => () => pageTitle(key);
  * without it raced the body's notFound() and could keep the page's own title over "Page introuvable".
  */
 export const titledOnceFound =
-  <Props>(key: string, lookup: (props: Props) => Promise<unknown>) =>
+  <Props, Found>(key: string, lookup: (props: Props) => Promise<Found>, values?: (found: Found) => Values) =>
   async (props: Props): Promise<Metadata> => {
-    await lookup(props);
-    return pageTitle(key);
+    const found = await lookup(props);
+    return pageTitle(key, values?.(found));
   };

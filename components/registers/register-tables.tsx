@@ -38,6 +38,80 @@ async function StateBadge({ state }: { state: State }) {
   );
 }
 
+type Entry = Approval & { id: string; school: School };
+type Column<Row> = { header: React.ReactNode; cell: (row: Row) => React.ReactNode; className?: string };
+type Translate = Awaited<ReturnType<typeof getTranslations<"registers">>>;
+type DayWriter = Awaited<ReturnType<typeof dateWriter>>;
+
+/** One register as a table (cards on a phone): the school first on the Région's view, then the register's own columns. */
+function RegisterTable<Row extends Entry>({
+  rows,
+  label,
+  schoolColumn,
+  schoolHeader,
+  columns,
+}: {
+  rows: Row[];
+  label: string;
+  schoolColumn: boolean;
+  schoolHeader: string;
+  columns: Column<Row>[];
+}) {
+  const school: Column<Row> = {
+    header: schoolHeader,
+    cell: (row) => (
+      <>
+        {row.school.name} <span className="font-mono text-slate-500">{row.school.uai}</span>
+      </>
+    ),
+  };
+  const shown = schoolColumn ? [school, ...columns] : columns;
+  return (
+    <DataTable cards label={label} columns={shown.map((column) => column.header)}>
+      {rows.map((row) => (
+        <tr key={row.id} className="border-t border-slate-100 align-top" data-register-entry={row.id}>
+          {shown.map((column, index) => (
+            <td key={index} className={column.className ?? "px-3 py-2"}>
+              {column.cell(row)}
+            </td>
+          ))}
+        </tr>
+      ))}
+    </DataTable>
+  );
+}
+
+/** The columns every register shows: when the entry holds and whether it is in force. */
+function periodColumns<Row extends Entry>(t: Translate, format: DayWriter): Column<Row>[] {
+  return [
+    { header: t("columns.from"), cell: (row) => format.day(row.startsOn) },
+    { header: t("columns.to"), cell: (row) => format.day(row.endsOn) },
+    { header: t("columns.state"), cell: (row) => <StateBadge state={row.state} /> },
+  ];
+}
+
+/** Who approved the entry, and the request it came from (`more` adds to that cell). */
+function approvalColumns<Row extends Entry>(
+  t: Translate,
+  ticketHref: (reference: string) => string,
+  more?: (row: Row) => React.ReactNode,
+): Column<Row>[] {
+  return [
+    { header: t("columns.approvedBy"), cell: (row) => row.approvedBy?.name },
+    {
+      header: t("columns.ticket"),
+      cell: (row) => (
+        <>
+          <Link className="text-brand-700 underline" href={ticketHref(row.ticketReference)}>
+            {row.ticketReference}
+          </Link>
+          {more?.(row)}
+        </>
+      ),
+    },
+  ];
+}
+
 /** The filtering exceptions register; `schoolColumn` for the Région's view, `renew` the form for each entry still worth renewing. */
 export async function FilteringTable({
   rows,
@@ -52,58 +126,33 @@ export async function FilteringTable({
 }) {
   const [t, format] = await Promise.all([getTranslations("registers"), dateWriter()]);
   if (!rows.length) return <p className="mt-2 text-sm text-slate-600">{t("filtering.empty")}</p>;
-  const columns = [
-    ...(schoolColumn ? [t("columns.school")] : []),
-    t("filtering.url"),
-    t("filtering.decision"),
-    t("columns.from"),
-    t("columns.to"),
-    t("columns.state"),
-    t("columns.approvedBy"),
-    t("columns.ticket"),
-    ...(renew
-      ? [
-          <span key="renew" className="sr-only">
-            {t("filtering.renew")}
-          </span>,
-        ]
-      : []),
-  ];
+  const removal = (row: FilteringRow) =>
+    row.removalTicketReference && (
+      <>
+        <br />
+        <span className="text-slate-600">{t("filtering.removal")} </span>
+        <Link className="text-brand-700 underline" href={ticketHref(row.removalTicketReference)}>
+          {row.removalTicketReference}
+        </Link>
+      </>
+    );
+  const renewColumn: Column<FilteringRow>[] = renew
+    ? [{ header: <span className="sr-only">{t("filtering.renew")}</span>, cell: renew }]
+    : [];
   return (
-    <DataTable cards label={t("filtering.title")} columns={columns}>
-      {rows.map((row) => (
-        <tr key={row.id} className="border-t border-slate-100 align-top" data-register-entry={row.id}>
-          {schoolColumn && (
-            <td className="px-3 py-2">
-              {row.school.name} <span className="font-mono text-slate-500">{row.school.uai}</span>
-            </td>
-          )}
-          <td className="px-3 py-2 break-all">{row.url}</td>
-          <td className="px-3 py-2">{t(`decisions.${row.decision}`)}</td>
-          <td className="px-3 py-2">{format.day(row.startsOn)}</td>
-          <td className="px-3 py-2">{format.day(row.endsOn)}</td>
-          <td className="px-3 py-2">
-            <StateBadge state={row.state} />
-          </td>
-          <td className="px-3 py-2">{row.approvedBy?.name}</td>
-          <td className="px-3 py-2">
-            <Link className="text-brand-700 underline" href={ticketHref(row.ticketReference)}>
-              {row.ticketReference}
-            </Link>
-            {row.removalTicketReference && (
-              <>
-                <br />
-                <span className="text-slate-600">{t("filtering.removal")} </span>
-                <Link className="text-brand-700 underline" href={ticketHref(row.removalTicketReference)}>
-                  {row.removalTicketReference}
-                </Link>
-              </>
-            )}
-          </td>
-          {renew && <td className="px-3 py-2">{renew(row)}</td>}
-        </tr>
-      ))}
-    </DataTable>
+    <RegisterTable
+      rows={rows}
+      label={t("filtering.title")}
+      schoolColumn={schoolColumn}
+      schoolHeader={t("columns.school")}
+      columns={[
+        { header: t("filtering.url"), cell: (row) => row.url, className: "px-3 py-2 break-all" },
+        { header: t("filtering.decision"), cell: (row) => t(`decisions.${row.decision}`) },
+        ...periodColumns<FilteringRow>(t, format),
+        ...approvalColumns(t, ticketHref, removal),
+        ...renewColumn,
+      ]}
+    />
   );
 }
 
@@ -121,54 +170,40 @@ export async function DelegationTable({
 }) {
   const [t, format] = await Promise.all([getTranslations("registers"), dateWriter()]);
   if (!rows.length) return <p className="mt-2 text-sm text-slate-600">{t("delegations.empty")}</p>;
-  const columns = [
-    ...(schoolColumn ? [t("columns.school")] : []),
-    t("delegations.person"),
-    t("delegations.scope"),
-    t("delegations.actions"),
-    t("columns.from"),
-    t("columns.to"),
-    t("columns.state"),
-    t("delegations.review"),
-    t("columns.approvedBy"),
-    t("columns.ticket"),
-  ];
   return (
-    <DataTable cards label={t("delegations.title")} columns={columns}>
-      {rows.map((row) => (
-        <tr key={row.id} className="border-t border-slate-100 align-top" data-register-entry={row.id}>
-          {schoolColumn && (
-            <td className="px-3 py-2">
-              {row.school.name} <span className="font-mono text-slate-500">{row.school.uai}</span>
-            </td>
-          )}
-          <td className="px-3 py-2">
-            {row.delegate.name}
-            {!row.delegate.id && <span className="text-slate-500"> ({t("delegations.noAccount")})</span>}
-          </td>
-          <td className="px-3 py-2">{row.scope}</td>
-          <td className="px-3 py-2">{row.actions}</td>
-          <td className="px-3 py-2">{format.day(row.startsOn)}</td>
-          <td className="px-3 py-2">{format.day(row.endsOn)}</td>
-          <td className="px-3 py-2">
-            <StateBadge state={row.state} />
-          </td>
-          <td className="px-3 py-2">
-            {row.needsReview && <p className="font-medium text-amber-800">{t(`reviewReasons.${row.needsReview}`)}</p>}
-            {row.state === "in_force" && (
-              <p className="text-slate-600">{t("delegations.reviewDue", { date: format.day(row.reviewDueOn) })}</p>
-            )}
-            {review && row.state === "in_force" && <div className="mt-1">{review(row)}</div>}
-          </td>
-          <td className="px-3 py-2">{row.approvedBy?.name}</td>
-          <td className="px-3 py-2">
-            <Link className="text-brand-700 underline" href={ticketHref(row.ticketReference)}>
-              {row.ticketReference}
-            </Link>
-          </td>
-        </tr>
-      ))}
-    </DataTable>
+    <RegisterTable
+      rows={rows}
+      label={t("delegations.title")}
+      schoolColumn={schoolColumn}
+      schoolHeader={t("columns.school")}
+      columns={[
+        {
+          header: t("delegations.person"),
+          cell: (row) => (
+            <>
+              {row.delegate.name}
+              {!row.delegate.id && <span className="text-slate-500"> ({t("delegations.noAccount")})</span>}
+            </>
+          ),
+        },
+        { header: t("delegations.scope"), cell: (row) => row.scope },
+        { header: t("delegations.actions"), cell: (row) => row.actions },
+        ...periodColumns<DelegationRow>(t, format),
+        {
+          header: t("delegations.review"),
+          cell: (row) => (
+            <>
+              {row.needsReview && <p className="font-medium text-amber-800">{t(`reviewReasons.${row.needsReview}`)}</p>}
+              {row.state === "in_force" && (
+                <p className="text-slate-600">{t("delegations.reviewDue", { date: format.day(row.reviewDueOn) })}</p>
+              )}
+              {review && row.state === "in_force" && <div className="mt-1">{review(row)}</div>}
+            </>
+          ),
+        },
+        ...approvalColumns<DelegationRow>(t, ticketHref),
+      ]}
+    />
   );
 }
 

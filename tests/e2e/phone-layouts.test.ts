@@ -200,6 +200,12 @@ describe("error pages", () => {
       "/tableaux-de-bord/etablissements/9999999Z",
       "/etablissements/0450029M",
       "/admin/utilisateurs/00000000-0000-4000-8000-000000000000",
+      "/admin/equipes/PROX-OUEST",
+      "/admin/etablissements/0370037P",
+      "/admin/calendriers/PROX-OUEST",
+      "/admin/routage/00000000-0000-4000-8000-000000000000",
+      "/inventaire/etablissements/0450029M",
+      "/tableaux-de-bord/etablissements/0450029M/semaine/2026-W49",
     ]) {
       const response = await page.goto(path);
       expect(response!.status()).toBe(404);

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { Queue, type Job } from "bullmq";
-import { and, eq, like } from "drizzle-orm";
+import { and, eq, gte, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { GET as getDelegations } from "@/app/api/v1/establishments/[uai]/registers/delegations/route";
 import { GET as getFiltering } from "@/app/api/v1/establishments/[uai]/registers/filtering/route";
@@ -244,6 +244,14 @@ describe("a filtering exception's end", () => {
       requesterId: csl.id,
       fields: original!.fields,
     });
+    // Clicked again (or twice at once): the same request, not a second one.
+    const again = await Promise.all([0, 1].map(() => renewFilteringException(csl, entryId, new Date("2027-05-17T08:01:00Z"))));
+    expect(again).toEqual([renewed, renewed]);
+    const filed = await database()
+      .select({ reference: tickets.reference })
+      .from(tickets)
+      .where(and(eq(tickets.title, ticket!.title), gte(tickets.createdAt, new Date("2027-05-17T00:00:00Z"))));
+    expect(filed).toEqual([{ reference: renewed.value.reference }]);
     expect(await renewFilteringException(palissyCsl, entryId, new Date())).toEqual({ ok: false, failure: { kind: "not_found" } });
   });
 

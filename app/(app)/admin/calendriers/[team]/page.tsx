@@ -1,7 +1,7 @@
-import type { Metadata } from "next";
 import Link from "next/link";
+import { cache } from "react";
 import { getTranslations } from "next-intl/server";
-import { pageTitle } from "@/i18n/page-title";
+import { titledOnceFound } from "@/i18n/page-title";
 import { notFound } from "next/navigation";
 import { HiddenFieldsButton } from "@/components/sla-admin/hidden-fields-button";
 import { LadderForm } from "@/components/sla-admin/ladder-form";
@@ -15,15 +15,20 @@ import { resetSetting, saveLadder, saveWeeklyHours } from "./actions";
 
 type Props = { params: Promise<{ team: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return pageTitle("calendar", { team: decodeURIComponent((await params).team) });
-}
+/** The team's settings the caller may edit, or the 404 page; one lookup per request for the title and the body. */
+const visibleTeam = cache(async (code: string) => {
+  const team = await readTeamSlaSettings(await pageCaller(), code);
+  if (!team) notFound();
+  return team;
+});
+
+const teamOf = async ({ params }: Props) => visibleTeam(decodeURIComponent((await params).team));
+
+export const generateMetadata = titledOnceFound("calendar", teamOf, (team) => ({ team: team.code }));
 
 /** One team's weekly hours and escalation ladder, each with a way back to the default. */
-export default async function TeamCalendarPage({ params }: Props) {
-  const caller = await pageCaller();
-  const team = await readTeamSlaSettings(caller, decodeURIComponent((await params).team));
-  if (!team) notFound();
+export default async function TeamCalendarPage(props: Props) {
+  const team = await teamOf(props);
   const [t, words] = await Promise.all([getTranslations("sla.admin"), requestTranslator()]);
   const reset = (what: "hours" | "ladder") => (
     <div className="mt-3">

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { cache } from "react";
 import { notFound } from "next/navigation";
 import { fieldOptions } from "@/components/organisation/field-options";
 import { FieldsForm } from "@/components/organisation/fields-form";
@@ -10,19 +11,26 @@ import { can } from "@/lib/domain/permissions";
 import { listAllZones } from "@/lib/services/organisation/list-establishments";
 import { listTeams } from "@/lib/services/organisation/list-teams";
 import { addMemberAction, removeMemberAction, updateTeamAction } from "../actions";
-import { titled } from "@/i18n/page-title";
-
-export const generateMetadata = titled("adminTeam");
+import { titledOnceFound } from "@/i18n/page-title";
 
 type Props = { params: Promise<{ code: string }> };
 
-/** Admins: a team's name, party and zone, and its members (one primary team per person). */
-export default async function TeamAdminPage({ params }: Props) {
-  const code = decodeURIComponent((await params).code);
+/** The team for an admin, or the 404 page; one lookup per request for the title and the body. */
+const visibleTeam = cache(async (code: string) => {
   const caller = await pageCaller();
   if (!can(caller, "organisation.manage")) notFound();
   const [team] = (await listTeams(caller, code)) ?? [];
   if (!team) notFound();
+  return team;
+});
+
+export const generateMetadata = titledOnceFound("adminTeam", async ({ params }: Props) =>
+  visibleTeam(decodeURIComponent((await params).code)),
+);
+
+/** Admins: a team's name, party and zone, and its members (one primary team per person). */
+export default async function TeamAdminPage({ params }: Props) {
+  const team = await visibleTeam(decodeURIComponent((await params).code));
   const [t, tFields, options, zones] = await Promise.all([
     getTranslations("schools.teams"),
     getTranslations("schools.fields"),

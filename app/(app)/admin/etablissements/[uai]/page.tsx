@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { cache } from "react";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { EstablishmentContacts } from "@/components/establishments/establishment-contacts";
@@ -14,19 +15,26 @@ import { listAllZones } from "@/lib/services/organisation/list-establishments";
 import { listOnboardingDocuments } from "@/lib/services/organisation/onboarding-documents";
 import { readEstablishment } from "@/lib/services/organisation/read-establishment";
 import { declareRoomAction, removeRoomAction, setMeetingAction, updateEstablishmentAction } from "../actions";
-import { titled } from "@/i18n/page-title";
-
-export const generateMetadata = titled("adminSchool");
+import { titledOnceFound } from "@/i18n/page-title";
 
 type Props = { params: Promise<{ uai: string }> };
 
-/** Admins: a school's fields, its rooms in another mode and its onboarding meetings with their documents. */
-export default async function SchoolAdminPage({ params }: Props) {
-  const { uai } = await params;
+/** The school for an admin, or the 404 page; one lookup per request for the title and the body. */
+const visibleSchool = cache(async (uai: string) => {
   const caller = await pageCaller();
   if (!can(caller, "organisation.manage")) notFound();
-  const school = await readEstablishment(caller, decodeURIComponent(uai));
+  const school = await readEstablishment(caller, uai);
   if (!school) notFound();
+  return { caller, school };
+});
+
+export const generateMetadata = titledOnceFound("adminSchool", async ({ params }: Props) =>
+  visibleSchool(decodeURIComponent((await params).uai)),
+);
+
+/** Admins: a school's fields, its rooms in another mode and its onboarding meetings with their documents. */
+export default async function SchoolAdminPage({ params }: Props) {
+  const { caller, school } = await visibleSchool(decodeURIComponent((await params).uai));
   const [t, tFields, tMeetings, options, zones, documents] = await Promise.all([
     getTranslations("schools.school"),
     getTranslations("schools.fields"),

@@ -1,3 +1,4 @@
+import { cache } from "react";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { z } from "zod";
@@ -6,18 +7,23 @@ import { pageCaller } from "@/lib/auth/current-caller";
 import { listAllZones } from "@/lib/services/organisation/list-establishments";
 import { readRoutingRule } from "@/lib/services/routing/routing-rules";
 import { saveRule } from "./actions";
-import { titled } from "@/i18n/page-title";
-
-export const generateMetadata = titled("routingEdit");
+import { titledOnceFound } from "@/i18n/page-title";
 
 type Props = { params: Promise<{ id: string }> };
 
-export default async function EditRoutingRulePage({ params }: Props) {
-  const id = z.uuid().safeParse((await params).id);
+/** The rule the caller may edit, or the 404 page; one lookup per request for the title and the body. */
+const visibleRule = cache(async (rawId: string) => {
+  const id = z.uuid().safeParse(rawId);
   if (!id.success) notFound();
-  const caller = await pageCaller();
-  const [rule, zones] = await Promise.all([readRoutingRule(caller, id.data), listAllZones()]);
+  const rule = await readRoutingRule(await pageCaller(), id.data);
   if (!rule) notFound();
+  return rule;
+});
+
+export const generateMetadata = titledOnceFound("routingEdit", async ({ params }: Props) => visibleRule((await params).id));
+
+export default async function EditRoutingRulePage({ params }: Props) {
+  const [rule, zones] = await Promise.all([visibleRule((await params).id), listAllZones()]);
   const t = await getTranslations("routing.form");
 
   return (

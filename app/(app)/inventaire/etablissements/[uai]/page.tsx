@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { cache } from "react";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { DataTable } from "@/components/ui/data-table";
@@ -7,19 +8,25 @@ import { pageCaller } from "@/lib/auth/current-caller";
 import { CI_STATUSES } from "@/lib/domain/vocabulary";
 import { listCisQuery } from "@/lib/schemas/cis";
 import { schoolInventory } from "@/lib/services/cmdb/school-inventory";
-import { titled } from "@/i18n/page-title";
-
-export const generateMetadata = titled("schoolInventory");
+import { titledOnceFound } from "@/i18n/page-title";
 
 type Props = { params: Promise<{ uai: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-/** One school's inventory: counts by class and status, renewal candidates, rooms with their models (mixed rooms flagged). */
-export default async function SchoolInventoryPage({ params, searchParams }: Props) {
-  const uai = (await params).uai.toUpperCase();
-  const age = listCisQuery.shape.renewalAge.safeParse((await searchParams).renewalAge || undefined);
-  const caller = await pageCaller();
-  const inventory = await schoolInventory(caller, uai, age.success ? age.data : undefined, new Date());
+/** The school's inventory the caller may see, or the 404 page; one lookup per request for the title and the body. */
+const visibleInventory = cache(async (rawUai: string, rawAge: string | string[] | undefined) => {
+  const age = listCisQuery.shape.renewalAge.safeParse(rawAge || undefined);
+  const inventory = await schoolInventory(await pageCaller(), rawUai.toUpperCase(), age.success ? age.data : undefined, new Date());
   if (!inventory) notFound();
+  return inventory;
+});
+
+const inventoryOf = async ({ params, searchParams }: Props) => visibleInventory((await params).uai, (await searchParams).renewalAge);
+
+export const generateMetadata = titledOnceFound("schoolInventory", inventoryOf);
+
+/** One school's inventory: counts by class and status, renewal candidates, rooms with their models (mixed rooms flagged). */
+export default async function SchoolInventoryPage(props: Props) {
+  const inventory = await inventoryOf(props);
   const t = await getTranslations("cmdb");
   const { school } = inventory;
   const listHref = (extra: Record<string, string>) => `/inventaire?${new URLSearchParams({ establishment: school.uai, ...extra })}`;

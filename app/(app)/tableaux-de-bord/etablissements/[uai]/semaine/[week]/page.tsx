@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { cache } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { pageCaller } from "@/lib/auth/current-caller";
@@ -6,19 +7,27 @@ import { isoWeekAt, nextIsoWeek, parseIsoWeek } from "@/lib/domain/iso-week";
 import { weeklyReportPath } from "@/lib/domain/weekly-report";
 import { weeklyReportText } from "@/lib/presentation/weekly-report-text";
 import { readWeeklyReport } from "@/lib/services/weekly-report/read-weekly-report";
-import { titled } from "@/i18n/page-title";
-
-export const generateMetadata = titled("weeklyReport");
+import { titledOnceFound } from "@/i18n/page-title";
 
 type Props = { params: Promise<{ uai: string; week: string }> };
 
-/** A school's week (the Friday e-mail's page), for any week: its head, the zone's leads, the Région's deciders. */
-export default async function WeeklyReportPage({ params }: Props) {
-  const { uai, week } = await params;
-  const caller = await pageCaller();
-  const found = await readWeeklyReport(caller, uai, week);
+/** The week's report the caller may read, or the 404 page; one lookup per request for the title and the body. */
+const visibleReport = cache(async (uai: string, week: string) => {
+  const found = await readWeeklyReport(await pageCaller(), uai, week);
   if (!found.ok) notFound();
-  const report = found.value;
+  return found.value;
+});
+
+const reportOf = async ({ params }: Props) => {
+  const { uai, week } = await params;
+  return visibleReport(uai, week);
+};
+
+export const generateMetadata = titledOnceFound("weeklyReport", reportOf);
+
+/** A school's week (the Friday e-mail's page), for any week: its head, the zone's leads, the Région's deciders. */
+export default async function WeeklyReportPage(props: Props) {
+  const report = await reportOf(props);
   const [t, locale] = await Promise.all([getTranslations("weeklyReport"), getLocale()]);
   const text = weeklyReportText(report, (key, values) => t(key as never, values as never), locale === "en" ? "en" : "fr");
   const current = parseIsoWeek(report.week)!;

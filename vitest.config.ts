@@ -30,6 +30,8 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // A server action answers within seconds on a loaded machine; expect.poll's default second is too short.
+          expect: { poll: { timeout: 10_000, interval: 100 } },
         },
       },
     ],

@@ -28,9 +28,13 @@ export async function callContact(db: Executor, userId: string): Promise<(CallCo
 
 /**
  * A school's active staff a caller may be, searched by name, function or phone (digits only, so "02 47…" finds
- * "0247…"); heads first, then by name. At most `limit`.
+ * "0247…"), or the one with `id`; heads first, then by name. At most `limit`.
  */
-export function searchSchoolContacts(db: Executor, establishmentId: string, q: string | undefined, limit = 20) {
+export function searchSchoolContacts(
+  db: Executor,
+  establishmentId: string,
+  { q, id, limit = 20 }: { q?: string; id?: string; limit?: number },
+) {
   const text = q?.trim() ?? "";
   const digits = text.replace(/\D/g, "");
   const matches = text
@@ -58,19 +62,35 @@ export function searchSchoolContacts(db: Executor, establishmentId: string, q: s
         isNull(users.disabledAt),
         inArray(users.role, ["requester", "manager"]),
         matches,
+        id ? eq(users.id, id) : undefined,
       ),
     )
     .orderBy(sql`${users.role} = 'manager' desc`, asc(users.name), asc(users.id))
     .limit(limit);
 }
 
-/** Schools by name, UAI or town for the call's first step: at most `limit`, by name. */
-export function searchSchools(db: Executor, q: string, limit = 20) {
+/** Schools by name, UAI or town for the call's first step, within `zoneIds` when given (null: every zone); at most `limit`, by name. */
+export function searchSchools(db: Executor, q: string, zoneIds: string[] | null, limit = 20) {
   const text = q.trim();
   return db
-    .select({ id: establishments.id, uai: establishments.uai, name: establishments.name, city: establishments.city, zoneId: establishments.zoneId })
+    .select({
+      id: establishments.id,
+      uai: establishments.uai,
+      name: establishments.name,
+      city: establishments.city,
+      zoneId: establishments.zoneId,
+    })
     .from(establishments)
-    .where(or(ilike(establishments.name, likePattern(text)), ilike(establishments.uai, likePattern(text)), ilike(establishments.city, likePattern(text))))
+    .where(
+      and(
+        zoneIds ? (zoneIds.length ? inArray(establishments.zoneId, zoneIds) : sql`false`) : undefined,
+        or(
+          ilike(establishments.name, likePattern(text)),
+          ilike(establishments.uai, likePattern(text)),
+          ilike(establishments.city, likePattern(text)),
+        ),
+      ),
+    )
     .orderBy(asc(establishments.name), asc(establishments.id))
     .limit(limit);
 }

@@ -31,7 +31,5 @@ export function takesCalls(caller: Pick<Caller, "role">): boolean {
 
 /** A contact of the school: one of its own active staff accounts (a requester or its head). */
 export function isContactOf(contact: CallContact, schoolId: string): boolean {
-  return (
-    !contact.disabled && (contact.role === "requester" || contact.role === "manager") && contact.establishmentIds.includes(schoolId)
-  );
+  return !contact.disabled && (contact.role === "requester" || contact.role === "manager") && contact.establishmentIds.includes(schoolId);
 }

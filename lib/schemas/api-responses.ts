@@ -64,7 +64,9 @@ export const ticketSchema = ticketSummarySchema
     ),
     assignee: z.object({ name: z.string() }).nullable(),
     requester: z.object({ name: z.string() }),
-    channel: z.enum(TICKET_CHANNELS).meta({ description: "Comment la demande est arrivée : portal, mail, phone (appel téléphonique), api" }),
+    channel: z
+      .enum(TICKET_CHANNELS)
+      .meta({ description: "Comment la demande est arrivée : portal, mail, phone (appel téléphonique), api" }),
     takenBy: z
       .object({ id: z.uuid(), name: z.string() })
       .nullable()

@@ -31,7 +31,10 @@ export const createTicketSchema = z.object({
   requesterId: z
     .uuid({ error: "desk.calls.errors.contactRequired" })
     .optional()
-    .meta({ description: "Réservé au personnel qui traite les demandes de l'établissement : le contact de l'établissement pour qui la demande est déposée (il en devient le demandeur)" }),
+    .meta({
+      description:
+        "Réservé au personnel qui traite les demandes de l'établissement : le contact de l'établissement pour qui la demande est déposée (il en devient le demandeur)",
+    }),
 });
 export type CreateTicketInput = z.infer<typeof createTicketSchema>;
 

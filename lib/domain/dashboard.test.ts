@@ -1,5 +1,15 @@
 import { describe, expect, test } from "vitest";
-import { ageBands, channelShares, foldRows, openFigures, resolverShares, sortRows, teamRows, weeklyFlows, type ScopeGroup } from "./dashboard";
+import {
+  ageBands,
+  channelShares,
+  foldRows,
+  openFigures,
+  resolverShares,
+  sortRows,
+  teamRows,
+  weeklyFlows,
+  type ScopeGroup,
+} from "./dashboard";
 import { establishmentDashboardAccess, visibleZoneIds, zoneDashboardAccess } from "./dashboard-access";
 
 test("open figures: every open status and priority, zeros included; closed groups ignored", () => {

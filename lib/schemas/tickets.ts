@@ -28,13 +28,10 @@ export const createTicketSchema = z.object({
     .max(20, "forms.errors.max20Items")
     .default([]),
   /** Staff filing for a school's contact (a phone call, or a platform): the contact is the requester. */
-  requesterId: z
-    .uuid({ error: "desk.calls.errors.contactRequired" })
-    .optional()
-    .meta({
-      description:
-        "Réservé au personnel qui traite les demandes de l'établissement : le contact de l'établissement pour qui la demande est déposée (il en devient le demandeur)",
-    }),
+  requesterId: z.uuid({ error: "desk.calls.errors.contactRequired" }).optional().meta({
+    description:
+      "Réservé au personnel qui traite les demandes de l'établissement : le contact de l'établissement pour qui la demande est déposée (il en devient le demandeur)",
+  }),
 });
 export type CreateTicketInput = z.infer<typeof createTicketSchema>;
 

@@ -2,7 +2,7 @@ import { and, eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { POST as create } from "@/app/api/v1/tickets/route";
 import { database } from "@/db/client";
-import { auditEvents, establishments, outboxEmails, ticketEvents, tickets, userEstablishments, users } from "@/db/schema";
+import { auditEvents, establishments, notifications, outboxEmails, ticketEvents, tickets, userEstablishments, users } from "@/db/schema";
 import { ticketJson } from "@/lib/api/ticket-json";
 import type { AuditActor } from "@/lib/domain/audit";
 import type { Caller } from "@/lib/domain/caller";
@@ -106,6 +106,16 @@ describe("filing a call for a school's contact", () => {
       .where(and(eq(outboxEmails.ticketId, row.id), like(outboxEmails.idempotencyKey, "created:%")));
     expect(mails.map((mail) => mail.to)).toEqual(["csl.choiseul@guichet.test"]);
     expect(mails[0]!.subject).toContain(reference);
+  });
+
+  test("the team hears of the new ticket, not the technician who filed it", async () => {
+    const row = await ticketRow(reference);
+    const told = await database()
+      .select({ recipientId: notifications.recipientId, kind: notifications.kind })
+      .from(notifications)
+      .where(eq(notifications.ticketId, row.id));
+    expect(told.map((each) => each.recipientId)).not.toContain(tech.id);
+    expect(told.length).toBeGreaterThan(0);
   });
 
   test("the contact follows it as its requester; the technician who took it still sees it", async () => {

@@ -206,6 +206,14 @@ export function EstablishmentView({ dashboard: d, tables, t, links, locale, csv,
               rows={d.resolvedBy.map((row) => ({ label: t(`parties.${row.party}`), value: row.count }))}
             />,
           )}
+          {charted(
+            "channels",
+            <BarsChart
+              empty={t("noData")}
+              valueLabel={t("chart.opened")}
+              rows={d.byChannel.map((row) => ({ label: t(`channels.${row.channel}`), value: row.count }))}
+            />,
+          )}
         </div>
         <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
           {render("durations")}

@@ -176,6 +176,7 @@ export function RegionalView({ dashboard: d, tables, t, locale, drill, csv, tabl
       {render("vendors")}
       {render("deflections-services")}
       {render("deflections-establishments")}
+      {render("channels")}
       <TimeSection
         d={d}
         t={t}

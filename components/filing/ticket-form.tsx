@@ -17,24 +17,28 @@ import { PriorityPicker } from "./priority-picker";
 
 type Props = {
   action: (state: FormState, form: FormData) => Promise<FormState>;
-  /** "Cela a résolu mon problème" on an article suggested above the form. */
-  deflect: (state: FormState, form: FormData) => Promise<FormState>;
+  /** "Cela a résolu mon problème" on an article suggested above the form; none on the desk's calls. */
+  deflect?: (state: FormState, form: FormData) => Promise<FormState>;
   service: { code: string };
   category: { code: string; type: TicketType; hardware: boolean; fields: Field[]; approvalLevels: ApproverKind[] };
   schools: Array<{ uai: string; name: string }>;
   outOfInventoryNotice: string;
+  /** Entries posted as they are (a phone call's contact: `requesterId`). */
+  hidden?: Record<string, string>;
+  /** Where the unsent draft is kept; one per category by default. */
+  draftKey?: string;
 };
 
 const INPUT = "mt-1 w-full rounded-md border border-slate-300 px-3 py-2";
 
 /** The guided form of one category: its own questions, impact and urgency, equipment, files. */
-export function TicketForm({ action, deflect, service, category, schools, outOfInventoryNotice }: Props) {
+export function TicketForm({ action, deflect, service, category, schools, outOfInventoryNotice, hidden = {}, draftKey }: Props) {
   const t = useTranslations("filing");
   const tWords = useTranslations("words");
   const tForms = useTranslations("forms");
   // Submitted without React's form reset: a refused form keeps its text and its chosen files.
   // The draft survives a submit that meets an expired session, until the ticket is filed.
-  const { state, pending, formProps } = useActionForm(action, { draft: `filing:${category.code}` });
+  const { state, pending, formProps } = useActionForm(action, { draft: draftKey ?? `filing:${category.code}` });
   const values = state.status === "error" ? (state.values ?? {}) : {};
   const errors = Object.fromEntries(
     Object.entries(state.status === "error" ? state.fields : {}).map(([field, messages]) => [field, messages[0]]),
@@ -47,13 +51,16 @@ export function TicketForm({ action, deflect, service, category, schools, outOfI
 
   return (
     <>
-      <ArticleSuggestions categoryCode={category.code} establishmentUai={school} title={typedTitle} deflect={deflect} />
+      {deflect && <ArticleSuggestions categoryCode={category.code} establishmentUai={school} title={typedTitle} deflect={deflect} />}
       <form {...formProps} className="space-y-5 rounded-lg border border-slate-200 bg-white p-4" noValidate>
         <FormAlert state={state} />
         <p className="text-xs text-slate-500">{tForms("requiredLegend")}</p>
         <input type="hidden" name="type" value={category.type} />
         <input type="hidden" name="serviceCode" value={service.code} />
         <input type="hidden" name="categoryCode" value={category.code} />
+        {Object.entries(hidden).map(([name, value]) => (
+          <input key={name} type="hidden" name={name} value={value} />
+        ))}
         {schools.length > 1 ? (
           <div>
             <label htmlFor="establishmentUai" className="block text-sm font-medium">

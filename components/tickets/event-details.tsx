@@ -110,6 +110,15 @@ export async function EventDetails({ event, forStaff }: Props) {
       if (before && after) lines.push(t("timeline.requalifiedFromTo", { before, after }));
       break;
     }
+    case "created": {
+      // How it came in: a phone call (and who took it), an e-mail, the API; nothing for the portal.
+      const channel = asText(data.channel);
+      const taker = nameOf(data.takenBy);
+      if (channel === "phone") lines.push(taker ? t("timeline.channel.phoneBy", { name: taker }) : t("timeline.channel.phone"));
+      else if (channel === "mail") lines.push(t("timeline.channel.mail"));
+      else if (channel === "api") lines.push(taker ? t("timeline.channel.apiBy", { name: taker }) : t("timeline.channel.api"));
+      break;
+    }
     case "sla":
       // The worker's warnings and breaches (internal): what happened, and the deadline concerned; the body explains.
       if (asText(data.headline)) lines.push(tSla("alarm", { headline: asText(data.headline)! }));

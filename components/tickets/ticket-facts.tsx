@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { DateTime } from "@/components/ui/date-time";
 import { Panel } from "@/components/ui/panel";
-import type { Impact, Urgency } from "@/lib/domain/vocabulary";
+import type { Impact, TicketChannel, Urgency } from "@/lib/domain/vocabulary";
 
 type Props = {
   ticket: {
@@ -18,6 +18,9 @@ type Props = {
     /** While escalated to a vendor: which one, and its own reference for the ticket. */
     vendor?: { name: string; reference: string | null } | null;
     mergedInto?: { reference: string } | null;
+    /** How it came in, and who took the call (or filed it for the requester). */
+    channel?: TicketChannel;
+    takenBy?: { name: string } | null;
   };
   /** Where another ticket's page is for this reader (the school's portal or the desk). */
   ticketHref?: (reference: string) => string;
@@ -50,6 +53,10 @@ export async function TicketFacts({ ticket, ticketHref = (reference) => `/demand
         ticket.requester.name
       ),
     ],
+    ...(ticket.channel ? [[t("detail.channel"), t(`channel.${ticket.channel}`)] as [string, React.ReactNode]] : []),
+    ...(ticket.takenBy
+      ? [[t(ticket.channel === "phone" ? "detail.takenBy" : "detail.filedBy"), ticket.takenBy.name] as [string, React.ReactNode]]
+      : []),
     [t("detail.team"), ticket.assignedTeam?.name ?? <span className="text-slate-500">{t("detail.unassigned")}</span>],
     [t("detail.technician"), ticket.assignee?.name ?? <span className="text-slate-500">{t("detail.noTechnician")}</span>],
   ];

@@ -4,7 +4,7 @@ import { keysetPage } from "./keyset-page";
 import type { OpenGroup, ResolverParty, ScopeGroup, SlaStateValue, TicketLine, WeekGroup } from "@/lib/domain/dashboard";
 import type { HistogramBin } from "@/lib/domain/dashboard-statistics";
 import { OPEN_STATUSES } from "@/lib/domain/ticket-status";
-import type { Party, Priority, TicketStatus, TicketType } from "@/lib/domain/vocabulary";
+import type { Party, Priority, TicketChannel, TicketStatus, TicketType } from "@/lib/domain/vocabulary";
 
 /**
  * The dashboards' ticket figures, as grouped aggregates: each population (open now, opened in the
@@ -447,4 +447,21 @@ export async function drillDownTickets(
   );
   const { items, next } = keysetPage(result, filters.limit, (last) => ({ createdAt: iso(last.created_at), id: last.id }));
   return { items: items.map(toLine), next };
+}
+
+/** Tickets opened in the period by channel (portal, mail, phone, API): the schools' own filing against the desk's. */
+export async function openedByChannel(
+  db: Executor,
+  ids: TicketScopeIds,
+  period: Instants,
+): Promise<Array<{ channel: TicketChannel; count: number }>> {
+  if (ids.length === 0) return [];
+  return aggregate<{ channel: TicketChannel; count: number }>(
+    db,
+    sql`
+    SELECT t.channel, count(*)::int AS count
+    FROM tickets t
+    WHERE t.establishment_id = ANY(${uuidArray(ids)}) AND t.created_at >= ${period.start.toISOString()}::timestamptz AND t.created_at < ${period.end.toISOString()}::timestamptz
+    GROUP BY t.channel`,
+  );
 }

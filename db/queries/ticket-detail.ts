@@ -23,6 +23,7 @@ import type { InternalSight } from "@/lib/domain/ticket-visibility";
 const assignee = alias(users, "assignee");
 const requester = alias(users, "requester");
 const master = alias(tickets, "master");
+const taker = alias(users, "taker");
 
 /** One ticket with what its page and the API show; the journal is read separately. */
 export async function ticketDetail(db: Executor, ticketId: string) {
@@ -63,6 +64,9 @@ export async function ticketDetail(db: Executor, ticketId: string) {
           where ${userEstablishments.userId} = ${requester.id} and ${userEstablishments.establishmentId} = ${tickets.establishmentId}))`,
       },
       rating: { score: ticketRatings.score, comment: ticketRatings.comment },
+      channel: tickets.channel,
+      /** Who took the phone call (or filed it for the contact through the API). */
+      takenBy: { id: taker.id, name: taker.name },
       vendor: { name: vendors.name, reference: tickets.vendorReference },
       mergedInto: { reference: master.reference },
       criticalPeriod: {
@@ -84,6 +88,7 @@ export async function ticketDetail(db: Executor, ticketId: string) {
     .innerJoin(requester, eq(requester.id, tickets.requesterId))
     .leftJoin(teams, eq(teams.id, tickets.assignedTeamId))
     .leftJoin(assignee, eq(assignee.id, tickets.assigneeId))
+    .leftJoin(taker, eq(taker.id, tickets.takenById))
     .leftJoin(ticketRatings, eq(ticketRatings.ticketId, tickets.id))
     .leftJoin(vendors, eq(vendors.id, tickets.vendorId))
     .leftJoin(master, eq(master.id, tickets.mergedIntoId))
@@ -109,6 +114,7 @@ export async function ticketDetail(db: Executor, ticketId: string) {
     // Left joins give objects of nulls: say "none" plainly.
     assignedTeam: row.assignedTeam?.code ? row.assignedTeam : null,
     assignee: row.assignee?.id ? row.assignee : null,
+    takenBy: row.takenBy?.id ? row.takenBy : null,
     rating: row.rating?.score ? { score: row.rating.score, comment: row.rating.comment } : null,
     vendor: row.vendor?.name ? { name: row.vendor.name, reference: row.vendor.reference } : null,
     mergedInto: row.mergedInto?.reference ? { reference: row.mergedInto.reference } : null,

@@ -13,6 +13,7 @@ export async function ticketFacts(
       id: tickets.id,
       reference: tickets.reference,
       requesterId: tickets.requesterId,
+      takenById: tickets.takenById,
       establishmentId: tickets.establishmentId,
       zoneId: establishments.zoneId,
       assignedTeamId: tickets.assignedTeamId,

@@ -39,6 +39,9 @@ export type TicketListFilters = {
 
 const NONE = sql`false`;
 
+/** The tickets the caller filed, or took on the phone for a school's contact. */
+const filedBy = (userId: string) => or(eq(tickets.requesterId, userId), eq(tickets.takenById, userId))!;
+
 export function scopeCondition(scope: TicketScope): SQL | undefined {
   switch (scope.kind) {
     case "all":
@@ -46,10 +49,10 @@ export function scopeCondition(scope: TicketScope): SQL | undefined {
     case "establishments":
       return or(
         scope.establishmentIds.length ? inArray(tickets.establishmentId, scope.establishmentIds) : NONE,
-        eq(tickets.requesterId, scope.requesterId),
+        filedBy(scope.requesterId),
       );
     case "teams": {
-      const byFiling = eq(tickets.requesterId, scope.requesterId);
+      const byFiling = filedBy(scope.requesterId);
       if (!scope.teamIds.length && !scope.zoneIds.length) return byFiling;
       const byTeam = scope.teamIds.length ? inArray(tickets.assignedTeamId, scope.teamIds) : undefined;
       const byWatch = scope.teamIds.length
@@ -59,7 +62,7 @@ export function scopeCondition(scope: TicketScope): SQL | undefined {
       return or(byTeam, byWatch, byZone, byFiling);
     }
     case "vendor": {
-      const byFiling = eq(tickets.requesterId, scope.requesterId);
+      const byFiling = filedBy(scope.requesterId);
       if (!scope.teamIds.length) return byFiling;
       return or(
         byFiling,

@@ -58,6 +58,7 @@ export async function ticketForEmail(tx: Executor, ticketId: string) {
       teamName: teams.name,
       teamId: tickets.assignedTeamId,
       assigneeId: tickets.assigneeId,
+      takenById: tickets.takenById,
       school: establishments.name,
       requester: { id: users.id, email: users.email, name: users.name, disabledAt: users.disabledAt },
     })

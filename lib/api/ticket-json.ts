@@ -57,6 +57,8 @@ export function ticketJson(ticket: TicketDetail): TicketJson {
     assignedTeam: ticket.assignedTeam,
     assignee: ticket.assignee ? { name: ticket.assignee.name } : null,
     requester: { name: ticket.requester.name },
+    channel: ticket.channel,
+    takenBy: ticket.takenBy ? { id: ticket.takenBy.id, name: ticket.takenBy.name } : null,
     flags: ticket.flags,
     createdAt: ticket.createdAt.toISOString(),
     updatedAt: ticket.updatedAt.toISOString(),

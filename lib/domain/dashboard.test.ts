@@ -1,5 +1,15 @@
 import { describe, expect, test } from "vitest";
-import { ageBands, foldRows, openFigures, resolverShares, sortRows, teamRows, weeklyFlows, type ScopeGroup } from "./dashboard";
+import {
+  ageBands,
+  channelShares,
+  foldRows,
+  openFigures,
+  resolverShares,
+  sortRows,
+  teamRows,
+  weeklyFlows,
+  type ScopeGroup,
+} from "./dashboard";
 import { establishmentDashboardAccess, visibleZoneIds, zoneDashboardAccess } from "./dashboard-access";
 
 test("open figures: every open status and priority, zeros included; closed groups ignored", () => {
@@ -213,5 +223,45 @@ describe("who reads which dashboard", () => {
     expect(visibleZoneIds(caller("sector_lead", [], ["z2"]), ["z1", "z2", "z3"])).toEqual(["z2"]);
     expect(visibleZoneIds(caller("admin"), ["z1", "z2"])).toEqual(["z1", "z2"]);
     expect(visibleZoneIds(caller("manager", ["e1"]), ["z1"])).toEqual([]);
+  });
+});
+
+describe("channelShares", () => {
+  test.each([
+    [
+      "every channel shows, in order, even at zero",
+      [{ channel: "phone" as const, count: 1 }],
+      [
+        { channel: "portal", count: 0, share: 0 },
+        { channel: "mail", count: 0, share: 0 },
+        { channel: "phone", count: 1, share: 1 },
+        { channel: "api", count: 0, share: 0 },
+      ],
+    ],
+    [
+      "shares of the total",
+      [
+        { channel: "portal" as const, count: 6 },
+        { channel: "api" as const, count: 2 },
+      ],
+      [
+        { channel: "portal", count: 6, share: 0.75 },
+        { channel: "mail", count: 0, share: 0 },
+        { channel: "phone", count: 0, share: 0 },
+        { channel: "api", count: 2, share: 0.25 },
+      ],
+    ],
+    [
+      "no ticket: counts at zero, no share",
+      [],
+      [
+        { channel: "portal", count: 0, share: null },
+        { channel: "mail", count: 0, share: null },
+        { channel: "phone", count: 0, share: null },
+        { channel: "api", count: 0, share: null },
+      ],
+    ],
+  ])("%s", (_label, groups, expected) => {
+    expect(channelShares(groups)).toEqual(expected);
   });
 });

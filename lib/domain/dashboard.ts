@@ -21,10 +21,12 @@ import {
   CI_CLASSES,
   CI_STATUSES,
   PRIORITIES,
+  TICKET_CHANNELS,
   type CiClass,
   type CiStatus,
   type Party,
   type Priority,
+  type TicketChannel,
   type TicketStatus,
   type TicketType,
 } from "./vocabulary";
@@ -135,6 +137,17 @@ export function resolverShares(groups: ReadonlyArray<{ party: ResolverParty; cou
   }).filter((row) => row.party !== "none" || row.count > 0);
 }
 
+/** Tickets opened in the period by how they came in (issue 18): every channel, even at zero, so the four always show. */
+export type ChannelShare = { channel: TicketChannel; count: number; share: number | null };
+
+export function channelShares(groups: ReadonlyArray<{ channel: TicketChannel; count: number }>): ChannelShare[] {
+  const total = groups.reduce((sum, group) => sum + group.count, 0);
+  return TICKET_CHANNELS.map((channel) => {
+    const count = groups.filter((group) => group.channel === channel).reduce((sum, group) => sum + group.count, 0);
+    return { channel, count, share: share(count, total) };
+  });
+}
+
 /** The SLA outcome counts of a population, as the database counts them. */
 export type ComplianceCounts = { ttoMet: number; ttoCounted: number; ttrMet: number; ttrCounted: number };
 export type Compliance = ComplianceCounts & { ttoCompliance: number | null; ttrCompliance: number | null };
@@ -229,6 +242,7 @@ export type EstablishmentDashboard = {
   sla: Compliance & { breachedOpen: number; atRiskOpen: number };
   satisfaction: Satisfaction;
   resolvedBy: ResolverShare[];
+  byChannel: ChannelShare[];
   time: TimeFigures;
   equipment: EquipmentFigures;
 };
@@ -262,6 +276,7 @@ export type RegionalDashboard = {
   timeToResolve: DurationFigures;
   sla: Compliance & { breachedOpen: number; atRiskOpen: number };
   satisfaction: { average: number | null; count: number };
+  byChannel: ChannelShare[];
   zones: RegionalRow[];
   teams: TeamRow[];
   establishments: RegionalRow[];

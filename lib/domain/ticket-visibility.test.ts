@@ -48,6 +48,14 @@ describe("canSeeTicket", () => {
     expect(canSeeTicket(who, ticket, now)).toBe(expected);
   });
 
+  test("whoever took the phone call follows the ticket, wherever it goes; someone else of their team does not", () => {
+    const called = { ...ticket, takenById: "taker" };
+    const away = caller("academy_agent", { id: "taker", teamIds: ["team-EOLE"] });
+    expect(canSeeTicket(away, called, now)).toBe(true);
+    expect(canSeeTicket({ ...away, id: "colleague" }, called, now)).toBe(false);
+    expect(canSeeTicket(away, { ...called, takenById: null }, now)).toBe(false);
+  });
+
   test("an unassigned ticket is seen by the zone, not by a team member elsewhere", () => {
     const unassigned = { ...ticket, assignedTeamId: null };
     expect(canSeeTicket(caller("technician", { zoneIds: ["zone-OUEST"] }), unassigned, now)).toBe(true);

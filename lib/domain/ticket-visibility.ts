@@ -10,6 +10,8 @@ export type TicketScopeFacts = {
   assignedTeamId: string | null;
   watcherTeamIds: string[];
   requesterId: string;
+  /** Who took the phone call it came from: they follow it as its filer does. */
+  takenById?: string | null;
   /** Its escalations to vendors (lib/domain/vendor-access.ts). */
   vendorGrants: VendorGrant[];
 };
@@ -19,7 +21,7 @@ export type TicketScopeFacts = {
  * the tickets their teams hold or watch and those of their zones' schools; Académie agents the
  * tickets their teams hold or watch; vendor agents the tickets escalated to their vendor, until
  * 30 days (VENDOR_READ_DAYS) after their wait ended; the service lead and admins all of them;
- * and everyone the tickets they filed themselves.
+ * and everyone the tickets they filed themselves, or took on the phone for a school's contact.
  */
 export type TicketScope =
   | { kind: "all" }
@@ -49,7 +51,7 @@ export function ticketScope(caller: Caller, now: Date): TicketScope {
 export function canSeeTicket(caller: Caller, ticket: TicketScopeFacts, now: Date): boolean {
   const scope = ticketScope(caller, now);
   // Whoever filed a ticket (a school, or the call platform on its behalf) may follow it.
-  if (scope.kind === "all" || ticket.requesterId === caller.id) return true;
+  if (scope.kind === "all" || ticket.requesterId === caller.id || ticket.takenById === caller.id) return true;
   if (scope.kind === "establishments") return scope.establishmentIds.includes(ticket.establishmentId);
   if (scope.kind === "vendor") return vendorStanding(scope.teamIds, ticket.vendorGrants, now).stage !== "none";
   return (

@@ -99,6 +99,13 @@ const sla = {
   atRiskOpen: 1,
 };
 
+const byChannel: EstablishmentDashboard["byChannel"] = [
+  { channel: "portal", count: 3, share: 0.75 },
+  { channel: "mail", count: 0, share: 0 },
+  { channel: "phone", count: 1, share: 0.25 },
+  { channel: "api", count: 0, share: 0 },
+];
+
 function school(uai: string, name: string, overrides: Partial<EstablishmentDashboard> = {}): EstablishmentDashboard {
   return {
     establishment: { uai, name, type: "LPO", city: "Tours", zone: { code: "OUEST", name: "Ouest" } },
@@ -115,6 +122,7 @@ function school(uai: string, name: string, overrides: Partial<EstablishmentDashb
     sla,
     satisfaction: { average: 4.5, count: 2, comments: [{ reference: "T-9", score: 5, comment: "Merci", ratedAt: "2026-06-10T08:00:00Z" }] },
     resolvedBy: [{ party: "region", count: 2, share: 1 }],
+    byChannel,
     equipment,
     time,
     ...overrides,
@@ -140,6 +148,7 @@ describe("the school's tables", () => {
       "weeks",
       "services",
       "resolved-by",
+      "channels",
       "durations",
       "ratings",
       "equipment-classes",
@@ -389,6 +398,7 @@ describe("the regional tables", () => {
     ...durations,
     sla,
     satisfaction: { average: 4.25, count: 2 },
+    byChannel,
     time,
     zones: [row("OUEST", "Ouest")],
     teams: [
@@ -412,6 +422,18 @@ describe("the regional tables", () => {
       `${base}resolved=2026-06-01..2026-06-30`,
     ].map((href, index) => `${figures[index]} -> ${href}`);
 
+  test("tickets by channel: the four channels, with their counts and shares", () => {
+    const channels = tables.find((table) => table.id === "channels");
+    expect(channels).toMatchObject({ title: "tables.channels", hint: "tables.channelsHint" });
+    expect(columnsOf(channels)).toEqual(["channel:columns.channel", "count#:columns.count", "share#:columns.share"]);
+    expect(rowsOf(channels)).toEqual([
+      ["portal | channels.portal", "3 | 3", nnbsp("75 | 75~%")],
+      ["mail | channels.mail", "0 | 0", nnbsp("0 | 0~%")],
+      ["phone | channels.phone", "1 | 1", nnbsp("25 | 25~%")],
+      ["api | channels.api", "0 | 0", nnbsp("0 | 0~%")],
+    ]);
+  });
+
   test("deflections stand beside the tickets filed, per service and per school", () => {
     const byService = tables.find((table) => table.id === "deflections-services");
     expect(columnsOf(byService)).toEqual(["service:columns.service", "opened#:columns.opened", "deflected#:columns.deflected"]);
@@ -428,6 +450,7 @@ describe("the regional tables", () => {
       "vendors",
       "deflections-services",
       "deflections-establishments",
+      "channels",
       "weeks",
       "open-status",
       "open-priority",

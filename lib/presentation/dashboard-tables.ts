@@ -3,7 +3,15 @@
  * CSV export writes the same rows, so "export this table" gives exactly what is on screen (numbers
  * as numbers, shares in percent). Pure: labels come through `t`, addresses through `links`.
  */
-import type { EstablishmentDashboard, RegionalDashboard, RegionalRow, TicketLine, TeamRow, TimeFigures } from "../domain/dashboard";
+import type {
+  ChannelShare,
+  EstablishmentDashboard,
+  RegionalDashboard,
+  RegionalRow,
+  TicketLine,
+  TeamRow,
+  TimeFigures,
+} from "../domain/dashboard";
 import type { TimeSpent } from "../domain/interventions";
 import { formatBusinessMinutes } from "../domain/dashboard-statistics";
 import { OPEN_STATUSES } from "../domain/ticket-status";
@@ -378,6 +386,7 @@ export function establishmentTables(d: EstablishmentDashboard, t: Translate, lin
         shareCell(row.share, formats.locale),
       ]),
     },
+    channelTable(d.byChannel, t, formats),
     durationTable(d, t),
     {
       id: "ratings",
@@ -496,10 +505,30 @@ export function regionalTables(
       ]),
     },
     ...deflectionTables(d.deflections, t, links, formats),
+    channelTable(d.byChannel, t, formats),
     weekTable(d.weeks, t, links, formats),
     ...openTables(d, t, links, formats),
     ...timeTables(d.time, d.period, t, formats, links.drill, links.schoolDrill, links.school),
   ];
+}
+
+/** Tickets opened in the period by how they came in: the portal, an e-mail, a phone call to the desk, the API. */
+function channelTable(rows: ChannelShare[], t: Translate, formats: Formats): TableSpec {
+  return {
+    id: "channels",
+    title: t("tables.channels"),
+    hint: t("tables.channelsHint"),
+    columns: [
+      { key: "channel", label: t("columns.channel") },
+      { key: "count", label: t("columns.count"), numeric: true },
+      { key: "share", label: t("columns.share"), numeric: true },
+    ],
+    rows: rows.map((row) => [
+      cell(row.channel, t(`channels.${row.channel}`)),
+      count(row.count, formats.locale),
+      shareCell(row.share, formats.locale),
+    ]),
+  };
 }
 
 /** Tickets filed beside the attempts an article ended without a ticket, per service and per school (issue 16). */

@@ -6,6 +6,7 @@ import {
   PRIORITIES,
   ROLES,
   SUPPORT_MODES,
+  TICKET_CHANNELS,
   TICKET_STATUSES,
   TICKET_TYPES,
   URGENCIES,
@@ -63,6 +64,13 @@ export const ticketSchema = ticketSummarySchema
     ),
     assignee: z.object({ name: z.string() }).nullable(),
     requester: z.object({ name: z.string() }),
+    channel: z
+      .enum(TICKET_CHANNELS)
+      .meta({ description: "Comment la demande est arrivée : portal, mail, phone (appel téléphonique), api" }),
+    takenBy: z
+      .object({ id: z.uuid(), name: z.string() })
+      .nullable()
+      .meta({ description: "Qui a pris l'appel (ou déposé la demande pour le demandeur) ; null quand le demandeur l'a déposée lui-même" }),
     resolvedAt: z.iso.datetime().nullable(),
     closedAt: z.iso.datetime().nullable(),
     vendor: z

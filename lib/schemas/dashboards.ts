@@ -2,7 +2,7 @@ import { z } from "zod";
 import { RESOLVER_PARTIES, REGIONAL_SORT_KEYS } from "@/lib/domain/dashboard";
 import { PERIOD_KINDS } from "@/lib/domain/dashboard-period";
 import { OPEN_STATUSES } from "@/lib/domain/ticket-status";
-import { CI_CLASSES, CI_STATUSES, PARTIES, PRIORITIES, TICKET_STATUSES, TICKET_TYPES } from "@/lib/domain/vocabulary";
+import { CI_CLASSES, CI_STATUSES, PARTIES, PRIORITIES, TICKET_CHANNELS, TICKET_STATUSES, TICKET_TYPES } from "@/lib/domain/vocabulary";
 import { ticketCursorSchema } from "./tickets";
 import { cursorParam } from "./cursor";
 import { uaiCode, upperCode } from "./primitives";
@@ -110,6 +110,7 @@ export const ESTABLISHMENT_TABLES = [
   "weeks",
   "services",
   "resolved-by",
+  "channels",
   "durations",
   "ratings",
   "equipment-classes",
@@ -127,6 +128,7 @@ export const REGIONAL_TABLES = [
   "vendors",
   "deflections-services",
   "deflections-establishments",
+  "channels",
   "weeks",
   "open-status",
   "open-priority",
@@ -236,6 +238,10 @@ const time = z
   })
   .meta({ description: "Interventions commencées dans la période (heure de Paris)" });
 
+const byChannel = z
+  .array(z.object({ channel: z.enum(TICKET_CHANNELS), count: z.number().int(), share }))
+  .meta({ description: "Tickets ouverts sur la période par canal : portal (portail), mail (courriel), phone (appel au bureau), api" });
+
 export const establishmentDashboardSchema = z
   .object({
     establishment: z.object({
@@ -272,6 +278,7 @@ export const establishmentDashboardSchema = z
       comments: z.array(z.object({ reference: z.string(), score: z.number().int(), comment: z.string(), ratedAt: z.iso.datetime() })),
     }),
     resolvedBy: z.array(z.object({ party: z.enum(RESOLVER_PARTIES), count: z.number().int(), share })),
+    byChannel,
     time,
     equipment,
   })
@@ -290,6 +297,7 @@ export const zoneDashboardSchema = z
     timeToResolve: durations,
     sla,
     satisfaction: z.object({ average: z.number().nullable(), count: z.number().int() }),
+    byChannel,
     zones: z.array(regionalRow),
     teams: z.array(
       regionalRow.extend({

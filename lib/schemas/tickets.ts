@@ -27,6 +27,11 @@ export const createTicketSchema = z.object({
     .array(z.uuid({ error: "cmdb.errors.invalidItemId" }))
     .max(20, "forms.errors.max20Items")
     .default([]),
+  /** Staff filing for a school's contact (a phone call, or a platform): the contact is the requester. */
+  requesterId: z.uuid({ error: "desk.calls.errors.contactRequired" }).optional().meta({
+    description:
+      "Réservé au personnel qui traite les demandes de l'établissement : le contact de l'établissement pour qui la demande est déposée (il en devient le demandeur)",
+  }),
 });
 export type CreateTicketInput = z.infer<typeof createTicketSchema>;
 

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { pageTitle } from "@/i18n/page-title";
@@ -11,6 +12,7 @@ import { Fold } from "@/components/shell/fold";
 import { Pager } from "@/components/ui/pager";
 import { pageCaller } from "@/lib/auth/current-caller";
 import { can } from "@/lib/domain/permissions";
+import { takesCalls } from "@/lib/domain/phone-calls";
 import { encodeCursor } from "@/lib/schemas/cursor";
 import { SAVED_VIEW_KEYS, viewSearch } from "@/lib/schemas/saved-views";
 import { queueQuery } from "@/lib/schemas/tickets";
@@ -84,8 +86,17 @@ export default async function DeskPage({ searchParams }: Props) {
         </Fold>
       </aside>
       <section className="min-w-0">
-        <p className="text-sm text-slate-500">{t("title")}</p>
-        <h1 className="text-2xl font-semibold">{title}</h1>
+        <div className="flex flex-wrap items-end justify-between gap-2">
+          <div>
+            <p className="text-sm text-slate-500">{t("title")}</p>
+            <h1 className="text-2xl font-semibold">{title}</h1>
+          </div>
+          {takesCalls(caller) && (
+            <Link href="/bureau/appel" className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800">
+              {t("calls.action")}
+            </Link>
+          )}
+        </div>
         {atRisk && <p className="mt-1 text-sm text-slate-600">{tSla("atRiskIntro")}</p>}
         <div className="mt-4">
           <Fold label={tShell(filtered ? "fold.filtersActive" : "fold.filters")} closeLabel={tShell("fold.hideFilters")}>

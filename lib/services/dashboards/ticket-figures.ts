@@ -1,8 +1,9 @@
 import type { Executor } from "@/db/client";
 import { deflectionCounts } from "@/db/queries/articles";
 import { allServices, allTeams } from "@/db/queries/dashboard-scope";
-import { openedPopulation, openGroups, resolvedPopulation, type Instants } from "@/db/queries/dashboard-tickets";
+import { openedByChannel, openedPopulation, openGroups, resolvedPopulation, type Instants } from "@/db/queries/dashboard-tickets";
 import {
+  channelShares,
   compliance,
   openFigures,
   resolverParty,
@@ -21,13 +22,14 @@ export async function ticketFigures(db: Executor, ids: readonly string[], period
     ...periodStartEnd,
     weeks: weeksOf(period).map((monday) => ({ monday, start: periodInstants({ from: monday, to: monday }).start })),
   };
-  const [open, opened, resolved, services, teams, deflections] = await Promise.all([
+  const [open, opened, resolved, services, teams, deflections, channels] = await Promise.all([
     openGroups(db, ids),
     openedPopulation(db, ids, instants, now),
     resolvedPopulation(db, ids, instants),
     allServices(db),
     allTeams(db),
     deflectionCounts(db, ids, periodStartEnd),
+    openedByChannel(db, ids, periodStartEnd),
   ]);
   const partyOf = new Map(teams.map((team) => [team.id, team.party]));
   const byService: ServiceFlow[] = services
@@ -104,6 +106,7 @@ export async function ticketFigures(db: Executor, ids: readonly string[], period
         count: row.count,
       })),
     ),
+    byChannel: channelShares(channels),
     scopeGroups: [...scope.values()],
     /** Deflections per school (all services), for the regional table beside the tickets filed. */
     deflectedBySchool: deflections.reduce(

@@ -186,7 +186,8 @@ export async function recordTicketNotifications(tx: Executor, notifications: Tic
             ...audience,
             ticketId: ticket.id,
             eventId: notification.eventId,
-            actorId: event.authorId,
+            // A phone call's ticket is the contact's words, filed by the technician who took it: they need no news of it.
+            actorId: notification.kind === "created" && ticket.takenById ? ticket.takenById : event.authorId,
             outboxKind: notification.kind,
           },
           staffEmailFor(notification.kind, audience, ticket, event, now),

@@ -1,4 +1,5 @@
-import { database } from "@/db/client";
+import { database, type Executor } from "@/db/client";
+import { callContact } from "@/db/queries/phone-contacts";
 import { findCategory } from "@/db/queries/catalogue";
 import { criticalPeriodsOn } from "@/db/queries/critical-periods";
 import { establishmentByUai } from "@/db/queries/establishments";
@@ -11,6 +12,7 @@ import type { Caller } from "@/lib/domain/caller";
 import type { TicketChannel } from "@/lib/domain/vocabulary";
 import { filingFlags, filingRefusal } from "@/lib/domain/filing-rules";
 import { canFileTicketFor } from "@/lib/domain/permissions";
+import { canTakeCallFor, isContactOf } from "@/lib/domain/phone-calls";
 import { raiseImpact } from "@/lib/domain/ci-impact";
 import { parisDay } from "@/lib/domain/business-calendar";
 import { criticalPeriodPriority } from "@/lib/domain/critical-periods";
@@ -28,11 +30,39 @@ import { recordIdempotencyKey, type IdempotencyClaim } from "../idempotency/idem
 import { routeFiledTicket } from "./route-filed-ticket";
 import { recordRegisterEntry } from "../registers/record-from-approval";
 
-/** Where a filing comes from: its channel, who took a phone call, and the API's idempotency claim. */
-export type FilingOrigin = { idempotency?: IdempotencyClaim; channel?: TicketChannel; takenById?: string | null };
+/**
+ * Where a filing comes from: its channel (a filing for a contact, `input.requesterId`, is a phone call unless said
+ * otherwise) and the API's idempotency claim.
+ */
+export type FilingOrigin = { idempotency?: IdempotencyClaim; channel?: TicketChannel };
 
 /**
- * Files a ticket: checks who may file for the school, that the category exists and is open to it,
+ * Who the ticket is for, after the one authorization check of a filing: the caller themself (school staff for their
+ * schools, staff for any school), or a named contact of the school, filed by staff who work that school's tickets.
+ */
+async function requesterOf(
+  db: Executor,
+  caller: Caller,
+  school: { id: string; zoneId: string },
+  onBehalfOf: string | undefined,
+): Promise<ServiceResult<{ id: string; takenBy: { id: string; name: string } | null }>> {
+  if (!onBehalfOf) {
+    if (!canFileTicketFor(caller, school.id)) return fail({ kind: "forbidden", message: "tickets.errors.fileForbidden" });
+    return succeed({ id: caller.id, takenBy: null });
+  }
+  if (!canTakeCallFor(caller, school)) return fail({ kind: "forbidden", message: "desk.calls.errors.forbidden" });
+  const contact = await callContact(db, onBehalfOf);
+  if (!contact || !isContactOf(contact, school.id))
+    return fail({
+      kind: "unprocessable",
+      message: "desk.calls.errors.notAContact",
+      errors: [{ field: "requesterId", message: "desk.calls.errors.notAContact" }],
+    });
+  return succeed({ id: contact.id, takenBy: { id: caller.id, name: caller.name } });
+}
+
+/**
+ * Files a ticket: checks who may file for the school (and for whom: `input.requesterId`, a contact of the school), that the category exists and is open to it,
  * its own fields, the equipment and the attachments; then writes the ticket, its links, its first
  * journal entry, its files and its e-mail in one transaction, and enqueues the e-mail after commit.
  * Under an idempotency claim, the key is recorded in that transaction (a racing retry rolls it back).
@@ -46,7 +76,7 @@ export async function createTicket(
   now: Date,
   /** Who files and from where, for the audit row of the levels the filer approves by filing (their signature). */
   actor: AuditActor = { userId: caller.id, label: caller.email, ip: null, requestId: null },
-  { idempotency, channel = "portal", takenById = null }: FilingOrigin = {},
+  { idempotency, channel = input.requesterId ? "phone" : "portal" }: FilingOrigin = {},
 ): Promise<ServiceResult<{ reference: string }>> {
   const db = database();
   const establishment = await establishmentByUai(db, input.establishmentUai);
@@ -57,7 +87,9 @@ export async function createTicket(
       values: { uai: input.establishmentUai },
       errors: [{ field: "establishmentUai", message: "forms.errors.unknownUai" }],
     });
-  if (!canFileTicketFor(caller, establishment.id)) return fail({ kind: "forbidden", message: "tickets.errors.fileForbidden" });
+  const requester = await requesterOf(db, caller, establishment, input.requesterId);
+  if (!requester.ok) return requester;
+  const { id: requesterId, takenBy } = requester.value;
 
   const found = await findCategory(db, input.serviceCode, input.categoryCode);
   if (!found) {
@@ -115,7 +147,8 @@ export async function createTicket(
     });
   }
 
-  const filer = category.approvalLevels.length ? await approverFacts(db, caller.id) : null;
+  // Filing for a contact signs nothing: only the filer's own levels are signed as it is filed.
+  const filer = category.approvalLevels.length && !takenBy ? await approverFacts(db, caller.id) : null;
   const school = filer ? await approvalSchool(db, establishment.id) : null;
   const approval = levelsAtFiling(category.approvalLevels, filer && school ? approverKindsOf(filer, school) : [], now);
 
@@ -139,11 +172,11 @@ export async function createTicket(
           fields: answers.data,
           flags: filingFlags(category, ciIds.length),
           establishmentId: establishment.id,
-          requesterId: caller.id,
+          requesterId,
           serviceId: found.serviceId,
           categoryId: category.id,
           channel,
-          takenById,
+          takenById: takenBy?.id ?? null,
           createdAt: now,
           updatedAt: now,
         })
@@ -155,10 +188,15 @@ export async function createTicket(
           ticketId: ticket!.id,
           kind: "created",
           visibility: "public",
-          authorId: caller.id,
+          // The requester's words, as the call taker wrote them down; the entry says how it came in and who took it.
+          authorId: requesterId,
           body: input.description,
           createdAt: now,
-          data: impact !== input.impact ? { impactRaised: { from: input.impact, to: impact } } : {},
+          data: {
+            ...(impact !== input.impact ? { impactRaised: { from: input.impact, to: impact } } : {}),
+            ...(channel !== "portal" ? { channel } : {}),
+            ...(takenBy ? { takenBy } : {}),
+          },
         })
         .returning({ id: ticketEvents.id });
       await recordAttachments(tx, { ticketId: ticket!.id, eventId: event!.id, uploadedById: caller.id, files: stored });

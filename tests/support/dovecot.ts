@@ -198,7 +198,7 @@ namespace inbox {
         const result: Record<string, number> = {};
         for (const box of await imap.list()) {
           const status = await imap.status(box.path, { messages: true });
-          result[box.path] = status.messages ?? 0;
+          result[box.path] = status ? (status.messages ?? 0) : 0;
         }
         return result;
       } finally {

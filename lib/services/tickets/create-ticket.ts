@@ -1,4 +1,4 @@
-import { database } from "@/db/client";
+import { database, type Executor } from "@/db/client";
 import { findCategory } from "@/db/queries/catalogue";
 import { criticalPeriodsOn } from "@/db/queries/critical-periods";
 import { establishmentByUai } from "@/db/queries/establishments";
@@ -28,8 +28,17 @@ import { recordIdempotencyKey, type IdempotencyClaim } from "../idempotency/idem
 import { routeFiledTicket } from "./route-filed-ticket";
 import { recordRegisterEntry } from "../registers/record-from-approval";
 
-/** Where a filing comes from: its channel, who took a phone call, and the API's idempotency claim. */
-export type FilingOrigin = { idempotency?: IdempotencyClaim; channel?: TicketChannel; takenById?: string | null };
+/**
+ * Where a filing comes from: its channel, who took a phone call, and the API's idempotency claim; mail in adds flags
+ * ("a_qualifier") and records the message it read in the ticket's own transaction (`alsoInTransaction`).
+ */
+export type FilingOrigin = {
+  idempotency?: IdempotencyClaim;
+  channel?: TicketChannel;
+  takenById?: string | null;
+  flags?: readonly string[];
+  alsoInTransaction?: (tx: Executor, filed: { ticketId: string; eventId: number }) => Promise<void>;
+};
 
 /**
  * Files a ticket: checks who may file for the school, that the category exists and is open to it,
@@ -46,7 +55,7 @@ export async function createTicket(
   now: Date,
   /** Who files and from where, for the audit row of the levels the filer approves by filing (their signature). */
   actor: AuditActor = { userId: caller.id, label: caller.email, ip: null, requestId: null },
-  { idempotency, channel = "portal", takenById = null }: FilingOrigin = {},
+  { idempotency, channel = "portal", takenById = null, flags = [], alsoInTransaction }: FilingOrigin = {},
 ): Promise<ServiceResult<{ reference: string }>> {
   const db = database();
   const establishment = await establishmentByUai(db, input.establishmentUai);
@@ -137,7 +146,7 @@ export async function createTicket(
           title: input.title,
           description: input.description,
           fields: answers.data,
-          flags: filingFlags(category, ciIds.length),
+          flags: [...filingFlags(category, ciIds.length), ...flags],
           establishmentId: establishment.id,
           requesterId: caller.id,
           serviceId: found.serviceId,
@@ -162,6 +171,7 @@ export async function createTicket(
         })
         .returning({ id: ticketEvents.id });
       await recordAttachments(tx, { ticketId: ticket!.id, eventId: event!.id, uploadedById: caller.id, files: stored });
+      if (alsoInTransaction) await alsoInTransaction(tx, { ticketId: ticket!.id, eventId: event!.id });
       if (approval.levels.length) {
         await tx.insert(ticketApprovals).values(
           approval.levels.map((level) => ({

@@ -36,7 +36,10 @@ export function startMailIn(): () => Promise<void> {
       if (!stopping) await sleep();
     }
   });
-  logger.info({ mailboxes: mailboxes.map((mailbox) => mailbox.key), pollSeconds: MAIL_IN_POLL_SECONDS, idle: MAIL_IN_IDLE }, "mail in started");
+  logger.info(
+    { mailboxes: mailboxes.map((mailbox) => mailbox.key), pollSeconds: MAIL_IN_POLL_SECONDS, idle: MAIL_IN_IDLE },
+    "mail in started",
+  );
   return async () => {
     stopping = true;
     for (const wake of [...wakers]) wake();

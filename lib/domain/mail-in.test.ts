@@ -16,7 +16,12 @@ import { parseMailboxUrls } from "./mail-in-config";
 
 const SECRET = "test-secret";
 const OUTBOX_ID = "0b7e1a52-3c4d-4e5f-8a9b-0c1d2e3f4a5b";
-const ours: OurMail = { fromAddress: "no-reply@guichet.test", messageIdHost: "guichet.test", replyAddress: "guichet@guichet.test", secret: SECRET };
+const ours: OurMail = {
+  fromAddress: "no-reply@guichet.test",
+  messageIdHost: "guichet.test",
+  replyAddress: "guichet@guichet.test",
+  secret: SECRET,
+};
 
 const facts = (overrides: Partial<InboundFacts> = {}): InboundFacts => ({
   from: "cpe@lycee.example",
@@ -78,20 +83,36 @@ describe("classifyMessage", () => {
       { recipients: [`guichet+${"0".repeat(52)}@guichet.test`], threadIds: [`<${OUTBOX_ID}@guichet.test>`] },
       { kind: "forged_token" },
     ],
-    ["Auto-Submitted: auto-replied", { headers: { "auto-submitted": "auto-replied" } }, { kind: "auto_reply", reason: "Auto-Submitted: auto-replied" }],
+    [
+      "Auto-Submitted: auto-replied",
+      { headers: { "auto-submitted": "auto-replied" } },
+      { kind: "auto_reply", reason: "Auto-Submitted: auto-replied" },
+    ],
     ["Auto-Submitted: no is a person", { headers: { "auto-submitted": "no" } }, { kind: "new" }],
-    ["X-Auto-Response-Suppress", { headers: { "x-auto-response-suppress": "All" } }, { kind: "auto_reply", reason: "X-Auto-Response-Suppress" }],
+    [
+      "X-Auto-Response-Suppress",
+      { headers: { "x-auto-response-suppress": "All" } },
+      { kind: "auto_reply", reason: "X-Auto-Response-Suppress" },
+    ],
     ["Precedence: bulk", { headers: { precedence: "bulk" } }, { kind: "auto_reply", reason: "Precedence: bulk" }],
     ["Precedence: auto_reply", { headers: { precedence: "auto_reply" } }, { kind: "auto_reply", reason: "Precedence: auto_reply" }],
     ["Precedence: list", { headers: { precedence: "list" } }, { kind: "auto_reply", reason: "Precedence: list" }],
-    ["an out-of-office subject", { subject: "Réponse automatique : absent du bureau" }, { kind: "auto_reply", reason: "objet de réponse automatique" }],
+    [
+      "an out-of-office subject",
+      { subject: "Réponse automatique : absent du bureau" },
+      { kind: "auto_reply", reason: "objet de réponse automatique" },
+    ],
     ["an English out-of-office", { subject: "Out of Office: Imprimante" }, { kind: "auto_reply", reason: "objet de réponse automatique" }],
     [
       "an auto-reply to a notification",
       { headers: { "auto-submitted": "auto-replied" }, recipients: [`guichet+${token}@guichet.test`] },
       { kind: "auto_reply", reason: "Auto-Submitted: auto-replied" },
     ],
-    ["a DSN", { contentType: "multipart/report; report-type=delivery-status; boundary=x", from: "mailer-daemon@mx.example" }, { kind: "bounce" }],
+    [
+      "a DSN",
+      { contentType: "multipart/report; report-type=delivery-status; boundary=x", from: "mailer-daemon@mx.example" },
+      { kind: "bounce" },
+    ],
     ["a bounce without report", { from: "MAILER-DAEMON@mx.example", subject: "Undelivered Mail Returned to Sender" }, { kind: "bounce" }],
     ["our From", { from: "no-reply@guichet.test" }, { kind: "own" }],
     ["our reply address", { from: `guichet+${token}@guichet.test` }, { kind: "own" }],
@@ -102,13 +123,16 @@ describe("classifyMessage", () => {
   });
 
   it("finds no token without a reply address", () => {
-    expect(classifyMessage(facts({ recipients: [`guichet+${token}@guichet.test`] }), { ...ours, replyAddress: null })).toEqual({ kind: "new" });
+    expect(classifyMessage(facts({ recipients: [`guichet+${token}@guichet.test`] }), { ...ours, replyAddress: null })).toEqual({
+      kind: "new",
+    });
   });
 });
 
 describe("readBounce", () => {
   it("finds the outbox row by its header or its Message-ID, and the diagnostic", () => {
-    const status = "Reporting-MTA: dns; mx.example\n\nFinal-Recipient: rfc822; absent@lycee.example\nAction: failed\nStatus: 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1 User unknown";
+    const status =
+      "Reporting-MTA: dns; mx.example\n\nFinal-Recipient: rfc822; absent@lycee.example\nAction: failed\nStatus: 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1 User unknown";
     expect(readBounce(status, `Message-ID: <${OUTBOX_ID}@guichet.test>\nSubject: x`, "guichet.test")).toEqual({
       outboxId: OUTBOX_ID,
       reason: "Rejeté par le serveur de destination (absent@lycee.example) : 550 5.1.1 User unknown",
@@ -124,13 +148,21 @@ describe("readBounce", () => {
 describe("trimReply", () => {
   it.each([
     ["plain text", "Merci, c'est réparé.", "Merci, c'est réparé."],
-    ["a French reply header", "Oui, toujours en panne.\n\nLe lun. 1 déc. 2026 à 10:00, Guichet <no-reply@guichet.test> a écrit :\n> Question ?", "Oui, toujours en panne."],
+    [
+      "a French reply header",
+      "Oui, toujours en panne.\n\nLe lun. 1 déc. 2026 à 10:00, Guichet <no-reply@guichet.test> a écrit :\n> Question ?",
+      "Oui, toujours en panne.",
+    ],
     [
       "a French header wrapped on two lines",
       "Oui.\n\nLe lun. 1 déc. 2026 à 10:00, Guichet <no-reply@guichet.test>\na écrit :\n> Question ?",
       "Oui.",
     ],
-    ["an English reply header", "Yes it is.\n\nOn Mon, Dec 1, 2026 at 10:00 AM Guichet <no-reply@guichet.test> wrote:\n> Question?", "Yes it is."],
+    [
+      "an English reply header",
+      "Yes it is.\n\nOn Mon, Dec 1, 2026 at 10:00 AM Guichet <no-reply@guichet.test> wrote:\n> Question?",
+      "Yes it is.",
+    ],
     ["a signature", "Bien reçu.\n\n-- \nMarie Curie\nCPE", "Bien reçu."],
     ["a mobile signature", "D'accord.\n\nEnvoyé de mon iPhone", "D'accord."],
     [
@@ -138,11 +170,7 @@ describe("trimReply", () => {
       "Le poste redémarre.\r\n\r\n________________________________\r\nDe : Guichet <no-reply@guichet.test>\r\nEnvoyé : lundi 1 décembre 2026 10:00\r\nÀ : cpe@lycee.example\r\nObjet : Votre ticket\r\n\r\nQuestion ?",
       "Le poste redémarre.",
     ],
-    [
-      "an Outlook block without a rule",
-      "Fait.\n\nDe : Guichet <no-reply@guichet.test>\nEnvoyé : lundi\nObjet : Votre ticket",
-      "Fait.",
-    ],
+    ["an Outlook block without a rule", "Fait.\n\nDe : Guichet <no-reply@guichet.test>\nEnvoyé : lundi\nObjet : Votre ticket", "Fait."],
     ["an English Outlook block", "Done.\n\nFrom: Guichet <no-reply@guichet.test>\nSent: Monday\nTo: x\nSubject: y", "Done."],
     ["an original message rule", "Vu.\n\n-----Message d'origine-----\nDe : x", "Vu."],
     ["quoted lines in between", "> Question ?\nRéponse.\n> Autre ?\nAutre réponse.", "Réponse.\nAutre réponse."],
@@ -171,7 +199,15 @@ describe("parseMailboxUrls", () => {
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
     expect(parsed.mailboxes).toEqual([
-      expect.objectContaining({ key: "guichet@ac.fr@imap.ac.fr:993/INBOX", port: 993, secure: true, user: "guichet@ac.fr", password: "p,w", doneFolder: "Traités", errorFolder: "Erreurs" }),
+      expect.objectContaining({
+        key: "guichet@ac.fr@imap.ac.fr:993/INBOX",
+        port: 993,
+        secure: true,
+        user: "guichet@ac.fr",
+        password: "p,w",
+        doneFolder: "Traités",
+        errorFolder: "Erreurs",
+      }),
       expect.objectContaining({ key: "b@127.0.0.1:1143/Support", secure: false, startTls: false, folder: "Support", doneFolder: "Fait" }),
     ]);
   });

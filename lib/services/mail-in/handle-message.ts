@@ -84,7 +84,11 @@ export async function handledRecord(db: Executor, place: MessagePlace, messageId
 
 type Parsed = { place: MessagePlace; mail: ParsedMail; facts: InboundFacts; now: Date };
 
-const recordRow = (parsed: Parsed, outcome: MailInOutcome, extra: { reason?: string | null; ticketId?: string | null; eventId?: number | null }) => ({
+const recordRow = (
+  parsed: Parsed,
+  outcome: MailInOutcome,
+  extra: { reason?: string | null; ticketId?: string | null; eventId?: number | null },
+) => ({
   ...parsed.place,
   messageId: parsed.facts.messageId,
   fromAddress: parsed.facts.from,
@@ -174,10 +178,18 @@ async function handleReply(parsed: Parsed, outboxId: string): Promise<HandledMes
   if (!body) return refuse("empty", "réponse vide", undefined, caller.id);
 
   let recorded: { ticketId: string; eventId: number } | null = null;
-  const result = await addComment(caller, sent.reference, { body: body.slice(0, DESCRIPTION_MAX), visibility: "public" }, files, now, undefined, async (tx, added) => {
-    recorded = added;
-    await tx.insert(mailInMessages).values(recordRow(parsed, "comment", { ticketId: added.ticketId, eventId: added.eventId }));
-  });
+  const result = await addComment(
+    caller,
+    sent.reference,
+    { body: body.slice(0, DESCRIPTION_MAX), visibility: "public" },
+    files,
+    now,
+    undefined,
+    async (tx, added) => {
+      recorded = added;
+      await tx.insert(mailInMessages).values(recordRow(parsed, "comment", { ticketId: added.ticketId, eventId: added.eventId }));
+    },
+  );
   if (result.ok) return { outcome: "comment", reason: null, ticketId: recorded!.ticketId };
   const failure = result.failure;
   if (failure.kind === "not_found" || failure.kind === "forbidden")
@@ -251,7 +263,9 @@ async function handleNew(parsed: Parsed): Promise<HandledMessage> {
 
 async function handleBounce(parsed: Parsed): Promise<HandledMessage> {
   const status = parsed.mail.attachments.find((part) => part.contentType === "message/delivery-status");
-  const returned = parsed.mail.attachments.find((part) => part.contentType === "text/rfc822-headers" || part.contentType === "message/rfc822");
+  const returned = parsed.mail.attachments.find(
+    (part) => part.contentType === "text/rfc822-headers" || part.contentType === "message/rfc822",
+  );
   const returnedText = returned ? returned.content.toString("utf8").split(/\r?\n\r?\n/)[0]! : "";
   const failure = readBounce(status?.content.toString("utf8") ?? textOf(parsed.mail), returnedText, ourMail().messageIdHost);
   await database().transaction(async (tx) => {

@@ -1,10 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
   classifyMessage,
-  createReplyToken,
   outboxIdOfMessageId,
   readBounce,
-  readReplyToken,
   replyAddressWith,
   titleFromSubject,
   tokenInAddress,
@@ -13,6 +11,7 @@ import {
   type OurMail,
 } from "./mail-in";
 import { parseMailboxUrls } from "./mail-in-config";
+import { createReplyToken, readReplyToken } from "@/lib/services/signed-token";
 
 const SECRET = "test-secret";
 const OUTBOX_ID = "0b7e1a52-3c4d-4e5f-8a9b-0c1d2e3f4a5b";
@@ -20,7 +19,7 @@ const ours: OurMail = {
   fromAddress: "no-reply@guichet.test",
   messageIdHost: "guichet.test",
   replyAddress: "guichet@guichet.test",
-  secret: SECRET,
+  readToken: (token) => readReplyToken(token, SECRET),
 };
 
 const facts = (overrides: Partial<InboundFacts> = {}): InboundFacts => ({

@@ -1,5 +1,3 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
-
 /**
  * Mail in: what an incoming message is (Guichet's own mail, an auto-reply, a bounce, a reply to a ticket e-mail, a new
  * message) and the part of a reply worth keeping. Pure functions of the parsed message's facts.
@@ -27,7 +25,8 @@ export type OurMail = {
   messageIdHost: string;
   /** MAIL_IN_REPLY_ADDRESS, lower case; null when unset. */
   replyAddress: string | null;
-  secret: string;
+  /** The outbox id a reply token names, or null when it is not one of ours (lib/services/signed-token.ts). */
+  readToken: (token: string) => string | null;
 };
 
 /** The header our outgoing mail carries (its outbox row), so a copy coming back is known for ours. */
@@ -42,33 +41,7 @@ export type MailClass =
   | { kind: "forged_token" }
   | { kind: "new" };
 
-// ——— reply token ———
-
-const TOKEN_PURPOSE = "mail-reply";
-const SIGNATURE_HEX = 20;
-
-const tokenSignature = (hex: string, secret: string) =>
-  createHmac("sha256", `${TOKEN_PURPOSE}:${secret}`).update(hex).digest("hex").slice(0, SIGNATURE_HEX);
-
-/**
- * The reply token of an outbox e-mail: its id (32 hex digits) and 80 bits of HMAC, lower-case hex (52 characters), so
- * `guichet+<token>@…` stays within the 64 characters of an address's local part and survives servers that fold case.
- */
-export function createReplyToken(outboxId: string, secret: string): string {
-  const hex = outboxId.replaceAll("-", "").toLowerCase();
-  return `${hex}${tokenSignature(hex, secret)}`;
-}
-
-/** The outbox id a token names, or null when it is not one of ours. */
-export function readReplyToken(token: string, secret: string): string | null {
-  const lower = token.toLowerCase();
-  if (!/^[0-9a-f]{52}$/.test(lower)) return null;
-  const hex = lower.slice(0, 32);
-  const expected = Buffer.from(tokenSignature(hex, secret));
-  const given = Buffer.from(lower.slice(32));
-  if (!timingSafeEqual(expected, given)) return null;
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
+// ——— reply address ———
 
 /** guichet@exemple.fr + token → guichet+token@exemple.fr */
 export function replyAddressWith(replyAddress: string, token: string): string {
@@ -144,7 +117,7 @@ export function classifyMessage(facts: InboundFacts, ours: OurMail): MailClass {
     const tokens = facts.recipients.map((address) => tokenInAddress(address, ours.replyAddress!)).filter((token) => token !== null);
     if (tokens.length) {
       for (const token of tokens) {
-        const outboxId = readReplyToken(token, ours.secret);
+        const outboxId = ours.readToken(token);
         if (outboxId) return { kind: "reply", outboxId, via: "token" };
       }
       return { kind: "forged_token" };

@@ -18,7 +18,7 @@ import {
   users,
 } from "@/db/schema";
 import type { Caller } from "@/lib/domain/caller";
-import { createReplyToken } from "@/lib/domain/mail-in";
+import { createReplyToken } from "@/lib/services/signed-token";
 import { parseMailboxUrl, type MailboxConfig } from "@/lib/domain/mail-in-config";
 import { loadCaller } from "@/lib/services/accounts/load-caller";
 import { updateTicket } from "@/lib/services/desk/update-ticket";

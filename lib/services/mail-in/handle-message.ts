@@ -1,8 +1,9 @@
-import { and, eq, isNull, ne, or } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { simpleParser, type AddressObject, type ParsedMail } from "mailparser";
-import { database, type Executor } from "@/db/client";
+import { database } from "@/db/client";
 import { schoolUaisOf } from "@/db/queries/users";
-import { mailInMessages, outboxEmails, tickets, users, type MailInOutcome } from "@/db/schema";
+import { activeUserByEmail, handledRecord, ticketOfSentEmail, type MessagePlace } from "@/db/queries/mail-in";
+import { mailInMessages, outboxEmails, type MailInOutcome } from "@/db/schema";
 import { translateText } from "@/i18n/text";
 import { parisDay } from "@/lib/domain/business-calendar";
 import { classifyMessage, readBounce, titleFromSubject, trimReply, type InboundFacts, type OurMail } from "@/lib/domain/mail-in";
@@ -10,14 +11,14 @@ import { env } from "@/lib/env";
 import { mailInText, notFiledEmail, refusedReplyEmail, unknownSenderEmail, type RefusedReply } from "@/lib/mail/mail-in-templates";
 import type { RenderedEmail } from "@/lib/mail/templates";
 import { loadCaller } from "../accounts/load-caller";
+import { readReplyToken } from "../signed-token";
 import { afterCommit } from "../after-commit";
 import type { ServiceFailure } from "../service-result";
 import { addComment } from "../tickets/add-comment";
 import type { IncomingFile } from "../tickets/attachments";
 import { createTicket } from "../tickets/create-ticket";
 
-/** Where a message sits: the mailbox (MailboxConfig.key), its UIDVALIDITY and its UID. */
-export type MessagePlace = { mailbox: string; uidValidity: number; uid: number };
+export type { MessagePlace };
 
 export type HandledMessage = { outcome: MailInOutcome; reason: string | null; ticketId: string | null };
 
@@ -63,23 +64,8 @@ export function ourMail(): OurMail {
     fromAddress: addressOf(MAIL_FROM),
     messageIdHost: new URL(APP_URL).hostname,
     replyAddress: MAIL_IN_REPLY_ADDRESS?.toLowerCase() ?? null,
-    secret: AUTH_SECRET,
+    readToken: (token) => readReplyToken(token, AUTH_SECRET),
   };
-}
-
-/** The record of a message already handled here (this UID) or elsewhere (its Message-ID, unless that one failed). */
-export async function handledRecord(db: Executor, place: MessagePlace, messageId: string | null) {
-  const samePlace = and(
-    eq(mailInMessages.mailbox, place.mailbox),
-    eq(mailInMessages.uidValidity, place.uidValidity),
-    eq(mailInMessages.uid, place.uid),
-  );
-  const [row] = await db
-    .select({ outcome: mailInMessages.outcome, reason: mailInMessages.reason, ticketId: mailInMessages.ticketId })
-    .from(mailInMessages)
-    .where(messageId ? or(samePlace, and(eq(mailInMessages.messageId, messageId), ne(mailInMessages.outcome, "failed"))) : samePlace)
-    .limit(1);
-  return row ?? null;
 }
 
 type Parsed = { place: MessagePlace; mail: ParsedMail; facts: InboundFacts; now: Date };
@@ -143,23 +129,11 @@ const problemsOf = (failure: ServiceFailure): string => {
   return translateText(failure.message, failure.values);
 };
 
-async function activeUserByEmail(db: Executor, email: string) {
-  const [user] = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(and(eq(users.email, email), isNull(users.disabledAt)));
-  return user ?? null;
-}
-
 async function handleReply(parsed: Parsed, outboxId: string): Promise<HandledMessage> {
   const db = database();
   const { facts, mail, now } = parsed;
-  const [sent] = await db
-    .select({ ticketId: outboxEmails.ticketId, reference: tickets.reference })
-    .from(outboxEmails)
-    .innerJoin(tickets, eq(tickets.id, outboxEmails.ticketId))
-    .where(eq(outboxEmails.id, outboxId));
-  if (!sent?.ticketId) return recordOnly(parsed, "ignored", "réponse à un e-mail sans ticket");
+  const sent = await ticketOfSentEmail(db, outboxId);
+  if (!sent) return recordOnly(parsed, "ignored", "réponse à un e-mail sans ticket");
   const appUrl = env().APP_URL;
   const refuse = (why: RefusedReply, reason: string, problems?: string, recipientId?: string) =>
     recordOnly(parsed, "answered", reason, {

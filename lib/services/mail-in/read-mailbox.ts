@@ -3,7 +3,8 @@ import { ImapFlow } from "imapflow";
 import { database } from "@/db/client";
 import type { MailboxConfig } from "@/lib/domain/mail-in-config";
 import { logger } from "@/lib/logger";
-import { handledRecord, handleMessage, parseMessage, recordFailure, type MessagePlace } from "./handle-message";
+import { handledRecord, type MessagePlace } from "@/db/queries/mail-in";
+import { handleMessage, parseMessage, recordFailure } from "./handle-message";
 
 /** Set on a message the server would not let us move: it is then skipped, as if in "Traités" or "Erreurs". */
 export const HANDLED_KEYWORD = "$GuichetTraite";

@@ -29,6 +29,9 @@ export type OurMail = {
   readToken: (token: string) => string | null;
 };
 
+/** The flag of a ticket filed from the mail of someone of several schools, for the first: the desk checks the school. */
+export const TO_QUALIFY_FLAG = "a_qualifier";
+
 /** The header our outgoing mail carries (its outbox row), so a copy coming back is known for ours. */
 export const OUTBOX_HEADER = "x-guichet-outbox";
 

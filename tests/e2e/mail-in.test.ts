@@ -2,12 +2,15 @@ import { createTransport } from "nodemailer";
 import { expect, inject, test } from "vitest";
 import { DEMO_PASSWORD } from "@/db/seed/demo-accounts";
 import { browserForFile, newClient, signedInPage } from "../support/browser";
+import { queryE2eDatabase } from "../support/e2e-database";
+import { sampleFiles } from "../support/sample-files";
 import { waitForMail } from "../support/mailbox";
 import { fileInPortal, headerStatus } from "../support/ticket-steps";
 
 const baseUrl = inject("baseUrl");
 const mailDir = inject("mailDir");
 const lmtpPort = inject("mailInLmtpPort");
+const databaseUrl = inject("e2eDatabaseUrl");
 const browser = browserForFile();
 
 const REPLY = "C'est le poste près de la fenêtre, salle B12.";
@@ -64,4 +67,47 @@ test("a requester answers the 'waiting for you' e-mail from her mail client: the
   expect(journal).toContain(REPLY);
   expect(journal).not.toContain("a écrit :");
   await school.context().close();
+});
+
+test("a head of two schools writes to the Guichet mailbox: a ticket of the first, with the photo, à qualifier on the desk", async () => {
+  // Paul Bernard heads Choiseul and, for this test, Palissy too.
+  await queryE2eDatabase(
+    databaseUrl,
+    `INSERT INTO user_establishments (user_id, establishment_id)
+     SELECT u.id, e.id FROM users u, establishments e WHERE u.email = $1 AND e.uai = $2 ON CONFLICT DO NOTHING`,
+    ["proviseur.choiseul@guichet.test", "0450029M"],
+  );
+  const mta = createTransport({ host: "127.0.0.1", port: lmtpPort, lmtp: true, secure: false, ignoreTLS: true });
+  await mta.sendMail({
+    envelope: { from: "proviseur.choiseul@guichet.test", to: ["guichet@localhost"] },
+    from: "Paul Bernard <proviseur.choiseul@guichet.test>",
+    to: "guichet@guichet.test",
+    subject: "Vidéoprojecteur de l'amphithéâtre en panne",
+    text: "Le vidéoprojecteur de l'amphithéâtre ne s'allume plus depuis ce matin.\n\n-- \nPaul Bernard\nProviseur",
+    attachments: [{ filename: "amphi.png", content: Buffer.from(sampleFiles.png()), contentType: "image/png" }],
+  });
+  mta.close();
+
+  // He gets the usual creation e-mail, with the reference.
+  const created = await waitForMail(
+    mailDir,
+    (mail) =>
+      mail.to.includes("proviseur.choiseul@guichet.test") &&
+      mail.subject.endsWith("Votre demande a été enregistrée") &&
+      mail.text.includes("Vidéoprojecteur de l'amphithéâtre"),
+    30_000,
+  );
+  const reference = /GU-\d{4}-\d{6}/.exec(created.subject)![0];
+
+  // The service desk reads it: Choiseul's, À qualifier, from the mail, the photo attached, the school to check.
+  const desk = await signedInPage(browser(), baseUrl, "10.18.0.3", "admin@guichet.test");
+  await desk.goto(`/bureau/tickets/${reference}`);
+  const page = await desk.locator("main").innerText();
+  expect(page).toContain("Vidéoprojecteur de l'amphithéâtre en panne");
+  expect(page).toContain("Le vidéoprojecteur de l'amphithéâtre ne s'allume plus depuis ce matin.");
+  expect(page).not.toContain("Proviseur\n");
+  expect(page).toContain("À qualifier");
+  expect(await desk.getByRole("note").filter({ hasText: "plusieurs établissements" }).count()).toBe(1);
+  expect(await desk.getByRole("link", { name: /amphi\.png/ }).count()).toBe(1);
+  await desk.context().close();
 });

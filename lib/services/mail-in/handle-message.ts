@@ -6,7 +6,15 @@ import { activeUserByEmail, handledRecord, ticketOfSentEmail, type MessagePlace 
 import { mailInMessages, outboxEmails, type MailInOutcome } from "@/db/schema";
 import { translateText } from "@/i18n/text";
 import { parisDay } from "@/lib/domain/business-calendar";
-import { classifyMessage, readBounce, titleFromSubject, trimReply, type InboundFacts, type OurMail } from "@/lib/domain/mail-in";
+import {
+  TO_QUALIFY_FLAG,
+  classifyMessage,
+  readBounce,
+  titleFromSubject,
+  trimReply,
+  type InboundFacts,
+  type OurMail,
+} from "@/lib/domain/mail-in";
 import { env } from "@/lib/env";
 import { mailInText, notFiledEmail, refusedReplyEmail, unknownSenderEmail, type RefusedReply } from "@/lib/mail/mail-in-templates";
 import type { RenderedEmail } from "@/lib/mail/templates";
@@ -23,8 +31,6 @@ export type { MessagePlace };
 export type HandledMessage = { outcome: MailInOutcome; reason: string | null; ticketId: string | null };
 
 const DESCRIPTION_MAX = 10_000;
-/** The "several schools" flag: the service desk checks which school the message is about. */
-export const TO_QUALIFY_FLAG = "a_qualifier";
 
 const addressOf = (value: string) => (/<([^>]+)>/.exec(value)?.[1] ?? value).trim().toLowerCase();
 

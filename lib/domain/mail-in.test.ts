@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  acceptsReplies,
   classifyMessage,
   outboxIdOfMessageId,
   readBounce,
@@ -66,6 +67,20 @@ describe("reply token", () => {
     expect(outboxIdOfMessageId(`<${OUTBOX_ID}@guichet.test>`, "guichet.test")).toBe(OUTBOX_ID);
     expect(outboxIdOfMessageId(`<${OUTBOX_ID}@ailleurs.test>`, "guichet.test")).toBeNull();
     expect(outboxIdOfMessageId("<abc@guichet.test>", "guichet.test")).toBeNull();
+  });
+});
+
+describe("acceptsReplies", () => {
+  it.each([
+    ["waiting_requester:12:u1", true],
+    ["created:3:u1", true],
+    ["resolved:9:u1", true],
+    ["escalated:4:u2", false],
+    ["sla_alert:5:u2", false],
+    ["vendor_message:6:u2", false],
+    ["mail-in:unknown:a@b.c:2026-12-04", false],
+  ])("%s → %s", (key, expected) => {
+    expect(acceptsReplies(key)).toBe(expected);
   });
 });
 

@@ -46,6 +46,26 @@ export type MailClass =
 
 // ——— reply address ———
 
+/**
+ * The ticket e-mails a person may answer by mail (their Reply-To carries a token): the school's news of its ticket
+ * (outbox key `<kind>:<event>:<recipient>`). Staff e-mails (escalations, SLA alarms, vendors' messages…) keep no
+ * Reply-To: an answer to them must not become a public comment.
+ */
+const REPLYABLE_KINDS: ReadonlySet<string> = new Set([
+  "created",
+  "assigned",
+  "answered",
+  "waiting_requester",
+  "resolved",
+  "closed",
+  "merged",
+  "visit_planned",
+]);
+
+export function acceptsReplies(idempotencyKey: string): boolean {
+  return REPLYABLE_KINDS.has(idempotencyKey.split(":")[0]!);
+}
+
 /** guichet@exemple.fr + token → guichet+token@exemple.fr */
 export function replyAddressWith(replyAddress: string, token: string): string {
   const at = replyAddress.lastIndexOf("@");

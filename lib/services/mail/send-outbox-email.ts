@@ -4,7 +4,7 @@ import { database } from "@/db/client";
 import { outboxEmails } from "@/db/schema";
 import { outboxEmailToSend, pendingEmailIdsBefore } from "@/db/queries/outbox-emails";
 import { NO_SMTP_SERVER } from "@/lib/domain/outbox";
-import { replyAddressWith } from "@/lib/domain/mail-in";
+import { acceptsReplies, replyAddressWith } from "@/lib/domain/mail-in";
 import { createReplyToken } from "../signed-token";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
@@ -64,8 +64,8 @@ export async function sendOutboxEmail(outboxId: string, now: Date): Promise<"sen
       text: email.textBody,
       html: email.htmlBody,
       messageId: `<${email.id}@${new URL(APP_URL).hostname}>`,
-      // A ticket's e-mail to a person: their answer comes back to the mail-in mailbox, the token naming this e-mail.
-      ...(MAIL_IN_REPLY_ADDRESS && email.ticketId && email.recipientId
+      // A ticket's e-mail to the school: the answer comes back to the mail-in mailbox, the token naming this e-mail.
+      ...(MAIL_IN_REPLY_ADDRESS && email.ticketId && email.recipientId && acceptsReplies(email.idempotencyKey)
         ? { replyTo: replyAddressWith(MAIL_IN_REPLY_ADDRESS, createReplyToken(email.id, AUTH_SECRET)) }
         : {}),
       // RFC 3834: out-of-office robots must not answer a notification. Our header tells mail in a copy of ours.

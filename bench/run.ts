@@ -5,6 +5,7 @@
  *   npm run bench -- --only abuse [--build] [--parallel 20] [--megabytes 50] [--json <file>]   (bench/abuse.ts: oversized bodies, no volume)
  *   npm run bench -- --only notifications [--tickets 500] [--seconds 60] [--json <file>]   (bench/notifications.ts: the fan-out, no volume)
  *   npm run bench -- --only articles [--articles 2000] [--json <file>]   (bench/articles.ts: article search, no volume)
+ *   npm run bench -- --only mail-in [--mails 1000] [--json <file>]   (bench/mail-in.ts: a mailbox read by the worker, no volume)
  *
  * Seeds the bench database unless it already holds the volume (--fresh rebuilds it), builds the app into
  * .next-bench unless a build is there (--build rebuilds it), starts it (server.mjs, as `npm run start`) against it with its own
@@ -17,6 +18,7 @@ import { DEMO_PASSWORD } from "@/db/seed/demo-accounts";
 import { runAbuse } from "./abuse";
 import { runArticleBench } from "./articles";
 import { runNotificationBench } from "./notifications";
+import { runMailInBench } from "./mail-in";
 import { ensureBuild, startBenchApp, type RunningApp } from "./app";
 import { DEFAULT_BENCH_DATABASE, TARGET_P95_MS, flag, option, positiveInteger } from "./config";
 import { requestToken, timedGet } from "./http";
@@ -47,6 +49,10 @@ async function main(argv: readonly string[]): Promise<void> {
   }
   if (option(argv, "only") === "articles") {
     if (!(await runArticleBench(argv))) process.exitCode = 1;
+    return;
+  }
+  if (option(argv, "only") === "mail-in") {
+    if (!(await runMailInBench(argv))) process.exitCode = 1;
     return;
   }
   if (option(argv, "only") === "notifications") {

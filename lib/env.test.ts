@@ -23,6 +23,27 @@ function problemsWith(source: Record<string, string | undefined>): string[] {
 }
 
 describe("parseEnv", () => {
+  test("mail in: off by default; mailbox URLs, poll interval, IDLE and reply address when given", () => {
+    expect(parseEnv(valid)).toMatchObject({
+      MAIL_IN_URL: [],
+      MAIL_IN_POLL_SECONDS: 60,
+      MAIL_IN_IDLE: false,
+    });
+    expect(parseEnv(valid).MAIL_IN_REPLY_ADDRESS).toBeUndefined();
+    const parsed = parseEnv({
+      ...valid,
+      MAIL_IN_URL: "imaps://guichet:secret@imap.region.fr/INBOX",
+      MAIL_IN_POLL_SECONDS: "30",
+      MAIL_IN_IDLE: "true",
+      MAIL_IN_REPLY_ADDRESS: "guichet@region.fr",
+    });
+    expect(parsed.MAIL_IN_URL).toEqual([expect.objectContaining({ host: "imap.region.fr", port: 993, user: "guichet", folder: "INBOX" })]);
+    expect(parsed).toMatchObject({ MAIL_IN_POLL_SECONDS: 30, MAIL_IN_IDLE: true, MAIL_IN_REPLY_ADDRESS: "guichet@region.fr" });
+    expect(problemsWith({ ...valid, MAIL_IN_URL: "http://guichet:secret@imap.region.fr" })).toEqual(["MAIL_IN_URL"]);
+    expect(problemsWith({ ...valid, MAIL_IN_POLL_SECONDS: "1" })).toEqual(["MAIL_IN_POLL_SECONDS"]);
+    expect(problemsWith({ ...valid, MAIL_IN_REPLY_ADDRESS: "guichet" })).toEqual(["MAIL_IN_REPLY_ADDRESS"]);
+  });
+
   test("accepts the documented defaults and fills PORT", () => {
     const parsed = parseEnv(valid);
     expect(parsed).toMatchObject({ PORT: 3000, NODE_ENV: "development", REDIS_PREFIX: "guichet", AUDIT_RETENTION_DAYS: 365 });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DEFAULT_AUDIT_RETENTION_DAYS } from "@/lib/domain/audit";
 import { parseCidrList } from "./http/client-address";
+import { parseMailboxUrls } from "./domain/mail-in-config";
 import type { SsoFunction } from "./domain/sso-provisioning";
 import type { IsoWeekday } from "./domain/business-calendar";
 
@@ -82,6 +83,33 @@ const envSchema = z
         });
         return z.NEVER;
       }),
+    /**
+     * Mailboxes the worker reads (comma-separated imap:// or imaps:// URLs, user and password in the URL, folder as the
+     * path; absent: no mail in). See lib/domain/mail-in-config.ts.
+     */
+    MAIL_IN_URL: optionalText.transform((value, ctx) => {
+      if (!value) return [];
+      const parsed = parseMailboxUrls(value);
+      if (parsed.ok) return parsed.mailboxes;
+      ctx.addIssue({ code: "custom", message: parsed.message });
+      return z.NEVER;
+    }),
+    /** How often the worker looks for new mail; with MAIL_IN_IDLE it also wakes as soon as the server announces one. */
+    MAIL_IN_POLL_SECONDS: z.coerce
+      .number({ error: "doit être un nombre de secondes" })
+      .int("doit être un nombre entier de secondes")
+      .min(5, "doit valoir au moins 5")
+      .max(3600, "doit valoir au plus 3600")
+      .default(60),
+    MAIL_IN_IDLE: z
+      .enum(["true", "false", ""], { error: "doit valoir true ou false" })
+      .default("false")
+      .transform((value) => value === "true"),
+    /**
+     * The address replies reach (a mailbox of MAIL_IN_URL): ticket e-mails carry Reply-To: its local part + a signed token
+     * (guichet+<token>@…), so the worker knows which ticket a reply is about. Absent: no Reply-To, replies found by In-Reply-To.
+     */
+    MAIL_IN_REPLY_ADDRESS: optionalText.pipe(z.email({ error: "doit être une adresse e-mail" }).optional()),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     /** Namespace of every Redis key and queue, so parallel test runs never collide. */
     REDIS_PREFIX: z

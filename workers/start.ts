@@ -18,6 +18,7 @@ import { sendEmail } from "./processors/send-email";
 import { sendWeeklyReports } from "./processors/send-weekly-reports";
 import { sweepApprovals } from "./processors/sweep-approvals";
 import { sweepOutbox } from "./processors/sweep-outbox";
+import { startMailIn } from "./mail-in";
 
 /**
  * Job name → processor; each processor parses its payload with the schema in JOBS. Typed over JOBS' names:
@@ -78,8 +79,10 @@ export async function startWorkers(): Promise<() => Promise<void>> {
   // A deploy, a crash or a Redis flush may have lost delayed jobs: hold every pending SLA alarm again before anything else.
   const rebuilt = await rebuildSlaTimers(database(), new Date(), { full: true });
   logger.info({ queues: queueNames, slaJobs: rebuilt.jobs }, "worker started");
+  const stopMailIn = startMailIn();
 
   return async () => {
+    await stopMailIn();
     await Promise.all(workers.map((worker) => worker.close()));
     await Promise.all(queues.map((queue) => queue.close()));
     await closeProducers();

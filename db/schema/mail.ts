@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { OUTBOX_STATUSES } from "@/lib/domain/outbox";
 import { tickets } from "./tickets";
 import { users } from "./users";
@@ -32,5 +32,37 @@ export const outboxEmails = pgTable(
     index("outbox_emails_pending_idx")
       .on(table.createdAt)
       .where(sql`${table.status} = 'pending'`),
+  ],
+);
+
+export const MAIL_IN_OUTCOMES = ["comment", "ticket", "answered", "ignored", "bounce", "failed"] as const;
+export type MailInOutcome = (typeof MAIL_IN_OUTCOMES)[number];
+
+/**
+ * Every message the worker took from a mailbox (MAIL_IN_URL), written in the same transaction as its effect (a comment,
+ * a ticket, an answer), before the message is moved to "Traités": a crash between the two finds the row and only moves it.
+ * `failed`: moved to "Erreurs" with `reason`, its effect rolled back.
+ */
+export const mailInMessages = pgTable(
+  "mail_in_messages",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    /** user@host:port/folder (lib/domain/mail-in-config.ts). */
+    mailbox: text().notNull(),
+    uidValidity: bigint({ mode: "number" }).notNull(),
+    uid: bigint({ mode: "number" }).notNull(),
+    messageId: text(),
+    fromAddress: text(),
+    subject: text().notNull().default(""),
+    outcome: text({ enum: MAIL_IN_OUTCOMES }).notNull(),
+    reason: text(),
+    ticketId: uuid().references(() => tickets.id, { onDelete: "set null" }),
+    eventId: bigint({ mode: "number" }),
+    handledAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (table) => [
+    uniqueIndex("mail_in_messages_uid_idx").on(table.mailbox, table.uidValidity, table.uid),
+    index("mail_in_messages_message_id_idx").on(table.messageId),
+    check("mail_in_messages_outcome_known", sql`${table.outcome} IN ('comment', 'ticket', 'answered', 'ignored', 'bounce', 'failed')`),
   ],
 );

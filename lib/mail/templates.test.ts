@@ -104,3 +104,12 @@ test.each([
   expect(email.text).toContain("Ouvrir le ticket : https://guichet.example.fr/bureau/tickets/GU-2026-000123");
   expect(email.text).not.toContain(ticketUrl);
 });
+
+test("with mail in on, the footer invites a reply by e-mail instead of forbidding it", () => {
+  const plain = ticketEmail({ ...base, content: { kind: "waiting_requester", question: "Quelle salle ?" } });
+  const replies = ticketEmail({ ...base, content: { kind: "waiting_requester", question: "Quelle salle ?" }, repliesByMail: true });
+  expect(plain.text).toContain("Merci de ne pas y répondre");
+  expect(replies.text).not.toContain("Merci de ne pas y répondre");
+  expect(replies.text).toContain("Vous pouvez y répondre : votre réponse sera ajoutée à votre demande.");
+  expect(replies.html).toContain("Vous pouvez y répondre : votre réponse sera ajoutée à votre demande.");
+});

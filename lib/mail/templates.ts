@@ -29,6 +29,8 @@ export type TicketEmailInput = {
   title: string;
   recipientName: string;
   content: TicketEmailContent;
+  /** Mail in is on (MAIL_IN_REPLY_ADDRESS): the footer invites a reply by e-mail instead of forbidding it. */
+  repliesByMail?: boolean;
 };
 
 export type RenderedEmail = { subject: string; text: string; html: string };
@@ -164,7 +166,11 @@ export function ticketEmail(input: TicketEmailInput): RenderedEmail {
   const link = STAFF_KINDS.has(input.content.kind)
     ? { label: t("openTicket"), url: `${appUrl}/bureau/tickets/${encodeURIComponent(input.reference)}` }
     : { label: t("followRequest"), url: `${appUrl}/demandes/${encodeURIComponent(input.reference)}` };
-  return renderEmail(subject, [{ paragraph: french("mail.greeting", { name: input.recipientName }) }, ...blocks, { link }], t("footer"));
+  return renderEmail(
+    subject,
+    [{ paragraph: french("mail.greeting", { name: input.recipientName }) }, ...blocks, { link }],
+    t(input.repliesByMail ? "footerReplies" : "footer"),
+  );
 }
 
 /** The text and HTML versions of one e-mail, from the same blocks so they always say the same thing. */

@@ -26,3 +26,30 @@ export function verifySignedToken(purpose: string, token: string, partCount: num
   if (Number(fields.at(-1)) * 1000 <= now.getTime()) return { valid: false, reason: "expired" };
   return { valid: true, parts: fields.slice(0, -1) };
 }
+
+/** Mail in: the token of a ticket e-mail's Reply-To (lib/domain/mail-in.ts reads the address around it). */
+const TOKEN_PURPOSE = "mail-reply";
+const SIGNATURE_HEX = 20;
+
+const tokenSignature = (hex: string, secret: string) =>
+  createHmac("sha256", `${TOKEN_PURPOSE}:${secret}`).update(hex).digest("hex").slice(0, SIGNATURE_HEX);
+
+/**
+ * The reply token of an outbox e-mail: its id (32 hex digits) and 80 bits of HMAC, lower-case hex (52 characters), so
+ * `guichet+<token>@…` stays within the 64 characters of an address's local part and survives servers that fold case.
+ */
+export function createReplyToken(outboxId: string, secret: string): string {
+  const hex = outboxId.replaceAll("-", "").toLowerCase();
+  return `${hex}${tokenSignature(hex, secret)}`;
+}
+
+/** The outbox id a token names, or null when it is not one of ours. */
+export function readReplyToken(token: string, secret: string): string | null {
+  const lower = token.toLowerCase();
+  if (!/^[0-9a-f]{52}$/.test(lower)) return null;
+  const hex = lower.slice(0, 32);
+  const expected = Buffer.from(tokenSignature(hex, secret));
+  const given = Buffer.from(lower.slice(32));
+  if (!timingSafeEqual(expected, given)) return null;
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}

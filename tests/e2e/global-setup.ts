@@ -5,6 +5,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { freePort, startApp, startWorker, stopApp } from "../support/app-server";
+import { startDovecot } from "../support/dovecot";
 import { startOidcProvider } from "../support/oidc-provider";
 import { startSmtpCapture } from "../support/smtp-capture";
 import { createTestStores, testEnvironment } from "../support/test-database";
@@ -23,6 +24,8 @@ declare module "vitest" {
     oidcIssuer: string;
     /** The worker's Redis prefix, for a test that enqueues a scheduled job itself with the time it needs (the weekly report). */
     e2eRedisPrefix: string;
+    /** The LMTP port of the Dovecot the worker reads (mail in): deliver there as an MTA would, to `guichet@localhost`. */
+    mailInLmtpPort: number;
   }
 }
 
@@ -42,6 +45,9 @@ export default async function setup(project: TestProject) {
   const uploadDir = await mkdtemp(path.join(os.tmpdir(), "guichet-e2e-uploads-"));
   const smtp = await startSmtpCapture({ dir: mailDir });
   const idp = await startOidcProvider({ redirectUri: `${baseUrl}/api/auth/callback/oidc` });
+  // Mail in: the worker reads this Dovecot's inbox, on IMAP IDLE; ticket e-mails carry Reply-To: guichet+<token>@guichet.test.
+  const mailInBox = { name: "guichet", password: "boite-e2e" };
+  const dovecot = await startDovecot([mailInBox]);
   const environment = testEnvironment(stores, {
     APP_URL: baseUrl,
     NEXT_DIST_DIR: E2E_DIST_DIR,
@@ -53,6 +59,10 @@ export default async function setup(project: TestProject) {
     OIDC_ISSUER: idp.issuer,
     OIDC_CLIENT_ID: idp.clientId,
     OIDC_CLIENT_SECRET: idp.clientSecret,
+    MAIL_IN_URL: dovecot.urlFor(mailInBox),
+    MAIL_IN_IDLE: "true",
+    MAIL_IN_POLL_SECONDS: "5",
+    MAIL_IN_REPLY_ADDRESS: "guichet@guichet.test",
   });
   const app = await startApp(environment, port);
   const worker = startWorker(environment);
@@ -61,9 +71,10 @@ export default async function setup(project: TestProject) {
   project.provide("e2eDatabaseUrl", stores.databaseUrl);
   project.provide("oidcIssuer", idp.issuer);
   project.provide("e2eRedisPrefix", stores.redisPrefix);
+  project.provide("mailInLmtpPort", dovecot.lmtpPort);
   return async () => {
     await Promise.all([stopApp(worker), stopApp(app)]);
-    await Promise.all([smtp.close(), idp.close()]);
+    await Promise.all([smtp.close(), idp.close(), dovecot.stop()]);
     await stores.drop();
     await Promise.all([rm(mailDir, { recursive: true, force: true }), rm(uploadDir, { recursive: true, force: true })]);
   };

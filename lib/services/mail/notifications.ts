@@ -206,6 +206,7 @@ export async function recordTicketNotifications(tx: Executor, notifications: Tic
         title: ticket.title,
         recipientName: recipient.name,
         content,
+        repliesByMail: Boolean(env().MAIL_IN_REPLY_ADDRESS),
       });
       rows.push({
         idempotencyKey: `${notification.kind}:${notification.eventId}:${recipient.id}`,

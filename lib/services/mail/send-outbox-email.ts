@@ -4,6 +4,8 @@ import { database } from "@/db/client";
 import { outboxEmails } from "@/db/schema";
 import { outboxEmailToSend, pendingEmailIdsBefore } from "@/db/queries/outbox-emails";
 import { NO_SMTP_SERVER } from "@/lib/domain/outbox";
+import { acceptsReplies, replyAddressWith } from "@/lib/domain/mail-in";
+import { createReplyToken } from "../signed-token";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { enqueueOutbox } from "./notifications";
@@ -45,7 +47,7 @@ export async function sendOutboxEmail(outboxId: string, now: Date): Promise<"sen
   if (email.status === "sent") return "already_sent";
   if (email.status === "failed") return "failed";
 
-  const { MAIL_FROM, APP_URL } = env();
+  const { MAIL_FROM, APP_URL, MAIL_IN_REPLY_ADDRESS, AUTH_SECRET } = env();
   const mailer = mailTransport();
   if (!mailer) {
     await db
@@ -62,8 +64,12 @@ export async function sendOutboxEmail(outboxId: string, now: Date): Promise<"sen
       text: email.textBody,
       html: email.htmlBody,
       messageId: `<${email.id}@${new URL(APP_URL).hostname}>`,
-      // RFC 3834: out-of-office robots must not answer a notification.
-      headers: { "Auto-Submitted": "auto-generated" },
+      // A ticket's e-mail to the school: the answer comes back to the mail-in mailbox, the token naming this e-mail.
+      ...(MAIL_IN_REPLY_ADDRESS && email.ticketId && email.recipientId && acceptsReplies(email.idempotencyKey)
+        ? { replyTo: replyAddressWith(MAIL_IN_REPLY_ADDRESS, createReplyToken(email.id, AUTH_SECRET)) }
+        : {}),
+      // RFC 3834: out-of-office robots must not answer a notification. Our header tells mail in a copy of ours.
+      headers: { "Auto-Submitted": "auto-generated", "X-Guichet-Outbox": email.id },
     });
   } catch (error) {
     const failed = permanentlyRefused(error);

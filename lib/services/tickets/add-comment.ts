@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { database } from "@/db/client";
+import { database, type Executor } from "@/db/client";
 import { ticketFacts } from "@/db/queries/ticket-facts";
 import { ticketEvents, tickets } from "@/db/schema";
 import type { Caller } from "@/lib/domain/caller";
@@ -34,6 +34,8 @@ export async function addComment(
   attachments: IncomingFile[],
   now: Date,
   idempotency?: IdempotencyClaim,
+  /** Mail in: the message it read, recorded in the comment's own transaction. */
+  alsoInTransaction?: (tx: Executor, added: { ticketId: string; eventId: number }) => Promise<void>,
 ): Promise<ServiceResult<{ eventId: number }>> {
   const db = database();
   const facts = await ticketFacts(db, { reference });
@@ -66,6 +68,7 @@ export async function addComment(
         })
         .returning({ id: ticketEvents.id });
       if (idempotency) await recordIdempotencyKey(tx, idempotency, { eventId: event!.id }, now);
+      if (alsoInTransaction) await alsoInTransaction(tx, { ticketId: ticket.id, eventId: event!.id });
       const attachmentIds = await recordAttachments(tx, {
         ticketId: ticket.id,
         eventId: event!.id,

@@ -32,9 +32,15 @@ import { recordRegisterEntry } from "../registers/record-from-approval";
 
 /**
  * Where a filing comes from: its channel (a filing for a contact, `input.requesterId`, is a phone call unless said
- * otherwise) and the API's idempotency claim.
+ * otherwise) and the API's idempotency claim; mail in adds flags ("a_qualifier") and records the message it read in
+ * the ticket's own transaction (`alsoInTransaction`).
  */
-export type FilingOrigin = { idempotency?: IdempotencyClaim; channel?: TicketChannel };
+export type FilingOrigin = {
+  idempotency?: IdempotencyClaim;
+  channel?: TicketChannel;
+  flags?: readonly string[];
+  alsoInTransaction?: (tx: Executor, filed: { ticketId: string; eventId: number }) => Promise<void>;
+};
 
 /**
  * Who the ticket is for, after the one authorization check of a filing: the caller themself (school staff for their
@@ -76,7 +82,7 @@ export async function createTicket(
   now: Date,
   /** Who files and from where, for the audit row of the levels the filer approves by filing (their signature). */
   actor: AuditActor = { userId: caller.id, label: caller.email, ip: null, requestId: null },
-  { idempotency, channel = input.requesterId ? "phone" : "portal" }: FilingOrigin = {},
+  { idempotency, channel = input.requesterId ? "phone" : "portal", flags = [], alsoInTransaction }: FilingOrigin = {},
 ): Promise<ServiceResult<{ reference: string }>> {
   const db = database();
   const establishment = await establishmentByUai(db, input.establishmentUai);
@@ -170,7 +176,7 @@ export async function createTicket(
           title: input.title,
           description: input.description,
           fields: answers.data,
-          flags: filingFlags(category, ciIds.length),
+          flags: [...filingFlags(category, ciIds.length), ...flags],
           establishmentId: establishment.id,
           requesterId,
           serviceId: found.serviceId,
@@ -200,6 +206,7 @@ export async function createTicket(
         })
         .returning({ id: ticketEvents.id });
       await recordAttachments(tx, { ticketId: ticket!.id, eventId: event!.id, uploadedById: caller.id, files: stored });
+      if (alsoInTransaction) await alsoInTransaction(tx, { ticketId: ticket!.id, eventId: event!.id });
       if (approval.levels.length) {
         await tx.insert(ticketApprovals).values(
           approval.levels.map((level) => ({

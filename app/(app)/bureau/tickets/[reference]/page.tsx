@@ -27,6 +27,7 @@ import { LinkedEquipment } from "@/components/tickets/linked-equipment";
 import { ReplyForm } from "@/components/tickets/reply-form";
 import { TicketFacts } from "@/components/tickets/ticket-facts";
 import { CriticalPeriodNotice } from "@/components/tickets/critical-period-notice";
+import { ToQualifyNotice } from "@/components/tickets/to-qualify-notice";
 import { OutOfInventoryNotice } from "@/components/tickets/out-of-inventory-notice";
 import { TicketHeader } from "@/components/tickets/ticket-header";
 import { OnboardingNotice } from "@/components/establishments/onboarding-notice";
@@ -209,6 +210,7 @@ export default async function DeskTicketPage({ params }: Props) {
       <TicketHeader ticket={ticket} forStaff />
       <CriticalPeriodNotice period={ticket.criticalPeriod} />
       <OutOfInventoryNotice flags={ticket.flags} />
+      <ToQualifyNotice flags={ticket.flags} />
       <OnboardingNotice state={ticket.establishment.onboardingState} long />
       <div className="grid gap-4 lg:grid-cols-3">
         <div className="space-y-4 lg:col-span-2">

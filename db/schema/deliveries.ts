@@ -36,7 +36,9 @@ export const deliveries = pgTable(
   },
   (table) => [
     index("deliveries_establishment_idx").on(table.establishmentId, table.deliveredOn),
-    index("deliveries_due_idx").on(table.checkBy).where(sql`${table.state} = 'delivered'`),
+    index("deliveries_due_idx")
+      .on(table.checkBy)
+      .where(sql`${table.state} = 'delivered'`),
     index("deliveries_campaign_idx").on(table.campaignYear),
     check("deliveries_state", sql`${table.state} IN ('delivered', 'checked', 'with_anomalies', 'deemed_compliant')`),
   ],

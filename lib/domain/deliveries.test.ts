@@ -1,22 +1,74 @@
 import { describe, expect, test } from "vitest";
 import { DEFAULT_CALENDAR, type BusinessCalendar } from "./business-calendar";
-import { canCheckDelivery, canManageDeliveries, checkBy, classOfCode, isDeemedCompliant, planCheck, shownState, workingDaysAfter } from "./deliveries";
+import {
+  canCheckDelivery,
+  canManageDeliveries,
+  checkBy,
+  classOfCode,
+  isDeemedCompliant,
+  planCheck,
+  shownState,
+  workingDaysAfter,
+} from "./deliveries";
 
-const paris = (local: string) => new Date(new Date(`${local}Z`).getTime() - (local.slice(5, 7) >= "04" && local.slice(5, 10) < "10-25" ? 2 : 1) * 3_600_000);
+const paris = (local: string) =>
+  new Date(new Date(`${local}Z`).getTime() - (local.slice(5, 7) >= "04" && local.slice(5, 10) < "10-25" ? 2 : 1) * 3_600_000);
 const halfDays: BusinessCalendar = {
   ...DEFAULT_CALENDAR,
-  weekly: { ...DEFAULT_CALENDAR.weekly, 5: [{ start: "08:00", end: "12:00" }, { start: "13:00", end: "16:00" }] },
+  weekly: {
+    ...DEFAULT_CALENDAR.weekly,
+    5: [
+      { start: "08:00", end: "12:00" },
+      { start: "13:00", end: "16:00" },
+    ],
+  },
 };
 const toussaint: BusinessCalendar = { ...DEFAULT_CALENDAR, closures: [{ from: "2026-11-09", to: "2026-11-10", label: "Fermeture" }] };
 
 describe("checkBy: the close of the 5th working day after the delivery", () => {
   test.each<[string, BusinessCalendar, string, string[], string]>([
-    ["a Thursday, across a weekend and 11 November", DEFAULT_CALENDAR, "2026-11-05", ["2026-11-06", "2026-11-09", "2026-11-10", "2026-11-12", "2026-11-13"], "2026-11-13T17:30"],
-    ["a Monday, no holiday", DEFAULT_CALENDAR, "2026-10-05", ["2026-10-06", "2026-10-07", "2026-10-08", "2026-10-09", "2026-10-12"], "2026-10-12T17:30"],
-    ["a Saturday delivery counts from Monday", DEFAULT_CALENDAR, "2026-10-10", ["2026-10-12", "2026-10-13", "2026-10-14", "2026-10-15", "2026-10-16"], "2026-10-16T17:30"],
-    ["across the October clock change", DEFAULT_CALENDAR, "2026-10-21", ["2026-10-22", "2026-10-23", "2026-10-26", "2026-10-27", "2026-10-28"], "2026-10-28T17:30"],
-    ["an admin closure is skipped", toussaint, "2026-11-05", ["2026-11-06", "2026-11-12", "2026-11-13", "2026-11-16", "2026-11-17"], "2026-11-17T17:30"],
-    ["the calendar's own closing hour", halfDays, "2026-11-05", ["2026-11-06", "2026-11-09", "2026-11-10", "2026-11-12", "2026-11-13"], "2026-11-13T16:00"],
+    [
+      "a Thursday, across a weekend and 11 November",
+      DEFAULT_CALENDAR,
+      "2026-11-05",
+      ["2026-11-06", "2026-11-09", "2026-11-10", "2026-11-12", "2026-11-13"],
+      "2026-11-13T17:30",
+    ],
+    [
+      "a Monday, no holiday",
+      DEFAULT_CALENDAR,
+      "2026-10-05",
+      ["2026-10-06", "2026-10-07", "2026-10-08", "2026-10-09", "2026-10-12"],
+      "2026-10-12T17:30",
+    ],
+    [
+      "a Saturday delivery counts from Monday",
+      DEFAULT_CALENDAR,
+      "2026-10-10",
+      ["2026-10-12", "2026-10-13", "2026-10-14", "2026-10-15", "2026-10-16"],
+      "2026-10-16T17:30",
+    ],
+    [
+      "across the October clock change",
+      DEFAULT_CALENDAR,
+      "2026-10-21",
+      ["2026-10-22", "2026-10-23", "2026-10-26", "2026-10-27", "2026-10-28"],
+      "2026-10-28T17:30",
+    ],
+    [
+      "an admin closure is skipped",
+      toussaint,
+      "2026-11-05",
+      ["2026-11-06", "2026-11-12", "2026-11-13", "2026-11-16", "2026-11-17"],
+      "2026-11-17T17:30",
+    ],
+    [
+      "the calendar's own closing hour",
+      halfDays,
+      "2026-11-05",
+      ["2026-11-06", "2026-11-09", "2026-11-10", "2026-11-12", "2026-11-13"],
+      "2026-11-13T16:00",
+    ],
   ])("%s", (_, calendar, deliveredOn, days, close) => {
     expect(workingDaysAfter(calendar, deliveredOn, 5)).toEqual(days);
     expect(checkBy(calendar, deliveredOn).toISOString()).toBe(paris(close).toISOString());
@@ -107,13 +159,47 @@ describe("planCheck", () => {
   });
   test.each([
     ["a line unanswered", [{ id: "l1", received: 3, serials: ["a", "b", "c"] }], "deliveries.errors.lineUnanswered"],
-    ["an unknown line", [...[{ id: "l1", received: 3, serials: ["a", "b", "c"] }, { id: "l2", received: 1, serials: ["d"] }], { id: "zz", received: 0, serials: [] }], "deliveries.errors.unknownLine"],
-    ["more than expected", [{ id: "l1", received: 4, serials: ["a", "b", "c", "e"] }, { id: "l2", received: 1, serials: ["d"] }], "deliveries.errors.moreThanExpected"],
-    ["serials short of received", [{ id: "l1", received: 3, serials: ["a", "b"] }, { id: "l2", received: 1, serials: ["d"] }], "deliveries.errors.serialCount"],
-    ["a serial twice", [{ id: "l1", received: 3, serials: ["a", "b", "c"] }, { id: "l2", received: 1, serials: ["A"] }], "deliveries.errors.serialTwice"],
+    [
+      "an unknown line",
+      [
+        ...[
+          { id: "l1", received: 3, serials: ["a", "b", "c"] },
+          { id: "l2", received: 1, serials: ["d"] },
+        ],
+        { id: "zz", received: 0, serials: [] },
+      ],
+      "deliveries.errors.unknownLine",
+    ],
+    [
+      "more than expected",
+      [
+        { id: "l1", received: 4, serials: ["a", "b", "c", "e"] },
+        { id: "l2", received: 1, serials: ["d"] },
+      ],
+      "deliveries.errors.moreThanExpected",
+    ],
+    [
+      "serials short of received",
+      [
+        { id: "l1", received: 3, serials: ["a", "b"] },
+        { id: "l2", received: 1, serials: ["d"] },
+      ],
+      "deliveries.errors.serialCount",
+    ],
+    [
+      "a serial twice",
+      [
+        { id: "l1", received: 3, serials: ["a", "b", "c"] },
+        { id: "l2", received: 1, serials: ["A"] },
+      ],
+      "deliveries.errors.serialTwice",
+    ],
     [
       "a damaged serial not received",
-      [{ id: "l1", received: 3, serials: ["a", "b", "c"], anomaly: { kind: "damaged" as const, serials: ["x"] } }, { id: "l2", received: 1, serials: ["d"] }],
+      [
+        { id: "l1", received: 3, serials: ["a", "b", "c"], anomaly: { kind: "damaged" as const, serials: ["x"] } },
+        { id: "l2", received: 1, serials: ["d"] },
+      ],
       "deliveries.errors.anomalySerialNotReceived",
     ],
   ])("refused: %s", (_, answers, message) => {

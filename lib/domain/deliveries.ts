@@ -134,7 +134,8 @@ export function planCheck(
   const byId = new Map(answers.map((answer, index) => [answer.id, { answer, index }]));
   if (byId.size !== answers.length) errors.push({ line: 0, field: "lines", message: "deliveries.errors.lineTwice" });
   answers.forEach((answer, index) => {
-    if (!expected.some((line) => line.id === answer.id)) errors.push({ line: index, field: `lines.${index}.id`, message: "deliveries.errors.unknownLine" });
+    if (!expected.some((line) => line.id === answer.id))
+      errors.push({ line: index, field: `lines.${index}.id`, message: "deliveries.errors.unknownLine" });
   });
   const seen = new Set<string>();
   const lines: CheckedLine[] = [];
@@ -148,7 +149,12 @@ export function planCheck(
     const field = (name: string) => `lines.${index}.${name}`;
     const serials = answer.serials.map(normalizeSerial).filter(Boolean);
     if (answer.received > line.quantity)
-      errors.push({ line: index, field: field("received"), message: "deliveries.errors.moreThanExpected", values: { quantity: line.quantity } });
+      errors.push({
+        line: index,
+        field: field("received"),
+        message: "deliveries.errors.moreThanExpected",
+        values: { quantity: line.quantity },
+      });
     if (serials.length !== answer.received)
       errors.push({
         line: index,
@@ -157,7 +163,8 @@ export function planCheck(
         values: { received: answer.received, serials: serials.length },
       });
     for (const serial of serials) {
-      if (seen.has(serial)) errors.push({ line: index, field: field("serials"), message: "deliveries.errors.serialTwice", values: { serial } });
+      if (seen.has(serial))
+        errors.push({ line: index, field: field("serials"), message: "deliveries.errors.serialTwice", values: { serial } });
       seen.add(serial);
     }
     const anomalySerials = (answer.anomaly?.serials ?? []).map(normalizeSerial).filter(Boolean);
@@ -168,7 +175,11 @@ export function planCheck(
     if (anomaly === null && answer.received < line.quantity) anomaly = "missing";
     // Damaged or of the wrong model: the named serials, or the whole line when none is named.
     const refused =
-      anomaly === "damaged" || anomaly === "wrong_model" ? (anomalySerials.length ? new Set(anomalySerials) : new Set(serials)) : new Set<string>();
+      anomaly === "damaged" || anomaly === "wrong_model"
+        ? anomalySerials.length
+          ? new Set(anomalySerials)
+          : new Set(serials)
+        : new Set<string>();
     lines.push({
       id: line.id,
       received: answer.received,

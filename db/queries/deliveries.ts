@@ -269,7 +269,7 @@ export async function ticketIdByReference(db: Executor, reference: string): Prom
 /** The school's active staff to tell of a delivery (its head, CSL, secretary…). */
 export function schoolStaffToMail(db: Executor, establishmentId: string) {
   return db
-    .selectDistinct({ id: users.id, name: users.name, email: sql<string>`coalesce(${users.notificationEmail}, ${users.email})` })
+    .select({ id: users.id, name: users.name, email: sql<string>`coalesce(${users.notificationEmail}, ${users.email})` })
     .from(users)
     .innerJoin(userEstablishments, eq(userEstablishments.userId, users.id))
     .where(

@@ -8,15 +8,10 @@ import { checkedUai } from "./primitives";
 const serial = z.string().trim().min(1, "deliveries.errors.serialEmpty").max(100, "deliveries.errors.serialTooLong");
 
 export const deliveryLineInputSchema = z.object({
-  code: z
-    .string({ error: "deliveries.errors.codeRequired" })
-    .trim()
-    .min(1, "deliveries.errors.codeRequired")
-    .max(60)
-    .meta({
-      description: "Code de l'équipement au catalogue de la campagne ; sans campagne, une classe de l'inventaire (pc, laptop…)",
-      example: "PC-MULTI",
-    }),
+  code: z.string({ error: "deliveries.errors.codeRequired" }).trim().min(1, "deliveries.errors.codeRequired").max(60).meta({
+    description: "Code de l'équipement au catalogue de la campagne ; sans campagne, une classe de l'inventaire (pc, laptop…)",
+    example: "PC-MULTI",
+  }),
   model: z.string({ error: "deliveries.errors.modelRequired" }).trim().min(1, "deliveries.errors.modelRequired").max(200),
   quantity: z.int({ error: "deliveries.errors.quantity" }).min(1, "deliveries.errors.quantity").max(1000, "deliveries.errors.quantity"),
   room: z.string().trim().max(100).optional().meta({ description: "Salle prévue" }),
@@ -58,13 +53,9 @@ export const checkDeliverySchema = z.object({
             note: z.string().trim().max(2000).optional(),
           })
           .nullish(),
-        replaces: z
-          .array(z.uuid())
-          .max(1000)
-          .optional()
-          .meta({
-            description: "Équipements de l'établissement que la livraison remplace : ils passent en obsolète et sur la liste de recyclage",
-          }),
+        replaces: z.array(z.uuid()).max(1000).optional().meta({
+          description: "Équipements de l'établissement que la livraison remplace : ils passent en obsolète et sur la liste de recyclage",
+        }),
       }),
     )
     .min(1)
@@ -104,3 +95,43 @@ export const deliverySchema = z.object({
   lines: z.array(deliveryLineSchema),
 });
 export const deliveryListSchema = z.object({ items: z.array(deliverySchema.omit({ lines: true })) });
+
+/**
+ * The check's form (/livraisons/{id}): per line `lines.<i>.id`, `lines.<i>.received` (blank: as many as serials),
+ * `lines.<i>.serials` (one a line: typed, or scanned by a keyboard scanner that types and presses Enter),
+ * `lines.<i>.ticked` (serials ticked from the supplier's list), `lines.<i>.anomaly`, `lines.<i>.anomalySerials`,
+ * `lines.<i>.note`, `lines.<i>.replaces` (old items ticked).
+ */
+export const checkDeliveryForm = z.object({ id: z.uuid() }).and(checkDeliverySchema);
+
+const words = (value: unknown) =>
+  typeof value === "string"
+    ? value
+        .split(/[\s,;]+/)
+        .map((word) => word.trim())
+        .filter(Boolean)
+    : [];
+const list = (value: unknown) =>
+  (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter((item) => typeof item === "string" && item);
+
+export function readCheckForm(_form: FormData, values: Record<string, unknown>) {
+  const count = Number(values.lineCount ?? 0);
+  const lines = Array.from({ length: Number.isInteger(count) && count > 0 && count <= 100 ? count : 0 }, (_, index) => {
+    const at = (name: string) => values[`lines.${index}.${name}`];
+    const serials = [...new Set([...list(at("ticked")), ...words(at("serials"))].map((serial) => String(serial).trim().toUpperCase()))];
+    const received =
+      typeof at("received") === "string" && (at("received") as string).trim() !== "" ? Number(at("received")) : serials.length;
+    const kind = at("anomaly");
+    return {
+      id: at("id"),
+      received,
+      serials,
+      anomaly:
+        typeof kind === "string" && kind
+          ? { kind, serials: words(at("anomalySerials")), note: typeof at("note") === "string" ? at("note") : undefined }
+          : null,
+      replaces: list(at("replaces")),
+    };
+  });
+  return { id: values.id, lines };
+}

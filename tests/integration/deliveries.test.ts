@@ -62,7 +62,6 @@ const read = (token: string, id: string) =>
 const check = (token: string, id: string, body: unknown) =>
   callRoute<Delivery, { id: string }>(postCheck, { path: `/deliveries/${id}/check`, token, body, params: { id } });
 
-  Array.from({ length: count }, (_, index) => `${prefix}${String(index + 1).padStart(3, "0")}`);
 
 async function campaignOf2026() {
   const [campaign] = await database()

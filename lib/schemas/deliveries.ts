@@ -135,3 +135,25 @@ export function readCheckForm(_form: FormData, values: Record<string, unknown>) 
   });
   return { id: values.id, lines };
 }
+
+/** The delivery note's import form (/livraisons/nouvelle): the delivery's header, the file, and the button pressed. */
+export const deliveryNoteForm = createDeliverySchema
+  .omit({ lines: true, campaignYear: true })
+  .extend({
+    campaignYear: z.preprocess(
+      (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+      z.coerce.number({ error: "deliveries.errors.campaignYear" }).int("deliveries.errors.campaignYear").min(2000).max(2100).optional(),
+    ),
+    file: z.instanceof(File, { error: "forms.csv.chooseFile" }).refine((file) => file.size > 0, "forms.csv.chooseFile"),
+    mode: z.enum(["dry-run", "apply"]).catch("dry-run"),
+  })
+  .transform(({ file, mode, ...header }) => ({ file, dryRun: mode !== "apply", header }));
+
+export const readDeliveryNoteForm = (form: FormData) => ({
+  file: form.get("file"),
+  mode: form.get("mode"),
+  campaignYear: form.get("campaignYear") ?? undefined,
+  establishmentUai: form.get("establishmentUai"),
+  supplier: form.get("supplier"),
+  deliveredOn: form.get("deliveredOn"),
+});

@@ -62,7 +62,6 @@ const read = (token: string, id: string) =>
 const check = (token: string, id: string, body: unknown) =>
   callRoute<Delivery, { id: string }>(postCheck, { path: `/deliveries/${id}/check`, token, body, params: { id } });
 
-
 async function campaignOf2026() {
   const [campaign] = await database()
     .insert(campaigns)

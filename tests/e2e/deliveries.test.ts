@@ -29,7 +29,6 @@ test("the CSL checks a delivery of 12 PCs by typing serials, reports one damaged
   expect(delivery.state).toBe("delivered");
   expect(new Date(delivery.checkBy).getTime()).toBeGreaterThan(Date.now());
 
-  console.log("step: created");
   // Claire Martin, the CSL, finds it from her school's page.
   const page = await signedInPage(browser(), baseUrl, "10.27.0.2", "csl.choiseul@guichet.test");
   await page.goto("/mon-etablissement");
@@ -40,7 +39,6 @@ test("the CSL checks a delivery of 12 PCs by typing serials, reports one damaged
   expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe(`Livraison de Inmac ${run} à Lycée Choiseul`);
   expect(await page.getByText("Livrée, à contrôler").count()).toBe(1);
 
-  console.log("step: on the page");
   // She types (or scans: each serial then Enter) the 12 serials, and reports the 7th damaged.
   const line = page.getByRole("group", { name: /Ligne 1 : PC HP Elite 800 G9/ });
   const box = line.getByLabel("Numéros de série reçus");
@@ -48,14 +46,13 @@ test("the CSL checks a delivery of 12 PCs by typing serials, reports one damaged
     await box.pressSequentially(serial.toLowerCase());
     await box.press("Enter");
   }
-  console.log("step: typed");
   await line.getByLabel("Anomalie", { exact: true }).selectOption("damaged");
   await line.getByLabel("Numéros concernés par l'anomalie (vide : toute la ligne)").fill(serials[6]!);
   await line.getByLabel("Remarque sur l'anomalie").fill("Carter enfoncé");
   await page.getByRole("button", { name: "Enregistrer le contrôle" }).click();
-  await expect.poll(() => page.getByRole("status").textContent()).toContain("Contrôle enregistré");
+  await page.waitForURL(`${baseUrl}/livraisons/${delivery.id}?controle=1`);
+  expect(await page.getByRole("status").textContent()).toMatch(/^Contrôle enregistré : .* \(ticket GU-\d{4}-\d{6}\)\.$/);
 
-  console.log("step: checked");
   await page.reload();
   expect(await page.getByText("Avec anomalies").count()).toBe(1);
   expect(await page.getByText("11 équipements entrés à l'inventaire").count()).toBe(1);
@@ -64,7 +61,6 @@ test("the CSL checks a delivery of 12 PCs by typing serials, reports one damaged
   expect(await ticket.count()).toBe(1);
   expect(await page.getByRole("button", { name: "Enregistrer le contrôle" }).count()).toBe(0);
 
-  console.log("step: reloaded");
   // The accepted PCs are in the school's inventory, in stock in room B204; the damaged one is not.
   await page.goto(`/inventaire?q=E2E${run}`);
   const rows = page.locator("tbody tr");

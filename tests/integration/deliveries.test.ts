@@ -27,6 +27,9 @@ import { checkBy } from "@/lib/domain/deliveries";
 import { env } from "@/lib/env";
 import { queueConnection, queuePrefix } from "@/lib/queue/connection";
 import { deemDeliveriesCompliant } from "@/lib/services/deliveries/deem-compliant";
+import { importDeliveryNote } from "@/lib/services/deliveries/import-delivery-note";
+import { loadCaller } from "@/lib/services/accounts/load-caller";
+import { SYSTEM_ACTOR } from "@/lib/services/audit/audit-actor";
 import { callRoute, tokenFor, type ProblemBody } from "../support/api-client";
 import { startWorker } from "../support/app-server";
 import { useOwnDatabase } from "../support/own-database";
@@ -448,5 +451,52 @@ describe("deemed compliant", () => {
     // The first test's delivery of 5 November was left unchecked: the worker, on the real clock, deemed it compliant too.
     expect(choiseul?.states).toEqual({ checked: 1, with_anomalies: 1, deemed_compliant: 2 });
     expect(progress.some((school) => school.uai === "0450029M")).toBe(false);
+  });
+});
+
+describe("the delivery note (CSV)", () => {
+  const callerFor = async (email: string) => {
+    const [user] = await database().select({ id: users.id }).from(users).where(eq(users.email, email));
+    return (await loadCaller(user!.id))!;
+  };
+  const note = [
+    "Référence;Modèle;Salle;N° de série;Prix",
+    "PC-MULTI;HP Elite 800 G9;E12;NOTE-1;900",
+    "PC-MULTI;HP Elite 800 G9;E12;NOTE-2;900",
+    "ECRAN;Iiyama 24;E12;NOTE-3;150",
+    "PORTABLE;Dell Latitude 5440;;NOTE-2;1100",
+  ].join("\r\n");
+  const header = { campaignYear: 2026, establishmentUai: "0370037P", supplier: "Note SA", deliveredOn: "2026-11-05" };
+
+  test("a dry run says row by row what the delivery will hold; applying records the accepted rows as lines", async () => {
+    const lead = await callerFor("chef.service@guichet.test");
+    const bytes = new TextEncoder().encode(note);
+    const dry = await importDeliveryNote(lead, bytes, header, { dryRun: true }, SYSTEM_ACTOR, new Date());
+    if (!dry.ok) throw new Error(JSON.stringify(dry.failure));
+    expect(dry.value).toMatchObject({ dryRun: true, created: 2, deliveryId: null, ignoredColumns: ["Prix"] });
+    expect(dry.value.rejected).toEqual([
+      { line: 4, reasons: ["« ECRAN » n'est pas au catalogue de la campagne."] },
+      { line: 5, reasons: ["Le numéro de série NOTE-2 figure déjà plus haut."] },
+    ]);
+    expect(dry.value.errorReport).toContain("ECRAN");
+    const applied = await importDeliveryNote(lead, bytes, header, { dryRun: false }, SYSTEM_ACTOR, new Date());
+    if (!applied.ok) throw new Error(JSON.stringify(applied.failure));
+    const delivery = await read(serviceLead, applied.value.deliveryId!);
+    expect(delivery.body.lines).toEqual([
+      expect.objectContaining({ code: "PC-MULTI", quantity: 2, room: "E12", expectedSerials: ["NOTE-1", "NOTE-2"] }),
+    ]);
+    expect(delivery.body.checkBy).toBe("2026-11-13T16:30:00.000Z");
+  });
+
+  test("a school's staff cannot record a delivery note", async () => {
+    const refused = await importDeliveryNote(
+      await callerFor("csl.choiseul@guichet.test"),
+      new TextEncoder().encode(note),
+      header,
+      { dryRun: true },
+      SYSTEM_ACTOR,
+      new Date(),
+    );
+    expect(refused).toMatchObject({ ok: false, failure: { kind: "forbidden" } });
   });
 });

@@ -12,7 +12,7 @@ import { pageCaller } from "@/lib/auth/current-caller";
 import { deliveryPage } from "@/lib/services/deliveries/read-deliveries";
 import { checkFromPage } from "./actions";
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const visibleDelivery = cache(async (rawId: string) => {
   const id = z.uuid().safeParse(rawId);
@@ -25,8 +25,9 @@ const visibleDelivery = cache(async (rawId: string) => {
 export const generateMetadata = titledOnceFound("delivery", async ({ params }: Props) => visibleDelivery((await params).id));
 
 /** One delivery: its lines as expected and as checked, the deadline of the check, the check's form for the school, the items it brought. */
-export default async function DeliveryPage({ params }: Props) {
+export default async function DeliveryPage({ params, searchParams }: Props) {
   const { delivery, checkable, replaceable, items } = await visibleDelivery((await params).id);
+  const justChecked = (await searchParams).controle === "1" && (delivery.state === "checked" || delivery.state === "with_anomalies");
   const t = await getTranslations("deliveries");
   return (
     <article className="space-y-4">
@@ -34,6 +35,11 @@ export default async function DeliveryPage({ params }: Props) {
         {t("page.back")}
       </Link>
       <h1 className="text-2xl font-semibold">{t("page.heading", { supplier: delivery.supplier, school: delivery.establishmentName })}</h1>
+      {justChecked && (
+        <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 p-3 font-medium text-emerald-900">
+          {t(delivery.state === "with_anomalies" ? "check.doneWithAnomalies" : "check.done", { reference: delivery.ticketReference ?? "" })}
+        </p>
+      )}
       <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
         <dt className="text-slate-500">{t("page.state")}</dt>
         <dd className="font-medium">{t(`states.${delivery.state}`)}</dd>

@@ -80,3 +80,41 @@ test("the CSL checks a delivery of 12 PCs by typing serials, reports one damaged
   await other.goto("/livraisons");
   expect(await other.getByRole("link", { name: `Lycée Choiseul : Inmac ${run}` }).count()).toBe(0);
 }, 180_000);
+
+test("the service lead records a delivery from the supplier's note: a dry run, then the delivery; the school's recycling list opens", async () => {
+  const run = Date.now().toString(36).toUpperCase();
+  const note = [
+    "Référence;Modèle;Salle;N° de série",
+    `pc;Lenovo M70q;A101;NOTE${run}1`,
+    `pc;Lenovo M70q;A101;NOTE${run}2`,
+    `pc;;A101;NOTE${run}3`,
+  ].join("\r\n");
+  const page = await signedInPage(browser(), baseUrl, "10.27.0.4", "chef.service@guichet.test");
+  await page.goto("/livraisons");
+  await page.getByRole("link", { name: "Enregistrer une livraison" }).click();
+  await page.waitForURL(`${baseUrl}/livraisons/nouvelle`);
+  await page.getByLabel("UAI de l'établissement").fill("0370037P");
+  await page.getByLabel("Fournisseur").fill(`Note ${run}`);
+  await page.getByLabel("Bon de livraison (CSV)").setInputFiles({ name: "bon.csv", mimeType: "text/csv", buffer: Buffer.from(note) });
+  await page.getByRole("button", { name: "Vérifier (essai à blanc)" }).click();
+  await expect.poll(() => page.getByText("Essai à blanc : rien n'a été enregistré.").count()).toBe(1);
+  expect(await page.getByText("2 équipements ou lots acceptés, 1 lignes refusées").count()).toBe(1);
+  expect(await page.getByText("Modèle manquant.").count()).toBe(1);
+  await page.getByRole("button", { name: "Enregistrer la livraison" }).click();
+  await expect.poll(() => page.getByText("Livraison enregistrée.").count()).toBe(1);
+  await page.getByRole("link", { name: `NOTE${run}1` }).click();
+  await page.waitForURL(/\/livraisons\/[0-9a-f-]{36}$/);
+  expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe(`Livraison de Note ${run} à Lycée Choiseul`);
+  expect(await page.getByText("1. PC Lenovo M70q").count()).toBe(1);
+  // The Région's staff do not check it for the school.
+  expect(await page.getByRole("button", { name: "Enregistrer le contrôle" }).count()).toBe(0);
+
+  // The school's recycling list, from its page.
+  const school = await signedInPage(browser(), baseUrl, "10.27.0.5", "proviseur.choiseul@guichet.test");
+  await school.goto("/mon-etablissement");
+  await school.getByRole("link", { name: "Équipements à recycler" }).click();
+  await school.waitForURL(`${baseUrl}/livraisons/recyclage/0370037P`);
+  expect(await school.getByRole("heading", { level: 1 }).textContent()).toBe("Équipements à recycler : Lycée Choiseul");
+  // A school's staff do not record deliveries.
+  expect((await school.goto("/livraisons/nouvelle"))?.status()).toBe(404);
+});

@@ -98,7 +98,7 @@ test("the service lead records a delivery from the supplier's note: a dry run, t
   await page.getByLabel("Bon de livraison (CSV)").setInputFiles({ name: "bon.csv", mimeType: "text/csv", buffer: Buffer.from(note) });
   await page.getByRole("button", { name: "Vérifier (essai à blanc)" }).click();
   await expect.poll(() => page.getByText("Essai à blanc : rien n'a été enregistré.").count()).toBe(1);
-  expect(await page.getByText("2 équipements ou lots acceptés, 1 lignes refusées").count()).toBe(1);
+  expect(await page.getByText("2 équipements ou lots acceptés, 1 ligne refusée").count()).toBe(1);
   expect(await page.getByText("Modèle manquant.").count()).toBe(1);
   await page.getByRole("button", { name: "Enregistrer la livraison" }).click();
   await expect.poll(() => page.getByText("Livraison enregistrée.").count()).toBe(1);

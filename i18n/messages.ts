@@ -11,6 +11,7 @@ import fr_audit from "../messages/fr/audit.json";
 import fr_catalogue from "../messages/fr/catalogue.json";
 import fr_cmdb from "../messages/fr/cmdb.json";
 import fr_criticalPeriods from "../messages/fr/criticalPeriods.json";
+import fr_deliveries from "../messages/fr/deliveries.json";
 import fr_dashboards from "../messages/fr/dashboards.json";
 import fr_desk from "../messages/fr/desk.json";
 import fr_errors from "../messages/fr/errors.json";
@@ -49,6 +50,7 @@ import en_audit from "../messages/en/audit.json";
 import en_catalogue from "../messages/en/catalogue.json";
 import en_cmdb from "../messages/en/cmdb.json";
 import en_criticalPeriods from "../messages/en/criticalPeriods.json";
+import en_deliveries from "../messages/en/deliveries.json";
 import en_dashboards from "../messages/en/dashboards.json";
 import en_desk from "../messages/en/desk.json";
 import en_errors from "../messages/en/errors.json";
@@ -89,6 +91,7 @@ const FR = {
   catalogue: fr_catalogue,
   cmdb: fr_cmdb,
   criticalPeriods: fr_criticalPeriods,
+  deliveries: fr_deliveries,
   dashboards: fr_dashboards,
   desk: fr_desk,
   errors: fr_errors,
@@ -129,6 +132,7 @@ const EN = {
   catalogue: en_catalogue,
   cmdb: en_cmdb,
   criticalPeriods: en_criticalPeriods,
+  deliveries: en_deliveries,
   dashboards: en_dashboards,
   desk: en_desk,
   errors: en_errors,

@@ -17,6 +17,7 @@ import { sendDigests } from "./processors/send-digests";
 import { sendEmail } from "./processors/send-email";
 import { sendWeeklyReports } from "./processors/send-weekly-reports";
 import { sweepApprovals } from "./processors/sweep-approvals";
+import { sweepDeliveries } from "./processors/sweep-deliveries";
 import { sweepOutbox } from "./processors/sweep-outbox";
 import { startMailIn } from "./mail-in";
 
@@ -38,6 +39,7 @@ const PROCESSORS: { [Name in JobName]: (job: Job) => Promise<unknown> } = {
   sendWeeklyReports,
   runRegisterDeadlines,
   sweepApprovals,
+  sweepDeliveries,
 };
 
 /** Starts one BullMQ worker per queue and upserts the recurring job schedulers; returns a closer. */

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useEffect, useMemo, useRef, startTransition, type FormEvent } from "react";
+import { useActionState, useEffect, useMemo, useRef, startTransition, type FormEvent, type ReactNode } from "react";
 import { DataTable } from "@/components/ui/data-table";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import type { FormError } from "@/lib/schemas/form-state";
@@ -45,7 +45,16 @@ const TONE: Record<ImportFormRow["action"], string> = {
  * chosen between the two steps; the rejected rows can be downloaded with their reasons, to fix and retry.
  * Every CSV import (inventory, accounts) uses it, with its own texts.
  */
-export function ImportForm({ action, messages }: { action: Action; messages: "cmdb.import" | "sso.import" }) {
+export function ImportForm({
+  action,
+  messages,
+  children,
+}: {
+  action: Action;
+  messages: "cmdb.import" | "sso.import" | "deliveries.import";
+  /** Fields the import needs besides the file (a delivery's school, supplier and day). */
+  children?: ReactNode;
+}) {
   const t = useTranslations(messages);
   const [state, dispatch, pending] = useActionState(action, { status: "idle" } as ImportFormState);
   const ref = useRef<HTMLFormElement>(null);
@@ -73,6 +82,7 @@ export function ImportForm({ action, messages }: { action: Action; messages: "cm
   return (
     <div className="space-y-4">
       <form ref={ref} onSubmit={onSubmit} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" noValidate>
+        {children}
         <label className="block text-sm">
           <span className="block font-medium">{t("file")}</span>
           <input type="file" name="file" accept=".csv,text/csv" className="mt-1" required />

@@ -16,3 +16,4 @@ export * from "./announcements";
 export * from "./knowledge";
 export * from "./approvals";
 export * from "./campaigns";
+export * from "./deliveries";

@@ -27,6 +27,7 @@ import { notificationPaths } from "./openapi-notifications";
 import { ciPaths } from "./openapi-cis";
 import { articlePaths } from "./openapi-articles";
 import { criticalPeriodPaths } from "./openapi-critical-periods";
+import { deliveryPaths } from "./openapi-deliveries";
 import { accountImportPaths } from "./openapi-imports";
 import { interventionPaths } from "./openapi-interventions";
 import { organisationPaths } from "./openapi-organisation";
@@ -64,6 +65,7 @@ export function openApiDocument() {
       ...ciPaths({ json, problem, common }),
       ...articlePaths({ json, problem, common }),
       ...criticalPeriodPaths({ json, problem, common }),
+      ...deliveryPaths({ json, problem, common }),
       ...announcementPaths({ json, problem, common }),
       ...accountPaths({ json, problem, common }),
       ...auditPaths({ json, problem, common }),

@@ -56,6 +56,9 @@ export const AUDIT_ACTIONS = [
   "announcement.published",
   "article.created",
   "article.updated",
+  "delivery.created",
+  "delivery.checked",
+  "delivery.deemed_compliant",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -77,6 +80,7 @@ export const AUDIT_OBJECT_TYPES = [
   "announcement",
   "article",
   "category",
+  "delivery",
 ] as const;
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[number];
 

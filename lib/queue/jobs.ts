@@ -86,6 +86,18 @@ export const JOBS = {
     every: 15 * 60_000,
   },
   /**
+   * Deliveries (issue 17): one still unchecked after its 5 working days is deemed compliant and its school told, once
+   * (lib/services/deliveries/deem-compliant.ts). Restart-safe: the next run finds it in PostgreSQL. `at` is the test
+   * hook of lib/queue/job-clock.ts.
+   */
+  sweepDeliveries: {
+    queue: "maintenance",
+    payload: z.object({ at: z.iso.datetime().optional() }),
+    // No retries: the next run, a quarter of an hour later, does the same work.
+    options: { attempts: 1, removeOnComplete: 100, removeOnFail: 100 },
+    every: 15 * 60_000,
+  },
+  /**
    * A reminder to check one ticket's SLA: one delayed job per pending alarm (75 %, breach, escalation rung, vendor
    * deadline), job id from the ticket, its deadlines' version and the alarm (lib/domain/sla-plan.ts). The processor
    * reads PostgreSQL and fires whatever is due; failed jobs are removed so the reconciliation can add them again.

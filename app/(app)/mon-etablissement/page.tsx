@@ -66,6 +66,12 @@ export default async function MyEstablishmentPage() {
             <Link className="text-brand-700 underline" href={`/etablissements/${school.uai}/registres`}>
               {tRegisters("openRegisters")}
             </Link>
+            <Link className="text-brand-700 underline" href="/livraisons">
+              {t("deliveries")}
+            </Link>
+            <Link className="text-brand-700 underline" href={`/livraisons/recyclage/${school.uai}`}>
+              {t("recycling")}
+            </Link>
             {can(caller, "dashboards.establishment") && (
               <Link className="text-brand-700 underline" href={schoolDashboardHref(school.uai)}>
                 {tDashboards("openDashboard")}

@@ -89,7 +89,8 @@ export async function readableChanges(tx: Executor, changes: FieldChange[]): Pro
 export async function recordHistory(
   tx: Executor,
   entries: Array<{ ciId: string; changes: FieldChange[] }>,
-  authorId: string,
+  /** Null when the system acts (a delivery deemed compliant by the worker). */
+  authorId: string | null,
   source: CiSource,
   now: Date,
 ) {

@@ -147,21 +147,36 @@ export function createCi(caller: Caller, input: CreateCiInput, source: CiSource,
       notes: input.notes ?? null,
       attributes: withoutNulls(input.attributes ?? {}),
     };
-    fields.attributes = checkAttributes(fields);
-    await checkNameFree(tx, fields, null);
-    await checkSerial(tx, fields.serialNumber, null);
-    const [row] = await tx
-      .insert(configurationItems)
-      .values({ ...fields, parentId: null, createdAt: now, updatedAt: now })
-      .returning({ id: configurationItems.id });
-    const item = { id: row!.id, class: fields.class, establishmentId: fields.establishmentId, name: fields.name };
-    await checkParent(tx, item, fields.parentId);
-    if (fields.parentId) await tx.update(configurationItems).set({ parentId: fields.parentId }).where(eq(configurationItems.id, item.id));
-    const software = input.software ? await setSoftware(tx, item, input.software) : null;
-    const changes = await readableChanges(tx, [...creationChanges(fields), ...(software ? [software] : [])]);
-    await recordHistory(tx, [{ ciId: item.id, changes }], caller.id, source, now);
-    return { id: item.id };
+    return insertCi(tx, fields, { authorId: caller.id, source, software: input.software }, now);
   });
+}
+
+/**
+ * Writes a new item inside the caller's transaction, with the checks every creation shares (class attributes,
+ * name free in the school, serial free everywhere, uplink) and its history's first line. The entry point has
+ * checked who may; a refusal rolls the whole action back. Also what a delivery's check uses to inventory
+ * the items it accepts (lib/services/deliveries).
+ */
+export async function insertCi(
+  tx: Executor,
+  fields: CiFields,
+  options: { authorId: string | null; source: CiSource; software?: SoftwareInput },
+  now: Date,
+): Promise<{ id: string }> {
+  fields.attributes = checkAttributes(fields);
+  await checkNameFree(tx, fields, null);
+  await checkSerial(tx, fields.serialNumber, null);
+  const [row] = await tx
+    .insert(configurationItems)
+    .values({ ...fields, parentId: null, createdAt: now, updatedAt: now })
+    .returning({ id: configurationItems.id });
+  const item = { id: row!.id, class: fields.class, establishmentId: fields.establishmentId, name: fields.name };
+  await checkParent(tx, item, fields.parentId);
+  if (fields.parentId) await tx.update(configurationItems).set({ parentId: fields.parentId }).where(eq(configurationItems.id, item.id));
+  const software = options.software ? await setSoftware(tx, item, options.software) : null;
+  const changes = await readableChanges(tx, [...creationChanges(fields), ...(software ? [software] : [])]);
+  await recordHistory(tx, [{ ciId: item.id, changes }], options.authorId, options.source, now);
+  return { id: item.id };
 }
 
 const withoutNulls = (attributes: Record<string, unknown>) =>

@@ -56,6 +56,12 @@ export const AUDIT_ACTIONS = [
   "announcement.published",
   "article.created",
   "article.updated",
+  "campaign.created",
+  "campaign.request_saved",
+  "campaign.request_submitted",
+  "campaign.request_approved",
+  "campaign.allocated",
+  "campaign.advice_asked",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -77,6 +83,8 @@ export const AUDIT_OBJECT_TYPES = [
   "announcement",
   "article",
   "category",
+  "campaign",
+  "campaign_request",
 ] as const;
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[number];
 

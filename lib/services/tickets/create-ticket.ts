@@ -1,5 +1,6 @@
 import { database } from "@/db/client";
 import { findCategory } from "@/db/queries/catalogue";
+import { campaignDates } from "@/db/queries/campaigns";
 import { criticalPeriodsOn } from "@/db/queries/critical-periods";
 import { establishmentByUai } from "@/db/queries/establishments";
 import { nextTicketReference } from "@/db/queries/ticket-reference";
@@ -77,7 +78,12 @@ export async function createTicket(
       errors: [{ field: "type", message: "tickets.errors.typeExpected", values: { type: category.type } }],
     });
   }
-  const refusal = filingRefusal(category, establishment.supportMode, now);
+  const refusal = filingRefusal(
+    category,
+    establishment.supportMode,
+    now,
+    category.code === "EQUIP-DOTATION" ? await campaignDates(db) : [],
+  );
   if (refusal)
     return fail({
       kind: "unprocessable",

@@ -26,6 +26,7 @@ import { auditPaths } from "./openapi-audit";
 import { notificationPaths } from "./openapi-notifications";
 import { ciPaths } from "./openapi-cis";
 import { articlePaths } from "./openapi-articles";
+import { campaignPaths } from "./openapi-campaigns";
 import { criticalPeriodPaths } from "./openapi-critical-periods";
 import { accountImportPaths } from "./openapi-imports";
 import { interventionPaths } from "./openapi-interventions";
@@ -64,6 +65,7 @@ export function openApiDocument() {
       ...ciPaths({ json, problem, common }),
       ...articlePaths({ json, problem, common }),
       ...criticalPeriodPaths({ json, problem, common }),
+      ...campaignPaths({ json, problem, common }),
       ...announcementPaths({ json, problem, common }),
       ...accountPaths({ json, problem, common }),
       ...auditPaths({ json, problem, common }),

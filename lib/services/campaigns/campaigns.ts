@@ -4,7 +4,8 @@ import { zoneIdByCode } from "@/db/queries/zones";
 import { campaignCatalogueItems, campaignEnvelopes, campaigns } from "@/db/schema";
 import type { AuditActor } from "@/lib/domain/audit";
 import type { Caller } from "@/lib/domain/caller";
-import { phaseOrderFault, type CampaignDates } from "@/lib/domain/campaigns";
+import { openSurvey, phaseOrderFault, type CampaignDates } from "@/lib/domain/campaigns";
+import { parisDay } from "@/lib/domain/business-calendar";
 import { can } from "@/lib/domain/permissions";
 import type { CreateCampaignInput } from "@/lib/schemas/campaigns";
 import type { FieldError } from "@/lib/schemas/field-errors";
@@ -93,4 +94,10 @@ export async function createCampaign(caller: Caller, input: CreateCampaignInput,
       isUniqueViolation(error) ? { kind: "conflict", message: "campaigns.errors.yearTaken", values: { year: input.year } } : null,
   );
   return result;
+}
+
+/** The campaign whose survey is open today (Paris), for the notices of the home page and the school's page; null when none is. */
+export async function campaignInSurvey(caller: Caller, now: Date): Promise<CampaignRow | null> {
+  if (!can(caller, "campaigns.read")) return null;
+  return openSurvey(await readCampaigns(database()), parisDay(now));
 }

@@ -110,6 +110,7 @@ async function questionnaireView(db: Executor, caller: Caller, loaded: Loaded) {
     moment,
     status,
     pupils: request?.pupils ?? null,
+    updatedAt: request?.updatedAt ?? null,
     notes: request?.notes ?? null,
     submittedAt: request?.submittedAt ?? null,
     submittedBy: request?.submittedById ? (names.get(request.submittedById) ?? null) : null,

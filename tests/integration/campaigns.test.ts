@@ -13,6 +13,9 @@ import { addDays } from "@/lib/domain/dashboard-period";
 import { loadCaller } from "@/lib/services/accounts/load-caller";
 import { askAdvice, readQuestionnaire } from "@/lib/services/campaigns/questionnaire";
 import { mailCampaignNotices } from "@/lib/services/campaigns/campaign-mail";
+import { allocationCsv, campaignAnalysis } from "@/lib/services/campaigns/allocation";
+import { createTicket } from "@/lib/services/tickets/create-ticket";
+import { translatorFor } from "@/i18n/text";
 import { callRoute, tokenFor, type ProblemBody } from "../support/api-client";
 import { useOwnDatabase } from "../support/own-database";
 
@@ -505,5 +508,75 @@ describe("the campaign's e-mails", () => {
       .from(outboxEmails)
       .where(like(outboxEmails.idempotencyKey, "campaign:2030:survey:%"));
     expect(survey.map((row) => row.to)).toContain("proviseur.choiseul@guichet.test");
+  });
+});
+
+describe("the analysis, its CSV and the filing rule", () => {
+  test("the Région's summary sets each zone's granted total against its envelope; a sector lead sees only the zone", async () => {
+    const region = await campaignAnalysis(await callerFor("chef.service@guichet.test"), 2031, new Date());
+    const ouest = region!.zones.find((zone) => zone.zoneCode === "OUEST")!;
+    // 8 PCs at 800 € and 4 projectors at 150 €.
+    expect([ouest.envelope, ouest.grantedCost, ouest.progress.allocated]).toEqual([10_000, 7_000, 1]);
+    const choiseul = region!.schools.find((school) => school.uai === CHOISEUL)!;
+    expect([choiseul.progress, choiseul.pupils, choiseul.theoreticalNeed]).toEqual(["allocated", 1200, 300]);
+    expect(region!.schools.find((school) => school.uai === PALISSY)?.progress).toBe("not_started");
+    const zone = await campaignAnalysis(await callerFor("chef.ouest@guichet.test"), 2031, new Date());
+    expect(new Set(zone!.schools.map((school) => school.zoneCode))).toEqual(new Set(["OUEST"]));
+    expect(await campaignAnalysis(cslCaller, 2031, new Date())).toBeNull();
+  });
+
+  test("the CSV for procurement lists the granted lines of the caller's scope, audited; refused to a school", async () => {
+    const lead = await callerFor("chef.ouest@guichet.test");
+    const actor = { userId: lead.id, label: lead.email, ip: null, requestId: null };
+    const csv = await allocationCsv(lead, 2031, translatorFor("fr"), new Date(), actor);
+    expect(csv.ok).toBe(true);
+    const lines = csv.ok ? csv.value.text.trim().split(/\r?\n/) : [];
+    expect(lines[0]).toContain("Quantité accordée");
+    expect(
+      lines.slice(1).map((line) => line.split(";").slice(1, 2).concat(line.split(";").slice(5, 6), line.split(";").slice(10))),
+    ).toEqual([
+      [CHOISEUL, "PC-MULTI", "8", "800", "6400"],
+      [CHOISEUL, "VP-STD", "4", "150", "600"],
+    ]);
+    const [audit] = await database()
+      .select({ objectId: auditEvents.objectId })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "export.downloaded"), like(auditEvents.objectId, "dotation-2031-%")));
+    expect(audit?.objectId).toMatch(/^dotation-2031-zone-\d{4}-\d{2}-\d{2}\.csv$/);
+    const refused = await allocationCsv(cslCaller, 2031, translatorFor("fr"), new Date(), actor);
+    expect(refused).toMatchObject({ ok: false, failure: { kind: "forbidden" } });
+  });
+
+  test("outside every survey a dotation ticket is refused, naming the next campaign's opening", async () => {
+    await moveCampaign(2030, "past");
+    const next = campaign(2035, "past");
+    next.phases = {
+      survey: { from: day(40), to: day(50) },
+      analysis: { from: day(51), to: day(60) },
+      allocation: { from: day(61), to: day(70) },
+      delivery: { from: day(71), to: day(80) },
+    };
+    expect((await callRoute(createCampaign, { path: "/campaigns", token: admin, body: next })).status).toBe(201);
+    const filed = await createTicket(
+      cslCaller,
+      {
+        type: "request",
+        serviceCode: "EQUIPEMENT",
+        categoryCode: "EQUIP-DOTATION",
+        establishmentUai: CHOISEUL,
+        title: "Dix portables",
+        description: "Pour la section.",
+        impact: "group",
+        urgency: "low",
+        fields: { items: "10 portables", justification: "Nouvelle section" },
+        ciIds: [],
+      },
+      [],
+      new Date(),
+    );
+    expect(filed).toMatchObject({
+      ok: false,
+      failure: { kind: "unprocessable", message: "filing.refusals.campaignSurveyClosed", values: { campaign: 2035 } },
+    });
   });
 });

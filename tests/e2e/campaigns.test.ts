@@ -1,7 +1,7 @@
 import { expect, inject, test } from "vitest";
 import { parisDay } from "@/lib/domain/business-calendar";
 import { addDays } from "@/lib/domain/dashboard-period";
-import { browserForFile, newClient, signIn, signedInPage } from "../support/browser";
+import { browserForFile, menuLink, newClient, signIn, signedInPage } from "../support/browser";
 import { queryE2eDatabase } from "../support/e2e-database";
 import { bearerFor } from "../support/fetch-sign-in";
 
@@ -107,4 +107,14 @@ test("the head completes and submits the questionnaire on a phone; the sector le
   await lead.goto(`/campagnes/${YEAR}`);
   expect(await lead.getByRole("region", { name: "Synthèse par zone" }).textContent()).toMatch(/3\s000\s€/);
   await lead.context().close();
+
+  // The service lead finds the campaign in the menu, with the form opening the next one, and the Région's total.
+  const region = await signedInPage(browser(), baseUrl, "10.17.0.4", "chef.service@guichet.test");
+  await menuLink(region, "Campagnes de dotation").click();
+  await region.waitForURL(`${baseUrl}/campagnes`);
+  expect(await region.getByRole("heading", { name: "Ouvrir une campagne" }).count()).toBe(1);
+  await region.getByRole("link", { name: `Campagne ${YEAR}` }).click();
+  await region.waitForURL(`${baseUrl}/campagnes/${YEAR}`);
+  expect(await region.getByRole("region", { name: "Synthèse par zone" }).textContent()).toContain("Région");
+  await region.context().close();
 });

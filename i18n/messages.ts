@@ -8,6 +8,7 @@ import fr_announcements from "../messages/fr/announcements.json";
 import fr_app from "../messages/fr/app.json";
 import fr_approvals from "../messages/fr/approvals.json";
 import fr_audit from "../messages/fr/audit.json";
+import fr_campaigns from "../messages/fr/campaigns.json";
 import fr_catalogue from "../messages/fr/catalogue.json";
 import fr_cmdb from "../messages/fr/cmdb.json";
 import fr_criticalPeriods from "../messages/fr/criticalPeriods.json";
@@ -47,6 +48,7 @@ import en_announcements from "../messages/en/announcements.json";
 import en_app from "../messages/en/app.json";
 import en_approvals from "../messages/en/approvals.json";
 import en_audit from "../messages/en/audit.json";
+import en_campaigns from "../messages/en/campaigns.json";
 import en_catalogue from "../messages/en/catalogue.json";
 import en_cmdb from "../messages/en/cmdb.json";
 import en_criticalPeriods from "../messages/en/criticalPeriods.json";
@@ -92,6 +94,7 @@ const FR = {
   cmdb: fr_cmdb,
   criticalPeriods: fr_criticalPeriods,
   deliveries: fr_deliveries,
+  campaigns: fr_campaigns,
   dashboards: fr_dashboards,
   desk: fr_desk,
   errors: fr_errors,
@@ -133,6 +136,7 @@ const EN = {
   cmdb: en_cmdb,
   criticalPeriods: en_criticalPeriods,
   deliveries: en_deliveries,
+  campaigns: en_campaigns,
   dashboards: en_dashboards,
   desk: en_desk,
   errors: en_errors,

@@ -8,6 +8,7 @@ import { reconcileSlaTimers as rebuildSlaTimers } from "@/lib/services/sla/sla-t
 import { checkSla } from "./processors/check-sla";
 import { closeStaleResolutions } from "./processors/close-stale-resolutions";
 import { mailAnnouncementEnds } from "./processors/mail-announcement-ends";
+import { mailCampaignNotices } from "./processors/mail-campaign-notices";
 import { purgeAuditEvents } from "./processors/purge-audit-events";
 import { purgeExpiredTokens } from "./processors/purge-expired-tokens";
 import { purgeIdempotencyKeys } from "./processors/purge-idempotency-keys";
@@ -34,6 +35,7 @@ const PROCESSORS: { [Name in JobName]: (job: Job) => Promise<unknown> } = {
   sweepOutbox,
   sendDigests,
   mailAnnouncementEnds,
+  mailCampaignNotices,
   checkSla,
   reconcileSlaTimers,
   sendWeeklyReports,

@@ -9,6 +9,7 @@ import { pageCaller } from "@/lib/auth/current-caller";
 import { readHome } from "@/lib/services/portal/home";
 import { SchoolTechnicianPanel } from "@/components/planning/school-technician-panel";
 import { ownSchoolsTechnicians } from "@/lib/services/planning/school-technician";
+import { CampaignSurveyNotice } from "./campaign-survey-notice";
 import { KnownIncidents } from "./known-incidents";
 
 export const generateMetadata = titled("home");
@@ -26,6 +27,7 @@ export default async function HomePage() {
         <p className="text-slate-600">{t("home.role", { role: t(`roles.${caller.role}`) })}</p>
       </div>
       <KnownIncidents caller={caller} />
+      <CampaignSurveyNotice caller={caller} />
       <ApprovalsHome tickets={home.toApprove} />
       {home.portal && <PortalHome portal={home.portal} />}
       {technicians.map((summary) => (

@@ -33,7 +33,7 @@ export type CiListFilters = {
 const ci = configurationItems;
 
 /** lifecycleOf().renewalCandidate, as SQL: obsolete, or not under a known warranty and at least the renewal age; never disposed. */
-function renewalCandidate(today: string, years: number): SQL {
+export function renewalCandidate(today: string, years: number): SQL {
   const end = ciWarrantyEnd();
   return sql`(${ci.status} <> 'disposed' and (${ci.status} = 'obsolete' or ((${end} is null or ${end} < ${today}::date)
     and ${ciStartDate} is not null and (${ciStartDate} + make_interval(years => ${years}::int))::date <= ${today}::date)))`;

@@ -26,6 +26,7 @@ import { auditPaths } from "./openapi-audit";
 import { notificationPaths } from "./openapi-notifications";
 import { ciPaths } from "./openapi-cis";
 import { articlePaths } from "./openapi-articles";
+import { campaignPaths } from "./openapi-campaigns";
 import { criticalPeriodPaths } from "./openapi-critical-periods";
 import { deliveryPaths } from "./openapi-deliveries";
 import { accountImportPaths } from "./openapi-imports";
@@ -66,6 +67,7 @@ export function openApiDocument() {
       ...articlePaths({ json, problem, common }),
       ...criticalPeriodPaths({ json, problem, common }),
       ...deliveryPaths({ json, problem, common }),
+      ...campaignPaths({ json, problem, common }),
       ...announcementPaths({ json, problem, common }),
       ...accountPaths({ json, problem, common }),
       ...auditPaths({ json, problem, common }),

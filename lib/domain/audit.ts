@@ -59,6 +59,12 @@ export const AUDIT_ACTIONS = [
   "delivery.created",
   "delivery.checked",
   "delivery.deemed_compliant",
+  "campaign.created",
+  "campaign.request_saved",
+  "campaign.request_submitted",
+  "campaign.request_approved",
+  "campaign.allocated",
+  "campaign.advice_asked",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -81,6 +87,8 @@ export const AUDIT_OBJECT_TYPES = [
   "article",
   "category",
   "delivery",
+  "campaign",
+  "campaign_request",
 ] as const;
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[number];
 

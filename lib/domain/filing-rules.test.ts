@@ -32,6 +32,41 @@ describe("equipment survey", () => {
   });
 });
 
+describe("equipment survey once campaigns are declared", () => {
+  const campaign = (year: number, from: string, to: string) => ({
+    year,
+    survey: { from, to },
+    analysis: { from: `${year}-04-10`, to: `${year}-05-31` },
+    allocation: { from: `${year}-06-10`, to: `${year}-06-30` },
+    delivery: { from: `${year}-10-01`, to: `${year}-11-15` },
+  });
+  const campaigns = [campaign(2027, "2027-02-15", "2027-04-05"), campaign(2028, "2028-01-20", "2028-03-10")];
+
+  test.each([
+    ["2027-02-14T22:59:00Z", "before the 2027 survey (23:59 in Paris)", { campaign: 2027, day: 15, month: "filing.months.2", year: 2027 }],
+    ["2027-02-14T23:00:00Z", "its first day in Paris", null],
+    ["2027-04-05T12:00:00Z", "its last day, in April, outside the seeds' months", null],
+    ["2027-04-06T12:00:00Z", "after it, in the analysis", { campaign: 2028, day: 20, month: "filing.months.1", year: 2028 }],
+  ])("%s (%s)", (instant, _label, values) => {
+    const refusal = filingRefusal(dotation, "normal", new Date(instant), campaigns);
+    expect(refusal).toEqual(
+      values === null ? null : { code: "equipment_survey_closed", message: "filing.refusals.campaignSurveyClosed", values },
+    );
+  });
+
+  test("after the last declared campaign, the seeds' calendar names the next opening", () => {
+    expect(filingRefusal(dotation, "normal", new Date("2028-06-01T10:00:00Z"), campaigns)).toEqual({
+      code: "equipment_survey_closed",
+      message: "filing.refusals.surveyClosed",
+      values: { month: "filing.months.2", year: 2029 },
+    });
+  });
+
+  test("other categories ignore the campaigns", () => {
+    expect(filingRefusal(software, "normal", new Date("2027-04-06T12:00:00Z"), campaigns)).toBeNull();
+  });
+});
+
 describe("support modes", () => {
   const now = new Date("2027-02-10T10:00:00Z");
   test.each([

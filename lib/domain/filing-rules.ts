@@ -1,3 +1,4 @@
+import { nextSurveyOpening, openSurvey, type CampaignDates } from "./campaigns";
 import type { ApproverKind, SupportMode, TicketType } from "./vocabulary";
 
 export type FilingCategory = { code: string; type: TicketType; hardware: boolean };
@@ -20,7 +21,7 @@ export function equipmentSurveyOpen(now: Date): boolean {
 }
 
 /** The first day of the next survey: its month (named by its key, `filing.months.2`) and year. */
-function nextSurveyOpening(now: Date): { month: string; year: number } {
+function nextSurveyMonth(now: Date): { month: string; year: number } {
   const { year, month } = parisYearMonth(now);
   return { month: `filing.months.${SURVEY_MONTHS[0]!}`, year: month < SURVEY_MONTHS[0]! ? year : year + 1 };
 }
@@ -30,14 +31,49 @@ export function openToSupportMode(category: FilingCategory, mode: SupportMode): 
   return mode !== "hors_perimetre" || (category.hardware && category.type === "incident");
 }
 
-/** Why this school may not file this category now, or null when it may. */
-export function filingRefusal(category: FilingCategory, mode: SupportMode, now: Date): FilingRefusal | null {
+/** The day `today` (Paris) of an instant, as YYYY-MM-DD. */
+function parisToday(now: Date): string {
+  const { year, month } = parisYearMonth(now);
+  const day = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Paris", day: "numeric" }).format(now);
+  return `${year}-${String(month).padStart(2, "0")}-${day.padStart(2, "0")}`;
+}
+
+/**
+ * Why the equipment survey refuses a dotation request now, or null when it is open. Once the Région has declared
+ * campaigns (issue 17), their survey phases decide, and the refusal names the campaign and its next opening; with
+ * none declared, the seeds' calendar (February–March) does.
+ */
+function surveyRefusal(now: Date, campaigns: readonly CampaignDates[]): FilingRefusal | null {
+  if (campaigns.length === 0) {
+    return equipmentSurveyOpen(now)
+      ? null
+      : { code: "equipment_survey_closed", message: "filing.refusals.surveyClosed", values: nextSurveyMonth(now) };
+  }
+  const today = parisToday(now);
+  if (openSurvey(campaigns, today)) return null;
+  const next = nextSurveyOpening(campaigns, today);
+  if (!next) {
+    return { code: "equipment_survey_closed", message: "filing.refusals.surveyClosed", values: nextSurveyMonth(now) };
+  }
+  const [year, month, day] = next.day.split("-").map(Number) as [number, number, number];
+  return {
+    code: "equipment_survey_closed",
+    message: "filing.refusals.campaignSurveyClosed",
+    values: { campaign: next.campaign.year, day, month: `filing.months.${month}`, year },
+  };
+}
+
+/** Why this school may not file this category now, or null when it may; `campaigns` are the declared equipment campaigns. */
+export function filingRefusal(
+  category: FilingCategory,
+  mode: SupportMode,
+  now: Date,
+  campaigns: readonly CampaignDates[] = [],
+): FilingRefusal | null {
   if (!openToSupportMode(category, mode)) {
     return { code: "out_of_scope", message: "filing.refusals.outOfScope" };
   }
-  if (category.code === "EQUIP-DOTATION" && !equipmentSurveyOpen(now)) {
-    return { code: "equipment_survey_closed", message: "filing.refusals.surveyClosed", values: nextSurveyOpening(now) };
-  }
+  if (category.code === "EQUIP-DOTATION") return surveyRefusal(now, campaigns);
   return null;
 }
 

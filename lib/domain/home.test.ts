@@ -45,6 +45,7 @@ describe("homeBlocks", () => {
       "journal",
       "organisation",
       "onboarding",
+      "campaigns",
       "mail",
       "criticalPeriods",
       "account",

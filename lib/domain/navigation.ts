@@ -24,6 +24,7 @@ export type NavigationKey =
   | "onboarding"
   | "mail"
   | "criticalPeriods"
+  | "campaigns"
   | "account";
 export type NavigationItem = { key: NavigationKey; href: string };
 
@@ -50,6 +51,8 @@ const ENTRIES: Array<NavigationItem & { permission?: Permission }> = [
   { key: "journal", href: "/admin/journal", permission: "audit.read" },
   { key: "organisation", href: "/admin/etablissements", permission: "organisation.manage" },
   { key: "onboarding", href: "/integration", permission: "onboarding.overview" },
+  /** The yearly equipment campaign's analysis and progress (issue 17); schools reach their questionnaire from the home page. */
+  { key: "campaigns", href: "/campagnes", permission: "campaigns.analyse" },
   { key: "mail", href: "/admin/courriels", permission: "outbox.manage" },
   { key: "criticalPeriods", href: "/admin/periodes-critiques", permission: "criticalPeriods.manage" },
   { key: "account", href: "/mon-compte" },

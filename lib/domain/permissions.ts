@@ -53,6 +53,11 @@ const ROLE_PERMISSIONS = {
   "articles.publish": ["service_lead", "admin"],
   /** Reading the articles written for staff only; school staff read those for schools. */
   "articles.read_staff": ["technician", "sector_lead", "service_lead", "academy_agent", "admin"],
+  /** The yearly equipment campaign (issue 17): its calendar and catalogue for everyone but vendors; the Région opens one. */
+  "campaigns.read": ["requester", "manager", "technician", "sector_lead", "service_lead", "academy_agent", "admin"],
+  "campaigns.manage": ["service_lead", "admin"],
+  /** The analysis and the allocations: sector leads for their zone's schools, the service lead and admins everywhere. */
+  "campaigns.analyse": ["sector_lead", "service_lead", "admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof ROLE_PERMISSIONS;
@@ -78,4 +83,15 @@ export function onboardingScope(caller: Pick<Caller, "role" | "zoneId">): { kind
   if (!can(caller, "onboarding.overview")) return null;
   if (caller.role !== "sector_lead") return { kind: "all" };
   return caller.zoneId ? { kind: "zone", zoneId: caller.zoneId } : null;
+}
+
+/** Whether the caller analyses and allocates this school's campaign request: its zone's sector lead, the service lead, admins. */
+export function canAllocateFor(caller: Pick<Caller, "role" | "zoneId">, school: { zoneId: string }): boolean {
+  if (!can(caller, "campaigns.analyse")) return false;
+  return caller.role !== "sector_lead" || caller.zoneId === school.zoneId;
+}
+
+/** Whether the caller is one of the school's own staff (who fill and submit its campaign questionnaire). */
+export function isSchoolStaff(caller: Pick<Caller, "role" | "establishmentIds">, establishmentId: string): boolean {
+  return (caller.role === "requester" || caller.role === "manager") && caller.establishmentIds.includes(establishmentId);
 }

@@ -66,6 +66,17 @@ export const JOBS = {
     options: { attempts: 1, removeOnComplete: 100, removeOnFail: 100 },
     every: 60_000,
   },
+  /**
+   * The equipment campaigns' notices (issue 17): the survey's opening to every school's head and secrétaire général,
+   * then each school's allocation once notified; each once (campaign row locked and marked, lib/services/campaigns/campaign-mail.ts).
+   */
+  mailCampaignNotices: {
+    queue: "mail",
+    payload: z.object({}),
+    // No retries: the next run, five minutes later, does the same work.
+    options: { attempts: 1, removeOnComplete: 100, removeOnFail: 100 },
+    every: 5 * 60_000,
+  },
   /** Closes resolutions nobody confirmed or disputed within 10 days, with the closing e-mail. */
   closeStaleResolutions: {
     queue: "maintenance",

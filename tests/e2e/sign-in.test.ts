@@ -180,6 +180,7 @@ describe("navigation by role", () => {
         "Journal d'audit",
         "Organisation",
         "Intégration",
+        "Campagnes de dotation",
         "Courriels",
         "Périodes critiques",
         "Mon compte",

@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { SchoolContacts } from "./school-contacts";
+import { CampaignSurveyNotice } from "../campaign-survey-notice";
 import { SupportModeBadge } from "@/components/establishments/support-mode-badge";
 import { InviteStaffForm, RemoveStaffForm, StaffFunctionForm } from "@/components/people/staff-forms";
 import { DataTable } from "@/components/ui/data-table";
@@ -53,6 +54,9 @@ export default async function MyEstablishmentPage() {
             </dd>
           </dl>
           <DelegationGapOf caller={caller} uai={school.uai} />
+          <div className="mt-3">
+            <CampaignSurveyNotice caller={caller} uai={school.uai} />
+          </div>
           <div className="mt-3">
             <SchoolTechnicianOf caller={caller} uai={school.uai} />
           </div>

@@ -1,6 +1,7 @@
 import { database, type Executor } from "@/db/client";
 import { callContact } from "@/db/queries/phone-contacts";
 import { findCategory } from "@/db/queries/catalogue";
+import { campaignDates } from "@/db/queries/campaigns";
 import { criticalPeriodsOn } from "@/db/queries/critical-periods";
 import { establishmentByUai } from "@/db/queries/establishments";
 import { nextTicketReference } from "@/db/queries/ticket-reference";
@@ -115,7 +116,12 @@ export async function createTicket(
       errors: [{ field: "type", message: "tickets.errors.typeExpected", values: { type: category.type } }],
     });
   }
-  const refusal = filingRefusal(category, establishment.supportMode, now);
+  const refusal = filingRefusal(
+    category,
+    establishment.supportMode,
+    now,
+    category.code === "EQUIP-DOTATION" ? await campaignDates(db) : [],
+  );
   if (refusal)
     return fail({
       kind: "unprocessable",

@@ -8,6 +8,7 @@ import { TicketForm } from "@/components/filing/ticket-form";
 import { pageCaller } from "@/lib/auth/current-caller";
 import { SELF_HELP } from "@/lib/catalogue/self-help";
 import { filingRefusal, OUT_OF_INVENTORY_NOTICE } from "@/lib/domain/filing-rules";
+import { declaredCampaignDates } from "@/lib/services/campaigns/campaigns";
 import { readCatalogue } from "@/lib/services/tickets/catalogue";
 import { portalContext } from "@/lib/services/portal/portal-context";
 import { deflectFiling, fileTicket } from "./actions";
@@ -38,7 +39,8 @@ export default async function FileCategoryPage({ params, searchParams }: Props) 
   if (!service || !category || !portal.canFile) notFound();
 
   const now = new Date();
-  const refusals = portal.schools.map((school) => ({ school, refusal: filingRefusal(category, school.supportMode, now) }));
+  const campaigns = category.code === "EQUIP-DOTATION" ? await declaredCampaignDates() : [];
+  const refusals = portal.schools.map((school) => ({ school, refusal: filingRefusal(category, school.supportMode, now, campaigns) }));
   const open = refusals.filter((entry) => entry.refusal === null).map((entry) => entry.school);
   const advice = SELF_HELP[category.code];
 

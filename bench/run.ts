@@ -5,6 +5,7 @@
  *   npm run bench -- --only abuse [--build] [--parallel 20] [--megabytes 50] [--json <file>]   (bench/abuse.ts: oversized bodies, no volume)
  *   npm run bench -- --only notifications [--tickets 500] [--seconds 60] [--json <file>]   (bench/notifications.ts: the fan-out, no volume)
  *   npm run bench -- --only articles [--articles 2000] [--json <file>]   (bench/articles.ts: article search, no volume)
+ *   npm run bench -- --only create-load [--build] [--clients 20] [--seconds 60] [--json <file>]   (bench/create-load.ts: filing under load, no volume)
  *
  * Seeds the bench database unless it already holds the volume (--fresh rebuilds it), builds the app into
  * .next-bench unless a build is there (--build rebuilds it), starts it (server.mjs, as `npm run start`) against it with its own
@@ -16,6 +17,7 @@ import { Client } from "pg";
 import { DEMO_PASSWORD } from "@/db/seed/demo-accounts";
 import { runAbuse } from "./abuse";
 import { runArticleBench } from "./articles";
+import { runCreateLoad } from "./create-load";
 import { runNotificationBench } from "./notifications";
 import { ensureBuild, startBenchApp, type RunningApp } from "./app";
 import { DEFAULT_BENCH_DATABASE, TARGET_P95_MS, flag, option, positiveInteger } from "./config";
@@ -47,6 +49,10 @@ async function main(argv: readonly string[]): Promise<void> {
   }
   if (option(argv, "only") === "articles") {
     if (!(await runArticleBench(argv))) process.exitCode = 1;
+    return;
+  }
+  if (option(argv, "only") === "create-load") {
+    if (!(await runCreateLoad(argv, flag(argv, "build")))) process.exitCode = 1;
     return;
   }
   if (option(argv, "only") === "notifications") {

@@ -23,7 +23,7 @@ import { createTestStores, testEnvironment } from "@/tests/support/test-database
 import { ensureBuild, startBenchApp, type RunningApp } from "./app";
 import { option, positiveInteger } from "./config";
 import { requestToken } from "./http";
-import { memoryOf, processTree, treeRss } from "./memory";
+import { memoryOf, postgresCpuMs, processTree, treeCpuMs, treeRss } from "./memory";
 import { table } from "./report";
 import { percentile } from "./stats";
 
@@ -44,7 +44,19 @@ type PhaseResult = {
   p99: number;
   max: number;
   loadAverage: number[];
+  /** CPU milliseconds per created ticket: web processes, worker, PostgreSQL backends of the database. */
+  cpuMsPerTicket?: { web: number; worker: number; postgres: number };
 };
+
+/** CPU used by the web processes, the worker and the database's backends since `before` (a snapshot of the same). */
+function cpuSnapshot(webPids: number[], workerPid: number, database: string) {
+  return { web: webPids.reduce((sum, pid) => sum + treeCpuMs(pid), 0), worker: treeCpuMs(workerPid), postgres: postgresCpuMs(database) };
+}
+function cpuSince(before: ReturnType<typeof cpuSnapshot>, after: ReturnType<typeof cpuSnapshot>, tickets: number) {
+  let postgres = 0;
+  for (const [pid, ms] of after.postgres) postgres += ms - (before.postgres.get(pid) ?? 0);
+  return { web: (after.web - before.web) / tickets, worker: (after.worker - before.worker) / tickets, postgres: postgres / tickets };
+}
 
 const body = (index: number, uai: string) =>
   JSON.stringify({
@@ -153,12 +165,20 @@ export async function runCreateLoad(argv: readonly string[], build: boolean): Pr
     const memory = () => ({ webMb: mb(treeRss(apps[0]!.pid)), workerMb: mb(treeRss(worker!.pid!)) });
     const atRest = memory();
 
+    const database = new URL(stores.databaseUrl).pathname.slice(1);
+    const cpuBeforeOne = cpuSnapshot([apps[0]!.pid], worker.pid!, database);
     const one = summarizePhase("one web process", clients, await load([apps[0]!.baseUrl], token, schools, clients, seconds));
+    one.cpuMsPerTicket = cpuSince(cpuBeforeOne, cpuSnapshot([apps[0]!.pid], worker.pid!, database), one.created);
     const afterOne = memory();
     console.log(`[create-load] ${one.name}: ${one.perSecond.toFixed(1)} tickets/s, p95 ${one.p95.toFixed(0)} ms`);
 
     apps.push(await startBenchApp(stores.databaseUrl, stores.redisPrefix));
     await load([apps[1]!.baseUrl], token, schools, clients, 5);
+    const cpuBeforeTwo = cpuSnapshot(
+      apps.map((app) => app.pid),
+      worker.pid!,
+      database,
+    );
     const two = summarizePhase(
       "two web processes",
       clients,
@@ -169,6 +189,15 @@ export async function runCreateLoad(argv: readonly string[], build: boolean): Pr
         clients,
         seconds,
       ),
+    );
+    two.cpuMsPerTicket = cpuSince(
+      cpuBeforeTwo,
+      cpuSnapshot(
+        apps.map((app) => app.pid),
+        worker.pid!,
+        database,
+      ),
+      two.created,
     );
     const afterTwo = memory();
     const peaks = {
@@ -192,7 +221,19 @@ export async function runCreateLoad(argv: readonly string[], build: boolean): Pr
     console.log(`\nPOST /api/v1/tickets, ${clients} concurrent clients × ${seconds} s, loopback; ${built}\n`);
     console.log(
       table(
-        ["phase", "created", "tickets/s", "per process tickets/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "errors", "load average 1/5/15"],
+        [
+          "phase",
+          "created",
+          "tickets/s",
+          "per process tickets/s",
+          "p50 ms",
+          "p95 ms",
+          "p99 ms",
+          "max ms",
+          "errors",
+          "CPU ms/ticket web + worker + PostgreSQL",
+          "load average 1/5/15",
+        ],
         [one, two].map((phase) => [
           phase.name,
           String(phase.created),
@@ -207,6 +248,9 @@ export async function runCreateLoad(argv: readonly string[], build: boolean): Pr
           Object.entries(phase.errors)
             .map(([status, count]) => `${count} × ${status}`)
             .join(", ") || "0",
+          phase.cpuMsPerTicket
+            ? `${f(phase.cpuMsPerTicket.web, 1)} + ${f(phase.cpuMsPerTicket.worker, 1)} + ${f(phase.cpuMsPerTicket.postgres, 1)}`
+            : "",
           load1(phase),
         ]),
       ),

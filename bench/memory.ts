@@ -33,3 +33,32 @@ export function memoryOf(pid: number): { rss: number; hwm: number } {
 }
 
 export const treeRss = (root: number) => processTree(root).reduce((sum, pid) => sum + memoryOf(pid).rss, 0);
+
+/** CPU time (user + system) of one process, in milliseconds; 0 once it has ended. */
+export function cpuMsOf(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    // utime and stime are fields 14 and 15 of the whole line, 12 and 13 after the name; in clock ticks (100 per second).
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+export const treeCpuMs = (root: number) => processTree(root).reduce((sum, pid) => sum + cpuMsOf(pid), 0);
+
+/** CPU time of the PostgreSQL backends serving `database` (their process title names it), in milliseconds. */
+export function postgresCpuMs(database: string): Map<number, number> {
+  const backends = new Map<number, number>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const title = readFileSync(`/proc/${entry}/cmdline`, "utf8");
+      if (title.startsWith("postgres: ") && title.includes(` ${database} `)) backends.set(Number(entry), cpuMsOf(Number(entry)));
+    } catch {
+      // ended meanwhile
+    }
+  }
+  return backends;
+}

@@ -357,6 +357,28 @@ export async function runFaultScenario(options: FaultOptions): Promise<FaultRepo
       await queue.close();
     }
 
+    // What the e-mails left pending were doing: their attempts, last error, age, and their job's state in Redis.
+    const pendingRows = (
+      await client.query<{ id: string; attempts: number; last_error: string | null; age: number }>(
+        `SELECT id, attempts, last_error, extract(epoch FROM $1::timestamptz - created_at)::int AS age
+           FROM outbox_emails WHERE status = 'pending' AND created_at < $1::timestamptz - make_interval(secs => $2)
+          ORDER BY created_at LIMIT 2000`,
+        [checkedAt, options.graceSeconds],
+      )
+    ).rows;
+    const pendingStates: Record<string, number> = {};
+    if (pendingRows.length) {
+      const mail = new Queue("mail", { connection, prefix: "faults" });
+      for (const row of pendingRows) {
+        const state = (await (await mail.getJob(row.id))?.getState()) ?? "no job";
+        const label = `${state}, ${row.attempts} attempts${row.last_error ? ` (${row.last_error.slice(0, 60)})` : ""}`;
+        pendingStates[label] = (pendingStates[label] ?? 0) + 1;
+      }
+      await mail.close();
+      const ages = pendingRows.map((row) => row.age);
+      log(`pending e-mails: ages ${Math.min(...ages)}–${Math.max(...ages)} s; ${JSON.stringify(pendingStates)}`);
+    }
+
     const problems: string[] = [];
     if (failed.length) problems.push(`${failed.length} filings never answered 201: ${failed.slice(0, 3).join("; ")}`);
     if (filings.duplicates || filings.createdWithout201 || filings.missing)

@@ -9,7 +9,7 @@ import { ensureBuild } from "@/bench/app";
 import { runFaultScenario } from "@/bench/faults";
 
 test(
-  "worker kills and a Redis flush during filing lose no ticket, e-mail or SLA alarm, and duplicate none",
+  "worker kills and a Redis flush during filing lose no ticket, e-mail or SLA alarm, and record no alarm twice",
   async () => {
     ensureBuild(false);
     const report = await runFaultScenario({

@@ -14,11 +14,11 @@
  * ECONNRESET: the race of any early answer to a client still writing) is counted apart, as a refusal.
  */
 import http from "node:http";
-import { readFileSync, readdirSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { DEMO_PASSWORD } from "@/db/seed/demo-accounts";
 import { createTestStores } from "@/tests/support/test-database";
 import { ensureBuild, startBenchApp } from "./app";
+import { memoryOf, processTree, treeRss } from "./memory";
 import { option, positiveInteger } from "./config";
 import { table } from "./report";
 import { summarize, type Summary } from "./stats";
@@ -29,38 +29,6 @@ const NORMAL_REQUEST_LIMIT_MS = 1000;
 const NORMAL_TURNS = 10;
 /** Every wait of the run is bounded: a flood that has not been answered by then is a failure, not a hang. */
 const FLOOD_TIMEOUT_MS = 120_000;
-
-/** The process and all its descendants (npx → next start → next-server), from /proc. */
-function processTree(root: number): number[] {
-  const children = new Map<number, number[]>();
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      // Field 4 of /proc/<pid>/stat is the parent; the name (field 2) may hold spaces, so read after its ")".
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      const parent = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  const tree = [root];
-  for (let index = 0; index < tree.length; index++) tree.push(...(children.get(tree[index]!) ?? []));
-  return tree;
-}
-
-/** VmRSS and VmHWM of one process, in bytes; zeros once it has ended. */
-function memoryOf(pid: number): { rss: number; hwm: number } {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, "utf8");
-    const kilobytes = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? 0) * 1024;
-    return { rss: kilobytes("VmRSS"), hwm: kilobytes("VmHWM") };
-  } catch {
-    return { rss: 0, hwm: 0 };
-  }
-}
-
-const treeRss = (root: number) => processTree(root).reduce((sum, pid) => sum + memoryOf(pid).rss, 0);
 
 /** A status, or "closed": the connection ended under the upload before an answer was read. */
 type FloodAnswer = { status: number | "closed"; ms: number; detail?: string };

@@ -6,6 +6,8 @@
  *   npm run bench -- --only notifications [--tickets 500] [--seconds 60] [--json <file>]   (bench/notifications.ts: the fan-out, no volume)
  *   npm run bench -- --only articles [--articles 2000] [--json <file>]   (bench/articles.ts: article search, no volume)
  *   npm run bench -- --only mail-in [--mails 1000] [--json <file>]   (bench/mail-in.ts: a mailbox read by the worker, no volume)
+ *   npm run bench -- --only faults [--build] [--tickets 1000] [--seconds 180] [--kills 20] [--drain 360] [--json <file>]   (bench/faults.ts: private stores)
+ *   npm run bench -- --only create-load [--build] [--clients 20] [--seconds 60] [--json <file>]   (bench/create-load.ts: filing under load, no volume)
  *
  * Seeds the bench database unless it already holds the volume (--fresh rebuilds it), builds the app into
  * .next-bench unless a build is there (--build rebuilds it), starts it (server.mjs, as `npm run start`) against it with its own
@@ -17,6 +19,8 @@ import { Client } from "pg";
 import { DEMO_PASSWORD } from "@/db/seed/demo-accounts";
 import { runAbuse } from "./abuse";
 import { runArticleBench } from "./articles";
+import { runCreateLoad } from "./create-load";
+import { runFaults } from "./faults";
 import { runNotificationBench } from "./notifications";
 import { runMailInBench } from "./mail-in";
 import { ensureBuild, startBenchApp, type RunningApp } from "./app";
@@ -53,6 +57,14 @@ async function main(argv: readonly string[]): Promise<void> {
   }
   if (option(argv, "only") === "mail-in") {
     if (!(await runMailInBench(argv))) process.exitCode = 1;
+    return;
+  }
+  if (option(argv, "only") === "create-load") {
+    if (!(await runCreateLoad(argv, flag(argv, "build")))) process.exitCode = 1;
+    return;
+  }
+  if (option(argv, "only") === "faults") {
+    if (!(await runFaults(argv))) process.exitCode = 1;
     return;
   }
   if (option(argv, "only") === "notifications") {

@@ -9,7 +9,8 @@ export type Database = NodePgDatabase<typeof schema>;
 export type Executor = Database | Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 export function createDatabase(url: string): { db: Database; pool: Pool } {
-  const pool = new Pool({ connectionString: url, max: 10 });
+  // A server that does not answer (restarting, unreachable) fails a checkout within 5 s instead of holding the request.
+  const pool = new Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
   // An idle connection cut by the server (restart, failover) must not crash the process: the pool replaces it.
   pool.on("error", (error) => logger.warn({ err: error }, "idle database connection lost"));
   return { db: drizzle({ client: pool, schema, casing: "snake_case" }), pool };

@@ -4,6 +4,8 @@ import { queueConnection, queuePrefix } from "@/lib/queue/connection";
 import { logger } from "@/lib/logger";
 import { database } from "@/db/client";
 import { closeProducers } from "@/lib/queue/producer";
+import { redis, redisKey } from "@/lib/redis";
+import { sweepPendingOutbox } from "@/lib/services/mail/send-outbox-email";
 import { reconcileSlaTimers as rebuildSlaTimers } from "@/lib/services/sla/sla-timers";
 import { checkSla } from "./processors/check-sla";
 import { closeStaleResolutions } from "./processors/close-stale-resolutions";
@@ -44,6 +46,9 @@ const PROCESSORS: { [Name in JobName]: (job: Job) => Promise<unknown> } = {
   sweepDeliveries,
 };
 
+/** How often the worker checks that Redis still holds its keys (see the watcher below). */
+const FLUSH_WATCH_MS = 5_000;
+
 /** Starts one BullMQ worker per queue and upserts the recurring job schedulers; returns a closer. */
 export async function startWorkers(): Promise<() => Promise<void>> {
   const connection = queueConnection();
@@ -73,20 +78,46 @@ export async function startWorkers(): Promise<() => Promise<void>> {
     queue.on("error", (error) => logger.error({ queue: name, err: error }, "queue error"));
     return queue;
   });
-  for (const [name, job] of Object.entries(JOBS)) {
-    // Every few minutes, or on a calendar (Paris time); the others are enqueued by producers.
-    const repeat = "every" in job ? { every: job.every } : "cron" in job ? { pattern: job.cron(), tz: "Europe/Paris" } : null;
-    if (!repeat) continue;
-    const queue = queues.find((candidate) => candidate.name === job.queue)!;
-    await queue.upsertJobScheduler(name, repeat, { name, data: {}, opts: job.options });
-  }
+  const upsertSchedulers = async () => {
+    for (const [name, job] of Object.entries(JOBS)) {
+      // Every few minutes, or on a calendar (Paris time); the others are enqueued by producers.
+      const repeat = "every" in job ? { every: job.every } : "cron" in job ? { pattern: job.cron(), tz: "Europe/Paris" } : null;
+      if (!repeat) continue;
+      const queue = queues.find((candidate) => candidate.name === job.queue)!;
+      await queue.upsertJobScheduler(name, repeat, { name, data: {}, opts: job.options });
+    }
+  };
+  await upsertSchedulers();
   // A deploy, a crash or a Redis flush may have lost delayed jobs: hold every pending SLA alarm again before anything else.
   const rebuilt = await rebuildSlaTimers(database(), new Date(), { full: true });
   logger.info({ queues: queueNames, slaJobs: rebuilt.jobs }, "worker started");
   const stopMailIn = startMailIn();
 
+  // The schedulers live in Redis: a flush (or a Redis restarted without persistence) takes them with every job, and
+  // nothing would sweep the outbox or reconcile the SLA timers again until a restart. The rebuild marker goes with them:
+  // once it is missing, upsert the schedulers again and hold every pending alarm again, without waiting for a restart.
+  let watching = false;
+  const watcher = setInterval(() => {
+    if (watching) return;
+    watching = true;
+    void (async () => {
+      try {
+        if ((await redis().exists(redisKey("sla", "timers-rebuilt"))) === 1) return;
+        await upsertSchedulers();
+        const again = await rebuildSlaTimers(database(), new Date(), { full: true });
+        await sweepPendingOutbox(new Date());
+        logger.warn({ slaJobs: again.jobs }, "Redis came back without our keys: schedulers and SLA timers held again");
+      } catch (error) {
+        logger.warn({ err: error }, "could not check the Redis keys; trying again");
+      } finally {
+        watching = false;
+      }
+    })();
+  }, FLUSH_WATCH_MS);
+
   return async () => {
     await stopMailIn();
+    clearInterval(watcher);
     await Promise.all(workers.map((worker) => worker.close()));
     await Promise.all(queues.map((queue) => queue.close()));
     await closeProducers();

@@ -35,6 +35,15 @@ export async function ciClassesOf(tx: Executor, ciIds: string[]) {
   return [...new Set(rows.map((ci) => ci.class))];
 }
 
+/** An SLA policy by its code (its id, and the targets a new ticket's SLA reads), or null. */
+export async function slaPolicyByCode(tx: Executor, code: string) {
+  const [policy] = await tx
+    .select({ id: slaPolicies.id, code: slaPolicies.code, targets: slaPolicies.targets })
+    .from(slaPolicies)
+    .where(eq(slaPolicies.code, code));
+  return policy ?? null;
+}
+
 /** An SLA policy's id by its code, or null. */
 export async function slaPolicyId(tx: Executor, code: string): Promise<string | null> {
   const [policy] = await tx.select({ id: slaPolicies.id }).from(slaPolicies).where(eq(slaPolicies.code, code));

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, isNotNull, isNull, lte, ne, or, sql } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, isNotNull, isNull, lte, ne, or, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import {
   calendarClosures,
@@ -93,6 +93,13 @@ export async function ticketCiRooms(tx: Executor, ticketId: string): Promise<(st
     .from(ticketCis)
     .innerJoin(configurationItems, eq(configurationItems.id, ticketCis.ciId))
     .where(eq(ticketCis.ticketId, ticketId));
+  return items.map((item) => item.room);
+}
+
+/** The rooms of the equipment named (a ticket being filed: its links are not written yet). */
+export async function ciRoomsAmong(tx: Executor, ciIds: string[]): Promise<(string | null)[]> {
+  if (!ciIds.length) return [];
+  const items = await tx.select({ room: configurationItems.room }).from(configurationItems).where(inArray(configurationItems.id, ciIds));
   return items.map((item) => item.room);
 }
 

@@ -5,6 +5,7 @@ import { logRefusal } from "@/lib/request/log-refusal";
 import { runWithRequestContext, type RequestContext } from "@/lib/request/request-context";
 import { REQUEST_ID_HEADER, requestIdFrom } from "@/lib/request/request-id";
 import { controlCharacterInQuery, payloadTooLarge, problem } from "./problem";
+import { serviceUnavailable, unavailableStore } from "./unavailable";
 
 type Handler<Context> = (request: Request, context: Context) => Promise<Response>;
 
@@ -56,6 +57,11 @@ export function apiRoute<Context>(handler: Handler<Context>, options: RouteOptio
         if (error instanceof CrossSiteRequestError) {
           logger.warn({ method: request.method, url: request.url, origin: error.origin }, "cross-site request refused");
           return problem(403, "errors.api.forbidden", { detail: "errors.api.crossSite" });
+        }
+        const down = unavailableStore(error);
+        if (down) {
+          logger.warn({ err: error, store: down, method: request.method, url: request.url }, "store unavailable");
+          return serviceUnavailable();
         }
         logger.error({ err: error, method: request.method, url: request.url }, "api route failed");
         return problem(500, "errors.api.internal", { detail: "errors.api.internalDetail" });

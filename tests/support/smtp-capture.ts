@@ -62,6 +62,8 @@ export async function startSmtpCapture(options: { port?: number; dir?: string } 
     server.once("error", reject);
     server.listen(port, "127.0.0.1", () => resolve());
   });
+  // A client gone in the middle of a session (a worker SIGKILLed while it sends: ECONNRESET) must not end the capture.
+  server.on("error", () => undefined);
 
   return {
     port: (server.server.address() as AddressInfo).port,

@@ -3,7 +3,7 @@ import type { Executor } from "@/db/client";
 import { loadRoutingRules } from "@/db/queries/routing-rules";
 import { activeTeamMembersAmong, absencesBetween, schoolReferents, ticketEstablishmentId } from "@/db/queries/planning";
 import { ticketEvents, tickets, ticketWatchers } from "@/db/schema";
-import { categoryRoutingFacts, ciClassesOf, schoolRoutingFacts, slaPolicyId } from "@/db/queries/routing-facts";
+import { categoryRoutingFacts, ciClassesOf, schoolRoutingFacts, slaPolicyByCode } from "@/db/queries/routing-facts";
 import { teamsByCode } from "@/db/queries/teams";
 import { parisDay } from "@/lib/domain/business-calendar";
 import { referentAssignee } from "@/lib/domain/referent-assignment";
@@ -39,8 +39,12 @@ export async function decideRouting(tx: Executor, facts: TicketFacts): Promise<R
  * Under "Assigner au référent de l'établissement": the school's referent, else the backup when the referent
  * is away today, else nobody (lib/domain/referent-assignment.ts). Null when the rule does not ask for it.
  */
-async function referentFor(tx: Executor, ticketId: string, teamId: string, now: Date): Promise<{ id: string; name: string } | null> {
-  const establishmentId = await ticketEstablishmentId(tx, ticketId);
+async function referentFor(
+  tx: Executor,
+  establishmentId: string | null,
+  teamId: string,
+  now: Date,
+): Promise<{ id: string; name: string } | null> {
   const referents = establishmentId ? await schoolReferents(tx, establishmentId) : null;
   if (!referents) return null;
   const today = parisDay(now);
@@ -48,6 +52,72 @@ async function referentFor(tx: Executor, ticketId: string, teamId: string, now: 
   const [absences, members] = await Promise.all([absencesBetween(tx, people, today, today), activeTeamMembersAmong(tx, teamId, people)]);
   const { assigneeId } = referentAssignee(referents, { absences, teamMemberIds: members.map((row) => row.id), today });
   return members.find((member) => member.id === assigneeId) ?? null;
+}
+
+/** What a routing decision writes: the ticket's columns, its watching teams, the journal entry's data, and the SLA policy it names. */
+export type RoutingPlan = {
+  set: {
+    assignedTeamId: string | null;
+    assigneeId: string | null;
+    priority: Priority;
+    routingRuleId: string | null;
+    slaPolicyId: string | null;
+  };
+  watcherTeamIds: string[];
+  eventData: Record<string, unknown>;
+  policy: { code: string; targets: NonNullable<Awaited<ReturnType<typeof slaPolicyByCode>>>["targets"] } | null;
+};
+
+/**
+ * Reads what a decision needs (its teams, the school's referent when the rule asks for one, its SLA policy) and says
+ * what applying it writes. Reads only: a filing plans before it writes its ticket (lib/services/tickets/create-ticket.ts).
+ */
+export async function planRouting(
+  tx: Executor,
+  establishmentId: string | null,
+  decision: RoutingDecision,
+  now: Date,
+): Promise<RoutingPlan> {
+  const codes = [decision.teamCode, ...decision.watcherTeamCodes].filter((code): code is string => code !== null);
+  const found = await teamsByCode(tx, codes);
+  const team = found.find((row) => row.code === decision.teamCode) ?? null;
+  // The rule's SLA policy, when it names one; otherwise the default policy (null).
+  const [assignee, policy] = await Promise.all([
+    decision.assignToReferent && team ? referentFor(tx, establishmentId, team.id, now) : null,
+    decision.slaPolicyCode ? slaPolicyByCode(tx, decision.slaPolicyCode) : null,
+  ]);
+  return {
+    set: {
+      assignedTeamId: team?.id ?? null,
+      assigneeId: assignee?.id ?? null,
+      priority: decision.priority,
+      routingRuleId: decision.rule?.id ?? null,
+      slaPolicyId: policy?.id ?? null,
+    },
+    watcherTeamIds: found.filter((row) => decision.watcherTeamCodes.includes(row.code)).map((row) => row.id),
+    eventData: {
+      team: team ? { code: team.code, name: team.name } : null,
+      rule: decision.rule?.name ?? null,
+      ...(assignee ? { assignee } : {}),
+      // A rule naming a team that does not exist leaves the ticket to its zone's unassigned queue; say so.
+      ...(decision.teamCode && !team ? { missingTeam: decision.teamCode } : {}),
+    },
+    policy: policy ? { code: policy.code, targets: policy.targets } : null,
+  };
+}
+
+/** Writes a planned routing's watchers and its public journal entry (the school sees which team holds its ticket). */
+export async function recordRouting(tx: Executor, ticketId: string, plan: RoutingPlan, actorId: string | null, now: Date): Promise<number> {
+  if (plan.watcherTeamIds.length)
+    await tx
+      .insert(ticketWatchers)
+      .values(plan.watcherTeamIds.map((teamId) => ({ ticketId, teamId })))
+      .onConflictDoNothing();
+  const [event] = await tx
+    .insert(ticketEvents)
+    .values({ ticketId, kind: "assignment_changed", visibility: "public", authorId: actorId, createdAt: now, data: plan.eventData })
+    .returning({ id: ticketEvents.id });
+  return event!.id;
 }
 
 /**
@@ -61,45 +131,12 @@ export async function applyRouting(
   actorId: string | null,
   now: Date,
 ): Promise<{ eventId: number; teamId: string | null }> {
-  const codes = [decision.teamCode, ...decision.watcherTeamCodes].filter((code): code is string => code !== null);
-  const found = await teamsByCode(tx, codes);
-  const team = found.find((row) => row.code === decision.teamCode) ?? null;
-  // The rule's SLA policy, when it names one; otherwise the default policy (null).
-  const assignee = decision.assignToReferent && team ? await referentFor(tx, ticketId, team.id, now) : null;
-  const policyId = decision.slaPolicyCode ? await slaPolicyId(tx, decision.slaPolicyCode) : null;
+  const establishmentId = decision.assignToReferent ? await ticketEstablishmentId(tx, ticketId) : null;
+  const plan = await planRouting(tx, establishmentId, decision, now);
   await tx
     .update(tickets)
-    .set({
-      assignedTeamId: team?.id ?? null,
-      assigneeId: assignee?.id ?? null,
-      priority: decision.priority,
-      routingRuleId: decision.rule?.id ?? null,
-      slaPolicyId: policyId,
-      updatedAt: now,
-    })
+    .set({ ...plan.set, updatedAt: now })
     .where(eq(tickets.id, ticketId));
-  const watchers = found.filter((row) => decision.watcherTeamCodes.includes(row.code));
-  if (watchers.length)
-    await tx
-      .insert(ticketWatchers)
-      .values(watchers.map((row) => ({ ticketId, teamId: row.id })))
-      .onConflictDoNothing();
-  const [event] = await tx
-    .insert(ticketEvents)
-    .values({
-      ticketId,
-      kind: "assignment_changed",
-      visibility: "public",
-      authorId: actorId,
-      createdAt: now,
-      data: {
-        team: team ? { code: team.code, name: team.name } : null,
-        rule: decision.rule?.name ?? null,
-        ...(assignee ? { assignee } : {}),
-        // A rule naming a team that does not exist leaves the ticket to its zone's unassigned queue; say so.
-        ...(decision.teamCode && !team ? { missingTeam: decision.teamCode } : {}),
-      },
-    })
-    .returning({ id: ticketEvents.id });
-  return { eventId: event!.id, teamId: team?.id ?? null };
+  const eventId = await recordRouting(tx, ticketId, plan, actorId, now);
+  return { eventId, teamId: plan.set.assignedTeamId };
 }

@@ -5,7 +5,7 @@ import { recordedAlarmKeys } from "@/db/queries/ticket-sla";
 import { computeSla, type SlaTimer } from "@/lib/domain/sla";
 import { vendorDeadline } from "@/lib/domain/sla-vendor";
 import { pendingAlarms, plannedAlarms, type PlannedAlarm } from "@/lib/domain/sla-plan";
-import { loadSlaFacts, VENDOR_CALENDAR } from "./sla-facts";
+import { loadSlaFacts, VENDOR_CALENDAR, type TicketSlaFacts } from "./sla-facts";
 
 /** What the worker must hold for a ticket after a change: its pending alarms, under the version of its deadlines. */
 export type SlaSchedule = {
@@ -34,8 +34,7 @@ function outcome(timer: SlaTimer | undefined): { met: boolean | null; minutes: n
 export async function refreshSla(tx: Executor, ticketId: string, now: Date): Promise<SlaSchedule | null> {
   const loaded = await loadSlaFacts(tx, ticketId, now);
   if (!loaded) return null;
-  const { ticket, facts, settings, commitment, vendorCommitment, waits } = loaded;
-  const status = commitment ? computeSla(settings.calendar, commitment, facts, now) : null;
+  const { ticket, vendorCommitment, waits } = loaded;
 
   if (ticket.vendorId) {
     for (const wait of waits) {
@@ -52,7 +51,37 @@ export async function refreshSla(tx: Executor, ticketId: string, now: Date): Pro
     }
   }
 
-  const recorded = await recordedAlarmKeys(tx, ticketId);
+  const { set, schedule } = slaChange(loaded, await recordedAlarmKeys(tx, ticketId), now);
+  await tx.update(tickets).set(set).where(eq(tickets.id, ticketId));
+  return schedule;
+}
+
+/** The SLA columns `slaChange` stores on a ticket. */
+export type SlaColumns = Pick<
+  typeof tickets.$inferInsert,
+  | "ownBy"
+  | "resolveBy"
+  | "slaPausedMinutes"
+  | "slaState"
+  | "takenAt"
+  | "firstPublicReplyAt"
+  | "slaVersion"
+  | "slaAlarms"
+  | "slaNextCheckAt"
+  | "ownMet"
+  | "ownedMinutes"
+  | "resolveMet"
+  | "resolvedMinutes"
+>;
+
+/**
+ * What `refreshSla` stores, computed from the ticket's facts and the alarms already recorded: the columns, and the
+ * schedule for the worker. A filing writes the columns with the ticket's row (lib/services/tickets/create-ticket.ts).
+ */
+export function slaChange(loaded: TicketSlaFacts, recorded: ReadonlySet<string>, now: Date): { set: SlaColumns; schedule: SlaSchedule } {
+  const { ticket, facts, settings, commitment, vendorCommitment, waits } = loaded;
+  const ticketId = ticket.id;
+  const status = commitment ? computeSla(settings.calendar, commitment, facts, now) : null;
   const currentWait = waits.at(-1);
   const pending = pendingAlarms(
     plannedAlarms({
@@ -75,27 +104,27 @@ export async function refreshSla(tx: Executor, ticketId: string, now: Date): Pro
   const resolveBy = status?.resolveBy ?? null;
   const moved = ownBy?.getTime() !== ticket.ownBy?.getTime() || resolveBy?.getTime() !== ticket.resolveBy?.getTime();
   const version = moved ? ticket.slaVersion + 1 : ticket.slaVersion;
-  await tx
-    .update(tickets)
-    .set({
-      ownBy,
-      resolveBy,
-      slaPausedMinutes: status ? Math.round(status.pausedMinutes) : 0,
-      slaState: status?.state ?? null,
-      takenAt: facts.firstTakenAt,
-      firstPublicReplyAt: facts.firstPublicReplyAt,
-      slaVersion: version,
-      slaAlarms: pending.map((alarm) => ({ key: alarm.key, fireAt: alarm.fireAt.toISOString() })),
-      slaNextCheckAt: pending[0]?.fireAt ?? null,
-      ownMet: own.met,
-      ownedMinutes: own.minutes,
-      resolveMet: resolve.met,
-      resolvedMinutes: resolve.minutes,
-    })
-    .where(eq(tickets.id, ticketId));
+  const set: SlaColumns = {
+    ownBy,
+    resolveBy,
+    slaPausedMinutes: status ? Math.round(status.pausedMinutes) : 0,
+    slaState: status?.state ?? null,
+    takenAt: facts.firstTakenAt,
+    firstPublicReplyAt: facts.firstPublicReplyAt,
+    slaVersion: version,
+    slaAlarms: pending.map((alarm) => ({ key: alarm.key, fireAt: alarm.fireAt.toISOString() })),
+    slaNextCheckAt: pending[0]?.fireAt ?? null,
+    ownMet: own.met,
+    ownedMinutes: own.minutes,
+    resolveMet: resolve.met,
+    resolvedMinutes: resolve.minutes,
+  };
 
   // Jobs of the previous schedule that no longer stand: all of them when the deadlines moved.
   const kept = new Set(moved ? [] : pending.map((alarm) => alarm.key));
   const dropped = ticket.slaAlarms.map((alarm) => alarm.key).filter((key) => !kept.has(key));
-  return { ticketId, version, alarms: pending, replaced: dropped.length ? { version: ticket.slaVersion, keys: dropped } : null };
+  return {
+    set,
+    schedule: { ticketId, version, alarms: pending, replaced: dropped.length ? { version: ticket.slaVersion, keys: dropped } : null },
+  };
 }

@@ -38,11 +38,27 @@ export type TicketSlaFacts = {
   waits: VendorWait[];
 };
 
+/** A ticket's row as its SLA reads it (`ticketSlaRow`), or as a filing is about to write it. */
+export type SlaRow = NonNullable<Awaited<ReturnType<typeof ticketSlaRow>>>;
+
+/** What the journal says of a ticket's SLA, and where its equipment stands; a ticket being filed has none of it yet. */
+export type SlaHistory = {
+  firstPublicReplyAt: Date | null;
+  statusEvents: Awaited<ReturnType<typeof statusEvents>>;
+  /** The rooms of its linked equipment, read only when the school declares rooms. */
+  ciRooms: () => Promise<(string | null)[]>;
+};
+
 /** The ticket's support mode: its school's, or that of the declared room its equipment stands in (lib/domain/room-support-mode.ts). */
-async function supportModeOf(tx: Executor, ticketId: string, establishmentId: string, schoolMode: SupportMode): Promise<SupportMode> {
+async function supportModeOf(
+  tx: Executor,
+  establishmentId: string,
+  schoolMode: SupportMode,
+  ciRooms: SlaHistory["ciRooms"],
+): Promise<SupportMode> {
   const declared = await declaredRooms(tx, establishmentId);
   if (declared.length === 0) return schoolMode;
-  return ticketSupportMode(schoolMode, await ticketCiRooms(tx, ticketId), declared);
+  return ticketSupportMode(schoolMode, await ciRooms(), declared);
 }
 
 /**
@@ -53,13 +69,25 @@ async function supportModeOf(tx: Executor, ticketId: string, establishmentId: st
 export async function loadSlaFacts(tx: Executor, ticketId: string, now: Date): Promise<TicketSlaFacts | null> {
   const row = await ticketSlaRow(tx, ticketId);
   if (!row) return null;
+  return slaFactsOf(
+    tx,
+    row,
+    {
+      firstPublicReplyAt: row.firstPublicReplyAt ?? (await firstPublicReplyAt(tx, ticketId, row.requesterId)),
+      statusEvents: await statusEvents(tx, ticketId),
+      ciRooms: () => ticketCiRooms(tx, ticketId),
+    },
+    now,
+  );
+}
 
+/** The SLA facts of a ticket's row and history; reads only the school's declared rooms and the team's calendar. */
+export async function slaFactsOf(tx: Executor, row: SlaRow, history: SlaHistory, now: Date): Promise<TicketSlaFacts> {
   const firstTakenAt = row.takenAt ?? (row.assigneeId !== null && row.status === "in_progress" ? now : null);
-  const replyAt = row.firstPublicReplyAt ?? (await firstPublicReplyAt(tx, ticketId, row.requesterId));
+  const replyAt = history.firstPublicReplyAt;
   // A duplicate closes through its "merged" event (data {from, to}): its master carries the commitment, so for
   // the SLA the duplicate was withdrawn (cancelled), neither resolved on time nor missed unless already late.
-  const events = await statusEvents(tx, ticketId);
-  const statusChanges: SlaStatusChange[] = events.map((event) => ({
+  const statusChanges: SlaStatusChange[] = history.statusEvents.map((event) => ({
     at: event.at,
     from: event.data.from as TicketStatus,
     to: event.kind === "merged" ? "cancelled" : (event.data.to as TicketStatus),
@@ -73,12 +101,16 @@ export async function loadSlaFacts(tx: Executor, ticketId: string, now: Date): P
     firstPublicReplyAt: replyAt,
   };
 
+  const [supportMode, settings] = await Promise.all([
+    clocks ? supportModeOf(tx, row.establishmentId, row.supportMode, history.ciRooms) : null,
+    teamSlaSettings(tx, row.assignedTeamId, now),
+  ]);
   const commitment =
     clocks &&
     commitmentFor({
       targets: row.targets ?? DEFAULT_SLA_TARGETS,
       priority: row.priority,
-      supportMode: await supportModeOf(tx, ticketId, row.establishmentId, row.supportMode),
+      supportMode: supportMode!,
       category: { type: row.type, hardware: row.hardware },
     });
   return {
@@ -96,7 +128,7 @@ export async function loadSlaFacts(tx: Executor, ticketId: string, now: Date): P
       policyCode: row.policyCode,
     },
     facts,
-    settings: await teamSlaSettings(tx, row.assignedTeamId, now),
+    settings,
     commitment,
     vendorCommitment: row.vendorCommitment,
     vendorName: row.vendorName,

@@ -14,9 +14,8 @@ const CLOSURE_LOOKBACK_DAYS = 400;
  * No team (a ticket not routed yet) gets the defaults and the closures of every team.
  */
 export async function teamSlaSettings(tx: Executor, teamId: string | null, now: Date): Promise<TeamSlaSettings> {
-  const team = teamId ? await teamSlaRow(tx, teamId) : null;
   const since = parisDay(new Date(now.getTime() - CLOSURE_LOOKBACK_DAYS * 86_400_000));
-  const closures = await closuresSince(tx, since, teamId);
+  const [team, closures] = await Promise.all([teamId ? teamSlaRow(tx, teamId) : null, closuresSince(tx, since, teamId)]);
   return {
     calendar: { ...DEFAULT_CALENDAR, weekly: team?.weeklyHours ?? DEFAULT_CALENDAR.weekly, closures },
     escalationLevels: team?.escalationLevels ?? DEFAULT_ESCALATION_LEVELS,

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { database, type Executor } from "@/db/client";
 import { callContact } from "@/db/queries/phone-contacts";
 import { findCategory } from "@/db/queries/catalogue";
@@ -28,7 +29,7 @@ import { tellApprovers } from "../approvals/tell-approvers";
 import { fail, succeed, type ServiceResult } from "../service-result";
 import { schoolEquipment } from "../cmdb/school-equipment";
 import { recordIdempotencyKey, type IdempotencyClaim } from "../idempotency/idempotency-keys";
-import { routeFiledTicket } from "./route-filed-ticket";
+import { planFiling, recordFiledRouting } from "./route-filed-ticket";
 import { recordRegisterEntry } from "../registers/record-from-approval";
 
 /**
@@ -164,6 +165,28 @@ export async function createTicket(
   const school = filer ? await approvalSchool(db, establishment.id) : null;
   const approval = levelsAtFiling(category.approvalLevels, filer && school ? approverKindsOf(filer, school) : [], now);
 
+  const pending = approval.levels.find((level) => level.state === "pending");
+  const ticketId = randomUUID();
+  // A ticket that waits for no approval is routed and gets its SLA as it is filed: worked out here, from reads
+  // only, so its row is written once and the year's reference counter stays locked only while the filing writes.
+  const plan = pending
+    ? null
+    : await planFiling(
+        db,
+        {
+          id: ticketId,
+          type: input.type,
+          categoryId: category.id,
+          establishmentId: establishment.id,
+          ciIds,
+          priority: critical.priority,
+          requesterId,
+          hardware: category.hardware,
+          supportMode: establishment.supportMode,
+        },
+        now,
+      );
+
   const stored = await storeFiles(inspected.files, now);
   try {
     const { reference, outboxIds, slaSchedules } = await db.transaction(async (tx) => {
@@ -172,10 +195,12 @@ export async function createTicket(
       const [ticket] = await tx
         .insert(tickets)
         .values({
+          id: ticketId,
           reference,
           type: input.type,
           status: approval.approved ? "new" : "awaiting_approval",
           priority: critical.priority,
+          ...(plan ? { ...plan.routing.set, ...plan.sla.set } : {}),
           criticalPeriodId: critical.period?.id ?? null,
           impact,
           urgency: input.urgency,
@@ -245,28 +270,15 @@ export async function createTicket(
           });
         }
       }
-      const pending = approval.levels.find((level) => level.state === "pending");
-      if (pending) {
+      if (pending || !plan) {
         const outboxIds = await tellApprovers(
           tx,
-          { ticketId: ticket!.id, level: pending.level, approverKind: pending.approverKind, eventId: event!.id, actorId: caller.id },
+          { ticketId: ticket!.id, level: pending!.level, approverKind: pending!.approverKind, eventId: event!.id, actorId: caller.id },
           now,
         );
         return { reference, outboxIds, slaSchedules: [] };
       }
-      const routed = await routeFiledTicket(
-        tx,
-        {
-          id: ticket!.id,
-          type: input.type,
-          categoryId: category.id,
-          establishmentId: establishment.id,
-          ciIds,
-          priority: critical.priority,
-          createdEventId: event!.id,
-        },
-        now,
-      );
+      const routed = await recordFiledRouting(tx, { id: ticket!.id, createdEventId: event!.id }, plan, now);
       // Signed as it was filed: an exception or a delegation enters the register at once.
       if (approval.levels.length) await recordRegisterEntry(tx, { ticketId: ticket!.id, approvedById: caller.id, approvedAt: now });
       return { reference, ...routed };

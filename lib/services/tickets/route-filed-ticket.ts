@@ -1,8 +1,12 @@
 import type { Executor } from "@/db/client";
-import type { Priority, TicketType } from "@/lib/domain/vocabulary";
+import { loadRoutingRules } from "@/db/queries/routing-rules";
+import { ciRoomsAmong } from "@/db/queries/ticket-sla";
+import { route, type RoutingDecision } from "@/lib/domain/routing";
+import type { Priority, SupportMode, TicketType } from "@/lib/domain/vocabulary";
 import { recordTicketNotifications } from "../mail/notifications";
-import { applyRouting, decideRouting, routingFacts } from "../routing/route-ticket";
-import { refreshSla, type SlaSchedule } from "../sla/refresh-sla";
+import { applyRouting, decideRouting, planRouting, recordRouting, routingFacts, type RoutingPlan } from "../routing/route-ticket";
+import { refreshSla, slaChange, type SlaColumns, type SlaSchedule } from "../sla/refresh-sla";
+import { slaFactsOf } from "../sla/sla-facts";
 
 export type FiledTicket = {
   id: string;
@@ -15,10 +19,29 @@ export type FiledTicket = {
   createdEventId: number;
 };
 
+/** The e-mails of a routed filing: the requester's confirmation, and the watching teams' when the rule adds some. */
+async function tellFiled(
+  tx: Executor,
+  ticket: { id: string; createdEventId: number },
+  routed: { eventId: number; watched: boolean },
+  now: Date,
+): Promise<string[]> {
+  return recordTicketNotifications(
+    tx,
+    [
+      { kind: "created", ticketId: ticket.id, eventId: ticket.createdEventId },
+      // Watching teams (the Académie's RSSI on a security incident) are told at once.
+      ...(routed.watched ? [{ kind: "watched" as const, ticketId: ticket.id, eventId: routed.eventId }] : []),
+    ],
+    now,
+  );
+}
+
 /**
  * Hands a filed ticket to the technicians, inside the caller's transaction: routing (team, watchers, referent),
- * its SLA clocks from `now`, the requester's confirmation and the watching teams' e-mail. At filing for most
- * tickets; at the final approval for those that wait for one (lib/services/approvals/on-ticket-approved.ts).
+ * its SLA clocks from `now`, the requester's confirmation and the watching teams' e-mail. At the final approval
+ * of a ticket that waited for one (lib/services/approvals/on-ticket-approved.ts); a filing plans the same before
+ * it writes its ticket (`planFiling`).
  */
 export async function routeFiledTicket(
   tx: Executor,
@@ -35,14 +58,76 @@ export async function routeFiledTicket(
   const decision = await decideRouting(tx, facts);
   const routed = await applyRouting(tx, ticket.id, decision, null, now);
   const sla = await refreshSla(tx, ticket.id, now);
-  const outboxIds = await recordTicketNotifications(
-    tx,
-    [
-      { kind: "created", ticketId: ticket.id, eventId: ticket.createdEventId },
-      // Watching teams (the Académie's RSSI on a security incident) are told at once.
-      ...(decision.watcherTeamCodes.length ? [{ kind: "watched" as const, ticketId: ticket.id, eventId: routed.eventId }] : []),
-    ],
+  const outboxIds = await tellFiled(tx, ticket, { eventId: routed.eventId, watched: decision.watcherTeamCodes.length > 0 }, now);
+  return { outboxIds, slaSchedules: [sla] };
+}
+
+/** What a routed filing writes, worked out before its transaction: the routing and the SLA the ticket's row starts with. */
+export type FilingPlan = { decision: RoutingDecision; routing: RoutingPlan; sla: { set: SlaColumns; schedule: SlaSchedule } };
+
+/**
+ * Routing and SLA of a ticket about to be filed (status `new`, nothing in its journal yet), from the same reads and
+ * rules as `routeFiledTicket`, without writing: the filing then writes its row once, with them, and holds the
+ * reference counter's lock only for its writes.
+ */
+export async function planFiling(
+  db: Executor,
+  ticket: Omit<FiledTicket, "createdEventId"> & { requesterId: string; hardware: boolean; supportMode: SupportMode },
+  now: Date,
+): Promise<FilingPlan> {
+  const [facts, rules] = await Promise.all([
+    routingFacts(db, {
+      type: ticket.type,
+      categoryId: ticket.categoryId,
+      establishmentId: ticket.establishmentId,
+      ciIds: ticket.ciIds,
+      priority: ticket.priority,
+    }),
+    loadRoutingRules(db),
+  ]);
+  const decision = route(rules, facts);
+  const routing = await planRouting(db, ticket.establishmentId, decision, now);
+  const loaded = await slaFactsOf(
+    db,
+    {
+      id: ticket.id,
+      establishmentId: ticket.establishmentId,
+      createdAt: now,
+      status: "new",
+      priority: routing.set.priority,
+      type: ticket.type,
+      assignedTeamId: routing.set.assignedTeamId,
+      assigneeId: routing.set.assigneeId,
+      requesterId: ticket.requesterId,
+      vendorId: null,
+      takenAt: null,
+      firstPublicReplyAt: null,
+      ownBy: null,
+      resolveBy: null,
+      slaVersion: 0,
+      slaAlarms: [],
+      escalationLevel: 0,
+      hardware: ticket.hardware,
+      supportMode: ticket.supportMode,
+      targets: routing.policy?.targets ?? null,
+      policyCode: routing.policy?.code ?? null,
+      vendorCommitment: null,
+      vendorName: null,
+    },
+    { firstPublicReplyAt: null, statusEvents: [], ciRooms: () => ciRoomsAmong(db, ticket.ciIds) },
     now,
   );
-  return { outboxIds, slaSchedules: [sla] };
+  return { decision, routing, sla: slaChange(loaded, new Set(), now) };
+}
+
+/** Inside the filing's transaction, once its row (written with `plan`) and its "created" entry are: the watchers, the routing's journal entry, the e-mails. */
+export async function recordFiledRouting(
+  tx: Executor,
+  ticket: { id: string; createdEventId: number },
+  plan: FilingPlan,
+  now: Date,
+): Promise<{ outboxIds: string[]; slaSchedules: SlaSchedule[] }> {
+  const eventId = await recordRouting(tx, ticket.id, plan.routing, null, now);
+  const outboxIds = await tellFiled(tx, ticket, { eventId, watched: plan.decision.watcherTeamCodes.length > 0 }, now);
+  return { outboxIds, slaSchedules: [plan.sla.schedule] };
 }

@@ -2,7 +2,7 @@ import { timedGet } from "./http";
 import { summarize, type Summary } from "./stats";
 
 /** Who a scenario signs in as; run.ts holds one token per actor. */
-export type Actor = "technician" | "admin" | "manager" | "sectorLead";
+export type Actor = "technician" | "admin" | "manager" | "sectorLead" | "requester";
 
 /** What a scenario may use to work out its request before timing starts (a cursor, an id from the data…). */
 export type ScenarioSetup = {

@@ -1,3 +1,4 @@
+import os from "node:os";
 import { BENCH_REDIS } from "./config";
 import type { ScenarioResult } from "./scenario";
 import { summarize } from "./stats";
@@ -72,6 +73,7 @@ export async function measureRegionDashboards(
         serverTiming: null,
         items: null,
         target: REGION_DASHBOARD_TARGET_P95_MS,
+        load: os.loadavg()[0],
       });
       console.log(`[bench] ${name}: p50 ${results.at(-1)!.wall.p50.toFixed(1)} ms, p95 ${results.at(-1)!.wall.p95.toFixed(1)} ms`);
     }

@@ -1,3 +1,4 @@
+import os from "node:os";
 import { timedGet } from "./http";
 import { summarize, type Summary } from "./stats";
 
@@ -28,6 +29,8 @@ export type ScenarioResult = {
   /** Items in the (last) answer, as a sanity check that the request does what it says. */
   items: number | null;
   target?: number;
+  /** The one-minute load average when the scenario ended: the machine is shared, so each figure carries its own. */
+  load?: number;
 };
 
 export type MeasureOptions = { baseUrl: string; tokens: Record<Actor, string>; warmup: number; requests: number };
@@ -60,5 +63,6 @@ export async function measure(scenario: Scenario, setup: ScenarioSetup, options:
     serverTiming: server.length ? summarize(server) : null,
     items,
     ...(scenario.target ? { target: scenario.target } : {}),
+    load: os.loadavg()[0],
   };
 }

@@ -167,10 +167,12 @@ export async function seedVolume({
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const argv = process.argv.slice(2);
   const volume = volumeFor(argv);
-  seedVolume({ volume, name: option(argv, "db") ?? process.env.BENCH_DATABASE ?? defaultDatabase(volume), fresh: flag(argv, "fresh") }).catch(
-    (error: unknown) => {
-      console.error(error);
-      process.exitCode = 1;
-    },
-  );
+  seedVolume({
+    volume,
+    name: option(argv, "db") ?? process.env.BENCH_DATABASE ?? defaultDatabase(volume),
+    fresh: flag(argv, "fresh"),
+  }).catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
 }

@@ -139,7 +139,9 @@ export const tickets = pgTable(
     // The unassigned queue over every school (an admin's), newest first.
     index("tickets_open_unassigned_created_idx")
       .on(table.createdAt, table.id)
-      .where(sql`${table.assigneeId} IS NULL AND ${table.status} IN ('new', 'assigned', 'in_progress', 'waiting_requester', 'waiting_vendor')`),
+      .where(
+        sql`${table.assigneeId} IS NULL AND ${table.status} IN ('new', 'assigned', 'in_progress', 'waiting_requester', 'waiting_vendor')`,
+      ),
     index("tickets_assignee_status_idx").on(table.assigneeId, table.status),
     index("tickets_status_created_idx").on(table.status, table.createdAt, table.id),
     index("tickets_sla_state_resolve_by_idx").on(table.slaState, table.resolveBy),

@@ -146,7 +146,7 @@ async function createPlan(client: ClientBase, count: number, slots: number, firs
          || ($7::text[])[1 + floor(a.r_closing * cardinality($7::text[]))::int] AS description,
        ci.id AS ci_id, a.hardware,
        CASE WHEN a.status = 'waiting_vendor' THEN ($8::uuid[])[1 + floor(a.r_vendor * cardinality($8::uuid[]))::int] END AS vendor_id,
-       CASE WHEN a.status = 'waiting_vendor' THEN 'INC' || lpad((a.n * 7919 % 10000000)::text, 7, '0') END AS vendor_reference,
+       CASE WHEN a.status = 'waiting_vendor' THEN 'INC' || lpad((a.n::bigint * 7919 % 10000000)::text, 7, '0') END AS vendor_reference,
        CASE WHEN a.r_comment < 0.30 AND a.status NOT IN ('new', 'cancelled') THEN ($9::text[])[1 + floor(a.r_comment_pick * cardinality($9::text[]))::int] END AS comment,
        a.r_comment_at, a.r_comment_pick
      FROM assigned a

@@ -136,6 +136,12 @@ export const tickets = pgTable(
     index("tickets_open_team_due_idx")
       .on(table.assignedTeamId, table.resolveBy, table.id)
       .where(sql`${table.status} IN ('new', 'assigned', 'in_progress', 'waiting_requester', 'waiting_vendor')`),
+    // The at-risk queue (open, at risk or breached), soonest deadline first: its page without sorting every late ticket.
+    index("tickets_open_at_risk_due_idx")
+      .on(table.resolveBy, table.id)
+      .where(
+        sql`${table.slaState} IN ('at_risk', 'breached') AND ${table.status} IN ('new', 'assigned', 'in_progress', 'waiting_requester', 'waiting_vendor')`,
+      ),
     // The unassigned queue over every school (an admin's), newest first.
     index("tickets_open_unassigned_created_idx")
       .on(table.createdAt, table.id)

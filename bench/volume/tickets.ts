@@ -1,7 +1,6 @@
 import type { ClientBase } from "pg";
 import { CLOSINGS, COMMENTS, OPENINGS } from "./vocabulary";
 
-
 /** Teams a ticket is re-qualified to after the on-site team looked at it (second level, service desk, vendors). */
 const SECOND_LEVEL_TEAMS = [
   "EQ-E-SD_OPE",

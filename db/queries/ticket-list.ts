@@ -115,7 +115,15 @@ export async function listTickets(db: Executor, filters: TicketListFilters) {
   const order = ordering(sort, filters.after);
   const conditions: (SQL | undefined)[] = [scopeCondition(filters.scope), order.after];
   if (filters.requesterId) conditions.push(eq(tickets.requesterId, filters.requesterId));
-  if (filters.establishmentUai) conditions.push(eq(establishments.uai, filters.establishmentUai));
+  // The school's id as a sub-select (a constant for the planner), not the join's UAI: the page then comes from
+  // (establishment_id, created_at, id) in order instead of every ticket of the school sorted (issue 19).
+  if (filters.establishmentUai)
+    conditions.push(
+      eq(
+        tickets.establishmentId,
+        sql`(select ${establishments.id} from ${establishments} where ${establishments.uai} = ${filters.establishmentUai})`,
+      ),
+    );
   if (filters.zoneCode) conditions.push(eq(zones.code, filters.zoneCode));
   if (filters.type) conditions.push(eq(tickets.type, filters.type));
   if (filters.status) conditions.push(eq(tickets.status, filters.status));

@@ -70,6 +70,9 @@ export function scopeCondition(scope: TicketScope): SQL | undefined {
   }
 }
 
+/** The deadline to resolve, undated tickets last: the `due_asc` sort's key and its indexes' (migration 0031). */
+const DUE = sql`coalesce(${tickets.resolveBy}, 'infinity'::timestamptz)`;
+
 /** Each sort: its ORDER BY and the row comparison that continues after the cursor (one direction per sort). */
 function ordering(sort: TicketSort, after: TicketCursor | undefined): { orderBy: SQL[]; after?: SQL } {
   switch (sort) {
@@ -97,14 +100,13 @@ function ordering(sort: TicketSort, after: TicketCursor | undefined): { orderBy:
           after && sql`(${tickets.updatedAt}, ${tickets.id}) < (${after.updatedAt ?? after.createdAt}::timestamptz, ${after.id}::uuid)`,
       };
     case "due_asc":
-      // NULLS LAST: after a dated row come later dates, then every undated row; after an undated row, undated ones only.
+      // Undated rows last, as if due at infinity: one row comparison continues after a dated or an undated row,
+      // so the page is an index range (tickets_*_due_idx index the same expression), page 200 as cheap as page 1.
       return {
-        orderBy: [sql`${tickets.resolveBy} asc nulls last`, asc(tickets.id)],
+        orderBy: [asc(DUE), asc(tickets.id)],
         after:
           after &&
-          (after.resolveBy
-            ? sql`((${tickets.resolveBy}, ${tickets.id}) > (${after.resolveBy}::timestamptz, ${after.id}::uuid) or ${tickets.resolveBy} is null)`
-            : sql`(${tickets.resolveBy} is null and ${tickets.id} > ${after.id}::uuid)`),
+          sql`(${DUE}, ${tickets.id}) > (coalesce(${after.resolveBy ?? null}::timestamptz, 'infinity'::timestamptz), ${after.id}::uuid)`,
       };
   }
 }

@@ -36,7 +36,7 @@ export function table(header: readonly string[], rows: ReadonlyArray<readonly st
 
 export function resultsTable(results: readonly ScenarioResult[], targetP95: number): string {
   return table(
-    ["scenario", "n", "p50 ms", "p95 ms", "max ms", "Server-Timing p95", "items", `p95 < target (${targetP95} ms unless said)`],
+    ["scenario", "n", "p50 ms", "p95 ms", "max ms", "Server-Timing p95", "items", "load", `p95 < target (${targetP95} ms unless said)`],
     results.map((result) => [
       result.name,
       String(result.wall.n),
@@ -45,6 +45,7 @@ export function resultsTable(results: readonly ScenarioResult[], targetP95: numb
       ms(result.wall.max),
       result.serverTiming ? ms(result.serverTiming.p95) : "—",
       result.items === null ? "—" : String(result.items),
+      result.load === undefined ? "—" : result.load.toFixed(1),
       `${result.wall.p95 < (result.target ?? targetP95) ? "PASS" : "FAIL"}${result.target ? ` (< ${result.target} ms)` : ""}`,
     ]),
   );

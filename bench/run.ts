@@ -24,10 +24,12 @@ import { runFaults } from "./faults";
 import { runNotificationBench } from "./notifications";
 import { runMailInBench } from "./mail-in";
 import { ensureBuild, startBenchApp, type RunningApp } from "./app";
-import { DEFAULT_BENCH_DATABASE, TARGET_P95_MS, flag, option, positiveInteger } from "./config";
+import { TARGET_P95_MS, defaultDatabase, flag, option, positiveInteger, volumeFor } from "./config";
 import { requestToken, timedGet } from "./http";
 import { CMDB_SCENARIOS } from "./cmdb-scenarios";
 import { DASHBOARD_ACCOUNTS, DASHBOARD_SCENARIOS } from "./dashboard-scenarios";
+import { measureRegionDashboards } from "./region-dashboard";
+import { LIST_ACCOUNTS, LIST_SCENARIOS } from "./list-scenarios";
 import { QUEUE_ACCOUNTS, QUEUE_SCENARIOS } from "./queue-scenarios";
 import { context, machine, resultsTable } from "./report";
 import { measure, type Actor, type ScenarioResult, type ScenarioSetup } from "./scenario";
@@ -71,15 +73,16 @@ async function main(argv: readonly string[]): Promise<void> {
     if (!(await runNotificationBench(argv))) process.exitCode = 1;
     return;
   }
-  const name = option(argv, "db") ?? process.env.BENCH_DATABASE ?? DEFAULT_BENCH_DATABASE;
+  const scale = volumeFor(argv);
+  const name = option(argv, "db") ?? process.env.BENCH_DATABASE ?? defaultDatabase(scale);
   const requests = positiveInteger(option(argv, "requests"), 200, "requests");
   const warmup = positiveInteger(option(argv, "warmup"), 20, "warmup");
   const only = option(argv, "only");
-  const scenarios = [...QUEUE_SCENARIOS, ...CMDB_SCENARIOS, ...DASHBOARD_SCENARIOS].filter(
+  const scenarios = [...QUEUE_SCENARIOS, ...LIST_SCENARIOS, ...CMDB_SCENARIOS, ...DASHBOARD_SCENARIOS].filter(
     (scenario) => !only || scenario.name.includes(only),
   );
 
-  const volume = await seedVolume({ name, fresh: flag(argv, "fresh") });
+  const volume = await seedVolume({ volume: scale, name, fresh: flag(argv, "fresh") });
   const seeding = volume.seeded ? `seeded in ${volume.seconds.toFixed(0)} s` : "reused (--fresh to reseed)";
   const build = ensureBuild(flag(argv, "build"));
   console.log(`[bench] ${build}`);
@@ -102,6 +105,7 @@ async function main(argv: readonly string[]): Promise<void> {
       admin: await requestToken(baseUrl, QUEUE_ACCOUNTS.admin, DEMO_PASSWORD),
       manager: await requestToken(baseUrl, DASHBOARD_ACCOUNTS.manager, DEMO_PASSWORD),
       sectorLead: await requestToken(baseUrl, DASHBOARD_ACCOUNTS.sectorLead, DEMO_PASSWORD),
+      requester: await requestToken(baseUrl, LIST_ACCOUNTS.requester, DEMO_PASSWORD),
     };
     const setup: ScenarioSetup = {
       get: async (path, actor) => {
@@ -118,6 +122,10 @@ async function main(argv: readonly string[]): Promise<void> {
       const result = await measure(scenario, setup, { baseUrl, tokens, warmup, requests });
       console.log(`[bench] ${result.name}: p50 ${result.wall.p50.toFixed(1)} ms, p95 ${result.wall.p95.toFixed(1)} ms`);
       results.push(result);
+    }
+
+    if (!only || "dashboard: Région".includes(only) || only.startsWith("dashboard: Région") || only.startsWith("dashboard: every")) {
+      results.push(...(await measureRegionDashboards(volume.databaseUrl, { warmup, requests, only })));
     }
 
     const host = machine(postgres.version, postgres.settings);

@@ -1,8 +1,9 @@
+import os from "node:os";
 import { timedGet } from "./http";
 import { summarize, type Summary } from "./stats";
 
 /** Who a scenario signs in as; run.ts holds one token per actor. */
-export type Actor = "technician" | "admin" | "manager" | "sectorLead";
+export type Actor = "technician" | "admin" | "manager" | "sectorLead" | "requester";
 
 /** What a scenario may use to work out its request before timing starts (a cursor, an id from the data…). */
 export type ScenarioSetup = {
@@ -28,6 +29,8 @@ export type ScenarioResult = {
   /** Items in the (last) answer, as a sanity check that the request does what it says. */
   items: number | null;
   target?: number;
+  /** The one-minute load average when the scenario ended: the machine is shared, so each figure carries its own. */
+  load?: number;
 };
 
 export type MeasureOptions = { baseUrl: string; tokens: Record<Actor, string>; warmup: number; requests: number };
@@ -60,5 +63,6 @@ export async function measure(scenario: Scenario, setup: ScenarioSetup, options:
     serverTiming: server.length ? summarize(server) : null,
     items,
     ...(scenario.target ? { target: scenario.target } : {}),
+    load: os.loadavg()[0],
   };
 }

@@ -1,9 +1,11 @@
 /**
  * Fills a benchmark database: migrations, the reference and demo seed, then the volume
  * (250,000 tickets over three school years, their journal, 100,000 configuration items,
- * 30 more technicians and the schools' staff) with set-based SQL, and ANALYZE.
+ * 30 more technicians and the schools' staff) with set-based SQL, and ANALYZE. `--scale national`
+ * first adds the twelve other Régions (about 1,980 schools, their zones and teams) and fills 2,500,000
+ * tickets over ten school years and 1,000,000 items, same shapes and draws; `--fraction 0.02` a reduced copy.
  *
- *   npx tsx bench/seed-volume.ts [--db guichet_bench] [--fresh]
+ *   npx tsx bench/seed-volume.ts [--db guichet_bench] [--fresh] [--scale region|national] [--fraction 1]
  *
  * Idempotent: a database that already holds the volume is left as it is; `--fresh` drops it first.
  */
@@ -14,14 +16,25 @@ import { createDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrator";
 import * as schema from "@/db/schema";
 import { seed } from "@/db/seed/seed";
-import { BENCH_POSTGRES, DEFAULT_BENCH_DATABASE, VOLUME, databaseUrl, flag, option } from "./config";
+import { BENCH_POSTGRES, VOLUMES, databaseUrl, defaultDatabase, flag, option, volumeFor, type Volume } from "./config";
+import { addNationalGeography, nationalTechnicians } from "./volume/national";
 import { topUpInventory } from "./volume/inventory";
 import { seedPeople } from "./volume/people";
 import { loadRoutedCombos } from "./volume/routes";
 import { fillSlaOutcomes, hasSlaOutcomes } from "./volume/sla-outcomes";
 import { addTickets } from "./volume/tickets";
 
-export type VolumeCounts = { tickets: number; openTickets: number; events: number; configurationItems: number; users: number };
+export type VolumeCounts = {
+  tickets: number;
+  openTickets: number;
+  events: number;
+  configurationItems: number;
+  users: number;
+  schools: number;
+  zones: number;
+  /** pg_database_size, in MB. */
+  databaseMb: number;
+};
 export type VolumeResult = { databaseUrl: string; seeded: boolean; seconds: number; counts: VolumeCounts };
 
 const log = (message: string) => console.log(`[seed-volume] ${message}`);
@@ -46,13 +59,17 @@ export async function volumeCounts(client: Client): Promise<VolumeCounts> {
     (SELECT count(*) FROM tickets WHERE status IN ('new', 'assigned', 'in_progress', 'waiting_requester', 'waiting_vendor')) AS "openTickets",
     (SELECT count(*) FROM ticket_events) AS events,
     (SELECT count(*) FROM configuration_items) AS "configurationItems",
-    (SELECT count(*) FROM users) AS users`);
+    (SELECT count(*) FROM users) AS users, (SELECT count(*) FROM establishments) AS schools, (SELECT count(*) FROM zones) AS zones,
+    pg_database_size(current_database()) / (1024 * 1024) AS "databaseMb"`);
   return {
     tickets: Number(row!.tickets),
     openTickets: Number(row!.openTickets),
     events: Number(row!.events),
     configurationItems: Number(row!.configurationItems),
     users: Number(row!.users),
+    schools: Number(row!.schools),
+    zones: Number(row!.zones),
+    databaseMb: Number(row!.databaseMb),
   };
 }
 
@@ -64,7 +81,11 @@ async function countTickets(client: Client): Promise<number> {
 }
 
 /** Migrates, seeds and fills `name` unless it already holds the volume; returns what it holds and how long the fill took. */
-export async function seedVolume({ name = DEFAULT_BENCH_DATABASE, fresh = false } = {}): Promise<VolumeResult> {
+export async function seedVolume({
+  volume = VOLUMES.region,
+  name = defaultDatabase(volume),
+  fresh = false,
+}: { volume?: Volume; name?: string; fresh?: boolean } = {}): Promise<VolumeResult> {
   const url = databaseUrl(name);
   const started = performance.now();
   if (fresh) {
@@ -76,7 +97,7 @@ export async function seedVolume({ name = DEFAULT_BENCH_DATABASE, fresh = false 
   await client.connect();
   try {
     const existing = await countTickets(client);
-    if (existing >= VOLUME.tickets) {
+    if (existing >= volume.tickets) {
       // A volume seeded before the SLA outcomes existed gets them once (the dashboards' benchmarks read them).
       if (!(await hasSlaOutcomes(client))) {
         log(`${name} holds ${existing} tickets without SLA outcomes: filling them`);
@@ -106,15 +127,21 @@ export async function seedVolume({ name = DEFAULT_BENCH_DATABASE, fresh = false 
     await client.query("SELECT setseed(0.2026)");
     await client.query("BEGIN");
     try {
+      let added = {};
+      if (volume.addedSchools > 0) {
+        const zones = await addNationalGeography(client, volume.addedSchools);
+        added = nationalTechnicians(zones);
+        log(`other Régions: ${zones.length} zones, ${zones.reduce((sum, zone) => sum + zone.schools, 0)} schools`);
+      }
       log("technicians and school staff");
-      await seedPeople(client);
+      await seedPeople(client, added);
       let step = performance.now();
-      const cis = await topUpInventory(client, VOLUME.configurationItems);
+      const cis = await topUpInventory(client, volume.configurationItems);
       log(`configuration items: +${cis} in ${((performance.now() - step) / 1000).toFixed(1)} s`);
       step = performance.now();
       const slots = await loadRoutedCombos(client, drizzle({ client, schema, casing: "snake_case" }));
-      const missing = VOLUME.tickets - existing;
-      await addTickets(client, missing, slots, log);
+      const missing = volume.tickets - existing;
+      await addTickets(client, missing, slots, volume.firstDay, log);
       log(`tickets: +${missing} with their journal in ${((performance.now() - step) / 1000).toFixed(1)} s`);
       step = performance.now();
       await fillSlaOutcomes(client, log);
@@ -139,10 +166,13 @@ export async function seedVolume({ name = DEFAULT_BENCH_DATABASE, fresh = false 
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const argv = process.argv.slice(2);
-  seedVolume({ name: option(argv, "db") ?? process.env.BENCH_DATABASE ?? DEFAULT_BENCH_DATABASE, fresh: flag(argv, "fresh") }).catch(
-    (error: unknown) => {
-      console.error(error);
-      process.exitCode = 1;
-    },
-  );
+  const volume = volumeFor(argv);
+  seedVolume({
+    volume,
+    name: option(argv, "db") ?? process.env.BENCH_DATABASE ?? defaultDatabase(volume),
+    fresh: flag(argv, "fresh"),
+  }).catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
 }

@@ -12,8 +12,8 @@ type Person = { email: string; name: string; role: "technician" | "requester"; t
 
 const personName = (index: number) => `${FIRST_NAMES[index % FIRST_NAMES.length]} ${LAST_NAMES[(index * 7 + 3) % LAST_NAMES.length]}`;
 
-function people(uais: readonly string[]): Person[] {
-  const technicians = Object.entries(TECHNICIANS_PER_ZONE).flatMap(([zone, count], zoneIndex) =>
+function people(uais: readonly string[], techniciansPerZone: Record<string, number>): Person[] {
+  const technicians = Object.entries(techniciansPerZone).flatMap(([zone, count], zoneIndex) =>
     Array.from({ length: count }, (_, n) => ({
       email: `bench.tech.${zone.toLowerCase()}.${String(n + 1).padStart(2, "0")}@guichet.test`,
       name: `${personName(zoneIndex * 10 + n)} (Technicien ${zone})`,
@@ -35,9 +35,12 @@ function people(uais: readonly string[]): Person[] {
 }
 
 /** Adds the volume's technicians (members of their zone's PROX team) and school staff; existing accounts are kept. Password: the demo one. */
-export async function seedPeople(client: ClientBase): Promise<void> {
+export async function seedPeople(client: ClientBase, addedTechnicians: Record<string, number> = {}): Promise<void> {
   const { rows: schools } = await client.query<{ uai: string }>("SELECT uai FROM establishments ORDER BY uai");
-  const list = people(schools.map((school) => school.uai));
+  const list = people(
+    schools.map((school) => school.uai),
+    { ...TECHNICIANS_PER_ZONE, ...addedTechnicians },
+  );
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await client.query(
     `INSERT INTO users (email, name, role, password_hash)

@@ -1,9 +1,6 @@
 import type { ClientBase } from "pg";
 import { CLOSINGS, COMMENTS, OPENINGS } from "./vocabulary";
 
-/** The volume starts three school years back; everything after is spread up to the seeding time. */
-const FIRST_DAY = "2023-09-01";
-
 /** Teams a ticket is re-qualified to after the on-site team looked at it (second level, service desk, vendors). */
 const SECOND_LEVEL_TEAMS = [
   "EQ-E-SD_OPE",
@@ -54,7 +51,7 @@ async function createLookups(client: ClientBase): Promise<void> {
  * priority from impact × urgency, re-qualification or no team yet, the technician who took it, the
  * requester, French title and description, linked equipment, vendor escalation and a comment for some.
  */
-async function createPlan(client: ClientBase, count: number, slots: number): Promise<void> {
+async function createPlan(client: ClientBase, count: number, slots: number, firstDay: string): Promise<void> {
   // The planner cannot estimate joins on drawn ranks; nested loops over them cost minutes, hash joins seconds.
   await client.query("SET LOCAL enable_nestloop = off");
   await client.query(
@@ -81,7 +78,7 @@ async function createPlan(client: ClientBase, count: number, slots: number): Pro
      -- Quiet summers (most of July-August moves to the school start), few weekends, school hours; annual equipment requests in February-March.
      seasoned AS (
        SELECT *, CASE
-           WHEN category_code = 'EQUIP-DOTATION' THEN make_timestamp(greatest(extract(year FROM raw_local)::int, 2024), 2 + floor(r_season * 2)::int, 1 + floor(r_weekend * 28)::int, 0, 0, 0)
+           WHEN category_code = 'EQUIP-DOTATION' THEN make_timestamp(greatest(extract(year FROM raw_local)::int, $10::int), 2 + floor(r_season * 2)::int, 1 + floor(r_weekend * 28)::int, 0, 0, 0)
            WHEN extract(month FROM raw_local) IN (7, 8) AND r_season < 0.8 THEN raw_local + interval '42 days'
            ELSE raw_local END AS season_local
        FROM drawn
@@ -148,7 +145,7 @@ async function createPlan(client: ClientBase, count: number, slots: number): Pro
          || ($7::text[])[1 + floor(a.r_closing * cardinality($7::text[]))::int] AS description,
        ci.id AS ci_id, a.hardware,
        CASE WHEN a.status = 'waiting_vendor' THEN ($8::uuid[])[1 + floor(a.r_vendor * cardinality($8::uuid[]))::int] END AS vendor_id,
-       CASE WHEN a.status = 'waiting_vendor' THEN 'INC' || lpad((a.n * 7919 % 10000000)::text, 7, '0') END AS vendor_reference,
+       CASE WHEN a.status = 'waiting_vendor' THEN 'INC' || lpad((a.n::bigint * 7919 % 10000000)::text, 7, '0') END AS vendor_reference,
        CASE WHEN a.r_comment < 0.30 AND a.status NOT IN ('new', 'cancelled') THEN ($9::text[])[1 + floor(a.r_comment_pick * cardinality($9::text[]))::int] END AS comment,
        a.r_comment_at, a.r_comment_pick
      FROM assigned a
@@ -161,13 +158,15 @@ async function createPlan(client: ClientBase, count: number, slots: number): Pro
     [
       count,
       slots,
-      `${FIRST_DAY} 00:00 Europe/Paris`,
+      `${firstDay} 00:00 Europe/Paris`,
       new Date().toISOString(),
       await teamIds(client, SECOND_LEVEL_TEAMS),
       OPENINGS,
       CLOSINGS,
       await vendorIds(client),
       COMMENTS,
+      // The first equipment campaign (February–March) after the first day.
+      Number(firstDay.slice(0, 4)) + 1,
     ],
   );
   await client.query("RESET enable_nestloop");
@@ -252,11 +251,17 @@ async function insertJournal(client: ClientBase): Promise<void> {
   );
 }
 
-/** Adds `count` tickets with their journal, equipment links and watchers, in the caller's transaction. */
-export async function addTickets(client: ClientBase, count: number, slots: number, log: (message: string) => void): Promise<void> {
+/** Adds `count` tickets from `firstDay` (Paris) to now with their journal, equipment links and watchers, in the caller's transaction. */
+export async function addTickets(
+  client: ClientBase,
+  count: number,
+  slots: number,
+  firstDay: string,
+  log: (message: string) => void,
+): Promise<void> {
   const steps: Array<[string, () => Promise<void>]> = [
     ["lookups", () => createLookups(client)],
-    ["plan", () => createPlan(client, count, slots)],
+    ["plan", () => createPlan(client, count, slots, firstDay)],
     ["tickets", () => insertTickets(client)],
     ["journal, equipment links, watchers", () => insertJournal(client)],
   ];

@@ -73,6 +73,9 @@ export function scopeCondition(scope: TicketScope): SQL | undefined {
   }
 }
 
+/** The deadline to resolve, undated tickets last: the `due_asc` sort's key and its indexes' (migration 0031). */
+const DUE = sql`coalesce(${tickets.resolveBy}, 'infinity'::timestamptz)`;
+
 /** Each sort: its ORDER BY and the row comparison that continues after the cursor (one direction per sort). */
 function ordering(sort: TicketSort, after: TicketCursor | undefined): { orderBy: SQL[]; after?: SQL } {
   switch (sort) {
@@ -100,14 +103,13 @@ function ordering(sort: TicketSort, after: TicketCursor | undefined): { orderBy:
           after && sql`(${tickets.updatedAt}, ${tickets.id}) < (${after.updatedAt ?? after.createdAt}::timestamptz, ${after.id}::uuid)`,
       };
     case "due_asc":
-      // NULLS LAST: after a dated row come later dates, then every undated row; after an undated row, undated ones only.
+      // Undated rows last, as if due at infinity: one row comparison continues after a dated or an undated row,
+      // so the page is an index range (tickets_*_due_idx index the same expression), page 200 as cheap as page 1.
       return {
-        orderBy: [sql`${tickets.resolveBy} asc nulls last`, asc(tickets.id)],
+        orderBy: [asc(DUE), asc(tickets.id)],
         after:
           after &&
-          (after.resolveBy
-            ? sql`((${tickets.resolveBy}, ${tickets.id}) > (${after.resolveBy}::timestamptz, ${after.id}::uuid) or ${tickets.resolveBy} is null)`
-            : sql`(${tickets.resolveBy} is null and ${tickets.id} > ${after.id}::uuid)`),
+          sql`(${DUE}, ${tickets.id}) > (coalesce(${after.resolveBy ?? null}::timestamptz, 'infinity'::timestamptz), ${after.id}::uuid)`,
       };
   }
 }
@@ -118,7 +120,15 @@ export async function listTickets(db: Executor, filters: TicketListFilters) {
   const order = ordering(sort, filters.after);
   const conditions: (SQL | undefined)[] = [scopeCondition(filters.scope), order.after];
   if (filters.requesterId) conditions.push(eq(tickets.requesterId, filters.requesterId));
-  if (filters.establishmentUai) conditions.push(eq(establishments.uai, filters.establishmentUai));
+  // The school's id as a sub-select (a constant for the planner), not the join's UAI: the page then comes from
+  // (establishment_id, created_at, id) in order instead of every ticket of the school sorted (issue 19).
+  if (filters.establishmentUai)
+    conditions.push(
+      eq(
+        tickets.establishmentId,
+        sql`(select ${establishments.id} from ${establishments} where ${establishments.uai} = ${filters.establishmentUai})`,
+      ),
+    );
   if (filters.zoneCode) conditions.push(eq(zones.code, filters.zoneCode));
   if (filters.type) conditions.push(eq(tickets.type, filters.type));
   if (filters.status) conditions.push(eq(tickets.status, filters.status));

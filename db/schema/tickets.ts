@@ -120,6 +120,40 @@ export const tickets = pgTable(
     index("tickets_created_idx").on(table.createdAt, table.id),
     index("tickets_requester_created_idx").on(table.requesterId, table.createdAt, table.id),
     index("tickets_team_status_created_idx").on(table.assignedTeamId, table.status, table.createdAt, table.id),
+    // Issue 19: every sort of a queue reads its page from an index (a team's 64,000-ticket history sorted by priority
+    // was a sort of the whole team). One status (a history): the team and status, then the sort's keys. The open queue
+    // asks for five statuses, and an IN list on an index column loses its order (PostgreSQL 15): partial indexes
+    // on the open tickets instead, the predicate spelled as OPEN_STATUSES. The deadline is indexed as the `due_asc`
+    // sort orders it, undated last (db/queries/ticket-list.ts DUE).
+    index("tickets_team_status_priority_idx").on(table.assignedTeamId, table.status, table.priority, table.createdAt, table.id),
+    index("tickets_team_status_updated_idx").on(table.assignedTeamId, table.status, table.updatedAt, table.id),
+    index("tickets_team_status_due_idx").on(
+      table.assignedTeamId,
+      table.status,
+      sql`coalesce(${table.resolveBy}, 'infinity'::timestamptz)`,
+      table.id,
+    ),
+    index("tickets_open_team_priority_idx")
+      .on(table.assignedTeamId, table.priority, table.createdAt, table.id)
+      .where(sql`${table.status} IN ('new', 'assigned', 'in_progress', 'waiting_requester', 'waiting_vendor')`),
+    index("tickets_open_team_updated_idx")
+      .on(table.assignedTeamId, table.updatedAt, table.id)
+      .where(sql`${table.status} IN ('new', 'assigned', 'in_progress', 'waiting_requester', 'waiting_vendor')`),
+    index("tickets_open_team_due_idx")
+      .on(table.assignedTeamId, sql`coalesce(${table.resolveBy}, 'infinity'::timestamptz)`, table.id)
+      .where(sql`${table.status} IN ('new', 'assigned', 'in_progress', 'waiting_requester', 'waiting_vendor')`),
+    // The at-risk queue (open, at risk or breached), soonest deadline first: its page without sorting every late ticket.
+    index("tickets_open_at_risk_due_idx")
+      .on(sql`coalesce(${table.resolveBy}, 'infinity'::timestamptz)`, table.id)
+      .where(
+        sql`${table.slaState} IN ('at_risk', 'breached') AND ${table.status} IN ('new', 'assigned', 'in_progress', 'waiting_requester', 'waiting_vendor')`,
+      ),
+    // The unassigned queue over every school (an admin's), newest first.
+    index("tickets_open_unassigned_created_idx")
+      .on(table.createdAt, table.id)
+      .where(
+        sql`${table.assigneeId} IS NULL AND ${table.status} IN ('new', 'assigned', 'in_progress', 'waiting_requester', 'waiting_vendor')`,
+      ),
     index("tickets_assignee_status_idx").on(table.assigneeId, table.status),
     index("tickets_status_created_idx").on(table.status, table.createdAt, table.id),
     index("tickets_sla_state_resolve_by_idx").on(table.slaState, table.resolveBy),

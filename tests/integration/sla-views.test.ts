@@ -156,6 +156,30 @@ describe("the at-risk queue", () => {
     expect(named.body.items.map((item) => item.reference)).toEqual(all);
   });
 
+  test("a team queue by deadline (sort=due_asc): dated first in order, undated last, and its pages walk across both", async () => {
+    const token = await tokenFor("tech.ouest@guichet.test");
+    // One open PROX-OUEST ticket without a deadline, beside the dated ones the refresh gave.
+    const undated = await file(choiseul, "0370037P", new Date(), "Sans échéance");
+    await database().update(tickets).set({ resolveBy: null }).where(eq(tickets.id, undated.id));
+    const queue = (query: string) =>
+      callRoute<Page, { queue: string }>(namedQueue, { path: `/queues/PROX-OUEST${query}`, token, params: { queue: "PROX-OUEST" } });
+    const all = (await queue("?sort=due_asc&limit=100")).body.items;
+    const deadlines = all.map((item) => item.sla?.resolveBy ?? null);
+    const dated = deadlines.filter((deadline) => deadline !== null);
+    expect(dated.length).toBeGreaterThan(0);
+    expect(deadlines.filter((deadline) => deadline === null).length).toBeGreaterThan(0);
+    expect(deadlines).toEqual([...dated.sort(), ...deadlines.filter((deadline) => deadline === null)]);
+    expect(all.map((item) => item.reference)).toContain(undated.reference);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { body: Page } = await queue(`?sort=due_asc&limit=1${cursor ? `&cursor=${cursor}` : ""}`);
+      seen.push(...page.body.items.map((item) => item.reference));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(all.map((item) => item.reference));
+  });
+
   test("school staff get 403, no token 401, a bad filter 400", async () => {
     const school = await listAtRisk(await tokenFor("csl.choiseul@guichet.test"));
     expect(school.status).toBe(403);

@@ -1,0 +1,8 @@
+CREATE INDEX "tickets_team_status_priority_idx" ON "tickets" USING btree ("assigned_team_id","status","priority","created_at","id");--> statement-breakpoint
+CREATE INDEX "tickets_team_status_updated_idx" ON "tickets" USING btree ("assigned_team_id","status","updated_at","id");--> statement-breakpoint
+CREATE INDEX "tickets_team_status_due_idx" ON "tickets" USING btree ("assigned_team_id","status",(coalesce("resolve_by", 'infinity'::timestamptz)),"id");--> statement-breakpoint
+CREATE INDEX "tickets_open_team_priority_idx" ON "tickets" USING btree ("assigned_team_id","priority","created_at","id") WHERE "tickets"."status" IN ('new', 'assigned', 'in_progress', 'waiting_requester', 'waiting_vendor');--> statement-breakpoint
+CREATE INDEX "tickets_open_team_updated_idx" ON "tickets" USING btree ("assigned_team_id","updated_at","id") WHERE "tickets"."status" IN ('new', 'assigned', 'in_progress', 'waiting_requester', 'waiting_vendor');--> statement-breakpoint
+CREATE INDEX "tickets_open_team_due_idx" ON "tickets" USING btree ("assigned_team_id",(coalesce("resolve_by", 'infinity'::timestamptz)),"id") WHERE "tickets"."status" IN ('new', 'assigned', 'in_progress', 'waiting_requester', 'waiting_vendor');--> statement-breakpoint
+CREATE INDEX "tickets_open_unassigned_created_idx" ON "tickets" USING btree ("created_at","id") WHERE "tickets"."assignee_id" IS NULL AND "tickets"."status" IN ('new', 'assigned', 'in_progress', 'waiting_requester', 'waiting_vendor');--> statement-breakpoint
+CREATE INDEX "tickets_open_at_risk_due_idx" ON "tickets" USING btree ((coalesce("resolve_by", 'infinity'::timestamptz)),"id") WHERE "tickets"."sla_state" IN ('at_risk', 'breached') AND "tickets"."status" IN ('new', 'assigned', 'in_progress', 'waiting_requester', 'waiting_vendor');

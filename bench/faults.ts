@@ -45,6 +45,8 @@ export type FaultOptions = {
   /** An alarm still pending this long after it fell due counts as lost (the goal after a SIGKILL: 70 s). */
   graceSeconds: number;
   log?: (line: string) => void;
+  /** The Next build to start: the bench's own by default; the e2e suite passes the build it has just made. */
+  distDir?: string;
 };
 
 export type FaultReport = {
@@ -123,7 +125,7 @@ export async function runFaultScenario(options: FaultOptions): Promise<FaultRepo
       MAIL_FROM: "Guichet <no-reply@guichet.test>",
       UPLOAD_DIR: uploadDir,
       LOG_LEVEL: "error",
-      NEXT_DIST_DIR: BENCH_DIST_DIR,
+      NEXT_DIST_DIR: options.distDir ?? BENCH_DIST_DIR,
       NEXT_TELEMETRY_DISABLED: "1",
     };
     app = await startApp(environment, port);

@@ -10,7 +10,7 @@ import { startOidcProvider } from "../support/oidc-provider";
 import { startSmtpCapture } from "../support/smtp-capture";
 import { createTestStores, testEnvironment } from "../support/test-database";
 
-const E2E_DIST_DIR = ".next-e2e";
+export const E2E_DIST_DIR = ".next-e2e";
 export const E2E_TRUSTED_PROXIES = "127.0.0.1/32,::1/128";
 
 declare module "vitest" {

@@ -1,17 +1,16 @@
 /**
  * The short faults run of issue 19 (bench/faults.ts, `npm run bench -- --only faults` for the full one): 60 tickets
  * filed over 30 s through the built app on private PostgreSQL and Redis instances, the worker SIGKILLed 3 times and
- * Redis flushed once meanwhile; then nothing lost, nothing twice, no alarm early, no job stuck. Needs the bench build
- * (.next-bench; built on first use, several minutes).
+ * Redis flushed once meanwhile; then nothing lost, nothing twice, no alarm early, no job stuck. It runs the build the
+ * e2e suite has just made (.next-e2e), so it lives in that suite.
  */
 import { expect, test } from "vitest";
-import { ensureBuild } from "@/bench/app";
 import { runFaultScenario } from "@/bench/faults";
+import { E2E_DIST_DIR } from "./global-setup";
 
 test(
   "worker kills and a Redis flush during filing lose no ticket, e-mail or SLA alarm, and record no alarm twice",
   async () => {
-    ensureBuild(false);
     const report = await runFaultScenario({
       tickets: 60,
       seconds: 30,
@@ -23,6 +22,7 @@ test(
       drainSeconds: 75,
       graceSeconds: 40,
       log: () => undefined,
+      distDir: E2E_DIST_DIR,
     });
     console.log(JSON.stringify(report));
     expect(report.faults).toMatchObject({ kills: 3, redisFlushes: 1, unexpectedWorkerExits: 0 });

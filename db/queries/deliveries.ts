@@ -159,7 +159,13 @@ export async function deliveryProgress(
   db: Executor,
   campaignYear: number,
 ): Promise<
-  Array<{ establishmentId: string; uai: string; states: Partial<Record<StoredDeliveryState, number>>; nextCheckBy: Date | null }>
+  Array<{
+    establishmentId: string;
+    uai: string;
+    states: Partial<Record<StoredDeliveryState, number>>;
+    nextCheckBy: Date | null;
+    firstPendingOn: string | null;
+  }>
 > {
   const rows = await db
     .select({
@@ -170,6 +176,7 @@ export async function deliveryProgress(
       nextCheckBy: sql<Date | null>`min(${deliveries.checkBy}) filter (where ${deliveries.state} = 'delivered')`.mapWith((value) =>
         value === null ? null : new Date(value),
       ),
+      firstPendingOn: sql<string | null>`min(${deliveries.deliveredOn}) filter (where ${deliveries.state} = 'delivered')`,
     })
     .from(deliveries)
     .innerJoin(establishments, eq(establishments.id, deliveries.establishmentId))
@@ -178,7 +185,13 @@ export async function deliveryProgress(
     .orderBy(asc(establishments.uai));
   const bySchool = new Map<
     string,
-    { establishmentId: string; uai: string; states: Partial<Record<StoredDeliveryState, number>>; nextCheckBy: Date | null }
+    {
+      establishmentId: string;
+      uai: string;
+      states: Partial<Record<StoredDeliveryState, number>>;
+      nextCheckBy: Date | null;
+      firstPendingOn: string | null;
+    }
   >();
   for (const row of rows) {
     const school = bySchool.get(row.establishmentId) ?? {
@@ -186,8 +199,10 @@ export async function deliveryProgress(
       uai: row.uai,
       states: {},
       nextCheckBy: null,
+      firstPendingOn: null,
     };
     school.states[row.state] = row.count;
+    if (row.firstPendingOn) school.firstPendingOn = row.firstPendingOn;
     if (row.nextCheckBy && (!school.nextCheckBy || row.nextCheckBy < school.nextCheckBy)) school.nextCheckBy = row.nextCheckBy;
     bySchool.set(row.establishmentId, school);
   }

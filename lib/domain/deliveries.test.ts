@@ -5,10 +5,13 @@ import {
   canManageDeliveries,
   checkBy,
   classOfCode,
+  deliveryStage,
   isDeemedCompliant,
   planCheck,
   shownState,
   workingDaysAfter,
+  type DeliveryState,
+  type StoredDeliveryState,
 } from "./deliveries";
 
 const paris = (local: string) =>
@@ -24,6 +27,18 @@ const halfDays: BusinessCalendar = {
   },
 };
 const toussaint: BusinessCalendar = { ...DEFAULT_CALENDAR, closures: [{ from: "2026-11-09", to: "2026-11-10", label: "Fermeture" }] };
+
+test.each<[string, Partial<Record<StoredDeliveryState, number>>, string | null, DeliveryState | null]>([
+  ["nothing recorded", {}, null, null],
+  ["one still to come", { delivered: 1 }, "2026-11-05", "planned"],
+  ["one delivered today, to check", { delivered: 1 }, "2026-11-02", "delivered"],
+  ["anomalies come first", { delivered: 1, with_anomalies: 1, checked: 2 }, "2026-11-02", "with_anomalies"],
+  ["one to check before the checked ones", { delivered: 1, checked: 3 }, "2026-10-30", "delivered"],
+  ["deemed compliant", { deemed_compliant: 1, checked: 1 }, null, "deemed_compliant"],
+  ["all checked", { checked: 2 }, null, "checked"],
+])("a school's delivery stage: %s", (_, states, firstPendingOn, stage) => {
+  expect(deliveryStage(states, firstPendingOn, "2026-11-02")).toBe(stage);
+});
 
 describe("checkBy: the close of the 5th working day after the delivery", () => {
   test.each<[string, BusinessCalendar, string, string[], string]>([

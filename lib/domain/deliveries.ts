@@ -61,6 +61,22 @@ export function shownState(stored: StoredDeliveryState, deliveredOn: string, tod
 }
 
 /** Whether the worker deems it compliant now: still unchecked, its day come, and the 5 working days over. */
+/**
+ * Where a school's deliveries of a campaign stand, for the campaign's progress: the most pressing first (anomalies,
+ * then a delivery to check, then one still to come), else the check's outcome; null when none is recorded.
+ */
+export function deliveryStage(
+  states: Partial<Record<StoredDeliveryState, number>>,
+  firstPendingOn: string | null,
+  today: string,
+): DeliveryState | null {
+  if (states.with_anomalies) return "with_anomalies";
+  if (states.delivered) return firstPendingOn !== null && firstPendingOn > today ? "planned" : "delivered";
+  if (states.deemed_compliant) return "deemed_compliant";
+  if (states.checked) return "checked";
+  return null;
+}
+
 export function isDeemedCompliant(delivery: { state: StoredDeliveryState; checkBy: Date }, now: Date): boolean {
   return delivery.state === "delivered" && delivery.checkBy.getTime() <= now.getTime();
 }

@@ -38,6 +38,7 @@ describe("homeBlocks", () => {
       "whoDoesWhat",
       "establishments",
       "inventory",
+      "deliveries",
       "dashboards",
       "users",
       "routing",

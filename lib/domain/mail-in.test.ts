@@ -114,9 +114,13 @@ describe("classifyMessage", () => {
     [
       "an out-of-office subject",
       { subject: "Réponse automatique : absent du bureau" },
-      { kind: "auto_reply", reason: "objet de réponse automatique" },
+      { kind: "auto_reply", reason: "Subject: Réponse automatique : absent du bureau" },
     ],
-    ["an English out-of-office", { subject: "Out of Office: Imprimante" }, { kind: "auto_reply", reason: "objet de réponse automatique" }],
+    [
+      "an English out-of-office",
+      { subject: "Out of Office: Imprimante" },
+      { kind: "auto_reply", reason: "Subject: Out of Office: Imprimante" },
+    ],
     [
       "an auto-reply to a notification",
       { headers: { "auto-submitted": "auto-replied" }, recipients: [`guichet+${token}@guichet.test`] },
@@ -149,11 +153,13 @@ describe("readBounce", () => {
       "Reporting-MTA: dns; mx.example\n\nFinal-Recipient: rfc822; absent@lycee.example\nAction: failed\nStatus: 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1 User unknown";
     expect(readBounce(status, `Message-ID: <${OUTBOX_ID}@guichet.test>\nSubject: x`, "guichet.test")).toEqual({
       outboxId: OUTBOX_ID,
-      reason: "Rejeté par le serveur de destination (absent@lycee.example) : 550 5.1.1 User unknown",
+      recipient: "absent@lycee.example",
+      diagnostic: "550 5.1.1 User unknown",
     });
     expect(readBounce("Status: 5.2.2", `X-Guichet-Outbox: ${OUTBOX_ID}`, "guichet.test")).toEqual({
       outboxId: OUTBOX_ID,
-      reason: "Rejeté par le serveur de destination : Status 5.2.2",
+      recipient: null,
+      diagnostic: "Status 5.2.2",
     });
     expect(readBounce("", "Message-ID: <x@ailleurs.test>", "guichet.test").outboxId).toBeNull();
   });

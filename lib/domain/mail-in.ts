@@ -108,8 +108,8 @@ function autoReplyReason(facts: InboundFacts): string | null {
   const precedence = header("precedence");
   if (["bulk", "auto_reply", "list", "junk"].includes(precedence)) return `Precedence: ${precedence}`;
   if (facts.headers["x-autoreply"] !== undefined || facts.headers["x-autorespond"] !== undefined) return "X-Autoreply";
-  if (facts.headers["list-id"] !== undefined || facts.headers["list-unsubscribe"] !== undefined) return "liste de diffusion";
-  if (OUT_OF_OFFICE.some((pattern) => pattern.test(facts.subject.trim()))) return "objet de réponse automatique";
+  if (facts.headers["list-id"] !== undefined || facts.headers["list-unsubscribe"] !== undefined) return "List-Id";
+  if (OUT_OF_OFFICE.some((pattern) => pattern.test(facts.subject.trim()))) return `Subject: ${facts.subject.trim().slice(0, 80)}`;
   return null;
 }
 
@@ -155,7 +155,8 @@ export function classifyMessage(facts: InboundFacts, ours: OurMail): MailClass {
 
 // ——— bounces ———
 
-export type DeliveryFailure = { outboxId: string | null; reason: string };
+/** A bounce: the outbox row it names, the address refused and the server's words (null when it gave none). */
+export type DeliveryFailure = { outboxId: string | null; recipient: string | null; diagnostic: string | null };
 
 /**
  * What a DSN says: the outbox row of the message that bounced (its X-Guichet-Outbox header or our Message-ID in the
@@ -170,8 +171,8 @@ export function readBounce(deliveryStatus: string, returnedHeaders: string, host
   const diagnostic = /^diagnostic-code:\s*(?:smtp;\s*)?(.+)$/im.exec(status)?.[1]?.trim();
   const code = /^status:\s*(\S+)/im.exec(status)?.[1];
   const recipient = /^final-recipient:\s*(?:rfc822;\s*)?(\S+)/im.exec(status)?.[1];
-  const reason = diagnostic ?? (code ? `Status ${code}` : status.trim().split(/\r?\n/).slice(0, 3).join(" ") || "rejet sans motif");
-  return { outboxId, reason: `Rejeté par le serveur de destination${recipient ? ` (${recipient})` : ""} : ${reason}`.slice(0, 1000) };
+  const said = diagnostic ?? (code ? `Status ${code}` : status.trim().split(/\r?\n/).slice(0, 3).join(" "));
+  return { outboxId, recipient: recipient ?? null, diagnostic: said ? said.slice(0, 900) : null };
 }
 
 // ——— reply text ———

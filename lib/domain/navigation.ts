@@ -25,6 +25,7 @@ export type NavigationKey =
   | "mail"
   | "criticalPeriods"
   | "campaigns"
+  | "deliveries"
   | "account";
 export type NavigationItem = { key: NavigationKey; href: string };
 
@@ -44,6 +45,8 @@ const ENTRIES: Array<NavigationItem & { permission?: Permission }> = [
   { key: "myEstablishments", href: "/mon-etablissement", permission: "establishments.read_own" },
   { key: "establishments", href: "/etablissements", permission: "establishments.read_all" },
   { key: "inventory", href: "/inventaire", permission: "cmdb.read" },
+  /** Equipment deliveries and their check (issue 17), for the Région's staff; a school reaches its own from Mon établissement. */
+  { key: "deliveries", href: "/livraisons", permission: "establishments.read_all" },
   { key: "dashboards", href: "/tableaux-de-bord", permission: "dashboards.establishment" },
   { key: "users", href: "/admin/utilisateurs", permission: "users.manage" },
   { key: "routing", href: "/admin/routage", permission: "routing.manage" },

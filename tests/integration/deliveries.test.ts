@@ -333,9 +333,9 @@ describe("the check", () => {
       "Ligne 1, PC multimédia HP Elite 800 G9 : 3 reçu(s) sur 3, Abîmé. Numéros concernés : ECO-2. Remarque : Écran fêlé",
     );
     expect(filed[0]!.description).toContain("Ligne 2, Portable Dell Latitude 5440 : 1 reçu(s) sur 2, Manquant.");
-    // Routed like any EQUIP-LIVRAISON ticket: to a Région team.
-    const [team] = await database().select({ party: teams.party }).from(teams).where(eq(teams.id, filed[0]!.teamId!));
-    expect(team!.party).toBe("region");
+    // Routed like any EQUIP-LIVRAISON ticket: to the Région's equipment team.
+    const [team] = await database().select({ code: teams.code }).from(teams).where(eq(teams.id, filed[0]!.teamId!));
+    expect(team!.code).toBe("EQ-E-DEP-GSI");
     const inventoried = await database()
       .select({ serial: configurationItems.serialNumber })
       .from(configurationItems)

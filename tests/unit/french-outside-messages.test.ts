@@ -23,6 +23,8 @@ const FRENCH_BY_NATURE = new Set([
   // Start-up errors about the configuration, for whoever installs Guichet, on the console.
   "lib/env.ts",
   "lib/check-env-at-start.ts",
+  // The same for a mailbox's address (MAIL_IN_URL), and the default names of its folders, which are configuration.
+  "lib/domain/mail-in-config.ts",
   // next-auth's names of the sign-in providers: only next-auth's own pages show them, and Guichet
   // replaces those by /connexion, worded from the signIn catalogue.
   "lib/auth/oidc-provider.ts",

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { database } from "@/db/client";
 import { campaignByYear, campaignProgress, grantedLines, requestOf, workstationCounts, zoneGrantedCost } from "@/db/queries/campaigns";
+import { deliveryProgress } from "@/db/queries/deliveries";
 import { establishmentHeading } from "@/db/queries/establishments";
 import { campaignEnvelopes, campaignRequestLines, campaignRequests } from "@/db/schema";
 import type { Translate } from "@/i18n/text";
@@ -8,6 +9,7 @@ import type { AuditActor } from "@/lib/domain/audit";
 import { parisDay } from "@/lib/domain/business-calendar";
 import type { Caller } from "@/lib/domain/caller";
 import { campaignMoment, cutsWithoutReason, progressOf, theoreticalNeed, withinEnvelope, CAMPAIGN_PROGRESS } from "@/lib/domain/campaigns";
+import { DELIVERY_STATES, deliveryStage, type DeliveryState } from "@/lib/domain/deliveries";
 import { can, canAllocateFor, canSeeEstablishment } from "@/lib/domain/permissions";
 import type { AllocationInput } from "@/lib/schemas/campaigns";
 import type { FieldError } from "@/lib/schemas/field-errors";
@@ -114,6 +116,13 @@ export async function allocateRequest(
   return readQuestionnaire(caller, year, uai, now);
 }
 
+/** How many schools stand at each delivery stage. */
+const stageCounts = (schools: { delivery: DeliveryState | null }[]) =>
+  Object.fromEntries(DELIVERY_STATES.map((stage) => [stage, schools.filter((school) => school.delivery === stage).length])) as Record<
+    DeliveryState,
+    number
+  >;
+
 /** The zone the caller analyses: a sector lead's own; the service lead and admins every zone (or the one asked). */
 function analysedZone(caller: Caller): { kind: "all" } | { kind: "zone"; zoneId: string } | null {
   if (!can(caller, "campaigns.analyse")) return null;
@@ -138,7 +147,10 @@ async function readAnalysis(caller: Caller, year: number, now: Date) {
       )
     ).map((row) => [row.establishmentId, row.count]),
   );
+  const today = parisDay(now);
+  const deliveries = new Map((await deliveryProgress(db, year)).map((row) => [row.establishmentId, row]));
   const schools = rows.map((row) => {
+    const delivered = deliveries.get(row.establishmentId);
     const need = theoreticalNeed(row.pupils, campaign.pupilsPerWorkstation);
     const held = workstations.get(row.establishmentId) ?? 0;
     return {
@@ -147,6 +159,7 @@ async function readAnalysis(caller: Caller, year: number, now: Date) {
       workstations: held,
       theoreticalNeed: need,
       gap: need === null ? null : need - held,
+      delivery: delivered ? deliveryStage(delivered.states, delivered.firstPendingOn, today) : null,
     };
   });
   const zoneIds = [...new Set(schools.map((school) => school.zoneId))];
@@ -161,6 +174,7 @@ async function readAnalysis(caller: Caller, year: number, now: Date) {
       requestedCost: inZone.reduce((sum, school) => sum + school.requestedCost, 0),
       grantedCost: inZone.reduce((sum, school) => sum + school.grantedCost, 0),
       progress: Object.fromEntries(CAMPAIGN_PROGRESS.map((state) => [state, inZone.filter((school) => school.progress === state).length])),
+      deliveries: stageCounts(inZone),
     };
   });
   const total = {
@@ -168,8 +182,9 @@ async function readAnalysis(caller: Caller, year: number, now: Date) {
     requestedCost: zones.reduce((sum, zone) => sum + zone.requestedCost, 0),
     grantedCost: zones.reduce((sum, zone) => sum + zone.grantedCost, 0),
     progress: Object.fromEntries(CAMPAIGN_PROGRESS.map((state) => [state, schools.filter((school) => school.progress === state).length])),
+    deliveries: stageCounts(schools),
   };
-  return { campaign, moment: campaignMoment(campaign, parisDay(now)), scope, schools, zones, total };
+  return { campaign, moment: campaignMoment(campaign, today), scope, schools, zones, total };
 }
 
 /** The analysis: each school's progress and criteria, the zones' totals against their envelopes; null when not an analyst. */

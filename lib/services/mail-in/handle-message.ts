@@ -4,7 +4,7 @@ import { database } from "@/db/client";
 import { schoolUaisOf } from "@/db/queries/users";
 import { activeUserByEmail, handledRecord, ticketOfSentEmail, type MessagePlace } from "@/db/queries/mail-in";
 import { mailInMessages, outboxEmails, type MailInOutcome } from "@/db/schema";
-import { translateText } from "@/i18n/text";
+import { storedText, translateText } from "@/i18n/text";
 import { parisDay } from "@/lib/domain/business-calendar";
 import {
   TO_QUALIFY_FLAG,
@@ -135,11 +135,14 @@ const problemsOf = (failure: ServiceFailure): string => {
   return translateText(failure.message, failure.values);
 };
 
+/** Why a message was ignored, answered or bounced, as recorded for the operators (the outbox's page shows a bounce's). */
+const reasonText = (key: string, values?: Record<string, string>) => storedText(`mail.mailIn.reasons.${key}`, values);
+
 async function handleReply(parsed: Parsed, outboxId: string): Promise<HandledMessage> {
   const db = database();
   const { facts, mail, now } = parsed;
   const sent = await ticketOfSentEmail(db, outboxId);
-  if (!sent) return recordOnly(parsed, "ignored", "réponse à un e-mail sans ticket");
+  if (!sent) return recordOnly(parsed, "ignored", reasonText("replyWithoutTicket"));
   const appUrl = env().APP_URL;
   const refuse = (why: RefusedReply, reason: string, problems?: string, recipientId?: string) =>
     recordOnly(parsed, "answered", reason, {
@@ -148,14 +151,14 @@ async function handleReply(parsed: Parsed, outboxId: string): Promise<HandledMes
       idempotencyKey: `mail-in:refused:${parsed.place.mailbox}:${parsed.place.uidValidity}:${parsed.place.uid}`,
       recipientId: recipientId ?? null,
     });
-  if (!facts.from) return recordOnly(parsed, "ignored", "réponse sans expéditeur");
+  if (!facts.from) return recordOnly(parsed, "ignored", reasonText("noSender"));
   const user = await activeUserByEmail(db, facts.from);
   const caller = user ? await loadCaller(user.id) : null;
-  if (!caller) return refuse("unknownSender", `expéditeur inconnu : ${facts.from}`);
+  if (!caller) return refuse("unknownSender", reasonText("unknownSender", { address: facts.from }));
 
   const files = filesOf(mail);
   const body = trimReply(textOf(mail)) || (files.length ? mailInText("attachmentsOnly") : "");
-  if (!body) return refuse("empty", "réponse vide", undefined, caller.id);
+  if (!body) return refuse("empty", reasonText("emptyReply"), undefined, caller.id);
 
   let recorded: { ticketId: string; eventId: number } | null = null;
   const result = await addComment(
@@ -173,10 +176,10 @@ async function handleReply(parsed: Parsed, outboxId: string): Promise<HandledMes
   if (result.ok) return { outcome: "comment", reason: null, ticketId: recorded!.ticketId };
   const failure = result.failure;
   if (failure.kind === "not_found" || failure.kind === "forbidden")
-    return refuse("forbidden", `ne peut pas commenter ${sent.reference}`, undefined, caller.id);
-  if (failure.kind === "conflict") return refuse("closed", `${sent.reference} est clos`, undefined, caller.id);
+    return refuse("forbidden", reasonText("mayNotComment", { reference: sent.reference }), undefined, caller.id);
+  if (failure.kind === "conflict") return refuse("closed", reasonText("closed", { reference: sent.reference }), undefined, caller.id);
   if (failure.kind === "invalid") return refuse("attachments", problemsOf(failure), problemsOf(failure), caller.id);
-  throw new Error(`Commentaire refusé : ${failure.kind}`);
+  throw new Error(`comment refused: ${failure.kind}`);
 }
 
 async function answerUnknown(parsed: Parsed, reason: string): Promise<HandledMessage> {
@@ -192,11 +195,11 @@ async function answerUnknown(parsed: Parsed, reason: string): Promise<HandledMes
 async function handleNew(parsed: Parsed): Promise<HandledMessage> {
   const db = database();
   const { facts, mail, now } = parsed;
-  if (!facts.from) return recordOnly(parsed, "ignored", "message sans expéditeur");
+  if (!facts.from) return recordOnly(parsed, "ignored", reasonText("noSender"));
   const user = await activeUserByEmail(db, facts.from);
   const caller = user ? await loadCaller(user.id) : null;
   const uais = caller ? await schoolUaisOf(db, caller.id) : [];
-  if (!caller || uais.length === 0) return answerUnknown(parsed, `expéditeur inconnu : ${facts.from}`);
+  if (!caller || uais.length === 0) return answerUnknown(parsed, reasonText("unknownSender", { address: facts.from }));
 
   const files = filesOf(mail);
   const text = textOf(mail);
@@ -248,12 +251,17 @@ async function handleBounce(parsed: Parsed): Promise<HandledMessage> {
   );
   const returnedText = returned ? returned.content.toString("utf8").split(/\r?\n\r?\n/)[0]! : "";
   const failure = readBounce(status?.content.toString("utf8") ?? textOf(parsed.mail), returnedText, ourMail().messageIdHost);
+  // Shown on the outbox's page: in the catalogue's words, with the server's own.
+  const reason = reasonText(failure.recipient ? "bounceTo" : "bounce", {
+    recipient: failure.recipient ?? "",
+    diagnostic: failure.diagnostic ?? reasonText("bounceWithoutReason"),
+  });
   await database().transaction(async (tx) => {
     if (failure.outboxId)
-      await tx.update(outboxEmails).set({ status: "failed", lastError: failure.reason }).where(eq(outboxEmails.id, failure.outboxId));
-    await tx.insert(mailInMessages).values(recordRow(parsed, "bounce", { reason: failure.reason }));
+      await tx.update(outboxEmails).set({ status: "failed", lastError: reason }).where(eq(outboxEmails.id, failure.outboxId));
+    await tx.insert(mailInMessages).values(recordRow(parsed, "bounce", { reason }));
   });
-  return { outcome: "bounce", reason: failure.reason, ticketId: null };
+  return { outcome: "bounce", reason, ticketId: null };
 }
 
 export async function parseMessage(raw: Buffer): Promise<{ mail: ParsedMail; facts: InboundFacts }> {
@@ -279,11 +287,11 @@ function handleParsed(parsed: Parsed): Promise<HandledMessage> {
   const kind = classifyMessage(facts, ourMail());
   switch (kind.kind) {
     case "own":
-      return recordOnly(parsed, "ignored", "courriel envoyé par Guichet");
+      return recordOnly(parsed, "ignored", reasonText("ownMail"));
     case "auto_reply":
-      return recordOnly(parsed, "ignored", `réponse automatique (${kind.reason})`);
+      return recordOnly(parsed, "ignored", reasonText("autoReply", { header: kind.reason }));
     case "forged_token":
-      return recordOnly(parsed, "ignored", "jeton de réponse invalide");
+      return recordOnly(parsed, "ignored", reasonText("forgedToken"));
     case "bounce":
       return handleBounce(parsed);
     case "reply":

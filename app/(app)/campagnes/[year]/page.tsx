@@ -8,6 +8,7 @@ import { titledOnceFound } from "@/i18n/page-title";
 import { pageCaller } from "@/lib/auth/current-caller";
 import { parisDay } from "@/lib/domain/business-calendar";
 import { campaignMoment, CAMPAIGN_PHASES, CAMPAIGN_PROGRESS } from "@/lib/domain/campaigns";
+import { DELIVERY_STATES } from "@/lib/domain/deliveries";
 import { campaignYear } from "@/lib/schemas/campaigns";
 import { callerAffiliations } from "@/lib/services/accounts/caller-affiliations";
 import { campaignAnalysis } from "@/lib/services/campaigns/allocation";
@@ -30,9 +31,10 @@ export const generateMetadata = titledOnceFound("campaign", async ({ params }: P
 export default async function CampaignPage({ params }: Props) {
   const { caller, campaign } = await load((await params).year);
   const now = new Date();
-  const [t, tCmdb, write, analysis, affiliations] = await Promise.all([
+  const [t, tCmdb, tDeliveries, write, analysis, affiliations] = await Promise.all([
     getTranslations("campaigns"),
     getTranslations("cmdb"),
+    getTranslations("deliveries"),
     dateWriter(),
     campaignAnalysis(caller, campaign.year, now),
     callerAffiliations(caller),
@@ -106,6 +108,7 @@ export default async function CampaignPage({ params }: Props) {
               t("analysis.granted"),
               t("analysis.remaining"),
               ...CAMPAIGN_PROGRESS.map((state) => t(`statuses.${state}`)),
+              ...DELIVERY_STATES.map((stage) => tDeliveries(`states.${stage}`)),
             ]}
             label={t("analysis.summary")}
           >
@@ -121,6 +124,11 @@ export default async function CampaignPage({ params }: Props) {
                     {zone.progress[state]}
                   </td>
                 ))}
+                {DELIVERY_STATES.map((stage) => (
+                  <td key={stage} className="px-3 py-2">
+                    {zone.deliveries[stage]}
+                  </td>
+                ))}
               </tr>
             ))}
             {analysis.scope.kind === "all" ? (
@@ -133,6 +141,11 @@ export default async function CampaignPage({ params }: Props) {
                 {CAMPAIGN_PROGRESS.map((state) => (
                   <td key={state} className="px-3 py-2">
                     {analysis.total.progress[state]}
+                  </td>
+                ))}
+                {DELIVERY_STATES.map((stage) => (
+                  <td key={stage} className="px-3 py-2">
+                    {analysis.total.deliveries[stage]}
                   </td>
                 ))}
               </tr>
@@ -154,6 +167,7 @@ export default async function CampaignPage({ params }: Props) {
               t("analysis.need"),
               t("analysis.requested"),
               t("analysis.granted"),
+              t("analysis.delivery"),
             ]}
             label={t("analysis.progressTitle")}
           >
@@ -171,6 +185,7 @@ export default async function CampaignPage({ params }: Props) {
                 <td className="px-3 py-2">{school.theoreticalNeed ?? t("analysis.unknown")}</td>
                 <td className="px-3 py-2">{money(school.requestedCost)}</td>
                 <td className="px-3 py-2">{money(school.grantedCost)}</td>
+                <td className="px-3 py-2">{school.delivery ? tDeliveries(`states.${school.delivery}`) : "—"}</td>
               </tr>
             ))}
           </DataTable>

@@ -98,8 +98,9 @@ export function CheckForm({
                 <TextField formId={id} name={field("anomalySerials")} label={t("anomalySerials")} state={state} autoComplete="off" />
                 <TextField formId={id} name={field("note")} label={t("note")} state={state} maxLength={2000} />
                 {olds.length > 0 && (
-                  <div>
-                    <p className="text-sm font-medium">{t("replaces")}</p>
+                  // Folded: a school holds dozens of items of a class, and most checks replace none of them.
+                  <details>
+                    <summary className="cursor-pointer text-sm font-medium">{t("replacesCount", { count: olds.length })}</summary>
                     <ul className="mt-1 space-y-1">
                       {olds.map((item) => (
                         <li key={item.id}>
@@ -110,7 +111,7 @@ export function CheckForm({
                         </li>
                       ))}
                     </ul>
-                  </div>
+                  </details>
                 )}
               </fieldset>
             );

@@ -35,6 +35,12 @@ export const createDeliverySchema = z.object({
 });
 export type CreateDeliveryInput = z.infer<typeof createDeliverySchema>;
 
+/** "Depuis la dotation": the lines come from the school's allocation in that campaign. */
+export const deliveryFromAllocationSchema = createDeliverySchema.omit({ lines: true, campaignYear: true }).extend({
+  campaignYear: z.coerce.number({ error: "deliveries.errors.campaignYear" }).int("deliveries.errors.campaignYear").min(2000).max(2100),
+});
+export type DeliveryFromAllocationInput = z.infer<typeof deliveryFromAllocationSchema>;
+
 export const checkDeliverySchema = z.object({
   lines: z
     .array(

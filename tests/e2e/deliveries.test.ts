@@ -93,9 +93,11 @@ test("the service lead records a delivery from the supplier's note: a dry run, t
   await page.goto("/livraisons");
   await page.getByRole("link", { name: "Enregistrer une livraison" }).click();
   await page.waitForURL(`${baseUrl}/livraisons/nouvelle`);
-  await page.getByLabel("UAI de l'établissement").fill("0370037P");
-  await page.getByLabel("Fournisseur").fill(`Note ${run}`);
-  await page.getByLabel("Bon de livraison (CSV)").setInputFiles({ name: "bon.csv", mimeType: "text/csv", buffer: Buffer.from(note) });
+  // The page also prepares a delivery from an allocation, in a form of its own.
+  const noteForm = page.locator("form").filter({ has: page.getByLabel("Bon de livraison (CSV)") });
+  await noteForm.getByLabel("UAI de l'établissement").fill("0370037P");
+  await noteForm.getByLabel("Fournisseur").fill(`Note ${run}`);
+  await noteForm.getByLabel("Bon de livraison (CSV)").setInputFiles({ name: "bon.csv", mimeType: "text/csv", buffer: Buffer.from(note) });
   await page.getByRole("button", { name: "Vérifier (essai à blanc)" }).click();
   await expect.poll(() => page.getByText("Essai à blanc : rien n'a été enregistré.").count()).toBe(1);
   expect(await page.getByText("2 équipements ou lots acceptés, 1 ligne refusée").count()).toBe(1);

@@ -11,6 +11,7 @@ import type { Caller } from "@/lib/domain/caller";
 import { parisDay } from "@/lib/domain/business-calendar";
 import { addDays } from "@/lib/domain/dashboard-period";
 import { loadCaller } from "@/lib/services/accounts/load-caller";
+import { createDeliveryFromAllocation } from "@/lib/services/deliveries/delivery-from-allocation";
 import { askAdvice, readQuestionnaire } from "@/lib/services/campaigns/questionnaire";
 import { mailCampaignNotices } from "@/lib/services/campaigns/campaign-mail";
 import { allocationCsv, campaignAnalysis } from "@/lib/services/campaigns/allocation";
@@ -545,6 +546,29 @@ describe("the analysis, its CSV and the filing rule", () => {
     expect(audit?.objectId).toMatch(/^dotation-2031-zone-\d{4}-\d{2}-\d{2}\.csv$/);
     const refused = await allocationCsv(cslCaller, 2031, translatorFor("fr"), new Date(), actor);
     expect(refused).toMatchObject({ ok: false, failure: { kind: "forbidden" } });
+  });
+
+  test("the Région prepares the school's delivery from its allocation; the progress then shows it", async () => {
+    const lead = await callerFor("chef.service@guichet.test");
+    const actor = { userId: lead.id, label: lead.email, ip: null, requestId: null };
+    const input = { campaignYear: 2031, establishmentUai: CHOISEUL, supplier: "Econocom", deliveredOn: day(40) };
+    const prepared = await createDeliveryFromAllocation(lead, input, actor, new Date());
+    if (!prepared.ok) throw new Error(JSON.stringify(prepared.failure));
+    expect(prepared.value.lines.map((line) => [line.code, line.model, line.quantity])).toEqual([
+      ["PC-MULTI", expect.any(String), 8],
+      ["VP-STD", expect.any(String), 4],
+    ]);
+    expect(await createDeliveryFromAllocation(cslCaller, input, actor, new Date())).toMatchObject({
+      ok: false,
+      failure: { kind: "forbidden" },
+    });
+    expect(await createDeliveryFromAllocation(lead, { ...input, establishmentUai: PALISSY }, actor, new Date())).toMatchObject({
+      ok: false,
+      failure: { kind: "unprocessable", message: "deliveries.errors.nothingAllocated" },
+    });
+    const region = await campaignAnalysis(lead, 2031, new Date());
+    expect(region!.schools.find((school) => school.uai === CHOISEUL)?.delivery).toBe("planned");
+    expect(region!.zones.find((zone) => zone.zoneCode === "OUEST")?.deliveries.planned).toBe(1);
   });
 
   test("outside every survey a dotation ticket is refused, naming the next campaign's opening", async () => {

@@ -3,7 +3,8 @@
 import type { ImportDone } from "@/components/import/import-form";
 import { formAction } from "@/lib/auth/form-action";
 import { requestTranslator } from "@/lib/auth/request-translator";
-import { deliveryNoteForm, readDeliveryNoteForm } from "@/lib/schemas/deliveries";
+import { deliveryFromAllocationSchema, deliveryNoteForm, readDeliveryNoteForm } from "@/lib/schemas/deliveries";
+import { createDeliveryFromAllocation } from "@/lib/services/deliveries/delivery-from-allocation";
 import { importDeliveryNote } from "@/lib/services/deliveries/import-delivery-note";
 
 /** A dry run of the supplier's delivery note, or the delivery recorded from its accepted rows. */
@@ -22,4 +23,11 @@ export const importNote = formAction(
       },
     }),
   },
+);
+
+/** A school's delivery prepared from its allocation, then opened. */
+export const deliveryFromAllocation = formAction(
+  deliveryFromAllocationSchema,
+  (input, caller, _form, now, actor) => createDeliveryFromAllocation(caller, input, actor, now),
+  { revalidate: () => ["/livraisons"], redirectTo: (delivery) => `/livraisons/${delivery.id}` },
 );

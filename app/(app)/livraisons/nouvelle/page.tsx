@@ -6,7 +6,8 @@ import { titled } from "@/i18n/page-title";
 import { pageCaller } from "@/lib/auth/current-caller";
 import { parisDay } from "@/lib/domain/business-calendar";
 import { managesDeliveries } from "@/lib/services/deliveries/create-delivery";
-import { importNote } from "./actions";
+import { FromAllocationForm } from "@/components/deliveries/from-allocation-form";
+import { deliveryFromAllocation, importNote } from "./actions";
 
 export const generateMetadata = titled("newDelivery");
 
@@ -16,10 +17,14 @@ const FIELD = "mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-bas
 export default async function NewDeliveryPage() {
   const caller = await pageCaller();
   if (!(await managesDeliveries(database(), caller))) notFound();
-  const t = await getTranslations("deliveries.import");
+  const [t, tAllocation] = await Promise.all([getTranslations("deliveries.import"), getTranslations("deliveries.fromAllocation")]);
   return (
     <section className="space-y-4">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <h2 className="text-xl font-semibold">{tAllocation("title")}</h2>
+      <p className="max-w-3xl text-sm text-slate-600">{tAllocation("help")}</p>
+      <FromAllocationForm action={deliveryFromAllocation} today={parisDay(new Date())} />
+      <h2 className="text-xl font-semibold">{t("fromNote")}</h2>
       <p className="max-w-3xl text-sm text-slate-600">{t("help")}</p>
       <ImportForm action={importNote} messages="deliveries.import">
         <div className="grid gap-3 sm:grid-cols-2">

@@ -276,11 +276,6 @@ export function itemsOfDelivery(db: Executor, deliveryId: string) {
     .orderBy(asc(configurationItems.name));
 }
 
-export async function ticketIdByReference(db: Executor, reference: string): Promise<string | null> {
-  const [ticket] = await db.select({ id: tickets.id }).from(tickets).where(eq(tickets.reference, reference));
-  return ticket?.id ?? null;
-}
-
 /** The school's active staff to tell of a delivery (its head, CSL, secretary…). */
 export function schoolStaffToMail(db: Executor, establishmentId: string) {
   return db

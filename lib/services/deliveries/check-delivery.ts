@@ -1,6 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { database, type Executor } from "@/db/client";
-import { deliveryById, ticketIdByReference, type DeliveryRecord } from "@/db/queries/deliveries";
+import { deliveryById, type DeliveryRecord } from "@/db/queries/deliveries";
 import { configurationItems, deliveries, deliveryItems, deliveryLines, deliveryReplacements } from "@/db/schema";
 import { storedText } from "@/i18n/text";
 import type { AuditActor } from "@/lib/domain/audit";
@@ -12,8 +12,8 @@ import { logger } from "@/lib/logger";
 import { recordAudit } from "../audit/record-audit";
 import { recordHistory, type CiSource } from "../cmdb/ci-transaction";
 import { insertCi } from "../cmdb/save-ci";
-import { refusableTransaction, refuse } from "../refusal";
-import { succeed, type ServiceResult } from "../service-result";
+import { Refusal, refusableTransaction, refuse } from "../refusal";
+import { fail, succeed, type ServiceFailure, type ServiceResult } from "../service-result";
 import { createTicket } from "../tickets/create-ticket";
 import { readDelivery, type DeliveryView } from "./read-deliveries";
 
@@ -129,8 +129,8 @@ function anomalyText(delivery: DeliveryRecord, lines: CheckedLine[]): string {
 /**
  * The school's check of a delivery (its staff, or an admin), once, from its delivery day: every line's quantity
  * received, serials and anomaly. The accepted items enter the inventory in the same transaction; anomalies
- * (missing, wrong model, damaged) then open one EQUIP-LIVRAISON ticket listing the lines concerned, routed as
- * any ticket of that category. 404 when not the caller's to see, 403 when seen but not theirs to check,
+ * (missing, wrong model, damaged) open one EQUIP-LIVRAISON ticket listing the lines concerned, routed as any
+ * ticket of that category, in that transaction too. 404 when not the caller's to see, 403 when seen but not theirs to check,
  * 409 when already checked or deemed compliant, or not delivered yet.
  */
 export async function checkDelivery(
@@ -141,90 +141,112 @@ export async function checkDelivery(
   source: CiSource,
   now: Date,
 ): Promise<ServiceResult<DeliveryView<DeliveryRecord>>> {
-  const checked = await refusableTransaction(async (tx) => {
-    const delivery = await lockDelivery(tx, id);
-    if (!delivery || !canSeeDelivery(caller, delivery.establishmentId)) refuse({ kind: "not_found" });
-    if (!canCheckDelivery(caller, delivery.establishmentId)) refuse({ kind: "forbidden", message: "deliveries.errors.checkForbidden" });
-    if (delivery.state !== "delivered") refuse({ kind: "conflict", message: `deliveries.errors.already.${delivery.state}` });
-    if (parisDay(now) < delivery.deliveredOn) refuse({ kind: "conflict", message: "deliveries.errors.notDeliveredYet" });
-    const plan = planCheck(
-      delivery.lines.map((line) => ({ id: line.id, quantity: line.quantity, model: line.model, expectedSerials: line.expectedSerials })),
-      input.lines,
-    );
-    if (!plan.ok)
-      refuse({
-        kind: "invalid",
-        message: "deliveries.errors.checkLines",
-        errors: plan.errors.map((error) => ({ field: error.field, message: error.message, values: error.values })),
-      });
-    for (const line of plan.lines)
-      await tx
-        .update(deliveryLines)
-        .set({
-          received: line.received,
-          receivedSerials: line.serials,
-          anomaly: line.anomaly,
-          anomalySerials: line.anomalySerials,
-          anomalyNote: line.note,
-        })
-        .where(eq(deliveryLines.id, line.id));
-    const created = await inventoryAccepted(
-      tx,
-      delivery,
-      plan.lines.map((line) => ({ lineId: line.id, serials: line.accepted, replaces: line.replaces })),
-      { authorId: caller.id, source },
-      now,
-    );
-    const state = plan.anomalies ? "with_anomalies" : "checked";
-    await tx.update(deliveries).set({ state, checkedById: caller.id, checkedAt: now }).where(eq(deliveries.id, id));
-    await recordAudit(tx, actor, {
-      action: "delivery.checked",
-      objectType: "delivery",
-      objectId: id,
-      before: { state: delivery.state },
-      after: {
-        state,
-        items: created,
-        anomalies: plan.lines.filter((line) => line.anomaly).map((line) => ({ id: line.id, anomaly: line.anomaly })),
-      },
+  const seen = await deliveryById(database(), id);
+  const refusal = checkRefusal(caller, seen, now);
+  if (refusal) return fail(refusal);
+  const delivery = seen!;
+  const plan = planCheck(
+    delivery.lines.map((line) => ({ id: line.id, quantity: line.quantity, model: line.model, expectedSerials: line.expectedSerials })),
+    input.lines,
+  );
+  if (!plan.ok)
+    return fail({
+      kind: "invalid",
+      message: "deliveries.errors.checkLines",
+      errors: plan.errors.map((error) => ({ field: error.field, message: error.message, values: error.values })),
     });
-    return { delivery, plan };
-  });
+  // Writes the check under the delivery's lock, refused if another check or the deeming came first.
+  const record = async (tx: Executor, ticketId: string | null) => {
+    const locked = await lockDelivery(tx, id);
+    const late = checkRefusal(caller, locked, now);
+    if (late) refuse(late);
+    await recordCheck(tx, caller, delivery, plan.lines, { anomalies: plan.anomalies, ticketId, actor, source, now });
+  };
+  if (plan.anomalies) {
+    // The anomalies' ticket and the check commit together: the check is written in the ticket's transaction.
+    try {
+      const filed = await createTicket(caller, anomalyTicketInput(delivery, plan.lines), [], now, actor, {
+        alsoInTransaction: (tx, { ticketId }) => record(tx, ticketId),
+      });
+      if (filed.ok) return succeed((await readDelivery(caller, id, now))!);
+      // The category refused the filing (closed to this school…): the check stands, and the refusal is logged.
+      logger.error({ deliveryId: id, failure: filed.failure }, "the delivery's anomaly ticket was refused");
+    } catch (error) {
+      if (error instanceof Refusal) return fail(error.failure);
+      throw error;
+    }
+  }
+  const checked = await refusableTransaction((tx) => record(tx, null));
   if (!checked.ok) return checked;
-  const { delivery, plan } = checked.value;
-  if (plan.anomalies) await fileAnomalyTicket(caller, delivery, plan.lines, actor, now);
   return succeed((await readDelivery(caller, id, now))!);
 }
 
-/**
- * The anomalies' ticket, after the check committed: filed as the checker (the school's staff file for their school),
- * EQUIP-LIVRAISON, routed by the rules like any other; its reference is kept on the delivery.
- */
-async function fileAnomalyTicket(caller: Caller, delivery: DeliveryRecord, lines: CheckedLine[], actor: AuditActor, now: Date) {
-  const description = anomalyText(delivery, lines);
-  const filed = await createTicket(
-    caller,
-    {
-      type: "incident",
-      serviceCode: "EQUIPEMENT",
-      categoryCode: "EQUIP-LIVRAISON",
-      establishmentUai: delivery.uai,
-      title: storedText("deliveries.ticket.title", { supplier: delivery.supplier }).slice(0, 200),
-      description,
-      impact: "group",
-      urgency: "medium",
-      fields: { delivery_date: delivery.deliveredOn, anomaly: description.slice(0, 2000) },
-      ciIds: [],
-    },
-    [],
-    now,
-    actor,
+/** Why the caller may not check this delivery now: 404 unseen, 403 not theirs to check, 409 checked or not delivered yet. */
+function checkRefusal(caller: Caller, delivery: DeliveryRecord | null, now: Date): ServiceFailure | null {
+  if (!delivery || !canSeeDelivery(caller, delivery.establishmentId)) return { kind: "not_found" };
+  if (!canCheckDelivery(caller, delivery.establishmentId)) return { kind: "forbidden", message: "deliveries.errors.checkForbidden" };
+  if (delivery.state !== "delivered") return { kind: "conflict", message: `deliveries.errors.already.${delivery.state}` };
+  if (parisDay(now) < delivery.deliveredOn) return { kind: "conflict", message: "deliveries.errors.notDeliveredYet" };
+  return null;
+}
+
+/** The check's writes: each line's findings, the accepted items into the inventory, the delivery's state and its audit row. */
+async function recordCheck(
+  tx: Executor,
+  caller: Caller,
+  delivery: DeliveryRecord,
+  lines: CheckedLine[],
+  context: { anomalies: boolean; ticketId: string | null; actor: AuditActor; source: CiSource; now: Date },
+) {
+  for (const line of lines)
+    await tx
+      .update(deliveryLines)
+      .set({
+        received: line.received,
+        receivedSerials: line.serials,
+        anomaly: line.anomaly,
+        anomalySerials: line.anomalySerials,
+        anomalyNote: line.note,
+      })
+      .where(eq(deliveryLines.id, line.id));
+  const created = await inventoryAccepted(
+    tx,
+    delivery,
+    lines.map((line) => ({ lineId: line.id, serials: line.accepted, replaces: line.replaces })),
+    { authorId: caller.id, source: context.source },
+    context.now,
   );
-  if (!filed.ok) {
-    logger.error({ deliveryId: delivery.id, failure: filed.failure }, "the delivery's anomaly ticket was refused");
-    return;
-  }
-  const db = database();
-  const ticketId = await ticketIdByReference(db, filed.value.reference);
-  if (ticketId) await db.update(deliveries).set({ ticketId }).where(eq(deliveries.id, delivery.id));
+  const state = context.anomalies ? "with_anomalies" : "checked";
+  await tx
+    .update(deliveries)
+    .set({ state, checkedById: caller.id, checkedAt: context.now, ticketId: context.ticketId })
+    .where(eq(deliveries.id, delivery.id));
+  await recordAudit(tx, context.actor, {
+    action: "delivery.checked",
+    objectType: "delivery",
+    objectId: delivery.id,
+    before: { state: delivery.state },
+    after: {
+      state,
+      items: created,
+      anomalies: lines.filter((line) => line.anomaly).map((line) => ({ id: line.id, anomaly: line.anomaly })),
+    },
+  });
+}
+
+/** The anomalies' ticket: filed as the checker (the school's staff file for their school), EQUIP-LIVRAISON, routed by the rules. */
+function anomalyTicketInput(delivery: DeliveryRecord, lines: CheckedLine[]) {
+  const description = anomalyText(delivery, lines);
+  return {
+    type: "incident" as const,
+    serviceCode: "EQUIPEMENT",
+    categoryCode: "EQUIP-LIVRAISON",
+    establishmentUai: delivery.uai,
+    title: storedText("deliveries.ticket.title", { supplier: delivery.supplier }).slice(0, 200),
+    description,
+    impact: "group" as const,
+    urgency: "medium" as const,
+    fields: { delivery_date: delivery.deliveredOn, anomaly: description.slice(0, 2000) },
+    ciIds: [],
+  };
 }

@@ -1,5 +1,5 @@
 import { createTransport } from "nodemailer";
-import { expect, inject, test } from "vitest";
+import { expect, inject, onTestFinished, test } from "vitest";
 import { DEMO_PASSWORD } from "@/db/seed/demo-accounts";
 import { browserForFile, newClient, signedInPage } from "../support/browser";
 import { queryE2eDatabase } from "../support/e2e-database";
@@ -70,13 +70,22 @@ test("a requester answers the 'waiting for you' e-mail from her mail client: the
 });
 
 test("a head of two schools writes to the Guichet mailbox: a ticket of the first, with the photo, à qualifier on the desk", async () => {
-  // Paul Bernard heads Choiseul and, for this test, Palissy too.
+  // Paul Bernard heads Choiseul and, for this test only, Palissy too (the later files find the demo as it was).
+  const link = ["proviseur.choiseul@guichet.test", "0450029M"];
   await queryE2eDatabase(
     databaseUrl,
     `INSERT INTO user_establishments (user_id, establishment_id)
      SELECT u.id, e.id FROM users u, establishments e WHERE u.email = $1 AND e.uai = $2 ON CONFLICT DO NOTHING`,
-    ["proviseur.choiseul@guichet.test", "0450029M"],
+    link,
   );
+  onTestFinished(async () => {
+    await queryE2eDatabase(
+      databaseUrl,
+      `DELETE FROM user_establishments ue USING users u, establishments e
+       WHERE ue.user_id = u.id AND ue.establishment_id = e.id AND u.email = $1 AND e.uai = $2`,
+      link,
+    );
+  });
   const mta = createTransport({ host: "127.0.0.1", port: lmtpPort, lmtp: true, secure: false, ignoreTLS: true });
   await mta.sendMail({
     envelope: { from: "proviseur.choiseul@guichet.test", to: ["guichet@localhost"] },

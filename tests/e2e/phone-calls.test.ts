@@ -1,10 +1,12 @@
 import { expect, inject, test } from "vitest";
 import { browserForFile, signedInPage } from "../support/browser";
 import type { Page } from "playwright-core";
+import { queryE2eDatabase } from "../support/e2e-database";
 import { readMailbox, waitForMail } from "../support/mailbox";
 
 const baseUrl = inject("baseUrl");
 const mailDir = inject("mailDir");
+const databaseUrl = inject("e2eDatabaseUrl");
 const browser = browserForFile();
 /** The "En bref" panel of a ticket's page. */
 const factsOf = (page: Page) => page.locator("section", { has: page.getByRole("heading", { name: "En bref", exact: true }) });
@@ -72,7 +74,19 @@ test("a technician files a call for the CSL of a school of their zone; the CSL i
 });
 
 test("a technician of another zone cannot take a call for Choiseul", async () => {
-  const desk = await signedInPage(browser(), baseUrl, "10.18.0.3", "tech.est@guichet.test");
+  // A technician of the Nord's mobile team only (the demo's technicians join other teams in earlier files).
+  await queryE2eDatabase(
+    databaseUrl,
+    `WITH technician AS (
+       INSERT INTO users (email, name, role, password_hash, password_set_at)
+       SELECT 'tech.nord@guichet.test', 'Lucas Petit (Technicien Nord)', 'technician', password_hash, now()
+       FROM users WHERE email = 'tech.est@guichet.test'
+       ON CONFLICT (email) DO UPDATE SET name = excluded.name RETURNING id)
+     INSERT INTO team_members (team_id, user_id, is_primary)
+     SELECT teams.id, technician.id, true FROM teams, technician WHERE teams.code = $1 ON CONFLICT DO NOTHING`,
+    ["PROX-NORD"],
+  );
+  const desk = await signedInPage(browser(), baseUrl, "10.18.0.3", "tech.nord@guichet.test");
   await desk.goto("/bureau/appel?q=Choiseul");
   expect(await desk.getByText("Aucun établissement de votre secteur ne correspond.").count()).toBe(1);
   await desk.goto("/bureau/appel?ecole=0370037P");

@@ -1,11 +1,11 @@
 import type { Executor } from "@/db/client";
 import { approversOf, ticketForApproval } from "@/db/queries/approvals";
-import { outboxEmails } from "@/db/schema";
 import { addWorkingDays, TIMEOUT_WORKING_DAYS } from "@/lib/domain/approvals";
 import type { ApproverKind } from "@/lib/domain/vocabulary";
 import { env } from "@/lib/env";
 import { approvalOutcomeEmail, approvalRequestEmail } from "@/lib/mail/approval-templates";
 import type { RenderedEmail } from "@/lib/mail/templates";
+import { writeOutbox } from "../mail/write-outbox";
 import { recordStaffNotifications } from "../notifications/record-staff-notifications";
 import { APPROVAL_LINK_LIFETIME_DAYS, createApprovalToken } from "./approval-link";
 
@@ -15,36 +15,9 @@ type Ticket = NonNullable<Awaited<ReturnType<typeof ticketForApproval>>>;
 
 type Person = { id: string; name: string; email: string };
 
-async function writeOutbox(
-  tx: Executor,
-  ticketId: string,
-  key: string,
-  people: Person[],
-  render: (person: Person) => RenderedEmail,
-  now: Date,
-) {
-  if (people.length === 0) return [];
-  const written = await tx
-    .insert(outboxEmails)
-    .values(
-      people.map((person) => {
-        const email = render(person);
-        return {
-          idempotencyKey: `${key}:${person.id}`,
-          ticketId,
-          recipientId: person.id,
-          toAddress: person.email,
-          subject: email.subject,
-          textBody: email.text,
-          htmlBody: email.html,
-          createdAt: now,
-        };
-      }),
-    )
-    .onConflictDoNothing({ target: outboxEmails.idempotencyKey })
-    .returning({ id: outboxEmails.id });
-  return written.map((row) => row.id);
-}
+/** The ticket's e-mail to each person, once per key and person. */
+const mailPeople = (tx: Executor, ticketId: string, key: string, people: Person[], render: (person: Person) => RenderedEmail, now: Date) =>
+  writeOutbox(tx, people, (person) => ({ idempotencyKey: `${key}:${person.id}`, ticketId, email: render(person) }), now);
 
 const givenUpOn = (openedAt: Date) =>
   new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", dateStyle: "long" }).format(addWorkingDays(openedAt, TIMEOUT_WORKING_DAYS));
@@ -98,7 +71,7 @@ export async function tellApprovers(
         now,
       )
     : [];
-  return [...staffIds, ...(await writeOutbox(tx, ticket.id, `approval:${opened.eventId}`, school, render, now))];
+  return [...staffIds, ...(await mailPeople(tx, ticket.id, `approval:${opened.eventId}`, school, render, now))];
 }
 
 /** The pending level's reminder (2 working days unanswered): every approver of the level, by e-mail, once per level. */
@@ -110,7 +83,7 @@ export async function remindApprovers(
   const ticket = await ticketForApproval(tx, pending.ticketId);
   if (!ticket) return [];
   const approvers = await approversOf(tx, pending.approverKind, ticket);
-  return writeOutbox(
+  return mailPeople(
     tx,
     ticket.id,
     `approval_reminder:${ticket.id}:${pending.level}`,
@@ -137,7 +110,7 @@ export async function tellApprovalOutcome(
   if (!ticket) return [];
   const approvers = ended.outcome.kind === "expired" ? await approversOf(tx, ended.approverKind, ticket) : [];
   const people = [...(requester ? [requester] : []), ...approvers.filter((person) => person.id !== requester?.id)];
-  return writeOutbox(
+  return mailPeople(
     tx,
     ticket.id,
     `approval_${ended.outcome.kind}:${ended.eventId}`,

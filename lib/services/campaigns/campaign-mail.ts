@@ -1,38 +1,25 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { database, type Executor } from "@/db/client";
 import { campaignByYear, listCampaigns, schoolContacts, allocatedRequests } from "@/db/queries/campaigns";
-import { campaigns, outboxEmails } from "@/db/schema";
+import { campaigns } from "@/db/schema";
 import { parisDay } from "@/lib/domain/business-calendar";
 import { allocationVisibleToSchool, campaignMoment } from "@/lib/domain/campaigns";
 import { env } from "@/lib/env";
 import { allocationEmail, surveyOpenEmail } from "@/lib/mail/campaign-templates";
 import type { RenderedEmail } from "@/lib/mail/templates";
 import { afterCommit } from "../after-commit";
+import { writeOutbox } from "../mail/write-outbox";
 
 type Contact = Awaited<ReturnType<typeof schoolContacts>>[number];
 
-async function writeMails(tx: Executor, key: string, contacts: Contact[], render: (contact: Contact) => RenderedEmail, now: Date) {
-  if (!contacts.length) return [];
-  const written = await tx
-    .insert(outboxEmails)
-    .values(
-      contacts.map((contact) => {
-        const email = render(contact);
-        return {
-          idempotencyKey: `${key}:${contact.establishmentId}:${contact.id}`,
-          recipientId: contact.id,
-          toAddress: contact.email,
-          subject: email.subject,
-          textBody: email.text,
-          htmlBody: email.html,
-          createdAt: now,
-        };
-      }),
-    )
-    .onConflictDoNothing({ target: outboxEmails.idempotencyKey })
-    .returning({ id: outboxEmails.id });
-  return written.map((row) => row.id);
-}
+/** The notice to each contact of a school, once per key, school and person. */
+const writeMails = (tx: Executor, key: string, contacts: Contact[], render: (contact: Contact) => RenderedEmail, now: Date) =>
+  writeOutbox(
+    tx,
+    contacts,
+    (contact) => ({ idempotencyKey: `${key}:${contact.establishmentId}:${contact.id}`, email: render(contact) }),
+    now,
+  );
 
 /** Locks the campaign row and says whether this notice is still to send (the marker column is null). */
 async function claim(tx: Executor, campaignId: string, marker: "survey" | "allocation"): Promise<boolean> {

@@ -14,7 +14,7 @@ import {
 } from "@/db/queries/campaigns";
 import { establishmentHeading } from "@/db/queries/establishments";
 import { roomModelCounts } from "@/db/queries/school-cis";
-import { campaignRequestLines, campaignRequests, outboxEmails } from "@/db/schema";
+import { campaignRequestLines, campaignRequests } from "@/db/schema";
 import { translateText } from "@/i18n/text";
 import type { AuditActor } from "@/lib/domain/audit";
 import { parisDay } from "@/lib/domain/business-calendar";
@@ -34,6 +34,7 @@ import { env } from "@/lib/env";
 import { approvalAwaitedEmail } from "@/lib/mail/campaign-templates";
 import type { SaveRequestInput } from "@/lib/schemas/campaigns";
 import { afterCommit } from "../after-commit";
+import { writeOutbox } from "../mail/write-outbox";
 import { recordAudit } from "../audit/record-audit";
 import { refusableTransaction, refuse } from "../refusal";
 import { fail, succeed, type ServiceFailure, type ServiceResult } from "../service-result";
@@ -267,32 +268,15 @@ export async function submitQuestionnaire(
       objectId: request.id,
       after: { year, uai: school.uai },
     });
-    if (!heads.length) return [];
-    const written = await tx
-      .insert(outboxEmails)
-      .values(
-        heads.map((person) => {
-          const email = approvalAwaitedEmail({
-            appUrl: env().APP_URL,
-            recipientName: person.name,
-            year,
-            school,
-            submitterName: caller.name,
-          });
-          return {
-            idempotencyKey: `campaign:${year}:approval:${request.id}:${now.toISOString()}:${person.id}`,
-            recipientId: person.id,
-            toAddress: person.email,
-            subject: email.subject,
-            textBody: email.text,
-            htmlBody: email.html,
-            createdAt: now,
-          };
-        }),
-      )
-      .onConflictDoNothing({ target: outboxEmails.idempotencyKey })
-      .returning({ id: outboxEmails.id });
-    return written.map((row) => row.id);
+    return writeOutbox(
+      tx,
+      heads,
+      (person) => ({
+        idempotencyKey: `campaign:${year}:approval:${request.id}:${now.toISOString()}:${person.id}`,
+        email: approvalAwaitedEmail({ appUrl: env().APP_URL, recipientName: person.name, year, school, submitterName: caller.name }),
+      }),
+      now,
+    );
   });
   if (!done.ok) return done;
   await afterCommit({ outboxIds: done.value });

@@ -1,11 +1,12 @@
 import { eq } from "drizzle-orm";
 import { database } from "@/db/client";
 import { deliveriesPastCheck, schoolStaffToMail } from "@/db/queries/deliveries";
-import { deliveries, outboxEmails } from "@/db/schema";
+import { deliveries } from "@/db/schema";
 import { isDeemedCompliant } from "@/lib/domain/deliveries";
 import { env } from "@/lib/env";
 import { deemedCompliantEmail } from "@/lib/mail/delivery-templates";
 import { afterCommit } from "../after-commit";
+import { writeOutbox } from "../mail/write-outbox";
 import { SYSTEM_ACTOR } from "../audit/audit-actor";
 import { recordAudit } from "../audit/record-audit";
 import { Refusal } from "../refusal";
@@ -64,33 +65,23 @@ async function deemOne(id: string, withItems: boolean, now: Date): Promise<{ dee
         after: { state: "deemed_compliant", items },
       });
       const staff = await schoolStaffToMail(tx, delivery.establishmentId);
-      if (!staff.length) return { deemed: true, outboxIds: [] };
-      const rows = await tx
-        .insert(outboxEmails)
-        .values(
-          staff.map((person) => {
-            const email = deemedCompliantEmail({
-              appUrl: env().APP_URL,
-              recipientName: person.name,
-              schoolName: delivery.establishmentName,
-              supplier: delivery.supplier,
-              deliveredOn: delivery.deliveredOn,
-              deliveryId: delivery.id,
-            });
-            return {
-              idempotencyKey: `delivery-deemed:${delivery.id}:${person.id}`,
-              recipientId: person.id,
-              toAddress: person.email,
-              subject: email.subject,
-              textBody: email.text,
-              htmlBody: email.html,
-              createdAt: now,
-            };
+      const outboxIds = await writeOutbox(
+        tx,
+        staff,
+        (person) => ({
+          idempotencyKey: `delivery-deemed:${delivery.id}:${person.id}`,
+          email: deemedCompliantEmail({
+            appUrl: env().APP_URL,
+            recipientName: person.name,
+            schoolName: delivery.establishmentName,
+            supplier: delivery.supplier,
+            deliveredOn: delivery.deliveredOn,
+            deliveryId: delivery.id,
           }),
-        )
-        .onConflictDoNothing({ target: outboxEmails.idempotencyKey })
-        .returning({ id: outboxEmails.id });
-      return { deemed: true, outboxIds: rows.map((row) => row.id) };
+        }),
+        now,
+      );
+      return { deemed: true, outboxIds };
     });
   }
 }

@@ -1,0 +1,39 @@
+import type { Executor } from "@/db/client";
+import { outboxEmails } from "@/db/schema";
+import type { RenderedEmail } from "@/lib/mail/templates";
+
+/** One person's e-mail: its idempotency key (writing it again writes nothing), the ticket it is about, if any. */
+export type OutboxLetter = { idempotencyKey: string; email: RenderedEmail; ticketId?: string | null };
+
+/**
+ * Writes one e-mail per person into the outbox, in the caller's transaction (the change and its mail commit
+ * together); a key already written is skipped. Returns the ids written, for the caller to enqueue after commit.
+ */
+export async function writeOutbox<Person extends { id: string; email: string }>(
+  tx: Executor,
+  people: Person[],
+  letterTo: (person: Person) => OutboxLetter,
+  now: Date,
+): Promise<string[]> {
+  if (!people.length) return [];
+  const written = await tx
+    .insert(outboxEmails)
+    .values(
+      people.map((person) => {
+        const { idempotencyKey, email, ticketId } = letterTo(person);
+        return {
+          idempotencyKey,
+          ticketId: ticketId ?? null,
+          recipientId: person.id,
+          toAddress: person.email,
+          subject: email.subject,
+          textBody: email.text,
+          htmlBody: email.html,
+          createdAt: now,
+        };
+      }),
+    )
+    .onConflictDoNothing({ target: outboxEmails.idempotencyKey })
+    .returning({ id: outboxEmails.id });
+  return written.map((row) => row.id);
+}

@@ -10,7 +10,7 @@ import {
 import { nextTicketReference } from "@/db/queries/ticket-reference";
 import { teamsByCode } from "@/db/queries/teams";
 import { schoolHeads } from "@/db/queries/weekly-report";
-import { delegations, filteringExceptions, outboxEmails, ticketEvents, tickets } from "@/db/schema";
+import { delegations, filteringExceptions, ticketEvents, tickets } from "@/db/schema";
 import { parisDay } from "@/lib/domain/business-calendar";
 import { priorityOf } from "@/lib/domain/priority";
 import { SECURITY_TEAM_CODE, anniversaryDue, nextAnniversary, reminderDue, removalDue } from "@/lib/domain/registers";
@@ -19,6 +19,7 @@ import type { RenderedEmail } from "@/lib/mail/templates";
 import { delegationReviewEmail, filteringRenewalEmail, removalTicketText } from "@/lib/mail/register-templates";
 import { afterCommit } from "../after-commit";
 import { recordTicketNotifications } from "../mail/notifications";
+import { writeOutbox } from "../mail/write-outbox";
 import { applyRouting } from "../routing/route-ticket";
 import { refreshSla, type SlaSchedule } from "../sla/refresh-sla";
 
@@ -27,26 +28,7 @@ type Recipient = { id: string; name: string; email: string };
 /** One outbox row per recipient, keyed so a second run writes nothing; returns the ids written. */
 async function writeEmails(tx: Executor, key: string, recipients: Recipient[], emailFor: (name: string) => RenderedEmail, now: Date) {
   const unique = [...new Map(recipients.map((recipient) => [recipient.id, recipient])).values()];
-  if (!unique.length) return [];
-  const rows = await tx
-    .insert(outboxEmails)
-    .values(
-      unique.map((recipient) => {
-        const email = emailFor(recipient.name);
-        return {
-          idempotencyKey: `${key}:${recipient.id}`,
-          recipientId: recipient.id,
-          toAddress: recipient.email,
-          subject: email.subject,
-          textBody: email.text,
-          htmlBody: email.html,
-          createdAt: now,
-        };
-      }),
-    )
-    .onConflictDoNothing({ target: outboxEmails.idempotencyKey })
-    .returning({ id: outboxEmails.id });
-  return rows.map((row) => row.id);
+  return writeOutbox(tx, unique, (recipient) => ({ idempotencyKey: `${key}:${recipient.id}`, email: emailFor(recipient.name) }), now);
 }
 
 /** Locks a filtering exception for its deadline's work; null when another run holds it or it is gone. */

@@ -32,7 +32,7 @@ import { measureRegionDashboards } from "./region-dashboard";
 import { LIST_ACCOUNTS, LIST_SCENARIOS } from "./list-scenarios";
 import { QUEUE_ACCOUNTS, QUEUE_SCENARIOS } from "./queue-scenarios";
 import { context, machine, resultsTable } from "./report";
-import { measure, type Actor, type ScenarioResult, type ScenarioSetup } from "./scenario";
+import { measure, type Actor, type Scenario, type ScenarioResult, type ScenarioSetup } from "./scenario";
 import { seedVolume } from "./seed-volume";
 
 async function postgresFacts(client: Client): Promise<{ version: string; settings: string }> {
@@ -46,6 +46,39 @@ async function postgresFacts(client: Client): Promise<{ version: string; setting
     version: `PostgreSQL ${row!.version}`,
     settings: `shared_buffers ${row!.shared_buffers}, work_mem ${row!.work_mem}, effective_cache_size ${row!.effective_cache_size}`,
   };
+}
+
+/** Each HTTP scenario against the started app, as the accounts' bearer tokens. */
+async function measureHttp(
+  baseUrl: string,
+  client: Client,
+  scenarios: readonly Scenario[],
+  { warmup, requests }: { warmup: number; requests: number },
+): Promise<ScenarioResult[]> {
+  const tokens: Record<Actor, string> = {
+    technician: await requestToken(baseUrl, QUEUE_ACCOUNTS.technician, DEMO_PASSWORD),
+    admin: await requestToken(baseUrl, QUEUE_ACCOUNTS.admin, DEMO_PASSWORD),
+    manager: await requestToken(baseUrl, DASHBOARD_ACCOUNTS.manager, DEMO_PASSWORD),
+    sectorLead: await requestToken(baseUrl, DASHBOARD_ACCOUNTS.sectorLead, DEMO_PASSWORD),
+    requester: await requestToken(baseUrl, LIST_ACCOUNTS.requester, DEMO_PASSWORD),
+  };
+  const setup: ScenarioSetup = {
+    get: async (path, actor) => {
+      const answer = await timedGet(`${baseUrl}${path}`, tokens[actor]);
+      if (answer.status !== 200) throw new Error(`GET ${path} answered ${answer.status}`);
+      return answer.body;
+    },
+    query: async <Row extends Record<string, unknown>>(sql: string, params: unknown[] = []) => (await client.query<Row>(sql, params)).rows,
+  };
+
+  const results: ScenarioResult[] = [];
+  for (const scenario of scenarios) {
+    const result = await measure(scenario, setup, { baseUrl, tokens, warmup, requests });
+    console.log(`[bench] ${result.name}: p50 ${result.wall.p50.toFixed(1)} ms, p95 ${result.wall.p95.toFixed(1)} ms`);
+    results.push(result);
+  }
+
+  return results;
 }
 
 async function main(argv: readonly string[]): Promise<void> {
@@ -84,7 +117,8 @@ async function main(argv: readonly string[]): Promise<void> {
 
   const volume = await seedVolume({ volume: scale, name, fresh: flag(argv, "fresh") });
   const seeding = volume.seeded ? `seeded in ${volume.seconds.toFixed(0)} s` : "reused (--fresh to reseed)";
-  const build = ensureBuild(flag(argv, "build"));
+  // The Région-wide dashboards are timed in this process: with only them selected, neither the build nor the app is needed.
+  const build = scenarios.length ? ensureBuild(flag(argv, "build")) : "none (in-process scenarios only)";
   console.log(`[bench] ${build}`);
 
   const client = new Client({ connectionString: volume.databaseUrl });
@@ -98,30 +132,10 @@ async function main(argv: readonly string[]): Promise<void> {
   process.once("SIGTERM", interrupted);
   try {
     const postgres = await postgresFacts(client);
-    app = await startBenchApp(volume.databaseUrl, `${name}_${process.pid}`);
-    const { baseUrl } = app;
-    const tokens: Record<Actor, string> = {
-      technician: await requestToken(baseUrl, QUEUE_ACCOUNTS.technician, DEMO_PASSWORD),
-      admin: await requestToken(baseUrl, QUEUE_ACCOUNTS.admin, DEMO_PASSWORD),
-      manager: await requestToken(baseUrl, DASHBOARD_ACCOUNTS.manager, DEMO_PASSWORD),
-      sectorLead: await requestToken(baseUrl, DASHBOARD_ACCOUNTS.sectorLead, DEMO_PASSWORD),
-      requester: await requestToken(baseUrl, LIST_ACCOUNTS.requester, DEMO_PASSWORD),
-    };
-    const setup: ScenarioSetup = {
-      get: async (path, actor) => {
-        const answer = await timedGet(`${baseUrl}${path}`, tokens[actor]);
-        if (answer.status !== 200) throw new Error(`GET ${path} answered ${answer.status}`);
-        return answer.body;
-      },
-      query: async <Row extends Record<string, unknown>>(sql: string, params: unknown[] = []) =>
-        (await client.query<Row>(sql, params)).rows,
-    };
-
     const results: ScenarioResult[] = [];
-    for (const scenario of scenarios) {
-      const result = await measure(scenario, setup, { baseUrl, tokens, warmup, requests });
-      console.log(`[bench] ${result.name}: p50 ${result.wall.p50.toFixed(1)} ms, p95 ${result.wall.p95.toFixed(1)} ms`);
-      results.push(result);
+    if (scenarios.length) {
+      app = await startBenchApp(volume.databaseUrl, `${name}_${process.pid}`);
+      results.push(...(await measureHttp(app.baseUrl, client, scenarios, { warmup, requests })));
     }
 
     if (!only || "dashboard: Région".includes(only) || only.startsWith("dashboard: Région") || only.startsWith("dashboard: every")) {

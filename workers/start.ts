@@ -15,6 +15,7 @@ import { purgeAuditEvents } from "./processors/purge-audit-events";
 import { purgeExpiredTokens } from "./processors/purge-expired-tokens";
 import { purgeIdempotencyKeys } from "./processors/purge-idempotency-keys";
 import { reconcileSlaTimers } from "./processors/reconcile-sla-timers";
+import { refreshDashboardSummaries } from "./processors/refresh-dashboard-summaries";
 import { runRegisterDeadlines } from "./processors/run-register-deadlines";
 import { sendDigests } from "./processors/send-digests";
 import { sendEmail } from "./processors/send-email";
@@ -44,6 +45,7 @@ const PROCESSORS: { [Name in JobName]: (job: Job) => Promise<unknown> } = {
   runRegisterDeadlines,
   sweepApprovals,
   sweepDeliveries,
+  refreshDashboardSummaries,
 };
 
 /** How often the worker checks that Redis still holds its keys (see the watcher below). */

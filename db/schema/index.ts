@@ -17,3 +17,4 @@ export * from "./knowledge";
 export * from "./approvals";
 export * from "./campaigns";
 export * from "./deliveries";
+export * from "./dashboards";

@@ -54,6 +54,10 @@ export function day(iso: string, locale: string): string {
   return new Intl.DateTimeFormat(locale, { timeZone: "Europe/Paris", dateStyle: "short" }).format(new Date(iso));
 }
 
+export function timeOfDay(iso: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { timeZone: "Europe/Paris", timeStyle: "short" }).format(new Date(iso));
+}
+
 export function dateTime(iso: string, locale: string): string {
   return new Intl.DateTimeFormat(locale, { timeZone: "Europe/Paris", dateStyle: "short", timeStyle: "short" }).format(new Date(iso));
 }

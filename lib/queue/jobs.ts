@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SUMMARY_EVERY_MINUTES } from "@/lib/domain/dashboard-summary";
 import { weeklyReportCron } from "@/lib/domain/weekly-report-slot";
 import { env } from "@/lib/env";
 
@@ -76,6 +77,18 @@ export const JOBS = {
     // No retries: the next run, five minutes later, does the same work.
     options: { attempts: 1, removeOnComplete: 100, removeOnFail: 100 },
     every: 5 * 60_000,
+  },
+  /**
+   * The every-school dashboard's summaries (issue 19, lib/domain/dashboard-summary.ts): that view over each preset
+   * period, computed and stored so the page serves it without a pass over every school's tickets. A scheduler, so a
+   * Redis flush loses it only until the worker's watcher upserts the schedulers again; the summaries are in PostgreSQL.
+   */
+  refreshDashboardSummaries: {
+    queue: "maintenance",
+    payload: z.object({}),
+    // No retries: the next run, a few minutes later, does the same work.
+    options: { attempts: 1, removeOnComplete: 100, removeOnFail: 100 },
+    every: SUMMARY_EVERY_MINUTES * 60_000,
   },
   /** Closes resolutions nobody confirmed or disputed within 10 days, with the closing e-mail. */
   closeStaleResolutions: {

@@ -1,3 +1,4 @@
+import { ReplicaLag } from "@/components/dashboard/replica-lag";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
@@ -48,9 +49,13 @@ export default async function InventoryPage({ searchParams }: Props) {
               {t("schoolView")}
             </Link>
           )}
-          <a className="text-brand-700 underline" href={`/api/v1/cis/export?${filters}`} download>
-            {t("export")}
-          </a>
+          {/* The export reads the replica when there is one (lib/services/cmdb/export-cis.ts): its lag is said beside it. */}
+          <span>
+            <a className="text-brand-700 underline" href={`/api/v1/cis/export?${filters}`} download>
+              {t("export")}
+            </a>
+            <ReplicaLag />
+          </span>
           {context.keeps && (
             <Link className="text-brand-700 underline" href="/inventaire/import">
               {t("importLink")}

@@ -7,7 +7,7 @@ import { parisDay } from "@/lib/domain/business-calendar";
 import { periodInstants, type Period } from "@/lib/domain/dashboard-period";
 import { share } from "@/lib/domain/dashboard-statistics";
 import { succeed, type ServiceResult } from "@/lib/services/service-result";
-import { dashboardZone } from "./dashboard-scope";
+import { dashboardZone, type School, type Zone } from "./dashboard-scope";
 import { equipmentFigures } from "./equipment-figures";
 import { ticketFigures } from "./ticket-figures";
 import { timeFigures } from "./time-figures";
@@ -25,7 +25,15 @@ export async function readRegionalDashboard(
 ): Promise<ServiceResult<RegionalDashboard>> {
   const found = await dashboardZone(caller, zoneCode);
   if (!found.ok) return found;
-  const { zone, zones, schools } = found.value;
+  return succeed(await regionalFigures(found.value, period, now));
+}
+
+/** The regional figures of a scope already allowed: one zone, or several (`zone` null) with their schools. */
+export async function regionalFigures(
+  { zone, zones, schools }: { zone: Zone | null; zones: readonly Zone[]; schools: readonly School[] },
+  period: Period,
+  now: Date,
+): Promise<RegionalDashboard> {
   const db = replicaDatabase();
   const ids = schools.map((school) => school.id);
   const instants = periodInstants(period);
@@ -44,7 +52,7 @@ export async function readRegionalDashboard(
     (group) => group.establishmentId,
     new Map(schools.map((school) => [school.id, school.name])),
   ).map((row) => ({ ...row, key: schools.find((school) => school.id === row.key)!.uai }));
-  return succeed({
+  return {
     scope: zone ? { kind: "zone", code: zone.code, name: zone.name } : { kind: "all" },
     period,
     computedAt: now.toISOString(),
@@ -83,5 +91,5 @@ export async function readRegionalDashboard(
     })),
     time,
     equipment,
-  });
+  };
 }

@@ -2,11 +2,12 @@ import Link from "next/link";
 import { getLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { dashboardLabels } from "@/components/dashboard/dashboard-labels";
+import { ReplicaLag } from "@/components/dashboard/replica-lag";
 import { PeriodPicker } from "@/components/dashboard/period-picker";
 import { SpecTable } from "@/components/dashboard/spec-table";
 import { pageCaller } from "@/lib/auth/current-caller";
 import { DASHBOARDS, schoolDashboardHref, schoolsHref } from "@/lib/presentation/dashboard-links";
-import { compareTable } from "@/lib/presentation/dashboard-tables";
+import { compareTable, dateTime } from "@/lib/presentation/dashboard-tables";
 import { dashboardPageQuery } from "@/lib/schemas/dashboards";
 import { uaiCode } from "@/lib/schemas/primitives";
 import { pagePeriodOrDefault } from "@/lib/services/dashboards/dashboard-scope";
@@ -61,6 +62,10 @@ export default async function ComparePage({ searchParams }: Props) {
         </Link>
       </p>
       <h1 className="text-2xl font-semibold">{t("compareTitle")}</h1>
+      <p className="text-sm text-slate-600">
+        {t("computedAt", { at: dateTime(now.toISOString(), locale) })}
+        <ReplicaLag />
+      </p>
       <ul className="flex flex-wrap gap-3 text-sm">
         {[a!.value, b!.value].map((d) => (
           <li key={d.establishment.uai}>

@@ -3,6 +3,7 @@ import { getLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { dashboardLabels } from "@/components/dashboard/dashboard-labels";
 import { EstablishmentView } from "@/components/dashboard/establishment-view";
+import { ReplicaLag } from "@/components/dashboard/replica-lag";
 import { PrintButton } from "@/components/dashboard/print-button";
 import { RegionalView } from "@/components/dashboard/regional-view";
 import { pageCaller } from "@/lib/auth/current-caller";
@@ -133,7 +134,10 @@ export default async function AnnualReportPage({ searchParams }: Props) {
           {t("report.title", { year })} · {title}
         </h1>
         <p className="text-slate-600">{t("report.subtitle", { from: french(period.from), to: french(period.to) })}</p>
-        <p className="text-xs text-slate-500">{t("report.generatedAt", { at: dateTime(now.toISOString(), locale) })}</p>
+        <p className="text-xs text-slate-500">
+          {t("report.generatedAt", { at: dateTime(now.toISOString(), locale) })}
+          <ReplicaLag />
+        </p>
         {yearNav}
         <PrintButton label={t("report.print")} />
       </header>

@@ -10,10 +10,10 @@ import { pageCaller } from "@/lib/auth/current-caller";
 import { sortRows } from "@/lib/domain/dashboard";
 import { csvHref, DASHBOARDS, dashboardLinks, drillHref, periodParams, regionalHref, reportHref } from "@/lib/presentation/dashboard-links";
 import { schoolYearLabel } from "@/lib/domain/dashboard-period";
-import { dateTime, regionalTables } from "@/lib/presentation/dashboard-tables";
+import { dateTime, day, regionalTables, timeOfDay } from "@/lib/presentation/dashboard-tables";
 import { regionalPageQuery } from "@/lib/schemas/dashboards";
 import { dashboardZone, pagePeriodOrDefault } from "@/lib/services/dashboards/dashboard-scope";
-import { readRegionalDashboard } from "@/lib/services/dashboards/regional-dashboard";
+import { readRegionalView } from "@/lib/services/dashboards/dashboard-summaries";
 import { titled } from "@/i18n/page-title";
 
 export const generateMetadata = titled("regional");
@@ -34,9 +34,9 @@ export default async function RegionalPage({ searchParams }: Props) {
   const zones = scope.value.zones;
   // A reader of a single zone (a sector lead) reads it as such: its name, its lists, its annual report.
   const zone = query.zone ?? (zones.length === 1 ? zones[0]!.code : null);
-  const found = await readRegionalDashboard(caller, zone, period, now);
+  const found = await readRegionalView(caller, zone, period, now);
   if (!found.ok) notFound();
-  const dashboard = found.value;
+  const { dashboard, summary } = found.value;
   const [{ t, table, period: periodLabels }, locale] = await Promise.all([dashboardLabels(), getLocale()]);
   const drillScope = zone ? { zone } : {};
   const links = dashboardLinks(caller, drillScope, period);
@@ -51,7 +51,7 @@ export default async function RegionalPage({ searchParams }: Props) {
       schoolDrill: (uai, filters) => drillHref({ establishment: uai }, filters),
       zoneDrill: (code, filters) => drillHref({ zone: code }, filters),
     },
-    { locale, now },
+    { locale, now: new Date(dashboard.computedAt) },
     schools,
   );
   const title = dashboard.scope.kind === "zone" ? dashboard.scope.name : t("zoneAll");
@@ -67,7 +67,15 @@ export default async function RegionalPage({ searchParams }: Props) {
         </p>
         <h1 className="text-2xl font-semibold">{title}</h1>
         <p className="text-sm text-slate-600">
-          {t("regionalIntro")} {t("computedAt", { at: dateTime(dashboard.computedAt, locale) })}
+          {t("regionalIntro")}{" "}
+          {summary?.state === "served"
+            ? t("summaryAt", {
+                day: day(dashboard.computedAt, locale),
+                time: timeOfDay(dashboard.computedAt, locale),
+                minutes: summary.everyMinutes,
+              })
+            : t("computedAt", { at: dateTime(dashboard.computedAt, locale) })}
+          {summary?.state === "pending" && <> · {t("summaryPending", { minutes: summary.everyMinutes })}</>}
           <ReplicaLag />
         </p>
         {zones.length > 1 && (

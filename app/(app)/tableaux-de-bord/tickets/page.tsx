@@ -2,11 +2,12 @@ import Link from "next/link";
 import { getLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { dashboardLabels } from "@/components/dashboard/dashboard-labels";
+import { ReplicaLag } from "@/components/dashboard/replica-lag";
 import { SpecTable } from "@/components/dashboard/spec-table";
 import { Pager } from "@/components/ui/pager";
 import { pageCaller } from "@/lib/auth/current-caller";
 import { DASHBOARDS, dashboardLinks, regionalHref, schoolDashboardHref } from "@/lib/presentation/dashboard-links";
-import { lineTableFor } from "@/lib/presentation/dashboard-tables";
+import { dateTime, lineTableFor } from "@/lib/presentation/dashboard-tables";
 import { encodeCursor } from "@/lib/schemas/cursor";
 import { drillDownQuery } from "@/lib/schemas/dashboards";
 import { readDrillDown } from "@/lib/services/dashboards/drill-down";
@@ -51,7 +52,8 @@ export default async function DrillDownPage({ searchParams }: Props) {
   const filters = new URLSearchParams(FILTER_KEYS.flatMap((key) => (raw[key] ? [[key, raw[key]!]] : [])));
   const zoneScope = scope.kind !== "establishment";
   const links = { ...dashboardLinks(caller, {}, { kind: "90d", from: "", to: "" }), school: (uai: string) => schoolDashboardHref(uai) };
-  const spec = lineTableFor("tickets", t("tables.tickets"), items, t, links, { locale, now: new Date() }, zoneScope);
+  const now = new Date();
+  const spec = lineTableFor("tickets", t("tables.tickets"), items, t, links, { locale, now }, zoneScope);
   const q = parsed.data;
   const chips = [
     q.open && t("drill.open"),
@@ -82,6 +84,10 @@ export default async function DrillDownPage({ searchParams }: Props) {
       <h1 className="text-2xl font-semibold">
         {t("drill.title")} · {scopeName}
       </h1>
+      <p className="text-sm text-slate-600">
+        {t("computedAt", { at: dateTime(now.toISOString(), locale) })}
+        <ReplicaLag />
+      </p>
       <ul aria-label={t("drill.filters")} className="flex flex-wrap gap-2 text-sm">
         {chips.map((chip) => (
           <li key={chip} className="rounded-full bg-brand-50 px-3 py-1 text-brand-800">

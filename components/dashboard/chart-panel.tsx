@@ -1,12 +1,12 @@
 import type { TableSpec } from "@/lib/presentation/dashboard-tables";
-import { SpecTable } from "./spec-table";
+import { SpecTable, type TableLabels } from "./spec-table";
 
 type Props = {
   table: TableSpec;
   /** The chart drawing the table's figures (charts.tsx). */
   chart: React.ReactNode;
   csvHref: string | null;
-  labels: { csv: string; csvLabel: string; noData: string; hint: string; seeData: string };
+  labels: TableLabels;
   /** The printed report shows the figures; the page folds them away under the chart. */
   open: boolean;
 };

@@ -14,6 +14,7 @@ export async function dashboardLabels() {
       noData: t("noData"),
       hint: t("howComputed"),
       seeData: t("seeData"),
+      firstRows: (shown: number, total: number) => t("firstRows", { shown, total }),
     }),
     period: {
       period: t("periodLabel"),

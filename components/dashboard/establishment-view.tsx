@@ -4,7 +4,7 @@ import { percent, type DashboardLinks, type TableSpec, type Translate } from "@/
 import { ChartPanel } from "./chart-panel";
 import { BarsChart, ColumnsChart } from "./charts";
 import { FigureCard } from "./figure-card";
-import { SpecTable } from "./spec-table";
+import { SpecTable, type TableLabels } from "./spec-table";
 import { TimeSection } from "./time-section";
 
 type Props = {
@@ -15,7 +15,7 @@ type Props = {
   locale: string;
   /** The CSV address of a table; null on the printed report. */
   csv: (table: string) => string | null;
-  tableLabels: (title: string) => { csv: string; csvLabel: string; noData: string; hint: string; seeData: string };
+  tableLabels: (title: string) => TableLabels;
 };
 
 const COLORS = { opened: "#1d4ed8", openedLight: "#93c5fd", resolved: "#047857", resolvedLight: "#6ee7b7" };

@@ -4,7 +4,7 @@ import { percent, type TableSpec, type Translate } from "@/lib/presentation/dash
 import { ChartPanel } from "./chart-panel";
 import { ColumnsChart } from "./charts";
 import { FigureCard } from "./figure-card";
-import { SpecTable } from "./spec-table";
+import { SpecTable, type TableLabels } from "./spec-table";
 import { TimeSection } from "./time-section";
 
 type Props = {
@@ -14,7 +14,7 @@ type Props = {
   locale: string;
   drill: (filters: Record<string, string>) => string | null;
   csv: (table: string) => string | null;
-  tableLabels: (title: string) => { csv: string; csvLabel: string; noData: string; hint: string; seeData: string };
+  tableLabels: (title: string) => TableLabels;
   /** The schools' table: sortable headers and the compare form. */
   schools: {
     sortHref: (key: string) => string | null;

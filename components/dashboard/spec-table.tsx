@@ -2,11 +2,22 @@ import Link from "next/link";
 import type { TableSpec } from "@/lib/presentation/dashboard-tables";
 import { InfoTip } from "./info-tip";
 
+/** A table's words (components/dashboard/dashboard-labels.ts). */
+export type TableLabels = {
+  csv: string;
+  csvLabel: string;
+  noData: string;
+  hint: string;
+  seeData: string;
+  /** Under a table the page cut to its first rows (regionalPageRows). */
+  firstRows: (shown: number, total: number) => string;
+};
+
 type Props = {
   table: TableSpec;
   /** The CSV export of this very table; none on the printed report. */
   csvHref?: string | null;
-  labels: { csv: string; csvLabel: string; noData: string; hint: string };
+  labels: TableLabels;
   /** Sortable headers: each column's address (the regional tables). */
   sortHref?: (columnKey: string) => string | null;
   sortLabel?: (column: string) => string;
@@ -132,6 +143,7 @@ export function SpecTable({ table, csvHref, labels, sortHref, sortLabel, sorted,
           </table>
         </div>
       )}
+      {table.total !== undefined && <p className="mt-1 text-xs text-slate-600">{labels.firstRows(table.rows.length, table.total)}</p>}
     </section>
   );
 }

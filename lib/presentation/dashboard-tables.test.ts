@@ -7,6 +7,7 @@ import {
   establishmentTables,
   lineTableFor,
   percent,
+  regionalPageRows,
   regionalTables,
   shareCell,
   tableRows,
@@ -14,6 +15,7 @@ import {
   type DashboardLinks,
   type TableSpec,
   type Translate,
+  withTotals,
 } from "./dashboard-tables";
 
 // The catalogue is left out: each label is its key (with its values), so the expectations read what was asked for.
@@ -421,6 +423,71 @@ describe("the regional tables", () => {
       `${base}opened=2026-06-01..2026-06-30`,
       `${base}resolved=2026-06-01..2026-06-30`,
     ].map((href, index) => `${figures[index]} -> ${href}`);
+
+  describe("regionalPageRows: the first rows of the lists with a row per zone, school, team or technician", () => {
+    const rows = (prefix: string, count: number): RegionalRow[] =>
+      Array.from({ length: count }, (_, index) => row(`${prefix}${index}`, `${prefix}${index}`));
+    const spent = (count: number) =>
+      Array.from({ length: count }, (_, index) => ({
+        uai: `U${index}`,
+        name: `S${index}`,
+        minutes: 1,
+        travelMinutes: 0,
+        count: 1,
+        onSite: 0,
+      }));
+    test.each<
+      [string, { zones: number; schools: number; teams: number; deflections: number; timeSchools: number }, Record<string, number>]
+    >([
+      ["nothing longer than 3: nothing cut, nothing said", { zones: 3, schools: 3, teams: 2, deflections: 0, timeSchools: 3 }, {}],
+      [
+        "every school nationally",
+        { zones: 94, schools: 2001, teams: 2200, deflections: 1500, timeSchools: 4 },
+        { zones: 94, establishments: 2001, teams: 2200, "deflections-establishments": 1500, "time-schools": 4 },
+      ],
+      ["one zone of 9 schools", { zones: 1, schools: 9, teams: 3, deflections: 2, timeSchools: 1 }, { establishments: 9 }],
+    ])("%s", (_, counts, totals) => {
+      const d = {
+        ...dashboard,
+        zones: rows("Z", counts.zones),
+        teams: rows("T", counts.teams).map((row) => ({
+          ...row,
+          party: "region" as const,
+          members: 1,
+          openPerMember: null,
+          resolvedPerMember: null,
+        })),
+        deflections: {
+          ...dashboard.deflections,
+          byEstablishment: Array.from({ length: counts.deflections }, (_, i) => ({
+            key: `U${i}`,
+            label: `S${i}`,
+            opened: 1,
+            deflected: 1,
+          })),
+        },
+        time: { ...dashboard.time, bySchool: spent(counts.timeSchools) },
+      };
+      const schools = rows("S", counts.schools);
+      const page = regionalPageRows(d, schools, 3);
+      expect(page.totals).toEqual(totals);
+      expect(page.schools).toEqual(schools.slice(0, 3));
+      expect(page.dashboard.zones).toEqual(d.zones.slice(0, 3));
+      expect(page.dashboard.teams).toEqual(d.teams.slice(0, 3));
+      expect(page.dashboard.deflections.byEstablishment).toEqual(d.deflections.byEstablishment.slice(0, 3));
+      expect(page.dashboard.time.bySchool).toEqual(d.time.bySchool.slice(0, 3));
+      // The figures above the tables are the whole view's.
+      expect({ ...page.dashboard, zones: d.zones, teams: d.teams, deflections: d.deflections, time: d.time }).toEqual(d);
+    });
+
+    test("withTotals says it under the tables cut, and only them", () => {
+      const spec = (id: string): TableSpec => ({ id, title: id, columns: [], rows: [] });
+      expect(withTotals([spec("establishments"), spec("weeks")], { establishments: 2001 })).toEqual([
+        { ...spec("establishments"), total: 2001 },
+        spec("weeks"),
+      ]);
+    });
+  });
 
   test("tickets by channel: the four channels, with their counts and shares", () => {
     const channels = tables.find((table) => table.id === "channels");

@@ -22,7 +22,56 @@ export type Translate = (key: string, values?: Record<string, string | number>) 
 /** A cell: its value (what CSV writes and what sorts), the text shown when it differs, and where it leads. */
 export type Cell = { value: string | number | null; text?: string; href?: string | null };
 export type Column = { key: string; label: string; numeric?: boolean };
-export type TableSpec = { id: string; title: string; hint?: string; columns: Column[]; rows: Cell[][] };
+export type TableSpec = {
+  id: string;
+  title: string;
+  hint?: string;
+  columns: Column[];
+  rows: Cell[][];
+  /** How many rows the table has when the page shows only its first ones (regionalPageRows); the CSV export has them all. */
+  total?: number;
+};
+
+export const REGIONAL_PAGE_ROWS = 50;
+
+/**
+ * The regional view as the page shows it: the lists with a row per zone, school, team or technician cut to their first
+ * {@link REGIONAL_PAGE_ROWS} rows in the table's order (`schools` already sorted as asked: the schools' table sorts by
+ * any column first), and how many rows each of those tables has (`totals`, by table id; set on the specs by
+ * {@link withTotals}). Over every school nationally (2,001 schools, as many school teams) the whole tables made a page
+ * of tens of megabytes, seconds to build and render; their CSV exports keep every row.
+ */
+export function regionalPageRows(
+  d: RegionalDashboard,
+  schools: readonly RegionalRow[],
+  max = REGIONAL_PAGE_ROWS,
+): { dashboard: RegionalDashboard; schools: RegionalRow[]; totals: Record<string, number> } {
+  const lists = {
+    zones: d.zones,
+    establishments: schools,
+    teams: d.teams,
+    "deflections-establishments": d.deflections.byEstablishment,
+    "time-schools": d.time.bySchool,
+    "time-technicians": d.time.byTechnician,
+  };
+  const totals = Object.fromEntries(Object.entries(lists).flatMap(([id, rows]) => (rows.length > max ? [[id, rows.length]] : [])));
+  return {
+    dashboard: {
+      ...d,
+      zones: d.zones.slice(0, max),
+      teams: d.teams.slice(0, max),
+      deflections: { ...d.deflections, byEstablishment: d.deflections.byEstablishment.slice(0, max) },
+      time: { ...d.time, bySchool: d.time.bySchool.slice(0, max), byTechnician: d.time.byTechnician.slice(0, max) },
+    },
+    schools: schools.slice(0, max),
+    totals,
+  };
+}
+
+/** The specs with the number of rows of the tables the page cut (regionalPageRows' `totals`). */
+export function withTotals(tables: readonly TableSpec[], totals: Readonly<Record<string, number>>): TableSpec[] {
+  return tables.map((spec) => (totals[spec.id] === undefined ? spec : { ...spec, total: totals[spec.id] }));
+}
 
 export type DashboardLinks = {
   /** The list behind a ticket figure: filters added to the dashboard's own scope and period. */

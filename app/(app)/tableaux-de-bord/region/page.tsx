@@ -10,7 +10,7 @@ import { pageCaller } from "@/lib/auth/current-caller";
 import { sortRows } from "@/lib/domain/dashboard";
 import { csvHref, DASHBOARDS, dashboardLinks, drillHref, periodParams, regionalHref, reportHref } from "@/lib/presentation/dashboard-links";
 import { schoolYearLabel } from "@/lib/domain/dashboard-period";
-import { dateTime, day, regionalTables, timeOfDay } from "@/lib/presentation/dashboard-tables";
+import { dateTime, day, regionalPageRows, regionalTables, timeOfDay, withTotals } from "@/lib/presentation/dashboard-tables";
 import { regionalPageQuery } from "@/lib/schemas/dashboards";
 import { dashboardZone, pagePeriodOrDefault } from "@/lib/services/dashboards/dashboard-scope";
 import { readRegionalView } from "@/lib/services/dashboards/dashboard-summaries";
@@ -36,23 +36,30 @@ export default async function RegionalPage({ searchParams }: Props) {
   const zone = query.zone ?? (zones.length === 1 ? zones[0]!.code : null);
   const found = await readRegionalView(caller, zone, period, now);
   if (!found.ok) notFound();
-  const { dashboard, summary } = found.value;
+  // The long lists cut to their first rows before their tables are built (2,001 schools nationally).
+  const { dashboard, schools, totals } = regionalPageRows(
+    found.value.dashboard,
+    sortRows(found.value.dashboard.establishments, query.sort, query.dir),
+  );
+  const { summary } = found.value;
   const [{ t, table, period: periodLabels }, locale] = await Promise.all([dashboardLabels(), getLocale()]);
   const drillScope = zone ? { zone } : {};
   const links = dashboardLinks(caller, drillScope, period);
   const drill = (filters: Record<string, string>) => drillHref(drillScope, filters);
-  const schools = sortRows(dashboard.establishments, query.sort, query.dir);
-  const tables = regionalTables(
-    dashboard,
-    t,
-    {
-      ...links,
-      zone: (code) => regionalHref(code, period),
-      schoolDrill: (uai, filters) => drillHref({ establishment: uai }, filters),
-      zoneDrill: (code, filters) => drillHref({ zone: code }, filters),
-    },
-    { locale, now: new Date(dashboard.computedAt) },
-    schools,
+  const tables = withTotals(
+    regionalTables(
+      dashboard,
+      t,
+      {
+        ...links,
+        zone: (code) => regionalHref(code, period),
+        schoolDrill: (uai, filters) => drillHref({ establishment: uai }, filters),
+        zoneDrill: (code, filters) => drillHref({ zone: code }, filters),
+      },
+      { locale, now: new Date(dashboard.computedAt) },
+      schools,
+    ),
+    totals,
   );
   const title = dashboard.scope.kind === "zone" ? dashboard.scope.name : t("zoneAll");
 

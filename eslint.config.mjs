@@ -54,7 +54,7 @@ const IO_MODULES = [
 export default defineConfig([
   ...nextVitals,
   ...nextTypescript,
-  globalIgnores([".next/**", ".next-e2e/**", "node_modules/**", "next-env.d.ts", "uploads/**", "coverage/**", "test-results/**"]),
+  globalIgnores([".next/**", ".next-*/**", "node_modules/**", "next-env.d.ts", "uploads/**", "coverage/**", "test-results/**"]),
   {
     rules: {
       // The code base has none and keeps it that way (CONTRIBUTING.md).

@@ -10,12 +10,3 @@ export function liveApiTokensOf(executor: Executor, userId: string, now: Date) {
     .where(and(eq(apiTokens.userId, userId), gt(apiTokens.expiresAt, now)))
     .orderBy(desc(apiTokens.createdAt), desc(apiTokens.id));
 }
-
-/** The live token of that hash (not expired), with its owner and last use; or null. */
-export async function liveApiToken(db: Executor, tokenHash: string, now: Date) {
-  const [row] = await db
-    .select({ id: apiTokens.id, userId: apiTokens.userId, lastUsedAt: apiTokens.lastUsedAt })
-    .from(apiTokens)
-    .where(and(eq(apiTokens.tokenHash, tokenHash), gt(apiTokens.expiresAt, now)));
-  return row ?? null;
-}

@@ -1,9 +1,9 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { establishments, tickets, ticketWatchers, vendorAccess } from "@/db/schema";
+import { establishments, tickets } from "@/db/schema";
 import type { TicketScopeFacts } from "@/lib/domain/ticket-visibility";
 
-/** What the visibility rule needs of one ticket, by id or reference; null when there is no such ticket. */
+/** What the visibility rule needs of one ticket, by id or reference, in one statement; null when there is no such ticket. */
 export async function ticketFacts(
   db: Executor,
   by: { id: string } | { reference: string },
@@ -17,22 +17,18 @@ export async function ticketFacts(
       establishmentId: tickets.establishmentId,
       zoneId: establishments.zoneId,
       assignedTeamId: tickets.assignedTeamId,
+      // Written out in full: Drizzle may leave a select's columns unqualified, which a subquery would rebind.
+      watcherTeamIds: sql<string[]>`coalesce((select array_agg("w"."team_id"::text) from "ticket_watchers" "w"
+        where "w"."ticket_id" = "tickets"."id"), '{}')`,
+      vendorGrants: sql<{ teamId: string; endedAt: string | null; sharedEventIds: number[]; sharedAttachmentIds: string[] }[]>`coalesce((
+        select json_agg(json_build_object('teamId', "v"."team_id", 'endedAt', "v"."ended_at",
+          'sharedEventIds', "v"."shared_event_ids", 'sharedAttachmentIds', "v"."shared_attachment_ids"))
+        from "vendor_access" "v" where "v"."ticket_id" = "tickets"."id"), '[]')`,
     })
     .from(tickets)
     .innerJoin(establishments, eq(establishments.id, tickets.establishmentId))
     .where("id" in by ? eq(tickets.id, by.id) : eq(tickets.reference, by.reference));
   if (!row) return null;
-  const [watchers, vendorGrants] = await Promise.all([
-    db.select({ teamId: ticketWatchers.teamId }).from(ticketWatchers).where(eq(ticketWatchers.ticketId, row.id)),
-    db
-      .select({
-        teamId: vendorAccess.teamId,
-        endedAt: vendorAccess.endedAt,
-        sharedEventIds: vendorAccess.sharedEventIds,
-        sharedAttachmentIds: vendorAccess.sharedAttachmentIds,
-      })
-      .from(vendorAccess)
-      .where(eq(vendorAccess.ticketId, row.id)),
-  ]);
-  return { ...row, watcherTeamIds: watchers.map((watcher) => watcher.teamId), vendorGrants };
+  const vendorGrants = row.vendorGrants.map((grant) => ({ ...grant, endedAt: grant.endedAt === null ? null : new Date(grant.endedAt) }));
+  return { ...row, vendorGrants };
 }

@@ -1,7 +1,7 @@
 import { and, asc, eq, exists, gt, ilike, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Database, Executor } from "@/db/client";
 import { keysetPage } from "./keyset-page";
-import { establishments, staffFunctions, teamMembers, teams, userEstablishments, users, zones } from "@/db/schema";
+import { apiTokens, establishments, staffFunctions, teamMembers, teams, userEstablishments, users, zones } from "@/db/schema";
 import type { Role } from "@/lib/domain/vocabulary";
 
 export type UserCursor = { name: string; id: string };
@@ -175,21 +175,48 @@ export async function staffFunction(db: Executor, code: string) {
 }
 
 /** The caller's own facts: an active account, its schools and its teams (with their zones); null if disabled or gone. */
+/**
+ * The columns of a caller, in one row: the account, its schools and its teams with their zones (correlated
+ * subqueries, so a request's caller is one statement).
+ */
+const callerColumns = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  role: users.role,
+  zoneId: users.zoneId,
+  // Written out in full: Drizzle leaves a column of a one-table select unqualified, which a subquery would rebind.
+  establishmentIds: sql<string[]>`coalesce((select array_agg("ue"."establishment_id"::text) from "user_establishments" "ue"
+    where "ue"."user_id" = "users"."id"), '{}')`,
+  teams: sql<
+    { id: string; zoneId: string | null }[]
+  >`coalesce((select json_agg(json_build_object('id', "tm"."team_id", 'zoneId', "t"."zone_id"))
+    from "team_members" "tm" inner join "teams" "t" on "t"."id" = "tm"."team_id" where "tm"."user_id" = "users"."id"), '[]')`,
+};
+
+/** The account of that id with its schools and teams, or null when it is disabled or gone. */
 export async function callerFacts(db: Executor, userId: string) {
-  const [user] = await db
-    .select({ id: users.id, email: users.email, name: users.name, role: users.role, zoneId: users.zoneId })
+  const [row] = await db
+    .select(callerColumns)
     .from(users)
     .where(and(eq(users.id, userId), isNull(users.disabledAt)));
-  if (!user) return null;
-  const [schools, teamRows] = await Promise.all([
-    db.select({ id: userEstablishments.establishmentId }).from(userEstablishments).where(eq(userEstablishments.userId, userId)),
-    db
-      .select({ id: teamMembers.teamId, zoneId: teams.zoneId })
-      .from(teamMembers)
-      .innerJoin(teams, eq(teams.id, teamMembers.teamId))
-      .where(eq(teamMembers.userId, userId)),
-  ]);
-  return { user, establishmentIds: schools.map((row) => row.id), teams: teamRows };
+  return row ?? null;
+}
+
+export type CallerFacts = NonNullable<Awaited<ReturnType<typeof callerFacts>>>;
+
+/**
+ * The live (unexpired) API token of that hash with its last use, and its account as `callerFacts` reads it; null
+ * when the token is unknown, expired or revoked, or its account disabled. Read on every request, never cached: a
+ * revocation or a disabling holds from the next request.
+ */
+export async function liveApiTokenCaller(db: Executor, tokenHash: string, now: Date) {
+  const [row] = await db
+    .select({ token: { id: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt }, caller: callerColumns })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(and(eq(apiTokens.tokenHash, tokenHash), gt(apiTokens.expiresAt, now), isNull(users.disabledAt)));
+  return row ?? null;
 }
 
 /** The UAIs of an account's schools, sorted. */

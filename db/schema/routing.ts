@@ -1,4 +1,5 @@
-import { bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { bigint, bigserial, boolean, check, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { priority } from "./enums";
 import { users } from "./users";
 
@@ -47,4 +48,17 @@ export const routingRuleHistory = pgTable(
     changedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [index("routing_rule_history_changed_idx").on(table.changedAt.desc(), table.id.desc())],
+);
+
+/**
+ * One row: the version of the reference data the web processes cache (routing rules, SLA policies, teams, calendar
+ * closures), bumped by a trigger on every statement writing one of those tables (migration 0034).
+ */
+export const referenceVersion = pgTable(
+  "reference_version",
+  {
+    singleton: boolean().primaryKey().default(true),
+    version: bigint({ mode: "number" }).notNull().default(0),
+  },
+  (table) => [check("reference_version_singleton", sql`${table.singleton}`)],
 );

@@ -1,7 +1,9 @@
 import type { TicketListItem } from "@/db/queries/ticket-list";
 import type { TicketDetail } from "@/db/queries/ticket-detail";
 import { approvalSummary } from "@/lib/domain/approvals";
+import type { Caller } from "@/lib/domain/caller";
 import type { TicketJson, TicketSummaryJson } from "@/lib/schemas/api-responses";
+import { readTicketDetail } from "@/lib/services/tickets/read-ticket";
 
 /** The approval as the API tells it: its state and, once decided, by whom, in what function, when (and a refusal's reason). */
 function approvalJson(levels: TicketDetail["approvals"]): TicketJson["approval"] {
@@ -78,4 +80,10 @@ export function ticketJson(ticket: TicketDetail): TicketJson {
         : null,
     approval: approvalJson(ticket.approvals),
   };
+}
+
+/** The body of a change's answer: the ticket as GET returns it, or only its reference once it left the caller's sight (the change stands). */
+export async function changedTicketJson(caller: Caller, reference: string, now: Date): Promise<TicketJson | { reference: string }> {
+  const ticket = await readTicketDetail(caller, reference, now);
+  return ticket ? ticketJson(ticket) : { reference };
 }

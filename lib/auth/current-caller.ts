@@ -6,7 +6,7 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { REQUESTED_PATH_HEADER } from "@/proxy";
 import type { Caller } from "@/lib/domain/caller";
-import { userIdForApiToken } from "@/lib/services/accounts/api-tokens";
+import { callerForApiToken } from "@/lib/services/accounts/api-tokens";
 import { loadCaller } from "@/lib/services/accounts/load-caller";
 import { authOptions, sessionCookieName, sessionTokenValid } from "./options";
 import { CrossSiteRequestError, sameOriginWrite } from "./request-origin";
@@ -59,8 +59,7 @@ export async function apiCaller(request: Request): Promise<Caller | null> {
 async function bearerOrSessionCaller(request: Request): Promise<Caller | null> {
   if (request.headers.get("authorization")) {
     const token = presentedBearerToken(request);
-    const userId = token ? await userIdForApiToken(token, new Date()) : null;
-    return userId ? loadCaller(userId) : null;
+    return token ? callerForApiToken(token, new Date()) : null;
   }
   // Read the cookie from the request itself (no request-scoped next/headers needed), checked like a page's session.
   const token = await getToken({

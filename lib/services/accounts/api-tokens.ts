@@ -3,10 +3,11 @@ import { and, eq, lt, type SQL } from "drizzle-orm";
 import { database, type Executor } from "@/db/client";
 import { liveApiTokensOf } from "@/db/queries/api-tokens";
 import { apiTokens } from "@/db/schema";
-import { liveApiToken } from "@/db/queries/api-tokens";
+import { liveApiTokenCaller } from "@/db/queries/users";
 import type { AuditActor } from "@/lib/domain/audit";
 import type { Caller } from "@/lib/domain/caller";
 import { recordAudit } from "../audit/record-audit";
+import { callerOf } from "./load-caller";
 import { fail, succeed, type ServiceResult } from "../service-result";
 
 export const API_TOKEN_LIFETIME_MS = 8 * 60 * 60 * 1000;
@@ -38,15 +39,18 @@ export async function issueApiToken(
   return { token, expiresAt };
 }
 
-/** The user id behind a live token, or null; records the token's use. */
-export async function userIdForApiToken(token: string, now: Date): Promise<string | null> {
+/**
+ * The caller behind a live token (with its schools and teams, in one statement), or null: unknown, expired or
+ * revoked token, disabled account. Records the token's use.
+ */
+export async function callerForApiToken(token: string, now: Date): Promise<Caller | null> {
   if (!token.startsWith(TOKEN_PREFIX)) return null;
-  const row = await liveApiToken(database(), hashToken(token), now);
+  const row = await liveApiTokenCaller(database(), hashToken(token), now);
   if (!row) return null;
-  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USE_PRECISION_MS) {
-    await database().update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.id));
+  if (!row.token.lastUsedAt || now.getTime() - row.token.lastUsedAt.getTime() >= LAST_USE_PRECISION_MS) {
+    await database().update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.token.id));
   }
-  return row.userId;
+  return callerOf(row.caller);
 }
 
 /** Deletes the tokens matching every condition (at least one) and writes one audit row per token; returns how many went. */

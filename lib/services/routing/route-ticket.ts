@@ -10,13 +10,14 @@ import { referentAssignee } from "@/lib/domain/referent-assignment";
 import { route, type RoutingDecision, type TicketFacts } from "@/lib/domain/routing";
 import type { Priority, TicketType } from "@/lib/domain/vocabulary";
 
-/** What the router looks at, read from the database for a category, a school and linked equipment. */
+/** What the router looks at, read from the database for a category (unless the caller has read it), a school and linked equipment. */
 export async function routingFacts(
   tx: Executor,
   input: { type: TicketType; categoryId: string; establishmentId: string; ciIds: string[]; priority: Priority },
+  knownCategory?: NonNullable<Awaited<ReturnType<typeof categoryRoutingFacts>>>,
 ): Promise<TicketFacts> {
   const [category, school, ciClasses] = await Promise.all([
-    categoryRoutingFacts(tx, input.categoryId),
+    knownCategory ?? categoryRoutingFacts(tx, input.categoryId),
     schoolRoutingFacts(tx, input.establishmentId),
     ciClassesOf(tx, input.ciIds),
   ]);
@@ -70,16 +71,18 @@ export type RoutingPlan = {
 
 /**
  * Reads what a decision needs (its teams, the school's referent when the rule asks for one, its SLA policy) and says
- * what applying it writes. Reads only: a filing plans before it writes its ticket (lib/services/tickets/create-ticket.ts).
+ * what applying it writes. Reads only: a filing plans before it writes its ticket (lib/services/tickets/create-ticket.ts),
+ * and gives the teams it has (the cached reference data) rather than have them read.
  */
 export async function planRouting(
   tx: Executor,
   establishmentId: string | null,
   decision: RoutingDecision,
   now: Date,
+  teams?: readonly { id: string; code: string; name: string }[],
 ): Promise<RoutingPlan> {
   const codes = [decision.teamCode, ...decision.watcherTeamCodes].filter((code): code is string => code !== null);
-  const found = await teamsByCode(tx, codes);
+  const found = teams ? teams.filter((team) => codes.includes(team.code)) : await teamsByCode(tx, codes);
   const team = found.find((row) => row.code === decision.teamCode) ?? null;
   // The rule's SLA policy, when it names one; otherwise the default policy (null).
   const [assignee, policy] = await Promise.all([

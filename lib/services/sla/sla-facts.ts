@@ -81,8 +81,17 @@ export async function loadSlaFacts(tx: Executor, ticketId: string, now: Date): P
   );
 }
 
-/** The SLA facts of a ticket's row and history; reads only the school's declared rooms and the team's calendar. */
-export async function slaFactsOf(tx: Executor, row: SlaRow, history: SlaHistory, now: Date): Promise<TicketSlaFacts> {
+/**
+ * The SLA facts of a ticket's row and history; reads only the school's declared rooms and the team's calendar (unless
+ * `settings`, the team's calendar already worked out, is given).
+ */
+export async function slaFactsOf(
+  tx: Executor,
+  row: SlaRow,
+  history: SlaHistory,
+  now: Date,
+  settings?: TeamSlaSettings,
+): Promise<TicketSlaFacts> {
   const firstTakenAt = row.takenAt ?? (row.assigneeId !== null && row.status === "in_progress" ? now : null);
   const replyAt = history.firstPublicReplyAt;
   // A duplicate closes through its "merged" event (data {from, to}): its master carries the commitment, so for
@@ -101,9 +110,9 @@ export async function slaFactsOf(tx: Executor, row: SlaRow, history: SlaHistory,
     firstPublicReplyAt: replyAt,
   };
 
-  const [supportMode, settings] = await Promise.all([
+  const [supportMode, teamSettings] = await Promise.all([
     clocks ? supportModeOf(tx, row.establishmentId, row.supportMode, history.ciRooms) : null,
-    teamSlaSettings(tx, row.assignedTeamId, now),
+    settings ?? teamSlaSettings(tx, row.assignedTeamId, now),
   ]);
   const commitment =
     clocks &&
@@ -128,7 +137,7 @@ export async function slaFactsOf(tx: Executor, row: SlaRow, history: SlaHistory,
       policyCode: row.policyCode,
     },
     facts,
-    settings,
+    settings: teamSettings,
     commitment,
     vendorCommitment: row.vendorCommitment,
     vendorName: row.vendorName,

@@ -183,6 +183,7 @@ export async function createTicket(
           requesterId,
           hardware: category.hardware,
           supportMode: establishment.supportMode,
+          category: { code: category.code, schoolTask: category.schoolTask, serviceCode: found.serviceCode },
         },
         now,
       );

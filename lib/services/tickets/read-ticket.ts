@@ -7,6 +7,21 @@ import { requesterActions } from "@/lib/domain/ticket-status";
 import { canActAsRequester, canSeeTicket, internalSight } from "@/lib/domain/ticket-visibility";
 import { vendorStanding } from "@/lib/domain/vendor-access";
 
+/** What the visibility rule needs of the ticket of that reference, when the caller may see it; null otherwise. */
+async function seenTicketFacts(caller: Caller, reference: string, now: Date) {
+  const facts = await ticketFacts(database(), { reference });
+  return facts && canSeeTicket(caller, facts, now) ? facts : null;
+}
+
+/**
+ * The ticket itself as the caller may see it (no journal nor files: what the API answers with), or null as
+ * `readTicket` says.
+ */
+export async function readTicketDetail(caller: Caller, reference: string, now: Date) {
+  const facts = await seenTicketFacts(caller, reference, now);
+  return facts ? ticketDetail(database(), facts.id) : null;
+}
+
 /**
  * A ticket as the caller may see it, or null — for a ticket they may not see as for one
  * that does not exist, so another school's reference answers 404, never 403. The journal
@@ -14,8 +29,8 @@ import { vendorStanding } from "@/lib/domain/vendor-access";
  */
 export async function readTicket(caller: Caller, reference: string, now: Date) {
   const db = database();
-  const facts = await ticketFacts(db, { reference });
-  if (!facts || !canSeeTicket(caller, facts, now)) return null;
+  const facts = await seenTicketFacts(caller, reference, now);
+  if (!facts) return null;
   const sight = internalSight(caller, facts, now);
   const [detail, journal, attachments] = await Promise.all([
     ticketDetail(db, facts.id),

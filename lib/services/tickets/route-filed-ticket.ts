@@ -1,5 +1,4 @@
 import type { Executor } from "@/db/client";
-import { loadRoutingRules } from "@/db/queries/routing-rules";
 import { ciRoomsAmong } from "@/db/queries/ticket-sla";
 import { route, type RoutingDecision } from "@/lib/domain/routing";
 import type { Priority, SupportMode, TicketType } from "@/lib/domain/vocabulary";
@@ -7,6 +6,8 @@ import { recordTicketNotifications } from "../mail/notifications";
 import { applyRouting, decideRouting, planRouting, recordRouting, routingFacts, type RoutingPlan } from "../routing/route-ticket";
 import { refreshSla, slaChange, type SlaColumns, type SlaSchedule } from "../sla/refresh-sla";
 import { slaFactsOf } from "../sla/sla-facts";
+import { referenceTeamSlaSettings } from "../sla/team-calendar";
+import { referenceData } from "../routing/reference-cache";
 
 export type FiledTicket = {
   id: string;
@@ -68,25 +69,36 @@ export type FilingPlan = { decision: RoutingDecision; routing: RoutingPlan; sla:
 /**
  * Routing and SLA of a ticket about to be filed (status `new`, nothing in its journal yet), from the same reads and
  * rules as `routeFiledTicket`, without writing: the filing then writes its row once, with them, and holds the
- * reference counter's lock only for its writes.
+ * reference counter's lock only for its writes. The rules, teams and closures come from the process's cache
+ * (`referenceData`: one version read).
  */
 export async function planFiling(
   db: Executor,
-  ticket: Omit<FiledTicket, "createdEventId"> & { requesterId: string; hardware: boolean; supportMode: SupportMode },
+  ticket: Omit<FiledTicket, "createdEventId"> & {
+    requesterId: string;
+    hardware: boolean;
+    supportMode: SupportMode;
+    /** What the router reads of its category, which the filing has read already. */
+    category: { code: string; schoolTask: string | null; serviceCode: string };
+  },
   now: Date,
 ): Promise<FilingPlan> {
-  const [facts, rules] = await Promise.all([
-    routingFacts(db, {
-      type: ticket.type,
-      categoryId: ticket.categoryId,
-      establishmentId: ticket.establishmentId,
-      ciIds: ticket.ciIds,
-      priority: ticket.priority,
-    }),
-    loadRoutingRules(db),
+  const [facts, reference] = await Promise.all([
+    routingFacts(
+      db,
+      {
+        type: ticket.type,
+        categoryId: ticket.categoryId,
+        establishmentId: ticket.establishmentId,
+        ciIds: ticket.ciIds,
+        priority: ticket.priority,
+      },
+      ticket.category,
+    ),
+    referenceData(),
   ]);
-  const decision = route(rules, facts);
-  const routing = await planRouting(db, ticket.establishmentId, decision, now);
+  const decision = route(reference.rules, facts);
+  const routing = await planRouting(db, ticket.establishmentId, decision, now, reference.teams);
   const loaded = await slaFactsOf(
     db,
     {
@@ -116,6 +128,7 @@ export async function planFiling(
     },
     { firstPublicReplyAt: null, statusEvents: [], ciRooms: () => ciRoomsAmong(db, ticket.ciIds) },
     now,
+    referenceTeamSlaSettings(reference, routing.set.assignedTeamId, now),
   );
   return { decision, routing, sla: slaChange(loaded, new Set(), now) };
 }

@@ -1,10 +1,9 @@
 import { problemFromFailure } from "@/lib/api/problem";
-import { ticketJson } from "@/lib/api/ticket-json";
+import { changedTicketJson } from "@/lib/api/ticket-json";
 import { ticketRoute } from "@/lib/api/ticket-route";
 import { approvalDecisionSchema } from "@/lib/schemas/approvals";
 import { decideApproval } from "@/lib/services/approvals/decide-approval";
 import { auditActor } from "@/lib/services/audit/audit-actor";
-import { readTicket } from "@/lib/services/tickets/read-ticket";
 
 /**
  * POST /api/v1/tickets/{reference}/approval {decision: "approve"|"refuse", reason?} → 200 with the ticket: 403 for
@@ -15,6 +14,5 @@ export const POST = ticketRoute(approvalDecisionSchema, async ({ request, refere
   const now = new Date();
   const decided = await decideApproval(caller, reference, input, auditActor(request.headers, caller), now);
   if (!decided.ok) return problemFromFailure(decided.failure);
-  const found = await readTicket(caller, reference, now);
-  return Response.json(found ? ticketJson(found.ticket) : { reference });
+  return Response.json(await changedTicketJson(caller, reference, now));
 });

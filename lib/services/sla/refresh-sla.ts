@@ -32,16 +32,32 @@ function outcome(timer: SlaTimer | undefined): { met: boolean | null; minutes: n
  * a stale schedule.
  */
 export async function refreshSla(tx: Executor, ticketId: string, now: Date): Promise<SlaSchedule | null> {
-  const loaded = await loadSlaFacts(tx, ticketId, now);
-  if (!loaded) return null;
-  const { ticket, vendorCommitment, waits } = loaded;
+  const read = await readSla(tx, ticketId, now);
+  return read && storeSla(tx, read.loaded, read.recorded, now);
+}
 
+/** What `refreshSla` reads: the ticket's SLA facts and the keys of the alarms its journal holds; null for no ticket. */
+export async function readSla(
+  tx: Executor,
+  ticketId: string,
+  now: Date,
+): Promise<{ loaded: TicketSlaFacts; recorded: ReadonlySet<string> } | null> {
+  const loaded = await loadSlaFacts(tx, ticketId, now);
+  return loaded && { loaded, recorded: await recordedAlarmKeys(tx, ticketId) };
+}
+
+/**
+ * What `refreshSla` writes, from facts already read in the transaction: the vendor waits and the SLA columns
+ * (`slaChange`). The alarm worker reads once, records what is due, then stores with the keys it recorded.
+ */
+export async function storeSla(tx: Executor, loaded: TicketSlaFacts, recorded: ReadonlySet<string>, now: Date): Promise<SlaSchedule> {
+  const { ticket, vendorCommitment, waits } = loaded;
   if (ticket.vendorId) {
     for (const wait of waits) {
       await tx
         .insert(vendorWaits)
         .values({
-          ticketId,
+          ticketId: ticket.id,
           since: wait.since,
           vendorId: ticket.vendorId,
           endedAt: wait.endedAt,
@@ -50,9 +66,8 @@ export async function refreshSla(tx: Executor, ticketId: string, now: Date): Pro
         .onConflictDoUpdate({ target: [vendorWaits.ticketId, vendorWaits.since], set: { endedAt: sql`excluded.ended_at` } });
     }
   }
-
-  const { set, schedule } = slaChange(loaded, await recordedAlarmKeys(tx, ticketId), now);
-  await tx.update(tickets).set(set).where(eq(tickets.id, ticketId));
+  const { set, schedule } = slaChange(loaded, recorded, now);
+  await tx.update(tickets).set(set).where(eq(tickets.id, ticket.id));
   return schedule;
 }
 

@@ -35,17 +35,21 @@ const BURST_MS = 60_000;
 const POLL_MS = 500;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** CPU seconds (user + system) the processes have used so far; those gone by now count for nothing. */
-async function cpuSeconds(pids: readonly number[]): Promise<number> {
-  let ticks = 0;
+/** CPU seconds (user + system) each process has used so far. */
+async function cpuSeconds(pids: readonly number[]): Promise<Map<number, number>> {
+  const used = new Map<number, number>();
   for (const pid of pids) {
     const stat = await readFile(`/proc/${pid}/stat`, "utf8").catch(() => "");
     // Fields after the command's closing parenthesis: utime and stime are the 14th and 15th of the line.
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    ticks += Number(fields[11] ?? 0) + Number(fields[12] ?? 0);
+    if (stat) used.set(pid, (Number(fields[11]) + Number(fields[12])) / 100);
   }
-  return ticks / 100;
+  return used;
 }
+
+/** CPU used since `before` by the processes alive now (those started since count whole; those gone since, not at all). */
+const cpuSince = (before: Map<number, number>, now: Map<number, number>) =>
+  [...now].reduce((sum, [pid, seconds]) => sum + seconds - (before.get(pid) ?? 0), 0);
 
 /** The worker's processes (tsx and node, one process group) and the database's backends (its pool's connections). */
 async function burstPids(client: Client, workerPid: number): Promise<{ worker: number[]; postgres: number[] }> {
@@ -164,8 +168,8 @@ export async function runSlaBurst(argv: readonly string[]): Promise<boolean> {
     let loadAtBurst: number[] = [];
     // CPU used from the first alarm due to the last recorded: the worker's (mail sending included), PostgreSQL's.
     await sleep(Math.max(0, burstStart - Date.now()));
-    const pids = await burstPids(client, worker.pid!);
-    const cpuBefore = { worker: await cpuSeconds(pids.worker), postgres: await cpuSeconds(pids.postgres) };
+    const pidsBefore = await burstPids(client, worker.pid!);
+    const cpuBefore = { worker: await cpuSeconds(pidsBefore.worker), postgres: await cpuSeconds(pidsBefore.postgres) };
     while (Date.now() < deadline) {
       if (!loadAtBurst.length && Date.now() >= burstStart + BURST_MS) loadAtBurst = os.loadavg();
       const polled = Date.now();
@@ -177,10 +181,12 @@ export async function runSlaBurst(argv: readonly string[]): Promise<boolean> {
       await sleep(POLL_MS);
     }
     if (!loadAtBurst.length) loadAtBurst = os.loadavg();
+    // The pool's idle connections close after 10 s: the backends are those of the end, started during the burst.
+    const pidsAfter = await burstPids(client, worker.pid!);
     const cpu = {
-      workerSeconds: (await cpuSeconds(pids.worker)) - cpuBefore.worker,
-      postgresSeconds: (await cpuSeconds(pids.postgres)) - cpuBefore.postgres,
-      postgresBackends: pids.postgres.length,
+      workerSeconds: cpuSince(cpuBefore.worker, await cpuSeconds(pidsAfter.worker)),
+      postgresSeconds: cpuSince(cpuBefore.postgres, await cpuSeconds(pidsAfter.postgres)),
+      postgresBackends: pidsAfter.postgres.length,
     };
 
     const recorded = (

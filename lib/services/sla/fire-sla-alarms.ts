@@ -7,7 +7,7 @@ import { alarmText } from "@/lib/domain/sla-alarm-text";
 import { dueAlarms, type PlannedAlarm } from "@/lib/domain/sla-plan";
 import { afterCommit } from "../after-commit";
 import { recordTicketNotifications, type TicketNotification } from "../mail/notifications";
-import { readSla, slaChange, storeSla } from "./refresh-sla";
+import { readSla, slaAt, slaChange, storeSla } from "./refresh-sla";
 
 /** The ticket as its alarms' text needs it, with its deadlines as computed at `now`. */
 type AlarmTicket = NonNullable<Awaited<ReturnType<typeof alarmTicket>>> & { ownBy: Date | null; resolveBy: Date | null };
@@ -81,9 +81,10 @@ export async function fireDueSlaAlarms(ticketId: string, now: Date): Promise<str
     if (!locked) return null;
     const read = await readSla(tx, ticketId, now);
     if (!read) return null;
-    const before = slaChange(read.loaded, read.recorded, now);
+    const at = slaAt(read.loaded, now);
+    const before = slaChange(read.loaded, read.recorded, now, at);
     const due = dueAlarms(before.schedule.alarms, now);
-    if (due.length === 0) return { fired: [], outboxIds: [], slaSchedules: [await storeSla(tx, read.loaded, read.recorded, now)] };
+    if (due.length === 0) return { fired: [], outboxIds: [], slaSchedules: [await storeSla(tx, read.loaded, read.recorded, now, at)] };
     const ticket = { ...(await alarmTicket(tx, ticketId))!, ownBy: before.set.ownBy ?? null, resolveBy: before.set.resolveBy ?? null };
     const notifications: TicketNotification[] = [];
     const fired: string[] = [];
@@ -95,7 +96,7 @@ export async function fireDueSlaAlarms(ticketId: string, now: Date): Promise<str
     }
     // Recording an alarm changes none of the facts read above: the due ones leave the pending list, and what is
     // left is what the worker must hold.
-    const after = await storeSla(tx, read.loaded, new Set([...read.recorded, ...due.map((alarm) => alarm.key)]), now);
+    const after = await storeSla(tx, read.loaded, new Set([...read.recorded, ...due.map((alarm) => alarm.key)]), now, at);
     return { fired, outboxIds: await recordTicketNotifications(tx, notifications, now), slaSchedules: [after] };
   });
   if (!outcome) return [];

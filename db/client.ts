@@ -8,31 +8,19 @@ export type Database = NodePgDatabase<typeof schema>;
 /** The handle a service receives: the database itself or an open transaction. */
 export type Executor = Database | Parameters<Parameters<Database["transaction"]>[0]>[0];
 
-/** Connections a process holds at most: a web process's; the worker asks for more (`setPoolSize`). */
-const DEFAULT_POOL_SIZE = 10;
-
-export function createDatabase(url: string, max = DEFAULT_POOL_SIZE): { db: Database; pool: Pool } {
+export function createDatabase(url: string): { db: Database; pool: Pool } {
   // A server that does not answer (restarting, unreachable) fails a checkout within 5 s instead of holding the request.
-  const pool = new Pool({ connectionString: url, max, connectionTimeoutMillis: 5000 });
+  const pool = new Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
   // An idle connection cut by the server (restart, failover) must not crash the process: the pool replaces it.
   pool.on("error", (error) => logger.warn({ err: error }, "idle database connection lost"));
   return { db: drizzle({ client: pool, schema, casing: "snake_case" }), pool };
 }
 
 // One pool per process, kept on globalThis so Next's dev reloads do not open new ones.
-const holder = globalThis as unknown as {
-  guichetDb?: { db: Database; pool: Pool };
-  guichetReplica?: { db: Database; pool: Pool };
-  guichetPoolSize?: number;
-};
-
-/** Before the process's first query: the size of its pool (the worker runs more jobs at once than a web process serves). */
-export function setPoolSize(max: number): void {
-  holder.guichetPoolSize = max;
-}
+const holder = globalThis as unknown as { guichetDb?: { db: Database; pool: Pool }; guichetReplica?: { db: Database; pool: Pool } };
 
 export function database(): Database {
-  holder.guichetDb ??= createDatabase(env().DATABASE_URL, holder.guichetPoolSize);
+  holder.guichetDb ??= createDatabase(env().DATABASE_URL);
   return holder.guichetDb.db;
 }
 

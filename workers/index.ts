@@ -1,13 +1,12 @@
 import "@/lib/load-dotenv";
-import { closeDatabase, setPoolSize } from "@/db/client";
+import { closeDatabase } from "@/db/client";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { closeRedis } from "@/lib/redis";
-import { startWorkers, WORKER_POOL_SIZE } from "./start";
+import { startWorkers } from "./start";
 
 async function main() {
   env();
-  setPoolSize(WORKER_POOL_SIZE);
   const close = await startWorkers();
   let stopping = false;
   // SIGTERM (deploys, docker stop): let running jobs finish, then close connections.

@@ -46,20 +46,6 @@ const PROCESSORS: { [Name in JobName]: (job: Job) => Promise<unknown> } = {
   sweepDeliveries,
 };
 
-/**
- * Jobs a queue's worker runs at once. An SLA check is a short transaction of some twenty round trips to PostgreSQL, so
- * the alarms of a busy minute (10,000 due in the same minute: bench/README.md, "SLA timers in a burst") are recorded
- * in time only with many in flight; the other queues keep 4.
- */
-const CONCURRENCY: Readonly<Record<string, number>> = { sla: 24 };
-const DEFAULT_CONCURRENCY = 4;
-const concurrencyOf = (queueName: string) => CONCURRENCY[queueName] ?? DEFAULT_CONCURRENCY;
-
-const QUEUE_NAMES = [...new Set(Object.values(JOBS).map((job) => job.queue))];
-
-/** The worker's database connections: one per job running at once, and a few for the rebuild, the watcher and mail-in. */
-export const WORKER_POOL_SIZE = QUEUE_NAMES.reduce((sum, queueName) => sum + concurrencyOf(queueName), 0) + 4;
-
 /** How often the worker checks that Redis still holds its keys (see the watcher below). */
 const FLUSH_WATCH_MS = 5_000;
 
@@ -67,15 +53,16 @@ const FLUSH_WATCH_MS = 5_000;
 export async function startWorkers(): Promise<() => Promise<void>> {
   const connection = queueConnection();
   const prefix = queuePrefix();
+  const queueNames = [...new Set(Object.values(JOBS).map((job) => job.queue))];
 
-  const workers = QUEUE_NAMES.map((queueName) => {
+  const workers = queueNames.map((queueName) => {
     const worker = new Worker(
       queueName,
       async (job) => {
         if (!Object.hasOwn(PROCESSORS, job.name)) throw new Error(`No processor for job ${job.name}`);
         return PROCESSORS[job.name as JobName](job);
       },
-      { connection, prefix, concurrency: concurrencyOf(queueName) },
+      { connection, prefix, concurrency: 4 },
     );
     worker.on("failed", (job, error) =>
       logger.warn({ queue: queueName, job: job?.name, id: job?.id, attempts: job?.attemptsMade, err: error }, "job failed"),
@@ -85,7 +72,7 @@ export async function startWorkers(): Promise<() => Promise<void>> {
     return worker;
   });
 
-  const queues = QUEUE_NAMES.map((name) => {
+  const queues = queueNames.map((name) => {
     const queue = new Queue(name, { connection, prefix });
     // Unheard, BullMQ writes a queue's errors with console.error, outside the structured log.
     queue.on("error", (error) => logger.error({ queue: name, err: error }, "queue error"));
@@ -103,7 +90,7 @@ export async function startWorkers(): Promise<() => Promise<void>> {
   await upsertSchedulers();
   // A deploy, a crash or a Redis flush may have lost delayed jobs: hold every pending SLA alarm again before anything else.
   const rebuilt = await rebuildSlaTimers(database(), new Date(), { full: true });
-  logger.info({ queues: QUEUE_NAMES, slaJobs: rebuilt.jobs }, "worker started");
+  logger.info({ queues: queueNames, slaJobs: rebuilt.jobs }, "worker started");
   const stopMailIn = startMailIn();
 
   // The schedulers live in Redis: a flush (or a Redis restarted without persistence) takes them with every job, and

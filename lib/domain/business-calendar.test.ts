@@ -206,19 +206,6 @@ describe("nextOpening", () => {
   });
 });
 
-describe("a zone's offsets, remembered per day", () => {
-  // The same days asked in two zones, in both orders: what one zone's answer leaves behind never serves the other.
-  const toronto: BusinessCalendar = { ...DEFAULT_CALENDAR, timeZone: "America/Toronto" };
-  test.each([
-    ["Paris first", [DEFAULT_CALENDAR, toronto]],
-    ["Toronto first", [toronto, DEFAULT_CALENDAR]],
-  ] as const)("%s", (_label, calendars) => {
-    const openings = calendars.map((cal) => iso(nextOpening(cal, at("2026-03-29T01:30:00Z"))));
-    const expected = { "Europe/Paris": "2026-03-30T05:30:00.000Z", "America/Toronto": "2026-03-30T11:30:00.000Z" };
-    expect(openings).toEqual(calendars.map((cal) => expected[cal.timeZone as keyof typeof expected]));
-  });
-});
-
 describe("addBusinessMinutes", () => {
   test.each([
     // label, start, minutes, expected

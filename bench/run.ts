@@ -7,6 +7,7 @@
  *   npm run bench -- --only articles [--articles 2000] [--json <file>]   (bench/articles.ts: article search, no volume)
  *   npm run bench -- --only mail-in [--mails 1000] [--json <file>]   (bench/mail-in.ts: a mailbox read by the worker, no volume)
  *   npm run bench -- --only faults [--build] [--tickets 1000] [--seconds 180] [--kills 20] [--drain 360] [--json <file>]   (bench/faults.ts: private stores)
+ *   npm run bench -- --only sla-burst [--timers 10000] [--lead 330] [--json <file>]   (bench/sla-burst.ts: 10,000 SLA timers due in one minute, no volume)
  *   npm run bench -- --only create-load [--build] [--clients 20] [--seconds 60] [--json <file>]   (bench/create-load.ts: filing under load, no volume)
  *
  * Seeds the bench database unless it already holds the volume (--fresh rebuilds it), builds the app into
@@ -23,6 +24,7 @@ import { runCreateLoad } from "./create-load";
 import { runFaults } from "./faults";
 import { runNotificationBench } from "./notifications";
 import { runMailInBench } from "./mail-in";
+import { runSlaBurst } from "./sla-burst";
 import { ensureBuild, startBenchApp, type RunningApp } from "./app";
 import { TARGET_P95_MS, defaultDatabase, flag, option, positiveInteger, volumeFor } from "./config";
 import { requestToken, timedGet } from "./http";
@@ -100,6 +102,10 @@ async function main(argv: readonly string[]): Promise<void> {
   }
   if (option(argv, "only") === "faults") {
     if (!(await runFaults(argv))) process.exitCode = 1;
+    return;
+  }
+  if (option(argv, "only") === "sla-burst") {
+    if (!(await runSlaBurst(argv))) process.exitCode = 1;
     return;
   }
   if (option(argv, "only") === "notifications") {

@@ -112,15 +112,12 @@ export async function recordedAlarmKeys(tx: Executor, ticketId: string): Promise
   return new Set(rows.map((row) => row.key!));
 }
 
-/** What an alarm of the ticket needs: its deadlines, level, school's zone and vendor's name. */
+/** What an alarm of the ticket needs besides its deadlines: its school's zone and vendor's name. */
 export async function alarmTicket(tx: Executor, ticketId: string) {
   const [row] = await tx
     .select({
       id: tickets.id,
       zoneId: establishments.zoneId,
-      ownBy: tickets.ownBy,
-      resolveBy: tickets.resolveBy,
-      escalationLevel: tickets.escalationLevel,
       vendorName: vendors.name,
     })
     .from(tickets)

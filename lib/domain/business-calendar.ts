@@ -257,7 +257,24 @@ const MAX_OFFSET_MS = 14 * 3_600_000;
  * given local date: one on most days, two on a daylight-saving day. Looks for at most one offset
  * change within these ~52 hours, as no zone changes twice in two days.
  */
-function constantOffsetStretches(zone: IANAZone, dayNumber: number): Array<{ from: number; to: number; offset: number }> {
+function constantOffsetStretches(zone: IANAZone, dayNumber: number): ReadonlyArray<OffsetStretch> {
+  const key = `${zone.name} ${dayNumber}`;
+  let stretches = stretchesByDay.get(key);
+  if (!stretches) {
+    // The SLA of every ticket asks for the same few days again and again: luxon's offsets cost more than the rest.
+    if (stretchesByDay.size >= STRETCHES_KEPT) stretchesByDay.clear();
+    stretches = Object.freeze(findOffsetStretches(zone, dayNumber));
+    stretchesByDay.set(key, stretches);
+  }
+  return stretches;
+}
+
+type OffsetStretch = { readonly from: number; readonly to: number; readonly offset: number };
+/** Days remembered by `constantOffsetStretches` (a zone's offsets never change for a given day, so it is a plain memo). */
+const STRETCHES_KEPT = 20_000;
+const stretchesByDay = new Map<string, ReadonlyArray<OffsetStretch>>();
+
+function findOffsetStretches(zone: IANAZone, dayNumber: number): OffsetStretch[] {
   const from = dayNumber * DAY_MS - MAX_OFFSET_MS;
   const to = (dayNumber + 1) * DAY_MS + MAX_OFFSET_MS;
   const before = offsetMs(zone, from);

@@ -140,6 +140,7 @@ async function slaEvents(ticketId: string) {
 }
 const keysOf = (events: { key: string | null }[]) => events.map((event) => event.key!.replace(/-\d{10,}$/, ""));
 
+/** Every SLA column of a ticket, as a refresh stores them, and its escalation level. */
 async function stateOf(ticketId: string) {
   const [row] = await database()
     .select({
@@ -147,8 +148,16 @@ async function stateOf(ticketId: string) {
       escalationLevel: tickets.escalationLevel,
       slaVersion: tickets.slaVersion,
       slaAlarms: tickets.slaAlarms,
+      slaNextCheckAt: tickets.slaNextCheckAt,
       ownBy: tickets.ownBy,
       resolveBy: tickets.resolveBy,
+      slaPausedMinutes: tickets.slaPausedMinutes,
+      takenAt: tickets.takenAt,
+      firstPublicReplyAt: tickets.firstPublicReplyAt,
+      ownMet: tickets.ownMet,
+      ownedMinutes: tickets.ownedMinutes,
+      resolveMet: tickets.resolveMet,
+      resolvedMinutes: tickets.resolvedMinutes,
     })
     .from(tickets)
     .where(eq(tickets.id, ticketId));
@@ -211,6 +220,20 @@ describe("the worker fires SLA alarms on real time", () => {
     // The escalation reaches the zone's sector lead and the holding team (nobody is assigned); the warning, the team only.
     expect(await mailedFor(ticket.id, "escalation-1")).toEqual(["chef.ouest@guichet.test", "tech.ouest@guichet.test"]);
     expect(await mailedFor(ticket.id, "tto-warning")).toEqual(["tech.ouest@guichet.test"]);
+  });
+
+  test("many tickets due at once: the worker records each alarm once, two jobs of one ticket in flight together included", async () => {
+    // Each ticket's TTO breach and first rung fall due at the same instant: two jobs, which the worker may run side by side.
+    const filed = [];
+    for (let index = 0; index < 30; index++) filed.push(await fileOnMinutes(112_000));
+    const stop = await startWorkers();
+    try {
+      for (const ticket of filed)
+        await expect.poll(async () => keysOf(await slaEvents(ticket.id)), poll).toEqual(["tto-warning", "escalation-1", "tto-breach"]);
+    } finally {
+      await stop();
+    }
+    for (const ticket of filed) expect(await stateOf(ticket.id)).toMatchObject({ slaState: "breached", escalationLevel: 1 });
   });
 
   test("the worker delivers the escalation e-mail to the sector lead, in French, linking to the desk", async () => {
@@ -331,6 +354,24 @@ describe("alarms on the default calendar, with a controlled clock", () => {
     expect(escalation!.body).toBe(
       "Le ticket n'est toujours pas résolu (lundi 23 novembre à 15:00) : il est escaladé au chef de service (Nadia Roux (Cheffe de service)).",
     );
+  });
+
+  test("a check stores what a refresh at the same instant stores, less the alarms it recorded, and drops their jobs", async () => {
+    const ticket = await file(at("2026-11-23T08:00:00Z")); // P1 at 09:00: owned by 09:30
+    const heldBefore = await jobIdsOf(ticket.id);
+    const when = at("2026-11-23T08:31:00Z");
+    const fired = await fireDueSlaAlarms(ticket.id, when);
+    expect(keysOf(fired.map((key) => ({ key }))).sort()).toEqual(["escalation-1", "tto-breach", "tto-warning"]);
+    const stored = await stateOf(ticket.id);
+    expect(stored).toMatchObject({ slaState: "breached", escalationLevel: 1 });
+    expect(stored.slaAlarms.map((alarm) => alarm.key)).toEqual(expect.not.arrayContaining(fired));
+    // Any change refreshes the SLA: one at that instant finds nothing to change.
+    await database().transaction((tx) => refreshSla(tx, ticket.id, when));
+    expect(await stateOf(ticket.id)).toEqual(stored);
+    // The jobs of the recorded alarms are gone; those of the alarms still to come are held.
+    expect(await heldJobs(heldBefore.filter((id) => fired.some((key) => id.endsWith(`-${key}`))))).toEqual([]);
+    const remaining = await jobIdsOf(ticket.id);
+    expect(await heldJobs(remaining)).toEqual(remaining);
   });
 
   test("a deadline at the evening closing fires at the next opening, not at night", async () => {

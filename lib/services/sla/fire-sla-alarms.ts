@@ -7,9 +7,10 @@ import { alarmText } from "@/lib/domain/sla-alarm-text";
 import { dueAlarms, type PlannedAlarm } from "@/lib/domain/sla-plan";
 import { afterCommit } from "../after-commit";
 import { recordTicketNotifications, type TicketNotification } from "../mail/notifications";
-import { refreshSla } from "./refresh-sla";
+import { readSla, slaAt, slaChange, storeSla } from "./refresh-sla";
 
-type AlarmTicket = NonNullable<Awaited<ReturnType<typeof alarmTicket>>>;
+/** The ticket as its alarms' text needs it, with its deadlines as computed at `now`. */
+type AlarmTicket = NonNullable<Awaited<ReturnType<typeof alarmTicket>>> & { ownBy: Date | null; resolveBy: Date | null };
 
 /**
  * Records one due alarm in the journal under its idempotency key, with its side effects (the
@@ -69,19 +70,22 @@ async function recordAlarm(tx: Executor, ticket: AlarmTicket, alarm: PlannedAlar
 }
 
 /**
- * What a checkSla job does: a job is a reminder, PostgreSQL is the truth. Locks the ticket,
- * recomputes its SLA at `now` (which stores at_risk / breached), records every alarm that is due
- * and not yet recorded, and after commit sends the e-mails and holds the jobs of what remains.
- * Returns the keys of the alarms it recorded.
+ * What a checkSla job does: a job is a reminder, PostgreSQL is the truth. Locks the ticket, reads its
+ * SLA facts once, records every alarm that is due at `now` and not yet recorded, then stores its SLA
+ * at `now` (which stores at_risk / breached) with those alarms out of the pending list, and after
+ * commit sends the e-mails and holds the jobs of what remains. Returns the keys of the alarms it recorded.
  */
 export async function fireDueSlaAlarms(ticketId: string, now: Date): Promise<string[]> {
   const outcome = await database().transaction(async (tx) => {
     const [locked] = await tx.select({ id: tickets.id }).from(tickets).where(eq(tickets.id, ticketId)).for("update");
     if (!locked) return null;
-    const before = await refreshSla(tx, ticketId, now);
-    const due = dueAlarms(before?.alarms ?? [], now);
-    if (due.length === 0) return { fired: [], outboxIds: [], slaSchedules: [before] };
-    const ticket = (await alarmTicket(tx, ticketId))!;
+    const read = await readSla(tx, ticketId, now);
+    if (!read) return null;
+    const at = slaAt(read.loaded, now);
+    const before = slaChange(read.loaded, read.recorded, now, at);
+    const due = dueAlarms(before.schedule.alarms, now);
+    if (due.length === 0) return { fired: [], outboxIds: [], slaSchedules: [await storeSla(tx, read.loaded, read.recorded, now, at)] };
+    const ticket = { ...(await alarmTicket(tx, ticketId))!, ownBy: before.set.ownBy ?? null, resolveBy: before.set.resolveBy ?? null };
     const notifications: TicketNotification[] = [];
     const fired: string[] = [];
     for (const alarm of due) {
@@ -90,8 +94,9 @@ export async function fireDueSlaAlarms(ticketId: string, now: Date): Promise<str
       notifications.push(notification);
       fired.push(alarm.key);
     }
-    // Recorded alarms leave the pending list; the schedule after them is what the worker must hold.
-    const after = await refreshSla(tx, ticketId, now);
+    // Recording an alarm changes none of the facts read above: the due ones leave the pending list, and what is
+    // left is what the worker must hold.
+    const after = await storeSla(tx, read.loaded, new Set([...read.recorded, ...due.map((alarm) => alarm.key)]), now, at);
     return { fired, outboxIds: await recordTicketNotifications(tx, notifications, now), slaSchedules: [after] };
   });
   if (!outcome) return [];

@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { tickets, vendorWaits } from "@/db/schema";
 import { recordedAlarmKeys } from "@/db/queries/ticket-sla";
-import { computeSla, type SlaTimer } from "@/lib/domain/sla";
+import { computeSla, type SlaStatus, type SlaTimer } from "@/lib/domain/sla";
 import { vendorDeadline } from "@/lib/domain/sla-vendor";
 import { pendingAlarms, plannedAlarms, type PlannedAlarm } from "@/lib/domain/sla-plan";
 import { loadSlaFacts, VENDOR_CALENDAR, type TicketSlaFacts } from "./sla-facts";
@@ -32,16 +32,38 @@ function outcome(timer: SlaTimer | undefined): { met: boolean | null; minutes: n
  * a stale schedule.
  */
 export async function refreshSla(tx: Executor, ticketId: string, now: Date): Promise<SlaSchedule | null> {
-  const loaded = await loadSlaFacts(tx, ticketId, now);
-  if (!loaded) return null;
-  const { ticket, vendorCommitment, waits } = loaded;
+  const read = await readSla(tx, ticketId, now);
+  return read && storeSla(tx, read.loaded, read.recorded, now);
+}
 
+/** What `refreshSla` reads: the ticket's SLA facts and the keys of the alarms its journal holds; null for no ticket. */
+export async function readSla(
+  tx: Executor,
+  ticketId: string,
+  now: Date,
+): Promise<{ loaded: TicketSlaFacts; recorded: ReadonlySet<string> } | null> {
+  const loaded = await loadSlaFacts(tx, ticketId, now);
+  return loaded && { loaded, recorded: await recordedAlarmKeys(tx, ticketId) };
+}
+
+/**
+ * What `refreshSla` writes, from facts already read in the transaction: the vendor waits and the SLA columns
+ * (`slaChange`). The alarm worker reads once, records what is due, then stores with the keys it recorded.
+ */
+export async function storeSla(
+  tx: Executor,
+  loaded: TicketSlaFacts,
+  recorded: ReadonlySet<string>,
+  now: Date,
+  at: SlaAt = slaAt(loaded, now),
+): Promise<SlaSchedule> {
+  const { ticket, vendorCommitment, waits } = loaded;
   if (ticket.vendorId) {
     for (const wait of waits) {
       await tx
         .insert(vendorWaits)
         .values({
-          ticketId,
+          ticketId: ticket.id,
           since: wait.since,
           vendorId: ticket.vendorId,
           endedAt: wait.endedAt,
@@ -50,9 +72,8 @@ export async function refreshSla(tx: Executor, ticketId: string, now: Date): Pro
         .onConflictDoUpdate({ target: [vendorWaits.ticketId, vendorWaits.since], set: { endedAt: sql`excluded.ended_at` } });
     }
   }
-
-  const { set, schedule } = slaChange(loaded, await recordedAlarmKeys(tx, ticketId), now);
-  await tx.update(tickets).set(set).where(eq(tickets.id, ticketId));
+  const { set, schedule } = slaChange(loaded, recorded, now, at);
+  await tx.update(tickets).set(set).where(eq(tickets.id, ticket.id));
   return schedule;
 }
 
@@ -74,17 +95,16 @@ export type SlaColumns = Pick<
   | "resolvedMinutes"
 >;
 
-/**
- * What `refreshSla` stores, computed from the ticket's facts and the alarms already recorded: the columns, and the
- * schedule for the worker. A filing writes the columns with the ticket's row (lib/services/tickets/create-ticket.ts).
- */
-export function slaChange(loaded: TicketSlaFacts, recorded: ReadonlySet<string>, now: Date): { set: SlaColumns; schedule: SlaSchedule } {
-  const { ticket, facts, settings, commitment, vendorCommitment, waits } = loaded;
-  const ticketId = ticket.id;
-  const status = commitment ? computeSla(settings.calendar, commitment, facts, now) : null;
+/** A ticket's SLA at an instant, from its facts: its commitments' status and every alarm of its schedule, recorded or not. */
+export type SlaAt = { status: SlaStatus | null; planned: PlannedAlarm[] };
+
+/** The costly part of `slaChange` (business-time arithmetic), which the alarm worker computes once for two uses. */
+export function slaAt(loaded: TicketSlaFacts, now: Date): SlaAt {
+  const { facts, settings, commitment, vendorCommitment, waits } = loaded;
   const currentWait = waits.at(-1);
-  const pending = pendingAlarms(
-    plannedAlarms({
+  return {
+    status: commitment ? computeSla(settings.calendar, commitment, facts, now) : null,
+    planned: plannedAlarms({
       calendar: settings.calendar,
       commitment,
       facts,
@@ -95,8 +115,22 @@ export function slaChange(loaded: TicketSlaFacts, recorded: ReadonlySet<string>,
           ? { calendar: VENDOR_CALENDAR, commitment: vendorCommitment, wait: currentWait }
           : null,
     }),
-    recorded,
-  );
+  };
+}
+
+/**
+ * What `refreshSla` stores, computed from the ticket's facts and the alarms already recorded: the columns, and the
+ * schedule for the worker. A filing writes the columns with the ticket's row (lib/services/tickets/create-ticket.ts).
+ */
+export function slaChange(
+  loaded: TicketSlaFacts,
+  recorded: ReadonlySet<string>,
+  now: Date,
+  { status, planned }: SlaAt = slaAt(loaded, now),
+): { set: SlaColumns; schedule: SlaSchedule } {
+  const { ticket, facts } = loaded;
+  const ticketId = ticket.id;
+  const pending = pendingAlarms(planned, recorded);
 
   const own = outcome(status?.tto);
   const resolve = outcome(status?.ttr);

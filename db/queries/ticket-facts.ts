@@ -1,9 +1,15 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { establishments, tickets, ticketWatchers, vendorAccess } from "@/db/schema";
 import type { TicketScopeFacts } from "@/lib/domain/ticket-visibility";
 
-/** What the visibility rule needs of one ticket, by id or reference; null when there is no such ticket. */
+/** A vendor grant as json_build_object gives it: the date as text. */
+type GrantJson = { teamId: string; endedAt: string | null; sharedEventIds: number[]; sharedAttachmentIds: string[] };
+
+/**
+ * What the visibility rule needs of one ticket, by id or reference; null when there is no such ticket. One
+ * statement (its watchers and vendor grants as sub-selects): every read and change of a ticket starts here.
+ */
 export async function ticketFacts(
   db: Executor,
   by: { id: string } | { reference: string },
@@ -17,22 +23,17 @@ export async function ticketFacts(
       establishmentId: tickets.establishmentId,
       zoneId: establishments.zoneId,
       assignedTeamId: tickets.assignedTeamId,
+      watcherTeamIds: sql<string[]>`array(select ${ticketWatchers.teamId}::text from ${ticketWatchers}
+        where ${ticketWatchers.ticketId} = ${tickets.id})`,
+      vendorGrants: sql<GrantJson[]>`coalesce((select json_agg(json_build_object('teamId', ${vendorAccess.teamId},
+        'endedAt', ${vendorAccess.endedAt}, 'sharedEventIds', ${vendorAccess.sharedEventIds},
+        'sharedAttachmentIds', ${vendorAccess.sharedAttachmentIds})) from ${vendorAccess}
+        where ${vendorAccess.ticketId} = ${tickets.id}), '[]'::json)`,
     })
     .from(tickets)
     .innerJoin(establishments, eq(establishments.id, tickets.establishmentId))
     .where("id" in by ? eq(tickets.id, by.id) : eq(tickets.reference, by.reference));
   if (!row) return null;
-  const [watchers, vendorGrants] = await Promise.all([
-    db.select({ teamId: ticketWatchers.teamId }).from(ticketWatchers).where(eq(ticketWatchers.ticketId, row.id)),
-    db
-      .select({
-        teamId: vendorAccess.teamId,
-        endedAt: vendorAccess.endedAt,
-        sharedEventIds: vendorAccess.sharedEventIds,
-        sharedAttachmentIds: vendorAccess.sharedAttachmentIds,
-      })
-      .from(vendorAccess)
-      .where(eq(vendorAccess.ticketId, row.id)),
-  ]);
-  return { ...row, watcherTeamIds: watchers.map((watcher) => watcher.teamId), vendorGrants };
+  const vendorGrants = row.vendorGrants.map((grant) => ({ ...grant, endedAt: grant.endedAt === null ? null : new Date(grant.endedAt) }));
+  return { ...row, vendorGrants };
 }

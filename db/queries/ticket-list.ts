@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
+import { unionAll } from "drizzle-orm/pg-core";
 import type { Executor } from "@/db/client";
 import { keysetPage } from "./keyset-page";
 import { categories, establishments, services, teams, ticketCis, tickets, ticketWatchers, vendorAccess, zones } from "@/db/schema";
@@ -73,6 +74,30 @@ export function scopeCondition(scope: TicketScope): SQL | undefined {
   }
 }
 
+/**
+ * The scope as the tickets of each of its members, each an index's constant: a team's (held, watched), a school's
+ * (the caller's, or of the caller's zones: looked up first), the caller's own (filed, taken on the phone). Null
+ * when it has no members to take apart (everything; a vendor's escalations). A list over such a scope takes each
+ * member's page from its own index and merges them: one newest-first walk over every ticket, filtering out those
+ * of other zones, grows with the whole table (issue 19: a technician's zone is 0.5 % of the national volume).
+ */
+async function scopeMembers(db: Executor, scope: TicketScope): Promise<SQL[] | null> {
+  if (scope.kind === "all" || scope.kind === "vendor") return null;
+  const filer = [eq(tickets.requesterId, scope.requesterId), eq(tickets.takenById, scope.requesterId)];
+  if (scope.kind === "establishments") return [...scope.establishmentIds.map((id) => eq(tickets.establishmentId, id)), ...filer];
+  const zoneSchools = scope.zoneIds.length
+    ? await db.select({ id: establishments.id }).from(establishments).where(inArray(establishments.zoneId, scope.zoneIds))
+    : [];
+  return [
+    ...scope.teamIds.flatMap((teamId) => [
+      eq(tickets.assignedTeamId, teamId),
+      inArray(tickets.id, db.select({ id: ticketWatchers.ticketId }).from(ticketWatchers).where(eq(ticketWatchers.teamId, teamId))),
+    ]),
+    ...zoneSchools.map((school) => eq(tickets.establishmentId, school.id)),
+    ...filer,
+  ];
+}
+
 /** The deadline to resolve, undated tickets last: the `due_asc` sort's key and its indexes' (migration 0031). */
 const DUE = sql`coalesce(${tickets.resolveBy}, 'infinity'::timestamptz)`;
 
@@ -118,7 +143,7 @@ function ordering(sort: TicketSort, after: TicketCursor | undefined): { orderBy:
 export async function listTickets(db: Executor, filters: TicketListFilters) {
   const sort = filters.sort ?? "created_desc";
   const order = ordering(sort, filters.after);
-  const conditions: (SQL | undefined)[] = [scopeCondition(filters.scope), order.after];
+  const conditions: (SQL | undefined)[] = [order.after];
   if (filters.requesterId) conditions.push(eq(tickets.requesterId, filters.requesterId));
   // The school's id as a sub-select (a constant for the planner), not the join's UAI: the page then comes from
   // (establishment_id, created_at, id) in order instead of every ticket of the school sorted (issue 19).
@@ -129,13 +154,26 @@ export async function listTickets(db: Executor, filters: TicketListFilters) {
         sql`(select ${establishments.id} from ${establishments} where ${establishments.uai} = ${filters.establishmentUai})`,
       ),
     );
-  if (filters.zoneCode) conditions.push(eq(zones.code, filters.zoneCode));
+  // Zone and service as sub-selects too: conditions on the ticket's own columns, which each scope member's page
+  // below applies without joining.
+  if (filters.zoneCode)
+    conditions.push(
+      inArray(
+        tickets.establishmentId,
+        db
+          .select({ id: establishments.id })
+          .from(establishments)
+          .innerJoin(zones, eq(zones.id, establishments.zoneId))
+          .where(eq(zones.code, filters.zoneCode)),
+      ),
+    );
   if (filters.type) conditions.push(eq(tickets.type, filters.type));
   if (filters.status) conditions.push(eq(tickets.status, filters.status));
   if (filters.statuses) conditions.push(inArray(tickets.status, [...filters.statuses]));
   if (filters.priority) conditions.push(eq(tickets.priority, filters.priority));
   if (filters.slaStates) conditions.push(inArray(tickets.slaState, [...filters.slaStates]));
-  if (filters.serviceCode) conditions.push(eq(services.code, filters.serviceCode));
+  if (filters.serviceCode)
+    conditions.push(eq(tickets.serviceId, sql`(select ${services.id} from ${services} where ${services.code} = ${filters.serviceCode})`));
   if (filters.teamId) conditions.push(eq(tickets.assignedTeamId, filters.teamId));
   if (filters.waitingForTeamId) {
     conditions.push(
@@ -153,6 +191,30 @@ export async function listTickets(db: Executor, filters: TicketListFilters) {
       or(sql`${tickets.search} @@ websearch_to_tsquery('fr_unaccent', ${filters.q})`, eq(tickets.reference, filters.q.toUpperCase())),
     );
   }
+
+  // Narrowed to one constant already (a team, a school, an item, a filer, an assignee): the scope is a filter on that
+  // index's rows. Whoever filed a ticket sees it in every scope: the filer's own tickets need no scope at all.
+  const narrowed =
+    filters.teamId ??
+    filters.waitingForTeamId ??
+    filters.establishmentUai ??
+    filters.ciId ??
+    (filters.assignee === "none" ? undefined : filters.assignee);
+  const ownFiling = filters.scope.kind !== "all" && filters.requesterId === filters.scope.requesterId;
+  const members = narrowed || ownFiling ? null : await scopeMembers(db, filters.scope);
+  if (members) {
+    // Each member's page (every filter, the cursor, the sort, limit + 1) from its own index; the page is among them.
+    const memberPage = (member: SQL) =>
+      db
+        .select({ id: tickets.id })
+        .from(tickets)
+        .where(and(member, ...conditions))
+        .orderBy(...order.orderBy)
+        .limit(filters.limit + 1);
+    const [first, second, ...rest] = members.map(memberPage);
+    if (!first) return { items: [], next: null };
+    conditions.push(inArray(tickets.id, second ? unionAll(first, second, ...rest) : first));
+  } else if (!ownFiling) conditions.push(scopeCondition(filters.scope));
 
   const rows = await db
     .select({

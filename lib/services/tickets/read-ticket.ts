@@ -14,8 +14,8 @@ import { vendorStanding } from "@/lib/domain/vendor-access";
  */
 export async function readTicket(caller: Caller, reference: string, now: Date) {
   const db = database();
-  const facts = await ticketFacts(db, { reference });
-  if (!facts || !canSeeTicket(caller, facts, now)) return null;
+  const facts = await visibleFacts(caller, reference, now);
+  if (!facts) return null;
   const sight = internalSight(caller, facts, now);
   const [detail, journal, attachments] = await Promise.all([
     ticketDetail(db, facts.id),
@@ -33,6 +33,20 @@ export async function readTicket(caller: Caller, reference: string, now: Date) {
     /** A vendor agent's standing on the ticket (working during its wait, then read-only); null for everyone else. */
     vendorStage: caller.role === "vendor_agent" ? vendorStanding(caller.teamIds, facts.vendorGrants, now).stage : null,
   };
+}
+
+async function visibleFacts(caller: Caller, reference: string, now: Date) {
+  const facts = await ticketFacts(database(), { reference });
+  return facts && canSeeTicket(caller, facts, now) ? facts : null;
+}
+
+/**
+ * The ticket alone (what the API answers: no journal, no files), as the caller may see it, or null as
+ * {@link readTicket} says. The lookup by reference reads no more than it returns (issue 19).
+ */
+export async function readTicketRecord(caller: Caller, reference: string, now: Date) {
+  const facts = await visibleFacts(caller, reference, now);
+  return facts && ticketDetail(database(), facts.id);
 }
 
 export type ReadableTicket = NonNullable<Awaited<ReturnType<typeof readTicket>>>;

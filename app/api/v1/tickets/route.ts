@@ -9,15 +9,15 @@ import { createTicketSchema, listTicketsQuery } from "@/lib/schemas/tickets";
 import { auditActor } from "@/lib/services/audit/audit-actor";
 import { createTicket } from "@/lib/services/tickets/create-ticket";
 import { listVisibleTickets } from "@/lib/services/tickets/list-tickets";
-import { readTicket } from "@/lib/services/tickets/read-ticket";
+import { readTicketRecord } from "@/lib/services/tickets/read-ticket";
 
 export const dynamic = "force-dynamic";
 
 /** 201 with the ticket as GET returns it (as it is now, when a retry is answered). */
 async function createdTicket(caller: Caller, reference: string) {
-  const ticket = await readTicket(caller, reference, new Date());
+  const ticket = await readTicketRecord(caller, reference, new Date());
   const location = { location: `/api/v1/tickets/${reference}` };
-  return Response.json(ticket ? ticketJson(ticket.ticket) : { reference }, { status: 201, headers: location });
+  return Response.json(ticket ? ticketJson(ticket) : { reference }, { status: 201, headers: location });
 }
 
 /** POST /api/v1/tickets (optional `Idempotency-Key`) → 201 with the ticket as GET returns it. */

@@ -4,14 +4,14 @@ import { ticketRoute } from "@/lib/api/ticket-route";
 import { patchTicketSchema } from "@/lib/schemas/tickets";
 import { ticketPatch } from "@/lib/services/desk/patch-request";
 import { updateTicket } from "@/lib/services/desk/update-ticket";
-import { readTicket } from "@/lib/services/tickets/read-ticket";
+import { readTicketRecord } from "@/lib/services/tickets/read-ticket";
 
 export const dynamic = "force-dynamic";
 
 /** GET /api/v1/tickets/{reference}; a ticket the caller may not see answers 404 like a missing one. */
 export const GET = ticketRoute(null, async ({ reference, caller }) => {
-  const found = await readTicket(caller, reference, new Date());
-  return found ? Response.json(ticketJson(found.ticket)) : notFound();
+  const found = await readTicketRecord(caller, reference, new Date());
+  return found ? Response.json(ticketJson(found)) : notFound();
 });
 
 /**
@@ -23,6 +23,6 @@ export const PATCH = ticketRoute(patchTicketSchema, async ({ reference, input, c
   const updated = await updateTicket(caller, reference, ticketPatch(input), now);
   if (!updated.ok) return problemFromFailure(updated.failure);
   // Moved out of the caller's sight (e.g. to another team): the change stands; say which ticket it was.
-  const found = await readTicket(caller, reference, now);
-  return Response.json(found ? ticketJson(found.ticket) : { reference });
+  const found = await readTicketRecord(caller, reference, now);
+  return Response.json(found ? ticketJson(found) : { reference });
 });

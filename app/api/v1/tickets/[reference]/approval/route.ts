@@ -4,7 +4,7 @@ import { ticketRoute } from "@/lib/api/ticket-route";
 import { approvalDecisionSchema } from "@/lib/schemas/approvals";
 import { decideApproval } from "@/lib/services/approvals/decide-approval";
 import { auditActor } from "@/lib/services/audit/audit-actor";
-import { readTicket } from "@/lib/services/tickets/read-ticket";
+import { readTicketRecord } from "@/lib/services/tickets/read-ticket";
 
 /**
  * POST /api/v1/tickets/{reference}/approval {decision: "approve"|"refuse", reason?} → 200 with the ticket: 403 for
@@ -15,6 +15,6 @@ export const POST = ticketRoute(approvalDecisionSchema, async ({ request, refere
   const now = new Date();
   const decided = await decideApproval(caller, reference, input, auditActor(request.headers, caller), now);
   if (!decided.ok) return problemFromFailure(decided.failure);
-  const found = await readTicket(caller, reference, now);
-  return Response.json(found ? ticketJson(found.ticket) : { reference });
+  const found = await readTicketRecord(caller, reference, now);
+  return Response.json(found ? ticketJson(found) : { reference });
 });

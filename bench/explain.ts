@@ -7,7 +7,7 @@
  * The request's query string goes through the route's own parsing (queueQuery, queueFilters, queueKey;
  * listTicketsQuery) and the caller through loadCaller and ticketScope; listTickets then runs on a Drizzle
  * handle that records its statements, and each one is explained with the parameters it was given. The few
- * lines below that mirror listQueue (team lookup, open statuses by default) must follow lib/services/queues.ts,
+ * lines below that mirror listQueue (team lookup, open statuses by default, the at-risk queue's states and sort) must follow lib/services/queues.ts,
  * and those of the ticket list GET /api/v1/tickets and lib/services/tickets/list-tickets.ts.
  */
 import { eq } from "drizzle-orm";
@@ -21,6 +21,7 @@ import { OPEN_STATUSES } from "@/lib/domain/ticket-status";
 import { ticketScope } from "@/lib/domain/ticket-visibility";
 import { listTicketsQuery, queueQuery } from "@/lib/schemas/tickets";
 import { queueFilters, queueKey } from "@/lib/services/desk/queue-request";
+import { AT_RISK_STATES } from "@/lib/services/desk/queues";
 import { loadCaller } from "@/lib/services/accounts/load-caller";
 import { BENCH_REDIS, DEFAULT_BENCH_DATABASE, databaseUrl, option } from "./config";
 import { LIST_ACCOUNTS } from "./list-scenarios";
@@ -76,7 +77,7 @@ async function main(argv: readonly string[]): Promise<void> {
       });
     } else {
       const key = queueKey(decodeURIComponent(parsed.pathname.slice("/api/v1/queues/".length)));
-      const { status, ...rest } = queueFilters(queueQuery.parse(searchParams));
+      const { status, sort, ...rest } = queueFilters(queueQuery.parse(searchParams));
       let teamId: string | undefined;
       if (typeof key === "object") {
         const [team] = await recording.select({ id: teams.id }).from(teams).where(eq(teams.code, key.teamCode));
@@ -86,8 +87,10 @@ async function main(argv: readonly string[]): Promise<void> {
       statements.length = 0;
       await listTickets(recording, {
         ...rest,
+        sort: sort ?? (key === "at-risk" ? "due_asc" : "created_desc"),
         scope,
         teamId,
+        slaStates: key === "at-risk" ? AT_RISK_STATES : undefined,
         assignee: key === "mine" ? caller.id : key === "unassigned" ? "none" : undefined,
         ...(status ? { status } : { statuses: OPEN_STATUSES }),
       });

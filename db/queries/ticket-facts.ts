@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { establishments, tickets, ticketWatchers, vendorAccess } from "@/db/schema";
+import { establishments, tickets } from "@/db/schema";
 import type { TicketScopeFacts } from "@/lib/domain/ticket-visibility";
 
 /** A vendor grant as json_build_object gives it: the date as text. */
@@ -23,12 +23,11 @@ export async function ticketFacts(
       establishmentId: tickets.establishmentId,
       zoneId: establishments.zoneId,
       assignedTeamId: tickets.assignedTeamId,
-      watcherTeamIds: sql<string[]>`array(select ${ticketWatchers.teamId}::text from ${ticketWatchers}
-        where ${ticketWatchers.ticketId} = ${tickets.id})`,
-      vendorGrants: sql<GrantJson[]>`coalesce((select json_agg(json_build_object('teamId', ${vendorAccess.teamId},
-        'endedAt', ${vendorAccess.endedAt}, 'sharedEventIds', ${vendorAccess.sharedEventIds},
-        'sharedAttachmentIds', ${vendorAccess.sharedAttachmentIds})) from ${vendorAccess}
-        where ${vendorAccess.ticketId} = ${tickets.id}), '[]'::json)`,
+      // Spelled out, as Drizzle may leave a select's column names unqualified (then "id" is the sub-select's).
+      watcherTeamIds: sql<string[]>`array(select w.team_id::text from ticket_watchers w where w.ticket_id = "tickets"."id")`,
+      vendorGrants: sql<GrantJson[]>`coalesce((select json_agg(json_build_object('teamId', v.team_id, 'endedAt', v.ended_at,
+        'sharedEventIds', v.shared_event_ids, 'sharedAttachmentIds', v.shared_attachment_ids))
+        from vendor_access v where v.ticket_id = "tickets"."id"), '[]'::json)`,
     })
     .from(tickets)
     .innerJoin(establishments, eq(establishments.id, tickets.establishmentId))

@@ -213,7 +213,8 @@ export async function listTickets(db: Executor, filters: TicketListFilters) {
         .limit(filters.limit + 1);
     const [first, second, ...rest] = members.map(memberPage);
     if (!first) return { items: [], next: null };
-    conditions.push(inArray(tickets.id, second ? unionAll(first, second, ...rest) : first));
+    // Only the pages' ids: the filters again would make the planner expect a row or two and join them badly.
+    conditions.splice(0, conditions.length, inArray(tickets.id, second ? unionAll(first, second, ...rest) : first));
   } else if (!ownFiling) conditions.push(scopeCondition(filters.scope));
 
   const rows = await db

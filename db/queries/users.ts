@@ -176,20 +176,24 @@ export async function staffFunction(db: Executor, code: string) {
 
 /** The caller's own facts: an active account, its schools and its teams (with their zones); null if disabled or gone. */
 export async function callerFacts(db: Executor, userId: string) {
-  const [user] = await db
-    .select({ id: users.id, email: users.email, name: users.name, role: users.role, zoneId: users.zoneId })
+  // One statement (schools and teams as sub-selects): every request loads its caller.
+  const [row] = await db
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      zoneId: users.zoneId,
+      // Spelled out: in a one-table select Drizzle leaves column names unqualified, and "id" would be the sub-select's.
+      establishmentIds: sql<string[]>`array(select ue.establishment_id::text from user_establishments ue where ue.user_id = "users"."id")`,
+      teams: sql<{ id: string; zoneId: string | null }[]>`coalesce((select json_agg(json_build_object('id', t.id, 'zoneId', t.zone_id))
+        from team_members tm join teams t on t.id = tm.team_id where tm.user_id = "users"."id"), '[]'::json)`,
+    })
     .from(users)
     .where(and(eq(users.id, userId), isNull(users.disabledAt)));
-  if (!user) return null;
-  const [schools, teamRows] = await Promise.all([
-    db.select({ id: userEstablishments.establishmentId }).from(userEstablishments).where(eq(userEstablishments.userId, userId)),
-    db
-      .select({ id: teamMembers.teamId, zoneId: teams.zoneId })
-      .from(teamMembers)
-      .innerJoin(teams, eq(teams.id, teamMembers.teamId))
-      .where(eq(teamMembers.userId, userId)),
-  ]);
-  return { user, establishmentIds: schools.map((row) => row.id), teams: teamRows };
+  if (!row) return null;
+  const { establishmentIds, teams: teamRows, ...user } = row;
+  return { user, establishmentIds, teams: teamRows };
 }
 
 /** The UAIs of an account's schools, sorted. */

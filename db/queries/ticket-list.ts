@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
-import { unionAll } from "drizzle-orm/pg-core";
+import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { union } from "drizzle-orm/pg-core";
 import type { Executor } from "@/db/client";
 import { keysetPage } from "./keyset-page";
 import { categories, establishments, services, teams, ticketCis, tickets, ticketWatchers, vendorAccess, zones } from "@/db/schema";
@@ -101,29 +101,40 @@ async function scopeMembers(db: Executor, scope: TicketScope): Promise<SQL[] | n
 /** The deadline to resolve, undated tickets last: the `due_asc` sort's key and its indexes' (migration 0031). */
 const DUE = sql`coalesce(${tickets.resolveBy}, 'infinity'::timestamptz)`;
 
+/** Each sort's keys, the id last, all in one direction. */
+const SORT_KEYS: Record<TicketSort, { keys: SQLWrapper[]; descending: boolean }> = {
+  created_desc: { keys: [tickets.createdAt, tickets.id], descending: true },
+  created_asc: { keys: [tickets.createdAt, tickets.id], descending: false },
+  priority: { keys: [tickets.priority, tickets.createdAt, tickets.id], descending: false },
+  updated_desc: { keys: [tickets.updatedAt, tickets.id], descending: true },
+  due_asc: { keys: [DUE, tickets.id], descending: false },
+};
+
 /** Each sort: its ORDER BY and the row comparison that continues after the cursor (one direction per sort). */
 function ordering(sort: TicketSort, after: TicketCursor | undefined): { orderBy: SQL[]; after?: SQL } {
+  const { keys, descending } = SORT_KEYS[sort];
+  const orderBy = keys.map((key) => (descending ? desc(key) : asc(key)));
   switch (sort) {
     case "created_desc":
       return {
-        orderBy: [desc(tickets.createdAt), desc(tickets.id)],
+        orderBy,
         after: after && sql`(${tickets.createdAt}, ${tickets.id}) < (${after.createdAt}::timestamptz, ${after.id}::uuid)`,
       };
     case "created_asc":
       return {
-        orderBy: [asc(tickets.createdAt), asc(tickets.id)],
+        orderBy,
         after: after && sql`(${tickets.createdAt}, ${tickets.id}) > (${after.createdAt}::timestamptz, ${after.id}::uuid)`,
       };
     case "priority":
       return {
-        orderBy: [asc(tickets.priority), asc(tickets.createdAt), asc(tickets.id)],
+        orderBy,
         after:
           after &&
           sql`(${tickets.priority}, ${tickets.createdAt}, ${tickets.id}) > (${after.priority ?? "P1"}::priority, ${after.createdAt}::timestamptz, ${after.id}::uuid)`,
       };
     case "updated_desc":
       return {
-        orderBy: [desc(tickets.updatedAt), desc(tickets.id)],
+        orderBy,
         after:
           after && sql`(${tickets.updatedAt}, ${tickets.id}) < (${after.updatedAt ?? after.createdAt}::timestamptz, ${after.id}::uuid)`,
       };
@@ -131,7 +142,7 @@ function ordering(sort: TicketSort, after: TicketCursor | undefined): { orderBy:
       // Undated rows last, as if due at infinity: one row comparison continues after a dated or an undated row,
       // so the page is an index range (tickets_*_due_idx index the same expression), page 200 as cheap as page 1.
       return {
-        orderBy: [asc(DUE), asc(tickets.id)],
+        orderBy,
         after:
           after &&
           sql`(${DUE}, ${tickets.id}) > (coalesce(${after.resolveBy ?? null}::timestamptz, 'infinity'::timestamptz), ${after.id}::uuid)`,
@@ -203,18 +214,29 @@ export async function listTickets(db: Executor, filters: TicketListFilters) {
   const ownFiling = filters.scope.kind !== "all" && filters.requesterId === filters.scope.requesterId;
   const members = narrowed || ownFiling ? null : await scopeMembers(db, filters.scope);
   if (members) {
-    // Each member's page (every filter, the cursor, the sort, limit + 1) from its own index; the page is among them.
+    // Each member's page (every filter, the cursor, the sort, limit + 1) from its own index with its sort keys; the
+    // page is the first limit + 1 of them, merged on the keys alone, so only those rows are read whole and joined.
+    // UNION, not UNION ALL: a ticket of two members (his team's, at a school of his zone) must take one place.
+    const { keys, descending } = SORT_KEYS[sort];
+    const sortColumns = Object.fromEntries(keys.slice(0, -1).map((key, n) => [`k${n}`, sql`${key}`.as(`k${n}`)]));
     const memberPage = (member: SQL) =>
       db
-        .select({ id: tickets.id })
+        .select({ id: tickets.id, ...sortColumns })
         .from(tickets)
         .where(and(member, ...conditions))
         .orderBy(...order.orderBy)
         .limit(filters.limit + 1);
     const [first, second, ...rest] = members.map(memberPage);
     if (!first) return { items: [], next: null };
-    // Only the pages' ids: the filters again would make the planner expect a row or two and join them badly.
-    conditions.splice(0, conditions.length, inArray(tickets.id, second ? unionAll(first, second, ...rest) : first));
+    const direction = descending ? "desc" : "asc";
+    const mergedOrder = sql.raw([...Object.keys(sortColumns), "id"].map((column) => `"${column}" ${direction}`).join(", "));
+    // Only the merged ids: the filters again would make the planner expect a row or two and join them badly.
+    conditions.splice(
+      0,
+      conditions.length,
+      sql`${tickets.id} in (select "id" from (${second ? union(first, second, ...rest) : first}) as members
+        order by ${mergedOrder} limit ${filters.limit + 1})`,
+    );
   } else if (!ownFiling) conditions.push(scopeCondition(filters.scope));
 
   const rows = await db

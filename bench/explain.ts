@@ -97,6 +97,8 @@ async function main(argv: readonly string[]): Promise<void> {
     }
     for (const statement of statements) {
       console.log(`-- ${statement.sql}\n-- params: ${JSON.stringify(statement.params)}\n`);
+      // Run once first: a new connection's first planning reads the catalog, which a pooled app connection has cached.
+      await pool.query(statement.sql, statement.params);
       const { rows } = await pool.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${statement.sql}`, statement.params);
       console.log(rows.map((row) => row["QUERY PLAN"]).join("\n"));
     }

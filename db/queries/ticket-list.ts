@@ -1,5 +1,4 @@
 import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
-import { union } from "drizzle-orm/pg-core";
 import type { Executor } from "@/db/client";
 import { keysetPage } from "./keyset-page";
 import { categories, establishments, services, teams, ticketCis, tickets, ticketWatchers, vendorAccess, zones } from "@/db/schema";
@@ -75,25 +74,38 @@ export function scopeCondition(scope: TicketScope): SQL | undefined {
 }
 
 /**
- * The scope as the tickets of each of its members, each an index's constant: a team's (held, watched), a school's
- * (the caller's, or of the caller's zones: looked up first), the caller's own (filed, taken on the phone). Null
- * when it has no members to take apart (everything; a vendor's escalations). A list over such a scope takes each
- * member's page from its own index and merges them: one newest-first walk over every ticket, filtering out those
- * of other zones, grows with the whole table (issue 19: a technician's zone is 0.5 % of the national volume).
+ * A kind of scope member (a team it holds, a school…): its ids, and whether a ticket is of the member `id`. The
+ * schools of a zone (twenty nationally) are read by one LATERAL sub-select planned once; the other kinds (a
+ * member or three) one sub-select each, the id a constant the planner estimates (a team watching nothing).
  */
-async function scopeMembers(db: Executor, scope: TicketScope): Promise<SQL[] | null> {
+type MemberKind = { ids: string[]; holds: (id: SQL) => SQL; lateral?: true };
+
+/**
+ * The scope as its members, by kind, each member an index's constant: the teams' tickets (held, watched), the
+ * schools' (the caller's, or of the caller's zones: looked up first), the caller's own (filed, taken on the phone).
+ * Null when it has no members to take apart (everything; a vendor's escalations). A list over such a scope takes
+ * each member's page from its own index and merges them: one newest-first walk over every ticket, filtering out
+ * those of other zones, grows with the whole table (issue 19: a technician's zone is 0.5 % of the national volume).
+ */
+async function scopeMembers(db: Executor, scope: TicketScope): Promise<MemberKind[] | null> {
   if (scope.kind === "all" || scope.kind === "vendor") return null;
-  const filer = [eq(tickets.requesterId, scope.requesterId), eq(tickets.takenById, scope.requesterId)];
-  if (scope.kind === "establishments") return [...scope.establishmentIds.map((id) => eq(tickets.establishmentId, id)), ...filer];
+  const filer: MemberKind[] = [
+    { ids: [scope.requesterId], holds: (id) => sql`${tickets.requesterId} = ${id}` },
+    { ids: [scope.requesterId], holds: (id) => sql`${tickets.takenById} = ${id}` },
+  ];
+  const schools = (ids: string[]): MemberKind => ({ ids, holds: (id) => sql`${tickets.establishmentId} = ${id}`, lateral: true });
+  if (scope.kind === "establishments") return [schools(scope.establishmentIds), ...filer];
   const zoneSchools = scope.zoneIds.length
     ? await db.select({ id: establishments.id }).from(establishments).where(inArray(establishments.zoneId, scope.zoneIds))
     : [];
   return [
-    ...scope.teamIds.flatMap((teamId) => [
-      eq(tickets.assignedTeamId, teamId),
-      inArray(tickets.id, db.select({ id: ticketWatchers.ticketId }).from(ticketWatchers).where(eq(ticketWatchers.teamId, teamId))),
-    ]),
-    ...zoneSchools.map((school) => eq(tickets.establishmentId, school.id)),
+    { ids: scope.teamIds, holds: (id) => sql`${tickets.assignedTeamId} = ${id}` },
+    {
+      ids: scope.teamIds,
+      holds: (id) =>
+        sql`${tickets.id} in (select ${ticketWatchers.ticketId} from ${ticketWatchers} where ${ticketWatchers.teamId} = ${id})`,
+    },
+    schools(zoneSchools.map((school) => school.id)),
     ...filer,
   ];
 }
@@ -216,26 +228,35 @@ export async function listTickets(db: Executor, filters: TicketListFilters) {
   if (members) {
     // Each member's page (every filter, the cursor, the sort, limit + 1) from its own index with its sort keys; the
     // page is the first limit + 1 of them, merged on the keys alone, so only those rows are read whole and joined.
-    // UNION, not UNION ALL: a ticket of two members (his team's, at a school of his zone) must take one place.
+    // The schools' pages by one LATERAL sub-select (planning one sub-select per school of a zone cost more than
+    // the reading). UNION, not UNION ALL: a ticket of two members (his team's, at a school of his zone) takes one place.
     const { keys, descending } = SORT_KEYS[sort];
-    const sortColumns = Object.fromEntries(keys.slice(0, -1).map((key, n) => [`k${n}`, sql`${key}`.as(`k${n}`)]));
-    const memberPage = (member: SQL) =>
-      db
-        .select({ id: tickets.id, ...sortColumns })
-        .from(tickets)
-        .where(and(member, ...conditions))
-        .orderBy(...order.orderBy)
-        .limit(filters.limit + 1);
-    const [first, second, ...rest] = members.map(memberPage);
-    if (!first) return { items: [], next: null };
-    const direction = descending ? "desc" : "asc";
-    const mergedOrder = sql.raw([...Object.keys(sortColumns), "id"].map((column) => `"${column}" ${direction}`).join(", "));
+    const sortColumns = keys.slice(0, -1).map((key, n) => sql`, ${key} as ${sql.identifier(`k${n}`)}`);
+    const memberPage = (holds: SQL) =>
+      sql`select ${tickets.id} as "id"${sql.join(sortColumns)} from ${tickets} where ${and(holds, ...conditions)}
+        order by ${sql.join(order.orderBy, sql`, `)} limit ${filters.limit + 1}`;
+    const pages = members.flatMap((kind) =>
+      !kind.ids.length
+        ? []
+        : kind.lateral
+          ? [
+              sql`(select m.* from unnest(array[${sql.join(
+                kind.ids.map((id) => sql`${id}`),
+                sql`, `,
+              )}]::uuid[]) as member(id) cross join lateral (${memberPage(kind.holds(sql`member.id`))}) as m)`,
+            ]
+          : kind.ids.map((id) => sql`(${memberPage(kind.holds(sql`${id}::uuid`))})`),
+    );
+    const direction = sql.raw(descending ? "desc" : "asc");
+    const mergedOrder = sql.join(
+      [...sortColumns.map((_, n) => sql`${sql.identifier(`k${n}`)} ${direction}`), sql`"id" ${direction}`],
+      sql`, `,
+    );
     // Only the merged ids: the filters again would make the planner expect a row or two and join them badly.
     conditions.splice(
       0,
       conditions.length,
-      sql`${tickets.id} in (select "id" from (${second ? union(first, second, ...rest) : first}) as members
-        order by ${mergedOrder} limit ${filters.limit + 1})`,
+      sql`${tickets.id} in (select "id" from (${sql.join(pages, sql` union `)}) as members order by ${mergedOrder} limit ${filters.limit + 1})`,
     );
   } else if (!ownFiling) conditions.push(scopeCondition(filters.scope));
 

@@ -27,7 +27,27 @@ const taker = alias(users, "taker");
 
 /** One ticket with what its page and the API show; the journal is read separately. */
 export async function ticketDetail(db: Executor, ticketId: string) {
-  const [row] = await db
+  // Three statements on the ticket's id, side by side rather than one after the other.
+  const [[row], cis, approvals] = await Promise.all([ticketRow(db, ticketId), ticketCiRows(db, ticketId), approvalLevelsOf(db, ticketId)]);
+  if (!row) return null;
+  return {
+    ...row,
+    // Left joins give objects of nulls: say "none" plainly.
+    assignedTeam: row.assignedTeam?.code ? row.assignedTeam : null,
+    assignee: row.assignee?.id ? row.assignee : null,
+    takenBy: row.takenBy?.id ? row.takenBy : null,
+    rating: row.rating?.score ? { score: row.rating.score, comment: row.rating.comment } : null,
+    vendor: row.vendor?.name ? { name: row.vendor.name, reference: row.vendor.reference } : null,
+    mergedInto: row.mergedInto?.reference ? { reference: row.mergedInto.reference } : null,
+    criticalPeriod: row.criticalPeriod?.name ? row.criticalPeriod : null,
+    cis,
+    /** Its approval levels, in order; empty when its category asks for none. */
+    approvals,
+  };
+}
+
+function ticketRow(db: Executor, ticketId: string) {
+  return db
     .select({
       id: tickets.id,
       reference: tickets.reference,
@@ -95,8 +115,10 @@ export async function ticketDetail(db: Executor, ticketId: string) {
     .leftJoin(slaPolicies, eq(slaPolicies.id, tickets.slaPolicyId))
     .leftJoin(criticalPeriods, eq(criticalPeriods.id, tickets.criticalPeriodId))
     .where(eq(tickets.id, ticketId));
-  if (!row) return null;
-  const cis = await db
+}
+
+function ticketCiRows(db: Executor, ticketId: string) {
+  return db
     .select({
       id: configurationItems.id,
       name: configurationItems.name,
@@ -108,21 +130,6 @@ export async function ticketDetail(db: Executor, ticketId: string) {
     .innerJoin(configurationItems, eq(configurationItems.id, ticketCis.ciId))
     .where(eq(ticketCis.ticketId, ticketId))
     .orderBy(asc(configurationItems.name));
-  const approvals = await approvalLevelsOf(db, ticketId);
-  return {
-    ...row,
-    // Left joins give objects of nulls: say "none" plainly.
-    assignedTeam: row.assignedTeam?.code ? row.assignedTeam : null,
-    assignee: row.assignee?.id ? row.assignee : null,
-    takenBy: row.takenBy?.id ? row.takenBy : null,
-    rating: row.rating?.score ? { score: row.rating.score, comment: row.rating.comment } : null,
-    vendor: row.vendor?.name ? { name: row.vendor.name, reference: row.vendor.reference } : null,
-    mergedInto: row.mergedInto?.reference ? { reference: row.mergedInto.reference } : null,
-    criticalPeriod: row.criticalPeriod?.name ? row.criticalPeriod : null,
-    cis,
-    /** Its approval levels, in order; empty when its category asks for none. */
-    approvals,
-  };
 }
 
 export type TicketDetail = NonNullable<Awaited<ReturnType<typeof ticketDetail>>>;

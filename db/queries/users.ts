@@ -174,7 +174,6 @@ export async function staffFunction(db: Executor, code: string) {
   return row ?? null;
 }
 
-/** The caller's own facts: an active account, its schools and its teams (with their zones); null if disabled or gone. */
 /**
  * The columns of a caller, in one row: the account, its schools and its teams with their zones (correlated
  * subqueries, so a request's caller is one statement).

@@ -120,6 +120,12 @@ export const tickets = pgTable(
     index("tickets_created_idx").on(table.createdAt, table.id),
     index("tickets_requester_created_idx").on(table.requesterId, table.createdAt, table.id),
     index("tickets_team_status_created_idx").on(table.assignedTeamId, table.status, table.createdAt, table.id),
+    // A list over a scope reads each member's page from its own index (db/queries/ticket-list.ts scopeMembers): a team's
+    // tickets of every status newest first, and those the caller took on the phone (a few; the filed ones have theirs).
+    index("tickets_team_created_idx").on(table.assignedTeamId, table.createdAt, table.id),
+    index("tickets_taken_by_created_idx")
+      .on(table.takenById, table.createdAt, table.id)
+      .where(sql`${table.takenById} IS NOT NULL`),
     // Issue 19: every sort of a queue reads its page from an index (a team's 64,000-ticket history sorted by priority
     // was a sort of the whole team). One status (a history): the team and status, then the sort's keys. The open queue
     // asks for five statuses, and an IN list on an index column loses its order (PostgreSQL 15): partial indexes

@@ -13,6 +13,10 @@ export function createDatabase(url: string): { db: Database; pool: Pool } {
   const pool = new Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
   // An idle connection cut by the server (restart, failover) must not crash the process: the pool replaces it.
   pool.on("error", (error) => logger.warn({ err: error }, "idle database connection lost"));
+  // A lent connection cut between two queries (a transaction awaiting an SMTP server or Redis) emits its error on the
+  // client, which pg-pool does not listen to while the client is lent: unheard, it ends the process. Heard, the
+  // transaction's next query fails and its caller handles that as any failed query.
+  pool.on("connect", (client) => client.on("error", (error) => logger.warn({ err: error }, "database connection lost")));
   return { db: drizzle({ client: pool, schema, casing: "snake_case" }), pool };
 }
 

@@ -68,10 +68,23 @@ export async function requeueFailedEmail(db: Executor, id: string): Promise<bool
   return rows.length > 0;
 }
 
-/** One outbox row whole, as the worker sends it; or null. */
-export async function outboxEmailToSend(db: Executor, id: string) {
-  const [email] = await db.select().from(outboxEmails).where(eq(outboxEmails.id, id));
+/**
+ * One pending outbox row whole, locked for the transaction `tx` until it commits (or its connection dies): the claim of
+ * the sender. Null when the row is not pending or another sender holds it (SKIP LOCKED: no waiting).
+ */
+export async function claimPendingEmail(tx: Executor, id: string) {
+  const [email] = await tx
+    .select()
+    .from(outboxEmails)
+    .where(and(eq(outboxEmails.id, id), eq(outboxEmails.status, "pending")))
+    .for("update", { skipLocked: true });
   return email ?? null;
+}
+
+/** An outbox row's status, or null when there is no such row. */
+export async function outboxEmailStatus(db: Executor, id: string): Promise<OutboxStatus | null> {
+  const [row] = await db.select({ status: outboxEmails.status }).from(outboxEmails).where(eq(outboxEmails.id, id));
+  return row?.status ?? null;
 }
 
 /** The oldest pending rows created before `before` (their job may be lost). */

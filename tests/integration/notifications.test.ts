@@ -174,6 +174,18 @@ describe("ticket e-mails go through the outbox and the worker", () => {
     expect(mailsAbout(ticket.reference)).toHaveLength(1);
   });
 
+  test("two senders of one row at once (a second job after a Redis flush): one sends, the other finds it claimed", async () => {
+    const ticket = await newTicket();
+    const [id] = await record({ kind: "created", ticketId: ticket.id, eventId: ticket.createdEventId });
+
+    const results = await Promise.all([sendOutboxEmail(id!, new Date()), sendOutboxEmail(id!, new Date())]);
+    // Claimed (the row locked from before the SMTP conversation to the commit): "busy"; or done already: "already_sent".
+    expect(results).toContain("sent");
+    expect(results.filter((result) => result !== "sent")).toEqual([expect.stringMatching(/^(busy|already_sent)$/)]);
+    expect(mailsAbout(ticket.reference)).toHaveLength(1);
+    expect(await outboxRow(id!)).toMatchObject({ status: "sent" });
+  });
+
   test("a permanent refusal (550) marks the row failed with the server's answer: neither retried nor swept again", async () => {
     const ticket = await newTicket();
     const [id] = await record({ kind: "created", ticketId: ticket.id, eventId: ticket.createdEventId });

@@ -123,3 +123,23 @@ test("Redis down, then back empty: sign-in answers 503 with Retry-After, health 
   await redis.flush();
   expect((await signIn()).status).toBe(201);
 });
+
+test("PostgreSQL stopped while a transaction awaits something else (an SMTP server): that transaction fails, the process lives on", async () => {
+  const { database } = await import("@/db/client");
+  const { sql } = await import("drizzle-orm");
+  // The connection is lent to the transaction between two queries when the server cuts it: pg emits the error on the
+  // client, which must be heard (db/client.ts), or the process ends (the worker did, during the faults bench).
+  const cut = database().transaction(async (tx) => {
+    await tx.execute(sql`SELECT 1`);
+    postgres.stop();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await tx.execute(sql`SELECT 1`);
+  });
+  try {
+    await expect(cut).rejects.toThrow();
+  } finally {
+    postgres.start();
+  }
+  const { GET } = await import("@/app/api/health/route");
+  expect(await recoveredWithin(GET, 200)).toBeLessThan(RECOVERY_MS);
+});

@@ -4,7 +4,8 @@ import path from "node:path";
 import { SMTPServer, type SMTPServerError } from "smtp-server";
 import { freePort } from "./app-server";
 
-export type CapturedMail = { from: string; to: string[]; subject: string; text: string; raw: string };
+/** `acceptedAt`: when the capture accepted it (epoch ms, just before its 250 answer). */
+export type CapturedMail = { from: string; to: string[]; subject: string; text: string; raw: string; acceptedAt: number };
 
 export type SmtpCapture = {
   port: number;
@@ -29,6 +30,8 @@ export async function startSmtpCapture(options: { port?: number; dir?: string } 
     authOptional: true,
     disabledCommands: ["STARTTLS"],
     logger: false,
+    // The worker's pooled connections stay open between e-mails: closing waits this long for them, not the 30 s default.
+    closeTimeout: 500,
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -50,6 +53,7 @@ export async function startSmtpCapture(options: { port?: number; dir?: string } 
           subject: decodeEncodedWords(headerValue(splitHeaders(raw).headers, "subject") ?? ""),
           text: plainTextOf(raw),
           raw,
+          acceptedAt: Date.now(),
         };
         captured.push(mail);
         save(options.dir, captured.length, mail).then(() => callback(), callback);

@@ -1,8 +1,8 @@
 import { eq, sql } from "drizzle-orm";
 import { createTransport, type Transporter } from "nodemailer";
-import { database } from "@/db/client";
+import { database, type Executor } from "@/db/client";
 import { outboxEmails } from "@/db/schema";
-import { outboxEmailToSend, pendingEmailIdsBefore } from "@/db/queries/outbox-emails";
+import { claimPendingEmail, outboxEmailStatus, pendingEmailIdsBefore } from "@/db/queries/outbox-emails";
 import { NO_SMTP_SERVER } from "@/lib/domain/outbox";
 import { acceptsReplies, replyAddressWith } from "@/lib/domain/mail-in";
 import { createReplyToken } from "../signed-token";
@@ -17,10 +17,16 @@ const SWEEP_BATCH = 500;
 let transport: Transporter | null | undefined;
 
 // Built at the first send, once per process: the SMTP connection settings never change while it runs. Null without SMTP_URL.
+// Pooled (unless SMTP_URL says otherwise): a few connections kept open and reused, not a connection and a greeting per
+// e-mail; without it the mail queue fell minutes behind the SLA alarms' e-mails in the faults bench.
 function mailTransport(): Transporter | null {
   if (transport === undefined) {
     const url = env().SMTP_URL;
-    transport = url ? createTransport(url) : null;
+    if (url) {
+      const pooled = new URL(url);
+      if (!pooled.searchParams.has("pool")) pooled.searchParams.set("pool", "true");
+      transport = createTransport(pooled.toString());
+    } else transport = null;
   }
   return transport;
 }
@@ -34,57 +40,104 @@ function permanentlyRefused(error: unknown): boolean {
 }
 
 /**
- * Sends one outbox e-mail and marks it sent. At least once: a crash between the SMTP
- * acceptance and the update sends it again, which the stable Message-ID lets clients fold.
+ * Sends one outbox e-mail and marks it sent, in one transaction that holds the row locked from before the SMTP
+ * conversation until its status is written: the claim. A second job for the same row meanwhile (the sweep's after a
+ * Redis flush, a stalled job taken again while its first worker still runs) finds it held and answers "busy" without
+ * sending; a killed worker's claim goes with its connection, so the stalled job's retry sends it.
+ * At least once, not exactly once: a worker killed between the SMTP server's acceptance and the commit of "sent" leaves
+ * the row pending, and it is sent again; the stable Message-ID lets clients fold the two. PostgreSQL lost in that
+ * moment (a restart) is waited for: "sent" is written again on a new connection for {@link MARK_SENT_PATIENCE_MS}.
  * A temporary SMTP failure is counted on the row and rethrown, so BullMQ retries with backoff;
  * a permanent refusal (5xx) marks the row failed with the server's answer, and it is not retried.
  * Without SMTP_URL the row is marked failed with {@link NO_SMTP_SERVER} at once: kept for admins to read, never retried.
  */
-export async function sendOutboxEmail(outboxId: string, now: Date): Promise<"sent" | "already_sent" | "missing" | "failed"> {
+export async function sendOutboxEmail(outboxId: string, now: Date): Promise<"sent" | "already_sent" | "missing" | "failed" | "busy"> {
   const db = database();
-  const email = await outboxEmailToSend(db, outboxId);
-  if (!email) return "missing";
-  if (email.status === "sent") return "already_sent";
-  if (email.status === "failed") return "failed";
-
-  const { MAIL_FROM, APP_URL, MAIL_IN_REPLY_ADDRESS, AUTH_SECRET } = env();
-  const mailer = mailTransport();
-  if (!mailer) {
-    await db
-      .update(outboxEmails)
-      .set({ attempts: sql`${outboxEmails.attempts} + 1`, lastError: NO_SMTP_SERVER, status: "failed" })
-      .where(eq(outboxEmails.id, email.id));
-    return "failed";
-  }
-  try {
-    await mailer.sendMail({
-      from: MAIL_FROM,
-      to: email.toAddress,
-      subject: email.subject,
-      text: email.textBody,
-      html: email.htmlBody,
-      messageId: `<${email.id}@${new URL(APP_URL).hostname}>`,
-      // A ticket's e-mail to the school: the answer comes back to the mail-in mailbox, the token naming this e-mail.
-      ...(MAIL_IN_REPLY_ADDRESS && email.ticketId && email.recipientId && acceptsReplies(email.idempotencyKey)
-        ? { replyTo: replyAddressWith(MAIL_IN_REPLY_ADDRESS, createReplyToken(email.id, AUTH_SECRET)) }
-        : {}),
-      // RFC 3834: out-of-office robots must not answer a notification. Our header tells mail in a copy of ours.
-      headers: { "Auto-Submitted": "auto-generated", "X-Guichet-Outbox": email.id },
+  let accepted = false;
+  const outcome = await db
+    .transaction(async (tx) => {
+      const email = await claimPendingEmail(tx, outboxId);
+      if (!email) {
+        const status = await outboxEmailStatus(tx, outboxId);
+        return {
+          result: status === null ? "missing" : status === "sent" ? "already_sent" : status === "failed" ? "failed" : "busy",
+        } as const;
+      }
+      const { MAIL_FROM, APP_URL, MAIL_IN_REPLY_ADDRESS, AUTH_SECRET } = env();
+      const mailer = mailTransport();
+      if (!mailer) {
+        await tx
+          .update(outboxEmails)
+          .set({ attempts: sql`${outboxEmails.attempts} + 1`, lastError: NO_SMTP_SERVER, status: "failed" })
+          .where(eq(outboxEmails.id, email.id));
+        return { result: "failed" } as const;
+      }
+      try {
+        await mailer.sendMail({
+          from: MAIL_FROM,
+          to: email.toAddress,
+          subject: email.subject,
+          text: email.textBody,
+          html: email.htmlBody,
+          messageId: `<${email.id}@${new URL(APP_URL).hostname}>`,
+          // A ticket's e-mail to the school: the answer comes back to the mail-in mailbox, the token naming this e-mail.
+          ...(MAIL_IN_REPLY_ADDRESS && email.ticketId && email.recipientId && acceptsReplies(email.idempotencyKey)
+            ? { replyTo: replyAddressWith(MAIL_IN_REPLY_ADDRESS, createReplyToken(email.id, AUTH_SECRET)) }
+            : {}),
+          // RFC 3834: out-of-office robots must not answer a notification. Our header tells mail in a copy of ours.
+          headers: { "Auto-Submitted": "auto-generated", "X-Guichet-Outbox": email.id },
+        });
+      } catch (error) {
+        const failed = permanentlyRefused(error);
+        await tx
+          .update(outboxEmails)
+          .set({
+            attempts: sql`${outboxEmails.attempts} + 1`,
+            lastError: errorText(error),
+            ...(failed ? { status: "failed" as const } : {}),
+          })
+          .where(eq(outboxEmails.id, email.id));
+        if (failed) logger.warn({ outboxId: email.id, err: error }, "e-mail refused for good by the SMTP server; not retried");
+        // Committed first (the attempt counted), thrown after: BullMQ's retry.
+        return failed ? ({ result: "failed" } as const) : { result: "retry" as const, error };
+      }
+      accepted = true;
+      // This row alone, right after the acceptance: the window for a second copy is this update and the commit.
+      await markSent(tx, email.id, now);
+      return { result: "sent" } as const;
+    })
+    .catch(async (error: unknown) => {
+      if (!accepted) throw error;
+      await markSentOnceBack(outboxId, now, error);
+      return { result: "sent" } as const;
     });
-  } catch (error) {
-    const failed = permanentlyRefused(error);
-    await db
-      .update(outboxEmails)
-      .set({ attempts: sql`${outboxEmails.attempts} + 1`, lastError: errorText(error), ...(failed ? { status: "failed" as const } : {}) })
-      .where(eq(outboxEmails.id, email.id));
-    if (failed) {
-      logger.warn({ outboxId: email.id, err: error }, "e-mail refused for good by the SMTP server; not retried");
-      return "failed";
+  if (outcome.result === "retry") throw outcome.error;
+  return outcome.result;
+}
+
+/** How long "sent" is retried after the SMTP server accepted an e-mail and PostgreSQL was lost before the commit. */
+const MARK_SENT_PATIENCE_MS = 20_000;
+
+const markSent = (db: Executor, id: string, now: Date) =>
+  db.update(outboxEmails).set({ status: "sent", sentAt: now }).where(eq(outboxEmails.id, id));
+
+/**
+ * The e-mail went out but its transaction was cut (PostgreSQL restarting): "sent" on a new connection, once the server
+ * is back, within {@link MARK_SENT_PATIENCE_MS}; past it, `cause` is thrown and the retry sends the e-mail again. The
+ * claim went with the cut connection, but this job still holds its BullMQ lock: only a Redis flush lets a second job in.
+ */
+async function markSentOnceBack(id: string, now: Date, cause: unknown): Promise<void> {
+  const deadline = Date.now() + MARK_SENT_PATIENCE_MS;
+  for (;;) {
+    try {
+      await markSent(database(), id, now);
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw cause;
+      logger.warn({ outboxId: id, err: error }, "e-mail sent but not yet marked sent; trying again");
+      await new Promise((resolve) => setTimeout(resolve, 1000));
     }
-    throw error;
   }
-  await db.update(outboxEmails).set({ status: "sent", sentAt: now }).where(eq(outboxEmails.id, email.id));
-  return "sent";
 }
 
 /** Re-enqueues the pending rows old enough to have lost their job (the job id dedupes the others); returns how many. */

@@ -1,6 +1,6 @@
 import { Queue } from "bullmq";
 import { asc, eq } from "drizzle-orm";
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { afterAll, beforeAll, expect, inject, test } from "vitest";
 import { database } from "@/db/client";
 import { dashboardSummaries, tickets, ticketRatings, users } from "@/db/schema";
 import type { Caller } from "@/lib/domain/caller";
@@ -25,7 +25,10 @@ import { deleteRedisKeys } from "../support/test-database";
 
 let admin: Caller, serviceLead: Caller, sectorLead: Caller;
 let dropOwnDatabase: (() => Promise<void>) | undefined;
-afterAll(async () => dropOwnDatabase?.());
+afterAll(async () => {
+  await deleteRedisKeys(env().REDIS_PREFIX);
+  await dropOwnDatabase?.();
+});
 
 async function callerFor(email: string) {
   const [user] = await database().select({ id: users.id }).from(users).where(eq(users.email, email));
@@ -46,8 +49,12 @@ const preset = (kind: PeriodKind, now: Date): Period => {
 };
 
 beforeAll(async () => {
+  // Queues of its own: an earlier file's workers left the schedulers in the run's namespace, and an existing `every`
+  // scheduler does not run at once when upserted again (the first test below waits for that first run).
+  process.env.REDIS_PREFIX = `${inject("redisPrefix")}_summaries`;
   // The job computes every school's figures: a database of its own, so no other file's tickets move them under the test.
   dropOwnDatabase = await useOwnDatabase("summ");
+  expect(env().REDIS_PREFIX).toBe(process.env.REDIS_PREFIX);
   [admin, serviceLead, sectorLead] = await Promise.all([
     callerFor("admin@guichet.test"),
     callerFor("chef.service@guichet.test"),

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Executor } from "@/db/client";
 import { keysetPage } from "./keyset-page";
 import { categories, establishments, services, teams, ticketCis, tickets, ticketWatchers, vendorAccess, zones } from "@/db/schema";
@@ -121,6 +122,15 @@ const SORT_KEYS: Record<TicketSort, { keys: SQLWrapper[]; descending: boolean }>
   updated_desc: { keys: [tickets.updatedAt, tickets.id], descending: true },
   due_asc: { keys: [DUE, tickets.id], descending: false },
 };
+
+/**
+ * An instant to the microsecond, as the cursor carries it: a JavaScript Date keeps milliseconds, and a row written by
+ * SQL's now() (a seed, an import, a test fixture) has microseconds, so a cursor made from the Date sorted before its
+ * own row and the next page began with it again.
+ */
+function exactInstant(column: AnyPgColumn) {
+  return sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+}
 
 /** Each sort: its ORDER BY and the row comparison that continues after the cursor (one direction per sort). */
 function ordering(sort: TicketSort, after: TicketCursor | undefined): { orderBy: SQL[]; after?: SQL } {
@@ -284,6 +294,11 @@ export async function listTickets(db: Executor, filters: TicketListFilters) {
         ownMet: tickets.ownMet,
         resolveMet: tickets.resolveMet,
       },
+      cursorInstants: {
+        createdAt: exactInstant(tickets.createdAt),
+        updatedAt: exactInstant(tickets.updatedAt),
+        resolveBy: sql<string | null>`${exactInstant(tickets.resolveBy)}`,
+      },
     })
     .from(tickets)
     .innerJoin(establishments, eq(establishments.id, tickets.establishmentId))
@@ -296,13 +311,16 @@ export async function listTickets(db: Executor, filters: TicketListFilters) {
     .limit(filters.limit + 1);
 
   const { items, next } = keysetPage(rows, filters.limit, (last) => ({
-    createdAt: last.createdAt.toISOString(),
+    createdAt: last.cursorInstants.createdAt,
     id: last.id,
     priority: last.priority,
-    updatedAt: last.updatedAt.toISOString(),
-    resolveBy: last.sla.resolveBy?.toISOString() ?? null,
+    updatedAt: last.cursorInstants.updatedAt,
+    resolveBy: last.cursorInstants.resolveBy,
   }));
-  return { items: items.map((row) => ({ ...row, assignedTeam: row.assignedTeam?.code ? row.assignedTeam : null })), next };
+  return {
+    items: items.map(({ cursorInstants: _cursor, ...row }) => ({ ...row, assignedTeam: row.assignedTeam?.code ? row.assignedTeam : null })),
+    next,
+  };
 }
 
 export type TicketListItem = Awaited<ReturnType<typeof listTickets>>["items"][number];

@@ -72,6 +72,14 @@ async function addFixture(tx: Executor) {
     };
   });
   const added = await tx.insert(tickets).values(rows).returning({ id: tickets.id, reference: tickets.reference });
+  // Microseconds, as rows written by SQL's now() carry them (a seed, an import): a cursor that kept only a Date's
+  // milliseconds sorted before its own row, and the next page began with that row again.
+  await tx.execute(sql`update ${tickets} set created_at = created_at + interval '417 microseconds',
+    updated_at = updated_at + interval '291 microseconds', resolve_by = resolve_by + interval '733 microseconds'
+    where ${inArray(
+      tickets.id,
+      added.map((ticket) => ticket.id),
+    )}`);
   const [watching] = technician.teamIds;
   await tx
     .insert(ticketWatchers)

@@ -117,28 +117,42 @@ const STALLED_JOB_BACK_MS = 90_000;
 const ROUND_THE_CLOCK = Object.fromEntries([1, 2, 3, 4, 5, 6, 7].map((day) => [day, [{ start: "00:00", end: "24:00" }]]));
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * A 24/7 team of the Ouest zone (`TEST-H24`, the demo's Ouest technician in it) and an SLA policy with the same targets
+ * in minutes for every priority: what the faults and SLA-burst runs fire their alarms on. Returns both ids.
+ */
+export async function addRoundTheClockTeam(
+  client: Client,
+  policy: { code: string; name: string; minutes: FaultOptions["minutes"] },
+): Promise<{ teamId: string; policyId: string }> {
+  const team = await client.query<{ id: string }>(
+    `INSERT INTO teams (code, name, party, zone_id, weekly_hours)
+     SELECT 'TEST-H24', 'Astreinte 24/7', 'region', id, $1 FROM zones WHERE code = 'OUEST' RETURNING id`,
+    [JSON.stringify(ROUND_THE_CLOCK)],
+  );
+  const teamId = team.rows[0]!.id;
+  await client.query(`INSERT INTO team_members (team_id, user_id) SELECT $1, id FROM users WHERE email = 'tech.ouest@guichet.test'`, [
+    teamId,
+  ]);
+  const targets = Object.fromEntries(["P1", "P2", "P3", "P4"].map((priority) => [priority, policy.minutes]));
+  const created = await client.query<{ id: string }>(`INSERT INTO sla_policies (code, name, targets) VALUES ($1, $2, $3) RETURNING id`, [
+    policy.code,
+    policy.name,
+    JSON.stringify(targets),
+  ]);
+  return { teamId, policyId: created.rows[0]!.id };
+}
+
 /** A 24/7 team holding every ticket, on a policy in minutes (the first routing rule); returns the schools' UAIs. */
 export async function prepareFaultDatabase(databaseUrl: string, minutes: FaultOptions["minutes"]): Promise<string[]> {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const team = await client.query<{ id: string }>(
-      `INSERT INTO teams (code, name, party, zone_id, weekly_hours)
-       SELECT 'TEST-H24', 'Astreinte 24/7', 'region', id, $1 FROM zones WHERE code = 'OUEST' RETURNING id`,
-      [JSON.stringify(ROUND_THE_CLOCK)],
-    );
-    await client.query(`INSERT INTO team_members (team_id, user_id) SELECT $1, id FROM users WHERE email = 'tech.ouest@guichet.test'`, [
-      team.rows[0]!.id,
-    ]);
-    const targets = Object.fromEntries(["P1", "P2", "P3", "P4"].map((priority) => [priority, minutes]));
-    const policy = await client.query<{ id: string }>(
-      `INSERT INTO sla_policies (code, name, targets) VALUES ('TEST-MINUTES', 'Test en minutes', $1) RETURNING id`,
-      [JSON.stringify(targets)],
-    );
+    const { policyId } = await addRoundTheClockTeam(client, { code: "TEST-MINUTES", name: "Test en minutes", minutes });
     await client.query(
       `INSERT INTO routing_rules (position, name, match, team_code, sla_policy_id)
        SELECT coalesce(min(position), 0) - 1, 'Tout à l''astreinte (test)', '{}', 'TEST-H24', $1 FROM routing_rules`,
-      [policy.rows[0]!.id],
+      [policyId],
     );
     return (await client.query<{ uai: string }>("SELECT uai FROM establishments ORDER BY uai")).rows.map((row) => row.uai);
   } finally {

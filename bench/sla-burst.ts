@@ -24,10 +24,10 @@ import { startWorker, stopApp } from "@/tests/support/app-server";
 import { startSmtpCapture } from "@/tests/support/smtp-capture";
 import { createTestStores, testEnvironment } from "@/tests/support/test-database";
 import { option, positiveInteger } from "./config";
+import { addRoundTheClockTeam } from "./faults";
 import { table } from "./report";
 import { percentile } from "./stats";
 
-const ROUND_THE_CLOCK = Object.fromEntries([1, 2, 3, 4, 5, 6, 7].map((day) => [day, [{ start: "00:00", end: "24:00" }]]));
 /** Owned within 40 minutes: the warning at 30, the breach 10 minutes later (after the run); resolved within 10 hours. */
 const MINUTES = { own: 40, resolve: 600 };
 const WARNING_AFTER_MS = 0.75 * MINUTES.own * 60_000;
@@ -87,19 +87,7 @@ export async function runSlaBurst(argv: readonly string[]): Promise<boolean> {
   await client.connect();
   let worker: ChildProcess | undefined;
   try {
-    const team = await client.query<{ id: string }>(
-      `INSERT INTO teams (code, name, party, zone_id, weekly_hours)
-       SELECT 'TEST-H24', 'Astreinte 24/7', 'region', id, $1 FROM zones WHERE code = 'OUEST' RETURNING id`,
-      [JSON.stringify(ROUND_THE_CLOCK)],
-    );
-    await client.query(`INSERT INTO team_members (team_id, user_id) SELECT $1, id FROM users WHERE email = 'tech.ouest@guichet.test'`, [
-      team.rows[0]!.id,
-    ]);
-    const targets = Object.fromEntries(["P1", "P2", "P3", "P4"].map((priority) => [priority, MINUTES]));
-    const policy = await client.query<{ id: string }>(
-      `INSERT INTO sla_policies (code, name, targets) VALUES ('TEST-BURST', 'Test en rafale', $1) RETURNING id`,
-      [JSON.stringify(targets)],
-    );
+    const { teamId, policyId } = await addRoundTheClockTeam(client, { code: "TEST-BURST", name: "Test en rafale", minutes: MINUTES });
 
     // The tickets, as a filing routed to the team on that policy leaves them, each due in the burst minute.
     const burstStart = Date.now() + leadSeconds * 1000;
@@ -121,7 +109,7 @@ export async function runSlaBurst(argv: readonly string[]): Promise<boolean> {
          JOIN services s ON s.code = 'POSTE'
          JOIN categories k ON k.code = 'POSTE-PANNE' AND k.service_id = s.id
        RETURNING id`,
-      [team.rows[0]!.id, policy.rows[0]!.id, burstStart - WARNING_AFTER_MS, BURST_MS, timers],
+      [teamId, policyId, burstStart - WARNING_AFTER_MS, BURST_MS, timers],
     );
     await client.query(
       `INSERT INTO ticket_counters (year, last) SELECT extract(year FROM now() AT TIME ZONE 'Europe/Paris')::int, $1

@@ -96,7 +96,10 @@ export const LIST_SCENARIOS: Scenario[] = [
   // The other lists of the API.
   { name: "establishments (admin)", actor: "admin", path: () => "/api/v1/establishments" },
   { name: "users (admin)", actor: "admin", path: () => "/api/v1/users" },
+  // The teams by pages of 50 (about 210 nationally, 33 at one Région): page 4 lies past the 2,001 schools' own queues' codes.
   { name: "teams (admin)", actor: "admin", path: () => "/api/v1/teams" },
+  { name: "teams (admin), page 4", actor: "admin", path: pageOf("/api/v1/teams", "admin", 4) },
+  { name: "teams (admin), q=prox", actor: "admin", path: () => "/api/v1/teams?q=prox" },
   { name: "audit (admin)", actor: "admin", path: () => "/api/v1/audit" },
   { name: "articles q=imprimante (requester)", actor: "requester", path: () => "/api/v1/articles?q=imprimante" },
   { name: "me/notifications (technician)", actor: "technician", path: () => "/api/v1/me/notifications" },

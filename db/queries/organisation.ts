@@ -1,4 +1,4 @@
-import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, count, eq, gt, ilike, inArray, isNull, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Database, Executor } from "@/db/client";
 import {
@@ -15,6 +15,8 @@ import {
   zones,
 } from "@/db/schema";
 import type { OnboardingState } from "@/lib/domain/vocabulary";
+import { containing } from "./ci-list";
+import { keysetPage } from "./keyset-page";
 
 const author = alias(users, "author");
 
@@ -141,28 +143,63 @@ export async function onboardingBoard(db: Database, zoneId: string | null) {
   };
 }
 
-/** Teams (school queues excepted) with their zone and members, by code. */
-export async function teamsWithMembers(db: Executor, code?: string) {
+export type TeamCursor = { code: string };
+
+const teamColumns = { id: teams.id, code: teams.code, name: teams.name, party: teams.party, zoneCode: zones.code };
+type TeamRow = { id: string; code: string; name: string; party: (typeof teams.$inferSelect)["party"]; zoneCode: string | null };
+
+/** The teams' members, by name, read for those teams only; each team with its zone code. */
+async function withMembers(db: Executor, rows: TeamRow[]) {
+  const ids = rows.map((row) => row.id);
+  const members = ids.length
+    ? await db
+        .select({ teamId: teamMembers.teamId, id: users.id, name: users.name, email: users.email, primary: teamMembers.isPrimary })
+        .from(teamMembers)
+        .innerJoin(users, eq(users.id, teamMembers.userId))
+        .where(inArray(teamMembers.teamId, ids))
+        .orderBy(asc(users.name))
+    : [];
+  const byTeam = new Map<string, Omit<(typeof members)[number], "teamId">[]>(ids.map((id) => [id, []]));
+  for (const { teamId, ...member } of members) byTeam.get(teamId)!.push(member);
+  return rows.map(({ zoneCode, ...team }) => ({ ...team, zone: zoneCode, members: byTeam.get(team.id)! }));
+}
+export type TeamWithMembers = Awaited<ReturnType<typeof withMembers>>[number];
+
+/**
+ * One keyset page of teams (school queues excepted) with their zone and members, by code; `q` keeps those whose code
+ * or name contains it. The partial index `teams_code_not_school_idx` serves the order without reading the queues.
+ */
+export async function teamsPage(
+  db: Executor,
+  options: { q?: string; after?: TeamCursor; limit: number },
+): Promise<{ items: TeamWithMembers[]; next: TeamCursor | null }> {
   const rows = await db
-    .select({ id: teams.id, code: teams.code, name: teams.name, party: teams.party, zoneCode: zones.code })
+    .select(teamColumns)
     .from(teams)
     .leftJoin(zones, eq(zones.id, teams.zoneId))
-    .where(and(isNull(teams.establishmentId), code ? eq(teams.code, code) : undefined))
-    .orderBy(asc(teams.code));
-  const members = await db
-    .select({ teamId: teamMembers.teamId, id: users.id, name: users.name, email: users.email, primary: teamMembers.isPrimary })
-    .from(teamMembers)
-    .innerJoin(users, eq(users.id, teamMembers.userId))
-    .innerJoin(teams, eq(teams.id, teamMembers.teamId))
-    .where(and(isNull(teams.establishmentId), code ? eq(teams.code, code) : undefined))
-    .orderBy(asc(users.name));
-  return rows.map(({ zoneCode, ...team }) => ({
-    ...team,
-    zone: zoneCode,
-    members: members.filter((member) => member.teamId === team.id).map(({ teamId: _teamId, ...member }) => member),
-  }));
+    .where(
+      and(
+        isNull(teams.establishmentId),
+        options.q ? or(ilike(teams.code, containing(options.q)), ilike(teams.name, containing(options.q))) : undefined,
+        options.after ? gt(teams.code, options.after.code) : undefined,
+      ),
+    )
+    .orderBy(asc(teams.code))
+    .limit(options.limit + 1);
+  const { items, next } = keysetPage(rows, options.limit, (last) => ({ code: last.code }));
+  return { items: await withMembers(db, items), next };
 }
-export type TeamWithMembers = Awaited<ReturnType<typeof teamsWithMembers>>[number];
+
+/** One team (school queues excepted) with its zone and members, or null. */
+export async function teamWithMembers(db: Executor, code: string): Promise<TeamWithMembers | null> {
+  const rows = await db
+    .select(teamColumns)
+    .from(teams)
+    .leftJoin(zones, eq(zones.id, teams.zoneId))
+    .where(and(isNull(teams.establishmentId), eq(teams.code, code)));
+  const [team] = await withMembers(db, rows);
+  return team ?? null;
+}
 
 export function listVendorsForAdmin(db: Database) {
   return db

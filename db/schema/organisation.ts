@@ -25,7 +25,14 @@ export const teams = pgTable(
     /** Who is alerted as the team's tickets overrun their TTR; null means the default ladder (sector lead, then service lead). */
     escalationLevels: jsonb().$type<EscalationLevel[]>(),
   },
-  (table) => [index("teams_zone_idx").on(table.zoneId), index("teams_establishment_idx").on(table.establishmentId)],
+  (table) => [
+    index("teams_zone_idx").on(table.zoneId),
+    index("teams_establishment_idx").on(table.establishmentId),
+    /** The teams' list (schools' own queues excepted), by code. */
+    index("teams_code_not_school_idx")
+      .on(table.code)
+      .where(sql`${table.establishmentId} IS NULL`),
+  ],
 );
 
 export const teamMembers = pgTable(

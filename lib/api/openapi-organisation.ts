@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
 import { createEstablishmentSchema, createTeamSchema, patchEstablishmentSchema, patchTeamSchema } from "@/lib/schemas/organisation";
 import { establishmentPageSchema } from "@/lib/schemas/api-responses";
-import { establishmentSchema, teamListSchema, teamSchema } from "@/lib/schemas/organisation-responses";
+import { establishmentSchema, teamPageSchema, teamSchema } from "@/lib/schemas/organisation-responses";
 import type { OpenApiHelpers } from "./openapi-cis";
 
 const uai = z.object({ uai: z.string().meta({ example: "0370037P" }) });
@@ -84,9 +84,18 @@ export function organisationPaths({ json, problem, common }: OpenApiHelpers): Zo
     },
     "/teams": {
       get: {
-        summary: "Équipes de la Région, de l'Académie et des prestataires, avec leurs membres (files des établissements exclues)",
+        summary:
+          "Équipes de la Région, de l'Académie et des prestataires, avec leurs membres, par code (pagination par curseur ; files des établissements exclues)",
+        requestParams: {
+          query: z.object({
+            q: z.string().optional().meta({ description: "Une partie du code ou du nom", example: "PROX" }),
+            cursor: z.string().optional(),
+            limit: z.string().optional().meta({ description: "1 à 100 ; 50 par défaut" }),
+          }),
+        },
         responses: {
-          "200": { description: "Les équipes", ...json(teamListSchema) },
+          "200": { description: "Une page", ...json(teamPageSchema) },
+          "400": problem("Filtre invalide"),
           "403": problem("Réservé aux équipes de support"),
           ...common,
         },

@@ -50,4 +50,10 @@ export const teamSchema = z
   .meta({ id: "Team" });
 export type TeamJson = z.infer<typeof teamSchema>;
 
-export const teamListSchema = z.object({ items: z.array(teamSchema) });
+export const teamPageSchema = z
+  .object({
+    items: z.array(teamSchema),
+    nextCursor: z.string().nullable().meta({ description: "À passer en `cursor` pour la page suivante ; null : dernière page" }),
+  })
+  .meta({ id: "TeamPage" });
+export type TeamPageJson = z.infer<typeof teamPageSchema>;

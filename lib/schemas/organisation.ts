@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ONBOARDING_STATES, PARTIES, SUPPORT_MODES } from "@/lib/domain/vocabulary";
+import { cursorParam } from "./cursor";
 import { checkedUai, optionalText } from "./primitives";
 
 /** Schools, teams, vendors, zones and onboarding: the admin forms and the API bodies, with their French messages. */
@@ -129,6 +130,13 @@ export const patchTeamSchema = z
 export type PatchTeamInput = z.infer<typeof patchTeamSchema>;
 
 export const teamCodeParam = teamCode;
+
+/** GET /api/v1/teams and /admin/equipes: a part of the code or name, keyset pages by code (the last row's code). */
+export const listTeamsQuery = z.object({
+  q: z.string().trim().max(100).optional(),
+  cursor: cursorParam(z.object({ code: z.string() })).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
 export const editTeamFormSchema = z.object({ code: teamCode, name: text("name"), party, zone: optionalZone });
 export const teamMemberFormSchema = z.object({ code: teamCode, email, primary: booleanish.default(false) });
 export const removeTeamMemberFormSchema = z.object({ code: teamCode, email });

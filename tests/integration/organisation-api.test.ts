@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { GET as getEstablishment, PATCH as patchEstablishment } from "@/app/api/v1/establishments/[uai]/route";
 import { POST as createEstablishment } from "@/app/api/v1/establishments/route";
@@ -7,6 +7,7 @@ import { GET as listTeams, POST as createTeam } from "@/app/api/v1/teams/route";
 import { database } from "@/db/client";
 import { auditEvents, configurationItems, establishments, teamMembers, teams, tickets, users, vendors, zones } from "@/db/schema";
 import type { Caller } from "@/lib/domain/caller";
+import { encodeCursor } from "@/lib/schemas/cursor";
 import type { EstablishmentJson, TeamJson } from "@/lib/schemas/organisation-responses";
 import { createTicket } from "@/lib/services/tickets/create-ticket";
 import { loadCaller } from "@/lib/services/accounts/load-caller";
@@ -43,9 +44,17 @@ const getSchool = (token: string, uai: string) =>
   callRoute<School, { uai: string }>(getEstablishment, { path: `/establishments/${uai}`, token, params: { uai } });
 const patchSchool = (token: string, uai: string, body: unknown) =>
   callRoute<School, { uai: string }>(patchEstablishment, { path: `/establishments/${uai}`, token, body, method: "PATCH", params: { uai } });
+const getTeams = (token: string | undefined, query = "") =>
+  callRoute<{ items: TeamJson[]; nextCursor: string | null } & ProblemBody>(listTeams, { path: `/teams${query}`, token });
 const postTeam = (token: string, body: unknown) => callRoute<Team>(createTeam, { path: "/teams", token, body });
 const patchTeamAs = (token: string, code: string, body: unknown) =>
   callRoute<Team, { code: string }>(patchTeam, { path: `/teams/${code}`, token, body, method: "PATCH", params: { code } });
+
+/** The teams GET /teams lists, in its order: every one but the schools' own queues, by code. */
+async function listedCodes() {
+  const rows = await database().select({ code: teams.code }).from(teams).where(isNull(teams.establishmentId)).orderBy(asc(teams.code));
+  return rows.map((row) => row.code);
+}
 
 async function auditCount(action: string) {
   return (await database().select({ id: auditEvents.id }).from(auditEvents).where(eq(auditEvents.action, action))).length;
@@ -237,14 +246,75 @@ describe("support modes and the SLA", () => {
 });
 
 describe("teams", () => {
-  test("GET /teams: the teams and their members for support staff, 403 for school staff", async () => {
-    const listed = await callRoute<{ items: TeamJson[] } & ProblemBody>(listTeams, { path: "/teams", token: technician });
+  test("GET /teams: the teams and their members for support staff in one page by default, 403 for school staff, 401 without a token", async () => {
+    const listed = await getTeams(technician);
     expect(listed.status).toBe(200);
+    expect(listed.body.items.map((team) => team.code)).toEqual(await listedCodes());
+    expect(listed.body.nextCursor).toBeNull();
     expect(listed.body.items.find((team) => team.code === "PROX-OUEST")?.members.map((member) => member.email)).toEqual(
       expect.arrayContaining(["tech.ouest@guichet.test"]),
     );
     expect(listed.body.items.some((team) => team.code.startsWith("ETAB-"))).toBe(false);
-    for (const token of [requester, manager]) expect((await callRoute(listTeams, { path: "/teams", token })).status).toBe(403);
+    for (const token of [requester, manager]) expect((await getTeams(token)).status).toBe(403);
+    expect((await getTeams(undefined)).status).toBe(401);
+  });
+
+  test("GET /teams pages by code: each page `limit` teams with their members, the last one's nextCursor null", async () => {
+    const expected = await listedCodes();
+    expect(expected.length).toBeGreaterThan(20);
+    const first = await getTeams(admin, "?limit=10");
+    expect(first.body.items.map((team) => team.code)).toEqual(expected.slice(0, 10));
+    const second = await getTeams(admin, `?limit=10&cursor=${first.body.nextCursor}`);
+    expect(second.body.items.map((team) => team.code)).toEqual(expected.slice(10, 20));
+    // The members come with their team on every page, as on one page.
+    const whole = (await getTeams(admin, "?limit=100")).body.items;
+    expect([...first.body.items, ...second.body.items]).toEqual(whole.slice(0, 20));
+
+    const walked: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const page: Awaited<ReturnType<typeof getTeams>> = await getTeams(admin, `?limit=10${cursor ? `&cursor=${cursor}` : ""}`);
+      expect(page.status).toBe(200);
+      walked.push(...page.body.items.map((team) => team.code));
+      cursor = page.body.nextCursor;
+      if (cursor) expect(page.body.items).toHaveLength(10);
+      pages++;
+    } while (cursor);
+    expect(walked).toEqual(expected);
+    expect(pages).toBe(Math.ceil(expected.length / 10));
+  });
+
+  test("GET /teams?q= keeps the teams whose code or name contains the words", async () => {
+    expect((await getTeams(admin, "?q=prox-")).body.items.map((team) => team.code)).toEqual([
+      "PROX-EST",
+      "PROX-NORD",
+      "PROX-OUEST",
+      "PROX-SUD",
+    ]);
+    expect((await getTeams(admin, `?q=${encodeURIComponent("Prestataire SCC")}`)).body.items.map((team) => team.code)).toEqual([
+      "PREST-SCC",
+    ]);
+    expect((await getTeams(admin, "?q=zz9q")).body).toEqual({ items: [], nextCursor: null });
+  });
+
+  test.each([
+    ["limit=0", "limit"],
+    ["limit=101", "limit"],
+    ["limit=ten", "limit"],
+    ["cursor=abc", "cursor"],
+    [`cursor=${encodeCursor({ code: 3 })}`, "cursor.code"],
+  ])("GET /teams?%s: 400 on %s", async (query, field) => {
+    const refused = await getTeams(admin, `?${query}`);
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors?.[0]?.field).toBe(field);
+  });
+
+  test("GET /teams?limit=1 and limit=100 are accepted", async () => {
+    const one = await getTeams(admin, "?limit=1");
+    expect(one.body.items).toHaveLength(1);
+    expect(one.body.nextCursor).not.toBeNull();
+    expect((await getTeams(admin, "?limit=100")).status).toBe(200);
   });
 
   test("an admin creates a team whose member makes it their main team; one audit row", async () => {
@@ -266,6 +336,7 @@ describe("teams", () => {
     });
     expect(await primaryTeams("tech.ouest@guichet.test")).toEqual([{ code: "PROX-CHINON" }]);
     expect(await auditCount("team.created")).toBe(before + 1);
+    expect((await getTeams(admin, "?q=chinon")).body.items).toEqual([created.body]);
   });
 
   test("refusals on creation: code taken 409, unknown or disabled member 422 and no team, school staff 403", async () => {

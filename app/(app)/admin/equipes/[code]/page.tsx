@@ -9,7 +9,7 @@ import { HiddenFieldsButton } from "@/components/sla-admin/hidden-fields-button"
 import { pageCaller } from "@/lib/auth/current-caller";
 import { can } from "@/lib/domain/permissions";
 import { listAllZones } from "@/lib/services/organisation/list-establishments";
-import { listTeams } from "@/lib/services/organisation/list-teams";
+import { readTeam } from "@/lib/services/organisation/list-teams";
 import { addMemberAction, removeMemberAction, updateTeamAction } from "../actions";
 import { titledOnceFound } from "@/i18n/page-title";
 
@@ -19,7 +19,7 @@ type Props = { params: Promise<{ code: string }> };
 const visibleTeam = cache(async (code: string) => {
   const caller = await pageCaller();
   if (!can(caller, "organisation.manage")) notFound();
-  const [team] = (await listTeams(caller, code)) ?? [];
+  const team = await readTeam(caller, code);
   if (!team) notFound();
   return team;
 });

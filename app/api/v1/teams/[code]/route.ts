@@ -3,7 +3,7 @@ import { notFound, problemFromFailure } from "@/lib/api/problem";
 import { recordRoute } from "@/lib/api/record-route";
 import { patchTeamSchema, teamCodeParam } from "@/lib/schemas/organisation";
 import { auditActor } from "@/lib/services/audit/audit-actor";
-import { listTeams } from "@/lib/services/organisation/list-teams";
+import { readTeam } from "@/lib/services/organisation/list-teams";
 import { updateTeam } from "@/lib/services/organisation/update-team";
 
 export const dynamic = "force-dynamic";
@@ -15,6 +15,6 @@ export const dynamic = "force-dynamic";
 export const PATCH = recordRoute("code", teamCodeParam)(patchTeamSchema, async ({ request, code, input, caller }) => {
   const updated = await updateTeam(caller, code, input, new Date(), auditActor(request.headers, caller));
   if (!updated.ok) return problemFromFailure(updated.failure);
-  const [team] = (await listTeams(caller, code)) ?? [];
+  const team = await readTeam(caller, code);
   return team ? Response.json(teamJson(team)) : notFound();
 });

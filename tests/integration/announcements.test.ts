@@ -3,14 +3,14 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { POST as reportRoute } from "@/app/api/v1/announcements/[id]/affected/route";
 import { GET as listRoute, POST as publishRoute } from "@/app/api/v1/announcements/route";
 import { database } from "@/db/client";
-import { announcementEstablishments, announcements, auditEvents, outboxEmails, tickets, users } from "@/db/schema";
+import { announcementEstablishments, announcements, auditEvents, outboxEmails, tickets } from "@/db/schema";
 import type { Caller } from "@/lib/domain/caller";
-import { loadCaller } from "@/lib/services/accounts/load-caller";
 import { bannersFor } from "@/lib/services/announcements/list-announcements";
 import { mailEndedAnnouncements } from "@/lib/services/announcements/mail-ended-announcements";
 import { groupUnderMajor, updateTicket } from "@/lib/services/desk/update-ticket";
 import { createTicket } from "@/lib/services/tickets/create-ticket";
 import { callRoute, tokenFor, type ProblemBody } from "../support/api-client";
+import { callerFor } from "../support/callers";
 import { useOwnDatabase } from "../support/own-database";
 
 type Announcement = { id: string; title: string; zones: string[]; majorTicket: string | null } & ProblemBody;
@@ -28,11 +28,6 @@ const list = (token: string, query = "") =>
   callRoute<{ items: Announcement[] } & ProblemBody>(listRoute, { path: `/announcements${query}`, token });
 const report = (token: string, id: string) =>
   callRoute<Report, { id: string }>(reportRoute, { path: `/announcements/${id}/affected`, token, method: "POST", params: { id } });
-
-async function callerFor(email: string): Promise<Caller> {
-  const [user] = await database().select({ id: users.id }).from(users).where(eq(users.email, email));
-  return (await loadCaller(user!.id))!;
-}
 
 /** The addresses mailed under an outbox key prefix, one entry per row. */
 async function mailedTo(keyPrefix: string): Promise<string[]> {

@@ -10,8 +10,8 @@ import { PEER_ADDRESS_HEADER } from "@/lib/http/client-ip";
 import { authOptions } from "@/lib/auth/options";
 import { listOwnApiTokens, revokeOwnApiToken } from "@/lib/services/accounts/api-tokens";
 import { auditActor } from "@/lib/services/audit/audit-actor";
-import { loadCaller } from "@/lib/services/accounts/load-caller";
 import { updateAccount } from "@/lib/services/accounts/update-account";
+import { callerFor } from "../support/callers";
 
 const BASE = "http://localhost:3000/api/v1";
 const noContext = {} as never;
@@ -104,7 +104,7 @@ describe("API tokens", () => {
   test("Mon compte lists and revokes only the caller's own tokens", async () => {
     const mine = await issue("proviseur.choiseul@guichet.test");
     const theirs = await issue("csl.choiseul@guichet.test");
-    const caller = (await loadCaller(await userId("proviseur.choiseul@guichet.test")))!;
+    const caller = await callerFor("proviseur.choiseul@guichet.test");
     const actor = auditActor({}, caller);
 
     expect((await listOwnApiTokens(caller, new Date())).map((token) => token.id)).toContain(mine.id);
@@ -137,7 +137,7 @@ describe("API tokens", () => {
   test("disabling an account revokes its tokens, one audit row each, in the admin's name", async () => {
     const first = await issue("dane37@guichet.test");
     const second = await issue("dane37@guichet.test");
-    const admin = (await loadCaller(await userId("admin@guichet.test")))!;
+    const admin = await callerFor("admin@guichet.test");
     const target = await userId("dane37@guichet.test");
     const requestId = randomUUID();
     await updateAccount(admin, target, { disabled: true }, new Date(), auditActor({ "x-request-id": requestId }, admin));

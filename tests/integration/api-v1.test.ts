@@ -10,7 +10,7 @@ import { PEER_ADDRESS_HEADER } from "@/lib/http/client-ip";
 import { redis, redisKey } from "@/lib/redis";
 import { auditActor } from "@/lib/services/audit/audit-actor";
 import { updateAccount } from "@/lib/services/accounts/update-account";
-import { loadCaller } from "@/lib/services/accounts/load-caller";
+import { callerFor } from "../support/callers";
 
 const BASE = "http://localhost:3000/api/v1";
 const noContext = {} as never;
@@ -135,9 +135,8 @@ describe("bearer tokens on /api/v1", () => {
 
   test("disabling the account kills its tokens", async () => {
     const token = await tokenFor("dane37@guichet.test");
-    const [admin] = await database().select({ id: users.id }).from(users).where(eq(users.email, "admin@guichet.test"));
     const [target] = await database().select({ id: users.id }).from(users).where(eq(users.email, "dane37@guichet.test"));
-    const adminCaller = (await loadCaller(admin!.id))!;
+    const adminCaller = await callerFor("admin@guichet.test");
     await updateAccount(adminCaller, target!.id, { disabled: true }, new Date(), auditActor({}, adminCaller));
     try {
       expect((await get(me, "/me", token)).status).toBe(401);

@@ -5,13 +5,12 @@ import { PUT as putCategoryApproval } from "@/app/api/v1/categories/[code]/appro
 import { POST as decideRoute } from "@/app/api/v1/tickets/[reference]/approval/route";
 import { PATCH as patchRoute, GET as readRoute } from "@/app/api/v1/tickets/[reference]/route";
 import { database } from "@/db/client";
-import { auditEvents, filteringExceptions, notifications, outboxEmails, ticketApprovals, ticketEvents, tickets, users } from "@/db/schema";
+import { auditEvents, filteringExceptions, notifications, outboxEmails, ticketApprovals, ticketEvents, tickets } from "@/db/schema";
 import { addBusinessMinutes } from "@/lib/domain/business-calendar";
 import type { AuditActor } from "@/lib/domain/audit";
 import type { Caller } from "@/lib/domain/caller";
 import { env } from "@/lib/env";
 import type { TicketJson } from "@/lib/schemas/api-responses";
-import { loadCaller } from "@/lib/services/accounts/load-caller";
 import { verifyApprovalToken } from "@/lib/services/approvals/approval-link";
 import { setApprovalDelegate } from "@/lib/services/approvals/approval-delegates";
 import { decideApproval, decideWithLink } from "@/lib/services/approvals/decide-approval";
@@ -19,6 +18,7 @@ import { loadSlaFacts } from "@/lib/services/sla/sla-facts";
 import { createTicket } from "@/lib/services/tickets/create-ticket";
 import { sweepApprovals } from "@/workers/processors/sweep-approvals";
 import { callRoute, tokenFor, type ProblemBody } from "../support/api-client";
+import { callerFor } from "../support/callers";
 import { useOwnDatabase } from "../support/own-database";
 
 /**
@@ -34,11 +34,6 @@ const actor: AuditActor = { userId: null, label: "test", ip: null, requestId: nu
 let drop: () => Promise<void>;
 let csl: Caller, head: Caller, sectorLead: Caller;
 let cslToken: string, headToken: string, techToken: string, sectorToken: string;
-
-async function callerFor(email: string): Promise<Caller> {
-  const [user] = await database().select({ id: users.id }).from(users).where(eq(users.email, email));
-  return (await loadCaller(user!.id))!;
-}
 
 beforeAll(async () => {
   drop = await useOwnDatabase("approvals");

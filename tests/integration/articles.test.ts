@@ -3,9 +3,8 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { GET as readArticleRoute, PATCH as patchArticle } from "@/app/api/v1/articles/[slug]/route";
 import { GET as listArticles, POST as createArticle } from "@/app/api/v1/articles/route";
 import { database } from "@/db/client";
-import { articleDeflections, articles, articleVersions, auditEvents, tickets, users } from "@/db/schema";
+import { articleDeflections, articles, articleVersions, auditEvents, tickets } from "@/db/schema";
 import type { Caller } from "@/lib/domain/caller";
-import { loadCaller } from "@/lib/services/accounts/load-caller";
 import { readEstablishmentDashboard } from "@/lib/services/dashboards/establishment-dashboard";
 import { readRegionalDashboard } from "@/lib/services/dashboards/regional-dashboard";
 import { startArticleFromTicket } from "@/lib/services/knowledge/article-from-ticket";
@@ -15,6 +14,7 @@ import { addComment } from "@/lib/services/tickets/add-comment";
 import { createTicket } from "@/lib/services/tickets/create-ticket";
 import { recordDeflection } from "@/lib/services/knowledge/record-deflection";
 import { callRoute, tokenFor, type ProblemBody } from "../support/api-client";
+import { callerFor } from "../support/callers";
 import { useOwnDatabase } from "../support/own-database";
 import { sampleFiles } from "../support/sample-files";
 
@@ -45,11 +45,6 @@ const read = (token: string, slug: string) =>
   callRoute<Article, { slug: string }>(readArticleRoute, { path: `/articles/${slug}`, token, params: { slug } });
 const patch = (token: string, slug: string, body: unknown) =>
   callRoute<Article, { slug: string }>(patchArticle, { path: `/articles/${slug}`, token, method: "PATCH", body, params: { slug } });
-
-async function callerFor(email: string): Promise<Caller> {
-  const [user] = await database().select({ id: users.id }).from(users).where(eq(users.email, email));
-  return (await loadCaller(user!.id))!;
-}
 
 const ARTICLE = {
   title: "Wi-Fi des salles : le réseau pédagogique est lent",

@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from "vite
 import { GET as auditRoute } from "@/app/api/v1/audit/route";
 import { GET as ticketRoute } from "@/app/api/v1/tickets/[reference]/route";
 import { database } from "@/db/client";
-import { auditEvents, routingRules, teams, users, vendors } from "@/db/schema";
+import { auditEvents, routingRules, teams, vendors } from "@/db/schema";
 import { DEFAULT_CALENDAR } from "@/lib/domain/business-calendar";
 import type { AuditActor } from "@/lib/domain/audit";
 import type { Caller } from "@/lib/domain/caller";
@@ -16,7 +16,6 @@ import { purgeAuditEvents } from "@/lib/services/audit/purge-audit";
 import { auditCsv } from "@/lib/services/audit/read-audit";
 import { drillDownCsv } from "@/lib/services/dashboards/dashboard-csv";
 import { updateAccount } from "@/lib/services/accounts/update-account";
-import { loadCaller } from "@/lib/services/accounts/load-caller";
 import { moveRoutingRule, reorderRoutingRules } from "@/lib/services/routing/routing-rule-order";
 import { createRoutingRule, deleteRoutingRule, setRoutingRuleEnabled, updateRoutingRule } from "@/lib/services/routing/routing-rules";
 import {
@@ -28,6 +27,7 @@ import {
   setVendorRepairTime,
 } from "@/lib/services/sla/sla-settings";
 import { API, callRoute, tokenFor } from "../support/api-client";
+import { callerFor, ok } from "../support/callers";
 
 const PREFIX = "[test audit]";
 const REQUEST = { requestId: "audit-test-req-1", ip: "203.0.113.7" };
@@ -37,19 +37,8 @@ let adminToken: string, technicianToken: string;
 /** Rows written from here on are this file's. */
 let startId: bigint;
 
-async function callerFor(email: string) {
-  const [user] = await database().select({ id: users.id }).from(users).where(eq(users.email, email));
-  return (await loadCaller(user!.id))!;
-}
-
 /** The admin acting from one request, as an entry point hands it to the services. */
 let ACTOR: AuditActor;
-
-async function ok<T>(result: Promise<{ ok: true; value: T } | { ok: false; failure: unknown }>): Promise<T> {
-  const settled = await result;
-  if (!settled.ok) throw new Error(JSON.stringify(settled.failure));
-  return settled.value;
-}
 
 /** The rows written since the last call, oldest first. */
 let seen: bigint;

@@ -6,10 +6,10 @@ import { Client } from "pg";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { backup, restore } from "@/db/backup";
 import { database } from "@/db/client";
-import { attachments, tickets, users } from "@/db/schema";
+import { attachments, tickets } from "@/db/schema";
 import { env } from "@/lib/env";
-import { loadCaller } from "@/lib/services/accounts/load-caller";
 import { createTicket } from "@/lib/services/tickets/create-ticket";
+import { callerFor } from "../support/callers";
 import { useOwnDatabase } from "../support/own-database";
 import { TEST_POSTGRES } from "../support/test-database";
 
@@ -55,10 +55,9 @@ async function tableDigests(url: string): Promise<Record<string, string>> {
 }
 
 test("a seeded database and its attachments come back identical from db:backup into an empty database", async () => {
-  const [csl] = await database().select({ id: users.id }).from(users).where(eq(users.email, "csl.choiseul@guichet.test"));
   const pdf = new TextEncoder().encode("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
   const filed = await createTicket(
-    (await loadCaller(csl!.id))!,
+    await callerFor("csl.choiseul@guichet.test"),
     {
       type: "incident",
       serviceCode: "POSTE",

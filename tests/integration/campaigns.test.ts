@@ -10,7 +10,6 @@ import { auditEvents, campaigns, configurationItems, establishments, outboxEmail
 import type { Caller } from "@/lib/domain/caller";
 import { parisDay } from "@/lib/domain/business-calendar";
 import { addDays } from "@/lib/domain/dashboard-period";
-import { loadCaller } from "@/lib/services/accounts/load-caller";
 import { createDeliveryFromAllocation } from "@/lib/services/deliveries/delivery-from-allocation";
 import { askAdvice, readQuestionnaire } from "@/lib/services/campaigns/questionnaire";
 import { mailCampaignNotices } from "@/lib/services/campaigns/campaign-mail";
@@ -18,6 +17,7 @@ import { allocationCsv, campaignAnalysis } from "@/lib/services/campaigns/alloca
 import { createTicket } from "@/lib/services/tickets/create-ticket";
 import { translatorFor } from "@/i18n/text";
 import { callRoute, tokenFor, type ProblemBody } from "../support/api-client";
+import { callerFor } from "../support/callers";
 import { useOwnDatabase } from "../support/own-database";
 
 type Line = {
@@ -138,11 +138,6 @@ async function buildInventory() {
       item("Z102-03", { room: "Z102", status: "disposed", model: "OptiPlex 3010", deliveryDate: addDays(today, -10 * 366) }),
       item("Z103-01", { room: "Z103", model: "OptiPlex 7010", deliveryDate: addDays(today, -9 * 366), warrantyEndOverride: day(200) }),
     ]);
-}
-
-async function callerFor(email: string): Promise<Caller> {
-  const [user] = await database().select({ id: users.id }).from(users).where(eq(users.email, email));
-  return (await loadCaller(user!.id))!;
 }
 
 async function moveCampaign(year: number, at: Parameters<typeof phases>[0]) {

@@ -12,8 +12,8 @@ import { bulkSetStatus } from "@/lib/services/cmdb/save-ci";
 import { ciPage } from "@/lib/services/cmdb/read-ci";
 import { exportCis } from "@/lib/services/cmdb/export-cis";
 import { listCisQuery } from "@/lib/schemas/cis";
-import { loadCaller } from "@/lib/services/accounts/load-caller";
 import { API, callRoute, tokenFor, type ProblemBody } from "../support/api-client";
+import { callerFor } from "../support/callers";
 
 type Ci = {
   id: string;
@@ -79,10 +79,6 @@ async function ciNamed(name: string) {
 
 const historyCount = async (ciId: string) =>
   (await database().select({ n: count() }).from(ciHistory).where(eq(ciHistory.ciId, ciId)))[0]!.n;
-const callerFor = async (email: string) => {
-  const [user] = await database().select({ id: users.id }).from(users).where(eq(users.email, email));
-  return (await loadCaller(user!.id))!;
-};
 
 describe("reading", () => {
   test("part of a serial number finds the machine (trigram search), for its school and the Région, not for another school", async () => {

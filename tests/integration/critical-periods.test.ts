@@ -3,12 +3,12 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { GET as listPeriods, POST as createPeriod } from "@/app/api/v1/critical-periods/route";
 import { database } from "@/db/client";
 import { ticketDetail } from "@/db/queries/ticket-detail";
-import { auditEvents, criticalPeriods, tickets, users } from "@/db/schema";
+import { auditEvents, criticalPeriods, tickets } from "@/db/schema";
 import type { Caller } from "@/lib/domain/caller";
 import type { Impact, TicketType, Urgency } from "@/lib/domain/vocabulary";
-import { loadCaller } from "@/lib/services/accounts/load-caller";
 import { createTicket } from "@/lib/services/tickets/create-ticket";
 import { callRoute, tokenFor, type ProblemBody } from "../support/api-client";
+import { callerFor } from "../support/callers";
 import { useOwnDatabase } from "../support/own-database";
 
 type Period = {
@@ -40,11 +40,6 @@ const post = (token: string, body: unknown) => callRoute<Period>(createPeriod, {
 const periodCount = async () => (await database().select({ id: criticalPeriods.id }).from(criticalPeriods)).length;
 const auditCount = async () =>
   (await database().select({ id: auditEvents.id }).from(auditEvents).where(eq(auditEvents.action, "critical_period.created"))).length;
-
-async function callerFor(email: string): Promise<Caller> {
-  const [user] = await database().select({ id: users.id }).from(users).where(eq(users.email, email));
-  return (await loadCaller(user!.id))!;
-}
 
 beforeAll(async () => {
   drop = await useOwnDatabase("critical");

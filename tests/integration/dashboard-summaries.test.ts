@@ -2,19 +2,19 @@ import { Queue } from "bullmq";
 import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
 import { database } from "@/db/client";
-import { dashboardSummaries, tickets, ticketRatings, users } from "@/db/schema";
+import { dashboardSummaries, tickets, ticketRatings } from "@/db/schema";
 import type { Caller } from "@/lib/domain/caller";
 import { parisDay } from "@/lib/domain/business-calendar";
 import { resolvePeriod, type Period, type PeriodKind } from "@/lib/domain/dashboard-period";
 import { SUMMARY_EVERY_MINUTES, SUMMARY_PERIOD_KINDS } from "@/lib/domain/dashboard-summary";
 import { env } from "@/lib/env";
 import { queueConnection, queuePrefix } from "@/lib/queue/connection";
-import { loadCaller } from "@/lib/services/accounts/load-caller";
 import { readRegionalView } from "@/lib/services/dashboards/dashboard-summaries";
 import { readRegionalDashboard } from "@/lib/services/dashboards/regional-dashboard";
 import { updateTicket } from "@/lib/services/desk/update-ticket";
 import { createTicket } from "@/lib/services/tickets/create-ticket";
 import { startWorkers } from "@/workers/start";
+import { callerFor, ok } from "../support/callers";
 import { useOwnDatabase } from "../support/own-database";
 import { deleteRedisKeys } from "../support/test-database";
 
@@ -29,17 +29,6 @@ afterAll(async () => {
   await deleteRedisKeys(env().REDIS_PREFIX);
   await dropOwnDatabase?.();
 });
-
-async function callerFor(email: string) {
-  const [user] = await database().select({ id: users.id }).from(users).where(eq(users.email, email));
-  return (await loadCaller(user!.id))!;
-}
-
-async function ok<T>(result: Promise<{ ok: true; value: T } | { ok: false; failure: unknown }>): Promise<T> {
-  const settled = await result;
-  if (!settled.ok) throw new Error(JSON.stringify(settled.failure));
-  return settled.value;
-}
 
 const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000);
 const preset = (kind: PeriodKind, now: Date): Period => {

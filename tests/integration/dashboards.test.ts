@@ -22,11 +22,11 @@ import type { Caller } from "@/lib/domain/caller";
 import { createTicket } from "@/lib/services/tickets/create-ticket";
 import { readDrillDown } from "@/lib/services/dashboards/drill-down";
 import { updateTicket } from "@/lib/services/desk/update-ticket";
-import { loadCaller } from "@/lib/services/accounts/load-caller";
 import { refreshSla } from "@/lib/services/sla/refresh-sla";
 import { dashboardPageQuery, drillDownQuery } from "@/lib/schemas/dashboards";
 import { pagePeriod } from "@/lib/services/dashboards/dashboard-scope";
 import { callRoute, tokenFor, type ProblemBody } from "../support/api-client";
+import { callerFor, ok } from "../support/callers";
 import { useOwnDatabase } from "../support/own-database";
 
 /**
@@ -55,17 +55,6 @@ const paris = (local: string) => new Date(`${local}+01:00`);
 let admin: Caller, headA: Caller, technician: Caller;
 const refs: Record<string, string> = {};
 let oldPcId = "";
-
-async function callerFor(email: string) {
-  const [user] = await database().select({ id: users.id }).from(users).where(eq(users.email, email));
-  return (await loadCaller(user!.id))!;
-}
-
-async function ok<T>(result: Promise<{ ok: true; value: T } | { ok: false; failure: unknown }>): Promise<T> {
-  const settled = await result;
-  if (!settled.ok) throw new Error(JSON.stringify(settled.failure));
-  return settled.value;
-}
 
 async function file(caller: Caller, uai: string, at: Date, urgency: { impact: "school" | "group"; ciIds?: string[] }) {
   const created = await ok(

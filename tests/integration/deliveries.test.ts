@@ -28,10 +28,10 @@ import { env } from "@/lib/env";
 import { queueConnection, queuePrefix } from "@/lib/queue/connection";
 import { deemDeliveriesCompliant } from "@/lib/services/deliveries/deem-compliant";
 import { importDeliveryNote } from "@/lib/services/deliveries/import-delivery-note";
-import { loadCaller } from "@/lib/services/accounts/load-caller";
 import { SYSTEM_ACTOR } from "@/lib/services/audit/audit-actor";
 import { callRoute, tokenFor, type ProblemBody } from "../support/api-client";
 import { startWorker } from "../support/app-server";
+import { callerFor } from "../support/callers";
 import { useOwnDatabase } from "../support/own-database";
 
 type Line = {
@@ -455,10 +455,6 @@ describe("deemed compliant", () => {
 });
 
 describe("the delivery note (CSV)", () => {
-  const callerFor = async (email: string) => {
-    const [user] = await database().select({ id: users.id }).from(users).where(eq(users.email, email));
-    return (await loadCaller(user!.id))!;
-  };
   const note = [
     "Référence;Modèle;Salle;N° de série;Prix",
     "PC-MULTI;HP Elite 800 G9;E12;NOTE-1;900",

@@ -19,9 +19,9 @@ import {
 import type { Caller } from "@/lib/domain/caller";
 import type { TicketJson } from "@/lib/schemas/api-responses";
 import { bulkUpdate, linkRelated, mergeDuplicate, previewRequalification } from "@/lib/services/desk/update-ticket";
-import { loadCaller } from "@/lib/services/accounts/load-caller";
 import { readTicket } from "@/lib/services/tickets/read-ticket";
 import { callRoute, tokenFor, type ProblemBody } from "../support/api-client";
+import { callerFor } from "../support/callers";
 
 type Ref = { reference: string };
 type Page = { items: TicketJson[]; nextCursor: string | null };
@@ -39,8 +39,7 @@ beforeAll(async () => {
     tokenFor("dsi@guichet.test"),
     tokenFor("sav.scc@guichet.test"),
   ]);
-  const [user] = await database().select({ id: users.id }).from(users).where(eq(users.email, "tech.ouest@guichet.test"));
-  techOuestCaller = (await loadCaller(user!.id))!;
+  techOuestCaller = await callerFor("tech.ouest@guichet.test");
 });
 
 async function file(overrides: Record<string, unknown> = {}, token = choiseul): Promise<TicketJson> {
@@ -95,8 +94,7 @@ describe("routing at creation", () => {
   test("the Académie's RSSI, watching a security incident, sees it; another Académie team does not", async () => {
     const ticket = await file({ serviceCode: "SECURITE", categoryCode: "SEC-INCIDENT", fields: {} });
     const [rssi] = await database().select({ id: teams.id }).from(teams).where(eq(teams.code, "ACAD-RSSI"));
-    const [dsiUser] = await database().select({ id: users.id }).from(users).where(eq(users.email, "dsi@guichet.test"));
-    const dsiCaller = (await loadCaller(dsiUser!.id))!;
+    const dsiCaller = await callerFor("dsi@guichet.test");
     expect(await readTicket(dsiCaller, ticket.reference, new Date())).toBeNull();
     const rssiAgent = { ...dsiCaller, teamIds: [rssi!.id] };
     expect((await readTicket(rssiAgent, ticket.reference, new Date()))?.ticket.assignedTeam?.code).toBe("EQ-E-INFRA_SECU");
@@ -388,8 +386,7 @@ describe("POST /api/v1/tickets/{reference}/escalations", () => {
   test("the escalation reason stays internal: the requester's journal has the status change, not the reason", async () => {
     const ticket = await file();
     await escalate(ticket.reference, techOuest, { target: "vendor", teamCode: "PREST-SCC", reason: "Diagnostic interne confidentiel" });
-    const [user] = await database().select({ id: users.id }).from(users).where(eq(users.email, "csl.choiseul@guichet.test"));
-    const requester = (await loadCaller(user!.id))!;
+    const requester = await callerFor("csl.choiseul@guichet.test");
     const bodies = (await readTicket(requester, ticket.reference, new Date()))!.journal.map((event) => event.body ?? "");
     expect(bodies.join(" ")).not.toContain("Diagnostic interne confidentiel");
     expect(bodies.join(" ")).toContain("Transmise au prestataire SCC");
@@ -400,9 +397,7 @@ describe("links, merges and bulk changes", () => {
   test("merging a duplicate closes it with a pointer; its requester follows the master and is told", async () => {
     const master = await file();
     const duplicate = await file({}, await tokenFor("proviseur.choiseul@guichet.test"));
-    const admin = (await loadCaller(
-      (await database().select({ id: users.id }).from(users).where(eq(users.email, "admin@guichet.test")))[0]!.id,
-    ))!;
+    const admin = await callerFor("admin@guichet.test");
     expect((await mergeDuplicate(admin, duplicate.reference, master.reference, "Même coupure du réseau", new Date())).ok).toBe(true);
     const read = await readTicket(admin, duplicate.reference, new Date());
     expect(read!.ticket).toMatchObject({ status: "closed", mergedInto: { reference: master.reference } });
@@ -438,9 +433,7 @@ describe("links, merges and bulk changes", () => {
   test("a duplicate of another school is not merged (its staff would get this school's news)", async () => {
     const master = await file();
     const foreign = await file({ establishmentUai: "0450029M", fields: { rooms: "CDI" } }, palissy);
-    const admin = (await loadCaller(
-      (await database().select({ id: users.id }).from(users).where(eq(users.email, "admin@guichet.test")))[0]!.id,
-    ))!;
+    const admin = await callerFor("admin@guichet.test");
     expect(await mergeDuplicate(admin, foreign.reference, master.reference, "Même panne", new Date())).toMatchObject({
       ok: false,
       failure: { kind: "unprocessable" },

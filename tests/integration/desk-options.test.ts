@@ -1,18 +1,10 @@
-import { eq } from "drizzle-orm";
 import { beforeAll, expect, test } from "vitest";
-import { database } from "@/db/client";
-import { users } from "@/db/schema";
 import type { Caller } from "@/lib/domain/caller";
 import { createTicket } from "@/lib/services/tickets/create-ticket";
 import { listDeskTeams, listHoldingTeamMembers } from "@/lib/services/desk/desk-options";
-import { loadCaller } from "@/lib/services/accounts/load-caller";
+import { callerFor } from "../support/callers";
 
 let requester: Caller, techOuest: Caller, techEst: Caller;
-
-async function callerFor(email: string) {
-  const [user] = await database().select({ id: users.id }).from(users).where(eq(users.email, email));
-  return (await loadCaller(user!.id))!;
-}
 
 beforeAll(async () => {
   [requester, techOuest, techEst] = await Promise.all([

@@ -1,24 +1,19 @@
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
 import { database } from "@/db/client";
-import { outboxEmails, ticketRatings, tickets, users } from "@/db/schema";
+import { outboxEmails, ticketRatings, tickets } from "@/db/schema";
 import { createRatingToken } from "@/lib/services/tickets/rating-link";
 import type { Caller } from "@/lib/domain/caller";
 import { env } from "@/lib/env";
 import { addComment } from "@/lib/services/tickets/add-comment";
 import { createTicket } from "@/lib/services/tickets/create-ticket";
-import { loadCaller } from "@/lib/services/accounts/load-caller";
 import { readTicket } from "@/lib/services/tickets/read-ticket";
 import { closeStaleResolutions, rateTicket, rateWithLink, requesterTransition } from "@/lib/services/tickets/requester-actions";
+import { callerFor } from "../support/callers";
 import { sampleFiles } from "../support/sample-files";
 
 let requester: Caller, otherSchool: Caller, technician: Caller;
 const DAY = 86_400_000;
-
-async function callerFor(email: string) {
-  const [user] = await database().select({ id: users.id }).from(users).where(eq(users.email, email));
-  return (await loadCaller(user!.id))!;
-}
 
 beforeAll(async () => {
   [requester, otherSchool, technician] = await Promise.all([

@@ -10,10 +10,10 @@ import { interventionSums } from "@/db/queries/interventions";
 import { auditEvents, configurationItems, establishments, interventionCis, interventions, ticketEvents, tickets, users } from "@/db/schema";
 import type { TimeFigures } from "@/lib/domain/dashboard";
 import { drillDownQuery } from "@/lib/schemas/dashboards";
-import { loadCaller } from "@/lib/services/accounts/load-caller";
 import { ciPage } from "@/lib/services/cmdb/read-ci";
 import { readDrillDown } from "@/lib/services/dashboards/drill-down";
 import { callRoute, tokenFor, type ProblemBody } from "../support/api-client";
+import { callerFor } from "../support/callers";
 import { useOwnDatabase } from "../support/own-database";
 import { fileSwitchIncident } from "../support/switch-incident";
 
@@ -34,11 +34,6 @@ type ListBody = { items: InterventionBody[]; total: { minutes: number; travelMin
 
 let choiseul: string, palissy: string, techOuest: string, techEst: string, scc: string;
 let choiseulCi: { id: string; name: string }, palissyCi: { id: string; name: string };
-
-const callerOf = async (email: string) => {
-  const [user] = await database().select({ id: users.id }).from(users).where(eq(users.email, email));
-  return (await loadCaller(user!.id))!;
-};
 
 async function ciOf(uai: string) {
   const [ci] = await database()
@@ -155,7 +150,7 @@ describe("a technician records an intervention", () => {
     });
     // The equipment's page lists it in its history, for the desk and for the school.
     for (const email of ["tech.ouest@guichet.test", "csl.choiseul@guichet.test"]) {
-      const page = await ciPage(await callerOf(email), choiseulCi.id, new Date());
+      const page = await ciPage(await callerFor(email), choiseulCi.id, new Date());
       expect(page!.interventions).toContainEqual(
         expect.objectContaining({ id: response.body.id, reference, summary: "Switch de la B204 redémarré, ports vérifiés" }),
       );
@@ -358,7 +353,7 @@ describe("time spent in the dashboards", () => {
   });
 
   test("the tickets behind a figure: by month in Paris time, by technician, on site", async () => {
-    const head = await callerOf("proviseur.choiseul@guichet.test");
+    const head = await callerFor("proviseur.choiseul@guichet.test");
     const listed = async (query: Record<string, string>) => {
       const page = await readDrillDown(head, drillDownQuery.parse({ establishment: "0370037P", ...query }));
       if (!page.ok) throw new Error(JSON.stringify(page.failure));

@@ -20,11 +20,11 @@ import {
 import type { Caller } from "@/lib/domain/caller";
 import { createReplyToken } from "@/lib/services/signed-token";
 import { parseMailboxUrl, type MailboxConfig } from "@/lib/domain/mail-in-config";
-import { loadCaller } from "@/lib/services/accounts/load-caller";
 import { updateTicket } from "@/lib/services/desk/update-ticket";
 import { readMailbox } from "@/lib/services/mail-in/read-mailbox";
 import { createTicket } from "@/lib/services/tickets/create-ticket";
 import { startWorker } from "../support/app-server";
+import { callerFor } from "../support/callers";
 import { startDovecot, type Dovecot } from "../support/dovecot";
 import { useOwnDatabase } from "../support/own-database";
 import { sampleFiles } from "../support/sample-files";
@@ -44,11 +44,6 @@ let dovecot: Dovecot;
 let mailbox: MailboxConfig;
 let uploadDir: string;
 let csl: Caller, admin: Caller;
-
-async function callerFor(email: string): Promise<Caller> {
-  const [user] = await database().select({ id: users.id }).from(users).where(eq(users.email, email));
-  return (await loadCaller(user!.id))!;
-}
 
 let sequence = 0;
 function message(headers: Record<string, string>, body: string): string {

@@ -6,10 +6,9 @@ import { and, eq, ne } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { GET as downloadDocument } from "@/app/api/v1/establishments/[uai]/documents/[id]/route";
 import { database } from "@/db/client";
-import { auditEvents, onboardingDocuments, users, zones } from "@/db/schema";
+import { auditEvents, onboardingDocuments, zones } from "@/db/schema";
 import type { Caller } from "@/lib/domain/caller";
 import type { AuditActor } from "@/lib/domain/audit";
-import { loadCaller } from "@/lib/services/accounts/load-caller";
 import { readOnboardingBoard } from "@/lib/services/organisation/onboarding-board";
 import {
   addOnboardingDocument,
@@ -18,6 +17,7 @@ import {
   onboardingDocumentForDownload,
 } from "@/lib/services/organisation/onboarding-documents";
 import { tokenFor } from "../support/api-client";
+import { callerFor } from "../support/callers";
 import { sampleFiles } from "../support/sample-files";
 
 // env() reads UPLOAD_DIR on first use, after this line: this file's documents land in a folder of its own.
@@ -30,11 +30,6 @@ const ACTOR: AuditActor = { userId: null, label: "admin@guichet.test", ip: "192.
 
 let admin: Caller;
 let tokens: Record<"admin" | "sectorLead" | "technician" | "requester", string>;
-
-async function callerFor(email: string): Promise<Caller> {
-  const [user] = await database().select({ id: users.id }).from(users).where(eq(users.email, email));
-  return (await loadCaller(user!.id))!;
-}
 
 /** Every file under UPLOAD_DIR (storage keys are yyyy/mm/<uuid>). */
 async function storedFiles(): Promise<string[]> {

@@ -10,13 +10,13 @@ import type { Caller } from "@/lib/domain/caller";
 import { encodeCursor } from "@/lib/schemas/cursor";
 import type { EstablishmentJson, TeamJson } from "@/lib/schemas/organisation-responses";
 import { createTicket } from "@/lib/services/tickets/create-ticket";
-import { loadCaller } from "@/lib/services/accounts/load-caller";
 import { readOnboardingBoard } from "@/lib/services/organisation/onboarding-board";
 import { saveVendor } from "@/lib/services/organisation/save-vendor";
 import { saveZone } from "@/lib/services/organisation/save-zone";
 import { setOnboardingMeeting } from "@/lib/services/organisation/set-onboarding-meeting";
 import { SYSTEM_ACTOR } from "@/lib/services/audit/audit-actor";
 import { callRoute, tokenFor, type ProblemBody } from "../support/api-client";
+import { callerFor } from "../support/callers";
 import { useOwnDatabase } from "../support/own-database";
 
 let drop: () => Promise<void>;
@@ -58,11 +58,6 @@ async function listedCodes() {
 
 async function auditCount(action: string) {
   return (await database().select({ id: auditEvents.id }).from(auditEvents).where(eq(auditEvents.action, action))).length;
-}
-
-async function callerFor(email: string): Promise<Caller> {
-  const [user] = await database().select({ id: users.id }).from(users).where(eq(users.email, email));
-  return (await loadCaller(user!.id))!;
 }
 
 async function primaryTeams(email: string) {

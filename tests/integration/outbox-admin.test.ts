@@ -2,14 +2,14 @@ import { randomUUID } from "node:crypto";
 import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { database } from "@/db/client";
-import { outboxEmails, users } from "@/db/schema";
+import { outboxEmails } from "@/db/schema";
 import type { Caller } from "@/lib/domain/caller";
 import { NO_SMTP_SERVER } from "@/lib/domain/outbox";
 import { env } from "@/lib/env";
 import { readOutbox, readOutboxEmail, resendOutboxEmail } from "@/lib/services/mail/outbox-admin";
 import { sendOutboxEmail, sweepPendingOutbox } from "@/lib/services/mail/send-outbox-email";
-import { loadCaller } from "@/lib/services/accounts/load-caller";
 import { startWorkers } from "@/workers/start";
+import { callerFor } from "../support/callers";
 import { deleteRedisKeys } from "../support/test-database";
 
 const redisPrefix = `${inject("redisPrefix")}_outbox`;
@@ -18,11 +18,6 @@ const poll = { timeout: 15_000, interval: 100 };
 let admin: Caller, technician: Caller;
 let stopWorkers: (() => Promise<void>) | undefined;
 const written: string[] = [];
-
-async function callerFor(email: string) {
-  const [user] = await database().select({ id: users.id }).from(users).where(eq(users.email, email));
-  return (await loadCaller(user!.id))!;
-}
 
 /** An outbox row as a notification writes it; `created` backdates it (the sweep leaves young rows alone). */
 async function writeEmail(values: Partial<typeof outboxEmails.$inferInsert> = {}): Promise<string> {

@@ -10,13 +10,13 @@ import { periodInstants, type Period } from "@/lib/domain/dashboard-period";
 import { parisDay } from "@/lib/domain/business-calendar";
 import type { TicketJson } from "@/lib/schemas/api-responses";
 import type { CreateTicketInput } from "@/lib/schemas/tickets";
-import { loadCaller } from "@/lib/services/accounts/load-caller";
 import { createCallContact } from "@/lib/services/desk/create-call-contact";
 import { callContacts, callSchool, callSchools } from "@/lib/services/desk/phone-call-steps";
 import { ticketFigures } from "@/lib/services/dashboards/ticket-figures";
 import { createTicket } from "@/lib/services/tickets/create-ticket";
 import { readTicket } from "@/lib/services/tickets/read-ticket";
 import { callRoute, tokenFor, type ProblemBody } from "../support/api-client";
+import { callerFor } from "../support/callers";
 import { useOwnDatabase } from "../support/own-database";
 
 /**
@@ -28,11 +28,6 @@ const actor: AuditActor = { userId: null, label: "test", ip: null, requestId: nu
 let drop: () => Promise<void>;
 let tech: Caller, techEst: Caller, csl: Caller, head: Caller, cslPalissy: Caller, serviceLead: Caller, vendor: Caller;
 let choiseulId: string;
-
-async function callerFor(email: string): Promise<Caller> {
-  const [user] = await database().select({ id: users.id }).from(users).where(eq(users.email, email));
-  return (await loadCaller(user!.id))!;
-}
 
 const call = (overrides: Partial<CreateTicketInput> = {}): CreateTicketInput => ({
   type: "incident",

@@ -2,14 +2,14 @@ import { eq } from "drizzle-orm";
 import { Client } from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { database } from "@/db/client";
-import { calendarClosures, teams, tickets, users } from "@/db/schema";
+import { calendarClosures, teams, tickets } from "@/db/schema";
 import type { Caller } from "@/lib/domain/caller";
-import { loadCaller } from "@/lib/services/accounts/load-caller";
 import { auditActor } from "@/lib/services/audit/audit-actor";
 import { referenceData } from "@/lib/services/routing/reference-cache";
 import { setRoutingRuleEnabled } from "@/lib/services/routing/routing-rules";
 import { referenceTeamSlaSettings, teamSlaSettings } from "@/lib/services/sla/team-calendar";
 import { createTicket } from "@/lib/services/tickets/create-ticket";
+import { callerFor } from "../support/callers";
 
 // Another process writing the same database (a second web process, the worker, psql): its own connection.
 let other: Client;
@@ -18,8 +18,7 @@ let admin: Caller;
 beforeAll(async () => {
   other = new Client({ connectionString: process.env.DATABASE_URL });
   await other.connect();
-  const [user] = await database().select({ id: users.id }).from(users).where(eq(users.email, "admin@guichet.test"));
-  admin = (await loadCaller(user!.id))!;
+  admin = await callerFor("admin@guichet.test");
 });
 
 afterAll(async () => {

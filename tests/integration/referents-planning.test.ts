@@ -18,13 +18,13 @@ import {
 } from "@/db/schema";
 import { parisDay } from "@/lib/domain/business-calendar";
 import type { Caller } from "@/lib/domain/caller";
-import { loadCaller } from "@/lib/services/accounts/load-caller";
 import { SYSTEM_ACTOR } from "@/lib/services/audit/audit-actor";
 import { addAbsence, setScheduleSlot, setVisitException } from "@/lib/services/planning/edit-planning";
 import { readTechnicianWeek } from "@/lib/services/planning/technician-planning";
 import { planVisit, visitProposals } from "@/lib/services/planning/ticket-visits";
 import { createTicket } from "@/lib/services/tickets/create-ticket";
 import { callRoute, tokenFor, type ProblemBody } from "../support/api-client";
+import { callerFor } from "../support/callers";
 import { useOwnDatabase } from "../support/own-database";
 
 let drop: () => Promise<void>;
@@ -33,7 +33,6 @@ let lead: Caller, csl: Caller, tech: Caller;
 let second: string;
 
 const idOf = async (email: string) => (await database().select({ id: users.id }).from(users).where(eq(users.email, email)))[0]!.id;
-const callerFor = async (email: string) => (await loadCaller(await idOf(email)))!;
 
 beforeAll(async () => {
   drop = await useOwnDatabase("referents");

@@ -16,7 +16,6 @@ import {
   teams,
   ticketEvents,
   tickets,
-  users,
 } from "@/db/schema";
 import { translatorFor } from "@/i18n/text";
 import { queueConnection, queuePrefix } from "@/lib/queue/connection";
@@ -24,7 +23,6 @@ import { JOBS } from "@/lib/queue/jobs";
 import { parisDay } from "@/lib/domain/business-calendar";
 import type { Caller } from "@/lib/domain/caller";
 import { createAccount } from "@/lib/services/accounts/create-account";
-import { loadCaller } from "@/lib/services/accounts/load-caller";
 import { removeStaffFromSchool } from "@/lib/services/accounts/remove-staff";
 import { updateAccount } from "@/lib/services/accounts/update-account";
 import { SYSTEM_ACTOR } from "@/lib/services/audit/audit-actor";
@@ -38,16 +36,12 @@ import { createTicket } from "@/lib/services/tickets/create-ticket";
 import { callRoute, tokenFor, type ProblemBody } from "../support/api-client";
 import { runRegisterDeadlines as runRegisterDeadlinesJob } from "@/workers/processors/run-register-deadlines";
 import { startWorkers } from "@/workers/start";
+import { callerFor } from "../support/callers";
 import { useOwnDatabase } from "../support/own-database";
 
 let drop: () => Promise<void>;
 let csl: Caller, head: Caller, palissyCsl: Caller, secu: Caller, tech: Caller, admin: Caller, chefOuest: Caller;
 let choiseulId: string;
-
-const callerFor = async (email: string): Promise<Caller> => {
-  const [user] = await database().select({ id: users.id }).from(users).where(eq(users.email, email));
-  return (await loadCaller(user!.id))!;
-};
 
 /**
  * The answers a category asks for today: those given, and a text for any other text field it requires (whatever

@@ -4,12 +4,11 @@ import { GET as openapi } from "@/app/api/v1/openapi.json/route";
 import { POST as testRoute } from "@/app/api/v1/routing/test/route";
 import { database } from "@/db/client";
 import { loadRoutingRules } from "@/db/queries/routing-rules";
-import { routingRuleHistory, routingRules, users } from "@/db/schema";
+import { routingRuleHistory, routingRules } from "@/db/schema";
 import type { Caller } from "@/lib/domain/caller";
 import type { RoutingTestResultJson } from "@/lib/schemas/api-responses";
 import type { RoutingRuleInput } from "@/lib/schemas/routing-rules";
 import { auditActor } from "@/lib/services/audit/audit-actor";
-import { loadCaller } from "@/lib/services/accounts/load-caller";
 import { moveRoutingRule, reorderRoutingRules } from "@/lib/services/routing/routing-rule-order";
 import {
   createRoutingRule,
@@ -19,6 +18,7 @@ import {
   updateRoutingRule,
 } from "@/lib/services/routing/routing-rules";
 import { callRoute, tokenFor, type ProblemBody } from "../support/api-client";
+import { callerFor } from "../support/callers";
 
 // Rules made here carry this prefix, so a failed run leaves nothing behind for the next files.
 const PREFIX = "[test routage]";
@@ -26,11 +26,6 @@ const MOBILE_TEAM = "Équipe mobile de la zone";
 
 let admin: Caller, technician: Caller;
 let adminToken: string, technicianToken: string, requesterToken: string;
-
-async function callerFor(email: string) {
-  const [user] = await database().select({ id: users.id }).from(users).where(eq(users.email, email));
-  return (await loadCaller(user!.id))!;
-}
 
 const order = async () => (await loadRoutingRules(database())).map((rule) => rule.name);
 const ruleRow = async (id: string) => (await database().select().from(routingRules).where(eq(routingRules.id, id)))[0];

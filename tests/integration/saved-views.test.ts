@@ -1,17 +1,12 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
 import { database } from "@/db/client";
-import { savedViews, users } from "@/db/schema";
+import { savedViews } from "@/db/schema";
 import type { Caller } from "@/lib/domain/caller";
-import { loadCaller } from "@/lib/services/accounts/load-caller";
 import { deleteSavedView, listSavedViews, saveView } from "@/lib/services/tickets/saved-views";
+import { callerFor } from "../support/callers";
 
 let technician: Caller, otherTechnician: Caller, requester: Caller;
-
-async function callerFor(email: string) {
-  const [user] = await database().select({ id: users.id }).from(users).where(eq(users.email, email));
-  return (await loadCaller(user!.id))!;
-}
 
 beforeAll(async () => {
   [technician, otherTechnician, requester] = await Promise.all([

@@ -7,6 +7,7 @@ import { authOptions } from "@/lib/auth/options";
 import { auditActor } from "@/lib/services/audit/audit-actor";
 import { updateAccount } from "@/lib/services/accounts/update-account";
 import { loadCaller } from "@/lib/services/accounts/load-caller";
+import { callerFor } from "../support/callers";
 
 async function account(email: string) {
   const [row] = await database()
@@ -54,7 +55,7 @@ describe("sessions", () => {
   });
 
   test("disabling an account ends its open session at once", async () => {
-    const admin = (await loadCaller((await account("admin@guichet.test")).id))!;
+    const admin = await callerFor("admin@guichet.test");
     const target = await account("sav.scc@guichet.test");
     const token = await signIn("sav.scc@guichet.test");
     expect(await updateAccount(admin, target.id, { disabled: true }, new Date(), auditActor({}, admin))).toMatchObject({ ok: true });
@@ -65,8 +66,8 @@ describe("sessions", () => {
   });
 
   test("only an admin may disable an account, and never their own", async () => {
-    const admin = (await loadCaller((await account("admin@guichet.test")).id))!;
-    const technician = (await loadCaller((await account("tech.ouest@guichet.test")).id))!;
+    const admin = await callerFor("admin@guichet.test");
+    const technician = await callerFor("tech.ouest@guichet.test");
     expect(await updateAccount(technician, admin.id, { disabled: true }, new Date(), auditActor({}, technician))).toMatchObject({
       ok: false,
       failure: { kind: "forbidden" },

@@ -3,7 +3,7 @@ import { Queue } from "bullmq";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { database } from "@/db/client";
-import { outboxEmails, slaPolicies, teamMembers, teams, ticketEvents, tickets, users, vendors, vendorWaits, zones } from "@/db/schema";
+import { outboxEmails, slaPolicies, teamMembers, teams, ticketEvents, tickets, vendors, vendorWaits, zones } from "@/db/schema";
 import { isOpenAt, type BusinessCalendar, type WeeklyHours, DEFAULT_CALENDAR } from "@/lib/domain/business-calendar";
 import type { Caller } from "@/lib/domain/caller";
 import { alarmJobId } from "@/lib/domain/sla-plan";
@@ -14,12 +14,12 @@ import { afterCommit } from "@/lib/services/after-commit";
 import { addComment } from "@/lib/services/tickets/add-comment";
 import { createTicket } from "@/lib/services/tickets/create-ticket";
 import { escalateTicket, mergeDuplicate, updateTicket } from "@/lib/services/desk/update-ticket";
-import { loadCaller } from "@/lib/services/accounts/load-caller";
 import { fireDueSlaAlarms } from "@/lib/services/sla/fire-sla-alarms";
 import { refreshSla } from "@/lib/services/sla/refresh-sla";
 import { reconcileSlaTimers } from "@/lib/services/sla/sla-timers";
 import { startWorkers } from "@/workers/start";
 import { startWorker } from "../support/app-server";
+import { callerFor } from "../support/callers";
 import { useOwnDatabase } from "../support/own-database";
 import { startSmtpCapture, type SmtpCapture } from "../support/smtp-capture";
 import { deleteRedisKeys } from "../support/test-database";
@@ -44,11 +44,6 @@ const MINUTES = { own: 2, resolve: 4 };
 let requester: Caller, technician: Caller;
 let team: { id: string } | undefined, policy: { id: string } | undefined;
 let queue: Queue;
-
-async function callerFor(email: string) {
-  const [user] = await database().select({ id: users.id }).from(users).where(eq(users.email, email));
-  return (await loadCaller(user!.id))!;
-}
 
 let capture: SmtpCapture | undefined;
 let dropOwnDatabase: (() => Promise<void>) | undefined;

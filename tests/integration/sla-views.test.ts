@@ -4,7 +4,7 @@ import { GET as atRiskQueue } from "@/app/api/v1/queues/at-risk/route";
 import { GET as namedQueue } from "@/app/api/v1/queues/[queue]/route";
 import { GET as openApi } from "@/app/api/v1/openapi.json/route";
 import { database } from "@/db/client";
-import { categories, establishments, services, teams, ticketEvents, tickets, users, vendors, vendorWaits } from "@/db/schema";
+import { categories, establishments, services, teams, ticketEvents, tickets, vendors, vendorWaits } from "@/db/schema";
 import type { Caller } from "@/lib/domain/caller";
 import type { TicketSummaryJson } from "@/lib/schemas/api-responses";
 import { translateFieldErrors, translateText } from "@/i18n/text";
@@ -14,7 +14,6 @@ import { addClosureSchema, ladderSchema, repairTimeSchema, weeklyHoursSchema } f
 import { createTicket } from "@/lib/services/tickets/create-ticket";
 import { updateTicket } from "@/lib/services/desk/update-ticket";
 import { auditActor } from "@/lib/services/audit/audit-actor";
-import { loadCaller } from "@/lib/services/accounts/load-caller";
 import { queueCounts } from "@/lib/services/desk/queues";
 import { readTicket } from "@/lib/services/tickets/read-ticket";
 import { refreshSla } from "@/lib/services/sla/refresh-sla";
@@ -29,16 +28,12 @@ import {
 } from "@/lib/services/sla/sla-settings";
 import { readTicketSla } from "@/lib/services/sla/read-ticket-sla";
 import { callRoute, tokenFor, type ProblemBody } from "../support/api-client";
+import { callerFor, ok } from "../support/callers";
 import { useOwnDatabase } from "../support/own-database";
 
 type Page = { items: TicketSummaryJson[]; nextCursor: string | null };
 
 let admin: Caller, choiseul: Caller, techOuest: Caller, chefOuest: Caller, chefService: Caller;
-
-async function callerFor(email: string) {
-  const [user] = await database().select({ id: users.id }).from(users).where(eq(users.email, email));
-  return (await loadCaller(user!.id))!;
-}
 
 let dropOwnDatabase: (() => Promise<void>) | undefined;
 afterAll(async () => dropOwnDatabase?.());
@@ -54,12 +49,6 @@ beforeAll(async () => {
     callerFor("chef.service@guichet.test"),
   ]);
 });
-
-async function ok<T>(result: Promise<{ ok: true; value: T } | { ok: false; failure: unknown }>): Promise<T> {
-  const settled = await result;
-  if (!settled.ok) throw new Error(JSON.stringify(settled.failure));
-  return settled.value;
-}
 
 /** Files a P2 network incident (10 business hours to resolve) at a school, as of `now`. */
 async function file(caller: Caller, uai: string, now: Date, title = "Plus de réseau en salle B204") {

@@ -2,22 +2,17 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
 import { GET as getOne } from "@/app/api/v1/tickets/[reference]/route";
 import { database } from "@/db/client";
-import { tickets, users } from "@/db/schema";
+import { tickets } from "@/db/schema";
 import type { Caller } from "@/lib/domain/caller";
 import type { Impact, TicketType, Urgency } from "@/lib/domain/vocabulary";
 import type { TicketJson } from "@/lib/schemas/api-responses";
 import { addComment } from "@/lib/services/tickets/add-comment";
 import { createTicket } from "@/lib/services/tickets/create-ticket";
 import { updateTicket } from "@/lib/services/desk/update-ticket";
-import { loadCaller } from "@/lib/services/accounts/load-caller";
 import { callRoute, tokenFor } from "../support/api-client";
+import { callerFor, ok } from "../support/callers";
 
 let choiseul: Caller, palissy: Caller, technician: Caller, admin: Caller;
-
-async function callerFor(email: string) {
-  const [user] = await database().select({ id: users.id }).from(users).where(eq(users.email, email));
-  return (await loadCaller(user!.id))!;
-}
 
 beforeAll(async () => {
   [choiseul, palissy, technician, admin] = await Promise.all([
@@ -74,12 +69,6 @@ async function slaOf(reference: string) {
     .from(tickets)
     .where(eq(tickets.reference, reference));
   return row!;
-}
-
-async function ok<T>(result: Promise<{ ok: true; value: T } | { ok: false; failure: unknown }>): Promise<T> {
-  const settled = await result;
-  if (!settled.ok) throw new Error(JSON.stringify(settled.failure));
-  return settled.value;
 }
 
 describe("a ticket's SLA is stored when it is filed", () => {

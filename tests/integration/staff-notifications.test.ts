@@ -20,7 +20,6 @@ import { digestSlotName, latestDigestSlot } from "@/lib/domain/notification-dige
 import type { Delivery, StaffNotificationKind } from "@/lib/domain/staff-notifications";
 import type { Impact, Urgency } from "@/lib/domain/vocabulary";
 import { env } from "@/lib/env";
-import { loadCaller } from "@/lib/services/accounts/load-caller";
 import { escalateTicket, updateTicket } from "@/lib/services/desk/update-ticket";
 import { recordTicketNotifications } from "@/lib/services/mail/notifications";
 import { saveMyPreferences } from "@/lib/services/notifications/my-notifications";
@@ -29,6 +28,7 @@ import { addComment } from "@/lib/services/tickets/add-comment";
 import { createTicket } from "@/lib/services/tickets/create-ticket";
 import { callRoute, tokenFor, type ProblemBody } from "../support/api-client";
 import { startWorker } from "../support/app-server";
+import { callerFor } from "../support/callers";
 import { useOwnDatabase } from "../support/own-database";
 import { startSmtpCapture, type SmtpCapture } from "../support/smtp-capture";
 import { deleteRedisKeys } from "../support/test-database";
@@ -39,11 +39,6 @@ const poll = { timeout: 20_000, interval: 200 };
 let capture: SmtpCapture | undefined;
 let dropOwnDatabase: (() => Promise<void>) | undefined;
 let csl: Caller, tech: Caller, chef: Caller;
-
-const callerFor = async (email: string) => {
-  const [user] = await database().select({ id: users.id }).from(users).where(eq(users.email, email));
-  return (await loadCaller(user!.id))!;
-};
 
 beforeAll(async () => {
   // A database of its own: the referent of Choiseul and the preferences set here must not change other files' e-mails.

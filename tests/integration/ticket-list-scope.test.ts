@@ -7,7 +7,7 @@ import type { Caller } from "@/lib/domain/caller";
 import { OPEN_STATUSES } from "@/lib/domain/ticket-status";
 import { canSeeTicket, ticketScope } from "@/lib/domain/ticket-visibility";
 import { PRIORITIES, TICKET_STATUSES } from "@/lib/domain/vocabulary";
-import { loadCaller } from "@/lib/services/accounts/load-caller";
+import { callerFor } from "../support/callers";
 
 /**
  * A list over a scope reads each member's page apart (a team's, a school's, the filer's) and merges them
@@ -19,13 +19,8 @@ type Filters = Omit<TicketListFilters, "scope" | "limit" | "after">;
 
 let technician: Caller, requester: Caller, twoTeams: Caller;
 
-const callerOf = async (email: string) => {
-  const [user] = await database().select({ id: users.id }).from(users).where(eq(users.email, email));
-  return (await loadCaller(user!.id))!;
-};
-
 beforeAll(async () => {
-  [technician, requester] = await Promise.all([callerOf("tech.ouest@guichet.test"), callerOf("csl.choiseul@guichet.test")]);
+  [technician, requester] = await Promise.all([callerFor("tech.ouest@guichet.test"), callerFor("csl.choiseul@guichet.test")]);
   const db = database();
   const [est] = await db.select({ id: teams.id, zoneId: teams.zoneId }).from(teams).where(eq(teams.code, "PROX-EST"));
   const [eole] = await db.select({ id: teams.id }).from(teams).where(eq(teams.code, "EQ-E-EOLE"));

@@ -6,8 +6,8 @@ import { auditEvents, establishments, outboxEmails, passwordLinks, userEstablish
 import { openApiDocument } from "@/lib/api/openapi";
 import { importAccounts } from "@/lib/services/accounts/import-accounts";
 import { SYSTEM_ACTOR } from "@/lib/services/audit/audit-actor";
-import { loadCaller } from "@/lib/services/accounts/load-caller";
 import { API, tokenFor, type ProblemBody } from "../support/api-client";
+import { callerFor } from "../support/callers";
 
 type Answer = {
   dryRun: boolean;
@@ -260,8 +260,7 @@ describe("POST /api/v1/users/import", () => {
   });
 
   test("the error report lists the refused rows as they were, with their line and reasons first", async () => {
-    const [user] = await database().select({ id: users.id }).from(users).where(eq(users.email, "admin@guichet.test"));
-    const caller = (await loadCaller(user!.id))!;
+    const caller = await callerFor("admin@guichet.test");
     const result = await importAccounts(caller, new TextEncoder().encode(DIRECTORY), { dryRun: true }, new Date(), SYSTEM_ACTOR);
     expect(result.ok).toBe(true);
     const report = result.ok ? result.value.errorReport! : "";

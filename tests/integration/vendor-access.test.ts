@@ -8,15 +8,15 @@ import { POST as handBack } from "@/app/api/v1/tickets/[reference]/hand-back/rou
 import { GET as getTicket, PATCH as patch } from "@/app/api/v1/tickets/[reference]/route";
 import { GET as list } from "@/app/api/v1/tickets/route";
 import { database } from "@/db/client";
-import { attachments, outboxEmails, teams, ticketEvents, tickets, ticketWatchers, users, vendorAccess, vendorWaits } from "@/db/schema";
+import { attachments, outboxEmails, teams, ticketEvents, tickets, ticketWatchers, vendorAccess, vendorWaits } from "@/db/schema";
 import type { Caller } from "@/lib/domain/caller";
 import type { TicketJson } from "@/lib/schemas/api-responses";
 import { addComment } from "@/lib/services/tickets/add-comment";
 import { linkRelated, mergeDuplicate } from "@/lib/services/desk/update-ticket";
-import { loadCaller } from "@/lib/services/accounts/load-caller";
 import { queueCounts } from "@/lib/services/desk/queues";
 import { readTicket } from "@/lib/services/tickets/read-ticket";
 import { callRoute, tokenFor, type ProblemBody } from "../support/api-client";
+import { callerFor } from "../support/callers";
 import { fileSwitchIncident } from "../support/switch-incident";
 import { sampleFiles } from "../support/sample-files";
 
@@ -26,11 +26,6 @@ type Answer = TicketJson & Omit<ProblemBody, "status">;
 let choiseul: string, techOuest: string, scc: string;
 let technician: Caller, vendor: Caller, requester: Caller;
 
-const callerOf = async (email: string) => {
-  const [user] = await database().select({ id: users.id }).from(users).where(eq(users.email, email));
-  return (await loadCaller(user!.id))!;
-};
-
 beforeAll(async () => {
   [choiseul, techOuest, scc] = await Promise.all([
     tokenFor("csl.choiseul@guichet.test"),
@@ -38,9 +33,9 @@ beforeAll(async () => {
     tokenFor("sav.scc@guichet.test"),
   ]);
   [technician, vendor, requester] = await Promise.all([
-    callerOf("tech.ouest@guichet.test"),
-    callerOf("sav.scc@guichet.test"),
-    callerOf("csl.choiseul@guichet.test"),
+    callerFor("tech.ouest@guichet.test"),
+    callerFor("sav.scc@guichet.test"),
+    callerFor("csl.choiseul@guichet.test"),
   ]);
 });
 

@@ -12,6 +12,7 @@ import { readWeeklyReport } from "@/lib/services/weekly-report/read-weekly-repor
 import { sendWeeklyReports } from "@/lib/services/weekly-report/send-weekly-reports";
 import { sendWeeklyReports as sendWeeklyReportsJob } from "@/workers/processors/send-weekly-reports";
 import { startWorkers } from "@/workers/start";
+import { callerFor } from "../support/callers";
 import { useOwnDatabase } from "../support/own-database";
 
 /**
@@ -27,11 +28,6 @@ const SLOT = new Date("2027-03-12T15:00:00Z");
 let drop: () => Promise<void>;
 let csl: Caller, head: Caller, palissyHead: Caller, chefOuest: Caller, tech: Caller, admin: Caller;
 const refs: Record<"t1" | "t2" | "t3", string> = { t1: "", t2: "", t3: "" };
-
-async function callerFor(email: string): Promise<Caller> {
-  const [user] = await database().select({ id: users.id }).from(users).where(eq(users.email, email));
-  return (await loadCaller(user!.id))!;
-}
 
 async function file(title: string, at: string): Promise<string> {
   const created = await createTicket(

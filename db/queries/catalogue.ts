@@ -1,8 +1,9 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { categories, services } from "@/db/schema";
 import type { ApproverKind } from "@/lib/domain/vocabulary";
 import type { CategoryField } from "@/lib/schemas/category-fields";
+import { preparedStatement } from "./prepared";
 
 export type CatalogueCategory = {
   id: string;
@@ -44,13 +45,18 @@ export async function listCatalogue(db: Executor): Promise<CatalogueService[]> {
 
 /** A category by its code within a service's code, or null. */
 export async function findCategory(db: Executor, serviceCode: string, categoryCode: string) {
-  const [row] = await db
+  const [row] = await findCategoryStatement(db).execute({ serviceCode, categoryCode });
+  return row ?? null;
+}
+
+const findCategoryStatement = preparedStatement((db) =>
+  db
     .select({ serviceId: services.id, serviceCode: services.code, category: categories })
     .from(categories)
     .innerJoin(services, eq(services.id, categories.serviceId))
-    .where(and(eq(services.code, serviceCode), eq(categories.code, categoryCode)));
-  return row ?? null;
-}
+    .where(and(eq(services.code, sql.placeholder("serviceCode")), eq(categories.code, sql.placeholder("categoryCode"))))
+    .prepare("find_category"),
+);
 
 /** A category by its code, or null. */
 export async function categoryByCode(db: Executor, code: string) {

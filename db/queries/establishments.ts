@@ -1,7 +1,8 @@
-import { and, asc, eq, gt, ilike, inArray, or, type SQL } from "drizzle-orm";
+import { and, asc, eq, gt, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { Database, Executor } from "@/db/client";
 import { keysetPage } from "./keyset-page";
 import { establishments, roomSupportModes, zones } from "@/db/schema";
+import { preparedStatement } from "./prepared";
 
 export type EstablishmentScope = { kind: "all" } | { kind: "ids"; ids: string[] };
 export type EstablishmentCursor = { name: string; id: string };
@@ -123,8 +124,42 @@ export async function schoolNamesById(db: Executor, ids: string[]): Promise<Map<
 
 /** The rooms of a school declared with their own support mode. */
 export function declaredRooms(db: Executor, establishmentId: string) {
-  return db
+  return declaredRoomsStatement(db).execute({ establishmentId });
+}
+
+const declaredRoomsStatement = preparedStatement((db) =>
+  db
     .select({ room: roomSupportModes.room, supportMode: roomSupportModes.supportMode })
     .from(roomSupportModes)
-    .where(eq(roomSupportModes.establishmentId, establishmentId));
+    .where(eq(roomSupportModes.establishmentId, sql.placeholder("establishmentId")))
+    .prepare("declared_rooms"),
+);
+
+/**
+ * The school a ticket is filed for, by UAI: what `establishmentByUai` reads, and what the router reads of it
+ * (`schoolRoutingFacts`), in one statement; null when there is none.
+ */
+export async function schoolForFiling(db: Executor, uai: string) {
+  const [row] = await schoolForFilingStatement(db).execute({ uai });
+  if (!row) return null;
+  const { departement, type, zone, ...school } = row;
+  return { ...school, routing: { uai: row.uai, zone, departement, type, supportMode: row.supportMode } };
 }
+
+const schoolForFilingStatement = preparedStatement((db) =>
+  db
+    .select({
+      id: establishments.id,
+      uai: establishments.uai,
+      name: establishments.name,
+      supportMode: establishments.supportMode,
+      zoneId: establishments.zoneId,
+      zone: zones.code,
+      departement: establishments.departement,
+      type: establishments.type,
+    })
+    .from(establishments)
+    .innerJoin(zones, eq(zones.id, establishments.zoneId))
+    .where(eq(establishments.uai, sql.placeholder("uai")))
+    .prepare("school_for_filing"),
+);

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, isNotNull, isNull, lte, or } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, isNotNull, isNull, lte, or, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import {
   establishmentReferents,
@@ -13,6 +13,7 @@ import {
   visitSchedule,
 } from "@/db/schema";
 import type { Absence, HalfDay, ScheduleSlot, VisitException } from "@/lib/domain/visit-planning";
+import { preparedStatement } from "./prepared";
 
 /**
  * Reads behind the technicians' planning (issue 14): referents, absences, default weeks, exceptions and the
@@ -23,16 +24,21 @@ import type { Absence, HalfDay, ScheduleSlot, VisitException } from "@/lib/domai
 export type SchoolReferentRow = { establishmentId: string; referentId: string; backupId: string | null };
 
 export async function schoolReferents(db: Executor, establishmentId: string): Promise<SchoolReferentRow | null> {
-  const [row] = await db
+  const [row] = await schoolReferentsStatement(db).execute({ establishmentId });
+  return row ?? null;
+}
+
+const schoolReferentsStatement = preparedStatement((db) =>
+  db
     .select({
       establishmentId: establishmentReferents.establishmentId,
       referentId: establishmentReferents.referentId,
       backupId: establishmentReferents.backupId,
     })
     .from(establishmentReferents)
-    .where(eq(establishmentReferents.establishmentId, establishmentId));
-  return row ?? null;
-}
+    .where(eq(establishmentReferents.establishmentId, sql.placeholder("establishmentId")))
+    .prepare("school_referents"),
+);
 
 /** The absences of these people that touch [from, to] (Paris dates, both included). */
 export async function absencesBetween(

@@ -1,4 +1,5 @@
 import { approvalLevelsOf } from "./approvals";
+import { preparedStatement } from "./prepared";
 import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Executor } from "@/db/client";
@@ -46,8 +47,9 @@ export async function ticketDetail(db: Executor, ticketId: string) {
   };
 }
 
-function ticketRow(db: Executor, ticketId: string) {
-  return db
+/** The ticket's row with its names (12 joins: the costliest statement to plan of a ticket's page and API answers). */
+const ticketRowStatement = preparedStatement((db) =>
+  db
     .select({
       id: tickets.id,
       reference: tickets.reference,
@@ -114,11 +116,13 @@ function ticketRow(db: Executor, ticketId: string) {
     .leftJoin(master, eq(master.id, tickets.mergedIntoId))
     .leftJoin(slaPolicies, eq(slaPolicies.id, tickets.slaPolicyId))
     .leftJoin(criticalPeriods, eq(criticalPeriods.id, tickets.criticalPeriodId))
-    .where(eq(tickets.id, ticketId));
-}
+    .where(eq(tickets.id, sql.placeholder("ticketId")))
+    .prepare("ticket_detail_row"),
+);
+const ticketRow = (db: Executor, ticketId: string) => ticketRowStatement(db).execute({ ticketId });
 
-function ticketCiRows(db: Executor, ticketId: string) {
-  return db
+const ticketCiRowsStatement = preparedStatement((db) =>
+  db
     .select({
       id: configurationItems.id,
       name: configurationItems.name,
@@ -128,9 +132,11 @@ function ticketCiRows(db: Executor, ticketId: string) {
     })
     .from(ticketCis)
     .innerJoin(configurationItems, eq(configurationItems.id, ticketCis.ciId))
-    .where(eq(ticketCis.ticketId, ticketId))
-    .orderBy(asc(configurationItems.name));
-}
+    .where(eq(ticketCis.ticketId, sql.placeholder("ticketId")))
+    .orderBy(asc(configurationItems.name))
+    .prepare("ticket_detail_cis"),
+);
+const ticketCiRows = (db: Executor, ticketId: string) => ticketCiRowsStatement(db).execute({ ticketId });
 
 export type TicketDetail = NonNullable<Awaited<ReturnType<typeof ticketDetail>>>;
 

@@ -2,13 +2,21 @@ import { eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { establishments, tickets } from "@/db/schema";
 import type { TicketScopeFacts } from "@/lib/domain/ticket-visibility";
+import { preparedStatement } from "./prepared";
 
 /** What the visibility rule needs of one ticket, by id or reference, in one statement; null when there is no such ticket. */
 export async function ticketFacts(
   db: Executor,
   by: { id: string } | { reference: string },
 ): Promise<(TicketScopeFacts & { id: string; reference: string; requesterId: string }) | null> {
-  const [row] = await db
+  const [row] = await ("id" in by ? byId(db).execute({ id: by.id }) : byReference(db).execute({ reference: by.reference }));
+  if (!row) return null;
+  const vendorGrants = row.vendorGrants.map((grant) => ({ ...grant, endedAt: grant.endedAt === null ? null : new Date(grant.endedAt) }));
+  return { ...row, vendorGrants };
+}
+
+function factsQuery(db: Executor) {
+  return db
     .select({
       id: tickets.id,
       reference: tickets.reference,
@@ -26,9 +34,15 @@ export async function ticketFacts(
         from "vendor_access" "v" where "v"."ticket_id" = "tickets"."id"), '[]')`,
     })
     .from(tickets)
-    .innerJoin(establishments, eq(establishments.id, tickets.establishmentId))
-    .where("id" in by ? eq(tickets.id, by.id) : eq(tickets.reference, by.reference));
-  if (!row) return null;
-  const vendorGrants = row.vendorGrants.map((grant) => ({ ...grant, endedAt: grant.endedAt === null ? null : new Date(grant.endedAt) }));
-  return { ...row, vendorGrants };
+    .innerJoin(establishments, eq(establishments.id, tickets.establishmentId));
 }
+const byId = preparedStatement((db) =>
+  factsQuery(db)
+    .where(eq(tickets.id, sql.placeholder("id")))
+    .prepare("ticket_facts_by_id"),
+);
+const byReference = preparedStatement((db) =>
+  factsQuery(db)
+    .where(eq(tickets.reference, sql.placeholder("reference")))
+    .prepare("ticket_facts_by_reference"),
+);

@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNull, notInArray, or, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { establishments, teamMembers, teams, ticketEvents, ticketFollowers, tickets, ticketWatchers, users } from "@/db/schema";
+import { preparedStatement } from "./prepared";
 
 /** Who a ticket's e-mails may go to: active accounts only. */
 export type Recipient = { id: string; email: string; name: string };
@@ -10,9 +11,12 @@ const active = () => isNull(users.disabledAt);
 /** Staff e-mails may carry internal text: whatever the team holds, school staff never get them. */
 const staffOnly = () => notInArray(users.role, ["requester", "manager"]);
 
-/** The staff members of the teams watching the ticket. */
-export function teamRecipients(tx: Executor, team: { watchingTicketId: string }): Promise<Recipient[]> {
-  const teamIds = tx.select({ id: ticketWatchers.teamId }).from(ticketWatchers).where(eq(ticketWatchers.ticketId, team.watchingTicketId));
+/** The staff members of the teams watching the ticket (or of the teams about to watch a ticket being filed). */
+export function teamRecipients(tx: Executor, team: { watchingTicketId: string } | { teamIds: string[] }): Promise<Recipient[]> {
+  const teamIds =
+    "teamIds" in team
+      ? team.teamIds
+      : tx.select({ id: ticketWatchers.teamId }).from(ticketWatchers).where(eq(ticketWatchers.ticketId, team.watchingTicketId));
   return tx
     .selectDistinct(person)
     .from(teamMembers)
@@ -48,7 +52,10 @@ export function schoolRecipients(tx: Executor, ticketId: string): Promise<Recipi
     .where(and(eq(tickets.id, ticketId), active()));
 }
 
-/** What a ticket's e-mail names: reference, title, school, holding team and assignee, requester. */
+/**
+ * What a ticket's e-mail names (reference, title, school, holding team and assignee, requester), and what its staff
+ * news depends on (its school, whether it was opened in a critical period).
+ */
 export async function ticketForEmail(tx: Executor, ticketId: string) {
   const [row] = await tx
     .select({
@@ -59,6 +66,8 @@ export async function ticketForEmail(tx: Executor, ticketId: string) {
       teamId: tickets.assignedTeamId,
       assigneeId: tickets.assigneeId,
       takenById: tickets.takenById,
+      establishmentId: tickets.establishmentId,
+      criticalPeriodId: tickets.criticalPeriodId,
       school: establishments.name,
       requester: { id: users.id, email: users.email, name: users.name, disabledAt: users.disabledAt },
     })
@@ -69,6 +78,20 @@ export async function ticketForEmail(tx: Executor, ticketId: string) {
     .where(eq(tickets.id, ticketId));
   return row ?? null;
 }
+
+/** A ticket's requester as its e-mails name them (a ticket being filed: its e-mails are worked out before its row is written). */
+export async function requesterForEmail(tx: Executor, userId: string) {
+  const [row] = await requesterStatement(tx).execute({ userId });
+  return row ?? null;
+}
+
+const requesterStatement = preparedStatement((db) =>
+  db
+    .select({ id: users.id, email: users.email, name: users.name, disabledAt: users.disabledAt })
+    .from(users)
+    .where(eq(users.id, sql.placeholder("userId")))
+    .prepare("requester_for_email"),
+);
 
 /** One journal entry of the ticket, as an e-mail tells it. */
 export async function eventForEmail(tx: Executor, ticketId: string, eventId: number) {

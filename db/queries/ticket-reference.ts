@@ -1,9 +1,11 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 
+const parisYear = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Paris", year: "numeric" });
+
 /** The next GU-<year>-<number> reference, numbered per year (Paris time) inside the creating transaction. */
 export async function nextTicketReference(tx: Executor, now: Date): Promise<string> {
-  const year = Number(new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Paris", year: "numeric" }).format(now));
+  const year = Number(parisYear.format(now));
   const result = await tx.execute<{ last: number }>(sql`
     INSERT INTO ticket_counters (year, last) VALUES (${year}, 1)
     ON CONFLICT (year) DO UPDATE SET last = ticket_counters.last + 1

@@ -3,6 +3,7 @@ import type { Database, Executor } from "@/db/client";
 import { keysetPage } from "./keyset-page";
 import { apiTokens, establishments, staffFunctions, teamMembers, teams, userEstablishments, users, zones } from "@/db/schema";
 import type { Role } from "@/lib/domain/vocabulary";
+import { preparedStatement } from "./prepared";
 
 export type UserCursor = { name: string; id: string };
 
@@ -210,13 +211,20 @@ export type CallerFacts = NonNullable<Awaited<ReturnType<typeof callerFacts>>>;
  * revocation or a disabling holds from the next request.
  */
 export async function liveApiTokenCaller(db: Executor, tokenHash: string, now: Date) {
-  const [row] = await db
+  const [row] = await liveApiTokenStatement(db).execute({ tokenHash, now: now.toISOString() });
+  return row ?? null;
+}
+
+const liveApiTokenStatement = preparedStatement((db) =>
+  db
     .select({ token: { id: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt }, caller: callerColumns })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(and(eq(apiTokens.tokenHash, tokenHash), gt(apiTokens.expiresAt, now), isNull(users.disabledAt)));
-  return row ?? null;
-}
+    .where(
+      and(eq(apiTokens.tokenHash, sql.placeholder("tokenHash")), gt(apiTokens.expiresAt, sql.placeholder("now")), isNull(users.disabledAt)),
+    )
+    .prepare("live_api_token_caller"),
+);
 
 /** The UAIs of an account's schools, sorted. */
 export async function schoolUaisOf(db: Executor, userId: string): Promise<string[]> {

@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, test, vi } from "vitest";
 import { GET as getOne } from "@/app/api/v1/tickets/[reference]/route";
 import { POST as comment } from "@/app/api/v1/tickets/[reference]/comments/route";
@@ -6,7 +6,7 @@ import { GET as list, POST as create } from "@/app/api/v1/tickets/route";
 import { GET as services } from "@/app/api/v1/services/route";
 import { GET as openapi } from "@/app/api/v1/openapi.json/route";
 import { database } from "@/db/client";
-import { configurationItems, establishments, outboxEmails, tickets } from "@/db/schema";
+import { configurationItems, establishments, notifications, outboxEmails, ticketEvents, tickets } from "@/db/schema";
 import type { TicketJson } from "@/lib/schemas/api-responses";
 import { API, callRoute, tokenFor, type ProblemBody } from "../support/api-client";
 
@@ -91,6 +91,42 @@ describe("POST /api/v1/tickets", () => {
     const second = await post<TicketJson>(incident());
     const number = (reference: string) => Number(reference.slice(-6));
     expect(number(second.body.reference)).toBe(number(first.body.reference) + 1);
+  });
+
+  test("concurrent filings get distinct consecutive references, each with its journal, news and e-mail", async () => {
+    const filed = await Promise.all(Array.from({ length: 8 }, () => post<TicketJson>(incident())));
+    expect(filed.map((answer) => answer.status)).toEqual(Array(8).fill(201));
+    const numbers = filed.map((answer) => Number(answer.body.reference.slice(-6))).sort((a, b) => a - b);
+    expect(numbers).toEqual(numbers.map((_, index) => numbers[0]! + index));
+    const rows = await database()
+      .select({ id: tickets.id })
+      .from(tickets)
+      .where(
+        inArray(
+          tickets.reference,
+          filed.map((answer) => answer.body.reference),
+        ),
+      );
+    const ids = rows.map((row) => row.id);
+    expect(ids).toHaveLength(8);
+    const journal = await database()
+      .select({ ticketId: ticketEvents.ticketId, kind: ticketEvents.kind })
+      .from(ticketEvents)
+      .where(inArray(ticketEvents.ticketId, ids))
+      .orderBy(ticketEvents.id);
+    for (const id of ids)
+      expect(journal.filter((event) => event.ticketId === id).map((event) => event.kind)).toEqual(["created", "assignment_changed"]);
+    // The requester's confirmation, and the new-ticket news of the queue's technicians (PROX-OUEST), once per ticket.
+    const mails = await database()
+      .select({ key: outboxEmails.idempotencyKey, ticketId: outboxEmails.ticketId })
+      .from(outboxEmails)
+      .where(inArray(outboxEmails.ticketId, ids));
+    for (const id of ids) expect(mails.filter((mail) => mail.ticketId === id && mail.key.startsWith("created:"))).toHaveLength(1);
+    const news = await database()
+      .select({ ticketId: notifications.ticketId, kind: notifications.kind })
+      .from(notifications)
+      .where(inArray(notifications.ticketId, ids));
+    for (const id of ids) expect(news.filter((row) => row.ticketId === id && row.kind === "new_ticket").length).toBeGreaterThan(0);
   });
 
   test("a hardware incident without inventoried equipment is accepted and flagged hors_inventaire", async () => {

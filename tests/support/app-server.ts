@@ -1,5 +1,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
+
+/** `npm run start`'s command (node, its V8 flags, server.mjs): tests and benches start the app as it is served. */
+const START_COMMAND = (JSON.parse(readFileSync("package.json", "utf8")) as { scripts: { start: string } }).scripts.start.split(" ");
 
 // Ports this process handed out: the kernel may give a just-released port again, and two servers of one run
 // (the app, the test OpenID provider, the SMTP capture) must never be handed the same one.
@@ -38,7 +42,7 @@ export function startWorker(environment: Record<string, string>): ChildProcess {
 
 /** Starts the built app as production does (server.mjs, `npm run start`) and waits until /api/health answers 200. */
 export async function startApp(environment: Record<string, string>, port: number): Promise<ChildProcess> {
-  const child = spawn("node", ["server.mjs"], {
+  const child = spawn(START_COMMAND[0]!, START_COMMAND.slice(1), {
     env: { ...process.env, ...environment, NODE_ENV: "production", PORT: String(port) },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,

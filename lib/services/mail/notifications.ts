@@ -12,7 +12,12 @@ import { createRatingToken } from "@/lib/services/tickets/rating-link";
 import { env } from "@/lib/env";
 import { ticketEmail, type TicketEmailContent } from "@/lib/mail/templates";
 import { staffTicketEmail } from "@/lib/mail/staff-templates";
-import { recordStaffNotifications, type StaffAudience } from "@/lib/services/notifications/record-staff-notifications";
+import {
+  planStaffNews,
+  writeStaffNews,
+  type StaffAudience,
+  type StaffNewsPlan,
+} from "@/lib/services/notifications/record-staff-notifications";
 import { bestEffort, producerQueue } from "@/lib/queue/producer";
 import { JOBS, type JobPayload } from "@/lib/queue/jobs";
 
@@ -53,8 +58,10 @@ function recipientsOf(tx: Executor, kind: TicketNotificationKind, ticketId: stri
   return schoolRecipients(tx, ticketId);
 }
 
-type TicketFacts = NonNullable<Awaited<ReturnType<typeof ticketForEmail>>>;
-type EventFacts = NonNullable<Awaited<ReturnType<typeof eventForEmail>>>;
+/** What a ticket's news says and depends on (`ticketForEmail`). */
+export type TicketFacts = NonNullable<Awaited<ReturnType<typeof ticketForEmail>>>;
+/** The journal entry a piece of news tells (`eventForEmail`). */
+export type EventFacts = NonNullable<Awaited<ReturnType<typeof eventForEmail>>>;
 
 /** What the e-mail says, or null when the requester must not get one. Internal notes never reach an e-mail. */
 function contentFor(kind: TicketNotificationKind, ticket: TicketFacts, event: EventFacts, now: Date): TicketEmailContent | null {
@@ -165,41 +172,65 @@ function staffEmailFor(kind: TicketNotificationKind, audience: StaffAudience, ti
         });
 }
 
+/** One piece of news with everything it needs read: the ticket and journal entry it tells, who hears of it. */
+export type ReadNews = {
+  kind: TicketNotificationKind;
+  eventId: number;
+  ticket: TicketFacts;
+  event: EventFacts;
+  /** The staff told of it (in-app rows, "each time" e-mails), when it is staff news. */
+  staff: { audience: StaffAudience; actorId: string | null; plan: StaffNewsPlan } | null;
+  /** The ticket e-mail's recipients, when there is one to send. */
+  recipients: Recipient[];
+};
+
 /**
- * Inside the caller's transaction: the staff notifications of each piece of news (in-app rows, "each time" e-mails),
- * then one outbox row per (notification, recipient) with idempotency key `${kind}:${eventId}:${recipientId}` (ON CONFLICT DO NOTHING); returns the ids of rows written by this call.
+ * Who hears of one piece of news, from its ticket and journal entry: the staff (`staffAudienceOf`) and the ticket
+ * e-mail's recipients. On `db`: the caller's transaction, or the pool for a ticket about to be filed (`recipients`
+ * then says who its school's side and watching teams are, as the ticket is not written yet).
  */
-export async function recordTicketNotifications(tx: Executor, notifications: TicketNotification[], now: Date): Promise<string[]> {
+export async function readNews(
+  db: Executor,
+  news: { kind: TicketNotificationKind; eventId: number; ticket: TicketFacts; event: EventFacts },
+  recipients: () => Promise<Recipient[]>,
+  now: Date,
+): Promise<ReadNews> {
+  const audience = staffAudienceOf(news.kind, news.ticket, news.event);
+  // A phone call's ticket is the contact's words, filed by the technician who took it: they need no news of it.
+  const actorId = news.kind === "created" && news.ticket.takenById ? news.ticket.takenById : news.event.authorId;
+  const [plan, told] = await Promise.all([
+    audience ? planStaffNews(db, { ...audience, actorId }, news.ticket) : null,
+    contentFor(news.kind, news.ticket, news.event, now) ? recipients() : [],
+  ]);
+  return { ...news, staff: audience && plan ? { audience, actorId, plan } : null, recipients: told };
+}
+
+/**
+ * Inside the caller's transaction, news read with `readNews`: the staff notifications of each (in-app rows, "each time"
+ * e-mails), then one outbox row per (notification, recipient) with idempotency key `${kind}:${eventId}:${recipientId}`
+ * (ON CONFLICT DO NOTHING); returns the ids of rows written by this call.
+ */
+export async function writeNews(tx: Executor, news: ReadNews[], now: Date): Promise<string[]> {
   const rows: (typeof outboxEmails.$inferInsert)[] = [];
   const staffOutboxIds: string[] = [];
-  for (const notification of notifications) {
-    const ticket = await ticketForEmail(tx, notification.ticketId);
-    const event = await eventForEmail(tx, notification.ticketId, notification.eventId);
-    // A caller's bug, not a user's: fail the transaction rather than announce something that did not happen.
-    if (!ticket || !event) throw new Error(`No event ${notification.eventId} on ticket ${notification.ticketId}`);
-    const audience = staffAudienceOf(notification.kind, ticket, event);
-    if (audience) {
+  for (const { kind, eventId, ticket, event, staff, recipients } of news) {
+    if (staff) {
+      const { audience, actorId, plan } = staff;
       staffOutboxIds.push(
-        ...(await recordStaffNotifications(
+        ...(await writeStaffNews(
           tx,
-          {
-            ...audience,
-            ticketId: ticket.id,
-            eventId: notification.eventId,
-            // A phone call's ticket is the contact's words, filed by the technician who took it: they need no news of it.
-            actorId: notification.kind === "created" && ticket.takenById ? ticket.takenById : event.authorId,
-            outboxKind: notification.kind,
-          },
-          staffEmailFor(notification.kind, audience, ticket, event, now),
+          { ...audience, ticketId: ticket.id, eventId, actorId, outboxKind: kind },
+          plan,
+          staffEmailFor(kind, audience, ticket, event, now),
           now,
         )),
       );
     }
-    const content = contentFor(notification.kind, ticket, event, now);
+    const content = contentFor(kind, ticket, event, now);
     if (!content) continue;
-    for (const recipient of await recipientsOf(tx, notification.kind, ticket.id)) {
+    for (const recipient of recipients) {
       // A reply or an escalation is news to everyone but its author; confirmations (created, closed…) go to the author too.
-      if (AUTHOR_SKIPPED.has(notification.kind) && recipient.id === event.authorId) continue;
+      if (AUTHOR_SKIPPED.has(kind) && recipient.id === event.authorId) continue;
       const email = ticketEmail({
         appUrl: env().APP_URL,
         reference: ticket.reference,
@@ -209,7 +240,7 @@ export async function recordTicketNotifications(tx: Executor, notifications: Tic
         repliesByMail: Boolean(env().MAIL_IN_REPLY_ADDRESS),
       });
       rows.push({
-        idempotencyKey: `${notification.kind}:${notification.eventId}:${recipient.id}`,
+        idempotencyKey: `${kind}:${eventId}:${recipient.id}`,
         ticketId: ticket.id,
         recipientId: recipient.id,
         toAddress: recipient.email,
@@ -227,6 +258,29 @@ export async function recordTicketNotifications(tx: Executor, notifications: Tic
     .onConflictDoNothing({ target: outboxEmails.idempotencyKey })
     .returning({ id: outboxEmails.id });
   return [...staffOutboxIds, ...written.map((row) => row.id)];
+}
+
+/**
+ * Inside the caller's transaction: reads each piece of news of a written ticket and journal entry (`readNews`), then
+ * writes them (`writeNews`); returns the ids of the outbox rows written by this call.
+ */
+export async function recordTicketNotifications(tx: Executor, notifications: TicketNotification[], now: Date): Promise<string[]> {
+  const news: ReadNews[] = [];
+  for (const notification of notifications) {
+    const ticket = await ticketForEmail(tx, notification.ticketId);
+    const event = await eventForEmail(tx, notification.ticketId, notification.eventId);
+    // A caller's bug, not a user's: fail the transaction rather than announce something that did not happen.
+    if (!ticket || !event) throw new Error(`No event ${notification.eventId} on ticket ${notification.ticketId}`);
+    news.push(
+      await readNews(
+        tx,
+        { kind: notification.kind, eventId: notification.eventId, ticket, event },
+        () => recipientsOf(tx, notification.kind, ticket.id),
+        now,
+      ),
+    );
+  }
+  return writeNews(tx, news, now);
 }
 
 /** After commit: one BullMQ job per outbox id (jobId = the outbox id, payload {outboxId}). Never throws: a failure is logged and the sweep catches up. */

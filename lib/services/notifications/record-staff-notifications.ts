@@ -9,7 +9,7 @@ import {
   type MailablePerson,
 } from "@/db/queries/staff-notifications";
 import { notifications, outboxEmails } from "@/db/schema";
-import { planNotifications, type StaffNotificationKind } from "@/lib/domain/staff-notifications";
+import { planNotifications, type PlannedNotification, type StaffNotificationKind } from "@/lib/domain/staff-notifications";
 import type { RenderedEmail } from "@/lib/mail/templates";
 
 /** Who a staff notification is addressed to: people by name, and teams whose members are concerned. */
@@ -20,17 +20,24 @@ export type StaffNews = StaffAudience & { ticketId: string; eventId: number; act
 /** The e-mail "each time" for one recipient (the caller renders it: the ticket's wording lives there). */
 export type ImmediateEmail = (recipient: MailablePerson) => RenderedEmail;
 
+/** Who is told of one piece of news and how, with the addresses of the "each time" ones: the reads, before any write. */
+export type StaffNewsPlan = { planned: PlannedNotification[]; mailable: MailablePerson[] };
+
 /**
- * Inside the caller's transaction: the in-app rows of one piece of news (lib/domain/staff-notifications.ts decides who
- * and how) and the outbox rows of the "each time" e-mails, key `${outboxKind}:${eventId}:${recipient}`. A retried
- * action writes nothing twice (unique event, kind, recipient; the outbox's key). Returns the outbox ids written.
+ * The reads of one piece of news (lib/domain/staff-notifications.ts decides who and how), from what the news depends on
+ * of its ticket (its school, whether it was opened in a critical period). On `db`, the pool or a transaction: a
+ * filing plans before its transaction, for a ticket it has not written yet.
  */
-export async function recordStaffNotifications(tx: Executor, news: StaffNews, email: ImmediateEmail, now: Date): Promise<string[]> {
-  const ticket = await ticketNotificationFacts(tx, news.ticketId);
-  if (!ticket) return [];
-  const referentId = await activeReferentOf(tx, ticket.establishmentId);
-  const direct = await activeStaffAmong(tx, news.direct);
-  const team = await activeStaffOfTeams(tx, news.teamIds);
+export async function planStaffNews(
+  db: Executor,
+  news: StaffAudience & { actorId: string | null },
+  ticket: { establishmentId: string; criticalPeriodId: string | null },
+): Promise<StaffNewsPlan> {
+  const [referentId, direct, team] = await Promise.all([
+    activeReferentOf(db, ticket.establishmentId),
+    activeStaffAmong(db, news.direct),
+    activeStaffOfTeams(db, news.teamIds),
+  ]);
   const everyone = [...new Set([...direct, ...team, ...(referentId ? [referentId] : [])])];
   const planned = planNotifications({
     kind: news.kind,
@@ -39,29 +46,44 @@ export async function recordStaffNotifications(tx: Executor, news: StaffNews, em
     team,
     referentId,
     critical: ticket.criticalPeriodId !== null,
-    preferences: await notificationPreferencesOf(tx, everyone),
+    preferences: await notificationPreferencesOf(db, everyone),
   });
-  if (planned.length === 0) return [];
+  const immediate = planned.filter((plan) => plan.delivery === "immediate").map((plan) => plan.recipientId);
+  return { planned, mailable: immediate.length ? await mailablePeople(db, immediate) : [] };
+}
 
+/**
+ * Inside the caller's transaction: the in-app rows of a planned piece of news and the outbox rows of the "each time"
+ * e-mails, key `${outboxKind}:${eventId}:${recipient}`. A retried action writes nothing twice (unique event, kind,
+ * recipient; the outbox's key): only the rows this call wrote are e-mailed. Returns the outbox ids written.
+ */
+export async function writeStaffNews(
+  tx: Executor,
+  news: StaffNews,
+  plan: StaffNewsPlan,
+  email: ImmediateEmail,
+  now: Date,
+): Promise<string[]> {
+  if (plan.planned.length === 0) return [];
   const written = await tx
     .insert(notifications)
     .values(
-      planned.map((plan) => ({
-        recipientId: plan.recipientId,
-        kind: plan.kind,
+      plan.planned.map((planned) => ({
+        recipientId: planned.recipientId,
+        kind: planned.kind,
         ticketId: news.ticketId,
         eventId: news.eventId,
         actorId: news.actorId,
-        delivery: plan.delivery,
+        delivery: planned.delivery,
         createdAt: now,
       })),
     )
     .onConflictDoNothing()
     .returning({ recipientId: notifications.recipientId, delivery: notifications.delivery });
 
-  const immediate = written.filter((row) => row.delivery === "immediate").map((row) => row.recipientId);
-  if (immediate.length === 0) return [];
-  const people = await mailablePeople(tx, immediate);
+  const immediate = new Set(written.filter((row) => row.delivery === "immediate").map((row) => row.recipientId));
+  const people = plan.mailable.filter((person) => immediate.has(person.id));
+  if (people.length === 0) return [];
   const rows = people.map((person) => {
     const rendered = email(person);
     return {
@@ -81,4 +103,14 @@ export async function recordStaffNotifications(tx: Executor, news: StaffNews, em
     .onConflictDoNothing({ target: outboxEmails.idempotencyKey })
     .returning({ id: outboxEmails.id });
   return outbox.map((row) => row.id);
+}
+
+/**
+ * Inside the caller's transaction: the in-app rows of one piece of news and the outbox rows of its "each time"
+ * e-mails (`planStaffNews`, then `writeStaffNews`). Returns the outbox ids written.
+ */
+export async function recordStaffNotifications(tx: Executor, news: StaffNews, email: ImmediateEmail, now: Date): Promise<string[]> {
+  const ticket = await ticketNotificationFacts(tx, news.ticketId);
+  if (!ticket) return [];
+  return writeStaffNews(tx, news, await planStaffNews(tx, news, ticket), email, now);
 }

@@ -10,15 +10,18 @@ import { referentAssignee } from "@/lib/domain/referent-assignment";
 import { route, type RoutingDecision, type TicketFacts } from "@/lib/domain/routing";
 import type { Priority, TicketType } from "@/lib/domain/vocabulary";
 
-/** What the router looks at, read from the database for a category (unless the caller has read it), a school and linked equipment. */
+/** What the router looks at, read from the database for a category and a school (unless the caller has read them) and linked equipment. */
 export async function routingFacts(
   tx: Executor,
   input: { type: TicketType; categoryId: string; establishmentId: string; ciIds: string[]; priority: Priority },
-  knownCategory?: NonNullable<Awaited<ReturnType<typeof categoryRoutingFacts>>>,
+  known: {
+    category?: NonNullable<Awaited<ReturnType<typeof categoryRoutingFacts>>>;
+    school?: NonNullable<Awaited<ReturnType<typeof schoolRoutingFacts>>>;
+  } = {},
 ): Promise<TicketFacts> {
   const [category, school, ciClasses] = await Promise.all([
-    knownCategory ?? categoryRoutingFacts(tx, input.categoryId),
-    schoolRoutingFacts(tx, input.establishmentId),
+    known.category ?? categoryRoutingFacts(tx, input.categoryId),
+    known.school ?? schoolRoutingFacts(tx, input.establishmentId),
     ciClassesOf(tx, input.ciIds),
   ]);
   return {

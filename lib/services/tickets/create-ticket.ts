@@ -4,7 +4,7 @@ import { callContact } from "@/db/queries/phone-contacts";
 import { findCategory } from "@/db/queries/catalogue";
 import { campaignDates } from "@/db/queries/campaigns";
 import { criticalPeriodsOn } from "@/db/queries/critical-periods";
-import { establishmentByUai } from "@/db/queries/establishments";
+import { schoolForFiling } from "@/db/queries/establishments";
 import { nextTicketReference } from "@/db/queries/ticket-reference";
 import { approvalSchool, approverFacts } from "@/db/queries/approvals";
 import { ticketApprovals, ticketCis, ticketEvents, tickets } from "@/db/schema";
@@ -29,7 +29,7 @@ import { tellApprovers } from "../approvals/tell-approvers";
 import { fail, succeed, type ServiceResult } from "../service-result";
 import { schoolEquipment } from "../cmdb/school-equipment";
 import { recordIdempotencyKey, type IdempotencyClaim } from "../idempotency/idempotency-keys";
-import { planFiling, recordFiledRouting } from "./route-filed-ticket";
+import { planFiling, readFilingNews, recordFiledRouting } from "./route-filed-ticket";
 import { recordRegisterEntry } from "../registers/record-from-approval";
 
 /**
@@ -87,7 +87,7 @@ export async function createTicket(
   { idempotency, channel = input.requesterId ? "phone" : "portal", flags = [], alsoInTransaction }: FilingOrigin = {},
 ): Promise<ServiceResult<{ reference: string }>> {
   const db = database();
-  const establishment = await establishmentByUai(db, input.establishmentUai);
+  const establishment = await schoolForFiling(db, input.establishmentUai);
   if (!establishment)
     return fail({
       kind: "unprocessable",
@@ -184,9 +184,41 @@ export async function createTicket(
           hardware: category.hardware,
           supportMode: establishment.supportMode,
           category: { code: category.code, schoolTask: category.schoolTask, serviceCode: found.serviceCode },
+          school: establishment.routing,
         },
         now,
       );
+
+  // The requester's words, as the call taker wrote them down; the entry says how it came in and who took it.
+  const created = {
+    kind: "created",
+    visibility: "public",
+    authorId: requesterId,
+    body: input.description,
+    data: {
+      ...(impact !== input.impact ? { impactRaised: { from: input.impact, to: impact } } : {}),
+      ...(channel !== "portal" ? { channel } : {}),
+      ...(takenBy ? { takenBy } : {}),
+    },
+  } as const;
+  // Its news is read now too: the transaction, which holds the year's reference counter, then only writes.
+  const news = plan
+    ? await readFilingNews(
+        db,
+        {
+          id: ticketId,
+          title: input.title,
+          takenById: takenBy?.id ?? null,
+          establishmentId: establishment.id,
+          criticalPeriodId: critical.period?.id ?? null,
+          school: establishment.name,
+          requesterId,
+          created,
+        },
+        plan,
+        now,
+      )
+    : null;
 
   const stored = await storeFiles(inspected.files, now);
   try {
@@ -222,20 +254,7 @@ export async function createTicket(
       if (ciIds.length) await tx.insert(ticketCis).values(ciIds.map((ciId) => ({ ticketId: ticket!.id, ciId })));
       const [event] = await tx
         .insert(ticketEvents)
-        .values({
-          ticketId: ticket!.id,
-          kind: "created",
-          visibility: "public",
-          // The requester's words, as the call taker wrote them down; the entry says how it came in and who took it.
-          authorId: requesterId,
-          body: input.description,
-          createdAt: now,
-          data: {
-            ...(impact !== input.impact ? { impactRaised: { from: input.impact, to: impact } } : {}),
-            ...(channel !== "portal" ? { channel } : {}),
-            ...(takenBy ? { takenBy } : {}),
-          },
-        })
+        .values({ ticketId: ticket!.id, ...created, createdAt: now })
         .returning({ id: ticketEvents.id });
       await recordAttachments(tx, { ticketId: ticket!.id, eventId: event!.id, uploadedById: caller.id, files: stored });
       if (alsoInTransaction) await alsoInTransaction(tx, { ticketId: ticket!.id, eventId: event!.id });
@@ -271,7 +290,7 @@ export async function createTicket(
           });
         }
       }
-      if (pending || !plan) {
+      if (pending || !plan || !news) {
         const outboxIds = await tellApprovers(
           tx,
           { ticketId: ticket!.id, level: pending!.level, approverKind: pending!.approverKind, eventId: event!.id, actorId: caller.id },
@@ -279,7 +298,7 @@ export async function createTicket(
         );
         return { reference, outboxIds, slaSchedules: [] };
       }
-      const routed = await recordFiledRouting(tx, { id: ticket!.id, createdEventId: event!.id }, plan, now);
+      const routed = await recordFiledRouting(tx, { id: ticket!.id, reference, createdEventId: event!.id }, plan, news, now);
       // Signed as it was filed: an exception or a delegation enters the register at once.
       if (approval.levels.length) await recordRegisterEntry(tx, { ticketId: ticket!.id, approvedById: caller.id, approvedAt: now });
       return { reference, ...routed };

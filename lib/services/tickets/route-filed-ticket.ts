@@ -1,13 +1,17 @@
 import type { Executor } from "@/db/client";
+import type { schoolRoutingFacts } from "@/db/queries/routing-facts";
 import { ciRoomsAmong } from "@/db/queries/ticket-sla";
 import { route, type RoutingDecision } from "@/lib/domain/routing";
 import type { Priority, SupportMode, TicketType } from "@/lib/domain/vocabulary";
-import { recordTicketNotifications } from "../mail/notifications";
+import { requesterForEmail, teamRecipients } from "@/db/queries/ticket-notifications";
+import { readNews, recordTicketNotifications, writeNews, type EventFacts, type ReadNews, type TicketFacts } from "../mail/notifications";
 import { applyRouting, decideRouting, planRouting, recordRouting, routingFacts, type RoutingPlan } from "../routing/route-ticket";
 import { refreshSla, slaChange, type SlaColumns, type SlaSchedule } from "../sla/refresh-sla";
 import { slaFactsOf } from "../sla/sla-facts";
 import { referenceTeamSlaSettings } from "../sla/team-calendar";
 import { referenceData } from "../routing/reference-cache";
+
+type RoutingSchool = NonNullable<Awaited<ReturnType<typeof schoolRoutingFacts>>>;
 
 export type FiledTicket = {
   id: string;
@@ -64,7 +68,13 @@ export async function routeFiledTicket(
 }
 
 /** What a routed filing writes, worked out before its transaction: the routing and the SLA the ticket's row starts with. */
-export type FilingPlan = { decision: RoutingDecision; routing: RoutingPlan; sla: { set: SlaColumns; schedule: SlaSchedule } };
+export type FilingPlan = {
+  decision: RoutingDecision;
+  routing: RoutingPlan;
+  /** The holding team's name, as the filing's e-mails say it. */
+  teamName: string | null;
+  sla: { set: SlaColumns; schedule: SlaSchedule };
+};
 
 /**
  * Routing and SLA of a ticket about to be filed (status `new`, nothing in its journal yet), from the same reads and
@@ -78,8 +88,9 @@ export async function planFiling(
     requesterId: string;
     hardware: boolean;
     supportMode: SupportMode;
-    /** What the router reads of its category, which the filing has read already. */
+    /** What the router reads of its category and school, which the filing has read already. */
     category: { code: string; schoolTask: string | null; serviceCode: string };
+    school: RoutingSchool;
   },
   now: Date,
 ): Promise<FilingPlan> {
@@ -93,7 +104,7 @@ export async function planFiling(
         ciIds: ticket.ciIds,
         priority: ticket.priority,
       },
-      ticket.category,
+      { category: ticket.category, school: ticket.school },
     ),
     referenceData(),
   ]);
@@ -130,17 +141,89 @@ export async function planFiling(
     now,
     referenceTeamSlaSettings(reference, routing.set.assignedTeamId, now),
   );
-  return { decision, routing, sla: slaChange(loaded, new Set(), now) };
+  const teamName = reference.teams.find((team) => team.id === routing.set.assignedTeamId)?.name ?? null;
+  return { decision, routing, teamName, sla: slaChange(loaded, new Set(), now) };
+}
+
+/** The routing's journal entry of a filing, as `recordRouting` writes it and its e-mails tell it. */
+const routingEntry = (plan: FilingPlan): EventFacts => ({
+  kind: "assignment_changed",
+  visibility: "public",
+  authorId: null,
+  body: null,
+  data: plan.routing.eventData,
+});
+
+/** What a filing's news reads of the ticket it is about to write, and its "created" journal entry. */
+export type FilingFacts = {
+  id: string;
+  title: string;
+  takenById: string | null;
+  establishmentId: string;
+  criticalPeriodId: string | null;
+  school: string;
+  requesterId: string;
+  created: EventFacts;
+};
+
+/** A filing's news once read: what `writeNews` writes when the reference and the journal entries' ids are known. */
+export type FilingNews = (written: { reference: string; createdEventId: number; routingEventId: number }) => ReadNews[];
+
+/**
+ * The reads of a routed filing's news (the requester's confirmation and the queue's news, the watching teams' e-mail),
+ * on the pool before its transaction, from what the filing is about to write: the transaction (which holds the year's
+ * reference counter) then only writes. Nothing else is written on a new ticket: it has no followers, and its watchers
+ * are the plan's.
+ */
+export async function readFilingNews(db: Executor, filing: FilingFacts, plan: FilingPlan, now: Date): Promise<FilingNews> {
+  const requester = await requesterForEmail(db, filing.requesterId);
+  if (!requester) throw new Error(`No requester ${filing.requesterId}`);
+  const ticket: TicketFacts = {
+    id: filing.id,
+    reference: "",
+    title: filing.title,
+    teamName: plan.teamName,
+    teamId: plan.routing.set.assignedTeamId,
+    assigneeId: plan.routing.set.assigneeId,
+    takenById: filing.takenById,
+    establishmentId: filing.establishmentId,
+    criticalPeriodId: filing.criticalPeriodId,
+    school: filing.school,
+    requester,
+  };
+  const { disabledAt, ...person } = requester;
+  const watched = plan.decision.watcherTeamCodes.length > 0;
+  const news = await Promise.all([
+    readNews(db, { kind: "created", eventId: 0, ticket, event: filing.created }, async () => (disabledAt ? [] : [person]), now),
+    // Watching teams (the Académie's RSSI on a security incident) are told at once.
+    ...(watched
+      ? [
+          readNews(
+            db,
+            { kind: "watched", eventId: 0, ticket, event: routingEntry(plan) },
+            () => teamRecipients(db, { teamIds: plan.routing.watcherTeamIds }),
+            now,
+          ),
+        ]
+      : []),
+  ]);
+  return ({ reference, createdEventId, routingEventId }) =>
+    news.map((each) => ({
+      ...each,
+      ticket: { ...each.ticket, reference },
+      eventId: each.kind === "created" ? createdEventId : routingEventId,
+    }));
 }
 
 /** Inside the filing's transaction, once its row (written with `plan`) and its "created" entry are: the watchers, the routing's journal entry, the e-mails. */
 export async function recordFiledRouting(
   tx: Executor,
-  ticket: { id: string; createdEventId: number },
+  ticket: { id: string; reference: string; createdEventId: number },
   plan: FilingPlan,
+  news: FilingNews,
   now: Date,
 ): Promise<{ outboxIds: string[]; slaSchedules: SlaSchedule[] }> {
-  const eventId = await recordRouting(tx, ticket.id, plan.routing, null, now);
-  const outboxIds = await tellFiled(tx, ticket, { eventId, watched: plan.decision.watcherTeamCodes.length > 0 }, now);
+  const routingEventId = await recordRouting(tx, ticket.id, plan.routing, null, now);
+  const outboxIds = await writeNews(tx, news({ reference: ticket.reference, createdEventId: ticket.createdEventId, routingEventId }), now);
   return { outboxIds, slaSchedules: [plan.sla.schedule] };
 }

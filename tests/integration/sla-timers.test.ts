@@ -1,5 +1,5 @@
 import type { ChildProcess } from "node:child_process";
-import { Queue } from "bullmq";
+import { Queue, type Job } from "bullmq";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { database } from "@/db/client";
@@ -18,6 +18,7 @@ import { loadCaller } from "@/lib/services/accounts/load-caller";
 import { checkDueTickets, fireDueSlaAlarms } from "@/lib/services/sla/fire-sla-alarms";
 import { refreshSla } from "@/lib/services/sla/refresh-sla";
 import { reconcileSlaTimers } from "@/lib/services/sla/sla-timers";
+import { checkSla } from "@/workers/processors/check-sla";
 import { startWorkers } from "@/workers/start";
 import { startWorker } from "../support/app-server";
 import { useOwnDatabase } from "../support/own-database";
@@ -413,6 +414,33 @@ describe("alarms on the default calendar, with a controlled clock", () => {
       expect(keysOf(await slaEvents(ticket.id))).toEqual(["tto-warning"]);
       expect(runs.flatMap((run) => run.get(ticket.id) ?? []).length).toBe(1);
       expect((await stateOf(ticket.id)).slaState).toBe("at_risk");
+    }
+  });
+
+  test("a ticket whose check fails does not hold back the job that met it among the tickets due", async () => {
+    const good = await file(at("2026-11-16T10:00:00Z")); // warned at 11:22:30
+    const broken = await file(at("2026-11-16T10:00:00Z"));
+    // Its team's hours are not hours: computing its SLA throws, as any data a check cannot read would.
+    const [odd] = await database()
+      .insert(teams)
+      .values({ code: "TEST-ODD", name: "Horaires illisibles", party: "region", weeklyHours: sql`'{"1": 5}'::jsonb` })
+      .returning({ id: teams.id });
+    await database().update(tickets).set({ assignedTeamId: odd!.id }).where(eq(tickets.id, broken.id));
+    const when = at("2026-11-16T10:23:00Z");
+    try {
+      await expect(checkDueTickets(good.id, when, 49)).rejects.toThrow();
+      expect(await slaEvents(good.id)).toEqual([]);
+      // The job checks its own ticket alone; the broken ticket's job fails, to be retried.
+      const job = (ticketId: string) => ({ data: { ticketId } }) as Job;
+      // A job runs on real time: every alarm of the good ticket is due by now, and recorded.
+      const checked = await checkSla(job(good.id));
+      const recorded = keysOf(await slaEvents(good.id));
+      expect(recorded).toEqual(expect.arrayContaining(["tto-warning", "tto-breach", "escalation-1"]));
+      expect(keysOf(checked.fired.map((key) => ({ key })))).toEqual(recorded);
+      await expect(checkSla(job(broken.id))).rejects.toThrow();
+      expect(await slaEvents(broken.id)).toEqual([]);
+    } finally {
+      await database().update(tickets).set({ slaNextCheckAt: null }).where(eq(tickets.id, broken.id));
     }
   });
 

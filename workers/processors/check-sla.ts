@@ -11,7 +11,15 @@ const ALONGSIDE = 49;
 
 export async function checkSla(job: Job): Promise<{ fired: string[] }> {
   const { ticketId } = JOBS.checkSla.payload.parse(job.data);
-  const fired = await checkDueTickets(ticketId, new Date(), ALONGSIDE);
+  let fired: Map<string, string[]>;
+  try {
+    fired = await checkDueTickets(ticketId, new Date(), ALONGSIDE);
+  } catch (error) {
+    // One ticket whose check fails must not hold back the others it was checked with: the job checks its own alone
+    // (and fails, to be retried, only if that one fails), each other ticket's job does the same.
+    logger.warn({ err: error, ticketId }, "SLA check of the tickets due failed; checking this ticket alone");
+    fired = await checkDueTickets(ticketId, new Date(), 0);
+  }
   if (fired.size > 0) logger.info({ ticketId, fired: Object.fromEntries(fired) }, "SLA alarms recorded");
   return { fired: fired.get(ticketId) ?? [] };
 }

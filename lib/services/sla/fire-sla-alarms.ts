@@ -105,7 +105,7 @@ async function checkLocked(tx: Executor, ticketIds: readonly string[], now: Date
       }
     }
   }
-  // Another run may have recorded some already (the keys were read under the lock, so only a caller's own retry): those act no more.
+  // The recorded keys were read under the tickets' locks; the idempotency key still guards each entry: one that exists acts no more.
   const written = entries.length
     ? await tx
         .insert(ticketEvents)

@@ -66,6 +66,14 @@ async function burstPids(client: Client, workerPid: number): Promise<{ worker: n
   };
 }
 
+/** Transactions committed in the database so far (the worker's, its e-mails' and this process's polls included). */
+async function commits(client: Client): Promise<number> {
+  const row = await client.query<{ commits: string }>(
+    "SELECT xact_commit AS commits FROM pg_stat_database WHERE datname = current_database()",
+  );
+  return Number(row.rows[0]!.commits);
+}
+
 type Lag = { n: number; p50: number; p99: number; max: number };
 const lagOf = (values: number[]): Lag => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -158,6 +166,7 @@ export async function runSlaBurst(argv: readonly string[]): Promise<boolean> {
     await sleep(Math.max(0, burstStart - Date.now()));
     const pidsBefore = await burstPids(client, worker.pid!);
     const cpuBefore = { worker: await cpuSeconds(pidsBefore.worker), postgres: await cpuSeconds(pidsBefore.postgres) };
+    const commitsBefore = await commits(client);
     while (Date.now() < deadline) {
       if (!loadAtBurst.length && Date.now() >= burstStart + BURST_MS) loadAtBurst = os.loadavg();
       const polled = Date.now();
@@ -175,6 +184,7 @@ export async function runSlaBurst(argv: readonly string[]): Promise<boolean> {
       workerSeconds: cpuSince(cpuBefore.worker, await cpuSeconds(pidsAfter.worker)),
       postgresSeconds: cpuSince(cpuBefore.postgres, await cpuSeconds(pidsAfter.postgres)),
       postgresBackends: pidsAfter.postgres.length,
+      transactions: (await commits(client)) - commitsBefore,
     };
 
     const recorded = (
@@ -234,6 +244,10 @@ export async function runSlaBurst(argv: readonly string[]): Promise<boolean> {
           [
             "CPU during the burst",
             `worker ${cpu.workerSeconds.toFixed(1)} s (${((cpu.workerSeconds * 1000) / Math.max(1, counts.recorded)).toFixed(1)} ms per alarm, its e-mails included), PostgreSQL ${cpu.postgresSeconds.toFixed(1)} s over ${cpu.postgresBackends} connections (${((cpu.postgresSeconds * 1000) / Math.max(1, counts.recorded)).toFixed(1)} ms per alarm)`,
+          ],
+          [
+            "transactions committed during the burst",
+            `${cpu.transactions} (${(cpu.transactions / Math.max(1, counts.recorded)).toFixed(2)} per alarm; e-mails and this run's polls included)`,
           ],
         ],
       ),

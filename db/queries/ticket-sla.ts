@@ -16,9 +16,9 @@ import {
 } from "@/db/schema";
 import type { Role } from "@/lib/domain/vocabulary";
 
-/** A ticket's columns its SLA depends on, with its category, school, policy and vendor facts. */
-export async function ticketSlaRow(tx: Executor, ticketId: string) {
-  const [row] = await tx
+/** Tickets' columns their SLA depends on, with their category, school, policy and vendor facts (those that exist). */
+export function slaRowsOf(tx: Executor, ticketIds: readonly string[]) {
+  return tx
     .select({
       id: tickets.id,
       establishmentId: tickets.establishmentId,
@@ -49,41 +49,47 @@ export async function ticketSlaRow(tx: Executor, ticketId: string) {
     .innerJoin(establishments, eq(establishments.id, tickets.establishmentId))
     .leftJoin(slaPolicies, eq(slaPolicies.id, tickets.slaPolicyId))
     .leftJoin(vendors, eq(vendors.id, tickets.vendorId))
-    .where(eq(tickets.id, ticketId));
-  return row ?? null;
+    .where(inArray(tickets.id, [...ticketIds]));
 }
 
-/** When someone other than the requester first answered publicly in the journal, or null. */
-export async function firstPublicReplyAt(tx: Executor, ticketId: string, requesterId: string): Promise<Date | null> {
-  const [reply] = await tx
-    .select({ at: ticketEvents.createdAt })
+/** By ticket, when someone other than its requester first answered publicly in its journal (tickets never answered are absent). */
+export async function firstPublicRepliesAt(tx: Executor, ticketIds: readonly string[]): Promise<Map<string, Date>> {
+  if (ticketIds.length === 0) return new Map();
+  const replies = await tx
+    .selectDistinctOn([ticketEvents.ticketId], { ticketId: ticketEvents.ticketId, at: ticketEvents.createdAt })
     .from(ticketEvents)
+    .innerJoin(tickets, eq(tickets.id, ticketEvents.ticketId))
     .where(
       and(
-        eq(ticketEvents.ticketId, ticketId),
+        inArray(ticketEvents.ticketId, [...ticketIds]),
         eq(ticketEvents.kind, "comment"),
         eq(ticketEvents.visibility, "public"),
         isNotNull(ticketEvents.authorId),
-        ne(ticketEvents.authorId, requesterId),
+        ne(ticketEvents.authorId, tickets.requesterId),
       ),
     )
-    .orderBy(asc(ticketEvents.createdAt), asc(ticketEvents.id))
-    .limit(1);
-  return reply?.at ?? null;
+    .orderBy(ticketEvents.ticketId, asc(ticketEvents.createdAt), asc(ticketEvents.id));
+  return new Map(replies.map((reply) => [reply.ticketId, reply.at]));
 }
 
-/** The ticket's status changes and its merge into a master (data {from, to}), in order. */
-export function statusEvents(tx: Executor, ticketId: string) {
-  return tx
-    .select({ at: ticketEvents.createdAt, kind: ticketEvents.kind, data: ticketEvents.data })
+/** A ticket's status change, or its merge into a master (data {from, to}). */
+export type StatusEvent = { at: Date; kind: (typeof ticketEvents.$inferSelect)["kind"]; data: Record<string, unknown> };
+
+/** By ticket, its status changes and its merge into a master, in order (tickets without any are absent). */
+export async function statusEventsOf(tx: Executor, ticketIds: readonly string[]): Promise<Map<string, StatusEvent[]>> {
+  const rows = await tx
+    .select({ ticketId: ticketEvents.ticketId, at: ticketEvents.createdAt, kind: ticketEvents.kind, data: ticketEvents.data })
     .from(ticketEvents)
     .where(
       and(
-        eq(ticketEvents.ticketId, ticketId),
+        inArray(ticketEvents.ticketId, [...ticketIds]),
         or(eq(ticketEvents.kind, "status_changed"), and(eq(ticketEvents.kind, "merged"), sql`${ticketEvents.data} ? 'to'`)),
       ),
     )
-    .orderBy(asc(ticketEvents.createdAt), asc(ticketEvents.id));
+    .orderBy(ticketEvents.ticketId, asc(ticketEvents.createdAt), asc(ticketEvents.id));
+  const byTicket = new Map<string, StatusEvent[]>();
+  for (const { ticketId, ...event } of rows) byTicket.set(ticketId, [...(byTicket.get(ticketId) ?? []), event]);
+  return byTicket;
 }
 
 /** The rooms the ticket's equipment stands in (null: no room recorded). */
@@ -103,28 +109,41 @@ export async function ciRoomsAmong(tx: Executor, ciIds: string[]): Promise<(stri
   return items.map((item) => item.room);
 }
 
-/** The keys of the alarms already recorded in the ticket's journal. */
-export async function recordedAlarmKeys(tx: Executor, ticketId: string): Promise<Set<string>> {
+/** By ticket, the keys of the alarms already recorded in its journal (every ticket asked for is present). */
+export async function recordedAlarmKeysOf(tx: Executor, ticketIds: readonly string[]): Promise<Map<string, Set<string>>> {
   const rows = await tx
-    .select({ key: ticketEvents.idempotencyKey })
+    .select({ ticketId: ticketEvents.ticketId, key: ticketEvents.idempotencyKey })
     .from(ticketEvents)
-    .where(and(eq(ticketEvents.ticketId, ticketId), isNotNull(ticketEvents.idempotencyKey)));
-  return new Set(rows.map((row) => row.key!));
+    .where(and(inArray(ticketEvents.ticketId, [...ticketIds]), isNotNull(ticketEvents.idempotencyKey)));
+  const byTicket = new Map(ticketIds.map((id) => [id, new Set<string>()]));
+  for (const row of rows) byTicket.get(row.ticketId)!.add(row.key!);
+  return byTicket;
 }
 
-/** What an alarm of the ticket needs besides its deadlines: its school's zone and vendor's name. */
-export async function alarmTicket(tx: Executor, ticketId: string) {
-  const [row] = await tx
-    .select({
-      id: tickets.id,
-      zoneId: establishments.zoneId,
-      vendorName: vendors.name,
-    })
+/** By ticket, what its alarms need besides its deadlines: its school's zone. */
+export async function alarmZonesOf(tx: Executor, ticketIds: readonly string[]): Promise<Map<string, string>> {
+  const rows = await tx
+    .select({ id: tickets.id, zoneId: establishments.zoneId })
     .from(tickets)
     .innerJoin(establishments, eq(establishments.id, tickets.establishmentId))
-    .leftJoin(vendors, eq(vendors.id, tickets.vendorId))
-    .where(eq(tickets.id, ticketId));
-  return row ?? null;
+    .where(inArray(tickets.id, [...ticketIds]));
+  return new Map(rows.map((row) => [row.id, row.zoneId]));
+}
+
+/**
+ * Locks up to `limit` other tickets whose next SLA check has come at `now`, earliest first, skipping those another
+ * transaction holds (it is handling them, or changing them and will store their SLA): the alarm worker checks them
+ * in the same transaction as the ticket its job names.
+ */
+export async function lockDueTickets(tx: Executor, now: Date, except: string, limit: number): Promise<string[]> {
+  const rows = await tx
+    .select({ id: tickets.id })
+    .from(tickets)
+    .where(and(isNotNull(tickets.slaNextCheckAt), lte(tickets.slaNextCheckAt, now), ne(tickets.id, except)))
+    .orderBy(asc(tickets.slaNextCheckAt))
+    .limit(limit)
+    .for("update", { skipLocked: true });
+  return rows.map((row) => row.id);
 }
 
 /** The active holders of a role for a zone: that zone's, or the Région-wide ones (no zone), by name. */

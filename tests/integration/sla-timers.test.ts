@@ -1,5 +1,5 @@
 import type { ChildProcess } from "node:child_process";
-import { Queue } from "bullmq";
+import { Queue, type Job } from "bullmq";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { database } from "@/db/client";
@@ -14,9 +14,10 @@ import { afterCommit } from "@/lib/services/after-commit";
 import { addComment } from "@/lib/services/tickets/add-comment";
 import { createTicket } from "@/lib/services/tickets/create-ticket";
 import { escalateTicket, mergeDuplicate, updateTicket } from "@/lib/services/desk/update-ticket";
-import { fireDueSlaAlarms } from "@/lib/services/sla/fire-sla-alarms";
+import { checkDueTickets, fireDueSlaAlarms } from "@/lib/services/sla/fire-sla-alarms";
 import { refreshSla } from "@/lib/services/sla/refresh-sla";
 import { reconcileSlaTimers } from "@/lib/services/sla/sla-timers";
+import { checkSla } from "@/workers/processors/check-sla";
 import { startWorkers } from "@/workers/start";
 import { startWorker } from "../support/app-server";
 import { callerFor } from "../support/callers";
@@ -367,6 +368,75 @@ describe("alarms on the default calendar, with a controlled clock", () => {
     expect(await heldJobs(heldBefore.filter((id) => fired.some((key) => id.endsWith(`-${key}`))))).toEqual([]);
     const remaining = await jobIdsOf(ticket.id);
     expect(await heldJobs(remaining)).toEqual(remaining);
+  });
+
+  // Monday 16 November, before every other ticket of this describe: the tickets due then are these tests' own.
+  test("a job's check records, in its transaction, the alarms of the other tickets due by then, once each and none early", async () => {
+    const first = await file(at("2026-11-16T08:00:00Z")); // P1 at 09:00: warned at 09:22:30
+    const second = await file(at("2026-11-16T08:01:00Z")); // warned at 09:23:30
+    const later = await file(at("2026-11-16T08:05:00Z")); // warned at 09:27:30
+    const when = at("2026-11-16T08:24:00Z");
+    const laterBefore = await stateOf(later.id);
+    const secondJobs = await jobIdsOf(second.id);
+
+    const fired = await checkDueTickets(first.id, when, 49);
+    expect(keysOf((fired.get(first.id) ?? []).map((key) => ({ key })))).toEqual(["tto-warning"]);
+    expect(keysOf((fired.get(second.id) ?? []).map((key) => ({ key })))).toEqual(["tto-warning"]);
+    // Not due yet: neither recorded nor stored.
+    expect(fired.has(later.id)).toBe(false);
+    expect(await slaEvents(later.id)).toEqual([]);
+    expect(await stateOf(later.id)).toEqual(laterBefore);
+
+    // The other ticket's check is the one its own job would have made: the entry, its e-mail, the stored SLA, its job dropped.
+    // Nobody holds it: the warning goes to the holding team, PROX-OUEST (its technician and its sector lead).
+    expect(await mailedFor(second.id, "tto-warning")).toEqual(["chef.ouest@guichet.test", "tech.ouest@guichet.test"]);
+    const stored = await stateOf(second.id);
+    expect(stored.slaState).toBe("at_risk");
+    await database().transaction((tx) => refreshSla(tx, second.id, when));
+    expect(await stateOf(second.id)).toEqual(stored);
+    expect(await heldJobs(secondJobs.filter((id) => id.includes("-tto-warning-")))).toEqual([]);
+    // Its own job, had it already started, finds nothing left to record.
+    expect(await fireDueSlaAlarms(second.id, when)).toEqual([]);
+    expect(keysOf(await slaEvents(second.id))).toEqual(["tto-warning"]);
+  });
+
+  test("jobs racing over the same due tickets record each alarm once", async () => {
+    const filed = [];
+    for (let minute = 0; minute < 8; minute++) filed.push(await file(at(`2026-11-16T09:0${minute}:00Z`)));
+    const when = at("2026-11-16T09:29:45Z"); // 10:29:45: every warning due (the last at 10:29:30), no breach yet (the first at 10:30)
+    const runs = await Promise.all(filed.slice(0, 4).map((ticket) => checkDueTickets(ticket.id, when, 49)));
+    for (const ticket of filed) {
+      expect(keysOf(await slaEvents(ticket.id))).toEqual(["tto-warning"]);
+      expect(runs.flatMap((run) => run.get(ticket.id) ?? []).length).toBe(1);
+      expect((await stateOf(ticket.id)).slaState).toBe("at_risk");
+    }
+  });
+
+  test("a ticket whose check fails does not hold back the job that met it among the tickets due", async () => {
+    const good = await file(at("2026-11-16T10:00:00Z")); // warned at 11:22:30
+    const broken = await file(at("2026-11-16T10:00:00Z"));
+    // Its team's hours are not hours: computing its SLA throws, as any data a check cannot read would.
+    const [odd] = await database()
+      .insert(teams)
+      .values({ code: "TEST-ODD", name: "Horaires illisibles", party: "region", weeklyHours: sql`'{"1": 5}'::jsonb` })
+      .returning({ id: teams.id });
+    await database().update(tickets).set({ assignedTeamId: odd!.id }).where(eq(tickets.id, broken.id));
+    const when = at("2026-11-16T10:23:00Z");
+    try {
+      await expect(checkDueTickets(good.id, when, 49)).rejects.toThrow();
+      expect(await slaEvents(good.id)).toEqual([]);
+      // The job checks its own ticket alone; the broken ticket's job fails, to be retried.
+      const job = (ticketId: string) => ({ data: { ticketId } }) as Job;
+      // A job runs on real time: every alarm of the good ticket is due by now, and recorded.
+      const checked = await checkSla(job(good.id));
+      const recorded = keysOf(await slaEvents(good.id));
+      expect(recorded).toEqual(expect.arrayContaining(["tto-warning", "tto-breach", "escalation-1"]));
+      expect(keysOf(checked.fired.map((key) => ({ key })))).toEqual(recorded);
+      await expect(checkSla(job(broken.id))).rejects.toThrow();
+      expect(await slaEvents(broken.id)).toEqual([]);
+    } finally {
+      await database().update(tickets).set({ slaNextCheckAt: null }).where(eq(tickets.id, broken.id));
+    }
   });
 
   test("a deadline at the evening closing fires at the next opening, not at night", async () => {

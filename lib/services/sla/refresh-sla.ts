@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { tickets, vendorWaits } from "@/db/schema";
-import { recordedAlarmKeys } from "@/db/queries/ticket-sla";
+import { recordedAlarmKeysOf } from "@/db/queries/ticket-sla";
 import { computeSla, type SlaStatus, type SlaTimer } from "@/lib/domain/sla";
 import { vendorDeadline } from "@/lib/domain/sla-vendor";
 import { pendingAlarms, plannedAlarms, type PlannedAlarm } from "@/lib/domain/sla-plan";
@@ -43,7 +43,7 @@ export async function readSla(
   now: Date,
 ): Promise<{ loaded: TicketSlaFacts; recorded: ReadonlySet<string> } | null> {
   const loaded = await loadSlaFacts(tx, ticketId, now);
-  return loaded && { loaded, recorded: await recordedAlarmKeys(tx, ticketId) };
+  return loaded && { loaded, recorded: (await recordedAlarmKeysOf(tx, [ticketId])).get(ticketId)! };
 }
 
 /**

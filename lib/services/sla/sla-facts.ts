@@ -1,5 +1,5 @@
 import type { Executor } from "@/db/client";
-import { firstPublicReplyAt, statusEvents, ticketCiRooms, ticketSlaRow } from "@/db/queries/ticket-sla";
+import { firstPublicRepliesAt, slaRowsOf, statusEventsOf, ticketCiRooms, type StatusEvent } from "@/db/queries/ticket-sla";
 import { declaredRooms } from "@/db/queries/establishments";
 import { slaStartAfterApproval } from "@/lib/domain/approvals";
 import { DEFAULT_CALENDAR } from "@/lib/domain/business-calendar";
@@ -38,27 +38,26 @@ export type TicketSlaFacts = {
   waits: VendorWait[];
 };
 
-/** A ticket's row as its SLA reads it (`ticketSlaRow`), or as a filing is about to write it. */
-export type SlaRow = NonNullable<Awaited<ReturnType<typeof ticketSlaRow>>>;
+/** A ticket's row as its SLA reads it (`slaRowsOf`), or as a filing is about to write it. */
+export type SlaRow = Awaited<ReturnType<typeof slaRowsOf>>[number];
+
+type DeclaredRooms = Awaited<ReturnType<typeof declaredRooms>>;
 
 /** What the journal says of a ticket's SLA, and where its equipment stands; a ticket being filed has none of it yet. */
 export type SlaHistory = {
   firstPublicReplyAt: Date | null;
-  statusEvents: Awaited<ReturnType<typeof statusEvents>>;
+  statusEvents: StatusEvent[];
   /** The rooms of its linked equipment, read only when the school declares rooms. */
   ciRooms: () => Promise<(string | null)[]>;
+  /** Its school's declared rooms, when already read (tickets of one school checked together); else read here. */
+  declaredRooms?: DeclaredRooms;
 };
 
 /** The ticket's support mode: its school's, or that of the declared room its equipment stands in (lib/domain/room-support-mode.ts). */
-async function supportModeOf(
-  tx: Executor,
-  establishmentId: string,
-  schoolMode: SupportMode,
-  ciRooms: SlaHistory["ciRooms"],
-): Promise<SupportMode> {
-  const declared = await declaredRooms(tx, establishmentId);
-  if (declared.length === 0) return schoolMode;
-  return ticketSupportMode(schoolMode, await ciRooms(), declared);
+async function supportModeOf(tx: Executor, row: SlaRow, history: SlaHistory): Promise<SupportMode> {
+  const declared = history.declaredRooms ?? (await declaredRooms(tx, row.establishmentId));
+  if (declared.length === 0) return row.supportMode;
+  return ticketSupportMode(row.supportMode, await history.ciRooms(), declared);
 }
 
 /**
@@ -67,18 +66,41 @@ async function supportModeOf(
  * it so); the first public reply by someone other than the requester is read from the journal.
  */
 export async function loadSlaFacts(tx: Executor, ticketId: string, now: Date): Promise<TicketSlaFacts | null> {
-  const row = await ticketSlaRow(tx, ticketId);
-  if (!row) return null;
-  return slaFactsOf(
+  return (await loadManySlaFacts(tx, [ticketId], now))[0] ?? null;
+}
+
+/**
+ * `loadSlaFacts` for several tickets, in a few set-based reads: their rows, first replies and status histories in one
+ * statement each, then each team's calendar and each school's declared rooms once. Tickets that do not exist are left out.
+ */
+export async function loadManySlaFacts(tx: Executor, ticketIds: readonly string[], now: Date): Promise<TicketSlaFacts[]> {
+  const rows = await slaRowsOf(tx, ticketIds);
+  if (rows.length === 0) return [];
+  const replies = await firstPublicRepliesAt(
     tx,
-    row,
-    {
-      firstPublicReplyAt: row.firstPublicReplyAt ?? (await firstPublicReplyAt(tx, ticketId, row.requesterId)),
-      statusEvents: await statusEvents(tx, ticketId),
-      ciRooms: () => ticketCiRooms(tx, ticketId),
-    },
-    now,
+    rows.filter((row) => row.firstPublicReplyAt === null).map((row) => row.id),
   );
+  const events = await statusEventsOf(
+    tx,
+    rows.map((row) => row.id),
+  );
+  const settings = new Map<string | null, TeamSlaSettings>();
+  const rooms = new Map<string, DeclaredRooms>();
+  const loaded: TicketSlaFacts[] = [];
+  for (const row of rows) {
+    const team = settings.get(row.assignedTeamId) ?? (await teamSlaSettings(tx, row.assignedTeamId, now));
+    settings.set(row.assignedTeamId, team);
+    const declared = rooms.get(row.establishmentId) ?? (await declaredRooms(tx, row.establishmentId));
+    rooms.set(row.establishmentId, declared);
+    const history: SlaHistory = {
+      firstPublicReplyAt: row.firstPublicReplyAt ?? replies.get(row.id) ?? null,
+      statusEvents: events.get(row.id) ?? [],
+      ciRooms: () => ticketCiRooms(tx, row.id),
+      declaredRooms: declared,
+    };
+    loaded.push(await slaFactsOf(tx, row, history, now, team));
+  }
+  return loaded;
 }
 
 /**
@@ -110,10 +132,9 @@ export async function slaFactsOf(
     firstPublicReplyAt: replyAt,
   };
 
-  const [supportMode, teamSettings] = await Promise.all([
-    clocks ? supportModeOf(tx, row.establishmentId, row.supportMode, history.ciRooms) : null,
-    settings ?? teamSlaSettings(tx, row.assignedTeamId, now),
-  ]);
+  // One query at a time: a transaction's client runs its statements in turn (pg 9 refuses a query while one runs).
+  const supportMode = clocks ? await supportModeOf(tx, row, history) : null;
+  const teamSettings = settings ?? (await teamSlaSettings(tx, row.assignedTeamId, now));
   const commitment =
     clocks &&
     commitmentFor({

@@ -27,8 +27,9 @@ function settingsOf(
  * No team (a ticket not routed yet) gets the defaults and the closures of every team.
  */
 export async function teamSlaSettings(tx: Executor, teamId: string | null, now: Date): Promise<TeamSlaSettings> {
-  const [team, closures] = await Promise.all([teamId ? teamSlaRow(tx, teamId) : null, closuresSince(tx, closuresFrom(now), teamId)]);
-  return settingsOf(team, closures);
+  // In turn, not side by side: `tx` may be a transaction's one client.
+  const team = teamId ? await teamSlaRow(tx, teamId) : null;
+  return settingsOf(team, await closuresSince(tx, closuresFrom(now), teamId));
 }
 
 /** The same settings from the cached reference data (lib/services/routing/reference-cache.ts): no read. */

@@ -56,7 +56,8 @@ export async function lockWorkablePair(
   second: string,
   action: TicketAction,
 ): Promise<[LockedTicket, LockedTicket]> {
-  const [a, b] = await Promise.all([ticketFacts(context.tx, { reference: first }), ticketFacts(context.tx, { reference: second })]);
+  const a = await ticketFacts(context.tx, { reference: first });
+  const b = await ticketFacts(context.tx, { reference: second });
   // Unknown or invisible references are refused by lockWorkable, whatever the order.
   const order = a && b && b.id < a.id ? [1, 0] : [0, 1];
   const references = [first, second];

@@ -198,10 +198,9 @@ export async function readNews(
   const audience = staffAudienceOf(news.kind, news.ticket, news.event);
   // A phone call's ticket is the contact's words, filed by the technician who took it: they need no news of it.
   const actorId = news.kind === "created" && news.ticket.takenById ? news.ticket.takenById : news.event.authorId;
-  const [plan, told] = await Promise.all([
-    audience ? planStaffNews(db, { ...audience, actorId }, news.ticket) : null,
-    contentFor(news.kind, news.ticket, news.event, now) ? recipients() : [],
-  ]);
+  // In turn: `db` may be a transaction's one client (pg 9 refuses a query while another is executing on it).
+  const plan = audience ? await planStaffNews(db, { ...audience, actorId }, news.ticket) : null;
+  const told = contentFor(news.kind, news.ticket, news.event, now) ? await recipients() : [];
   return { ...news, staff: audience && plan ? { audience, actorId, plan } : null, recipients: told };
 }
 

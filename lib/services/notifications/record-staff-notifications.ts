@@ -33,11 +33,10 @@ export async function planStaffNews(
   news: StaffAudience & { actorId: string | null },
   ticket: { establishmentId: string; criticalPeriodId: string | null },
 ): Promise<StaffNewsPlan> {
-  const [referentId, direct, team] = await Promise.all([
-    activeReferentOf(db, ticket.establishmentId),
-    activeStaffAmong(db, news.direct),
-    activeStaffOfTeams(db, news.teamIds),
-  ]);
+  // In turn: `db` may be a transaction's one client (pg 9 refuses a query while another is executing on it).
+  const referentId = await activeReferentOf(db, ticket.establishmentId);
+  const direct = await activeStaffAmong(db, news.direct);
+  const team = await activeStaffOfTeams(db, news.teamIds);
   const everyone = [...new Set([...direct, ...team, ...(referentId ? [referentId] : [])])];
   const planned = planNotifications({
     kind: news.kind,

@@ -53,7 +53,8 @@ async function referentFor(
   if (!referents) return null;
   const today = parisDay(now);
   const people = [referents.referentId, ...(referents.backupId ? [referents.backupId] : [])];
-  const [absences, members] = await Promise.all([absencesBetween(tx, people, today, today), activeTeamMembersAmong(tx, teamId, people)]);
+  const absences = await absencesBetween(tx, people, today, today);
+  const members = await activeTeamMembersAmong(tx, teamId, people);
   const { assigneeId } = referentAssignee(referents, { absences, teamMemberIds: members.map((row) => row.id), today });
   return members.find((member) => member.id === assigneeId) ?? null;
 }
@@ -88,10 +89,8 @@ export async function planRouting(
   const found = teams ? teams.filter((team) => codes.includes(team.code)) : await teamsByCode(tx, codes);
   const team = found.find((row) => row.code === decision.teamCode) ?? null;
   // The rule's SLA policy, when it names one; otherwise the default policy (null).
-  const [assignee, policy] = await Promise.all([
-    decision.assignToReferent && team ? referentFor(tx, establishmentId, team.id, now) : null,
-    decision.slaPolicyCode ? slaPolicyByCode(tx, decision.slaPolicyCode) : null,
-  ]);
+  const assignee = decision.assignToReferent && team ? await referentFor(tx, establishmentId, team.id, now) : null;
+  const policy = decision.slaPolicyCode ? await slaPolicyByCode(tx, decision.slaPolicyCode) : null;
   return {
     set: {
       assignedTeamId: team?.id ?? null,

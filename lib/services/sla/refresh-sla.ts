@@ -37,7 +37,7 @@ export async function refreshSla(tx: Executor, ticketId: string, now: Date): Pro
 }
 
 /** What `refreshSla` reads: the ticket's SLA facts and the keys of the alarms its journal holds; null for no ticket. */
-export async function readSla(
+async function readSla(
   tx: Executor,
   ticketId: string,
   now: Date,

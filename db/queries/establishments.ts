@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { Database, Executor } from "@/db/client";
 import { keysetPage } from "./keyset-page";
-import { establishments, roomSupportModes, zones } from "@/db/schema";
+import { establishmentReferents, establishments, roomSupportModes, zones } from "@/db/schema";
 import { preparedStatement } from "./prepared";
 
 export type EstablishmentScope = { kind: "all" } | { kind: "ids"; ids: string[] };
@@ -122,6 +122,8 @@ export async function schoolNamesById(db: Executor, ids: string[]): Promise<Map<
   return new Map(rows.map((row) => [row.id, row.name]));
 }
 
+type DeclaredRoom = Awaited<ReturnType<typeof declaredRooms>>[number];
+
 /** The rooms of a school declared with their own support mode. */
 export function declaredRooms(db: Executor, establishmentId: string) {
   return declaredRoomsStatement(db).execute({ establishmentId });
@@ -136,14 +138,20 @@ const declaredRoomsStatement = preparedStatement((db) =>
 );
 
 /**
- * The school a ticket is filed for, by UAI: what `establishmentByUai` reads, and what the router reads of it
- * (`schoolRoutingFacts`), in one statement; null when there is none.
+ * The school a ticket is filed for, by UAI: what `establishmentByUai` reads, what the router reads of it
+ * (`schoolRoutingFacts`), its referents (`schoolReferents`) and its declared rooms (`declaredRooms`), in one
+ * statement; null when there is none.
  */
 export async function schoolForFiling(db: Executor, uai: string) {
   const [row] = await schoolForFilingStatement(db).execute({ uai });
   if (!row) return null;
-  const { departement, type, zone, ...school } = row;
-  return { ...school, routing: { uai: row.uai, zone, departement, type, supportMode: row.supportMode } };
+  const { departement, type, zone, referentId, backupId, declaredRooms, ...school } = row;
+  return {
+    ...school,
+    routing: { uai: row.uai, zone, departement, type, supportMode: row.supportMode },
+    referents: referentId ? { referentId, backupId } : null,
+    declaredRooms,
+  };
 }
 
 const schoolForFilingStatement = preparedStatement((db) =>
@@ -157,9 +165,16 @@ const schoolForFilingStatement = preparedStatement((db) =>
       zone: zones.code,
       departement: establishments.departement,
       type: establishments.type,
+      referentId: establishmentReferents.referentId,
+      backupId: establishmentReferents.backupId,
+      declaredRooms: sql<
+        DeclaredRoom[]
+      >`coalesce((select json_agg(json_build_object('room', ${roomSupportModes.room}, 'supportMode', ${roomSupportModes.supportMode}))
+        from ${roomSupportModes} where ${roomSupportModes.establishmentId} = ${establishments.id}), '[]'::json)`,
     })
     .from(establishments)
     .innerJoin(zones, eq(zones.id, establishments.zoneId))
+    .leftJoin(establishmentReferents, eq(establishmentReferents.establishmentId, establishments.id))
     .where(eq(establishments.uai, sql.placeholder("uai")))
     .prepare("school_for_filing"),
 );

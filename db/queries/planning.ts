@@ -211,18 +211,30 @@ export async function zoneTechnicians(db: Executor, zoneIds: string[]): Promise<
     .orderBy(asc(users.name), asc(users.id));
 }
 
-/** Those of `userIds` who are active members of the team (a referent outside the team the rule chose cannot take its ticket). */
-export async function activeTeamMembersAmong(
+/**
+ * Those of `userIds` who are active members of the team (a referent outside the team the rule chose cannot take its
+ * ticket), each with their absences touching `day` (a Paris date): what the referent's assignment weighs, in one statement.
+ */
+export async function teamMembersAbsentOrNotOn(
   db: Executor,
   teamId: string,
   userIds: string[],
-): Promise<Array<{ id: string; name: string }>> {
+  day: string,
+): Promise<Array<{ id: string; name: string; absences: Absence[] }>> {
   if (userIds.length === 0) return [];
-  return db
-    .select({ id: users.id, name: users.name })
+  const rows = await db
+    .select({
+      id: users.id,
+      name: users.name,
+      absences: sql<
+        Array<{ startsOn: string; endsOn: string }>
+      >`coalesce((select json_agg(json_build_object('startsOn', ${technicianAbsences.startsOn}, 'endsOn', ${technicianAbsences.endsOn}))
+        from ${technicianAbsences} where ${technicianAbsences.userId} = ${users.id} and ${technicianAbsences.startsOn} <= ${day} and ${technicianAbsences.endsOn} >= ${day}), '[]'::json)`,
+    })
     .from(teamMembers)
     .innerJoin(users, eq(users.id, teamMembers.userId))
     .where(and(eq(teamMembers.teamId, teamId), inArray(teamMembers.userId, userIds), isNull(users.disabledAt)));
+  return rows.map((row) => ({ ...row, absences: row.absences.map((absence) => ({ userId: row.id, ...absence })) }));
 }
 
 /** The school a ticket belongs to. */

@@ -1,12 +1,12 @@
 import { eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { loadRoutingRules } from "@/db/queries/routing-rules";
-import { activeTeamMembersAmong, absencesBetween, schoolReferents, ticketEstablishmentId } from "@/db/queries/planning";
+import { schoolReferents, teamMembersAbsentOrNotOn, ticketEstablishmentId } from "@/db/queries/planning";
 import { ticketEvents, tickets, ticketWatchers } from "@/db/schema";
 import { categoryRoutingFacts, ciClassesOf, schoolRoutingFacts, slaPolicyByCode } from "@/db/queries/routing-facts";
 import { teamsByCode } from "@/db/queries/teams";
 import { parisDay } from "@/lib/domain/business-calendar";
-import { referentAssignee } from "@/lib/domain/referent-assignment";
+import { referentAssignee, type SchoolReferents } from "@/lib/domain/referent-assignment";
 import { route, type RoutingDecision, type TicketFacts } from "@/lib/domain/routing";
 import type { Priority, TicketType } from "@/lib/domain/vocabulary";
 
@@ -42,21 +42,24 @@ export async function decideRouting(tx: Executor, facts: TicketFacts): Promise<R
 /**
  * Under "Assigner au référent de l'établissement": the school's referent, else the backup when the referent
  * is away today, else nobody (lib/domain/referent-assignment.ts). Null when the rule does not ask for it.
+ * `known`: the school's referents when already read (a filing reads them with its school).
  */
 async function referentFor(
   tx: Executor,
   establishmentId: string | null,
   teamId: string,
   now: Date,
+  known: SchoolReferents | null | undefined,
 ): Promise<{ id: string; name: string } | null> {
-  const referents = establishmentId ? await schoolReferents(tx, establishmentId) : null;
+  const referents = known !== undefined ? known : establishmentId ? await schoolReferents(tx, establishmentId) : null;
   if (!referents) return null;
   const today = parisDay(now);
   const people = [referents.referentId, ...(referents.backupId ? [referents.backupId] : [])];
-  const absences = await absencesBetween(tx, people, today, today);
-  const members = await activeTeamMembersAmong(tx, teamId, people);
-  const { assigneeId } = referentAssignee(referents, { absences, teamMemberIds: members.map((row) => row.id), today });
-  return members.find((member) => member.id === assigneeId) ?? null;
+  const members = await teamMembersAbsentOrNotOn(tx, teamId, people, today);
+  const absences = members.flatMap((member) => member.absences);
+  const { assigneeId } = referentAssignee(referents, { absences, teamMemberIds: members.map((member) => member.id), today });
+  const assignee = members.find((member) => member.id === assigneeId);
+  return assignee ? { id: assignee.id, name: assignee.name } : null;
 }
 
 /** What a routing decision writes: the ticket's columns, its watching teams, the journal entry's data, and the SLA policy it names. */
@@ -76,20 +79,21 @@ export type RoutingPlan = {
 /**
  * Reads what a decision needs (its teams, the school's referent when the rule asks for one, its SLA policy) and says
  * what applying it writes. Reads only: a filing plans before it writes its ticket (lib/services/tickets/create-ticket.ts),
- * and gives the teams it has (the cached reference data) rather than have them read.
+ * and gives what it has (the cached teams, the school's referents read with the school) rather than have them read.
  */
 export async function planRouting(
   tx: Executor,
   establishmentId: string | null,
   decision: RoutingDecision,
   now: Date,
-  teams?: readonly { id: string; code: string; name: string }[],
+  known: { teams?: readonly { id: string; code: string; name: string }[]; referents?: SchoolReferents | null } = {},
 ): Promise<RoutingPlan> {
+  const { teams } = known;
   const codes = [decision.teamCode, ...decision.watcherTeamCodes].filter((code): code is string => code !== null);
   const found = teams ? teams.filter((team) => codes.includes(team.code)) : await teamsByCode(tx, codes);
   const team = found.find((row) => row.code === decision.teamCode) ?? null;
   // The rule's SLA policy, when it names one; otherwise the default policy (null).
-  const assignee = decision.assignToReferent && team ? await referentFor(tx, establishmentId, team.id, now) : null;
+  const assignee = decision.assignToReferent && team ? await referentFor(tx, establishmentId, team.id, now, known.referents) : null;
   const policy = decision.slaPolicyCode ? await slaPolicyByCode(tx, decision.slaPolicyCode) : null;
   return {
     set: {
@@ -111,16 +115,26 @@ export async function planRouting(
   };
 }
 
-/** Writes a planned routing's watchers and its public journal entry (the school sees which team holds its ticket). */
-export async function recordRouting(tx: Executor, ticketId: string, plan: RoutingPlan, actorId: string | null, now: Date): Promise<number> {
+/** A planned routing's public journal entry (the school sees which team holds its ticket), by `actorId` (null: the router). */
+export function routingEntry(plan: RoutingPlan, actorId: string | null) {
+  return { kind: "assignment_changed", visibility: "public", authorId: actorId, body: null, data: plan.eventData } as const;
+}
+
+/** Writes a planned routing's watching teams. */
+export async function recordWatchers(tx: Executor, ticketId: string, plan: RoutingPlan): Promise<void> {
   if (plan.watcherTeamIds.length)
     await tx
       .insert(ticketWatchers)
       .values(plan.watcherTeamIds.map((teamId) => ({ ticketId, teamId })))
       .onConflictDoNothing();
+}
+
+/** Writes a planned routing's watchers and its public journal entry. */
+export async function recordRouting(tx: Executor, ticketId: string, plan: RoutingPlan, actorId: string | null, now: Date): Promise<number> {
+  await recordWatchers(tx, ticketId, plan);
   const [event] = await tx
     .insert(ticketEvents)
-    .values({ ticketId, kind: "assignment_changed", visibility: "public", authorId: actorId, createdAt: now, data: plan.eventData })
+    .values({ ticketId, ...routingEntry(plan, actorId), createdAt: now })
     .returning({ id: ticketEvents.id });
   return event!.id;
 }

@@ -29,7 +29,7 @@ import { tellApprovers } from "../approvals/tell-approvers";
 import { fail, succeed, type ServiceResult } from "../service-result";
 import { schoolEquipment } from "../cmdb/school-equipment";
 import { recordIdempotencyKey, type IdempotencyClaim } from "../idempotency/idempotency-keys";
-import { planFiling, readFilingNews, recordFiledRouting } from "./route-filed-ticket";
+import { filedRoutingEntry, planFiling, readFilingNews, recordFiledRouting } from "./route-filed-ticket";
 import { recordRegisterEntry } from "../registers/record-from-approval";
 
 /**
@@ -67,6 +67,23 @@ async function requesterOf(
       errors: [{ field: "requesterId", message: "desk.calls.errors.notAContact" }],
     });
   return succeed({ id: contact.id, takenBy: { id: caller.id, name: caller.name } });
+}
+
+/** The journal entry of an approval level the filer signs by filing it (their signature, as any approval). */
+function signatureEntry(caller: Caller, level: { level: number; approverKind: string }, functionLabel: string | null) {
+  return {
+    kind: "approval",
+    visibility: "public",
+    authorId: caller.id,
+    body: null,
+    data: {
+      decision: "approved",
+      level: level.level,
+      approverKind: level.approverKind,
+      by: { id: caller.id, name: caller.name },
+      function: functionLabel,
+    },
+  } as const;
 }
 
 /**
@@ -185,6 +202,8 @@ export async function createTicket(
           supportMode: establishment.supportMode,
           category: { code: category.code, schoolTask: category.schoolTask, serviceCode: found.serviceCode },
           school: establishment.routing,
+          referents: establishment.referents,
+          declaredRooms: establishment.declaredRooms,
         },
         now,
       );
@@ -213,6 +232,7 @@ export async function createTicket(
           criticalPeriodId: critical.period?.id ?? null,
           school: establishment.name,
           requesterId,
+          requester: requesterId === caller.id ? { id: caller.id, email: caller.email, name: caller.name, disabledAt: null } : undefined,
           created,
         },
         plan,
@@ -252,12 +272,22 @@ export async function createTicket(
         })
         .returning({ id: tickets.id });
       if (ciIds.length) await tx.insert(ticketCis).values(ciIds.map((ciId) => ({ ticketId: ticket!.id, ciId })));
-      const [event] = await tx
+      // The journal in one statement, in its order: the requester's words, the levels the filer signs by filing,
+      // then the routing (the ids follow the rows' order).
+      const signed = approval.levels.filter((level) => level.state === "approved");
+      const journal = await tx
         .insert(ticketEvents)
-        .values({ ticketId: ticket!.id, ...created, createdAt: now })
+        .values(
+          [
+            created,
+            ...signed.map((level) => signatureEntry(caller, level, filer?.functionLabel ?? null)),
+            ...(plan && news ? [filedRoutingEntry(plan)] : []),
+          ].map((entry) => ({ ticketId: ticket!.id, ...entry, createdAt: now })),
+        )
         .returning({ id: ticketEvents.id });
-      await recordAttachments(tx, { ticketId: ticket!.id, eventId: event!.id, uploadedById: caller.id, files: stored });
-      if (alsoInTransaction) await alsoInTransaction(tx, { ticketId: ticket!.id, eventId: event!.id });
+      const event = journal[0]!;
+      await recordAttachments(tx, { ticketId: ticket!.id, eventId: event.id, uploadedById: caller.id, files: stored });
+      if (alsoInTransaction) await alsoInTransaction(tx, { ticketId: ticket!.id, eventId: event.id });
       if (approval.levels.length) {
         await tx.insert(ticketApprovals).values(
           approval.levels.map((level) => ({
@@ -266,39 +296,29 @@ export async function createTicket(
             ...(level.state === "approved" ? { decidedById: caller.id, decidedFunction: filer?.functionLabel ?? null } : {}),
           })),
         );
-        // The filer's own levels: their filing is their signature, in the journal as any approval.
-        for (const level of approval.levels.filter((each) => each.state === "approved")) {
-          await tx.insert(ticketEvents).values({
-            ticketId: ticket!.id,
-            kind: "approval",
-            visibility: "public",
-            authorId: caller.id,
-            data: {
-              decision: "approved",
-              level: level.level,
-              approverKind: level.approverKind,
-              by: { id: caller.id, name: caller.name },
-              function: filer?.functionLabel ?? null,
-            },
-            createdAt: now,
-          });
+        for (const level of signed)
           await recordAudit(tx, actor, {
             action: "ticket.approved",
             objectType: "ticket",
             objectId: ticket!.id,
             after: { level: level.level, approverKind: level.approverKind, decision: "approved", atFiling: true },
           });
-        }
       }
       if (pending || !plan || !news) {
         const outboxIds = await tellApprovers(
           tx,
-          { ticketId: ticket!.id, level: pending!.level, approverKind: pending!.approverKind, eventId: event!.id, actorId: caller.id },
+          { ticketId: ticket!.id, level: pending!.level, approverKind: pending!.approverKind, eventId: event.id, actorId: caller.id },
           now,
         );
         return { reference, outboxIds, slaSchedules: [] };
       }
-      const routed = await recordFiledRouting(tx, { id: ticket!.id, reference, createdEventId: event!.id }, plan, news, now);
+      const routed = await recordFiledRouting(
+        tx,
+        { id: ticket!.id, reference, createdEventId: event.id, routingEventId: journal.at(-1)!.id },
+        plan,
+        news,
+        now,
+      );
       // Signed as it was filed: an exception or a delegation enters the register at once.
       if (approval.levels.length) await recordRegisterEntry(tx, { ticketId: ticket!.id, approvedById: caller.id, approvedAt: now });
       return { reference, ...routed };

@@ -1,17 +1,28 @@
 import type { Executor } from "@/db/client";
+import type { declaredRooms } from "@/db/queries/establishments";
 import type { schoolRoutingFacts } from "@/db/queries/routing-facts";
+import type { SchoolReferents } from "@/lib/domain/referent-assignment";
 import { ciRoomsAmong } from "@/db/queries/ticket-sla";
 import { route, type RoutingDecision } from "@/lib/domain/routing";
 import type { Priority, SupportMode, TicketType } from "@/lib/domain/vocabulary";
 import { requesterForEmail, teamRecipients } from "@/db/queries/ticket-notifications";
 import { readNews, recordTicketNotifications, writeNews, type EventFacts, type ReadNews, type TicketFacts } from "../mail/notifications";
-import { applyRouting, decideRouting, planRouting, recordRouting, routingFacts, type RoutingPlan } from "../routing/route-ticket";
+import {
+  applyRouting,
+  decideRouting,
+  planRouting,
+  recordWatchers,
+  routingEntry,
+  routingFacts,
+  type RoutingPlan,
+} from "../routing/route-ticket";
 import { refreshSla, slaChange, type SlaColumns, type SlaSchedule } from "../sla/refresh-sla";
 import { slaFactsOf } from "../sla/sla-facts";
 import { referenceTeamSlaSettings } from "../sla/team-calendar";
 import { referenceData } from "../routing/reference-cache";
 
 type RoutingSchool = NonNullable<Awaited<ReturnType<typeof schoolRoutingFacts>>>;
+type DeclaredRooms = Awaited<ReturnType<typeof declaredRooms>>;
 
 export type FiledTicket = {
   id: string;
@@ -91,6 +102,9 @@ export async function planFiling(
     /** What the router reads of its category and school, which the filing has read already. */
     category: { code: string; schoolTask: string | null; serviceCode: string };
     school: RoutingSchool;
+    /** The school's referents and declared rooms, read with it. */
+    referents: SchoolReferents | null;
+    declaredRooms: DeclaredRooms;
   },
   now: Date,
 ): Promise<FilingPlan> {
@@ -109,7 +123,7 @@ export async function planFiling(
     referenceData(),
   ]);
   const decision = route(reference.rules, facts);
-  const routing = await planRouting(db, ticket.establishmentId, decision, now, reference.teams);
+  const routing = await planRouting(db, ticket.establishmentId, decision, now, { teams: reference.teams, referents: ticket.referents });
   const loaded = await slaFactsOf(
     db,
     {
@@ -137,7 +151,7 @@ export async function planFiling(
       vendorCommitment: null,
       vendorName: null,
     },
-    { firstPublicReplyAt: null, statusEvents: [], ciRooms: () => ciRoomsAmong(db, ticket.ciIds) },
+    { firstPublicReplyAt: null, statusEvents: [], ciRooms: () => ciRoomsAmong(db, ticket.ciIds), declaredRooms: ticket.declaredRooms },
     now,
     referenceTeamSlaSettings(reference, routing.set.assignedTeamId, now),
   );
@@ -145,14 +159,8 @@ export async function planFiling(
   return { decision, routing, teamName, sla: slaChange(loaded, new Set(), now) };
 }
 
-/** The routing's journal entry of a filing, as `recordRouting` writes it and its e-mails tell it. */
-const routingEntry = (plan: FilingPlan): EventFacts => ({
-  kind: "assignment_changed",
-  visibility: "public",
-  authorId: null,
-  body: null,
-  data: plan.routing.eventData,
-});
+/** The routing's journal entry of a filing (by the router), as its e-mails tell it. */
+export const filedRoutingEntry = (plan: FilingPlan): EventFacts => routingEntry(plan.routing, null);
 
 /** What a filing's news reads of the ticket it is about to write, and its "created" journal entry. */
 export type FilingFacts = {
@@ -163,6 +171,8 @@ export type FilingFacts = {
   criticalPeriodId: string | null;
   school: string;
   requesterId: string;
+  /** The requester when the filer files for themself: the caller, just read with their credentials. */
+  requester?: NonNullable<Awaited<ReturnType<typeof requesterForEmail>>>;
   created: EventFacts;
 };
 
@@ -176,7 +186,7 @@ export type FilingNews = (written: { reference: string; createdEventId: number; 
  * are the plan's.
  */
 export async function readFilingNews(db: Executor, filing: FilingFacts, plan: FilingPlan, now: Date): Promise<FilingNews> {
-  const requester = await requesterForEmail(db, filing.requesterId);
+  const requester = filing.requester ?? (await requesterForEmail(db, filing.requesterId));
   if (!requester) throw new Error(`No requester ${filing.requesterId}`);
   const ticket: TicketFacts = {
     id: filing.id,
@@ -200,7 +210,7 @@ export async function readFilingNews(db: Executor, filing: FilingFacts, plan: Fi
       ? [
           readNews(
             db,
-            { kind: "watched", eventId: 0, ticket, event: routingEntry(plan) },
+            { kind: "watched", eventId: 0, ticket, event: filedRoutingEntry(plan) },
             () => teamRecipients(db, { teamIds: plan.routing.watcherTeamIds }),
             now,
           ),
@@ -215,15 +225,19 @@ export async function readFilingNews(db: Executor, filing: FilingFacts, plan: Fi
     }));
 }
 
-/** Inside the filing's transaction, once its row (written with `plan`) and its "created" entry are: the watchers, the routing's journal entry, the e-mails. */
+/**
+ * Inside the filing's transaction, once its row (written with `plan`) and its journal (its "created" entry, then the
+ * routing's, `filedRoutingEntry`) are: the watchers and the e-mails.
+ */
 export async function recordFiledRouting(
   tx: Executor,
-  ticket: { id: string; reference: string; createdEventId: number },
+  ticket: { id: string; reference: string; createdEventId: number; routingEventId: number },
   plan: FilingPlan,
   news: FilingNews,
   now: Date,
 ): Promise<{ outboxIds: string[]; slaSchedules: SlaSchedule[] }> {
-  const routingEventId = await recordRouting(tx, ticket.id, plan.routing, null, now);
+  const { routingEventId } = ticket;
+  await recordWatchers(tx, ticket.id, plan.routing);
   const outboxIds = await writeNews(tx, news({ reference: ticket.reference, createdEventId: ticket.createdEventId, routingEventId }), now);
   return { outboxIds, slaSchedules: [plan.sla.schedule] };
 }

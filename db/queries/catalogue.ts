@@ -43,17 +43,23 @@ export async function listCatalogue(db: Executor): Promise<CatalogueService[]> {
   }));
 }
 
+/** Every category with its service's id and code, as `findCategory` returns one (the filing's reference cache). */
+export function categoriesWithService(db: Executor) {
+  return db
+    .select({ serviceId: services.id, serviceCode: services.code, category: categories })
+    .from(categories)
+    .innerJoin(services, eq(services.id, categories.serviceId));
+}
+export type CategoryWithService = Awaited<ReturnType<typeof categoriesWithService>>[number];
+
 /** A category by its code within a service's code, or null. */
-export async function findCategory(db: Executor, serviceCode: string, categoryCode: string) {
+export async function findCategory(db: Executor, serviceCode: string, categoryCode: string): Promise<CategoryWithService | null> {
   const [row] = await findCategoryStatement(db).execute({ serviceCode, categoryCode });
   return row ?? null;
 }
 
 const findCategoryStatement = preparedStatement((db) =>
-  db
-    .select({ serviceId: services.id, serviceCode: services.code, category: categories })
-    .from(categories)
-    .innerJoin(services, eq(services.id, categories.serviceId))
+  categoriesWithService(db)
     .where(and(eq(services.code, sql.placeholder("serviceCode")), eq(categories.code, sql.placeholder("categoryCode"))))
     .prepare("find_category"),
 );

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lte } from "drizzle-orm";
+import { asc, desc, eq, inArray } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { criticalPeriodEstablishments, criticalPeriods, establishments } from "@/db/schema";
 import type { CriticalPeriod } from "@/lib/domain/critical-periods";
@@ -38,12 +38,9 @@ export async function listCriticalPeriods(db: Executor) {
 }
 export type CriticalPeriodRow = Awaited<ReturnType<typeof listCriticalPeriods>>[number];
 
-/** The periods on at a Paris date, as the filing rule reads them (lib/domain/critical-periods.ts). */
-export async function criticalPeriodsOn(db: Executor, day: string): Promise<CriticalPeriod[]> {
-  const periods = await db
-    .select(columns)
-    .from(criticalPeriods)
-    .where(and(lte(criticalPeriods.startsOn, day), gte(criticalPeriods.endsOn, day)));
+/** Every period, as the filing rule reads them (lib/domain/critical-periods.ts): a few a year, for the reference cache. */
+export async function criticalPeriodsForReference(db: Executor): Promise<CriticalPeriod[]> {
+  const periods = await db.select(columns).from(criticalPeriods);
   const schools = await schoolsOf(
     db,
     periods.filter((period) => !period.allEstablishments).map((period) => period.id),

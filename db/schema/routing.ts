@@ -52,7 +52,8 @@ export const routingRuleHistory = pgTable(
 
 /**
  * One row: the version of the reference data the web processes cache (routing rules, SLA policies, teams, calendar
- * closures), bumped by a trigger on every statement writing one of those tables (migration 0034).
+ * closures, the catalogue, critical periods), bumped by a trigger on every statement writing one of those tables
+ * (migrations 0034 and 0036).
  */
 export const referenceVersion = pgTable(
   "reference_version",

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { criticalPeriodPriority, type CriticalPeriod } from "./critical-periods";
+import { criticalPeriodPriority, isOnDay, type CriticalPeriod } from "./critical-periods";
 
 const bac: CriticalPeriod = {
   id: "bac",
@@ -58,5 +58,22 @@ describe("criticalPeriodPriority", () => {
     const result = criticalPeriodPriority(periods, { type, establishmentId, priority }, new Date(now));
     expect(result.priority).toBe(expected);
     expect(result.period?.id ?? null).toBe(periodId);
+  });
+});
+
+describe("isOnDay", () => {
+  test.each([
+    // label, starts on, ends on, day, expected
+    ["the day before the start", "2027-06-14", "2027-06-25", "2027-06-13", false],
+    ["the first day", "2027-06-14", "2027-06-25", "2027-06-14", true],
+    ["a day within", "2027-06-14", "2027-06-25", "2027-06-20", true],
+    ["the last day", "2027-06-14", "2027-06-25", "2027-06-25", true],
+    ["the day after the end", "2027-06-14", "2027-06-25", "2027-06-26", false],
+    ["a one-day period, on its day", "2027-06-14", "2027-06-14", "2027-06-14", true],
+    ["across a month's end", "2027-05-28", "2027-06-03", "2027-05-31", true],
+    ["across a year's end", "2026-12-28", "2027-01-03", "2027-01-01", true],
+    ["the same dates a year later", "2027-06-14", "2027-06-25", "2028-06-20", false],
+  ] as const)("%s", (_label, startsOn, endsOn, day, expected) => {
+    expect(isOnDay({ startsOn, endsOn }, day)).toBe(expected);
   });
 });

@@ -18,9 +18,14 @@ export type CriticalPeriod = {
   readonly establishmentIds: readonly string[];
 };
 
+/** Whether the period is on at this Paris date (YYYY-MM-DD), both ends included. */
+export function isOnDay(period: Pick<CriticalPeriod, "startsOn" | "endsOn">, day: string): boolean {
+  return period.startsOn <= day && day <= period.endsOn;
+}
+
 /** Whether the period is on at this Paris date for this school. */
 export function coversSchool(period: CriticalPeriod, establishmentId: string, day: string): boolean {
-  return period.startsOn <= day && day <= period.endsOn && (period.allEstablishments || period.establishmentIds.includes(establishmentId));
+  return isOnDay(period, day) && (period.allEstablishments || period.establishmentIds.includes(establishmentId));
 }
 
 /**

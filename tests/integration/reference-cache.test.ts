@@ -7,6 +7,7 @@ import type { Caller } from "@/lib/domain/caller";
 import { auditActor } from "@/lib/services/audit/audit-actor";
 import { referenceData } from "@/lib/services/routing/reference-cache";
 import { setRoutingRuleEnabled } from "@/lib/services/routing/routing-rules";
+import type { ServiceFailure } from "@/lib/services/service-result";
 import { referenceTeamSlaSettings, teamSlaSettings } from "@/lib/services/sla/team-calendar";
 import { createTicket } from "@/lib/services/tickets/create-ticket";
 import { callerFor } from "../support/callers";
@@ -38,14 +39,41 @@ const networkIncident = {
   ciIds: [],
 };
 
-async function filedRule(): Promise<string | null> {
+/** The network incident filed now: its row's routing rule, priority and critical period. */
+async function filedRow() {
   const filed = await createTicket(admin, networkIncident, [], new Date());
   if (!filed.ok) throw new Error(JSON.stringify(filed.failure));
   const [row] = await database()
-    .select({ ruleId: tickets.routingRuleId })
+    .select({ ruleId: tickets.routingRuleId, priority: tickets.priority, criticalPeriodId: tickets.criticalPeriodId })
     .from(tickets)
     .where(eq(tickets.reference, filed.value.reference));
-  return row!.ruleId;
+  return row!;
+}
+
+async function filedRule(): Promise<string | null> {
+  return (await filedRow()).ruleId;
+}
+
+/** Why filing the network incident now fails, or null when it is filed. */
+async function refusal(): Promise<ServiceFailure | null> {
+  const filed = await createTicket(admin, networkIncident, [], new Date());
+  return filed.ok ? null : filed.failure;
+}
+
+/** A P1 exam period from yesterday to tomorrow (whatever the Paris date), declared by another process. */
+async function declarePeriod(allEstablishments: boolean): Promise<string> {
+  const { rows } = await other.query<{ id: string }>(
+    `INSERT INTO critical_periods (name, kind, starts_on, ends_on, priority_floor, all_establishments)
+     VALUES ('Oraux', 'autre', current_date - 1, current_date + 1, 'P1', $1) RETURNING id`,
+    [allEstablishments],
+  );
+  return rows[0]!.id;
+}
+
+/** The period gone, and the tickets it raised let go of it (they keep their priority). */
+async function withdrawPeriod(id: string): Promise<void> {
+  await other.query("UPDATE tickets SET critical_period_id = NULL WHERE critical_period_id = $1", [id]);
+  await other.query("DELETE FROM critical_periods WHERE id = $1", [id]);
 }
 
 describe("the reference data cached per process", () => {
@@ -106,5 +134,61 @@ describe("the reference data cached per process", () => {
       await database().delete(calendarClosures).where(eq(calendarClosures.id, closure!.id));
     }
     expect((await referenceData()).closures.some((row) => row.label === "pont de l'équipe")).toBe(false);
+  });
+
+  test("a category changed by another process is seen at the next filing; a rolled-back change is not", async () => {
+    expect(await refusal()).toBeNull();
+    await other.query("BEGIN");
+    await other.query("UPDATE categories SET type = 'request' WHERE code = $1", [networkIncident.categoryCode]);
+    expect(await refusal()).toBeNull();
+    await other.query("ROLLBACK");
+    expect(await refusal()).toBeNull();
+    await other.query("UPDATE categories SET type = 'request' WHERE code = $1", [networkIncident.categoryCode]);
+    try {
+      expect(await refusal()).toMatchObject({ kind: "unprocessable", message: "tickets.errors.categoryType" });
+    } finally {
+      await other.query("UPDATE categories SET type = 'incident' WHERE code = $1", [networkIncident.categoryCode]);
+    }
+    expect(await refusal()).toBeNull();
+  });
+
+  test("a service's code changed by another process is seen at the next filing", async () => {
+    await other.query("UPDATE services SET code = 'RESEAU-2' WHERE code = $1", [networkIncident.serviceCode]);
+    try {
+      expect(await refusal()).toMatchObject({ kind: "unprocessable", message: "tickets.errors.noSuchCategory" });
+    } finally {
+      await other.query("UPDATE services SET code = $1 WHERE code = 'RESEAU-2'", [networkIncident.serviceCode]);
+    }
+    expect(await refusal()).toBeNull();
+  });
+
+  test("a critical period declared by another process raises the next filing; a rolled-back one does not", async () => {
+    expect(await filedRow()).toMatchObject({ priority: "P2", criticalPeriodId: null });
+    await other.query("BEGIN");
+    await declarePeriod(true);
+    expect(await filedRow()).toMatchObject({ priority: "P2", criticalPeriodId: null });
+    await other.query("ROLLBACK");
+    expect(await filedRow()).toMatchObject({ priority: "P2", criticalPeriodId: null });
+    const period = await declarePeriod(true);
+    try {
+      expect(await filedRow()).toMatchObject({ priority: "P1", criticalPeriodId: period });
+    } finally {
+      await withdrawPeriod(period);
+    }
+    expect(await filedRow()).toMatchObject({ priority: "P2", criticalPeriodId: null });
+  });
+
+  test("a school added to a period's list by another process is seen at the next filing", async () => {
+    const period = await declarePeriod(false);
+    try {
+      expect(await filedRow()).toMatchObject({ priority: "P2", criticalPeriodId: null });
+      await other.query(
+        "INSERT INTO critical_period_establishments (critical_period_id, establishment_id) SELECT $1, id FROM establishments WHERE uai = $2",
+        [period, networkIncident.establishmentUai],
+      );
+      expect(await filedRow()).toMatchObject({ priority: "P1", criticalPeriodId: period });
+    } finally {
+      await withdrawPeriod(period);
+    }
   });
 });

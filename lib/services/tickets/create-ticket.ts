@@ -1,9 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { database, type Executor } from "@/db/client";
 import { callContact } from "@/db/queries/phone-contacts";
-import { findCategory } from "@/db/queries/catalogue";
 import { campaignDates } from "@/db/queries/campaigns";
-import { criticalPeriodsOn } from "@/db/queries/critical-periods";
 import { schoolForFiling } from "@/db/queries/establishments";
 import { nextTicketReference } from "@/db/queries/ticket-reference";
 import { approvalSchool, approverFacts } from "@/db/queries/approvals";
@@ -16,7 +14,6 @@ import { filingFlags, filingRefusal } from "@/lib/domain/filing-rules";
 import { canFileTicketFor } from "@/lib/domain/permissions";
 import { canTakeCallFor, isContactOf } from "@/lib/domain/phone-calls";
 import { raiseImpact } from "@/lib/domain/ci-impact";
-import { parisDay } from "@/lib/domain/business-calendar";
 import { criticalPeriodPriority } from "@/lib/domain/critical-periods";
 import { priorityOf } from "@/lib/domain/priority";
 import { categoryAnswersSchema } from "@/lib/schemas/category-fields";
@@ -29,6 +26,7 @@ import { tellApprovers } from "../approvals/tell-approvers";
 import { fail, succeed, type ServiceResult } from "../service-result";
 import { schoolEquipment } from "../cmdb/school-equipment";
 import { recordIdempotencyKey, type IdempotencyClaim } from "../idempotency/idempotency-keys";
+import { referenceCategory, referenceData } from "../routing/reference-cache";
 import { filedRoutingEntry, planFiling, readFilingNews, recordFiledRouting } from "./route-filed-ticket";
 import { recordRegisterEntry } from "../registers/record-from-approval";
 
@@ -116,7 +114,9 @@ export async function createTicket(
   if (!requester.ok) return requester;
   const { id: requesterId, takenBy } = requester.value;
 
-  const found = await findCategory(db, input.serviceCode, input.categoryCode);
+  // The catalogue, the critical periods and the routing's rules and teams: one version of the process's cache.
+  const reference = await referenceData();
+  const found = referenceCategory(reference, input.serviceCode, input.categoryCode);
   if (!found) {
     return fail({
       kind: "unprocessable",
@@ -161,9 +161,9 @@ export async function createTicket(
     equipment.value.map((ci) => ci.criticality),
   );
   // During an exam period covering the school, an incident gets the period's floor (lib/domain/critical-periods.ts);
-  // the routing rule's floor may raise it further.
+  // the routing rule's floor may raise it further. It keeps, of every cached period, those on at `now`'s Paris date.
   const critical = criticalPeriodPriority(
-    await criticalPeriodsOn(db, parisDay(now)),
+    reference.criticalPeriods,
     { type: input.type, establishmentId: establishment.id, priority: priorityOf(impact, input.urgency) },
     now,
   );
@@ -205,6 +205,7 @@ export async function createTicket(
           referents: establishment.referents,
           declaredRooms: establishment.declaredRooms,
         },
+        reference,
         now,
       );
 

@@ -19,7 +19,7 @@ import {
 import { refreshSla, slaChange, type SlaColumns, type SlaSchedule } from "../sla/refresh-sla";
 import { slaFactsOf } from "../sla/sla-facts";
 import { referenceTeamSlaSettings } from "../sla/team-calendar";
-import { referenceData } from "../routing/reference-cache";
+import type { ReferenceData } from "../routing/reference-cache";
 
 type RoutingSchool = NonNullable<Awaited<ReturnType<typeof schoolRoutingFacts>>>;
 type DeclaredRooms = Awaited<ReturnType<typeof declaredRooms>>;
@@ -90,8 +90,8 @@ export type FilingPlan = {
 /**
  * Routing and SLA of a ticket about to be filed (status `new`, nothing in its journal yet), from the same reads and
  * rules as `routeFiledTicket`, without writing: the filing then writes its row once, with them, and holds the
- * reference counter's lock only for its writes. The rules, teams and closures come from the process's cache
- * (`referenceData`: one version read).
+ * reference counter's lock only for its writes. The rules, teams and closures come from the process's cache, as
+ * the filing read it (`referenceData`: one version read per filing).
  */
 export async function planFiling(
   db: Executor,
@@ -106,22 +106,20 @@ export async function planFiling(
     referents: SchoolReferents | null;
     declaredRooms: DeclaredRooms;
   },
+  reference: ReferenceData,
   now: Date,
 ): Promise<FilingPlan> {
-  const [facts, reference] = await Promise.all([
-    routingFacts(
-      db,
-      {
-        type: ticket.type,
-        categoryId: ticket.categoryId,
-        establishmentId: ticket.establishmentId,
-        ciIds: ticket.ciIds,
-        priority: ticket.priority,
-      },
-      { category: ticket.category, school: ticket.school },
-    ),
-    referenceData(),
-  ]);
+  const facts = await routingFacts(
+    db,
+    {
+      type: ticket.type,
+      categoryId: ticket.categoryId,
+      establishmentId: ticket.establishmentId,
+      ciIds: ticket.ciIds,
+      priority: ticket.priority,
+    },
+    { category: ticket.category, school: ticket.school },
+  );
   const decision = route(reference.rules, facts);
   const routing = await planRouting(db, ticket.establishmentId, decision, now, { teams: reference.teams, referents: ticket.referents });
   const loaded = await slaFactsOf(

@@ -135,11 +135,6 @@ export type ApprovalLevelRow = {
   reason: string | null;
 };
 
-/** One ticket's approval levels in order; empty when its category asked for none. */
-export async function approvalLevelsOf(db: Executor, ticketId: string): Promise<ApprovalLevelRow[]> {
-  return (await approvalLevelsOfTickets(db, [ticketId])).get(ticketId) ?? [];
-}
-
 /** What routing needs of a ticket filed earlier: its type, category, school, priority, equipment, and its "created" entry. */
 export async function ticketRoutingInput(tx: Executor, ticketId: string) {
   const [ticket] = await tx

@@ -1,17 +1,14 @@
-import { approvalLevelsOf } from "./approvals";
-import { preparedStatement } from "./prepared";
 import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Executor } from "@/db/client";
 import {
   categories,
-  configurationItems,
+  type configurationItems,
   criticalPeriods,
   establishments,
   services,
   slaPolicies,
   teams,
-  ticketCis,
   ticketEvents,
   ticketRatings,
   tickets,
@@ -20,18 +17,33 @@ import {
   vendors,
 } from "@/db/schema";
 import type { InternalSight } from "@/lib/domain/ticket-visibility";
+import type { ApprovalLevelRow } from "./approvals";
+import { preparedStatement } from "./prepared";
+import { ticketFactColumns } from "./ticket-facts";
 
 const assignee = alias(users, "assignee");
 const requester = alias(users, "requester");
 const master = alias(tickets, "master");
 const taker = alias(users, "taker");
 
-/** One ticket with what its page and the API show; the journal is read separately. */
-export async function ticketDetail(db: Executor, ticketId: string) {
-  // Three statements on the ticket's id, side by side rather than one after the other.
-  const [[row], cis, approvals] = await Promise.all([ticketRow(db, ticketId), ticketCiRows(db, ticketId), approvalLevelsOf(db, ticketId)]);
-  if (!row) return null;
-  return {
+type TicketCi = Pick<typeof configurationItems.$inferSelect, "id" | "name" | "class" | "room" | "serialNumber">;
+type StoredApprovalLevel = Omit<ApprovalLevelRow, "openedAt" | "remindedAt" | "decidedAt"> & {
+  openedAt: string | null;
+  remindedAt: string | null;
+  decidedAt: string | null;
+};
+const dateOrNull = (value: string | null) => (value === null ? null : new Date(value));
+
+/**
+ * One ticket by reference with what its page and the API show, and the facts its visibility rule needs
+ * (ticket-facts.ts), or null when there is no such ticket; the journal is read separately. One statement: each
+ * round trip costs the web process more than this statement's planning and execution.
+ */
+export async function ticketDetail(db: Executor, reference: string) {
+  const [found] = await ticketDetailStatement(db).execute({ reference });
+  if (!found) return null;
+  const { facts, ...row } = found;
+  const ticket = {
     ...row,
     // Left joins give objects of nulls: say "none" plainly.
     assignedTeam: row.assignedTeam?.code ? row.assignedTeam : null,
@@ -41,14 +53,12 @@ export async function ticketDetail(db: Executor, ticketId: string) {
     vendor: row.vendor?.name ? { name: row.vendor.name, reference: row.vendor.reference } : null,
     mergedInto: row.mergedInto?.reference ? { reference: row.mergedInto.reference } : null,
     criticalPeriod: row.criticalPeriod?.name ? row.criticalPeriod : null,
-    cis,
-    /** Its approval levels, in order; empty when its category asks for none. */
-    approvals,
   };
+  return { ticket, facts };
 }
 
-/** The ticket's row with its names (12 joins: the costliest statement to plan of a ticket's page and API answers). */
-const ticketRowStatement = preparedStatement((db) =>
+/** The ticket's row with its names (12 joins), its CIs and approval levels as JSON, and its visibility facts. */
+const ticketDetailStatement = preparedStatement((db) =>
   db
     .select({
       id: tickets.id,
@@ -102,6 +112,26 @@ const ticketRowStatement = preparedStatement((db) =>
       resolveBy: tickets.resolveBy,
       slaState: tickets.slaState,
       slaPausedMinutes: tickets.slaPausedMinutes,
+      // Written out in full, as ticketFactColumns' subselects. `json`, not `jsonb`: it keeps the keys in this order.
+      cis: sql<TicketCi[]>`coalesce((select json_agg(json_build_object('id', "ci"."id", 'name', "ci"."name", 'class', "ci"."class",
+          'room', "ci"."room", 'serialNumber', "ci"."serial_number") order by "ci"."name")
+        from "ticket_cis" "tc" inner join "configuration_items" "ci" on "ci"."id" = "tc"."ci_id"
+        where "tc"."ticket_id" = "tickets"."id"), '[]')`,
+      /** Its approval levels, in order; empty when its category asks for none. */
+      approvals: sql<StoredApprovalLevel[]>`coalesce((select json_agg(json_build_object('level', "a"."level",
+          'approverKind', "a"."approver_kind", 'state', "a"."state", 'openedAt', "a"."opened_at", 'remindedAt', "a"."reminded_at",
+          'decidedAt', "a"."decided_at", 'decidedById', "a"."decided_by_id", 'decidedByName', "d"."name",
+          'decidedFunction', "a"."decided_function", 'reason', "a"."reason") order by "a"."level")
+        from "ticket_approvals" "a" left join "users" "d" on "d"."id" = "a"."decided_by_id"
+        where "a"."ticket_id" = "tickets"."id"), '[]')`.mapWith((levels: StoredApprovalLevel[]): ApprovalLevelRow[] =>
+        levels.map((level) => ({
+          ...level,
+          openedAt: dateOrNull(level.openedAt),
+          remindedAt: dateOrNull(level.remindedAt),
+          decidedAt: dateOrNull(level.decidedAt),
+        })),
+      ),
+      facts: ticketFactColumns,
     })
     .from(tickets)
     .innerJoin(establishments, eq(establishments.id, tickets.establishmentId))
@@ -116,29 +146,11 @@ const ticketRowStatement = preparedStatement((db) =>
     .leftJoin(master, eq(master.id, tickets.mergedIntoId))
     .leftJoin(slaPolicies, eq(slaPolicies.id, tickets.slaPolicyId))
     .leftJoin(criticalPeriods, eq(criticalPeriods.id, tickets.criticalPeriodId))
-    .where(eq(tickets.id, sql.placeholder("ticketId")))
-    .prepare("ticket_detail_row"),
+    .where(eq(tickets.reference, sql.placeholder("reference")))
+    .prepare("ticket_detail"),
 );
-const ticketRow = (db: Executor, ticketId: string) => ticketRowStatement(db).execute({ ticketId });
 
-const ticketCiRowsStatement = preparedStatement((db) =>
-  db
-    .select({
-      id: configurationItems.id,
-      name: configurationItems.name,
-      class: configurationItems.class,
-      room: configurationItems.room,
-      serialNumber: configurationItems.serialNumber,
-    })
-    .from(ticketCis)
-    .innerJoin(configurationItems, eq(configurationItems.id, ticketCis.ciId))
-    .where(eq(ticketCis.ticketId, sql.placeholder("ticketId")))
-    .orderBy(asc(configurationItems.name))
-    .prepare("ticket_detail_cis"),
-);
-const ticketCiRows = (db: Executor, ticketId: string) => ticketCiRowsStatement(db).execute({ ticketId });
-
-export type TicketDetail = NonNullable<Awaited<ReturnType<typeof ticketDetail>>>;
+export type TicketDetail = NonNullable<Awaited<ReturnType<typeof ticketDetail>>>["ticket"];
 
 /** The public journal and, of the internal one, what the caller's sight allows (filtered here, never later). */
 function journalSight(sight: InternalSight) {

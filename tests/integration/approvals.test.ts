@@ -5,6 +5,7 @@ import { PUT as putCategoryApproval } from "@/app/api/v1/categories/[code]/appro
 import { POST as decideRoute } from "@/app/api/v1/tickets/[reference]/approval/route";
 import { PATCH as patchRoute, GET as readRoute } from "@/app/api/v1/tickets/[reference]/route";
 import { database } from "@/db/client";
+import { approvalLevelsOfTickets } from "@/db/queries/approvals";
 import { auditEvents, filteringExceptions, notifications, outboxEmails, ticketApprovals, ticketEvents, tickets } from "@/db/schema";
 import { addBusinessMinutes } from "@/lib/domain/business-calendar";
 import type { AuditActor } from "@/lib/domain/audit";
@@ -16,6 +17,7 @@ import { setApprovalDelegate } from "@/lib/services/approvals/approval-delegates
 import { decideApproval, decideWithLink } from "@/lib/services/approvals/decide-approval";
 import { loadSlaFacts } from "@/lib/services/sla/sla-facts";
 import { createTicket } from "@/lib/services/tickets/create-ticket";
+import { readTicketDetail } from "@/lib/services/tickets/read-ticket";
 import { sweepApprovals } from "@/workers/processors/sweep-approvals";
 import { callRoute, tokenFor, type ProblemBody } from "../support/api-client";
 import { callerFor } from "../support/callers";
@@ -311,6 +313,14 @@ describe("a project: the school, then the zone's sector lead", () => {
       as: "sector_lead",
       at: TUESDAY.toISOString(),
     });
+    // The detail's levels, read in its one statement, are the list's: in order, their times as dates.
+    const detail = (await readTicketDetail(csl, reference, TUESDAY))!;
+    expect(detail.approvals).toEqual((await approvalLevelsOfTickets(database(), [routed.id])).get(routed.id));
+    expect(detail.approvals).toMatchObject([
+      { level: 1, approverKind: "school_head", openedAt: FRIDAY, decidedAt: MONDAY, decidedById: head.id, remindedAt: null },
+      { level: 2, approverKind: "sector_lead", openedAt: MONDAY, decidedAt: TUESDAY, decidedById: sectorLead.id, reason: null },
+    ]);
+    expect(await readTicketDetail(await callerFor("csl.palissy@guichet.test"), reference, TUESDAY)).toBeNull();
   });
 });
 

@@ -130,8 +130,8 @@ describe("filing during a critical period", () => {
       .select({ id: tickets.id, priority: tickets.priority, criticalPeriodId: tickets.criticalPeriodId })
       .from(tickets)
       .where(eq(tickets.reference, created.value.reference));
-    const detail = await ticketDetail(database(), ticket!.id);
-    return { priority: ticket!.priority, period: detail!.criticalPeriod?.name ?? null };
+    const detail = await ticketDetail(database(), created.value.reference);
+    return { priority: ticket!.priority, period: detail!.ticket.criticalPeriod?.name ?? null };
   }
 
   test.each([

@@ -59,9 +59,7 @@ describe("a head removes someone from their school", () => {
     );
     if (!created.ok) throw new Error(JSON.stringify(created.failure));
 
-    const ticketId = (await database().select({ id: tickets.id }).from(tickets).where(eq(tickets.reference, created.value.reference)))[0]!
-      .id;
-    expect((await ticketDetail(database(), ticketId))?.requester.leftSchool).toBe(false);
+    expect((await ticketDetail(database(), created.value.reference))?.ticket.requester.leftSchool).toBe(false);
     expect(
       await removeStaffFromSchool(
         head,
@@ -76,7 +74,7 @@ describe("a head removes someone from their school", () => {
       .from(tickets)
       .where(eq(tickets.reference, created.value.reference));
     expect(ticket).toMatchObject({ establishmentId: choiseul, requesterId: leaving.id });
-    expect((await ticketDetail(database(), ticketId))?.requester).toMatchObject({ id: leaving.id, leftSchool: true });
+    expect((await ticketDetail(database(), created.value.reference))?.ticket.requester).toMatchObject({ id: leaving.id, leftSchool: true });
     expect(
       await database().select({ userId: ticketFollowers.userId }).from(ticketFollowers).where(eq(ticketFollowers.ticketId, ticket!.id)),
     ).toEqual([{ userId: colleague.id }]);

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, test, vi } from "vitest";
 import { GET as getOne } from "@/app/api/v1/tickets/[reference]/route";
 import { POST as comment } from "@/app/api/v1/tickets/[reference]/comments/route";
@@ -280,6 +280,31 @@ describe("GET /api/v1/tickets/{reference}", () => {
     expect((await read(techEst)).status).toBe(404);
     expect((await read(vendor)).status).toBe(404);
     expect((await read(undefined)).status).toBe(401);
+  });
+
+  test("its equipment by name, each with its class, room and serial number", async () => {
+    const equipment = await database()
+      .select({
+        id: configurationItems.id,
+        name: configurationItems.name,
+        class: configurationItems.class,
+        room: configurationItems.room,
+        serialNumber: configurationItems.serialNumber,
+      })
+      .from(configurationItems)
+      .innerJoin(establishments, eq(establishments.id, configurationItems.establishmentId))
+      .where(eq(establishments.uai, "0370037P"))
+      .orderBy(desc(configurationItems.name))
+      .limit(3);
+    expect(equipment).toHaveLength(3);
+    const { body: ticket } = await post<TicketJson>(incident({ ciIds: equipment.map((ci) => ci.id) }));
+    const read = await callRoute<TicketJson, Ref>(getOne, {
+      path: `/tickets/${ticket.reference}`,
+      token: choiseul,
+      params: { reference: ticket.reference },
+    });
+    expect(read.body.cis).toEqual(equipment.reverse());
+    expect(Object.keys(read.body.cis[0]!)).toEqual(["id", "name", "class", "room", "serialNumber"]);
   });
 
   test.each([["GU-2026-999999"], ["pas-une-reference"]])("404 for %s", async (reference) => {

@@ -1,7 +1,6 @@
 import { database } from "@/db/client";
 import type { ArticleDetail } from "@/db/queries/articles";
 import { ticketDetail, ticketJournal } from "@/db/queries/ticket-detail";
-import { ticketFacts } from "@/db/queries/ticket-facts";
 import { storedText } from "@/i18n/text";
 import { draftFromTicket } from "@/lib/domain/articles";
 import type { AuditActor } from "@/lib/domain/audit";
@@ -25,12 +24,14 @@ export async function startArticleFromTicket(
 ): Promise<ServiceResult<ArticleDetail>> {
   if (!can(caller, "articles.write")) return fail(ARTICLES_FORBIDDEN);
   const db = database();
-  const facts = await ticketFacts(db, { reference });
-  if (!facts) return fail({ kind: "not_found" });
-  const [ticket, journal] = await Promise.all([ticketDetail(db, facts.id), ticketJournal(db, facts.id, { kind: "none" })]);
-  if (!ticket) return fail({ kind: "not_found" });
+  const found = await ticketDetail(db, reference);
+  if (!found) return fail({ kind: "not_found" });
+  const { ticket } = found;
   if (!ANSWERED.has(ticket.status)) return fail({ kind: "conflict", message: "knowledge.errors.ticketNotResolved" });
-  const answers = journal.filter((event) => event.visibility === "public" && event.body?.trim() && event.author?.id !== facts.requesterId);
+  const journal = await ticketJournal(db, ticket.id, { kind: "none" });
+  const answers = journal.filter(
+    (event) => event.visibility === "public" && event.body?.trim() && event.author?.id !== ticket.requester.id,
+  );
   const people = [ticket.requester.name, ticket.assignee?.name, ...journal.map((event) => event.author?.name)].filter(
     (name): name is string => Boolean(name),
   );

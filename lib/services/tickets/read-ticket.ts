@@ -1,5 +1,4 @@
 import { database } from "@/db/client";
-import { ticketFacts } from "@/db/queries/ticket-facts";
 import { ticketDetail, ticketJournal } from "@/db/queries/ticket-detail";
 import { listTicketAttachments } from "@/db/queries/ticket-attachments";
 import type { Caller } from "@/lib/domain/caller";
@@ -7,10 +6,13 @@ import { requesterActions } from "@/lib/domain/ticket-status";
 import { canActAsRequester, canSeeTicket, internalSight } from "@/lib/domain/ticket-visibility";
 import { vendorStanding } from "@/lib/domain/vendor-access";
 
-/** What the visibility rule needs of the ticket of that reference, when the caller may see it; null otherwise. */
-async function seenTicketFacts(caller: Caller, reference: string, now: Date) {
-  const facts = await ticketFacts(database(), { reference });
-  return facts && canSeeTicket(caller, facts, now) ? facts : null;
+/**
+ * The ticket of that reference with the facts its visibility rule needs (one statement), when the caller may see
+ * it; null otherwise.
+ */
+async function seenTicket(caller: Caller, reference: string, now: Date) {
+  const found = await ticketDetail(database(), reference);
+  return found && canSeeTicket(caller, found.facts, now) ? found : null;
 }
 
 /**
@@ -18,8 +20,7 @@ async function seenTicketFacts(caller: Caller, reference: string, now: Date) {
  * `readTicket` says.
  */
 export async function readTicketDetail(caller: Caller, reference: string, now: Date) {
-  const facts = await seenTicketFacts(caller, reference, now);
-  return facts ? ticketDetail(database(), facts.id) : null;
+  return (await seenTicket(caller, reference, now))?.ticket ?? null;
 }
 
 /**
@@ -29,21 +30,17 @@ export async function readTicketDetail(caller: Caller, reference: string, now: D
  */
 export async function readTicket(caller: Caller, reference: string, now: Date) {
   const db = database();
-  const facts = await seenTicketFacts(caller, reference, now);
-  if (!facts) return null;
+  const seen = await seenTicket(caller, reference, now);
+  if (!seen) return null;
+  const { ticket, facts } = seen;
   const sight = internalSight(caller, facts, now);
-  const [detail, journal, attachments] = await Promise.all([
-    ticketDetail(db, facts.id),
-    ticketJournal(db, facts.id, sight),
-    listTicketAttachments(db, facts.id, sight),
-  ]);
-  if (!detail) return null;
+  const [journal, attachments] = await Promise.all([ticketJournal(db, facts.id, sight), listTicketAttachments(db, facts.id, sight)]);
   return {
-    ticket: detail,
+    ticket,
     journal: journal.map((event) => ({ ...event, attachments: attachments.filter((file) => file.eventId === event.id) })),
     attachments,
     actions: canActAsRequester(caller, facts)
-      ? requesterActions({ status: detail.status, resolvedAt: detail.resolvedAt, rated: detail.rating !== null }, now)
+      ? requesterActions({ status: ticket.status, resolvedAt: ticket.resolvedAt, rated: ticket.rating !== null }, now)
       : [],
     /** A vendor agent's standing on the ticket (working during its wait, then read-only); null for everyone else. */
     vendorStage: caller.role === "vendor_agent" ? vendorStanding(caller.teamIds, facts.vendorGrants, now).stage : null,

@@ -1,5 +1,4 @@
 import type { Executor } from "@/db/client";
-import { outboxEmails } from "@/db/schema";
 import {
   eventForEmail,
   schoolRecipients,
@@ -14,7 +13,9 @@ import { ticketEmail, type TicketEmailContent } from "@/lib/mail/templates";
 import { staffTicketEmail } from "@/lib/mail/staff-templates";
 import {
   planStaffNews,
-  writeStaffNews,
+  writeLetters,
+  writeStaffNotifications,
+  type Letter,
   type StaffAudience,
   type StaffNewsPlan,
 } from "@/lib/services/notifications/record-staff-notifications";
@@ -210,13 +211,13 @@ export async function readNews(
  * (ON CONFLICT DO NOTHING); returns the ids of rows written by this call.
  */
 export async function writeNews(tx: Executor, news: ReadNews[], now: Date): Promise<string[]> {
-  const rows: (typeof outboxEmails.$inferInsert)[] = [];
-  const staffOutboxIds: string[] = [];
+  // Every e-mail of these news, the staff's and the school's, goes into the outbox in one statement.
+  const letters: Letter[] = [];
   for (const { kind, eventId, ticket, event, staff, recipients } of news) {
     if (staff) {
       const { audience, actorId, plan } = staff;
-      staffOutboxIds.push(
-        ...(await writeStaffNews(
+      letters.push(
+        ...(await writeStaffNotifications(
           tx,
           { ...audience, ticketId: ticket.id, eventId, actorId, outboxKind: kind },
           plan,
@@ -238,25 +239,14 @@ export async function writeNews(tx: Executor, news: ReadNews[], now: Date): Prom
         content,
         repliesByMail: Boolean(env().MAIL_IN_REPLY_ADDRESS),
       });
-      rows.push({
-        idempotencyKey: `${kind}:${eventId}:${recipient.id}`,
-        ticketId: ticket.id,
-        recipientId: recipient.id,
-        toAddress: recipient.email,
-        subject: email.subject,
-        textBody: email.text,
-        htmlBody: email.html,
-        createdAt: now,
+      letters.push({
+        id: recipient.id,
+        email: recipient.email,
+        letter: { idempotencyKey: `${kind}:${eventId}:${recipient.id}`, email, ticketId: ticket.id },
       });
     }
   }
-  if (rows.length === 0) return staffOutboxIds;
-  const written = await tx
-    .insert(outboxEmails)
-    .values(rows)
-    .onConflictDoNothing({ target: outboxEmails.idempotencyKey })
-    .returning({ id: outboxEmails.id });
-  return [...staffOutboxIds, ...written.map((row) => row.id)];
+  return writeLetters(tx, letters, now);
 }
 
 /**

@@ -8,7 +8,8 @@ import {
   ticketNotificationFacts,
   type MailablePerson,
 } from "@/db/queries/staff-notifications";
-import { notifications, outboxEmails } from "@/db/schema";
+import { notifications } from "@/db/schema";
+import { writeOutbox, type OutboxLetter } from "../mail/write-outbox";
 import { planNotifications, type PlannedNotification, type StaffNotificationKind } from "@/lib/domain/staff-notifications";
 import type { RenderedEmail } from "@/lib/mail/templates";
 
@@ -51,18 +52,26 @@ export async function planStaffNews(
   return { planned, mailable: immediate.length ? await mailablePeople(db, immediate) : [] };
 }
 
+/** An e-mail to one person, as the outbox will hold it (`writeLetters`). */
+export type Letter = { id: string; email: string; letter: OutboxLetter };
+
+/** Writes letters into the outbox (a key already written is skipped); returns the ids written. */
+export const writeLetters = (tx: Executor, letters: Letter[], now: Date): Promise<string[]> =>
+  writeOutbox(tx, letters, (each) => each.letter, now);
+
 /**
- * Inside the caller's transaction: the in-app rows of a planned piece of news and the outbox rows of the "each time"
- * e-mails, key `${outboxKind}:${eventId}:${recipient}`. A retried action writes nothing twice (unique event, kind,
- * recipient; the outbox's key): only the rows this call wrote are e-mailed. Returns the outbox ids written.
+ * Inside the caller's transaction: the in-app rows of a planned piece of news, and the letters of its "each time"
+ * e-mails, key `${outboxKind}:${eventId}:${recipient}`, for the caller to write with others in one statement. A
+ * retried action writes nothing twice (unique event, kind, recipient; the outbox's key): only those whose in-app row
+ * this call wrote get a letter.
  */
-export async function writeStaffNews(
+export async function writeStaffNotifications(
   tx: Executor,
   news: StaffNews,
   plan: StaffNewsPlan,
   email: ImmediateEmail,
   now: Date,
-): Promise<string[]> {
+): Promise<Letter[]> {
   if (plan.planned.length === 0) return [];
   const written = await tx
     .insert(notifications)
@@ -81,27 +90,13 @@ export async function writeStaffNews(
     .returning({ recipientId: notifications.recipientId, delivery: notifications.delivery });
 
   const immediate = new Set(written.filter((row) => row.delivery === "immediate").map((row) => row.recipientId));
-  const people = plan.mailable.filter((person) => immediate.has(person.id));
-  if (people.length === 0) return [];
-  const rows = people.map((person) => {
-    const rendered = email(person);
-    return {
-      idempotencyKey: `${news.outboxKind}:${news.eventId}:${person.id}`,
-      ticketId: news.ticketId,
-      recipientId: person.id,
-      toAddress: person.email,
-      subject: rendered.subject,
-      textBody: rendered.text,
-      htmlBody: rendered.html,
-      createdAt: now,
-    };
-  });
-  const outbox = await tx
-    .insert(outboxEmails)
-    .values(rows)
-    .onConflictDoNothing({ target: outboxEmails.idempotencyKey })
-    .returning({ id: outboxEmails.id });
-  return outbox.map((row) => row.id);
+  return plan.mailable
+    .filter((person) => immediate.has(person.id))
+    .map((person) => ({
+      id: person.id,
+      email: person.email,
+      letter: { idempotencyKey: `${news.outboxKind}:${news.eventId}:${person.id}`, email: email(person), ticketId: news.ticketId },
+    }));
 }
 
 /**
@@ -111,5 +106,5 @@ export async function writeStaffNews(
 export async function recordStaffNotifications(tx: Executor, news: StaffNews, email: ImmediateEmail, now: Date): Promise<string[]> {
   const ticket = await ticketNotificationFacts(tx, news.ticketId);
   if (!ticket) return [];
-  return writeStaffNews(tx, news, await planStaffNews(tx, news, ticket), email, now);
+  return writeLetters(tx, await writeStaffNotifications(tx, news, await planStaffNews(tx, news, ticket), email, now), now);
 }

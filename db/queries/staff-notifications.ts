@@ -1,7 +1,8 @@
-import { and, eq, inArray, isNull, lte, notInArray } from "drizzle-orm";
+import { and, eq, inArray, isNull, lte, notInArray, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { establishmentReferents, notificationPreferences, notifications, teamMembers, tickets, users } from "@/db/schema";
 import type { Delivery, StaffNotificationKind } from "@/lib/domain/staff-notifications";
+import { preparedStatement } from "./prepared";
 
 /** Someone a staff notification's e-mail goes to. */
 export type MailablePerson = { id: string; email: string; name: string };
@@ -11,26 +12,51 @@ const mailable = { id: users.id, email: users.email, name: users.name };
 /** Staff only: school staff are never told of the desk's work, whatever team they sit in. */
 const staffOnly = () => and(isNull(users.disabledAt), notInArray(users.role, ["requester", "manager"]));
 
-/** The active staff among the people named. */
-export async function activeStaffAmong(db: Executor, userIds: string[]): Promise<string[]> {
-  if (userIds.length === 0) return [];
-  const rows = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(and(inArray(users.id, userIds), staffOnly()));
-  return rows.map((row) => row.id);
+/**
+ * Someone a piece of staff news may concern, active, and why: named in it (`direct`) or a member of its teams
+ * (`team`), both staff only; the school's referent (`referent`, whatever their role); with their stored choices per
+ * kind (null: none, the rule's defaults).
+ */
+export type StaffNewsCandidate = MailablePerson & {
+  direct: boolean;
+  team: boolean;
+  referent: boolean;
+  preferences: Partial<Record<StaffNotificationKind, Delivery>> | null;
+};
+
+/**
+ * Everyone a piece of news may concern, in one statement (a filing plans its news on the hot path): the people named,
+ * the teams' members and the school's referent, each once, by id.
+ */
+export function staffNewsCandidates(
+  db: Executor,
+  audience: { direct: readonly string[]; teamIds: readonly string[]; establishmentId: string },
+): Promise<StaffNewsCandidate[]> {
+  return staffNewsCandidatesStatement(db).execute(audience);
 }
 
-/** The active staff members of the teams, each once. */
-export async function activeStaffOfTeams(db: Executor, teamIds: string[]): Promise<string[]> {
-  if (teamIds.length === 0) return [];
-  const rows = await db
-    .selectDistinct({ id: users.id })
-    .from(teamMembers)
-    .innerJoin(users, eq(users.id, teamMembers.userId))
-    .where(and(inArray(teamMembers.teamId, teamIds), staffOnly()));
-  return rows.map((row) => row.id);
-}
+const staffNewsCandidatesStatement = preparedStatement((db) => {
+  const named = sql`${sql.placeholder("direct")}::uuid[]`;
+  const teamIds = sql`${sql.placeholder("teamIds")}::uuid[]`;
+  const establishmentId = sql.placeholder("establishmentId");
+  const members = sql`SELECT ${teamMembers.userId} FROM ${teamMembers} WHERE ${teamMembers.teamId} = ANY(${teamIds})`;
+  const referent = sql`SELECT ${establishmentReferents.referentId} FROM ${establishmentReferents} WHERE ${establishmentReferents.establishmentId} = ${establishmentId}`;
+  const choices = sql`SELECT json_object_agg(${notificationPreferences.kind}, ${notificationPreferences.delivery}) FROM ${notificationPreferences} WHERE ${notificationPreferences.userId} = ${users.id}`;
+  // Each field is one nested fragment: Drizzle leaves a single table's selected columns unqualified at the top level
+  // only, and the subqueries' `users`.id must stay qualified (a bare "id" could name a column of their own table).
+  return db
+    .select({
+      ...mailable,
+      direct: sql<boolean>`${and(staffOnly(), sql`${users.id} = ANY(${named})`)}`,
+      team: sql<boolean>`${and(staffOnly(), sql`${users.id} IN (${members})`)}`,
+      referent: sql<boolean>`${sql`${users.id} IN (${referent})`}`,
+      preferences: sql<StaffNewsCandidate["preferences"]>`${sql`(${choices})`}`,
+    })
+    .from(users)
+    .where(and(isNull(users.disabledAt), sql`${users.id} IN (SELECT unnest(${named}) UNION ${members} UNION ${referent})`))
+    .orderBy(users.id)
+    .prepare("staff_news_candidates");
+});
 
 /** What a ticket's notifications depend on: its school and whether it was opened in a critical period; null if unknown. */
 export async function ticketNotificationFacts(db: Executor, ticketId: string) {
@@ -41,16 +67,6 @@ export async function ticketNotificationFacts(db: Executor, ticketId: string) {
   return ticket ?? null;
 }
 
-/** The school's active referent's id, or null. */
-export async function activeReferentOf(db: Executor, establishmentId: string): Promise<string | null> {
-  const [referent] = await db
-    .select({ id: establishmentReferents.referentId })
-    .from(establishmentReferents)
-    .innerJoin(users, eq(users.id, establishmentReferents.referentId))
-    .where(and(eq(establishmentReferents.establishmentId, establishmentId), isNull(users.disabledAt)));
-  return referent?.id ?? null;
-}
-
 /** The stored choices per person and kind (a kind without a row follows the default of the rule). */
 export async function notificationPreferencesOf(db: Executor, userIds: string[]) {
   const preferences = new Map<string, Partial<Record<StaffNotificationKind, Delivery>>>();
@@ -58,11 +74,6 @@ export async function notificationPreferencesOf(db: Executor, userIds: string[])
   const rows = await db.select().from(notificationPreferences).where(inArray(notificationPreferences.userId, userIds));
   for (const row of rows) preferences.set(row.userId, { ...preferences.get(row.userId), [row.kind]: row.delivery });
   return preferences;
-}
-
-/** The people's addresses and names (whoever is asked for: the caller has already chosen them). */
-export function mailablePeople(db: Executor, userIds: string[]): Promise<MailablePerson[]> {
-  return db.select(mailable).from(users).where(inArray(users.id, userIds));
 }
 
 /** An active account's address and name, or null. */

@@ -1,5 +1,5 @@
 import type { ChildProcess } from "node:child_process";
-import { and, eq, like } from "drizzle-orm";
+import { and, eq, inArray, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { GET as listNotifications } from "@/app/api/v1/me/notifications/route";
 import { POST as markRead } from "@/app/api/v1/me/notifications/read/route";
@@ -11,6 +11,8 @@ import {
   notificationPreferences,
   notifications,
   outboxEmails,
+  teamMembers,
+  teams,
   ticketEvents,
   tickets,
   users,
@@ -23,6 +25,7 @@ import { env } from "@/lib/env";
 import { escalateTicket, updateTicket } from "@/lib/services/desk/update-ticket";
 import { recordTicketNotifications } from "@/lib/services/mail/notifications";
 import { saveMyPreferences } from "@/lib/services/notifications/my-notifications";
+import { planStaffNews } from "@/lib/services/notifications/record-staff-notifications";
 import { sendDigests } from "@/lib/services/notifications/send-digests";
 import { addComment } from "@/lib/services/tickets/add-comment";
 import { createTicket } from "@/lib/services/tickets/create-ticket";
@@ -268,6 +271,45 @@ describe("each rule with each preference, emitted in the change's transaction", 
       await prefer(chef, "new_ticket", "default");
     },
   );
+});
+
+describe("the plan's one read", () => {
+  test("active staff only: a disabled technician and a school member of the team, or named, are left out; the referent in the team is told once", async () => {
+    const [team] = await database().select({ id: teams.id }).from(teams).where(eq(teams.code, "PROX-OUEST"));
+    const [school] = await database().select({ id: establishments.id }).from(establishments).where(eq(establishments.uai, "0370037P"));
+    const [gone, schoolStaff] = await database()
+      .insert(users)
+      .values([
+        { email: "tech.parti@guichet.test", name: "Technicien parti", role: "technician", disabledAt: new Date() },
+        { email: "csl.equipe@guichet.test", name: "CSL dans l'équipe", role: "requester" },
+      ])
+      .returning({ id: users.id });
+    const outsiders = [gone!.id, schoolStaff!.id];
+    await database()
+      .insert(teamMembers)
+      .values(outsiders.map((userId) => ({ teamId: team!.id, userId })));
+    const plan = (kind: StaffNotificationKind, teamIds: string[]) =>
+      planStaffNews(
+        database(),
+        { kind, direct: outsiders, teamIds, actorId: null },
+        { establishmentId: school!.id, criticalPeriodId: null },
+      );
+    try {
+      await prefer(chef, "new_ticket", "none");
+      const [techRow] = await database().select({ name: users.name }).from(users).where(eq(users.id, tech.id));
+      const filed = await plan("new_ticket", [team!.id]);
+      expect(filed.planned.map((planned) => `${planned.recipientId} ${planned.delivery}`).sort()).toEqual(
+        [`${chef.id} none`, `${tech.id} immediate`].sort(),
+      );
+      expect(filed.mailable).toEqual([{ id: tech.id, email: TECH, name: techRow!.name }]);
+      // No team: the referent alone, each time; an escalation to no one reaches no one.
+      expect((await plan("new_ticket", [])).planned).toEqual([{ recipientId: tech.id, kind: "new_ticket", delivery: "immediate" }]);
+      expect(await plan("escalated", [])).toEqual({ planned: [], mailable: [] });
+    } finally {
+      await prefer(chef, "new_ticket", "default");
+      await database().delete(teamMembers).where(inArray(teamMembers.userId, outsiders));
+    }
+  });
 });
 
 describe("GET /api/v1/me/notifications and POST …/read", () => {

@@ -1,12 +1,9 @@
 import type { Executor } from "@/db/client";
 import {
-  activeReferentOf,
-  activeStaffAmong,
-  activeStaffOfTeams,
-  mailablePeople,
-  notificationPreferencesOf,
+  staffNewsCandidates,
   ticketNotificationFacts,
   type MailablePerson,
+  type StaffNewsCandidate,
 } from "@/db/queries/staff-notifications";
 import { notifications } from "@/db/schema";
 import { writeOutbox, type OutboxLetter } from "../mail/write-outbox";
@@ -34,22 +31,21 @@ export async function planStaffNews(
   news: StaffAudience & { actorId: string | null },
   ticket: { establishmentId: string; criticalPeriodId: string | null },
 ): Promise<StaffNewsPlan> {
-  // In turn: `db` may be a transaction's one client (pg 9 refuses a query while another is executing on it).
-  const referentId = await activeReferentOf(db, ticket.establishmentId);
-  const direct = await activeStaffAmong(db, news.direct);
-  const team = await activeStaffOfTeams(db, news.teamIds);
-  const everyone = [...new Set([...direct, ...team, ...(referentId ? [referentId] : [])])];
+  // One statement: a filing plans its news before its transaction, on the hot path.
+  const candidates = await staffNewsCandidates(db, { direct: news.direct, teamIds: news.teamIds, establishmentId: ticket.establishmentId });
+  const ids = (concerned: (candidate: StaffNewsCandidate) => boolean) => candidates.filter(concerned).map((candidate) => candidate.id);
   const planned = planNotifications({
     kind: news.kind,
     actorId: news.actorId,
-    direct,
-    team,
-    referentId,
+    direct: ids((candidate) => candidate.direct),
+    team: ids((candidate) => candidate.team),
+    referentId: ids((candidate) => candidate.referent)[0] ?? null,
     critical: ticket.criticalPeriodId !== null,
-    preferences: await notificationPreferencesOf(db, everyone),
+    preferences: new Map(candidates.flatMap((candidate) => (candidate.preferences ? [[candidate.id, candidate.preferences]] : []))),
   });
-  const immediate = planned.filter((plan) => plan.delivery === "immediate").map((plan) => plan.recipientId);
-  return { planned, mailable: immediate.length ? await mailablePeople(db, immediate) : [] };
+  const immediate = new Set(planned.filter((plan) => plan.delivery === "immediate").map((plan) => plan.recipientId));
+  const mailable = candidates.filter((candidate) => immediate.has(candidate.id)).map(({ id, email, name }) => ({ id, email, name }));
+  return { planned, mailable };
 }
 
 /** An e-mail to one person, as the outbox will hold it (`writeLetters`). */

@@ -185,7 +185,7 @@ export async function createTicket(
   const pending = approval.levels.find((level) => level.state === "pending");
   const ticketId = randomUUID();
   // A ticket that waits for no approval is routed and gets its SLA as it is filed: worked out here, from reads
-  // only, so its row is written once and the year's reference counter stays locked only while the filing writes.
+  // only, so its row is written once and its transaction only writes.
   const plan = pending
     ? null
     : await planFiling(
@@ -221,7 +221,7 @@ export async function createTicket(
       ...(takenBy ? { takenBy } : {}),
     },
   } as const;
-  // Its news is read now too: the transaction, which holds the year's reference counter, then only writes.
+  // Its news is read now too: the transaction then only writes.
   const news = plan
     ? await readFilingNews(
         db,
@@ -243,8 +243,11 @@ export async function createTicket(
 
   const stored = await storeFiles(inspected.files, now);
   try {
-    const { reference, outboxIds, slaSchedules } = await db.transaction(async (tx) => {
-      const reference = await nextTicketReference(tx, now);
+    // Numbered on its own (one statement, committed at once), not in the filing's transaction: the year's counter row
+    // is locked only for that statement, so filings do not queue behind each other's writes. A filing that fails
+    // from here on leaves its number unused: references are unique and increasing, with gaps, as a sequence's are.
+    const reference = await nextTicketReference(db, now);
+    const { outboxIds, slaSchedules } = await db.transaction(async (tx) => {
       if (idempotency) await recordIdempotencyKey(tx, idempotency, { reference }, now);
       const [ticket] = await tx
         .insert(tickets)

@@ -89,9 +89,8 @@ export type FilingPlan = {
 
 /**
  * Routing and SLA of a ticket about to be filed (status `new`, nothing in its journal yet), from the same reads and
- * rules as `routeFiledTicket`, without writing: the filing then writes its row once, with them, and holds the
- * reference counter's lock only for its writes. The rules, teams and closures come from the process's cache, as
- * the filing read it (`referenceData`: one version read per filing).
+ * rules as `routeFiledTicket`, without writing: the filing then writes its row once, with them. The rules, teams and
+ * closures come from the process's cache, as the filing read it (`referenceData`: one version read per filing).
  */
 export async function planFiling(
   db: Executor,
@@ -179,9 +178,8 @@ export type FilingNews = (written: { reference: string; createdEventId: number; 
 
 /**
  * The reads of a routed filing's news (the requester's confirmation and the queue's news, the watching teams' e-mail),
- * on the pool before its transaction, from what the filing is about to write: the transaction (which holds the year's
- * reference counter) then only writes. Nothing else is written on a new ticket: it has no followers, and its watchers
- * are the plan's.
+ * on the pool before its transaction, from what the filing is about to write: the transaction then only writes. Nothing
+ * else is written on a new ticket: it has no followers, and its watchers are the plan's.
  */
 export async function readFilingNews(db: Executor, filing: FilingFacts, plan: FilingPlan, now: Date): Promise<FilingNews> {
   const requester = filing.requester ?? (await requesterForEmail(db, filing.requesterId));

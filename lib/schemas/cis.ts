@@ -26,7 +26,15 @@ export const listCisQuery = z.object({
     .transform(() => true as const)
     .optional(),
   warranty: z.enum(["under", "expired", "unknown"], { error: "cmdb.errors.warranty" }).optional(),
-  renewalAge: z.coerce.number().int().min(RENEWAL_AGE_RANGE.min).max(RENEWAL_AGE_RANGE.max, "cmdb.errors.renewalAge").optional(),
+  // Either bound refused says both: the message quotes the range.
+  renewalAge: z.coerce
+    .number()
+    .int()
+    .refine((years) => years >= RENEWAL_AGE_RANGE.min && years <= RENEWAL_AGE_RANGE.max, {
+      message: "cmdb.errors.renewalAge",
+      params: { minimum: RENEWAL_AGE_RANGE.min, maximum: RENEWAL_AGE_RANGE.max },
+    })
+    .optional(),
   cursor: cursorParam(ciCursorSchema).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });

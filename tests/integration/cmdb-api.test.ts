@@ -123,7 +123,11 @@ describe("reading", () => {
     expect(candidates.body.items.map((item) => item.id).filter((id) => everything.body.items.some((item) => item.id === id))).toEqual(
       expected,
     );
-    expect((await list(admin, "renewalAge=99")).status).toBe(400);
+    for (const years of ["0", "99"]) {
+      const refused = await list(admin, `renewalAge=${years}`);
+      expect(refused.status).toBe(400);
+      expect(refused.body.errors).toEqual([{ field: "renewalAge", message: "Âge de renouvellement entre 1 et 20 ans." }]);
+    }
   });
 });
 

@@ -215,7 +215,7 @@ export async function zoneTechnicians(db: Executor, zoneIds: string[]): Promise<
  * Those of `userIds` who are active members of the team (a referent outside the team the rule chose cannot take its
  * ticket), each with their absences touching `day` (a Paris date): what the referent's assignment weighs, in one statement.
  */
-export async function teamMembersAbsentOrNotOn(
+export async function teamMembersWithAbsencesOn(
   db: Executor,
   teamId: string,
   userIds: string[],

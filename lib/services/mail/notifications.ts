@@ -11,11 +11,10 @@ import { createRatingToken } from "@/lib/services/tickets/rating-link";
 import { env } from "@/lib/env";
 import { ticketEmail, type TicketEmailContent } from "@/lib/mail/templates";
 import { staffTicketEmail } from "@/lib/mail/staff-templates";
+import { writeLetters, type Letter } from "./write-outbox";
 import {
   planStaffNews,
-  writeLetters,
   writeStaffNotifications,
-  type Letter,
   type StaffAudience,
   type StaffNewsPlan,
 } from "@/lib/services/notifications/record-staff-notifications";

@@ -37,3 +37,10 @@ export async function writeOutbox<Person extends { id: string; email: string }>(
     .returning({ id: outboxEmails.id });
   return written.map((row) => row.id);
 }
+
+/** An e-mail to one person, as the outbox will hold it (`writeLetters`). */
+export type Letter = { id: string; email: string; letter: OutboxLetter };
+
+/** Writes letters, gathered from several pieces of news, into the outbox in one statement; returns the ids written. */
+export const writeLetters = (tx: Executor, letters: Letter[], now: Date): Promise<string[]> =>
+  writeOutbox(tx, letters, (each) => each.letter, now);

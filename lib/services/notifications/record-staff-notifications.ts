@@ -6,7 +6,7 @@ import {
   type StaffNewsCandidate,
 } from "@/db/queries/staff-notifications";
 import { notifications } from "@/db/schema";
-import { writeOutbox, type OutboxLetter } from "../mail/write-outbox";
+import { writeLetters, type Letter } from "../mail/write-outbox";
 import { planNotifications, type PlannedNotification, type StaffNotificationKind } from "@/lib/domain/staff-notifications";
 import type { RenderedEmail } from "@/lib/mail/templates";
 
@@ -47,13 +47,6 @@ export async function planStaffNews(
   const mailable = candidates.filter((candidate) => immediate.has(candidate.id)).map(({ id, email, name }) => ({ id, email, name }));
   return { planned, mailable };
 }
-
-/** An e-mail to one person, as the outbox will hold it (`writeLetters`). */
-export type Letter = { id: string; email: string; letter: OutboxLetter };
-
-/** Writes letters into the outbox (a key already written is skipped); returns the ids written. */
-export const writeLetters = (tx: Executor, letters: Letter[], now: Date): Promise<string[]> =>
-  writeOutbox(tx, letters, (each) => each.letter, now);
 
 /**
  * Inside the caller's transaction: the in-app rows of a planned piece of news, and the letters of its "each time"

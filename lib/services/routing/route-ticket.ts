@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { loadRoutingRules } from "@/db/queries/routing-rules";
-import { schoolReferents, teamMembersAbsentOrNotOn, ticketEstablishmentId } from "@/db/queries/planning";
+import { schoolReferents, teamMembersWithAbsencesOn, ticketEstablishmentId } from "@/db/queries/planning";
 import { ticketEvents, tickets, ticketWatchers } from "@/db/schema";
 import { categoryRoutingFacts, ciClassesOf, schoolRoutingFacts, slaPolicyByCode } from "@/db/queries/routing-facts";
 import { teamsByCode } from "@/db/queries/teams";
@@ -55,7 +55,7 @@ async function referentFor(
   if (!referents) return null;
   const today = parisDay(now);
   const people = [referents.referentId, ...(referents.backupId ? [referents.backupId] : [])];
-  const members = await teamMembersAbsentOrNotOn(tx, teamId, people, today);
+  const members = await teamMembersWithAbsencesOn(tx, teamId, people, today);
   const absences = members.flatMap((member) => member.absences);
   const { assigneeId } = referentAssignee(referents, { absences, teamMemberIds: members.map((member) => member.id), today });
   const assignee = members.find((member) => member.id === assigneeId);

@@ -115,8 +115,8 @@ export async function createTicket(
   const { id: requesterId, takenBy } = requester.value;
 
   // The catalogue, the critical periods and the routing's rules and teams: one version of the process's cache.
-  const reference = await referenceData();
-  const found = referenceCategory(reference, input.serviceCode, input.categoryCode);
+  const cached = await referenceData();
+  const found = referenceCategory(cached, input.serviceCode, input.categoryCode);
   if (!found) {
     return fail({
       kind: "unprocessable",
@@ -163,7 +163,7 @@ export async function createTicket(
   // During an exam period covering the school, an incident gets the period's floor (lib/domain/critical-periods.ts);
   // the routing rule's floor may raise it further. It keeps, of every cached period, those on at `now`'s Paris date.
   const critical = criticalPeriodPriority(
-    reference.criticalPeriods,
+    cached.criticalPeriods,
     { type: input.type, establishmentId: establishment.id, priority: priorityOf(impact, input.urgency) },
     now,
   );
@@ -205,7 +205,7 @@ export async function createTicket(
           referents: establishment.referents,
           declaredRooms: establishment.declaredRooms,
         },
-        reference,
+        cached,
         now,
       );
 

@@ -1,3 +1,4 @@
+import type { SQLWrapper } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import {
   eventForEmail,
@@ -11,11 +12,14 @@ import { createRatingToken } from "@/lib/services/tickets/rating-link";
 import { env } from "@/lib/env";
 import { ticketEmail, type TicketEmailContent } from "@/lib/mail/templates";
 import { staffTicketEmail } from "@/lib/mail/staff-templates";
-import { writeLetters, type Letter } from "./write-outbox";
+import { lettersInsert, writeLetters, type Letter } from "./write-outbox";
 import {
   planStaffNews,
+  staffLetters,
+  staffNotificationsInsert,
   writeStaffNotifications,
   type StaffAudience,
+  type StaffNews,
   type StaffNewsPlan,
 } from "@/lib/services/notifications/record-staff-notifications";
 import { bestEffort, producerQueue } from "@/lib/queue/producer";
@@ -204,6 +208,42 @@ export async function readNews(
   return { ...news, staff: audience && plan ? { audience, actorId, plan } : null, recipients: told };
 }
 
+/** The staff news of a piece of news, as its rows are written: its ticket, journal entry and outbox kind. */
+const staffNewsOf = ({ kind, eventId, ticket }: ReadNews, staff: NonNullable<ReadNews["staff"]>): StaffNews => ({
+  ...staff.audience,
+  ticketId: ticket.id,
+  eventId,
+  actorId: staff.actorId,
+  outboxKind: kind,
+});
+
+/** The ticket e-mail of a piece of news, one letter per recipient, key `${kind}:${eventId}:${recipientId}`. */
+function ticketLetters({ kind, eventId, ticket, event, recipients }: ReadNews, now: Date): Letter[] {
+  const content = contentFor(kind, ticket, event, now);
+  if (!content) return [];
+  return (
+    recipients
+      // A reply or an escalation is news to everyone but its author; confirmations (created, closed…) go to the author too.
+      .filter((recipient) => !(AUTHOR_SKIPPED.has(kind) && recipient.id === event.authorId))
+      .map((recipient) => ({
+        id: recipient.id,
+        email: recipient.email,
+        letter: {
+          idempotencyKey: `${kind}:${eventId}:${recipient.id}`,
+          email: ticketEmail({
+            appUrl: env().APP_URL,
+            reference: ticket.reference,
+            title: ticket.title,
+            recipientName: recipient.name,
+            content,
+            repliesByMail: Boolean(env().MAIL_IN_REPLY_ADDRESS),
+          }),
+          ticketId: ticket.id,
+        },
+      }))
+  );
+}
+
 /**
  * Inside the caller's transaction, news read with `readNews`: the staff notifications of each (in-app rows, "each time"
  * e-mails), then one outbox row per (notification, recipient) with idempotency key `${kind}:${eventId}:${recipientId}`
@@ -212,40 +252,35 @@ export async function readNews(
 export async function writeNews(tx: Executor, news: ReadNews[], now: Date): Promise<string[]> {
   // Every e-mail of these news, the staff's and the school's, goes into the outbox in one statement.
   const letters: Letter[] = [];
-  for (const { kind, eventId, ticket, event, staff, recipients } of news) {
-    if (staff) {
-      const { audience, actorId, plan } = staff;
-      letters.push(
-        ...(await writeStaffNotifications(
-          tx,
-          { ...audience, ticketId: ticket.id, eventId, actorId, outboxKind: kind },
-          plan,
-          staffEmailFor(kind, audience, ticket, event, now),
-          now,
-        )),
-      );
+  for (const piece of news) {
+    if (piece.staff) {
+      const email = staffEmailFor(piece.kind, piece.staff.audience, piece.ticket, piece.event, now);
+      letters.push(...(await writeStaffNotifications(tx, staffNewsOf(piece, piece.staff), piece.staff.plan, email, now)));
     }
-    const content = contentFor(kind, ticket, event, now);
-    if (!content) continue;
-    for (const recipient of recipients) {
-      // A reply or an escalation is news to everyone but its author; confirmations (created, closed…) go to the author too.
-      if (AUTHOR_SKIPPED.has(kind) && recipient.id === event.authorId) continue;
-      const email = ticketEmail({
-        appUrl: env().APP_URL,
-        reference: ticket.reference,
-        title: ticket.title,
-        recipientName: recipient.name,
-        content,
-        repliesByMail: Boolean(env().MAIL_IN_REPLY_ADDRESS),
-      });
-      letters.push({
-        id: recipient.id,
-        email: recipient.email,
-        letter: { idempotencyKey: `${kind}:${eventId}:${recipient.id}`, email, ticketId: ticket.id },
-      });
-    }
+    letters.push(...ticketLetters(piece, now));
   }
   return writeLetters(tx, letters, now);
+}
+
+/**
+ * `writeNews`'s writes, unrun, for news of journal entries just numbered (a filing's): nobody can have been told of them
+ * yet, so every planned in-app row is new and every "each time" e-mail due. The caller runs them with its own
+ * (`insertTogether`); `outbox` returns the ids written.
+ */
+export function freshNewsWrites(db: Executor, news: ReadNews[], now: Date): { inserts: SQLWrapper[]; outbox: SQLWrapper | null } {
+  const inserts: SQLWrapper[] = [];
+  const letters: Letter[] = [];
+  for (const piece of news) {
+    if (piece.staff) {
+      const staffNews = staffNewsOf(piece, piece.staff);
+      const rows = staffNotificationsInsert(db, staffNews, piece.staff.plan, now);
+      if (rows) inserts.push(rows);
+      const email = staffEmailFor(piece.kind, piece.staff.audience, piece.ticket, piece.event, now);
+      letters.push(...staffLetters(staffNews, piece.staff.plan.mailable, email));
+    }
+    letters.push(...ticketLetters(piece, now));
+  }
+  return { inserts, outbox: lettersInsert(db, letters, now) };
 }
 
 /**

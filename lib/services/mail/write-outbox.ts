@@ -15,8 +15,19 @@ export async function writeOutbox<Person extends { id: string; email: string }>(
   letterTo: (person: Person) => OutboxLetter,
   now: Date,
 ): Promise<string[]> {
-  if (!people.length) return [];
-  const written = await tx
+  const written = await outboxInsert(tx, people, letterTo, now);
+  return (written ? await written : []).map((row) => row.id);
+}
+
+/** `writeOutbox`'s INSERT, unrun, returning the ids written (a filing runs it with the rest of its statement); null for nobody. */
+export function outboxInsert<Person extends { id: string; email: string }>(
+  db: Executor,
+  people: Person[],
+  letterTo: (person: Person) => OutboxLetter,
+  now: Date,
+) {
+  if (!people.length) return null;
+  return db
     .insert(outboxEmails)
     .values(
       people.map((person) => {
@@ -35,7 +46,6 @@ export async function writeOutbox<Person extends { id: string; email: string }>(
     )
     .onConflictDoNothing({ target: outboxEmails.idempotencyKey })
     .returning({ id: outboxEmails.id });
-  return written.map((row) => row.id);
 }
 
 /** An e-mail to one person, as the outbox will hold it (`writeLetters`). */
@@ -44,3 +54,6 @@ export type Letter = { id: string; email: string; letter: OutboxLetter };
 /** Writes letters, gathered from several pieces of news, into the outbox in one statement; returns the ids written. */
 export const writeLetters = (tx: Executor, letters: Letter[], now: Date): Promise<string[]> =>
   writeOutbox(tx, letters, (each) => each.letter, now);
+
+/** `writeLetters`'s INSERT, unrun; null without letters. */
+export const lettersInsert = (db: Executor, letters: Letter[], now: Date) => outboxInsert(db, letters, (each) => each.letter, now);

@@ -61,8 +61,21 @@ export async function writeStaffNotifications(
   email: ImmediateEmail,
   now: Date,
 ): Promise<Letter[]> {
-  if (plan.planned.length === 0) return [];
-  const written = await tx
+  const insert = staffNotificationsInsert(tx, news, plan, now);
+  if (!insert) return [];
+  const written = await insert.returning({ recipientId: notifications.recipientId, delivery: notifications.delivery });
+  const immediate = new Set(written.filter((row) => row.delivery === "immediate").map((row) => row.recipientId));
+  return staffLetters(
+    news,
+    plan.mailable.filter((person) => immediate.has(person.id)),
+    email,
+  );
+}
+
+/** The INSERT of a planned piece of news's in-app rows, unrun (skipping those already written); null when nobody is told. */
+export function staffNotificationsInsert(db: Executor, news: StaffNews, plan: StaffNewsPlan, now: Date) {
+  if (plan.planned.length === 0) return null;
+  return db
     .insert(notifications)
     .values(
       plan.planned.map((planned) => ({
@@ -75,17 +88,16 @@ export async function writeStaffNotifications(
         createdAt: now,
       })),
     )
-    .onConflictDoNothing()
-    .returning({ recipientId: notifications.recipientId, delivery: notifications.delivery });
+    .onConflictDoNothing();
+}
 
-  const immediate = new Set(written.filter((row) => row.delivery === "immediate").map((row) => row.recipientId));
-  return plan.mailable
-    .filter((person) => immediate.has(person.id))
-    .map((person) => ({
-      id: person.id,
-      email: person.email,
-      letter: { idempotencyKey: `${news.outboxKind}:${news.eventId}:${person.id}`, email: email(person), ticketId: news.ticketId },
-    }));
+/** The "each time" letters of a piece of news to `people`, key `${outboxKind}:${eventId}:${recipient}`. */
+export function staffLetters(news: StaffNews, people: MailablePerson[], email: ImmediateEmail): Letter[] {
+  return people.map((person) => ({
+    id: person.id,
+    email: person.email,
+    letter: { idempotencyKey: `${news.outboxKind}:${news.eventId}:${person.id}`, email: email(person), ticketId: news.ticketId },
+  }));
 }
 
 /**

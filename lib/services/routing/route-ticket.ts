@@ -120,18 +120,18 @@ export function routingEntry(plan: RoutingPlan, actorId: string | null) {
   return { kind: "assignment_changed", visibility: "public", authorId: actorId, body: null, data: plan.eventData } as const;
 }
 
-/** Writes a planned routing's watching teams. */
-export async function recordWatchers(tx: Executor, ticketId: string, plan: RoutingPlan): Promise<void> {
-  if (plan.watcherTeamIds.length)
-    await tx
-      .insert(ticketWatchers)
-      .values(plan.watcherTeamIds.map((teamId) => ({ ticketId, teamId })))
-      .onConflictDoNothing();
+/** The INSERT of a planned routing's watching teams, unrun; null when it adds none. */
+export function watchersInsert(db: Executor, ticketId: string, plan: RoutingPlan) {
+  if (!plan.watcherTeamIds.length) return null;
+  return db
+    .insert(ticketWatchers)
+    .values(plan.watcherTeamIds.map((teamId) => ({ ticketId, teamId })))
+    .onConflictDoNothing();
 }
 
 /** Writes a planned routing's watchers and its public journal entry. */
 export async function recordRouting(tx: Executor, ticketId: string, plan: RoutingPlan, actorId: string | null, now: Date): Promise<number> {
-  await recordWatchers(tx, ticketId, plan);
+  await watchersInsert(tx, ticketId, plan);
   const [event] = await tx
     .insert(ticketEvents)
     .values({ ticketId, ...routingEntry(plan, actorId), createdAt: now })

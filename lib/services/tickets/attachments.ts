@@ -87,27 +87,28 @@ export async function discardStoredFiles(files: Array<Pick<StoredFile, "storageK
 /** A Blob over a stored file: a response streams it instead of loading it in memory. */
 export const openStoredFile = (storageKey: string): Promise<Blob> => openAsBlob(storagePath(storageKey));
 
+type AttachmentRows = { ticketId: string; eventId: number; uploadedById: string | null; files: StoredFile[] };
+
+/** The INSERT of one attachments row per file, unrun (a filing writes it with the rest of its statement); null without files. */
+export function attachmentsInsert(db: Executor, input: AttachmentRows) {
+  if (!input.files.length) return null;
+  return db.insert(attachments).values(
+    input.files.map((file) => ({
+      ticketId: input.ticketId,
+      eventId: input.eventId,
+      uploadedById: input.uploadedById,
+      fileName: file.fileName,
+      contentType: file.contentType,
+      sizeBytes: file.bytes.length,
+      storageKey: file.storageKey,
+    })),
+  );
+}
+
 /** Inside the caller's transaction: one attachments row per file; their ids. */
-export async function recordAttachments(
-  tx: Executor,
-  input: { ticketId: string; eventId: number; uploadedById: string | null; files: StoredFile[] },
-): Promise<string[]> {
-  if (!input.files.length) return [];
-  const rows = await tx
-    .insert(attachments)
-    .values(
-      input.files.map((file) => ({
-        ticketId: input.ticketId,
-        eventId: input.eventId,
-        uploadedById: input.uploadedById,
-        fileName: file.fileName,
-        contentType: file.contentType,
-        sizeBytes: file.bytes.length,
-        storageKey: file.storageKey,
-      })),
-    )
-    .returning({ id: attachments.id });
-  return rows.map((row) => row.id);
+export async function recordAttachments(tx: Executor, input: AttachmentRows): Promise<string[]> {
+  const rows = await attachmentsInsert(tx, input)?.returning({ id: attachments.id });
+  return (rows ?? []).map((row) => row.id);
 }
 
 /**

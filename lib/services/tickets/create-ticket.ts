@@ -3,7 +3,8 @@ import { database, type Executor } from "@/db/client";
 import { callContact } from "@/db/queries/phone-contacts";
 import { campaignDates } from "@/db/queries/campaigns";
 import { schoolForFiling } from "@/db/queries/establishments";
-import { nextTicketReference } from "@/db/queries/ticket-reference";
+import { insertTogether } from "@/db/queries/insert-together";
+import { numberFiling } from "@/db/queries/ticket-reference";
 import { approvalSchool, approverFacts } from "@/db/queries/approvals";
 import { ticketApprovals, ticketCis, ticketEvents, tickets } from "@/db/schema";
 import { approverKindsOf, levelsAtFiling } from "@/lib/domain/approvals";
@@ -19,7 +20,7 @@ import { priorityOf } from "@/lib/domain/priority";
 import { categoryAnswersSchema } from "@/lib/schemas/category-fields";
 import { fieldErrors } from "@/lib/schemas/field-errors";
 import type { CreateTicketInput } from "@/lib/schemas/tickets";
-import { discardStoredFiles, inspectAttachments, recordAttachments, storeFiles, type IncomingFile } from "./attachments";
+import { attachmentsInsert, discardStoredFiles, inspectAttachments, storeFiles, type IncomingFile } from "./attachments";
 import { afterCommit } from "../after-commit";
 import { recordAudit } from "../audit/record-audit";
 import { tellApprovers } from "../approvals/tell-approvers";
@@ -27,7 +28,7 @@ import { fail, succeed, type ServiceResult } from "../service-result";
 import { schoolEquipment } from "../cmdb/school-equipment";
 import { recordIdempotencyKey, type IdempotencyClaim } from "../idempotency/idempotency-keys";
 import { referenceCategory, referenceData } from "../routing/reference-cache";
-import { filedRoutingEntry, planFiling, readFilingNews, recordFiledRouting } from "./route-filed-ticket";
+import { filedRoutingEntry, filedRoutingWrites, planFiling, readFilingNews } from "./route-filed-ticket";
 import { recordRegisterEntry } from "../registers/record-from-approval";
 
 /**
@@ -243,91 +244,93 @@ export async function createTicket(
 
   const stored = await storeFiles(inspected.files, now);
   try {
-    // Numbered on its own (one statement, committed at once), not in the filing's transaction: the year's counter row
+    // The journal, in its order: the requester's words, the levels the filer signs by filing, then the routing.
+    const signed = approval.levels.filter((level) => level.state === "approved");
+    const journal = [
+      created,
+      ...signed.map((level) => signatureEntry(caller, level, filer?.functionLabel ?? null)),
+      ...(plan && news ? [filedRoutingEntry(plan)] : []),
+    ];
+    // Numbered on its own (one statement, committed at once), not with the filing's writes: the year's counter row
     // is locked only for that statement, so filings do not queue behind each other's writes. A filing that fails
     // from here on leaves its number unused: references are unique and increasing, with gaps, as a sequence's are.
-    const reference = await nextTicketReference(db, now);
-    const { outboxIds, slaSchedules } = await db.transaction(async (tx) => {
-      if (idempotency) await recordIdempotencyKey(tx, idempotency, { reference }, now);
-      const [ticket] = await tx
-        .insert(tickets)
-        .values({
-          id: ticketId,
-          reference,
-          type: input.type,
-          status: approval.approved ? "new" : "awaiting_approval",
-          priority: critical.priority,
-          ...(plan ? { ...plan.routing.set, ...plan.sla.set } : {}),
-          criticalPeriodId: critical.period?.id ?? null,
-          impact,
-          urgency: input.urgency,
-          title: input.title,
-          description: input.description,
-          fields: answers.data,
-          flags: [...filingFlags(category, ciIds.length), ...flags],
-          establishmentId: establishment.id,
-          requesterId,
-          serviceId: found.serviceId,
-          categoryId: category.id,
-          channel,
-          takenById: takenBy?.id ?? null,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .returning({ id: tickets.id });
-      if (ciIds.length) await tx.insert(ticketCis).values(ciIds.map((ciId) => ({ ticketId: ticket!.id, ciId })));
-      // The journal in one statement, in its order: the requester's words, the levels the filer signs by filing,
-      // then the routing (the ids follow the rows' order).
-      const signed = approval.levels.filter((level) => level.state === "approved");
-      const journal = await tx
-        .insert(ticketEvents)
-        .values(
-          [
-            created,
-            ...signed.map((level) => signatureEntry(caller, level, filer?.functionLabel ?? null)),
-            ...(plan && news ? [filedRoutingEntry(plan)] : []),
-          ].map((entry) => ({ ticketId: ticket!.id, ...entry, createdAt: now })),
-        )
-        .returning({ id: ticketEvents.id });
-      const event = journal[0]!;
-      await recordAttachments(tx, { ticketId: ticket!.id, eventId: event.id, uploadedById: caller.id, files: stored });
-      if (alsoInTransaction) await alsoInTransaction(tx, { ticketId: ticket!.id, eventId: event.id });
-      if (approval.levels.length) {
-        await tx.insert(ticketApprovals).values(
-          approval.levels.map((level) => ({
-            ticketId: ticket!.id,
-            ...level,
-            ...(level.state === "approved" ? { decidedById: caller.id, decidedFunction: filer?.functionLabel ?? null } : {}),
-          })),
-        );
-        for (const level of signed)
-          await recordAudit(tx, actor, {
-            action: "ticket.approved",
-            objectType: "ticket",
-            objectId: ticket!.id,
-            after: { level: level.level, approverKind: level.approverKind, decision: "approved", atFiling: true },
-          });
-      }
-      if (pending || !plan || !news) {
-        const outboxIds = await tellApprovers(
-          tx,
-          { ticketId: ticket!.id, level: pending!.level, approverKind: pending!.approverKind, eventId: event.id, actorId: caller.id },
-          now,
-        );
-        return { reference, outboxIds, slaSchedules: [] };
-      }
-      const routed = await recordFiledRouting(
-        tx,
-        { id: ticket!.id, reference, createdEventId: event.id, routingEventId: journal.at(-1)!.id },
-        plan,
-        news,
-        now,
-      );
-      // Signed as it was filed: an exception or a delegation enters the register at once.
-      if (approval.levels.length) await recordRegisterEntry(tx, { ticketId: ticket!.id, approvedById: caller.id, approvedAt: now });
-      return { reference, ...routed };
-    });
-    await afterCommit({ outboxIds, slaSchedules });
+    // Its journal's ids are taken with it, so what refers to them is written in the same statement as they are.
+    const { reference, eventIds } = await numberFiling(db, now, journal.length);
+    const createdEventId = eventIds[0]!;
+    const told =
+      plan && news
+        ? filedRoutingWrites(db, { id: ticketId, reference, createdEventId, routingEventId: eventIds.at(-1)! }, plan, news, now)
+        : null;
+    // The ticket and everything of it known before its transaction, as one statement (only the INSERTs' SQL is
+    // taken: `write` runs it on the pool or in the transaction); it returns its outbox rows' ids.
+    const inserts = [
+      db.insert(tickets).values({
+        id: ticketId,
+        reference,
+        type: input.type,
+        status: approval.approved ? "new" : "awaiting_approval",
+        priority: critical.priority,
+        ...(plan ? { ...plan.routing.set, ...plan.sla.set } : {}),
+        criticalPeriodId: critical.period?.id ?? null,
+        impact,
+        urgency: input.urgency,
+        title: input.title,
+        description: input.description,
+        fields: answers.data,
+        flags: [...filingFlags(category, ciIds.length), ...flags],
+        establishmentId: establishment.id,
+        requesterId,
+        serviceId: found.serviceId,
+        categoryId: category.id,
+        channel,
+        takenById: takenBy?.id ?? null,
+        createdAt: now,
+        updatedAt: now,
+      }),
+      ...(ciIds.length ? [db.insert(ticketCis).values(ciIds.map((ciId) => ({ ticketId, ciId })))] : []),
+      db.insert(ticketEvents).values(journal.map((entry, index) => ({ id: eventIds[index]!, ticketId, ...entry, createdAt: now }))),
+      ...(stored.length ? [attachmentsInsert(db, { ticketId, eventId: createdEventId, uploadedById: caller.id, files: stored })!] : []),
+      ...(approval.levels.length
+        ? [
+            db.insert(ticketApprovals).values(
+              approval.levels.map((level) => ({
+                ticketId,
+                ...level,
+                ...(level.state === "approved" ? { decidedById: caller.id, decidedFunction: filer?.functionLabel ?? null } : {}),
+              })),
+            ),
+          ]
+        : []),
+      ...(told?.inserts ?? []),
+    ];
+    const write = async (tx: Executor) =>
+      (await insertTogether<{ id: string }>(tx, inserts, told?.outbox ?? undefined)).map((row) => row.id);
+    // A filing with nothing to check or read inside its transaction is that one statement, atomic on its own.
+    const outboxIds =
+      idempotency || alsoInTransaction || approval.levels.length
+        ? await db.transaction(async (tx) => {
+            if (idempotency) await recordIdempotencyKey(tx, idempotency, { reference }, now);
+            const outboxIds = await write(tx);
+            if (alsoInTransaction) await alsoInTransaction(tx, { ticketId, eventId: createdEventId });
+            for (const level of signed)
+              await recordAudit(tx, actor, {
+                action: "ticket.approved",
+                objectType: "ticket",
+                objectId: ticketId,
+                after: { level: level.level, approverKind: level.approverKind, decision: "approved", atFiling: true },
+              });
+            if (pending)
+              return tellApprovers(
+                tx,
+                { ticketId, level: pending.level, approverKind: pending.approverKind, eventId: createdEventId, actorId: caller.id },
+                now,
+              );
+            // Signed as it was filed: an exception or a delegation enters the register at once.
+            if (approval.levels.length) await recordRegisterEntry(tx, { ticketId, approvedById: caller.id, approvedAt: now });
+            return outboxIds;
+          })
+        : await write(db);
+    await afterCommit({ outboxIds, slaSchedules: plan ? [plan.sla.schedule] : [] });
     return succeed({ reference });
   } catch (error) {
     await discardStoredFiles(stored);

@@ -1,3 +1,4 @@
+import type { SQLWrapper } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import type { declaredRooms } from "@/db/queries/establishments";
 import type { schoolRoutingFacts } from "@/db/queries/routing-facts";
@@ -6,14 +7,21 @@ import { ciRoomsAmong } from "@/db/queries/ticket-sla";
 import { route, type RoutingDecision } from "@/lib/domain/routing";
 import type { Priority, SupportMode, TicketType } from "@/lib/domain/vocabulary";
 import { requesterForEmail, teamRecipients } from "@/db/queries/ticket-notifications";
-import { readNews, recordTicketNotifications, writeNews, type EventFacts, type ReadNews, type TicketFacts } from "../mail/notifications";
+import {
+  freshNewsWrites,
+  readNews,
+  recordTicketNotifications,
+  type EventFacts,
+  type ReadNews,
+  type TicketFacts,
+} from "../mail/notifications";
 import {
   applyRouting,
   decideRouting,
   planRouting,
-  recordWatchers,
   routingEntry,
   routingFacts,
+  watchersInsert,
   type RoutingPlan,
 } from "../routing/route-ticket";
 import { refreshSla, slaChange, type SlaColumns, type SlaSchedule } from "../sla/refresh-sla";
@@ -222,18 +230,19 @@ export async function readFilingNews(db: Executor, filing: FilingFacts, plan: Fi
 }
 
 /**
- * Inside the filing's transaction, once its row (written with `plan`) and its journal (its "created" entry, then the
- * routing's, `filedRoutingEntry`) are: the watchers and the e-mails.
+ * What a routed filing writes beside its row (written with `plan`) and its journal (its "created" entry, then the
+ * routing's, `filedRoutingEntry`), unrun, for its one statement: the watchers, the staff's in-app rows and the
+ * e-mails (`outbox` returns their ids).
  */
-export async function recordFiledRouting(
-  tx: Executor,
+export function filedRoutingWrites(
+  db: Executor,
   ticket: { id: string; reference: string; createdEventId: number; routingEventId: number },
   plan: FilingPlan,
   news: FilingNews,
   now: Date,
-): Promise<{ outboxIds: string[]; slaSchedules: SlaSchedule[] }> {
-  const { routingEventId } = ticket;
-  await recordWatchers(tx, ticket.id, plan.routing);
-  const outboxIds = await writeNews(tx, news({ reference: ticket.reference, createdEventId: ticket.createdEventId, routingEventId }), now);
-  return { outboxIds, slaSchedules: [plan.sla.schedule] };
+): { inserts: SQLWrapper[]; outbox: SQLWrapper | null } {
+  const { reference, createdEventId, routingEventId } = ticket;
+  const told = freshNewsWrites(db, news({ reference, createdEventId, routingEventId }), now);
+  const watchers = watchersInsert(db, ticket.id, plan.routing);
+  return { inserts: [...(watchers ? [watchers] : []), ...told.inserts], outbox: told.outbox };
 }

@@ -1,5 +1,7 @@
 import { eq, sql } from "drizzle-orm";
+import net from "node:net";
 import { createTransport, type Transporter } from "nodemailer";
+import { parseConnectionUrl } from "nodemailer/lib/shared";
 import { database, type Executor } from "@/db/client";
 import { outboxEmails } from "@/db/schema";
 import { claimPendingEmail, outboxEmailStatus, pendingEmailIdsBefore } from "@/db/queries/outbox-emails";
@@ -16,6 +18,32 @@ const SWEEP_BATCH = 500;
 
 let transport: Transporter | null | undefined;
 
+type SocketCallback = (error: Error | null, socket?: { connection: net.Socket }) => void;
+
+/**
+ * The SMTP server's TCP connection, opened with Nagle's algorithm off. Nodemailer writes the end of a message in a
+ * packet of its own, which the kernel otherwise holds until the server's delayed acknowledgement: about 45 ms an
+ * e-mail on one connection, 2 to 4 ms without (measured on loopback). Nodemailer then speaks SMTP on it, TLS
+ * included (smtps:, or STARTTLS when the server offers it).
+ */
+function openSmtpSocket(options: { host?: string; port?: number; secure?: boolean; connectionTimeout?: number }, callback: SocketCallback) {
+  // Nodemailer's own defaults when the URL names no host or port.
+  const socket = net.connect({ host: options.host ?? "localhost", port: options.port ?? (options.secure ? 465 : 587), noDelay: true });
+  const fail = (error: Error) => {
+    socket.destroy();
+    callback(error);
+  };
+  socket.setTimeout(options.connectionTimeout ?? 120_000, () =>
+    fail(Object.assign(new Error("Connection timeout"), { code: "ETIMEDOUT" })),
+  );
+  socket.once("error", fail);
+  socket.once("connect", () => {
+    socket.off("error", fail);
+    socket.setTimeout(0);
+    callback(null, { connection: socket });
+  });
+}
+
 // Built at the first send, once per process: the SMTP connection settings never change while it runs. Null without SMTP_URL.
 // Pooled (unless SMTP_URL says otherwise): a few connections kept open and reused, not a connection and a greeting per
 // e-mail; without it the mail queue fell minutes behind the SLA alarms' e-mails in the faults bench.
@@ -25,7 +53,7 @@ function mailTransport(): Transporter | null {
     if (url) {
       const pooled = new URL(url);
       if (!pooled.searchParams.has("pool")) pooled.searchParams.set("pool", "true");
-      transport = createTransport(pooled.toString());
+      transport = createTransport({ ...parseConnectionUrl(pooled.toString()), getSocket: openSmtpSocket });
     } else transport = null;
   }
   return transport;

@@ -129,6 +129,34 @@ describe("POST /api/v1/tickets", () => {
     for (const id of ids) expect(news.filter((row) => row.ticketId === id && row.kind === "new_ticket").length).toBeGreaterThan(0);
   });
 
+  test("a filing refused at its last write leaves nothing of it but its unused number", async () => {
+    const db = database();
+    const before = await post<TicketJson>(incident());
+    const refused = { title: "Refusé à l'écriture du courriel", description: "Ce signalement ne doit laisser aucune trace." };
+    // The outbox's INSERT is the last of the filing's one statement: refused, the ticket, its journal and news go too.
+    await db.execute(
+      sql`CREATE FUNCTION refuse_outbox() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused by the test'; END $$`,
+    );
+    await db.execute(sql`CREATE TRIGGER refuse_outbox BEFORE INSERT ON outbox_emails FOR EACH ROW EXECUTE FUNCTION refuse_outbox()`);
+    try {
+      expect((await post(incident(refused))).status).toBe(500);
+    } finally {
+      await db.execute(sql`DROP TRIGGER refuse_outbox ON outbox_emails`);
+      await db.execute(sql`DROP FUNCTION refuse_outbox()`);
+    }
+    expect(await db.select({ id: tickets.id }).from(tickets).where(eq(tickets.title, refused.title))).toEqual([]);
+    expect(await db.select({ id: ticketEvents.id }).from(ticketEvents).where(eq(ticketEvents.body, refused.description))).toEqual([]);
+    // Every in-app notification and e-mail hangs on a ticket that exists: none of the refused one's was written.
+    const orphans = await db.execute<{ count: string }>(sql`
+      SELECT (SELECT count(*) FROM notifications n WHERE NOT EXISTS (SELECT 1 FROM tickets t WHERE t.id = n.ticket_id))
+           + (SELECT count(*) FROM outbox_emails o WHERE o.ticket_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM tickets t WHERE t.id = o.ticket_id)) AS count`);
+    expect(Number(orphans.rows[0]!.count)).toBe(0);
+    // Its number was taken before its write and stays unused: a gap, as a sequence leaves.
+    const after = await post<TicketJson>(incident());
+    expect(after.status).toBe(201);
+    expect(Number(after.body.reference.slice(-6))).toBe(Number(before.body.reference.slice(-6)) + 2);
+  });
+
   test("a hardware incident without inventoried equipment is accepted and flagged hors_inventaire", async () => {
     const created = await post<TicketJson>(incident({ impact: "individual", urgency: "low" }));
     expect(created.status).toBe(201);

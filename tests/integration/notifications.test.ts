@@ -174,6 +174,22 @@ describe("ticket e-mails go through the outbox and the worker", () => {
     expect(mailsAbout(ticket.reference)).toHaveLength(1);
   });
 
+  test("while the SMTP server is down every send fails at once, more times than the pool keeps connections; then it goes out", async () => {
+    const ticket = await newTicket();
+    const [id] = await record({ kind: "created", ticketId: ticket.id, eventId: ticket.createdEventId });
+    const port = capture.port;
+    await capture.close();
+    try {
+      // More attempts than nodemailer's pool keeps connections (5): a refused connection must give its place back.
+      for (let attempt = 0; attempt < 7; attempt += 1) await expect(sendOutboxEmail(id!, new Date())).rejects.toThrow(/ECONNREFUSED/);
+      expect(await outboxRow(id!)).toMatchObject({ status: "pending", attempts: 7, lastError: expect.stringContaining("ECONNREFUSED") });
+    } finally {
+      capture = await startSmtpCapture({ port });
+    }
+    expect(await sendOutboxEmail(id!, new Date())).toBe("sent");
+    expect(mailsAbout(ticket.reference)).toHaveLength(1);
+  });
+
   test("two senders of one row at once (a second job after a Redis flush): one sends, the other finds it claimed", async () => {
     const ticket = await newTicket();
     const [id] = await record({ kind: "created", ticketId: ticket.id, eventId: ticket.createdEventId });

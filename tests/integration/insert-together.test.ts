@@ -32,11 +32,11 @@ describe("INSERTs written as one statement", () => {
     expect(written).toHaveLength(2);
   });
 
-  test("without a RETURNING insert, every insert is written and nothing is returned", async () => {
+  test("without a RETURNING insert, every insert is written (a null is an INSERT with no rows) and nothing is returned", async () => {
     const db = database();
     const first = zone("TOGETHER-2");
     const second = zone("TOGETHER-3");
-    expect(await insertTogether(db, [db.insert(zones).values(first), db.insert(zones).values(second)])).toEqual([]);
+    expect(await insertTogether(db, [db.insert(zones).values(first), null, db.insert(zones).values(second)], null)).toEqual([]);
     const written = await db
       .select({ code: zones.code })
       .from(zones)

@@ -267,14 +267,13 @@ export async function writeNews(tx: Executor, news: ReadNews[], now: Date): Prom
  * yet, so every planned in-app row is new and every "each time" e-mail due. The caller runs them with its own
  * (`insertTogether`); `outbox` returns the ids written.
  */
-export function freshNewsWrites(db: Executor, news: ReadNews[], now: Date): { inserts: SQLWrapper[]; outbox: SQLWrapper | null } {
-  const inserts: SQLWrapper[] = [];
+export function freshNewsWrites(db: Executor, news: ReadNews[], now: Date): { inserts: (SQLWrapper | null)[]; outbox: SQLWrapper | null } {
+  const inserts: (SQLWrapper | null)[] = [];
   const letters: Letter[] = [];
   for (const piece of news) {
     if (piece.staff) {
       const staffNews = staffNewsOf(piece, piece.staff);
-      const rows = staffNotificationsInsert(db, staffNews, piece.staff.plan, now);
-      if (rows) inserts.push(rows);
+      inserts.push(staffNotificationsInsert(db, staffNews, piece.staff.plan, now));
       const email = staffEmailFor(piece.kind, piece.staff.audience, piece.ticket, piece.event, now);
       letters.push(...staffLetters(staffNews, piece.staff.plan.mailable, email));
     }

@@ -15,8 +15,8 @@ export async function writeOutbox<Person extends { id: string; email: string }>(
   letterTo: (person: Person) => OutboxLetter,
   now: Date,
 ): Promise<string[]> {
-  const written = await outboxInsert(tx, people, letterTo, now);
-  return (written ? await written : []).map((row) => row.id);
+  const insert = outboxInsert(tx, people, letterTo, now);
+  return insert ? (await insert).map((row) => row.id) : [];
 }
 
 /** `writeOutbox`'s INSERT, unrun, returning the ids written (a filing runs it with the rest of its statement); null for nobody. */

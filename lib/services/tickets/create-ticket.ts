@@ -289,7 +289,7 @@ export async function createTicket(
       }),
       ...(ciIds.length ? [db.insert(ticketCis).values(ciIds.map((ciId) => ({ ticketId, ciId })))] : []),
       db.insert(ticketEvents).values(journal.map((entry, index) => ({ id: eventIds[index]!, ticketId, ...entry, createdAt: now }))),
-      ...(stored.length ? [attachmentsInsert(db, { ticketId, eventId: createdEventId, uploadedById: caller.id, files: stored })!] : []),
+      attachmentsInsert(db, { ticketId, eventId: createdEventId, uploadedById: caller.id, files: stored }),
       ...(approval.levels.length
         ? [
             db.insert(ticketApprovals).values(
@@ -303,8 +303,7 @@ export async function createTicket(
         : []),
       ...(told?.inserts ?? []),
     ];
-    const write = async (tx: Executor) =>
-      (await insertTogether<{ id: string }>(tx, inserts, told?.outbox ?? undefined)).map((row) => row.id);
+    const write = async (tx: Executor) => (await insertTogether<{ id: string }>(tx, inserts, told?.outbox)).map((row) => row.id);
     // A filing with nothing to check or read inside its transaction is that one statement, atomic on its own.
     const outboxIds =
       idempotency || alsoInTransaction || approval.levels.length

@@ -240,9 +240,8 @@ export function filedRoutingWrites(
   plan: FilingPlan,
   news: FilingNews,
   now: Date,
-): { inserts: SQLWrapper[]; outbox: SQLWrapper | null } {
+): { inserts: (SQLWrapper | null)[]; outbox: SQLWrapper | null } {
   const { reference, createdEventId, routingEventId } = ticket;
   const told = freshNewsWrites(db, news({ reference, createdEventId, routingEventId }), now);
-  const watchers = watchersInsert(db, ticket.id, plan.routing);
-  return { inserts: [...(watchers ? [watchers] : []), ...told.inserts], outbox: told.outbox };
+  return { inserts: [watchersInsert(db, ticket.id, plan.routing), ...told.inserts], outbox: told.outbox };
 }

@@ -100,6 +100,9 @@ export const LIST_SCENARIOS: Scenario[] = [
   { name: "teams (admin)", actor: "admin", path: () => "/api/v1/teams" },
   { name: "teams (admin), page 4", actor: "admin", path: pageOf("/api/v1/teams", "admin", 4) },
   { name: "teams (admin), q=prox", actor: "admin", path: () => "/api/v1/teams?q=prox" },
+  // The same page at both volumes, so that their ratio compares equal work: 25 teams, and one team found by its code.
+  { name: "teams (admin), limit=25", actor: "admin", path: () => "/api/v1/teams?limit=25" },
+  { name: "teams (admin), q=prox-ouest", actor: "admin", path: () => "/api/v1/teams?q=prox-ouest" },
   { name: "audit (admin)", actor: "admin", path: () => "/api/v1/audit" },
   { name: "articles q=imprimante (requester)", actor: "requester", path: () => "/api/v1/articles?q=imprimante" },
   { name: "me/notifications (technician)", actor: "technician", path: () => "/api/v1/me/notifications" },

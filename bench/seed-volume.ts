@@ -151,7 +151,13 @@ export async function seedVolume({
       await client.query("ROLLBACK");
       throw error;
     }
-    const step = performance.now();
+    let step = performance.now();
+    // Tickets filed over ten years lie in the table in filing order; the SLA outcomes' UPDATE of every ticket
+    // scattered the national volume's (created_at's correlation with the row order 0.49, 0.98 at one Région): the
+    // admin's newest page with `q=` read 583 buffers, 424 once the table is rewritten in that order (97 s nationally).
+    await client.query("CLUSTER tickets USING tickets_created_idx");
+    log(`tickets laid out in filing order in ${((performance.now() - step) / 1000).toFixed(1)} s`);
+    step = performance.now();
     // What autovacuum would have done on a live system: statistics, visibility map, hint bits.
     await client.query("VACUUM (ANALYZE)");
     log(`VACUUM (ANALYZE) in ${((performance.now() - step) / 1000).toFixed(1)} s`);

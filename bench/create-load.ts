@@ -14,6 +14,7 @@
  * Fails (exit 1) on any answer other than 201.
  */
 import type { ChildProcess } from "node:child_process";
+import http from "node:http";
 import os from "node:os";
 import { writeFile } from "node:fs/promises";
 import { DEMO_PASSWORD } from "@/db/seed/demo-accounts";
@@ -22,7 +23,7 @@ import { startSmtpCapture } from "@/tests/support/smtp-capture";
 import { createTestStores, testEnvironment } from "@/tests/support/test-database";
 import { ensureBuild, startBenchApp, type RunningApp } from "./app";
 import { option, positiveInteger } from "./config";
-import { requestToken } from "./http";
+import { leanPost, requestToken } from "./http";
 import { memoryOf, postgresCpuMs, processTree, treeCpuMs, treeRss } from "./memory";
 import { table } from "./report";
 import { percentile } from "./stats";
@@ -46,6 +47,8 @@ type PhaseResult = {
   loadAverage: number[];
   /** CPU milliseconds per created ticket: web processes, worker, PostgreSQL backends of the database. */
   cpuMsPerTicket?: { web: number; worker: number; postgres: number };
+  /** CPU milliseconds per created ticket of the bench's own process: its clients and the SMTP capture, on the same cores. */
+  benchCpuMsPerTicket: number;
 };
 
 /** CPU used by the web processes, the worker and the database's backends since `before` (a snapshot of the same). */
@@ -77,6 +80,8 @@ async function load(baseUrls: readonly string[], token: string, schools: readonl
   const errors: string[] = [];
   const until = performance.now() + seconds * 1000;
   let counter = 0;
+  const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
+  const cpuBefore = process.cpuUsage();
   const started = performance.now();
   await Promise.all(
     Array.from({ length: clients }, async (_, client) => {
@@ -86,15 +91,15 @@ async function load(baseUrls: readonly string[], token: string, schools: readonl
         const index = counter++;
         const sent = performance.now();
         try {
-          const response = await fetch(`${baseUrl}/api/v1/tickets`, {
-            method: "POST",
-            headers: { authorization: `Bearer ${token}`, "content-type": "application/json", accept: "application/json" },
-            body: body(index, schools[index % schools.length]!),
-            signal: AbortSignal.timeout(30_000),
-          });
-          const text = await response.text();
+          const response = await leanPost(
+            agent,
+            `${baseUrl}/api/v1/tickets`,
+            { authorization: `Bearer ${token}`, "content-type": "application/json", accept: "application/json" },
+            body(index, schools[index % schools.length]!),
+            30_000,
+          );
           answers.push({ ms: performance.now() - sent, status: response.status, port });
-          if (response.status !== 201 && errors.length < 5) errors.push(`${response.status} ${text.slice(0, 300)}`);
+          if (response.status !== 201 && errors.length < 5) errors.push(`${response.status} ${response.text().slice(0, 300)}`);
         } catch (error) {
           answers.push({ ms: performance.now() - sent, status: 0, port });
           if (errors.length < 5) errors.push((error as Error).message);
@@ -102,7 +107,10 @@ async function load(baseUrls: readonly string[], token: string, schools: readonl
       }
     }),
   );
-  return { answers, errors, elapsed: (performance.now() - started) / 1000 };
+  const elapsed = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  agent.destroy();
+  return { answers, errors, elapsed, benchCpuMs: (cpu.user + cpu.system) / 1000 };
 }
 
 function summarizePhase(name: string, clients: number, run: Awaited<ReturnType<typeof load>>): PhaseResult {
@@ -127,6 +135,7 @@ function summarizePhase(name: string, clients: number, run: Awaited<ReturnType<t
     p99: percentile(times, 99),
     max: times.at(-1) ?? Number.NaN,
     loadAverage: os.loadavg(),
+    benchCpuMsPerTicket: run.benchCpuMs / created.length,
   };
 }
 
@@ -235,6 +244,7 @@ export async function runCreateLoad(argv: readonly string[], build: boolean): Pr
           "max ms",
           "errors",
           "CPU ms/ticket web + worker + PostgreSQL",
+          "CPU ms/ticket of the bench (clients, SMTP capture)",
           "load average 1/5/15",
         ],
         [one, two].map((phase) => [
@@ -254,6 +264,7 @@ export async function runCreateLoad(argv: readonly string[], build: boolean): Pr
           phase.cpuMsPerTicket
             ? `${f(phase.cpuMsPerTicket.web, 1)} + ${f(phase.cpuMsPerTicket.worker, 1)} + ${f(phase.cpuMsPerTicket.postgres, 1)}`
             : "",
+          f(phase.benchCpuMsPerTicket, 1),
           load1(phase),
         ]),
       ),

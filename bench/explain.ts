@@ -14,7 +14,6 @@ import { eq } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/node-postgres";
 import { Pool } from "pg";
 import { listTickets } from "@/db/queries/ticket-list";
-import * as schema from "@/db/schema";
 import { teams, users } from "@/db/schema";
 import { closeDatabase } from "@/db/client";
 import { OPEN_STATUSES } from "@/lib/domain/ticket-status";
@@ -55,7 +54,6 @@ async function main(argv: readonly string[]): Promise<void> {
   const statements: Statement[] = [];
   const recording = drizzle({
     client: pool,
-    schema,
     casing: "snake_case",
     logger: { logQuery: (sql, params) => statements.push({ sql, params }) },
   });

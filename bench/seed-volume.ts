@@ -14,7 +14,6 @@ import { drizzle } from "drizzle-orm/node-postgres";
 import { Client } from "pg";
 import { createDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrator";
-import * as schema from "@/db/schema";
 import { seed } from "@/db/seed/seed";
 import { BENCH_POSTGRES, VOLUMES, databaseUrl, defaultDatabase, flag, option, volumeFor, type Volume } from "./config";
 import { addNationalGeography, nationalTechnicians } from "./volume/national";
@@ -139,7 +138,7 @@ export async function seedVolume({
       const cis = await topUpInventory(client, volume.configurationItems);
       log(`configuration items: +${cis} in ${((performance.now() - step) / 1000).toFixed(1)} s`);
       step = performance.now();
-      const slots = await loadRoutedCombos(client, drizzle({ client, schema, casing: "snake_case" }));
+      const slots = await loadRoutedCombos(client, drizzle({ client, casing: "snake_case" }));
       const missing = volume.tickets - existing;
       await addTickets(client, missing, slots, volume.firstDay, log);
       log(`tickets: +${missing} with their journal in ${((performance.now() - step) / 1000).toFixed(1)} s`);

@@ -19,16 +19,21 @@ function logLine(error: unknown): string {
   return line;
 }
 
+const person = { email: "admin@guichet.test", name: "Jeanne Confidentielle", role: "requester" as const, phone: "06 12 34 56 78" };
+
+/** A real refusal: the seed's admin already holds that e-mail. */
+const refusedInsert = () =>
+  database()
+    .insert(users)
+    .values(person)
+    .then(
+      () => null,
+      (refused: unknown) => refused,
+    );
+
 describe("a failed statement in the logs", () => {
   test("carries its SQL and PostgreSQL's reason, never the values it was writing", async () => {
-    const person = { email: "admin@guichet.test", name: "Jeanne Confidentielle", role: "requester" as const, phone: "06 12 34 56 78" };
-    const error = await database()
-      .insert(users)
-      .values(person)
-      .then(
-        () => null,
-        (refused: unknown) => refused,
-      );
+    const error = await refusedInsert();
     // What the logs would have held: Drizzle's message lists the parameters, PostgreSQL's detail the key's value.
     expect(String((error as Error).message)).toContain(person.name);
     expect((error as { cause: { detail: string } }).cause.detail).toContain(person.email);
@@ -42,6 +47,25 @@ describe("a failed statement in the logs", () => {
     expect(logged.err.stack).toMatch(/\n\s+at /);
     for (const value of [person.email, person.name, person.phone]) expect(JSON.stringify(logged)).not.toContain(value);
     expect(await database().select().from(users).where(eq(users.name, person.name))).toEqual([]);
+  });
+
+  test("wrapped in another error's cause, at any depth, it is logged the same way under the wrapper's own message", async () => {
+    const refused = await refusedInsert();
+    const wrapped = new Error("filing failed", { cause: new Error("while numbering", { cause: refused }) });
+    // pino's own serializer would have appended the causes' messages, the parameters among them.
+    expect(JSON.stringify(pino.stdSerializers.err(wrapped))).toContain(person.name);
+
+    const logged = JSON.parse(logLine(wrapped));
+    expect(logged.err).toMatchObject({
+      type: "Error",
+      message: "filing failed",
+      cause: {
+        message: "while numbering",
+        cause: { message: expect.stringMatching(/^Failed query: insert into "users"/), cause: { code: "23505", table: "users" } },
+      },
+    });
+    expect(logged.err.stack).toMatch(/^Error: filing failed\n\s+at /);
+    for (const value of [person.email, person.name, person.phone]) expect(JSON.stringify(logged)).not.toContain(value);
   });
 
   test("any other error keeps pino's usual shape: type, message with its causes, stack", () => {

@@ -9,8 +9,10 @@
  * transaction, SLA timers and mail jobs after commit). The admin files network incidents for the 20 schools in turn
  * (each client keeps one request in flight, loopback, keep-alive). Phase 1: one web process, `--clients` clients for
  * `--seconds`. Phase 2: a second web process (another port, same database and Redis prefix), the clients split
- * between the two. Reports tickets/s, p50/p95/p99 of the wall time of each request, errors, and VmRSS of the web
- * process and of the worker's process tree (tsx and its node) at rest, at the end of each phase, and their VmHWM.
+ * between the two. Reports tickets/s, p50/p95/p99 of the wall time of each request, errors, the CPU per ticket of the
+ * web, the worker, PostgreSQL, Redis and the bench's own process (its clients, over node:http, and the SMTP capture),
+ * and VmRSS of the web process and of the worker's process tree (tsx and its node) at rest, at the end of each phase,
+ * and their VmHWM.
  * Fails (exit 1) on any answer other than 201.
  */
 import type { ChildProcess } from "node:child_process";
@@ -24,7 +26,7 @@ import { createTestStores, testEnvironment } from "@/tests/support/test-database
 import { ensureBuild, startBenchApp, type RunningApp } from "./app";
 import { option, positiveInteger } from "./config";
 import { leanPost, requestToken } from "./http";
-import { memoryOf, postgresCpuMs, processTree, treeCpuMs, treeRss } from "./memory";
+import { memoryOf, postgresCpuMs, processTree, redisCpuMs, treeCpuMs, treeRss } from "./memory";
 import { table } from "./report";
 import { percentile } from "./stats";
 
@@ -45,20 +47,30 @@ type PhaseResult = {
   p99: number;
   max: number;
   loadAverage: number[];
-  /** CPU milliseconds per created ticket: web processes, worker, PostgreSQL backends of the database. */
-  cpuMsPerTicket?: { web: number; worker: number; postgres: number };
+  /** CPU milliseconds per created ticket: web processes, worker, PostgreSQL backends of the database, Redis. */
+  cpuMsPerTicket?: { web: number; worker: number; postgres: number; redis: number };
   /** CPU milliseconds per created ticket of the bench's own process: its clients and the SMTP capture, on the same cores. */
   benchCpuMsPerTicket: number;
 };
 
-/** CPU used by the web processes, the worker and the database's backends since `before` (a snapshot of the same). */
+/** CPU used by the web processes, the worker, the database's backends and Redis since `before` (a snapshot of the same). */
 function cpuSnapshot(webPids: number[], workerPid: number, database: string) {
-  return { web: webPids.reduce((sum, pid) => sum + treeCpuMs(pid), 0), worker: treeCpuMs(workerPid), postgres: postgresCpuMs(database) };
+  return {
+    web: webPids.reduce((sum, pid) => sum + treeCpuMs(pid), 0),
+    worker: treeCpuMs(workerPid),
+    postgres: postgresCpuMs(database),
+    redis: redisCpuMs(),
+  };
 }
 function cpuSince(before: ReturnType<typeof cpuSnapshot>, after: ReturnType<typeof cpuSnapshot>, tickets: number) {
   let postgres = 0;
   for (const [pid, ms] of after.postgres) postgres += ms - (before.postgres.get(pid) ?? 0);
-  return { web: (after.web - before.web) / tickets, worker: (after.worker - before.worker) / tickets, postgres: postgres / tickets };
+  return {
+    web: (after.web - before.web) / tickets,
+    worker: (after.worker - before.worker) / tickets,
+    postgres: postgres / tickets,
+    redis: (after.redis - before.redis) / tickets,
+  };
 }
 
 const body = (index: number, uai: string) =>
@@ -243,7 +255,7 @@ export async function runCreateLoad(argv: readonly string[], build: boolean): Pr
           "p99 ms",
           "max ms",
           "errors",
-          "CPU ms/ticket web + worker + PostgreSQL",
+          "CPU ms/ticket web + worker + PostgreSQL + Redis",
           "CPU ms/ticket of the bench (clients, SMTP capture)",
           "load average 1/5/15",
         ],
@@ -262,7 +274,7 @@ export async function runCreateLoad(argv: readonly string[], build: boolean): Pr
             .map(([status, count]) => `${count} × ${status}`)
             .join(", ") || "0",
           phase.cpuMsPerTicket
-            ? `${f(phase.cpuMsPerTicket.web, 1)} + ${f(phase.cpuMsPerTicket.worker, 1)} + ${f(phase.cpuMsPerTicket.postgres, 1)}`
+            ? `${f(phase.cpuMsPerTicket.web, 1)} + ${f(phase.cpuMsPerTicket.worker, 1)} + ${f(phase.cpuMsPerTicket.postgres, 1)} + ${f(phase.cpuMsPerTicket.redis, 1)}`
             : "",
           f(phase.benchCpuMsPerTicket, 1),
           load1(phase),

@@ -62,3 +62,17 @@ export function postgresCpuMs(database: string): Map<number, number> {
   }
   return backends;
 }
+
+/** CPU time of the machine's Redis server (every `redis-server` process), in milliseconds: the queues' work lands there. */
+export function redisCpuMs(): number {
+  let total = 0;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, "utf8").trim() === "redis-server") total += cpuMsOf(Number(entry));
+    } catch {
+      // ended meanwhile
+    }
+  }
+  return total;
+}

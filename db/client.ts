@@ -40,6 +40,30 @@ export function replicaDatabase(): Database {
   return holder.guichetReplica.db;
 }
 
+/**
+ * A transaction its caller ends in the same message as its last write: `work` runs after BEGIN on a connection of the
+ * pool, with a handle on it, and returns the text that ends it, "COMMIT" or a statement followed by "; COMMIT" (the
+ * simple protocol: values written in as literals, see `escapeLiteral`). From the moment that message is written, the
+ * commit no longer depends on this process: PostgreSQL runs what it received even if the process is killed. If `work`
+ * or the end throws, the transaction is rolled back and the connection dropped.
+ */
+export async function transactionEndedBy<T>(work: (tx: Database) => Promise<{ value: T; end: string }>): Promise<T> {
+  database();
+  const connection = await holder.guichetDb!.pool.connect();
+  try {
+    await connection.query("BEGIN");
+    const { value, end } = await work(drizzle({ client: connection, casing: "snake_case" }));
+    await connection.query(end);
+    connection.release();
+    return value;
+  } catch (error) {
+    // A broken connection fails its ROLLBACK too; it is dropped either way.
+    await connection.query("ROLLBACK").catch(() => undefined);
+    connection.release(true);
+    throw error;
+  }
+}
+
 export async function closeDatabase(): Promise<void> {
   await Promise.all([holder.guichetDb?.pool.end(), holder.guichetReplica?.pool.end()]);
   holder.guichetDb = undefined;

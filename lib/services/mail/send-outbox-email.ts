@@ -2,7 +2,8 @@ import { eq, sql } from "drizzle-orm";
 import net from "node:net";
 import { createTransport, type Transporter } from "nodemailer";
 import { parseConnectionUrl } from "nodemailer/lib/shared";
-import { database, type Executor } from "@/db/client";
+import { escapeLiteral } from "pg";
+import { database, transactionEndedBy, type Executor } from "@/db/client";
 import { outboxEmails } from "@/db/schema";
 import { claimPendingEmail, outboxEmailStatus, pendingEmailIdsBefore } from "@/db/queries/outbox-emails";
 import { NO_SMTP_SERVER } from "@/lib/domain/outbox";
@@ -61,75 +62,79 @@ function permanentlyRefused(error: unknown): boolean {
  * conversation until its status is written: the claim. A second job for the same row meanwhile (the sweep's after a
  * Redis flush, a stalled job taken again while its first worker still runs) finds it held and answers "busy" without
  * sending; a killed worker's claim goes with its connection, so the stalled job's retry sends it.
- * At least once, not exactly once: a worker killed between the SMTP server's acceptance and the commit of "sent" leaves
- * the row pending, and it is sent again; the stable Message-ID lets clients fold the two. PostgreSQL lost in that
- * moment (a restart) is waited for: "sent" is written again on a new connection for {@link MARK_SENT_PATIENCE_MS}.
+ * At least once, not exactly once: a worker killed between the SMTP server's acceptance and the moment it writes
+ * "sent" and the COMMIT (one message) leaves the row pending, and it is sent again; the stable Message-ID lets clients
+ * fold the two. PostgreSQL lost in that moment (a restart) is waited for: "sent" is written again on a new connection
+ * for {@link MARK_SENT_PATIENCE_MS}.
  * A temporary SMTP failure is counted on the row and rethrown, so BullMQ retries with backoff;
  * a permanent refusal (5xx) marks the row failed with the server's answer, and it is not retried.
  * Without SMTP_URL the row is marked failed with {@link NO_SMTP_SERVER} at once: kept for admins to read, never retried.
  */
 export async function sendOutboxEmail(outboxId: string, now: Date): Promise<"sent" | "already_sent" | "missing" | "failed" | "busy"> {
-  const db = database();
   let accepted = false;
-  const outcome = await db
-    .transaction(async (tx) => {
-      const email = await claimPendingEmail(tx, outboxId);
-      if (!email) {
-        const status = await outboxEmailStatus(tx, outboxId);
-        return {
-          result: status === null ? "missing" : status === "sent" ? "already_sent" : status === "failed" ? "failed" : "busy",
-        } as const;
-      }
-      const { MAIL_FROM, APP_URL, MAIL_IN_REPLY_ADDRESS, AUTH_SECRET } = env();
-      const mailer = mailTransport();
-      if (!mailer) {
-        await tx
-          .update(outboxEmails)
-          .set({ attempts: sql`${outboxEmails.attempts} + 1`, lastError: NO_SMTP_SERVER, status: "failed" })
-          .where(eq(outboxEmails.id, email.id));
-        return { result: "failed" } as const;
-      }
-      try {
-        await mailer.sendMail({
-          from: MAIL_FROM,
-          to: email.toAddress,
-          subject: email.subject,
-          text: email.textBody,
-          html: email.htmlBody,
-          messageId: `<${email.id}@${new URL(APP_URL).hostname}>`,
-          // A ticket's e-mail to the school: the answer comes back to the mail-in mailbox, the token naming this e-mail.
-          ...(MAIL_IN_REPLY_ADDRESS && email.ticketId && email.recipientId && acceptsReplies(email.idempotencyKey)
-            ? { replyTo: replyAddressWith(MAIL_IN_REPLY_ADDRESS, createReplyToken(email.id, AUTH_SECRET)) }
-            : {}),
-          // RFC 3834: out-of-office robots must not answer a notification. Our header tells mail in a copy of ours.
-          headers: { "Auto-Submitted": "auto-generated", "X-Guichet-Outbox": email.id },
-        });
-      } catch (error) {
-        const failed = permanentlyRefused(error);
-        await tx
-          .update(outboxEmails)
-          .set({
-            attempts: sql`${outboxEmails.attempts} + 1`,
-            lastError: errorText(error),
-            ...(failed ? { status: "failed" as const } : {}),
-          })
-          .where(eq(outboxEmails.id, email.id));
-        if (failed) logger.warn({ outboxId: email.id, err: error }, "e-mail refused for good by the SMTP server; not retried");
-        // Committed first (the attempt counted), thrown after: BullMQ's retry.
-        return failed ? ({ result: "failed" } as const) : { result: "retry" as const, error };
-      }
-      accepted = true;
-      // This row alone, right after the acceptance: the window for a second copy is this update and the commit.
-      await markSent(tx, email.id, now);
-      return { result: "sent" } as const;
-    })
-    .catch(async (error: unknown) => {
-      if (!accepted) throw error;
-      await markSentOnceBack(outboxId, now, error);
-      return { result: "sent" } as const;
-    });
+  const outcome = await transactionEndedBy(async (tx) => {
+    const ended = await claimAndSend(tx, outboxId, () => (accepted = true));
+    // Right after the acceptance, "sent" and the COMMIT leave in one message: the window for a second copy is only
+    // the time it takes to write it, not a round trip for the update and another for the commit.
+    return { value: ended, end: ended.result === "sent" ? `${markSentStatement(outboxId, now)}; COMMIT` : "COMMIT" };
+  }).catch(async (error: unknown) => {
+    if (!accepted) throw error;
+    await markSentOnceBack(outboxId, now, error);
+    return { result: "sent" } as const;
+  });
   if (outcome.result === "retry") throw outcome.error;
   return outcome.result;
+}
+
+/** The claim, then the SMTP conversation; "sent" is left to the caller, who writes it with the commit. */
+async function claimAndSend(tx: Executor, outboxId: string, onAccepted: () => void) {
+  const email = await claimPendingEmail(tx, outboxId);
+  if (!email) {
+    const status = await outboxEmailStatus(tx, outboxId);
+    return {
+      result: status === null ? "missing" : status === "sent" ? "already_sent" : status === "failed" ? "failed" : "busy",
+    } as const;
+  }
+  const { MAIL_FROM, APP_URL, MAIL_IN_REPLY_ADDRESS, AUTH_SECRET } = env();
+  const mailer = mailTransport();
+  if (!mailer) {
+    await tx
+      .update(outboxEmails)
+      .set({ attempts: sql`${outboxEmails.attempts} + 1`, lastError: NO_SMTP_SERVER, status: "failed" })
+      .where(eq(outboxEmails.id, email.id));
+    return { result: "failed" } as const;
+  }
+  try {
+    await mailer.sendMail({
+      from: MAIL_FROM,
+      to: email.toAddress,
+      subject: email.subject,
+      text: email.textBody,
+      html: email.htmlBody,
+      messageId: `<${email.id}@${new URL(APP_URL).hostname}>`,
+      // A ticket's e-mail to the school: the answer comes back to the mail-in mailbox, the token naming this e-mail.
+      ...(MAIL_IN_REPLY_ADDRESS && email.ticketId && email.recipientId && acceptsReplies(email.idempotencyKey)
+        ? { replyTo: replyAddressWith(MAIL_IN_REPLY_ADDRESS, createReplyToken(email.id, AUTH_SECRET)) }
+        : {}),
+      // RFC 3834: out-of-office robots must not answer a notification. Our header tells mail in a copy of ours.
+      headers: { "Auto-Submitted": "auto-generated", "X-Guichet-Outbox": email.id },
+    });
+  } catch (error) {
+    const failed = permanentlyRefused(error);
+    await tx
+      .update(outboxEmails)
+      .set({
+        attempts: sql`${outboxEmails.attempts} + 1`,
+        lastError: errorText(error),
+        ...(failed ? { status: "failed" as const } : {}),
+      })
+      .where(eq(outboxEmails.id, email.id));
+    if (failed) logger.warn({ outboxId: email.id, err: error }, "e-mail refused for good by the SMTP server; not retried");
+    // Committed first (the attempt counted), thrown after: BullMQ's retry.
+    return failed ? ({ result: "failed" } as const) : { result: "retry" as const, error };
+  }
+  onAccepted();
+  return { result: "sent" } as const;
 }
 
 /** How long "sent" is retried after the SMTP server accepted an e-mail and PostgreSQL was lost before the commit. */
@@ -137,6 +142,10 @@ const MARK_SENT_PATIENCE_MS = 20_000;
 
 const markSent = (db: Executor, id: string, now: Date) =>
   db.update(outboxEmails).set({ status: "sent", sentAt: now }).where(eq(outboxEmails.id, id));
+
+/** `markSent` as one statement of text, its values written in, to go out with the COMMIT in one message. */
+const markSentStatement = (id: string, now: Date) =>
+  `UPDATE outbox_emails SET status = 'sent', sent_at = ${escapeLiteral(now.toISOString())} WHERE id = ${escapeLiteral(id)}`;
 
 /**
  * The e-mail went out but its transaction was cut (PostgreSQL restarting): "sent" on a new connection, once the server

@@ -1,10 +1,15 @@
+import type { SQLWrapper } from "drizzle-orm";
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
+import { PgDialect } from "drizzle-orm/pg-core";
 import { Pool } from "pg";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 export type Database = NodePgDatabase;
 /** The handle a service receives: the database itself or an open transaction. */
 export type Executor = Database | Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+/** Property names in the schema are camelCase, columns snake_case: for the pools and for `inlinedStatement`. */
+const CASING = "snake_case";
 
 export function createDatabase(url: string): { db: Database; pool: Pool } {
   // A server that does not answer (restarting, unreachable) fails a checkout within 5 s instead of holding the request.
@@ -17,7 +22,7 @@ export function createDatabase(url: string): { db: Database; pool: Pool } {
   pool.on("connect", (client) => client.on("error", (error) => logger.warn({ err: error }, "database connection lost")));
   // No schema handed over: the code writes its queries with the query builder, never drizzle's relational
   // `db.query`, and a schema would have every transaction build a relational builder for each of its tables.
-  return { db: drizzle({ client: pool, casing: "snake_case" }), pool };
+  return { db: drizzle({ client: pool, casing: CASING }), pool };
 }
 
 // One pool per process, kept on globalThis so Next's dev reloads do not open new ones.
@@ -43,7 +48,7 @@ export function replicaDatabase(): Database {
 /**
  * A transaction its caller ends in the same message as its last write: `work` runs after BEGIN on a connection of the
  * pool, with a handle on it, and returns the text that ends it, "COMMIT" or a statement followed by "; COMMIT" (the
- * simple protocol: values written in as literals, see `escapeLiteral`). From the moment that message is written, the
+ * simple protocol: values written in as literals, see `inlinedStatement`). From the moment that message is written, the
  * commit no longer depends on this process: PostgreSQL runs what it received even if the process is killed. If `work`
  * or the end throws, the transaction is rolled back and the connection dropped.
  */
@@ -52,7 +57,7 @@ export async function transactionEndedBy<T>(work: (tx: Database) => Promise<{ va
   const connection = await holder.guichetDb!.pool.connect();
   try {
     await connection.query("BEGIN");
-    const { value, end } = await work(drizzle({ client: connection, casing: "snake_case" }));
+    const { value, end } = await work(drizzle({ client: connection, casing: CASING }));
     await connection.query(end);
     connection.release();
     return value;
@@ -63,6 +68,10 @@ export async function transactionEndedBy<T>(work: (tx: Database) => Promise<{ va
     throw error;
   }
 }
+
+/** A query's text with its values written in as literals: for a message sent with the simple protocol (`transactionEndedBy`). */
+export const inlinedStatement = (query: SQLWrapper): string =>
+  new PgDialect({ casing: CASING }).sqlToQuery(query.getSQL().inlineParams()).sql;
 
 export async function closeDatabase(): Promise<void> {
   await Promise.all([holder.guichetDb?.pool.end(), holder.guichetReplica?.pool.end()]);

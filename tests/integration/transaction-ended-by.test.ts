@@ -1,8 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { eq, inArray } from "drizzle-orm";
-import { escapeLiteral } from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { database, transactionEndedBy } from "@/db/client";
+import { database, inlinedStatement, transactionEndedBy } from "@/db/client";
 import { zones } from "@/db/schema";
 import { useOwnDatabase } from "../support/own-database";
 
@@ -13,7 +12,7 @@ beforeAll(async () => {
 afterAll(() => drop());
 
 const zone = (code: string) => ({ id: randomUUID(), code, name: `Zone ${code}` });
-const renamed = (id: string, name: string) => `UPDATE zones SET name = ${escapeLiteral(name)} WHERE id = ${escapeLiteral(id)}`;
+const renamed = (id: string, name: string) => inlinedStatement(database().update(zones).set({ name }).where(eq(zones.id, id)));
 const namesOf = async (ids: string[]) =>
   (await database().select({ id: zones.id, name: zones.name }).from(zones).where(inArray(zones.id, ids))).map((row) => row.name).sort();
 
@@ -56,7 +55,7 @@ describe("a transaction ended in the same message as its last write", () => {
     const refused = transactionEndedBy(async (tx) => {
       await tx.insert(zones).values(fourth);
       // The code is unique: the UPDATE fails, and PostgreSQL skips the rest of the message.
-      return { value: null, end: `UPDATE zones SET code = ${escapeLiteral(taken.code)} WHERE id = ${escapeLiteral(fourth.id)}; COMMIT` };
+      return { value: null, end: `${inlinedStatement(tx.update(zones).set({ code: taken.code }).where(eq(zones.id, fourth.id)))}; COMMIT` };
     });
     await expect(refused).rejects.toThrow(/duplicate key/);
     expect(await namesOf([fourth.id])).toEqual([]);

@@ -2,8 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import net from "node:net";
 import { createTransport, type Transporter } from "nodemailer";
 import { parseConnectionUrl } from "nodemailer/lib/shared";
-import { escapeLiteral } from "pg";
-import { database, transactionEndedBy, type Executor } from "@/db/client";
+import { database, inlinedStatement, transactionEndedBy, type Executor } from "@/db/client";
 import { outboxEmails } from "@/db/schema";
 import { claimPendingEmail, outboxEmailStatus, pendingEmailIdsBefore } from "@/db/queries/outbox-emails";
 import { NO_SMTP_SERVER } from "@/lib/domain/outbox";
@@ -76,7 +75,7 @@ export async function sendOutboxEmail(outboxId: string, now: Date): Promise<"sen
     const ended = await claimAndSend(tx, outboxId, () => (accepted = true));
     // Right after the acceptance, "sent" and the COMMIT leave in one message: the window for a second copy is only
     // the time it takes to write it, not a round trip for the update and another for the commit.
-    return { value: ended, end: ended.result === "sent" ? `${markSentStatement(outboxId, now)}; COMMIT` : "COMMIT" };
+    return { value: ended, end: ended.result === "sent" ? `${inlinedStatement(markSent(tx, outboxId, now))}; COMMIT` : "COMMIT" };
   }).catch(async (error: unknown) => {
     if (!accepted) throw error;
     await markSentOnceBack(outboxId, now, error);
@@ -142,10 +141,6 @@ const MARK_SENT_PATIENCE_MS = 20_000;
 
 const markSent = (db: Executor, id: string, now: Date) =>
   db.update(outboxEmails).set({ status: "sent", sentAt: now }).where(eq(outboxEmails.id, id));
-
-/** `markSent` as one statement of text, its values written in, to go out with the COMMIT in one message. */
-const markSentStatement = (id: string, now: Date) =>
-  `UPDATE outbox_emails SET status = 'sent', sent_at = ${escapeLiteral(now.toISOString())} WHERE id = ${escapeLiteral(id)}`;
 
 /**
  * The e-mail went out but its transaction was cut (PostgreSQL restarting): "sent" on a new connection, once the server
